@@ -1,0 +1,5 @@
+"""Allow ``python -m reportdiff``."""
+
+from reportdiff.cli import main
+
+raise SystemExit(main())

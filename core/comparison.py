@@ -1,0 +1,128 @@
+"""Values the comparison engine produces: aligned rows, quantities, number pairs, phrases.
+
+These are the contract between the engine (align, numbers, phrases), the exports and
+the TUI. Reports are referred to by their index in :attr:`Comparison.reports`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from reportdiff.core.model import Report, Span
+
+NodeKind = Literal["section", "paragraph"]
+PairStatus = Literal["changed", "same", "only"]
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """One report's node in an aligned row: a section or a block (paragraph/highlights)."""
+
+    kind: NodeKind
+    """``section`` or ``paragraph`` (a block of either kind)."""
+    path: tuple[int, ...]
+    """Section path in :meth:`Report.walk` order; for a block, the section path plus the
+    block index as last element (preamble blocks: ``(block index,)`` with ``preamble=True``)."""
+    label: str
+    """The heading of a section, or the lead phrase of a block ('' when it has none)."""
+    span: Span
+    """The whole node in the report text."""
+    label_span: Span | None
+    """Where :attr:`label` is in the report text, if it is there."""
+    preamble: bool = False
+    """True for a block of the report's preamble."""
+
+
+@dataclass(frozen=True)
+class AlignedRow:
+    """Counterpart nodes across the compared reports, with how well they match."""
+
+    kind: NodeKind
+    """Whether the row aligns sections or paragraphs."""
+    nodes: tuple[NodeRef | None, ...]
+    """One entry per report in comparison order; None where the report has no counterpart."""
+    score: float
+    """Combined similarity in ``[0, 1]`` (1.0 for a row with a single node)."""
+    heading_score: float
+    """Similarity of headings / lead phrases in ``[0, 1]``."""
+    body_score: float
+    """Similarity of body text in ``[0, 1]``."""
+    moved: bool = False
+    """True when the counterparts stand in a different order than their neighbours'."""
+    children: tuple[AlignedRow, ...] = ()
+    """Rows for sub-sections and paragraphs inside this row's sections."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number printed in a report, with its unit, magnitude, qualifiers and indicator."""
+
+    text: str
+    """The quantity as printed, e.g. ``154.99亿元`` or ``1.7个百分点``."""
+    span: Span
+    """Where :attr:`text` is in the report text."""
+    value: float
+    """The value in base units (``154.99亿元`` → 15_499_000_000.0 with unit 元)."""
+    unit: str
+    """The base unit: 元, 美元, %, 个百分点, 平方米, 个, 张 … ('' for a bare count)."""
+    qualifiers: tuple[str, ...]
+    """Words that change the number's meaning: 约 超 近 以上 左右 累计 新增 同比增长 预计 目标 …"""
+    indicator: str
+    """The words saying what is counted, e.g. 区级财政收入, 公共充电桩."""
+    indicator_span: Span | None
+    """Where the indicator words are in the report text, if contiguous there."""
+    is_target: bool
+    """True for a goal or forecast (目标, 预计, 力争, 左右 in a task part) rather than a result."""
+    block: tuple[int, ...] | None = None
+    """Path of the block it stands in (section path + block index), if known."""
+
+
+@dataclass(frozen=True)
+class NumberPair:
+    """The same indicator measured in several reports."""
+
+    indicator: str
+    """A display name for the indicator (the first report's wording)."""
+    status: PairStatus
+    """``changed``, ``same``, or ``only`` (found in a single report)."""
+    values: tuple[Quantity | None, ...]
+    """One entry per report in comparison order."""
+    delta: float | None
+    """Last value minus first value in the display unit of the first, when units agree."""
+    pct: float | None
+    """Percentage change from first to last, when units agree and the first is non-zero."""
+    unit: str
+    """The display unit of :attr:`delta` (as printed in the first report, e.g. 亿元)."""
+
+
+@dataclass(frozen=True)
+class SharedPhrase:
+    """A maximal run of text common to two or more of the compared reports."""
+
+    text: str
+    """The phrase as printed in the first report that has it."""
+    spans: tuple[tuple[Span, ...], ...]
+    """Per report (comparison order): where the phrase occurs; empty where it does not."""
+    reports: tuple[int, ...]
+    """Indices of the reports that contain it."""
+    distinctiveness: float
+    """In ``[0, 1]``: 1 for a phrase no other library report says; near 0 for boilerplate."""
+    rank: int
+    """1 = most worth a reader's eye; ties broken by length then order."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the engine computed about a set of reports."""
+
+    reports: tuple[Report, ...]
+    """The reports compared, in the order given."""
+    alignment: tuple[AlignedRow, ...]
+    """Top-level aligned rows in reading order."""
+    numbers: tuple[NumberPair, ...]
+    """Number pairs, in reading order of the first report that has each."""
+    phrases: tuple[SharedPhrase, ...]
+    """Shared phrases by rank."""
+    unique: tuple[tuple[Span, ...], ...]
+    """Per report: spans of text found in that report only (outside every shared phrase)."""

@@ -1,0 +1,156 @@
+"""The report model: frozen values for a report's metadata, parts, sections and blocks.
+
+Every node carries offsets (:class:`Span`) into :attr:`Report.text`, the cleaned text
+that every view displays, so a view can highlight any node exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+ReportKind = Literal["work-report", "summary", "plan-report"]
+"""What a report is: a full 政府工作报告, a 摘要 (summary), or a plan execution report."""
+
+SectionKind = Literal["part", "section", "subsection", "appendix"]
+"""Level of a section: a part (一、…), a section ((一)…, ◆…, ▶…), a sub-section, or an
+appendix (名词解释 glossary, 注释 footnotes) that is not part of the report's body."""
+
+BlockKind = Literal["paragraph", "highlights"]
+"""A running paragraph, or a list of short highlight/item lines."""
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into a report's text."""
+
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset one past the last character."""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What a report is, where it is from, and the id it is known by."""
+
+    id: str
+    """Short id anyone can type: ``<region-pinyin>-<year reviewed>[-<kind>]``, e.g. ``yangpu-2023``."""
+    region: str
+    """Region in Chinese as the report names it: 杨浦区, 上海市, 浦东新区."""
+    year: int
+    """The year the report reviews (a report given in January 2024 reviews 2023)."""
+    date: str | None
+    """Session date in ISO form (``2024-01-16``), from the ``——…在…会议上`` line; None if absent."""
+    title: str
+    """The report's title as printed, e.g. 政府工作报告 or 《政府工作报告》摘要."""
+    kind: ReportKind
+    """Work report, summary or plan report."""
+    source: str
+    """Where the text came from: a seed file name, a user's path, a URL."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a highlight list inside a section."""
+
+    kind: BlockKind
+    """``paragraph`` or ``highlights``."""
+    span: Span
+    """The whole block in the report text."""
+    lead: Span | None = None
+    """The lead phrase: the short topic clause that opens a paragraph and ends at the first
+    。 (经济指标企稳回升), or the un-numbered sub-heading line above an item list (产业能级持续提升).
+    None when the block has none. Excludes the closing 。."""
+    items: tuple[Span, ...] = ()
+    """For ``highlights``: one span per highlight line, without its bullet. Empty otherwise."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part, section, sub-section or appendix, with its blocks and child sections."""
+
+    kind: SectionKind
+    """Level of the section."""
+    marker: str
+    """The numbering or bullet that opened the heading as printed: 一、 (一) （一） ◆ ▶, or ''."""
+    heading: Span
+    """The heading text without its marker."""
+    span: Span
+    """The whole section from its heading to the end of its last descendant."""
+    blocks: tuple[Block, ...] = ()
+    """Blocks directly under this section, before any child section."""
+    children: tuple[Section, ...] = ()
+    """Child sections in document order."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parsed report: metadata, cleaned text, and the tree of sections over that text."""
+
+    meta: ReportMeta
+    """Metadata."""
+    text: str
+    """The cleaned text. All spans point into it."""
+    preamble: tuple[Block, ...] = ()
+    """Blocks before the first section (title lines are metadata, not preamble)."""
+    sections: tuple[Section, ...] = ()
+    """Top-level sections: parts when the report has parts, else sections."""
+    appendices: tuple[Section, ...] = ()
+    """Glossaries (名词解释) and footnotes (注释): not part of the last section."""
+
+    def slice(self, span: Span) -> str:
+        """The text of ``span``."""
+        return self.text[span.start : span.end]
+
+    def walk(self) -> Iterator[tuple[tuple[int, ...], Section]]:
+        """Every body section depth-first with its path (indices from :attr:`sections`)."""
+
+        def rec(
+            secs: tuple[Section, ...], prefix: tuple[int, ...]
+        ) -> Iterator[tuple[tuple[int, ...], Section]]:
+            for i, s in enumerate(secs):
+                path = (*prefix, i)
+                yield path, s
+                yield from rec(s.children, path)
+
+        yield from rec(self.sections, ())
+
+    def section_at(self, path: tuple[int, ...]) -> Section:
+        """The body section at ``path`` (as yielded by :meth:`walk`)."""
+        node: Section | None = None
+        level = self.sections
+        for i in path:
+            node = level[i]
+            level = node.children
+        if node is None:
+            raise IndexError(path)
+        return node
+
+    def blocks(self) -> Iterator[tuple[tuple[int, ...], int, Block]]:
+        """Every body block as ``(section path, block index, block)``; preamble path is ``()``."""
+        for i, b in enumerate(self.preamble):
+            yield (), i, b
+        for path, s in self.walk():
+            for i, b in enumerate(s.blocks):
+                yield path, i, b
+
+    def heading_text(self, section: Section) -> str:
+        """A section's heading text."""
+        return self.slice(section.heading)
+
+    def lead_text(self, block: Block) -> str | None:
+        """A block's lead phrase, or None."""
+        return None if block.lead is None else self.slice(block.lead)

@@ -1,0 +1,40 @@
+"""Where reportdiff keeps the user's library, config and cache (platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "reportdiff"
+
+
+def _dirs() -> PlatformDirs:
+    return PlatformDirs(APP_NAME, appauthor=False)
+
+
+def _home() -> Path | None:
+    home = os.environ.get("REPORTDIFF_HOME")
+    return Path(home) if home else None
+
+
+def data_dir() -> Path:
+    """The user's library directory (``REPORTDIFF_HOME/data`` if that variable is set)."""
+    home = _home()
+    return home / "data" if home else Path(_dirs().user_data_dir)
+
+
+def config_dir() -> Path:
+    """The user's config directory (``REPORTDIFF_HOME/config`` if that variable is set)."""
+    home = _home()
+    return home / "config" if home else Path(_dirs().user_config_dir)
+
+
+def cache_dir() -> Path:
+    """The user's cache directory (``REPORTDIFF_HOME/cache`` if that variable is set).
+
+    Never the shared temp dir: jieba's default ``/tmp/jieba.cache`` is a multi-user hazard.
+    """
+    home = _home()
+    return home / "cache" if home else Path(_dirs().user_cache_dir)

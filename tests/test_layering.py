@@ -1,0 +1,35 @@
+"""core/ must be usable without the UI: no textual, rich or reportdiff.tui in sys.modules."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import reportdiff.core
+
+CORE_MODULES = sorted(
+    f"reportdiff.core.{m.name}" for m in pkgutil.iter_modules(reportdiff.core.__path__)
+)
+
+
+def test_core_has_modules() -> None:
+    assert "reportdiff.core.model" in CORE_MODULES
+
+
+@pytest.mark.parametrize("module", ["reportdiff.core", *CORE_MODULES])
+def test_core_module_imports_no_ui(module: str) -> None:
+    """Import each core module in a fresh interpreter and check no UI module came along."""
+    code = (
+        "import sys, importlib\n"
+        f"importlib.import_module({module!r})\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')"
+        " or m.startswith('reportdiff.tui'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"{module} pulled in UI modules: {out}"
