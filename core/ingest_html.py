@@ -34,9 +34,12 @@ BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complemen
 _PARAGRAPH_TAGS = frozenset("p pre blockquote li td dd div section article h2 h3 h4 font span".split())
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-# Source line breaks inside Chinese text are not spaces (CSS Text 3 drops them too).
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
-_SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+# A line break in the HTML source next to a Han character is not a space: editors break
+# long Chinese lines anywhere (年,\n也是), and a browser showing "年, 也是" looks wrong.
+_CJK_BREAK = re.compile(
+    rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*|[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])"
+)
+_SPACES = re.compile(r"[ \t\r\n\f]+")
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
