@@ -302,6 +302,8 @@ def add_report(
     from reportdiff.core.ingest import read_document
 
     source = str(path)
+    if id is not None:
+        check_id(id)
     raw = read_document(path, encoding=encoding)
     if split:
         from reportdiff.core.split import split_compilation
@@ -311,13 +313,11 @@ def add_report(
             raise ReportError(f"found no report in {source}")
     else:
         parts = [raw]
-    if id is not None:
-        check_id(id)
-        if len(parts) > 1:
-            raise ReportError(
-                f"--id names one report, but {source} holds {len(parts)}; "
-                "add them without --id, or one at a time"
-            )
+    if id is not None and len(parts) > 1:
+        raise ReportError(
+            f"--id names one report, but {source} holds {len(parts)}; "
+            "add them without --id, or one at a time"
+        )
     reports = [_load(part, source=source, id=id, region=region, year=year) for part in parts]
     ids = [r.meta.id for r in reports]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
