@@ -334,10 +334,45 @@ def add_report(
     with locked(folder):
         # Checked again under the lock: another process may have added the id meanwhile.
         _check_free(ids, replace=replace)
-        for report in reports:
-            _store(folder, report)
+        previous = {i: _read_or_none(folder / f"{i}.json") for i in ids}
+        written: list[str] = []
+        created: list[Path] = []
+        try:
+            for report in reports:
+                _store(folder, report, created=created)
+                written.append(report.meta.id)
+        except BaseException:
+            # All or nothing, even for a compilation or on Ctrl-C: put back what was there.
+            _rollback(folder, previous, written, created)
+            raise
         _sweep(folder)
     return [r.meta for r in reports]
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _rollback(
+    folder: Path, previous: dict[str, bytes | None], written: list[str], created: list[Path]
+) -> None:
+    """Undo a failed add: restore or delete the entries written, delete new text files."""
+    from reportdiff.core.atomic import atomic_write_bytes
+
+    for entry_id in written:
+        json_path = folder / f"{entry_id}.json"
+        old = previous.get(entry_id)
+        with contextlib.suppress(OSError):
+            if old is None:
+                json_path.unlink()
+            else:
+                atomic_write_bytes(json_path, old)
+    for path in created:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _load(
@@ -380,8 +415,12 @@ def _check_free(ids: list[str], *, replace: bool) -> None:
             )
 
 
-def _store(folder: Path, report: Report) -> None:
-    """Write one entry: the text under a new content-named file, then the JSON record."""
+def _store(folder: Path, report: Report, *, created: list[Path]) -> None:
+    """Write one entry: the text under a new content-named file, then the JSON record.
+
+    A text file this call creates is appended to ``created`` before it is written, so a
+    rollback can remove it whatever happens.
+    """
     data = report.text.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     text_name = f"{report.meta.id}.{digest[:10]}.txt"
@@ -389,6 +428,7 @@ def _store(folder: Path, report: Report) -> None:
     if not text_path.is_file():
         from reportdiff.core.atomic import atomic_write_bytes
 
+        created.append(text_path)
         atomic_write_bytes(text_path, data)
     record = {
         "format": ENTRY_FORMAT,
