@@ -54,8 +54,10 @@ _BOMS = (
 )
 # Users say gbk or gb2312 (Windows "ANSI" on Chinese systems); gb18030 decodes both and more.
 _ENCODING_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "big5": "cp950"}
-_HTML_START = re.compile(rb"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_HTML_START = re.compile(
+    rb"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 def read_document(path: str | Path, *, encoding: str | None = None) -> str:
@@ -336,10 +338,11 @@ def _read_pdf(p: Path, name: str) -> str:
             reader = PdfReader(p)
             if reader.is_encrypted:
                 try:
-                    ok = reader.decrypt("")
+                    # An empty user password opens "protected against editing" PDFs.
+                    opened = bool(reader.decrypt(""))
                 except (DependencyError, FileNotDecryptedError, NotImplementedError):
-                    ok = 0
-                if not ok:
+                    opened = False
+                if not opened:
                     raise ReportError(
                         f"{name} is an encrypted PDF; save an unprotected copy or its text"
                     )
@@ -365,7 +368,9 @@ _CLOSERS = frozenset("”’」』）)】》")
 
 
 # A line that starts a list item or a heading never continues the previous line.
-_STARTS_ITEM = re.compile(r"(?:[-•●▶◆■□▪*]\s|[▶◆●•■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D)")
+_STARTS_ITEM = re.compile(
+    r"(?:[-•●▶◆■□▪*]\s|[▶◆●•■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D)"
+)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -431,7 +436,9 @@ def _read_docx(p: Path, name: str) -> str:
     except ReportError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError):
-        raise ReportError(f"{name} is not a readable Word document (truncated or damaged)") from None
+        raise ReportError(
+            f"{name} is not a readable Word document (truncated or damaged)"
+        ) from None
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types on bad XML
         raise ReportError(
             f"{name} is not a readable Word document (damaged: {_one_line(exc)})"

@@ -22,7 +22,9 @@ BLOCK_TAGS = frozenset(
     "figure h1 h2 h3 h4 h5 h6 header hgroup hr li main ol p pre section summary table tbody "
     "thead tfoot tr ul caption".split()
 )
-VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
 #: Words in a class or id that mark page furniture rather than the article.
 BOILERPLATE_WORDS = frozenset(
     "nav navbar navigation menu footer sidebar breadcrumb breadcrumbs crumb crumbs share "
@@ -31,7 +33,9 @@ BOILERPLATE_WORDS = frozenset(
 )
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 #: Paragraph-like elements whose text is evidence for the container around them.
-_PARAGRAPH_TAGS = frozenset("p pre blockquote li td dd div section article h2 h3 h4 font span".split())
+_PARAGRAPH_TAGS = frozenset(
+    "p pre blockquote li td dd div section article h2 h3 h4 font span".split()
+)
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break in the HTML source next to a Han character is not a space: editors break
@@ -46,7 +50,7 @@ _WORDS = re.compile(r"[a-z0-9]+")
 class _Node:
     """An element: tag, attributes, children (nodes or text) and parent."""
 
-    __slots__ = ("tag", "attrs", "children", "parent")
+    __slots__ = ("attrs", "children", "parent", "tag")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: _Node | None) -> None:
         self.tag = tag
@@ -112,7 +116,7 @@ def _is_boilerplate(node: _Node) -> bool:
     if node.tag in DROP_TAGS:
         return True
     attrs = node.attrs
-    if "hidden" in attrs or re.search(r"display\s*:\s*none", attrs.get("style", ""), re.I):
+    if "hidden" in attrs or re.search(r"display\s*:\s*none", attrs.get("style", ""), re.IGNORECASE):
         return True
     if attrs.get("role", "").lower() in BOILERPLATE_ROLES:
         return True
@@ -263,7 +267,9 @@ def _title_before(root: _Node, article: _Node) -> str | None:
             break
         if id(node) in inside:
             continue
-        words = set(_WORDS.findall((node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()))
+        words = set(
+            _WORDS.findall((node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower())
+        )
         if node.tag == "h1" or (node.tag in ("h2", "div", "p") and "title" in words):
             lines = _render(node)
             text = " ".join(lines).strip()

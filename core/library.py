@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,8 @@ def user_text_size(id: str) -> int:
     Raises:
         ReportError: No such report, or its entry is damaged.
     """
-    return _entry(id)[1]["chars"]
+    chars: int = _entry(id)[1]["chars"]
+    return chars
 
 
 def id_origin(id: str) -> str | None:
@@ -124,9 +125,7 @@ def load_user_report(id: str) -> Report:
             DamagedEntry(id, text_path, f"cannot be read ({exc.strerror or exc})").message()
         ) from None
     if hashlib.sha256(data).hexdigest() != record["sha256"]:
-        raise ReportError(
-            DamagedEntry(id, text_path, "does not match its checksum").message()
-        )
+        raise ReportError(DamagedEntry(id, text_path, "does not match its checksum").message())
     return parse_report(data.decode("utf-8"), meta)
 
 
@@ -176,7 +175,7 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         if not isinstance(text_file, str) or "/" in text_file or "\\" in text_file:
             raise ValueError("bad text_file")
         if not isinstance(record["sha256"], str) or not isinstance(record["chars"], int):
-            raise ValueError("bad checksum or size")
+            raise TypeError("bad checksum or size")
     except (KeyError, TypeError, ValueError) as exc:
         return damaged(f"has missing or wrong fields ({_first_line(exc)})")
     if meta.id != id:
@@ -375,9 +374,7 @@ def _rollback(
             path.unlink()
 
 
-def _load(
-    raw: str, *, source: str, id: str | None, region: str | None, year: int | None
-) -> Report:
+def _load(raw: str, *, source: str, id: str | None, region: str | None, year: int | None) -> Report:
     """Clean, infer metadata and parse one report; settle its id."""
     from dataclasses import replace as dc_replace
 
@@ -436,7 +433,7 @@ def _store(folder: Path, report: Report, *, created: list[Path]) -> None:
         "text_file": text_name,
         "sha256": digest,
         "chars": len(report.text),
-        "added": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "added": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     atomic_write_text(
         folder / f"{report.meta.id}.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n"

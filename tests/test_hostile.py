@@ -56,10 +56,16 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], object], tuple[str, ...]]] = {
     "undecodable": ("report.txt", _undecodable, ("not text in UTF-8", "--encoding")),
     "20 MB": ("huge.txt", _huge, ("too large", "limit is 10 MB")),
     "truncated pdf": ("report.pdf", _truncated_pdf, ("not a readable PDF",)),
-    "scanned pdf": ("scan.pdf", lambda p: p.write_bytes((FIXTURES / "scanned.pdf").read_bytes()),
-                    ("no text layer (scanned?)",)),
-    "not a docx": ("report.docx", lambda p: p.write_bytes(b"PK\x03\x04" + bytes(100)),
-                   ("not a readable Word document",)),
+    "scanned pdf": (
+        "scan.pdf",
+        lambda p: p.write_bytes((FIXTURES / "scanned.pdf").read_bytes()),
+        ("no text layer (scanned?)",),
+    ),
+    "not a docx": (
+        "report.docx",
+        lambda p: p.write_bytes(b"PK\x03\x04" + bytes(100)),
+        ("not a readable Word document",),
+    ),
 }
 
 
@@ -110,7 +116,9 @@ def test_add_one_id_for_many_files(capsys: pytest.CaptureFixture[str], seeds_dir
     assert_one_line_error(code, out, err, "--id names one report")
 
 
-def test_file_name_with_escape_sequences(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_file_name_with_escape_sequences(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "evil\x1b[2J\nname.txt"
     code, out, err = run(capsys, "add", str(path))
     assert_one_line_error(code, out, err, "no such file")

@@ -387,7 +387,10 @@ def test_text_just_under_the_limit_is_read(tmp_path: Path) -> None:
         (lambda p: p.mkdir(), "is a directory"),
         (lambda p: p.write_bytes(b""), "is empty"),
         (lambda p: p.write_bytes(b" \n\t\r\n\xe3\x80\x80\n"), "contains no text"),
-        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)), "binary file"),
+        (
+            lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)),
+            "binary file",
+        ),
         (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)), "old Word"),
         (lambda p: p.write_bytes(bytes(range(0x80, 0x100)) * 64), "not text in UTF-8"),
         (lambda p: p.write_bytes(b"\xef\xbb\xbf\xff\xfe\xfd"), "byte-order mark"),

@@ -247,7 +247,10 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize(("answer", "removed"), [("y\n", True), ("yes\n", True), ("\n", False), ("n\n", False), ("", False)])
+@pytest.mark.parametrize(
+    ("answer", "removed"),
+    [("y\n", True), ("yes\n", True), ("\n", False), ("n\n", False), ("", False)],
+)
 def test_remove_asks_on_a_terminal(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -257,7 +260,7 @@ def test_remove_asks_on_a_terminal(
 ) -> None:
     add_report(seeds_dir / SEED_002, id="mine")
     monkeypatch.setattr("sys.stdin", FakeTerminal(answer))
-    code, out, err = run(capsys, "remove", "mine")
+    code, _, err = run(capsys, "remove", "mine")
     assert "remove mine (杨浦区 2022" in err and "[y/N]" in err
     assert (code == 0) is removed
     assert ([m.id for m in user_metas()] == []) is removed
@@ -292,7 +295,19 @@ def test_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     out = capsys.readouterr().out
     assert f"usage: reportdiff {command}" in out
     words = (
-        ["--id", "--region", "--year", "--encoding", "--replace", "--split", "--dry-run", "GB18030", "Big5", "PDF", "DOCX"]
+        [
+            "--id",
+            "--region",
+            "--year",
+            "--encoding",
+            "--replace",
+            "--split",
+            "--dry-run",
+            "GB18030",
+            "Big5",
+            "PDF",
+            "DOCX",
+        ]
         if command == "add"
         else ["--yes", "confirmation", "bundled"]
     )
@@ -326,7 +341,7 @@ def test_concurrent_adds_do_not_corrupt_the_library(seeds_dir: Path) -> None:
     with multiprocessing.get_context("spawn").Pool(6) as pool:
         results = pool.map(_add_in_process, jobs)
     assert results[:8] == ["ok"] * 8
-    assert sorted(results[8:])[0] == "ok" and results[8:].count("ok") == 1
+    assert results[8:].count("ok") == 1
     assert all("already has a report 'contested'" in r for r in results[8:] if r != "ok")
     assert damaged_entries() == []
     ids = [m.id for m in user_metas()]

@@ -15,22 +15,76 @@ from reportdiff.core.ingest_html import html_to_text
 # Pieces real attacks and real reports are made of: markup that Rich/Textual/Markdown would
 # interpret, terminal escapes, invisible characters, and the markers the parser keys on.
 HOSTILE = [
-    "[bold]", "[/]", "[/bold]", "[red on blue]", "[link=http://x]", "[@click=app.quit]",
-    "\x1b[31m", "\x1b[0m", "\x1b]8;;http://x\x1b\\", "\x1b[2J", "\x07", "\x08", "\r",
-    "<script>alert(1)</script>", "<b>", "&amp;", "&#0;", "| a | b |", "|---|", "`", "*", "_",
-    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u2028", "\u2029", "\x85",
-    "\x00", "\x0b", "\x0c", "\x1f", "\x7f", "\ud7ff", "\U0001f600", "\U00020000",
-    "一、", "（一）", "(一)", "▶", "◆", "●", "- ", "1.", "——2024年1月23日在上海市第十六届人民代表大会第二次会议上",
-    "政府工作报告", "名词解释", "注释", "二〇二三年工作回顾", "增长8%", "154.99亿元", "约3%左右",
-    "1.37万亿斤", "十四五", "。", "，", "\n", "\n\n", " ", "\t", "\u3000",
+    "[bold]",
+    "[/]",
+    "[/bold]",
+    "[red on blue]",
+    "[link=http://x]",
+    "[@click=app.quit]",
+    "\x1b[31m",
+    "\x1b[0m",
+    "\x1b]8;;http://x\x1b\\",
+    "\x1b[2J",
+    "\x07",
+    "\x08",
+    "\r",
+    "<script>alert(1)</script>",
+    "<b>",
+    "&amp;",
+    "&#0;",
+    "| a | b |",
+    "|---|",
+    "`",
+    "*",
+    "_",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u202e",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x00",
+    "\x0b",
+    "\x0c",
+    "\x1f",
+    "\x7f",
+    "\ud7ff",
+    "\U0001f600",
+    "\U00020000",
+    "一、",
+    "（一）",
+    "(一)",
+    "▶",
+    "◆",
+    "●",
+    "- ",
+    "1.",
+    "——2024年1月23日在上海市第十六届人民代表大会第二次会议上",
+    "政府工作报告",
+    "名词解释",
+    "注释",
+    "二〇二三年工作回顾",
+    "增长8%",
+    "154.99亿元",
+    "约3%左右",
+    "1.37万亿斤",
+    "十四五",
+    "。",
+    "，",
+    "\n",
+    "\n\n",
+    " ",
+    "\t",
+    "\u3000",
 ]
-hostile_text = st.lists(
-    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)), max_size=60
-).map("".join)
-
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)), max_size=60).map(
+    "".join
 )
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
