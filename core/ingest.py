@@ -187,7 +187,7 @@ def _normalise(text: str) -> str:
 
 
 def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
-    """Decode a text or HTML file: forced encoding, BOM, declared charset, UTF-8, guess."""
+    """Decode a text or HTML file: forced encoding, BOM, UTF-8, declared charset, guess."""
     if encoding is not None:
         return _decode_forced(data, name, encoding)
     for bom, enc in _BOMS:
@@ -201,15 +201,17 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
                 ) from None
     if _looks_binary(data):
         raise ReportError(f"{name} is a binary file, not text (it contains NUL bytes)")
+    try:
+        # Before a page's declared charset: pages re-saved as UTF-8 keep their old
+        # <meta charset=gb2312>, and UTF-8 bytes decode as GB18030 without error (into nonsense).
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     if html:
         declared = _declared_charset(data)
         if declared is not None:
             with contextlib.suppress(UnicodeDecodeError):
                 return data.decode(declared)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     best = _guess_legacy(data)
     if best is None:
         raise ReportError(

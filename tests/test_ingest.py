@@ -420,3 +420,18 @@ def test_control_characters_in_a_file_name_stay_on_one_line(tmp_path: Path) -> N
     with pytest.raises(ReportError) as exc:
         read_document(path)
     assert "\n" not in str(exc.value) and "\x1b" not in str(exc.value)
+
+
+def test_utf8_page_with_a_stale_gb2312_declaration(tmp_path: Path) -> None:
+    """A page re-saved as UTF-8 that still says gb2312: strict UTF-8 wins over the meta tag."""
+    page = '<html><head><meta charset="gb2312"></head><body><p>杨浦区政府工作报告</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path) == "杨浦区政府工作报告"
+
+
+def test_big5_page_declared_as_big5(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="big5"></head><body><p>楊浦區政府工作報告</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("big5"))
+    assert read_document(path) == "楊浦區政府工作報告"
