@@ -109,3 +109,14 @@ def load_sample(sample_id: str) -> Report:
             text = _data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8")
             return parse_report(text, meta)
     raise ReportError(f"no bundled sample {sample_id!r} (samples: {', '.join(SAMPLE_IDS)})")
+
+
+def bundled_text_size(sample_id: str) -> int:
+    """Length in characters of a bundled sample's cleaned text (for `reportdiff list`).
+
+    Raises:
+        ReportError: no sample has that id.
+    """
+    if sample_id not in {m.id for m in bundled_metas()}:
+        raise ReportError(f"no bundled sample {sample_id!r} (samples: {', '.join(SAMPLE_IDS)})")
+    return len(_data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8"))
