@@ -238,14 +238,13 @@ def check_id(id: str) -> str:
 def default_id(meta: ReportMeta, *, source: str) -> str:
     """The id a report gets when none is given: ``<region pinyin>-<year>[-plan]``.
 
-    The metadata's own id is used when it is a valid one (the parser makes it the same
-    way); otherwise it is built from the region's pinyin.
+    Unlike the parser's fallback (an id from the file name), a library id must say what
+    the report is, so a region without romanisation or an unknown year is an error.
 
     Raises:
-        ReportError: The region cannot be romanised; the message asks for ``--id``.
+        ReportError: The region cannot be romanised or the year is unknown; the message
+            asks for ``--id`` (or ``--year``).
     """
-    if meta.id and ID_PATTERN.match(meta.id) and meta.id not in RESERVED_IDS:
-        return meta.id
     from reportdiff.core.regions import region_pinyin
 
     pinyin = region_pinyin(meta.region) if meta.region else None
@@ -254,6 +253,10 @@ def default_id(meta: ReportMeta, *, source: str) -> str:
         raise ReportError(
             f"cannot make an id for {source}: {what} has no romanisation; "
             "give one with --id (e.g. --id minhang-2023)"
+        )
+    if not meta.year:
+        raise ReportError(
+            f"cannot tell which year {source} reviews; give it with --year (or an id with --id)"
         )
     suffix = "-plan" if meta.kind == "plan-report" else ""
     return check_id(f"{pinyin}-{meta.year}{suffix}")
