@@ -21,8 +21,10 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.ingest_blocks import TextBlock, join_blocks
 from reportdiff.core.ingest_html import html_to_text
 
 #: Largest text or HTML file read (bytes). A 20 MB "report" is a mistake (a log, a dump,
@@ -73,9 +75,10 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> str:
         encoding: Force this text encoding (text and HTML files only).
 
     Returns:
-        The document's text with ``\\n`` line endings: for HTML the article text only,
-        one block element per line; for PDF the text layer; for DOCX the paragraphs and
-        tables in document order.
+        The document's text with ``\\n`` line endings. A text file is returned as it is.
+        HTML (article text only), PDF (text layer, hard-wrapped lines rejoined) and DOCX
+        (paragraphs and tables in document order) are laid out like the seeds: blocks
+        apart by a blank line, list items and table rows (tab-separated cells) together.
 
     Raises:
         ReportError: The file is missing, a directory, empty, too large, binary,
@@ -361,7 +364,8 @@ def _read_pdf(p: Path, name: str) -> str:
         raise ReportError(
             f"{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
         )
-    return _unwrap_lines([line for page in pages for line in page.splitlines()])
+    lines = _unwrap_lines([line for page in pages for line in page.splitlines()])
+    return join_blocks([TextBlock(line) for line in lines])
 
 
 #: Characters that end a line on purpose (a paragraph or list item ends there).
@@ -385,18 +389,18 @@ def _width(line: str) -> int:
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line)
 
 
-def _unwrap_lines(lines: list[str]) -> str:
+def _unwrap_lines(lines: list[str]) -> list[str]:
     """Join the hard-wrapped lines of a PDF text layer back into paragraphs.
 
     A PDF stores each printed line separately: 坚持以习近平新时代中国特色社会主义思 / 想为指导.
     A line that fills the text width (within 15% of the widest lines) and does not end a
     sentence continues on the next line. Short lines (headings, list items, a paragraph's
-    last line) are kept as they are. Only PDF text gets this: other formats keep their
-    line structure.
+    last line) are kept as they are. A paragraph whose sentence happens to end exactly at
+    the right margin is split in two there: the text layer cannot tell.
     """
     widths = sorted(_width(line.strip()) for line in lines if line.strip())
     if not widths:
-        return ""
+        return []
     # The 90th percentile, not the maximum: one overlong line (a URL, a table) must not
     # make every normal line look short.
     full = widths[min(len(widths) - 1, int(len(widths) * 0.9))]
@@ -410,7 +414,7 @@ def _unwrap_lines(lines: list[str]) -> str:
         else:
             out.append(line)
         joining = bool(line) and _width(line) >= 0.85 * full and not _ends_sentence(line)
-    return "\n".join(out)
+    return [line for line in out if line]
 
 
 def _one_line(exc: BaseException) -> str:
@@ -434,7 +438,7 @@ def _read_docx(p: Path, name: str) -> str:
                     "give a text, HTML, PDF or DOCX file"
                 )
         document = docx.Document(str(p))
-        lines = list(_docx_lines(document))
+        blocks = _spacing_as_blocks(list(_docx_blocks(document)))
     except ReportError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError):
@@ -445,24 +449,49 @@ def _read_docx(p: Path, name: str) -> str:
         raise ReportError(
             f"{name} is not a readable Word document (damaged: {_one_line(exc)})"
         ) from None
-    return "\n".join(lines)
+    return join_blocks(blocks)
 
 
-def _docx_lines(document: object) -> Iterator[str]:
+def _docx_blocks(document: Any) -> Iterator[TextBlock]:
     from docx.table import Table
 
-    for item in document.iter_inner_content():  # type: ignore[attr-defined]
+    for item in document.iter_inner_content():
         if isinstance(item, Table):
-            yield from _table_lines(item)
+            yield from _table_blocks(item)
         else:
-            yield item.text
+            style = getattr(item.style, "name", "") or ""
+            # Word's bulleted and numbered lists use the "List …" paragraph styles.
+            yield TextBlock(item.text, item=style.startswith("List"))
 
 
-def _table_lines(table: object) -> Iterator[str]:
-    """One line per table row, cells separated by a tab (as Word copies a table as text)."""
-    from docx.table import Table
+def _spacing_as_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
+    """Honour a document's own spacing: empty paragraphs separate, the rest sit together.
 
-    assert isinstance(table, Table)
+    Many people space a Word document with empty paragraphs (Enter twice), one line per
+    paragraph in between: an outline of short items under un-numbered sub-headings
+    (seed 003's layout). There the empty paragraphs are the block boundaries, and the
+    lines between them belong together. A document without empty paragraphs spaces
+    with paragraph styles: every paragraph is then a block of its own.
+    """
+    if not any(not b.text.strip() and not b.item for b in blocks):
+        return blocks
+    out: list[TextBlock] = []
+    group: list[str] = []
+    for block in [*blocks, TextBlock("")]:
+        if block.item or not block.text.strip():
+            if group:
+                out.append(TextBlock("\n".join(group)))
+                group = []
+            if block.item:
+                out.append(block)
+        else:
+            group.append(block.text)
+    return out
+
+
+def _table_blocks(table: Any) -> Iterator[TextBlock]:
+    """One tight block per table row, cells separated by a tab (as Word copies a table)."""
+    first = True
     for row in table.rows:
         cells: list[str] = []
         seen: set[int] = set()
@@ -471,8 +500,9 @@ def _table_lines(table: object) -> Iterator[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(par.text for par in cell.paragraphs if par.text).strip())
-            for inner in cell.tables:
-                cells.extend(" ".join(_table_lines(inner)).split("\n"))
+            text = " ".join(par.text.strip() for par in cell.paragraphs if par.text.strip())
+            nested = [b.text for inner in cell.tables for b in _table_blocks(inner)]
+            cells.append(" ".join([text, *nested]).strip())
         if any(cells):
-            yield "\t".join(cells)
+            yield TextBlock("\t".join(cells), item=True, new_group=first)
+            first = False

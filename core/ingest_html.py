@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from reportdiff.core.ingest_blocks import TextBlock, join_blocks
+
 #: Elements whose content is never article text.
 DROP_TAGS = frozenset(
     "script style noscript template svg math canvas iframe object embed form button select "
@@ -90,14 +92,16 @@ class _TreeBuilder(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    """The article text of an HTML page, one block element per line.
+    """The article text of an HTML page.
 
     Args:
         html: The decoded page.
 
     Returns:
-        Text with ``\\n`` between blocks, no empty lines, entities decoded; ``""`` if
-        the page has no visible text.
+        One block per block element (``<p>``, ``<h2>``, ``<div>`` …) with a blank line
+        between blocks; ``<br>`` breaks a line inside a block; list items and table rows
+        (cells separated by a tab) sit on consecutive lines. Entities are decoded.
+        ``""`` if the page has no visible text.
     """
     builder = _TreeBuilder()
     builder.feed(html)
@@ -105,11 +109,11 @@ def html_to_text(html: str) -> str:
     root = builder.root
     _prune(root)
     article = _best_container(root)
-    lines = _render(article)
+    blocks = _render(article)
     title = _title_before(root, article)
-    if title and title not in lines[:3]:
-        lines.insert(0, title)
-    return "\n".join(lines)
+    if title and title not in [b.text for b in blocks[:3]]:
+        blocks.insert(0, TextBlock(title))
+    return join_blocks(blocks)
 
 
 def _is_boilerplate(node: _Node) -> bool:
@@ -198,39 +202,69 @@ def _best_container(root: _Node) -> _Node:
     return best
 
 
-def _render(node: _Node) -> list[str]:
-    """The visible text of ``node``: blocks and ``<br>`` break lines, table cells get tabs."""
-    parts: list[str] = []
-    # A stack of pending work: a node to open, a string to emit, or a closing marker.
-    todo: list[_Node | str | tuple[str, str]] = [node]
+_BREAK = ("break",)
+_ITEM_END = ("item",)
+_TAB = ("tab",)
+_ITEM_START = ("item-start",)
+#: Elements whose content is one list item or table row: tight against its neighbours.
+_ITEM_TAGS = frozenset({"li", "tr", "dt", "dd"})
+
+
+def _render(node: _Node) -> list[TextBlock]:
+    """The visible text of ``node`` as blocks: block elements end a block, ``<br>`` a line."""
+    parts: list[str | tuple[str]] = []
+    # A stack of pending work: a node to open, a string to emit, or a break marker.
+    todo: list[_Node | str | tuple[str]] = [node]
     while todo:
         item = todo.pop()
-        if isinstance(item, tuple):
-            parts.append(item[1])
-            continue
-        if isinstance(item, str):
+        if item is _TAB:
+            parts.append("\t")
+        elif isinstance(item, tuple):
+            parts.append(item)
+        elif isinstance(item, str):
             parts.append(_inline(item))
-            continue
-        tag = item.tag
-        if tag == "br":
+        elif item.tag == "br":
             parts.append("\n")
+        elif item.tag == "pre":
+            parts.extend([_BREAK, _pre_text(item), _BREAK])
+        else:
+            if item.tag in _ITEM_TAGS:
+                parts.append(_ITEM_START)
+                todo.append(_ITEM_END)
+            elif item.tag in BLOCK_TAGS:
+                parts.append(_BREAK)
+                todo.append(_BREAK)
+            elif item.tag in ("td", "th"):
+                todo.append(_TAB)
+            todo.extend(reversed(item.children))
+    blocks: list[TextBlock] = []
+    buffer: list[str] = []
+    new_group = True
+    for part in [*parts, _BREAK]:
+        if isinstance(part, str):
+            buffer.append(part)
             continue
-        if tag == "pre":
-            parts.append("\n" + _pre_text(item) + "\n")
-            continue
-        if tag in BLOCK_TAGS:
-            parts.append("\n")
-            todo.append(("close", "\n"))
-        elif tag in ("td", "th"):
-            todo.append(("close", "\t"))
-        todo.extend(reversed(item.children))
+        text = _tidy("".join(buffer))
+        buffer = []
+        if text:
+            item = part is _ITEM_END
+            blocks.append(TextBlock(text, item=item, new_group=new_group))
+            new_group = False
+        if part is _BREAK:
+            # A block element's edge: whatever list or table comes next is a new one.
+            new_group = True
+    return blocks
+
+
+def _tidy(text: str) -> str:
+    """Strip each line and each tab-separated cell; drop empty lines and cells."""
     lines = []
-    for line in "".join(parts).split("\n"):
+    for line in text.split("\n"):
         cells = [c.strip() for c in line.split("\t")]
         line = "\t".join(c for c in cells if c)
         if line:
             lines.append(line)
-    return lines
+    return "\n".join(lines)
 
 
 def _inline(text: str) -> str:
@@ -271,8 +305,7 @@ def _title_before(root: _Node, article: _Node) -> str | None:
             _WORDS.findall((node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower())
         )
         if node.tag == "h1" or (node.tag in ("h2", "div", "p") and "title" in words):
-            lines = _render(node)
-            text = " ".join(lines).strip()
+            text = " ".join(b.text for b in _render(node)).replace("\n", " ").strip()
             if text and len(text) <= 80 and re.search(f"[{_CJK}]", text):
                 title = text
     return title

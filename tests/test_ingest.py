@@ -189,9 +189,12 @@ def test_html_page_gives_article_text_only(seeds_dir: Path, tmp_path: Path) -> N
     path = tmp_path / "report.html"
     path.write_bytes(gov_page(seed).encode("gb18030"))
     got = read_document(path)
-    lines = got.splitlines()
+    lines = [line for line in got.splitlines() if line]
     assert lines[0] == "杨浦区政府工作报告"
     assert lines[1:] == [line.strip() for line in seed.splitlines() if line.strip()]
+    # Each <p> is a block of its own, a blank line apart, as in the seed.
+    assert got == "\n\n".join(lines)
+    assert "\n\n◆抓防控战疫情,人民生命健康全力守护\n\n" in got
     for boilerplate in ("首页", "当前位置", "分享到", "相关链接", "版权所有", "脚本", "发布日期"):
         assert boilerplate not in got
 
@@ -206,18 +209,14 @@ def test_html_entities_blocks_and_tables(tmp_path: Path) -> None:
     )
     path = tmp_path / "page.htm"
     path.write_text(page, encoding="utf-8")
-    assert read_document(path).splitlines() == [
-        "一、工作回顾",
-        "财政收入\xa0143.5亿元，增长<5%>&稳定。",
-        "第一行",
-        "第二行",
-        "甲",
-        "乙",
-        "指标\t2022",
-        "公用充电桩\t1200个",
-        "保留  空格",
-        "和换行",
-    ]
+    assert read_document(path) == (
+        "一、工作回顾\n\n"
+        "财政收入\xa0143.5亿元，增长<5%>&稳定。\n\n"
+        "第一行\n第二行\n\n"
+        "甲\n乙\n\n"
+        "指标\t2022\n公用充电桩\t1200个\n\n"
+        "保留  空格\n和换行"
+    )
 
 
 def test_html_sniffed_without_suffix(tmp_path: Path) -> None:
@@ -317,14 +316,10 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
         ["政府工作报告", "一、2023年工作回顾", "区级财政收入完成154.99亿元。"],
         [["指标", "数值"], ["公共充电桩", "1500个"]],
     )
-    assert read_document(path).splitlines() == [
-        "政府工作报告",
-        "一、2023年工作回顾",
-        "区级财政收入完成154.99亿元。",
-        "指标\t数值",
-        "公共充电桩\t1500个",
-        "（完）",
-    ]
+    assert read_document(path) == (
+        "政府工作报告\n\n一、2023年工作回顾\n\n区级财政收入完成154.99亿元。\n\n"
+        "指标\t数值\n公共充电桩\t1500个\n\n（完）"
+    )
 
 
 def test_docx_merged_cells_print_once(tmp_path: Path) -> None:
@@ -337,7 +332,7 @@ def test_docx_merged_cells_print_once(tmp_path: Path) -> None:
         t.cell(1, c).text = v
     path = tmp_path / "t.docx"
     document.save(str(path))
-    assert read_document(path).splitlines() == ["表1 产业发展进展情况", "指标\t2022\t2023"]
+    assert read_document(path) == "表1 产业发展进展情况\n指标\t2022\t2023"
 
 
 def test_truncated_docx(tmp_path: Path) -> None:
