@@ -143,61 +143,6 @@ def test_text_starting_with_markup_words_is_not_taken_for_html(tmp_path: Path) -
 
 # ---------------------------------------------------------------- HTML
 
-GOV_PAGE = """<!DOCTYPE html>
-<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
-<title>杨浦区政府工作报告_上海市杨浦区人民政府</title>
-<style>.nav{{color:red}} p {{margin:0}}</style>
-<script>var s = "<p>脚本里的文字</p>"; document.write(s);</script></head>
-<body>
-<div class="top-nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a>办事服务</a></div>
-<div id="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 规划计划</div>
-<div class="wrap">
- <h1 class="article-title">{title}</h1>
- <div class="info">发布日期：2023-01-10 字号：<a>大</a> <a>中</a> <a>小</a></div>
- <div class="TRS_Editor" id="zoom">
-{body}
- </div>
- <div class="share">分享到：微信 微博</div>
- <ul class="related-list"><li><a href="#">相关链接：2022年政府工作报告</a></li></ul>
-</div>
-<footer>版权所有 &copy; 上海市杨浦区人民政府 沪ICP备00000000号</footer>
-<noscript>请启用脚本</noscript>
-</body></html>
-"""
-
-
-def gov_page(seed_text: str, *, title: str = "杨浦区政府工作报告") -> str:
-    """Wrap a seed's lines as the paragraphs of a typical Chinese government web page.
-
-    Each line becomes a ``<p>`` with the indentation and entities such pages use, and
-    long lines are broken in the HTML source as CMS editors do.
-    """
-    paras = []
-    for line in seed_text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        escaped = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        if len(escaped) > 60:
-            escaped = escaped[:40] + "\n      " + escaped[40:]
-        paras.append(f"  <p>&emsp;&emsp;{escaped}</p>")
-    return GOV_PAGE.format(title=title, body="\n".join(paras))
-
-
-def test_html_page_gives_article_text_only(seeds_dir: Path, tmp_path: Path) -> None:
-    seed = (seeds_dir / "002_7593e2e4601e9f0f.txt").read_text(encoding="utf-8")
-    path = tmp_path / "report.html"
-    path.write_bytes(gov_page(seed).encode("gb18030"))
-    got = read_document(path)
-    lines = [line for line in got.splitlines() if line]
-    assert lines[0] == "杨浦区政府工作报告"
-    assert lines[1:] == [line.strip() for line in seed.splitlines() if line.strip()]
-    # Each <p> is a block of its own, a blank line apart, as in the seed.
-    assert got == "\n\n".join(lines)
-    assert "\n\n◆抓防控战疫情,人民生命健康全力守护\n\n" in got
-    for boilerplate in ("首页", "当前位置", "分享到", "相关链接", "版权所有", "脚本", "发布日期"):
-        assert boilerplate not in got
-
 
 def test_html_entities_blocks_and_tables(tmp_path: Path) -> None:
     page = (
