@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
 from reportdiff.core.ingest import read_document
 from reportdiff.core.ingest_html import html_to_text
+from reportdiff.core.load import load_text
+from reportdiff.core.model import Block, Report, Section, Span
 
 # Pieces real attacks and real reports are made of: markup that Rich/Textual/Markdown would
 # interpret, terminal escapes, invisible characters, and the markers the parser keys on.
@@ -84,7 +88,11 @@ hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)
     "".join
 )
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("REPORTDIFF_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @SETTINGS
@@ -117,3 +125,93 @@ def test_any_bytes_read_or_fail_with_one_line(data: bytes, suffix: str) -> None:
             assert "\n" not in str(exc) and str(exc)
         else:
             assert text.strip() and "\r" not in text and "\x00" not in text
+
+
+# ---------------------------------------------------------------- cleaning and parsing
+
+
+def report_spans(report: Report) -> list[tuple[str, Span]]:
+    """Every span a parsed report carries, named for the failure message."""
+    spans: list[tuple[str, Span]] = []
+
+    def blocks(where: str, items: tuple[Block, ...]) -> None:
+        for i, block in enumerate(items):
+            spans.append((f"{where}.block{i}", block.span))
+            if block.lead is not None:
+                spans.append((f"{where}.block{i}.lead", block.lead))
+            spans.extend((f"{where}.block{i}.item{k}", s) for k, s in enumerate(block.items))
+
+    def sections(where: str, items: tuple[Section, ...]) -> None:
+        for i, section in enumerate(items):
+            name = f"{where}{i}"
+            spans.append((name, section.span))
+            spans.append((f"{name}.heading", section.heading))
+            blocks(name, section.blocks)
+            sections(f"{name}.", section.children)
+
+    blocks("preamble", report.preamble)
+    sections("section", report.sections)
+    sections("appendix", report.appendices)
+    return spans
+
+
+def assert_spans_inside(report: Report) -> None:
+    n = len(report.text)
+    for name, span in report_spans(report):
+        assert 0 <= span.start <= span.end <= n, f"{name} {span} outside text of length {n}"
+    for path, section in report.walk():
+        assert section.span.contains(section.heading), path
+        for block in section.blocks:
+            assert section.span.contains(block.span), path
+            if block.lead is not None:
+                assert block.span.contains(block.lead), path
+            for item in block.items:
+                assert block.span.contains(item), path
+
+
+report_like = st.lists(
+    st.one_of(
+        st.sampled_from(HOSTILE),
+        st.text(max_size=12),
+        st.sampled_from(["▶ 优存量、扩增量，经济发展稳中有进\n", "- 区级财政收入完成154.99亿元\n"]),
+    ),
+    max_size=80,
+).map("".join)
+
+
+@SETTINGS
+@given(report_like)
+def test_clean_text_never_crashes(raw: str) -> None:
+    # Idempotence is the parser's own property (tests/test_parse*.py); here: no exception.
+    cleaned = clean_text(raw)
+    assert cleaned == "" or cleaned.endswith("\n")
+
+
+@SETTINGS
+@given(report_like)
+def test_load_text_spans_stay_inside_the_text(raw: str) -> None:
+    try:
+        report = load_text(raw, source="hypothesis.txt")
+    except ReportError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert_spans_inside(report)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_seed_slices_with_hostile_insertions_parse(seeds_dir: Path, data: st.DataObject) -> None:
+    """Real report text cut anywhere, with attack strings spliced in, still parses cleanly."""
+    seed = data.draw(st.sampled_from(sorted(seeds_dir.glob("0*.txt"))))
+    text = seed.read_text(encoding="utf-8")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 3000)))
+    piece = text[start:end]
+    for _ in range(data.draw(st.integers(0, 5))):
+        at = data.draw(st.integers(0, len(piece)))
+        piece = piece[:at] + data.draw(st.sampled_from(HOSTILE)) + piece[at:]
+    try:
+        report = load_text(piece, source=seed.name)
+    except ReportError:
+        return
+    assert_spans_inside(report)
