@@ -258,6 +258,7 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
     text). In 003 a new sub-heading inside a run of items is recognised by
     :func:`_is_subheading`.
     """
+    blocks = _detach_trailing_leads(blocks)
     first, end = body_range(blocks)
     out: list[Block] = list(blocks[:first])
     i = first
@@ -267,15 +268,8 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
             out.append(b)
             i += 1
         elif len(b) > 1:
-            nxt = blocks[i + 1] if i + 1 < end else None
-            if _trailing_lead(b, nxt):
-                assert nxt is not None
-                out.extend(_item_blocks(b[:-1], lead=None))
-                out.extend(_item_blocks(nxt, lead=b[-1]))
-                i += 2
-            else:
-                out.extend(_item_blocks(b, lead=None))
-                i += 1
+            out.extend(_item_blocks(b, lead=None))
+            i += 1
         elif _is_item_line(b[0]) and i + 1 < end and len(blocks[i + 1]) > 1 and not any(
             ln.startswith(BULLET) for ln in blocks[i + 1]
         ):
@@ -328,6 +322,18 @@ def _item_blocks(lines: list[str], lead: str | None) -> list[Block]:
     if cur:
         blocks.append(cur)
     return blocks
+
+
+def _detach_trailing_leads(blocks: list[Block]) -> list[Block]:
+    """Give a trailing sub-heading line (see :func:`_trailing_lead`) a block of its own."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if len(b) > 1 and not any(ln.startswith(BULLET) for ln in b) and _trailing_lead(b, nxt):
+            out.extend([b[:-1], [b[-1]]])
+        else:
+            out.append(b)
+    return out
 
 
 def _trailing_lead(block: Block, nxt: Block | None) -> bool:

@@ -287,7 +287,7 @@ def join_paragraphs(items: list[str | Block]) -> list[Block]:
             cur = ""
         cur = _join(cur, it) if cur else it
         nxt_s = items[k] if k < len(items) else None
-        short = _width(it) < full * 0.8
+        short = _width(it) <= full - 3
         ends = ends_sentence(it) or it.endswith(("：", ":"))
         nxt_opens = isinstance(nxt_s, str) and _starts_block(nxt_s)
         if nxt_s is None or (ends and (short or nxt_opens)) or (in_header and short):

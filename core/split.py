@@ -26,8 +26,12 @@ def _starts(lines: list[str]) -> list[int]:
         if not TITLE_RE.match(line.strip()):
             continue
         following = [ln for ln in lines[i + 1 : i + 1 + 3 * DATE_WITHIN] if ln.strip()]
-        if any(is_date_line(ln) for ln in following[:DATE_WITHIN]):
-            starts.append(i)
+        for ln in following[:DATE_WITHIN]:
+            if TITLE_RE.match(ln.strip()):
+                break  # another title comes first: this one is a list entry
+            if is_date_line(ln):
+                starts.append(i)
+                break
     return starts
 
 
