@@ -14,7 +14,6 @@ import unicodedata
 
 from reportdiff.core.headings import (
     BULLET,
-    DATE_LINE_RE,
     GLOSSARY_RE,
     NOTES_TITLE,
     SENTENCE_END,
@@ -66,30 +65,63 @@ def clean_text(raw: str) -> str:
     Returns:
         The canonical text, ending with one newline ('' when nothing is left).
     """
+    text = _clean_once(raw)
+    # Each pass leaves canonical text alone, but on a fragment of a document the PDF
+    # test can sit on its threshold (a run of table rows): cleaning the output once
+    # more, until it no longer changes, makes idempotence hold there too.
+    for _ in range(CLEAN_MAX_ROUNDS):
+        again = _clean_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+CLEAN_MAX_ROUNDS = 3
+
+
+def _clean_once(raw: str) -> str:
+    """One run of every pass over ``raw``."""
     lines = _normalise(raw).split("\n")
-    lines = strip_web_chrome(lines)
     lines = [ln for ln in lines if not _is_print_artifact(ln)]
+    lines = strip_web_chrome(lines)
     notes: list[str] = []
     if looks_like_pdf(lines):
         blocks, notes = unwrap_pdf(lines)
     else:
         blocks = to_blocks(lines)
-    for step in (
-        isolate_date_lines,
-        split_inline_headings,
-        join_cut_enumerations,
-        drop_attachment_labels,
-        mark_highlights,
-        unbullet_paragraphs,
-        join_truncated_tail,
-        relocate_repeated_paragraphs,
-        drop_repeated_tail,
-    ):
-        blocks = step(blocks)
+    blocks = _run_block_passes(blocks)
     if notes:
         blocks = [*blocks, [NOTES_TITLE], *([n] for n in notes)]
     text = "\n\n".join("\n".join(b) for b in blocks if b)
     return text + "\n" if text else ""
+
+
+BLOCK_PASSES_MAX_ROUNDS = 4
+"""Passes expose work for each other (taking a paragraph out of a bullet list can leave an
+inline heading alone in its block), so they run until nothing changes."""
+
+
+def _run_block_passes(blocks: list[Block]) -> list[Block]:
+    """Run the block passes in order, repeated until the blocks stop changing."""
+    passes = (
+        isolate_date_lines,
+        split_inline_headings,
+        unbullet_paragraphs,
+        join_cut_enumerations,
+        drop_attachment_labels,
+        mark_highlights,
+        join_truncated_tail,
+        relocate_repeated_paragraphs,
+        drop_repeated_tail,
+    )
+    for _ in range(BLOCK_PASSES_MAX_ROUNDS):
+        before = blocks
+        for step in passes:
+            blocks = step(blocks)
+        if blocks == before:
+            break
+    return blocks
 
 
 def _normalise(raw: str) -> str:
@@ -101,15 +133,35 @@ def _normalise(raw: str) -> str:
 
 
 def strip_web_chrome(lines: list[str]) -> list[str]:
-    """Drop reader-app chrome at the start and web-page chrome at the end."""
-    head = [i for i, ln in enumerate(lines[:WEB_ZONE]) if any(m in ln for m in WEB_HEAD_MARKERS)]
-    if head:
-        lines = lines[head[-1] + 1 :]
-    start = max(0, len(lines) - WEB_ZONE)
-    for i in range(start, len(lines)):
-        if any(m in lines[i] for m in WEB_TAIL_MARKERS):
-            return lines[:i]
-    return lines
+    """Drop reader-app chrome at the start and web-page chrome at the end.
+
+    The zones count non-blank lines, and the cut repeats until the zone is clean, so
+    the result does not depend on how blank lines were laid out (idempotence).
+    """
+    while True:
+        head = _nonblank_indices(lines)[:WEB_ZONE]
+        hits = [i for i in head if _is_chrome(lines[i], WEB_HEAD_MARKERS)]
+        if not hits:
+            break
+        lines = lines[hits[-1] + 1 :]
+    while True:
+        tail = _nonblank_indices(lines)[-WEB_ZONE:]
+        hits = [i for i in tail if _is_chrome(lines[i], WEB_TAIL_MARKERS)]
+        if not hits:
+            return lines
+        lines = lines[: hits[0]]
+
+
+CHROME_LINE_MAX = 100
+"""Chrome lines are short; a paragraph that happens to say 上一篇 is not chrome."""
+
+
+def _is_chrome(line: str, markers: tuple[str, ...]) -> bool:
+    return len(line.strip()) <= CHROME_LINE_MAX and any(m in line for m in markers)
+
+
+def _nonblank_indices(lines: list[str]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if ln.strip()]
 
 
 def _is_print_artifact(line: str) -> bool:
@@ -172,7 +224,7 @@ def isolate_date_lines(blocks: list[Block]) -> list[Block]:
             if pending:
                 out.append(pending)
                 pending = []
-            while "会议" not in line and i + 1 < len(flat) and len(flat[i + 1][0]) <= 20:
+            if "会议" not in line and i + 1 < len(flat) and _continues_date(flat[i + 1][0]):
                 i += 1
                 line += flat[i][0]
                 last_bi = flat[i][1]
@@ -190,24 +242,40 @@ def isolate_date_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _continues_date(line: str) -> bool:
+    """The wrapped rest of a date line names the meeting: 第四次会议上."""
+    return len(line) <= 20 and "会议" in line and match_heading(line) is None
+
+
 def _is_speaker(line: str) -> bool:
     """A short line without punctuation after the date line: 上海市徐汇区区长 钟晓咏."""
     return len(line) <= 30 and not any(c in line for c in "。，,：:；;") and not match_heading(line)
 
 
 def split_inline_headings(blocks: list[Block]) -> list[Block]:
-    """Put a heading printed at the start of its paragraph on its own line.
+    """Give every heading line a block of its own, cutting it off the paragraph it opens.
 
     ``(一)坚持政治引领,深入锻造忠诚品格。坚定拥护…`` → heading ``(一)坚持政治引领,深入锻造
-    忠诚品格。`` and the paragraph ``坚定拥护…``.
+    忠诚品格。`` and the paragraph ``坚定拥护…``. A heading line inside a group of lines
+    (no blank line around it) is split off the group too.
     """
     out: list[Block] = []
     for b in blocks:
-        cut = inline_heading_split(b[0]) if len(b) == 1 else None
-        if cut is None:
-            out.append(b)
-        else:
-            out.extend([[b[0][:cut]], [b[0][cut:].lstrip()]])
+        cur: Block = []
+        for line in b:
+            cut = inline_heading_split(line)
+            if cut is None and (len(b) == 1 or match_heading(line) is None):
+                cur.append(line)
+                continue
+            if cur:
+                out.append(cur)
+                cur = []
+            if cut is None:
+                out.append([line])
+            else:
+                out.extend([[line[:cut]], [line[cut:].lstrip()]])
+        if cur:
+            out.append(cur)
     return out
 
 
@@ -219,7 +287,13 @@ def join_cut_enumerations(blocks: list[Block]) -> list[Block]:
     """
     out: list[Block] = []
     for b in blocks:
-        if out and ENUM_TAIL_RE.search(out[-1][-1]) and not match_heading(b[0]):
+        if (
+            out
+            and ENUM_TAIL_RE.search(out[-1][-1])
+            and not match_heading(b[0])
+            and not b[0].startswith(BULLET)
+            and lead_bounds(b[0]) is None
+        ):
             prev = out[-1]
             prev[-1] = prev[-1] + b[0]
             prev.extend(b[1:])
@@ -376,14 +450,24 @@ def unbullet_paragraphs(blocks: list[Block]) -> list[Block]:
 
 
 def drop_repeated_tail(blocks: list[Block]) -> list[Block]:
-    """Drop a last block that re-pastes an earlier passage (001 ends with a copy fragment)."""
-    _, end = body_range(blocks)
-    if end < 2 or len(blocks[end - 1]) != 1:
-        return blocks
-    probe = blocks[end - 1][0][:20]
-    if len(probe) == 20 and any(probe in ln for b in blocks[: end - 1] for ln in b):
-        return blocks[: end - 1] + blocks[end:]
-    return blocks
+    """Drop a cut-off fragment at the end of the body that re-pastes an earlier passage.
+
+    001 ends with a tab-indented copy of the start of 现代化产业体系加速建设… that stops
+    mid-sentence. Repeated until the body's last block is no such fragment.
+    """
+    while True:
+        _, end = body_range(blocks)
+        if end < 2 or len(blocks[end - 1]) != 1:
+            return blocks
+        last = blocks[end - 1][0]
+        probe = last[:20]
+        if (
+            match_heading(last) is not None
+            or ends_sentence(last)
+            or len(probe) < 20
+            or not any(probe in ln for b in blocks[: end - 1] for ln in b)
+        ):
+            return blocks
+        blocks = blocks[: end - 1] + blocks[end:]
 
 
-__all__ = ["clean_text", "DATE_LINE_RE"]

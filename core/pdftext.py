@@ -38,23 +38,29 @@ LABEL_MAX = 6
 
 
 def looks_like_pdf(lines: list[str]) -> bool:
-    """Whether ``lines`` look like PDF extraction: most text lines are hard-wrapped pieces.
+    """Whether ``lines`` look like PDF extraction: most lines are full-width wrapped pieces.
 
-    A hard-wrapped piece ends mid-sentence. In canonical or web text nearly every line
-    ends a sentence or is a heading, so this is False there (which keeps cleaning idempotent).
+    A hard-wrapped piece fills the printed line (near the common full width) and ends
+    mid-sentence. Cleaned text has paragraphs of every length on one line each, so few
+    of its lines sit at one width without ending a sentence; it is never taken for a
+    PDF again, which keeps cleaning idempotent.
     """
     texts = [ln.strip() for ln in lines if ln.strip()]
     if len(texts) < 20:
         return False
+    widths = sorted(_width(t) for t in texts)
+    full = widths[int(len(widths) * 0.8)]
+    if not 15 <= full <= 50:
+        return False
     pieces = sum(
         1
         for t in texts
-        if not ends_sentence(t) and not t.endswith(("：", ":")) and match_heading(t) is None
+        if 0.85 * full <= _width(t) <= 1.1 * full
+        and not ends_sentence(t)
+        and match_heading(t) is None
         and not t.startswith(BULLET)
     )
-    widths = sorted(_width(t) for t in texts)
-    median = widths[len(widths) // 2]
-    return pieces / len(texts) > 0.5 and 15 <= median <= 45
+    return pieces / len(texts) > 0.4
 
 
 def _width(text: str) -> float:
