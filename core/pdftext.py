@@ -304,6 +304,35 @@ def join_paragraphs(items: list[str | Block]) -> list[Block]:
     return blocks
 
 
+ORDINAL_RE = re.compile(r"(?:^|[。；;：:，,])([一二三四五六七八九十])[是要]")
+"""一是… 二是…: an enumeration inside a paragraph."""
+ORDINALS = "一二三四五六七八九十"
+
+
+def _ordinals(text: str) -> list[int]:
+    return [ORDINALS.index(m.group(1)) + 1 for m in ORDINAL_RE.finditer(text)]
+
+
+def join_split_enumerations(blocks: list[Block]) -> list[Block]:
+    """Rejoin a paragraph cut inside its 一是…二是… enumeration.
+
+    A page can end right after a sentence, and the next page's first sentence can look
+    like a lead phrase (001: …社区长者食堂 3 家。/ 持续开展儿童友好示范区建设。…二是…).
+    When a paragraph reached ordinal k and the next one goes on with k+1 without
+    starting again from 一, it is the same paragraph.
+    """
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and len(prev) == 1 and len(b) == 1 and not match_heading(b[0]):
+            before, after = _ordinals(prev[0]), _ordinals(b[0])
+            if before and after and 1 not in after and after[0] == before[-1] + 1:
+                prev[0] = _join(prev[0], b[0])
+                continue
+        out.append(list(b))
+    return out
+
+
 def unwrap_pdf(lines: list[str]) -> tuple[list[Block], list[str]]:
     """Rebuild blocks from PDF-extracted lines; return the blocks and the footnote texts."""
     body, notes = extract_footnotes(lines)
@@ -318,4 +347,4 @@ def unwrap_pdf(lines: list[str]) -> tuple[list[Block], list[str]]:
         else:
             run.append(seg)
     items.extend(physical_lines(run))
-    return join_paragraphs(items), notes
+    return join_split_enumerations(join_paragraphs(items)), notes

@@ -84,6 +84,8 @@ def test_yangpu_2023_displaced_paragraphs_are_back_in_their_sections() -> None:
         assert leads(r, section) == expected
     # 000 line 52 (- 城市更新步伐加快。…) is a paragraph printed as a bullet: 8 - 1 = 7.
     assert [highlight_counts(s) for s in r.sections] == [[10], [8], [7], [11], []]
+    # The opening statement is not a lead phrase.
+    assert r.preamble[0].lead is None
     # Every body paragraph has its lead: the orphan 企业总部19家… (line 37) is no longer alone.
     assert all(b.lead is not None for p, _, b in r.blocks() if p and b.kind == "paragraph")
 
@@ -134,6 +136,10 @@ def test_yangpu_2023_plan_parts_and_sections() -> None:
     assert goals.children == ()
     assert headings(r, tasks.children) == PLAN_TASKS
     assert all(s.marker.startswith("（") for s in review.children + tasks.children)
+    # Part 三's sections are 一是…二是… paragraphs; a page break after a sentence
+    # (001 lines 1474-1476) does not start a new paragraph with a false lead.
+    assert all(leads(r, s) == [] for s in tasks.children)
+    assert "社区长者食堂 3 家。持续开展儿童友好示范区建设。" in r.text
 
 
 def test_yangpu_2023_plan_leads_and_tables() -> None:
