@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from reportdiff.core.headings import (
     BULLET,
@@ -203,43 +204,42 @@ def to_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+DATE_ZONE = 12
+"""The session date line is among the first lines of a report."""
+
+
 def isolate_date_lines(blocks: list[Block]) -> list[Block]:
     """Give the ——date line (rejoined if wrapped) and the speaker line their own blocks.
 
     ``——2024年1月17日在浦东新区第七届人民代表大会`` + ``第四次会议上``: a date line that does
-    not yet name the meeting continues on the next line.
+    not yet name the meeting continues on the next line. 003 prints date and speaker
+    lines in one group with no blank line; they are metadata lines, not items.
     """
-    out: list[Block] = []
-    flat = [(ln, bi) for bi, b in enumerate(blocks) for ln in b]
-    i = 0
-    pending: Block = []
-    last_bi = -1
-    while i < len(flat):
-        line, bi = flat[i]
-        if bi != last_bi and pending:
-            out.append(pending)
-            pending = []
-        last_bi = bi
-        if is_date_line(line) and i < 12:
-            if pending:
-                out.append(pending)
-                pending = []
-            if "会议" not in line and i + 1 < len(flat) and _continues_date(flat[i + 1][0]):
-                i += 1
-                line += flat[i][0]
-                last_bi = flat[i][1]
-            out.append([line])
-            i += 1
-            if i < len(flat) and _is_speaker(flat[i][0]):
-                out.append([flat[i][0]])
-                last_bi = flat[i][1]
-                i += 1
-            continue
-        pending.append(line)
-        i += 1
-    if pending:
-        out.append(pending)
-    return out
+    positions = [(bi, li) for bi, b in enumerate(blocks) for li in range(len(b))][:DATE_ZONE]
+    hit = next(((bi, li) for bi, li in positions if is_date_line(blocks[bi][li])), None)
+    if hit is None:
+        return blocks
+    bi, li = hit
+    before, date, after = blocks[bi][:li], blocks[bi][li], list(blocks[bi][li + 1 :])
+    following = [list(b) for b in blocks[bi + 1 :]]
+    if "会议" not in date and _peek(after, following, _continues_date):
+        date += _take(after, following)
+    head = [*blocks[:bi], *([before] if before else []), [date]]
+    if _peek(after, following, _is_speaker):
+        head.append([_take(after, following)])
+    return [*head, *([after] if after else []), *following]
+
+
+def _peek(after: Block, following: list[Block], test: Callable[[str], bool]) -> bool:
+    """Whether the line after the date line (same group, or a one-line group) passes ``test``."""
+    if after:
+        return test(after[0])
+    return bool(following) and len(following[0]) == 1 and test(following[0][0])
+
+
+def _take(after: Block, following: list[Block]) -> str:
+    """Remove and return the line :func:`_peek` looked at."""
+    return after.pop(0) if after else following.pop(0)[0]
 
 
 def _continues_date(line: str) -> bool:
