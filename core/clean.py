@@ -171,16 +171,14 @@ def _is_print_artifact(line: str) -> bool:
     return bool(PRINT_ARTIFACT_RE.match(t) or DOT_LEADER_RE.search(t))
 
 
-PARAGRAPH_LINE_MIN = 40
-"""A line this long that ends a sentence is a paragraph of its own, blank line or not."""
-
-
 def to_blocks(lines: list[str]) -> list[Block]:
-    """Group stripped lines into blocks separated by blank lines.
+    """Group stripped lines into blocks separated by blank lines, and sort out each group.
 
-    Web text often prints one paragraph per line with no blank line between (004):
-    a group holding a full paragraph line is split into one block per line. Groups of
-    short item lines (003) and ``- `` lists stay together.
+    A group can be three things. Web text often prints one paragraph per line with no
+    blank line between (004): most lines end a sentence, so each line is a block. A
+    hard-wrapped paragraph (a plain-text file wrapped at a fixed width) has sentence
+    ends inside its lines: its lines are joined. Short item lines without sentence ends
+    (003) and ``- `` lists stay together as one group.
     """
     groups: list[Block] = []
     cur: Block = []
@@ -195,13 +193,56 @@ def to_blocks(lines: list[str]) -> list[Block]:
         groups.append(cur)
     blocks: list[Block] = []
     for g in groups:
-        if len(g) > 1 and not any(ln.startswith(BULLET) for ln in g) and any(
-            len(ln) >= PARAGRAPH_LINE_MIN and ends_sentence(ln) for ln in g
-        ):
+        if len(g) == 1 or any(ln.startswith(BULLET) for ln in g):
+            blocks.append(g)
+        elif not _has_wrapped_piece(g) and _share(g, _ends_block) >= 0.5:
             blocks.extend([ln] for ln in g)
+        elif _share(g, lambda ln: any(c in ln for c in SENTENCE_END)) >= 1 / 3:
+            blocks.extend(_join_wrapped(g))
         else:
             blocks.append(g)
     return blocks
+
+
+def _ends_block(line: str) -> bool:
+    return ends_sentence(line) or line.endswith(("：", ":"))
+
+
+def _has_wrapped_piece(lines: list[str]) -> bool:
+    """Whether a line of the group is a wrapped piece: among its longest, yet mid-sentence.
+
+    In one-paragraph-per-line text the lines that do not end a sentence are headings,
+    titles and date lines, all far shorter than the paragraphs.
+    """
+    longest = max(len(ln) for ln in lines)
+    return any(
+        len(ln) >= 0.8 * longest and not _ends_block(ln) and not match_heading(ln)
+        and not is_date_line(ln)
+        for ln in lines
+    )
+
+
+def _share(lines: list[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for ln in lines if test(ln)) / len(lines)
+
+
+def _join_wrapped(lines: list[str]) -> list[Block]:
+    """Join a hard-wrapped paragraph's lines, keeping any heading line on its own."""
+    out: list[Block] = []
+    cur = ""
+    for line in lines:
+        if match_heading(line) or is_date_line(line):
+            if cur:
+                out.append([cur])
+                cur = ""
+            out.append([line])
+        elif cur and cur[-1].isascii() and cur[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            cur += " " + line
+        else:
+            cur += line
+    if cur:
+        out.append([cur])
+    return out
 
 
 DATE_ZONE = 12

@@ -59,3 +59,21 @@ def test_footnote_markers_are_superscripts_in_running_text(seeds_dir: Path) -> N
     assert "“六新”行动⁷。" in body
     assert "\n⁷ “六新”行动：指点亮新城" in notes
     assert "表 1 产业发展进展情况\n- " in body
+
+
+def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
+    """A user's .txt wrapped at a fixed width: paragraphs, not highlight items."""
+    raw = (
+        "2024年政府工作报告\n\n——2024年1月20日在上海市闵行区第七届人民代表大会第五次会议上\n\n"
+        "一、2023年工作回顾\n\n过去一年，我们坚持稳中求进。经济运行总体平稳，主要指标\n"
+        "好于预期。全年完成地区生产总值3000亿元，同比增长5%。\n区级财政收入完成200亿元。\n\n"
+        "（一）经济发展稳中向好\n产业升级加快推进。全年新增\n高新技术企业300家。\n"
+    )
+    r = load_text(raw, source="wrapped.txt")
+    part = r.sections[0]
+    assert [b.kind for b in part.blocks] == ["paragraph"]
+    assert r.slice(part.blocks[0].span).endswith("主要指标好于预期。全年完成地区生产总值3000亿元，同比增长5%。区级财政收入完成200亿元。")
+    sec = part.children[0]
+    assert r.heading_text(sec) == "经济发展稳中向好"
+    assert r.lead_text(sec.blocks[0]) == "产业升级加快推进"
+    assert r.meta.id == "minhang-2023"
