@@ -63,3 +63,21 @@ def test_clean_is_idempotent_on_slices_of_the_seeds(seeds_dir: Path, data: st.Da
     stop = data.draw(st.integers(start + 1, min(len(lines), start + 400)))
     once = clean_text("\n".join(lines[start:stop]))
     assert clean_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_parse_report_takes_any_text(text: str) -> None:
+    """parse_report on text that never went through clean_text: a Report or a ReportError."""
+    from reportdiff.core.model import ReportMeta
+    from reportdiff.core.parse import parse_report
+
+    meta = ReportMeta("x", "", 0, None, "", "work-report", "gen")
+    try:
+        report = parse_report(text, meta)
+    except ReportError:
+        assert not text.strip()
+        return
+    assert report.sections or report.appendices
+    for _, _, b in report.blocks():
+        assert report.slice(b.span).strip() == report.slice(b.span)
