@@ -200,19 +200,26 @@ def table_block(rows: list[str]) -> Block:
     A bullet (``●``, or a leading space where the PDF lost the bullet glyph), the next row
     number, or any line after a line that did not fill the table's width opens an item;
     a line after a full-width line continues the item above (a wrapped cell). Header rows
-    (the line after the caption and its repeats on later pages) and repeated captions are
+    (see :func:`_header_rows`, and their repeats on later pages) and repeated captions are
     table chrome and dropped.
     """
     caption = rows[0].strip()
     nonblank = [r for r in rows[1:] if r.strip()]
-    header = nonblank[0].strip() if nonblank else ""
+    header = _header_rows([r.strip() for r in nonblank])
     wrap = max((_width(r) for r in nonblank), default=0.0) * 0.8
     items: list[str] = []
     last_row = 0
     prev_full = False
-    for raw in nonblank:
+    k = 0
+    while k < len(nonblank):
+        raw = nonblank[k]
         text = raw.strip()
-        if text == header or CAPTION_RE.match(text):
+        if header and [r.strip() for r in nonblank[k : k + len(header)]] == header:
+            k += len(header)
+            prev_full = False
+            continue
+        k += 1
+        if CAPTION_RE.match(text):
             prev_full = False
             continue
         lab = LABEL_BULLET_RE.match(text)
@@ -224,12 +231,23 @@ def table_block(rows: list[str]) -> Block:
         elif row and int(row.group(1)) == last_row + 1:
             last_row += 1
             items.append(text)
-        elif prev_full and items:
-            items[-1] = _join(items[-1], text)
+        elif items and (prev_full or items[-1].isdigit()):
+            # A wrapped cell, or the cells of a row whose number stood alone (15 / 黄浦江…).
+            items[-1] = items[-1] + " " + text if items[-1].isdigit() else _join(items[-1], text)
         else:
             items.append(text)
         prev_full = _width(text) >= wrap
     return [caption, *(BULLET + it for it in items if it)]
+
+
+def _header_rows(rows: list[str]) -> list[str]:
+    """The table's header rows: the longest opening run of rows printed again further on
+    (a table continued on the next page repeats its header), else the first row alone."""
+    for k in range(len(rows) // 2, 1, -1):
+        head = rows[:k]
+        if any(rows[i : i + k] == head for i in range(k, len(rows) - k + 1)):
+            return head
+    return rows[:1]
 
 
 def split_tables(lines: list[str]) -> list[str | Block]:

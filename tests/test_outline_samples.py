@@ -157,6 +157,16 @@ def test_yangpu_2023_plan_leads_and_tables() -> None:
     items = [r.slice(i) for i in table1.items]
     # 001 lines 109-111: a bullet wrapped over two printed lines is one item.
     assert "全面贯彻落实《上海市提信心扩需求稳增长促发展行动方案》，制定出台《杨浦区提信心扩需求稳增长促发展行动方案》" in items
+    # 表 4 (001 lines 484-544): twenty numbered projects; its header, printed again on
+    # the next page (类别 序号 项目名称 / 年度 / 目标 / 项目进展情况), is not an item.
+    table4 = next(
+        b for _, _, b in r.blocks() if (r.lead_text(b) or "").startswith("表 4")
+    )
+    rows = [r.slice(i) for i in table4.items]
+    numbered = [int(x.split()[0]) for x in rows if x.split()[0].isdigit()]
+    assert numbered == list(range(1, 21))
+    assert not {"年度", "目标", "项目进展情况", "类别 序号 项目名称"} & set(rows)
+    assert "15 黄浦江（杨浦区）堤防专项维修工程（国际时尚中" in rows
 
 
 def test_yangpu_2023_plan_footnotes_are_an_appendix() -> None:
