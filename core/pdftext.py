@@ -231,13 +231,20 @@ def table_block(rows: list[str]) -> Block:
         elif row and int(row.group(1)) == last_row + 1:
             last_row += 1
             items.append(text)
-        elif items and (prev_full or items[-1].isdigit()):
+        elif items and (prev_full or items[-1].isdigit() or _closes_open_bracket(items[-1], text)):
             # A wrapped cell, or the cells of a row whose number stood alone (15 / 黄浦江…).
             items[-1] = items[-1] + " " + text if items[-1].isdigit() else _join(items[-1], text)
         else:
             items.append(text)
         prev_full = _width(text) >= wrap
     return [caption, *(BULLET + it for it in items if it)]
+
+
+def _closes_open_bracket(item: str, text: str) -> bool:
+    """Whether ``text`` closes a bracket left open by ``item`` (…（国际时尚中 / 心段）)."""
+    return item.count("（") + item.count("(") > item.count("）") + item.count(")") and (
+        "）" in text or ")" in text
+    )
 
 
 def _header_rows(rows: list[str]) -> list[str]:
