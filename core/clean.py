@@ -24,7 +24,8 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
-from reportdiff.core.pdftext import looks_like_pdf, unwrap_pdf
+
+from reportdiff.core.pdftext import join_pieces, looks_like_pdf, unwrap_pdf
 from reportdiff.core.relocate import (
     body_range,
     join_truncated_tail,
@@ -236,10 +237,8 @@ def _join_wrapped(lines: list[str]) -> list[Block]:
                 out.append([cur])
                 cur = ""
             out.append([line])
-        elif cur and cur[-1].isascii() and cur[-1].isalnum() and line[0].isascii() and line[0].isalnum():
-            cur += " " + line
         else:
-            cur += line
+            cur = join_pieces(cur, line) if cur else line
     if cur:
         out.append([cur])
     return out

@@ -68,7 +68,7 @@ def _width(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text.strip())
 
 
-def _join(a: str, b: str) -> str:
+def join_pieces(a: str, b: str) -> str:
     """Join two pieces of one line or sentence; a space only between two Latin words."""
     if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
         return f"{a} {b}"
@@ -130,7 +130,7 @@ def _collect_body(lines: list[str], i: int, notes: _Footnotes) -> int:
         if nxt and int(nxt.group(1)) in notes.seen and int(nxt.group(1)) not in notes.bodies:
             break
         if line.strip():
-            text = _join(text, line.strip())
+            text = join_pieces(text, line.strip())
         i += 1
     notes.bodies[number] = text
     return i
@@ -170,7 +170,7 @@ def physical_lines(lines: list[str]) -> list[str]:
             continue
         text = line.strip()
         if open_run and out and not _starts_block(text):
-            out[-1] = _join(out[-1], text)
+            out[-1] = join_pieces(out[-1], text)
         else:
             out.append(text)
         open_run = True
@@ -233,7 +233,7 @@ def table_block(rows: list[str]) -> Block:
             items.append(text)
         elif items and (prev_full or items[-1].isdigit() or _closes_open_bracket(items[-1], text)):
             # A wrapped cell, or the cells of a row whose number stood alone (15 / 黄浦江…).
-            items[-1] = items[-1] + " " + text if items[-1].isdigit() else _join(items[-1], text)
+            items[-1] = items[-1] + " " + text if items[-1].isdigit() else join_pieces(items[-1], text)
         else:
             items.append(text)
         prev_full = _width(text) >= wrap
@@ -275,17 +275,28 @@ def split_tables(lines: list[str]) -> list[str | Block]:
     return out
 
 
+def _is_heading_line(text: str) -> bool:
+    """A heading, or a numbered line with no sentence in it (a heading too long to match)."""
+    numbered = PART_RE.match(text) or SECTION_RE.match(text)
+    return bool(match_heading(text) or (numbered and "。" not in text))
+
+
+def _full_width(items: list[str | Block]) -> float:
+    """The width of a full printed line: most lines of a PDF page are full."""
+    widths = sorted(_width(x) for x in items if isinstance(x, str))
+    return widths[int(len(widths) * 0.8)] if widths else 30.0
+
+
 def join_paragraphs(items: list[str | Block]) -> list[Block]:
     """Join printed lines into paragraphs.
 
-    A paragraph ends after a line that ends a sentence (。！？ or ：) and is shorter than a
-    full printed line, or when the next line opens a heading or a lead phrase. Before
-    the first heading (title, date and speaker lines) a short line ends its block too.
-    A heading that fills a full line is wrapped and takes the next line
+    A paragraph ends after a line that ends a sentence (。！？ or ：) when that line is
+    shorter than a full printed line or the next line opens a heading or a lead phrase.
+    Before the first heading (title, date and speaker lines) a short line ends its block
+    too. A heading that fills a full line is wrapped and takes a short next line
     (（一）…产业体系加快 / 建设).
     """
-    widths = sorted(_width(x) for x in items if isinstance(x, str))
-    full = widths[int(len(widths) * 0.8)] if widths else 30.0
+    full = _full_width(items)
     blocks: list[Block] = []
     cur = ""
     in_header = True
@@ -293,40 +304,36 @@ def join_paragraphs(items: list[str | Block]) -> list[Block]:
     while k < len(items):
         it = items[k]
         k += 1
-        if isinstance(it, list):
+        nxt = items[k] if k < len(items) else None
+        if isinstance(it, list) or _is_heading_line(it) or DATE_LINE_RE.match(it):
             if cur:
                 blocks.append([cur])
                 cur = ""
+        if isinstance(it, list):
             blocks.append(it)
             continue
-        if match_heading(it) or (PART_RE.match(it) or SECTION_RE.match(it)) and "。" not in it:
-            if cur:
-                blocks.append([cur])
-                cur = ""
-            text = it
-            if _width(text) >= full * 0.8 and k < len(items) and isinstance(items[k], str):
-                nxt = items[k]
-                assert isinstance(nxt, str)
-                if not _starts_block(nxt) and _width(nxt) <= LABEL_MAX:
-                    text = _join(text, nxt)
-                    k += 1
-            blocks.append([text])
+        if _is_heading_line(it):
+            if _width(it) >= full * 0.8 and isinstance(nxt, str) and _heading_rest(nxt):
+                it = join_pieces(it, nxt)
+                k += 1
+            blocks.append([it])
             in_header = False
             continue
-        if DATE_LINE_RE.match(it) and cur:
-            blocks.append([cur])
-            cur = ""
-        cur = _join(cur, it) if cur else it
-        nxt_s = items[k] if k < len(items) else None
+        cur = join_pieces(cur, it) if cur else it
         short = _width(it) <= full - 3
         ends = ends_sentence(it) or it.endswith(("：", ":"))
-        nxt_opens = isinstance(nxt_s, str) and _starts_block(nxt_s)
-        if nxt_s is None or (ends and (short or nxt_opens)) or (in_header and short):
+        nxt_opens = isinstance(nxt, str) and _starts_block(nxt)
+        if nxt is None or (ends and (short or nxt_opens)) or (in_header and short):
             blocks.append([cur])
             cur = ""
     if cur:
         blocks.append([cur])
     return blocks
+
+
+def _heading_rest(text: str) -> bool:
+    """The short rest of a heading wrapped at the end of a full line (建设)."""
+    return not _starts_block(text) and _width(text) <= LABEL_MAX
 
 
 ORDINAL_RE = re.compile(r"(?:^|[。；;：:，,])([一二三四五六七八九十])[是要]")
@@ -352,7 +359,7 @@ def join_split_enumerations(blocks: list[Block]) -> list[Block]:
         if prev is not None and len(prev) == 1 and len(b) == 1 and not match_heading(b[0]):
             before, after = _ordinals(prev[0]), _ordinals(b[0])
             if before and after and 1 not in after and after[0] == before[-1] + 1:
-                prev[0] = _join(prev[0], b[0])
+                prev[0] = join_pieces(prev[0], b[0])
                 continue
         out.append(list(b))
     return out

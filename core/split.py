@@ -46,4 +46,5 @@ def split_compilation(raw: str) -> list[str]:
     if len(starts) < 2:
         return [raw]
     bounds = [*starts, len(lines)]
-    return ["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in zip(bounds, bounds[1:], strict=False)]
+    pairs = zip(bounds, bounds[1:], strict=False)
+    return ["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in pairs]
