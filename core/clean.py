@@ -24,7 +24,6 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
-
 from reportdiff.core.pdftext import join_pieces, looks_like_pdf, unwrap_pdf
 from reportdiff.core.relocate import (
     body_range,
