@@ -107,10 +107,11 @@ def html_to_text(html: str) -> str:
     builder.feed(html)
     builder.close()
     root = builder.root
+    page_title = _page_title(root)
     _prune(root)
     article = _best_container(root)
     blocks = _render(article)
-    title = _title_before(root, article)
+    title = _title_before(root, article) or page_title
     if title and title not in [b.text for b in blocks[:3]]:
         blocks.insert(0, TextBlock(title))
     return join_blocks(blocks)
@@ -284,6 +285,20 @@ def _pre_text(node: _Node) -> str:
         else:
             todo.extend(reversed(item.children))
     return "".join(out).strip("\n")
+
+
+def _page_title(root: _Node) -> str | None:
+    """The report's name from ``<title>``, without the site name after ``_`` or ``-``.
+
+    ``<title>2024年政府工作报告_上海市人民政府</title>`` → 2024年政府工作报告. Used only when
+    no headline stands above the article, and only if it names a 报告.
+    """
+    for node in _elements(root):
+        if node.tag == "title":
+            text = " ".join(c for c in node.children if isinstance(c, str)).strip()
+            name = re.split(r"\s*(?:_|\||-{1,2}|—|–)\s*", text)[0].strip()
+            return name if "报告" in name and len(name) <= 80 else None
+    return None
 
 
 def _title_before(root: _Node, article: _Node) -> str | None:

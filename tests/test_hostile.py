@@ -130,3 +130,46 @@ def test_remove_unknown_and_bundled_ids(capsys: pytest.CaptureFixture[str]) -> N
     assert_one_line_error(code, out, err, "no report 'nowhere-2020' in your library")
     code, out, err = run(capsys, "remove", "yangpu-2022", "--yes")
     assert_one_line_error(code, out, err, "bundled report", "cannot be removed")
+
+
+def test_text_without_headings_opens_as_one_section(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from reportdiff.core.resolve import resolve_report
+
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "今年以来，我们坚持稳中求进。\n\n全年财政收入增长5%。\n\n明年继续努力。\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "show", str(path))
+    assert code == 0, err
+    for para in ("今年以来", "全年财政收入增长5%", "明年继续努力"):
+        assert para in out
+    report = resolve_report(str(path))
+    assert len(report.sections) + bool(report.preamble) == 1
+    texts = [report.slice(b.span) for _, _, b in report.blocks()]
+    assert "全年财政收入增长5%。" in texts
+
+
+def test_markup_and_escapes_in_a_report_stay_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Added and shown, attack strings come back as the characters they are, never obeyed."""
+    path = tmp_path / "hostile.txt"
+    path.write_text(
+        "▶ [bold]见附件[/]与<script>alert(1)</script>\n\n"
+        "\x1b[31m红色\x1b[0m | 指标 | 数值 | 零\u200b宽。\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "add", str(path), "--id", "hostile-2023", "--year", "2023")
+    assert code == 0, err
+    assert "\x1b" not in out
+    code, out, err = run(capsys, "show", "hostile-2023")
+    assert code == 0, err
+    assert "[bold]见附件[/]与<script>alert(1)</script>" in out
+    assert "\x1b" not in out
+    from reportdiff.core.resolve import resolve_report
+
+    text = resolve_report("hostile-2023").text
+    assert "[bold]见附件[/]与<script>alert(1)</script>" in text
+    assert "| 指标 | 数值 |" in text

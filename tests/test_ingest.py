@@ -375,3 +375,16 @@ def test_big5_page_declared_as_big5(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_bytes(page.encode("big5"))
     assert read_document(path) == "楊浦區政府工作報告"
+
+
+def test_page_title_names_the_report_when_no_headline_does(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>2024年上海市政府工作报告_上海市人民政府</title></head><body>"
+        '<div class="nav"><a>首页</a></div><div id="zoom"><p>各位代表：</p>'
+        "<p>现在，我代表市人民政府，向大会报告政府工作，请予审议。</p></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path) == (
+        "2024年上海市政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。"
+    )
