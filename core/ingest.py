@@ -4,10 +4,13 @@
 (:func:`reportdiff.core.load.load_text`), the same way for every format. Anything wrong
 with the file is a :class:`~reportdiff.core.errors.ReportError` with one line saying what.
 
-Policy on odd characters: text is data. Control characters, zero-width characters, ANSI
-escape sequences, ``[bold]`` and ``<script>`` in a *text* file are kept exactly as they
-are (the TUI shows them literally and the exports escape them); only line endings are
-normalised to ``\\n``, a leading BOM is dropped and stray NUL characters are removed.
+Policy on odd characters: text is data. Here, control characters, zero-width characters,
+ANSI escape sequences, ``[bold]`` and ``<script>`` in a *text* file are kept exactly as
+they are; only line endings are normalised to ``\\n``, a leading BOM is dropped and stray
+NUL characters are removed. The cleaner (:func:`reportdiff.core.clean.clean_text`) then
+drops control and format characters (ESC, zero-width) from the canonical text, so an
+escape sequence's printable rest (``[31m``) and all markup stay visible as plain text,
+which the TUI shows literally and the exports escape.
 """
 
 from __future__ import annotations
@@ -203,6 +206,11 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
                     f"{enc.upper()} (byte {exc.start:,}); is it damaged?"
                 ) from None
     if _looks_binary(data):
+        if _looks_utf16(data):
+            raise ReportError(
+                f"{name} looks like UTF-16 without a byte-order mark; "
+                "pass --encoding utf-16-le (or utf-16-be)"
+            )
         raise ReportError(f"{name} is a binary file, not text (it contains NUL bytes)")
     try:
         # Before a page's declared charset: pages re-saved as UTF-8 keep their old
@@ -239,6 +247,13 @@ def _decode_forced(data: bytes, name: str, encoding: str) -> str:
 def _looks_binary(data: bytes) -> bool:
     # git's rule: a NUL in the first 8 KB means binary (UTF-16/32 were caught by their BOM).
     return b"\x00" in data[:8192]
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Whether NULs sit on every other byte, as ASCII-heavy UTF-16 text has them."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > len(sample) // 8 and min(even, odd) == 0
 
 
 def _declared_charset(data: bytes) -> str | None:

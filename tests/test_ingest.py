@@ -388,3 +388,11 @@ def test_page_title_names_the_report_when_no_headline_does(tmp_path: Path) -> No
     assert read_document(path) == (
         "2024年上海市政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。"
     )
+
+
+def test_utf16_without_bom_gets_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes("Report 2023: 区级财政收入完成154.99亿元, up 8% on 2022.\n".encode("utf-16-le"))
+    with pytest.raises(ReportError, match="UTF-16 without a byte-order mark; pass --encoding"):
+        read_document(path)
+    assert read_document(path, encoding="utf-16-le").startswith("Report 2023: 区级")
