@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportdiff.core.clean import clean_text
+from reportdiff.core.comparison import AlignedRow, Quantity
 from reportdiff.core.errors import ReportError
 from reportdiff.core.ingest import read_document
 from reportdiff.core.ingest_html import html_to_text
@@ -88,8 +93,10 @@ hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)
     "".join
 )
 
+#: Examples per property (REPORTDIFF_EXAMPLES=5000 for a long hunt before a release).
+EXAMPLES = int(os.environ.get("REPORTDIFF_EXAMPLES", "150"))
 SETTINGS = settings(
-    max_examples=int(os.environ.get("REPORTDIFF_EXAMPLES", "150")),
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -215,3 +222,92 @@ def test_seed_slices_with_hostile_insertions_parse(seeds_dir: Path, data: st.Dat
     except ReportError:
         return
     assert_spans_inside(report)
+
+
+# ---------------------------------------------------------------- numbers, alignment, exports
+
+
+def assert_quantities_inside(report: Report, quantities: tuple[Quantity, ...]) -> None:
+    n = len(report.text)
+    for q in quantities:
+        assert 0 <= q.span.start <= q.span.end <= n, q
+        assert report.slice(q.span) == q.text, q
+        if q.indicator_span is not None:
+            assert 0 <= q.indicator_span.start <= q.indicator_span.end <= n, q
+
+
+def assert_rows_inside(reports: tuple[Report, ...], rows: tuple[AlignedRow, ...]) -> None:
+    for row in rows:
+        assert len(row.nodes) == len(reports)
+        for score in (row.score, row.heading_score, row.body_score):
+            assert 0.0 <= score <= 1.0, row
+        for report, node in zip(reports, row.nodes, strict=True):
+            if node is None:
+                continue
+            n = len(report.text)
+            assert 0 <= node.span.start <= node.span.end <= n, node
+            if node.label_span is not None:
+                assert node.span.contains(node.label_span) or (
+                    0 <= node.label_span.start <= node.label_span.end <= n
+                ), node
+        assert_rows_inside(reports, row.children)
+
+
+def _load_or_none(raw: str, source: str) -> Report | None:
+    try:
+        return load_text(raw, source=source)
+    except ReportError:
+        return None
+
+
+@settings(max_examples=EXAMPLES // 3 or 1, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_engine_on_hostile_reports(seeds_dir: Path, data: st.DataObject) -> None:
+    """Seed slices with attack strings, and pure noise: numbers, alignment, comparison and
+    every export run without an exception, every offset lies inside its report's text, and
+    no export lets markup or terminal escapes through."""
+    numbers = pytest.importorskip("reportdiff.core.numbers")
+    align = pytest.importorskip("reportdiff.core.align")
+    compare_mod = pytest.importorskip("reportdiff.core.compare")
+    export = pytest.importorskip("reportdiff.core.export")
+    reports: list[Report] = []
+    for k in range(2):
+        if data.draw(st.booleans(), label=f"noise{k}"):
+            raw = data.draw(report_like, label=f"raw{k}")
+        else:
+            seed = data.draw(st.sampled_from(sorted(seeds_dir.glob("0*.txt"))), label=f"seed{k}")
+            text = seed.read_text(encoding="utf-8")
+            start = data.draw(st.integers(0, len(text)), label=f"start{k}")
+            raw = text[start : start + data.draw(st.integers(0, 4000), label=f"len{k}")]
+            for _ in range(data.draw(st.integers(0, 6), label=f"attacks{k}")):
+                at = data.draw(st.integers(0, len(raw)))
+                raw = raw[:at] + data.draw(st.sampled_from(HOSTILE)) + raw[at:]
+        report = _load_or_none(raw, f"r{k}.txt")
+        if report is not None:
+            reports.append(report)
+    if len(reports) < 2:
+        return
+    pair = tuple(reports)
+    for report in pair:
+        assert_quantities_inside(report, numbers.extract_quantities(report))
+    assert_rows_inside(pair, align.align_reports(pair))
+    cmp = compare_mod.compare(pair, use_cache=False)
+    assert_rows_inside(cmp.reports, cmp.alignment)
+    for phrase in cmp.phrases:
+        for report, spans in zip(cmp.reports, phrase.spans, strict=True):
+            for span in spans:
+                assert 0 <= span.start <= span.end <= len(report.text), phrase
+    for report, spans in zip(cmp.reports, cmp.unique, strict=True):
+        for span in spans:
+            assert 0 <= span.start <= span.end <= len(report.text)
+    for pair_ in cmp.numbers:
+        for report, q in zip(cmp.reports, pair_.values, strict=True):
+            if q is not None:
+                assert_quantities_inside(report, (q,))
+    md, js, csv_text = export.to_markdown(cmp), export.to_json(cmp), export.to_csv(cmp)
+    for out in (md, js, csv_text):
+        assert "\x1b" not in out
+    assert "<script>" not in md
+    json.loads(js)
+    rows = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff"))))
+    assert all(len(row) == len(rows[0]) for row in rows)
