@@ -180,3 +180,52 @@ def test_default_ids_of_formats_collide_with_the_samples_and_say_so(
         "reportdiff: 'yangpu-2023' is a bundled report; use --replace to shadow it with "
         "yours, or --id to give this one another id\n"
     )
+
+
+def test_user_formats_compare_with_bundled_reports(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path
+) -> None:
+    """The issue's check: a GBK text, an HTML page and a PDF (and a DOCX) compared with the
+    bundled reports give the comparison the samples give."""
+    compare = pytest.importorskip("reportdiff.core.compare").compare
+    add(capsys, str(make_gbk(seeds_dir, tmp_path)), "--id", "gbk-xuhui-2022")
+    add(capsys, str(make_docx(seeds_dir, tmp_path)), "--id", "docx-xuhui-2022")
+    add(capsys, str(make_html(seeds_dir, tmp_path)), "--id", "html-yangpu-2022")
+    add(capsys, str(FIXTURES / "yangpu-2023.pdf"), "--id", "pdf-yangpu-2023")
+    gbk, docx_, html, pdf = (
+        resolve_report(i)
+        for i in ("gbk-xuhui-2022", "docx-xuhui-2022", "html-yangpu-2022", "pdf-yangpu-2023")
+    )
+
+    # A user's copy against the bundled report of the same text: every section matches,
+    # and no number differs.
+    for mine, bundled_id in ((pdf, "yangpu-2023"), (gbk, "xuhui-2022"), (docx_, "xuhui-2022")):
+        bundled = load_sample(bundled_id)
+        cmp = compare([mine, bundled], use_cache=False)
+        assert cmp.alignment
+        for row in cmp.alignment:
+            assert all(node is not None for node in row.nodes), row
+            assert row.score >= 0.95, row
+        assert "changed" not in {pair.status for pair in cmp.numbers}
+        if mine.text == bundled.text:
+            # Nothing lost on the way in: the same comparison as the sample with itself.
+            itself = compare([bundled, bundled], use_cache=False)
+            assert [(p.indicator, p.status) for p in cmp.numbers] == [
+                (p.indicator, p.status) for p in itself.numbers
+            ]
+
+    # Last year's page against this year's PDF: the news a reader wants.
+    cmp = compare([html, pdf], use_cache=False)
+    revenue = next(p for p in cmp.numbers if p.indicator == "区级财政收入")
+    assert revenue.status == "changed"
+    assert [q.text if q else None for q in revenue.values] == ["143.5亿元", "154.99亿元"]
+    assert revenue.delta == pytest.approx(11.49)
+    # And against the bundled 2023 report the page compares as the bundled 2022 one does.
+    ours = compare([html, load_sample("yangpu-2023")], use_cache=False)
+    theirs = compare([load_sample("yangpu-2022"), load_sample("yangpu-2023")], use_cache=False)
+    assert [(p.indicator, p.status) for p in ours.numbers] == [
+        (p.indicator, p.status) for p in theirs.numbers
+    ]
+    assert [round(r.score, 6) for r in ours.alignment] == [
+        round(r.score, 6) for r in theirs.alignment
+    ]
