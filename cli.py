@@ -125,34 +125,34 @@ def _printable(value: object) -> str:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from reportdiff.core.library import add_report, id_origin
+    from reportdiff.core.library import add_reports, id_origin
 
     if args.id is not None and len(args.files) > 1:
         raise ReportError("--id names one report; add the files one at a time")
-    for path in args.files:
-        metas = add_report(
-            path,
-            id=args.id,
-            region=args.region,
-            year=args.year,
-            encoding=args.encoding,
-            replace=args.replace,
-            split=args.split,
-            dry_run=args.dry_run,
-        )
-        for meta in metas:
-            note = ""
-            if args.dry_run:
-                action = "would add"
-                origin = id_origin(meta.id)
-                if origin is not None:
-                    note = f"id taken by a {origin} report: needs --replace or --id"
-            else:
-                action = "added"
-            fields = [action, meta.id, meta.region, meta.year, meta.date or "-", meta.kind, meta.title]
-            if note:
-                fields.append(note)
-            sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
+    metas = add_reports(
+        args.files,
+        id=args.id,
+        region=args.region,
+        year=args.year,
+        encoding=args.encoding,
+        replace=args.replace,
+        split=args.split,
+        dry_run=args.dry_run,
+    )
+    for meta in metas:
+        fields = [
+            "would add" if args.dry_run else "added",
+            meta.id,
+            meta.region,
+            meta.year,
+            meta.date or "-",
+            meta.kind,
+            meta.title,
+        ]
+        origin = id_origin(meta.id) if args.dry_run else None
+        if origin is not None:
+            fields.append(f"id taken by a {origin} report: needs --replace or --id")
+        sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     return 0
 
 

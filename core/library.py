@@ -20,6 +20,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, UTC
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -281,7 +282,7 @@ def add_report(
     The file is read (:func:`reportdiff.core.ingest.read_document`), cleaned and parsed
     like the bundled samples; its metadata is inferred from the text and can be
     overridden. The canonical cleaned text and the metadata are stored atomically under
-    the library lock.
+    the library lock: all reports of the file are added, or none.
 
     Args:
         path: A text, HTML, PDF or DOCX file.
@@ -301,40 +302,63 @@ def add_report(
         ReportError: The file cannot be read, an id is invalid or taken (without
             ``replace``), or the region cannot be romanised (without ``id``).
     """
-    from reportdiff.core.ingest import read_document
+    return add_reports(
+        [path],
+        id=id,
+        region=region,
+        year=year,
+        encoding=encoding,
+        replace=replace,
+        split=split,
+        dry_run=dry_run,
+    )
 
-    source = str(path)
+
+def add_reports(
+    paths: Sequence[str | Path],
+    *,
+    id: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    encoding: str | None = None,
+    replace: bool = False,
+    split: bool = False,
+    dry_run: bool = False,
+) -> list[ReportMeta]:
+    """Add several files at once, all or nothing (options as in :func:`add_report`).
+
+    Every file is read and parsed before anything is written, so a bad third file
+    leaves the first two out of the library too.
+
+    Raises:
+        ReportError: As :func:`add_report`; also when two files would get the same id.
+    """
     if id is not None:
         check_id(id)
-    raw = read_document(path, encoding=encoding)
-    if split:
-        from reportdiff.core.split import split_compilation
-
-        parts = [part for part in split_compilation(raw) if part.strip()]
-        if not parts:
-            raise ReportError(f"found no report in {source}")
-    else:
-        parts = [raw]
-    if id is not None and len(parts) > 1:
-        raise ReportError(
-            f"--id names one report, but {source} holds {len(parts)}; "
-            "add them without --id, or one at a time"
+    reports: list[Report] = []
+    for path in paths:
+        reports.extend(
+            _prepare(path, id=id, region=region, year=year, encoding=encoding, split=split)
         )
-    reports = [_load(part, source=source, id=id, region=region, year=year) for part in parts]
+    if id is not None and len(reports) > 1:
+        raise ReportError(
+            f"--id names one report, but {len(reports)} were given; add them one at a time"
+        )
     ids = [r.meta.id for r in reports]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
+        sources = sorted({r.meta.source for r in reports if r.meta.id == dupes[0]})
         raise ReportError(
-            f"{source} holds several reports that would all get the id {dupes[0]!r}; "
+            f"{' and '.join(sources)} would all get the id {dupes[0]!r}; "
             "add them one at a time with --id"
         )
     if dry_run:
-        # No collision check: a dry run shows what the file holds; the caller marks taken
+        # No collision check: a dry run shows what the files hold; the caller marks taken
         # ids with :func:`id_origin`.
         return [r.meta for r in reports]
     folder = library_dir()
     with locked(folder):
-        # Checked again under the lock: another process may have added the id meanwhile.
+        # Checked under the lock: another process may have added the id a moment ago.
         _check_free(ids, replace=replace)
         previous = {i: _read_or_none(folder / f"{i}.json") for i in ids}
         written: list[str] = []
@@ -349,6 +373,36 @@ def add_report(
             raise
         _sweep(folder)
     return [r.meta for r in reports]
+
+
+def _prepare(
+    path: str | Path,
+    *,
+    id: str | None,
+    region: str | None,
+    year: int | None,
+    encoding: str | None,
+    split: bool,
+) -> list[Report]:
+    """Read, split (if asked), clean, parse and name the reports of one file."""
+    from reportdiff.core.ingest import read_document
+
+    source = str(path)
+    raw = read_document(path, encoding=encoding)
+    if split:
+        from reportdiff.core.split import split_compilation
+
+        parts = [part for part in split_compilation(raw) if part.strip()]
+        if not parts:
+            raise ReportError(f"found no report in {source}")
+    else:
+        parts = [raw]
+    if id is not None and len(parts) > 1:
+        raise ReportError(
+            f"--id names one report, but {source} holds {len(parts)}; "
+            "add them without --id, or one at a time"
+        )
+    return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
 
 
 def _read_or_none(path: Path) -> bytes | None:

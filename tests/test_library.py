@@ -374,3 +374,27 @@ def test_interrupted_split_adds_none_of_the_reports(
     assert calls == ["shanghai-2023.json", "pudong-2023.json", "huangpu-2023.json"]
     assert snapshot(library_dir()) == before
     assert load_user_report("shanghai-2023").meta.region == "杨浦区"
+
+
+def test_many_files_are_added_all_or_nothing(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run(capsys, "add", str(seeds_dir / SEED_002), str(empty), "--replace")
+    assert code == 1 and out == "" and "is empty" in err
+    assert snapshot(library_dir()) == {}
+    code, out, err = run(
+        capsys, "add", str(seeds_dir / SEED_002), str(seeds_dir / SEED_003), "--replace"
+    )
+    assert code == 0, err
+    assert [line.split("\t")[1] for line in out.splitlines()] == ["yangpu-2022", "xuhui-2022"]
+    assert [m.id for m in user_metas()] == ["xuhui-2022", "yangpu-2022"]
+
+
+def test_two_files_with_one_id_are_refused(seeds_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((seeds_dir / SEED_002).read_bytes())
+    with pytest.raises(ReportError, match=r"would all get the id 'yangpu-2022'"):
+        library.add_reports([seeds_dir / SEED_002, copy], replace=True)
+    assert snapshot(library_dir()) == {}
