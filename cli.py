@@ -87,11 +87,13 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "add",
         help="add report files to your library",
-        description="Copy reports into your library so `reportdiff ID` opens them. Reads "
-        "plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM, Big5: detected), "
-        "HTML pages (article text only), PDF (text layer) and DOCX. Region, year, date and "
-        "title are inferred from the text; the id defaults to <region pinyin>-<year>, "
-        "e.g. minhang-2023.",
+        description="Copy reports into your library so `reportdiff ID` opens them; all the\n"
+        "files are added, or none if one cannot be read.\n\n"
+        "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5 are\n"
+        "detected; --encoding forces one), HTML pages (the article text only), PDF (its text\n"
+        "layer; scans have none) and DOCX. Region, year reviewed, session date and title are\n"
+        "inferred from the text; the id defaults to <region pinyin>-<year>, e.g. minhang-2023.\n"
+        "An id that exists (bundled or yours) is refused unless --replace.",
         epilog="examples:\n"
         "  reportdiff add minhang-2023.pdf\n"
         "  reportdiff add report.txt --region 闵行区 --year 2023\n"
