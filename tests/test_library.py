@@ -398,3 +398,36 @@ def test_two_files_with_one_id_are_refused(seeds_dir: Path, tmp_path: Path) -> N
     with pytest.raises(ReportError, match=r"would all get the id 'yangpu-2022'"):
         library.add_reports([seeds_dir / SEED_002, copy], replace=True)
     assert snapshot(library_dir()) == {}
+
+
+def _add_then_die(home: str, path: str) -> None:
+    """Child process: replace an entry, but die (no cleanup, no rollback) mid-write."""
+    import os
+
+    os.environ["REPORTDIFF_HOME"] = home
+
+    def crash(*args: object, **kwargs: object) -> None:
+        os._exit(3)  # like SIGKILL or a power cut: no finally blocks run
+
+    library.atomic_write_text = crash  # type: ignore[assignment]
+    add_report(path, id="mine", replace=True)
+
+
+def test_a_process_killed_mid_add_leaves_the_old_entry(seeds_dir: Path) -> None:
+    import os
+
+    add_report(seeds_dir / SEED_002, id="mine")
+    before = load_user_report("mine")
+    ctx = multiprocessing.get_context("spawn")
+    proc = ctx.Process(
+        target=_add_then_die, args=(os.environ["REPORTDIFF_HOME"], str(seeds_dir / SEED_003))
+    )
+    proc.start()
+    proc.join(120)
+    assert proc.exitcode == 3
+    assert damaged_entries() == []
+    assert load_user_report("mine") == before
+    # The new text file it managed to write is an orphan: never listed, swept next time.
+    assert len(list(library_dir().glob("mine.*.txt"))) == 2
+    add_report(seeds_dir / SEED_002, id="other")
+    assert len(list(library_dir().glob("mine.*.txt"))) == 1
