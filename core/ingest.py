@@ -351,6 +351,8 @@ def _read_pdf(p: Path, name: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
+    from reportdiff.core.ingest_pdf import layout, page_lines
+
     with _quiet_pypdf():
         # pypdf raises many kinds of errors on damaged files (PdfReadError, ValueError,
         # KeyError, struct.error, RecursionError …); every one means "damaged PDF" here.
@@ -366,7 +368,7 @@ def _read_pdf(p: Path, name: str) -> str:
                     raise ReportError(
                         f"{name} is an encrypted PDF; save an unprotected copy or its text"
                     )
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [page_lines(page) for page in reader.pages]
         except ReportError:
             raise
         except Exception as exc:  # noqa: BLE001 - see above
@@ -375,61 +377,11 @@ def _read_pdf(p: Path, name: str) -> str:
             ) from None
     if not pages:
         raise ReportError(f"{name} is not a readable PDF (truncated or damaged: no pages)")
-    if not any(page.strip() for page in pages):
+    if not any(pages):
         raise ReportError(
             f"{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
         )
-    lines = _unwrap_lines([line for page in pages for line in page.splitlines()])
-    return join_blocks([TextBlock(line) for line in lines])
-
-
-#: Characters that end a line on purpose (a paragraph or list item ends there).
-_LINE_ENDERS = frozenset("。！？；：…!?;:")
-_CLOSERS = frozenset("”’」』）)】》")
-
-
-# A line that starts a list item or a heading never continues the previous line.
-_STARTS_ITEM = re.compile(
-    r"(?:[-•●▶◆■□▪*]\s|[▶◆●•■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D)"
-)
-
-
-def _ends_sentence(line: str) -> bool:
-    """Whether a line ends a sentence: 。 or the like, perhaps inside a closing quote (。”)."""
-    stripped = line.rstrip("".join(_CLOSERS))
-    return bool(stripped) and stripped[-1] in _LINE_ENDERS
-
-
-def _width(line: str) -> int:
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line)
-
-
-def _unwrap_lines(lines: list[str]) -> list[str]:
-    """Join the hard-wrapped lines of a PDF text layer back into paragraphs.
-
-    A PDF stores each printed line separately: 坚持以习近平新时代中国特色社会主义思 / 想为指导.
-    A line that fills the text width (within 15% of the widest lines) and does not end a
-    sentence continues on the next line. Short lines (headings, list items, a paragraph's
-    last line) are kept as they are. A paragraph whose sentence happens to end exactly at
-    the right margin is split in two there: the text layer cannot tell.
-    """
-    widths = sorted(_width(line.strip()) for line in lines if line.strip())
-    if not widths:
-        return []
-    # The 90th percentile, not the maximum: one overlong line (a URL, a table) must not
-    # make every normal line look short.
-    full = widths[min(len(widths) - 1, int(len(widths) * 0.9))]
-    out: list[str] = []
-    joining = False
-    for raw in lines:
-        line = raw.strip()
-        if joining and line and out and not _STARTS_ITEM.match(line):
-            sep = " " if out[-1][-1:].isascii() and line[:1].isascii() else ""
-            out[-1] = out[-1] + sep + line
-        else:
-            out.append(line)
-        joining = bool(line) and _width(line) >= 0.85 * full and not _ends_sentence(line)
-    return [line for line in out if line]
+    return layout(pages)
 
 
 def _one_line(exc: BaseException) -> str:

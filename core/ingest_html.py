@@ -248,8 +248,7 @@ def _render(node: _Node) -> list[TextBlock]:
         text = _tidy("".join(buffer))
         buffer = []
         if text:
-            item = part is _ITEM_END
-            blocks.append(TextBlock(text, item=item, new_group=new_group))
+            blocks.append(TextBlock(text, item=part is _ITEM_END, new_group=new_group))
             new_group = False
         if part is _BREAK:
             # A block element's edge: whatever list or table comes next is a new one.

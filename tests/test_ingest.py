@@ -9,6 +9,7 @@ import pytest
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.ingest import MAX_TEXT_BYTES, read_document
+from reportdiff.core.ingest_pdf import PdfLine, layout
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_NAMES = [
@@ -187,15 +188,14 @@ def test_deeply_nested_html_does_not_recurse(tmp_path: Path) -> None:
 
 
 def test_pdf_text_layer_is_the_seed_text(seeds_dir: Path) -> None:
-    """The fixture typesets seed 000; hard-wrapped lines come back as whole paragraphs."""
+    """The fixture typesets seed 000: hard-wrapped lines come back as whole paragraphs,
+    and the spacing between paragraphs as blank lines, exactly where the seed has them."""
     got = read_document(FIXTURES / "yangpu-2023.pdf")
     seed = (seeds_dir / "000_c0cf95335cf428a1.txt").read_text(encoding="utf-8")
-    assert "".join(got.split()) == "".join(seed.split())
-    seed_lines = [line.strip() for line in seed.splitlines() if line.strip()]
-    got_lines = got.splitlines()
-    # Every printed line of a paragraph was joined: nearly all lines match the seed's.
-    assert len(set(got_lines) & set(seed_lines)) >= len(seed_lines) - 3
-    assert "▶ 优存量、扩增量，经济发展稳中有进" in got_lines
+    blocks = [
+        "\n".join(line.strip() for line in b.strip().splitlines()) for b in seed.split("\n\n")
+    ]
+    assert got == "\n\n".join(b for b in blocks if b)
 
 
 def test_scanned_pdf_says_no_text_layer() -> None:
@@ -392,7 +392,58 @@ def test_page_title_names_the_report_when_no_headline_does(tmp_path: Path) -> No
 
 def test_utf16_without_bom_gets_a_hint(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
-    path.write_bytes("Report 2023: 区级财政收入完成154.99亿元, up 8% on 2022.\n".encode("utf-16-le"))
+    path.write_bytes(
+        "Report 2023: 区级财政收入完成154.99亿元, up 8% on 2022.\n".encode("utf-16-le")
+    )
     with pytest.raises(ReportError, match="UTF-16 without a byte-order mark; pass --encoding"):
         read_document(path)
     assert read_document(path, encoding="utf-16-le").startswith("Report 2023: 区级")
+
+
+def _lines(*rows: tuple[str, float, float] | str) -> list[PdfLine]:
+    return [PdfLine(r) if isinstance(r, str) else PdfLine(r[0], r[1], r[2], 10.0) for r in rows]
+
+
+FULL = "全面贯彻党的二十大精神，坚持稳中求进工作总基调，推动高质量发展。"  # a full line
+
+
+def test_pdf_layout_by_indent_and_spacing() -> None:
+    """Positions decide: an indent or a wider gap opens a paragraph; a full line wraps
+    even when it ends with 。; short lines in one paragraph keep their breaks."""
+    page = _lines(
+        ("一、工作回顾", 60, 700),
+        (FULL[:-1], 80, 680),  # indented first line, as 首行缩进 prints
+        (FULL, 60, 665),
+        ("区级财政收入完成154.99亿元。", 60, 650),
+        ("产业能级持续提升", 60, 630),  # gap 20 > 1.3 × 15: new paragraph
+        ("新增企业5800户", 60, 615),
+        ("- 首店100家", 60, 600),
+    )
+    assert layout([page]) == (
+        "一、工作回顾\n\n" + FULL[:-1] + FULL + "区级财政收入完成154.99亿元。\n\n"
+        "产业能级持续提升\n新增企业5800户\n\n- 首店100家"
+    )
+
+
+def test_pdf_layout_without_positions_uses_sentence_ends() -> None:
+    page = _lines(
+        "一、工作回顾", FULL[:-1] + "，", FULL, "区级财政收入完成154.99亿元。", "- 首店100家"
+    )
+    # A full line that ends with 。 is taken as a paragraph end: the text cannot tell.
+    assert layout([page]) == (
+        "一、工作回顾\n\n"
+        + FULL[:-1]
+        + "，"
+        + FULL
+        + "\n\n区级财政收入完成154.99亿元。\n\n- 首店100家"
+    )
+
+
+def test_pdf_paragraph_over_a_page_break_is_joined() -> None:
+    first = _lines(
+        ("一、工作回顾", 60, 700), (FULL[:-1] + "，", 60, 685), (FULL[:-1] + "，", 60, 670)
+    )
+    second = _lines(("推动高质量发展。", 60, 780), ("二、主要任务", 60, 750))
+    assert layout([first, second]) == (
+        "一、工作回顾\n\n" + (FULL[:-1] + "，") * 2 + "推动高质量发展。\n\n二、主要任务"
+    )
