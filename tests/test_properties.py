@@ -18,6 +18,7 @@ from reportdiff.core.comparison import AlignedRow, Quantity
 from reportdiff.core.errors import ReportError
 from reportdiff.core.ingest import read_document
 from reportdiff.core.ingest_html import html_to_text
+from reportdiff.core.ingest_pdf import PdfLine, layout
 from reportdiff.core.load import load_text
 from reportdiff.core.model import Block, Report, Section, Span
 
@@ -311,3 +312,26 @@ def test_engine_on_hostile_reports(seeds_dir: Path, data: st.DataObject) -> None
     json.loads(js)
     rows = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff"))))
     assert all(len(row) == len(rows[0]) for row in rows)
+
+
+pdf_lines = st.lists(
+    st.builds(
+        PdfLine,
+        hostile_text.map(str.strip).filter(bool),
+        st.one_of(st.none(), st.floats(-1e4, 1e4)),
+        st.one_of(st.none(), st.floats(-1e4, 1e4)),
+        st.floats(0, 50),
+    ),
+    max_size=30,
+)
+
+
+@SETTINGS
+@given(st.lists(pdf_lines, max_size=4))
+def test_pdf_layout_keeps_every_character(pages: list[list[PdfLine]]) -> None:
+    """Whatever positions a PDF reports, layout only adds or removes line breaks."""
+    out = layout(pages)
+    squeeze = str.maketrans("", "", " \n")
+    assert out.translate(squeeze) == "".join(
+        line.text for page in pages for line in page
+    ).translate(squeeze)
