@@ -1,0 +1,511 @@
+"""Quantities printed in a report (154.99亿元, 1.7个百分点) and their pairing across reports.
+
+:func:`extract_quantities` finds every figure in a report's body with its unit, magnitude,
+qualifiers (约 超 累计 新增 同比增长 …) and indicator (the words saying what is counted).
+:func:`pair_numbers` matches the figures of several reports that measure the same indicator
+in aligned context and says how each changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
+from reportdiff.core.model import Block, Report, Span
+from reportdiff.core.units import (
+    MAGNITUDES,
+    MEASURE_UNITS,
+    RATE_UNITS,
+    TIME_UNITS,
+    UNITS,
+    compare_key,
+    fold,
+    parse_cn_numeral,
+    printed_unit,
+)
+
+__all__ = ["extract_quantities", "pair_numbers"]
+
+# ---------------------------------------------------------------------------------------
+# Lexicon
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+
+# Runs on the folded key (same offsets as the text). A magnitude followed by a unit is
+# tried before a unit alone, so 5千瓦 is 5 千瓦 and 3千人 is 3 千 人; spaces are allowed
+# because PDF extraction prints "154.99 亿元".
+_DIGIT_RE = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r" ?(?P<a1>多|余)?"
+    rf"(?:(?P<mag>{_MAG_ALT})(?P<a2>多|余)? ?(?P<unit>{_UNIT_ALT})"
+    rf"|(?P<unit2>{_UNIT_ALT})"
+    rf"|(?P<mag2>{_MAG_ALT}))?"
+)
+
+# Chinese numerals only count with a classifier, and never a lone 一 (一件事, 一批 are idioms),
+# never inside quotes (“两个确立”, “三所联动”) and never after 第.
+_CN_RE = re.compile(
+    r"(?<![〇零一二两三四五六七八九十百千万亿第“\"「‘])"
+    r"(?P<num>[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+    r"(?P<unit>个|项|家|名|座|条|所|倍|张|台|套|户|位|处|场|辆|栋|幢|人|件)(?!数)"
+)
+
+_POST_QUALIFIER_RE = re.compile(r"(?:以上|左右|以内|以下|多)")
+_SUFFIX_RE = re.compile(r"\((?:间|套)\)")
+
+# A unit word followed by these is the start of another word, not a unit (元宇宙, 人民).
+_NOT_A_UNIT: dict[str, tuple[str, ...]] = {
+    "元": ("宇宙",),
+    "人": ("民",),
+    "位": ("居", "列", "于"),
+    "周": ("年", "边"),
+    "个": ("体",),
+    "床": ("位",),
+    "条": ("例", "件"),
+    "名": ("单", "录", "称"),
+    "处": ("理", "置"),
+    "户": ("籍",),
+    "部": ("门",),
+    "场": ("所",),
+    "支": ("持", "撑", "出"),
+    "天": ("然",),
+    "米": ("其",),
+}
+
+_DELIMS = frozenset(",、;。:!?\n—|")
+_SENTENCE_ENDS = frozenset("。!?;\n")
+_BULLETS = " \t-•·●▶◆*>■□○"
+
+QUALIFIER_WORDS: tuple[str, ...] = (
+    "同比增长", "同比下降", "同比上升", "同比提高", "同比减少", "同比增加", "同比",
+    "比上年增长", "比上年下降", "比上年提高", "较上年增长", "较上年下降", "较上届增长",
+    "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增至", "增加到",
+    "增加至", "提高到", "提高至", "提升至", "提升到", "达到", "突破", "超过", "超", "约",
+    "近", "逾", "累计", "新增", "新建", "预计", "力争", "目标", "不低于", "不高于",
+    "不少于", "不超过", "控制在", "年均", "平均", "以上", "左右", "以内", "以下", "多", "余",
+)  # fmt: skip
+"""Words kept as qualifiers: they change what a number means or how exact it is."""
+
+# Words stripped off the front of an indicator (scope and connectives) …
+_LEAD_WORDS = tuple(
+    sorted(
+        {
+            "其中", "全年", "全区", "全市", "年内", "今年", "当年", "共计", "共", "累计", "新增",
+            "新建", "预计", "力争", "目标", "完成", "实现", "另", "并", "和", "及", "与", "同时",
+            "在", "已", "将", "再", "均", "分别", "总计", "合计", "确保", "进一步", "以及", "又",
+            "还", "此外", "年度", "全力", "积极", "加快", "推动", "推进", "帮助", "共有",
+            "发布", "制定", "出台", "推出", "划定", "培育", "引进", "引入", "打造", "建成",
+            "开展", "设立", "举办", "组织", "上线", "区域", "增加", "启动", "新启动", "实施",
+            "分批实施", "加速推进", "加快推进",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# … and off its end (the verb linking it to the number).
+_TRAIL_WORDS = tuple(
+    sorted(
+        {
+            *QUALIFIER_WORDS[:-6],
+            "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
+            "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
+            "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
+            "今年",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# Verbs inside a clause after which the counted thing starts:
+# 徐汇交易分团实现意向成交总金额 → 意向成交总金额.
+_MID_VERBS = ("实现", "完成", "惠及", "提供", "达到")
+# Words that end a noun read after a classifier (600张养老床位 | 实现…).
+_POST_STOPS = (
+    "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
+    "投用", "共商", "正式", "陆续", "集中", "均", "已", "达", "和", "及", "与", "提供",
+    "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
+    "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的",
+)  # fmt: skip
+_ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工", "建成", "投用", "开业",
+                 "供应", "筹措", "启动")  # fmt: skip
+# A clause that is only one of these verbs qualifies the previous figure's noun:
+# 筹措5757套(间)、供应2823套(间); 救助各类对象超70万人次,支出超5亿元.
+_CONTINUATION_VERBS = frozenset({*_ACTION_VERBS, "覆盖", "支出", "惠及", "转化", "涉及", "完成"})
+_TARGET_WORDS = ("目标", "力争", "预计", "预期")
+_TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
+                                "控制在"})  # fmt: skip
+_CHANGE_WORDS = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
+                 "增长率", "涨幅", "增至", "上涨")  # fmt: skip
+_DOWN_WORDS = ("下降", "减少", "降低")
+_TASK_HEADING_RE = re.compile(
+    r"主要任务|工作安排|主要目标|预期目标|总体要求|任务和措施|重点工作|工作任务|工作建议|计划草案"
+)
+
+# 签约 ends in 约 and 附近 in 近, but neither is a qualifier.
+_WORDS_ENDING_LIKE_A_QUALIFIER = frozenset({"签约", "节约", "制约", "公约", "条约", "附近", "最近",
+                                            "就近", "赶超", "新签"})  # fmt: skip
+_TIME_WORDS = frozenset({"上年", "去年", "今年", "全年", "当年", "明年"})
+_MAX_POST = 16
+_MAX_INDICATOR = 24
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction
+
+
+@dataclass
+class _Raw:
+    """A number match before its indicator is known."""
+
+    start: int
+    end: int
+    value: float
+    base: str
+    approx: list[str]
+    post_end: int
+    """End of the number, its (间) suffix and any post qualifier (以上, 左右)."""
+
+
+def extract_quantities(report: Report) -> tuple[Quantity, ...]:
+    """Every quantity in the body of ``report`` (preamble and section blocks), in text order.
+
+    Dates (2022年12月30日), ordinals (第五届, 十四五), line numbers (23号线), ages, products
+    (7×24) and figures inside short quoted names are left out; versions (5.0版) are kept
+    with unit 版 so a changed version can be paired. Appendices are not read.
+
+    Args:
+        report: A parsed report; spans point into ``report.text``.
+
+    Returns:
+        The quantities; ``report.text[q.span.start:q.span.end] == q.text`` for each.
+    """
+    text = report.text
+    key = fold(text)
+    out: list[Quantity] = []
+    task_paths = _task_section_paths(report)
+    for path, index, block in report.blocks():
+        block_path = (*path, index)
+        is_task = any(path[:n] in task_paths for n in range(1, len(path) + 1))
+        out.extend(_extract_block(text, key, block, block_path, is_task))
+    return tuple(out)
+
+
+def _task_section_paths(report: Report) -> set[tuple[int, ...]]:
+    """Paths of sections whose heading announces plans or targets (二、2024年主要任务)."""
+    paths: set[tuple[int, ...]] = set()
+    for path, section in report.walk():
+        heading = report.slice(section.heading)
+        if _TASK_HEADING_RE.search(heading) and "回顾" not in heading:
+            paths.add(path)
+    return paths
+
+
+def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
+    found: list[_Raw] = []
+    region = key[start:end]
+    for m in _DIGIT_RE.finditer(region):
+        raw = _digit_match(text, key, m, start, end)
+        if raw is not None:
+            found.append(raw)
+    for m in _CN_RE.finditer(region):
+        s, e = m.start() + start, m.end() + start
+        value = parse_cn_numeral(m["num"])
+        if value is None or (m["num"] == "一") or _in_quoted_name(key, s, e, start, end):
+            continue
+        if _preceded_by_ordinal(key, s, start):
+            continue
+        raw = _Raw(s, e, float(value), UNITS[m["unit"]], [], e)
+        _take_post(key, raw, end)
+        found.append(raw)
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) -> _Raw | None:
+    s = m.start() + start
+    num = m["num"]
+    mag = m["mag"] or m["mag2"] or ""
+    unit = m["unit"] or m["unit2"] or ""
+    e = m.end() + start
+    if unit and key.startswith(_NOT_A_UNIT.get(unit[-1], ()), e):
+        return None  # 元宇宙, 人民: the "unit" starts another word
+    if not unit and mag not in ("万亿", "亿", "万", "千万", "百万"):
+        return None  # bare numbers are names (5G, 12345热线, MEET678), not quantities
+    before = key[s - 1] if s > start else " "
+    if (before.isascii() and before.isalpha()) or before in "×*/":
+        return None  # PM2.5, G1级, 7×24
+    if _preceded_by_ordinal(key, s, start):
+        return None
+    if before in "-~～—" and s - 2 >= start and key[s - 2].isdigit():
+        return None  # the upper end of a range (2023-2025)
+    if before == "每":
+        return None  # a denominator: 每10万人近20张
+    after = key[e] if e < end else " "
+    if after in "×*" or (after.isascii() and after.isalpha()):
+        return None
+    base = UNITS.get(unit, "")
+    if base in TIME_UNITS and _is_han(after):
+        return None  # 15分钟社区生活圈, 24小时开放: a modifier of a name
+    if base != "版" and _in_quoted_name(key, s, e, start, end):
+        return None  # “15分钟生活圈示范奖”, “80条”
+    try:
+        number = float(num.replace(",", ""))
+    except ValueError:
+        return None
+    value = number * MAGNITUDES.get(mag, 1.0)
+    approx = [w for w in (m["a1"], m["a2"]) if w]
+    raw = _Raw(s, e, value, base, approx, e)
+    _take_post(key, raw, end)
+    # 5757套(间): the suffix is part of the printed unit, not a qualifier.
+    suffix = _SUFFIX_RE.match(key, raw.end, end)
+    if suffix and base in ("套", "间"):
+        raw.end = raw.post_end = suffix.end()
+        _take_post(key, raw, end)
+    return raw
+
+
+def _take_post(key: str, raw: _Raw, end: int) -> None:
+    m = _POST_QUALIFIER_RE.match(key, raw.post_end, end)
+    if m:
+        raw.approx.append(m.group())
+        raw.post_end = m.end()
+
+
+def _preceded_by_ordinal(key: str, s: int, start: int) -> bool:
+    i = s - 1
+    while i >= start and key[i] == " ":
+        i -= 1
+    return i >= start and key[i] == "第"
+
+
+def _in_quoted_name(key: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether [s, e) sits inside a short quotation (a name), e.g. “15分钟生活圈示范奖”."""
+    lo = max(start, s - 20)
+    opening = key.rfind("“", lo, s)
+    if opening < 0 or key.rfind("”", opening, s) >= 0:
+        return False
+    closing = key.find("”", e, min(end, e + 20))
+    if closing < 0:
+        return False
+    inner = key[opening + 1 : closing]
+    return not any(c in "。;!?\n" for c in inner)
+
+
+def _extract_block(
+    text: str, key: str, block: Block, block_path: tuple[int, ...], is_task: bool
+) -> list[Quantity]:
+    start, end = block.span.start, block.span.end
+    raws = _find_raw(text, key, start, end)
+    out: list[Quantity] = []
+    consumed = start  # nothing before this belongs to the next number's clause
+    prev: Quantity | None = None
+    prev_end = start
+    for raw in raws:
+        if raw.start < consumed:
+            continue  # inside the previous figure's noun (33个15分钟社区生活圈)
+        clause_start = max(_clause_start(key, raw.start, start), consumed)
+        sentence_start = _sentence_start(key, raw.start, start)
+        after_figure = clause_start == consumed and consumed > start
+        lo, hi, quals = _strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
+        quals.extend(raw.approx)
+        post = _read_post(key, raw.post_end, end)
+        indicator_span: Span | None = None
+        indicator = ""
+        same_sentence = prev is not None and prev_end > sentence_start
+        stripped_any = bool(quals) or lo > clause_start or hi < raw.start
+        if raw.base not in MEASURE_UNITS and post is not None:
+            indicator_span = post  # 600张养老床位: a classifier stands before its noun
+        elif (
+            same_sentence
+            and prev is not None
+            and prev.indicator
+            and key[lo:hi] in _CONTINUATION_VERBS
+        ):
+            # 筹措5757套(间)、供应2823套(间): the short verb qualifies the previous noun.
+            indicator = _drop_action(prev.indicator) + text[lo:hi]
+        elif hi > lo:
+            indicator_span = Span(lo, hi)
+        elif post is not None:
+            indicator_span = post  # 约600户1.18万平方米征收任务
+        elif (
+            same_sentence
+            and prev is not None
+            and (stripped_any or raw.base in RATE_UNITS or _follows_list_comma(key, raw.start))
+        ):
+            # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
+            indicator, indicator_span = prev.indicator, prev.indicator_span
+        if indicator_span is not None and not indicator:
+            indicator = text[indicator_span.start : indicator_span.end]
+        if post is not None and indicator_span == post:
+            consumed = post.end
+        else:
+            consumed = raw.post_end
+        # 预计/力争/目标 mark a forecast when they stand in the figure's own clause or open its
+        # sentence; 以…为目标 earlier in a sentence does not (基层治理 in yangpu-2022).
+        clause = key[clause_start : raw.start]
+        opening = key[sentence_start : sentence_start + 6].lstrip(_BULLETS)
+        target = is_task or any(w in clause or opening.startswith(w) for w in _TARGET_WORDS)
+        target = target or any(q in _TARGET_QUALIFIERS for q in quals)
+        if same_sentence and prev is not None and prev.is_target and not stripped_any:
+            target = True
+        if same_sentence and prev is not None and prev.is_target and indicator == prev.indicator:
+            target = True
+        for word in _TARGET_WORDS:
+            if word in clause and word not in quals:
+                quals.append(word)
+        q = Quantity(
+            text=text[raw.start : raw.end],
+            span=Span(raw.start, raw.end),
+            value=raw.value,
+            unit=raw.base,
+            qualifiers=tuple(dict.fromkeys(quals)),
+            indicator=indicator,
+            indicator_span=indicator_span,
+            is_target=target,
+            block=block_path,
+        )
+        out.append(q)
+        prev, prev_end = q, raw.post_end
+    return out
+
+
+def _clause_start(key: str, pos: int, start: int) -> int:
+    """Start of the clause that ends at ``pos``; skips digit-free parentheses like (AQI)."""
+    i = pos - 1
+    while i >= start:
+        c = key[i]
+        if c in _DELIMS:
+            return i + 1
+        if c == "(":
+            return i + 1
+        if c == ")":
+            opening = key.rfind("(", start, i)
+            inner = key[opening + 1 : i] if opening >= 0 else ""
+            if opening < 0 or len(inner) > 12 or any(ch.isdigit() for ch in inner):
+                return i + 1
+            i = opening - 1
+            continue
+        i -= 1
+    return start
+
+
+def _follows_list_comma(key: str, pos: int) -> bool:
+    """Whether a figure directly follows 、 (拆除违法建筑1251处、9.3万平方米)."""
+    i = pos - 1
+    while i >= 0 and key[i] == " ":
+        i -= 1
+    return i >= 0 and key[i] == "、"
+
+
+def _sentence_start(key: str, pos: int, start: int) -> int:
+    i = pos - 1
+    while i >= start and key[i] not in _SENTENCE_ENDS:
+        i -= 1
+    return i + 1
+
+
+def _strip_indicator(
+    key: str, lo: int, hi: int, *, after_figure: bool
+) -> tuple[int, int, list[str]]:
+    """Trim scope words, connectives and linking verbs off a clause; collect qualifiers.
+
+    One-character connectives (和 及 与 共 …) are only trimmed right after a previous figure
+    (17项民心工程和55项…): elsewhere they start words (和谐, 共享, 在线).
+    """
+    quals: list[str] = []
+    changed = True
+    while changed and lo < hi:
+        changed = False
+        while lo < hi and key[lo] in _BULLETS + "”\"'":
+            lo += 1
+            changed = True
+        while lo < hi and key[hi - 1] in " \t“\"":
+            hi -= 1
+            changed = True
+        for w in _LEAD_WORDS:
+            if len(w) == 1 and not after_figure:
+                continue
+            if key.startswith(w, lo, hi):
+                if w in QUALIFIER_WORDS:
+                    quals.append(w)
+                lo += len(w)
+                changed = True
+                break
+        for w in _TRAIL_WORDS:
+            if key.endswith(w, lo, hi) and key[max(lo, hi - 2) : hi] not in _WORDS_ENDING_LIKE_A_QUALIFIER:
+                if w in QUALIFIER_WORDS:
+                    quals.append(w)
+                hi -= len(w)
+                changed = True
+                break
+    seg = key[lo:hi]
+    for verb in _MID_VERBS:
+        p = seg.rfind(verb)
+        rest = seg[p + len(verb) :]
+        if p > 0 and len(rest) >= 2 and rest not in _TIME_WORDS:
+            lo += p + len(verb)
+            seg = key[lo:hi]
+    p = seg.rfind("的")
+    if p >= 0 and len(seg) - p - 1 >= 4:
+        lo += p + 1
+    if hi - lo > _MAX_INDICATOR:
+        lo = hi - _MAX_INDICATOR
+    # an unbalanced quote at either end is punctuation, not part of the name (“美丽街区”5条)
+    seg = key[lo:hi]
+    if seg.endswith("”") and "“" not in seg:
+        hi -= 1
+    if seg.startswith("“") and "”" not in seg:
+        lo += 1
+    return lo, max(lo, hi), quals
+
+
+_TIME_MODIFIER_RE = re.compile(r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])")
+
+
+def _read_post(key: str, pos: int, end: int) -> Span | None:
+    """The noun right after a figure (600张养老床位), or None when none follows."""
+    if pos >= end or not (
+        _is_han(key[pos]) or key[pos] in "“\"《" or _TIME_MODIFIER_RE.match(key, pos, end)
+    ):
+        return None
+    i = pos
+    limit = min(end, pos + _MAX_POST)
+    while i < limit:
+        c = key[i]
+        if c in "“《":
+            # a quoted name is read whole: 46名“睦邻达人”, 64家“上海市和谐劳动关系”创建达标企业
+            closing = key.find("”" if c == "“" else "》", i + 1, min(end, i + _MAX_POST))
+            if closing > 0:
+                i = closing + 1
+                continue
+        if c.isdigit():
+            m = _TIME_MODIFIER_RE.match(key, i, end)
+            if m is None:
+                break
+            i = m.end()
+            continue
+        if c in _DELIMS or c in "()":
+            break
+        if any(key.startswith(w, i) for w in _POST_STOPS) and not key.startswith("的", pos):
+            break
+        i += 1
+    lo = pos
+    if key.startswith("的", lo):
+        lo += 1
+    if i - lo < 2:
+        return None
+    return Span(lo, i)
+
+
+def _drop_action(indicator: str) -> str:
+    for verb in _ACTION_VERBS:
+        if indicator.endswith(verb) and len(indicator) > len(verb) + 1:
+            return indicator[: -len(verb)]
+    return indicator
