@@ -135,6 +135,7 @@ _ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工
 # A clause that is only one of these verbs qualifies the previous figure's noun:
 # 筹措5757套(间)、供应2823套(间); 救助各类对象超70万人次,支出超5亿元.
 _CONTINUATION_VERBS = frozenset({*_ACTION_VERBS, "覆盖", "支出", "惠及", "转化", "涉及", "完成"})
+_ACCUMULATION = frozenset({"新增", "累计", "新建"})
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
@@ -149,7 +150,7 @@ _TASK_HEADING_RE = re.compile(
 _WORDS_ENDING_LIKE_A_QUALIFIER = frozenset({"签约", "节约", "制约", "公约", "条约", "附近", "最近",
                                             "就近", "赶超", "新签"})  # fmt: skip
 _TIME_WORDS = frozenset({"上年", "去年", "今年", "全年", "当年", "明年"})
-_MAX_POST = 16
+_MAX_POST = 20
 _MAX_INDICATOR = 24
 
 
@@ -315,6 +316,14 @@ def _extract_block(
         after_figure = clause_start == consumed and consumed > start
         lo, hi, quals = _strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
         quals.extend(raw.approx)
+        if (
+            prev is not None
+            and prev_end > sentence_start
+            and _follows_list_comma(key, clause_start)
+            and not any(q in _ACCUMULATION for q in quals)
+        ):
+            # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
+            quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
         post = _read_post(key, raw.post_end, end)
         indicator_span: Span | None = None
         indicator = ""
@@ -475,8 +484,20 @@ def _read_post(key: str, pos: int, end: int) -> Span | None:
         _is_han(key[pos]) or key[pos] in "“\"《" or _TIME_MODIFIER_RE.match(key, pos, end)
     ):
         return None
-    i = pos
+    lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
     limit = min(end, pos + _MAX_POST)
+    i = _scan_noun(key, lo, limit, end, stops=True)
+    if 1 <= i - lo < 3 and i < limit and key[i] not in _DELIMS:
+        # A bare 企业 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read on to
+        # the end of the clause so different facts keep different indicators.
+        i = _scan_noun(key, lo, limit, end, stops=False)
+    if i - lo < 2:
+        return None
+    return Span(lo, i)
+
+
+def _scan_noun(key: str, i: int, limit: int, end: int, *, stops: bool) -> int:
+    """End of the noun starting at ``i``: at a delimiter, a figure, or (``stops``) a verb."""
     while i < limit:
         c = key[i]
         if c in "“《":
@@ -493,15 +514,10 @@ def _read_post(key: str, pos: int, end: int) -> Span | None:
             continue
         if c in _DELIMS or c in "()":
             break
-        if any(key.startswith(w, i) for w in _POST_STOPS) and not key.startswith("的", pos):
+        if stops and any(key.startswith(w, i) for w in _POST_STOPS):
             break
         i += 1
-    lo = pos
-    if key.startswith("的", lo):
-        lo += 1
-    if i - lo < 2:
-        return None
-    return Span(lo, i)
+    return i
 
 
 def _drop_action(indicator: str) -> str:
@@ -518,7 +534,7 @@ def _drop_action(indicator: str) -> str:
 # same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
 # section (1), nothing aligned (0). Wording drifts inside a paragraph (公用充电桩 ↔
 # 公共充电桩 scores 80); across the whole report only near-identical indicators may pair.
-_MIN_SIMILARITY = {3: 55.0, 2: 65.0, 1: 75.0, 0: 88.0}
+_MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
 _CONTEXT_WEIGHT = 12.0
 _SAME_TEXT_BONUS = 8.0
 _Scorer = Callable[[str, str], float]
@@ -765,10 +781,13 @@ def _context(a: _Fact, b: _Fact) -> int:
     return 0
 
 
-def _similarity(a: str, b: str, ratio: _Scorer) -> float:
+def _similarity(a: str, b: str, ratio: _Scorer, *, context: int) -> float:
     score = float(ratio(a, b))
-    if min(len(a), len(b)) >= 3 and (a in b or b in a):
-        # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words
+    short, long_ = sorted((len(a), len(b)))
+    if context > 0 and short >= 4 and short * 2 >= long_ and (a in b or b in a):
+        # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
+        # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across
+        # unaligned context.
         score = max(score, 90.0)
     return score
 
@@ -789,19 +808,32 @@ def _edges(
             fb = facts_b[n]
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
-            sim = _similarity(fa.name, fb.name, ratio)
-            if sim < _MIN_SIMILARITY[3]:
-                continue
+            if _per_capita(fa.name) != _per_capita(fb.name):
+                continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
             context = _context(fa, fb)
+            same_text = _text_key(fa.rep.text) == _text_key(fb.rep.text)
+            # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
+            # same fact even where the alignment found no common context.
+            evidence = context if context or not same_text or _commonplace(fa.rep) else 1
+            sim = _similarity(fa.name, fb.name, ratio, context=evidence)
             if sim < _MIN_SIMILARITY[context]:
                 continue
-            if min(len(fa.name), len(fb.name)) < 3 and (context < 3 or sim < 100):
-                continue  # 企业, 项目: too generic to pair outside one aligned paragraph
+            if min(len(fa.name), len(fb.name)) < 3:
+                continue  # 企业, 项目: too generic to say two figures count the same thing
             score = sim + _CONTEXT_WEIGHT * context
-            if _text_key(fa.rep.text) == _text_key(fb.rep.text):
+            if same_text:
                 score += _SAME_TEXT_BONUS
             edges.append((score, fa.report, m, fb.report, n))
     return edges
+
+
+def _commonplace(q: Quantity) -> bool:
+    """Figures too common to identify a fact by themselves (100%, 2家)."""
+    return q.value < 10 or (q.unit == "%" and q.value == 100)
+
+
+def _per_capita(name: str) -> bool:
+    return "每" in name or "人均" in name
 
 
 def _text_key(text: str) -> str:
