@@ -120,6 +120,9 @@ _TRAIL_WORDS = tuple(
         reverse=True,
     )
 )  # fmt: skip
+_LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
+_LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) > 1))
+_TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
 # Verbs inside a clause after which the counted thing starts:
 # 徐汇交易分团实现意向成交总金额 → 意向成交总金额.
 _MID_VERBS = ("实现", "完成", "惠及", "提供", "达到")
@@ -130,6 +133,7 @@ _POST_STOPS = (
     "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
     "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的",
 )  # fmt: skip
+_POST_STOP_RE = re.compile("|".join(map(re.escape, _POST_STOPS)))
 _ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工", "建成", "投用", "开业",
                  "供应", "筹措", "启动")  # fmt: skip
 # A clause that is only one of these verbs qualifies the previous figure's noun:
@@ -438,22 +442,21 @@ def _strip_indicator(
         while lo < hi and key[hi - 1] in " \t“\"":
             hi -= 1
             changed = True
-        for w in _LEAD_WORDS:
-            if len(w) == 1 and not after_figure:
-                continue
-            if key.startswith(w, lo, hi):
-                if w in QUALIFIER_WORDS:
-                    quals.append(w)
-                lo += len(w)
-                changed = True
-                break
-        for w in _TRAIL_WORDS:
-            if key.endswith(w, lo, hi) and key[max(lo, hi - 2) : hi] not in _WORDS_ENDING_LIKE_A_QUALIFIER:
-                if w in QUALIFIER_WORDS:
-                    quals.append(w)
-                hi -= len(w)
-                changed = True
-                break
+        lead = (_LEAD_RE if after_figure else _LEAD_LONG_RE).match(key, lo, hi)
+        if lead:
+            if lead.group() in QUALIFIER_WORDS:
+                quals.append(lead.group())
+            lo = lead.end()
+            changed = True
+        if key[max(lo, hi - 2) : hi] in _WORDS_ENDING_LIKE_A_QUALIFIER:
+            break
+        # the window keeps the backwards search short; the longest trail word has 5 chars
+        trail = _TRAIL_RE.search(key, max(lo, hi - 6), hi)
+        if trail:
+            if trail.group() in QUALIFIER_WORDS:
+                quals.append(trail.group())
+            hi = trail.start()
+            changed = True
     seg = key[lo:hi]
     for verb in _MID_VERBS:
         p = seg.rfind(verb)
@@ -514,7 +517,7 @@ def _scan_noun(key: str, i: int, limit: int, end: int, *, stops: bool) -> int:
             continue
         if c in _DELIMS or c in "()":
             break
-        if stops and any(key.startswith(w, i) for w in _POST_STOPS):
+        if stops and _POST_STOP_RE.match(key, i):
             break
         i += 1
     return i

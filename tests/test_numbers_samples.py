@@ -221,3 +221,15 @@ def test_all_eight_samples_pair_consistently() -> None:
     reports = tuple(sample(s) for s in SAMPLE_IDS)
     pairs = pair_numbers(reports, (), [quantities(s) for s in SAMPLE_IDS])
     check_invariants(reports, pairs)
+
+
+def test_yangpu_pairs_through_the_real_aligner() -> None:
+    align = pytest.importorskip("reportdiff.core.align")  # engine helper's module
+    reports = (sample("yangpu-2022"), sample("yangpu-2023"))
+    alignment = align.align_reports(reports)
+    pairs = pair_numbers(reports, alignment, [quantities(r.meta.id) for r in reports])
+    check_must_work(pairs)
+    check_invariants(reports, pairs)
+    # a target is never set against a result, even with everything aligned
+    targets = [p for p in pairs if any(q is not None and q.is_target for q in p.values)]
+    assert all(all(q is None or q.is_target for q in p.values) for p in targets)
