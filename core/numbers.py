@@ -74,7 +74,11 @@ _NOT_A_UNIT: dict[str, tuple[str, ...]] = {
     "支": ("持", "撑", "出"),
     "天": ("然",),
     "米": ("其",),
+    "项": ("目",),
 }
+# Numbered slogans, not counts: 中央八项规定精神, “两个确立”.
+_CN_SLOGANS = ("八项规定", "两个确立", "两个维护", "四个意识", "四个自信", "两个毫不动摇",
+               "三个区分", "四个放在", "五个中心", "四个论英雄", "两个大局")  # fmt: skip
 
 _DELIMS = frozenset(",、;。:!?\n—|")
 _SENTENCE_ENDS = frozenset("。!?;\n")
@@ -114,7 +118,7 @@ _TRAIL_WORDS = tuple(
             "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
             "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
-            "今年",
+            "今年", "培育", "引进", "引入", "建成",
         },
         key=len,
         reverse=True,
@@ -224,6 +228,8 @@ def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
         s, e = m.start() + start, m.end() + start
         value = parse_cn_numeral(m["num"])
         if value is None or (m["num"] == "一") or _in_quoted_name(key, s, e, start, end):
+            continue
+        if key.startswith(_CN_SLOGANS, s):
             continue
         if _preceded_by_ordinal(key, s, start):
             continue
@@ -494,6 +500,8 @@ def _read_post(key: str, pos: int, end: int) -> Span | None:
         # A bare 企业 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read on to
         # the end of the clause so different facts keep different indicators.
         i = _scan_noun(key, lo, limit, end, stops=False)
+    while i > lo and key[i - 1] in " \t":
+        i -= 1
     if i - lo < 2:
         return None
     return Span(lo, i)
