@@ -27,7 +27,10 @@ from reportdiff.core.units import (
     printed_unit,
 )
 
-__all__ = ["extract_quantities", "pair_numbers"]
+__all__ = ["VERSION", "extract_quantities", "pair_numbers"]
+
+VERSION = "1"
+"""Analyzer version: part of the comparison cache key, bumped when results change."""
 
 # ---------------------------------------------------------------------------------------
 # Lexicon
