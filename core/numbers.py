@@ -321,18 +321,39 @@ def _extract_block(
     consumed = start  # nothing before this belongs to the next number's clause
     prev: Quantity | None = None
     prev_end = start
-    for raw in raws:
+    respectively: dict[int, tuple[Span, list[str]]] = {}
+    last_series: list[Quantity] = []
+    series_starts: set[int] = set()
+    for k, raw in enumerate(raws):
         if raw.start < consumed:
             continue  # inside the previous figure's noun (33个15分钟社区生活圈)
         clause_start = max(_clause_start(key, raw.start, start), consumed)
         sentence_start = _sentence_start(key, raw.start, start)
         after_figure = clause_start == consumed and consumed > start
         lo, hi, quals = _strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
+        if raw.start in respectively:
+            span, shared = respectively[raw.start]
+            lo, hi = span.start, span.end
+            quals = [*shared, *(q for q in quals if q not in shared)]
+        elif "分别" in key[clause_start : raw.start]:
+            series = _respectively(key, raws, k, clause_start, start)
+            if series is None and last_series and last_series[0].span.start >= sentence_start:
+                # …分别新增65家和30家,累计分别达到956家和561家: the same nouns again
+                figures = _series(key, raws, k)
+                spans = [q.indicator_span for q in last_series]
+                if len(figures) == len(spans) and all(spans):
+                    series = list(zip(figures, spans, strict=True))  # type: ignore[arg-type]
+            if series:
+                respectively.update((r.start, (sp, quals)) for r, sp in series)
+                lo, hi = series[0][1].start, series[0][1].end
+                series_starts = {r.start for r, _ in series}
+                last_series = []
         quals.extend(raw.approx)
         if (
             prev is not None
             and prev_end > sentence_start
             and _follows_list_comma(key, clause_start)
+            and not any(c in _DELIMS for c in key[prev_end : clause_start - 1])
             and not any(q in _ACCUMULATION for q in quals)
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
@@ -394,8 +415,49 @@ def _extract_block(
             block=block_path,
         )
         out.append(q)
+        if raw.start in series_starts:
+            last_series.append(q)
         prev, prev_end = q, raw.post_end
     return out
+
+
+def _series(key: str, raws: list[_Raw], k: int) -> list[_Raw]:
+    """``raws[k]`` and the figures joined to it by 和/、 (65家和30家)."""
+    series = [raws[k]]
+    for nxt in raws[k + 1 :]:
+        if key[series[-1].post_end : nxt.start].strip() not in ("和", "、", "及", "与"):
+            break
+        series.append(nxt)
+    return series
+
+
+def _respectively(
+    key: str, raws: list[_Raw], k: int, clause_start: int, block_start: int
+) -> list[tuple[_Raw, Span]] | None:
+    """Figures of a 分别 sentence matched to their nouns, in order.
+
+    跨国公司地区总部、外资研发中心分别新增65家和30家: 65家 counts the first noun and 30家 the
+    second. Returns None unless the nouns and the figures are equally many.
+    """
+    series = _series(key, raws, k)
+    if len(series) < 2:
+        return None
+    cut = key.rfind("分别", clause_start, raws[k].start)
+    items: list[Span] = []
+    seg_start, seg_end = clause_start, cut
+    while True:
+        lo, hi, _ = _strip_indicator(key, seg_start, seg_end, after_figure=False)
+        if hi - lo < 2:
+            return None
+        items.append(Span(lo, hi))
+        if len(items) == len(series):
+            break
+        if seg_start - 1 < block_start or key[seg_start - 1] != "、":
+            return None
+        seg_end = seg_start - 1
+        seg_start = _clause_start(key, seg_end, block_start)
+    items.reverse()
+    return list(zip(series, items, strict=True))
 
 
 def _clause_start(key: str, pos: int, start: int) -> int:

@@ -173,3 +173,22 @@ def test_pdf_spacing_between_number_and_unit() -> None:
     assert qs["154.99 亿元"].value == pytest.approx(15_499_000_000)
     assert qs["154.99 亿元"].indicator == "区级财政收入"
     assert qs["1996 个"].indicator == "公共充电桩"
+
+
+def test_respectively_assigns_each_figure_its_noun() -> None:
+    # shanghai-2023 and yangpu-2022 write lists of nouns with 分别 and lists of figures
+    qs = quantities(
+        "跨国公司地区总部、外资研发中心分别新增65家和30家,累计分别达到956家和561家。"
+        "国家级专精特新“小巨人”企业、市级专精特新企业分别新增7家、78家。"
+    )
+    assert qs["65家"].indicator == "跨国公司地区总部" and "新增" in qs["65家"].qualifiers
+    assert qs["30家"].indicator == "外资研发中心" and "新增" in qs["30家"].qualifiers
+    assert qs["956家"].indicator == "跨国公司地区总部" and "累计" in qs["956家"].qualifiers
+    assert qs["561家"].indicator == "外资研发中心" and "累计" in qs["561家"].qualifiers
+    assert qs["7家"].indicator == "国家级专精特新“小巨人”企业"
+    assert qs["78家"].indicator == "市级专精特新企业"
+
+
+def test_superscripts_and_bare_numbers_are_not_quantities() -> None:
+    assert quantities("深化区“1+X+12”稳增长工作机制¹，抓实“两清单一主题”²调度机制。") == {}
+    assert quantities("畅通“12345”热线渠道，江湾里MEET678陆续开业，新建5G基站。") == {}
