@@ -138,7 +138,7 @@ _POST_STOPS = (
     "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
     "投用", "共商", "正式", "陆续", "集中", "均", "已", "达", "和", "及", "与", "提供",
     "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
-    "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的",
+    "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的", "全面", "全部", "年内",
 )  # fmt: skip
 _POST_STOP_RE = re.compile("|".join(map(re.escape, _POST_STOPS)))
 _ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工", "建成", "投用", "开业",
@@ -262,6 +262,8 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
         return None  # the upper end of a range (2023-2025)
     if before == "每":
         return None  # a denominator: 每10万人近20张
+    if before == " " and s - 2 >= start and key[s - 2].isdigit():
+        return None  # a fragment of a number broken by extraction: 实到外资18.4 5 亿美元
     after = key[e] if e < end else " "
     if after in "×*" or (after.isascii() and after.isalpha()):
         return None
