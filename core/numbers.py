@@ -512,7 +512,7 @@ def _strip_indicator(
         while lo < hi and key[lo] in _BULLETS + "”\"'":
             lo += 1
             changed = True
-        while lo < hi and key[hi - 1] in " \t“\"":
+        while lo < hi and key[hi - 1] in ' \t“"':
             hi -= 1
             changed = True
         lead = (_LEAD_RE if after_figure else _LEAD_LONG_RE).match(key, lo, hi)
@@ -557,7 +557,7 @@ _TIME_MODIFIER_RE = re.compile(r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])")
 def _read_post(key: str, pos: int, end: int) -> Span | None:
     """The noun right after a figure (600张养老床位), or None when none follows."""
     if pos >= end or not (
-        _is_han(key[pos]) or key[pos] in "“\"《" or _TIME_MODIFIER_RE.match(key, pos, end)
+        _is_han(key[pos]) or key[pos] in '“"《' or _TIME_MODIFIER_RE.match(key, pos, end)
     ):
         return None
     lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
@@ -951,9 +951,7 @@ def _make_pair(values: list[Quantity | None]) -> NumberPair:
     indicator = first.indicator or last.indicator
     if _measure_kind(first) == "change":
         # 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row (0.3% → 8%)
-        change = next(
-            (w for w in first.qualifiers if any(c in w for c in _CHANGE_WORDS)), ""
-        )
+        change = next((w for w in first.qualifiers if any(c in w for c in _CHANGE_WORDS)), "")
         if change and change not in indicator:
             indicator += change
     return NumberPair(

@@ -33,11 +33,11 @@ def section_rows(reports: tuple[Report, ...], *keys: tuple[str, ...]) -> tuple[A
     for words in keys:
         nodes = []
         for report, word in zip(reports, words, strict=True):
-            path, section = next(
-                (p, s) for p, s in report.walk() if word in report.heading_text(s)
-            )
+            path, section = next((p, s) for p, s in report.walk() if word in report.heading_text(s))
             nodes.append(
-                NodeRef("section", path, report.heading_text(section), section.span, section.heading)
+                NodeRef(
+                    "section", path, report.heading_text(section), section.span, section.heading
+                )
             )
         rows.append(AlignedRow("section", tuple(nodes), 0.5, 0.5, 0.5))
     return tuple(rows)
@@ -94,7 +94,9 @@ def test_yangpu_2022_figures() -> None:
     assert {q.indicator for q in find("yangpu-2022", "350张")} == {"养老床位"}
     assert all("新增" in q.qualifiers for q in find("yangpu-2022", "350张"))
     doses = find("yangpu-2022", "68.5万剂")
-    assert doses and all(q.value == pytest.approx(685_000) and "累计" in q.qualifiers for q in doses)
+    assert doses and all(
+        q.value == pytest.approx(685_000) and "累计" in q.qualifiers for q in doses
+    )
     assert all(q.unit == "家次" for q in find("yangpu-2022", "4.1万家次"))
     (demolished,) = find("yangpu-2022", "5.05万平方米")
     assert demolished.indicator == "拆除存量违法建筑"
