@@ -192,3 +192,28 @@ def test_respectively_assigns_each_figure_its_noun() -> None:
 def test_superscripts_and_bare_numbers_are_not_quantities() -> None:
     assert quantities("深化区“1+X+12”稳增长工作机制¹，抓实“两清单一主题”²调度机制。") == {}
     assert quantities("畅通“12345”热线渠道，江湾里MEET678陆续开业，新建5G基站。") == {}
+
+
+def test_units_helpers() -> None:
+    from reportdiff.core.units import compare_key, fold, parse_cn_numeral, printed_unit
+
+    assert [parse_cn_numeral(t) for t in ("十六", "两", "三百二十", "一千零五", "二〇二三")] == [
+        16,
+        2,
+        320,
+        1005,
+        2023,
+    ]
+    assert parse_cn_numeral("十四五x") is None
+    assert printed_unit("154.99亿元").display == "亿元"
+    assert printed_unit("154.99 亿元").factor == 1e8
+    assert printed_unit("1.37万亿斤").display == "万亿斤"
+    assert (
+        printed_unit("5757套(间)").display == "套(间)" and printed_unit("5757套(间)").base == "套"
+    )
+    assert printed_unit("400多亿元").display == "亿元"
+    assert printed_unit("1.7个百分点").base == "个百分点"
+    assert printed_unit("两倍").base == "倍"
+    assert compare_key("名") == compare_key("人") and compare_key("元") != compare_key("美元")
+    text = "１５４．９９亿元，增长８％"
+    assert len(fold(text)) == len(text)  # same offsets: the fold needs no offset map
