@@ -360,7 +360,7 @@ def _extract_block(
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
-        post = _read_post(key, raw.post_end, end)
+        post = _read_post(key, raw.post_end, end, classifier=raw.base not in MEASURE_UNITS)
         indicator_span: Span | None = None
         indicator = ""
         same_sentence = prev is not None and prev_end > sentence_start
@@ -554,15 +554,19 @@ def _strip_indicator(
 _TIME_MODIFIER_RE = re.compile(r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])")
 
 
-def _read_post(key: str, pos: int, end: int) -> Span | None:
-    """The noun right after a figure (600张养老床位), or None when none follows."""
+def _read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
+    """The noun right after a figure (600张养老床位), or None when none follows.
+
+    After a classifier a one-character stop word may open the noun (294个居民区); after a
+    measure it may not (水质100%达标: 达标 is not what is measured).
+    """
     if pos >= end or not (
         _is_han(key[pos]) or key[pos] in '“"《' or _TIME_MODIFIER_RE.match(key, pos, end)
     ):
         return None
     lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
     limit = min(end, pos + _MAX_POST)
-    i = _scan_noun(key, lo, limit, end, stops=True)
+    i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
     if 1 <= i - lo < 3 and i < limit and key[i] not in _DELIMS:
         # A bare 企业 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read on to
         # the end of the clause so different facts keep different indicators.
@@ -574,8 +578,11 @@ def _read_post(key: str, pos: int, end: int) -> Span | None:
     return Span(lo, i)
 
 
-def _scan_noun(key: str, i: int, limit: int, end: int, *, stops: bool) -> int:
+def _scan_noun(
+    key: str, i: int, limit: int, end: int, *, stops: bool, lenient: bool = False
+) -> int:
     """End of the noun starting at ``i``: at a delimiter, a figure, or (``stops``) a verb."""
+    start = i
     while i < limit:
         c = key[i]
         if c in "“《":
@@ -592,7 +599,9 @@ def _scan_noun(key: str, i: int, limit: int, end: int, *, stops: bool) -> int:
             continue
         if c in _DELIMS or c in "()":
             break
-        if stops and _POST_STOP_RE.match(key, i):
+        stop = _POST_STOP_RE.match(key, i) if stops else None
+        # a one-character stop (居, 和) can open a noun: 294个居民区, 2个居民区获评…
+        if stop and (i > start or len(stop.group()) > 1 or not lenient):
             break
         i += 1
     return i

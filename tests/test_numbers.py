@@ -92,6 +92,14 @@ def test_classifier_before_its_noun() -> None:
     assert qs["46名"].indicator == "“睦邻达人”"
     assert qs["33个"].indicator == "15分钟社区生活圈"
     assert "15分钟" not in qs  # part of a name, not a quantity
+    qs = quantities(
+        "完成3家社区综合为老服务中心建设、330户居家环境适老化改造。294个居民区共商制定居民公约。"
+        "全区11个市考核断面水质100%达标。"
+    )
+    assert qs["3家"].indicator == "社区综合为老服务中心"
+    assert qs["330户"].indicator == "居家环境适老化改造"
+    assert qs["294个"].indicator == "居民区"
+    assert qs["100%"].indicator == "市考核断面水质"
 
 
 def test_printed_forms_kept_as_printed() -> None:
