@@ -96,6 +96,8 @@ QUALIFIER_WORDS: tuple[str, ...] = (
     "不少于", "不超过", "控制在", "年均", "平均", "以上", "左右", "以内", "以下", "多", "余",
 )  # fmt: skip
 """Words kept as qualifiers: they change what a number means or how exact it is."""
+_AFTER_ONLY = frozenset({"以上", "左右", "以内", "以下", "多", "余"})
+"""Qualifiers that only follow a number (20%以上); as the end of a clause they are words."""
 
 # Words stripped off the front of an indicator (scope and connectives) …
 _LEAD_WORDS = tuple(
@@ -117,7 +119,7 @@ _LEAD_WORDS = tuple(
 _TRAIL_WORDS = tuple(
     sorted(
         {
-            *QUALIFIER_WORDS[:-6],
+            *(w for w in QUALIFIER_WORDS if w not in _AFTER_ONLY),
             "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
             "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
