@@ -348,7 +348,8 @@ def _extract_block(
                 if len(figures) == len(spans) and all(spans):
                     series = list(zip(figures, spans, strict=True))  # type: ignore[arg-type]
             if series:
-                respectively.update((r.start, (sp, quals)) for r, sp in series)
+                shared = [q for q in quals if q != "分别"]
+                respectively.update((r.start, (sp, shared)) for r, sp in series)
                 lo, hi = series[0][1].start, series[0][1].end
                 series_starts = {r.start for r, _ in series}
                 last_series = []
@@ -367,7 +368,9 @@ def _extract_block(
         indicator = ""
         same_sentence = prev is not None and prev_end > sentence_start
         stripped_any = bool(quals) or lo > clause_start or hi < raw.start
-        if raw.base not in MEASURE_UNITS and post is not None:
+        if raw.start in respectively:
+            indicator_span = Span(lo, hi)
+        elif raw.base not in MEASURE_UNITS and post is not None:
             indicator_span = post  # 600张养老床位: a classifier stands before its noun
         elif (
             same_sentence
