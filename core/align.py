@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from bisect import bisect_left
@@ -30,7 +31,11 @@ MOVED = 0.2
 """Least combined score for counterparts out of document order (a moved section/paragraph).
 A moved match must also be each side's best candidate: breaking order needs stronger
 evidence than keeping it."""
-HEADING_WEIGHT = 0.3
+MIN_BODY = 0.05
+"""Below this body similarity, a pair's score is halved whatever its headings say."""
+MOVED_BODY = 0.12
+"""Least body similarity for a moved match: out-of-order pairs need content evidence."""
+HEADING_WEIGHT = 0.4
 """Share of the heading score in the combined score when both nodes have a heading.
 Bodies carry most of the weight: the same topic is headed 抓纾困促重振,区域经济运行回稳向好
 in 2022 and 优存量、扩增量，经济发展稳中有进 in 2023."""
@@ -86,6 +91,9 @@ def report_tokens(report: Report) -> ReportTokens:
     return ReportTokens(tuple(starts), tuple(words))
 
 
+_UIDS = itertools.count()
+
+
 @dataclass
 class _Unit:
     """One alignable node of one report with what it is compared by."""
@@ -100,6 +108,7 @@ class _Unit:
     block: Block | None = None
     shallow: bool = False
     vec: dict[str, float] = field(default_factory=dict)
+    uid: int = field(default_factory=lambda: next(_UIDS))
     weights: dict[str, float] = field(default_factory=dict)
     total: float = 0.0
 
@@ -214,14 +223,29 @@ def _child_units(
     return out
 
 
-def _vectorize(units: Sequence[_Unit]) -> None:
-    """TF-IDF vectors (log tf, smooth idf), L2-normalised, over the units of one level."""
+def _idf(reports: Sequence[Report], tokens: Sequence[ReportTokens]) -> dict[str, float]:
+    """Smoothed inverse document frequency of words, with every block of every report a document.
+
+    Computed once for the whole comparison so sections, paragraphs and paragraphs compared
+    across sections are all weighed alike (an IDF over the handful of paragraphs of two
+    sections is too noisy: 区级财政收入 would count as common).
+    """
     df: Counter[str] = Counter()
+    n = 0
+    for i, report in enumerate(reports):
+        for _, _, block in report.blocks():
+            df.update(set(_words_in(tokens[i], block.span)))
+            n += 1
+        for _, sec in report.walk():
+            df.update(set(_words_in(tokens[i], sec.heading)))
+            n += 1
+    return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+
+
+def _vectorize(units: Sequence[_Unit], idf: dict[str, float]) -> None:
+    """TF-IDF vectors (log tf), L2-normalised, plus raw weights for containment."""
     for u in units:
-        df.update(u.body.keys())
-    n = len(units)
-    for u in units:
-        vec = {w: (1.0 + math.log(c)) * (math.log((n + 1) / (df[w] + 1)) + 1.0) for w, c in u.body.items()}
+        vec = {w: (1.0 + math.log(c)) * idf.get(w, 1.0) for w, c in u.body.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         u.vec = {w: v / norm for w, v in vec.items()}
         u.weights = vec
@@ -255,24 +279,49 @@ def _pair_score(a: _Unit, b: _Unit) -> _Score:
     containment = shared / smaller if smaller > 0 else 0.0
     body = (cosine + containment) / 2.0
     if a.head_key and b.head_key:
-        by_chars = fuzz.ratio(a.head_key, b.head_key) / 100.0
-        by_words = (
-            fuzz.token_set_ratio(a.head_words, b.head_words) / 100.0
-            if a.head_words and b.head_words
-            else 0.0
-        )
-        heading = (by_chars + by_words) / 2.0
+        heading = _heading_similarity(a, b)
         score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
         if not a.vec or not b.vec:
             score = heading
     else:
         heading = 0.0
         score = body
+    if a.vec and b.vec and body < MIN_BODY:
+        # Headings alone do not make counterparts: 因时因势优化调整防疫措施 and
+        # 科创布局调整优化 share 调整优化 and nothing else.
+        score *= 0.5
     if a.role and b.role and a.role != b.role:
         # A review section and a task section can share every word ("优化营商环境")
         # and still not be counterparts.
         score *= 0.5
     return _Score(min(1.0, score), min(1.0, heading), min(1.0, body))
+
+
+def _bigrams(key: str) -> set[str]:
+    return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
+
+
+def _heading_similarity(a: _Unit, b: _Unit) -> float:
+    """How alike two headings (or lead phrases) are, in ``[0, 1]``.
+
+    Half rapidfuzz ``token_set_ratio`` over jieba words, half the square root of the Dice
+    overlap of character bigrams of the match keys. Bigrams catch the one topic word a
+    reworded heading keeps (区域经济运行回稳向好 / 经济发展稳中有进 share only 经济,
+    精细管理水平稳步提升 / 精细化管理多措并举 share 精细, 管理) where jieba cuts them into
+    different words (经济运行 vs 经济); the square root lifts one shared topic word out of
+    the noise while unrelated headings stay at 0. Plain ``fuzz.ratio`` is not used: it
+    rewards the shared opening verb of every 2022 heading (抓…).
+    """
+    from rapidfuzz import fuzz
+
+    x, y = _bigrams(a.head_key), _bigrams(b.head_key)
+    dice = 2.0 * len(x & y) / (len(x) + len(y))
+    words = (
+        fuzz.token_set_ratio(a.head_words, b.head_words) / 100.0
+        if a.head_words and b.head_words
+        else 0.0
+    )
+    return 0.5 * words + 0.5 * math.sqrt(dice)
 
 
 @dataclass
@@ -296,7 +345,7 @@ def _row_score(row: _Row, unit: _Unit, cache: dict[tuple[int, int], _Score]) -> 
 
 
 def _cached(cache: dict[tuple[int, int], _Score], a: _Unit, b: _Unit) -> _Score:
-    k = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+    k = (a.uid, b.uid) if a.uid < b.uid else (b.uid, a.uid)
     s = cache.get(k)
     if s is None:
         s = cache[k] = _pair_score(a, b)
@@ -351,14 +400,21 @@ def _merge_level(
             continue
         if not units:
             continue
-        matrix = [[_row_score(row, u, cache).score for u in units] for row in rows]
+        full = [[_row_score(row, u, cache) for u in units] for row in rows]
+        matrix = [[s.score for s in line] for line in full]
+        bodies = [[s.body for s in line] for line in full]
         anchors = dict(_ordered_matches(matrix))
         used_units = set(anchors.values())
         moved: dict[int, int] = {}
         free_rows = [r for r in range(len(rows)) if r not in anchors]
         free_units = [c for c in range(len(units)) if c not in used_units]
         candidates = sorted(
-            ((matrix[r][c], r, c) for r in free_rows for c in free_units if matrix[r][c] >= MOVED),
+            (
+                (matrix[r][c], r, c)
+                for r in free_rows
+                for c in free_units
+                if matrix[r][c] >= MOVED and bodies[r][c] >= MOVED_BODY
+            ),
             key=lambda t: (-t[0], t[1], t[2]),
         )
         for s, r, c in candidates:
@@ -420,8 +476,9 @@ def _align_level(
     reports: Sequence[Report],
     tokens: Sequence[ReportTokens],
     cache: dict[tuple[int, int], _Score],
+    idf: dict[str, float],
 ) -> list[_Tree]:
-    _vectorize([u for units in unit_lists for u in units])
+    _vectorize([u for units in unit_lists for u in units], idf)
     trees = [_Tree(r) for r in _merge_level(unit_lists, cache)]
     for tree in trees:
         child_lists: list[list[_Unit]] = [[] for _ in reports]
@@ -429,7 +486,7 @@ def _align_level(
             child_lists[i] = _child_units(u, reports, tokens)
         if any(child_lists):
             tree.children = _align_level(
-                [c for c in child_lists if c], reports, tokens, cache
+                [c for c in child_lists if c], reports, tokens, cache, idf
             )
     return trees
 
@@ -452,11 +509,7 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
     collect(trees)
     if len(lonely) < 2:
         return
-    # Vectors were built per level; paragraphs compared across sections need shared weights.
-    all_units = [u for _, _, row in lonely for u in row.units.values()]
-    saved = {id(u): (u.vec, u.weights, u.total) for u in all_units}
-    _vectorize(all_units)
-    local: dict[tuple[int, int], _Score] = {}
+    local = cache
     candidates: list[tuple[float, int, int]] = []
     for a in range(len(lonely)):
         ra = lonely[a][2]
@@ -466,10 +519,9 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
                 continue
             scores = [_cached(local, x, y) for x in ra.units.values() for y in rb.units.values()]
             s = sum(sc.score for sc in scores) / len(scores)
-            if s >= MOVED:
+            body = sum(sc.body for sc in scores) / len(scores)
+            if s >= MOVED and body >= MOVED_BODY:
                 candidates.append((s, a, b))
-    for u in all_units:
-        u.vec, u.weights, u.total = saved[id(u)]
     # Mutual best over all lonely paragraphs, not just the ones still free: a moved pair
     # must be unambiguous (社会事业扎实推进 is closest to 产业体系特色凸显 only by default).
     best: dict[int, float] = {}
@@ -494,10 +546,6 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
         for x in range(len(lonely)):
             if lonely[x][0] is drop:
                 gone.add(x)
-        for k, u in keep.row.units.items():
-            for k2, u2 in keep.row.units.items():
-                if k < k2:
-                    cache[(id(u), id(u2)) if id(u) < id(u2) else (id(u2), id(u))] = _cached(local, u, u2)
 
 
 def _freeze(trees: list[_Tree], n: int, cache: dict[tuple[int, int], _Score]) -> tuple[AlignedRow, ...]:
@@ -543,7 +591,8 @@ def align_reports(
         tokens = [report_tokens(r) for r in reports]
     cache: dict[tuple[int, int], _Score] = {}
     unit_lists = [_top_units(i, r, tokens[i]) for i, r in enumerate(reports)]
-    trees = _align_level(unit_lists, reports, tokens, cache)
+    idf = _idf(reports, tokens)
+    trees = _align_level(unit_lists, reports, tokens, cache, idf)
     _cross_moves(trees, len(reports), cache)
     return _freeze(trees, len(reports), cache)
 
