@@ -100,6 +100,21 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=_cmd_export)
 
 
+def _resolve_for_export(resolve: Callable[[str], object], ref: str) -> object:
+    # TEMPORARY fallback until core/library.py (io helper) is on main: resolve_report
+    # imports it; without it, bundled sample ids still work. Remove once it is merged.
+    try:
+        return resolve(ref)
+    except ModuleNotFoundError as exc:
+        if exc.name != "reportdiff.core.library":
+            raise
+        from reportdiff.core.samples import SAMPLE_IDS, load_sample
+
+        if ref not in SAMPLE_IDS:
+            raise ReportError(f"unknown report {ref!r}; known: {', '.join(SAMPLE_IDS)}", exit_code=2) from None
+        return load_sample(ref)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -110,7 +125,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if len(args.reports) < 2:
         raise ReportError("export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`", exit_code=2)
-    reports = [resolve_report(ref) for ref in args.reports]
+    reports = [_resolve_for_export(resolve_report, ref) for ref in args.reports]
     render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
     text = render(compare(reports))
     if args.output is None or args.output == "-":
