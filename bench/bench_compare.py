@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,36 +32,37 @@ def _run(ids: list[str], home: Path, out: Path) -> tuple[float, float]:
     """One export in a child process; returns (wall seconds, child peak RSS in MB)."""
     env = dict(os.environ, REPORTDIFF_HOME=str(home))
     cmd = [sys.executable, "-m", "reportdiff", "export", *ids, "--format", "md", "-o", str(out)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # wait4 gives this child's own rusage (RUSAGE_CHILDREN would be the max over all runs).
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode != 0:
-        raise SystemExit(f"export failed ({proc.returncode}): {proc.stderr.strip()}")
-    # RUSAGE_CHILDREN's maxrss is the largest of all waited-for children so far: run the
-    # memory-hungriest case first or read it as "at most".
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return wall, peak / 1024.0
+        raise SystemExit(f"export failed ({proc.returncode}): {err.strip()}")
+    return wall, usage.ru_maxrss / 1024.0  # Linux reports KiB
 
 
 def _measure(label: str, ids: list[str], repeat: int) -> None:
     colds: list[float] = []
     warms: list[float] = []
-    peak = 0.0
+    peak_cold = peak_warm = 0.0
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="reportdiff-bench-") as tmp:
             home = Path(tmp) / "home"
             out = Path(tmp) / "out.md"
             wall, rss = _run(ids, home, out)
             colds.append(wall)
-            peak = max(peak, rss)
+            peak_cold = max(peak_cold, rss)
             wall, rss = _run(ids, home, out)
             warms.append(wall)
+            peak_warm = max(peak_warm, rss)
             size = out.stat().st_size
     print(
         f"{label:<28} cold {statistics.median(colds):6.3f} s (min {min(colds):.3f})   "
         f"warm {statistics.median(warms):6.3f} s (min {min(warms):.3f})   "
-        f"peak RSS ≤ {peak:5.0f} MB   output {size:,} bytes"
+        f"peak RSS cold {peak_cold:4.0f} MB, warm {peak_warm:4.0f} MB   output {size:,} bytes"
     )
 
 
@@ -72,10 +72,10 @@ def _in_process(ids: list[str]) -> None:
     from reportdiff.core import align, phrases, tokens
     from reportdiff.core.compare import compare
     from reportdiff.core.export import to_markdown
-    from reportdiff.core.resolve import resolve_report
+    from reportdiff.core.samples import load_sample
 
     t = time.perf_counter()
-    reports = [resolve_report(i) for i in ids]
+    reports = [load_sample(i) for i in ids]
     t_load = time.perf_counter() - t
     t = time.perf_counter()
     tokens.warm_up()

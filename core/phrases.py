@@ -7,6 +7,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportdiff.core.comparison import SharedPhrase
 from reportdiff.core.model import Report, Span
@@ -27,7 +28,13 @@ class _Doc:
 
 
 def _doc(report: Report) -> _Doc:
-    key, offsets = match_key(report.text)
+    return _doc_of_text(report.text)
+
+
+@lru_cache(maxsize=64)
+def _doc_of_text(text: str) -> _Doc:
+    # The library usually holds the compared reports too: key each text once.
+    key, offsets = match_key(text)
     return _Doc(key, offsets)
 
 
@@ -56,7 +63,7 @@ def _han_count(s: str) -> int:
     return sum(1 for c in s if is_han(c))
 
 
-def _maximal_runs(docs: Sequence[_Doc]) -> dict[str, None]:
+def _maximal_runs(docs: Sequence[_Doc]) -> tuple[dict[str, None], dict[str, int]]:
     """Every maximal common run of two documents' keys, for every pair of documents.
 
     Seed-and-extend over a k-gram index: each pair of positions sharing a k-gram whose
@@ -71,9 +78,14 @@ def _maximal_runs(docs: Sequence[_Doc]) -> dict[str, None]:
             index[key[p : p + _K]].append((d, p))
     runs: dict[str, None] = {}
     keys = [doc.key for doc in docs]
-    for occ in index.values():
+    masks: dict[str, int] = {}
+    for gram, occ in index.items():
         if len(occ) < 2 or occ[0][0] == occ[-1][0]:
             continue  # the gram is in a single document
+        mask = 0
+        for d, _ in occ:
+            mask |= 1 << d
+        masks[gram] = mask
         for x in range(len(occ)):
             d1, p1 = occ[x]
             a = keys[d1]
@@ -91,7 +103,7 @@ def _maximal_runs(docs: Sequence[_Doc]) -> dict[str, None]:
                 s, e = _trim(a, p1, p1 + n)
                 if e - s >= MIN_HAN and _han_count(a[s:e]) >= MIN_HAN:
                     runs[a[s:e]] = None
-    return runs
+    return runs, masks
 
 
 def _find_all(key: str, phrase: str) -> list[int]:
@@ -115,7 +127,7 @@ class PhraseIndex:
         seen: dict[str, str] = {}
         for t in texts:
             seen.setdefault(_digest(t), t)
-        self.keys: list[str] = [match_key(t)[0] for t in seen.values()]
+        self.keys: list[str] = [_doc_of_text(t).key for t in seen.values()]
         self.masks: dict[str, int] = defaultdict(int)
         for d, key in enumerate(self.keys):
             bit = 1 << d
@@ -217,12 +229,15 @@ def shared_phrases(
         index = PhraseIndex(texts)
     n_lib = len(index)
     found: list[_Found] = []
-    for phrase in _maximal_runs(docs):
+    runs, masks = _maximal_runs(docs)
+    for phrase in runs:
         spans: list[tuple[Span, ...]] = []
         present: list[int] = []
         first_pos = -1
+        # Only documents holding the phrase's first and last k-gram can hold the phrase.
+        candidates = masks.get(phrase[:_K], 0) & masks.get(phrase[-_K:], 0)
         for d, doc in enumerate(docs):
-            hits = _find_all(doc.key, phrase)
+            hits = _find_all(doc.key, phrase) if candidates >> d & 1 else []
             spans.append(
                 tuple(Span(doc.offsets[p], doc.offsets[p + len(phrase) - 1] + 1) for p in hits)
             )

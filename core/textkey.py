@@ -14,6 +14,10 @@ def is_han(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F
 
 
+_MEMO: dict[str, str] = {}
+"""Key form of every character seen so far (a report uses a few thousand distinct ones)."""
+
+
 @lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
     """The key form of one character: '' for punctuation, spaces and symbols.
@@ -52,10 +56,13 @@ def match_key(text: str) -> tuple[str, list[int]]:
     >>> match_key("抓纾困,促重振（２０２２）")
     ('抓纾困促重振2022', [0, 1, 2, 4, 5, 6, 8, 9, 10, 11])
     """
+    memo = _MEMO
     key: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        f = ch if is_han(ch) else _fold(ch)
+        f = memo.get(ch)
+        if f is None:
+            f = memo[ch] = ch if is_han(ch) else _fold(ch)
         if not f:
             continue
         if len(f) == 1:
