@@ -8,7 +8,16 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 
-from reportdiff.core.comparison import AlignedRow, Comparison, NodeRef, NumberPair, Quantity, SharedPhrase
+from reportdiff.core.comparison import (
+    AlignedRow,
+    Comparison,
+    NodeRef,
+    NumberPair,
+    Quantity,
+    SharedPhrase,
+)
+from reportdiff.core.model import Report
+from reportdiff.core.textkey import is_han
 
 __all__ = ["SCHEMA", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
 
@@ -17,6 +26,13 @@ SCHEMA = "reportdiff.comparison/1"
 
 PHRASES_PER_SECTION = 5
 """Most distinctive shared phrases listed under each aligned section in Markdown."""
+SECTION_PHRASE_MIN_HAN = 6
+"""Shortest phrase listed under a section: shorter common runs (长三角创, 个居民区) are
+mostly word fragments that say nothing on their own."""
+SECTION_PHRASE_MIN_DISTINCT = 0.3
+"""Least distinctiveness of a phrase listed under a section (boilerplate is left out)."""
+LEAD_CHARS = 16
+"""Characters shown for a block that has no lead phrase."""
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup inside running text or a table cell (| ends a GFM cell, < opens HTML, &
@@ -222,7 +238,9 @@ def _phrases_for(row: AlignedRow, phrases: Sequence[SharedPhrase]) -> list[Share
     """Shared phrases found inside the sections of a row, in at least two of them."""
     out: list[SharedPhrase] = []
     for ph in phrases:
-        if ph.distinctiveness <= 0.0:
+        if ph.distinctiveness < SECTION_PHRASE_MIN_DISTINCT:
+            continue
+        if sum(1 for c in ph.text if is_han(c)) < SECTION_PHRASE_MIN_HAN:
             continue
         inside = 0
         for i, node in enumerate(row.nodes):
@@ -250,10 +268,16 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
     return lines
 
 
-def _label(node: NodeRef | None) -> str:
+def _label(node: NodeRef | None, report: Report | None = None) -> str:
+    """A node's heading or lead phrase; for a block without one, the start of its text."""
     if node is None:
         return "—"
-    return md_escape(node.label) if node.label else "（无小标题）"
+    if node.label:
+        return md_escape(node.label)
+    if report is None:
+        return "（无小标题）"
+    text = re.sub(r"\s+", " ", report.slice(node.span)).strip().lstrip("-•● ")
+    return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
 
 
 def to_markdown(cmp: Comparison) -> str:
@@ -308,9 +332,9 @@ def to_markdown(cmp: Comparison) -> str:
             f"相似度：综合 {row.score:.2f} · 标题 {row.heading_score:.2f} · 正文 {row.body_score:.2f}{moved}"
         )
         paras = [
-            c for c in _walk(row.children)
+            c
+            for c in _walk(row.children)
             if c.kind == "paragraph" and sum(x is not None for x in c.nodes) >= 2
-            and any(x is not None and x.label for x in c.nodes)
         ]
         if paras:
             out.append("")
@@ -321,7 +345,9 @@ def to_markdown(cmp: Comparison) -> str:
             for c in paras:
                 mark = "（位置变动）" if c.moved else ""
                 out.append(
-                    "| " + " | ".join(_label(x) for x in c.nodes) + f" | {c.score:.2f}{mark} |"
+                    "| "
+                    + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
+                    + f" | {c.score:.2f}{mark} |"
                 )
         pairs = [p for p in _numbers_for(row, cmp.numbers, taken) if p.status != "only"]
         if pairs:

@@ -23,6 +23,7 @@ _K = 4
 
 @dataclass(frozen=True)
 class _Doc:
+    text: str
     key: str
     offsets: list[int]
 
@@ -35,7 +36,7 @@ def _doc(report: Report) -> _Doc:
 def _doc_of_text(text: str) -> _Doc:
     # The library usually holds the compared reports too: key each text once.
     key, offsets = match_key(text)
-    return _Doc(key, offsets)
+    return _Doc(text, key, offsets)
 
 
 _Found = tuple[float, int, int, int, str, tuple[tuple[Span, ...], ...], tuple[int, ...], float]
@@ -57,6 +58,28 @@ def _trim(key: str, start: int, end: int) -> tuple[int, int]:
     while end > start and not is_han(key[end - 1]):
         end -= 1
     return start, end
+
+
+_SENTENCE_END = frozenset("。！？；!?;\n")
+
+
+def _sentences(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a key run where the original text ends a sentence (。！？； or a line break).
+
+    The key drops punctuation, so a run can run on from one sentence into the next
+    (…生态环境日益改善。空气质量… in one report, …改善。空气… in another); a phrase a
+    reader recognises stays inside one sentence.
+    """
+    text_offsets = doc.offsets
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for k in range(start + 1, end):
+        gap = doc.text[text_offsets[k - 1] + 1 : text_offsets[k]]
+        if gap and any(c in _SENTENCE_END for c in gap):
+            pieces.append((s, k))
+            s = k
+    pieces.append((s, end))
+    return pieces
 
 
 def _han_count(s: str) -> int:
@@ -100,9 +123,10 @@ def _maximal_runs(docs: Sequence[_Doc]) -> tuple[dict[str, None], dict[str, int]
                 la, lb = len(a), len(b)
                 while p1 + n < la and p2 + n < lb and a[p1 + n] == b[p2 + n]:
                     n += 1
-                s, e = _trim(a, p1, p1 + n)
-                if e - s >= MIN_HAN and _han_count(a[s:e]) >= MIN_HAN:
-                    runs[a[s:e]] = None
+                for s, e in _sentences(docs[d1], p1, p1 + n):
+                    s, e = _trim(a, s, e)
+                    if e - s >= MIN_HAN and _han_count(a[s:e]) >= MIN_HAN:
+                        runs[a[s:e]] = None
     return runs, masks
 
 
