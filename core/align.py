@@ -19,6 +19,7 @@ __all__ = [
     "MOVED",
     "ReportTokens",
     "align_reports",
+    "format_alignment",
     "report_tokens",
 ]
 
@@ -603,17 +604,26 @@ def align_reports(
     return _freeze(trees, len(reports), cache)
 
 
-def _debug_format(reports: Sequence[Report], rows: Sequence[AlignedRow], depth: int = 0) -> str:
-    """A plain-text view of an alignment (for the benchmark and for people checking it)."""
-    lines: list[str] = []
-    for row in rows:
-        labels = [(n.label[:18] or "·" if n else "—") for n in row.nodes]
-        flag = " moved" if row.moved else ""
-        lines.append(
-            f"{'  ' * depth}[{row.kind[0]}] {row.score:.2f} (h {row.heading_score:.2f} b {row.body_score:.2f}){flag}: "
-            + " | ".join(labels)
-        )
-        if depth < 1:
-            lines.append(_debug_format(reports, row.children, depth + 1))
-    return "\n".join(x for x in lines if x)
+def format_alignment(rows: Sequence[AlignedRow], *, depth: int = 1) -> str:
+    """A plain-text view of an alignment, one row per line, for people checking it.
 
+    Each line shows the row kind, the combined, heading and body scores, ``moved`` when
+    set, and every report's heading or lead phrase (``—`` where it has no counterpart,
+    ``·`` for a block without a lead phrase). Children are indented, down to ``depth``.
+    """
+    lines: list[str] = []
+
+    def rec(level_rows: Sequence[AlignedRow], level: int) -> None:
+        for row in level_rows:
+            labels = [("—" if n is None else (n.label or "·")) for n in row.nodes]
+            flag = " moved" if row.moved else ""
+            lines.append(
+                f"{'  ' * level}[{row.kind[0]}] {row.score:.2f} "
+                f"(h {row.heading_score:.2f} b {row.body_score:.2f}){flag}: "
+                + " | ".join(labels)
+            )
+            if level < depth:
+                rec(row.children, level + 1)
+
+    rec(rows, 0)
+    return "\n".join(lines)

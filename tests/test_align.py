@@ -155,3 +155,59 @@ def test_all_samples_at_once() -> None:
     for r in _walk(rows):
         assert 0.0 <= r.score <= 1.0
         assert sum(n is not None for n in r.nodes) >= 1
+
+
+# ---------------------------------------------------------------- never crashes
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from reportdiff.core.model import Block, ReportMeta, Section, Span  # noqa: E402
+
+_chunk = st.text(alphabet="经济发展民生城区治理创新动能，。、 ab1\n|*#<[", min_size=0, max_size=40)
+
+
+def _report(rid: str, parts: list[tuple[str, list[str]]], preamble: str) -> Report:
+    """A report assembled from (heading, paragraphs) pairs, spans computed as we go."""
+    text = preamble + "\n"
+    pre = (Block("paragraph", Span(0, len(preamble))),) if preamble else ()
+    sections = []
+    for heading, paras in parts:
+        start = len(text)
+        text += "◆" + heading + "\n"
+        h = Span(start + 1, start + 1 + len(heading))
+        blocks = []
+        for p in paras:
+            b0 = len(text)
+            text += p + "\n"
+            lead_end = p.find("。")
+            lead = Span(b0, b0 + lead_end) if 0 < lead_end < 12 else None
+            blocks.append(Block("paragraph", Span(b0, b0 + len(p)), lead))
+        sections.append(Section("section", "◆", h, Span(start, len(text)), tuple(blocks)))
+    meta = ReportMeta(rid, "某区", 2023, None, "报告", "summary", "test")
+    return Report(meta=meta, text=text, preamble=pre, sections=tuple(sections))
+
+
+_reports = st.lists(
+    st.tuples(
+        st.lists(st.tuples(_chunk, st.lists(_chunk, max_size=4)), max_size=4),
+        _chunk,
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_reports)
+def test_alignment_never_crashes_and_places_every_node_once(specs: list) -> None:
+    from reportdiff.core.phrases import shared_phrases, unique_spans
+
+    reports = [_report(f"r{i}", parts, pre) for i, (parts, pre) in enumerate(specs)]
+    rows = align_reports(reports)
+    for i, report in enumerate(reports):
+        seen = [(n.kind, n.path) for r in _walk(rows) if (n := r.nodes[i]) is not None]
+        assert len(seen) == len(set(seen))
+        assert len(seen) == len(list(report.walk())) + len(list(report.blocks()))
+    phrases = shared_phrases(reports, library=reports)
+    assert len(unique_spans(reports, phrases)) == len(reports)
