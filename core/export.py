@@ -264,6 +264,8 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         pct = _pct(p.pct) if p.delta is not None else ""
         if p.status == "same":
             delta, pct = "持平", "0%"
+        elif p.status == "changed" and p.delta is None:
+            delta = "有变化"  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
         lines.append(f"| {md_escape(p.indicator)} | " + " | ".join(cells) + f" | {delta} | {md_escape(pct)} |")
     return lines
 
@@ -306,26 +308,31 @@ def to_markdown(cmp: Comparison) -> str:
         "分数为 0–1 的相似度：综合分由标题相似度与正文相似度（jieba 分词的 TF-IDF）合成；"
         "“位置变动”表示该部分在另一份报告中处于不同次序。"
     )
+    # Each number pair goes under the first matched row holding one of its figures; the
+    # rest (figures in sections one report alone has, or outside sections) come last.
     taken: set[int] = set()
+    matched = [r for r in cmp.alignment if sum(n is not None for n in r.nodes) >= 2]
+    placed = {id(r): _numbers_for(r, cmp.numbers, taken) for r in matched}
     only: list[tuple[str, str]] = []
     n = 0
     for row in cmp.alignment:
         present = [i for i, node in enumerate(row.nodes) if node is not None]
-        if row.kind != "section":
-            continue
         if len(present) < 2:
-            i = present[0]
-            only.append((keys[i], _label(row.nodes[i])))
-            _numbers_for(row, cmp.numbers, taken)  # their numbers are "only" anyway
+            if row.kind == "section":
+                i = present[0]
+                only.append((keys[i], _label(row.nodes[i])))
             continue
         n += 1
         out.append("")
-        out.append(f"## {n}. " + " ↔ ".join(_label(node) for node in row.nodes))
+        if row.kind == "section":
+            out.append(f"## {n}. " + " ↔ ".join(_label(node) for node in row.nodes))
+        else:
+            out.append(f"## {n}. 开篇段落")
         out.append("")
         out.append("| 报告 | 标题 |")
         out.append("|---|---|")
-        for key, node in zip(keys, row.nodes, strict=True):
-            out.append(f"| {md_escape(key)} | {_label(node)} |")
+        for key, node, report in zip(keys, row.nodes, reports, strict=True):
+            out.append(f"| {md_escape(key)} | {_label(node, report)} |")
         out.append("")
         moved = "，位置变动" if row.moved else ""
         out.append(
@@ -349,7 +356,7 @@ def to_markdown(cmp: Comparison) -> str:
                     + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
                     + f" | {c.score:.2f}{mark} |"
                 )
-        pairs = [p for p in _numbers_for(row, cmp.numbers, taken) if p.status != "only"]
+        pairs = [p for p in placed[id(row)] if p.status != "only"]
         if pairs:
             out.append("")
             out.append("**数字变化**")
