@@ -111,6 +111,7 @@ class _Unit:
     shallow: bool = False
     vec: dict[str, float] = field(default_factory=dict)
     uid: int = field(default_factory=lambda: next(_UIDS))
+    head_bigrams: set[str] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)
     total: float = 0.0
 
@@ -153,7 +154,9 @@ def _make_unit(
     ref = NodeRef(
         kind=kind, path=path, label=label, span=span, label_span=label_span, preamble=preamble
     )
-    return _Unit(i, ref, role, key, head_words, body, section, block, shallow)
+    unit = _Unit(i, ref, role, key, head_words, body, section, block, shallow)
+    unit.head_bigrams = _bigrams(key)
+    return unit
 
 
 def _block_unit(
@@ -264,12 +267,8 @@ class _Score:
 _ZERO = _Score(0.0, 0.0, 0.0)
 
 
-def _pair_score(a: _Unit, b: _Unit) -> _Score:
-    """Heading and body similarity of two units of different reports."""
-    from rapidfuzz import fuzz
-
-    if a.ref.kind != b.ref.kind or a.ref.preamble != b.ref.preamble or a.shallow != b.shallow:
-        return _ZERO
+def _body_similarity(a: _Unit, b: _Unit) -> float:
+    """Mean of TF-IDF cosine and weighted containment of two units' body words."""
     # Only shared words contribute to either measure; intersect the keys in C first.
     av, bv, aw, bw = a.vec, b.vec, a.weights, b.weights
     shared_words = av.keys() & bv.keys()
@@ -284,7 +283,14 @@ def _pair_score(a: _Unit, b: _Unit) -> _Score:
     # counterpart's words, while its cosine is diluted.
     smaller = min(a.total, b.total)
     containment = shared / smaller if smaller > 0 else 0.0
-    body = (cosine + containment) / 2.0
+    return (cosine + containment) / 2.0
+
+
+def _pair_score(a: _Unit, b: _Unit) -> _Score:
+    """Heading and body similarity of two units of different reports."""
+    if a.ref.kind != b.ref.kind or a.ref.preamble != b.ref.preamble or a.shallow != b.shallow:
+        return _ZERO
+    body = _body_similarity(a, b)
     if a.head_key and b.head_key:
         heading = _heading_similarity(a, b)
         score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
@@ -321,7 +327,7 @@ def _heading_similarity(a: _Unit, b: _Unit) -> float:
     """
     from rapidfuzz import fuzz
 
-    x, y = _bigrams(a.head_key), _bigrams(b.head_key)
+    x, y = a.head_bigrams, b.head_bigrams
     dice = 2.0 * len(x & y) / (len(x) + len(y))
     words = (
         fuzz.token_set_ratio(a.head_words, b.head_words) / 100.0
@@ -523,6 +529,13 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
         for b in range(a + 1, len(lonely)):
             rb = lonely[b][2]
             if lonely[a][1] is lonely[b][1] or ra.units.keys() & rb.units.keys():
+                continue
+            # Cheap test first: a moved pair needs body evidence, headings cost rapidfuzz.
+            if all(
+                _body_similarity(x, y) < MOVED_BODY
+                for x in ra.units.values()
+                for y in rb.units.values()
+            ):
                 continue
             scores = [_cached(local, x, y) for x in ra.units.values() for y in rb.units.values()]
             s = sum(sc.score for sc in scores) / len(scores)
