@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -61,6 +62,7 @@ def _trim(key: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SENTENCE_END = frozenset("。！？；!?;\n")
+_SENTENCE_END_RE = re.compile("[。！？；!?;\n]")
 
 
 def _sentences(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -71,6 +73,8 @@ def _sentences(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
     reader recognises stays inside one sentence.
     """
     text_offsets = doc.offsets
+    if not _SENTENCE_END_RE.search(doc.text, text_offsets[start], text_offsets[end - 1]):
+        return [(start, end)]
     pieces: list[tuple[int, int]] = []
     s = start
     for k in range(start + 1, end):
@@ -86,7 +90,9 @@ def _han_count(s: str) -> int:
     return sum(1 for c in s if is_han(c))
 
 
-def _maximal_runs(docs: Sequence[_Doc]) -> tuple[dict[str, None], dict[str, int]]:
+def _maximal_runs(
+    docs: Sequence[_Doc],
+) -> tuple[dict[str, None], dict[str, dict[int, list[int]]]]:
     """Every maximal common run of two documents' keys, for every pair of documents.
 
     Seed-and-extend over a k-gram index: each pair of positions sharing a k-gram whose
@@ -101,41 +107,47 @@ def _maximal_runs(docs: Sequence[_Doc]) -> tuple[dict[str, None], dict[str, int]
             index[key[p : p + _K]].append((d, p))
     runs: dict[str, None] = {}
     keys = [doc.key for doc in docs]
-    masks: dict[str, int] = {}
+    shared: dict[str, dict[int, list[int]]] = {}
     for gram, occ in index.items():
         if len(occ) < 2 or occ[0][0] == occ[-1][0]:
             continue  # the gram is in a single document
-        mask = 0
-        for d, _ in occ:
-            mask |= 1 << d
-        masks[gram] = mask
-        for x in range(len(occ)):
-            d1, p1 = occ[x]
+        by_doc: dict[int, list[int]] = defaultdict(list)
+        for d, p in occ:
+            by_doc[d].append(p)
+        shared[gram] = by_doc
+        groups = list(by_doc.items())
+        for x, (d1, ps1) in enumerate(groups):
             a = keys[d1]
-            for y in range(x + 1, len(occ)):
-                d2, p2 = occ[y]
-                if d2 == d1:
-                    continue
+            la = len(a)
+            doc1 = docs[d1]
+            for d2, ps2 in groups[x + 1 :]:
                 b = keys[d2]
-                if p1 > 0 and p2 > 0 and a[p1 - 1] == b[p2 - 1]:
-                    continue  # not left-maximal: the run is grown from an earlier seed
-                n = _K
-                la, lb = len(a), len(b)
-                while p1 + n < la and p2 + n < lb and a[p1 + n] == b[p2 + n]:
-                    n += 1
-                for s, e in _sentences(docs[d1], p1, p1 + n):
-                    s, e = _trim(a, s, e)
-                    if e - s >= MIN_HAN and _han_count(a[s:e]) >= MIN_HAN:
-                        runs[a[s:e]] = None
-    return runs, masks
+                lb = len(b)
+                for p1 in ps1:
+                    before = a[p1 - 1] if p1 > 0 else None
+                    for p2 in ps2:
+                        if before is not None and p2 > 0 and before == b[p2 - 1]:
+                            continue  # not left-maximal: grown from an earlier seed
+                        n = _K
+                        while p1 + n < la and p2 + n < lb and a[p1 + n] == b[p2 + n]:
+                            n += 1
+                        for s0, e0 in _sentences(doc1, p1, p1 + n):
+                            s0, e0 = _trim(a, s0, e0)
+                            if e0 - s0 >= MIN_HAN:
+                                run = a[s0:e0]
+                                if run not in runs and _han_count(run) >= MIN_HAN:
+                                    runs[run] = None
+    return runs, shared
 
 
-def _find_all(key: str, phrase: str) -> list[int]:
+def _hits(key: str, phrase: str, starts: Sequence[int]) -> list[int]:
+    """Non-overlapping occurrences of ``phrase`` among candidate start positions."""
     out: list[int] = []
-    at = key.find(phrase)
-    while at >= 0:
-        out.append(at)
-        at = key.find(phrase, at + len(phrase))
+    end = -1
+    for p in starts:
+        if p >= end and key.startswith(phrase, p):
+            out.append(p)
+            end = p + len(phrase)
     return out
 
 
@@ -253,15 +265,18 @@ def shared_phrases(
         index = PhraseIndex(texts)
     n_lib = len(index)
     found: list[_Found] = []
-    runs, masks = _maximal_runs(docs)
+    runs, grams = _maximal_runs(docs)
+    size = len(docs)
     for phrase in runs:
         spans: list[tuple[Span, ...]] = []
         present: list[int] = []
         first_pos = -1
-        # Only documents holding the phrase's first and last k-gram can hold the phrase.
-        candidates = masks.get(phrase[:_K], 0) & masks.get(phrase[-_K:], 0)
-        for d, doc in enumerate(docs):
-            hits = _find_all(doc.key, phrase) if candidates >> d & 1 else []
+        # Occurrences: where the phrase's first k-gram stands and the rest follows (the
+        # k-gram index is at hand; scanning every text for every phrase is not).
+        starts = grams.get(phrase[:_K], {})
+        for d in range(size):
+            doc = docs[d]
+            hits = _hits(doc.key, phrase, starts.get(d, ()))
             spans.append(
                 tuple(Span(doc.offsets[p], doc.offsets[p + len(phrase) - 1] + 1) for p in hits)
             )
