@@ -44,9 +44,58 @@ in 2022 and 优存量、扩增量，经济发展稳中有进 in 2023."""
 # Words too common in every report to say what a section is about (IDF alone is weak
 # when a comparison has only two reports of five sections each).
 _STOP = frozenset(
-    "我们 进一步 推进 加快 持续 全面 深入 不断 加强 推动 坚持 实施 开展 完成 实现 建设 工作 "
-    "发展 提升 积极 着力 全力 大力 以上 其中 以及 同比 增长 累计 新增 成功 有效 各类 相关 "
-    "一批 一系列 全年 今年 上年 年度 重点 重要 进行 落实 深化 健全 完善 打造 形成 达到".split()
+    [
+        "我们",
+        "进一步",
+        "推进",
+        "加快",
+        "持续",
+        "全面",
+        "深入",
+        "不断",
+        "加强",
+        "推动",
+        "坚持",
+        "实施",
+        "开展",
+        "完成",
+        "实现",
+        "建设",
+        "工作",
+        "发展",
+        "提升",
+        "积极",
+        "着力",
+        "全力",
+        "大力",
+        "以上",
+        "其中",
+        "以及",
+        "同比",
+        "增长",
+        "累计",
+        "新增",
+        "成功",
+        "有效",
+        "各类",
+        "相关",
+        "一批",
+        "一系列",
+        "全年",
+        "今年",
+        "上年",
+        "年度",
+        "重点",
+        "重要",
+        "进行",
+        "落实",
+        "深化",
+        "健全",
+        "完善",
+        "打造",
+        "形成",
+        "达到",
+    ]
 )
 
 _PART_ROLES = (
@@ -160,18 +209,39 @@ def _make_unit(
 
 
 def _block_unit(
-    i: int, report: Report, tokens: ReportTokens, path: tuple[int, ...], block: Block, role: str | None,
-    *, preamble: bool = False,
+    i: int,
+    report: Report,
+    tokens: ReportTokens,
+    path: tuple[int, ...],
+    block: Block,
+    role: str | None,
+    *,
+    preamble: bool = False,
 ) -> _Unit:
     return _make_unit(
-        i, report, tokens, kind="paragraph", path=path, label_span=block.lead, span=block.span,
-        body_spans=[block.span], role=role, preamble=preamble, block=block,
+        i,
+        report,
+        tokens,
+        kind="paragraph",
+        path=path,
+        label_span=block.lead,
+        span=block.span,
+        body_spans=[block.span],
+        role=role,
+        preamble=preamble,
+        block=block,
     )
 
 
 def _section_unit(
-    i: int, report: Report, tokens: ReportTokens, path: tuple[int, ...], sec: Section,
-    role: str | None, *, shallow: bool = False,
+    i: int,
+    report: Report,
+    tokens: ReportTokens,
+    path: tuple[int, ...],
+    sec: Section,
+    role: str | None,
+    *,
+    shallow: bool = False,
 ) -> _Unit:
     if shallow:
         # A part with sections: the unit stands for the part's own opening paragraphs only;
@@ -180,8 +250,17 @@ def _section_unit(
     else:
         body_spans = [Span(sec.heading.end, sec.span.end)]
     return _make_unit(
-        i, report, tokens, kind="section", path=path, label_span=sec.heading, span=sec.span,
-        body_spans=body_spans, role=role, section=sec, shallow=shallow,
+        i,
+        report,
+        tokens,
+        kind="section",
+        path=path,
+        label_span=sec.heading,
+        span=sec.span,
+        body_spans=body_spans,
+        role=role,
+        section=sec,
+        shallow=shallow,
     )
 
 
@@ -277,7 +356,7 @@ def _body_similarity(a: _Unit, b: _Unit) -> float:
     for w in shared_words:
         cosine += av[w] * bv[w]
         x, y = aw[w], bw[w]
-        shared += x if x < y else y
+        shared += min(y, x)
     # Containment of the smaller body in the larger: a section that also holds paragraphs
     # printed out of place (or a topic the other year split in two) still contains its
     # counterpart's words, while its cosine is diluted.
@@ -377,7 +456,7 @@ def _ordered_matches(m: list[list[float]]) -> list[tuple[int, int]]:
         mr = m[r - 1]
         prev, cur = dp[r - 1], dp[r]
         for c in range(1, cols + 1):
-            best = prev[c] if prev[c] >= cur[c - 1] else cur[c - 1]
+            best = max(prev[c], cur[c - 1])
             s = mr[c - 1]
             if s >= ACCEPT and prev[c - 1] + s > best:
                 best = prev[c - 1] + s
@@ -439,28 +518,25 @@ def _merge_level(
             if s >= best_r and s >= best_c:
                 moved[r] = c
                 used_units.add(c)
+        # Rebuild the row list in the pivot's order, slotting each unmatched unit of this
+        # report in just before the row of the next unit that was matched in order.
         merged: list[_Row] = []
         next_unit = 0
-
-        def flush(upto: int) -> None:
-            nonlocal next_unit
-            while next_unit < upto:
-                if next_unit not in used_units:
-                    u = units[next_unit]
-                    merged.append(_Row({u.report: u}))
-                next_unit += 1
-
         for r, row in enumerate(rows):
             if r in anchors:
                 c = anchors[r]
-                flush(c)
+                for k in range(next_unit, c):
+                    if k not in used_units:
+                        merged.append(_Row({units[k].report: units[k]}))
                 row.units[units[c].report] = units[c]
                 next_unit = c + 1
             elif r in moved:
                 row.units[units[moved[r]].report] = units[moved[r]]
                 row.moved = True
             merged.append(row)
-        flush(len(units))
+        for k in range(next_unit, len(units)):
+            if k not in used_units:
+                merged.append(_Row({units[k].report: units[k]}))
         rows = merged
     return rows
 
@@ -498,17 +574,17 @@ def _align_level(
         for i, u in sorted(tree.row.units.items()):
             child_lists[i] = _child_units(u, reports, tokens)
         if any(child_lists):
-            tree.children = _align_level(
-                [c for c in child_lists if c], reports, tokens, cache, idf
-            )
+            tree.children = _align_level([c for c in child_lists if c], reports, tokens, cache, idf)
     return trees
 
 
 def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int], _Score]) -> None:
     """Pair paragraphs left alone in their section with a counterpart in another section.
 
-    yangpu-2023 prints its economy paragraphs after the last section and a reader still
-    wants 经济指标企稳回升 (2022) next to 经济增长量质提升 (2023) wherever each stands.
+    Topics move between sections from one year to the next: 2022 reports innovation as
+    the paragraph 创新动能加快培育 of its economy section, 2023 gives it a section of its
+    own (抓重点、破难点，创新动能加速释放). A reader still wants the two side by side, so
+    such pairs become one row (``moved``) under the earlier report's section.
     """
     lonely: list[tuple[_Tree, list[_Tree], _Row]] = []
 
@@ -522,7 +598,6 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
     collect(trees)
     if len(lonely) < 2:
         return
-    local = cache
     candidates: list[tuple[float, int, int]] = []
     for a in range(len(lonely)):
         ra = lonely[a][2]
@@ -537,13 +612,14 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
                 for y in rb.units.values()
             ):
                 continue
-            scores = [_cached(local, x, y) for x in ra.units.values() for y in rb.units.values()]
+            scores = [_cached(cache, x, y) for x in ra.units.values() for y in rb.units.values()]
             s = sum(sc.score for sc in scores) / len(scores)
             body = sum(sc.body for sc in scores) / len(scores)
             if s >= MOVED and body >= MOVED_BODY:
                 candidates.append((s, a, b))
     # Mutual best over all lonely paragraphs, not just the ones still free: a moved pair
-    # must be unambiguous (社会事业扎实推进 is closest to 产业体系特色凸显 only by default).
+    # must be unambiguous, not the best of what is left (a paragraph whose true
+    # counterpart was paired in order would otherwise grab the next-best stranger).
     best: dict[int, float] = {}
     for sc, a, b in candidates:
         best[a] = max(best.get(a, 0.0), sc)
@@ -559,7 +635,9 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
         if ra.units.keys() & rb.units.keys():
             continue
         # The merged row stays where the earlier report's paragraph stands.
-        keep, drop, drop_sibs = (ta, tb, sib_b) if min(ra.units) <= min(rb.units) else (tb, ta, sib_a)
+        keep, drop, drop_sibs = (
+            (ta, tb, sib_b) if min(ra.units) <= min(rb.units) else (tb, ta, sib_a)
+        )
         keep.row.units.update(drop.row.units)
         keep.row.moved = True
         drop_sibs.remove(drop)
@@ -568,7 +646,9 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
                 gone.add(x)
 
 
-def _freeze(trees: list[_Tree], n: int, cache: dict[tuple[int, int], _Score]) -> tuple[AlignedRow, ...]:
+def _freeze(
+    trees: list[_Tree], n: int, cache: dict[tuple[int, int], _Score]
+) -> tuple[AlignedRow, ...]:
     out: list[AlignedRow] = []
     for t in trees:
         units = t.row.units
@@ -593,10 +673,11 @@ def align_reports(
 ) -> tuple[AlignedRow, ...]:
     """Align the sections and paragraphs of any number of reports.
 
-    Sections are scored on heading similarity (rapidfuzz on the match key and on jieba
-    words) and body similarity (TF-IDF cosine over jieba words); order is kept where it
-    holds (a weighted LCS), strong matches out of order become rows with ``moved=True``,
-    and a node with no counterpart gets a row of its own at its document position.
+    Sections are scored on heading similarity (character bigrams of the match key and
+    rapidfuzz ``token_set_ratio`` on jieba words) and body similarity (TF-IDF cosine and
+    containment over jieba words), both reported on each row. Order is kept where it
+    holds (a weighted LCS); strong matches out of order become rows with ``moved=True``;
+    a node with no counterpart gets a row of its own at its document position.
     Inside every row, blocks and sub-sections are aligned the same way; paragraphs left
     without a counterpart are then matched across sections (moved paragraphs).
 
@@ -632,8 +713,7 @@ def format_alignment(rows: Sequence[AlignedRow], *, depth: int = 1) -> str:
             flag = " moved" if row.moved else ""
             lines.append(
                 f"{'  ' * level}[{row.kind[0]}] {row.score:.2f} "
-                f"(h {row.heading_score:.2f} b {row.body_score:.2f}){flag}: "
-                + " | ".join(labels)
+                f"(h {row.heading_score:.2f} b {row.body_score:.2f}){flag}: " + " | ".join(labels)
             )
             if level < depth:
                 rec(row.children, level + 1)

@@ -89,7 +89,16 @@ def load(key: str) -> object | None:
     try:
         # Our own file in the user's private cache dir, checked against its digest above.
         return pickle.loads(payload)
-    except Exception:  # any unpickling failure (class moved, truncated data) is a miss
+    except (
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        ValueError,
+        TypeError,
+        IndexError,
+        KeyError,
+    ):  # a class moved or renamed, a stale layout
         return None
 
 

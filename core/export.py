@@ -159,9 +159,7 @@ def to_json(cmp: Comparison) -> str:
                 "reports": [keys[i] for i in ph.reports],
                 "rank": ph.rank,
                 "distinctiveness": ph.distinctiveness,
-                "spans": {
-                    keys[i]: [[s.start, s.end] for s in ph.spans[i]] for i in ph.reports
-                },
+                "spans": {keys[i]: [[s.start, s.end] for s in ph.spans[i]] for i in ph.reports},
             }
             for ph in cmp.phrases
         ],
@@ -218,7 +216,9 @@ def _node_paths(row: AlignedRow) -> list[tuple[int, ...] | None]:
     return [n.path if n is not None and not n.preamble else None for n in row.nodes]
 
 
-def _numbers_for(row: AlignedRow, numbers: Sequence[NumberPair], taken: set[int]) -> list[NumberPair]:
+def _numbers_for(
+    row: AlignedRow, numbers: Sequence[NumberPair], taken: set[int]
+) -> list[NumberPair]:
     """Number pairs whose quantities stand inside this row's sections (first come, first served)."""
     paths = _node_paths(row)
     out: list[NumberPair] = []
@@ -227,7 +227,12 @@ def _numbers_for(row: AlignedRow, numbers: Sequence[NumberPair], taken: set[int]
             continue
         for i, q in enumerate(p.values):
             base = paths[i]
-            if q is not None and q.block is not None and base is not None and q.block[: len(base)] == base:
+            if (
+                q is not None
+                and q.block is not None
+                and base is not None
+                and q.block[: len(base)] == base
+            ):
                 out.append(p)
                 taken.add(k)
                 break
@@ -266,7 +271,11 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
             delta, pct = "持平", "0%"
         elif p.status == "changed" and p.delta is None:
             delta = "有变化"  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
-        lines.append(f"| {md_escape(p.indicator)} | " + " | ".join(cells) + f" | {delta} | {md_escape(pct)} |")
+        lines.append(
+            f"| {md_escape(p.indicator)} | "
+            + " | ".join(cells)
+            + f" | {delta} | {md_escape(pct)} |"
+        )
     return lines
 
 
@@ -389,7 +398,8 @@ def to_markdown(cmp: Comparison) -> str:
         out.append("")
         for ph in top:
             who = "、".join(md_escape(keys[i]) for i in ph.reports)
-            out.append(f"{ph.rank}. 「{md_escape(ph.text)}」 — {who}（独特性 {ph.distinctiveness:.2f}）")
+            out.append(
+                f"{ph.rank}. 「{md_escape(ph.text)}」 — {who}（独特性 {ph.distinctiveness:.2f}）"
+            )
     out.append("")
     return "\n".join(out)
-

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -292,7 +292,9 @@ def shared_phrases(
         # log length: a long distinctive phrase beats a short one, without letting a long
         # boilerplate sentence (distinctiveness ≈ 0) climb back over both.
         weight = dist * math.log2(1 + han)
-        found.append((-weight, -han, first_pos, len(found), phrase, tuple(spans), tuple(present), dist))
+        found.append(
+            (-weight, -han, first_pos, len(found), phrase, tuple(spans), tuple(present), dist)
+        )
     found = _drop_contained(found)
     found.sort()
     out: list[SharedPhrase] = []

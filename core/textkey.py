@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["match_key", "is_han"]
+__all__ = ["is_han", "match_key"]
 
 
 def is_han(ch: str) -> bool:

@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-
 from reportdiff.core.align import align_reports
 from reportdiff.core.comparison import AlignedRow
 from reportdiff.core.model import Report
@@ -36,7 +35,8 @@ def _labels(row: AlignedRow) -> tuple[str | None, ...]:
 
 def _section_row(rows: tuple[AlignedRow, ...], i: int, needle: str) -> AlignedRow:
     found = [
-        r for r in rows
+        r
+        for r in rows
         if r.kind == "section" and r.nodes[i] is not None and needle in r.nodes[i].label
     ]
     assert len(found) == 1, f"no single section row with {needle!r} in report {i}"
@@ -80,7 +80,9 @@ def test_2022_innovation_paragraph_meets_2023_innovation_section(
 ) -> None:
     innovation = _section_row(rows, 1, "抓重点、破难点").nodes[1]
     assert innovation is not None
-    hits = [r for r in _walk(rows) if r.nodes[0] is not None and r.nodes[0].label == "创新动能加快培育"]
+    hits = [
+        r for r in _walk(rows) if r.nodes[0] is not None and r.nodes[0].label == "创新动能加快培育"
+    ]
     assert len(hits) == 1
     other = hits[0].nodes[1]
     assert other is not None, "创新动能加快培育 left without a counterpart"
@@ -99,7 +101,9 @@ def test_yangpu_paragraph_pairs(rows: tuple[AlignedRow, ...], old: str, new: str
     assert hits[0].nodes[1] is not None and hits[0].nodes[1].label == new
 
 
-def test_every_node_appears_exactly_once(yangpu: tuple[Report, Report], rows: tuple[AlignedRow, ...]) -> None:
+def test_every_node_appears_exactly_once(
+    yangpu: tuple[Report, Report], rows: tuple[AlignedRow, ...]
+) -> None:
     for i, report in enumerate(yangpu):
         seen = [(n.kind, n.path, n.preamble) for r in _walk(rows) if (n := r.nodes[i]) is not None]
         assert len(seen) == len(set(seen))
@@ -159,10 +163,9 @@ def test_all_samples_at_once() -> None:
 
 # ---------------------------------------------------------------- never crashes
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from reportdiff.core.model import Block, ReportMeta, Section, Span  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reportdiff.core.model import Block, ReportMeta, Section, Span
 
 _chunk = st.text(alphabet="经济发展民生城区治理创新动能，。、 ab1\n|*#<[", min_size=0, max_size=40)
 

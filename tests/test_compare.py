@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from reportdiff.core import cache
 from reportdiff.core.compare import compare
 from reportdiff.core.errors import ReportError

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from reportdiff.cli import main
 from reportdiff.core.compare import compare
 from reportdiff.core.comparison import Comparison
@@ -35,7 +34,9 @@ def test_json_has_the_documented_fields(cmp: Comparison) -> None:
         assert 0.0 <= row["score"] <= 1.0
         assert set(row["sections"]) == {"yangpu-2022", "yangpu-2023"}
         for node in row["sections"].values():
-            assert node is None or ({"heading", "path"} <= node.keys() and isinstance(node["path"], list))
+            assert node is None or (
+                {"heading", "path"} <= node.keys() and isinstance(node["path"], list)
+            )
         for child in row["children"]:
             check(child)
 
@@ -119,7 +120,9 @@ def test_export_command_stdout_and_file(capsys: pytest.CaptureFixture[str], tmp_
     assert json.loads(out)["schema"] == SCHEMA
     target = tmp_path / "cmp.json"
     target.write_text("old", encoding="utf-8")
-    assert main(["export", "yangpu-2022", "yangpu-2023", "--format", "json", "-o", str(target)]) == 0
+    assert (
+        main(["export", "yangpu-2022", "yangpu-2023", "--format", "json", "-o", str(target)]) == 0
+    )
     assert target.read_text(encoding="utf-8") == out
     assert [p.name for p in tmp_path.iterdir()] == ["cmp.json"]
 
@@ -130,7 +133,9 @@ def test_export_command_csv_to_file_keeps_bom(tmp_path: Path) -> None:
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_export_command_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_export_command_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["export", "yangpu-2022"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("reportdiff: ") and err.count("\n") == 1

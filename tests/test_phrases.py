@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from reportdiff.core.comparison import SharedPhrase
 from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.phrases import PhraseIndex, distinctiveness, shared_phrases, unique_spans
