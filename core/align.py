@@ -28,6 +28,8 @@ ACCEPT = 0.18
 paragraph reworded a year later (精细管理水平稳步提升 ↔ 精细化管理多措并举) scores 0.2–0.4,
 unrelated paragraphs 0.0–0.15; the order constraint and the maximum-weight matching
 keep weak scores from pairing the wrong nodes."""
+STRONG = 0.3
+"""Pairs at least this similar anchor the document order before weaker pairs are tried."""
 MOVED = 0.2
 """Least combined score for counterparts out of document order (a moved section/paragraph).
 A moved match must also be each side's best candidate: breaking order needs stronger
@@ -444,8 +446,8 @@ def _cached(cache: dict[tuple[int, int], _Score], a: _Unit, b: _Unit) -> _Score:
     return s
 
 
-def _ordered_matches(m: list[list[float]]) -> list[tuple[int, int]]:
-    """Maximum-weight order-preserving matching over a score matrix (scores < ACCEPT barred).
+def _ordered_matches(m: list[list[float]], threshold: float) -> list[tuple[int, int]]:
+    """Maximum-weight order-preserving matching over a score matrix (scores < threshold barred).
 
     A weighted longest-common-subsequence DP: keeps document order where it holds.
     """
@@ -458,14 +460,14 @@ def _ordered_matches(m: list[list[float]]) -> list[tuple[int, int]]:
         for c in range(1, cols + 1):
             best = max(prev[c], cur[c - 1])
             s = mr[c - 1]
-            if s >= ACCEPT and prev[c - 1] + s > best:
+            if s >= threshold and prev[c - 1] + s > best:
                 best = prev[c - 1] + s
             cur[c] = best
     pairs: list[tuple[int, int]] = []
     r, c = rows, cols
     while r > 0 and c > 0:
         s = m[r - 1][c - 1]
-        if s >= ACCEPT and abs(dp[r][c] - (dp[r - 1][c - 1] + s)) < 1e-12:
+        if s >= threshold and abs(dp[r][c] - (dp[r - 1][c - 1] + s)) < 1e-12:
             pairs.append((r - 1, c - 1))
             r, c = r - 1, c - 1
         elif dp[r - 1][c] >= dp[r][c - 1]:
@@ -474,6 +476,71 @@ def _ordered_matches(m: list[list[float]]) -> list[tuple[int, int]]:
             c -= 1
     pairs.reverse()
     return pairs
+
+
+def _match_rows(
+    matrix: list[list[float]], bodies: list[list[float]]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Match pivot rows to one report's units: in-order anchors and moved pairs.
+
+    Three passes, so that a weak in-order pair cannot take a unit from its true,
+    out-of-order counterpart (shanghai-2023's 民生 section is third, pudong-2023's fifth):
+    strong pairs (≥ :data:`STRONG`) in document order first; then mutual-best pairs among
+    what is left (≥ :data:`MOVED`, with body evidence), kept in order if they fit between
+    the anchors and marked moved if not; then weaker in-order pairs (≥ :data:`ACCEPT`)
+    inside the gaps between anchors.
+
+    Returns:
+        ``(anchors, moved)``: both map a row index to a unit index.
+    """
+    n_rows = len(matrix)
+    n_units = len(matrix[0]) if n_rows else 0
+    anchors = dict(_ordered_matches(matrix, STRONG))
+    moved: dict[int, int] = {}
+
+    def in_order(r: int, c: int) -> bool:
+        return all((r2 < r) == (c2 < c) for r2, c2 in anchors.items())
+
+    taken = set(anchors.values())
+    free_rows = [r for r in range(n_rows) if r not in anchors]
+    free_units = [c for c in range(n_units) if c not in taken]
+    candidates = sorted(
+        (
+            (matrix[r][c], r, c)
+            for r in free_rows
+            for c in free_units
+            if matrix[r][c] >= MOVED and bodies[r][c] >= MOVED_BODY
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    for sc, r, c in candidates:
+        if r in anchors or r in moved or c in taken:
+            continue
+        # Mutual best among what is still free: a pair out of order must be unambiguous.
+        best_r = max(
+            (matrix[rr][c] for rr in free_rows if rr not in anchors and rr not in moved),
+            default=0.0,
+        )
+        best_c = max((matrix[r][cc] for cc in free_units if cc not in taken), default=0.0)
+        if sc >= best_r and sc >= best_c:
+            if in_order(r, c):
+                anchors[r] = c
+            else:
+                moved[r] = c
+            taken.add(c)
+    # Fill each gap between consecutive anchors with weaker pairs kept in order.
+    bounds = sorted(anchors.items())
+    edges = [(-1, -1), *bounds, (n_rows, n_units)]
+    for (r0, c0), (r1, c1) in itertools.pairwise(edges):
+        gap_rows = [r for r in range(r0 + 1, r1) if r not in moved]
+        gap_units = [c for c in range(c0 + 1, c1) if c not in taken]
+        if not gap_rows or not gap_units:
+            continue
+        sub = [[matrix[r][c] for c in gap_units] for r in gap_rows]
+        for i, j in _ordered_matches(sub, ACCEPT):
+            anchors[gap_rows[i]] = gap_units[j]
+            taken.add(gap_units[j])
+    return anchors, moved
 
 
 def _merge_level(
@@ -495,29 +562,8 @@ def _merge_level(
         full = [[_row_score(row, u, cache) for u in units] for row in rows]
         matrix = [[s.score for s in line] for line in full]
         bodies = [[s.body for s in line] for line in full]
-        anchors = dict(_ordered_matches(matrix))
-        used_units = set(anchors.values())
-        moved: dict[int, int] = {}
-        free_rows = [r for r in range(len(rows)) if r not in anchors]
-        free_units = [c for c in range(len(units)) if c not in used_units]
-        candidates = sorted(
-            (
-                (matrix[r][c], r, c)
-                for r in free_rows
-                for c in free_units
-                if matrix[r][c] >= MOVED and bodies[r][c] >= MOVED_BODY
-            ),
-            key=lambda t: (-t[0], t[1], t[2]),
-        )
-        for s, r, c in candidates:
-            if r in moved or c in used_units:
-                continue
-            # Mutual best among what is still free: a moved match must be unambiguous.
-            best_r = max((matrix[rr][c] for rr in free_rows if rr not in moved), default=0.0)
-            best_c = max((matrix[r][cc] for cc in free_units if cc not in used_units), default=0.0)
-            if s >= best_r and s >= best_c:
-                moved[r] = c
-                used_units.add(c)
+        anchors, moved = _match_rows(matrix, bodies)
+        used_units = set(anchors.values()) | set(moved.values())
         # Rebuild the row list in the pivot's order, slotting each unmatched unit of this
         # report in just before the row of the next unit that was matched in order.
         merged: list[_Row] = []

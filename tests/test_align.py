@@ -214,3 +214,16 @@ def test_alignment_never_crashes_and_places_every_node_once(specs: list) -> None
         assert len(seen) == len(list(report.walk())) + len(list(report.blocks()))
     phrases = shared_phrases(reports, library=reports)
     assert len(unique_spans(reports, phrases)) == len(reports)
+
+
+def test_livelihood_sections_pair_across_different_order() -> None:
+    # Shanghai reviews livelihood third (用心用情保障和改善民生), Pudong fifth
+    # (社会保障提质增效,民生福祉不断增强), after its city-governance section: a real move.
+    from reportdiff.core.samples import load_sample
+
+    rows = align_reports([load_sample("shanghai-2023"), load_sample("pudong-2023")])
+    row = _section_row(rows, 0, "用心用情保障和改善民生")
+    assert row.nodes[1] is not None and "社会保障提质增效" in row.nodes[1].label
+    assert row.moved
+    governance = _section_row(rows, 0, "加快建设宜居韧性智慧城市")
+    assert governance.nodes[1] is not None and "生态文明建设" in governance.nodes[1].label
