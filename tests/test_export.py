@@ -147,3 +147,31 @@ def test_export_help_mentions_formats(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     assert "--format" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- hostile text, any text
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_hostile_text = st.text(alphabet="经济发展民生|*#<>[]()`_~&\\\n -!+", min_size=1, max_size=30)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_hostile_text, _hostile_text)
+def test_markdown_structure_survives_any_heading(h1: str, h2: str) -> None:
+    body = "区级财政收入完成143.5亿元，全年推进100项重大工程项目。"
+    md = to_markdown(
+        compare([_hostile("x-a", h1, body), _hostile("x-b", h2, body)], use_cache=False)
+    )
+    tables: list[list[str]] = [[]]
+    for line in md.splitlines():
+        if line.startswith("|"):
+            tables[-1].append(line)
+        elif tables[-1]:
+            tables.append([])
+    for table in (t for t in tables if t):
+        assert len({len(re.findall(r"(?<!\\)\|", line)) for line in table}) == 1
+    assert not re.search(r"(?<!\\)[<\[`]", md)
+    for line in md.splitlines():
+        assert not line.startswith("#") or line.startswith(("# 报告对比", "## "))
