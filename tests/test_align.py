@@ -6,9 +6,11 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportdiff.core.align import align_reports
 from reportdiff.core.comparison import AlignedRow
-from reportdiff.core.model import Report
+from reportdiff.core.model import Block, Report, ReportMeta, Section, Span
 
 
 @pytest.fixture(scope="module")
@@ -163,9 +165,6 @@ def test_all_samples_at_once() -> None:
 
 # ---------------------------------------------------------------- never crashes
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from reportdiff.core.model import Block, ReportMeta, Section, Span
 
 _chunk = st.text(alphabet="经济发展民生城区治理创新动能，。、 ab1\n|*#<[", min_size=0, max_size=40)
 

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportdiff.cli import main
 from reportdiff.core.compare import compare
 from reportdiff.core.comparison import Comparison
@@ -151,8 +153,6 @@ def test_export_help_mentions_formats(capsys: pytest.CaptureFixture[str]) -> Non
 
 # ---------------------------------------------------------------- hostile text, any text
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _hostile_text = st.text(alphabet="经济发展民生|*#<>[]()`_~&\\\n -!+", min_size=1, max_size=30)
 
