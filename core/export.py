@@ -334,7 +334,7 @@ def to_markdown(cmp: Comparison) -> str:
         n += 1
         out.append("")
         if row.kind == "section":
-            out.append(f"## {n}. " + " ↔ ".join(_label(node) for node in row.nodes))
+            out.append(f"## {n}. " + " ↔ ".join(_label(row.nodes[i]) for i in present))
         else:
             out.append(f"## {n}. 开篇段落")
         out.append("")
