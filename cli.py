@@ -135,6 +135,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     path = Path(args.output)
     if path.is_dir():
         raise ReportError(f"{path} is a directory; give a file name for -o", exit_code=2)
+    if not path.parent.is_dir():
+        raise ReportError(f"cannot write {path}: directory {path.parent} does not exist", exit_code=2)
     try:
         write_atomic(path, text.encode("utf-8"))
     except OSError as exc:

@@ -143,6 +143,8 @@ def test_export_command_errors_are_one_line(
     assert err.startswith("reportdiff: ") and err.count("\n") == 1
     assert main(["export", "yangpu-2022", "no-such-report-9"]) != 0
     assert main(["export", "yangpu-2022", "yangpu-2023", "-o", str(tmp_path)]) == 2
+    assert main(["export", "yangpu-2022", "yangpu-2023", "-o", str(tmp_path / "no" / "x.md")]) == 2
+    assert not (tmp_path / "no").exists()
 
 
 def test_export_help_mentions_formats(capsys: pytest.CaptureFixture[str]) -> None:
