@@ -28,6 +28,10 @@ ACCEPT = 0.18
 paragraph reworded a year later (精细管理水平稳步提升 ↔ 精细化管理多措并举) scores 0.2–0.4,
 unrelated paragraphs 0.0–0.15; the order constraint and the maximum-weight matching
 keep weak scores from pairing the wrong nodes."""
+ACCEPT_GAP = 0.14
+"""Least score for a pair in a gap between two anchors: hemmed in by counterparts on both
+sides, a pair needs less evidence (2022's 依法行政深入推进 and 2023's 法治政府夯实基础 share
+their body — 区人大代表建议、政协委员提案办结率、满意率 — but no heading word)."""
 STRONG = 0.3
 """Pairs at least this similar anchor the document order before weaker pairs are tried."""
 MOVED = 0.2
@@ -537,7 +541,7 @@ def _match_rows(
         if not gap_rows or not gap_units:
             continue
         sub = [[matrix[r][c] for c in gap_units] for r in gap_rows]
-        for i, j in _ordered_matches(sub, ACCEPT):
+        for i, j in _ordered_matches(sub, ACCEPT_GAP):
             anchors[gap_rows[i]] = gap_units[j]
             taken.add(gap_units[j])
     return anchors, moved
