@@ -94,7 +94,15 @@ def test_2022_innovation_paragraph_meets_2023_innovation_section(
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("经济指标企稳回升", "经济增长量质提升"), ("精细管理水平稳步提升", "精细化管理多措并举")],
+    [
+        ("经济指标企稳回升", "经济增长量质提升"),
+        ("精细管理水平稳步提升", "精细化管理多措并举"),
+        ("营商环境优化升级", "企业服务持续优化"),  # 优化营商环境5.0版 → 6.0版, 首席服务员
+        ("生态环境质量持续改善", "生态环境日益改善"),
+        ("基层治理创新发展", "基层治理亮点纷呈"),  # 社区云, 睦邻中心
+        ("依法行政深入推进", "法治政府夯实基础"),  # 建议、提案办结率、满意率 100%
+        ("作风建设不断深化", "作风能力抓实做强"),  # 12345、夏令热线
+    ],
 )
 def test_yangpu_paragraph_pairs(rows: tuple[AlignedRow, ...], old: str, new: str) -> None:
     hits = [r for r in _walk(rows) if r.nodes[0] is not None and r.nodes[0].label == old]
