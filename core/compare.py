@@ -30,7 +30,7 @@ def _tokens(report: Report, use_cache: bool) -> ReportTokens:
         return report_tokens(report)
     from reportdiff.core.tokens import REPORT_TERMS
 
-    key = cache.cache_key("tokens", [report.text, *REPORT_TERMS])
+    key = cache.cache_key("tokens", [report.text, *REPORT_TERMS, _code_fingerprint()])
     return cache.cached(
         key, lambda: report_tokens(report), check=lambda v: isinstance(v, ReportTokens)
     )
@@ -115,7 +115,7 @@ def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     if not use_cache:
         return _compute(reports, use_cache=False)
     key = cache.cache_key(
-        "comparison", [*(_digest(r) for r in reports), _library_fingerprint(), _numbers_version()]
+        "comparison", [*(_digest(r) for r in reports), _library_fingerprint(), _code_fingerprint()]
     )
 
     def fits(value: object) -> bool:
@@ -130,10 +130,36 @@ def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     return replace(result, reports=reports)
 
 
-def _numbers_version() -> str:
-    """Whether numbers are computed (so a result from before core/numbers.py is not reused)."""
-    try:
-        from reportdiff.core import numbers
-    except ImportError:
-        return "numbers:none"
-    return f"numbers:{getattr(numbers, 'VERSION', '1')}"
+_ANALYSIS_MODULES = (
+    "textkey",
+    "tokens",
+    "align",
+    "phrases",
+    "numbers",
+    "units",
+    "compare",
+)
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A digest of the analysis modules' source, so an edited analyzer never reuses old results.
+
+    :data:`~reportdiff.core.cache.ANALYZER_VERSION` says the same for releases; this also
+    covers a developer who changes a threshold and forgets to bump it.
+    """
+    from importlib.util import find_spec
+
+    h = hashlib.blake2b(digest_size=20)
+    for name in _ANALYSIS_MODULES:
+        spec = find_spec(f"reportdiff.core.{name}")
+        h.update(name.encode())
+        if spec is None or spec.origin is None:
+            h.update(b"absent")
+            continue
+        try:
+            with open(spec.origin, "rb") as f:
+                h.update(f.read())
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()
