@@ -56,9 +56,16 @@ def _trim(key: str, start: int, end: int) -> tuple[int, int]:
     """
     while start < end and not is_han(key[start]):
         start += 1
+    # A run that opens on the unit of a number (143.5亿元、同比增长 / 154.99亿元，同比增长
+    # share 亿元同比增长) starts with half a quantity: drop the unit as well.
+    while start < end and start > 0 and key[start - 1].isdigit() and key[start] in _UNIT_CHARS:
+        start += 1
     while end > start and not is_han(key[end - 1]):
         end -= 1
     return start, end
+
+
+_UNIT_CHARS = frozenset("亿万千百十元个家项件人名台张套户座条所次倍米公里顷亩吨剂年月日号届")
 
 
 _SENTENCE_END = frozenset("。！？；!?;\n")
