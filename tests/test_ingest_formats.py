@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.cli import main
+from reportdiff.core.compare import compare
 from reportdiff.core.ingest import read_document
 from reportdiff.core.model import Report
 from reportdiff.core.outline import format_outline
@@ -182,7 +183,6 @@ def test_user_formats_compare_with_bundled_reports(
 ) -> None:
     """The issue's check: a GBK text, an HTML page and a PDF (and a DOCX) compared with the
     bundled reports give the comparison the samples give."""
-    compare = pytest.importorskip("reportdiff.core.compare").compare
     add(capsys, str(make_gbk(seeds_dir, tmp_path)), "--id", "gbk-xuhui-2022")
     add(capsys, str(make_docx(seeds_dir, tmp_path)), "--id", "docx-xuhui-2022")
     add(capsys, str(make_html(seeds_dir, tmp_path)), "--id", "html-yangpu-2022")
