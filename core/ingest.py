@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.ingest_blocks import TextBlock, join_blocks
+from reportdiff.core.ingest_blocks import TextBlock, group_by_spacers, join_blocks
 from reportdiff.core.ingest_html import html_to_text
 
 #: Largest text or HTML file read (bytes). A 20 MB "report" is a mistake (a log, a dump,
@@ -405,7 +405,7 @@ def _read_docx(p: Path, name: str) -> str:
                     "give a text, HTML, PDF or DOCX file"
                 )
         document = docx.Document(str(p))
-        blocks = _spacing_as_blocks(list(_docx_blocks(document)))
+        blocks = group_by_spacers(list(_docx_blocks(document)))
     except ReportError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError):
@@ -428,32 +428,11 @@ def _docx_blocks(document: Any) -> Iterator[TextBlock]:
         else:
             style = getattr(item.style, "name", "") or ""
             # Word's bulleted and numbered lists use the "List …" paragraph styles.
-            yield TextBlock(item.text, item=style.startswith("List"))
-
-
-def _spacing_as_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
-    """Honour a document's own spacing: empty paragraphs separate, the rest sit together.
-
-    Many people space a Word document with empty paragraphs (Enter twice), one line per
-    paragraph in between: an outline of short items under un-numbered sub-headings
-    (seed 003's layout). There the empty paragraphs are the block boundaries, and the
-    lines between them belong together. A document without empty paragraphs spaces
-    with paragraph styles: every paragraph is then a block of its own.
-    """
-    if not any(not b.text.strip() and not b.item for b in blocks):
-        return blocks
-    out: list[TextBlock] = []
-    group: list[str] = []
-    for block in [*blocks, TextBlock("")]:
-        if block.item or not block.text.strip():
-            if group:
-                out.append(TextBlock("\n".join(group)))
-                group = []
-            if block.item:
-                out.append(block)
-        else:
-            group.append(block.text)
-    return out
+            yield TextBlock(
+                item.text,
+                item=style.startswith("List"),
+                heading=style.startswith(("Heading", "Title")),
+            )
 
 
 def _table_blocks(table: Any) -> Iterator[TextBlock]:
