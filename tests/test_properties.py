@@ -21,6 +21,7 @@ from reportdiff.core.export import to_csv, to_json, to_markdown
 from reportdiff.core.ingest import read_document
 from reportdiff.core.ingest_html import html_to_text
 from reportdiff.core.ingest_pdf import PdfLine, layout
+from reportdiff.core.library import add_report, load_user_report
 from reportdiff.core.load import load_text
 from reportdiff.core.model import Block, Report, Section, Span
 from reportdiff.core.numbers import extract_quantities
@@ -334,3 +335,25 @@ def test_pdf_layout_keeps_every_character(pages: list[list[PdfLine]]) -> None:
     assert out.translate(squeeze) == "".join(
         line.text for page in pages for line in page
     ).translate(squeeze)
+
+
+@settings(
+    max_examples=max(EXAMPLES // 5, 10), deadline=None, suppress_health_check=list(HealthCheck)
+)
+@given(report_like, st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+def test_library_round_trip_keeps_hostile_text(raw: str, encoding: str) -> None:
+    """Whatever a file holds, the library gives back exactly the report the file parses to."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["REPORTDIFF_HOME"] = tmp  # the autouse fixture restores it after the test
+        path = Path(tmp) / "report.txt"
+        path.write_bytes(raw.encode(encoding, errors="ignore"))
+        try:
+            expected = load_text(read_document(path), source=str(path))
+            (meta,) = add_report(path, id="prop-2023", year=2023)
+        except ReportError as exc:
+            assert "\n" not in str(exc)
+            return
+        loaded = load_user_report("prop-2023")
+        assert meta == loaded.meta
+        assert loaded.text == expected.text
+        assert loaded.sections == expected.sections and loaded.preamble == expected.preamble
