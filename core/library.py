@@ -36,6 +36,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 #: Ids that would be read as a sub-command on the command line.
 RESERVED_IDS = frozenset({"open", "list", "show", "add", "remove", "export", "help"})
 _KINDS = ("work-report", "summary", "plan-report")
+#: How the library names a text file: ``<id>.<first 10 hex digits of its sha256>.txt``.
+_TEXT_NAME = re.compile(r"^([a-z0-9-]+)\.[0-9a-f]{10}\.txt$")
 
 
 @dataclass(frozen=True)
@@ -507,8 +509,10 @@ def _sweep(folder: Path) -> None:
     wanted = {record["text_file"] for _, record in good}
     protected = {d.id for d in bad}
     for text_path in folder.glob("*.txt"):
-        entry_id = text_path.name.split(".", 1)[0]
-        if text_path.name not in wanted and entry_id not in protected:
+        m = _TEXT_NAME.match(text_path.name)
+        if m is None:
+            continue  # not ours: a file the user put here is never deleted
+        if text_path.name not in wanted and m.group(1) not in protected:
             with contextlib.suppress(OSError):
                 text_path.unlink()
     for tmp in folder.glob(".*.tmp"):
@@ -560,7 +564,8 @@ def remove_report(id: str) -> ReportMeta | None:
         with contextlib.suppress(FileNotFoundError):
             json_path.unlink()
         for text_path in folder.glob(f"{id}.*.txt"):
-            if text_path.name.split(".", 1)[0] == id:
+            m = _TEXT_NAME.match(text_path.name)
+            if m is not None and m.group(1) == id:
                 with contextlib.suppress(OSError):
                     text_path.unlink()
     return meta

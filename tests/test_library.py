@@ -168,11 +168,13 @@ def test_leftovers_of_a_killed_add_are_ignored_then_swept(seeds_dir: Path) -> No
     add_report(seeds_dir / SEED_002, id="mine")
     folder = library_dir()
     (folder / "other.0123456789.txt").write_text("半截", encoding="utf-8")
+    (folder / "my notes.txt").write_text("用户自己的文件", encoding="utf-8")
     (folder / ".mine.json.abc123.tmp").write_text("{", encoding="utf-8")
     assert [m.id for m in user_metas()] == ["mine"] and damaged_entries() == []
     add_report(seeds_dir / SEED_003, id="second")
     assert not (folder / "other.0123456789.txt").exists()
     assert not (folder / ".mine.json.abc123.tmp").exists()
+    assert (folder / "my notes.txt").read_text(encoding="utf-8") == "用户自己的文件"
     assert [m.id for m in user_metas()] == ["mine", "second"]
 
 
