@@ -448,9 +448,10 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
         overrides["id"] = id
     report = load_text(raw, source=source, **overrides)
     final_id = id if id is not None else default_id(report.meta, source=source)
-    if report.meta.id != final_id:
-        report = dc_replace(report, meta=dc_replace(report.meta, id=final_id))
-    return report
+    # Messages name the file as the user typed it; the stored source is absolute, so it
+    # still says where the report came from when read from another directory.
+    absolute = str(Path(source).absolute())
+    return dc_replace(report, meta=dc_replace(report.meta, id=final_id, source=absolute))
 
 
 def _check_free(ids: list[str], *, replace: bool) -> None:

@@ -433,3 +433,14 @@ def test_a_process_killed_mid_add_leaves_the_old_entry(seeds_dir: Path) -> None:
     assert len(list(library_dir().glob("mine.*.txt"))) == 2
     add_report(seeds_dir / SEED_002, id="other")
     assert len(list(library_dir().glob("mine.*.txt"))) == 1
+
+
+def test_source_is_stored_as_an_absolute_path(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "r.txt").write_bytes((seeds_dir / SEED_002).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    (meta,) = add_report("r.txt", id="mine")
+    assert meta.source == str(tmp_path / "r.txt")
+    monkeypatch.chdir(seeds_dir)
+    assert load_user_report("mine").meta.source == str(tmp_path / "r.txt")
