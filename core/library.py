@@ -34,7 +34,9 @@ ENTRY_FORMAT = 1
 #: What a report id may look like: lowercase ASCII letters, digits and inner hyphens.
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 #: Ids that would be read as a sub-command on the command line.
-RESERVED_IDS = frozenset({"open", "list", "show", "add", "remove", "export", "help"})
+RESERVED_IDS = frozenset(
+    {"open", "list", "show", "add", "remove", "export", "build-samples", "help"}
+)
 _KINDS = ("work-report", "summary", "plan-report")
 #: How the library names a text file: ``<id>.<first 10 hex digits of its sha256>.txt``.
 _TEXT_NAME = re.compile(r"^([a-z0-9-]+)\.[0-9a-f]{10}\.txt$")
