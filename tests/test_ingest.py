@@ -447,3 +447,34 @@ def test_pdf_paragraph_over_a_page_break_is_joined() -> None:
     assert layout([first, second]) == (
         "一、工作回顾\n\n" + (FULL[:-1] + "，") * 2 + "推动高质量发展。\n\n二、主要任务"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16-le-bom"])
+def test_file_cut_inside_its_last_character(seeds_dir: Path, tmp_path: Path, encoding: str) -> None:
+    """A download cut at a byte limit ends mid-character: the partial character is dropped."""
+    text = (seeds_dir / "004_22cd1e946852648b.txt").read_text(encoding="utf-8")
+    data = _encode(text, encoding)
+    data = data[: len(data) // 2]
+    if encoding.startswith("utf-8"):
+        while data[-1] & 0xC0 != 0xC0:  # cut just after a lead byte: mid-character
+            data = data[:-1]
+    else:
+        data = data if len(data) % 2 else data[:-1]
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    got = read_document(path)
+    assert text.startswith(got) and len(got) > len(text) // 3
+
+
+def test_utf8_with_one_damaged_byte_is_read_with_a_replacement_mark(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    text = (seeds_dir / "000_c0cf95335cf428a1.txt").read_text(encoding="utf-8")
+    data = bytearray(text.encode("utf-8"))
+    at = text.encode("utf-8").index("杨浦".encode()) + 1
+    data[at] = 0xFF
+    path = tmp_path / "r.txt"
+    path.write_bytes(bytes(data))
+    got = read_document(path)
+    assert got.count("\ufffd") >= 1 and len(got) >= len(text) - 2
+    assert got.replace("\ufffd", "").startswith(text[: text.index("杨浦")])
