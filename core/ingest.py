@@ -308,7 +308,7 @@ def _guess_legacy(data: bytes) -> str | None:
     best: tuple[float, str] | None = None
     for enc in LEGACY_ENCODINGS:
         try:
-            text = data.decode(enc)
+            text = _decode_cut(data, enc)
         except UnicodeDecodeError:
             continue
         score = _common_share(text, enc)

@@ -449,21 +449,28 @@ def test_pdf_paragraph_over_a_page_break_is_joined() -> None:
     )
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16-le-bom"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16-le-bom", "gb18030"])
 def test_file_cut_inside_its_last_character(seeds_dir: Path, tmp_path: Path, encoding: str) -> None:
     """A download cut at a byte limit ends mid-character: the partial character is dropped."""
     text = (seeds_dir / "004_22cd1e946852648b.txt").read_text(encoding="utf-8")
     data = _encode(text, encoding)
-    data = data[: len(data) // 2]
-    if encoding.startswith("utf-8"):
-        while data[-1] & 0xC0 != 0xC0:  # cut just after a lead byte: mid-character
-            data = data[:-1]
-    else:
-        data = data if len(data) % 2 else data[:-1]
+    codec = {"utf-8-sig": "utf-8-sig", "utf-16-le-bom": "utf-16"}.get(encoding, encoding)
+    cut = len(data) // 2
+    while _decodes(data[:cut], codec):  # find a cut inside a character
+        cut -= 1
+    data = data[:cut]
     path = tmp_path / "cut.txt"
     path.write_bytes(data)
     got = read_document(path)
     assert text.startswith(got) and len(got) > len(text) // 3
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def test_utf8_with_one_damaged_byte_is_read_with_a_replacement_mark(
