@@ -444,3 +444,15 @@ def test_source_is_stored_as_an_absolute_path(
     assert meta.source == str(tmp_path / "r.txt")
     monkeypatch.chdir(seeds_dir)
     assert load_user_report("mine").meta.source == str(tmp_path / "r.txt")
+
+
+def test_removing_a_shadowing_report_brings_the_bundled_one_back(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path
+) -> None:
+    add_report(seeds_dir / SEED_002, id="xuhui-2022", replace=True)
+    code, out, err = run(capsys, "remove", "xuhui-2022", "--yes")
+    assert code == 0, err
+    assert out == "removed xuhui-2022 (the bundled xuhui-2022 is back in `reportdiff list`)\n"
+    code, out, _ = run(capsys, "list")
+    row = next(line.split("\t") for line in out.splitlines() if line.startswith("xuhui-2022\t"))
+    assert row[1] == "徐汇区" and row[-1] == "bundled"
