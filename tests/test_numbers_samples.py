@@ -7,6 +7,7 @@ from functools import cache
 
 import pytest
 
+from reportdiff.core.align import align_reports
 from reportdiff.core.comparison import AlignedRow, NodeRef, NumberPair, Quantity
 from reportdiff.core.model import Report
 from reportdiff.core.numbers import extract_quantities, pair_numbers
@@ -226,9 +227,8 @@ def test_all_eight_samples_pair_consistently() -> None:
 
 
 def test_yangpu_pairs_through_the_real_aligner() -> None:
-    align = pytest.importorskip("reportdiff.core.align")  # engine helper's module
     reports = (sample("yangpu-2022"), sample("yangpu-2023"))
-    alignment = align.align_reports(reports)
+    alignment = align_reports(reports)
     pairs = pair_numbers(reports, alignment, [quantities(r.meta.id) for r in reports])
     check_must_work(pairs)
     check_invariants(reports, pairs)
