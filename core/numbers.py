@@ -572,10 +572,12 @@ def _read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None
     lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
     limit = min(end, pos + _MAX_POST)
     i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
-    if 1 <= i - lo < 3 and i < limit and key[i] not in _DELIMS:
-        # A bare 企业 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read on to
-        # the end of the clause so different facts keep different indicators.
-        i = _scan_noun(key, lo, limit, end, stops=False)
+    if 1 <= i - lo < 4 and i < limit and key[i] not in _DELIMS:
+        # A bare 企业 or 居民区 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read
+        # on to the end of the clause so different facts keep different indicators.
+        longer = _scan_noun(key, lo, limit, end, stops=False)
+        if longer >= end or not key[longer].isdigit():  # not into the next figure's clause
+            i = longer
     while i > lo and key[i - 1] in " \t":
         i -= 1
     if i - lo < 2:
