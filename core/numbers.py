@@ -286,6 +286,13 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
     if suffix and base in ("套", "间"):
         raw.end = raw.post_end = suffix.end()
         _take_post(key, raw, end)
+    if (
+        raw.approx[-1:] in (["以上"], ["以下"])
+        and raw.post_end < end
+        and _is_han(key[raw.post_end])
+        and base not in ("%", "个百分点")
+    ):
+        return None  # a size class, not a count: 58个10亿元以上重大产业项目
     return raw
 
 

@@ -226,3 +226,10 @@ def test_units_helpers() -> None:
     assert compare_key("名") == compare_key("人") and compare_key("元") != compare_key("美元")
     text = "１５４．９９亿元，增长８％"
     assert len(fold(text)) == len(text)  # same offsets: the fold needs no offset map
+
+
+def test_a_size_class_is_not_a_figure() -> None:
+    # shanghai-2023: the 10亿元 describes which projects are counted, it is not an amount
+    qs = quantities("58个10亿元以上重大产业项目开工建设。全社会固定资产投资总额同比增长20%以上。")
+    assert "10亿元" not in qs
+    assert "以上" in qs["20%"].qualifiers
