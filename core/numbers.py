@@ -563,7 +563,12 @@ def _strip_indicator(
     return lo, max(lo, hi), quals
 
 
-_TIME_MODIFIER_RE = re.compile(r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])")
+# Figures that are part of a name or a class inside a noun: 33个15分钟社区生活圈,
+# 58个10亿元以上重大产业项目.
+_MODIFIER_RE = re.compile(
+    r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])"
+    rf"|\d+(?:\.\d+)?(?:{_MAG_ALT})?(?:{_UNIT_ALT})以[上下](?=[\u4e00-\u9fff])"
+)
 
 
 def _read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
@@ -573,7 +578,7 @@ def _read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None
     measure it may not (水质100%达标: 达标 is not what is measured).
     """
     if pos >= end or not (
-        _is_han(key[pos]) or key[pos] in '“"《' or _TIME_MODIFIER_RE.match(key, pos, end)
+        _is_han(key[pos]) or key[pos] in '“"《' or _MODIFIER_RE.match(key, pos, end)
     ):
         return None
     lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
@@ -606,7 +611,7 @@ def _scan_noun(
                 i = closing + 1
                 continue
         if c.isdigit():
-            m = _TIME_MODIFIER_RE.match(key, i, end)
+            m = _MODIFIER_RE.match(key, i, end)
             if m is None:
                 break
             i = m.end()

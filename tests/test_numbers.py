@@ -232,4 +232,5 @@ def test_a_size_class_is_not_a_figure() -> None:
     # shanghai-2023: the 10亿元 describes which projects are counted, it is not an amount
     qs = quantities("58个10亿元以上重大产业项目开工建设。全社会固定资产投资总额同比增长20%以上。")
     assert "10亿元" not in qs
+    assert qs["58个"].indicator == "10亿元以上重大产业项目"
     assert "以上" in qs["20%"].qualifiers
