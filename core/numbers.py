@@ -691,7 +691,12 @@ def pair_numbers(
         ``delta`` is last − first in the first report's printed unit (亿元); for rates (%)
         it is in percentage points and :attr:`NumberPair.unit` is 个百分点, and ``pct`` is
         None (a percentage of a percentage misleads). Versions (版) get no delta.
+
+    Raises:
+        ValueError: If ``quantities`` does not hold one tuple per report.
     """
+    if len(quantities) != len(reports):
+        raise ValueError(f"{len(quantities)} quantity lists for {len(reports)} reports")
     from rapidfuzz.fuzz import ratio  # imported here: no work at import time
 
     para_map, section_map = _index_alignment(alignment)

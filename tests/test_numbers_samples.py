@@ -235,3 +235,9 @@ def test_yangpu_pairs_through_the_real_aligner() -> None:
     # a target is never set against a result, even with everything aligned
     targets = [p for p in pairs if any(q is not None and q.is_target for q in p.values)]
     assert all(all(q is None or q.is_target for q in p.values) for p in targets)
+
+
+def test_pairing_wants_one_quantity_list_per_report() -> None:
+    reports = (sample("yangpu-2022"), sample("yangpu-2023"))
+    with pytest.raises(ValueError, match="quantity lists"):
+        pair_numbers(reports, (), [quantities("yangpu-2022")])
