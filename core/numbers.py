@@ -644,6 +644,7 @@ _MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
 _CONTEXT_WEIGHT = 12.0
 _SAME_TEXT_BONUS = 8.0
 _Scorer = Callable[[str, str], float]
+_SPACE_RE = re.compile(r"\s")
 _NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
 
 
@@ -659,6 +660,10 @@ class _Fact:
     para_rows: set[int]
     deep_rows: set[int]
     section_rows: set[int]
+    figure: str = ""
+    """The printed figure without spaces (154.99亿元), to spot the same figure repeated."""
+    per_capita: bool = False
+    """Whether the indicator is per head (每万人口…, 人均…)."""
 
     @property
     def rep(self) -> Quantity:
@@ -801,7 +806,7 @@ def _facts_of(
     for q in quantities:
         name = _name(q.indicator)
         group = (compare_key(q.unit), _measure_kind(q), q.is_target)
-        text_key = re.sub(r"\s", "", fold(q.text))
+        text_key = _text_key(q.text)
         fact = None
         if name:
             for candidate in by_text.get((text_key, group), []):
@@ -809,7 +814,18 @@ def _facts_of(
                     fact = candidate
                     break
         if fact is None:
-            fact = _Fact(index, [], name, group, _accumulation(q), set(), set(), set())
+            fact = _Fact(
+                index,
+                [],
+                name,
+                group,
+                _accumulation(q),
+                set(),
+                set(),
+                set(),
+                figure=text_key,
+                per_capita=_per_capita(name),
+            )
             facts.append(fact)
             by_text.setdefault((text_key, group), []).append(fact)
         fact.members.append(q)
@@ -913,24 +929,28 @@ def _edges(
             by_group.setdefault(fact.group, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
     for m, fa in enumerate(facts_a):
-        if not fa.name:
-            continue
+        if len(fa.name) < 3:
+            continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
+            if len(fb.name) < 3:
+                continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
-            if _per_capita(fa.name) != _per_capita(fb.name):
+            if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if ratio(fa.name, fb.name) < _MIN_SIMILARITY[3] and not (
+                fa.name in fb.name or fb.name in fa.name
+            ):
+                continue  # cheap rejection before the context is looked at
             context = _context(fa, fb)
-            same_text = _text_key(fa.rep.text) == _text_key(fb.rep.text)
+            same_text = fa.figure == fb.figure
             # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
             # same fact even where the alignment found no common context.
             evidence = context if context or not same_text or _commonplace(fa.rep) else 1
             sim = _similarity(fa.name, fb.name, ratio, context=evidence)
             if sim < _MIN_SIMILARITY[context]:
                 continue
-            if min(len(fa.name), len(fb.name)) < 3:
-                continue  # 企业, 项目: too generic to say two figures count the same thing
             score = sim + _CONTEXT_WEIGHT * context
             if same_text:
                 score += _SAME_TEXT_BONUS
@@ -948,7 +968,7 @@ def _per_capita(name: str) -> bool:
 
 
 def _text_key(text: str) -> str:
-    return re.sub(r"\s", "", fold(text))
+    return _SPACE_RE.sub("", fold(text))
 
 
 def _signed(q: Quantity) -> float:
