@@ -27,7 +27,8 @@ from reportdiff.tui.themes import DEFAULT_THEME, THEME_NAMES, load_themes
 class ReportDiffApp(App[int]):
     """Read and compare reports side by side."""
 
-    CSS_PATH = "app.tcss"
+    # Absolute, so subclasses defined elsewhere (benchmarks, tests) still find it.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "reportdiff"
     COMMANDS = App.COMMANDS | {ReportCommands}
     BINDINGS = [

@@ -53,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("key", "action", "id", "where")
-        for where, binding in self._bindings():
+        for where, binding in self._listed_bindings():
             key = self.app.get_key_display(binding)
             table.add_row(
                 Text(key, style="bold"),
@@ -63,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
             )
         table.focus()
 
-    def _bindings(self) -> list[tuple[str, Binding]]:
+    def _listed_bindings(self) -> list[tuple[str, Binding]]:
         """Bindings of the reader screen, our app, and Textual's own app and screen keys."""
         from textual.app import App
         from textual.screen import Screen

@@ -55,6 +55,7 @@ class AlignmentOutline(Tree[int]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("sections", id=id)
         self.show_root = False
+        self.border_title = "outline"
         self.guide_depth = 2
         self._by_anchor: dict[int, TreeNode[int]] = {}
 

@@ -254,7 +254,9 @@ class ReportPane(ScrollView, can_focus=True):
         gutter_style = base + self.get_component_rich_style("report-pane--gutter", partial=True)
         mark = "▌ " if ref.item == self.current_item else "  "
         text = self._line_text(lay, ref, base)
-        segments = [Segment(mark, gutter_style), *text.render(self.app.console, end="")]
+        # Text.render leaves the base style off unstyled runs: apply it underneath.
+        body = Segment.apply_style(text.render(self.app.console, end=""), base)
+        segments = [Segment(mark, gutter_style), *body]
         return Strip(segments).adjust_cell_length(width, base)
 
     def _style(self, name: str) -> Style:
