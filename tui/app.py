@@ -44,6 +44,9 @@ class ReportDiffApp(App[int]):
 
         comparison: Comparison
 
+    class HighlightsShown(Message):
+        """Posted after the first refresh that displays the comparison's highlights."""
+
     @dataclass
     class AnalysisFailed(Message):
         """The comparison could not be computed; reading still works."""
@@ -115,6 +118,7 @@ class ReportDiffApp(App[int]):
     def _analysis_ready(self, event: AnalysisReady) -> None:
         self.comparison = event.comparison
         self.reader.show_comparison(event.comparison)
+        self.call_after_refresh(self.post_message, self.HighlightsShown())
 
     @on(AnalysisFailed)
     def _analysis_failed(self, event: AnalysisFailed) -> None:
