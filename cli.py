@@ -83,6 +83,32 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_build_samples(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # Maintainer command: no help= so it stays out of the command list users see.
+    p = sub.add_parser(
+        "build-samples",
+        description="Rebuild sample_data/ (the bundled reports and index.json) from the "
+        "seed documents with the project's own cleaner, splitter and metadata inference.",
+    )
+    p.add_argument("seeds_dir", metavar="SEEDS_DIR", help="directory holding the seed *.txt files")
+    p.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="where to write (default: the package's sample_data/ directory)",
+    )
+    p.set_defaults(handler=_cmd_build_samples)
+
+
+def _cmd_build_samples(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reportdiff.core.samples import write_samples
+
+    out = Path(args.out) if args.out else Path(__file__).resolve().parent / "sample_data"
+    for path in write_samples(args.seeds_dir, out):
+        print(path)
+    return 0
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reportdiff",
@@ -94,6 +120,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_open(sub)
     _add_list(sub)
     _add_show(sub)
+    _add_build_samples(sub)
     return parser
 
 
@@ -117,7 +144,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return run_app(reports)
 
 
-COMMANDS = ("open", "list", "show")
+COMMANDS = ("open", "list", "show", "build-samples")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,383 @@
+"""Turn a raw report source (web page, PDF extraction, newspaper text) into canonical text.
+
+Canonical text is one block per line group with a blank line between blocks. Headings
+stand on their own line with their printed marker; highlight items are ``- `` lines
+(optionally under a lead line); paragraphs keep their text exactly. The cleaning is a
+sequence of small passes, each undoing one kind of damage, and it is idempotent:
+``clean_text(clean_text(x)) == clean_text(x)``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reportdiff.core.headings import (
+    BULLET,
+    DATE_LINE_RE,
+    GLOSSARY_RE,
+    NOTES_TITLE,
+    SENTENCE_END,
+    ends_sentence,
+    inline_heading_split,
+    is_date_line,
+    lead_bounds,
+    match_heading,
+)
+from reportdiff.core.pdftext import looks_like_pdf, unwrap_pdf
+from reportdiff.core.relocate import (
+    body_range,
+    join_truncated_tail,
+    relocate_repeated_paragraphs,
+)
+
+Block = list[str]
+
+WEB_HEAD_MARKERS = ("电子报阅读机", "当前报纸名称", "数字报刊平台", "上一篇", "下一篇", "字号:", "字号：", "版面:", "版面：")
+"""Reader-app chrome that opens a saved e-paper page (seed 002). Everything up to the
+last line carrying one of these, within the first lines, is dropped."""
+
+WEB_TAIL_MARKERS = ("微信扫一扫", "本文标题", "链接地址", "版权声明", "微信订阅号", "联系客服")
+"""Web-page chrome that ends a saved article (seed 004). Everything from the first line
+carrying one of these, within the last lines, is dropped."""
+
+WEB_ZONE = 15
+"""How many lines at each end are searched for web chrome."""
+
+PRINT_ARTIFACT_RE = re.compile(r"^[(（](?:上接|下转|接上|转下|紧接)第?\S{1,3}版[)）]$")
+"""(上接第4版) and the like: a newspaper's continuation notes."""
+
+DOT_LEADER_RE = re.compile(r"(?:\.{6,}|…{3,}|·{6,}|．{6,})\s*\d*\s*$")
+"""A table-of-contents line: a title followed by a dot leader (and maybe a page number)."""
+
+ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*[:：]?$")
+"""附件 alone on a line right before a glossary title: a print label, not content."""
+
+ENUM_TAIL_RE = re.compile(r"、[^、，,。；;]{1,3}$")
+"""An enumeration whose last item is cut short (…、8家 / …、精准营): the line goes on."""
+
+
+def clean_text(raw: str) -> str:
+    """Clean a raw report source into canonical text (see the module docstring).
+
+    Args:
+        raw: The text as read from the file (any mix of newlines, web or PDF debris).
+
+    Returns:
+        The canonical text, ending with one newline ('' when nothing is left).
+    """
+    lines = _normalise(raw).split("\n")
+    lines = strip_web_chrome(lines)
+    lines = [ln for ln in lines if not _is_print_artifact(ln)]
+    notes: list[str] = []
+    if looks_like_pdf(lines):
+        blocks, notes = unwrap_pdf(lines)
+    else:
+        blocks = to_blocks(lines)
+    for step in (
+        isolate_date_lines,
+        split_inline_headings,
+        join_cut_enumerations,
+        drop_attachment_labels,
+        mark_highlights,
+        unbullet_paragraphs,
+        join_truncated_tail,
+        relocate_repeated_paragraphs,
+        drop_repeated_tail,
+    ):
+        blocks = step(blocks)
+    if notes:
+        blocks = [*blocks, [NOTES_TITLE], *([n] for n in notes)]
+    text = "\n\n".join("\n".join(b) for b in blocks if b)
+    return text + "\n" if text else ""
+
+
+def _normalise(raw: str) -> str:
+    """Unify newlines, drop BOM/zero-width characters and control characters but tab."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+    ).replace("\t", " ")
+
+
+def strip_web_chrome(lines: list[str]) -> list[str]:
+    """Drop reader-app chrome at the start and web-page chrome at the end."""
+    head = [i for i, ln in enumerate(lines[:WEB_ZONE]) if any(m in ln for m in WEB_HEAD_MARKERS)]
+    if head:
+        lines = lines[head[-1] + 1 :]
+    start = max(0, len(lines) - WEB_ZONE)
+    for i in range(start, len(lines)):
+        if any(m in lines[i] for m in WEB_TAIL_MARKERS):
+            return lines[:i]
+    return lines
+
+
+def _is_print_artifact(line: str) -> bool:
+    """Whether a line is print debris: (上接第4版) or a table-of-contents dot-leader line."""
+    t = line.strip()
+    return bool(PRINT_ARTIFACT_RE.match(t) or DOT_LEADER_RE.search(t))
+
+
+PARAGRAPH_LINE_MIN = 40
+"""A line this long that ends a sentence is a paragraph of its own, blank line or not."""
+
+
+def to_blocks(lines: list[str]) -> list[Block]:
+    """Group stripped lines into blocks separated by blank lines.
+
+    Web text often prints one paragraph per line with no blank line between (004):
+    a group holding a full paragraph line is split into one block per line. Groups of
+    short item lines (003) and ``- `` lists stay together.
+    """
+    groups: list[Block] = []
+    cur: Block = []
+    for line in lines:
+        t = line.strip()
+        if t:
+            cur.append(t)
+        elif cur:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    blocks: list[Block] = []
+    for g in groups:
+        if len(g) > 1 and not any(ln.startswith(BULLET) for ln in g) and any(
+            len(ln) >= PARAGRAPH_LINE_MIN and ends_sentence(ln) for ln in g
+        ):
+            blocks.extend([ln] for ln in g)
+        else:
+            blocks.append(g)
+    return blocks
+
+
+def isolate_date_lines(blocks: list[Block]) -> list[Block]:
+    """Give the ——date line (rejoined if wrapped) and the speaker line their own blocks.
+
+    ``——2024年1月17日在浦东新区第七届人民代表大会`` + ``第四次会议上``: a date line that does
+    not yet name the meeting continues on the next line.
+    """
+    out: list[Block] = []
+    flat = [(ln, bi) for bi, b in enumerate(blocks) for ln in b]
+    i = 0
+    pending: Block = []
+    last_bi = -1
+    while i < len(flat):
+        line, bi = flat[i]
+        if bi != last_bi and pending:
+            out.append(pending)
+            pending = []
+        last_bi = bi
+        if is_date_line(line) and i < 12:
+            if pending:
+                out.append(pending)
+                pending = []
+            while "会议" not in line and i + 1 < len(flat) and len(flat[i + 1][0]) <= 20:
+                i += 1
+                line += flat[i][0]
+                last_bi = flat[i][1]
+            out.append([line])
+            i += 1
+            if i < len(flat) and _is_speaker(flat[i][0]):
+                out.append([flat[i][0]])
+                last_bi = flat[i][1]
+                i += 1
+            continue
+        pending.append(line)
+        i += 1
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _is_speaker(line: str) -> bool:
+    """A short line without punctuation after the date line: 上海市徐汇区区长 钟晓咏."""
+    return len(line) <= 30 and not any(c in line for c in "。，,：:；;") and not match_heading(line)
+
+
+def split_inline_headings(blocks: list[Block]) -> list[Block]:
+    """Put a heading printed at the start of its paragraph on its own line.
+
+    ``(一)坚持政治引领,深入锻造忠诚品格。坚定拥护…`` → heading ``(一)坚持政治引领,深入锻造
+    忠诚品格。`` and the paragraph ``坚定拥护…``.
+    """
+    out: list[Block] = []
+    for b in blocks:
+        cut = inline_heading_split(b[0]) if len(b) == 1 else None
+        if cut is None:
+            out.append(b)
+        else:
+            out.extend([[b[0][:cut]], [b[0][cut:].lstrip()]])
+    return out
+
+
+def join_cut_enumerations(blocks: list[Block]) -> list[Block]:
+    """Rejoin an item split across a blank line (…、8家 / 老年人日间照护中心,…).
+
+    When a block's last line ends in an enumeration whose last member is one to three
+    characters long, the member is cut: the next block's first line continues it.
+    """
+    out: list[Block] = []
+    for b in blocks:
+        if out and ENUM_TAIL_RE.search(out[-1][-1]) and not match_heading(b[0]):
+            prev = out[-1]
+            prev[-1] = prev[-1] + b[0]
+            prev.extend(b[1:])
+        else:
+            out.append(list(b))
+    return out
+
+
+def drop_attachment_labels(blocks: list[Block]) -> list[Block]:
+    """Drop a lone 附件 label directly before a glossary title (《政府工作报告》名词解释)."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1][0] if i + 1 < len(blocks) else ""
+        if len(b) == 1 and ATTACHMENT_LABEL.match(b[0]) and GLOSSARY_RE.match(nxt):
+            continue
+        out.append(b)
+    return out
+
+
+def _is_item_line(line: str) -> bool:
+    """A highlight line: no sentence end inside, not a heading, not a salutation."""
+    return (
+        not any(c in line for c in SENTENCE_END)
+        and not line.endswith(("：", ":"))
+        and match_heading(line) is None
+    )
+
+
+def mark_highlights(blocks: list[Block]) -> list[Block]:
+    """Turn highlight lists inside the body into canonical ``- `` item blocks.
+
+    Three shapes are lists: a run of one-line blocks without a sentence end (002's
+    one-line highlights, merged into one block), a multi-line block (003's item lines:
+    each line an item; a first line followed by a blank is the sub-heading above them and
+    becomes the block's lead line), and blocks already in ``- `` form (000, or canonical
+    text). In 003 a new sub-heading inside a run of items is recognised by
+    :func:`_is_subheading`.
+    """
+    first, end = body_range(blocks)
+    out: list[Block] = list(blocks[:first])
+    i = first
+    while i < end:
+        b = blocks[i]
+        if match_heading(b[0]) or any(ln.startswith(BULLET) for ln in b):
+            out.append(b)
+            i += 1
+        elif len(b) > 1:
+            nxt = blocks[i + 1] if i + 1 < end else None
+            if _trailing_lead(b, nxt):
+                assert nxt is not None
+                out.extend(_item_blocks(b[:-1], lead=None))
+                out.extend(_item_blocks(nxt, lead=b[-1]))
+                i += 2
+            else:
+                out.extend(_item_blocks(b, lead=None))
+                i += 1
+        elif _is_item_line(b[0]) and i + 1 < end and len(blocks[i + 1]) > 1 and not any(
+            ln.startswith(BULLET) for ln in blocks[i + 1]
+        ):
+            out.extend(_item_blocks(blocks[i + 1], lead=b[0]))
+            i += 2
+        elif _is_item_line(b[0]):
+            j = i
+            while j < end and len(blocks[j]) == 1 and _is_item_line(blocks[j][0]):
+                j += 1
+            run = [blocks[k][0] for k in range(i, j)]
+            out.append([BULLET + x for x in run] if len(run) >= 2 else run)
+            i = j
+        else:
+            out.append(b)
+            i += 1
+    out.extend(blocks[end:])
+    return out
+
+
+SUBHEADING_ADVERBS = (
+    "持续", "不断", "有力", "加力", "坚决", "深入", "取得", "有效", "毫不", "深化",
+    "显著", "明显", "日益",
+)
+"""Adverbs of the ``topic + adverb + verb`` status phrases that title a group of items in
+outline-style reports (科创策源功能不断强化, 城区安全有效保障). Item lines start with a
+verb instead (持续推动成果转化), so the adverb must sit just before the last two characters."""
+
+SUBHEADING_RE = re.compile(
+    r"^[^\d\s,，。、；;：:()（）%]{4,11}(?:" + "|".join(SUBHEADING_ADVERBS) + r")[^\W\d_]{2}$"
+)
+
+
+def _is_subheading(line: str) -> bool:
+    """Whether an item line is really the sub-heading of the items below it."""
+    return SUBHEADING_RE.match(line.replace("“", "").replace("”", "")) is not None
+
+
+def _item_blocks(lines: list[str], lead: str | None) -> list[Block]:
+    """Items of a multi-line block, cut into one block per sub-heading found inside."""
+    blocks: list[Block] = []
+    cur: Block = [lead] if lead else []
+    for k, line in enumerate(lines):
+        has_items = any(x.startswith(BULLET) for x in cur)
+        if _is_subheading(line) and k + 1 < len(lines) and (has_items or not cur):
+            if cur:
+                blocks.append(cur)
+            cur = [line]
+        else:
+            cur.append(BULLET + line)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _trailing_lead(block: Block, nxt: Block | None) -> bool:
+    """Whether a multi-line block's last line titles the item block after the blank line.
+
+    003 prints 前瞻布局未来产业 as the last line before a blank and its items after it.
+    """
+    last = block[-1]
+    return (
+        nxt is not None
+        and len(nxt) > 1
+        and not any(ln.startswith(BULLET) for ln in nxt)
+        and match_heading(nxt[0]) is None
+        and len(last) <= 12
+        and not any(c.isdigit() for c in last)
+        and _is_item_line(last)
+    )
+
+
+def unbullet_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Take a full paragraph printed as a bullet out of its list (000: - 城市更新步伐加快。…).
+
+    An item with a lead phrase and two or more sentences is running text, not a highlight.
+    """
+    out: list[Block] = []
+    for b in blocks:
+        cur: Block = []
+        for line in b:
+            body = line[len(BULLET) :] if line.startswith(BULLET) else None
+            if body is not None and lead_bounds(body) and sum(body.count(c) for c in "。！？") >= 2:
+                if cur:
+                    out.append(cur)
+                out.append([body])
+                cur = []
+            else:
+                cur.append(line)
+        if cur:
+            out.append(cur)
+    return out
+
+
+def drop_repeated_tail(blocks: list[Block]) -> list[Block]:
+    """Drop a last block that re-pastes an earlier passage (001 ends with a copy fragment)."""
+    _, end = body_range(blocks)
+    if end < 2 or len(blocks[end - 1]) != 1:
+        return blocks
+    probe = blocks[end - 1][0][:20]
+    if len(probe) == 20 and any(probe in ln for b in blocks[: end - 1] for ln in b):
+        return blocks[: end - 1] + blocks[end:]
+    return blocks
+
+
+__all__ = ["clean_text", "DATE_LINE_RE"]

@@ -1,0 +1,116 @@
+"""Line patterns shared by the cleaner and the parser: headings, date lines, leads, bullets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+HeadingLevel = Literal["part", "section", "appendix"]
+
+CN_NUM = "一二三四五六七八九十"
+
+PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}}、)\s*(?=\S)")
+"""一、2023年工作回顾 — a part, numbered with a Chinese numeral and 、."""
+
+SECTION_RE = re.compile(rf"^([（(][{CN_NUM}]{{1,3}}[)）])\s*(?=\S)")
+"""(一)… or （一）… — a section (half- or full-width parentheses)."""
+
+SYMBOL_RE = re.compile(r"^([◆▶►■◇])\s*(?=\S)")
+"""◆… ▶… — newspaper-style section headings."""
+
+UNMARKED_PART_RE = re.compile(r"^(?:\S{1,8}年)?(?:工作回顾|主要任务|工作安排|工作任务)$")
+"""二〇二三年工作回顾 / 二〇二三年主要任务: parts printed without a number (seed 003)."""
+
+GLOSSARY_RE = re.compile(r"^\S{0,12}名词解释$")
+"""《政府工作报告》名词解释 — a glossary appendix."""
+
+NOTES_TITLE = "注释"
+"""Heading of the appendix the cleaner builds from a PDF's footnote bodies."""
+
+DATE_LINE_RE = re.compile(r"^[—－-]{1,2}\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+"""——2024年1月16日在…会议上 (also with spaces: ——2024 年 1 月 16 日)."""
+
+LEAD_RE = re.compile(rf"^\s*(?![{CN_NUM}][是要])([^。！？!?，,；;：:\n]{{2,24}}?)\s*[。！？]")
+"""A lead phrase: a short clause without commas that ends at the first 。. An inline
+enumeration (一是…。二要…。) is not a lead: it continues the paragraph it is in."""
+
+BULLET = "- "
+"""Canonical bullet of a highlight item line."""
+
+SENTENCE_END = "。！？!?"
+MAX_HEADING_CHARS = 60
+"""Longer lines that start with a numeral are paragraphs, not headings."""
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    """A heading line recognised: its level and the marker as printed."""
+
+    level: HeadingLevel
+    marker: str
+    """一、 (一) （一） ◆ ▶ or '' for unmarked parts and appendices."""
+    text_start: int
+    """Offset of the heading text (after the marker and spaces) in the line."""
+
+
+def match_heading(line: str) -> HeadingMatch | None:
+    """Recognise a heading line (already stripped); None for any other line.
+
+    A marked heading may end with 。 (split off an inline heading such as
+    ``(一)坚持政治引领,深入锻造忠诚品格。``) but must not carry a sentence after it.
+    """
+    if not line or len(line) > MAX_HEADING_CHARS:
+        return None
+    body = line.rstrip("。")
+    if any(ch in body for ch in SENTENCE_END):
+        return None
+    for regex, level in ((PART_RE, "part"), (SECTION_RE, "section"), (SYMBOL_RE, "section")):
+        m = regex.match(line)
+        if m:
+            return HeadingMatch(level, m.group(1), m.end())  # type: ignore[arg-type]
+    if UNMARKED_PART_RE.match(line):
+        return HeadingMatch("part", "", 0)
+    if GLOSSARY_RE.match(line) or line == NOTES_TITLE:
+        return HeadingMatch("appendix", "", 0)
+    return None
+
+
+def inline_heading_split(line: str) -> int | None:
+    """Where a paragraph that opens with a section marker should be cut after its heading.
+
+    ``(二)进一步促进经济平稳健康发展,提升发展质量和效益。坚持…`` → the offset just
+    after the first 。; None when the line is not such a paragraph.
+    """
+    if not (PART_RE.match(line) or SECTION_RE.match(line)):
+        return None
+    cut = line.find("。")
+    if cut < 0 or cut + 1 >= len(line) or cut + 1 > MAX_HEADING_CHARS:
+        return None
+    return cut + 1
+
+
+def lead_bounds(paragraph: str) -> tuple[int, int] | None:
+    """Start and end of the lead phrase opening ``paragraph`` (without its 。), or None.
+
+    A lead is only a lead when a sentence follows it: ``今年重点做好以下工作。`` alone is
+    a paragraph, not a topic clause.
+    """
+    m = LEAD_RE.match(paragraph)
+    if not m:
+        return None
+    rest = paragraph[m.end() :].strip()
+    if not rest:
+        return None
+    return m.start(1), m.end(1)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether ``line`` is a ``——2024年1月16日在…`` session date line."""
+    return DATE_LINE_RE.match(line.strip()) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (。！？ possibly followed by a closing quote)."""
+    t = text.rstrip().rstrip("”’\"')）")
+    return bool(t) and t[-1] in SENTENCE_END

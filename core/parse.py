@@ -1,0 +1,212 @@
+"""Parse canonical report text into a :class:`Report` tree of parts, sections and blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportdiff.core.errors import ReportError
+from reportdiff.core.headings import (
+    BULLET,
+    SENTENCE_END,
+    HeadingMatch,
+    is_date_line,
+    lead_bounds,
+    match_heading,
+)
+from reportdiff.core.model import Block, Report, ReportMeta, Section, SectionKind, Span
+
+HEADER_MAX_BLOCKS = 6
+"""Title, date and speaker lines are within the first blocks."""
+HEADER_LINE_MAX = 40
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A run of non-blank lines: the span of each line, whitespace trimmed."""
+
+    lines: tuple[Span, ...]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.lines[0].start, self.lines[-1].end)
+
+
+def split_blocks(text: str) -> list[RawBlock]:
+    """The text's blocks (runs of non-blank lines), with trimmed line spans."""
+    blocks: list[RawBlock] = []
+    cur: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            cur.append(Span(start, start + len(stripped)))
+        elif cur:
+            blocks.append(RawBlock(tuple(cur)))
+            cur = []
+        pos += len(line) + 1
+    if cur:
+        blocks.append(RawBlock(tuple(cur)))
+    return blocks
+
+
+def _heading(text: str, b: RawBlock) -> HeadingMatch | None:
+    if len(b.lines) != 1:
+        return None
+    return match_heading(text[b.span.start : b.span.end])
+
+
+def _is_header_line(line: str) -> bool:
+    return (
+        len(line) <= HEADER_LINE_MAX
+        and not any(c in line for c in SENTENCE_END)
+        and not line.endswith(("：", ":"))
+        and not line.startswith(BULLET)
+        and match_heading(line) is None
+    )
+
+
+def header_count(text: str, blocks: list[RawBlock]) -> int:
+    """How many opening blocks are title/date/speaker lines (metadata, not preamble).
+
+    With a ——date line near the top: everything up to it and a speaker line after it.
+    Without one: the short, sentence-less single lines that open the text.
+    """
+    first_heading = next(
+        (i for i, b in enumerate(blocks) if _heading(text, b)), len(blocks)
+    )
+    limit = min(HEADER_MAX_BLOCKS, first_heading)
+    for i in range(limit):
+        if is_date_line(text[blocks[i].span.start : blocks[i].span.end]):
+            n = i + 1
+            if n < first_heading and len(blocks[n].lines) == 1:
+                nxt = text[blocks[n].span.start : blocks[n].span.end]
+                if _is_header_line(nxt) and len(nxt) <= 30 and "，" not in nxt and "," not in nxt:
+                    n += 1
+            return n
+    n = 0
+    while n < limit and len(blocks[n].lines) == 1:
+        if not _is_header_line(text[blocks[n].span.start : blocks[n].span.end]):
+            break
+        n += 1
+    return n if n < len(blocks) else 0
+
+
+def make_block(text: str, b: RawBlock) -> Block:
+    """A paragraph, or a highlight list (``- `` lines, maybe under a lead line)."""
+    lines = b.lines
+    if any(text.startswith(BULLET, s.start) for s in lines):
+        items = tuple(
+            Span(s.start + len(BULLET), s.end) for s in lines if text.startswith(BULLET, s.start)
+        )
+        first = lines[0]
+        lead = None
+        if not text.startswith(BULLET, first.start):
+            end = first.end
+            while end > first.start and text[end - 1] in "。.：:":
+                end -= 1
+            lead = Span(first.start, end)
+        return Block("highlights", b.span, lead, items)
+    first = lines[0]
+    bounds = lead_bounds(text[first.start : first.end])
+    lead = Span(first.start + bounds[0], first.start + bounds[1]) if bounds else None
+    return Block("paragraph", b.span, lead)
+
+
+@dataclass
+class _Node:
+    """A section while it is being built."""
+
+    kind: SectionKind
+    marker: str
+    heading: Span
+    start: int
+    end: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+        self.end = max(self.end, block.span.end)
+
+    def freeze(self) -> Section:
+        kids = tuple(c.freeze() for c in self.children)
+        end = max([self.end, *(k.span.end for k in kids)])
+        return Section(
+            self.kind, self.marker, self.heading, Span(self.start, end), tuple(self.blocks), kids
+        )
+
+
+def _heading_span(text: str, b: RawBlock, h: HeadingMatch) -> Span:
+    start = b.span.start + h.text_start
+    end = b.span.end
+    while end > start and (text[end - 1] in "。." or text[end - 1].isspace()):
+        end -= 1
+    return Span(start, end)
+
+
+def parse_report(text: str, meta: ReportMeta) -> Report:
+    """Parse canonical text into a :class:`Report`.
+
+    Parts (一、…) hold sections ((一)…); ◆/▶ sections stand at the top when there are
+    no parts. Glossaries and notes become appendices. Any text parses: one without
+    headings is a single section.
+
+    Raises:
+        ReportError: the text is empty.
+    """
+    if not text.strip():
+        raise ReportError(f"{meta.source or 'report'}: the text is empty")
+    blocks = split_blocks(text)
+    n_header = header_count(text, blocks)
+    preamble: list[Block] = []
+    top: list[_Node] = []
+    appendices: list[_Node] = []
+    part: _Node | None = None
+    current: _Node | None = None
+    for b in blocks[n_header:]:
+        h = _heading(text, b)
+        if h is None:
+            block = make_block(text, b)
+            if current is not None:
+                current.add(block)
+            else:
+                preamble.append(block)
+            continue
+        node = _Node("section", h.marker, _heading_span(text, b, h), b.span.start, b.span.end)
+        if h.level == "appendix":
+            node.kind = "appendix"
+            appendices.append(node)
+            part = None
+        elif h.level == "part":
+            node.kind = "part"
+            top.append(node)
+            part = node
+        elif part is not None:
+            part.children.append(node)
+        else:
+            top.append(node)
+        current = node
+    if not top and not appendices:
+        top, preamble = _single_section(text, blocks, n_header, preamble), []
+    return Report(
+        meta,
+        text,
+        tuple(preamble),
+        tuple(n.freeze() for n in top),
+        tuple(n.freeze() for n in appendices),
+    )
+
+
+def _single_section(
+    text: str, blocks: list[RawBlock], n_header: int, body: list[Block]
+) -> list[_Node]:
+    """A text without headings opens as one section headed by its title line, if any."""
+    if n_header:
+        heading = blocks[0].lines[0]
+    else:
+        heading = Span(blocks[0].span.start, blocks[0].span.start)
+    node = _Node("section", "", heading, heading.start, heading.end)
+    for block in body:
+        node.add(block)
+    return [node]

@@ -1,0 +1,315 @@
+"""Undo PDF text extraction: hard wraps, page breaks, footnotes and bullet tables (seed 001).
+
+PDF extraction prints each printed line as its own line with blank lines between them,
+a page's first line with a leading space, footnote reference numbers alone on a line and
+the footnote bodies pasted where the page ended. These passes rebuild paragraphs from
+that, move the footnote bodies out, and turn ``表 N`` tables into highlight blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportdiff.core.headings import (
+    BULLET,
+    DATE_LINE_RE,
+    LEAD_RE,
+    SECTION_RE,
+    PART_RE,
+    ends_sentence,
+    match_heading,
+)
+
+Block = list[str]
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+"""Footnote markers become superscripts so number extraction never reads them."""
+
+PAGE_NUMBER_RE = re.compile(r"^\s*[-－—]\s*\d{1,3}\s*[-－—]\s*$")
+MARKER_RE = re.compile(r"^\s*(\d{1,2})\s*$")
+NOTE_BODY_RE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+CAPTION_RE = re.compile(r"^表\s*\d+\s+\S")
+TABLE_BULLETS = "●•▪■◆"
+CONNECTIVES = ("同时", "此外", "另外", "总之", "为此", "因此", "其中", "综上", "据此", "总体上")
+"""Sentence openers followed by a comma (同时，…): running text again, not a table cell."""
+CONNECTIVE_RE = re.compile(r"^(?:" + "|".join(CONNECTIVES) + r")[，,]")
+LABEL_MAX = 6
+
+
+def looks_like_pdf(lines: list[str]) -> bool:
+    """Whether ``lines`` look like PDF extraction: most text lines are hard-wrapped pieces.
+
+    A hard-wrapped piece ends mid-sentence. In canonical or web text nearly every line
+    ends a sentence or is a heading, so this is False there (which keeps cleaning idempotent).
+    """
+    texts = [ln.strip() for ln in lines if ln.strip()]
+    if len(texts) < 20:
+        return False
+    pieces = sum(
+        1
+        for t in texts
+        if not ends_sentence(t) and not t.endswith(("：", ":")) and match_heading(t) is None
+        and not t.startswith(BULLET)
+    )
+    widths = sorted(_width(t) for t in texts)
+    median = widths[len(widths) // 2]
+    return pieces / len(texts) > 0.5 and 15 <= median <= 45
+
+
+def _width(text: str) -> float:
+    """Printed width: CJK and full-width characters count 1, ASCII 0.5."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text.strip())
+
+
+def _join(a: str, b: str) -> str:
+    """Join two pieces of one line or sentence; a space only between two Latin words."""
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return f"{a} {b}"
+    return a + b
+
+
+@dataclass
+class _Footnotes:
+    """Footnote bookkeeping while scanning: markers seen, bodies collected."""
+
+    next_marker: int = 1
+    seen: set[int] = field(default_factory=set)
+    bodies: dict[int, str] = field(default_factory=dict)
+
+
+def extract_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Turn marker lines into superscripts and take footnote bodies out of the text.
+
+    Footnotes are numbered 1, 2, 3… in reading order, so a number alone on a line is a
+    marker only when it is the next expected one (the ``15`` of a table row is not), and
+    ``N text`` starts a body only when marker N was seen and its body was not. A body runs
+    until the next page begins (a line starting with a space, or a page number).
+
+    Returns the remaining lines and the notes as ``¹ text`` paragraphs in number order.
+    """
+    notes = _Footnotes()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = MARKER_RE.match(line)
+        if m and int(m.group(1)) == notes.next_marker:
+            notes.seen.add(notes.next_marker)
+            out.append("\x00" + m.group(1).translate(SUPERSCRIPT))
+            notes.next_marker += 1
+            i += 1
+            continue
+        b = NOTE_BODY_RE.match(line)
+        if b and int(b.group(1)) in notes.seen and int(b.group(1)) not in notes.bodies:
+            i = _collect_body(lines, i, notes)
+            continue
+        out.append(line)
+        i += 1
+    texts = [f"{n}".translate(SUPERSCRIPT) + " " + notes.bodies[n] for n in sorted(notes.bodies)]
+    return out, texts
+
+
+def _collect_body(lines: list[str], i: int, notes: _Footnotes) -> int:
+    """Collect the footnote body starting at ``lines[i]``; return the index after it."""
+    m = NOTE_BODY_RE.match(lines[i])
+    assert m is not None
+    number, text = int(m.group(1)), m.group(2).strip()
+    i += 1
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith((" ", "\u3000")) or PAGE_NUMBER_RE.match(line):
+            break
+        nxt = NOTE_BODY_RE.match(line)
+        if nxt and int(nxt.group(1)) in notes.seen and int(nxt.group(1)) not in notes.bodies:
+            break
+        if line.strip():
+            text = _join(text, line.strip())
+        i += 1
+    notes.bodies[number] = text
+    return i
+
+
+def _starts_block(text: str) -> bool:
+    """Whether a stripped line opens a new block: heading, lead phrase, caption, date line."""
+    return bool(
+        match_heading(text)
+        or PART_RE.match(text)
+        or SECTION_RE.match(text)
+        or LEAD_RE.match(text)
+        or CAPTION_RE.match(text)
+        or DATE_LINE_RE.match(text)
+    )
+
+
+def physical_lines(lines: list[str]) -> list[str]:
+    """Glue each run of non-blank lines (one printed line, maybe split) into one string.
+
+    A marker line (``\\x00¹``) continues the line it interrupts; inside a run, a line
+    that opens a heading, a lead phrase or a date line starts a new printed line (a page's
+    first line comes right after the previous page's last one, without a blank line).
+    """
+    out: list[str] = []
+    open_run = False
+    for line in lines:
+        if not line.strip():
+            open_run = False
+            continue
+        if line.startswith("\x00"):
+            if out:
+                out[-1] += line[1:]
+            else:
+                out.append(line[1:])
+            open_run = True
+            continue
+        text = line.strip()
+        if open_run and out and not _starts_block(text):
+            out[-1] = _join(out[-1], text)
+        else:
+            out.append(text)
+        open_run = True
+    return out
+
+
+def _table_ends(text: str) -> bool:
+    """Whether a (stripped) line after a table caption is running text again."""
+    if CAPTION_RE.match(text):
+        return False
+    return bool(
+        match_heading(text)
+        or PART_RE.match(text)
+        or SECTION_RE.match(text)
+        or LEAD_RE.match(text)
+        or CONNECTIVE_RE.match(text)
+    )
+
+
+LABEL_BULLET_RE = re.compile(r"^(\S{1,6})\s*([" + TABLE_BULLETS + r"])\s*(\S.*)$")
+"""环同济 ● 协调推进… — a row label and its first bullet printed on one line."""
+
+
+def table_block(rows: list[str]) -> Block:
+    """One highlight block from a table's printed lines: caption, then one item per cell.
+
+    A bullet (``●``, or a leading space where the PDF lost the bullet glyph), the next row
+    number, or any line after a line that did not fill the table's width opens an item;
+    a line after a full-width line continues the item above (a wrapped cell). Header rows
+    (the line after the caption and its repeats on later pages) and repeated captions are
+    table chrome and dropped.
+    """
+    caption = rows[0].strip()
+    nonblank = [r for r in rows[1:] if r.strip()]
+    header = nonblank[0].strip() if nonblank else ""
+    wrap = max((_width(r) for r in nonblank), default=0.0) * 0.8
+    items: list[str] = []
+    last_row = 0
+    prev_full = False
+    for raw in nonblank:
+        text = raw.strip()
+        if text == header or CAPTION_RE.match(text):
+            prev_full = False
+            continue
+        lab = LABEL_BULLET_RE.match(text)
+        row = re.match(r"^(\d{1,2})(?:\s|$)", text)
+        if lab:
+            items.extend([lab.group(1), lab.group(3)])
+        elif text[0] in TABLE_BULLETS or raw[:1] in (" ", "\u3000"):
+            items.append(text.lstrip(TABLE_BULLETS).strip())
+        elif row and int(row.group(1)) == last_row + 1:
+            last_row += 1
+            items.append(text)
+        elif prev_full and items:
+            items[-1] = _join(items[-1], text)
+        else:
+            items.append(text)
+        prev_full = _width(text) >= wrap
+    return [caption, *(BULLET + it for it in items if it)]
+
+
+def split_tables(lines: list[str]) -> list[str | Block]:
+    """Replace each ``表 N`` table's lines by one highlight block; other lines pass through."""
+    out: list[str | Block] = []
+    i = 0
+    while i < len(lines):
+        if CAPTION_RE.match(lines[i].strip()):
+            rows = [lines[i]]
+            i += 1
+            while i < len(lines) and not (lines[i].strip() and _table_ends(lines[i].strip())):
+                rows.append(lines[i])
+                i += 1
+            out.append(table_block(rows))
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def join_paragraphs(items: list[str | Block]) -> list[Block]:
+    """Join printed lines into paragraphs.
+
+    A paragraph ends after a line that ends a sentence (。！？ or ：) and is shorter than a
+    full printed line, or when the next line opens a heading or a lead phrase. Before
+    the first heading (title, date and speaker lines) a short line ends its block too.
+    A heading that fills a full line is wrapped and takes the next line
+    (（一）…产业体系加快 / 建设).
+    """
+    widths = sorted(_width(x) for x in items if isinstance(x, str))
+    full = widths[int(len(widths) * 0.8)] if widths else 30.0
+    blocks: list[Block] = []
+    cur = ""
+    in_header = True
+    k = 0
+    while k < len(items):
+        it = items[k]
+        k += 1
+        if isinstance(it, list):
+            if cur:
+                blocks.append([cur])
+                cur = ""
+            blocks.append(it)
+            continue
+        if match_heading(it) or (PART_RE.match(it) or SECTION_RE.match(it)) and "。" not in it:
+            if cur:
+                blocks.append([cur])
+                cur = ""
+            text = it
+            if _width(text) >= full * 0.8 and k < len(items) and isinstance(items[k], str):
+                nxt = items[k]
+                assert isinstance(nxt, str)
+                if not _starts_block(nxt) and _width(nxt) <= LABEL_MAX:
+                    text = _join(text, nxt)
+                    k += 1
+            blocks.append([text])
+            in_header = False
+            continue
+        if DATE_LINE_RE.match(it) and cur:
+            blocks.append([cur])
+            cur = ""
+        cur = _join(cur, it) if cur else it
+        nxt_s = items[k] if k < len(items) else None
+        short = _width(it) < full * 0.8
+        ends = ends_sentence(it) or it.endswith(("：", ":"))
+        nxt_opens = isinstance(nxt_s, str) and _starts_block(nxt_s)
+        if nxt_s is None or (ends and (short or nxt_opens)) or (in_header and short):
+            blocks.append([cur])
+            cur = ""
+    if cur:
+        blocks.append([cur])
+    return blocks
+
+
+def unwrap_pdf(lines: list[str]) -> tuple[list[Block], list[str]]:
+    """Rebuild blocks from PDF-extracted lines; return the blocks and the footnote texts."""
+    body, notes = extract_footnotes(lines)
+    body = [ln for ln in body if not PAGE_NUMBER_RE.match(ln)]
+    items: list[str | Block] = []
+    run: list[str] = []
+    for seg in split_tables(body):
+        if isinstance(seg, list):
+            items.extend(physical_lines(run))
+            run = []
+            items.append(seg)
+        else:
+            run.append(seg)
+    items.extend(physical_lines(run))
+    return join_paragraphs(items), notes

@@ -1,0 +1,136 @@
+"""Turn what a user typed (a report id or a file path) into a Report, with helpful errors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportdiff.core.errors import ReportError
+from reportdiff.core.model import Report, ReportMeta
+
+#: File name endings that make an argument a path even when the file is missing.
+PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".docx")
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One row of ``reportdiff list``."""
+
+    id: str
+    """Report id."""
+    region: str
+    """Region in Chinese."""
+    year: int
+    """Year reviewed."""
+    title: str
+    """Title as printed."""
+    size: int
+    """Length of the cleaned text in characters."""
+    origin: str
+    """``bundled``, ``user``, or ``user (replaces bundled)``."""
+
+
+def _bundled() -> list[ReportMeta]:
+    from reportdiff.core.samples import bundled_metas
+
+    return bundled_metas()
+
+
+def _user() -> list[ReportMeta]:
+    from reportdiff.core.library import user_metas
+
+    return user_metas()
+
+
+def known_ids() -> list[str]:
+    """Every id that :func:`resolve_report` accepts, user ids first, without duplicates."""
+    seen: dict[str, None] = {}
+    for meta in [*_user(), *_bundled()]:
+        seen.setdefault(meta.id, None)
+    return list(seen)
+
+
+def list_entries() -> list[ListEntry]:
+    """Bundled and user reports together, sorted by id; a user report shadows a bundled one."""
+    from reportdiff.core.library import user_text_size
+    from reportdiff.core.samples import bundled_text_size
+
+    bundled = {m.id: m for m in _bundled()}
+    entries: dict[str, ListEntry] = {}
+    for meta in bundled.values():
+        entries[meta.id] = ListEntry(
+            meta.id, meta.region, meta.year, meta.title, bundled_text_size(meta.id), "bundled"
+        )
+    for meta in _user():
+        origin = "user (replaces bundled)" if meta.id in bundled else "user"
+        entries[meta.id] = ListEntry(
+            meta.id, meta.region, meta.year, meta.title, user_text_size(meta.id), origin
+        )
+    return sorted(entries.values(), key=lambda e: e.id)
+
+
+def _looks_like_path(ref: str) -> bool:
+    return "/" in ref or "\\" in ref or ref.lower().endswith(PATH_SUFFIXES) or Path(ref).exists()
+
+
+def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
+    """Load the report named by ``ref``: a path to a file, or an id (user library first).
+
+    Raises:
+        ReportError: the file cannot be read, or the id is unknown (exit code 2, with the
+            closest known ids).
+    """
+    if _looks_like_path(ref):
+        from reportdiff.core.ingest import read_document
+        from reportdiff.core.load import load_text
+
+        raw = read_document(Path(ref), encoding=encoding)
+        return load_text(raw, source=str(ref))
+    if ref in {m.id for m in _user()}:
+        from reportdiff.core.library import load_user_report
+
+        return load_user_report(ref)
+    if ref in {m.id for m in _bundled()}:
+        from reportdiff.core.samples import load_sample
+
+        return load_sample(ref)
+    raise ReportError(_unknown_id_message(ref), exit_code=2)
+
+
+def _normalise_ref(ref: str) -> str:
+    """Fold what people type for an id into id form: 杨浦-2022 / Yangpu2022 → yangpu-2022."""
+    from reportdiff.core.regions import region_pinyin
+
+    text = ref.strip().lower().replace("_", "-").replace(" ", "-")
+    # Han region names to pinyin: try the longest Han run with and without 区/市/新区.
+    for han in sorted(re.findall(r"[\u4e00-\u9fff]+", text), key=len, reverse=True):
+        for cand in (han, han + "区", han + "市", han + "新区"):
+            py = region_pinyin(cand)
+            if py:
+                text = text.replace(han, py + "-")
+                break
+    text = re.sub(r"([a-z])(\d)", r"\1-\2", text)
+    text = re.sub(r"-+", "-", text).strip("-")
+    return text
+
+
+def closest_ids(ref: str, *, limit: int = 3) -> list[str]:
+    """The known ids closest to ``ref`` (fuzzy; Han region names are romanised first)."""
+    from rapidfuzz import fuzz, process
+
+    ids = known_ids()
+    if not ids:
+        return []
+    query = _normalise_ref(ref)
+    exact = [i for i in ids if i == query]
+    if exact:
+        return exact
+    hits = process.extract(query, ids, scorer=fuzz.ratio, limit=limit, score_cutoff=40)
+    return [hit[0] for hit in hits]
+
+
+def _unknown_id_message(ref: str) -> str:
+    close = closest_ids(ref)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown report id {ref!r}{hint} (`reportdiff list` shows all ids)"

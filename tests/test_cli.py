@@ -1,0 +1,122 @@
+"""The command line: help, version, list, show, unknown ids, paths, python -m."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportdiff import __version__
+from reportdiff.cli import main
+
+SAMPLE_IDS = [
+    "huangpu-2023",
+    "jingan-2023",
+    "pudong-2023",
+    "shanghai-2023",
+    "xuhui-2022",
+    "yangpu-2022",
+    "yangpu-2023",
+    "yangpu-2023-plan",
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("list", "show", "open", "reportdiff yangpu-2022 yangpu-2023"):
+        assert word in out
+
+
+@pytest.mark.parametrize("command", ["list", "show", "open"])
+def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert f"reportdiff {command}" in out
+    assert len(out.splitlines()) >= 3
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"reportdiff {__version__}"
+
+
+def test_list_piped_is_tsv_of_all_samples(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split("\t") == ["id", "region", "year", "title", "size", "origin"]
+    rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
+    assert sorted(rows) == SAMPLE_IDS
+    assert rows["yangpu-2022"][1:3] == ["杨浦区", "2022"]
+    assert rows["shanghai-2023"][1:3] == ["上海市", "2023"]
+    assert all(int(r[4]) > 1000 for r in rows.values())
+    assert {r[5] for r in rows.values()} == {"bundled"}
+
+
+def test_show_prints_metadata_and_outline(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "yangpu-2022")
+    assert code == 0, err
+    assert "杨浦区" in out and "2022" in out
+    assert "抓防控战疫情" in out and "抓作风增效能" in out
+    assert "经济指标企稳回升" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("yangpu2022", "yangpu-2022"), ("杨浦-2022", "yangpu-2022"), ("xuhui-2021", "xuhui-2022")],
+)
+def test_unknown_id_names_closest(
+    capsys: pytest.CaptureFixture[str], typed: str, expected: str
+) -> None:
+    code, out, err = run(capsys, "show", typed)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("reportdiff: unknown report id")
+    assert expected in err
+
+
+def test_path_works_where_an_id_does(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path
+) -> None:
+    code, out, err = run(capsys, "show", str(seeds_dir / "002_7593e2e4601e9f0f.txt"))
+    assert code == 0, err
+    assert "抓纾困促重振" in out
+
+
+def test_missing_path_is_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "show", str(tmp_path / "nope.txt"))
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_python_dash_m_works() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportdiff", "--version"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"reportdiff {__version__}"
+
+
+def test_help_does_not_import_textual() -> None:
+    code = (
+        "import sys\nfrom reportdiff.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print('textual' in sys.modules, 'jieba' in sys.modules, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stderr.strip() == "False False"
