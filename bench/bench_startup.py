@@ -37,10 +37,14 @@ print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 
 REPORTDIFF = r"""
 import resource, sys
-from reportdiff.core.resolve import resolve_report
 from reportdiff.tui.app import ReportDiffApp
 
-reports = [resolve_report(ref) for ref in sys.argv[1:]]
+try:  # what `reportdiff A B` does; needs the user library module
+    from reportdiff.core.resolve import resolve_report
+    reports = [resolve_report(ref) for ref in sys.argv[1:]]
+except ImportError:
+    from reportdiff.core.samples import load_sample
+    reports = [load_sample(ref) for ref in sys.argv[1:]]
 
 class Timed(ReportDiffApp):
     def on_ready(self):

@@ -265,7 +265,10 @@ async def test_report_text_is_never_markup() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for pane in app.reader.panes:
-            shown = "".join(pane.render_line(y).text for y in range(pane.size.height))
+            # What is painted: each line minus the 2-cell gutter and the padding.
+            shown = "".join(
+                pane.render_line(y).text[2:].rstrip() for y in range(pane.size.height)
+            )
             assert "[bold]附件[/]" in shown
             assert "[red]表1[/red]" in shown
 
