@@ -180,7 +180,7 @@ async def test_changed_number_shows_in_every_pane_with_badge(reports: list[Repor
         for pane in app.reader.panes:
             q = pair.values[pane.index]
             if q is not None:
-                visible = pane.visible_text()
+                visible = pane.visible_text().replace("\n", "")
                 assert q.text in visible
                 others = [v.text for j, v in enumerate(pair.values) if v and j != pane.index]
                 # The counterpart value is visible inline, in a ⟨…⟩ badge.
