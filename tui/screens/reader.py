@@ -121,7 +121,7 @@ class ReaderScreen(Screen[None]):
         self._arrange()
 
     def _visible_count(self, width: int, outline: bool) -> int:
-        avail = width - (34 if outline else 0)
+        avail = width - (max(30, min(60, width * 22 // 100)) if outline else 0)
         fit = max(2, avail // MIN_PANE_WIDTH)
         return max(1, min(MAX_VISIBLE, len(self.reports), fit))
 
