@@ -211,14 +211,16 @@ class ReportPane(ScrollView, can_focus=True):
         Args:
             offset: A report offset (a section or block start, a number, a match).
             mark: Also mark that item in the gutter as the aligned one.
-            exact: Bring the line showing ``offset`` to the top (with two lines of
-                context) instead of the item's first line: for numbers and matches deep
-                inside a long paragraph.
+            exact: Bring the line showing ``offset`` to the third row (two lines of
+                context above) instead of the item's first line to the top: for numbers
+                and matches deep inside a long paragraph.
         """
         item = self.item_at_offset(offset)
         y = self.item_top(item)
         if exact:
-            y = max(y, self.pane_layout.line_of_offset(offset) - 2)
+            # The same height in every pane: the line itself, two lines below the top,
+            # even when that shows the end of the previous paragraph.
+            y = max(0, self.pane_layout.line_of_offset(offset) - 2)
         self.scroll_to(y=y, animate=False, immediate=True)
         if mark:
             self.current_item = item
