@@ -186,6 +186,13 @@ async def test_changed_number_shows_in_every_pane_with_badge(reports: list[Repor
                 # The counterpart value is visible inline, in a ⟨…⟩ badge.
                 assert any(f"{o}" in visible for o in others)
                 assert "⟨" in visible
+        # The number sits on the same screen row in every pane that has it.
+        rows = {
+            p.pane_layout.line_of_offset(pair.values[p.index].span.start) - p.scroll_y  # type: ignore[union-attr]
+            for p in app.reader.panes
+            if pair.values[p.index] is not None
+        }
+        assert len(rows) == 1
 
 
 @aio
