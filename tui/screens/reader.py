@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, LoadingIndicator
+from textual.widgets import Footer
 
 from reportdiff.core.comparison import Comparison
 from reportdiff.core.model import Report
@@ -28,11 +28,13 @@ from reportdiff.tui.navigation import (
     step,
 )
 from reportdiff.tui.widgets.legend import Legend
-from reportdiff.tui.widgets.outline import AlignmentOutline
 from reportdiff.tui.widgets.report_pane import ReportPane
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from reportdiff.core.comparison import NumberPair
+    from reportdiff.tui.widgets.outline import AlignmentOutline
 
 MAX_VISIBLE = 4
 MIN_PANE_WIDTH = 36
@@ -84,19 +86,20 @@ class ReaderScreen(Screen[None]):
         self.matches: list[list[int]] = [[] for _ in reports]
         self.match_cursor: list[int | None] = [None for _ in reports]
         self.outline_wanted: bool | None = None
+        self._search_input: Input | None = None
+        self._analysis_over = False
 
     # ----- composition ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The outline and the search box are mounted after the first frame: the reports'
+        # text comes first (see bench/bench_startup.py).
         with Horizontal(id="body"):
-            yield AlignmentOutline(id="outline")
             with Horizontal(id="panes"):
                 for i, report in enumerate(self.reports):
                     yield ReportPane(report, i, id=f"pane-{i}")
         with Horizontal(id="status"):
-            yield LoadingIndicator(id="loading")
             yield Legend(id="legend")
-        yield Input(placeholder="search all panes (Enter: find, Esc: close)", id="search")
         yield Footer()
 
     @property
@@ -105,12 +108,55 @@ class ReaderScreen(Screen[None]):
         return list(self.query(ReportPane))
 
     def on_mount(self) -> None:
-        """Show the text at once; outline from the first report until the comparison arrives."""
-        outline = self.query_one(AlignmentOutline)
-        own = anchors_from_report(self.reports[0], 0, len(self.reports))
-        outline.show_anchors(own, self._ids)
+        """Show the text at once; the rest of the screen follows one frame later."""
         self._arrange()
         self.panes[0].focus()
+        self.call_after_refresh(self._mount_secondary)
+
+    async def _mount_secondary(self) -> None:
+        body = self.query_one("#body")
+        if not body.is_attached:  # the app is closing already
+            return
+        # Imported here: Tree, Input and LoadingIndicator are not needed for the first frame.
+        from textual.widgets import LoadingIndicator
+
+        from reportdiff.tui.widgets.outline import AlignmentOutline
+
+        await body.mount(AlignmentOutline(id="outline"), before="#panes")
+        if self.comparison is None and not self._analysis_over:
+            await self.query_one("#status").mount(LoadingIndicator(id="loading"), before="#legend")
+        self._fill_outline()
+        self._arrange()
+        await self._search_box()
+
+    async def _search_box(self) -> Input:
+        """The search input, mounted on first use (not needed for the first frame)."""
+        from textual.widgets import Input
+
+        if self._search_input is None:
+            self._search_input = Input(
+                placeholder="search all panes (Enter: find, Esc: close)", id="search"
+            )
+        box = self._search_input
+        if box.parent is None:  # mount() sets the parent at once: a second call skips this
+            await self.mount(box, before="#status")
+        return box
+
+    def _fill_outline(self) -> None:
+        """The aligned rows once compared; the first report's own sections until then."""
+        outline = self._outline()
+        if outline is None:
+            return
+        if self.anchors:
+            outline.show_anchors(self.anchors, self._ids)
+        else:
+            own = anchors_from_report(self.reports[0], 0, len(self.reports))
+            outline.show_anchors(own, self._ids)
+
+    def _outline(self) -> AlignmentOutline | None:
+        """The outline, once mounted (it follows the first frame)."""
+        found = self.query("#outline")
+        return found.first() if found else None  # type: ignore[return-value]
 
     @property
     def _ids(self) -> tuple[str, ...]:
@@ -127,9 +173,9 @@ class ReaderScreen(Screen[None]):
 
     def _arrange(self) -> None:
         width = self.size.width or self.app.size.width
-        outline = self.query_one(AlignmentOutline)
         show_outline = self.outline_wanted if self.outline_wanted is not None else width >= OUTLINE_MIN_SCREEN
-        outline.display = show_outline
+        if (outline := self._outline()) is not None:
+            outline.display = show_outline
         count = self._visible_count(width, show_outline)
         start = min(self.page_start, max(0, len(self.reports) - count))
         for pane in self.panes:
@@ -145,15 +191,19 @@ class ReaderScreen(Screen[None]):
         self.comparison = cmp
         self.anchors = anchors_from_comparison(cmp)
         self.cursor = None
-        self.query_one(AlignmentOutline).show_anchors(self.anchors, self._ids)
-        self.query_one("#loading").display = False
+        self._fill_outline()
+        self._analysis_over = True
+        for loading in self.query("#loading"):
+            loading.remove()
         legend = self.query_one(Legend)
         legend.counts = layer_counts(cmp)
         self._apply_highlights()
 
     def show_analysis_failed(self, message: str) -> None:
         """Keep reading possible when the comparison cannot be computed."""
-        self.query_one("#loading").display = False
+        self._analysis_over = True
+        for loading in self.query("#loading"):
+            loading.remove()
         self.query_one(Legend).message = f"no highlights: {message}"
 
     def _apply_highlights(self) -> None:
@@ -202,8 +252,8 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_outline(self) -> None:
         """Show or hide the outline."""
-        outline = self.query_one(AlignmentOutline)
-        self.outline_wanted = not outline.display
+        if (outline := self._outline()) is not None:
+            self.outline_wanted = not outline.display
         self._arrange()
 
     def action_page(self, direction: int) -> None:
@@ -261,7 +311,8 @@ class ReaderScreen(Screen[None]):
                 sub.append(" · no counterpart here", style="italic")
             pane.border_subtitle = sub
         if self.anchors:
-            self.query_one(AlignmentOutline).follow(index)
+            if (outline := self._outline()) is not None:
+                outline.follow(index)
 
     def action_paragraph(self, direction: int) -> None:
         """Next/previous aligned paragraph in every pane."""
@@ -278,8 +329,8 @@ class ReaderScreen(Screen[None]):
             return
         self._navigate(direction, kind="section", unmatched=True)
 
-    @on(AlignmentOutline.AnchorChosen)
-    def _anchor_chosen(self, event: AlignmentOutline.AnchorChosen) -> None:
+    def on_alignment_outline_anchor_chosen(self, event: AlignmentOutline.AnchorChosen) -> None:
+        """An outline row was selected: bring every pane to it."""
         if self.anchors:
             self.go_to_anchor(event.anchor)
         else:
@@ -344,21 +395,23 @@ class ReaderScreen(Screen[None]):
 
     # ----- search -----------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         """Open the search box."""
-        box = self.query_one("#search", Input)
+        box = await self._search_box()
         box.add_class("-visible")
         box.focus()
 
     def action_close_search(self) -> None:
         """Close the search box and return to the pane."""
-        box = self.query_one("#search", Input)
+        box = self._search_input
         if box.has_class("-visible"):
             box.remove_class("-visible")
             self.panes[self.lead].focus()
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box: search every pane."""
+        if event.input.id != "search":
+            return
         self.search(event.value)
         event.input.remove_class("-visible")
         self.panes[self.lead].focus()

@@ -22,7 +22,6 @@ from reportdiff.core.model import Report
 from reportdiff.tui.layout import (
     Badge,
     Item,
-    ItemText,
     LineRef,
     Mark,
     PaneLayout,
@@ -100,6 +99,7 @@ class ReportPane(ScrollView, can_focus=True):
         self._layout: PaneLayout | None = None
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
+        self._styles: dict[str, Style] = {}
         meta = report.meta
         self.border_title = Text(f"{meta.region} {meta.year} {meta.title}")
         self.border_subtitle = Text(meta.id)
@@ -253,40 +253,65 @@ class ReportPane(ScrollView, can_focus=True):
         ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
         if ref is None:
             return Strip.blank(width, base)
-        gutter_style = base + self.get_component_rich_style("report-pane--gutter", partial=True)
+        gutter_style = base + self._style("gutter")
         mark = "▌ " if ref.item == self.current_item else "  "
-        text = self._line_text(lay, ref, base)
-        # Text.render leaves the base style off unstyled runs: apply it underneath.
-        body = Segment.apply_style(text.render(self.app.console, end=""), base)
-        segments = [Segment(mark, gutter_style), *body]
+        segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base)]
         return Strip(segments).adjust_cell_length(width, base)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"report-pane--{name}", partial=True)
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"report-pane--{name}", partial=True)
+            self._styles[name] = style
+        return style
 
-    def _line_text(self, lay: PaneLayout, ref: LineRef, base: Style) -> Text:
-        item_index, start, end = ref.item, ref.start, ref.end
-        item = lay.items[item_index]
-        itext = lay.texts[item_index]
-        text = Text(itext.text[start:end], style=base, end="")
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: drop cached component styles and rendered lines."""
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def line_ranges(self, lay: PaneLayout, ref: LineRef) -> list[tuple[int, int, str]]:
+        """Styled ranges on one display line, as ``(start, end, style name)`` in line offsets.
+
+        Later ranges are drawn over earlier ones: kind, lead phrase, marks, badges.
+        """
+        item = lay.items[ref.item]
+        itext = lay.texts[ref.item]
+        start, end = ref.start, ref.end
+        out: list[tuple[int, int, str]] = []
+
+        def add(lo: int, hi: int, name: str) -> None:
+            lo, hi = max(lo, start), min(hi, end)
+            if lo < hi:
+                out.append((lo - start, hi - start, name))
+
         if item.kind.startswith("heading"):
-            text.stylize(self._style(item.kind))
+            add(start, end, item.kind)
         lead = self._leads.get(item.start)
         if lead is not None:
-            self._stylize(text, itext, lead[0], lead[1], "lead", start, end)
-        for m in self._marks_by_item.get(item_index, ()):
-            self._stylize(text, itext, max(m.start, item.start), min(m.end, item.end), m.style, start, end)
-        for bs, be, style in itext.badge_spans:
-            lo, hi = max(bs, start), min(be, end)
-            if lo < hi:
-                text.stylize(self._style(style), lo - start, hi - start)
-        return text
+            add(itext.to_display(lead[0]), itext.to_display(lead[1], end=True), "lead")
+        for m in self._marks_by_item.get(ref.item, ()):
+            lo = itext.to_display(max(m.start, item.start))
+            hi = itext.to_display(min(m.end, item.end), end=True)
+            add(lo, hi, m.style)
+        for bs, be, name in itext.badge_spans:
+            add(bs, be, name)
+        return out
 
-    def _stylize(
-        self, text: Text, itext: ItemText, s: int, e: int, style: str, start: int, end: int
-    ) -> None:
-        ds = itext.to_display(s)
-        de = itext.to_display(e, end=True)
-        lo, hi = max(ds, start), min(de, end)
-        if lo < hi:
-            text.stylize(self._style(style), lo - start, hi - start)
+    def _line_segments(self, lay: PaneLayout, ref: LineRef, base: Style) -> list[Segment]:
+        # Segments built directly (not through rich Text): this runs for every visible
+        # line on the first frame, and startup time is a feature.
+        text = lay.texts[ref.item].text[ref.start : ref.end]
+        ranges = self.line_ranges(lay, ref)
+        if not ranges:
+            return [Segment(text, base)]
+        cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
+        segments: list[Segment] = []
+        for a, b in zip(cuts, cuts[1:]):
+            style = base
+            for lo, hi, name in ranges:
+                if lo <= a and b <= hi:
+                    style = style + self._style(name)
+            segments.append(Segment(text[a:b], style))
+        return segments
