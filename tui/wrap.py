@@ -10,7 +10,7 @@ map highlights onto the wrapped lines exactly.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import get_character_cell_size
 
 NO_LINE_START = frozenset(
     "，。、；：？！）》」』】〕〉〗｝”’…—～·％‰°"  # full-width closing marks
@@ -22,51 +22,60 @@ NO_LINE_END = frozenset("（《「『【〔〈〖｛“‘([{")
 """Characters that must not end a line: they open what comes after."""
 
 
-def _is_wide(ch: str) -> bool:
-    return cell_len(ch) == 2
+_WIDTHS: dict[str, int] = {}
 
 
-def _breakable_before(prev: str, ch: str) -> bool:
+def _width(ch: str) -> int:
+    """Cells of one character (cached: wrapping asks for every character of a report)."""
+    w = _WIDTHS.get(ch)
+    if w is None:
+        w = _WIDTHS[ch] = get_character_cell_size(ch)
+    return w
+
+
+def _breakable_before(prev: str, ch: str, prev_wide: bool, wide: bool) -> bool:
     """Whether a line may break between ``prev`` and ``ch`` (neither is a space)."""
     if ch in NO_LINE_START or prev in NO_LINE_END:
         return False
-    if _is_wide(prev) or _is_wide(ch):
+    if prev_wide or wide:
         # A number keeps its unit: breaking 154.99|亿元 makes the figure unreadable.
-        return not (prev.isdigit() and _is_wide(ch))
+        return not (wide and prev.isdigit())
     # Two narrow characters: part of one Latin word or number.
     return False
 
 
-def _atoms(text: str) -> list[tuple[int, int, bool]]:
+def _atoms(text: str, widths: list[int]) -> list[tuple[int, int, bool]]:
     """Split a line without newlines into unbreakable atoms ``(start, end, is_space)``."""
     atoms: list[tuple[int, int, bool]] = []
-    start = 0
     n = len(text)
     i = 0
     while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
+        if text[i].isspace():
+            j = i + 1
             while j < n and text[j].isspace():
                 j += 1
             atoms.append((i, j, True))
-            i = start = j
+            i = j
             continue
         j = i + 1
-        while j < n and not text[j].isspace() and not _breakable_before(text[j - 1], text[j]):
+        while (
+            j < n
+            and not text[j].isspace()
+            and not _breakable_before(text[j - 1], text[j], widths[j - 1] == 2, widths[j] == 2)
+        ):
             j += 1
-        # A closing mark after a space (``abc ，``) still may not start a line: glue it back.
-        atoms.append((start, j, False))
-        i = start = j
+        atoms.append((i, j, False))
+        i = j
     return atoms
 
 
-def _fold(text: str, start: int, end: int, width: int, used: int) -> list[tuple[int, int]]:
+def _fold(widths: list[int], start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Cut an atom wider than the line into pieces by cells (last resort, like Rich's fold)."""
     pieces: list[tuple[int, int]] = []
     piece_start = start
+    used = 0
     for i in range(start, end):
-        w = cell_len(text[i])
+        w = widths[i]
         if used + w > width and i > piece_start:
             pieces.append((piece_start, i))
             piece_start, used = i, 0
@@ -76,17 +85,18 @@ def _fold(text: str, start: int, end: int, width: int, used: int) -> list[tuple[
 
 
 def _wrap_line(text: str, offset: int, width: int) -> list[tuple[int, int]]:
+    widths = [_width(ch) for ch in text]
     lines: list[tuple[int, int]] = []
     line_start: int | None = None
     line_end = 0
     used = 0
-    for a_start, a_end, is_space in _atoms(text):
+    for a_start, a_end, is_space in _atoms(text, widths):
+        w = sum(widths[a_start:a_end])
         if is_space:
             if line_start is not None:
                 # Spaces are kept inside a line but dropped at a break (see line_end).
-                used += cell_len(text[a_start:a_end])
+                used += w
             continue
-        w = cell_len(text[a_start:a_end])
         if line_start is not None and used + w <= width:
             line_end = a_end
             used += w
@@ -98,10 +108,10 @@ def _wrap_line(text: str, offset: int, width: int) -> list[tuple[int, int]]:
         if w <= width:
             line_start, line_end, used = a_start, a_end, w
             continue
-        pieces = _fold(text, a_start, a_end, width, 0)
+        pieces = _fold(widths, a_start, a_end, width)
         lines.extend(pieces[:-1])
         line_start, line_end = pieces[-1]
-        used = cell_len(text[line_start:line_end])
+        used = sum(widths[line_start:line_end])
     if line_start is not None:
         lines.append((line_start, line_end))
     if not lines:
