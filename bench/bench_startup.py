@@ -116,7 +116,9 @@ def main() -> None:
         print(f"reportdiff, highlights shown:              {med(app, 'HIGHLIGHTS') * 1000:7.0f} ms")
     else:
         print("reportdiff, highlights shown: never (comparison unavailable)")
-    print(f"peak memory: minimal {med(minimal, 'RSS'):.0f} MiB, reportdiff {med(app, 'RSS'):.0f} MiB")
+    print(
+        f"peak memory: minimal {med(minimal, 'RSS'):.0f} MiB, reportdiff {med(app, 'RSS'):.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

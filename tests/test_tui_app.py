@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from reportdiff.core.comparison import AlignedRow, Comparison
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
@@ -152,7 +151,8 @@ async def test_next_unmatched_section(reports: list[Report]) -> None:
     async with app.run_test(size=SIZE) as pilot:
         cmp = await analysed(pilot)
         unmatched = [
-            r for r in flatten(cmp.alignment)
+            r
+            for r in flatten(cmp.alignment)
             if r.kind == "section" and any(n is None for n in r.nodes)
         ]
         await pilot.press("u")
@@ -273,9 +273,7 @@ async def test_report_text_is_never_markup() -> None:
         await pilot.pause()
         for pane in app.reader.panes:
             # What is painted: each line minus the 2-cell gutter and the padding.
-            shown = "".join(
-                pane.render_line(y).text[2:].rstrip() for y in range(pane.size.height)
-            )
+            shown = "".join(pane.render_line(y).text[2:].rstrip() for y in range(pane.size.height))
             assert "[bold]附件[/]" in shown
             assert "[red]表1[/red]" in shown
 

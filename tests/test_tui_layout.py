@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import doctest
+import itertools
 import re
 
 import pytest
-from rich.cells import cell_len
-
 import reportdiff.tui.highlights as highlights_module
 import reportdiff.tui.themes as themes_module
 from reportdiff.core.comparison import AlignedRow, Comparison
@@ -17,6 +16,7 @@ from reportdiff.tui.highlights import LAYERS, number_badge, pane_highlights
 from reportdiff.tui.layout import Badge, item_text, layout, report_items
 from reportdiff.tui.navigation import anchors_from_comparison, anchors_from_report, step
 from reportdiff.tui.wrap import NO_LINE_START
+from rich.cells import cell_len
 
 WS = re.compile(r"\s+")
 
@@ -43,13 +43,17 @@ def test_items_cover_every_block_and_heading_in_order(reports: list[Report]) -> 
         items = report_items(report)
         starts = [it.start for it in items]
         assert starts == sorted(starts)
-        assert all(a.end <= b.start for a, b in zip(items, items[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(items))
         block_starts = {b.span.start for _p, _i, b in report.blocks()}
         assert block_starts <= set(starts)
         headings = [s for _p, s in report.walk()]
         assert len([it for it in items if it.kind.startswith("heading")]) >= len(headings)
         for s in headings:
-            item = next(it for it in items if it.start <= s.heading.start < it.end or it.start == s.heading.start)
+            item = next(
+                it
+                for it in items
+                if it.start <= s.heading.start < it.end or it.start == s.heading.start
+            )
             assert report.slice(s.heading) in report.text[item.start : item.end]
 
 
@@ -103,9 +107,13 @@ def test_anchors_follow_the_alignment(comparison: Comparison) -> None:
         assert a.offsets == tuple(None if n is None else n.span.start for n in row.nodes)
     first_section = step(anchors, None, 1, kind="section")
     assert first_section is not None and rows[first_section].kind == "section"
-    assert step(anchors, first_section, -1, kind="section") is None or rows[
-        step(anchors, first_section, -1, kind="section")  # type: ignore[index]
-    ].kind == "section"
+    assert (
+        step(anchors, first_section, -1, kind="section") is None
+        or rows[
+            step(anchors, first_section, -1, kind="section")  # type: ignore[index]
+        ].kind
+        == "section"
+    )
 
 
 def test_own_anchors_before_the_comparison(reports: list[Report]) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import doctest
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from rich.cells import cell_len
+import itertools
 
 import reportdiff.tui.wrap as wrap_module
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportdiff.tui.wrap import NO_LINE_END, NO_LINE_START, wrap_lines, wrap_offsets
+from rich.cells import cell_len
 
 PARAGRAPH = (
     "经济增长量质提升。全年实现区级一般公共预算收入154.99亿元，同比增长8.0%，"
@@ -68,7 +68,7 @@ def test_newlines_are_hard_breaks_and_spaces_at_breaks_dropped() -> None:
 def test_offsets_map_back_to_the_text() -> None:
     offsets = wrap_offsets(PARAGRAPH, 20)
     assert "".join(PARAGRAPH[s:e] for s, e in offsets) == PARAGRAPH
-    assert all(a[1] == b[0] for a, b in zip(offsets, offsets[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(offsets))
 
 
 def test_real_paragraph_at_many_widths() -> None:
@@ -79,9 +79,11 @@ def test_real_paragraph_at_many_widths() -> None:
         assert all(line[-1] not in NO_LINE_END for line in lines[:-1])
 
 
-ALPHABET = st.sampled_from(list("经济增长质效提升新区")) | st.sampled_from(
-    sorted(NO_LINE_START | NO_LINE_END)
-) | st.sampled_from(list("ab12 .\n"))
+ALPHABET = (
+    st.sampled_from(list("经济增长质效提升新区"))
+    | st.sampled_from(sorted(NO_LINE_START | NO_LINE_END))
+    | st.sampled_from(list("ab12 .\n"))
+)
 
 
 @settings(max_examples=300, deadline=None)

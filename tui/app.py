@@ -8,13 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from textual import on, work
-from textual.app import App
-from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
+from typing import TYPE_CHECKING, ClassVar
 
 from reportdiff.core.comparison import Comparison
 from reportdiff.core.errors import ReportError
@@ -22,6 +16,11 @@ from reportdiff.core.model import Report
 from reportdiff.tui.config import load_config, save_setting, write_text_atomic
 from reportdiff.tui.screens.reader import ReaderScreen
 from reportdiff.tui.themes import DEFAULT_THEME, THEME_NAMES, load_themes
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -35,11 +34,18 @@ class ReportDiffApp(App[int]):
     TITLE = "reportdiff"
     # A callable, so textual.command (~15 ms to import) loads when the palette opens.
     COMMANDS = App.COMMANDS | {lambda: _report_commands()}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit reportdiff"),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
         Binding("e", "export", "Export", id="export", tooltip="Write the comparison as Markdown"),
-        Binding("t", "cycle_theme", "Theme", id="cycle-theme", show=False, tooltip="Switch between the reportdiff dark and light themes"),
+        Binding(
+            "t",
+            "cycle_theme",
+            "Theme",
+            id="cycle-theme",
+            show=False,
+            tooltip="Switch between the reportdiff dark and light themes",
+        ),
     ]
 
     @dataclass
@@ -78,7 +84,9 @@ class ReportDiffApp(App[int]):
         for theme in load_themes():
             self.register_theme(theme)
         saved = load_config().get("theme")
-        self.theme = saved if isinstance(saved, str) and saved in self.available_themes else DEFAULT_THEME
+        self.theme = (
+            saved if isinstance(saved, str) and saved in self.available_themes else DEFAULT_THEME
+        )
         self._theme_loaded = True
 
     def get_default_screen(self) -> Screen[None]:

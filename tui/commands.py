@@ -6,11 +6,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from reportdiff.tui.highlights import LAYER_LABELS
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
-
-from reportdiff.tui.highlights import LAYER_LABELS
 
 if TYPE_CHECKING:
     from reportdiff.tui.app import ReportDiffApp
@@ -50,7 +49,9 @@ class ReportCommands(Provider):
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text or None)
+                yield Hit(
+                    score, _highlight(matcher, name), callback, text=name, help=help_text or None
+                )
 
 
 def _highlight(matcher: Matcher, name: str) -> Content:

@@ -89,9 +89,9 @@ def pane_highlights(cmp: Comparison, pane: int, enabled: frozenset[str]) -> Pane
         elif pair.status == "same" and "same" in enabled:
             marks.append(Mark(q.span.start, q.span.end, "same"))
     # Apply weaker layers first so stronger ones win where they overlap.
-    order = {name: i for i, name in enumerate(
-        ("unique", "boilerplate", "distinct", "same", "changed")
-    )}
+    order = {
+        name: i for i, name in enumerate(("unique", "boilerplate", "distinct", "same", "changed"))
+    }
     marks.sort(key=lambda m: order.get(m.style, 99))
     return PaneHighlights(marks, badges)
 

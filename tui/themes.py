@@ -13,8 +13,19 @@ THEME_NAMES: tuple[str, ...] = ("reportdiff-dark", "reportdiff-light")
 DEFAULT_THEME = "reportdiff-dark"
 
 _FIELDS = frozenset(
-    {"primary", "secondary", "warning", "error", "success", "accent", "foreground",
-     "background", "surface", "panel", "boost"}
+    {
+        "primary",
+        "secondary",
+        "warning",
+        "error",
+        "success",
+        "accent",
+        "foreground",
+        "background",
+        "surface",
+        "panel",
+        "boost",
+    }
 )
 _DECL = re.compile(r"^\s*\$([a-z0-9-]+)\s*:\s*([^;]+);", re.MULTILINE)
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)

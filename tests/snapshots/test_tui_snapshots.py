@@ -7,7 +7,6 @@ committing: Chinese must wrap by cell width, no line may start with ，。、；
 from __future__ import annotations
 
 import pytest
-
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
@@ -34,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close-help"),
     ]
 
@@ -65,15 +67,26 @@ class HelpScreen(ModalScreen[None]):
 
     def _listed_bindings(self) -> list[tuple[str, Binding]]:
         """Bindings of the reader screen, our app, and Textual's own app and screen keys."""
+        from reportdiff.tui.screens.reader import ReaderScreen
         from textual.app import App
         from textual.screen import Screen
-
-        from reportdiff.tui.screens.reader import ReaderScreen
 
         sources = [
             ("reader", ReaderScreen.BINDINGS),
             ("app", type(self.app).BINDINGS),
             ("textual", [*App.BINDINGS, *Screen.BINDINGS]),
+            # The palette key is bound by Textual at run time, not in a BINDINGS list.
+            (
+                "textual",
+                [
+                    Binding(
+                        self.app.COMMAND_PALETTE_BINDING,
+                        "command_palette",
+                        "Command palette: jump to section, export, theme",
+                        id="command-palette",
+                    )
+                ],
+            ),
         ]
         out: list[tuple[str, Binding]] = []
         seen: set[str] = set()

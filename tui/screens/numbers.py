@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from typing import ClassVar
 
 from reportdiff.core.comparison import Comparison, NumberPair
 from reportdiff.tui.highlights import format_pct
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
 
 SORT_KEYS = ("order", "indicator", "delta", "pct", "status")
 
@@ -24,9 +25,21 @@ def _fmt_delta(pair: NumberPair) -> str:
 class NumbersScreen(Screen[NumberPair | None]):
     """A DataTable of number pairs: indicator, each report's value, Δ, Δ%, status."""
 
-    BINDINGS = [
-        Binding("f", "toggle_filter", "Changed only", id="numbers-filter", tooltip="Show only changed numbers, or all"),
-        Binding("s", "cycle_sort", "Sort", id="numbers-sort", tooltip="Sort by reading order, indicator, Δ, Δ% or status"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f",
+            "toggle_filter",
+            "Changed only",
+            id="numbers-filter",
+            tooltip="Show only changed numbers, or all",
+        ),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            id="numbers-sort",
+            tooltip="Sort by reading order, indicator, Δ, Δ% or status",
+        ),
         Binding("escape,v,q", "close", "Back", id="numbers-close", tooltip="Back to the reports"),
         Binding("enter", "jump", "Go to paragraph", id="numbers-jump", show=True, priority=True),
     ]
@@ -95,8 +108,10 @@ class NumbersScreen(Screen[NumberPair | None]):
         total = len(self.comparison.numbers)
         what = "changed only" if self.changed_only else "all"
         self.query_one("#numbers-status", Static).update(
-            Text(f" {len(self._shown)} of {total} number pairs ({what}) · sorted by {self.sort_key}"
-                 " · f filter · s sort · Enter go to paragraph · Esc back")
+            Text(
+                f" {len(self._shown)} of {total} number pairs ({what}) · sorted by {self.sort_key}"
+                " · f filter · s sort · Enter go to paragraph · Esc back"
+            )
         )
 
     def watch_changed_only(self) -> None:
@@ -118,7 +133,12 @@ class NumbersScreen(Screen[NumberPair | None]):
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """Clicking a header sorts by it where that makes sense."""
         label = str(event.label)
-        self.sort_key = {"indicator": "indicator", "Δ": "delta", "Δ%": "pct", "status": "status"}.get(label, "order")
+        self.sort_key = {
+            "indicator": "indicator",
+            "Δ": "delta",
+            "Δ%": "pct",
+            "status": "status",
+        }.get(label, "order")
 
     def action_jump(self) -> None:
         """Back to the reader at the highlighted pair's paragraphs."""

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Footer
+from typing import TYPE_CHECKING, ClassVar
 
 from reportdiff.core.comparison import Comparison
 from reportdiff.core.model import Report
@@ -29,12 +20,19 @@ from reportdiff.tui.navigation import (
 )
 from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.report_pane import ReportPane
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
 
 if TYPE_CHECKING:
-    from textual.widgets import Input
-
     from reportdiff.core.comparison import NumberPair
     from reportdiff.tui.widgets.outline import AlignmentOutline
+    from textual.widgets import Input
 
 MAX_VISIBLE = 4
 MIN_PANE_WIDTH = 36
@@ -45,26 +43,142 @@ OUTLINE_MIN_SCREEN = 110
 class ReaderScreen(Screen[None]):
     """The main screen: one pane per report, the aligned outline, the legend."""
 
-    BINDINGS = [
-        Binding("j", "paragraph(1)", "Next ¶", id="next-paragraph", tooltip="Bring every pane to the next aligned paragraph"),
-        Binding("k", "paragraph(-1)", "Prev ¶", id="prev-paragraph", show=False, tooltip="Bring every pane to the previous aligned paragraph"),
-        Binding("J", "section(1)", "Next §", id="next-section", tooltip="Bring every pane to the next aligned section"),
-        Binding("K", "section(-1)", "Prev §", id="prev-section", show=False, tooltip="Bring every pane to the previous aligned section"),
-        Binding("c", "number(1)", "Next change", id="next-changed-number", tooltip="Go to the next changed number"),
-        Binding("C", "number(-1)", "Prev change", id="prev-changed-number", show=False, tooltip="Go to the previous changed number"),
-        Binding("u", "unmatched(1)", "Next unmatched", id="next-unmatched", show=False, tooltip="Go to the next section some report lacks"),
-        Binding("U", "unmatched(-1)", "Prev unmatched", id="prev-unmatched", show=False, tooltip="Go to the previous section some report lacks"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "j",
+            "paragraph(1)",
+            "Next ¶",
+            id="next-paragraph",
+            tooltip="Bring every pane to the next aligned paragraph",
+        ),
+        Binding(
+            "k",
+            "paragraph(-1)",
+            "Prev ¶",
+            id="prev-paragraph",
+            show=False,
+            tooltip="Bring every pane to the previous aligned paragraph",
+        ),
+        Binding(
+            "J",
+            "section(1)",
+            "Next §",
+            id="next-section",
+            tooltip="Bring every pane to the next aligned section",
+        ),
+        Binding(
+            "K",
+            "section(-1)",
+            "Prev §",
+            id="prev-section",
+            show=False,
+            tooltip="Bring every pane to the previous aligned section",
+        ),
+        Binding(
+            "c",
+            "number(1)",
+            "Next change",
+            id="next-changed-number",
+            tooltip="Go to the next changed number",
+        ),
+        Binding(
+            "C",
+            "number(-1)",
+            "Prev change",
+            id="prev-changed-number",
+            show=False,
+            tooltip="Go to the previous changed number",
+        ),
+        Binding(
+            "u",
+            "unmatched(1)",
+            "Next unmatched",
+            id="next-unmatched",
+            show=False,
+            tooltip="Go to the next section some report lacks",
+        ),
+        Binding(
+            "U",
+            "unmatched(-1)",
+            "Prev unmatched",
+            id="prev-unmatched",
+            show=False,
+            tooltip="Go to the previous section some report lacks",
+        ),
         Binding("slash", "search", "Search", id="search", tooltip="Search all panes"),
-        Binding("n", "match(1)", "Next match", id="next-match", show=False, tooltip="Next search match in every pane"),
-        Binding("N", "match(-1)", "Prev match", id="prev-match", show=False, tooltip="Previous search match in every pane"),
-        Binding("1", "toggle_layer('shared')", "Shared", id="toggle-shared", show=False, tooltip="Toggle shared phrases"),
-        Binding("2", "toggle_layer('changed')", "Changed", id="toggle-changed", show=False, tooltip="Toggle changed numbers"),
-        Binding("3", "toggle_layer('same')", "Same", id="toggle-same", show=False, tooltip="Toggle same numbers"),
-        Binding("4", "toggle_layer('unique')", "Unique", id="toggle-unique", show=False, tooltip="Toggle text found in one report only"),
+        Binding(
+            "n",
+            "match(1)",
+            "Next match",
+            id="next-match",
+            show=False,
+            tooltip="Next search match in every pane",
+        ),
+        Binding(
+            "N",
+            "match(-1)",
+            "Prev match",
+            id="prev-match",
+            show=False,
+            tooltip="Previous search match in every pane",
+        ),
+        Binding(
+            "1",
+            "toggle_layer('shared')",
+            "Shared",
+            id="toggle-shared",
+            show=False,
+            tooltip="Toggle shared phrases",
+        ),
+        Binding(
+            "2",
+            "toggle_layer('changed')",
+            "Changed",
+            id="toggle-changed",
+            show=False,
+            tooltip="Toggle changed numbers",
+        ),
+        Binding(
+            "3",
+            "toggle_layer('same')",
+            "Same",
+            id="toggle-same",
+            show=False,
+            tooltip="Toggle same numbers",
+        ),
+        Binding(
+            "4",
+            "toggle_layer('unique')",
+            "Unique",
+            id="toggle-unique",
+            show=False,
+            tooltip="Toggle text found in one report only",
+        ),
         Binding("v", "numbers", "Numbers", id="numbers-view", tooltip="Table of every number pair"),
-        Binding("o", "toggle_outline", "Outline", id="toggle-outline", show=False, tooltip="Show or hide the outline"),
-        Binding("right_square_bracket", "page(1)", "Next reports", id="next-page", show=False, tooltip="Show the next reports when not all fit"),
-        Binding("left_square_bracket", "page(-1)", "Prev reports", id="prev-page", show=False, tooltip="Show the previous reports"),
+        Binding(
+            "o",
+            "toggle_outline",
+            "Outline",
+            id="toggle-outline",
+            show=False,
+            tooltip="Show or hide the outline",
+        ),
+        Binding(
+            "right_square_bracket",
+            "page(1)",
+            "Next reports",
+            id="next-page",
+            show=False,
+            tooltip="Show the next reports when not all fit",
+        ),
+        Binding(
+            "left_square_bracket",
+            "page(-1)",
+            "Prev reports",
+            id="prev-page",
+            show=False,
+            tooltip="Show the previous reports",
+        ),
         Binding("escape", "close_search", "Close search", id="close-search", show=False),
     ]
 
@@ -94,10 +208,9 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The outline and the search box are mounted after the first frame: the reports'
         # text comes first (see bench/bench_startup.py).
-        with Horizontal(id="body"):
-            with Horizontal(id="panes"):
-                for i, report in enumerate(self.reports):
-                    yield ReportPane(report, i, id=f"pane-{i}")
+        with Horizontal(id="body"), Horizontal(id="panes"):
+            for i, report in enumerate(self.reports):
+                yield ReportPane(report, i, id=f"pane-{i}")
         with Horizontal(id="status"):
             yield Legend(id="legend")
         yield Footer()
@@ -118,9 +231,8 @@ class ReaderScreen(Screen[None]):
         if not body.is_attached:  # the app is closing already
             return
         # Imported here: Tree, Input and LoadingIndicator are not needed for the first frame.
-        from textual.widgets import LoadingIndicator
-
         from reportdiff.tui.widgets.outline import AlignmentOutline
+        from textual.widgets import LoadingIndicator
 
         await body.mount(AlignmentOutline(id="outline"), before="#panes")
         if self.comparison is None and not self._analysis_over:
@@ -173,7 +285,9 @@ class ReaderScreen(Screen[None]):
 
     def _arrange(self) -> None:
         width = self.size.width or self.app.size.width
-        show_outline = self.outline_wanted if self.outline_wanted is not None else width >= OUTLINE_MIN_SCREEN
+        show_outline = (
+            self.outline_wanted if self.outline_wanted is not None else width >= OUTLINE_MIN_SCREEN
+        )
         if (outline := self._outline()) is not None:
             outline.display = show_outline
         count = self._visible_count(width, show_outline)
@@ -310,9 +424,8 @@ class ReaderScreen(Screen[None]):
             if lacks:
                 sub.append(" · no counterpart here", style="italic")
             pane.border_subtitle = sub
-        if self.anchors:
-            if (outline := self._outline()) is not None:
-                outline.follow(index)
+        if self.anchors and (outline := self._outline()) is not None:
+            outline.follow(index)
 
     def action_paragraph(self, direction: int) -> None:
         """Next/previous aligned paragraph in every pane."""
@@ -454,7 +567,11 @@ class ReaderScreen(Screen[None]):
             if not found:
                 continue
             cur = self.match_cursor[pane.index]
-            cur = (0 if direction > 0 else len(found) - 1) if cur is None else (cur + direction) % len(found)
+            cur = (
+                (0 if direction > 0 else len(found) - 1)
+                if cur is None
+                else (cur + direction) % len(found)
+            )
             self.match_cursor[pane.index] = cur
             pane.scroll_to_offset(found[cur], mark=False, exact=True)
         self._apply_highlights()

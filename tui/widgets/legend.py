@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from reportdiff.tui.highlights import LAYERS
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
-
-from reportdiff.tui.highlights import LAYERS
 
 
 class Legend(Widget):
@@ -15,7 +16,7 @@ class Legend(Widget):
     Before the comparison arrives it says ``analysing…`` instead.
     """
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "legend--distinct",
         "legend--boilerplate",
         "legend--changed",
@@ -40,7 +41,11 @@ class Legend(Widget):
         style = self.get_component_rich_style
         out = Text(" ")
         samples: dict[str, list[tuple[str, str]]] = {
-            "shared": [("shared", "legend--distinct"), ("/", ""), ("common", "legend--boilerplate")],
+            "shared": [
+                ("shared", "legend--distinct"),
+                ("/", ""),
+                ("common", "legend--boilerplate"),
+            ],
             "changed": [("changed", "legend--changed"), ("⟨←old Δ%⟩", "legend--badge")],
             "same": [("same", "legend--same")],
             "unique": [("only here", "legend--unique")],

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportdiff.tui.navigation import Anchor
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
-
-from reportdiff.tui.navigation import Anchor
 
 
 def score_badge(score: float | None) -> Text:

@@ -7,16 +7,9 @@ Text is always plain report text styled by offsets, never markup.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
-
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
-from textual.geometry import Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
+from typing import ClassVar
 
 from reportdiff.core.model import Report
 from reportdiff.tui.layout import (
@@ -28,6 +21,14 @@ from reportdiff.tui.layout import (
     layout,
     report_items,
 )
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 GUTTER = 2
 """Cells left of the text: a bar marks the paragraph the panes are aligned on."""
@@ -53,7 +54,7 @@ class ReportPane(ScrollView, can_focus=True):
     signal (bold, underline, italic, reverse) so colour is never the only cue.
     """
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "report-pane--heading1",
         "report-pane--heading2",
         "report-pane--heading3",
@@ -308,7 +309,7 @@ class ReportPane(ScrollView, can_focus=True):
             return [Segment(text, base)]
         cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
         segments: list[Segment] = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             style = base
             for lo, hi, name in ranges:
                 if lo <= a and b <= hi:
