@@ -418,8 +418,11 @@ class ReaderScreen(Screen[None]):
             offset = fallback_offset(anchors, index, pane.index)
             if offset is None:
                 continue
-            pane.scroll_to_offset(offset)
             lacks = anchor.offsets[pane.index] is None and anchor.score is not None
+            # A pane without a counterpart stays at its nearest earlier node, unmarked.
+            pane.scroll_to_offset(offset, mark=not lacks)
+            if lacks:
+                pane.current_item = None
             sub = Text(pane.report.meta.id)
             if lacks:
                 sub.append(" · no counterpart here", style="italic")
