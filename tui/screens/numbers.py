@@ -72,7 +72,14 @@ class NumbersScreen(Screen[NumberPair | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         ids = [r.meta.id for r in self.comparison.reports]
-        table.add_columns("indicator", *ids, "Δ", "Δ%", "status")
+        # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金): cap that column
+        # so values, Δ and Δ% stay on screen at 80 columns.
+        values_width = 14 * len(ids) + 14 + 9 + 9
+        table.add_column("indicator", width=max(10, min(40, self.app.size.width - values_width)))
+        for report_id in ids:
+            table.add_column(report_id)
+        for label in ("Δ", "Δ%", "status"):
+            table.add_column(label)
         self._fill()
         table.focus()
 
