@@ -72,7 +72,32 @@ def report_items(report: Report) -> list[Item]:
 
     add(report.sections, 0)
     add(report.appendices, 0)
-    return items
+    return _cover_gaps(report.text, items)
+
+
+def _cover_gaps(text: str, items: list[Item]) -> list[Item]:
+    """Show every character: title lines before the first item become a title item, and
+    text the parse leaves between items (a 。 after a heading) joins the item before it,
+    so search never finds text the panes do not show."""
+    out: list[Item] = []
+    pos = 0
+    for it in sorted(items, key=lambda i: i.start):
+        gap = text[pos : it.start]
+        if gap.strip():
+            lo = pos + len(gap) - len(gap.lstrip())
+            hi = it.start - (len(gap) - len(gap.rstrip()))
+            if out:
+                prev = out[-1]
+                out[-1] = Item(prev.start, hi, prev.kind)
+            else:
+                out.append(Item(lo, hi, "heading1"))
+        out.append(it)
+        pos = max(pos, it.end)
+    tail = text[pos:]
+    if tail.strip() and out:
+        prev = out[-1]
+        out[-1] = Item(prev.start, len(text) - (len(tail) - len(tail.rstrip())), prev.kind)
+    return out
 
 
 @dataclass

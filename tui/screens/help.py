@@ -82,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
                     Binding(
                         self.app.COMMAND_PALETTE_BINDING,
                         "command_palette",
-                        "Command palette: jump to section, export, theme",
+                        "Command palette",
                         id="command-palette",
                     )
                 ],
