@@ -364,3 +364,22 @@ async def test_resize_rewraps_and_keeps_place(reports: list[Report]) -> None:
         await pilot.pause()
         assert pane.pane_layout.width < wide
         assert top_offset(pane) == top
+
+
+@aio
+async def test_keys_can_be_remapped_by_binding_id(reports: list[Report]) -> None:
+    from textual.widgets import DataTable
+
+    from reportdiff.tui.config import save_setting
+
+    save_setting("keymap", {"next-paragraph": "x"})
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.reader.panes[0]
+        before = pane.scroll_y
+        await pilot.press("x", "x")
+        assert pane.scroll_y > before
+        await pilot.press("question_mark")
+        table = app.screen.query_one(DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert any(str(r[0]) == "x" and str(r[2]) == "next-paragraph" for r in rows)

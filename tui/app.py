@@ -88,6 +88,12 @@ class ReportDiffApp(App[int]):
             saved if isinstance(saved, str) and saved in self.available_themes else DEFAULT_THEME
         )
         self._theme_loaded = True
+        keymap = load_config().get("keymap")
+        self.user_keymap: dict[str, str] = {}
+        """Keys the user remapped by binding id in config.json (``{"keymap": {"next-paragraph": "x"}}``)."""
+        if isinstance(keymap, dict):
+            self.user_keymap = {str(k): str(v) for k, v in keymap.items()}
+            self.set_keymap(self.user_keymap)
 
     def get_default_screen(self) -> Screen[None]:
         """The reader is the base screen."""
@@ -125,6 +131,12 @@ class ReportDiffApp(App[int]):
             cmp = compare(self.reports)
         except ReportError as exc:
             self.post_message(self.AnalysisFailed(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - an engine bug must not take the text away
+            # The reader stays usable without highlights; the user sees what failed and
+            # the traceback goes to the Textual log (textual console) for a bug report.
+            self.log.error(f"compare() failed: {exc!r}")
+            self.post_message(self.AnalysisFailed(f"analysis failed ({type(exc).__name__}: {exc})"))
             return
         self.post_message(self.AnalysisReady(cmp))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import ClassVar
 
 from rich.text import Text
@@ -55,7 +57,10 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("key", "action", "id", "where")
+        remapped: dict[str, str] = getattr(self.app, "user_keymap", {})
         for where, binding in self._listed_bindings():
+            if binding.id in remapped:
+                binding = replace(binding, key=remapped[binding.id])
             key = self.app.get_key_display(binding)
             table.add_row(
                 Text(key, style="bold"),
