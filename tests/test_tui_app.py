@@ -368,9 +368,8 @@ async def test_resize_rewraps_and_keeps_place(reports: list[Report]) -> None:
 
 @aio
 async def test_keys_can_be_remapped_by_binding_id(reports: list[Report]) -> None:
-    from textual.widgets import DataTable
-
     from reportdiff.tui.config import save_setting
+    from textual.widgets import DataTable
 
     save_setting("keymap", {"next-paragraph": "x"})
     app = ReportDiffApp(reports, analyse=False)
