@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from reportdiff.core.headings import (
     BULLET,
-    DATE_LINE_RE,
     GLOSSARY_RE,
     NOTES_TITLE,
     SENTENCE_END,
@@ -24,7 +24,7 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
-from reportdiff.core.pdftext import looks_like_pdf, unwrap_pdf
+from reportdiff.core.pdftext import join_pieces, looks_like_pdf, unwrap_pdf
 from reportdiff.core.relocate import (
     body_range,
     join_truncated_tail,
@@ -66,30 +66,63 @@ def clean_text(raw: str) -> str:
     Returns:
         The canonical text, ending with one newline ('' when nothing is left).
     """
+    text = _clean_once(raw)
+    # Each pass leaves canonical text alone, but on a fragment of a document the PDF
+    # test can sit on its threshold (a run of table rows): cleaning the output once
+    # more, until it no longer changes, makes idempotence hold there too.
+    for _ in range(CLEAN_MAX_ROUNDS):
+        again = _clean_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+CLEAN_MAX_ROUNDS = 3
+
+
+def _clean_once(raw: str) -> str:
+    """One run of every pass over ``raw``."""
     lines = _normalise(raw).split("\n")
-    lines = strip_web_chrome(lines)
     lines = [ln for ln in lines if not _is_print_artifact(ln)]
+    lines = strip_web_chrome(lines)
     notes: list[str] = []
     if looks_like_pdf(lines):
         blocks, notes = unwrap_pdf(lines)
     else:
         blocks = to_blocks(lines)
-    for step in (
-        isolate_date_lines,
-        split_inline_headings,
-        join_cut_enumerations,
-        drop_attachment_labels,
-        mark_highlights,
-        unbullet_paragraphs,
-        join_truncated_tail,
-        relocate_repeated_paragraphs,
-        drop_repeated_tail,
-    ):
-        blocks = step(blocks)
+    blocks = _run_block_passes(blocks)
     if notes:
         blocks = [*blocks, [NOTES_TITLE], *([n] for n in notes)]
     text = "\n\n".join("\n".join(b) for b in blocks if b)
     return text + "\n" if text else ""
+
+
+BLOCK_PASSES_MAX_ROUNDS = 4
+"""Passes expose work for each other (taking a paragraph out of a bullet list can leave an
+inline heading alone in its block), so they run until nothing changes."""
+
+
+def _run_block_passes(blocks: list[Block]) -> list[Block]:
+    """Run the block passes in order, repeated until the blocks stop changing."""
+    passes = (
+        isolate_date_lines,
+        split_inline_headings,
+        unbullet_paragraphs,
+        join_cut_enumerations,
+        drop_attachment_labels,
+        mark_highlights,
+        join_truncated_tail,
+        relocate_repeated_paragraphs,
+        drop_repeated_tail,
+    )
+    for _ in range(BLOCK_PASSES_MAX_ROUNDS):
+        before = blocks
+        for step in passes:
+            blocks = step(blocks)
+        if blocks == before:
+            break
+    return blocks
 
 
 def _normalise(raw: str) -> str:
@@ -101,15 +134,35 @@ def _normalise(raw: str) -> str:
 
 
 def strip_web_chrome(lines: list[str]) -> list[str]:
-    """Drop reader-app chrome at the start and web-page chrome at the end."""
-    head = [i for i, ln in enumerate(lines[:WEB_ZONE]) if any(m in ln for m in WEB_HEAD_MARKERS)]
-    if head:
-        lines = lines[head[-1] + 1 :]
-    start = max(0, len(lines) - WEB_ZONE)
-    for i in range(start, len(lines)):
-        if any(m in lines[i] for m in WEB_TAIL_MARKERS):
-            return lines[:i]
-    return lines
+    """Drop reader-app chrome at the start and web-page chrome at the end.
+
+    The zones count non-blank lines, and the cut repeats until the zone is clean, so
+    the result does not depend on how blank lines were laid out (idempotence).
+    """
+    while True:
+        head = _nonblank_indices(lines)[:WEB_ZONE]
+        hits = [i for i in head if _is_chrome(lines[i], WEB_HEAD_MARKERS)]
+        if not hits:
+            break
+        lines = lines[hits[-1] + 1 :]
+    while True:
+        tail = _nonblank_indices(lines)[-WEB_ZONE:]
+        hits = [i for i in tail if _is_chrome(lines[i], WEB_TAIL_MARKERS)]
+        if not hits:
+            return lines
+        lines = lines[: hits[0]]
+
+
+CHROME_LINE_MAX = 100
+"""Chrome lines are short; a paragraph that happens to say 上一篇 is not chrome."""
+
+
+def _is_chrome(line: str, markers: tuple[str, ...]) -> bool:
+    return len(line.strip()) <= CHROME_LINE_MAX and any(m in line for m in markers)
+
+
+def _nonblank_indices(lines: list[str]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if ln.strip()]
 
 
 def _is_print_artifact(line: str) -> bool:
@@ -118,16 +171,14 @@ def _is_print_artifact(line: str) -> bool:
     return bool(PRINT_ARTIFACT_RE.match(t) or DOT_LEADER_RE.search(t))
 
 
-PARAGRAPH_LINE_MIN = 40
-"""A line this long that ends a sentence is a paragraph of its own, blank line or not."""
-
-
 def to_blocks(lines: list[str]) -> list[Block]:
-    """Group stripped lines into blocks separated by blank lines.
+    """Group stripped lines into blocks separated by blank lines, and sort out each group.
 
-    Web text often prints one paragraph per line with no blank line between (004):
-    a group holding a full paragraph line is split into one block per line. Groups of
-    short item lines (003) and ``- `` lists stay together.
+    A group can be three things. Web text often prints one paragraph per line with no
+    blank line between (004): most lines end a sentence, so each line is a block. A
+    hard-wrapped paragraph (a plain-text file wrapped at a fixed width) has sentence
+    ends inside its lines: its lines are joined. Short item lines without sentence ends
+    (003) and ``- `` lists stay together as one group.
     """
     groups: list[Block] = []
     cur: Block = []
@@ -142,52 +193,97 @@ def to_blocks(lines: list[str]) -> list[Block]:
         groups.append(cur)
     blocks: list[Block] = []
     for g in groups:
-        if len(g) > 1 and not any(ln.startswith(BULLET) for ln in g) and any(
-            len(ln) >= PARAGRAPH_LINE_MIN and ends_sentence(ln) for ln in g
-        ):
+        if len(g) == 1 or any(ln.startswith(BULLET) for ln in g):
+            blocks.append(g)
+        elif not _has_wrapped_piece(g) and _share(g, _ends_block) >= 0.5:
             blocks.extend([ln] for ln in g)
+        elif _share(g, lambda ln: any(c in ln for c in SENTENCE_END)) >= 1 / 3:
+            blocks.extend(_join_wrapped(g))
         else:
             blocks.append(g)
     return blocks
+
+
+def _ends_block(line: str) -> bool:
+    return ends_sentence(line) or line.endswith(("：", ":"))
+
+
+def _has_wrapped_piece(lines: list[str]) -> bool:
+    """Whether a line of the group is a wrapped piece: among its longest, yet mid-sentence.
+
+    In one-paragraph-per-line text the lines that do not end a sentence are headings,
+    titles and date lines, all far shorter than the paragraphs.
+    """
+    longest = max(len(ln) for ln in lines)
+    return any(
+        len(ln) >= 0.8 * longest and not _ends_block(ln) and not match_heading(ln)
+        and not is_date_line(ln)
+        for ln in lines
+    )
+
+
+def _share(lines: list[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for ln in lines if test(ln)) / len(lines)
+
+
+def _join_wrapped(lines: list[str]) -> list[Block]:
+    """Join a hard-wrapped paragraph's lines, keeping any heading line on its own."""
+    out: list[Block] = []
+    cur = ""
+    for line in lines:
+        if match_heading(line) or is_date_line(line):
+            if cur:
+                out.append([cur])
+                cur = ""
+            out.append([line])
+        else:
+            cur = join_pieces(cur, line) if cur else line
+    if cur:
+        out.append([cur])
+    return out
+
+
+DATE_ZONE = 12
+"""The session date line is among the first lines of a report."""
 
 
 def isolate_date_lines(blocks: list[Block]) -> list[Block]:
     """Give the ——date line (rejoined if wrapped) and the speaker line their own blocks.
 
     ``——2024年1月17日在浦东新区第七届人民代表大会`` + ``第四次会议上``: a date line that does
-    not yet name the meeting continues on the next line.
+    not yet name the meeting continues on the next line. 003 prints date and speaker
+    lines in one group with no blank line; they are metadata lines, not items.
     """
-    out: list[Block] = []
-    flat = [(ln, bi) for bi, b in enumerate(blocks) for ln in b]
-    i = 0
-    pending: Block = []
-    last_bi = -1
-    while i < len(flat):
-        line, bi = flat[i]
-        if bi != last_bi and pending:
-            out.append(pending)
-            pending = []
-        last_bi = bi
-        if is_date_line(line) and i < 12:
-            if pending:
-                out.append(pending)
-                pending = []
-            while "会议" not in line and i + 1 < len(flat) and len(flat[i + 1][0]) <= 20:
-                i += 1
-                line += flat[i][0]
-                last_bi = flat[i][1]
-            out.append([line])
-            i += 1
-            if i < len(flat) and _is_speaker(flat[i][0]):
-                out.append([flat[i][0]])
-                last_bi = flat[i][1]
-                i += 1
-            continue
-        pending.append(line)
-        i += 1
-    if pending:
-        out.append(pending)
-    return out
+    positions = [(bi, li) for bi, b in enumerate(blocks) for li in range(len(b))][:DATE_ZONE]
+    hit = next(((bi, li) for bi, li in positions if is_date_line(blocks[bi][li])), None)
+    if hit is None:
+        return blocks
+    bi, li = hit
+    before, date, after = blocks[bi][:li], blocks[bi][li], list(blocks[bi][li + 1 :])
+    following = [list(b) for b in blocks[bi + 1 :]]
+    if "会议" not in date and _peek(after, following, _continues_date):
+        date += _take(after, following)
+    head = [*blocks[:bi], *([before] if before else []), [date]]
+    if _peek(after, following, _is_speaker):
+        head.append([_take(after, following)])
+    return [*head, *([after] if after else []), *following]
+
+
+def _peek(after: Block, following: list[Block], test: Callable[[str], bool]) -> bool:
+    """Whether the line after the date line (same group, or a one-line group) passes ``test``."""
+    if after:
+        return test(after[0])
+    return bool(following) and len(following[0]) == 1 and test(following[0][0])
+
+
+def _take(after: Block, following: list[Block]) -> str:
+    """Remove and return the line :func:`_peek` looked at."""
+    return after.pop(0) if after else following.pop(0)[0]
+
+
+def _continues_date(line: str) -> bool:
+    """The wrapped rest of a date line names the meeting: 第四次会议上."""
+    return len(line) <= 20 and "会议" in line and match_heading(line) is None
 
 
 def _is_speaker(line: str) -> bool:
@@ -196,18 +292,29 @@ def _is_speaker(line: str) -> bool:
 
 
 def split_inline_headings(blocks: list[Block]) -> list[Block]:
-    """Put a heading printed at the start of its paragraph on its own line.
+    """Give every heading line a block of its own, cutting it off the paragraph it opens.
 
     ``(一)坚持政治引领,深入锻造忠诚品格。坚定拥护…`` → heading ``(一)坚持政治引领,深入锻造
-    忠诚品格。`` and the paragraph ``坚定拥护…``.
+    忠诚品格。`` and the paragraph ``坚定拥护…``. A heading line inside a group of lines
+    (no blank line around it) is split off the group too.
     """
     out: list[Block] = []
     for b in blocks:
-        cut = inline_heading_split(b[0]) if len(b) == 1 else None
-        if cut is None:
-            out.append(b)
-        else:
-            out.extend([[b[0][:cut]], [b[0][cut:].lstrip()]])
+        cur: Block = []
+        for line in b:
+            cut = inline_heading_split(line)
+            if cut is None and (len(b) == 1 or match_heading(line) is None):
+                cur.append(line)
+                continue
+            if cur:
+                out.append(cur)
+                cur = []
+            if cut is None:
+                out.append([line])
+            else:
+                out.extend([[line[:cut]], [line[cut:].lstrip()]])
+        if cur:
+            out.append(cur)
     return out
 
 
@@ -219,7 +326,13 @@ def join_cut_enumerations(blocks: list[Block]) -> list[Block]:
     """
     out: list[Block] = []
     for b in blocks:
-        if out and ENUM_TAIL_RE.search(out[-1][-1]) and not match_heading(b[0]):
+        if (
+            out
+            and ENUM_TAIL_RE.search(out[-1][-1])
+            and not match_heading(b[0])
+            and not b[0].startswith(BULLET)
+            and lead_bounds(b[0]) is None
+        ):
             prev = out[-1]
             prev[-1] = prev[-1] + b[0]
             prev.extend(b[1:])
@@ -258,6 +371,7 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
     text). In 003 a new sub-heading inside a run of items is recognised by
     :func:`_is_subheading`.
     """
+    blocks = _detach_trailing_leads(blocks)
     first, end = body_range(blocks)
     out: list[Block] = list(blocks[:first])
     i = first
@@ -267,15 +381,8 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
             out.append(b)
             i += 1
         elif len(b) > 1:
-            nxt = blocks[i + 1] if i + 1 < end else None
-            if _trailing_lead(b, nxt):
-                assert nxt is not None
-                out.extend(_item_blocks(b[:-1], lead=None))
-                out.extend(_item_blocks(nxt, lead=b[-1]))
-                i += 2
-            else:
-                out.extend(_item_blocks(b, lead=None))
-                i += 1
+            out.extend(_item_blocks(b, lead=None))
+            i += 1
         elif _is_item_line(b[0]) and i + 1 < end and len(blocks[i + 1]) > 1 and not any(
             ln.startswith(BULLET) for ln in blocks[i + 1]
         ):
@@ -330,6 +437,18 @@ def _item_blocks(lines: list[str], lead: str | None) -> list[Block]:
     return blocks
 
 
+def _detach_trailing_leads(blocks: list[Block]) -> list[Block]:
+    """Give a trailing sub-heading line (see :func:`_trailing_lead`) a block of its own."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if len(b) > 1 and not any(ln.startswith(BULLET) for ln in b) and _trailing_lead(b, nxt):
+            out.extend([b[:-1], [b[-1]]])
+        else:
+            out.append(b)
+    return out
+
+
 def _trailing_lead(block: Block, nxt: Block | None) -> bool:
     """Whether a multi-line block's last line titles the item block after the blank line.
 
@@ -370,14 +489,24 @@ def unbullet_paragraphs(blocks: list[Block]) -> list[Block]:
 
 
 def drop_repeated_tail(blocks: list[Block]) -> list[Block]:
-    """Drop a last block that re-pastes an earlier passage (001 ends with a copy fragment)."""
-    _, end = body_range(blocks)
-    if end < 2 or len(blocks[end - 1]) != 1:
-        return blocks
-    probe = blocks[end - 1][0][:20]
-    if len(probe) == 20 and any(probe in ln for b in blocks[: end - 1] for ln in b):
-        return blocks[: end - 1] + blocks[end:]
-    return blocks
+    """Drop a cut-off fragment at the end of the body that re-pastes an earlier passage.
+
+    001 ends with a tab-indented copy of the start of 现代化产业体系加速建设… that stops
+    mid-sentence. Repeated until the body's last block is no such fragment.
+    """
+    while True:
+        _, end = body_range(blocks)
+        if end < 2 or len(blocks[end - 1]) != 1:
+            return blocks
+        last = blocks[end - 1][0]
+        probe = last[:20]
+        if (
+            match_heading(last) is not None
+            or ends_sentence(last)
+            or len(probe) < 20
+            or not any(probe in ln for b in blocks[: end - 1] for ln in b)
+        ):
+            return blocks
+        blocks = blocks[: end - 1] + blocks[end:]
 
 
-__all__ = ["clean_text", "DATE_LINE_RE"]

@@ -31,9 +31,10 @@ NOTES_TITLE = "注释"
 DATE_LINE_RE = re.compile(r"^[—－-]{1,2}\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 """——2024年1月16日在…会议上 (also with spaces: ——2024 年 1 月 16 日)."""
 
-LEAD_RE = re.compile(rf"^\s*(?![{CN_NUM}][是要])([^。！？!?，,；;：:\n]{{2,24}}?)\s*[。！？]")
+LEAD_RE = re.compile(rf"^\s*(?![{CN_NUM}][是要]|\d)([^。！？!?，,；;：:\n]{{2,24}}?)\s*[。！？]")
 """A lead phrase: a short clause without commas that ends at the first 。. An inline
-enumeration (一是…。二要…。) is not a lead: it continues the paragraph it is in."""
+enumeration (一是…。二要…。) is not a lead: it continues the paragraph it is in; nor is a
+sentence opening with a number (2023年是…开局之年。 is a statement, not a topic)."""
 
 BULLET = "- "
 """Canonical bullet of a highlight item line."""

@@ -1,4 +1,4 @@
-"""Infer a report's metadata (region, year reviewed, session date, title, kind, id) from its text."""
+"""Infer a report's metadata (region, year reviewed, date, title, kind, id) from its text."""
 
 from __future__ import annotations
 

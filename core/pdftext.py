@@ -38,23 +38,29 @@ LABEL_MAX = 6
 
 
 def looks_like_pdf(lines: list[str]) -> bool:
-    """Whether ``lines`` look like PDF extraction: most text lines are hard-wrapped pieces.
+    """Whether ``lines`` look like PDF extraction: most lines are full-width wrapped pieces.
 
-    A hard-wrapped piece ends mid-sentence. In canonical or web text nearly every line
-    ends a sentence or is a heading, so this is False there (which keeps cleaning idempotent).
+    A hard-wrapped piece fills the printed line (near the common full width) and ends
+    mid-sentence. Cleaned text has paragraphs of every length on one line each, so few
+    of its lines sit at one width without ending a sentence; it is never taken for a
+    PDF again, which keeps cleaning idempotent.
     """
     texts = [ln.strip() for ln in lines if ln.strip()]
     if len(texts) < 20:
         return False
+    widths = sorted(_width(t) for t in texts)
+    full = widths[int(len(widths) * 0.8)]
+    if not 15 <= full <= 50:
+        return False
     pieces = sum(
         1
         for t in texts
-        if not ends_sentence(t) and not t.endswith(("：", ":")) and match_heading(t) is None
+        if 0.85 * full <= _width(t) <= 1.1 * full
+        and not ends_sentence(t)
+        and match_heading(t) is None
         and not t.startswith(BULLET)
     )
-    widths = sorted(_width(t) for t in texts)
-    median = widths[len(widths) // 2]
-    return pieces / len(texts) > 0.5 and 15 <= median <= 45
+    return pieces / len(texts) > 0.4
 
 
 def _width(text: str) -> float:
@@ -62,7 +68,7 @@ def _width(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text.strip())
 
 
-def _join(a: str, b: str) -> str:
+def join_pieces(a: str, b: str) -> str:
     """Join two pieces of one line or sentence; a space only between two Latin words."""
     if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
         return f"{a} {b}"
@@ -124,7 +130,7 @@ def _collect_body(lines: list[str], i: int, notes: _Footnotes) -> int:
         if nxt and int(nxt.group(1)) in notes.seen and int(nxt.group(1)) not in notes.bodies:
             break
         if line.strip():
-            text = _join(text, line.strip())
+            text = join_pieces(text, line.strip())
         i += 1
     notes.bodies[number] = text
     return i
@@ -164,7 +170,7 @@ def physical_lines(lines: list[str]) -> list[str]:
             continue
         text = line.strip()
         if open_run and out and not _starts_block(text):
-            out[-1] = _join(out[-1], text)
+            out[-1] = join_pieces(out[-1], text)
         else:
             out.append(text)
         open_run = True
@@ -194,19 +200,26 @@ def table_block(rows: list[str]) -> Block:
     A bullet (``●``, or a leading space where the PDF lost the bullet glyph), the next row
     number, or any line after a line that did not fill the table's width opens an item;
     a line after a full-width line continues the item above (a wrapped cell). Header rows
-    (the line after the caption and its repeats on later pages) and repeated captions are
+    (see :func:`_header_rows`, and their repeats on later pages) and repeated captions are
     table chrome and dropped.
     """
     caption = rows[0].strip()
     nonblank = [r for r in rows[1:] if r.strip()]
-    header = nonblank[0].strip() if nonblank else ""
+    header = _header_rows([r.strip() for r in nonblank])
     wrap = max((_width(r) for r in nonblank), default=0.0) * 0.8
     items: list[str] = []
     last_row = 0
     prev_full = False
-    for raw in nonblank:
+    k = 0
+    while k < len(nonblank):
+        raw = nonblank[k]
         text = raw.strip()
-        if text == header or CAPTION_RE.match(text):
+        if header and [r.strip() for r in nonblank[k : k + len(header)]] == header:
+            k += len(header)
+            prev_full = False
+            continue
+        k += 1
+        if CAPTION_RE.match(text):
             prev_full = False
             continue
         lab = LABEL_BULLET_RE.match(text)
@@ -218,12 +231,30 @@ def table_block(rows: list[str]) -> Block:
         elif row and int(row.group(1)) == last_row + 1:
             last_row += 1
             items.append(text)
-        elif prev_full and items:
-            items[-1] = _join(items[-1], text)
+        elif items and (prev_full or items[-1].isdigit() or _closes_open_bracket(items[-1], text)):
+            # A wrapped cell, or the cells of a row whose number stood alone (15 / 黄浦江…).
+            items[-1] = items[-1] + " " + text if items[-1].isdigit() else join_pieces(items[-1], text)
         else:
             items.append(text)
         prev_full = _width(text) >= wrap
     return [caption, *(BULLET + it for it in items if it)]
+
+
+def _closes_open_bracket(item: str, text: str) -> bool:
+    """Whether ``text`` closes a bracket left open by ``item`` (…（国际时尚中 / 心段）)."""
+    return item.count("（") + item.count("(") > item.count("）") + item.count(")") and (
+        "）" in text or ")" in text
+    )
+
+
+def _header_rows(rows: list[str]) -> list[str]:
+    """The table's header rows: the longest opening run of rows printed again further on
+    (a table continued on the next page repeats its header), else the first row alone."""
+    for k in range(len(rows) // 2, 1, -1):
+        head = rows[:k]
+        if any(rows[i : i + k] == head for i in range(k, len(rows) - k + 1)):
+            return head
+    return rows[:1]
 
 
 def split_tables(lines: list[str]) -> list[str | Block]:
@@ -244,17 +275,28 @@ def split_tables(lines: list[str]) -> list[str | Block]:
     return out
 
 
+def _is_heading_line(text: str) -> bool:
+    """A heading, or a numbered line with no sentence in it (a heading too long to match)."""
+    numbered = PART_RE.match(text) or SECTION_RE.match(text)
+    return bool(match_heading(text) or (numbered and "。" not in text))
+
+
+def _full_width(items: list[str | Block]) -> float:
+    """The width of a full printed line: most lines of a PDF page are full."""
+    widths = sorted(_width(x) for x in items if isinstance(x, str))
+    return widths[int(len(widths) * 0.8)] if widths else 30.0
+
+
 def join_paragraphs(items: list[str | Block]) -> list[Block]:
     """Join printed lines into paragraphs.
 
-    A paragraph ends after a line that ends a sentence (。！？ or ：) and is shorter than a
-    full printed line, or when the next line opens a heading or a lead phrase. Before
-    the first heading (title, date and speaker lines) a short line ends its block too.
-    A heading that fills a full line is wrapped and takes the next line
+    A paragraph ends after a line that ends a sentence (。！？ or ：) when that line is
+    shorter than a full printed line or the next line opens a heading or a lead phrase.
+    Before the first heading (title, date and speaker lines) a short line ends its block
+    too. A heading that fills a full line is wrapped and takes a short next line
     (（一）…产业体系加快 / 建设).
     """
-    widths = sorted(_width(x) for x in items if isinstance(x, str))
-    full = widths[int(len(widths) * 0.8)] if widths else 30.0
+    full = _full_width(items)
     blocks: list[Block] = []
     cur = ""
     in_header = True
@@ -262,40 +304,65 @@ def join_paragraphs(items: list[str | Block]) -> list[Block]:
     while k < len(items):
         it = items[k]
         k += 1
-        if isinstance(it, list):
+        nxt = items[k] if k < len(items) else None
+        if isinstance(it, list) or _is_heading_line(it) or DATE_LINE_RE.match(it):
             if cur:
                 blocks.append([cur])
                 cur = ""
+        if isinstance(it, list):
             blocks.append(it)
             continue
-        if match_heading(it) or (PART_RE.match(it) or SECTION_RE.match(it)) and "。" not in it:
-            if cur:
-                blocks.append([cur])
-                cur = ""
-            text = it
-            if _width(text) >= full * 0.8 and k < len(items) and isinstance(items[k], str):
-                nxt = items[k]
-                assert isinstance(nxt, str)
-                if not _starts_block(nxt) and _width(nxt) <= LABEL_MAX:
-                    text = _join(text, nxt)
-                    k += 1
-            blocks.append([text])
+        if _is_heading_line(it):
+            if _width(it) >= full * 0.8 and isinstance(nxt, str) and _heading_rest(nxt):
+                it = join_pieces(it, nxt)
+                k += 1
+            blocks.append([it])
             in_header = False
             continue
-        if DATE_LINE_RE.match(it) and cur:
-            blocks.append([cur])
-            cur = ""
-        cur = _join(cur, it) if cur else it
-        nxt_s = items[k] if k < len(items) else None
-        short = _width(it) < full * 0.8
+        cur = join_pieces(cur, it) if cur else it
+        short = _width(it) <= full - 3
         ends = ends_sentence(it) or it.endswith(("：", ":"))
-        nxt_opens = isinstance(nxt_s, str) and _starts_block(nxt_s)
-        if nxt_s is None or (ends and (short or nxt_opens)) or (in_header and short):
+        nxt_opens = isinstance(nxt, str) and _starts_block(nxt)
+        if nxt is None or (ends and (short or nxt_opens)) or (in_header and short):
             blocks.append([cur])
             cur = ""
     if cur:
         blocks.append([cur])
     return blocks
+
+
+def _heading_rest(text: str) -> bool:
+    """The short rest of a heading wrapped at the end of a full line (建设)."""
+    return not _starts_block(text) and _width(text) <= LABEL_MAX
+
+
+ORDINAL_RE = re.compile(r"(?:^|[。；;：:，,])([一二三四五六七八九十])[是要]")
+"""一是… 二是…: an enumeration inside a paragraph."""
+ORDINALS = "一二三四五六七八九十"
+
+
+def _ordinals(text: str) -> list[int]:
+    return [ORDINALS.index(m.group(1)) + 1 for m in ORDINAL_RE.finditer(text)]
+
+
+def join_split_enumerations(blocks: list[Block]) -> list[Block]:
+    """Rejoin a paragraph cut inside its 一是…二是… enumeration.
+
+    A page can end right after a sentence, and the next page's first sentence can look
+    like a lead phrase (001: …社区长者食堂 3 家。/ 持续开展儿童友好示范区建设。…二是…).
+    When a paragraph reached ordinal k and the next one goes on with k+1 without
+    starting again from 一, it is the same paragraph.
+    """
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and len(prev) == 1 and len(b) == 1 and not match_heading(b[0]):
+            before, after = _ordinals(prev[0]), _ordinals(b[0])
+            if before and after and 1 not in after and after[0] == before[-1] + 1:
+                prev[0] = join_pieces(prev[0], b[0])
+                continue
+        out.append(list(b))
+    return out
 
 
 def unwrap_pdf(lines: list[str]) -> tuple[list[Block], list[str]]:
@@ -312,4 +379,4 @@ def unwrap_pdf(lines: list[str]) -> tuple[list[Block], list[str]]:
         else:
             run.append(seg)
     items.extend(physical_lines(run))
-    return join_paragraphs(items), notes
+    return join_split_enumerations(join_paragraphs(items)), notes

@@ -26,8 +26,12 @@ def _starts(lines: list[str]) -> list[int]:
         if not TITLE_RE.match(line.strip()):
             continue
         following = [ln for ln in lines[i + 1 : i + 1 + 3 * DATE_WITHIN] if ln.strip()]
-        if any(is_date_line(ln) for ln in following[:DATE_WITHIN]):
-            starts.append(i)
+        for ln in following[:DATE_WITHIN]:
+            if TITLE_RE.match(ln.strip()):
+                break  # another title comes first: this one is a list entry
+            if is_date_line(ln):
+                starts.append(i)
+                break
     return starts
 
 
@@ -42,4 +46,5 @@ def split_compilation(raw: str) -> list[str]:
     if len(starts) < 2:
         return [raw]
     bounds = [*starts, len(lines)]
-    return ["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in zip(bounds, bounds[1:], strict=False)]
+    pairs = zip(bounds, bounds[1:], strict=False)
+    return ["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in pairs]

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.samples import SAMPLE_IDS, build_samples, bundled_metas, load_sample, write_samples
+from reportdiff.core.samples import (
+    SAMPLE_IDS,
+    build_samples,
+    bundled_metas,
+    load_sample,
+    write_samples,
+)
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 
@@ -25,7 +31,8 @@ def test_committed_samples_are_what_build_samples_produces(seeds_dir: Path) -> N
 
 def test_write_samples_writes_every_file(seeds_dir: Path, tmp_path: Path) -> None:
     paths = write_samples(seeds_dir, tmp_path)
-    assert sorted(p.name for p in paths) == sorted([*(f"{s}.txt" for s in SAMPLE_IDS), "index.json"])
+    expected = sorted([*(f"{s}.txt" for s in SAMPLE_IDS), "index.json"])
+    assert sorted(p.name for p in paths) == expected
     for p in paths:
         assert p.read_bytes() == (SAMPLE_DIR / p.name).read_bytes()
     assert not list(tmp_path.glob(".*.tmp"))
@@ -33,9 +40,8 @@ def test_write_samples_writes_every_file(seeds_dir: Path, tmp_path: Path) -> Non
 
 def test_compilation_sources_name_the_seed() -> None:
     sources = {m.id: m.source for m in bundled_metas()}
-    assert {sources[i] for i in ("shanghai-2023", "pudong-2023", "huangpu-2023", "jingan-2023")} == {
-        "004_22cd1e946852648b.txt"
-    }
+    compiled = ("shanghai-2023", "pudong-2023", "huangpu-2023", "jingan-2023")
+    assert {sources[i] for i in compiled} == {"004_22cd1e946852648b.txt"}
     assert sources["yangpu-2023"] == "000_c0cf95335cf428a1.txt"
 
 

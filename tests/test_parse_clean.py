@@ -1,0 +1,79 @@
+"""Cleaning passes on real seed text and on small texts showing the rules are not seed literals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportdiff.core.clean import clean_text
+from reportdiff.core.load import load_text
+from reportdiff.core.split import split_compilation
+
+
+def _seed(seeds_dir: Path, prefix: str) -> str:
+    return next(seeds_dir.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_web_chrome_is_removed_from_both_ends(seeds_dir: Path) -> None:
+    text = clean_text(_seed(seeds_dir, "002"))
+    assert text.startswith("加快打造人民城市建设标杆 《政府工作报告》摘要\n")
+    assert "2026-01-23" not in text and "字号" not in text
+    jingan = clean_text(split_compilation(_seed(seeds_dir, "004"))[3])
+    assert jingan.rstrip().endswith("(三)城市治理精细高效,彰显魅力品质")
+
+
+def test_paragraph_text_is_kept_exactly(seeds_dir: Path) -> None:
+    raw = _seed(seeds_dir, "002")
+    text = clean_text(raw)
+    for line in raw.splitlines():
+        line = line.strip()
+        if line.startswith(("经济指标企稳回升。", "作风建设不断深化。")):
+            assert "\n" + line + "\n" in text
+
+
+def test_inline_heading_is_split_off_its_paragraph() -> None:
+    raw = "一、工作回顾\n\n(一)坚持政治引领,深入锻造忠诚品格。坚定拥护核心。\n"
+    r = load_text(raw, source="t.txt", region="上海市", year=2023)
+    sec = r.sections[0].children[0]
+    assert r.heading_text(sec) == "坚持政治引领,深入锻造忠诚品格"
+    assert r.slice(sec.blocks[0].span) == "坚定拥护核心。"
+
+
+def test_displaced_paragraph_goes_to_the_section_it_repeats() -> None:
+    """The 000 trap on made-up text: the rule reads the highlights, not a list of leads."""
+    raw = (
+        "▶ 甲方面\n\n- 新建学校12所\n- 新增床位300张\n\n教育稳步发展。新建学校12所，师资充实。\n\n"
+        "▶ 乙方面\n\n- 河道整治8条\n- 绿地新增5公顷\n\n生态持续向好。河道整治8条。\n\n"
+        "▶ 丙方面\n\n作风持续改进。狠抓落实。\n\n"
+        "医疗更加便利。新增床位300张，方便群众。\n\n公园更美。绿地新增5公顷，群众满意。\n"
+    )
+    r = load_text(raw, source="t.txt", region="杨浦区", year=2023)
+    leads = [[r.lead_text(b) for b in s.blocks if b.kind == "paragraph"] for s in r.sections]
+    assert leads == [["医疗更加便利", "教育稳步发展"], ["公园更美", "生态持续向好"], ["作风持续改进"]]
+    again = clean_text(r.text)
+    assert again == r.text
+
+
+def test_footnote_markers_are_superscripts_in_running_text(seeds_dir: Path) -> None:
+    text = clean_text(_seed(seeds_dir, "001"))
+    body, notes = text.split("\n注释\n")
+    assert "“六新”行动⁷。" in body
+    assert "\n⁷ “六新”行动：指点亮新城" in notes
+    assert "表 1 产业发展进展情况\n- " in body
+
+
+def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
+    """A user's .txt wrapped at a fixed width: paragraphs, not highlight items."""
+    raw = (
+        "2024年政府工作报告\n\n——2024年1月20日在上海市闵行区第七届人民代表大会第五次会议上\n\n"
+        "一、2023年工作回顾\n\n过去一年，我们坚持稳中求进。经济运行总体平稳，主要指标\n"
+        "好于预期。全年完成地区生产总值3000亿元，同比增长5%。\n区级财政收入完成200亿元。\n\n"
+        "（一）经济发展稳中向好\n产业升级加快推进。全年新增\n高新技术企业300家。\n"
+    )
+    r = load_text(raw, source="wrapped.txt")
+    part = r.sections[0]
+    assert [b.kind for b in part.blocks] == ["paragraph"]
+    assert r.slice(part.blocks[0].span).endswith("主要指标好于预期。全年完成地区生产总值3000亿元，同比增长5%。区级财政收入完成200亿元。")
+    sec = part.children[0]
+    assert r.heading_text(sec) == "经济发展稳中向好"
+    assert r.lead_text(sec.blocks[0]) == "产业升级加快推进"
+    assert r.meta.id == "minhang-2023"
