@@ -138,3 +138,22 @@ def test_layers_come_from_the_comparison(comparison: Comparison) -> None:
             assert badge.text == number_badge(pair, i)
         none = pane_highlights(comparison, i, frozenset())
         assert none.marks == [] and none.badges == []
+
+
+def test_outline_labels_show_score_or_only_in(comparison: Comparison) -> None:
+    from reportdiff.tui.widgets.outline import anchor_label
+
+    ids = tuple(r.meta.id for r in comparison.reports)
+    anchors = anchors_from_comparison(comparison)
+    sections = [a for a in anchors if a.kind == "section"]
+    lone = [a for a in sections if sum(o is not None for o in a.offsets) == 1]
+    both = [a for a in sections if all(o is not None for o in a.offsets)]
+    assert lone and both, "the yangpu samples have matched and unmatched sections"
+    for a in lone:
+        label = anchor_label(a, ids).plain
+        owner = ids[next(i for i, o in enumerate(a.offsets) if o is not None)]
+        assert label.lstrip().startswith("∅") and f"only in {owner}" in label
+    for a in both:
+        label = anchor_label(a, ids).plain
+        assert f"{round((a.score or 0) * 100)}%" in label
+        assert all(lab in label for lab in a.labels if lab)

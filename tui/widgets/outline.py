@@ -20,18 +20,20 @@ def score_badge(score: float | None) -> Text:
 
 
 def anchor_label(anchor: Anchor, ids: tuple[str, ...]) -> Text:
-    """An outline label: score, then the headings, or ``only in <id>`` for a lone node.
+    """An outline label: score and bar, then the headings; ``∅`` for a lone node.
 
-    Built from plain strings (headings are report text, never markup).
+    A row only one report has shows ``∅`` instead of a score (the engine's 1.0 for a
+    single node is not agreement) and ends with ``(only in <id>)``; the heading comes
+    first so it survives a narrow outline. Built from plain strings: headings are
+    report text, never markup.
     """
-    label = score_badge(anchor.score)
     present = [(ids[i], lab) for i, lab in enumerate(anchor.labels) if lab is not None]
     if anchor.score is not None and len(present) == 1 and len(anchor.labels) > 1:
-        label.append("only in ", style="italic")
-        label.append(present[0][0], style="bold italic")
-        label.append(": ")
+        label = Text("  ∅  ---- ", style="dim")
         label.append(present[0][1] or "…")
+        label.append(f" (only in {present[0][0]})", style="italic")
         return label
+    label = score_badge(anchor.score)
     texts: list[str] = []
     for _id, lab in present:
         if lab and lab not in texts:
@@ -55,6 +57,7 @@ class AlignmentOutline(Tree[int]):
         super().__init__("sections", id=id)
         self.show_root = False
         self.border_title = "outline"
+        self.border_subtitle = "∅ only in one report"
         self.guide_depth = 2
         self._by_anchor: dict[int, TreeNode[int]] = {}
 
