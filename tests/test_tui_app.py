@@ -382,3 +382,33 @@ async def test_keys_can_be_remapped_by_binding_id(reports: list[Report]) -> None
         table = app.screen.query_one(DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert any(str(r[0]) == "x" and str(r[2]) == "next-paragraph" for r in rows)
+
+
+@aio
+async def test_scrolling_one_pane_brings_the_other_to_the_counterpart(
+    reports: list[Report],
+) -> None:
+    from reportdiff.tui.navigation import anchor_index_at, fallback_offset
+
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        lead, other = reader.panes
+        lead.focus()
+        for _ in range(3):
+            before = other.scroll_y
+            await pilot.press("pagedown")
+            await pilot.pause()
+            index = anchor_index_at(reader.anchors, 0, lead.items[lead.top_item()].start)
+            assert index is not None
+            item = other.item_at_offset(fallback_offset(reader.anchors, index, 1) or 0)
+            top = other.item_top(item)
+            assert top <= other.scroll_y <= top + other.item_height(item)
+        assert other.scroll_y != before or other.scroll_y == other.max_scroll_y
+        # With synchronised scrolling off, the other pane stays put.
+        await pilot.press("s")
+        still = other.scroll_y
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert other.scroll_y == still

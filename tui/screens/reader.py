@@ -188,6 +188,8 @@ class ReaderScreen(Screen[None]):
     """Highlight layers switched on."""
     page_start: reactive[int] = reactive(0)
     """Index of the first visible pane."""
+    sync_scroll: reactive[bool] = reactive(True)
+    """Other panes follow the focused pane's scrolling by aligned paragraph."""
 
     def __init__(self, reports: list[Report]) -> None:
         super().__init__()
@@ -202,6 +204,8 @@ class ReaderScreen(Screen[None]):
         self.outline_wanted: bool | None = None
         self._search_input: Input | None = None
         self._analysis_over = False
+        self._placed: dict[int, float] = {}
+        """Where navigation last put each pane, so sync scrolling does not undo it."""
 
     # ----- composition ----------------------------------------------------------------
 
@@ -360,6 +364,41 @@ class ReaderScreen(Screen[None]):
 
     # ----- focus ----------------------------------------------------------------------
 
+    def action_toggle_sync(self) -> None:
+        """Switch synchronised scrolling on or off."""
+        self.sync_scroll = not self.sync_scroll
+        self.notify(f"synchronised scrolling: {'on' if self.sync_scroll else 'off'}", timeout=2)
+
+    @on(ReportPane.Scrolled)
+    def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
+        # Only the focused pane leads, so panes moved here never echo back (no ping-pong).
+        lead = event.pane
+        if not self.sync_scroll or not self.anchors:
+            return
+        if self._placed.get(lead.index) == lead.scroll_y:
+            return  # our own placement (Scrolled arrives after the keys placed every pane)
+        if lead.index != self.lead or not lead.has_focus:
+            return
+        top = lead.top_item()
+        index = anchor_index_at(self.anchors, lead.index, lead.items[top].start)
+        if index is None:
+            return
+        lead_item = lead.item_at_offset(self.anchors[index].offsets[lead.index] or 0)
+        # How far into its paragraph the lead pane is, as a fraction of that paragraph.
+        frac = (lead.scroll_y - lead.item_top(lead_item)) / lead.item_height(lead_item)
+        for pane in self.panes:
+            if pane is lead or not pane.display:
+                continue
+            offset = fallback_offset(self.anchors, index, pane.index)
+            if offset is None:
+                continue
+            item = pane.item_at_offset(offset)
+            y = pane.item_top(item) + round(frac * pane.item_height(item))
+            pane.scroll_to(y=y, animate=False, immediate=True)
+
+    def _remember_placement(self) -> None:
+        self._placed = {pane.index: pane.scroll_y for pane in self.panes}
+
     @on(ReportPane.Focused)
     def _pane_focused(self, event: ReportPane.Focused) -> None:
         self.lead = event.pane.index
@@ -427,6 +466,7 @@ class ReaderScreen(Screen[None]):
             if lacks:
                 sub.append(" · no counterpart here", style="italic")
             pane.border_subtitle = sub
+        self._remember_placement()
         if self.anchors and (outline := self._outline()) is not None:
             outline.follow(index)
 
@@ -486,6 +526,7 @@ class ReaderScreen(Screen[None]):
             q = pair.values[pane.index]
             if q is not None:
                 pane.scroll_to_offset(q.span.start, exact=True)
+        self._remember_placement()
         self._apply_highlights()
         if pair.status != "changed":
             for pane in self.panes:
@@ -577,4 +618,5 @@ class ReaderScreen(Screen[None]):
             )
             self.match_cursor[pane.index] = cur
             pane.scroll_to_offset(found[cur], mark=False, exact=True)
+        self._remember_placement()
         self._apply_highlights()

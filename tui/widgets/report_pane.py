@@ -74,6 +74,12 @@ class ReportPane(ScrollView, can_focus=True):
     """Item the panes are aligned on (marked in the gutter), or None."""
 
     @dataclass
+    class Scrolled(Message):
+        """The pane's scroll position changed (by the user or by navigation)."""
+
+        pane: ReportPane
+
+    @dataclass
     class Focused(Message):
         """The user moved focus to a pane (so navigation follows that pane)."""
 
@@ -143,6 +149,18 @@ class ReportPane(ScrollView, can_focus=True):
         else:
             self._update_virtual_size()
         self.refresh()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Repaint, and tell the screen so the other panes can follow."""
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
+
+    def item_height(self, item: int) -> int:
+        """Display lines of ``item`` (without the blank line after it)."""
+        lay = self.pane_layout
+        end = lay.item_top[item + 1] - 1 if item + 1 < len(lay.items) else len(lay.lines)
+        return max(1, end - lay.item_top[item])
 
     def on_focus(self) -> None:
         """Tell the screen that navigation now follows this pane."""
