@@ -179,6 +179,14 @@ class ReaderScreen(Screen[None]):
             show=False,
             tooltip="Show the previous reports",
         ),
+        Binding(
+            "s",
+            "toggle_sync",
+            "Sync scroll",
+            id="toggle-sync-scroll",
+            show=False,
+            tooltip="Other panes follow the focused pane's scrolling, paragraph by paragraph",
+        ),
         Binding("escape", "close_search", "Close search", id="close-search", show=False),
     ]
 
