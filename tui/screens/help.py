@@ -75,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
         from textual.app import App
         from textual.screen import Screen
 
-        sources = [
+        sources: list[tuple[str, list[BindingType]]] = [
             ("reader", ReaderScreen.BINDINGS),
             ("app", type(self.app).BINDINGS),
             ("textual", [*App.BINDINGS, *Screen.BINDINGS]),

@@ -569,7 +569,7 @@ class ReaderScreen(Screen[None]):
     def action_close_search(self) -> None:
         """Close the search box and return to the pane."""
         box = self._search_input
-        if box.has_class("-visible"):
+        if box is not None and box.has_class("-visible"):
             box.remove_class("-visible")
             self.panes[self.lead].focus()
 
