@@ -420,3 +420,23 @@ async def test_scrolling_one_pane_brings_the_other_to_the_counterpart(
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         assert other.scroll_y == still
+
+
+@aio
+async def test_command_palette_jumps_to_a_section(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        rows = flatten(cmp.alignment)
+        target = next(
+            r for r in rows if r.kind == "section" and all(n is not None for n in r.nodes)
+        )
+        heading = next(n.label for n in target.nodes if n is not None)
+        await pilot.press("ctrl+p")
+        await pilot.press(*f"Jump to section: {heading}")
+        await pilot.pause(0.3)  # the palette searches in a worker of its own
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows[app.reader.cursor] is target
+        assert_aligned_on(app.reader.panes, target)
