@@ -434,8 +434,9 @@ async def test_command_palette_jumps_to_a_section(reports: list[Report]) -> None
         heading = next(n.label for n in target.nodes if n is not None)
         await pilot.press("ctrl+p")
         await pilot.press(*f"Jump to section: {heading}")
-        await pilot.pause(0.3)  # the palette searches in a worker of its own
-        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the palette searches in a worker of its own
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert rows[app.reader.cursor] is target
