@@ -83,6 +83,52 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "export",
+        help="compare reports and write the result as Markdown, JSON or CSV",
+        description="Compare two or more reports without the TUI: aligned sections, number "
+        "changes and shared phrases as Markdown (for reading), JSON (schema "
+        "reportdiff.comparison/1) or CSV (the numbers table, UTF-8 with BOM for Excel). "
+        "Writes to stdout unless -o is given; -o replaces FILE atomically.",
+    )
+    p.add_argument("reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths")
+    p.add_argument(
+        "--format", "-f", choices=("md", "json", "csv"), default="md", help="output format (default: md)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.set_defaults(handler=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reportdiff.core.cache import write_atomic
+    from reportdiff.core.compare import compare
+    from reportdiff.core.export import to_csv, to_json, to_markdown
+    from reportdiff.core.resolve import resolve_report
+
+    if len(args.reports) < 2:
+        raise ReportError("export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`", exit_code=2)
+    reports = [resolve_report(ref) for ref in args.reports]
+    render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
+    text = render(compare(reports))
+    if args.output is None or args.output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    path = Path(args.output)
+    if path.is_dir():
+        raise ReportError(f"{path} is a directory; give a file name for -o", exit_code=2)
+    if not path.parent.is_dir():
+        raise ReportError(f"cannot write {path}: directory {path.parent} does not exist", exit_code=2)
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return 0
+
+
 def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "add",
@@ -197,67 +243,6 @@ def _cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "export",
-        help="compare reports and write the result as Markdown, JSON or CSV",
-        description="Compare two or more reports without the TUI: aligned sections, number "
-        "changes and shared phrases as Markdown (for reading), JSON (schema "
-        "reportdiff.comparison/1) or CSV (the numbers table, UTF-8 with BOM for Excel). "
-        "Writes to stdout unless -o is given; -o replaces FILE atomically.",
-    )
-    p.add_argument("reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths")
-    p.add_argument(
-        "--format", "-f", choices=("md", "json", "csv"), default="md", help="output format (default: md)"
-    )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    p.set_defaults(handler=_cmd_export)
-
-
-def _resolve_for_export(resolve: Callable[[str], object], ref: str) -> object:
-    # TEMPORARY fallback until core/library.py (io helper) is on main: resolve_report
-    # imports it; without it, bundled sample ids still work. Remove once it is merged.
-    try:
-        return resolve(ref)
-    except ModuleNotFoundError as exc:
-        if exc.name != "reportdiff.core.library":
-            raise
-        from reportdiff.core.samples import SAMPLE_IDS, load_sample
-
-        if ref not in SAMPLE_IDS:
-            raise ReportError(f"unknown report {ref!r}; known: {', '.join(SAMPLE_IDS)}", exit_code=2) from None
-        return load_sample(ref)
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from reportdiff.core.cache import write_atomic
-    from reportdiff.core.compare import compare
-    from reportdiff.core.export import to_csv, to_json, to_markdown
-    from reportdiff.core.resolve import resolve_report
-
-    if len(args.reports) < 2:
-        raise ReportError("export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`", exit_code=2)
-    reports = [_resolve_for_export(resolve_report, ref) for ref in args.reports]
-    render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
-    text = render(compare(reports))
-    if args.output is None or args.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
-    path = Path(args.output)
-    if path.is_dir():
-        raise ReportError(f"{path} is a directory; give a file name for -o", exit_code=2)
-    if not path.parent.is_dir():
-        raise ReportError(f"cannot write {path}: directory {path.parent} does not exist", exit_code=2)
-    try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return 0
-
-
 def _add_build_samples(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     # Maintainer command: no help= so it stays out of the command list users see.
     p = sub.add_parser(
@@ -295,9 +280,9 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_open(sub)
     _add_list(sub)
     _add_show(sub)
+    _add_export(sub)
     _add_add(sub)
     _add_remove(sub)
-    _add_export(sub)
     _add_build_samples(sub)
     return parser
 
@@ -322,7 +307,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return run_app(reports)
 
 
-COMMANDS = ("open", "list", "show", "add", "remove", "export", "build-samples")
+COMMANDS = ("open", "list", "show", "export", "add", "remove", "build-samples")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
