@@ -307,6 +307,10 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
         "着力打造一流营商环境", "着力激发经营主体活力",
     ]
     assert headings(r, gov.children)[4] == "坚持真抓实干,充分激发干事创业精气神"
+    # 004 line 114: (二) opens 完成政府机构改革任务。强化数据精准高效赋能… — a short first
+    # sentence, not a topic the paragraph elaborates; no section of this part has leads.
+    assert [leads(r, s) for s in gov.children] == [[], [], [], [], []]
+    assert r.slice(gov.children[1].blocks[0].span).startswith("完成政府机构改革任务。强化数据")
     assert "(上接第4版)" not in r.text and "......" not in r.text
 
 

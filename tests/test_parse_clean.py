@@ -77,3 +77,20 @@ def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
     assert r.heading_text(sec) == "经济发展稳中向好"
     assert r.lead_text(sec.blocks[0]) == "产业升级加快推进"
     assert r.meta.id == "minhang-2023"
+
+
+def test_leads_come_in_sets_a_lone_one_is_a_sentence() -> None:
+    """A short first sentence is a lead when the section or its siblings have others."""
+    raw = (
+        "一、工作回顾\n\n（一）甲\n\n作风持续改进。狠抓落实，成效明显。\n\n"
+        "（二）乙\n\n依法行政深入推进。完善制度，规范执法。\n\n"
+        "二、主要任务\n\n（一）丙\n\n强化政治引领，坚定拥护。深化理论学习。\n\n"
+        "（二）丁\n\n完成机构改革任务。强化数据赋能，推进数字政府建设。\n\n"
+        "（三）戊\n\n锲而不舍落实规定精神，持续纠治四风。\n"
+    )
+    r = load_text(raw, source="t.txt", region="闵行区", year=2023)
+    review, tasks = r.sections
+    assert [r.lead_text(s.blocks[0]) for s in review.children] == ["作风持续改进", "依法行政深入推进"]
+    # 丁's 完成机构改革任务 is the only lead-shaped opening among 丙 丁 戊 (the shape of
+    # shanghai-2023's 完成政府机构改革任务。): an ordinary sentence.
+    assert [r.lead_text(s.blocks[0]) for s in tasks.children] == [None, None, None]
