@@ -166,7 +166,55 @@ def test_yangpu_2023_plan_leads_and_tables() -> None:
     numbered = [int(x.split()[0]) for x in rows if x.split()[0].isdigit()]
     assert numbered == list(range(1, 21))
     assert not {"年度", "目标", "项目进展情况", "类别 序号 项目名称"} & set(rows)
-    assert any(x.startswith("15 黄浦江（杨浦区）堤防专项维修工程（国际时尚中心段）") for x in rows)
+    # Row 15 is printed over four lines (15 / 黄浦江…（国际时尚中 / 心段） / 竣工 已完工):
+    # one row, its target and progress cells included.
+    assert "15 黄浦江（杨浦区）堤防专项维修工程（国际时尚中心段） 竣工 已完工" in rows
+    assert len(rows) == 20
+
+
+def _table(r: Report, n: int) -> tuple[list[str], list[str]]:
+    """Table ``n``'s items, and its other lines (caption, category labels) as printed."""
+    block = next(b for _, _, b in r.blocks() if (r.lead_text(b) or "").startswith(f"表 {n} "))
+    items = [r.slice(i) for i in block.items]
+    other = [ln for ln in r.slice(block.span).split("\n") if ln not in {f"- {x}" for x in items}]
+    return items, other
+
+
+def test_yangpu_2023_plan_table_categories_are_labels_not_items() -> None:
+    """A table's category column (政策供给, 路/水/电, 就 业) groups the items; it is no fact."""
+    r = load_sample("yangpu-2023-plan")
+    expected_labels = {
+        # 001 lines 107 and 124: the 主要领域 column of 表 1.
+        1: ["政策供给", "重点项目"],
+        # 表 2: 治理数字化 follows a full-width line yet is parallel to 经济/生活数字化.
+        2: ["经济数字化", "生活数字化", "治理数字化"],
+        3: ["杨浦滨江", "大创智", "大创谷", "环同济"],
+        4: ["路", "水", "电"],
+        5: ["就 业", "住 房", "救 助", "养 老", "儿童福利"],
+        # 表 6: 文化 / 旅游 is one cell wrapped over two lines; 卫 生 after a full-width
+        # line opens the health rows (it used to end the row above: …白玉兰奖卫 生).
+        6: ["教 育", "卫 生", "文化旅游", "体 育"],
+        7: ["社会治理"],
+        # 表 8: categories, and under them ● sub-categories whose items are plain lines.
+        8: [
+            "环保行动", "大气环境治理", "水环境治理", "土壤治理", "节能低碳", "产业节能",
+            "建筑节能", "低碳示范", "生态建设", "绿化建设", "氛围营造",
+        ],
+        9: ["项 目", "举 措"],
+        10: ["项 目", "举 措"],
+    }
+    for n, labels in expected_labels.items():
+        items, other = _table(r, n)
+        assert other[1:] == labels, n
+        assert not set(labels) & set(items), n
+    items6, _ = _table(r, 6)
+    assert "市东中学荆州路 42 号教学优秀历史建筑修缮工程竣工并获市白玉兰奖" in items6
+    items8, _ = _table(r, 8)
+    assert items8[1:4] == [
+        "完成重点医疗机构余氯在线监控设备安装联网",
+        "完成市、区管河道及小微水体入河排污口三级排查溯源",
+        "完成 19 个入河排污口问题整治",
+    ]
 
 
 def test_yangpu_2023_plan_footnotes_are_an_appendix() -> None:

@@ -58,7 +58,7 @@ def test_footnote_markers_are_superscripts_in_running_text(seeds_dir: Path) -> N
     body, notes = text.split("\n注释\n")
     assert "“六新”行动⁷。" in body
     assert "\n⁷ “六新”行动：指点亮新城" in notes
-    assert "表 1 产业发展进展情况\n- " in body
+    assert "表 1 产业发展进展情况\n政策供给\n- 全面贯彻落实" in body
 
 
 def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
