@@ -24,7 +24,12 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
-from reportdiff.core.itemlists import detach_trailing_leads, is_item_line, item_blocks
+from reportdiff.core.itemlists import (
+    closing_start,
+    detach_trailing_leads,
+    is_item_line,
+    item_blocks,
+)
 from reportdiff.core.pdftext import join_pieces, looks_like_pdf, unwrap_pdf
 from reportdiff.core.relocate import (
     body_range,
@@ -382,12 +387,12 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
             i += 1
         elif len(b) > 1:
             j = _run_end(blocks, i + 1, end)
-            out.extend(item_blocks(_joined(blocks[i:j]), None, exemplar))
+            out.extend(_items(_joined(blocks[i:j]), None, exemplar, last=j == end))
             i = j
         elif is_item_line(b[0]) and i + 1 < end and _is_item_group(blocks[i + 1]):
             exemplar = exemplar or b[0]
             j = _run_end(blocks, i + 2, end)
-            out.extend(item_blocks(_joined(blocks[i + 1 : j]), b[0], exemplar))
+            out.extend(_items(_joined(blocks[i + 1 : j]), b[0], exemplar, last=j == end))
             i = j
         elif is_item_line(b[0]):
             j = i
@@ -401,6 +406,15 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
             i += 1
     out.extend(blocks[end:])
     return out
+
+
+def _items(lines: list[str], lead: str | None, exemplar: str | None, *, last: bool) -> list[Block]:
+    """Item blocks of a run; the run that ends the body gives its closing words a block."""
+    cut = closing_start(lines) if last else len(lines)
+    blocks = item_blocks(lines[:cut], lead, exemplar)
+    if cut < len(lines):
+        blocks.append([BULLET + ln for ln in lines[cut:]])
+    return blocks
 
 
 def _is_item_group(block: Block) -> bool:

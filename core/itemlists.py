@@ -136,6 +136,29 @@ def item_blocks(lines: list[str], lead: str | None, exemplar: str | None) -> lis
     return blocks
 
 
+SLOGAN_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})、([\u4e00-\u9fff]{2,6})$")
+"""坚定信心、守正创新: two matched phrases of one length, the cadence of a report's close."""
+
+
+def closing_start(lines: list[str]) -> int:
+    """Where the closing words at the end of a report's last item run begin (len if none).
+
+    003 ends its last item list with 坚定信心、守正创新 / 埋头苦干、踔厉前行 / 建设新徐汇、
+    再造新徐汇 / 为上海…作出新的贡献: the report's closing, not items of 提升城区安全韧性.
+    At least two matched-phrase lines, optionally followed by one last line.
+    """
+
+    def slogan(line: str) -> bool:
+        m = SLOGAN_RE.match(line)
+        return m is not None and len(m.group(1)) == len(m.group(2))
+
+    k = len(lines) - 1 if lines and not slogan(lines[-1]) else len(lines)
+    start = k
+    while start > 0 and slogan(lines[start - 1]):
+        start -= 1
+    return start if k - start >= 2 else len(lines)
+
+
 def detach_trailing_leads(blocks: list[Block]) -> list[Block]:
     """Give a trailing sub-heading line (see :func:`trailing_lead`) a block of its own."""
     out: list[Block] = []

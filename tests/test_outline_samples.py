@@ -261,8 +261,8 @@ XUHUI_REVIEW = {
 #   kept as the last item of 全面完善交通路网 (a line with nothing to elaborate heads nothing).
 # - (四) 深化医药卫生体制改革 and 加强粮食安全保障 head two items each inside
 #   全力保障基础民生 (health, food supply): third level, left as items.
-# - (六) The closing lines 坚定信心、守正创新 … 作出新的贡献 are still items of
-#   提升城区安全韧性 (a known weakness: they are the report's closing words).
+# - (六) The closing lines 坚定信心、守正创新 … 作出新的贡献 (lines 296-299) are the
+#   report's closing words, not items of 提升城区安全韧性: a list of their own, no lead.
 XUHUI_TASKS = {
     "优化产业布局 加快推动经济高质量发展": [
         ("全面强化中心辐射功能", 5), ("推动四大产业集群提质扩容", 4), ("多措并举优化营商环境", 8),
@@ -280,7 +280,7 @@ XUHUI_TASKS = {
         ("提升精细治理能级", 3), ("树立数字治理样板", 2), ("打造绿色生态空间", 5),
     ],
     "强化风险应对 全面打造韧性城市标杆": [
-        ("优化疫情防控工作", 4), ("维护城区安全运行", 5), ("提升城区安全韧性", 11),
+        ("优化疫情防控工作", 4), ("维护城区安全运行", 5), ("提升城区安全韧性", 7), (None, 4),
     ],
 }
 
