@@ -24,6 +24,7 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
+from reportdiff.core.inlineleads import split_inline_leads
 from reportdiff.core.itemlists import (
     closing_start,
     detach_trailing_leads,
@@ -114,6 +115,7 @@ def _run_block_passes(blocks: list[Block]) -> list[Block]:
     passes = (
         isolate_date_lines,
         split_inline_headings,
+        split_inline_leads,
         unbullet_paragraphs,
         join_cut_enumerations,
         drop_attachment_labels,

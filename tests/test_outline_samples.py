@@ -367,7 +367,12 @@ def test_pudong_2023_glossary_is_an_appendix() -> None:
     assert headings(r, r.sections) == ["2023年工作回顾", "2024年主要任务", "全面推进服务型政府建设"]
     assert [len(p.children) for p in r.sections] == [5, 8, 0]
     assert headings(r, r.sections[0].children)[0] == "改革开放持续攻坚突破,引领区建设全面深化"
-    assert leads(r, r.sections[2]) == ["扎实推进依法行政", "优化政务服务效能", "加强政府作风建设"]
+    # 004 line 182 prints the 2023 review of the government's own work as one line with
+    # three sub-headings inside it; lines 184-186 open with the 2024 ones.
+    assert leads(r, r.sections[2]) == [
+        "主题教育深入开展", "依法行政水平不断提高", "政府治理效能持续提升",
+        "扎实推进依法行政", "优化政务服务效能", "加强政府作风建设",
+    ]
     assert headings(r, r.appendices) == ["《政府工作报告》名词解释"]
     entries = r.appendices[0].blocks
     assert len(entries) == 34
@@ -375,6 +380,31 @@ def test_pudong_2023_glossary_is_an_appendix() -> None:
     last_section = r.sections[2]
     assert r.appendices[0].span.start >= last_section.span.end
     assert "名词解释" not in r.slice(last_section.span)
+
+
+PUDONG_REVIEW_LEADS = [
+    # 004 lines 129-133: each review section is one printed line; its sub-headings are
+    # short status sentences inside it, each followed by the sentences spelling it out.
+    ["开放水平不断提高", "改革力度持续加大", "立法保障日益完善"],
+    ["核心功能持续增强", "硬核产业集聚提升", "产业新赛道加快布局", "营商环境不断优化"],
+    ["精品城区建设加快步伐", "现代城镇建设全面启动", "美丽乡村建设持续推进", "重大工程建设提速发力"],
+    # 全面完成类住宅综合治理。 (inside 社会治理更加科学有效) is an action, not a heading.
+    ["城区环境更加绿色低碳", "城市管理更加智慧精细", "社会治理更加科学有效", "城市运行更加安全有序"],
+    # 疫情防控实现平稳转段。 is followed at once by the next sub-heading: nothing spells it
+    # out, so it stays the last sentence of 社会事业布局加快优化 (a judgement call).
+    ["民生实事项目扎实推进", "社会事业布局加快优化", "民生保障持续兜牢兜实", "文体服务更加丰富多彩"],
+]
+
+
+def test_pudong_2023_review_leads_printed_inside_paragraphs() -> None:
+    r = load_sample("pudong-2023")
+    review = r.sections[0]
+    assert [leads(r, s) for s in review.children] == PUDONG_REVIEW_LEADS
+    # The section's opening sentence stays a paragraph of its own, without a lead.
+    first = review.children[3].blocks[0]
+    assert first.lead is None
+    assert r.slice(first.span) == "加快探索超大城区治理新路,不断提升城市宜居、韧性和智慧化水平。"
+    assert "全面完成类住宅综合治理。" in r.slice(review.children[3].blocks[3].span)
 
 
 def test_huangpu_2023_sections_leads_and_glossary() -> None:

@@ -94,3 +94,20 @@ def test_leads_come_in_sets_a_lone_one_is_a_sentence() -> None:
     # 丁's 完成机构改革任务 is the only lead-shaped opening among 丙 丁 戊 (the shape of
     # shanghai-2023's 完成政府机构改革任务。): an ordinary sentence.
     assert [r.lead_text(s.blocks[0]) for s in tasks.children] == [None, None, None]
+
+
+def test_leads_printed_inside_a_paragraph_open_paragraphs_of_their_own() -> None:
+    """pudong-2023 prints each review section as one line with its sub-headings inside."""
+    raw = (
+        "一、工作回顾\n\n（一）城区治理\n\n"
+        "加快探索治理新路，提升宜居水平。城区环境更加绿色低碳。新增公园36座。"
+        "全面完成类住宅综合治理。城市管理更加智慧精细。建成32个美丽街区，解决治理难题。\n\n"
+        "（二）民生\n\n坚持民生优先，补齐短板。疫情防控实现平稳转段。新增岗位14万个。\n"
+    )
+    r = load_text(raw, source="t.txt", region="浦东新区", year=2023)
+    first, second = r.sections[0].children
+    assert [r.lead_text(b) for b in first.blocks] == [None, "城区环境更加绿色低碳", "城市管理更加智慧精细"]
+    # An action sentence (全面完成…) stays inside; a lone short sentence is no set of leads.
+    assert "新增公园36座。全面完成类住宅综合治理。" in r.slice(first.blocks[1].span)
+    assert len(second.blocks) == 1
+    assert clean_text(r.text) == r.text
