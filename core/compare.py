@@ -1,0 +1,165 @@
+"""Compare reports: alignment, number pairs, shared phrases and unique text, cached on disk."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from reportdiff.core import cache
+from reportdiff.core.align import ReportTokens, align_reports, report_tokens
+from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
+from reportdiff.core.errors import ReportError
+from reportdiff.core.model import Report
+from reportdiff.core.phrases import PhraseIndex, shared_phrases, unique_spans
+
+__all__ = ["compare"]
+
+
+def _digest(report: Report) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    h.update(report.text.encode("utf-8"))
+    # The meta and the parse are part of the result (ids, spans), not only the text.
+    h.update(repr((report.meta, report.preamble, report.sections, report.appendices)).encode())
+    return h.hexdigest()
+
+
+def _tokens(report: Report, use_cache: bool) -> ReportTokens:
+    if not use_cache:
+        return report_tokens(report)
+    from reportdiff.core.tokens import REPORT_TERMS
+
+    key = cache.cache_key("tokens", [report.text, *REPORT_TERMS, _code_fingerprint()])
+    return cache.cached(
+        key, lambda: report_tokens(report), check=lambda v: isinstance(v, ReportTokens)
+    )
+
+
+@lru_cache(maxsize=1)
+def _sample_texts() -> tuple[str, ...]:
+    """Texts of the bundled samples, the default library phrases are ranked against."""
+    try:
+        from reportdiff.core.samples import SAMPLE_IDS, load_sample
+    except ImportError:
+        return ()
+    return tuple(load_sample(i).text for i in SAMPLE_IDS)
+
+
+def _library_fingerprint() -> str:
+    """What the default phrase library depends on, without parsing it: the sample files."""
+    from importlib.resources import files
+
+    h = hashlib.blake2b(digest_size=20)
+    try:
+        folder = files("reportdiff").joinpath("sample_data")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_file():
+                h.update(entry.name.encode())
+                h.update(entry.read_bytes())
+    except (OSError, FileNotFoundError, NotADirectoryError):
+        pass
+    return h.hexdigest()
+
+
+def _numbers(
+    reports: Sequence[Report], alignment: tuple[AlignedRow, ...]
+) -> tuple[NumberPair, ...]:
+    # TEMPORARY until core/numbers.py (numbers helper) is on main: compare works without it.
+    try:
+        from reportdiff.core.numbers import extract_quantities, pair_numbers
+    except ImportError:
+        return ()
+    quantities = [extract_quantities(r) for r in reports]
+    return tuple(pair_numbers(reports, alignment, quantities))
+
+
+def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
+    tokens = [_tokens(r, use_cache) for r in reports]
+    alignment = align_reports(reports, tokens=tokens)
+    numbers = _numbers(reports, alignment)
+    library = PhraseIndex([*_sample_texts(), *(r.text for r in reports)])
+    phrases = shared_phrases(reports, library=library)
+    unique = unique_spans(reports, phrases)
+    return Comparison(
+        reports=tuple(reports),
+        alignment=alignment,
+        numbers=numbers,
+        phrases=phrases,
+        unique=unique,
+    )
+
+
+def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
+    """Compare two or more reports.
+
+    Aligns sections and paragraphs (:func:`~reportdiff.core.align.align_reports`), pairs
+    numbers (:mod:`reportdiff.core.numbers`), finds shared phrases ranked against the
+    bundled library and the text each report alone has. With ``use_cache`` the whole
+    result is kept under the user cache dir, keyed by the reports' content and parse, the
+    library and the analyzer version; a corrupt or stale entry is rebuilt.
+
+    Args:
+        reports: Two or more reports, in comparison order.
+        use_cache: Read and write the on-disk cache.
+
+    Returns:
+        The comparison.
+
+    Raises:
+        ReportError: Fewer than two reports.
+    """
+    reports = tuple(reports)
+    if len(reports) < 2:
+        raise ReportError("compare needs at least two reports")
+    if not use_cache:
+        return _compute(reports, use_cache=False)
+    key = cache.cache_key(
+        "comparison", [*(_digest(r) for r in reports), _library_fingerprint(), _code_fingerprint()]
+    )
+
+    def fits(value: object) -> bool:
+        return (
+            isinstance(value, Comparison)
+            and len(value.reports) == len(reports)
+            and all(a.text == b.text for a, b in zip(value.reports, reports, strict=True))
+        )
+
+    result = cache.cached(key, lambda: _compute(reports, use_cache=True), check=fits)
+    # Hand back the caller's own Report objects (equal content) rather than unpickled copies.
+    return replace(result, reports=reports)
+
+
+_ANALYSIS_MODULES = (
+    "textkey",
+    "tokens",
+    "align",
+    "phrases",
+    "numbers",
+    "units",
+    "compare",
+)
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A digest of the analysis modules' source, so an edited analyzer never reuses old results.
+
+    :data:`~reportdiff.core.cache.ANALYZER_VERSION` says the same for releases; this also
+    covers a developer who changes a threshold and forgets to bump it.
+    """
+    from importlib.util import find_spec
+
+    h = hashlib.blake2b(digest_size=20)
+    for name in _ANALYSIS_MODULES:
+        spec = find_spec(f"reportdiff.core.{name}")
+        h.update(name.encode())
+        if spec is None or spec.origin is None:
+            h.update(b"absent")
+            continue
+        try:
+            with open(spec.origin, "rb") as f:
+                h.update(f.read())
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()

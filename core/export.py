@@ -1,0 +1,405 @@
+"""Export a comparison as Markdown (for people), JSON (a documented interface) or CSV (numbers)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator, Sequence
+
+from reportdiff.core.comparison import (
+    AlignedRow,
+    Comparison,
+    NodeRef,
+    NumberPair,
+    Quantity,
+    SharedPhrase,
+)
+from reportdiff.core.model import Report
+from reportdiff.core.textkey import is_han
+
+__all__ = ["SCHEMA", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
+
+SCHEMA = "reportdiff.comparison/1"
+"""The ``schema`` value of :func:`to_json` output; bumped on any incompatible change."""
+
+PHRASES_PER_SECTION = 5
+"""Most distinctive shared phrases listed under each aligned section in Markdown."""
+SECTION_PHRASE_MIN_HAN = 6
+"""Shortest phrase listed under a section: shorter common runs (长三角创, 个居民区) are
+mostly word fragments that say nothing on their own."""
+SECTION_PHRASE_MIN_DISTINCT = 0.3
+"""Least distinctiveness of a phrase listed under a section (boilerplate is left out)."""
+LEAD_CHARS = 16
+"""Characters shown for a block that has no lead phrase."""
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
+# start markup inside running text or a table cell (| ends a GFM cell, < opens HTML, &
+# starts an entity). Report text never starts a line in our output (it always follows
+# "| ", "- " or "「"), so line-start markers (- + 1.) need no escape, and ( ) only matter
+# after a ] that is already escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+
+
+def md_escape(text: str) -> str:
+    r"""Make report text inert in Markdown: escape markup characters, fold line breaks.
+
+    >>> md_escape("见[附件](x) | *重点* #1 <b>")
+    '见\\[附件\\](x) \\| \\*重点\\* \\#1 \\<b\\>'
+    """
+    text = re.sub(r"\s*[\r\n]+\s*", " ", text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def report_keys(cmp: Comparison) -> list[str]:
+    """A distinct key per report: its id, with ``#2``, ``#3`` … when an id repeats."""
+    keys: list[str] = []
+    seen: dict[str, int] = {}
+    for r in cmp.reports:
+        n = seen.get(r.meta.id, 0) + 1
+        seen[r.meta.id] = n
+        keys.append(r.meta.id if n == 1 else f"{r.meta.id}#{n}")
+    return keys
+
+
+def _fmt_number(x: float | None, *, signed: bool = False, digits: int = 2) -> str:
+    if x is None:
+        return ""
+    s = f"{x:+,.{digits}f}" if signed else f"{x:,.{digits}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{_fmt_number(x, signed=True, digits=1)}%"
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _node_json(node: NodeRef | None) -> dict[str, object] | None:
+    if node is None:
+        return None
+    return {
+        "kind": node.kind,
+        "heading": node.label,
+        "path": list(node.path),
+        "preamble": node.preamble,
+        "span": [node.span.start, node.span.end],
+    }
+
+
+def _row_json(row: AlignedRow, keys: Sequence[str]) -> dict[str, object]:
+    return {
+        "kind": row.kind,
+        "score": row.score,
+        "heading_score": row.heading_score,
+        "body_score": row.body_score,
+        "moved": row.moved,
+        "sections": {k: _node_json(n) for k, n in zip(keys, row.nodes, strict=True)},
+        "children": [_row_json(c, keys) for c in row.children],
+    }
+
+
+def _quantity_json(q: Quantity | None) -> dict[str, object] | None:
+    if q is None:
+        return None
+    return {
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "qualifiers": list(q.qualifiers),
+        "indicator": q.indicator,
+        "is_target": q.is_target,
+        "span": [q.span.start, q.span.end],
+    }
+
+
+def to_json(cmp: Comparison) -> str:
+    """The comparison as JSON (schema ``reportdiff.comparison/1``, see docs-json-schema.md).
+
+    Args:
+        cmp: A comparison from :func:`reportdiff.core.compare.compare`.
+
+    Returns:
+        Pretty-printed UTF-8 JSON text (Chinese is not \\u-escaped), ending in a newline.
+    """
+    keys = report_keys(cmp)
+    doc = {
+        "schema": SCHEMA,
+        "reports": [
+            {
+                "id": key,
+                "title": r.meta.title,
+                "region": r.meta.region,
+                "year": r.meta.year,
+                "date": r.meta.date,
+                "kind": r.meta.kind,
+                "source": r.meta.source,
+            }
+            for key, r in zip(keys, cmp.reports, strict=True)
+        ],
+        "alignment": [_row_json(row, keys) for row in cmp.alignment],
+        "numbers": [
+            {
+                "indicator": p.indicator,
+                "status": p.status,
+                "unit": p.unit,
+                "values": {k: _quantity_json(q) for k, q in zip(keys, p.values, strict=True)},
+                "delta": p.delta,
+                "pct": p.pct,
+            }
+            for p in cmp.numbers
+        ],
+        "phrases": [
+            {
+                "text": ph.text,
+                "reports": [keys[i] for i in ph.reports],
+                "rank": ph.rank,
+                "distinctiveness": ph.distinctiveness,
+                "spans": {keys[i]: [[s.start, s.end] for s in ph.spans[i]] for i in ph.reports},
+            }
+            for ph in cmp.phrases
+        ],
+        "unique": {
+            k: [[s.start, s.end] for s in spans] for k, spans in zip(keys, cmp.unique, strict=True)
+        },
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def to_csv(cmp: Comparison) -> str:
+    """The numbers table as CSV: one row per indicator, one column per report.
+
+    Columns: ``indicator``, ``status``, then each report id (the quantity as printed),
+    then ``delta``, ``unit`` and ``pct``. Starts with a UTF-8 byte-order mark so Excel
+    reads the Chinese text as UTF-8.
+    """
+    keys = report_keys(cmp)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["indicator", "status", *keys, "delta", "unit", "pct"])
+    for p in cmp.numbers:
+        w.writerow(
+            [
+                _csv_cell(p.indicator),
+                p.status,
+                *(_csv_cell(q.text) if q is not None else "" for q in p.values),
+                "" if p.delta is None else _fmt_number(p.delta, digits=4).replace(",", ""),
+                p.unit if p.delta is not None else "",
+                "" if p.pct is None else f"{p.pct:.2f}",
+            ]
+        )
+    return "\ufeff" + buf.getvalue()
+
+
+def _csv_cell(text: str) -> str:
+    # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def _walk(rows: Sequence[AlignedRow]) -> Iterator[AlignedRow]:
+    for row in rows:
+        yield row
+        yield from _walk(row.children)
+
+
+def _node_paths(row: AlignedRow) -> list[tuple[int, ...] | None]:
+    return [n.path if n is not None and not n.preamble else None for n in row.nodes]
+
+
+def _numbers_for(
+    row: AlignedRow, numbers: Sequence[NumberPair], taken: set[int]
+) -> list[NumberPair]:
+    """Number pairs whose quantities stand inside this row's sections (first come, first served)."""
+    paths = _node_paths(row)
+    out: list[NumberPair] = []
+    for k, p in enumerate(numbers):
+        if k in taken:
+            continue
+        for i, q in enumerate(p.values):
+            base = paths[i]
+            if (
+                q is not None
+                and q.block is not None
+                and base is not None
+                and q.block[: len(base)] == base
+            ):
+                out.append(p)
+                taken.add(k)
+                break
+    return out
+
+
+def _phrases_for(row: AlignedRow, phrases: Sequence[SharedPhrase]) -> list[SharedPhrase]:
+    """Shared phrases found inside the sections of a row, in at least two of them."""
+    out: list[SharedPhrase] = []
+    for ph in phrases:
+        if ph.distinctiveness < SECTION_PHRASE_MIN_DISTINCT:
+            continue
+        if sum(1 for c in ph.text if is_han(c)) < SECTION_PHRASE_MIN_HAN:
+            continue
+        inside = 0
+        for i, node in enumerate(row.nodes):
+            if node is not None and any(node.span.contains(s) for s in ph.spans[i]):
+                inside += 1
+        if inside >= 2:
+            out.append(ph)
+            if len(out) >= PHRASES_PER_SECTION:
+                break
+    return out
+
+
+def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]:
+    lines = [
+        "| 指标 | " + " | ".join(md_escape(k) for k in keys) + " | Δ | Δ% |",
+        "|---" * (len(keys) + 1) + "|--:|--:|",
+    ]
+    for p in pairs:
+        cells = [md_escape(q.text) if q is not None else "—" for q in p.values]
+        delta = "" if p.delta is None else f"{_fmt_number(p.delta, signed=True)}{md_escape(p.unit)}"
+        pct = _pct(p.pct) if p.delta is not None else ""
+        if p.status == "same":
+            delta, pct = "持平", "0%"
+        elif p.status == "changed" and p.delta is None:
+            delta = "有变化"  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
+        lines.append(
+            f"| {md_escape(p.indicator)} | "
+            + " | ".join(cells)
+            + f" | {delta} | {md_escape(pct)} |"
+        )
+    return lines
+
+
+def _label(node: NodeRef | None, report: Report | None = None) -> str:
+    """A node's heading or lead phrase; for a block without one, the start of its text."""
+    if node is None:
+        return "—"
+    if node.label:
+        return md_escape(node.label)
+    if report is None:
+        return "（无小标题）"
+    text = re.sub(r"\s+", " ", report.slice(node.span)).strip().lstrip("-•● ")
+    return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
+
+
+def to_markdown(cmp: Comparison) -> str:
+    """The comparison as a Markdown document a reader can paste into a draft.
+
+    The reports compared; then each aligned section with every report's heading, the
+    scores, its matched paragraphs, its number changes (indicator | each report | Δ | Δ%)
+    and its most distinctive shared phrases; then the sections found in one report only
+    and the numbers not placed in any section. All report text is escaped.
+    """
+    keys = report_keys(cmp)
+    reports = cmp.reports
+    out: list[str] = []
+    title = " ↔ ".join(md_escape(k) for k in keys)
+    out.append(f"# 报告对比：{title}")
+    out.append("")
+    out.append("| 报告 | 标题 | 地区 | 年度 | 会议日期 |")
+    out.append("|---|---|---|--:|---|")
+    for key, r in zip(keys, reports, strict=True):
+        out.append(
+            f"| {md_escape(key)} | {md_escape(r.meta.title)} | {md_escape(r.meta.region)} "
+            f"| {r.meta.year} | {md_escape(r.meta.date or '')} |"
+        )
+    out.append("")
+    out.append(
+        "分数为 0–1 的相似度：综合分由标题相似度与正文相似度（jieba 分词的 TF-IDF）合成；"
+        "“位置变动”表示该部分在另一份报告中处于不同次序。"
+    )
+    # Each number pair goes under the first matched row holding one of its figures; the
+    # rest (figures in sections one report alone has, or outside sections) come last.
+    taken: set[int] = set()
+    matched = [r for r in cmp.alignment if sum(n is not None for n in r.nodes) >= 2]
+    placed = {id(r): _numbers_for(r, cmp.numbers, taken) for r in matched}
+    only: list[tuple[str, str]] = []
+    n = 0
+    for row in cmp.alignment:
+        present = [i for i, node in enumerate(row.nodes) if node is not None]
+        if len(present) < 2:
+            if row.kind == "section":
+                i = present[0]
+                only.append((keys[i], _label(row.nodes[i])))
+            continue
+        n += 1
+        out.append("")
+        if row.kind == "section":
+            out.append(f"## {n}. " + " ↔ ".join(_label(row.nodes[i]) for i in present))
+        else:
+            out.append(f"## {n}. 开篇段落")
+        out.append("")
+        out.append("| 报告 | 标题 |")
+        out.append("|---|---|")
+        for key, node, report in zip(keys, row.nodes, reports, strict=True):
+            out.append(f"| {md_escape(key)} | {_label(node, report)} |")
+        out.append("")
+        moved = "，位置变动" if row.moved else ""
+        out.append(
+            f"相似度：综合 {row.score:.2f} · 标题 {row.heading_score:.2f} · 正文 {row.body_score:.2f}{moved}"
+        )
+        paras = [
+            c
+            for c in _walk(row.children)
+            if c.kind == "paragraph" and sum(x is not None for x in c.nodes) >= 2
+        ]
+        if paras:
+            out.append("")
+            out.append("**对应段落**")
+            out.append("")
+            out.append("| " + " | ".join(md_escape(k) for k in keys) + " | 相似度 |")
+            out.append("|---" * len(keys) + "|--:|")
+            for c in paras:
+                mark = "（位置变动）" if c.moved else ""
+                out.append(
+                    "| "
+                    + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
+                    + f" | {c.score:.2f}{mark} |"
+                )
+        pairs = [p for p in placed[id(row)] if p.status != "only"]
+        if pairs:
+            out.append("")
+            out.append("**数字变化**")
+            out.append("")
+            out.extend(_number_table(pairs, keys))
+        phrases = _phrases_for(row, cmp.phrases)
+        if phrases:
+            out.append("")
+            out.append("**共同表述**（按独特性排序）")
+            out.append("")
+            for ph in phrases:
+                who = "、".join(md_escape(keys[i]) for i in ph.reports)
+                out.append(f"- 「{md_escape(ph.text)}」 — {who}")
+    if only:
+        out.append("")
+        out.append("## 仅见于一份报告的章节")
+        out.append("")
+        for key, label in only:
+            out.append(f"- {md_escape(key)}：{label}")
+    rest = [p for k, p in enumerate(cmp.numbers) if k not in taken and p.status != "only"]
+    if rest:
+        out.append("")
+        out.append("## 其他数字变化")
+        out.append("")
+        out.extend(_number_table(rest, keys))
+    top = [ph for ph in cmp.phrases[:10] if ph.distinctiveness > 0]
+    if top:
+        out.append("")
+        out.append("## 最具独特性的共同表述")
+        out.append("")
+        for ph in top:
+            who = "、".join(md_escape(keys[i]) for i in ph.reports)
+            out.append(
+                f"{ph.rank}. 「{md_escape(ph.text)}」 — {who}（独特性 {ph.distinctiveness:.2f}）"
+            )
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,978 @@
+"""Quantities printed in a report (154.99亿元, 1.7个百分点) and their pairing across reports.
+
+:func:`extract_quantities` finds every figure in a report's body with its unit, magnitude,
+qualifiers (约 超 累计 新增 同比增长 …) and indicator (the words saying what is counted).
+:func:`pair_numbers` matches the figures of several reports that measure the same indicator
+in aligned context and says how each changed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
+from reportdiff.core.model import Block, Report, Span
+from reportdiff.core.units import (
+    MAGNITUDES,
+    MEASURE_UNITS,
+    RATE_UNITS,
+    TIME_UNITS,
+    UNITS,
+    compare_key,
+    fold,
+    parse_cn_numeral,
+    printed_unit,
+)
+
+__all__ = ["VERSION", "extract_quantities", "pair_numbers"]
+
+VERSION = "1"
+"""Analyzer version: part of the comparison cache key, bumped when results change."""
+
+# ---------------------------------------------------------------------------------------
+# Lexicon
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+
+# Runs on the folded key (same offsets as the text). A magnitude followed by a unit is
+# tried before a unit alone, so 5千瓦 is 5 千瓦 and 3千人 is 3 千 人; spaces are allowed
+# because PDF extraction prints "154.99 亿元".
+_DIGIT_RE = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r" ?(?P<a1>多|余)?"
+    rf"(?:(?P<mag>{_MAG_ALT})(?P<a2>多|余)? ?(?P<unit>{_UNIT_ALT})"
+    rf"|(?P<unit2>{_UNIT_ALT})"
+    rf"|(?P<mag2>{_MAG_ALT}))?"
+)
+
+# Chinese numerals only count with a classifier, and never a lone 一 (一件事, 一批 are idioms),
+# never inside quotes (“两个确立”, “三所联动”) and never after 第.
+_CN_RE = re.compile(
+    r"(?<![〇零一二两三四五六七八九十百千万亿第“\"「‘])"
+    r"(?P<num>[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+    r"(?P<unit>个|项|家|名|座|条|所|倍|张|台|套|户|位|处|场|辆|栋|幢|人|件)(?!数)"
+)
+
+_POST_QUALIFIER_RE = re.compile(r"(?:以上|左右|以内|以下|多)")
+_SUFFIX_RE = re.compile(r"\((?:间|套)\)")
+
+# A unit word followed by these is the start of another word, not a unit (元宇宙, 人民).
+_NOT_A_UNIT: dict[str, tuple[str, ...]] = {
+    "元": ("宇宙",),
+    "人": ("民",),
+    "位": ("居", "列", "于"),
+    "周": ("年", "边"),
+    "个": ("体",),
+    "床": ("位",),
+    "条": ("例", "件"),
+    "名": ("单", "录", "称"),
+    "处": ("理", "置"),
+    "户": ("籍",),
+    "部": ("门",),
+    "场": ("所",),
+    "支": ("持", "撑", "出"),
+    "天": ("然",),
+    "米": ("其",),
+    "项": ("目",),
+}
+# Numbered slogans, not counts: 中央八项规定精神, “两个确立”.
+_CN_SLOGANS = ("八项规定", "两个确立", "两个维护", "四个意识", "四个自信", "两个毫不动摇",
+               "三个区分", "四个放在", "五个中心", "四个论英雄", "两个大局")  # fmt: skip
+
+_DELIMS = frozenset(",、;。:!?\n—|")
+_SENTENCE_ENDS = frozenset("。!?;\n")
+_BULLETS = " \t-•·●▶◆*>■□○"
+
+QUALIFIER_WORDS: tuple[str, ...] = (
+    "同比增长", "同比下降", "同比上升", "同比提高", "同比减少", "同比增加", "同比",
+    "比上年增长", "比上年下降", "比上年提高", "较上年增长", "较上年下降", "较上届增长",
+    "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增至", "增加到",
+    "增加至", "提高到", "提高至", "提升至", "提升到", "达到", "突破", "超过", "超", "约",
+    "近", "逾", "累计", "新增", "新建", "预计", "力争", "目标", "不低于", "不高于",
+    "不少于", "不超过", "控制在", "年均", "平均", "以上", "左右", "以内", "以下", "多", "余",
+)  # fmt: skip
+"""Words kept as qualifiers: they change what a number means or how exact it is."""
+_AFTER_ONLY = frozenset({"以上", "左右", "以内", "以下", "多", "余"})
+"""Qualifiers that only follow a number (20%以上); as the end of a clause they are words."""
+
+# Words stripped off the front of an indicator (scope and connectives) …
+_LEAD_WORDS = tuple(
+    sorted(
+        {
+            "其中", "全年", "全区", "全市", "年内", "今年", "当年", "共计", "共", "累计", "新增",
+            "新建", "预计", "力争", "目标", "完成", "实现", "另", "并", "和", "及", "与", "同时",
+            "在", "已", "将", "再", "均", "分别", "总计", "合计", "确保", "进一步", "以及", "又",
+            "还", "此外", "年度", "全力", "积极", "加快", "推动", "推进", "帮助", "共有",
+            "发布", "制定", "出台", "推出", "划定", "培育", "引进", "引入", "打造", "建成",
+            "开展", "设立", "举办", "组织", "上线", "区域", "增加", "启动", "新启动", "实施",
+            "分批实施", "加速推进", "加快推进",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# … and off its end (the verb linking it to the number).
+_TRAIL_WORDS = tuple(
+    sorted(
+        {
+            *(w for w in QUALIFIER_WORDS if w not in _AFTER_ONLY),
+            "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
+            "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
+            "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
+            "今年", "培育", "引进", "引入", "建成",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
+_LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) > 1))
+_TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
+# Verbs inside a clause after which the counted thing starts:
+# 徐汇交易分团实现意向成交总金额 → 意向成交总金额.
+_MID_VERBS = ("实现", "完成", "惠及", "提供", "达到")
+# Words that end a noun read after a classifier (600张养老床位 | 实现…).
+_POST_STOPS = (
+    "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
+    "投用", "共商", "正式", "陆续", "集中", "均", "已", "达", "和", "及", "与", "提供",
+    "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
+    "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的", "全面", "全部", "年内",
+)  # fmt: skip
+_POST_STOP_RE = re.compile("|".join(map(re.escape, _POST_STOPS)))
+_ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工", "建成", "投用", "开业",
+                 "供应", "筹措", "启动")  # fmt: skip
+# A clause that is only one of these verbs qualifies the previous figure's noun:
+# 筹措5757套(间)、供应2823套(间); 救助各类对象超70万人次,支出超5亿元.
+_CONTINUATION_VERBS = frozenset({*_ACTION_VERBS, "覆盖", "支出", "惠及", "转化", "涉及", "完成"})
+_ACCUMULATION = frozenset({"新增", "累计", "新建"})
+_TARGET_WORDS = ("目标", "力争", "预计", "预期")
+_TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
+                                "控制在"})  # fmt: skip
+_CHANGE_WORDS = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
+                 "增长率", "涨幅", "增至", "上涨")  # fmt: skip
+_DOWN_WORDS = ("下降", "减少", "降低")
+_TASK_HEADING_RE = re.compile(
+    r"主要任务|工作安排|主要目标|预期目标|总体要求|任务和措施|重点工作|工作任务|工作建议|计划草案"
+)
+
+# 签约 ends in 约 and 附近 in 近, but neither is a qualifier.
+_WORDS_ENDING_LIKE_A_QUALIFIER = frozenset({"签约", "节约", "制约", "公约", "条约", "附近", "最近",
+                                            "就近", "赶超", "新签"})  # fmt: skip
+_TIME_WORDS = frozenset({"上年", "去年", "今年", "全年", "当年", "明年"})
+_MAX_POST = 20
+_MAX_INDICATOR = 24
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction
+
+
+@dataclass
+class _Raw:
+    """A number match before its indicator is known."""
+
+    start: int
+    end: int
+    value: float
+    base: str
+    approx: list[str]
+    post_end: int
+    """End of the number, its (间) suffix and any post qualifier (以上, 左右)."""
+
+
+def extract_quantities(report: Report) -> tuple[Quantity, ...]:
+    """Every quantity in the body of ``report`` (preamble and section blocks), in text order.
+
+    Dates (2022年12月30日), ordinals (第五届, 十四五), line numbers (23号线), ages, products
+    (7×24) and figures inside short quoted names are left out; versions (5.0版) are kept
+    with unit 版 so a changed version can be paired. Appendices are not read.
+
+    Args:
+        report: A parsed report; spans point into ``report.text``.
+
+    Returns:
+        The quantities; ``report.text[q.span.start:q.span.end] == q.text`` for each.
+    """
+    text = report.text
+    key = fold(text)
+    out: list[Quantity] = []
+    task_paths = _task_section_paths(report)
+    for path, index, block in report.blocks():
+        block_path = (*path, index)
+        is_task = any(path[:n] in task_paths for n in range(1, len(path) + 1))
+        out.extend(_extract_block(text, key, block, block_path, is_task))
+    return tuple(out)
+
+
+def _task_section_paths(report: Report) -> set[tuple[int, ...]]:
+    """Paths of sections whose heading announces plans or targets (二、2024年主要任务)."""
+    paths: set[tuple[int, ...]] = set()
+    for path, section in report.walk():
+        heading = report.slice(section.heading)
+        if _TASK_HEADING_RE.search(heading) and "回顾" not in heading:
+            paths.add(path)
+    return paths
+
+
+def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
+    found: list[_Raw] = []
+    region = key[start:end]
+    for m in _DIGIT_RE.finditer(region):
+        raw = _digit_match(text, key, m, start, end)
+        if raw is not None:
+            found.append(raw)
+    for m in _CN_RE.finditer(region):
+        s, e = m.start() + start, m.end() + start
+        value = parse_cn_numeral(m["num"])
+        if value is None or (m["num"] == "一") or _in_quoted_name(key, s, e, start, end):
+            continue
+        if key.startswith(_CN_SLOGANS, s):
+            continue
+        if _preceded_by_ordinal(key, s, start):
+            continue
+        raw = _Raw(s, e, float(value), UNITS[m["unit"]], [], e)
+        _take_post(key, raw, end)
+        found.append(raw)
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) -> _Raw | None:
+    s = m.start() + start
+    num = m["num"]
+    mag = m["mag"] or m["mag2"] or ""
+    unit = m["unit"] or m["unit2"] or ""
+    e = m.end() + start
+    if unit and key.startswith(_NOT_A_UNIT.get(unit[-1], ()), e):
+        return None  # 元宇宙, 人民: the "unit" starts another word
+    if not unit and mag not in ("万亿", "亿", "万", "千万", "百万"):
+        return None  # bare numbers are names (5G, 12345热线, MEET678), not quantities
+    before = key[s - 1] if s > start else " "
+    if (before.isascii() and before.isalpha()) or before in "×*/":
+        return None  # PM2.5, G1级, 7×24
+    if _preceded_by_ordinal(key, s, start):
+        return None
+    if before in "-~～—" and s - 2 >= start and key[s - 2].isdigit():
+        return None  # the upper end of a range (2023-2025)
+    if before == "每":
+        return None  # a denominator: 每10万人近20张
+    if before == " " and s - 2 >= start and key[s - 2].isdigit():
+        return None  # a fragment of a number broken by extraction: 实到外资18.4 5 亿美元
+    after = key[e] if e < end else " "
+    if after in "×*" or (after.isascii() and after.isalpha()):
+        return None
+    base = UNITS.get(unit, "")
+    if base in TIME_UNITS and _is_han(after):
+        return None  # 15分钟社区生活圈, 24小时开放: a modifier of a name
+    if base != "版" and _in_quoted_name(key, s, e, start, end):
+        return None  # “15分钟生活圈示范奖”, “80条”
+    if len(num) > 18:
+        return None  # a digit run this long is an id or garbage, not a figure
+    number = float(num.replace(",", ""))
+    value = number * MAGNITUDES.get(mag, 1.0)
+    approx = [w for w in (m["a1"], m["a2"]) if w]
+    raw = _Raw(s, e, value, base, approx, e)
+    _take_post(key, raw, end)
+    # 5757套(间): the suffix is part of the printed unit, not a qualifier.
+    suffix = _SUFFIX_RE.match(key, raw.end, end)
+    if suffix and base in ("套", "间"):
+        raw.end = raw.post_end = suffix.end()
+        _take_post(key, raw, end)
+    return raw
+
+
+def _take_post(key: str, raw: _Raw, end: int) -> None:
+    m = _POST_QUALIFIER_RE.match(key, raw.post_end, end)
+    if m:
+        raw.approx.append(m.group())
+        raw.post_end = m.end()
+
+
+def _preceded_by_ordinal(key: str, s: int, start: int) -> bool:
+    i = s - 1
+    while i >= start and key[i] == " ":
+        i -= 1
+    return i >= start and key[i] == "第"
+
+
+def _in_quoted_name(key: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether [s, e) sits inside a short quotation (a name), e.g. “15分钟生活圈示范奖”."""
+    lo = max(start, s - 20)
+    opening = key.rfind("“", lo, s)
+    if opening < 0 or key.rfind("”", opening, s) >= 0:
+        return False
+    closing = key.find("”", e, min(end, e + 20))
+    if closing < 0:
+        return False
+    inner = key[opening + 1 : closing]
+    return not any(c in "。;!?\n" for c in inner)
+
+
+def _extract_block(
+    text: str, key: str, block: Block, block_path: tuple[int, ...], is_task: bool
+) -> list[Quantity]:
+    start, end = block.span.start, block.span.end
+    raws = _find_raw(text, key, start, end)
+    out: list[Quantity] = []
+    consumed = start  # nothing before this belongs to the next number's clause
+    prev: Quantity | None = None
+    prev_end = start
+    respectively: dict[int, tuple[Span, list[str]]] = {}
+    last_series: list[Quantity] = []
+    series_starts: set[int] = set()
+    for k, raw in enumerate(raws):
+        if raw.start < consumed:
+            continue  # inside the previous figure's noun (33个15分钟社区生活圈)
+        clause_start = max(_clause_start(key, raw.start, start), consumed)
+        sentence_start = _sentence_start(key, raw.start, start)
+        after_figure = clause_start == consumed and consumed > start
+        lo, hi, quals = _strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
+        if raw.start in respectively:
+            span, shared = respectively[raw.start]
+            lo, hi = span.start, span.end
+            quals = [*shared, *(q for q in quals if q not in shared)]
+        elif "分别" in key[clause_start : raw.start]:
+            series = _respectively(key, raws, k, clause_start, start)
+            if series is None and last_series and last_series[0].span.start >= sentence_start:
+                # …分别新增65家和30家,累计分别达到956家和561家: the same nouns again
+                figures = _series(key, raws, k)
+                spans = [q.indicator_span for q in last_series]
+                if len(figures) == len(spans) and all(spans):
+                    series = list(zip(figures, spans, strict=True))  # type: ignore[arg-type]
+            if series:
+                shared = [q for q in quals if q != "分别"]
+                respectively.update((r.start, (sp, shared)) for r, sp in series)
+                lo, hi = series[0][1].start, series[0][1].end
+                series_starts = {r.start for r, _ in series}
+                last_series = []
+        quals.extend(raw.approx)
+        if (
+            prev is not None
+            and prev_end > sentence_start
+            and _follows_list_comma(key, clause_start)
+            and not any(c in _DELIMS for c in key[prev_end : clause_start - 1])
+            and not any(q in _ACCUMULATION for q in quals)
+        ):
+            # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
+            quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
+        post = _read_post(key, raw.post_end, end, classifier=raw.base not in MEASURE_UNITS)
+        indicator_span: Span | None = None
+        indicator = ""
+        same_sentence = prev is not None and prev_end > sentence_start
+        stripped_any = bool(quals) or lo > clause_start or hi < raw.start
+        if raw.start in respectively:
+            indicator_span = Span(lo, hi)
+        elif raw.base not in MEASURE_UNITS and post is not None:
+            indicator_span = post  # 600张养老床位: a classifier stands before its noun
+        elif (
+            same_sentence
+            and prev is not None
+            and prev.indicator
+            and key[lo:hi] in _CONTINUATION_VERBS
+        ):
+            # 筹措5757套(间)、供应2823套(间): the short verb qualifies the previous noun.
+            indicator = _drop_action(prev.indicator) + text[lo:hi]
+        elif hi > lo:
+            indicator_span = Span(lo, hi)
+        elif post is not None:
+            indicator_span = post  # 约600户1.18万平方米征收任务
+        elif (
+            same_sentence
+            and prev is not None
+            and (stripped_any or raw.base in RATE_UNITS or _follows_list_comma(key, raw.start))
+        ):
+            # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
+            indicator, indicator_span = prev.indicator, prev.indicator_span
+        if indicator_span is not None and not indicator:
+            indicator = text[indicator_span.start : indicator_span.end]
+        if post is not None and indicator_span == post:
+            consumed = post.end
+        else:
+            consumed = raw.post_end
+        # 预计/力争/目标 mark a forecast when they stand in the figure's own clause or open its
+        # sentence; 以…为目标 earlier in a sentence does not (基层治理 in yangpu-2022).
+        clause = key[clause_start : raw.start]
+        opening = key[sentence_start : sentence_start + 6].lstrip(_BULLETS)
+        target = is_task or any(w in clause or opening.startswith(w) for w in _TARGET_WORDS)
+        target = target or any(q in _TARGET_QUALIFIERS for q in quals)
+        if same_sentence and prev is not None and prev.is_target and not stripped_any:
+            target = True
+        if same_sentence and prev is not None and prev.is_target and indicator == prev.indicator:
+            target = True
+        for word in _TARGET_WORDS:
+            if word in clause and word not in quals:
+                quals.append(word)
+        q = Quantity(
+            text=text[raw.start : raw.end],
+            span=Span(raw.start, raw.end),
+            value=raw.value,
+            unit=raw.base,
+            qualifiers=tuple(dict.fromkeys(quals)),
+            indicator=indicator,
+            indicator_span=indicator_span,
+            is_target=target,
+            block=block_path,
+        )
+        out.append(q)
+        if raw.start in series_starts:
+            last_series.append(q)
+        prev, prev_end = q, raw.post_end
+    return out
+
+
+def _series(key: str, raws: list[_Raw], k: int) -> list[_Raw]:
+    """``raws[k]`` and the figures joined to it by 和/、 (65家和30家)."""
+    series = [raws[k]]
+    for nxt in raws[k + 1 :]:
+        if key[series[-1].post_end : nxt.start].strip() not in ("和", "、", "及", "与"):
+            break
+        series.append(nxt)
+    return series
+
+
+def _respectively(
+    key: str, raws: list[_Raw], k: int, clause_start: int, block_start: int
+) -> list[tuple[_Raw, Span]] | None:
+    """Figures of a 分别 sentence matched to their nouns, in order.
+
+    跨国公司地区总部、外资研发中心分别新增65家和30家: 65家 counts the first noun and 30家 the
+    second. Returns None unless the nouns and the figures are equally many.
+    """
+    series = _series(key, raws, k)
+    if len(series) < 2:
+        return None
+    cut = key.rfind("分别", clause_start, raws[k].start)
+    items: list[Span] = []
+    seg_start, seg_end = clause_start, cut
+    while True:
+        lo, hi, _ = _strip_indicator(key, seg_start, seg_end, after_figure=False)
+        if hi - lo < 2:
+            return None
+        items.append(Span(lo, hi))
+        if len(items) == len(series):
+            break
+        if seg_start - 1 < block_start or key[seg_start - 1] != "、":
+            return None
+        seg_end = seg_start - 1
+        seg_start = _clause_start(key, seg_end, block_start)
+    items.reverse()
+    return list(zip(series, items, strict=True))
+
+
+def _clause_start(key: str, pos: int, start: int) -> int:
+    """Start of the clause that ends at ``pos``; skips digit-free parentheses like (AQI)."""
+    i = pos - 1
+    while i >= start:
+        c = key[i]
+        if c in _DELIMS:
+            return i + 1
+        if c == "(":
+            return i + 1
+        if c == ")":
+            opening = key.rfind("(", start, i)
+            inner = key[opening + 1 : i] if opening >= 0 else ""
+            if opening < 0 or len(inner) > 12 or any(ch.isdigit() for ch in inner):
+                return i + 1
+            i = opening - 1
+            continue
+        i -= 1
+    return start
+
+
+def _follows_list_comma(key: str, pos: int) -> bool:
+    """Whether a figure directly follows 、 (拆除违法建筑1251处、9.3万平方米)."""
+    i = pos - 1
+    while i >= 0 and key[i] == " ":
+        i -= 1
+    return i >= 0 and key[i] == "、"
+
+
+def _sentence_start(key: str, pos: int, start: int) -> int:
+    i = pos - 1
+    while i >= start and key[i] not in _SENTENCE_ENDS:
+        i -= 1
+    return i + 1
+
+
+def _strip_indicator(
+    key: str, lo: int, hi: int, *, after_figure: bool
+) -> tuple[int, int, list[str]]:
+    """Trim scope words, connectives and linking verbs off a clause; collect qualifiers.
+
+    One-character connectives (和 及 与 共 …) are only trimmed right after a previous figure
+    (17项民心工程和55项…): elsewhere they start words (和谐, 共享, 在线).
+    """
+    quals: list[str] = []
+    changed = True
+    while changed and lo < hi:
+        changed = False
+        while lo < hi and key[lo] in _BULLETS + "”\"'":
+            lo += 1
+            changed = True
+        while lo < hi and key[hi - 1] in ' \t“"':
+            hi -= 1
+            changed = True
+        lead = (_LEAD_RE if after_figure else _LEAD_LONG_RE).match(key, lo, hi)
+        if lead:
+            if lead.group() in QUALIFIER_WORDS:
+                quals.append(lead.group())
+            lo = lead.end()
+            changed = True
+        if key[max(lo, hi - 2) : hi] in _WORDS_ENDING_LIKE_A_QUALIFIER:
+            break
+        # the window keeps the backwards search short; the longest trail word has 5 chars
+        trail = _TRAIL_RE.search(key, max(lo, hi - 6), hi)
+        if trail:
+            if trail.group() in QUALIFIER_WORDS:
+                quals.append(trail.group())
+            hi = trail.start()
+            changed = True
+    seg = key[lo:hi]
+    for verb in _MID_VERBS:
+        p = seg.rfind(verb)
+        rest = seg[p + len(verb) :]
+        if p > 0 and len(rest) >= 2 and rest not in _TIME_WORDS:
+            lo += p + len(verb)
+            seg = key[lo:hi]
+    p = seg.rfind("的")
+    if p >= 0 and len(seg) - p - 1 >= 4:
+        lo += p + 1
+    if hi - lo > _MAX_INDICATOR:
+        lo = hi - _MAX_INDICATOR
+    # an unbalanced quote at either end is punctuation, not part of the name (“美丽街区”5条)
+    seg = key[lo:hi]
+    if seg.endswith("”") and "“" not in seg:
+        hi -= 1
+    if seg.startswith("“") and "”" not in seg:
+        lo += 1
+    return lo, max(lo, hi), quals
+
+
+_TIME_MODIFIER_RE = re.compile(r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])")
+
+
+def _read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
+    """The noun right after a figure (600张养老床位), or None when none follows.
+
+    After a classifier a one-character stop word may open the noun (294个居民区); after a
+    measure it may not (水质100%达标: 达标 is not what is measured).
+    """
+    if pos >= end or not (
+        _is_han(key[pos]) or key[pos] in '“"《' or _TIME_MODIFIER_RE.match(key, pos, end)
+    ):
+        return None
+    lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
+    limit = min(end, pos + _MAX_POST)
+    i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
+    if 1 <= i - lo < 3 and i < limit and key[i] not in _DELIMS:
+        # A bare 企业 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read on to
+        # the end of the clause so different facts keep different indicators.
+        i = _scan_noun(key, lo, limit, end, stops=False)
+    while i > lo and key[i - 1] in " \t":
+        i -= 1
+    if i - lo < 2:
+        return None
+    return Span(lo, i)
+
+
+def _scan_noun(
+    key: str, i: int, limit: int, end: int, *, stops: bool, lenient: bool = False
+) -> int:
+    """End of the noun starting at ``i``: at a delimiter, a figure, or (``stops``) a verb."""
+    start = i
+    while i < limit:
+        c = key[i]
+        if c in "“《":
+            # a quoted name is read whole: 46名“睦邻达人”, 64家“上海市和谐劳动关系”创建达标企业
+            closing = key.find("”" if c == "“" else "》", i + 1, min(end, i + _MAX_POST))
+            if closing > 0:
+                i = closing + 1
+                continue
+        if c.isdigit():
+            m = _TIME_MODIFIER_RE.match(key, i, end)
+            if m is None:
+                break
+            i = m.end()
+            continue
+        if c in _DELIMS or c in "()":
+            break
+        stop = _POST_STOP_RE.match(key, i) if stops else None
+        # a one-character stop (居, 和) can open a noun: 294个居民区, 2个居民区获评…
+        if stop and (i > start or len(stop.group()) > 1 or not lenient):
+            break
+        i += 1
+    return i
+
+
+def _drop_action(indicator: str) -> str:
+    for verb in _ACTION_VERBS:
+        if indicator.endswith(verb) and len(indicator) > len(verb) + 1:
+            return indicator[: -len(verb)]
+    return indicator
+
+
+# ---------------------------------------------------------------------------------------
+# Pairing
+
+# Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
+# same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
+# section (1), nothing aligned (0). Wording drifts inside a paragraph (公用充电桩 ↔
+# 公共充电桩 scores 80); across the whole report only near-identical indicators may pair.
+_MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
+_CONTEXT_WEIGHT = 12.0
+_SAME_TEXT_BONUS = 8.0
+_Scorer = Callable[[str, str], float]
+_NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
+
+
+@dataclass
+class _Fact:
+    """One fact of one report: a quantity and its repeats (a highlight and its paragraph)."""
+
+    report: int
+    members: list[Quantity]
+    name: str
+    group: tuple[str, str, bool]
+    accumulation: str
+    para_rows: set[int]
+    deep_rows: set[int]
+    section_rows: set[int]
+
+    @property
+    def rep(self) -> Quantity:
+        return self.members[0]
+
+
+def pair_numbers(
+    reports: Sequence[Report],
+    alignment: Sequence[AlignedRow],
+    quantities: Sequence[Sequence[Quantity]],
+) -> tuple[NumberPair, ...]:
+    """Pair the quantities of several reports that measure the same indicator.
+
+    Two figures of different reports pair when their units are compatible (never 亿元 with
+    %, never a version with a count), both are results or both targets, both are levels or
+    both changes (增长8% is not 优良率86.6%), 累计 is not set against 新增, and their
+    indicators are similar enough for how closely their contexts are aligned (same aligned
+    paragraph, same aligned section, or — for near-identical indicators only — anywhere).
+    Each figure is used at most once per report; a fact repeated in a report (a highlight
+    line and its paragraph) counts once, represented by its paragraph occurrence.
+
+    Args:
+        reports: The reports in comparison order.
+        alignment: The engine's aligned rows for these reports (may be empty).
+        quantities: ``quantities[i]`` is :func:`extract_quantities` of ``reports[i]``.
+
+    Returns:
+        ``changed`` and ``same`` rows first, in reading order of the first report that has
+        each; then ``only`` rows (a fact no other report has), by report then position.
+        ``delta`` is last − first in the first report's printed unit (亿元); for rates (%)
+        it is in percentage points and :attr:`NumberPair.unit` is 个百分点, and ``pct`` is
+        None (a percentage of a percentage misleads). Versions (版) get no delta.
+    """
+    from rapidfuzz.fuzz import ratio  # imported here: no work at import time
+
+    para_map, section_map = _index_alignment(alignment)
+    facts = [
+        _facts_of(i, report, quantities[i], para_map, section_map, ratio)
+        for i, report in enumerate(reports)
+    ]
+    edges: list[tuple[float, int, int, int, int]] = []
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            edges.extend(_edges(facts[i], facts[j], ratio))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3], e[4]))
+
+    # Greedy clustering: the best-scoring edge first; a cluster holds one fact per report.
+    cluster_of: dict[tuple[int, int], int] = {}
+    clusters: dict[int, dict[int, int]] = {}
+    ids = itertools.count()
+    for _, i, a, j, b in edges:
+        ca = cluster_of.get((i, a))
+        cb = cluster_of.get((j, b))
+        if ca is not None and ca == cb:
+            continue
+        members_a = clusters[ca] if ca is not None else {i: a}
+        members_b = clusters[cb] if cb is not None else {j: b}
+        if members_a.keys() & members_b.keys():
+            continue
+        merged = {**members_a, **members_b}
+        new_id = ca if ca is not None else (cb if cb is not None else next(ids))
+        for old in (ca, cb):
+            if old is not None and old != new_id:
+                del clusters[old]
+        clusters[new_id] = merged
+        for r, f in merged.items():
+            cluster_of[(r, f)] = new_id
+
+    paired: list[tuple[tuple[int, int], NumberPair]] = []
+    for merged in clusters.values():
+        values: list[Quantity | None] = [None] * len(reports)
+        for r, f in merged.items():
+            values[r] = facts[r][f].rep
+        first_report = min(merged)
+        order = (first_report, facts[first_report][merged[first_report]].rep.span.start)
+        paired.append((order, _make_pair(values)))
+    paired.sort(key=lambda p: p[0])
+
+    only: list[NumberPair] = []
+    for i, report_facts in enumerate(facts):
+        for f, fact in enumerate(report_facts):
+            if (i, f) in cluster_of:
+                continue
+            values = [None] * len(reports)
+            values[i] = fact.rep
+            only.append(
+                NumberPair(
+                    indicator=fact.rep.indicator,
+                    status="only",
+                    values=tuple(values),
+                    delta=None,
+                    pct=None,
+                    unit=printed_unit(fact.rep.text).display,
+                )
+            )
+    return tuple(p for _, p in paired) + tuple(only)
+
+
+def _index_alignment(
+    alignment: Iterable[AlignedRow],
+) -> tuple[dict[tuple[int, bool, tuple[int, ...]], int], dict[tuple[int, tuple[int, ...]], int]]:
+    """Map each report's paragraphs and sections to the id of the aligned row holding them."""
+    para: dict[tuple[int, bool, tuple[int, ...]], int] = {}
+    section: dict[tuple[int, tuple[int, ...]], int] = {}
+    counter = 0
+
+    def visit(rows: Iterable[AlignedRow]) -> None:
+        nonlocal counter
+        for row in rows:
+            counter += 1
+            for i, node in enumerate(row.nodes):
+                if node is None:
+                    continue
+                if node.kind == "paragraph":
+                    para[(i, node.preamble, node.path)] = counter
+                else:
+                    section[(i, node.path)] = counter
+            visit(row.children)
+
+    visit(alignment)
+    return para, section
+
+
+def _facts_of(
+    index: int,
+    report: Report,
+    quantities: Sequence[Quantity],
+    para_map: dict[tuple[int, bool, tuple[int, ...]], int],
+    section_map: dict[tuple[int, tuple[int, ...]], int],
+    ratio: _Scorer,
+) -> list[_Fact]:
+    """Group one report's quantities into facts (repeats merged) with their aligned rows."""
+    facts: list[_Fact] = []
+    by_text: dict[tuple[str, tuple[str, str, bool]], list[_Fact]] = {}
+    for q in quantities:
+        name = _name(q.indicator)
+        group = (compare_key(q.unit), _measure_kind(q), q.is_target)
+        text_key = re.sub(r"\s", "", fold(q.text))
+        fact = None
+        if name:
+            for candidate in by_text.get((text_key, group), []):
+                if candidate.name and ratio(candidate.name, name) >= 80:
+                    fact = candidate
+                    break
+        if fact is None:
+            fact = _Fact(index, [], name, group, _accumulation(q), set(), set(), set())
+            facts.append(fact)
+            by_text.setdefault((text_key, group), []).append(fact)
+        fact.members.append(q)
+        _add_context(fact, index, q, para_map, section_map)
+    for fact in facts:
+        # the paragraph occurrence represents the fact (a highlight line repeats it)
+        fact.members.sort(key=lambda q: (_block_kind(report, q.block) != "paragraph", q.span))
+    return facts
+
+
+def _add_context(
+    fact: _Fact,
+    index: int,
+    q: Quantity,
+    para_map: dict[tuple[int, bool, tuple[int, ...]], int],
+    section_map: dict[tuple[int, tuple[int, ...]], int],
+) -> None:
+    block = q.block
+    if not block:
+        return
+    preamble = len(block) == 1
+    row = para_map.get((index, preamble, block))
+    if row is not None:
+        fact.para_rows.add(row)
+    if preamble:
+        return
+    path = block[:-1]
+    deepest = True
+    for n in range(len(path), 0, -1):
+        row = section_map.get((index, path[:n]))
+        if row is None:
+            continue
+        if deepest:
+            fact.deep_rows.add(row)
+            deepest = False
+        fact.section_rows.add(row)
+
+
+def _block_kind(report: Report, path: tuple[int, ...] | None) -> str:
+    if not path:
+        return "paragraph"
+    try:
+        if len(path) == 1:
+            return report.preamble[path[0]].kind
+        return report.section_at(path[:-1]).blocks[path[-1]].kind
+    except IndexError:
+        return "paragraph"
+
+
+def _name(indicator: str) -> str:
+    """The indicator as compared: no quotes, short parentheticals or spaces."""
+    return _NAME_NOISE_RE.sub("", fold(indicator))
+
+
+def _measure_kind(q: Quantity) -> str:
+    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``."""
+    if q.unit in RATE_UNITS and (
+        any(w in qual for qual in q.qualifiers for w in _CHANGE_WORDS)
+        or q.indicator.endswith(("增速", "增幅", "增长率", "涨幅"))
+    ):
+        return "change"
+    return "level"
+
+
+def _accumulation(q: Quantity) -> str:
+    if "累计" in q.qualifiers:
+        return "累计"
+    if "新增" in q.qualifiers or "新建" in q.qualifiers:
+        return "新增"
+    return ""
+
+
+def _context(a: _Fact, b: _Fact) -> int:
+    if a.para_rows & b.para_rows:
+        return 3
+    if a.deep_rows & b.deep_rows:
+        return 2
+    if a.section_rows & b.section_rows:
+        return 1
+    return 0
+
+
+def _similarity(a: str, b: str, ratio: _Scorer, *, context: int) -> float:
+    score = float(ratio(a, b))
+    short, long_ = sorted((len(a), len(b)))
+    if context > 0 and short >= 4 and short * 2 >= long_ and (a in b or b in a):
+        # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
+        # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across
+        # unaligned context.
+        score = max(score, 90.0)
+    return score
+
+
+def _edges(
+    facts_a: list[_Fact], facts_b: list[_Fact], ratio: _Scorer
+) -> list[tuple[float, int, int, int, int]]:
+    """Candidate pairs between two reports' facts, scored."""
+    by_group: dict[tuple[str, str, bool], list[int]] = {}
+    for n, fact in enumerate(facts_b):
+        if fact.name:
+            by_group.setdefault(fact.group, []).append(n)
+    edges: list[tuple[float, int, int, int, int]] = []
+    for m, fa in enumerate(facts_a):
+        if not fa.name:
+            continue
+        for n in by_group.get(fa.group, ()):
+            fb = facts_b[n]
+            if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
+                continue
+            if _per_capita(fa.name) != _per_capita(fb.name):
+                continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            context = _context(fa, fb)
+            same_text = _text_key(fa.rep.text) == _text_key(fb.rep.text)
+            # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
+            # same fact even where the alignment found no common context.
+            evidence = context if context or not same_text or _commonplace(fa.rep) else 1
+            sim = _similarity(fa.name, fb.name, ratio, context=evidence)
+            if sim < _MIN_SIMILARITY[context]:
+                continue
+            if min(len(fa.name), len(fb.name)) < 3:
+                continue  # 企业, 项目: too generic to say two figures count the same thing
+            score = sim + _CONTEXT_WEIGHT * context
+            if same_text:
+                score += _SAME_TEXT_BONUS
+            edges.append((score, fa.report, m, fb.report, n))
+    return edges
+
+
+def _commonplace(q: Quantity) -> bool:
+    """Figures too common to identify a fact by themselves (100%, 2家)."""
+    return q.value < 10 or (q.unit == "%" and q.value == 100)
+
+
+def _per_capita(name: str) -> bool:
+    return "每" in name or "人均" in name
+
+
+def _text_key(text: str) -> str:
+    return re.sub(r"\s", "", fold(text))
+
+
+def _signed(q: Quantity) -> float:
+    if _measure_kind(q) == "change" and any(
+        w in qual for qual in q.qualifiers for w in _DOWN_WORDS
+    ):
+        return -q.value
+    return q.value
+
+
+def _make_pair(values: list[Quantity | None]) -> NumberPair:
+    present = [q for q in values if q is not None]
+    first, last = present[0], present[-1]
+    signed = [_signed(q) for q in present]
+    scale = max(abs(v) for v in signed) or 1.0
+    same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed)
+    unit = printed_unit(first.text)
+    delta: float | None
+    pct: float | None
+    if first.unit == "版":
+        delta = pct = None
+        display = unit.display
+    elif first.unit in RATE_UNITS:
+        delta = signed[-1] - signed[0]
+        pct = None
+        display = "个百分点" if first.unit == "%" else unit.display
+    else:
+        delta = (signed[-1] - signed[0]) / unit.factor
+        pct = None if signed[0] == 0 else (signed[-1] - signed[0]) / abs(signed[0]) * 100.0
+        display = unit.display
+    if delta is not None:
+        delta = round(delta, 10)
+    indicator = first.indicator or last.indicator
+    if _measure_kind(first) == "change":
+        # 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row (0.3% → 8%)
+        change = next((w for w in first.qualifiers if any(c in w for c in _CHANGE_WORDS)), "")
+        if change and change not in indicator:
+            indicator += change
+    return NumberPair(
+        indicator=indicator,
+        status="same" if same else "changed",
+        values=tuple(values),
+        delta=delta,
+        pct=pct,
+        unit=display,
+    )

@@ -1,0 +1,393 @@
+"""Shared phrases: maximal runs of text common to several reports, ranked by distinctiveness."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportdiff.core.comparison import SharedPhrase
+from reportdiff.core.model import Report, Span
+from reportdiff.core.textkey import is_han, match_key
+
+__all__ = ["MIN_HAN", "PhraseIndex", "shared_phrases", "unique_spans"]
+
+MIN_HAN = 4
+"""A shared phrase has at least this many Han characters."""
+_K = 4
+"""Seed length in key characters (the k-gram the runs are grown from)."""
+
+
+@dataclass(frozen=True)
+class _Doc:
+    text: str
+    key: str
+    offsets: list[int]
+
+
+def _doc(report: Report) -> _Doc:
+    return _doc_of_text(report.text)
+
+
+@lru_cache(maxsize=64)
+def _doc_of_text(text: str) -> _Doc:
+    # The library usually holds the compared reports too: key each text once.
+    key, offsets = match_key(text)
+    return _Doc(text, key, offsets)
+
+
+_Found = tuple[float, int, int, int, str, tuple[tuple[Span, ...], ...], tuple[int, ...], float]
+"""Sort key and payload of a phrase: -weight, -han, first position, seq, key, spans, reports, dist."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _trim(key: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a run so it neither starts nor ends inside a number or Latin word.
+
+    143.5亿元 and 154.99亿元 share the key run ``区级财政收入完成1``; the trailing ``1`` is
+    half of two different numbers, not a shared phrase.
+    """
+    while start < end and not is_han(key[start]):
+        start += 1
+    # A run that opens on the unit of a number (143.5亿元、同比增长 / 154.99亿元，同比增长
+    # share 亿元同比增长) starts with half a quantity: drop the unit as well.
+    while start < end and start > 0 and key[start - 1].isdigit() and key[start] in _UNIT_CHARS:
+        start += 1
+    while end > start and not is_han(key[end - 1]):
+        end -= 1
+    return start, end
+
+
+_UNIT_CHARS = frozenset("亿万千百十元个家项件人名台张套户座条所次倍米公里顷亩吨剂年月日号届")
+
+
+_SENTENCE_END = frozenset("。！？；!?;\n")
+_SENTENCE_END_RE = re.compile("[。！？；!?;\n]")
+
+
+def _sentences(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a key run where the original text ends a sentence (。！？； or a line break).
+
+    The key drops punctuation, so a run can run on from one sentence into the next
+    (…生态环境日益改善。空气质量… in one report, …改善。空气… in another); a phrase a
+    reader recognises stays inside one sentence.
+    """
+    text_offsets = doc.offsets
+    if not _SENTENCE_END_RE.search(doc.text, text_offsets[start], text_offsets[end - 1]):
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for k in range(start + 1, end):
+        gap = doc.text[text_offsets[k - 1] + 1 : text_offsets[k]]
+        if gap and any(c in _SENTENCE_END for c in gap):
+            pieces.append((s, k))
+            s = k
+    pieces.append((s, end))
+    return pieces
+
+
+def _han_count(s: str) -> int:
+    return sum(1 for c in s if is_han(c))
+
+
+def _maximal_runs(
+    docs: Sequence[_Doc],
+) -> tuple[dict[str, None], dict[str, dict[int, list[int]]]]:
+    """Every maximal common run of two documents' keys, for every pair of documents.
+
+    Seed-and-extend over a k-gram index: each pair of positions sharing a k-gram whose
+    preceding characters differ (left-maximal) is extended to the right as far as the
+    keys agree, so each maximal run is grown once from its start — linear in the number
+    of seed pairs, not a quadratic scan of substrings.
+    """
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d, doc in enumerate(docs):
+        key = doc.key
+        for p in range(len(key) - _K + 1):
+            index[key[p : p + _K]].append((d, p))
+    runs: dict[str, None] = {}
+    keys = [doc.key for doc in docs]
+    shared: dict[str, dict[int, list[int]]] = {}
+    for gram, occ in index.items():
+        if len(occ) < 2 or occ[0][0] == occ[-1][0]:
+            continue  # the gram is in a single document
+        by_doc: dict[int, list[int]] = defaultdict(list)
+        for d, p in occ:
+            by_doc[d].append(p)
+        shared[gram] = by_doc
+        groups = list(by_doc.items())
+        for x, (d1, ps1) in enumerate(groups):
+            a = keys[d1]
+            la = len(a)
+            doc1 = docs[d1]
+            for d2, ps2 in groups[x + 1 :]:
+                b = keys[d2]
+                lb = len(b)
+                for p1 in ps1:
+                    before = a[p1 - 1] if p1 > 0 else None
+                    for p2 in ps2:
+                        if before is not None and p2 > 0 and before == b[p2 - 1]:
+                            continue  # not left-maximal: grown from an earlier seed
+                        n = _K
+                        while p1 + n < la and p2 + n < lb and a[p1 + n] == b[p2 + n]:
+                            n += 1
+                        for s0, e0 in _sentences(doc1, p1, p1 + n):
+                            s0, e0 = _trim(a, s0, e0)
+                            if e0 - s0 >= MIN_HAN:
+                                run = a[s0:e0]
+                                if run not in runs and _han_count(run) >= MIN_HAN:
+                                    runs[run] = None
+    return runs, shared
+
+
+def _hits(key: str, phrase: str, starts: Sequence[int]) -> list[int]:
+    """Non-overlapping occurrences of ``phrase`` among candidate start positions."""
+    out: list[int] = []
+    end = -1
+    for p in starts:
+        if p >= end and key.startswith(phrase, p):
+            out.append(p)
+            end = p + len(phrase)
+    return out
+
+
+class PhraseIndex:
+    """The library's documents as matching keys with a k-gram → documents bitmask index.
+
+    Used to count in how many library reports a phrase occurs (its document frequency)
+    without scanning every library text for every phrase.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        """Index the given library texts (duplicates by content are counted once)."""
+        seen: dict[str, str] = {}
+        for t in texts:
+            seen.setdefault(_digest(t), t)
+        self.keys: list[str] = [_doc_of_text(t).key for t in seen.values()]
+        self.masks: dict[str, int] = defaultdict(int)
+        for d, key in enumerate(self.keys):
+            bit = 1 << d
+            for g in {key[p : p + _K] for p in range(len(key) - _K + 1)}:
+                self.masks[g] |= bit
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def common_share(self, phrase: str, *, window: int = 8) -> float:
+        """Share of ``phrase`` lying in windows that half the library (or more) also says.
+
+        A maximal run can wrap boilerplate in a few words of its own: 坚持以习近平新时代中国
+        特色社会主义思想为指导,深入学习 is in two reports as a whole, but all of it except
+        坚持 … 深入学习 is in every report. Windows of ``window`` key characters are
+        approximated by AND-ing the masks of their k-grams (an upper bound, no text scan).
+        """
+        n = len(phrase)
+        if n < window or len(self.keys) < 3:
+            return 0.0
+        need = max(3, (len(self.keys) + 1) // 2)
+        grams = [self.masks.get(phrase[p : p + _K], 0) for p in range(n - _K + 1)]
+        span = window - _K + 1
+        common = bytearray(n)
+        for p in range(n - window + 1):
+            mask = grams[p]
+            for g in grams[p + 1 : p + span]:
+                mask &= g
+            if mask.bit_count() >= need:
+                common[p : p + window] = b"\x01" * window
+        return sum(common) / n
+
+    def doc_freq(self, phrase: str) -> int:
+        """In how many library documents the key ``phrase`` occurs."""
+        mask = -1
+        step = max(1, (len(phrase) - _K) // 4 or 1)
+        for p in range(0, len(phrase) - _K + 1, step):
+            mask &= self.masks.get(phrase[p : p + _K], 0)
+            if not mask:
+                return 0
+        mask &= self.masks.get(phrase[-_K:], 0)
+        count = 0
+        d = 0
+        while mask:
+            if mask & 1 and phrase in self.keys[d]:
+                count += 1
+            mask >>= 1
+            d += 1
+        return count
+
+
+def _default_library(reports: Sequence[Report]) -> list[str]:
+    texts = [r.text for r in reports]
+    try:
+        from reportdiff.core.samples import SAMPLE_IDS, load_sample
+    except ImportError:  # the samples module ships with the parser; without it, the reports alone
+        return texts
+    return [load_sample(i).text for i in SAMPLE_IDS] + texts
+
+
+def distinctiveness(doc_freq: int, library_size: int) -> float:
+    """1 for a phrase in no more library reports than the two it must be in, 0 for one in all.
+
+    >>> distinctiveness(2, 8), distinctiveness(8, 8), distinctiveness(5, 8)
+    (1.0, 0.0, 0.5)
+    """
+    if library_size <= 2:
+        return 1.0
+    return max(0.0, min(1.0, 1.0 - (doc_freq - 2) / (library_size - 2)))
+
+
+def shared_phrases(
+    reports: Sequence[Report],
+    *,
+    library: Sequence[Report] | PhraseIndex | None = None,
+) -> tuple[SharedPhrase, ...]:
+    """Maximal runs of text common to two or more reports, most distinctive first.
+
+    Runs are found on the match key (full-/half-width forms folded, punctuation dropped),
+    have at least :data:`MIN_HAN` Han characters, and are reported as spans of each
+    original text. Rank favours phrases few library reports say (以习近平新时代中国特色社会主义
+    思想为指导 is in nearly all and ranks low) and then longer phrases.
+
+    Args:
+        reports: The reports compared, in comparison order.
+        library: Reports (or a prebuilt :class:`PhraseIndex`) to measure how common a
+            phrase is; defaults to the bundled samples plus ``reports``.
+
+    Returns:
+        Phrases by rank (rank 1 first).
+    """
+    docs = [_doc(r) for r in reports]
+    if len(docs) < 2:
+        return ()
+    if isinstance(library, PhraseIndex):
+        index = library
+    else:
+        texts = _default_library(reports) if library is None else [r.text for r in library]
+        index = PhraseIndex(texts)
+    n_lib = len(index)
+    found: list[_Found] = []
+    runs, grams = _maximal_runs(docs)
+    size = len(docs)
+    for phrase in runs:
+        spans: list[tuple[Span, ...]] = []
+        present: list[int] = []
+        first_pos = -1
+        # Occurrences: where the phrase's first k-gram stands and the rest follows (the
+        # k-gram index is at hand; scanning every text for every phrase is not).
+        starts = grams.get(phrase[:_K], {})
+        for d in range(size):
+            doc = docs[d]
+            hits = _hits(doc.key, phrase, starts.get(d, ()))
+            spans.append(
+                tuple(Span(doc.offsets[p], doc.offsets[p + len(phrase) - 1] + 1) for p in hits)
+            )
+            if hits:
+                present.append(d)
+                if first_pos < 0:
+                    first_pos = d * 10_000_000 + hits[0]
+        if len(present) < 2:
+            continue
+        df = max(index.doc_freq(phrase), len(present))
+        dist = distinctiveness(df, max(n_lib, len(present))) * (1.0 - index.common_share(phrase))
+        han = _han_count(phrase)
+        # log length: a long distinctive phrase beats a short one, without letting a long
+        # boilerplate sentence (distinctiveness ≈ 0) climb back over both.
+        weight = dist * math.log2(1 + han)
+        found.append(
+            (-weight, -han, first_pos, len(found), phrase, tuple(spans), tuple(present), dist)
+        )
+    found = _drop_contained(found)
+    found.sort()
+    out: list[SharedPhrase] = []
+    for rank, (_, _, _, _, _phrase, spans, present, dist) in enumerate(found, start=1):
+        first = present[0]
+        span = spans[first][0]
+        out.append(
+            SharedPhrase(
+                text=reports[first].text[span.start : span.end],
+                spans=spans,
+                reports=present,
+                distinctiveness=round(dist, 4),
+                rank=rank,
+            )
+        )
+    return tuple(out)
+
+
+def _drop_contained(found: list[_Found]) -> list[_Found]:
+    """Drop a phrase every occurrence of which lies inside a longer phrase of the same reports.
+
+    区十七届人大 is grown from one pair of seeds and 完成了区十七届人大 from another; listing
+    both says the same thing twice.
+    """
+    order = sorted(range(len(found)), key=lambda i: -len(found[i][4]))
+    # index every k-gram of the longer phrases, so a contained phrase finds its container
+    containers: dict[str, list[int]] = defaultdict(list)
+    for i in order:
+        phrase = found[i][4]
+        for g in {phrase[p : p + _K] for p in range(len(phrase) - _K + 1)}:
+            containers[g].append(i)
+    keep: list[_Found] = []
+    for i, item in enumerate(found):
+        phrase, present, spans = item[4], item[6], item[5]
+        counts = [len(s) for s in spans]
+        redundant = False
+        for j in containers.get(phrase[:_K], ()):
+            other = found[j]
+            if j == i or len(other[4]) <= len(phrase) or other[6] != present:
+                continue
+            if phrase in other[4] and [len(s) for s in other[5]] == counts:
+                redundant = True
+                break
+        if not redundant:
+            keep.append(item)
+    return keep
+
+
+def unique_spans(
+    reports: Sequence[Report], phrases: Sequence[SharedPhrase], *, min_han: int = 2
+) -> tuple[tuple[Span, ...], ...]:
+    """Per report, the text outside every shared phrase (what that report alone says).
+
+    Args:
+        reports: The reports compared.
+        phrases: Their shared phrases (:func:`shared_phrases`).
+        min_han: Runs with fewer Han characters (stray punctuation, lone numbers) are dropped.
+
+    Returns:
+        For each report, spans of its text in document order.
+    """
+    out: list[tuple[Span, ...]] = []
+    for d, report in enumerate(reports):
+        text = report.text
+        covered = bytearray(len(text) + 1)
+        for ph in phrases:
+            for sp in ph.spans[d]:
+                covered[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+        spans: list[Span] = []
+        start = -1
+        han = 0
+        for i in range(len(text) + 1):
+            free = i < len(text) and not covered[i] and text[i] not in "\n"
+            if free:
+                if start < 0:
+                    start, han = i, 0
+                if is_han(text[i]):
+                    han += 1
+            elif start >= 0:
+                s, e = start, i
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if han >= min_han:
+                    spans.append(Span(s, e))
+                start = -1
+        out.append(tuple(spans))
+    return tuple(out)
