@@ -20,7 +20,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, UTC
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -361,7 +361,7 @@ def add_reports(
         # ids with :func:`id_origin`.
         return [r.meta for r in reports]
     folder = library_dir()
-    with locked(folder):
+    with _library_errors(folder), locked(folder):
         # Checked under the lock: another process may have added the id a moment ago.
         _check_free(ids, replace=replace)
         previous = {i: _read_or_none(folder / f"{i}.json") for i in ids}
@@ -407,6 +407,18 @@ def _prepare(
             "add them without --id, or one at a time"
         )
     return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
+
+
+@contextlib.contextmanager
+def _library_errors(folder: Path) -> Iterator[None]:
+    """Turn a file-system failure (read-only disk, full disk, a file where the library
+    directory should be) into one line naming the library directory."""
+    try:
+        yield
+    except OSError as exc:
+        raise ReportError(
+            f"cannot write to your library at {folder}: {exc.strerror or exc}"
+        ) from None
 
 
 def _read_or_none(path: Path) -> bytes | None:
@@ -560,7 +572,7 @@ def remove_report(id: str) -> ReportMeta | None:
     _check_removable(id)
     folder = library_dir()
     json_path = folder / f"{id}.json"
-    with locked(folder):
+    with _library_errors(folder), locked(folder):
         result = _read_entry(json_path)
         meta = None if isinstance(result, DamagedEntry) else result[0]
         # The JSON goes first: once it is gone the entry is gone, whatever happens next.

@@ -185,3 +185,16 @@ def test_named_pipe_is_refused_without_blocking(
     os.mkfifo(path)
     code, out, err = run(capsys, "add", str(path))
     assert_one_line_error(code, out, err, "is not a regular file")
+
+
+def test_library_that_cannot_be_written(
+    capsys: pytest.CaptureFixture[str],
+    seeds_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the library directory should be", encoding="utf-8")
+    monkeypatch.setenv("REPORTDIFF_HOME", str(blocker))
+    code, out, err = run(capsys, "add", str(seeds_dir / "002_7593e2e4601e9f0f.txt"), "--id", "mine")
+    assert_one_line_error(code, out, err, "cannot write to your library at", str(blocker))

@@ -143,10 +143,17 @@ def test_id_with_split_of_many_is_refused(seeds_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("fail_on", ["text", "json"])
-@pytest.mark.parametrize("error", [KeyboardInterrupt, OSError])
+@pytest.mark.parametrize(
+    ("error", "seen"), [(KeyboardInterrupt, KeyboardInterrupt), (OSError, ReportError)]
+)
 def test_interrupted_add_leaves_library_as_it_was(
-    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, fail_on: str, error: type[BaseException]
+    seeds_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fail_on: str,
+    error: type[BaseException],
+    seen: type[BaseException],
 ) -> None:
+    """Ctrl-C, or a full disk (reported as one line), in the middle of an add."""
     add_report(seeds_dir / SEED_002, id="mine")
     before = snapshot(library_dir())
     target = "atomic_write_bytes" if fail_on == "text" else "atomic_write_text"
@@ -157,7 +164,7 @@ def test_interrupted_add_leaves_library_as_it_was(
     monkeypatch.setattr(f"reportdiff.core.atomic.{target}", boom)
     monkeypatch.setattr(f"reportdiff.core.library.{target}", boom, raising=False)
     for kwargs in ({"id": "mine", "replace": True}, {"id": "other"}):
-        with pytest.raises(error):
+        with pytest.raises(seen):
             add_report(seeds_dir / SEED_003, **kwargs)  # type: ignore[arg-type]
         assert snapshot(library_dir()) == before
     assert load_user_report("mine").meta.region == "杨浦区"
