@@ -65,11 +65,8 @@ def _library_fingerprint() -> str:
 def _numbers(
     reports: Sequence[Report], alignment: tuple[AlignedRow, ...]
 ) -> tuple[NumberPair, ...]:
-    # TEMPORARY until core/numbers.py (numbers helper) is on main: compare works without it.
-    try:
-        from reportdiff.core.numbers import extract_quantities, pair_numbers
-    except ImportError:
-        return ()
+    from reportdiff.core.numbers import extract_quantities, pair_numbers
+
     quantities = [extract_quantities(r) for r in reports]
     return tuple(pair_numbers(reports, alignment, quantities))
 
