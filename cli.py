@@ -100,21 +100,6 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=_cmd_export)
 
 
-def _resolve_for_export(resolve: Callable[[str], object], ref: str) -> object:
-    # TEMPORARY fallback until core/library.py (io helper) is on main: resolve_report
-    # imports it; without it, bundled sample ids still work. Remove once it is merged.
-    try:
-        return resolve(ref)
-    except ModuleNotFoundError as exc:
-        if exc.name != "reportdiff.core.library":
-            raise
-        from reportdiff.core.samples import SAMPLE_IDS, load_sample
-
-        if ref not in SAMPLE_IDS:
-            raise ReportError(f"unknown report {ref!r}; known: {', '.join(SAMPLE_IDS)}", exit_code=2) from None
-        return load_sample(ref)
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -125,7 +110,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if len(args.reports) < 2:
         raise ReportError("export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`", exit_code=2)
-    reports = [_resolve_for_export(resolve_report, ref) for ref in args.reports]
+    reports = [resolve_report(ref) for ref in args.reports]
     render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
     text = render(compare(reports))
     if args.output is None or args.output == "-":
@@ -141,6 +126,118 @@ def _cmd_export(args: argparse.Namespace) -> int:
         write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return 0
+
+
+def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "add",
+        help="add report files to your library",
+        description="Copy reports into your library so `reportdiff ID` opens them; all the\n"
+        "files are added, or none if one cannot be read.\n\n"
+        "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5 are\n"
+        "detected; --encoding forces one), HTML pages (the article text only), PDF (its text\n"
+        "layer; scans have none) and DOCX. Region, year reviewed, session date and title are\n"
+        "inferred from the text; the id defaults to <region pinyin>-<year>, e.g. minhang-2023.\n"
+        "An id that exists (bundled or yours) is refused unless --replace.",
+        epilog="examples:\n"
+        "  reportdiff add minhang-2023.pdf\n"
+        "  reportdiff add report.txt --region 闵行区 --year 2023\n"
+        "  reportdiff add compilation.txt --split --dry-run",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="report file(s) to add")
+    p.add_argument("--id", help="store under this id (one report only)")
+    p.add_argument("--region", help="region in Chinese, overriding the inferred one (闵行区)")
+    p.add_argument("--year", type=int, help="the year the report reviews (2023 for a 2024 report)")
+    p.add_argument("--encoding", help="force the text encoding (utf-8, gb18030, big5, utf-16)")
+    p.add_argument(
+        "--replace", action="store_true", help="overwrite a report with the same id (or shadow a bundled one)"
+    )
+    p.add_argument(
+        "--split", action="store_true", help="the file is a compilation: add every report in it"
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be added, write nothing"
+    )
+    p.set_defaults(handler=_cmd_add)
+
+
+def _printable(value: object) -> str:
+    """A field for the terminal: control characters (ANSI escapes …) shown, not obeyed."""
+    text = str(value)
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from reportdiff.core.library import add_reports, id_origin
+
+    if args.id is not None and len(args.files) > 1:
+        raise ReportError("--id names one report; add the files one at a time")
+    metas = add_reports(
+        args.files,
+        id=args.id,
+        region=args.region,
+        year=args.year,
+        encoding=args.encoding,
+        replace=args.replace,
+        split=args.split,
+        dry_run=args.dry_run,
+    )
+    for meta in metas:
+        fields = [
+            "would add" if args.dry_run else "added",
+            meta.id,
+            meta.region,
+            meta.year,
+            meta.date or "-",
+            meta.kind,
+            meta.title,
+        ]
+        origin = id_origin(meta.id) if args.dry_run else None
+        if origin is not None:
+            fields.append(f"id taken by a {origin} report: needs --replace or --id")
+        sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
+    return 0
+
+
+def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "remove",
+        help="remove a report from your library",
+        description="Delete a report you added from your library. Asks for confirmation "
+        "on a terminal; --yes skips the question (needed when not on a terminal). "
+        "Bundled reports cannot be removed.",
+    )
+    p.add_argument("id", metavar="ID", help="id of a report you added (see `reportdiff list`)")
+    p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=_cmd_remove)
+
+
+def _cmd_remove(args: argparse.Namespace) -> int:
+    from reportdiff.core.library import describe_entry, remove_report
+
+    what = describe_entry(args.id)  # raises for an unknown or bundled id before asking
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ReportError(
+                f"not removing {args.id!r} without confirmation: no terminal to ask on; "
+                "pass --yes"
+            )
+        sys.stderr.write(f"remove {_printable(what)} from your library? [y/N] ")
+        sys.stderr.flush()
+        try:
+            answer = sys.stdin.readline()
+        except (EOFError, OSError):
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            sys.stderr.write("reportdiff: nothing removed\n")
+            return 1
+    remove_report(args.id)
+    sys.stdout.write(f"removed {_printable(args.id)}\n")
     return 0
 
 
@@ -182,6 +279,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_list(sub)
     _add_show(sub)
     _add_export(sub)
+    _add_add(sub)
+    _add_remove(sub)
     _add_build_samples(sub)
     return parser
 
@@ -206,7 +305,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return run_app(reports)
 
 
-COMMANDS = ("open", "list", "show", "export", "build-samples")
+COMMANDS = ("open", "list", "show", "export", "add", "remove", "build-samples")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,475 @@
+"""Read a user's document (plain text in any common Chinese encoding, HTML, PDF, DOCX) as text.
+
+:func:`read_document` returns the document's raw text; cleaning and parsing happen later
+(:func:`reportdiff.core.load.load_text`), the same way for every format. Anything wrong
+with the file is a :class:`~reportdiff.core.errors.ReportError` with one line saying what.
+
+Policy on odd characters: text is data. Here, control characters, zero-width characters,
+ANSI escape sequences, ``[bold]`` and ``<script>`` in a *text* file are kept exactly as
+they are; only line endings are normalised to ``\\n``, a leading BOM is dropped and stray
+NUL characters are removed. The cleaner (:func:`reportdiff.core.clean.clean_text`) then
+drops control and format characters (ESC, zero-width) from the canonical text, so an
+escape sequence's printable rest (``[31m``) and all markup stay visible as plain text,
+which the TUI shows literally and the exports escape.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import functools
+import logging
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from reportdiff.core.errors import ReportError
+from reportdiff.core.ingest_blocks import TextBlock, join_blocks
+from reportdiff.core.ingest_html import html_to_text
+
+#: Largest text or HTML file read (bytes). A 20 MB "report" is a mistake (a log, a dump,
+#: a concatenation); refusing it with a clear message beats a frozen terminal.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+#: Largest PDF or DOCX file read (bytes): these carry images, so they may be bigger.
+MAX_CONTAINER_BYTES = 100 * 1024 * 1024
+#: Most characters of text a document may yield (the same budget as a text file).
+MAX_TEXT_CHARS = MAX_TEXT_BYTES
+
+#: Encodings tried, in order, when none is given (after the BOM and strict UTF-8).
+#: cp950 is Microsoft's Big5, a superset of plain Big5 that real files use.
+LEGACY_ENCODINGS = ("gb18030", "cp950")
+#: Share of non-ASCII characters that must be common Han/punctuation to trust a guess.
+MIN_COMMON_SHARE = 0.6
+#: How many characters the encoding guess looks at (enough to judge, cheap on big files).
+_SCORE_SAMPLE = 200_000
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+PDF_SUFFIXES = (".pdf",)
+DOCX_SUFFIXES = (".docx",)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Users say gbk or gb2312 (Windows "ANSI" on Chinese systems); gb18030 decodes both and more.
+_ENCODING_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "big5": "cp950"}
+_HTML_START = re.compile(
+    rb"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def read_document(path: str | Path, *, encoding: str | None = None) -> str:
+    """Read a text, HTML, PDF or DOCX file and return its text.
+
+    The format comes from the file's content first (``%PDF``, a Word zip, an HTML start
+    tag) and its suffix second. Text encodings are detected in the order BOM → strict
+    UTF-8 → GB18030 or Big5 (whichever reads as common Chinese), unless ``encoding``
+    forces one.
+
+    Args:
+        path: The file to read.
+        encoding: Force this text encoding (text and HTML files only).
+
+    Returns:
+        The document's text with ``\\n`` line endings. A text file is returned as it is.
+        HTML (article text only), PDF (text layer, hard-wrapped lines rejoined) and DOCX
+        (paragraphs and tables in document order) are laid out like the seeds: blocks
+        apart by a blank line, list items and table rows (tab-separated cells) together.
+
+    Raises:
+        ReportError: The file is missing, a directory, empty, too large, binary,
+            undecodable, a PDF without text layer, or damaged.
+    """
+    p = Path(path)
+    name = _show(p)
+    if encoding is not None:
+        encoding = _check_encoding(encoding)
+    size = _check_file(p, name)
+    head = _read_head(p, name)
+    suffix = p.suffix.lower()
+    if head.startswith(b"%PDF-") or (suffix in PDF_SUFFIXES and not _is_zip(head)):
+        _check_size(size, MAX_CONTAINER_BYTES, name)
+        text = _read_pdf(p, name)
+    elif _is_zip(head) or suffix in DOCX_SUFFIXES:
+        _check_size(size, MAX_CONTAINER_BYTES, name)
+        text = _read_docx(p, name)
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReportError(
+            f"{name} is an old Word (.doc) or Office file, which is not supported; "
+            "save it as .docx or plain text"
+        )
+    else:
+        _check_size(size, MAX_TEXT_BYTES, name)
+        data = _read_bytes(p, name)
+        if suffix in HTML_SUFFIXES or _HTML_START.match(data[:4096].lstrip(codecs.BOM_UTF8)):
+            text = html_to_text(_decode(data, name, encoding, html=True))
+        else:
+            text = _decode(data, name, encoding, html=False)
+    text = _normalise(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReportError(
+            f"{name} holds {len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    if not text.strip():
+        raise ReportError(f"{name} contains no text")
+    return text
+
+
+def _show(p: Path) -> str:
+    """The path for a message: as given, but escaped if it holds control characters."""
+    s = str(p)
+    return repr(s) if any(ord(c) < 32 or c in "\x7f\u2028\u2029\x85" for c in s) else s
+
+
+def _check_encoding(encoding: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise ReportError(
+            f"unknown encoding {encoding!r} (try utf-8, gb18030, big5 or utf-16)"
+        ) from None
+    return _ENCODING_ALIASES.get(name, name)
+
+
+def _check_file(p: Path, name: str) -> int:
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ReportError(f"no such file: {name}") from None
+    except NotADirectoryError:
+        raise ReportError(f"no such file: {name} (a part of the path is not a directory)") from None
+    except OSError as exc:
+        raise ReportError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise ReportError(f"{name} is a directory; give a report file")
+    if not p.is_file():
+        raise ReportError(f"{name} is not a regular file")
+    if st.st_size == 0:
+        raise ReportError(f"{name} is empty")
+    return st.st_size
+
+
+def _check_size(size: int, limit: int, name: str) -> None:
+    if size > limit:
+        raise ReportError(
+            f"{name} is too large ({size / 1024 / 1024:.1f} MB; the limit is "
+            f"{limit // 1024 // 1024} MB)"
+        )
+
+
+def _read_head(p: Path, name: str) -> bytes:
+    try:
+        with p.open("rb") as fh:
+            return fh.read(8)
+    except OSError as exc:
+        raise ReportError(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+def _read_bytes(p: Path, name: str) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ReportError(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+def _is_zip(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04")
+
+
+def _normalise(text: str) -> str:
+    text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x00", "")
+
+
+# ---------------------------------------------------------------- text encodings
+
+
+def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
+    """Decode a text or HTML file: forced encoding, BOM, UTF-8, declared charset, guess."""
+    if encoding is not None:
+        return _decode_forced(data, name, encoding)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise ReportError(
+                    f"{name} starts with a {enc.upper()} byte-order mark but is not valid "
+                    f"{enc.upper()} (byte {exc.start:,}); is it damaged?"
+                ) from None
+    if _looks_binary(data):
+        if _looks_utf16(data):
+            raise ReportError(
+                f"{name} looks like UTF-16 without a byte-order mark; "
+                "pass --encoding utf-16-le (or utf-16-be)"
+            )
+        raise ReportError(f"{name} is a binary file, not text (it contains NUL bytes)")
+    try:
+        # Before a page's declared charset: pages re-saved as UTF-8 keep their old
+        # <meta charset=gb2312>, and UTF-8 bytes decode as GB18030 without error (into nonsense).
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _declared_charset(data)
+        if declared is not None:
+            with contextlib.suppress(UnicodeDecodeError):
+                return data.decode(declared)
+    best = _guess_legacy(data)
+    if best is None:
+        raise ReportError(
+            f"cannot read {name}: it is not text in UTF-8, UTF-16, GB18030/GBK or Big5 "
+            "(a binary file?); if you know its encoding, pass --encoding"
+        )
+    return best
+
+
+def _decode_forced(data: bytes, name: str, encoding: str) -> str:
+    if encoding.startswith("utf-8"):
+        data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReportError(
+            f"{name} cannot be decoded as {encoding} (bad byte at offset {exc.start:,}); "
+            "try another --encoding, or leave it out to detect the encoding"
+        ) from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    # git's rule: a NUL in the first 8 KB means binary (UTF-16/32 were caught by their BOM).
+    return b"\x00" in data[:8192]
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Whether NULs sit on every other byte, as ASCII-heavy UTF-16 text has them."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > len(sample) // 8 and min(even, odd) == 0
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _ENCODING_ALIASES.get(name, name)
+
+
+def _guess_legacy(data: bytes) -> str | None:
+    """Decode with GB18030 or Big5, whichever reads as common Chinese; None if neither does.
+
+    Both decoders accept most byte strings — GB18030 reads Big5 bytes as rare characters
+    and private-use symbols, Big5 reads GBK bytes as a jumble of traditional characters —
+    so a strict decode proves little. Real text, though, is made almost entirely of common
+    characters: the 3,755 of GB2312 level 1 for simplified text, the 5,401 of Big5's
+    常用字 for traditional text. A wrong decoding scores about half that.
+    """
+    best: tuple[float, str] | None = None
+    for enc in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _common_share(text, enc)
+        if score >= MIN_COMMON_SHARE and (best is None or score > best[0]):
+            best = (score, text)
+    return None if best is None else best[1]
+
+
+def _common_share(text: str, enc: str) -> float:
+    """Share of the non-ASCII characters in (a sample of) ``text`` that are common ones."""
+    common = _common_chars(enc)
+    total = hits = 0
+    for ch in text[:_SCORE_SAMPLE]:
+        if ch < "\x80":
+            continue
+        total += 1
+        if ch in common:
+            hits += 1
+    return 1.0 if total == 0 else hits / total
+
+
+@functools.cache
+def _common_chars(enc: str) -> frozenset[str]:
+    """Common Han characters of an encoding's script, plus CJK and full-width punctuation.
+
+    Derived from the codecs themselves (GB2312 level 1 rows 0xB0–0xD7; Big5 0xA440–0xC67E),
+    so no table has to ship with the package.
+    """
+    if enc == "gb18030":
+        raw = bytes(b for lead in range(0xB0, 0xD8) for t in range(0xA1, 0xFF) for b in (lead, t))
+        han = raw.decode("gb2312", errors="ignore")
+    else:
+        trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+        raw = bytes(b for lead in range(0xA4, 0xC7) for t in trails for b in (lead, t))
+        han = raw.decode("big5", errors="ignore")
+    punct = "".join(chr(c) for c in range(0x3000, 0x3020))  # 、。〈〉《》「」『』【】〔〕 …
+    punct += "".join(chr(c) for c in range(0xFF01, 0xFF5F))  # ，（）：；？！ full-width ASCII
+    punct += "‘’“”…—–·•●○■□▲△◆◇▶►★☆※°±×÷≤≥√％‰№"
+    punct += "\u00a0\u00b7\u2022\u2014\u2018\u2019\u201c\u201d\u2026\u2030"
+    return frozenset(han + punct)
+
+
+# ---------------------------------------------------------------- PDF
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Keep pypdf's recovery chatter (logging and warnings) off the user's terminal.
+
+    Without this, Python's last-resort logging handler prints pypdf's warnings about
+    damaged files to stderr, breaking the one-line error the user should see.
+    """
+    logger = logging.getLogger("pypdf")
+    handler = logging.NullHandler()
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
+def _read_pdf(p: Path, name: str) -> str:
+    """The text layer of a PDF, page by page."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    from reportdiff.core.ingest_pdf import layout, page_lines
+
+    with _quiet_pypdf():
+        # pypdf raises many kinds of errors on damaged files (PdfReadError, ValueError,
+        # KeyError, struct.error, RecursionError …); every one means "damaged PDF" here.
+        try:
+            reader = PdfReader(p)
+            if reader.is_encrypted:
+                try:
+                    # An empty user password opens "protected against editing" PDFs.
+                    opened = bool(reader.decrypt(""))
+                except (DependencyError, FileNotDecryptedError, NotImplementedError):
+                    opened = False
+                if not opened:
+                    raise ReportError(
+                        f"{name} is an encrypted PDF; save an unprotected copy or its text"
+                    )
+            pages = [page_lines(page) for page in reader.pages]
+        except ReportError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - see above
+            raise ReportError(
+                f"{name} is not a readable PDF (truncated or damaged: {_one_line(exc)})"
+            ) from None
+    if not pages:
+        raise ReportError(f"{name} is not a readable PDF (truncated or damaged: no pages)")
+    if not any(pages):
+        raise ReportError(
+            f"{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
+        )
+    return layout(pages)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _read_docx(p: Path, name: str) -> str:
+    """Paragraphs and tables of a Word document, in document order."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(p) as zf:
+            if "word/document.xml" not in zf.namelist():
+                raise ReportError(
+                    f"{name} is a zip archive but not a Word document (.docx); "
+                    "give a text, HTML, PDF or DOCX file"
+                )
+        document = docx.Document(str(p))
+        blocks = _spacing_as_blocks(list(_docx_blocks(document)))
+    except ReportError:
+        raise
+    except (zipfile.BadZipFile, PackageNotFoundError):
+        raise ReportError(
+            f"{name} is not a readable Word document (truncated or damaged)"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types on bad XML
+        raise ReportError(
+            f"{name} is not a readable Word document (damaged: {_one_line(exc)})"
+        ) from None
+    return join_blocks(blocks)
+
+
+def _docx_blocks(document: Any) -> Iterator[TextBlock]:
+    from docx.table import Table
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            yield from _table_blocks(item)
+        else:
+            style = getattr(item.style, "name", "") or ""
+            # Word's bulleted and numbered lists use the "List …" paragraph styles.
+            yield TextBlock(item.text, item=style.startswith("List"))
+
+
+def _spacing_as_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
+    """Honour a document's own spacing: empty paragraphs separate, the rest sit together.
+
+    Many people space a Word document with empty paragraphs (Enter twice), one line per
+    paragraph in between: an outline of short items under un-numbered sub-headings
+    (seed 003's layout). There the empty paragraphs are the block boundaries, and the
+    lines between them belong together. A document without empty paragraphs spaces
+    with paragraph styles: every paragraph is then a block of its own.
+    """
+    if not any(not b.text.strip() and not b.item for b in blocks):
+        return blocks
+    out: list[TextBlock] = []
+    group: list[str] = []
+    for block in [*blocks, TextBlock("")]:
+        if block.item or not block.text.strip():
+            if group:
+                out.append(TextBlock("\n".join(group)))
+                group = []
+            if block.item:
+                out.append(block)
+        else:
+            group.append(block.text)
+    return out
+
+
+def _table_blocks(table: Any) -> Iterator[TextBlock]:
+    """One tight block per table row, cells separated by a tab (as Word copies a table)."""
+    first = True
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            # A merged cell appears once per grid column it spans; print it once.
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            text = " ".join(par.text.strip() for par in cell.paragraphs if par.text.strip())
+            nested = [b.text for inner in cell.tables for b in _table_blocks(inner)]
+            cells.append(" ".join([text, *nested]).strip())
+        if any(cells):
+            yield TextBlock("\t".join(cells), item=True, new_group=first)
+            first = False

@@ -1,0 +1,443 @@
+"""Pilot tests driving the real app on the real samples (yangpu-2022, yangpu-2023)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportdiff.core.comparison import AlignedRow, Comparison
+from reportdiff.core.model import Report
+from reportdiff.core.samples import load_sample
+from reportdiff.tui.app import ReportDiffApp
+from reportdiff.tui.screens.confirm import ConfirmScreen
+from reportdiff.tui.screens.help import HelpScreen
+from reportdiff.tui.screens.numbers import NumbersScreen
+from reportdiff.tui.screens.reader import ReaderScreen
+from reportdiff.tui.widgets.report_pane import ReportPane
+
+SIZE = (120, 40)
+
+
+def aio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in a fresh event loop (the project does not use pytest-asyncio)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[Report]:
+    return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
+
+
+async def analysed(pilot) -> Comparison:  # type: ignore[no-untyped-def]
+    """Wait for the comparison worker and the refresh that shows its highlights."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    cmp = pilot.app.comparison
+    assert cmp is not None, "the comparison did not arrive"
+    return cmp
+
+
+def flatten(rows: tuple[AlignedRow, ...]) -> list[AlignedRow]:
+    """Aligned rows depth-first (the test's own walk, independent of the TUI's)."""
+    out: list[AlignedRow] = []
+    for row in rows:
+        out.append(row)
+        out.extend(flatten(row.children))
+    return out
+
+
+def top_offset(pane: ReportPane) -> int:
+    """Report offset of the item at the top of a pane."""
+    return pane.items[pane.top_item()].start
+
+
+def assert_aligned_on(panes: list[ReportPane], row: AlignedRow) -> None:
+    """Every pane with a node in ``row`` shows that node's first line at the top."""
+    for pane in panes:
+        node = row.nodes[pane.index]
+        if node is None:
+            continue
+        item = pane.item_at_offset(node.span.start)
+        assert pane.items[item].start == node.span.start, "node is not an item start"
+        assert top_offset(pane) == node.span.start
+        assert pane.scroll_y == pane.item_top(item)
+
+
+@aio
+async def test_text_shows_before_the_comparison(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panes = app.reader.panes
+        assert [p.display for p in panes] == [True, True]
+        for pane, report in zip(panes, reports):
+            first = report.text[pane.items[0].start : pane.items[0].end]
+            assert first[:6] in pane.visible_text()
+            assert report.meta.region in str(pane.border_title)
+            assert str(report.meta.year) in str(pane.border_title)
+        assert "analysing" in str(app.reader.query_one("#legend").render())
+        assert app.reader.query_one("#loading").display
+        # Keys work before the comparison: paragraph navigation within the focused pane.
+        before = panes[0].scroll_y
+        await pilot.press("j", "j")
+        assert panes[0].scroll_y > before
+
+
+@aio
+async def test_next_paragraph_brings_every_pane_to_its_counterpart(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        reader = app.reader
+        rows = flatten(cmp.alignment)
+        seen_both = 0
+        previous = -1
+        for _ in range(12):
+            await pilot.press("j")
+            row = rows[reader.cursor]
+            assert row.kind == "paragraph"
+            assert_aligned_on(reader.panes, row)
+            # Moving forward in reading order of the lead pane.
+            node = row.nodes[0]
+            if node is not None:
+                assert node.span.start > previous
+                previous = node.span.start
+            if all(n is not None for n in row.nodes):
+                seen_both += 1
+                # Counterparts wrap to different heights, yet both start at the top line.
+                tops = {p.scroll_y - p.item_top(p.top_item()) for p in reader.panes}
+                assert tops == {0}
+        assert seen_both >= 3
+        cursor = reader.cursor
+        await pilot.press("k")
+        assert reader.cursor < cursor
+        assert_aligned_on(reader.panes, rows[reader.cursor])
+
+
+@aio
+async def test_next_section_and_outline_selection(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        reader = app.reader
+        rows = flatten(cmp.alignment)
+        await pilot.press("J", "J")
+        row = rows[reader.cursor]
+        assert row.kind == "section"
+        assert_aligned_on(reader.panes, row)
+        # Choose the last section row of the outline: every pane goes to its counterpart.
+        outline = reader.query_one("#outline")
+        outline.focus()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        row = rows[reader.cursor]
+        assert row.kind == "section"
+        assert_aligned_on(reader.panes, row)
+
+
+@aio
+async def test_next_unmatched_section(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        unmatched = [
+            r
+            for r in flatten(cmp.alignment)
+            if r.kind == "section" and any(n is None for n in r.nodes)
+        ]
+        await pilot.press("u")
+        reader = app.reader
+        if not unmatched:
+            assert reader.cursor is None
+            return
+        row = flatten(cmp.alignment)[reader.cursor]
+        assert row is unmatched[0]
+        assert_aligned_on(reader.panes, row)
+        lacking = [p for p in reader.panes if row.nodes[p.index] is None]
+        assert all("no counterpart" in str(p.border_subtitle) for p in lacking)
+
+
+@aio
+async def test_changed_number_shows_in_every_pane_with_badge(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        changed = [p for p in cmp.numbers if p.status == "changed"]
+        assert changed, "the samples have changed numbers"
+        await pilot.press("c")
+        pair = app.reader._current_pair()
+        assert pair is not None and pair.status == "changed"
+        for pane in app.reader.panes:
+            q = pair.values[pane.index]
+            if q is not None:
+                visible = pane.visible_text().replace("\n", "")
+                assert q.text in visible
+                others = [v.text for j, v in enumerate(pair.values) if v and j != pane.index]
+                # The counterpart value is visible inline, in a ⟨…⟩ badge.
+                assert any(f"{o}" in visible for o in others)
+                assert "⟨" in visible
+        # The number sits on the same screen row in every pane that has it.
+        rows = {
+            p.pane_layout.line_of_offset(pair.values[p.index].span.start) - p.scroll_y  # type: ignore[union-attr]
+            for p in app.reader.panes
+            if pair.values[p.index] is not None
+        }
+        assert len(rows) == 1
+
+
+@aio
+async def test_layer_toggles_change_what_is_shown(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        pane = app.reader.panes[1]
+        styles = {m.style for m in pane.marks}
+        assert {"changed", "unique"} <= styles
+        assert styles & {"distinct", "boilerplate"}
+        assert pane.badges
+        await pilot.press("escape")  # nothing to close yet: must not fail
+        await pilot.press("c")  # a changed number and its badge on screen
+
+        def painted() -> str:
+            return "".join(pane.render_line(y).text for y in range(pane.size.height))
+
+        assert "⟨" in painted()
+        await pilot.press("2")
+        assert not pane.badges
+        assert "⟨" not in painted()
+        assert "changed" not in {m.style for m in pane.marks}
+        await pilot.press("1")
+        assert not {m.style for m in pane.marks} & {"distinct", "boilerplate"}
+        await pilot.press("4")
+        assert "unique" not in {m.style for m in pane.marks}
+        legend = str(app.reader.query_one("#legend").render())
+        assert legend.count("✗") == 3
+        await pilot.press("1", "2", "4")
+        assert pane.badges
+        assert {"changed", "unique"} <= {m.style for m in pane.marks}
+
+
+@aio
+async def test_search_finds_text_in_every_pane(reports: list[Report]) -> None:
+    query = "人民城市"
+    assert all(query in r.text for r in reports)
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *query, "enter")
+        await pilot.pause()
+        for pane in app.reader.panes:
+            assert app.reader.matches[pane.index]
+            assert query in pane.visible_text().replace("\n", "")
+            assert any(m.style == "search-current" for m in pane.marks)
+        first = [app.reader.match_cursor[i] for i in range(2)]
+        await pilot.press("n")
+        second = [app.reader.match_cursor[i] for i in range(2)]
+        assert second != first
+        await pilot.press("N")
+        assert [app.reader.match_cursor[i] for i in range(2)] == first
+
+
+@aio
+async def test_export_writes_markdown_and_asks_before_overwriting(
+    reports: list[Report], tmp_path: Path
+) -> None:
+    from reportdiff.core.export import to_markdown
+
+    app = ReportDiffApp(reports, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        await pilot.press("e")
+        path = tmp_path / "yangpu-2022-vs-yangpu-2023.md"
+        assert path.read_text(encoding="utf-8") == to_markdown(cmp)
+        path.write_text("kept", encoding="utf-8")
+        await pilot.press("e")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert path.read_text(encoding="utf-8") == "kept"
+        await pilot.press("e")
+        await pilot.press("y")
+        assert path.read_text(encoding="utf-8") == to_markdown(cmp)
+        assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
+
+
+@aio
+async def test_report_text_is_never_markup() -> None:
+    from reportdiff.core.load import load_text
+
+    raw = "政府工作报告\n一、总体情况\n详见[bold]附件[/]，另见[red]表1[/red]。全年完成[link=x]目标[/link]。\n"
+    reports = [load_text(raw, source="a.txt"), load_text(raw, source="b.txt")]
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for pane in app.reader.panes:
+            # What is painted: each line minus the 2-cell gutter and the padding.
+            shown = "".join(pane.render_line(y).text[2:].rstrip() for y in range(pane.size.height))
+            assert "[bold]附件[/]" in shown
+            assert "[red]表1[/red]" in shown
+
+
+@aio
+async def test_numbers_view_filter_sort_and_jump(reports: list[Report]) -> None:
+    from textual.widgets import DataTable
+
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        await pilot.press("v")
+        assert isinstance(app.screen, NumbersScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(cmp.numbers)
+        await pilot.press("f")
+        changed = [p for p in cmp.numbers if p.status == "changed"]
+        assert table.row_count == len(changed)
+        await pilot.press("s", "s", "s")  # sort by Δ%
+        shown = app.screen._shown
+        pcts = [abs(p.pct) for p in shown if p.pct is not None]
+        assert pcts == sorted(pcts, reverse=True)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        pair = shown[1]
+        for pane in app.reader.panes:
+            q = pair.values[pane.index]
+            if q is not None:
+                assert q.text in pane.visible_text()
+
+
+@aio
+async def test_help_lists_every_binding(reports: list[Report]) -> None:
+    from textual.widgets import DataTable
+
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        ids = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
+        for binding in [*ReaderScreen.BINDINGS, *ReportDiffApp.BINDINGS]:
+            assert binding.id, f"binding {binding.key} has no id"
+            assert binding.id in ids
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+@aio
+async def test_theme_switch_is_remembered(reports: list[Report]) -> None:
+    from reportdiff.tui.config import config_path
+
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "reportdiff-dark"
+        await pilot.press("t")
+        assert app.theme == "reportdiff-light"
+    assert json.loads(config_path().read_text(encoding="utf-8"))["theme"] == "reportdiff-light"
+    again = ReportDiffApp(reports, analyse=False)
+    async with again.run_test(size=SIZE):
+        assert again.theme == "reportdiff-light"
+        assert "textual-dark" in again.available_themes
+
+
+@aio
+async def test_more_reports_than_fit_are_paged(reports: list[Report]) -> None:
+    three = [*reports, load_sample("xuhui-2022")]
+    app = ReportDiffApp(three, analyse=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panes = app.reader.panes
+        assert [p.display for p in panes] == [True, True, False]
+        await pilot.press("right_square_bracket")
+        assert panes[2].display
+        assert "徐汇" in str(panes[2].border_title)
+
+
+@aio
+async def test_resize_rewraps_and_keeps_place(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("J", "J")
+        pane = app.reader.panes[0]
+        wide = pane.pane_layout.width
+        top = top_offset(pane)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert pane.pane_layout.width < wide
+        assert top_offset(pane) == top
+
+
+@aio
+async def test_keys_can_be_remapped_by_binding_id(reports: list[Report]) -> None:
+    from reportdiff.tui.config import save_setting
+    from textual.widgets import DataTable
+
+    save_setting("keymap", {"next-paragraph": "x"})
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.reader.panes[0]
+        before = pane.scroll_y
+        await pilot.press("x", "x")
+        assert pane.scroll_y > before
+        await pilot.press("question_mark")
+        table = app.screen.query_one(DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert any(str(r[0]) == "x" and str(r[2]) == "next-paragraph" for r in rows)
+
+
+@aio
+async def test_scrolling_one_pane_brings_the_other_to_the_counterpart(
+    reports: list[Report],
+) -> None:
+    from reportdiff.tui.navigation import anchor_index_at, fallback_offset
+
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        lead, other = reader.panes
+        lead.focus()
+        for _ in range(3):
+            before = other.scroll_y
+            await pilot.press("pagedown")
+            await pilot.pause()
+            index = anchor_index_at(reader.anchors, 0, lead.items[lead.top_item()].start)
+            assert index is not None
+            item = other.item_at_offset(fallback_offset(reader.anchors, index, 1) or 0)
+            top = other.item_top(item)
+            assert top <= other.scroll_y <= top + other.item_height(item)
+        assert other.scroll_y != before or other.scroll_y == other.max_scroll_y
+        # With synchronised scrolling off, the other pane stays put.
+        await pilot.press("s")
+        still = other.scroll_y
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert other.scroll_y == still
+
+
+@aio
+async def test_command_palette_jumps_to_a_section(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        rows = flatten(cmp.alignment)
+        target = next(
+            r for r in rows if r.kind == "section" and all(n is not None for n in r.nodes)
+        )
+        heading = next(n.label for n in target.nodes if n is not None)
+        await pilot.press("ctrl+p")
+        await pilot.press(*f"Jump to section: {heading}")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the palette searches in a worker of its own
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows[app.reader.cursor] is target
+        assert_aligned_on(app.reader.panes, target)

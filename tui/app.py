@@ -1,0 +1,220 @@
+"""The reportdiff Textual app: ``run_app(reports)`` opens the reports side by side.
+
+The text shows at once; the comparison (jieba, alignment, numbers) runs in a thread
+worker and its result is posted back as a message, so keys stay responsive throughout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from reportdiff.core.comparison import Comparison
+from reportdiff.core.errors import ReportError
+from reportdiff.core.model import Report
+from reportdiff.tui.config import load_config, save_setting, write_text_atomic
+from reportdiff.tui.screens.reader import ReaderScreen
+from reportdiff.tui.themes import DEFAULT_THEME, THEME_NAMES, load_themes
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+class ReportDiffApp(App[int]):
+    """Read and compare reports side by side."""
+
+    # Absolute, so subclasses defined elsewhere (benchmarks, tests) still find it.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    TITLE = "reportdiff"
+    # A callable, so textual.command (~15 ms to import) loads when the palette opens.
+    COMMANDS = App.COMMANDS | {lambda: _report_commands()}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit reportdiff"),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
+        Binding("e", "export", "Export", id="export", tooltip="Write the comparison as Markdown"),
+        Binding(
+            "t",
+            "cycle_theme",
+            "Theme",
+            id="cycle-theme",
+            show=False,
+            tooltip="Switch between the reportdiff dark and light themes",
+        ),
+    ]
+
+    @dataclass
+    class AnalysisReady(Message):
+        """The comparison worker finished."""
+
+        comparison: Comparison
+
+    class HighlightsShown(Message):
+        """Posted after the first refresh that displays the comparison's highlights."""
+
+    @dataclass
+    class AnalysisFailed(Message):
+        """The comparison could not be computed; reading still works."""
+
+        reason: str
+
+    def __init__(
+        self, reports: list[Report], *, export_dir: Path | None = None, analyse: bool = True
+    ) -> None:
+        """Create the app.
+
+        Args:
+            reports: The reports to show, in comparison order.
+            export_dir: Where ``e`` writes the Markdown (default: the current directory).
+            analyse: Run the comparison (off only for looking at the bare reader).
+        """
+        super().__init__()
+        self.reports = reports
+        self.export_dir = export_dir
+        self.analyse_on_mount = analyse
+        self.comparison: Comparison | None = None
+        self._theme_loaded = False
+        # Set the theme before the first frame: changing it after mount re-styles every
+        # widget, which cost about a third of the time to first text.
+        for theme in load_themes():
+            self.register_theme(theme)
+        saved = load_config().get("theme")
+        self.theme = (
+            saved if isinstance(saved, str) and saved in self.available_themes else DEFAULT_THEME
+        )
+        self._theme_loaded = True
+        keymap = load_config().get("keymap")
+        self.user_keymap: dict[str, str] = {}
+        """Keys the user remapped by binding id in config.json (``{"keymap": {"next-paragraph": "x"}}``)."""
+        if isinstance(keymap, dict):
+            self.user_keymap = {str(k): str(v) for k, v in keymap.items()}
+            self.set_keymap(self.user_keymap)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The reader is the base screen."""
+        return ReaderScreen(self.reports)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The reader screen (the base of the screen stack)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        """Start the comparison in the background."""
+        if self.analyse_on_mount:
+            self.analyse()
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme the user chose."""
+        if self._theme_loaded:
+            try:
+                save_setting("theme", theme)
+            except OSError as exc:
+                self.notify(f"could not save the theme: {exc}", severity="warning")
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse(self) -> None:
+        """Run the comparison off the UI thread and post the result back."""
+        try:
+            from reportdiff.core.compare import compare
+        except ImportError:
+            self.post_message(self.AnalysisFailed("the comparison engine is not installed"))
+            return
+        try:
+            cmp = compare(self.reports)
+        except ReportError as exc:
+            self.post_message(self.AnalysisFailed(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - an engine bug must not take the text away
+            # The reader stays usable without highlights; the user sees what failed and
+            # the traceback goes to the Textual log (textual console) for a bug report.
+            self.log.error(f"compare() failed: {exc!r}")
+            self.post_message(self.AnalysisFailed(f"analysis failed ({type(exc).__name__}: {exc})"))
+            return
+        self.post_message(self.AnalysisReady(cmp))
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, event: AnalysisReady) -> None:
+        self.comparison = event.comparison
+        self.reader.show_comparison(event.comparison)
+        self.call_after_refresh(self.post_message, self.HighlightsShown())
+
+    @on(AnalysisFailed)
+    def _analysis_failed(self, event: AnalysisFailed) -> None:
+        self.reader.show_analysis_failed(event.reason)
+        self.notify(f"no highlights: {event.reason}", severity="warning")
+
+    # ----- actions ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every binding."""
+        from reportdiff.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_cycle_theme(self) -> None:
+        """Switch between our dark and light themes."""
+        if self.theme in THEME_NAMES:
+            i = THEME_NAMES.index(self.theme)
+            self.theme = THEME_NAMES[(i + 1) % len(THEME_NAMES)]
+        else:
+            self.theme = DEFAULT_THEME
+        self.notify(f"theme: {self.theme}", timeout=2)
+
+    def export_path(self) -> Path:
+        """Where the export goes: ``<dir>/<id>-vs-<id>.md``."""
+        base = self.export_dir if self.export_dir is not None else Path.cwd()
+        return base / ("-vs-".join(r.meta.id for r in self.reports) + ".md")
+
+    def action_export(self) -> None:
+        """Write the comparison as Markdown, asking before overwriting a file."""
+        cmp = self.comparison
+        if cmp is None:
+            self.notify("still analysing: nothing to export yet", severity="warning")
+            return
+        path = self.export_path()
+        if path.exists():
+            from reportdiff.tui.screens.confirm import ConfirmScreen
+
+            def answer(overwrite: bool | None) -> None:
+                if overwrite:
+                    self._write_export(path, cmp)
+                else:
+                    self.notify("export cancelled: file kept", timeout=3)
+
+            self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answer)
+        else:
+            self._write_export(path, cmp)
+
+    def _write_export(self, path: Path, cmp: Comparison) -> None:
+        try:
+            from reportdiff.core.export import to_markdown
+        except ImportError:
+            self.notify("export is not available in this build", severity="error")
+            return
+        try:
+            write_text_atomic(path, to_markdown(cmp))
+        except OSError as exc:
+            self.notify(f"export failed: {exc}", severity="error")
+            return
+        self.notify(f"exported to {path}", title="export", timeout=6)
+
+
+def _report_commands() -> type[Provider]:
+    from reportdiff.tui.commands import ReportCommands
+
+    return ReportCommands
+
+
+def run_app(reports: list[Report]) -> int:
+    """Open the TUI on ``reports``; return the exit code."""
+    result = ReportDiffApp(reports).run()
+    return 0 if result is None else int(result)

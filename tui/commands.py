@@ -1,0 +1,64 @@
+"""Command palette provider: jump to section …, export, numbers view, layers, themes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from reportdiff.tui.highlights import LAYER_LABELS
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+if TYPE_CHECKING:
+    from reportdiff.tui.app import ReportDiffApp
+
+
+class ReportCommands(Provider):
+    """reportdiff's own commands for the Ctrl+P palette."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        app: ReportDiffApp = self.app  # type: ignore[assignment]
+        reader = app.reader
+        out: list[tuple[str, Callable[[], None], str]] = [
+            ("Export comparison as Markdown", app.action_export, "write <ids>.md"),
+            ("Numbers view", reader.action_numbers, "table of every number pair"),
+            ("Help: list every key", app.action_help, ""),
+        ]
+        for layer, label in LAYER_LABELS.items():
+            out.append((f"Toggle layer: {label}", partial(reader.action_toggle_layer, layer), ""))
+        for name in sorted(app.available_themes):
+            out.append((f"Theme: {name}", partial(setattr, app, "theme", name), ""))
+        anchors = reader.anchors
+        for i, a in enumerate(anchors):
+            if a.kind != "section":
+                continue
+            label = next((lab for lab in a.labels if lab), "…")
+            out.append((f"Jump to section: {label}", partial(reader.go_to_anchor, i), ""))
+        return out
+
+    async def discover(self) -> Hits:
+        """Offer the main commands before the user types."""
+        for name, callback, help_text in self._commands()[:6]:
+            yield DiscoveryHit(name, callback, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        """Fuzzy-match the query against every command."""
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score, _highlight(matcher, name), callback, text=name, help=help_text or None
+                )
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """Like ``Matcher.highlight`` but never reads the name as markup (headings are data)."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize("bold underline", offset, offset + 1)
+    return content

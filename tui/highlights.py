@@ -1,0 +1,106 @@
+"""Highlight layers from a Comparison: marks and badges per report, by layer.
+
+Layers: ``shared`` (shared phrases; distinctive ones styled stronger than boilerplate),
+``changed`` (numbers that changed, with a badge showing the counterpart value and Δ%),
+``same`` (numbers that stayed the same) and ``unique`` (text found in one report only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportdiff.core.comparison import Comparison, NumberPair
+from reportdiff.tui.layout import Badge, Mark
+
+LAYERS: tuple[str, ...] = ("shared", "changed", "same", "unique")
+"""Layer names, in the order of their toggle keys 1–4."""
+
+LAYER_LABELS: dict[str, str] = {
+    "shared": "shared phrases",
+    "changed": "changed numbers",
+    "same": "same numbers",
+    "unique": "only in one report",
+}
+
+DISTINCTIVE = 0.5
+"""Shared phrases at or above this distinctiveness are styled as distinctive."""
+
+
+@dataclass(frozen=True)
+class PaneHighlights:
+    """What one pane shows for the enabled layers."""
+
+    marks: list[Mark]
+    badges: list[Badge]
+
+
+def format_pct(pct: float | None) -> str:
+    """``+8.0%`` style, or '' when there is no percentage."""
+    return "" if pct is None else f"{pct:+.1f}%"
+
+
+def number_badge(pair: NumberPair, pane: int) -> str:
+    """The inline badge after a changed number: the other reports' values and Δ%.
+
+    ``←`` points at an earlier report's value, ``→`` at a later one's.
+
+    >>> from reportdiff.core.comparison import NumberPair, Quantity
+    >>> from reportdiff.core.model import Span
+    >>> q = lambda t: Quantity(t, Span(0, len(t)), 0.0, "元", (), "收入", None, False)
+    >>> p = NumberPair("收入", "changed", (q("143.5亿元"), q("155亿元")), 11.5, 8.01, "亿元")
+    >>> number_badge(p, 1)
+    '⟨←143.5亿元 +8.0%⟩'
+    """
+    others = [
+        ("←" if j < pane else "→") + q.text
+        for j, q in enumerate(pair.values)
+        if j != pane and q is not None
+    ]
+    pct = format_pct(pair.pct)
+    return "⟨" + " ".join([*others, pct] if pct else others) + "⟩"
+
+
+def pane_highlights(cmp: Comparison, pane: int, enabled: frozenset[str]) -> PaneHighlights:
+    """Marks and badges for report ``pane`` with the ``enabled`` layers.
+
+    Args:
+        cmp: The comparison.
+        pane: Index of the report.
+        enabled: Names from :data:`LAYERS` that are switched on.
+    """
+    marks: list[Mark] = []
+    badges: list[Badge] = []
+    if "unique" in enabled and pane < len(cmp.unique):
+        marks.extend(Mark(s.start, s.end, "unique") for s in cmp.unique[pane])
+    if "shared" in enabled:
+        for ph in cmp.phrases:
+            if pane >= len(ph.spans):
+                continue
+            style = "distinct" if ph.distinctiveness >= DISTINCTIVE else "boilerplate"
+            marks.extend(Mark(s.start, s.end, style) for s in ph.spans[pane])
+    for pair in cmp.numbers:
+        q = pair.values[pane] if pane < len(pair.values) else None
+        if q is None:
+            continue
+        if pair.status == "changed" and "changed" in enabled:
+            marks.append(Mark(q.span.start, q.span.end, "changed"))
+            if sum(v is not None for v in pair.values) > 1:
+                badges.append(Badge(q.span.end, number_badge(pair, pane), "badge"))
+        elif pair.status == "same" and "same" in enabled:
+            marks.append(Mark(q.span.start, q.span.end, "same"))
+    # Apply weaker layers first so stronger ones win where they overlap.
+    order = {
+        name: i for i, name in enumerate(("unique", "boilerplate", "distinct", "same", "changed"))
+    }
+    marks.sort(key=lambda m: order.get(m.style, 99))
+    return PaneHighlights(marks, badges)
+
+
+def layer_counts(cmp: Comparison) -> dict[str, int]:
+    """How many items each layer has (for the legend)."""
+    return {
+        "shared": len(cmp.phrases),
+        "changed": sum(p.status == "changed" for p in cmp.numbers),
+        "same": sum(p.status == "same" for p in cmp.numbers),
+        "unique": sum(len(u) for u in cmp.unique),
+    }

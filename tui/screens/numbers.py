@@ -1,0 +1,158 @@
+"""NumbersScreen: every number pair in a sortable table; Enter jumps to its paragraphs."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from reportdiff.core.comparison import Comparison, NumberPair
+from reportdiff.tui.highlights import format_pct
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+SORT_KEYS = ("order", "indicator", "delta", "pct", "status")
+
+
+def _fmt_delta(pair: NumberPair) -> str:
+    if pair.delta is None:
+        return ""
+    return f"{pair.delta:+,.4g}{pair.unit}"
+
+
+class NumbersScreen(Screen[NumberPair | None]):
+    """A DataTable of number pairs: indicator, each report's value, Δ, Δ%, status."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f",
+            "toggle_filter",
+            "Changed only",
+            id="numbers-filter",
+            tooltip="Show only changed numbers, or all",
+        ),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            id="numbers-sort",
+            tooltip="Sort by reading order, indicator, Δ, Δ% or status",
+        ),
+        Binding("escape,v,q", "close", "Back", id="numbers-close", tooltip="Back to the reports"),
+        Binding("enter", "jump", "Go to paragraph", id="numbers-jump", show=True, priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    NumbersScreen DataTable {
+        height: 1fr;
+    }
+    NumbersScreen #numbers-status {
+        height: 1;
+        background: $panel;
+    }
+    """
+
+    changed_only: reactive[bool] = reactive(False)
+    """Show only pairs whose value changed."""
+    sort_key: reactive[str] = reactive("order")
+    """Column the rows are sorted by (see SORT_KEYS)."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self._shown: list[NumberPair] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="numbers-status")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="numbers-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        ids = [r.meta.id for r in self.comparison.reports]
+        # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金): cap that column
+        # so values, Δ and Δ% stay on screen at 80 columns.
+        values_width = 14 * len(ids) + 14 + 9 + 9
+        table.add_column("indicator", width=max(10, min(40, self.app.size.width - values_width)))
+        for report_id in ids:
+            table.add_column(report_id)
+        for label in ("Δ", "Δ%", "status"):
+            table.add_column(label)
+        self._fill()
+        table.focus()
+
+    def _rows(self) -> list[NumberPair]:
+        pairs = list(self.comparison.numbers)
+        if self.changed_only:
+            pairs = [p for p in pairs if p.status == "changed"]
+        if self.sort_key == "indicator":
+            pairs.sort(key=lambda p: p.indicator)
+        elif self.sort_key == "delta":
+            pairs.sort(key=lambda p: (p.delta is None, -abs(p.delta or 0.0)))
+        elif self.sort_key == "pct":
+            pairs.sort(key=lambda p: (p.pct is None, -abs(p.pct or 0.0)))
+        elif self.sort_key == "status":
+            order = {"changed": 0, "same": 1, "only": 2}
+            pairs.sort(key=lambda p: order.get(p.status, 3))
+        return pairs
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self._shown = self._rows()
+        styles = {"changed": "bold", "same": "", "only": "italic dim"}
+        for pair in self._shown:
+            # Cells are Text, not str: a str cell would be parsed as markup.
+            table.add_row(
+                Text(pair.indicator),
+                *(Text(q.text if q else "—") for q in pair.values),
+                Text(_fmt_delta(pair), justify="right"),
+                Text(format_pct(pair.pct), justify="right"),
+                Text(pair.status, style=styles.get(pair.status, "")),
+            )
+        total = len(self.comparison.numbers)
+        what = "changed only" if self.changed_only else "all"
+        self.query_one("#numbers-status", Static).update(
+            Text(
+                f" {len(self._shown)} of {total} number pairs ({what}) · sorted by {self.sort_key}"
+                " · f filter · s sort · Enter go to paragraph · Esc back"
+            )
+        )
+
+    def watch_changed_only(self) -> None:
+        if self.is_mounted:
+            self._fill()
+
+    def watch_sort_key(self) -> None:
+        if self.is_mounted:
+            self._fill()
+
+    def action_toggle_filter(self) -> None:
+        """Show only changed pairs, or all."""
+        self.changed_only = not self.changed_only
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next key."""
+        self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """Clicking a header sorts by it where that makes sense."""
+        label = str(event.label)
+        self.sort_key = {
+            "indicator": "indicator",
+            "Δ": "delta",
+            "Δ%": "pct",
+            "status": "status",
+        }.get(label, "order")
+
+    def action_jump(self) -> None:
+        """Back to the reader at the highlighted pair's paragraphs."""
+        table = self.query_one(DataTable)
+        if self._shown and 0 <= table.cursor_row < len(self._shown):
+            self.dismiss(self._shown[table.cursor_row])
+
+    def action_close(self) -> None:
+        """Back to the reader where it was."""
+        self.dismiss(None)

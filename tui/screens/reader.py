@@ -1,0 +1,630 @@
+"""ReaderScreen: the reports side by side, the outline, synchronised navigation, search."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from reportdiff.core.comparison import Comparison
+from reportdiff.core.model import Report
+from reportdiff.tui.highlights import LAYER_LABELS, LAYERS, layer_counts, pane_highlights
+from reportdiff.tui.layout import Mark
+from reportdiff.tui.navigation import (
+    Anchor,
+    AnchorKind,
+    anchor_index_at,
+    anchors_from_comparison,
+    anchors_from_report,
+    changed_numbers,
+    fallback_offset,
+    step,
+)
+from reportdiff.tui.widgets.legend import Legend
+from reportdiff.tui.widgets.report_pane import ReportPane
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+if TYPE_CHECKING:
+    from reportdiff.core.comparison import NumberPair
+    from reportdiff.tui.widgets.outline import AlignmentOutline
+    from textual.widgets import Input
+
+MAX_VISIBLE = 4
+MIN_PANE_WIDTH = 36
+OUTLINE_MIN_SCREEN = 110
+"""Below this many columns the outline starts hidden (toggle with ``o``)."""
+
+
+class ReaderScreen(Screen[None]):
+    """The main screen: one pane per report, the aligned outline, the legend."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "j",
+            "paragraph(1)",
+            "Next ¶",
+            id="next-paragraph",
+            tooltip="Bring every pane to the next aligned paragraph",
+        ),
+        Binding(
+            "k",
+            "paragraph(-1)",
+            "Prev ¶",
+            id="prev-paragraph",
+            show=False,
+            tooltip="Bring every pane to the previous aligned paragraph",
+        ),
+        Binding(
+            "J",
+            "section(1)",
+            "Next §",
+            id="next-section",
+            tooltip="Bring every pane to the next aligned section",
+        ),
+        Binding(
+            "K",
+            "section(-1)",
+            "Prev §",
+            id="prev-section",
+            show=False,
+            tooltip="Bring every pane to the previous aligned section",
+        ),
+        Binding(
+            "c",
+            "number(1)",
+            "Next change",
+            id="next-changed-number",
+            tooltip="Go to the next changed number",
+        ),
+        Binding(
+            "C",
+            "number(-1)",
+            "Prev change",
+            id="prev-changed-number",
+            show=False,
+            tooltip="Go to the previous changed number",
+        ),
+        Binding(
+            "u",
+            "unmatched(1)",
+            "Next unmatched",
+            id="next-unmatched",
+            show=False,
+            tooltip="Go to the next section some report lacks",
+        ),
+        Binding(
+            "U",
+            "unmatched(-1)",
+            "Prev unmatched",
+            id="prev-unmatched",
+            show=False,
+            tooltip="Go to the previous section some report lacks",
+        ),
+        Binding("slash", "search", "Search", id="search", tooltip="Search all panes"),
+        Binding(
+            "n",
+            "match(1)",
+            "Next match",
+            id="next-match",
+            show=False,
+            tooltip="Next search match in every pane",
+        ),
+        Binding(
+            "N",
+            "match(-1)",
+            "Prev match",
+            id="prev-match",
+            show=False,
+            tooltip="Previous search match in every pane",
+        ),
+        Binding(
+            "1",
+            "toggle_layer('shared')",
+            "Shared",
+            id="toggle-shared",
+            show=False,
+            tooltip="Toggle shared phrases",
+        ),
+        Binding(
+            "2",
+            "toggle_layer('changed')",
+            "Changed",
+            id="toggle-changed",
+            show=False,
+            tooltip="Toggle changed numbers",
+        ),
+        Binding(
+            "3",
+            "toggle_layer('same')",
+            "Same",
+            id="toggle-same",
+            show=False,
+            tooltip="Toggle same numbers",
+        ),
+        Binding(
+            "4",
+            "toggle_layer('unique')",
+            "Unique",
+            id="toggle-unique",
+            show=False,
+            tooltip="Toggle text found in one report only",
+        ),
+        Binding("v", "numbers", "Numbers", id="numbers-view", tooltip="Table of every number pair"),
+        Binding(
+            "o",
+            "toggle_outline",
+            "Outline",
+            id="toggle-outline",
+            show=False,
+            tooltip="Show or hide the outline",
+        ),
+        Binding(
+            "right_square_bracket",
+            "page(1)",
+            "Next reports",
+            id="next-page",
+            show=False,
+            tooltip="Show the next reports when not all fit",
+        ),
+        Binding(
+            "left_square_bracket",
+            "page(-1)",
+            "Prev reports",
+            id="prev-page",
+            show=False,
+            tooltip="Show the previous reports",
+        ),
+        Binding(
+            "s",
+            "toggle_sync",
+            "Sync scroll",
+            id="toggle-sync-scroll",
+            show=False,
+            tooltip="Other panes follow the focused pane's scrolling, paragraph by paragraph",
+        ),
+        Binding("escape", "close_search", "Close search", id="close-search", show=False),
+    ]
+
+    lead: reactive[int] = reactive(0)
+    """Index of the pane navigation follows (the last focused pane)."""
+    enabled: reactive[frozenset[str]] = reactive(frozenset(LAYERS))
+    """Highlight layers switched on."""
+    page_start: reactive[int] = reactive(0)
+    """Index of the first visible pane."""
+    sync_scroll: reactive[bool] = reactive(True)
+    """Other panes follow the focused pane's scrolling by aligned paragraph."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        super().__init__()
+        self.reports = reports
+        self.comparison: Comparison | None = None
+        self.anchors: list[Anchor] = []
+        self.cursor: int | None = None
+        self.number_cursor: int | None = None
+        self.search_query = ""
+        self.matches: list[list[int]] = [[] for _ in reports]
+        self.match_cursor: list[int | None] = [None for _ in reports]
+        self.outline_wanted: bool | None = None
+        self._search_input: Input | None = None
+        self._analysis_over = False
+        self._placed: dict[int, float] = {}
+        """Where navigation last put each pane, so sync scrolling does not undo it."""
+
+    # ----- composition ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # The outline and the search box are mounted after the first frame: the reports'
+        # text comes first (see bench/bench_startup.py).
+        with Horizontal(id="body"), Horizontal(id="panes"):
+            for i, report in enumerate(self.reports):
+                yield ReportPane(report, i, id=f"pane-{i}")
+        with Horizontal(id="status"):
+            yield Legend(id="legend")
+        yield Footer()
+
+    @property
+    def panes(self) -> list[ReportPane]:
+        """All panes, visible or not, in report order."""
+        return list(self.query(ReportPane))
+
+    def on_mount(self) -> None:
+        """Show the text at once; the rest of the screen follows one frame later."""
+        self._arrange()
+        self.panes[0].focus()
+        self.call_after_refresh(self._mount_secondary)
+
+    async def _mount_secondary(self) -> None:
+        body = self.query_one("#body")
+        if not body.is_attached:  # the app is closing already
+            return
+        # Imported here: Tree, Input and LoadingIndicator are not needed for the first frame.
+        from reportdiff.tui.widgets.outline import AlignmentOutline
+        from textual.widgets import LoadingIndicator
+
+        await body.mount(AlignmentOutline(id="outline"), before="#panes")
+        if self.comparison is None and not self._analysis_over:
+            await self.query_one("#status").mount(LoadingIndicator(id="loading"), before="#legend")
+        self._fill_outline()
+        self._arrange()
+        await self._search_box()
+
+    async def _search_box(self) -> Input:
+        """The search input, mounted on first use (not needed for the first frame)."""
+        from textual.widgets import Input
+
+        if self._search_input is None:
+            self._search_input = Input(
+                placeholder="search all panes (Enter: find, Esc: close)", id="search"
+            )
+        box = self._search_input
+        if box.parent is None:  # mount() sets the parent at once: a second call skips this
+            await self.mount(box, before="#status")
+        return box
+
+    def _fill_outline(self) -> None:
+        """The aligned rows once compared; the first report's own sections until then."""
+        outline = self._outline()
+        if outline is None:
+            return
+        if self.anchors:
+            outline.show_anchors(self.anchors, self._ids)
+        else:
+            own = anchors_from_report(self.reports[0], 0, len(self.reports))
+            outline.show_anchors(own, self._ids)
+
+    def _outline(self) -> AlignmentOutline | None:
+        """The outline, once mounted (it follows the first frame)."""
+        found = self.query("#outline")
+        return found.first() if found else None  # type: ignore[return-value]
+
+    @property
+    def _ids(self) -> tuple[str, ...]:
+        return tuple(r.meta.id for r in self.reports)
+
+    def on_resize(self) -> None:
+        """Fit as many panes as the width allows (2–4) and hide the outline when narrow."""
+        self._arrange()
+
+    def _visible_count(self, width: int, outline: bool) -> int:
+        avail = width - (max(30, min(60, width * 22 // 100)) if outline else 0)
+        fit = max(2, avail // MIN_PANE_WIDTH)
+        return max(1, min(MAX_VISIBLE, len(self.reports), fit))
+
+    def _arrange(self) -> None:
+        width = self.size.width or self.app.size.width
+        show_outline = (
+            self.outline_wanted if self.outline_wanted is not None else width >= OUTLINE_MIN_SCREEN
+        )
+        if (outline := self._outline()) is not None:
+            outline.display = show_outline
+        count = self._visible_count(width, show_outline)
+        start = min(self.page_start, max(0, len(self.reports) - count))
+        for pane in self.panes:
+            pane.display = start <= pane.index < start + count
+
+    def watch_page_start(self) -> None:
+        self._arrange()
+
+    # ----- comparison ---------------------------------------------------------------
+
+    def show_comparison(self, cmp: Comparison) -> None:
+        """Wire in the engine's result: anchors, outline, highlight layers, legend."""
+        self.comparison = cmp
+        self.anchors = anchors_from_comparison(cmp)
+        self.cursor = None
+        self._fill_outline()
+        self._analysis_over = True
+        for loading in self.query("#loading"):
+            loading.remove()
+        legend = self.query_one(Legend)
+        legend.counts = layer_counts(cmp)
+        self._apply_highlights()
+
+    def show_analysis_failed(self, message: str) -> None:
+        """Keep reading possible when the comparison cannot be computed."""
+        self._analysis_over = True
+        for loading in self.query("#loading"):
+            loading.remove()
+        self.query_one(Legend).message = f"no highlights: {message}"
+
+    def _apply_highlights(self) -> None:
+        if self.comparison is None:
+            extra_only = True
+        else:
+            extra_only = False
+        for pane in self.panes:
+            if extra_only:
+                marks, badges = [], []
+            else:
+                assert self.comparison is not None
+                hl = pane_highlights(self.comparison, pane.index, self.enabled)
+                marks, badges = hl.marks, hl.badges
+            pane.set_highlights(marks + self._overlay(pane.index), badges)
+
+    def _overlay(self, index: int) -> list[Mark]:
+        """Search matches and the current changed number, drawn over the layers."""
+        out: list[Mark] = []
+        n = len(self.search_query)
+        cur = self.match_cursor[index]
+        for k, start in enumerate(self.matches[index]):
+            out.append(Mark(start, start + n, "search-current" if k == cur else "search"))
+        pair = self._current_pair()
+        if pair is not None:
+            q = pair.values[index]
+            if q is not None:
+                out.append(Mark(q.span.start, q.span.end, "search-current"))
+        return out
+
+    def watch_enabled(self) -> None:
+        self.query_one(Legend).enabled = self.enabled
+        self._apply_highlights()
+
+    def action_toggle_layer(self, layer: str) -> None:
+        """Switch a highlight layer on or off."""
+        self.enabled = self.enabled ^ {layer}
+        state = "on" if layer in self.enabled else "off"
+        self.notify(f"{LAYER_LABELS[layer]}: {state}", timeout=2)
+
+    # ----- focus ----------------------------------------------------------------------
+
+    def action_toggle_sync(self) -> None:
+        """Switch synchronised scrolling on or off."""
+        self.sync_scroll = not self.sync_scroll
+        self.notify(f"synchronised scrolling: {'on' if self.sync_scroll else 'off'}", timeout=2)
+
+    @on(ReportPane.Scrolled)
+    def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
+        # Only the focused pane leads, so panes moved here never echo back (no ping-pong).
+        lead = event.pane
+        if not self.sync_scroll or not self.anchors:
+            return
+        if self._placed.get(lead.index) == lead.scroll_y:
+            return  # our own placement (Scrolled arrives after the keys placed every pane)
+        if lead.index != self.lead or not lead.has_focus:
+            return
+        top = lead.top_item()
+        index = anchor_index_at(self.anchors, lead.index, lead.items[top].start)
+        if index is None:
+            return
+        lead_item = lead.item_at_offset(self.anchors[index].offsets[lead.index] or 0)
+        # How far into its paragraph the lead pane is, as a fraction of that paragraph.
+        frac = (lead.scroll_y - lead.item_top(lead_item)) / lead.item_height(lead_item)
+        for pane in self.panes:
+            if pane is lead or not pane.display:
+                continue
+            offset = fallback_offset(self.anchors, index, pane.index)
+            if offset is None:
+                continue
+            item = pane.item_at_offset(offset)
+            y = pane.item_top(item) + round(frac * pane.item_height(item))
+            pane.scroll_to(y=y, animate=False, immediate=True)
+
+    def _remember_placement(self) -> None:
+        self._placed = {pane.index: pane.scroll_y for pane in self.panes}
+
+    @on(ReportPane.Focused)
+    def _pane_focused(self, event: ReportPane.Focused) -> None:
+        self.lead = event.pane.index
+
+    def action_toggle_outline(self) -> None:
+        """Show or hide the outline."""
+        if (outline := self._outline()) is not None:
+            self.outline_wanted = not outline.display
+        self._arrange()
+
+    def action_page(self, direction: int) -> None:
+        """Show the next or previous set of panes when not all fit."""
+        count = sum(1 for p in self.panes if p.display)
+        last = max(0, len(self.reports) - count)
+        self.page_start = max(0, min(last, self.page_start + direction * count))
+        visible = [p for p in self.panes if p.display]
+        if visible:
+            visible[0].focus()
+
+    # ----- synchronised navigation ----------------------------------------------------
+
+    def _nav_anchors(self) -> list[Anchor]:
+        if self.anchors:
+            return self.anchors
+        # Before the comparison: the lead pane's own structure, moving that pane alone.
+        return anchors_from_report(self.reports[self.lead], self.lead, len(self.reports))
+
+    def _current_anchor(self, anchors: list[Anchor]) -> int | None:
+        pane = self.panes[self.lead]
+        top_item = pane.top_item()
+        if self.cursor is not None and self.cursor < len(anchors):
+            off = fallback_offset(anchors, self.cursor, self.lead)
+            if off is not None and pane.item_at_offset(off) == top_item:
+                return self.cursor
+        top_offset = pane.items[top_item].start
+        return anchor_index_at(anchors, self.lead, top_offset)
+
+    def _navigate(
+        self, direction: int, *, kind: AnchorKind | None = None, unmatched: bool = False
+    ) -> None:
+        anchors = self._nav_anchors()
+        current = self._current_anchor(anchors)
+        target = step(anchors, current, direction, kind=kind, unmatched=unmatched)
+        if target is None:
+            what = "unmatched section" if unmatched else (kind or "anchor")
+            self.notify(f"no {'next' if direction > 0 else 'previous'} {what}", timeout=2)
+            return
+        self.go_to_anchor(target, anchors)
+
+    def go_to_anchor(self, index: int, anchors: list[Anchor] | None = None) -> None:
+        """Bring every pane's node of anchor ``index`` to the top, at the same height."""
+        anchors = anchors if anchors is not None else self._nav_anchors()
+        self.cursor = index
+        anchor = anchors[index]
+        for pane in self.panes:
+            offset = fallback_offset(anchors, index, pane.index)
+            if offset is None:
+                continue
+            lacks = anchor.offsets[pane.index] is None and anchor.score is not None
+            # A pane without a counterpart stays at its nearest earlier node, unmarked.
+            pane.scroll_to_offset(offset, mark=not lacks)
+            if lacks:
+                pane.current_item = None
+            sub = Text(pane.report.meta.id)
+            if lacks:
+                sub.append(" · no counterpart here", style="italic")
+            pane.border_subtitle = sub
+        self._remember_placement()
+        if self.anchors and (outline := self._outline()) is not None:
+            outline.follow(index)
+
+    def action_paragraph(self, direction: int) -> None:
+        """Next/previous aligned paragraph in every pane."""
+        self._navigate(direction, kind="paragraph")
+
+    def action_section(self, direction: int) -> None:
+        """Next/previous aligned section in every pane."""
+        self._navigate(direction, kind="section")
+
+    def action_unmatched(self, direction: int) -> None:
+        """Next/previous section that some report has no counterpart for."""
+        if not self.anchors:
+            self.notify("still analysing: alignment not ready", timeout=2)
+            return
+        self._navigate(direction, kind="section", unmatched=True)
+
+    def on_alignment_outline_anchor_chosen(self, event: AlignmentOutline.AnchorChosen) -> None:
+        """An outline row was selected: bring every pane to it."""
+        if self.anchors:
+            self.go_to_anchor(event.anchor)
+        else:
+            own = anchors_from_report(self.reports[0], 0, len(self.reports))
+            self.go_to_anchor(event.anchor, own)
+
+    # ----- numbers ----------------------------------------------------------------------
+
+    def _current_pair(self) -> NumberPair | None:
+        if self.comparison is None or self.number_cursor is None:
+            return None
+        pairs = changed_numbers(self.comparison, self.lead)
+        return pairs[self.number_cursor] if self.number_cursor < len(pairs) else None
+
+    def action_number(self, direction: int) -> None:
+        """Next/previous changed number: every pane shows its value of that indicator."""
+        if self.comparison is None:
+            self.notify("still analysing: numbers not ready", timeout=2)
+            return
+        pairs = changed_numbers(self.comparison, self.lead)
+        if not pairs:
+            self.notify("no changed numbers", timeout=2)
+            return
+        if self.number_cursor is None:
+            self.number_cursor = 0 if direction > 0 else len(pairs) - 1
+        else:
+            self.number_cursor = (self.number_cursor + direction) % len(pairs)
+        self.show_pair(pairs[self.number_cursor])
+
+    def show_pair(self, pair: NumberPair) -> None:
+        """Scroll each pane to its value of ``pair`` and mark it."""
+        if self.comparison is not None:
+            pairs = changed_numbers(self.comparison, self.lead)
+            if pair in pairs:
+                self.number_cursor = pairs.index(pair)
+        for pane in self.panes:
+            q = pair.values[pane.index]
+            if q is not None:
+                pane.scroll_to_offset(q.span.start, exact=True)
+        self._remember_placement()
+        self._apply_highlights()
+        if pair.status != "changed":
+            for pane in self.panes:
+                q = pair.values[pane.index]
+                if q is not None:
+                    pane.set_highlights(
+                        pane.marks + [Mark(q.span.start, q.span.end, "search-current")],
+                        pane.badges,
+                    )
+
+    def action_numbers(self) -> None:
+        """Open the numbers view; Enter there jumps back to the pair's paragraphs."""
+        if self.comparison is None:
+            self.notify("still analysing: numbers not ready", timeout=2)
+            return
+        from reportdiff.tui.screens.numbers import NumbersScreen
+
+        def done(pair: NumberPair | None) -> None:
+            if pair is not None:
+                self.show_pair(pair)
+
+        self.app.push_screen(NumbersScreen(self.comparison), done)
+
+    # ----- search -----------------------------------------------------------------------
+
+    async def action_search(self) -> None:
+        """Open the search box."""
+        box = await self._search_box()
+        box.add_class("-visible")
+        box.focus()
+
+    def action_close_search(self) -> None:
+        """Close the search box and return to the pane."""
+        box = self._search_input
+        if box is not None and box.has_class("-visible"):
+            box.remove_class("-visible")
+            self.panes[self.lead].focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box: search every pane."""
+        if event.input.id != "search":
+            return
+        self.search(event.value)
+        event.input.remove_class("-visible")
+        self.panes[self.lead].focus()
+
+    def search(self, query: str) -> None:
+        """Find ``query`` in every report and bring each pane to its first match."""
+        self.search_query = query
+        self.matches = [self._find_all(p.report.text, query) for p in self.panes]
+        self.match_cursor = [None for _ in self.panes]
+        total = sum(len(m) for m in self.matches)
+        if not query:
+            self._apply_highlights()
+            return
+        if total == 0:
+            self._apply_highlights()
+            self.notify(f"not found: {query}", severity="warning", timeout=3)
+            return
+        self.action_match(1)
+        counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))
+        self.notify(f"{query}: {counts}", timeout=3)
+
+    @staticmethod
+    def _find_all(text: str, query: str) -> list[int]:
+        out: list[int] = []
+        if not query:
+            return out
+        i = text.find(query)
+        while i >= 0:
+            out.append(i)
+            i = text.find(query, i + 1)
+        return out
+
+    def action_match(self, direction: int) -> None:
+        """Next/previous match, in every pane that has matches."""
+        if not any(self.matches):
+            self.notify("nothing to find: press / to search", timeout=2)
+            return
+        for pane in self.panes:
+            found = self.matches[pane.index]
+            if not found:
+                continue
+            cur = self.match_cursor[pane.index]
+            cur = (
+                (0 if direction > 0 else len(found) - 1)
+                if cur is None
+                else (cur + direction) % len(found)
+            )
+            self.match_cursor[pane.index] = cur
+            pane.scroll_to_offset(found[cur], mark=False, exact=True)
+        self._remember_placement()
+        self._apply_highlights()

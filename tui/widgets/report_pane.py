@@ -1,0 +1,336 @@
+"""ReportPane: one report's text, wrapped for Chinese, with highlight layers and badges.
+
+A line-API ScrollView: the report is laid out into display lines by
+:mod:`reportdiff.tui.layout` (re-wrapped on resize) and only visible lines are rendered.
+Text is always plain report text styled by offsets, never markup.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import ClassVar
+
+from reportdiff.core.model import Report
+from reportdiff.tui.layout import (
+    Badge,
+    Item,
+    LineRef,
+    Mark,
+    PaneLayout,
+    layout,
+    report_items,
+)
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+GUTTER = 2
+"""Cells left of the text: a bar marks the paragraph the panes are aligned on."""
+
+LAYER_STYLES = (
+    "unique",
+    "boilerplate",
+    "distinct",
+    "same",
+    "changed",
+    "badge",
+    "search",
+    "search-current",
+)
+"""Mark styles in the order they are applied (later ones win where they overlap)."""
+
+
+class ReportPane(ScrollView, can_focus=True):
+    """A scrollable, wrapped view of one report with highlight marks.
+
+    Every mark style is a component class (``report-pane--changed`` …) styled in the app's
+    tcss with theme variables, so themes recolour highlights; each also has a non-colour
+    signal (bold, underline, italic, reverse) so colour is never the only cue.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "report-pane--heading1",
+        "report-pane--heading2",
+        "report-pane--heading3",
+        "report-pane--lead",
+        "report-pane--gutter",
+        *(f"report-pane--{name}" for name in LAYER_STYLES),
+    }
+
+    DEFAULT_CSS = """
+    ReportPane {
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    """
+
+    current_item: reactive[int | None] = reactive(None)
+    """Item the panes are aligned on (marked in the gutter), or None."""
+
+    @dataclass
+    class Scrolled(Message):
+        """The pane's scroll position changed (by the user or by navigation)."""
+
+        pane: ReportPane
+
+    @dataclass
+    class Focused(Message):
+        """The user moved focus to a pane (so navigation follows that pane)."""
+
+        pane: ReportPane
+
+    def __init__(self, report: Report, index: int, *, id: str | None = None) -> None:
+        """Create a pane.
+
+        Args:
+            report: The report shown.
+            index: The report's position in the comparison.
+            id: Widget id.
+        """
+        super().__init__(id=id)
+        self.report = report
+        self.index = index
+        self.items: list[Item] = report_items(report)
+        self._leads: dict[int, tuple[int, int]] = {}
+        for _path, _i, block in report.blocks():
+            if block.lead is not None:
+                self._leads[block.span.start] = (block.lead.start, block.lead.end)
+        self._marks: list[Mark] = []
+        self._badges: list[Badge] = []
+        self._layout: PaneLayout | None = None
+        self._cache: dict[int, Strip] = {}
+        self._marks_by_item: dict[int, list[Mark]] = {}
+        self._styles: dict[str, Style] = {}
+        meta = report.meta
+        self.border_title = Text(f"{meta.region} {meta.year} {meta.title}")
+        self.border_subtitle = Text(meta.id)
+
+    # ----- layout ---------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """Cells available for text (pane width minus gutter and scrollbar)."""
+        return max(4, self.scrollable_content_region.width - GUTTER)
+
+    @property
+    def pane_layout(self) -> PaneLayout:
+        """The current layout (built on first use and on every resize)."""
+        if self._layout is None or self._layout.width != self.text_width:
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def _relayout(self) -> None:
+        keep = self.top_item() if self._layout is not None else None
+        self._layout = layout(self.report.text, self.items, self._badges, self.text_width)
+        self._cache.clear()
+        self._index_marks()
+        self._update_virtual_size()
+        if keep is not None:
+            self.scroll_to(y=self._layout.item_top[keep], animate=False, immediate=True)
+
+    def _update_virtual_size(self) -> None:
+        assert self._layout is not None
+        # Room below the last line so any paragraph can be brought to the top: that is
+        # what lets every pane hold its counterpart at the same height.
+        height = len(self._layout.lines) + max(0, self.scrollable_content_region.height - 1)
+        self.virtual_size = Size(self.scrollable_content_region.width, height)
+
+    def on_resize(self) -> None:
+        """Re-wrap at the new width, keeping the top item in place."""
+        if self._layout is None or self._layout.width != self.text_width:
+            self._relayout()
+        else:
+            self._update_virtual_size()
+        self.refresh()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Repaint, and tell the screen so the other panes can follow."""
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
+
+    def item_height(self, item: int) -> int:
+        """Display lines of ``item`` (without the blank line after it)."""
+        lay = self.pane_layout
+        end = lay.item_top[item + 1] - 1 if item + 1 < len(lay.items) else len(lay.lines)
+        return max(1, end - lay.item_top[item])
+
+    def on_focus(self) -> None:
+        """Tell the screen that navigation now follows this pane."""
+        self.post_message(self.Focused(self))
+
+    # ----- highlights -----------------------------------------------------------------
+
+    def set_highlights(self, marks: list[Mark], badges: list[Badge]) -> None:
+        """Replace the highlight marks and inline badges (re-wraps when badges change)."""
+        # Order matters: later marks are applied over earlier ones.
+        self._marks = list(marks)
+        badges = sorted(badges, key=lambda b: b.offset)
+        if badges != self._badges:
+            self._badges = badges
+            if self._layout is not None:
+                self._relayout()
+        self._index_marks()
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def marks(self) -> list[Mark]:
+        """The marks currently applied."""
+        return list(self._marks)
+
+    @property
+    def badges(self) -> list[Badge]:
+        """The badges currently inserted."""
+        return list(self._badges)
+
+    def _index_marks(self) -> None:
+        self._marks_by_item = {}
+        if self._layout is None:
+            return
+        lay = self._layout
+        for m in self._marks:
+            first = lay.item_at_offset(m.start)
+            for i in range(first, len(lay.items)):
+                it = lay.items[i]
+                if it.start >= m.end:
+                    break
+                if it.end > m.start:
+                    self._marks_by_item.setdefault(i, []).append(m)
+
+    def watch_current_item(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # ----- positions ------------------------------------------------------------------
+
+    def top_item(self) -> int:
+        """Index of the item at the top of the viewport."""
+        lay = self._layout or self.pane_layout
+        return lay.item_at_line(int(self.scroll_y))
+
+    def item_top(self, item: int) -> int:
+        """Display line where ``item`` starts."""
+        return self.pane_layout.item_top[item]
+
+    def item_at_offset(self, offset: int) -> int:
+        """Index of the item containing a report offset."""
+        return self.pane_layout.item_at_offset(offset)
+
+    def scroll_to_offset(self, offset: int, *, mark: bool = True, exact: bool = False) -> None:
+        """Bring the item containing ``offset`` to the top of the pane.
+
+        Args:
+            offset: A report offset (a section or block start, a number, a match).
+            mark: Also mark that item in the gutter as the aligned one.
+            exact: Bring the line showing ``offset`` to the third row (two lines of
+                context above) instead of the item's first line to the top: for numbers
+                and matches deep inside a long paragraph.
+        """
+        item = self.item_at_offset(offset)
+        y = self.item_top(item)
+        if exact:
+            # The same height in every pane: the line itself, two lines below the top,
+            # even when that shows the end of the previous paragraph.
+            y = max(0, self.pane_layout.line_of_offset(offset) - 2)
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if mark:
+            self.current_item = item
+
+    def visible_text(self) -> str:
+        """The plain text of the lines on screen (for tests and search feedback)."""
+        lay = self.pane_layout
+        top = int(self.scroll_y)
+        out = []
+        for y in range(top, min(top + self.scrollable_content_region.height, len(lay.lines))):
+            ref = lay.lines[y]
+            out.append("" if ref is None else lay.texts[ref.item].text[ref.start : ref.end])
+        return "\n".join(out)
+
+    # ----- rendering ------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """Render display line ``y`` of the viewport."""
+        index = int(self.scroll_y) + y
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_index(index)
+            self._cache[index] = strip
+        return strip
+
+    def _render_index(self, index: int) -> Strip:
+        lay = self.pane_layout
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
+        if ref is None:
+            return Strip.blank(width, base)
+        gutter_style = base + self._style("gutter")
+        mark = "▌ " if ref.item == self.current_item else "  "
+        segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base)]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"report-pane--{name}", partial=True)
+            self._styles[name] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: drop cached component styles and rendered lines."""
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def line_ranges(self, lay: PaneLayout, ref: LineRef) -> list[tuple[int, int, str]]:
+        """Styled ranges on one display line, as ``(start, end, style name)`` in line offsets.
+
+        Later ranges are drawn over earlier ones: kind, lead phrase, marks, badges.
+        """
+        item = lay.items[ref.item]
+        itext = lay.texts[ref.item]
+        start, end = ref.start, ref.end
+        out: list[tuple[int, int, str]] = []
+
+        def add(lo: int, hi: int, name: str) -> None:
+            lo, hi = max(lo, start), min(hi, end)
+            if lo < hi:
+                out.append((lo - start, hi - start, name))
+
+        if item.kind.startswith("heading"):
+            add(start, end, item.kind)
+        lead = self._leads.get(item.start)
+        if lead is not None:
+            add(itext.to_display(lead[0]), itext.to_display(lead[1], end=True), "lead")
+        for m in self._marks_by_item.get(ref.item, ()):
+            lo = itext.to_display(max(m.start, item.start))
+            hi = itext.to_display(min(m.end, item.end), end=True)
+            add(lo, hi, m.style)
+        for bs, be, name in itext.badge_spans:
+            add(bs, be, name)
+        return out
+
+    def _line_segments(self, lay: PaneLayout, ref: LineRef, base: Style) -> list[Segment]:
+        # Segments built directly (not through rich Text): this runs for every visible
+        # line on the first frame, and startup time is a feature.
+        text = lay.texts[ref.item].text[ref.start : ref.end]
+        ranges = self.line_ranges(lay, ref)
+        if not ranges:
+            return [Segment(text, base)]
+        cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
+        segments: list[Segment] = []
+        for a, b in itertools.pairwise(cuts):
+            style = base
+            for lo, hi, name in ranges:
+                if lo <= a and b <= hi:
+                    style = style + self._style(name)
+            segments.append(Segment(text[a:b], style))
+        return segments
