@@ -39,10 +39,8 @@ def _tokens(report: Report, use_cache: bool) -> ReportTokens:
 @lru_cache(maxsize=1)
 def _sample_texts() -> tuple[str, ...]:
     """Texts of the bundled samples, the default library phrases are ranked against."""
-    try:
-        from reportdiff.core.samples import SAMPLE_IDS, load_sample
-    except ImportError:
-        return ()
+    from reportdiff.core.samples import SAMPLE_IDS, load_sample
+
     return tuple(load_sample(i).text for i in SAMPLE_IDS)
 
 
