@@ -96,8 +96,11 @@ def make_block(text: str, b: RawBlock) -> Block:
     """A paragraph, or a highlight list (``- `` lines, maybe under a lead line)."""
     lines = b.lines
     if any(text.startswith(BULLET, s.start) for s in lines):
+        # A bare "- " line is stripped to "-": its item is empty, not a negative span.
         items = tuple(
-            Span(s.start + len(BULLET), s.end) for s in lines if text.startswith(BULLET, s.start)
+            Span(min(s.start + len(BULLET), s.end), s.end)
+            for s in lines
+            if text.startswith(BULLET, s.start)
         )
         first = lines[0]
         lead = None
