@@ -485,3 +485,24 @@ def test_utf8_with_one_damaged_byte_is_read_with_a_replacement_mark(
     got = read_document(path)
     assert got.count("\ufffd") >= 1 and len(got) >= len(text) - 2
     assert got.replace("\ufffd", "").startswith(text[: text.index("杨浦")])
+
+
+def test_docx_with_a_stray_empty_paragraph_keeps_every_paragraph_a_block(tmp_path: Path) -> None:
+    """Word leaves an empty paragraph at the end, people slip one in: that is not spacing."""
+    import docx
+
+    document = docx.Document()
+    for line in [
+        "政府工作报告",
+        "",
+        "一、工作回顾",
+        "区级财政收入完成154.99亿元。",
+        "二、主要任务",
+        "",
+    ]:
+        document.add_paragraph(line)
+    path = tmp_path / "r.docx"
+    document.save(str(path))
+    assert read_document(path) == (
+        "政府工作报告\n\n一、工作回顾\n\n区级财政收入完成154.99亿元。\n\n二、主要任务"
+    )
