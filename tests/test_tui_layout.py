@@ -163,3 +163,13 @@ def test_outline_labels_show_score_or_only_in(comparison: Comparison) -> None:
         label = anchor_label(a, ids).plain
         assert f"{round((a.score or 0) * 100)}%" in label
         assert all(lab in label for lab in a.labels if lab)
+
+
+def test_control_characters_never_reach_the_terminal() -> None:
+    from reportdiff.tui.layout import Item
+
+    text = "见\x1b[31m红\x07色\t表\n下一行"
+    t = item_text(text, Item(0, len(text), "paragraph"), [])
+    assert len(t.text) == len(text)
+    assert "\x1b" not in t.text and "\x07" not in t.text and "\t" not in t.text
+    assert t.text == "见\ufffd[31m红\ufffd色 表\n下一行"
