@@ -287,6 +287,10 @@ async def test_report_text_is_never_markup() -> None:
             shown = "".join(pane.render_line(y).text[2:].rstrip() for y in range(pane.size.height))
             assert "[bold]附件[/]" in shown
             assert "[red]表1[/red]" in shown
+        # A search for bracketed text finds it and reports it without reading markup.
+        await pilot.press("slash", *"[bold]", "enter")
+        await pilot.pause()
+        assert all(app.reader.matches[p.index] for p in app.reader.panes)
 
 
 @aio

@@ -117,7 +117,7 @@ class ReportDiffApp(App[int]):
             try:
                 save_setting("theme", theme)
             except OSError as exc:
-                self.notify(f"could not save the theme: {exc}", severity="warning")
+                self.notify(f"could not save the theme: {exc}", severity="warning", markup=False)
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
@@ -149,7 +149,7 @@ class ReportDiffApp(App[int]):
     @on(AnalysisFailed)
     def _analysis_failed(self, event: AnalysisFailed) -> None:
         self.reader.show_analysis_failed(event.reason)
-        self.notify(f"no highlights: {event.reason}", severity="warning")
+        self.notify(f"no highlights: {event.reason}", severity="warning", markup=False)
 
     # ----- actions ------------------------------------------------------------------
 
@@ -167,7 +167,7 @@ class ReportDiffApp(App[int]):
             self.theme = THEME_NAMES[(i + 1) % len(THEME_NAMES)]
         else:
             self.theme = DEFAULT_THEME
-        self.notify(f"theme: {self.theme}", timeout=2)
+        self.notify(f"theme: {self.theme}", timeout=2, markup=False)
 
     def export_path(self) -> Path:
         """Where the export goes: ``<dir>/<id>-vs-<id>.md``."""
@@ -178,7 +178,7 @@ class ReportDiffApp(App[int]):
         """Write the comparison as Markdown, asking before overwriting a file."""
         cmp = self.comparison
         if cmp is None:
-            self.notify("still analysing: nothing to export yet", severity="warning")
+            self.notify("still analysing: nothing to export yet", severity="warning", markup=False)
             return
         path = self.export_path()
         if path.exists():
@@ -188,7 +188,7 @@ class ReportDiffApp(App[int]):
                 if overwrite:
                     self._write_export(path, cmp)
                 else:
-                    self.notify("export cancelled: file kept", timeout=3)
+                    self.notify("export cancelled: file kept", timeout=3, markup=False)
 
             self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answer)
         else:
@@ -198,14 +198,14 @@ class ReportDiffApp(App[int]):
         try:
             from reportdiff.core.export import to_markdown
         except ImportError:
-            self.notify("export is not available in this build", severity="error")
+            self.notify("export is not available in this build", severity="error", markup=False)
             return
         try:
             write_text_atomic(path, to_markdown(cmp))
         except OSError as exc:
-            self.notify(f"export failed: {exc}", severity="error")
+            self.notify(f"export failed: {exc}", severity="error", markup=False)
             return
-        self.notify(f"exported to {path}", title="export", timeout=6)
+        self.notify(f"exported to {path}", title="export", timeout=6, markup=False)
 
 
 def _report_commands() -> type[Provider]:

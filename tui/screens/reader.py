@@ -368,14 +368,18 @@ class ReaderScreen(Screen[None]):
         """Switch a highlight layer on or off."""
         self.enabled = self.enabled ^ {layer}
         state = "on" if layer in self.enabled else "off"
-        self.notify(f"{LAYER_LABELS[layer]}: {state}", timeout=2)
+        self.notify(f"{LAYER_LABELS[layer]}: {state}", timeout=2, markup=False)
 
     # ----- focus ----------------------------------------------------------------------
 
     def action_toggle_sync(self) -> None:
         """Switch synchronised scrolling on or off."""
         self.sync_scroll = not self.sync_scroll
-        self.notify(f"synchronised scrolling: {'on' if self.sync_scroll else 'off'}", timeout=2)
+        self.notify(
+            f"synchronised scrolling: {'on' if self.sync_scroll else 'off'}",
+            timeout=2,
+            markup=False,
+        )
 
     @on(ReportPane.Scrolled)
     def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
@@ -452,7 +456,9 @@ class ReaderScreen(Screen[None]):
         target = step(anchors, current, direction, kind=kind, unmatched=unmatched)
         if target is None:
             what = "unmatched section" if unmatched else (kind or "anchor")
-            self.notify(f"no {'next' if direction > 0 else 'previous'} {what}", timeout=2)
+            self.notify(
+                f"no {'next' if direction > 0 else 'previous'} {what}", timeout=2, markup=False
+            )
             return
         self.go_to_anchor(target, anchors)
 
@@ -489,7 +495,7 @@ class ReaderScreen(Screen[None]):
     def action_unmatched(self, direction: int) -> None:
         """Next/previous section that some report has no counterpart for."""
         if not self.anchors:
-            self.notify("still analysing: alignment not ready", timeout=2)
+            self.notify("still analysing: alignment not ready", timeout=2, markup=False)
             return
         self._navigate(direction, kind="section", unmatched=True)
 
@@ -512,11 +518,11 @@ class ReaderScreen(Screen[None]):
     def action_number(self, direction: int) -> None:
         """Next/previous changed number: every pane shows its value of that indicator."""
         if self.comparison is None:
-            self.notify("still analysing: numbers not ready", timeout=2)
+            self.notify("still analysing: numbers not ready", timeout=2, markup=False)
             return
         pairs = changed_numbers(self.comparison, self.lead)
         if not pairs:
-            self.notify("no changed numbers", timeout=2)
+            self.notify("no changed numbers", timeout=2, markup=False)
             return
         if self.number_cursor is None:
             self.number_cursor = 0 if direction > 0 else len(pairs) - 1
@@ -548,7 +554,7 @@ class ReaderScreen(Screen[None]):
     def action_numbers(self) -> None:
         """Open the numbers view; Enter there jumps back to the pair's paragraphs."""
         if self.comparison is None:
-            self.notify("still analysing: numbers not ready", timeout=2)
+            self.notify("still analysing: numbers not ready", timeout=2, markup=False)
             return
         from reportdiff.tui.screens.numbers import NumbersScreen
 
@@ -592,11 +598,11 @@ class ReaderScreen(Screen[None]):
             return
         if total == 0:
             self._apply_highlights()
-            self.notify(f"not found: {query}", severity="warning", timeout=3)
+            self.notify(f"not found: {query}", severity="warning", timeout=3, markup=False)
             return
         self.action_match(1)
         counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))
-        self.notify(f"{query}: {counts}", timeout=3)
+        self.notify(f"{query}: {counts}", timeout=3, markup=False)
 
     @staticmethod
     def _find_all(text: str, query: str) -> list[int]:
@@ -612,7 +618,7 @@ class ReaderScreen(Screen[None]):
     def action_match(self, direction: int) -> None:
         """Next/previous match, in every pane that has matches."""
         if not any(self.matches):
-            self.notify("nothing to find: press / to search", timeout=2)
+            self.notify("nothing to find: press / to search", timeout=2, markup=False)
             return
         for pane in self.panes:
             found = self.matches[pane.index]
