@@ -77,7 +77,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "c",
             "number(1)",
-            "Next change",
+            "Change",
             id="next-changed-number",
             tooltip="Go to the next changed number",
         ),
@@ -211,6 +211,7 @@ class ReaderScreen(Screen[None]):
         self.match_cursor: list[int | None] = [None for _ in reports]
         self.outline_wanted: bool | None = None
         self._search_input: Input | None = None
+        self._search_mount: AwaitMount | None = None
         self._analysis_over = False
         self._placed: dict[int, float] = {}
         """Where navigation last put each pane, so sync scrolling does not undo it."""
@@ -254,17 +255,20 @@ class ReaderScreen(Screen[None]):
         await self._search_box()
 
     async def _search_box(self) -> Input:
-        """The search input, mounted on first use (not needed for the first frame)."""
-        from textual.widgets import Input
+        """The search input, mounted on first use (not needed for the first frame).
 
-        if self._search_input is None:
+        The first frame and a quick ``/`` may both ask for it: it is created and its
+        mount started once, and every caller awaits that same mount.
+        """
+        if self._search_input is None or self._search_mount is None:
+            from textual.widgets import Input
+
             self._search_input = Input(
                 placeholder="search all panes (Enter: find, Esc: close)", id="search"
             )
-        box = self._search_input
-        if box.parent is None:  # mount() sets the parent at once: a second call skips this
-            await self.mount(box, before="#status")
-        return box
+            self._search_mount = self.mount(self._search_input, before="#status")
+        await self._search_mount
+        return self._search_input
 
     def _fill_outline(self) -> None:
         """The aligned rows once compared; the first report's own sections until then."""
