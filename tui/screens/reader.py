@@ -32,6 +32,7 @@ from textual.widgets import Footer
 if TYPE_CHECKING:
     from reportdiff.core.comparison import NumberPair
     from reportdiff.tui.widgets.outline import AlignmentOutline
+    from textual.widget import AwaitMount
     from textual.widgets import Input
 
 MAX_VISIBLE = 4
