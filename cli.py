@@ -92,24 +92,35 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "reportdiff.comparison/1) or CSV (the numbers table, UTF-8 with BOM for Excel). "
         "Writes to stdout unless -o is given; -o replaces FILE atomically.",
     )
-    p.add_argument("reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths")
     p.add_argument(
-        "--format", "-f", choices=("md", "json", "csv"), default="md", help="output format (default: md)"
+        "reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths"
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("md", "json", "csv"),
+        default="md",
+        help="output format (default: md)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
     p.set_defaults(handler=_cmd_export)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from reportdiff.core.cache import write_atomic
+    from reportdiff.core.atomic import atomic_write_text
     from reportdiff.core.compare import compare
     from reportdiff.core.export import to_csv, to_json, to_markdown
     from reportdiff.core.resolve import resolve_report
 
     if len(args.reports) < 2:
-        raise ReportError("export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`", exit_code=2)
+        raise ReportError(
+            "export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`",
+            exit_code=2,
+        )
     reports = [resolve_report(ref) for ref in args.reports]
     render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
     text = render(compare(reports))
@@ -121,9 +132,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise ReportError(f"{path} is a directory; give a file name for -o", exit_code=2)
     if not path.parent.is_dir():
-        raise ReportError(f"cannot write {path}: directory {path.parent} does not exist", exit_code=2)
+        raise ReportError(
+            f"cannot write {path}: directory {path.parent} does not exist", exit_code=2
+        )
     try:
-        write_atomic(path, text.encode("utf-8"))
+        atomic_write_text(path, text)
     except OSError as exc:
         raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
     return 0

@@ -108,7 +108,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per case (median shown)")
     args = parser.parse_args()
     every = _all_ids()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    # Other processes on a 2-core machine slow every figure: print the load with them.
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load}")
     _measure(f"all {len(every)} samples", every, args.repeat)
     _measure("pair yangpu-2022/2023", PAIR, args.repeat)
     _in_process(every)

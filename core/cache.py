@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from reportdiff.core.atomic import atomic_write_bytes
 from reportdiff.core.paths import cache_dir
 
-__all__ = ["ANALYZER_VERSION", "cache_key", "cached", "load", "store", "write_atomic"]
+__all__ = ["ANALYZER_VERSION", "cache_key", "cached", "load", "store"]
 
 T = TypeVar("T")
 
@@ -44,27 +43,6 @@ def cache_key(kind: str, parts: Iterable[str | bytes]) -> str:
         h.update(len(b).to_bytes(8, "little"))
         h.update(b)
     return f"{kind}-{h.hexdigest()}"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a temp file in the same directory, then rename.
-
-    A reader (or a crash) never sees a half-written file; the rename replaces any old one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def load(key: str) -> object | None:
@@ -108,7 +86,9 @@ def store(key: str, value: object) -> None:
     head = _MAGIC + key.encode() + b"\n"
     data = head + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
     try:
-        write_atomic(_dir() / f"{key}.pkl", data)
+        folder = _dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(folder / f"{key}.pkl", data)
     except OSError:
         pass  # the cache is an optimisation; the result is still returned
 

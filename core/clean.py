@@ -24,6 +24,13 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
+from reportdiff.core.inlineleads import split_inline_leads
+from reportdiff.core.itemlists import (
+    closing_start,
+    detach_trailing_leads,
+    is_item_line,
+    item_blocks,
+)
 from reportdiff.core.pdftext import join_pieces, looks_like_pdf, unwrap_pdf
 from reportdiff.core.relocate import (
     body_range,
@@ -108,6 +115,7 @@ def _run_block_passes(blocks: list[Block]) -> list[Block]:
     passes = (
         isolate_date_lines,
         split_inline_headings,
+        split_inline_leads,
         unbullet_paragraphs,
         join_cut_enumerations,
         drop_attachment_labels,
@@ -352,15 +360,6 @@ def drop_attachment_labels(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _is_item_line(line: str) -> bool:
-    """A highlight line: no sentence end inside, not a heading, not a salutation."""
-    return (
-        not any(c in line for c in SENTENCE_END)
-        and not line.endswith(("：", ":"))
-        and match_heading(line) is None
-    )
-
-
 def mark_highlights(blocks: list[Block]) -> list[Block]:
     """Turn highlight lists inside the body into canonical ``- `` item blocks.
 
@@ -368,29 +367,38 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
     one-line highlights, merged into one block), a multi-line block (003's item lines:
     each line an item; a first line followed by a blank is the sub-heading above them and
     becomes the block's lead line), and blocks already in ``- `` form (000, or canonical
-    text). In 003 a new sub-heading inside a run of items is recognised by
-    :func:`_is_subheading`.
+    text). In 003 further sub-headings inside a run of items are recognised by
+    :func:`~reportdiff.core.itemlists.starts_group`, which compares them with the
+    section's first sub-heading (its exemplar).
     """
-    blocks = _detach_trailing_leads(blocks)
+    blocks = detach_trailing_leads(blocks)
     first, end = body_range(blocks)
     out: list[Block] = list(blocks[:first])
+    exemplar: str | None = None
     i = first
     while i < end:
         b = blocks[i]
-        if match_heading(b[0]) or any(ln.startswith(BULLET) for ln in b):
+        if match_heading(b[0]):
+            exemplar = None
+            out.append(b)
+            i += 1
+        elif any(ln.startswith(BULLET) for ln in b):
+            if exemplar is None and not b[0].startswith(BULLET):
+                exemplar = b[0]
             out.append(b)
             i += 1
         elif len(b) > 1:
-            out.extend(_item_blocks(b, lead=None))
-            i += 1
-        elif _is_item_line(b[0]) and i + 1 < end and len(blocks[i + 1]) > 1 and not any(
-            ln.startswith(BULLET) for ln in blocks[i + 1]
-        ):
-            out.extend(_item_blocks(blocks[i + 1], lead=b[0]))
-            i += 2
-        elif _is_item_line(b[0]):
+            j = _run_end(blocks, i + 1, end)
+            out.extend(_items(_joined(blocks[i:j]), None, exemplar, last=j == end))
+            i = j
+        elif is_item_line(b[0]) and i + 1 < end and _is_item_group(blocks[i + 1]):
+            exemplar = exemplar or b[0]
+            j = _run_end(blocks, i + 2, end)
+            out.extend(_items(_joined(blocks[i + 1 : j]), b[0], exemplar, last=j == end))
+            i = j
+        elif is_item_line(b[0]):
             j = i
-            while j < end and len(blocks[j]) == 1 and _is_item_line(blocks[j][0]):
+            while j < end and len(blocks[j]) == 1 and is_item_line(blocks[j][0]):
                 j += 1
             run = [blocks[k][0] for k in range(i, j)]
             out.append([BULLET + x for x in run] if len(run) >= 2 else run)
@@ -402,68 +410,39 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
     return out
 
 
-SUBHEADING_ADVERBS = (
-    "持续", "不断", "有力", "加力", "坚决", "深入", "取得", "有效", "毫不", "深化",
-    "显著", "明显", "日益",
-)
-"""Adverbs of the ``topic + adverb + verb`` status phrases that title a group of items in
-outline-style reports (科创策源功能不断强化, 城区安全有效保障). Item lines start with a
-verb instead (持续推动成果转化), so the adverb must sit just before the last two characters."""
-
-SUBHEADING_RE = re.compile(
-    r"^[^\d\s,，。、；;：:()（）%]{4,11}(?:" + "|".join(SUBHEADING_ADVERBS) + r")[^\W\d_]{2}$"
-)
-
-
-def _is_subheading(line: str) -> bool:
-    """Whether an item line is really the sub-heading of the items below it."""
-    return SUBHEADING_RE.match(line.replace("“", "").replace("”", "")) is not None
-
-
-def _item_blocks(lines: list[str], lead: str | None) -> list[Block]:
-    """Items of a multi-line block, cut into one block per sub-heading found inside."""
-    blocks: list[Block] = []
-    cur: Block = [lead] if lead else []
-    for k, line in enumerate(lines):
-        has_items = any(x.startswith(BULLET) for x in cur)
-        if _is_subheading(line) and k + 1 < len(lines) and (has_items or not cur):
-            if cur:
-                blocks.append(cur)
-            cur = [line]
-        else:
-            cur.append(BULLET + line)
-    if cur:
-        blocks.append(cur)
+def _items(lines: list[str], lead: str | None, exemplar: str | None, *, last: bool) -> list[Block]:
+    """Item blocks of a run; the run that ends the body gives its closing words a block."""
+    cut = closing_start(lines) if last else len(lines)
+    blocks = item_blocks(lines[:cut], lead, exemplar)
+    if cut < len(lines):
+        blocks.append([BULLET + ln for ln in lines[cut:]])
     return blocks
 
 
-def _detach_trailing_leads(blocks: list[Block]) -> list[Block]:
-    """Give a trailing sub-heading line (see :func:`_trailing_lead`) a block of its own."""
-    out: list[Block] = []
-    for i, b in enumerate(blocks):
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if len(b) > 1 and not any(ln.startswith(BULLET) for ln in b) and _trailing_lead(b, nxt):
-            out.extend([b[:-1], [b[-1]]])
-        else:
-            out.append(b)
-    return out
-
-
-def _trailing_lead(block: Block, nxt: Block | None) -> bool:
-    """Whether a multi-line block's last line titles the item block after the blank line.
-
-    003 prints 前瞻布局未来产业 as the last line before a blank and its items after it.
-    """
-    last = block[-1]
+def _is_item_group(block: Block) -> bool:
+    """A group of plain item lines (003): several lines, none a ``- `` item or a heading."""
     return (
-        nxt is not None
-        and len(nxt) > 1
-        and not any(ln.startswith(BULLET) for ln in nxt)
-        and match_heading(nxt[0]) is None
-        and len(last) <= 12
-        and not any(c.isdigit() for c in last)
-        and _is_item_line(last)
+        len(block) > 1
+        and not any(ln.startswith(BULLET) for ln in block)
+        and match_heading(block[0]) is None
     )
+
+
+def _run_end(blocks: list[Block], j: int, end: int) -> int:
+    """Where a run of item lines that goes on after ``blocks[j - 1]`` ends.
+
+    A blank line inside a run of items is a print break, not a new list: 003 (四) goes on
+    after 空气质量指数优良率达90% with a blank line and 桂江路绿地五期竣工…, still under
+    精细治理持续深化 until 基层治理全面夯实. A new list opens with a one-line sub-heading
+    block, which stops the run.
+    """
+    while j < end and _is_item_group(blocks[j]):
+        j += 1
+    return j
+
+
+def _joined(blocks: list[Block]) -> list[str]:
+    return [ln for b in blocks for ln in b]
 
 
 def unbullet_paragraphs(blocks: list[Block]) -> list[Block]:

@@ -39,10 +39,8 @@ def _tokens(report: Report, use_cache: bool) -> ReportTokens:
 @lru_cache(maxsize=1)
 def _sample_texts() -> tuple[str, ...]:
     """Texts of the bundled samples, the default library phrases are ranked against."""
-    try:
-        from reportdiff.core.samples import SAMPLE_IDS, load_sample
-    except ImportError:
-        return ()
+    from reportdiff.core.samples import SAMPLE_IDS, load_sample
+
     return tuple(load_sample(i).text for i in SAMPLE_IDS)
 
 
@@ -65,11 +63,8 @@ def _library_fingerprint() -> str:
 def _numbers(
     reports: Sequence[Report], alignment: tuple[AlignedRow, ...]
 ) -> tuple[NumberPair, ...]:
-    # TEMPORARY until core/numbers.py (numbers helper) is on main: compare works without it.
-    try:
-        from reportdiff.core.numbers import extract_quantities, pair_numbers
-    except ImportError:
-        return ()
+    from reportdiff.core.numbers import extract_quantities, pair_numbers
+
     quantities = [extract_quantities(r) for r in reports]
     return tuple(pair_numbers(reports, alignment, quantities))
 

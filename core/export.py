@@ -279,6 +279,16 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
     return lines
 
 
+def _delta_note(reports: Sequence[Report]) -> list[str]:
+    """A caption for Δ when it is not simply "this year minus last year"."""
+    if len(reports) <= 2 and len({r.meta.region for r in reports}) == 1:
+        return []
+    note = "Δ、Δ% 为最后一份有该数字的报告相对第一份的变化"
+    if len({r.meta.region for r in reports}) > 1:
+        note += "；各报告地区不同，数字是同一指标在不同地区的值，不是前后变化"
+    return [note + "。", ""]
+
+
 def _label(node: NodeRef | None, report: Report | None = None) -> str:
     """A node's heading or lead phrase; for a block without one, the start of its text."""
     if node is None:
@@ -370,6 +380,7 @@ def to_markdown(cmp: Comparison) -> str:
             out.append("")
             out.append("**数字变化**")
             out.append("")
+            out.extend(_delta_note(reports))
             out.extend(_number_table(pairs, keys))
         phrases = _phrases_for(row, cmp.phrases)
         if phrases:
@@ -390,6 +401,7 @@ def to_markdown(cmp: Comparison) -> str:
         out.append("")
         out.append("## 其他数字变化")
         out.append("")
+        out.extend(_delta_note(reports))
         out.extend(_number_table(rest, keys))
     top = [ph for ph in cmp.phrases[:10] if ph.distinctiveness > 0]
     if top:

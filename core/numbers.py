@@ -286,6 +286,13 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
     if suffix and base in ("套", "间"):
         raw.end = raw.post_end = suffix.end()
         _take_post(key, raw, end)
+    if (
+        raw.approx[-1:] in (["以上"], ["以下"])
+        and raw.post_end < end
+        and _is_han(key[raw.post_end])
+        and base not in ("%", "个百分点")
+    ):
+        return None  # a size class, not a count: 58个10亿元以上重大产业项目
     return raw
 
 
@@ -556,7 +563,12 @@ def _strip_indicator(
     return lo, max(lo, hi), quals
 
 
-_TIME_MODIFIER_RE = re.compile(r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])")
+# Figures that are part of a name or a class inside a noun: 33个15分钟社区生活圈,
+# 58个10亿元以上重大产业项目.
+_MODIFIER_RE = re.compile(
+    r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])"
+    rf"|\d+(?:\.\d+)?(?:{_MAG_ALT})?(?:{_UNIT_ALT})以[上下](?=[\u4e00-\u9fff])"
+)
 
 
 def _read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
@@ -566,16 +578,18 @@ def _read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None
     measure it may not (水质100%达标: 达标 is not what is measured).
     """
     if pos >= end or not (
-        _is_han(key[pos]) or key[pos] in '“"《' or _TIME_MODIFIER_RE.match(key, pos, end)
+        _is_han(key[pos]) or key[pos] in '“"《' or _MODIFIER_RE.match(key, pos, end)
     ):
         return None
     lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
     limit = min(end, pos + _MAX_POST)
     i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
-    if 1 <= i - lo < 3 and i < limit and key[i] not in _DELIMS:
-        # A bare 企业 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read on to
-        # the end of the clause so different facts keep different indicators.
-        i = _scan_noun(key, lo, limit, end, stops=False)
+    if 1 <= i - lo < 4 and i < limit and key[i] not in _DELIMS:
+        # A bare 企业 or 居民区 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read
+        # on to the end of the clause so different facts keep different indicators.
+        longer = _scan_noun(key, lo, limit, end, stops=False)
+        if longer >= end or not key[longer].isdigit():  # not into the next figure's clause
+            i = longer
     while i > lo and key[i - 1] in " \t":
         i -= 1
     if i - lo < 2:
@@ -597,7 +611,7 @@ def _scan_noun(
                 i = closing + 1
                 continue
         if c.isdigit():
-            m = _TIME_MODIFIER_RE.match(key, i, end)
+            m = _MODIFIER_RE.match(key, i, end)
             if m is None:
                 break
             i = m.end()
@@ -630,6 +644,7 @@ _MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
 _CONTEXT_WEIGHT = 12.0
 _SAME_TEXT_BONUS = 8.0
 _Scorer = Callable[[str, str], float]
+_SPACE_RE = re.compile(r"\s")
 _NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
 
 
@@ -645,6 +660,10 @@ class _Fact:
     para_rows: set[int]
     deep_rows: set[int]
     section_rows: set[int]
+    figure: str = ""
+    """The printed figure without spaces (154.99亿元), to spot the same figure repeated."""
+    per_capita: bool = False
+    """Whether the indicator is per head (每万人口…, 人均…)."""
 
     @property
     def rep(self) -> Quantity:
@@ -677,7 +696,12 @@ def pair_numbers(
         ``delta`` is last − first in the first report's printed unit (亿元); for rates (%)
         it is in percentage points and :attr:`NumberPair.unit` is 个百分点, and ``pct`` is
         None (a percentage of a percentage misleads). Versions (版) get no delta.
+
+    Raises:
+        ValueError: If ``quantities`` does not hold one tuple per report.
     """
+    if len(quantities) != len(reports):
+        raise ValueError(f"{len(quantities)} quantity lists for {len(reports)} reports")
     from rapidfuzz.fuzz import ratio  # imported here: no work at import time
 
     para_map, section_map = _index_alignment(alignment)
@@ -782,7 +806,7 @@ def _facts_of(
     for q in quantities:
         name = _name(q.indicator)
         group = (compare_key(q.unit), _measure_kind(q), q.is_target)
-        text_key = re.sub(r"\s", "", fold(q.text))
+        text_key = _text_key(q.text)
         fact = None
         if name:
             for candidate in by_text.get((text_key, group), []):
@@ -790,7 +814,18 @@ def _facts_of(
                     fact = candidate
                     break
         if fact is None:
-            fact = _Fact(index, [], name, group, _accumulation(q), set(), set(), set())
+            fact = _Fact(
+                index,
+                [],
+                name,
+                group,
+                _accumulation(q),
+                set(),
+                set(),
+                set(),
+                figure=text_key,
+                per_capita=_per_capita(name),
+            )
             facts.append(fact)
             by_text.setdefault((text_key, group), []).append(fact)
         fact.members.append(q)
@@ -894,24 +929,28 @@ def _edges(
             by_group.setdefault(fact.group, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
     for m, fa in enumerate(facts_a):
-        if not fa.name:
-            continue
+        if len(fa.name) < 3:
+            continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
+            if len(fb.name) < 3:
+                continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
-            if _per_capita(fa.name) != _per_capita(fb.name):
+            if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if ratio(fa.name, fb.name) < _MIN_SIMILARITY[3] and not (
+                fa.name in fb.name or fb.name in fa.name
+            ):
+                continue  # cheap rejection before the context is looked at
             context = _context(fa, fb)
-            same_text = _text_key(fa.rep.text) == _text_key(fb.rep.text)
+            same_text = fa.figure == fb.figure
             # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
             # same fact even where the alignment found no common context.
             evidence = context if context or not same_text or _commonplace(fa.rep) else 1
             sim = _similarity(fa.name, fb.name, ratio, context=evidence)
             if sim < _MIN_SIMILARITY[context]:
                 continue
-            if min(len(fa.name), len(fb.name)) < 3:
-                continue  # 企业, 项目: too generic to say two figures count the same thing
             score = sim + _CONTEXT_WEIGHT * context
             if same_text:
                 score += _SAME_TEXT_BONUS
@@ -929,7 +968,7 @@ def _per_capita(name: str) -> bool:
 
 
 def _text_key(text: str) -> str:
-    return re.sub(r"\s", "", fold(text))
+    return _SPACE_RE.sub("", fold(text))
 
 
 def _signed(q: Quantity) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.headings import (
@@ -96,8 +96,11 @@ def make_block(text: str, b: RawBlock) -> Block:
     """A paragraph, or a highlight list (``- `` lines, maybe under a lead line)."""
     lines = b.lines
     if any(text.startswith(BULLET, s.start) for s in lines):
+        # A bare "- " line is stripped to "-": its item is empty, not a negative span.
         items = tuple(
-            Span(s.start + len(BULLET), s.end) for s in lines if text.startswith(BULLET, s.start)
+            Span(min(s.start + len(BULLET), s.end), s.end)
+            for s in lines
+            if text.startswith(BULLET, s.start)
         )
         first = lines[0]
         lead = None
@@ -130,11 +133,38 @@ class _Node:
         self.end = max(self.end, block.span.end)
 
     def freeze(self) -> Section:
-        kids = tuple(c.freeze() for c in self.children)
+        kids = drop_lone_leads(tuple(c.freeze() for c in self.children))
         end = max([self.end, *(k.span.end for k in kids)])
         return Section(
             self.kind, self.marker, self.heading, Span(self.start, end), tuple(self.blocks), kids
         )
+
+
+def _lead_count(section: Section) -> int:
+    return sum(1 for b in section.blocks if b.kind == "paragraph" and b.lead)
+
+
+def drop_lone_leads(siblings: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Sibling sections, with a lead that stands alone taken back into its paragraph.
+
+    Lead phrases are the sub-headings of a report, so they come in sets: several in a
+    section (经济增长量质提升 / 企业服务持续优化 / 开放合作活力涌现), or one in each of
+    sibling sections. A section whose single lead-shaped opening is the only one among
+    its siblings has no sub-headings: the short first sentence is an ordinary one.
+    shanghai-2023's third part has five one-paragraph sections; only (二) opens with a
+    short sentence, 完成政府机构改革任务。, and the sentences after it (强化数据精准高效
+    赋能…) are about data and approvals, not about the reform it names.
+    """
+    counts = [_lead_count(s) for s in siblings]
+    if len(siblings) < 2 or sum(counts) != 1:
+        return siblings
+    out = list(siblings)
+    k = counts.index(1)
+    blocks = tuple(
+        replace(b, lead=None) if b.kind == "paragraph" and b.lead else b for b in out[k].blocks
+    )
+    out[k] = replace(out[k], blocks=blocks)
+    return tuple(out)
 
 
 def _heading_span(text: str, b: RawBlock, h: HeadingMatch) -> Span:
@@ -193,7 +223,7 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
         meta,
         text,
         tuple(preamble),
-        tuple(n.freeze() for n in top),
+        drop_lone_leads(tuple(n.freeze() for n in top)),
         tuple(n.freeze() for n in appendices),
     )
 

@@ -193,21 +193,93 @@ def _table_ends(text: str) -> bool:
 LABEL_BULLET_RE = re.compile(r"^(\S{1,6})\s*([" + TABLE_BULLETS + r"])\s*(\S.*)$")
 """环同济 ● 协调推进… — a row label and its first bullet printed on one line."""
 
+SPACED_LABEL_RE = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}$")
+"""就 业, 卫 生, 项 目: a two-character category cell printed letter-spaced."""
+
+PLAIN_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{1,%d}$" % LABEL_MAX)
+"""政策供给, 路, 经济数字化: a short category cell, Chinese characters only."""
+
+SUBLABEL_MAX = 8
+"""● 大气环境治理 (表 8): a bulleted cell this short, over plain item lines, is a sub-category."""
+
+
+@dataclass
+class _TableRows:
+    """A table's cells as they are read: category labels and items, in order."""
+
+    lines: list[tuple[bool, str]] = field(default_factory=list)
+    """``(is_label, text)`` per output line."""
+
+    def item(self, text: str) -> None:
+        self.lines.append((False, text))
+
+    def label(self, text: str, *, wrapped: bool = True) -> None:
+        # A label cell wrapped over two printed lines (社会 / 治理, 文化 / 旅游) is one label;
+        # a sub-category under its category (环保行动 / ● 大气环境治理) is not (wrapped=False).
+        if wrapped and self.lines and self.lines[-1][0] and PLAIN_LABEL_RE.match(self.lines[-1][1]):
+            self.lines[-1] = (True, self.lines[-1][1] + text)
+        else:
+            self.lines.append((True, text))
+
+    @property
+    def labels(self) -> list[str]:
+        return [t for is_label, t in self.lines if is_label]
+
+    @property
+    def last_item(self) -> str | None:
+        return self.lines[-1][1] if self.lines and not self.lines[-1][0] else None
+
+    def extend_item(self, text: str, sep: str = "") -> None:
+        last = self.lines[-1][1]
+        self.lines[-1] = (False, last + sep + text if sep else join_pieces(last, text))
+
+
+def _is_label(text: str, prev_full: bool, labels: list[str]) -> bool:
+    """A category cell: letter-spaced, or short and plain after a line that ended.
+
+    A short plain line right after a full-width line is usually the end of a wrapped cell
+    (单位 after …年度考核评估先进), unless it is letter-spaced (卫 生 after a full line in
+    表 6 opens the health rows) or parallel to a label the table already has (治理数字化
+    after 经济数字化 and 生活数字化 in 表 2: same length, same ending).
+    """
+    if SPACED_LABEL_RE.match(text):
+        return True
+    if PLAIN_LABEL_RE.match(text) is None:
+        return False
+    return not prev_full or any(
+        len(x) == len(text) and len(text) >= 3 and x[-2:] == text[-2:] for x in labels
+    )
+
+
+def _is_sublabel(text: str, nxt: str | None) -> bool:
+    """``● 大气环境治理`` over plain lines: a bulleted sub-category, not an item (表 8)."""
+    body = text.lstrip(TABLE_BULLETS).strip()
+    return (
+        text[0] in TABLE_BULLETS
+        and re.match(r"^[\u4e00-\u9fff]+$", body) is not None
+        and len(body) <= SUBLABEL_MAX
+        and nxt is not None
+        and nxt[0] not in TABLE_BULLETS
+        and not _is_label(nxt, False, [])
+    )
+
 
 def table_block(rows: list[str]) -> Block:
-    """One highlight block from a table's printed lines: caption, then one item per cell.
+    """One highlight block from a table's printed lines: caption, labels, one item per cell.
 
     A bullet (``●``, or a leading space where the PDF lost the bullet glyph), the next row
     number, or any line after a line that did not fill the table's width opens an item;
     a line after a full-width line continues the item above (a wrapped cell). Header rows
     (see :func:`_header_rows`, and their repeats on later pages) and repeated captions are
-    table chrome and dropped.
+    table chrome and dropped. Category cells (政策供给, 路 / 水 / 电, 就 业) are the table's
+    structure, not facts: they stay in the block as plain lines above their items, not as
+    ``- `` items.
     """
     caption = rows[0].strip()
     nonblank = [r for r in rows[1:] if r.strip()]
     header = _header_rows([r.strip() for r in nonblank])
     wrap = max((_width(r) for r in nonblank), default=0.0) * 0.8
-    items: list[str] = []
+    out = _TableRows()
     last_row = 0
     prev_full = False
     k = 0
@@ -222,22 +294,34 @@ def table_block(rows: list[str]) -> Block:
         if CAPTION_RE.match(text):
             prev_full = False
             continue
+        nxt = nonblank[k].strip() if k < len(nonblank) else None
         lab = LABEL_BULLET_RE.match(text)
         row = re.match(r"^(\d{1,2})(?:\s|$)", text)
+        last = out.last_item
         if lab:
-            items.extend([lab.group(1), lab.group(3)])
+            out.label(lab.group(1))
+            out.item(lab.group(3))
+        elif _is_sublabel(text, nxt):
+            out.label(text.lstrip(TABLE_BULLETS).strip(), wrapped=False)
         elif text[0] in TABLE_BULLETS or raw[:1] in (" ", "\u3000"):
-            items.append(text.lstrip(TABLE_BULLETS).strip())
+            out.item(text.lstrip(TABLE_BULLETS).strip())
         elif row and int(row.group(1)) == last_row + 1:
             last_row += 1
-            items.append(text)
-        elif items and (prev_full or items[-1].isdigit() or _closes_open_bracket(items[-1], text)):
-            # A wrapped cell, or the cells of a row whose number stood alone (15 / 黄浦江…).
-            items[-1] = items[-1] + " " + text if items[-1].isdigit() else join_pieces(items[-1], text)
+            out.item(text)
+        elif last is not None and last.isdigit():
+            # The cells of a row whose number stood alone (15 / 黄浦江…).
+            out.extend_item(text, " ")
+        elif _is_label(text, prev_full, out.labels):
+            out.label(text)
+        elif last is not None and (prev_full or _closes_open_bracket(last, text)):
+            out.extend_item(text)
+        elif last is not None and last_row and last.startswith(f"{last_row} ") and " " in text:
+            # The last cells of a numbered row, wrapped below it: 竣工 已完工 (表 4, row 15).
+            out.extend_item(text, " ")
         else:
-            items.append(text)
+            out.item(text)
         prev_full = _width(text) >= wrap
-    return [caption, *(BULLET + it for it in items if it)]
+    return [caption, *(t if is_label else BULLET + t for is_label, t in out.lines if t)]
 
 
 def _closes_open_bracket(item: str, text: str) -> bool:

@@ -223,12 +223,9 @@ class PhraseIndex:
 
 
 def _default_library(reports: Sequence[Report]) -> list[str]:
-    texts = [r.text for r in reports]
-    try:
-        from reportdiff.core.samples import SAMPLE_IDS, load_sample
-    except ImportError:  # the samples module ships with the parser; without it, the reports alone
-        return texts
-    return [load_sample(i).text for i in SAMPLE_IDS] + texts
+    from reportdiff.core.samples import SAMPLE_IDS, load_sample
+
+    return [load_sample(i).text for i in SAMPLE_IDS] + [r.text for r in reports]
 
 
 def distinctiveness(doc_freq: int, library_size: int) -> float:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 
+from reportdiff.core.atomic import atomic_write_text
 from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
 from reportdiff.core.metadata import infer_meta
@@ -30,21 +29,6 @@ SAMPLE_IDS = (
 
 INDEX = "index.json"
 PACKAGE_DIR = "sample_data"
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temp file and rename, so no half-written file is seen.
-
-    (core/atomic.py, owned by the io helper, is not on main yet; this is the same idea.)
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
@@ -80,10 +64,10 @@ def write_samples(seeds_dir: Path | str, out_dir: Path | str) -> list[Path]:
     paths = []
     for sid, (_meta, text) in built.items():
         path = out / f"{sid}.txt"
-        write_text_atomic(path, text)
+        atomic_write_text(path, text)
         paths.append(path)
     index = json.dumps([asdict(m) for m, _ in built.values()], ensure_ascii=False, indent=2)
-    write_text_atomic(out / INDEX, index + "\n")
+    atomic_write_text(out / INDEX, index + "\n")
     paths.append(out / INDEX)
     return paths
 

@@ -177,3 +177,34 @@ def test_markdown_structure_survives_any_heading(h1: str, h2: str) -> None:
     assert not re.search(r"(?<!\\)[<\[`]", md)
     for line in md.splitlines():
         assert not line.startswith("#") or line.startswith(("# 报告对比", "## "))
+
+
+def _number(doc: dict, indicator: str) -> dict:
+    hits = [n for n in doc["numbers"] if n["indicator"] == indicator]
+    assert hits, f"no number pair {indicator}"
+    return hits[0]
+
+
+def test_json_numbers_carry_values_delta_and_pct(cmp: Comparison) -> None:
+    doc = json.loads(to_json(cmp))
+    revenue = _number(doc, "区级财政收入")
+    assert revenue["status"] == "changed"
+    assert revenue["values"]["yangpu-2022"]["text"] == "143.5亿元"
+    assert revenue["values"]["yangpu-2023"]["text"] == "154.99亿元"
+    assert revenue["values"]["yangpu-2023"]["value"] == pytest.approx(15_499_000_000)
+    assert revenue["delta"] == pytest.approx(11.49)
+    assert revenue["pct"] == pytest.approx(8.0, abs=0.05)
+
+
+def test_markdown_puts_number_changes_under_their_section(cmp: Comparison) -> None:
+    md = to_markdown(cmp)
+    sections = md.split("\n## ")
+    economy = next(s for s in sections if s.split("\n", 1)[0].find("抓纾困促重振") >= 0)
+    assert "| 区级财政收入 | 143.5亿元 | 154.99亿元 | +11.49亿元 | +8% |" in economy
+    city = next(s for s in sections if "抓基础强功能" in s.split("\n", 1)[0])
+    assert "| 架空线入地和合杆整治 | 16公里 | 16公里 | 持平 | 0% |" in city
+
+
+def test_csv_row_per_indicator(cmp: Comparison) -> None:
+    rows = to_csv(cmp)[1:].splitlines()
+    assert "区级财政收入,changed,143.5亿元,154.99亿元,11.49,亿元,8.01" in rows

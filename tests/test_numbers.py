@@ -98,7 +98,8 @@ def test_classifier_before_its_noun() -> None:
     )
     assert qs["3家"].indicator == "社区综合为老服务中心"
     assert qs["330户"].indicator == "居家环境适老化改造"
-    assert qs["294个"].indicator == "居民区"
+    # a short noun is read on to the clause's end so different facts stay apart
+    assert qs["294个"].indicator == "居民区共商制定居民公约"
     assert qs["100%"].indicator == "市考核断面水质"
 
 
@@ -225,3 +226,11 @@ def test_units_helpers() -> None:
     assert compare_key("名") == compare_key("人") and compare_key("元") != compare_key("美元")
     text = "１５４．９９亿元，增长８％"
     assert len(fold(text)) == len(text)  # same offsets: the fold needs no offset map
+
+
+def test_a_size_class_is_not_a_figure() -> None:
+    # shanghai-2023: the 10亿元 describes which projects are counted, it is not an amount
+    qs = quantities("58个10亿元以上重大产业项目开工建设。全社会固定资产投资总额同比增长20%以上。")
+    assert "10亿元" not in qs
+    assert qs["58个"].indicator == "10亿元以上重大产业项目"
+    assert "以上" in qs["20%"].qualifiers

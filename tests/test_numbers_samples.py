@@ -7,6 +7,7 @@ from functools import cache
 
 import pytest
 
+from reportdiff.core.align import align_reports
 from reportdiff.core.comparison import AlignedRow, NodeRef, NumberPair, Quantity
 from reportdiff.core.model import Report
 from reportdiff.core.numbers import extract_quantities, pair_numbers
@@ -226,12 +227,17 @@ def test_all_eight_samples_pair_consistently() -> None:
 
 
 def test_yangpu_pairs_through_the_real_aligner() -> None:
-    align = pytest.importorskip("reportdiff.core.align")  # engine helper's module
     reports = (sample("yangpu-2022"), sample("yangpu-2023"))
-    alignment = align.align_reports(reports)
+    alignment = align_reports(reports)
     pairs = pair_numbers(reports, alignment, [quantities(r.meta.id) for r in reports])
     check_must_work(pairs)
     check_invariants(reports, pairs)
     # a target is never set against a result, even with everything aligned
     targets = [p for p in pairs if any(q is not None and q.is_target for q in p.values)]
     assert all(all(q is None or q.is_target for q in p.values) for p in targets)
+
+
+def test_pairing_wants_one_quantity_list_per_report() -> None:
+    reports = (sample("yangpu-2022"), sample("yangpu-2023"))
+    with pytest.raises(ValueError, match="quantity lists"):
+        pair_numbers(reports, (), [quantities("yangpu-2022")])

@@ -166,7 +166,55 @@ def test_yangpu_2023_plan_leads_and_tables() -> None:
     numbered = [int(x.split()[0]) for x in rows if x.split()[0].isdigit()]
     assert numbered == list(range(1, 21))
     assert not {"年度", "目标", "项目进展情况", "类别 序号 项目名称"} & set(rows)
-    assert any(x.startswith("15 黄浦江（杨浦区）堤防专项维修工程（国际时尚中心段）") for x in rows)
+    # Row 15 is printed over four lines (15 / 黄浦江…（国际时尚中 / 心段） / 竣工 已完工):
+    # one row, its target and progress cells included.
+    assert "15 黄浦江（杨浦区）堤防专项维修工程（国际时尚中心段） 竣工 已完工" in rows
+    assert len(rows) == 20
+
+
+def _table(r: Report, n: int) -> tuple[list[str], list[str]]:
+    """Table ``n``'s items, and its other lines (caption, category labels) as printed."""
+    block = next(b for _, _, b in r.blocks() if (r.lead_text(b) or "").startswith(f"表 {n} "))
+    items = [r.slice(i) for i in block.items]
+    other = [ln for ln in r.slice(block.span).split("\n") if ln not in {f"- {x}" for x in items}]
+    return items, other
+
+
+def test_yangpu_2023_plan_table_categories_are_labels_not_items() -> None:
+    """A table's category column (政策供给, 路/水/电, 就 业) groups the items; it is no fact."""
+    r = load_sample("yangpu-2023-plan")
+    expected_labels = {
+        # 001 lines 107 and 124: the 主要领域 column of 表 1.
+        1: ["政策供给", "重点项目"],
+        # 表 2: 治理数字化 follows a full-width line yet is parallel to 经济/生活数字化.
+        2: ["经济数字化", "生活数字化", "治理数字化"],
+        3: ["杨浦滨江", "大创智", "大创谷", "环同济"],
+        4: ["路", "水", "电"],
+        5: ["就 业", "住 房", "救 助", "养 老", "儿童福利"],
+        # 表 6: 文化 / 旅游 is one cell wrapped over two lines; 卫 生 after a full-width
+        # line opens the health rows (it used to end the row above: …白玉兰奖卫 生).
+        6: ["教 育", "卫 生", "文化旅游", "体 育"],
+        7: ["社会治理"],
+        # 表 8: categories, and under them ● sub-categories whose items are plain lines.
+        8: [
+            "环保行动", "大气环境治理", "水环境治理", "土壤治理", "节能低碳", "产业节能",
+            "建筑节能", "低碳示范", "生态建设", "绿化建设", "氛围营造",
+        ],
+        9: ["项 目", "举 措"],
+        10: ["项 目", "举 措"],
+    }
+    for n, labels in expected_labels.items():
+        items, other = _table(r, n)
+        assert other[1:] == labels, n
+        assert not set(labels) & set(items), n
+    items6, _ = _table(r, 6)
+    assert "市东中学荆州路 42 号教学优秀历史建筑修缮工程竣工并获市白玉兰奖" in items6
+    items8, _ = _table(r, 8)
+    assert items8[1:4] == [
+        "完成重点医疗机构余氯在线监控设备安装联网",
+        "完成市、区管河道及小微水体入河排污口三级排查溯源",
+        "完成 19 个入河排污口问题整治",
+    ]
 
 
 def test_yangpu_2023_plan_footnotes_are_an_appendix() -> None:
@@ -195,17 +243,46 @@ XUHUI_REVIEW = {
     "坚持人民至上 民生服务持续改善": [
         "“三旧”变“三新”加力推进", "民生保障底线坚决守牢", "各项社会事业深化发展", "公共文化服务体系不断完善",
     ],
-    "聚焦精细智能 治理能级不断提升": ["“两网建设”深入推进", "精细治理持续深化"],
+    # 003 lines 113-129. The blank line 122 (after 空气质量指数优良率达90%) is a print
+    # break: 桂江路绿地五期竣工 … 建成一批新能源示范项目 are greening items still under
+    # 精细治理持续深化 (ten items), and 基层治理全面夯实 (line 127) titles the 片区治理 /
+    # 居委会 / 拆违 items after it — a field plus 全面 + verb, like its siblings.
+    "聚焦精细智能 治理能级不断提升": ["“两网建设”深入推进", "精细治理持续深化", "基层治理全面夯实"],
     "坚持平急结合 城区韧性持续增强": ["大上海保卫战取得胜利", "常态化疫情防控毫不松懈", "城区安全有效保障"],
 }
-XUHUI_TASKS = [
-    "优化产业布局 加快推动经济高质量发展",
-    "聚焦科教人才 大力推进创新驱动发展",
-    "畅通循环联动 持续优化城区发展格局",
-    "建设人民城市 满足群众美好生活期待",
-    "系统集成示范 引领城区现代化治理",
-    "强化风险应对 全面打造韧性城市标杆",
-]
+# 003 lines 176-299, read as a reader of the source would draw them: the first sub-heading
+# of each section stands before a blank line; the others are the goal phrases inside the
+# run that the lines after them spell out. Judgement calls, each noted:
+# - (一) 持续实施助企纾困政策 / 深化国资国企改革 are measures under 多措并举优化营商环境,
+#   not a new topic: the policy a line names is an action, not a goal.
+# - (三) 徐家汇地区 / 徐汇滨江 / 漕河泾开发区 head the projects of each area inside
+#   深化重点区域功能: a third level, left as items.
+# - (三) 启动新一轮“5+1+X”城市更新计划 ends the section with no items after it; it is
+#   kept as the last item of 全面完善交通路网 (a line with nothing to elaborate heads nothing).
+# - (四) 深化医药卫生体制改革 and 加强粮食安全保障 head two items each inside
+#   全力保障基础民生 (health, food supply): third level, left as items.
+# - (六) The closing lines 坚定信心、守正创新 … 作出新的贡献 (lines 296-299) are the
+#   report's closing words, not items of 提升城区安全韧性: a list of their own, no lead.
+XUHUI_TASKS = {
+    "优化产业布局 加快推动经济高质量发展": [
+        ("全面强化中心辐射功能", 5), ("推动四大产业集群提质扩容", 4), ("多措并举优化营商环境", 8),
+    ],
+    "聚焦科教人才 大力推进创新驱动发展": [
+        ("建设高质量教育体系", 6), ("增强科技创新能力", 6), ("前瞻布局未来产业", 3),
+        ("全力打造人才高地", 4),
+    ],
+    "畅通循环联动 持续优化城区发展格局": [("深化重点区域功能", 11), ("全面完善交通路网", 7)],
+    "建设人民城市 满足群众美好生活期待": [
+        ("大力改善居住条件", 4), ("全力保障基础民生", 9), ("持续提升城区软实力", 4),
+        ("提高基层治理水平", 7),
+    ],
+    "系统集成示范 引领城区现代化治理": [
+        ("提升精细治理能级", 3), ("树立数字治理样板", 2), ("打造绿色生态空间", 5),
+    ],
+    "强化风险应对 全面打造韧性城市标杆": [
+        ("优化疫情防控工作", 4), ("维护城区安全运行", 5), ("提升城区安全韧性", 7), (None, 4),
+    ],
+}
 
 
 def _block_leads(r: Report, section: Section) -> list[str]:
@@ -218,16 +295,35 @@ def test_xuhui_2022_parts_sections_and_subheadings() -> None:
     assert [s.kind for s in r.sections] == ["part", "part"]
     review, tasks = r.sections
     assert headings(r, review.children) == list(XUHUI_REVIEW)
-    assert headings(r, tasks.children) == XUHUI_TASKS
+    assert headings(r, tasks.children) == list(XUHUI_TASKS)
     for section, expected in zip(review.children, XUHUI_REVIEW.values(), strict=True):
-        # (四) also has an item list whose sub-heading the source lost (blank line 122).
         assert _block_leads(r, section) == expected
-        assert all(b.kind == "highlights" for b in section.blocks)
-    assert _block_leads(r, tasks.children[0])[0] == "全面强化中心辐射功能"
-    assert _block_leads(r, tasks.children[1]) == ["建设高质量教育体系", "前瞻布局未来产业"]
+        assert all(b.kind == "highlights" and b.lead for b in section.blocks)
     first = review.children[0].blocks[0]
     assert r.slice(first.items[0]) == "四大战略产业集群加快迈向千亿级"
     assert len(first.items) == 12  # 003 lines 14-25
+    # 漕开发航天科技城工程全面推进 (line 57) reports one project: an item, not a heading.
+    area_items = [r.slice(i) for i in review.children[1].blocks[0].items]
+    assert "漕开发航天科技城工程全面推进" in area_items
+    assert highlight_counts(review.children[3]) == [7, 10, 4]
+
+
+def test_xuhui_2022_task_subheadings_inside_item_runs() -> None:
+    r = load_sample("xuhui-2022")
+    tasks = r.sections[1]
+    for section, expected in zip(tasks.children, XUHUI_TASKS.values(), strict=True):
+        got = [(r.lead_text(b), len(b.items)) for b in section.blocks]
+        assert got == expected, r.heading_text(section)
+    industries = tasks.children[0].blocks[1]
+    assert [r.slice(i) for i in industries.items] == [
+        "打造数字经济产业新引擎", "培育生命健康产业新亮点", "做强文化创意产业新优势", "构筑现代金融产业新动能",
+    ]
+    # 003 lines 270-275: the blank line after 精准营 cuts an item (rejoined) and the
+    # line 升级移动政务系统 stays under 树立数字治理样板.
+    digital = tasks.children[4].blocks[1]
+    assert [r.slice(i) for i in digital.items] == [
+        "深化“12345”热线办理、社区治理、精准营商等重点场景", "升级移动政务系统,完善7×24小时工作机制",
+    ]
 
 
 def test_xuhui_2022_split_item_is_rejoined() -> None:
@@ -259,6 +355,10 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
         "着力打造一流营商环境", "着力激发经营主体活力",
     ]
     assert headings(r, gov.children)[4] == "坚持真抓实干,充分激发干事创业精气神"
+    # 004 line 114: (二) opens 完成政府机构改革任务。强化数据精准高效赋能… — a short first
+    # sentence, not a topic the paragraph elaborates; no section of this part has leads.
+    assert [leads(r, s) for s in gov.children] == [[], [], [], [], []]
+    assert r.slice(gov.children[1].blocks[0].span).startswith("完成政府机构改革任务。强化数据")
     assert "(上接第4版)" not in r.text and "......" not in r.text
 
 
@@ -267,7 +367,12 @@ def test_pudong_2023_glossary_is_an_appendix() -> None:
     assert headings(r, r.sections) == ["2023年工作回顾", "2024年主要任务", "全面推进服务型政府建设"]
     assert [len(p.children) for p in r.sections] == [5, 8, 0]
     assert headings(r, r.sections[0].children)[0] == "改革开放持续攻坚突破,引领区建设全面深化"
-    assert leads(r, r.sections[2]) == ["扎实推进依法行政", "优化政务服务效能", "加强政府作风建设"]
+    # 004 line 182 prints the 2023 review of the government's own work as one line with
+    # three sub-headings inside it; lines 184-186 open with the 2024 ones.
+    assert leads(r, r.sections[2]) == [
+        "主题教育深入开展", "依法行政水平不断提高", "政府治理效能持续提升",
+        "扎实推进依法行政", "优化政务服务效能", "加强政府作风建设",
+    ]
     assert headings(r, r.appendices) == ["《政府工作报告》名词解释"]
     entries = r.appendices[0].blocks
     assert len(entries) == 34
@@ -275,6 +380,31 @@ def test_pudong_2023_glossary_is_an_appendix() -> None:
     last_section = r.sections[2]
     assert r.appendices[0].span.start >= last_section.span.end
     assert "名词解释" not in r.slice(last_section.span)
+
+
+PUDONG_REVIEW_LEADS = [
+    # 004 lines 129-133: each review section is one printed line; its sub-headings are
+    # short status sentences inside it, each followed by the sentences spelling it out.
+    ["开放水平不断提高", "改革力度持续加大", "立法保障日益完善"],
+    ["核心功能持续增强", "硬核产业集聚提升", "产业新赛道加快布局", "营商环境不断优化"],
+    ["精品城区建设加快步伐", "现代城镇建设全面启动", "美丽乡村建设持续推进", "重大工程建设提速发力"],
+    # 全面完成类住宅综合治理。 (inside 社会治理更加科学有效) is an action, not a heading.
+    ["城区环境更加绿色低碳", "城市管理更加智慧精细", "社会治理更加科学有效", "城市运行更加安全有序"],
+    # 疫情防控实现平稳转段。 is followed at once by the next sub-heading: nothing spells it
+    # out, so it stays the last sentence of 社会事业布局加快优化 (a judgement call).
+    ["民生实事项目扎实推进", "社会事业布局加快优化", "民生保障持续兜牢兜实", "文体服务更加丰富多彩"],
+]
+
+
+def test_pudong_2023_review_leads_printed_inside_paragraphs() -> None:
+    r = load_sample("pudong-2023")
+    review = r.sections[0]
+    assert [leads(r, s) for s in review.children] == PUDONG_REVIEW_LEADS
+    # The section's opening sentence stays a paragraph of its own, without a lead.
+    first = review.children[3].blocks[0]
+    assert first.lead is None
+    assert r.slice(first.span) == "加快探索超大城区治理新路,不断提升城市宜居、韧性和智慧化水平。"
+    assert "全面完成类住宅综合治理。" in r.slice(review.children[3].blocks[3].span)
 
 
 def test_huangpu_2023_sections_leads_and_glossary() -> None:

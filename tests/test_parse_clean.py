@@ -58,7 +58,7 @@ def test_footnote_markers_are_superscripts_in_running_text(seeds_dir: Path) -> N
     body, notes = text.split("\n注释\n")
     assert "“六新”行动⁷。" in body
     assert "\n⁷ “六新”行动：指点亮新城" in notes
-    assert "表 1 产业发展进展情况\n- " in body
+    assert "表 1 产业发展进展情况\n政策供给\n- 全面贯彻落实" in body
 
 
 def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
@@ -77,3 +77,37 @@ def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
     assert r.heading_text(sec) == "经济发展稳中向好"
     assert r.lead_text(sec.blocks[0]) == "产业升级加快推进"
     assert r.meta.id == "minhang-2023"
+
+
+def test_leads_come_in_sets_a_lone_one_is_a_sentence() -> None:
+    """A short first sentence is a lead when the section or its siblings have others."""
+    raw = (
+        "一、工作回顾\n\n（一）甲\n\n作风持续改进。狠抓落实，成效明显。\n\n"
+        "（二）乙\n\n依法行政深入推进。完善制度，规范执法。\n\n"
+        "二、主要任务\n\n（一）丙\n\n强化政治引领，坚定拥护。深化理论学习。\n\n"
+        "（二）丁\n\n完成机构改革任务。强化数据赋能，推进数字政府建设。\n\n"
+        "（三）戊\n\n锲而不舍落实规定精神，持续纠治四风。\n"
+    )
+    r = load_text(raw, source="t.txt", region="闵行区", year=2023)
+    review, tasks = r.sections
+    assert [r.lead_text(s.blocks[0]) for s in review.children] == ["作风持续改进", "依法行政深入推进"]
+    # 丁's 完成机构改革任务 is the only lead-shaped opening among 丙 丁 戊 (the shape of
+    # shanghai-2023's 完成政府机构改革任务。): an ordinary sentence.
+    assert [r.lead_text(s.blocks[0]) for s in tasks.children] == [None, None, None]
+
+
+def test_leads_printed_inside_a_paragraph_open_paragraphs_of_their_own() -> None:
+    """pudong-2023 prints each review section as one line with its sub-headings inside."""
+    raw = (
+        "一、工作回顾\n\n（一）城区治理\n\n"
+        "加快探索治理新路，提升宜居水平。城区环境更加绿色低碳。新增公园36座。"
+        "全面完成类住宅综合治理。城市管理更加智慧精细。建成32个美丽街区，解决治理难题。\n\n"
+        "（二）民生\n\n坚持民生优先，补齐短板。疫情防控实现平稳转段。新增岗位14万个。\n"
+    )
+    r = load_text(raw, source="t.txt", region="浦东新区", year=2023)
+    first, second = r.sections[0].children
+    assert [r.lead_text(b) for b in first.blocks] == [None, "城区环境更加绿色低碳", "城市管理更加智慧精细"]
+    # An action sentence (全面完成…) stays inside; a lone short sentence is no set of leads.
+    assert "新增公园36座。全面完成类住宅综合治理。" in r.slice(first.blocks[1].span)
+    assert len(second.blocks) == 1
+    assert clean_text(r.text) == r.text

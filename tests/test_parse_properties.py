@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reportdiff.core.clean import clean_text
@@ -67,6 +67,8 @@ def test_clean_is_idempotent_on_slices_of_the_seeds(seeds_dir: Path, data: st.Da
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
+@example("- ")  # a bare bullet once made an item span end before it started
+@example("- \n-")
 def test_parse_report_takes_any_text(text: str) -> None:
     """parse_report on text that never went through clean_text: a Report or a ReportError."""
     from reportdiff.core.model import ReportMeta
