@@ -23,6 +23,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from reportdiff.tui.analysis import AnalysisProcess
+    from rich.console import RenderableType
     from textual.command import Provider
 
 
@@ -78,6 +80,7 @@ class ReportDiffApp(App[int]):
         self.export_dir = export_dir
         self.analyse_on_mount = analyse
         self.comparison: Comparison | None = None
+        self._analysis: AnalysisProcess | None = None
         self._theme_loaded = False
         # Set the theme before the first frame: changing it after mount re-styles every
         # widget, which cost about a third of the time to first text.
@@ -121,24 +124,34 @@ class ReportDiffApp(App[int]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
-        """Run the comparison off the UI thread and post the result back."""
+        """Run the comparison in a child process; this thread only waits and posts back."""
+        from reportdiff.tui.analysis import AnalysisCrashed, AnalysisProcess
+
+        process = AnalysisProcess(self.reports)
+        self._analysis = process
         try:
-            from reportdiff.core.compare import compare
-        except ImportError:
-            self.post_message(self.AnalysisFailed("the comparison engine is not installed"))
-            return
-        try:
-            cmp = compare(self.reports)
+            cmp = process.run()
         except ReportError as exc:
             self.post_message(self.AnalysisFailed(str(exc)))
             return
-        except Exception as exc:  # noqa: BLE001 - an engine bug must not take the text away
-            # The reader stays usable without highlights; the user sees what failed and
-            # the traceback goes to the Textual log (textual console) for a bug report.
-            self.log.error(f"compare() failed: {exc!r}")
-            self.post_message(self.AnalysisFailed(f"analysis failed ({type(exc).__name__}: {exc})"))
+        except AnalysisCrashed as exc:
+            # The reader stays usable without highlights; the user sees what failed.
+            self.post_message(self.AnalysisFailed(f"analysis failed ({exc})"))
             return
+        finally:
+            self._analysis = None
         self.post_message(self.AnalysisReady(cmp))
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Quit; a comparison still running is stopped rather than waited for."""
+        if self._analysis is not None:
+            self._analysis.stop()
+        super().exit(result, return_code, message)
 
     @on(AnalysisReady)
     def _analysis_ready(self, event: AnalysisReady) -> None:
