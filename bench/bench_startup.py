@@ -117,8 +117,12 @@ def main() -> None:
         # One untimed run of each warms the OS file cache and the app's caches.
         run_once(MINIMAL, [])
         run_once(REPORTDIFF, args.reports, home=warm_home)
-        minimal = [run_once(MINIMAL, []) for _ in range(args.runs)]
-        app = [run_once(REPORTDIFF, args.reports, home=warm_home) for _ in range(args.runs)]
+        # Interleaved, so a busy machine slows both sides alike.
+        minimal: list[dict[str, float]] = []
+        app: list[dict[str, float]] = []
+        for _ in range(args.runs):
+            minimal.append(run_once(MINIMAL, []))
+            app.append(run_once(REPORTDIFF, args.reports, home=warm_home))
 
     def med(rows: list[dict[str, float]], key: str) -> float:
         return statistics.median(r[key] for r in rows if key in r)

@@ -213,16 +213,19 @@ async def test_layer_toggles_change_what_is_shown(reports: list[Report]) -> None
 
         assert "⟨" in painted()
         await pilot.press("2")
+        assert all(b.text == "⟨=⟩" for b in pane.badges)  # only same-number marks remain
+        assert "⟨←" not in painted() and "⟨→" not in painted()
+        await pilot.press("3")
         assert not pane.badges
-        assert "⟨" not in painted()
+        assert "same" not in {m.style for m in pane.marks}
         assert "changed" not in {m.style for m in pane.marks}
         await pilot.press("1")
         assert not {m.style for m in pane.marks} & {"distinct", "boilerplate"}
         await pilot.press("4")
         assert "unique" not in {m.style for m in pane.marks}
         legend = str(app.reader.query_one("#legend").render())
-        assert legend.count("✗") == 3
-        await pilot.press("1", "2", "4")
+        assert legend.count("✗") == 4
+        await pilot.press("1", "2", "3", "4")
         assert pane.badges
         assert {"changed", "unique"} <= {m.style for m in pane.marks}
 
@@ -284,6 +287,10 @@ async def test_report_text_is_never_markup() -> None:
             shown = "".join(pane.render_line(y).text[2:].rstrip() for y in range(pane.size.height))
             assert "[bold]附件[/]" in shown
             assert "[red]表1[/red]" in shown
+        # A search for bracketed text finds it and reports it without reading markup.
+        await pilot.press("slash", *"[bold]", "enter")
+        await pilot.pause()
+        assert all(app.reader.matches[p.index] for p in app.reader.panes)
 
 
 @aio

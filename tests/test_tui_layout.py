@@ -12,7 +12,7 @@ import reportdiff.tui.themes as themes_module
 from reportdiff.core.comparison import AlignedRow, Comparison
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
-from reportdiff.tui.highlights import LAYERS, number_badge, pane_highlights
+from reportdiff.tui.highlights import LAYERS, SAME_BADGE, number_badge, pane_highlights
 from reportdiff.tui.layout import Badge, item_text, layout, report_items
 from reportdiff.tui.navigation import anchors_from_comparison, anchors_from_report, step
 from reportdiff.tui.wrap import NO_LINE_START
@@ -130,7 +130,13 @@ def test_layers_come_from_the_comparison(comparison: Comparison) -> None:
         assert all(0 <= m.start < m.end <= len(report.text) for m in hl.marks)
         changed = [p for p in comparison.numbers if p.status == "changed" and p.values[i]]
         with_badge = [p for p in changed if sum(v is not None for v in p.values) > 1]
-        assert len(hl.badges) == len(with_badge)
+        same = [
+            p
+            for p in comparison.numbers
+            if p.status == "same" and p.values[i] and sum(v is not None for v in p.values) > 1
+        ]
+        assert len(hl.badges) == len(with_badge) + len(same)
+        assert sum(b.text == SAME_BADGE for b in hl.badges) == len(same)
         for pair in with_badge:
             q = pair.values[i]
             assert q is not None
@@ -157,3 +163,13 @@ def test_outline_labels_show_score_or_only_in(comparison: Comparison) -> None:
         label = anchor_label(a, ids).plain
         assert f"{round((a.score or 0) * 100)}%" in label
         assert all(lab in label for lab in a.labels if lab)
+
+
+def test_control_characters_never_reach_the_terminal() -> None:
+    from reportdiff.tui.layout import Item
+
+    text = "见\x1b[31m红\x07色\t表\n下一行"
+    t = item_text(text, Item(0, len(text), "paragraph"), [])
+    assert len(t.text) == len(text)
+    assert "\x1b" not in t.text and "\x07" not in t.text and "\t" not in t.text
+    assert t.text == "见\ufffd[31m红\ufffd色 表\n下一行"

@@ -23,6 +23,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from reportdiff.tui.analysis import AnalysisProcess
+    from rich.console import RenderableType
     from textual.command import Provider
 
 
@@ -78,6 +80,7 @@ class ReportDiffApp(App[int]):
         self.export_dir = export_dir
         self.analyse_on_mount = analyse
         self.comparison: Comparison | None = None
+        self._analysis: AnalysisProcess | None = None
         self._theme_loaded = False
         # Set the theme before the first frame: changing it after mount re-styles every
         # widget, which cost about a third of the time to first text.
@@ -117,28 +120,38 @@ class ReportDiffApp(App[int]):
             try:
                 save_setting("theme", theme)
             except OSError as exc:
-                self.notify(f"could not save the theme: {exc}", severity="warning")
+                self.notify(f"could not save the theme: {exc}", severity="warning", markup=False)
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
-        """Run the comparison off the UI thread and post the result back."""
+        """Run the comparison in a child process; this thread only waits and posts back."""
+        from reportdiff.tui.analysis import AnalysisCrashed, AnalysisProcess
+
+        process = AnalysisProcess(self.reports)
+        self._analysis = process
         try:
-            from reportdiff.core.compare import compare
-        except ImportError:
-            self.post_message(self.AnalysisFailed("the comparison engine is not installed"))
-            return
-        try:
-            cmp = compare(self.reports)
+            cmp = process.run()
         except ReportError as exc:
             self.post_message(self.AnalysisFailed(str(exc)))
             return
-        except Exception as exc:  # noqa: BLE001 - an engine bug must not take the text away
-            # The reader stays usable without highlights; the user sees what failed and
-            # the traceback goes to the Textual log (textual console) for a bug report.
-            self.log.error(f"compare() failed: {exc!r}")
-            self.post_message(self.AnalysisFailed(f"analysis failed ({type(exc).__name__}: {exc})"))
+        except AnalysisCrashed as exc:
+            # The reader stays usable without highlights; the user sees what failed.
+            self.post_message(self.AnalysisFailed(f"analysis failed ({exc})"))
             return
+        finally:
+            self._analysis = None
         self.post_message(self.AnalysisReady(cmp))
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Quit; a comparison still running is stopped rather than waited for."""
+        if self._analysis is not None:
+            self._analysis.stop()
+        super().exit(result, return_code, message)
 
     @on(AnalysisReady)
     def _analysis_ready(self, event: AnalysisReady) -> None:
@@ -149,7 +162,7 @@ class ReportDiffApp(App[int]):
     @on(AnalysisFailed)
     def _analysis_failed(self, event: AnalysisFailed) -> None:
         self.reader.show_analysis_failed(event.reason)
-        self.notify(f"no highlights: {event.reason}", severity="warning")
+        self.notify(f"no highlights: {event.reason}", severity="warning", markup=False)
 
     # ----- actions ------------------------------------------------------------------
 
@@ -167,7 +180,7 @@ class ReportDiffApp(App[int]):
             self.theme = THEME_NAMES[(i + 1) % len(THEME_NAMES)]
         else:
             self.theme = DEFAULT_THEME
-        self.notify(f"theme: {self.theme}", timeout=2)
+        self.notify(f"theme: {self.theme}", timeout=2, markup=False)
 
     def export_path(self) -> Path:
         """Where the export goes: ``<dir>/<id>-vs-<id>.md``."""
@@ -178,7 +191,7 @@ class ReportDiffApp(App[int]):
         """Write the comparison as Markdown, asking before overwriting a file."""
         cmp = self.comparison
         if cmp is None:
-            self.notify("still analysing: nothing to export yet", severity="warning")
+            self.notify("still analysing: nothing to export yet", severity="warning", markup=False)
             return
         path = self.export_path()
         if path.exists():
@@ -188,7 +201,7 @@ class ReportDiffApp(App[int]):
                 if overwrite:
                     self._write_export(path, cmp)
                 else:
-                    self.notify("export cancelled: file kept", timeout=3)
+                    self.notify("export cancelled: file kept", timeout=3, markup=False)
 
             self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answer)
         else:
@@ -198,14 +211,14 @@ class ReportDiffApp(App[int]):
         try:
             from reportdiff.core.export import to_markdown
         except ImportError:
-            self.notify("export is not available in this build", severity="error")
+            self.notify("export is not available in this build", severity="error", markup=False)
             return
         try:
             write_text_atomic(path, to_markdown(cmp))
         except OSError as exc:
-            self.notify(f"export failed: {exc}", severity="error")
+            self.notify(f"export failed: {exc}", severity="error", markup=False)
             return
-        self.notify(f"exported to {path}", title="export", timeout=6)
+        self.notify(f"exported to {path}", title="export", timeout=6, markup=False)
 
 
 def _report_commands() -> type[Provider]:

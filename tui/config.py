@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from reportdiff.core.atomic import atomic_write_text
 from reportdiff.core.paths import config_dir
 
 
@@ -26,28 +25,12 @@ def load_config() -> dict[str, Any]:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` so readers see the old file or the new one, never half of it."""
-    try:
-        from reportdiff.core.atomic import atomic_write_text
-    except ImportError:  # the io helper's module has not landed on this branch yet
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            # mkstemp makes the file 0600; give it the permissions a normal write would.
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, text)
+    """Write ``text`` so readers see the old file or the new one, never half of it.
+
+    Creates the parent directory (the config dir may not exist on a first run).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, text)
 
 
 def save_setting(key: str, value: Any) -> None:

@@ -22,6 +22,9 @@ LAYER_LABELS: dict[str, str] = {
     "unique": "only in one report",
 }
 
+SAME_BADGE = "⟨=⟩"
+"""Badge after a number that is the same in the other reports."""
+
 DISTINCTIVE = 0.5
 """Shared phrases at or above this distinctiveness are styled as distinctive."""
 
@@ -88,6 +91,9 @@ def pane_highlights(cmp: Comparison, pane: int, enabled: frozenset[str]) -> Pane
                 badges.append(Badge(q.span.end, number_badge(pair, pane), "badge"))
         elif pair.status == "same" and "same" in enabled:
             marks.append(Mark(q.span.start, q.span.end, "same"))
+            if sum(v is not None for v in pair.values) > 1:
+                # A mark, not only a colour: an unchanged number reads 16公里⟨=⟩.
+                badges.append(Badge(q.span.end, SAME_BADGE, "badge"))
     # Apply weaker layers first so stronger ones win where they overlap.
     order = {
         name: i for i, name in enumerate(("unique", "boilerplate", "distinct", "same", "changed"))

@@ -50,6 +50,11 @@ class Badge:
 
 _HEADING_KINDS: tuple[ItemKind, ...] = ("heading1", "heading2", "heading3")
 
+_CONTROL = {c: "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0)] if c != 0x0A}
+_CONTROL[0x09] = " "
+"""Control characters shown as � (a tab as a space), one for one so offsets hold: report
+text is written to the terminal, and an ESC in it must never reach the terminal as one."""
+
 
 def _heading_item(report: Report, section: Section, depth: int) -> Item:
     start = section.heading.start
@@ -145,7 +150,7 @@ def item_text(report_text: str, item: Item, badges: list[Badge]) -> ItemText:
         length += len(b.text)
         pos = b.offset
     pieces.append(report_text[pos : item.end])
-    out.text = "".join(pieces)
+    out.text = "".join(pieces).translate(_CONTROL)
     return out
 
 

@@ -32,6 +32,7 @@ from textual.widgets import Footer
 if TYPE_CHECKING:
     from reportdiff.core.comparison import NumberPair
     from reportdiff.tui.widgets.outline import AlignmentOutline
+    from textual.widget import AwaitMount
     from textual.widgets import Input
 
 MAX_VISIBLE = 4
@@ -77,7 +78,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "c",
             "number(1)",
-            "Next change",
+            "Change",
             id="next-changed-number",
             tooltip="Go to the next changed number",
         ),
@@ -211,6 +212,7 @@ class ReaderScreen(Screen[None]):
         self.match_cursor: list[int | None] = [None for _ in reports]
         self.outline_wanted: bool | None = None
         self._search_input: Input | None = None
+        self._search_mount: AwaitMount | None = None
         self._analysis_over = False
         self._placed: dict[int, float] = {}
         """Where navigation last put each pane, so sync scrolling does not undo it."""
@@ -254,17 +256,20 @@ class ReaderScreen(Screen[None]):
         await self._search_box()
 
     async def _search_box(self) -> Input:
-        """The search input, mounted on first use (not needed for the first frame)."""
-        from textual.widgets import Input
+        """The search input, mounted on first use (not needed for the first frame).
 
-        if self._search_input is None:
+        The first frame and a quick ``/`` may both ask for it: it is created and its
+        mount started once, and every caller awaits that same mount.
+        """
+        if self._search_input is None or self._search_mount is None:
+            from textual.widgets import Input
+
             self._search_input = Input(
                 placeholder="search all panes (Enter: find, Esc: close)", id="search"
             )
-        box = self._search_input
-        if box.parent is None:  # mount() sets the parent at once: a second call skips this
-            await self.mount(box, before="#status")
-        return box
+            self._search_mount = self.mount(self._search_input, before="#status")
+        await self._search_mount
+        return self._search_input
 
     def _fill_outline(self) -> None:
         """The aligned rows once compared; the first report's own sections until then."""
@@ -368,14 +373,18 @@ class ReaderScreen(Screen[None]):
         """Switch a highlight layer on or off."""
         self.enabled = self.enabled ^ {layer}
         state = "on" if layer in self.enabled else "off"
-        self.notify(f"{LAYER_LABELS[layer]}: {state}", timeout=2)
+        self.notify(f"{LAYER_LABELS[layer]}: {state}", timeout=2, markup=False)
 
     # ----- focus ----------------------------------------------------------------------
 
     def action_toggle_sync(self) -> None:
         """Switch synchronised scrolling on or off."""
         self.sync_scroll = not self.sync_scroll
-        self.notify(f"synchronised scrolling: {'on' if self.sync_scroll else 'off'}", timeout=2)
+        self.notify(
+            f"synchronised scrolling: {'on' if self.sync_scroll else 'off'}",
+            timeout=2,
+            markup=False,
+        )
 
     @on(ReportPane.Scrolled)
     def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
@@ -452,7 +461,9 @@ class ReaderScreen(Screen[None]):
         target = step(anchors, current, direction, kind=kind, unmatched=unmatched)
         if target is None:
             what = "unmatched section" if unmatched else (kind or "anchor")
-            self.notify(f"no {'next' if direction > 0 else 'previous'} {what}", timeout=2)
+            self.notify(
+                f"no {'next' if direction > 0 else 'previous'} {what}", timeout=2, markup=False
+            )
             return
         self.go_to_anchor(target, anchors)
 
@@ -489,7 +500,7 @@ class ReaderScreen(Screen[None]):
     def action_unmatched(self, direction: int) -> None:
         """Next/previous section that some report has no counterpart for."""
         if not self.anchors:
-            self.notify("still analysing: alignment not ready", timeout=2)
+            self.notify("still analysing: alignment not ready", timeout=2, markup=False)
             return
         self._navigate(direction, kind="section", unmatched=True)
 
@@ -512,11 +523,11 @@ class ReaderScreen(Screen[None]):
     def action_number(self, direction: int) -> None:
         """Next/previous changed number: every pane shows its value of that indicator."""
         if self.comparison is None:
-            self.notify("still analysing: numbers not ready", timeout=2)
+            self.notify("still analysing: numbers not ready", timeout=2, markup=False)
             return
         pairs = changed_numbers(self.comparison, self.lead)
         if not pairs:
-            self.notify("no changed numbers", timeout=2)
+            self.notify("no changed numbers", timeout=2, markup=False)
             return
         if self.number_cursor is None:
             self.number_cursor = 0 if direction > 0 else len(pairs) - 1
@@ -548,7 +559,7 @@ class ReaderScreen(Screen[None]):
     def action_numbers(self) -> None:
         """Open the numbers view; Enter there jumps back to the pair's paragraphs."""
         if self.comparison is None:
-            self.notify("still analysing: numbers not ready", timeout=2)
+            self.notify("still analysing: numbers not ready", timeout=2, markup=False)
             return
         from reportdiff.tui.screens.numbers import NumbersScreen
 
@@ -592,11 +603,11 @@ class ReaderScreen(Screen[None]):
             return
         if total == 0:
             self._apply_highlights()
-            self.notify(f"not found: {query}", severity="warning", timeout=3)
+            self.notify(f"not found: {query}", severity="warning", timeout=3, markup=False)
             return
         self.action_match(1)
         counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))
-        self.notify(f"{query}: {counts}", timeout=3)
+        self.notify(f"{query}: {counts}", timeout=3, markup=False)
 
     @staticmethod
     def _find_all(text: str, query: str) -> list[int]:
@@ -612,7 +623,7 @@ class ReaderScreen(Screen[None]):
     def action_match(self, direction: int) -> None:
         """Next/previous match, in every pane that has matches."""
         if not any(self.matches):
-            self.notify("nothing to find: press / to search", timeout=2)
+            self.notify("nothing to find: press / to search", timeout=2, markup=False)
             return
         for pane in self.panes:
             found = self.matches[pane.index]

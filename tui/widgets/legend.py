@@ -47,7 +47,7 @@ class Legend(Widget):
                 ("common", "legend--boilerplate"),
             ],
             "changed": [("changed", "legend--changed"), ("⟨←old Δ%⟩", "legend--badge")],
-            "same": [("same", "legend--same")],
+            "same": [("same", "legend--same"), ("⟨=⟩", "legend--badge")],
             "unique": [("only here", "legend--unique")],
         }
         for i, layer in enumerate(LAYERS, start=1):
