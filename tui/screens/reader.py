@@ -41,6 +41,12 @@ OUTLINE_MIN_SCREEN = 110
 """Below this many columns the outline starts hidden (toggle with ``o``)."""
 
 
+def outline_width(width: int) -> int:
+    """Cells of the outline at a screen ``width``: a third of a wide screen, so each row's
+    headings from every report fit (the tcss says the same: 34%, 30 to 80 cells)."""
+    return max(30, min(80, width * 34 // 100))
+
+
 class ReaderScreen(Screen[None]):
     """The main screen: one pane per report, the aligned outline, the legend."""
 
@@ -296,7 +302,7 @@ class ReaderScreen(Screen[None]):
         self._arrange()
 
     def _visible_count(self, width: int, outline: bool) -> int:
-        avail = width - (max(30, min(60, width * 22 // 100)) if outline else 0)
+        avail = width - (outline_width(width) if outline else 0)
         fit = max(2, avail // MIN_PANE_WIDTH)
         return max(1, min(MAX_VISIBLE, len(self.reports), fit))
 

@@ -1,0 +1,73 @@
+"""Pilot tests for what a new user found: outline, palette, resize, help, borders, paging."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import pytest
+from reportdiff.core.comparison import Comparison
+from reportdiff.core.model import Report
+from reportdiff.core.samples import load_sample
+from reportdiff.tui.app import ReportDiffApp
+from reportdiff.tui.widgets.outline import score_bar
+
+
+def aio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in a fresh event loop (the project does not use pytest-asyncio)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[Report]:
+    return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
+
+
+async def analysed(pilot) -> Comparison:  # type: ignore[no-untyped-def]
+    """Wait for the comparison worker and the refresh that shows its highlights."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    cmp = pilot.app.comparison
+    assert cmp is not None, "the comparison did not arrive"
+    return cmp
+
+
+def rendered(widget, rows: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The text a widget shows on its first ``rows`` lines."""
+    return ["".join(seg.text for seg in widget.render_line(y)) for y in range(rows)]
+
+
+def test_score_bars_tell_close_scores_apart() -> None:
+    assert len({score_bar(0.25), score_bar(0.34), score_bar(0.5)}) == 3
+    assert score_bar(0.0) == "····" and score_bar(1.0) == "████"
+
+
+@aio
+async def test_outline_shows_every_heading_mark_and_score(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(pilot)
+        outline = app.reader._outline()
+        assert outline is not None and outline.display
+        assert outline.size.width >= 60
+        assert "similarity" in str(outline.border_title)
+        sections = [a for a in app.reader.anchors if a.kind == "section"]
+        lines = rendered(outline, len(sections))
+        ids = [r.meta.id for r in reports]
+        for anchor, line in zip(sections, lines, strict=True):
+            present = [i for i, lab in enumerate(anchor.labels) if lab is not None]
+            if len(present) == 1:
+                assert line.startswith(f"∅ only in {ids[present[0]]}"), line
+                continue
+            assert f"{anchor.score:.2f}" in line, line
+            for i in present:
+                label = anchor.labels[i] or ""
+                # The heading, or at least its first clause, of every report is on screen.
+                assert label[:4] in line, (label, line)
