@@ -71,3 +71,25 @@ async def test_outline_shows_every_heading_mark_and_score(reports: list[Report])
                 label = anchor.labels[i] or ""
                 # The heading, or at least its first clause, of every report is on screen.
                 assert label[:4] in line, (label, line)
+
+
+@aio
+async def test_palette_jumps_to_a_heading_of_the_second_report(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        target = next(
+            i
+            for i, a in enumerate(reader.anchors)
+            if a.kind == "section" and a.labels[1] and "优存量" in a.labels[1]
+        )
+        await pilot.press("ctrl+p", *"优存量")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the palette searches in a worker of its own
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.cursor == target
+        pane = reader.panes[1]
+        assert pane.items[pane.top_item()].start == reader.anchors[target].offsets[1]

@@ -30,12 +30,20 @@ class ReportCommands(Provider):
             out.append((f"Toggle layer: {label}", partial(reader.action_toggle_layer, layer), ""))
         for name in sorted(app.available_themes):
             out.append((f"Theme: {name}", partial(setattr, app, "theme", name), ""))
-        anchors = reader.anchors
-        for i, a in enumerate(anchors):
+        ids = [r.meta.id for r in reader.reports]
+        for i, a in enumerate(reader.anchors):
             if a.kind != "section":
                 continue
-            label = next((lab for lab in a.labels if lab), "…")
-            out.append((f"Jump to section: {label}", partial(reader.go_to_anchor, i), ""))
+            # Every report's heading is offered: a reader of the second report searches
+            # by its words (优存量), not by the first report's.
+            seen: dict[str, list[str]] = {}
+            for report_id, lab in zip(ids, a.labels, strict=False):
+                if lab:
+                    seen.setdefault(lab, []).append(report_id)
+            for lab, where in seen.items():
+                out.append(
+                    (f"Jump to section: {lab}", partial(reader.go_to_anchor, i), ", ".join(where))
+                )
         return out
 
     async def discover(self) -> Hits:
