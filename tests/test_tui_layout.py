@@ -161,8 +161,11 @@ def test_outline_labels_show_score_or_only_in(comparison: Comparison) -> None:
         assert label.lstrip().startswith("∅") and f"only in {owner}" in label
     for a in both:
         label = anchor_label(a, ids).plain
-        assert f"{round((a.score or 0) * 100)}%" in label
+        assert f"{a.score or 0:.2f}" in label
         assert all(lab in label for lab in a.labels if lab)
+        # Squeezed, every report's heading still shows (its first clause).
+        narrow = anchor_label(a, ids, room=30).plain
+        assert all(lab[:3] in narrow for lab in a.labels if lab)
 
 
 def test_control_characters_never_reach_the_terminal() -> None:

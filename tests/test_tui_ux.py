@@ -93,3 +93,38 @@ async def test_palette_jumps_to_a_heading_of_the_second_report(reports: list[Rep
         assert reader.cursor == target
         pane = reader.panes[1]
         assert pane.items[pane.top_item()].start == reader.anchors[target].offsets[1]
+
+
+@aio
+async def test_resize_and_outline_toggle_keep_each_panes_paragraph(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await analysed(pilot)
+        panes = app.reader.panes
+        # Thirteen paragraphs on, the 2022 pane lacks a counterpart and the 2023 pane is
+        # on its ▌ paragraph: a re-wrap of the 2022 pane used to drag the 2023 pane away.
+        await pilot.press(*"j" * 13)
+        before = [(p.top_item(), p.current_item) for p in panes]
+        assert before[1][1] is not None
+        for size in [(100, 30), (80, 24), (160, 45), (200, 50), (90, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert [(p.top_item(), p.current_item) for p in panes] == before, size
+            current = panes[1].current_item
+            assert current is not None and panes[1].scroll_y == panes[1].item_top(current)
+        for _ in range(2):
+            await pilot.press("o")
+            await pilot.pause()
+            assert [(p.top_item(), p.current_item) for p in panes] == before
+
+
+def test_display_offsets_map_back_to_report_offsets() -> None:
+    from reportdiff.tui.layout import Badge, Item, item_text
+
+    text = "增长8.0%，达到143.5亿元。"
+    number_end = text.index("亿元") + 2
+    shown = item_text(text, Item(0, len(text), "paragraph"), [Badge(number_end, "⟨←1亿元⟩", "badge")])
+    for offset in range(len(text) + 1):
+        assert shown.to_report(shown.to_display(offset)) == offset
+    badge_at = shown.text.index("⟨")
+    assert shown.to_report(badge_at) == number_end

@@ -131,6 +131,20 @@ class ItemText:
                 shift += length
         return offset - self.src_start + shift
 
+    def to_report(self, display: int) -> int:
+        """Report offset shown at a display offset (a badge maps to the number before it)."""
+        pos = self.src_start
+        shown = 0
+        for at, length in self.inserts:
+            if display < shown + (at - pos):
+                break
+            shown += at - pos
+            pos = at
+            if display < shown + length:
+                return at
+            shown += length
+        return pos + (display - shown)
+
 
 def item_text(report_text: str, item: Item, badges: list[Badge]) -> ItemText:
     """Build an item's display text with the badges whose offset lies inside it."""

@@ -107,6 +107,7 @@ class ReportPane(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
         self._styles: dict[str, Style] = {}
+        self._quiet = False
         meta = report.meta
         self.border_title = Text(f"{meta.region} {meta.year} {meta.title}")
         self.border_subtitle = Text(meta.id)
@@ -127,13 +128,50 @@ class ReportPane(ScrollView, can_focus=True):
         return self._layout
 
     def _relayout(self) -> None:
-        keep = self.top_item() if self._layout is not None else None
+        keep = self._place() if self._layout is not None else None
         self._layout = layout(self.report.text, self.items, self._badges, self.text_width)
         self._cache.clear()
         self._index_marks()
         self._update_virtual_size()
         if keep is not None:
-            self.scroll_to(y=self._layout.item_top[keep], animate=False, immediate=True)
+            self._restore(keep)
+
+    def _place(self) -> tuple[int, int] | tuple[None, int]:
+        """What the reader is looking at, in terms that survive a re-wrap.
+
+        ``(item, row)``: the current (▌) paragraph starts ``row`` lines below the top;
+        ``(None, offset)``: otherwise the report offset shown on the top line.
+        """
+        lay = self._layout
+        assert lay is not None
+        top = int(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        cur = self.current_item
+        if cur is not None and cur < len(lay.item_top) and top <= lay.item_top[cur] < top + height:
+            return (cur, lay.item_top[cur] - top)
+        ref = lay.lines[top] if 0 <= top < len(lay.lines) else None
+        if ref is None:
+            return (None, lay.items[lay.item_at_line(top)].start)
+        return (None, lay.texts[ref.item].to_report(ref.start))
+
+    def _restore(self, place: tuple[int, int] | tuple[None, int]) -> None:
+        """Scroll so ``place`` (from :meth:`_place`) is where it was, after a re-wrap."""
+        lay = self._layout
+        assert lay is not None
+        item, where = place
+        if item is not None:
+            # Same height on screen if the pane is still tall enough, else near the top.
+            row = min(where, max(0, self.scrollable_content_region.height - 3))
+            y = max(0, lay.item_top[item] - row)
+        else:
+            y = lay.line_of_offset(where)
+        # A re-wrap is not the reader scrolling: other panes must not follow it (each
+        # pane keeps its own place; following would move them off their ▌ paragraph).
+        self._quiet = True
+        try:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        finally:
+            self._quiet = False
 
     def _update_virtual_size(self) -> None:
         assert self._layout is not None
@@ -153,7 +191,7 @@ class ReportPane(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Repaint, and tell the screen so the other panes can follow."""
         super().watch_scroll_y(old_value, new_value)
-        if round(old_value) != round(new_value):
+        if round(old_value) != round(new_value) and not self._quiet:
             self.post_message(self.Scrolled(self))
 
     def item_height(self, item: int) -> int:
