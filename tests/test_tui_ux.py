@@ -128,3 +128,27 @@ def test_display_offsets_map_back_to_report_offsets() -> None:
         assert shown.to_report(shown.to_display(offset)) == offset
     badge_at = shown.text.index("⟨")
     assert shown.to_report(badge_at) == number_end
+
+
+@aio
+async def test_help_lists_numbers_and_outline_keys_in_words(reports: list[Report]) -> None:
+    from reportdiff.tui.screens.help import HelpScreen
+    from textual.widgets import DataTable
+
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        by_where: dict[str, dict[str, str]] = {}
+        for key, description, _id, where in rows:
+            by_where.setdefault(where, {})[key] = description
+            # Words, not an action name such as help_quit.
+            assert description and "_" not in description, (key, description)
+        # Ctrl+C does what the screen says (copy), not the app's bare ``help_quit``.
+        assert by_where["textual"]["^c"] == "Copy selected text"
+        numbers = by_where["numbers"]
+        assert {"⏎", "f", "s", "esc"} <= set(numbers), numbers
+        assert by_where["outline"]["⏎"] == "Bring every pane to this section"
+        assert "space" in by_where["outline"] and "pgdn" in by_where["pane"]

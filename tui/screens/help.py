@@ -13,6 +13,30 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 
+_DESCRIPTIONS = {
+    "help_quit": "Show how to quit (Ctrl+Q quits)",
+    "select_cursor": "Bring every pane to this section",
+    "toggle_node": "Fold or unfold this section",
+    "toggle_expand_all": "Fold or unfold every section",
+    "cursor_up": "Previous section",
+    "cursor_down": "Next section",
+    "cursor_parent": "Up to the enclosing section",
+    "cursor_parent_next_sibling": "Next section one level up",
+    "cursor_previous_sibling": "Previous section at this level",
+    "cursor_next_sibling": "Next section at this level",
+}
+"""Human words for bindings whose own description is empty or speaks of a tree."""
+
+
+def describe(binding: Binding, where: str) -> str:
+    """What a binding does, in words (never a raw action name such as ``help_quit``)."""
+    action = binding.action.rpartition(".")[2]
+    if where == "outline" or not (binding.tooltip or binding.description):
+        return _DESCRIPTIONS.get(action, binding.description or action.replace("_", " "))
+    # The tooltip says more than the Footer's one-word label ("Change").
+    return binding.tooltip or binding.description
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists key, action and binding id (for remapping) of every binding."""
 
@@ -63,22 +87,29 @@ class HelpScreen(ModalScreen[None]):
             key = self.app.get_key_display(binding)
             table.add_row(
                 Text(key, style="bold"),
-                Text(binding.description or binding.action),
+                Text(describe(binding, where)),
                 Text(binding.id or "", style="dim"),
                 Text(where, style="dim"),
             )
         table.focus()
 
     def _listed_bindings(self) -> list[tuple[str, Binding]]:
-        """Bindings of the reader screen, our app, and Textual's own app and screen keys."""
+        """Bindings of the reader, our app, Textual's own keys, the outline and the numbers view.
+
+        The outline's and the numbers view's keys only act there, so they are listed in
+        groups of their own even where a key means something else in the reader (Enter).
+        """
+        from reportdiff.tui.screens.numbers import NumbersScreen
         from reportdiff.tui.screens.reader import ReaderScreen
         from textual.app import App
         from textual.screen import Screen
+        from textual.widgets import Tree
 
         sources: list[tuple[str, list[BindingType]]] = [
             ("reader", ReaderScreen.BINDINGS),
             ("app", type(self.app).BINDINGS),
-            ("textual", [*App.BINDINGS, *Screen.BINDINGS]),
+            # Screen before App: the screen's Ctrl+C (copy) is the one a key press reaches.
+            ("textual", [*Screen.BINDINGS, *App.BINDINGS]),
             # The palette key is bound by Textual at run time, not in a BINDINGS list.
             (
                 "textual",
@@ -92,12 +123,26 @@ class HelpScreen(ModalScreen[None]):
                 ],
             ),
         ]
+        from reportdiff.tui.widgets.report_pane import ReportPane
+
+        # A pane never scrolls sideways (text is wrapped), so its left/right keys are left out.
+        scrolling = [
+            b
+            for b in Binding.make_bindings(ReportPane.BINDINGS)
+            if not b.action.endswith(("left", "right"))
+        ]
+        sources += [
+            ("pane", list(scrolling)),
+            ("outline", Tree.BINDINGS),
+            ("numbers", NumbersScreen.BINDINGS),
+        ]
         out: list[tuple[str, Binding]] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for where, bindings in sources:
+            scope = where if where in ("pane", "outline", "numbers") else "main"
             for one in Binding.make_bindings(bindings):
                 # A key bound at several levels does what the innermost says: list it once.
-                if one.key not in seen:
-                    seen.add(one.key)
+                if (scope, one.key) not in seen:
+                    seen.add((scope, one.key))
                     out.append((where, one))
         return out
