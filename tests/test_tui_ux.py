@@ -152,3 +152,77 @@ async def test_help_lists_numbers_and_outline_keys_in_words(reports: list[Report
         assert {"⏎", "f", "s", "esc"} <= set(numbers), numbers
         assert by_where["outline"]["⏎"] == "Bring every pane to this section"
         assert "space" in by_where["outline"] and "pgdn" in by_where["pane"]
+
+
+def subtitle(pane) -> str:  # type: ignore[no-untyped-def]
+    """A pane's border subtitle as plain text."""
+    from textual.content import Content
+
+    return Content.from_markup(str(pane.border_subtitle)).plain
+
+
+def assert_borders_follow_the_alignment(reader) -> None:  # type: ignore[no-untyped-def]
+    """Each visible pane's border mark matches the aligned row of the paragraph at its top."""
+    from reportdiff.tui.navigation import anchor_index_at
+
+    for pane in reader.panes:
+        if not pane.display:
+            continue
+        sub = subtitle(pane)
+        if "no counterpart here" in sub:
+            lacking = reader.anchors[reader.cursor]
+            assert lacking.offsets[pane.index] is None
+            continue
+        here = anchor_index_at(reader.anchors, pane.index, pane.items[pane.top_item()].start)
+        assert here is not None
+        others = [i for i in range(len(reader.reports)) if i != pane.index]
+        missing = [i for i in others if reader.anchors[here].offsets[i] is None]
+        if not missing:
+            assert sub == pane.report.meta.id, sub
+        elif len(missing) == len(others):
+            assert "only in this report" in sub, sub
+        else:
+            assert "not in " + ", ".join(reader._ids[i] for i in missing) in sub, sub
+
+
+@aio
+async def test_border_mark_after_a_search_follows_the_text_shown(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await analysed(pilot)
+        await pilot.press("u", "u")  # a row the 2022 report lacks: its pane says so
+        await pilot.pause()
+        assert app.reader.anchors[app.reader.cursor or 0].offsets[0] is None
+        assert "no counterpart here" in subtitle(app.reader.panes[0])
+        assert_borders_follow_the_alignment(app.reader)
+        await pilot.press("slash", *"充电桩", "enter")
+        await pilot.pause()
+        assert all(app.reader.matches)
+        assert "no counterpart" not in subtitle(app.reader.panes[0])
+        assert_borders_follow_the_alignment(app.reader)
+        await pilot.press("n", "n", "down", "down")
+        await pilot.pause()
+        assert_borders_follow_the_alignment(app.reader)
+
+
+@aio
+async def test_border_mark_with_three_reports_names_the_report_lacking(
+    reports: list[Report],
+) -> None:
+    three = [*reports, load_sample("xuhui-2022")]
+    app = ReportDiffApp(three)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        row = next(
+            i for i, a in enumerate(reader.anchors) if a.labels[0] == "作风建设不断深化"
+        )
+        assert reader.anchors[row].labels[1] == "作风能力抓实做强"
+        reader.go_to_anchor(row)
+        await pilot.pause()
+        for pane in reader.panes[:2]:
+            assert pane.display
+            assert subtitle(pane) == f"{pane.report.meta.id} · not in xuhui-2022"
+        await pilot.press("k", "down", "down", "down")
+        await pilot.pause()
+        assert_borders_follow_the_alignment(reader)

@@ -335,6 +335,7 @@ class ReaderScreen(Screen[None]):
         legend = self.query_one(Legend)
         legend.counts = layer_counts(cmp)
         self._apply_highlights()
+        self._mark_counterparts()
 
     def show_analysis_failed(self, message: str) -> None:
         """Keep reading possible when the comparison cannot be computed."""
@@ -396,7 +397,8 @@ class ReaderScreen(Screen[None]):
     def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
         # Only the focused pane leads, so panes moved here never echo back (no ping-pong).
         lead = event.pane
-        if not self.sync_scroll or not self.anchors:
+        self._mark_counterpart(lead)
+        if event.rewrap or not self.sync_scroll or not self.anchors:
             return
         if self._placed.get(lead.index) == lead.scroll_y:
             return  # our own placement (Scrolled arrives after the keys placed every pane)
@@ -487,13 +489,43 @@ class ReaderScreen(Screen[None]):
             pane.scroll_to_offset(offset, mark=not lacks)
             if lacks:
                 pane.current_item = None
-            sub = Text(pane.report.meta.id)
-            if lacks:
-                sub.append(" · no counterpart here", style="italic")
-            pane.border_subtitle = sub
         self._remember_placement()
+        self._mark_counterparts()
         if self.anchors and (outline := self._outline()) is not None:
             outline.follow(index)
+
+    def _mark_counterparts(self) -> None:
+        for pane in self.panes:
+            self._mark_counterpart(pane)
+
+    def _mark_counterpart(self, pane: ReportPane) -> None:
+        """Say in the pane's border which reports lack the paragraph at its top.
+
+        Computed from the alignment for what the pane shows now (not for where the last
+        key sent it), so scrolling, searching and re-wrapping keep it true.
+        """
+        sub = Text(pane.report.meta.id)
+        if self.anchors:
+            top = pane.items[pane.top_item()].start
+            here = anchor_index_at(self.anchors, pane.index, top)
+            cursor = self.cursor
+            others = [i for i in range(len(self.reports)) if i != pane.index]
+            if (
+                cursor is not None
+                and cursor < len(self.anchors)
+                and self.anchors[cursor].offsets[pane.index] is None
+                and (off := fallback_offset(self.anchors, cursor, pane.index)) is not None
+                and pane.item_at_offset(off) == pane.top_item()
+            ):
+                # The other panes show a row this report lacks; this pane waits before it.
+                sub.append(" · no counterpart here", style="italic")
+            elif here is not None and others:
+                missing = [self._ids[i] for i in others if self.anchors[here].offsets[i] is None]
+                if len(missing) == len(others):
+                    sub.append(" · only in this report", style="italic")
+                elif missing:
+                    sub.append(f" · not in {', '.join(missing)}", style="italic")
+        pane.border_subtitle = sub
 
     def action_paragraph(self, direction: int) -> None:
         """Next/previous aligned paragraph in every pane."""
@@ -551,7 +583,9 @@ class ReaderScreen(Screen[None]):
             q = pair.values[pane.index]
             if q is not None:
                 pane.scroll_to_offset(q.span.start, exact=True)
+        self.cursor = None
         self._remember_placement()
+        self._mark_counterparts()
         self._apply_highlights()
         if pair.status != "changed":
             for pane in self.panes:
@@ -643,5 +677,7 @@ class ReaderScreen(Screen[None]):
             )
             self.match_cursor[pane.index] = cur
             pane.scroll_to_offset(found[cur], mark=False, exact=True)
+        self.cursor = None  # the panes left the aligned row they were on
         self._remember_placement()
+        self._mark_counterparts()
         self._apply_highlights()

@@ -75,9 +75,11 @@ class ReportPane(ScrollView, can_focus=True):
 
     @dataclass
     class Scrolled(Message):
-        """The pane's scroll position changed (by the user or by navigation)."""
+        """The pane's scroll position changed (by the user, by navigation or a re-wrap)."""
 
         pane: ReportPane
+        rewrap: bool = False
+        """A re-wrap moved it to keep the reader's place: not for other panes to follow."""
 
     @dataclass
     class Focused(Message):
@@ -191,8 +193,8 @@ class ReportPane(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Repaint, and tell the screen so the other panes can follow."""
         super().watch_scroll_y(old_value, new_value)
-        if round(old_value) != round(new_value) and not self._quiet:
-            self.post_message(self.Scrolled(self))
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self, rewrap=self._quiet))
 
     def item_height(self, item: int) -> int:
         """Display lines of ``item`` (without the blank line after it)."""
