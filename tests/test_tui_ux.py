@@ -226,3 +226,28 @@ async def test_border_mark_with_three_reports_names_the_report_lacking(
         await pilot.press("k", "down", "down", "down")
         await pilot.pause()
         assert_borders_follow_the_alignment(reader)
+
+
+@aio
+async def test_hidden_reports_are_announced_with_their_keys(reports: list[Report]) -> None:
+    from textual.widgets import Footer, Static
+
+    three = [*reports, load_sample("xuhui-2022")]
+    app = ReportDiffApp(three, analyse=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        pages = reader.query_one("#pages", Static)
+        assert pages.display and str(pages.render()).strip() == "reports 1–2 of 3 · [ ] more"
+        footer_keys = {k for k, b in app.screen.active_bindings.items() if b.binding.show}
+        assert {"left_square_bracket", "right_square_bracket"} <= footer_keys
+        assert app.screen.query_one(Footer)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert str(pages.render()).strip() == "reports 2–3 of 3 · [ ] more"
+    async with ReportDiffApp(reports, analyse=False).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app2 = pilot.app
+        assert not app2.screen.query_one("#pages", Static).display
+        shown = set(app2.screen.active_bindings)
+        assert "right_square_bracket" not in shown

@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import NumberPair
@@ -170,12 +170,12 @@ class ReaderScreen(Screen[None]):
             show=False,
             tooltip="Show or hide the outline",
         ),
+        # Shown in the Footer only while some reports do not fit (see check_action).
         Binding(
             "right_square_bracket",
             "page(1)",
             "Next reports",
             id="next-page",
-            show=False,
             tooltip="Show the next reports when not all fit",
         ),
         Binding(
@@ -183,7 +183,6 @@ class ReaderScreen(Screen[None]):
             "page(-1)",
             "Prev reports",
             id="prev-page",
-            show=False,
             tooltip="Show the previous reports",
         ),
         Binding(
@@ -220,6 +219,7 @@ class ReaderScreen(Screen[None]):
         self._search_input: Input | None = None
         self._search_mount: AwaitMount | None = None
         self._analysis_over = False
+        self._paged = False
         self._placed: dict[int, float] = {}
         """Where navigation last put each pane, so sync scrolling does not undo it."""
 
@@ -233,6 +233,7 @@ class ReaderScreen(Screen[None]):
                 yield ReportPane(report, i, id=f"pane-{i}")
         with Horizontal(id="status"):
             yield Legend(id="legend")
+            yield Static(id="pages")
         yield Footer()
 
     @property
@@ -317,6 +318,23 @@ class ReaderScreen(Screen[None]):
         start = min(self.page_start, max(0, len(self.reports) - count))
         for pane in self.panes:
             pane.display = start <= pane.index < start + count
+        # Say which reports are on screen when not all fit, so a hidden one is not lost.
+        pages = self.query_one("#pages", Static)
+        paged = count < len(self.reports)
+        pages.display = paged
+        if paged:
+            pages.update(
+                Text(f" reports {start + 1}–{start + count} of {len(self.reports)} · [ ] more ")
+            )
+        if paged != self._paged:
+            self._paged = paged
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer [ and ] (in the Footer too) only while some reports do not fit."""
+        if action == "page":
+            return self._paged
+        return True
 
     def watch_page_start(self) -> None:
         self._arrange()
