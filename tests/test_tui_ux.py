@@ -251,3 +251,44 @@ async def test_hidden_reports_are_announced_with_their_keys(reports: list[Report
         assert not app2.screen.query_one("#pages", Static).display
         shown = set(app2.screen.active_bindings)
         assert "right_square_bracket" not in shown
+
+
+@aio
+async def test_change_badges_never_split_across_lines(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        for size in [(80, 24), (131, 40), (200, 50)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            checked = 0
+            for pane in app.reader.panes:
+                lay = pane.pane_layout
+                for i, text in enumerate(lay.texts):
+                    lines = [r for r in lay.lines if r is not None and r.item == i]
+                    for start, end, _style in text.badge_spans:
+                        holder = [r for r in lines if r.start <= start < r.end]
+                        assert len(holder) == 1 and end <= holder[0].end, (
+                            text.text[start:end],
+                            size,
+                        )
+                        # Attached to its number: the badge never opens a line.
+                        assert holder[0].start < start, text.text[start:end]
+                        checked += 1
+                    for start, end in text.keep_spans:
+                        # The number and its badge share a line.
+                        assert any(r.start <= start and end <= r.end for r in lines), (
+                            text.text[start:end]
+                        )
+            assert checked > 20, "the yangpu samples have many changed numbers"
+
+
+def test_wrap_keeps_a_number_and_its_badge_on_one_line() -> None:
+    from reportdiff.tui.wrap import wrap_offsets
+
+    text = "全年实现143.5亿元⟨←132.9亿元 +8.0%⟩，推出150项改革举措。"
+    kept = (text.index("143"), text.index("⟩") + 1)
+    for width in range(30, 60):  # wide enough for the number and badge (29 cells)
+        lines = wrap_offsets(text, width, keep=[kept])
+        assert any(s <= kept[0] and kept[1] <= e for s, e in lines), width
+        assert all(text[s] not in "，+" for s, e in lines), width

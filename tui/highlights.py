@@ -88,12 +88,12 @@ def pane_highlights(cmp: Comparison, pane: int, enabled: frozenset[str]) -> Pane
         if pair.status == "changed" and "changed" in enabled:
             marks.append(Mark(q.span.start, q.span.end, "changed"))
             if sum(v is not None for v in pair.values) > 1:
-                badges.append(Badge(q.span.end, number_badge(pair, pane), "badge"))
+                badges.append(Badge(q.span.end, number_badge(pair, pane), "badge", q.span.start))
         elif pair.status == "same" and "same" in enabled:
             marks.append(Mark(q.span.start, q.span.end, "same"))
             if sum(v is not None for v in pair.values) > 1:
                 # A mark, not only a colour: an unchanged number reads 16公里⟨=⟩.
-                badges.append(Badge(q.span.end, SAME_BADGE, "badge"))
+                badges.append(Badge(q.span.end, SAME_BADGE, "badge", q.span.start))
     # Apply weaker layers first so stronger ones win where they overlap.
     order = {
         name: i for i, name in enumerate(("unique", "boilerplate", "distinct", "same", "changed"))

@@ -46,6 +46,9 @@ class Badge:
     offset: int
     text: str
     style: str
+    attach: int | None = None
+    """Report offset where what it annotates starts (the number): wrapping keeps that
+    and the badge on one line. None: only the badge itself is kept whole."""
 
 
 _HEADING_KINDS: tuple[ItemKind, ...] = ("heading1", "heading2", "heading3")
@@ -117,6 +120,8 @@ class ItemText:
     """``(report offset, inserted length)`` in order: shifts display offsets after it."""
     badge_spans: list[tuple[int, int, str]] = field(default_factory=list)
     """``(display start, display end, style)`` of each badge."""
+    keep_spans: list[tuple[int, int]] = field(default_factory=list)
+    """``(display start, display end)`` never broken: each badge with its number."""
 
     def to_display(self, offset: int, *, end: bool = False) -> int:
         """Display offset of a report offset inside (or at the end of) this item.
@@ -156,11 +161,14 @@ def item_text(report_text: str, item: Item, badges: list[Badge]) -> ItemText:
         if not item.start < b.offset <= item.end:
             continue
         chunk = report_text[pos : b.offset]
+        attach = b.offset if b.attach is None else max(pos, min(b.attach, b.offset))
+        keep_start = length + (attach - pos)
         pieces.append(chunk)
         length += len(chunk)
         pieces.append(b.text)
         out.inserts.append((b.offset, len(b.text)))
         out.badge_spans.append((length, length + len(b.text), b.style))
+        out.keep_spans.append((keep_start, length + len(b.text)))
         length += len(b.text)
         pos = b.offset
     pieces.append(report_text[pos : item.end])
@@ -233,5 +241,5 @@ def layout(report_text: str, items: list[Item], badges: list[Badge], width: int)
         if i:
             lines.append(None)
         tops.append(len(lines))
-        lines.extend(LineRef(i, s, e) for s, e in wrap_offsets(t.text, width))
+        lines.extend(LineRef(i, s, e) for s, e in wrap_offsets(t.text, width, keep=t.keep_spans))
     return PaneLayout(items, texts, width, lines, tops)

@@ -10,6 +10,8 @@ map highlights onto the wrapped lines exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import get_character_cell_size
 
 NO_LINE_START = frozenset(
@@ -44,24 +46,34 @@ def _breakable_before(prev: str, ch: str, prev_wide: bool, wide: bool) -> bool:
     return False
 
 
-def _atoms(text: str, widths: list[int]) -> list[tuple[int, int, bool]]:
-    """Split a line without newlines into unbreakable atoms ``(start, end, is_space)``."""
+def _atoms(
+    text: str, widths: list[int], glued: frozenset[int] = frozenset()
+) -> list[tuple[int, int, bool]]:
+    """Split a line without newlines into unbreakable atoms ``(start, end, is_space)``.
+
+    ``glued`` holds positions a line must not break before (spaces there stay inside
+    the atom): see ``keep`` in :func:`wrap_offsets`.
+    """
     atoms: list[tuple[int, int, bool]] = []
     n = len(text)
     i = 0
     while i < n:
-        if text[i].isspace():
+        if text[i].isspace() and i not in glued:
             j = i + 1
-            while j < n and text[j].isspace():
+            while j < n and text[j].isspace() and j not in glued:
                 j += 1
             atoms.append((i, j, True))
             i = j
             continue
         j = i + 1
-        while (
-            j < n
-            and not text[j].isspace()
-            and not _breakable_before(text[j - 1], text[j], widths[j - 1] == 2, widths[j] == 2)
+        while j < n and (
+            j in glued
+            or (
+                not text[j].isspace()
+                and not _breakable_before(
+                    text[j - 1], text[j], widths[j - 1] == 2, widths[j] == 2
+                )
+            )
         ):
             j += 1
         atoms.append((i, j, False))
@@ -84,13 +96,15 @@ def _fold(widths: list[int], start: int, end: int, width: int) -> list[tuple[int
     return pieces
 
 
-def _wrap_line(text: str, offset: int, width: int) -> list[tuple[int, int]]:
+def _wrap_line(
+    text: str, offset: int, width: int, glued: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     widths = [_width(ch) for ch in text]
     lines: list[tuple[int, int]] = []
     line_start: int | None = None
     line_end = 0
     used = 0
-    for a_start, a_end, is_space in _atoms(text, widths):
+    for a_start, a_end, is_space in _atoms(text, widths, glued):
         w = sum(widths[a_start:a_end])
         if is_space:
             if line_start is not None:
@@ -119,7 +133,9 @@ def _wrap_line(text: str, offset: int, width: int) -> list[tuple[int, int]]:
     return [(s + offset, e + offset) for s, e in lines]
 
 
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+def wrap_offsets(
+    text: str, width: int, *, keep: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """Wrap ``text`` into lines of at most ``width`` cells.
 
     Newlines are hard breaks. Spaces at a break are dropped; an empty input line gives
@@ -129,6 +145,10 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         text: Plain text (never markup).
         width: Line width in terminal cells; values below 2 are treated as 2 so a Han
             character always fits.
+        keep: ``(start, end)`` ranges kept whole on one line (spaces included) when they
+            fit: a number with its inline badge ``143.5亿元⟨←132.9亿元 +8.0%⟩``, which
+            was split at the badge's space (a line started with ``+8.0%⟩``) or went to
+            the next line without its number.
 
     Returns:
         One ``(start, end)`` pair per display line, offsets into ``text``; the line shows
@@ -138,10 +158,13 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     ['经济增', '长，质', '效提', '升。']
     """
     width = max(width, 2)
+    # No break before any character of a kept range but its first.
+    glued = frozenset(j for start, end in keep for j in range(start + 1, end))
     lines: list[tuple[int, int]] = []
     pos = 0
     for part in text.split("\n"):
-        lines.extend(_wrap_line(part, pos, width))
+        local = frozenset(j - pos for j in glued if pos <= j < pos + len(part))
+        lines.extend(_wrap_line(part, pos, width, local))
         pos += len(part) + 1
     return lines
 
