@@ -292,3 +292,44 @@ def test_wrap_keeps_a_number_and_its_badge_on_one_line() -> None:
         lines = wrap_offsets(text, width, keep=[kept])
         assert any(s <= kept[0] and kept[1] <= e for s, e in lines), width
         assert all(text[s] not in "，+" for s, e in lines), width
+
+
+@aio
+async def test_numbers_view_sorts_within_units_and_fits_80_columns(
+    reports: list[Report],
+) -> None:
+    from itertools import groupby
+
+    from reportdiff.tui.screens.numbers import NumbersScreen
+    from textual.widgets import DataTable, Static
+
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("v")
+        screen = app.screen
+        assert isinstance(screen, NumbersScreen)
+        table = screen.query_one(DataTable)
+        status = screen.query_one("#numbers-status", Static)
+        # Every column, the status marks included, fits on an 80-column screen.
+        columns = list(table.columns.values())
+        assert sum(c.get_render_width(table) for c in columns) <= 80 - 1
+        assert {str(table.get_row_at(i)[-1]) for i in range(table.row_count)} <= {"≠", "=", "∅"}
+        seen_keys = []
+        for _ in range(5):
+            await pilot.press("s")
+            seen_keys.append(screen.sort_key)
+            header = str(status.render())
+            assert "sorted by" in header and "↓" in header
+            if screen.sort_key == "pct":
+                assert "Δ%" in header
+                pcts = [abs(p.pct) for p in screen._shown if p.pct is not None]
+                assert pcts == sorted(pcts, reverse=True)
+            if screen.sort_key == "unit":
+                with_delta = [p for p in screen._shown if p.delta is not None]
+                units = [u for u, _ in groupby(with_delta, key=lambda p: p.unit)]
+                assert len(units) == len(set(units)), "a unit's rows are together"
+                for _unit, rows in groupby(with_delta, key=lambda p: p.unit):
+                    deltas = [abs(p.delta or 0) for p in rows]
+                    assert deltas == sorted(deltas, reverse=True)
+        assert "delta" not in seen_keys and {"pct", "unit"} <= set(seen_keys)

@@ -13,7 +13,21 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-SORT_KEYS = ("order", "indicator", "delta", "pct", "status")
+SORT_KEYS = ("order", "indicator", "unit", "pct", "status")
+"""What ``s`` cycles through. There is no sort by raw Δ across units: +94台 is not more
+than +11.49亿元, so Δ is compared only within a unit ("unit") or as Δ% ("pct")."""
+
+SORT_LABELS = {
+    "order": "reading order ↓",
+    "indicator": "indicator A→Z ↓",
+    "unit": "unit (grouped), then |Δ| largest first ↓",
+    "pct": "|Δ%| largest first ↓",
+    "status": "status ≠ = ∅ ↓",
+}
+"""The sort key and its direction, as the header says it."""
+
+STATUS_MARKS = {"changed": "≠", "same": "=", "only": "∅"}
+"""One-cell status marks, so the column fits at 80 columns (it showed ``cha``)."""
 
 
 def _fmt_delta(pair: NumberPair) -> str:
@@ -38,7 +52,7 @@ class NumbersScreen(Screen[NumberPair | None]):
             "cycle_sort",
             "Sort",
             id="numbers-sort",
-            tooltip="Sort by reading order, indicator, Δ, Δ% or status",
+            tooltip="Sort by reading order, indicator, unit then Δ, Δ% or status",
         ),
         Binding("escape,v,q", "close", "Back", id="numbers-close", tooltip="Back to the reports"),
         Binding("enter", "jump", "Go to paragraph", id="numbers-jump", show=True, priority=True),
@@ -49,7 +63,7 @@ class NumbersScreen(Screen[NumberPair | None]):
         height: 1fr;
     }
     NumbersScreen #numbers-status {
-        height: 1;
+        height: auto;
         background: $panel;
     }
     """
@@ -72,16 +86,32 @@ class NumbersScreen(Screen[NumberPair | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         ids = [r.meta.id for r in self.comparison.reports]
-        # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金): cap that column
-        # so values, Δ and Δ% stay on screen at 80 columns.
-        values_width = 14 * len(ids) + 14 + 9 + 9
-        table.add_column("indicator", width=max(10, min(40, self.app.size.width - values_width)))
-        for report_id in ids:
-            table.add_column(report_id)
-        for label in ("Δ", "Δ%", "status"):
+        headers = [*ids, "Δ", "Δ%", "st"]
+        # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金): the indicator
+        # column gets what the value columns leave, so they all stay on screen at 80.
+        widths = [Text(h).cell_len for h in headers]
+        for pair in self.comparison.numbers:
+            for k, cell in enumerate(self._value_cells(pair)):
+                widths[k] = max(widths[k], cell.cell_len)
+        padding = 2 * (len(headers) + 1)  # DataTable pads each cell by one on each side
+        room = self.app.size.width - sum(widths) - padding - 2  # the scrollbar
+        table.add_column("indicator", width=max(8, min(40, room)))
+        for label in headers:
             table.add_column(label)
         self._fill()
         table.focus()
+
+    @staticmethod
+    def _value_cells(pair: NumberPair) -> list[Text]:
+        """Every cell but the indicator: each report's value, Δ, Δ%, status mark."""
+        styles = {"changed": "bold", "same": "", "only": "italic dim"}
+        # Cells are Text, not str: a str cell would be parsed as markup.
+        return [
+            *(Text(q.text if q else "—") for q in pair.values),
+            Text(_fmt_delta(pair), justify="right"),
+            Text(format_pct(pair.pct), justify="right"),
+            Text(STATUS_MARKS.get(pair.status, pair.status), style=styles.get(pair.status, "")),
+        ]
 
     def _rows(self) -> list[NumberPair]:
         pairs = list(self.comparison.numbers)
@@ -89,8 +119,8 @@ class NumbersScreen(Screen[NumberPair | None]):
             pairs = [p for p in pairs if p.status == "changed"]
         if self.sort_key == "indicator":
             pairs.sort(key=lambda p: p.indicator)
-        elif self.sort_key == "delta":
-            pairs.sort(key=lambda p: (p.delta is None, -abs(p.delta or 0.0)))
+        elif self.sort_key == "unit":
+            pairs.sort(key=lambda p: (p.delta is None, p.unit, -abs(p.delta or 0.0)))
         elif self.sort_key == "pct":
             pairs.sort(key=lambda p: (p.pct is None, -abs(p.pct or 0.0)))
         elif self.sort_key == "status":
@@ -102,22 +132,15 @@ class NumbersScreen(Screen[NumberPair | None]):
         table = self.query_one(DataTable)
         table.clear()
         self._shown = self._rows()
-        styles = {"changed": "bold", "same": "", "only": "italic dim"}
         for pair in self._shown:
-            # Cells are Text, not str: a str cell would be parsed as markup.
-            table.add_row(
-                Text(pair.indicator),
-                *(Text(q.text if q else "—") for q in pair.values),
-                Text(_fmt_delta(pair), justify="right"),
-                Text(format_pct(pair.pct), justify="right"),
-                Text(pair.status, style=styles.get(pair.status, "")),
-            )
+            table.add_row(Text(pair.indicator), *self._value_cells(pair))
         total = len(self.comparison.numbers)
         what = "changed only" if self.changed_only else "all"
         self.query_one("#numbers-status", Static).update(
             Text(
-                f" {len(self._shown)} of {total} number pairs ({what}) · sorted by {self.sort_key}"
-                " · f filter · s sort · Enter go to paragraph · Esc back"
+                f" {len(self._shown)} of {total} pairs ({what}) · sorted by "
+                f"{SORT_LABELS[self.sort_key]}\n"
+                " st: ≠ changed  = same  ∅ one report · f filter · s sort · Enter go · Esc back"
             )
         )
 
@@ -142,9 +165,9 @@ class NumbersScreen(Screen[NumberPair | None]):
         label = str(event.label)
         self.sort_key = {
             "indicator": "indicator",
-            "Δ": "delta",
+            "Δ": "unit",
             "Δ%": "pct",
-            "status": "status",
+            "st": "status",
         }.get(label, "order")
 
     def action_jump(self) -> None:
