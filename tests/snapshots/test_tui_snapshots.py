@@ -23,8 +23,9 @@ async def _analysed(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_main_screen_first_changed_number(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
-    """120×40 after the comparison and one ``c``: the outline (left) lists aligned sections
-    with a score and bar (and "only in …" rows); two panes titled 杨浦区 2022 … and
+    """120×40 after the comparison and one ``c``: the outline (left, border "outline ·
+    similarity 0–1") lists aligned sections as "0.25 █··· 抓纾困促重振 ⇄ 优存量…" and
+    rows starting "∅ only in yangpu-2022"; two panes titled 杨浦区 2022 … and
     杨浦区 2023 … show Chinese text wrapped at cell width, both scrolled to the first changed
     number, highlighted, with a ⟨←…/→… Δ%⟩ badge; the legend line lists layers 1–4 with
     ✓; the footer shows j, J, c, /, v, q, ?, e."""
@@ -44,9 +45,10 @@ def test_main_screen_narrow(snap_compare, reports: list[Report]) -> None:  # typ
 
 
 def test_numbers_view(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
-    """The numbers view (``v``): a status line "N of M number pairs", then a table with
-    columns indicator, yangpu-2022, yangpu-2023, Δ, Δ%, status; Chinese indicators and
-    values such as 亿元; the footer shows Enter, f, s, Esc."""
+    """The numbers view (``v``): a two-line header "N of M pairs (all) · sorted by reading
+    order ↓" and the key to the status marks (≠ = ∅), then a table with columns indicator,
+    yangpu-2022, yangpu-2023, Δ, Δ%, st (≠/=/∅); Chinese indicators and values such as
+    亿元; the footer shows Enter, f, s, Esc."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _analysed(pilot)
@@ -58,8 +60,10 @@ def test_numbers_view(snap_compare, reports: list[Report]) -> None:  # type: ign
 
 def test_help_screen(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
     """The help screen (``?``) over the reader: an intro line about set_keymap and Ctrl+P,
-    then a table of key, action, id, where — j Next ¶ next-paragraph reader … q Quit quit
-    app … tab Focus Next textual."""
+    then a table of key, action, id, where, each action in words — j "Bring every pane to
+    the next aligned paragraph" next-paragraph reader … q "Quit reportdiff" quit app … tab
+    Focus Next textual, ^c "Copy selected text" (the pane, outline and numbers groups
+    follow below the fold)."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _analysed(pilot)
