@@ -231,7 +231,7 @@ def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _cmd_remove(args: argparse.Namespace) -> int:
-    from reportdiff.core.library import describe_entry, remove_report
+    from reportdiff.core.library import describe_entry, remove_report, shadows_bundled
 
     what = describe_entry(args.id)  # raises for an unknown or bundled id before asking
     if not args.yes:
@@ -249,8 +249,10 @@ def _cmd_remove(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             sys.stderr.write("reportdiff: nothing removed\n")
             return 1
+    shadowed = shadows_bundled(args.id)
     remove_report(args.id)
-    sys.stdout.write(f"removed {_printable(args.id)}\n")
+    note = f" (the bundled {args.id} is back in `reportdiff list`)" if shadowed else ""
+    sys.stdout.write(f"removed {_printable(args.id)}{note}\n")
     return 0
 
 

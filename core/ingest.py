@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.ingest_blocks import TextBlock, join_blocks
+from reportdiff.core.ingest_blocks import TextBlock, group_by_spacers, join_blocks
 from reportdiff.core.ingest_html import html_to_text
 
 #: Largest text or HTML file read (bytes). A 20 MB "report" is a mistake (a log, a dump,
@@ -199,7 +199,7 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(enc)
+                return _decode_cut(data[len(bom) :], enc)
             except UnicodeDecodeError as exc:
                 raise ReportError(
                     f"{name} starts with a {enc.upper()} byte-order mark but is not valid "
@@ -215,7 +215,7 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
     try:
         # Before a page's declared charset: pages re-saved as UTF-8 keep their old
         # <meta charset=gb2312>, and UTF-8 bytes decode as GB18030 without error (into nonsense).
-        return data.decode("utf-8")
+        return _decode_cut(data, "utf-8")
     except UnicodeDecodeError:
         pass
     if html:
@@ -223,13 +223,42 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
         if declared is not None:
             with contextlib.suppress(UnicodeDecodeError):
                 return data.decode(declared)
-    best = _guess_legacy(data)
+    best = _guess_legacy(data) or _mostly_utf8(data)
     if best is None:
         raise ReportError(
             f"cannot read {name}: it is not text in UTF-8, UTF-16, GB18030/GBK or Big5 "
             "(a binary file?); if you know its encoding, pass --encoding"
         )
     return best
+
+
+def _decode_cut(data: bytes, encoding: str) -> str:
+    """Decode strictly, but forgive a character cut off at the very end of the file.
+
+    Files cut at a byte limit (a download, a ``head -c``) end inside a multi-byte
+    character; that last partial character is dropped rather than the whole file refused.
+    """
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.end < len(data) or len(data) - exc.start > 3:
+            raise
+        return data[: exc.start].decode(encoding)
+
+
+#: Most bad bytes per 1,000 that a UTF-8 file may have and still be read (as U+FFFD).
+MAX_BAD_UTF8_PER_MILLE = 1
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (shown as U+FFFD), or None if more is wrong.
+
+    A copy-paste or a disk error can spoil a byte or two of an otherwise good file; such
+    a file is worth reading. Anything worse is not UTF-8 at all.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if bad <= max(1, len(data) * MAX_BAD_UTF8_PER_MILLE // 1000) else None
 
 
 def _decode_forced(data: bytes, name: str, encoding: str) -> str:
@@ -279,7 +308,7 @@ def _guess_legacy(data: bytes) -> str | None:
     best: tuple[float, str] | None = None
     for enc in LEGACY_ENCODINGS:
         try:
-            text = data.decode(enc)
+            text = _decode_cut(data, enc)
         except UnicodeDecodeError:
             continue
         score = _common_share(text, enc)
@@ -405,7 +434,7 @@ def _read_docx(p: Path, name: str) -> str:
                     "give a text, HTML, PDF or DOCX file"
                 )
         document = docx.Document(str(p))
-        blocks = _spacing_as_blocks(list(_docx_blocks(document)))
+        blocks = group_by_spacers(list(_docx_blocks(document)))
     except ReportError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError):
@@ -428,32 +457,11 @@ def _docx_blocks(document: Any) -> Iterator[TextBlock]:
         else:
             style = getattr(item.style, "name", "") or ""
             # Word's bulleted and numbered lists use the "List …" paragraph styles.
-            yield TextBlock(item.text, item=style.startswith("List"))
-
-
-def _spacing_as_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
-    """Honour a document's own spacing: empty paragraphs separate, the rest sit together.
-
-    Many people space a Word document with empty paragraphs (Enter twice), one line per
-    paragraph in between: an outline of short items under un-numbered sub-headings
-    (seed 003's layout). There the empty paragraphs are the block boundaries, and the
-    lines between them belong together. A document without empty paragraphs spaces
-    with paragraph styles: every paragraph is then a block of its own.
-    """
-    if not any(not b.text.strip() and not b.item for b in blocks):
-        return blocks
-    out: list[TextBlock] = []
-    group: list[str] = []
-    for block in [*blocks, TextBlock("")]:
-        if block.item or not block.text.strip():
-            if group:
-                out.append(TextBlock("\n".join(group)))
-                group = []
-            if block.item:
-                out.append(block)
-        else:
-            group.append(block.text)
-    return out
+            yield TextBlock(
+                item.text,
+                item=style.startswith("List"),
+                heading=style.startswith(("Heading", "Title")),
+            )
 
 
 def _table_blocks(table: Any) -> Iterator[TextBlock]:

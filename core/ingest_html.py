@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from reportdiff.core.ingest_blocks import TextBlock, join_blocks
+from reportdiff.core.ingest_blocks import TextBlock, group_by_spacers, join_blocks
 
 #: Elements whose content is never article text.
 DROP_TAGS = frozenset(
@@ -110,7 +110,7 @@ def html_to_text(html: str) -> str:
     page_title = _page_title(root)
     _prune(root)
     article = _best_container(root)
-    blocks = _render(article)
+    blocks = group_by_spacers(_render(article))
     title = _title_before(root, article) or page_title
     if title and title not in [b.text for b in blocks[:3]]:
         blocks.insert(0, TextBlock(title))
@@ -207,6 +207,9 @@ _BREAK = ("break",)
 _ITEM_END = ("item",)
 _TAB = ("tab",)
 _ITEM_START = ("item-start",)
+_HEADING_END = ("heading",)
+_SPACER = ("spacer",)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Elements whose content is one list item or table row: tight against its neighbours.
 _ITEM_TAGS = frozenset({"li", "tr", "dt", "dd"})
 
@@ -229,9 +232,16 @@ def _render(node: _Node) -> list[TextBlock]:
         elif item.tag == "pre":
             parts.extend([_BREAK, _pre_text(item), _BREAK])
         else:
+            if item.tag in ("p", "div") and _is_empty(item):
+                # <p>&nbsp;</p> or <p><br></p>: spacing the author typed (see group_by_spacers).
+                parts.append(_SPACER)
+                continue
             if item.tag in _ITEM_TAGS:
                 parts.append(_ITEM_START)
                 todo.append(_ITEM_END)
+            elif item.tag in _HEADING_TAGS:
+                parts.append(_BREAK)
+                todo.append(_HEADING_END)
             elif item.tag in BLOCK_TAGS:
                 parts.append(_BREAK)
                 todo.append(_BREAK)
@@ -248,12 +258,31 @@ def _render(node: _Node) -> list[TextBlock]:
         text = _tidy("".join(buffer))
         buffer = []
         if text:
-            blocks.append(TextBlock(text, item=part is _ITEM_END, new_group=new_group))
+            blocks.append(
+                TextBlock(
+                    text,
+                    item=part is _ITEM_END,
+                    new_group=new_group,
+                    heading=part is _HEADING_END,
+                )
+            )
             new_group = False
-        if part is _BREAK:
+        if part is _SPACER:
+            blocks.append(TextBlock(""))
+        if part is _BREAK or part is _HEADING_END or part is _SPACER:
             # A block element's edge: whatever list or table comes next is a new one.
             new_group = True
     return blocks
+
+
+def _is_empty(node: _Node) -> bool:
+    """Whether an element shows no text at all (only whitespace, &nbsp; or <br>)."""
+    for item in _elements(node):
+        if item.tag in ("img", "table", "hr"):
+            return False
+        if any(isinstance(c, str) and c.strip() for c in item.children):
+            return False
+    return True
 
 
 def _tidy(text: str) -> str:

@@ -20,7 +20,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, UTC
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +34,12 @@ ENTRY_FORMAT = 1
 #: What a report id may look like: lowercase ASCII letters, digits and inner hyphens.
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 #: Ids that would be read as a sub-command on the command line.
-RESERVED_IDS = frozenset({"open", "list", "show", "add", "remove", "export", "help"})
+RESERVED_IDS = frozenset(
+    {"open", "list", "show", "add", "remove", "export", "build-samples", "help"}
+)
 _KINDS = ("work-report", "summary", "plan-report")
+#: How the library names a text file: ``<id>.<first 10 hex digits of its sha256>.txt``.
+_TEXT_NAME = re.compile(r"^([a-z0-9-]+)\.[0-9a-f]{10}\.txt$")
 
 
 @dataclass(frozen=True)
@@ -357,7 +361,7 @@ def add_reports(
         # ids with :func:`id_origin`.
         return [r.meta for r in reports]
     folder = library_dir()
-    with locked(folder):
+    with _library_errors(folder), locked(folder):
         # Checked under the lock: another process may have added the id a moment ago.
         _check_free(ids, replace=replace)
         previous = {i: _read_or_none(folder / f"{i}.json") for i in ids}
@@ -405,6 +409,18 @@ def _prepare(
     return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
 
 
+@contextlib.contextmanager
+def _library_errors(folder: Path) -> Iterator[None]:
+    """Turn a file-system failure (read-only disk, full disk, a file where the library
+    directory should be) into one line naming the library directory."""
+    try:
+        yield
+    except OSError as exc:
+        raise ReportError(
+            f"cannot write to your library at {folder}: {exc.strerror or exc}"
+        ) from None
+
+
 def _read_or_none(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -446,9 +462,10 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
         overrides["id"] = id
     report = load_text(raw, source=source, **overrides)
     final_id = id if id is not None else default_id(report.meta, source=source)
-    if report.meta.id != final_id:
-        report = dc_replace(report, meta=dc_replace(report.meta, id=final_id))
-    return report
+    # Messages name the file as the user typed it; the stored source is absolute, so it
+    # still says where the report came from when read from another directory.
+    absolute = str(Path(source).absolute())
+    return dc_replace(report, meta=dc_replace(report.meta, id=final_id, source=absolute))
 
 
 def _check_free(ids: list[str], *, replace: bool) -> None:
@@ -507,8 +524,10 @@ def _sweep(folder: Path) -> None:
     wanted = {record["text_file"] for _, record in good}
     protected = {d.id for d in bad}
     for text_path in folder.glob("*.txt"):
-        entry_id = text_path.name.split(".", 1)[0]
-        if text_path.name not in wanted and entry_id not in protected:
+        m = _TEXT_NAME.match(text_path.name)
+        if m is None:
+            continue  # not ours: a file the user put here is never deleted
+        if text_path.name not in wanted and m.group(1) not in protected:
             with contextlib.suppress(OSError):
                 text_path.unlink()
     for tmp in folder.glob(".*.tmp"):
@@ -553,14 +572,15 @@ def remove_report(id: str) -> ReportMeta | None:
     _check_removable(id)
     folder = library_dir()
     json_path = folder / f"{id}.json"
-    with locked(folder):
+    with _library_errors(folder), locked(folder):
         result = _read_entry(json_path)
         meta = None if isinstance(result, DamagedEntry) else result[0]
         # The JSON goes first: once it is gone the entry is gone, whatever happens next.
         with contextlib.suppress(FileNotFoundError):
             json_path.unlink()
         for text_path in folder.glob(f"{id}.*.txt"):
-            if text_path.name.split(".", 1)[0] == id:
+            m = _TEXT_NAME.match(text_path.name)
+            if m is not None and m.group(1) == id:
                 with contextlib.suppress(OSError):
                     text_path.unlink()
     return meta

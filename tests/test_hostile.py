@@ -173,3 +173,28 @@ def test_markup_and_escapes_in_a_report_stay_text(
     text = resolve_report("hostile-2023").text
     assert "[bold]见附件[/]与<script>alert(1)</script>" in text
     assert "| 指标 | 数值 |" in text
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX named pipes")
+def test_named_pipe_is_refused_without_blocking(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    code, out, err = run(capsys, "add", str(path))
+    assert_one_line_error(code, out, err, "is not a regular file")
+
+
+def test_library_that_cannot_be_written(
+    capsys: pytest.CaptureFixture[str],
+    seeds_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the library directory should be", encoding="utf-8")
+    monkeypatch.setenv("REPORTDIFF_HOME", str(blocker))
+    code, out, err = run(capsys, "add", str(seeds_dir / "002_7593e2e4601e9f0f.txt"), "--id", "mine")
+    assert_one_line_error(code, out, err, "cannot write to your library at", str(blocker))

@@ -447,3 +447,62 @@ def test_pdf_paragraph_over_a_page_break_is_joined() -> None:
     assert layout([first, second]) == (
         "一、工作回顾\n\n" + (FULL[:-1] + "，") * 2 + "推动高质量发展。\n\n二、主要任务"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16-le-bom", "gb18030"])
+def test_file_cut_inside_its_last_character(seeds_dir: Path, tmp_path: Path, encoding: str) -> None:
+    """A download cut at a byte limit ends mid-character: the partial character is dropped."""
+    text = (seeds_dir / "004_22cd1e946852648b.txt").read_text(encoding="utf-8")
+    data = _encode(text, encoding)
+    codec = {"utf-8-sig": "utf-8-sig", "utf-16-le-bom": "utf-16"}.get(encoding, encoding)
+    cut = len(data) // 2
+    while _decodes(data[:cut], codec):  # find a cut inside a character
+        cut -= 1
+    data = data[:cut]
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    got = read_document(path)
+    assert text.startswith(got) and len(got) > len(text) // 3
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_utf8_with_one_damaged_byte_is_read_with_a_replacement_mark(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    text = (seeds_dir / "000_c0cf95335cf428a1.txt").read_text(encoding="utf-8")
+    data = bytearray(text.encode("utf-8"))
+    at = text.encode("utf-8").index("杨浦".encode()) + 1
+    data[at] = 0xFF
+    path = tmp_path / "r.txt"
+    path.write_bytes(bytes(data))
+    got = read_document(path)
+    assert got.count("\ufffd") >= 1 and len(got) >= len(text) - 2
+    assert got.replace("\ufffd", "").startswith(text[: text.index("杨浦")])
+
+
+def test_docx_with_a_stray_empty_paragraph_keeps_every_paragraph_a_block(tmp_path: Path) -> None:
+    """Word leaves an empty paragraph at the end, people slip one in: that is not spacing."""
+    import docx
+
+    document = docx.Document()
+    for line in [
+        "政府工作报告",
+        "",
+        "一、工作回顾",
+        "区级财政收入完成154.99亿元。",
+        "二、主要任务",
+        "",
+    ]:
+        document.add_paragraph(line)
+    path = tmp_path / "r.docx"
+    document.save(str(path))
+    assert read_document(path) == (
+        "政府工作报告\n\n一、工作回顾\n\n区级财政收入完成154.99亿元。\n\n二、主要任务"
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.cli import main
+from reportdiff.core.compare import compare
 from reportdiff.core.ingest import read_document
 from reportdiff.core.model import Report
 from reportdiff.core.outline import format_outline
@@ -39,16 +40,19 @@ GOV_PAGE = """<!DOCTYPE html>
 """
 
 
-def gov_page(seed_text: str, *, title: str = "杨浦区政府工作报告") -> str:
+def gov_page(seed_text: str, *, title: str = "杨浦区政府工作报告", spacers: bool = False) -> str:
     """Wrap a seed's lines as the paragraphs of a typical Chinese government web page.
 
     Each line becomes a ``<p>`` with the indentation and entities such pages use, and
-    long lines are broken in the HTML source as CMS editors do.
+    long lines are broken in the HTML source as CMS editors do. With ``spacers``, the
+    seed's blank lines become ``<p>&nbsp;</p>``, as editors space an outline.
     """
     paras = []
     for line in seed_text.splitlines():
         line = line.strip()
         if not line:
+            if spacers and paras and paras[-1] != "  <p>&nbsp;</p>":
+                paras.append("  <p>&nbsp;</p>")
             continue
         escaped = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         if len(escaped) > 60:
@@ -139,6 +143,32 @@ def test_html_page_reads_like_the_sample(
         assert chrome not in mine.text
 
 
+@pytest.mark.parametrize(
+    ("seed", "sample"),
+    [
+        ("003_c7b044fd7b48fcbf.txt", "xuhui-2022"),
+        ("002_7593e2e4601e9f0f.txt", "yangpu-2022"),
+        ("000_c0cf95335cf428a1.txt", "yangpu-2023"),
+    ],
+)
+def test_html_page_spaced_with_empty_paragraphs(
+    seeds_dir: Path, tmp_path: Path, seed: str, sample: str
+) -> None:
+    """An outline page (003) spaced with <p>&nbsp;</p>: the groups between spacers are kept."""
+    from reportdiff.core.load import load_text
+
+    path = tmp_path / "page.html"
+    page = gov_page((seeds_dir / seed).read_text(encoding="utf-8"), spacers=True)
+    # No headline or <title> naming a report: the page is the seed's text alone.
+    page = page.replace('<h1 class="article-title">杨浦区政府工作报告</h1>', "")
+    page = page.replace("<title>杨浦区政府工作报告_上海市杨浦区人民政府</title>", "")
+    path.write_text(page, encoding="utf-8")
+    mine = load_text(read_document(path), source=str(path))
+    bundled = load_sample(sample)
+    assert body_outline(mine) == body_outline(bundled)
+    assert mine.text == bundled.text
+
+
 def test_pdf_reads_like_the_sample(capsys: pytest.CaptureFixture[str]) -> None:
     fields = add(capsys, str(FIXTURES / "yangpu-2023.pdf"), "--id", "pdf-yangpu-2023")
     assert fields[1:7] == [
@@ -182,7 +212,6 @@ def test_user_formats_compare_with_bundled_reports(
 ) -> None:
     """The issue's check: a GBK text, an HTML page and a PDF (and a DOCX) compared with the
     bundled reports give the comparison the samples give."""
-    compare = pytest.importorskip("reportdiff.core.compare").compare
     add(capsys, str(make_gbk(seeds_dir, tmp_path)), "--id", "gbk-xuhui-2022")
     add(capsys, str(make_docx(seeds_dir, tmp_path)), "--id", "docx-xuhui-2022")
     add(capsys, str(make_html(seeds_dir, tmp_path)), "--id", "html-yangpu-2022")

@@ -143,10 +143,17 @@ def test_id_with_split_of_many_is_refused(seeds_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("fail_on", ["text", "json"])
-@pytest.mark.parametrize("error", [KeyboardInterrupt, OSError])
+@pytest.mark.parametrize(
+    ("error", "seen"), [(KeyboardInterrupt, KeyboardInterrupt), (OSError, ReportError)]
+)
 def test_interrupted_add_leaves_library_as_it_was(
-    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, fail_on: str, error: type[BaseException]
+    seeds_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fail_on: str,
+    error: type[BaseException],
+    seen: type[BaseException],
 ) -> None:
+    """Ctrl-C, or a full disk (reported as one line), in the middle of an add."""
     add_report(seeds_dir / SEED_002, id="mine")
     before = snapshot(library_dir())
     target = "atomic_write_bytes" if fail_on == "text" else "atomic_write_text"
@@ -157,7 +164,7 @@ def test_interrupted_add_leaves_library_as_it_was(
     monkeypatch.setattr(f"reportdiff.core.atomic.{target}", boom)
     monkeypatch.setattr(f"reportdiff.core.library.{target}", boom, raising=False)
     for kwargs in ({"id": "mine", "replace": True}, {"id": "other"}):
-        with pytest.raises(error):
+        with pytest.raises(seen):
             add_report(seeds_dir / SEED_003, **kwargs)  # type: ignore[arg-type]
         assert snapshot(library_dir()) == before
     assert load_user_report("mine").meta.region == "杨浦区"
@@ -168,11 +175,13 @@ def test_leftovers_of_a_killed_add_are_ignored_then_swept(seeds_dir: Path) -> No
     add_report(seeds_dir / SEED_002, id="mine")
     folder = library_dir()
     (folder / "other.0123456789.txt").write_text("半截", encoding="utf-8")
+    (folder / "my notes.txt").write_text("用户自己的文件", encoding="utf-8")
     (folder / ".mine.json.abc123.tmp").write_text("{", encoding="utf-8")
     assert [m.id for m in user_metas()] == ["mine"] and damaged_entries() == []
     add_report(seeds_dir / SEED_003, id="second")
     assert not (folder / "other.0123456789.txt").exists()
     assert not (folder / ".mine.json.abc123.tmp").exists()
+    assert (folder / "my notes.txt").read_text(encoding="utf-8") == "用户自己的文件"
     assert [m.id for m in user_metas()] == ["mine", "second"]
 
 
@@ -431,3 +440,26 @@ def test_a_process_killed_mid_add_leaves_the_old_entry(seeds_dir: Path) -> None:
     assert len(list(library_dir().glob("mine.*.txt"))) == 2
     add_report(seeds_dir / SEED_002, id="other")
     assert len(list(library_dir().glob("mine.*.txt"))) == 1
+
+
+def test_source_is_stored_as_an_absolute_path(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "r.txt").write_bytes((seeds_dir / SEED_002).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    (meta,) = add_report("r.txt", id="mine")
+    assert meta.source == str(tmp_path / "r.txt")
+    monkeypatch.chdir(seeds_dir)
+    assert load_user_report("mine").meta.source == str(tmp_path / "r.txt")
+
+
+def test_removing_a_shadowing_report_brings_the_bundled_one_back(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path
+) -> None:
+    add_report(seeds_dir / SEED_002, id="xuhui-2022", replace=True)
+    code, out, err = run(capsys, "remove", "xuhui-2022", "--yes")
+    assert code == 0, err
+    assert out == "removed xuhui-2022 (the bundled xuhui-2022 is back in `reportdiff list`)\n"
+    code, out, _ = run(capsys, "list")
+    row = next(line.split("\t") for line in out.splitlines() if line.startswith("xuhui-2022\t"))
+    assert row[1] == "徐汇区" and row[-1] == "bundled"

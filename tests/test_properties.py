@@ -9,18 +9,22 @@ import os
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportdiff.core.align import align_reports
 from reportdiff.core.clean import clean_text
+from reportdiff.core.compare import compare
 from reportdiff.core.comparison import AlignedRow, Quantity
 from reportdiff.core.errors import ReportError
+from reportdiff.core.export import to_csv, to_json, to_markdown
 from reportdiff.core.ingest import read_document
 from reportdiff.core.ingest_html import html_to_text
 from reportdiff.core.ingest_pdf import PdfLine, layout
+from reportdiff.core.library import add_report, load_user_report
 from reportdiff.core.load import load_text
 from reportdiff.core.model import Block, Report, Section, Span
+from reportdiff.core.numbers import extract_quantities
 
 # Pieces real attacks and real reports are made of: markup that Rich/Textual/Markdown would
 # interpret, terminal escapes, invisible characters, and the markers the parser keys on.
@@ -267,10 +271,6 @@ def test_engine_on_hostile_reports(seeds_dir: Path, data: st.DataObject) -> None
     """Seed slices with attack strings, and pure noise: numbers, alignment, comparison and
     every export run without an exception, every offset lies inside its report's text, and
     no export lets markup or terminal escapes through."""
-    numbers = pytest.importorskip("reportdiff.core.numbers")
-    align = pytest.importorskip("reportdiff.core.align")
-    compare_mod = pytest.importorskip("reportdiff.core.compare")
-    export = pytest.importorskip("reportdiff.core.export")
     reports: list[Report] = []
     for k in range(2):
         if data.draw(st.booleans(), label=f"noise{k}"):
@@ -290,9 +290,9 @@ def test_engine_on_hostile_reports(seeds_dir: Path, data: st.DataObject) -> None
         return
     pair = tuple(reports)
     for report in pair:
-        assert_quantities_inside(report, numbers.extract_quantities(report))
-    assert_rows_inside(pair, align.align_reports(pair))
-    cmp = compare_mod.compare(pair, use_cache=False)
+        assert_quantities_inside(report, extract_quantities(report))
+    assert_rows_inside(pair, align_reports(pair))
+    cmp = compare(pair, use_cache=False)
     assert_rows_inside(cmp.reports, cmp.alignment)
     for phrase in cmp.phrases:
         for report, spans in zip(cmp.reports, phrase.spans, strict=True):
@@ -305,7 +305,7 @@ def test_engine_on_hostile_reports(seeds_dir: Path, data: st.DataObject) -> None
         for report, q in zip(cmp.reports, pair_.values, strict=True):
             if q is not None:
                 assert_quantities_inside(report, (q,))
-    md, js, csv_text = export.to_markdown(cmp), export.to_json(cmp), export.to_csv(cmp)
+    md, js, csv_text = to_markdown(cmp), to_json(cmp), to_csv(cmp)
     for out in (md, js, csv_text):
         assert "\x1b" not in out
     assert "<script>" not in md
@@ -335,3 +335,25 @@ def test_pdf_layout_keeps_every_character(pages: list[list[PdfLine]]) -> None:
     assert out.translate(squeeze) == "".join(
         line.text for page in pages for line in page
     ).translate(squeeze)
+
+
+@settings(
+    max_examples=max(EXAMPLES // 5, 10), deadline=None, suppress_health_check=list(HealthCheck)
+)
+@given(report_like, st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+def test_library_round_trip_keeps_hostile_text(raw: str, encoding: str) -> None:
+    """Whatever a file holds, the library gives back exactly the report the file parses to."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["REPORTDIFF_HOME"] = tmp  # the autouse fixture restores it after the test
+        path = Path(tmp) / "report.txt"
+        path.write_bytes(raw.encode(encoding, errors="ignore"))
+        try:
+            expected = load_text(read_document(path), source=str(path))
+            (meta,) = add_report(path, id="prop-2023", year=2023)
+        except ReportError as exc:
+            assert "\n" not in str(exc)
+            return
+        loaded = load_user_report("prop-2023")
+        assert meta == loaded.meta
+        assert loaded.text == expected.text
+        assert loaded.sections == expected.sections and loaded.preamble == expected.preamble
