@@ -70,6 +70,22 @@ def list_entries() -> list[ListEntry]:
     return sorted(entries.values(), key=lambda e: e.id)
 
 
+def _may_be_user_id(ref: str) -> bool:
+    """Whether the user library may hold ``ref``: its ``<id>.json`` entry file exists.
+
+    A stat instead of importing and scanning the library: opening bundled reports is the
+    common case, and the startup time of ``reportdiff A B`` is a feature. It only rules
+    ids out (a usable entry is always ``<id>.json``); the library itself still decides.
+    """
+    from reportdiff.core import paths
+
+    # The layout of core/library.py: ``data_dir()/reports/<id>.json`` is the entry.
+    try:
+        return (paths.data_dir() / "reports" / f"{ref}.json").is_file()
+    except (OSError, ValueError):  # a name the OS refuses (too long, NUL): let the library say
+        return True
+
+
 def _looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.lower().endswith(PATH_SUFFIXES) or Path(ref).exists()
 
@@ -87,7 +103,7 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
 
         raw = read_document(Path(ref), encoding=encoding)
         return load_text(raw, source=str(ref))
-    if ref in {m.id for m in _user()}:
+    if _may_be_user_id(ref) and ref in {m.id for m in _user()}:
         from reportdiff.core.library import load_user_report
 
         return load_user_report(ref)
