@@ -71,6 +71,12 @@ def _add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "phrases, highlight lists, appendices) so a person can check the parse.",
     )
     p.add_argument("report", help="report id (see `reportdiff list`) or path to a file")
+    p.add_argument(
+        "--text",
+        action="store_true",
+        help="print the cleaned text instead (the text every span and offset points into)",
+    )
+    p.add_argument("--encoding", help="force the encoding of a text file (utf-8, gb18030, big5 …)")
     p.set_defaults(handler=_cmd_show)
 
 
@@ -78,8 +84,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from reportdiff.core.outline import format_outline
     from reportdiff.core.resolve import resolve_report
 
-    report = resolve_report(args.report)
-    sys.stdout.write(format_outline(report))
+    report = resolve_report(args.report, encoding=args.encoding)
+    sys.stdout.write(report.text if args.text else format_outline(report))
     return 0
 
 
@@ -315,6 +321,14 @@ def _cmd_open(args: argparse.Namespace) -> int:
     from reportdiff.core.resolve import resolve_report
 
     reports = [resolve_report(ref) for ref in args.reports]
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Without a terminal Textual would write escape codes into a pipe and wait forever.
+        raise ReportError(
+            "the reader needs a terminal; for a file use `reportdiff export "
+            + " ".join(args.reports)
+            + " -o comparison.md`",
+            exit_code=2,
+        )
     from reportdiff.tui.app import run_app
 
     return run_app(reports)

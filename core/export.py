@@ -73,7 +73,13 @@ def _fmt_number(x: float | None, *, signed: bool = False, digits: int = 2) -> st
 
 
 def _pct(x: float | None) -> str:
-    return "" if x is None else f"{_fmt_number(x, signed=True, digits=1)}%"
+    # Always one decimal (+8.0%, as the TUI's badges show it): "+8%" reads as a round figure.
+    return "" if x is None else f"{x:+,.1f}%"
+
+
+def _round(x: float | None, digits: int) -> float | None:
+    """JSON numbers without float noise (154.99 - 143.5 = 11.490000000000009)."""
+    return None if x is None else round(x, digits)
 
 
 # ---------------------------------------------------------------- JSON
@@ -148,8 +154,8 @@ def to_json(cmp: Comparison) -> str:
                 "status": p.status,
                 "unit": p.unit,
                 "values": {k: _quantity_json(q) for k, q in zip(keys, p.values, strict=True)},
-                "delta": p.delta,
-                "pct": p.pct,
+                "delta": _round(p.delta, 6),
+                "pct": _round(p.pct, 2),
             }
             for p in cmp.numbers
         ],

@@ -70,6 +70,32 @@ def list_entries() -> list[ListEntry]:
     return sorted(entries.values(), key=lambda e: e.id)
 
 
+def _may_be_user_id(ref: str) -> bool:
+    """Whether the user library may hold ``ref``: its ``<id>.json`` entry file exists.
+
+    A stat instead of importing and scanning the library: opening bundled reports is the
+    common case, and the startup time of ``reportdiff A B`` is a feature. It only rules
+    ids out (a usable entry is always ``<id>.json``); the library itself still decides.
+    """
+    from reportdiff.core import paths
+
+    # The layout of core/library.py: ``data_dir()/reports/<id>.json`` is the entry.
+    try:
+        return (paths.data_dir() / "reports" / f"{ref}.json").is_file()
+    except (OSError, ValueError):  # a name the OS refuses (too long, NUL): let the library say
+        return True
+
+
+def path_id(path: Path) -> str:
+    """The id of a report opened from a file: its file name, never a known report's id.
+
+    The text's own region and year would give ``yangpu-2022`` for a user's copy of that
+    report, and two columns named ``yangpu-2022`` in an export cannot be told apart.
+    """
+    stem = re.sub(r"\s+", "-", path.stem.strip()) or "report"
+    return f"{stem}-file" if stem in known_ids() else stem
+
+
 def _looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.lower().endswith(PATH_SUFFIXES) or Path(ref).exists()
 
@@ -81,13 +107,15 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
         ReportError: the file cannot be read, or the id is unknown (exit code 2, with the
             closest known ids).
     """
+    if not ref.strip():
+        raise ReportError("empty report id; `reportdiff list` shows the ids", exit_code=2)
     if _looks_like_path(ref):
         from reportdiff.core.ingest import read_document
         from reportdiff.core.load import load_text
 
         raw = read_document(Path(ref), encoding=encoding)
-        return load_text(raw, source=str(ref))
-    if ref in {m.id for m in _user()}:
+        return load_text(raw, source=str(ref), id=path_id(Path(ref)))
+    if _may_be_user_id(ref) and ref in {m.id for m in _user()}:
         from reportdiff.core.library import load_user_report
 
         return load_user_report(ref)

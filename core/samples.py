@@ -7,13 +7,8 @@ from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 
-from reportdiff.core.atomic import atomic_write_text
-from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
-from reportdiff.core.metadata import infer_meta
 from reportdiff.core.model import Report, ReportMeta
-from reportdiff.core.parse import parse_report
-from reportdiff.core.split import split_compilation
 
 SAMPLE_IDS = (
     "yangpu-2022",
@@ -39,6 +34,12 @@ def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
     Raises:
         ReportError: a seed is missing, or the seeds do not yield exactly the sample ids.
     """
+    # Imported here: the cleaner is only needed to build the samples, not to open one
+    # (``reportdiff A B`` starts faster without it).
+    from reportdiff.core.clean import clean_text
+    from reportdiff.core.metadata import infer_meta
+    from reportdiff.core.split import split_compilation
+
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     if not seeds:
         raise ReportError(f"no seed documents (*.txt) in {seeds_dir}")
@@ -58,6 +59,8 @@ def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
 
 def write_samples(seeds_dir: Path | str, out_dir: Path | str) -> list[Path]:
     """Write ``<id>.txt`` and ``index.json`` for every sample into ``out_dir``; return the paths."""
+    from reportdiff.core.atomic import atomic_write_text
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     built = build_samples(seeds_dir)
@@ -88,6 +91,8 @@ def load_sample(sample_id: str) -> Report:
     Raises:
         ReportError: no sample has that id.
     """
+    from reportdiff.core.parse import parse_report
+
     for meta in bundled_metas():
         if meta.id == sample_id:
             text = _data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8")

@@ -120,3 +120,48 @@ def test_help_does_not_import_textual() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stderr.strip() == "False False"
+
+
+def test_a_path_never_takes_a_known_id(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path
+) -> None:
+    """A user's copy of yangpu-2022 is known by its file name, not as a second yangpu-2022."""
+    copy = tmp_path / "yangpu-2022.txt"
+    copy.write_bytes((seeds_dir / "002_7593e2e4601e9f0f.txt").read_bytes())
+    code, out, err = run(capsys, "show", str(copy))
+    assert code == 0, err
+    assert "id:     yangpu-2022-file" in out
+    code, out, err = run(capsys, "show", str(seeds_dir / "002_7593e2e4601e9f0f.txt"))
+    assert "id:     002_7593e2e4601e9f0f" in out
+    code, out, err = run(capsys, "export", str(copy), "yangpu-2022", "--format", "csv")
+    assert code == 0, err
+    header = out.lstrip("\ufeff").splitlines()[0]
+    assert "yangpu-2022-file" in header and "yangpu-2022#2" not in header
+
+
+def test_show_text_prints_the_text_offsets_point_into(capsys: pytest.CaptureFixture[str]) -> None:
+    from reportdiff.core.samples import load_sample
+
+    code, out, _ = run(capsys, "show", "yangpu-2022", "--text")
+    assert code == 0
+    assert out == load_sample("yangpu-2022").text
+
+
+def test_empty_id_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "")
+    assert code == 2
+    assert err.startswith("reportdiff: empty report id")
+
+
+def test_reader_without_a_terminal_refuses_instead_of_hanging() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportdiff", "yangpu-2022", "yangpu-2023"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("reportdiff: the reader needs a terminal")
+    assert len(proc.stderr.splitlines()) == 1

@@ -200,7 +200,7 @@ def test_markdown_puts_number_changes_under_their_section(cmp: Comparison) -> No
     md = to_markdown(cmp)
     sections = md.split("\n## ")
     economy = next(s for s in sections if s.split("\n", 1)[0].find("抓纾困促重振") >= 0)
-    assert "| 区级财政收入 | 143.5亿元 | 154.99亿元 | +11.49亿元 | +8% |" in economy
+    assert "| 区级财政收入 | 143.5亿元 | 154.99亿元 | +11.49亿元 | +8.0% |" in economy
     city = next(s for s in sections if "抓基础强功能" in s.split("\n", 1)[0])
     assert "| 架空线入地和合杆整治 | 16公里 | 16公里 | 持平 | 0% |" in city
 

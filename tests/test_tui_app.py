@@ -414,6 +414,8 @@ async def test_scrolling_one_pane_brings_the_other_to_the_counterpart(
         for _ in range(3):
             before = other.scroll_y
             await pilot.press("pagedown")
+            # Page down animates: let it finish, then let the last Scrolled message land.
+            await pilot.wait_for_scheduled_animations()
             await pilot.pause()
             index = anchor_index_at(reader.anchors, 0, lead.items[lead.top_item()].start)
             assert index is not None
@@ -425,6 +427,7 @@ async def test_scrolling_one_pane_brings_the_other_to_the_counterpart(
         await pilot.press("s")
         still = other.scroll_y
         await pilot.press("pagedown", "pagedown")
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         assert other.scroll_y == still
 
