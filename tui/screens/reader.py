@@ -232,8 +232,9 @@ class ReaderScreen(Screen[None]):
             for i, report in enumerate(self.reports):
                 yield ReportPane(report, i, id=f"pane-{i}")
         with Horizontal(id="status"):
-            yield Legend(id="legend")
+            # First, so a long legend never pushes it off a narrow screen.
             yield Static(id="pages")
+            yield Legend(id="legend")
         yield Footer()
 
     @property
