@@ -217,7 +217,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta.title,
         ]
         origin = id_origin(meta.id) if args.dry_run else None
-        if origin is not None:
+        if origin is not None and args.replace:
+            fields.append(f"replaces the {origin} report of that id")
+        elif origin is not None:
             fields.append(f"id taken by a {origin} report: needs --replace or --id")
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     return 0

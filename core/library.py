@@ -391,14 +391,20 @@ def _prepare(
     """Read, split (if asked), clean, parse and name the reports of one file."""
     from reportdiff.core.ingest import read_document
 
+    from reportdiff.core.split import split_compilation
+
     source = str(path)
     raw = read_document(path, encoding=encoding)
+    parts = [part for part in split_compilation(raw) if part.strip()]
     if split:
-        from reportdiff.core.split import split_compilation
-
-        parts = [part for part in split_compilation(raw) if part.strip()]
         if not parts:
             raise ReportError(f"found no report in {source}")
+    elif len(parts) > 1:
+        # Stored whole, a compilation reads as one report with every part repeated.
+        raise ReportError(
+            f"{source} holds {len(parts)} reports (a compilation); add it with --split "
+            "(--split --dry-run lists them first)"
+        )
     else:
         parts = [raw]
     if id is not None and len(parts) > 1:

@@ -463,3 +463,17 @@ def test_removing_a_shadowing_report_brings_the_bundled_one_back(
     code, out, _ = run(capsys, "list")
     row = next(line.split("\t") for line in out.splitlines() if line.startswith("xuhui-2022\t"))
     assert row[1] == "徐汇区" and row[-1] == "bundled"
+
+
+def test_a_compilation_added_without_split_is_refused(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path
+) -> None:
+    """Stored whole, seed 004 would read as one 上海市 report with its parts four times over."""
+    code = main(["add", str(seeds_dir / "004_22cd1e946852648b.txt"), "--id", "comp"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert err.startswith("reportdiff: ") and "holds 4 reports" in err and "--split" in err
+    assert len(err.strip().splitlines()) == 1
+    assert main(["list"]) == 0
+    assert "comp\t" not in capsys.readouterr().out
