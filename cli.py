@@ -40,7 +40,12 @@ def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _cmd_list(args: argparse.Namespace) -> int:
     from reportdiff.core.resolve import list_entries
 
+    from reportdiff.core.library import damaged_entries
+
     entries = list_entries()
+    for damaged in damaged_entries():
+        # Listed on stderr: the table stays parseable, and a broken entry is never silent.
+        print(f"reportdiff: {damaged.message()}", file=sys.stderr)
     header = ("id", "region", "year", "title", "size", "origin")
     rows = [
         (e.id, e.region, str(e.year), e.title, str(e.size), e.origin) for e in entries

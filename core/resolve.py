@@ -43,6 +43,13 @@ def _user() -> list[ReportMeta]:
     return user_metas()
 
 
+def _user_ids() -> set[str]:
+    """User ids, damaged entries included, so that opening one names the broken file."""
+    from reportdiff.core.library import user_ids
+
+    return user_ids()
+
+
 def known_ids() -> list[str]:
     """Every id that :func:`resolve_report` accepts, user ids first, without duplicates."""
     seen: dict[str, None] = {}
@@ -115,7 +122,7 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
 
         raw = read_document(Path(ref), encoding=encoding)
         return load_text(raw, source=str(ref), id=path_id(Path(ref)))
-    if _may_be_user_id(ref) and ref in {m.id for m in _user()}:
+    if _may_be_user_id(ref) and ref in _user_ids():
         from reportdiff.core.library import load_user_report
 
         return load_user_report(ref)

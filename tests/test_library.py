@@ -203,6 +203,9 @@ def test_corrupt_entry_is_named_and_the_others_still_list(
     code, out, err = run(capsys, "list")
     assert code == 0 and "Traceback" not in err
     assert "good" in out
+    assert err.startswith("reportdiff: library entry 'bad' is damaged") and str(bad_json) in err
+    code, out, err = run(capsys, "show", "bad")
+    assert code == 1 and "library entry 'bad' is damaged" in err and "unknown" not in err
     code, out, err = run(capsys, "remove", "bad", "--yes")
     assert code == 0, err
     assert damaged_entries() == [] and [m.id for m in user_metas()] == ["good"]
