@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
-from reportdiff.core.comparison import AlignedRow, Comparison
+from reportdiff.core.comparison import AlignedRow
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
@@ -19,32 +15,14 @@ from reportdiff.tui.screens.help import HelpScreen
 from reportdiff.tui.screens.numbers import NumbersScreen
 from reportdiff.tui.screens.reader import ReaderScreen
 from reportdiff.tui.widgets.report_pane import ReportPane
+from tui_support import aio, analysed
 
 SIZE = (120, 40)
-
-
-def aio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test in a fresh event loop (the project does not use pytest-asyncio)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture(scope="module")
 def reports() -> list[Report]:
     return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
-
-
-async def analysed(pilot) -> Comparison:  # type: ignore[no-untyped-def]
-    """Wait for the comparison worker and the refresh that shows its highlights."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    cmp = pilot.app.comparison
-    assert cmp is not None, "the comparison did not arrive"
-    return cmp
 
 
 def flatten(rows: tuple[AlignedRow, ...]) -> list[AlignedRow]:

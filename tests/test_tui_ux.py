@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from typing import Any
-
 import pytest
-from reportdiff.core.comparison import Comparison
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
 from reportdiff.tui.widgets.outline import score_bar
-
-
-def aio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test in a fresh event loop (the project does not use pytest-asyncio)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
+from tui_support import aio, analysed
 
 
 @pytest.fixture(scope="module")
 def reports() -> list[Report]:
     return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
-
-
-async def analysed(pilot) -> Comparison:  # type: ignore[no-untyped-def]
-    """Wait for the comparison worker and the refresh that shows its highlights."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    cmp = pilot.app.comparison
-    assert cmp is not None, "the comparison did not arrive"
-    return cmp
 
 
 def rendered(widget, rows: int) -> list[str]:  # type: ignore[no-untyped-def]

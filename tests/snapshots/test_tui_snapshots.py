@@ -10,16 +10,12 @@ import pytest
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
+from tui_support import analysed
 
 
 @pytest.fixture(scope="module")
 def reports() -> list[Report]:
     return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
-
-
-async def _analysed(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_main_screen_first_changed_number(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +27,7 @@ def test_main_screen_first_changed_number(snap_compare, reports: list[Report]) -
     ✓; the footer shows j, J, c, /, v, q, ?, e."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await _analysed(pilot)
+        await analysed(pilot)
         await pilot.press("c")
         await pilot.pause()
 
@@ -41,7 +37,7 @@ def test_main_screen_first_changed_number(snap_compare, reports: list[Report]) -
 def test_main_screen_narrow(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
     """80×24: no outline (too narrow), two panes side by side with the reports' opening
     text, wrapped so no line starts with closing punctuation; legend and footer visible."""
-    assert snap_compare(ReportDiffApp(reports), terminal_size=(80, 24), run_before=_analysed)
+    assert snap_compare(ReportDiffApp(reports), terminal_size=(80, 24), run_before=analysed)
 
 
 def test_numbers_view(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +47,7 @@ def test_numbers_view(snap_compare, reports: list[Report]) -> None:  # type: ign
     亿元; the footer shows Enter, f, s, Esc."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await _analysed(pilot)
+        await analysed(pilot)
         await pilot.press("v")
         await pilot.pause()
 
@@ -66,7 +62,7 @@ def test_help_screen(snap_compare, reports: list[Report]) -> None:  # type: igno
     follow below the fold)."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await _analysed(pilot)
+        await analysed(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
