@@ -63,7 +63,7 @@ class DamagedEntry:
 
 def library_dir() -> Path:
     """The directory holding the user's reports (it may not exist yet)."""
-    return paths.data_dir() / "reports"
+    return paths.library_dir()
 
 
 # ---------------------------------------------------------------- reading

@@ -25,6 +25,11 @@ def data_dir() -> Path:
     return home / "data" if home else Path(_dirs().user_data_dir)
 
 
+def library_dir() -> Path:
+    """The user's library of added reports (``<id>.json`` entries); it may not exist yet."""
+    return data_dir() / "reports"
+
+
 def config_dir() -> Path:
     """The user's config directory (``REPORTDIFF_HOME/config`` if that variable is set)."""
     home = _home()

@@ -86,9 +86,8 @@ def _may_be_user_id(ref: str) -> bool:
     """
     from reportdiff.core import paths
 
-    # The layout of core/library.py: ``data_dir()/reports/<id>.json`` is the entry.
     try:
-        return (paths.data_dir() / "reports" / f"{ref}.json").is_file()
+        return (paths.library_dir() / f"{ref}.json").is_file()
     except (OSError, ValueError):  # a name the OS refuses (too long, NUL): let the library say
         return True
 

@@ -90,12 +90,13 @@ class ReportDiffApp(App[int]):
         # widget, which cost about a third of the time to first text.
         for theme in load_themes():
             self.register_theme(theme)
-        saved = load_config().get("theme")
+        config = load_config()  # read once: this is the start-up path
+        saved = config.get("theme")
         self.theme = (
             saved if isinstance(saved, str) and saved in self.available_themes else DEFAULT_THEME
         )
         self._theme_loaded = True
-        keymap = load_config().get("keymap")
+        keymap = config.get("keymap")
         self.user_keymap: dict[str, str] = {}
         """Keys the user remapped by binding id in config.json (``{"keymap": {"next-paragraph": "x"}}``)."""
         if isinstance(keymap, dict):
