@@ -10,7 +10,9 @@ map highlights onto the wrapped lines exactly.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from rich.cells import get_character_cell_size
 
@@ -24,113 +26,112 @@ NO_LINE_END = frozenset("（《「『【〔〈〖｛“‘([{")
 """Characters that must not end a line: they open what comes after."""
 
 
-_WIDTHS: dict[str, int] = {}
+# Each character gets a class letter (a str.translate table filled on first sight), so
+# the rules below read two letters instead of calling Python per character:
+#   W wide   D wide digit   C wide closing   O wide opening   S wide space
+#   n narrow d narrow digit c narrow closing o narrow opening s narrow space
+#   z zero-width (combining marks): narrow for the rules   x zero-width space (a tab)
+_WIDE_OF = {"W": 2, "D": 2, "C": 2, "O": 2, "S": 2, "z": 0, "x": 0}
+_CELLS = str.maketrans({k: str(v) for k, v in _WIDE_OF.items()} | dict.fromkeys("ndcos", "1"))
+_SPACE = frozenset("sSx")
 
 
-def _width(ch: str) -> int:
-    """Cells of one character (cached: wrapping asks for every character of a report)."""
-    w = _WIDTHS.get(ch)
-    if w is None:
-        w = _WIDTHS[ch] = get_character_cell_size(ch)
-    return w
+class _Classes(dict[int, str]):
+    """``ord(ch) → class letter``, computed on first use (for :meth:`str.translate`)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        wide = get_character_cell_size(ch)
+        if ch.isspace():
+            cls = "S" if wide == 2 else "s" if wide == 1 else "x"
+        elif wide == 0:
+            cls = "z"
+        elif ch in NO_LINE_START:
+            cls = "C" if wide == 2 else "c"
+        elif ch in NO_LINE_END:
+            cls = "O" if wide == 2 else "o"
+        elif ch.isdigit():
+            cls = "D" if wide == 2 else "d"
+        else:
+            cls = "W" if wide == 2 else "n"
+        self[code] = cls
+        return cls
 
 
-def _breakable_before(prev: str, ch: str, prev_wide: bool, wide: bool) -> bool:
-    """Whether a line may break between ``prev`` and ``ch`` (neither is a space)."""
-    if ch in NO_LINE_START or prev in NO_LINE_END:
-        return False
-    if prev_wide or wide:
-        # A number keeps its unit: breaking 154.99|亿元 makes the figure unreadable.
-        return not (wide and prev.isdigit())
-    # Two narrow characters: part of one Latin word or number.
-    return False
+_CLASSES = _Classes()
 
 
-def _atoms(
-    text: str, widths: list[int], glued: frozenset[int] = frozenset()
-) -> list[tuple[int, int, bool]]:
-    """Split a line without newlines into unbreakable atoms ``(start, end, is_space)``.
+def _pairs() -> frozenset[str]:
+    """Letter pairs ``prev + next`` a line may break between (neither is a space).
 
-    ``glued`` holds positions a line must not break before (spaces there stay inside
-    the atom): see ``keep`` in :func:`wrap_offsets`.
+    Never before closing punctuation nor after an opening bracket; only where one side
+    is wide (two narrow characters are one Latin word or number); never between a digit
+    and the wide character after it (a number keeps its unit: not 154.99|亿元).
     """
-    atoms: list[tuple[int, int, bool]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        if text[i].isspace() and i not in glued:
-            j = i + 1
-            while j < n and text[j].isspace() and j not in glued:
-                j += 1
-            atoms.append((i, j, True))
-            i = j
-            continue
-        j = i + 1
-        while j < n and (
-            j in glued
-            or (
-                not text[j].isspace()
-                and not _breakable_before(
-                    text[j - 1], text[j], widths[j - 1] == 2, widths[j] == 2
-                )
-            )
-        ):
-            j += 1
-        atoms.append((i, j, False))
-        i = j
-    return atoms
+    letters = "WDCOndcoz"
+    wide = set("WDCO")
+    out = set()
+    for p in letters:
+        for q in letters:
+            if q in "Cc" or p in "Oo":
+                continue
+            if (p in wide or q in wide) and not (q in wide and p in "Dd"):
+                out.add(p + q)
+    return frozenset(out)
 
 
-def _fold(widths: list[int], start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Cut an atom wider than the line into pieces by cells (last resort, like Rich's fold)."""
-    pieces: list[tuple[int, int]] = []
-    piece_start = start
-    used = 0
-    for i in range(start, end):
-        w = widths[i]
-        if used + w > width and i > piece_start:
-            pieces.append((piece_start, i))
-            piece_start, used = i, 0
-        used += w
-    pieces.append((piece_start, end))
-    return pieces
+_BREAKS = _pairs()
 
 
 def _wrap_line(
     text: str, offset: int, width: int, glued: frozenset[int] = frozenset()
 ) -> list[tuple[int, int]]:
-    widths = [_width(ch) for ch in text]
+    """Wrap one line (no newlines): greedy, at the last allowed break that fits.
+
+    ``glued`` holds positions a line must not break before (a space there is kept as
+    part of the text): see ``keep`` in :func:`wrap_offsets`.
+    """
+    n = len(text)
+    cls = text.translate(_CLASSES)
+    if glued:
+        # A kept space is text, not a break: narrow or wide like any other character.
+        chars = list(cls)
+        for j in glued:
+            chars[j] = {"s": "n", "S": "W", "x": "z"}.get(chars[j], chars[j])
+        cls = "".join(chars)
+    cum = list(accumulate(map(int, cls.translate(_CELLS)), initial=0))
+
+    def may_end(b: int) -> bool:
+        """Whether a line may end at ``b`` (after a non-space, before a break)."""
+        if b >= n:
+            return cls[b - 1] not in _SPACE
+        if b in glued:
+            return False
+        prev, nxt = cls[b - 1], cls[b]
+        if prev in _SPACE:
+            return False
+        return nxt in _SPACE or prev + nxt in _BREAKS
+
     lines: list[tuple[int, int]] = []
-    line_start: int | None = None
-    line_end = 0
-    used = 0
-    for a_start, a_end, is_space in _atoms(text, widths, glued):
-        w = sum(widths[a_start:a_end])
-        if is_space:
-            if line_start is not None:
-                # Spaces are kept inside a line but dropped at a break (see line_end).
-                used += w
-            continue
-        if line_start is not None and used + w <= width:
-            line_end = a_end
-            used += w
-            continue
-        if line_start is not None:
-            lines.append((line_start, line_end))
-            line_start = None
-            used = 0
-        if w <= width:
-            line_start, line_end, used = a_start, a_end, w
-            continue
-        pieces = _fold(widths, a_start, a_end, width)
-        lines.extend(pieces[:-1])
-        line_start, line_end = pieces[-1]
-        used = sum(widths[line_start:line_end])
-    if line_start is not None:
-        lines.append((line_start, line_end))
+    pos = 0
+    while pos < n and cls[pos] in _SPACE:
+        pos += 1
+    while pos < n:
+        # Furthest end whose cells fit; then back to the last place a line may end.
+        fit = bisect_right(cum, cum[pos] + width, pos + 1) - 1
+        end = fit
+        while end > pos and not may_end(end):
+            end -= 1
+        if end == pos:
+            # Nothing breakable fits: fold the run by cells, at least one character.
+            end = max(fit, pos + 1)
+        lines.append((pos + offset, end + offset))
+        pos = end
+        while pos < n and cls[pos] in _SPACE:
+            pos += 1
     if not lines:
-        lines.append((0, 0))
-    return [(s + offset, e + offset) for s, e in lines]
+        lines.append((offset, offset))
+    return lines
 
 
 def wrap_offsets(
