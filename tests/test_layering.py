@@ -33,3 +33,24 @@ def test_core_module_imports_no_ui(module: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "", f"{module} pulled in UI modules: {out}"
+
+
+def test_core_package_loads_its_names_on_first_use() -> None:
+    """``import reportdiff.core`` imports none of its modules (``reportdiff A B`` does not pay
+    for the comparison model before its first frame), yet every exported name resolves."""
+    code = (
+        "import sys\n"
+        "import reportdiff.core\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('reportdiff.core.'))))\n"
+        "from reportdiff.core import Comparison, Report\n"
+        "print(Comparison.__module__, Report.__module__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["", "reportdiff.core.comparison reportdiff.core.model"]
+    for name in reportdiff.core.__all__:
+        assert getattr(reportdiff.core, name).__module__.startswith("reportdiff.core.")
+    assert set(reportdiff.core.__all__) <= set(dir(reportdiff.core))
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        reportdiff.core.Nope  # noqa: B018

@@ -8,9 +8,12 @@ Layers: ``shared`` (shared phrases; distinctive ones styled stronger than boiler
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportdiff.core.comparison import Comparison, NumberPair
 from reportdiff.tui.layout import Badge, Mark
+
+if TYPE_CHECKING:
+    from reportdiff.core.comparison import Comparison, NumberPair
 
 LAYERS: tuple[str, ...] = ("shared", "changed", "same", "unique")
 """Layer names, in the order of their toggle keys 1–4."""

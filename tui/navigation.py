@@ -7,10 +7,11 @@ arrives, each report's own sections and blocks serve as anchors for that pane al
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
-from reportdiff.core.model import Report
+if TYPE_CHECKING:
+    from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
+    from reportdiff.core.model import Report
 
 AnchorKind = Literal["section", "paragraph"]
 

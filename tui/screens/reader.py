@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from reportdiff.core.comparison import Comparison
 from reportdiff.core.model import Report
 from reportdiff.tui.highlights import LAYER_LABELS, LAYERS, layer_counts, pane_highlights
 from reportdiff.tui.layout import Mark
@@ -30,7 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 if TYPE_CHECKING:
-    from reportdiff.core.comparison import NumberPair
+    from reportdiff.core.comparison import Comparison, NumberPair
     from reportdiff.tui.widgets.outline import AlignmentOutline
     from textual.widget import AwaitMount
     from textual.widgets import Input
