@@ -330,6 +330,13 @@ async def test_theme_switch_is_remembered(reports: list[Report]) -> None:
     async with again.run_test(size=SIZE):
         assert again.theme == "reportdiff-light"
         assert "textual-dark" in again.available_themes
+        # Drawn in it from the first frame (the theme is set before anything is
+        # styled, without Textual's watcher): the light paper, the light-mode class.
+        paper = again.get_theme("reportdiff-light").background  # type: ignore[union-attr]
+        assert paper is not None
+        assert again.reader.panes[0].styles.background.hex.lower() == paper.lower()
+        assert again.has_class("-light-mode") and not again.has_class("-dark-mode")
+        assert again.has_class("-theme-reportdiff-light")
 
 
 @aio
@@ -429,3 +436,34 @@ async def test_command_palette_jumps_to_a_section(reports: list[Report]) -> None
         await pilot.pause()
         assert rows[app.reader.cursor] is target
         assert_aligned_on(app.reader.panes, target)
+
+
+def test_collection_is_off_until_the_first_frame() -> None:
+    """``run()`` keeps the garbage collector off while the first screen is built (start-up
+    allocates ~300k long-lived objects) and freezes them and turns it back on after the
+    first frame. In a child interpreter: freezing would pin this test process's objects."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc\n"
+        "from reportdiff.core.samples import load_sample\n"
+        "from reportdiff.tui.app import ReportDiffApp\n"
+        "seen = {}\n"
+        "class Probe(ReportDiffApp):\n"
+        "    def on_mount(self):\n"
+        "        seen['mount'] = gc.isenabled()\n"
+        "    def on_ready(self):\n"
+        "        self.call_after_refresh(self.check)\n"
+        "    def check(self):\n"
+        "        seen['shown'] = gc.isenabled()\n"
+        "        seen['frozen'] = gc.get_freeze_count() > 0\n"
+        "        self.exit()\n"
+        "reports = [load_sample('yangpu-2022'), load_sample('yangpu-2023')]\n"
+        "Probe(reports, analyse=False).run(headless=True, size=(120, 40))\n"
+        "print(seen['mount'], seen['shown'], seen['frozen'], gc.isenabled())\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert proc.stdout.split() == ["False", "True", "True", "True"], proc.stderr[-2000:]

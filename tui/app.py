@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from reportdiff.core.comparison import Comparison
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report
 from reportdiff.tui.config import load_config, save_setting, write_text_atomic
@@ -25,6 +24,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from reportdiff.core.comparison import Comparison
     from reportdiff.tui.analysis import AnalysisProcess
     from rich.console import RenderableType
     from textual.command import Provider
@@ -85,14 +85,14 @@ class ReportDiffApp(App[int]):
         self._analysis: AnalysisProcess | None = None
         self._theme_loaded = False
         self._first_frame = threading.Event()
+        self._startup_gc = False
+        """The collector is off until the first frame (set by :meth:`run`)."""
         self._leaving = False
-        # Set the theme before the first frame: changing it after mount re-styles every
-        # widget, which cost about a third of the time to first text.
         for theme in load_themes():
             self.register_theme(theme)
         config = load_config()  # read once: this is the start-up path
         saved = config.get("theme")
-        self.theme = (
+        self._start_theme(
             saved if isinstance(saved, str) and saved in self.available_themes else DEFAULT_THEME
         )
         self._theme_loaded = True
@@ -103,17 +103,50 @@ class ReportDiffApp(App[int]):
             self.user_keymap = {str(k): str(v) for k, v in keymap.items()}
             self.set_keymap(self.user_keymap)
 
+    def _start_theme(self, name: str) -> None:
+        """Make ``name`` the theme before anything is styled.
+
+        Assigning ``self.theme`` runs Textual's watcher, which queues a ``refresh_css``:
+        once the screen is up it parses every stylesheet a second time and re-styles
+        every widget, several ms of the first frame. Nothing is styled yet, so the
+        watcher's work is done here directly: the value, the mode classes, the ANSI
+        colour filter and the CSS variables the first parse will use. (Textual is pinned
+        in pyproject.toml; ``test_theme_switch_is_remembered`` checks the saved theme is the
+        one drawn.)
+        """
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+        self.add_class(f"-theme-{name}", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def run(self, **kwargs: Any) -> int | None:
         """Run the app (arguments as :meth:`textual.app.App.run`).
 
-        Everything allocated before this (modules, classes, the parsed reports) lives
-        as long as the process. Freezing it takes it out of the garbage collector's
-        scans: otherwise a full collection over ~300k objects lands in the first frame
-        (~15 ms, a tenth of the time to first text). Only here, not in ``__init__``:
-        a test process creates many apps and their garbage must stay collectable.
+        The garbage collector is off until the first frame is shown: start-up allocates
+        some 300k objects that live as long as the process (Textual's modules, the
+        parsed reports, the widgets), and each collection would scan them again, several
+        milliseconds of the time to first text. After the first frame they are frozen
+        (kept out of every later scan) and collection resumes. Only here, not in
+        ``__init__``: a test process creates many apps and their garbage must stay
+        collectable. (``reportdiff A B`` also turns it off before importing Textual.)
         """
-        gc.freeze()
-        return super().run(**kwargs)
+        self._startup_gc = True
+        gc.disable()
+        try:
+            return super().run(**kwargs)
+        finally:
+            gc.enable()
+
+    def _first_frame_shown(self) -> None:
+        """The reports' text is on screen: let the analysis start; resume collection."""
+        if self._startup_gc:
+            self._startup_gc = False
+            gc.freeze()
+            gc.enable()
+        self._first_frame.set()
 
     def get_default_screen(self) -> Screen[None]:
         """The reader is the base screen."""
@@ -128,7 +161,7 @@ class ReportDiffApp(App[int]):
 
     def on_mount(self) -> None:
         """Start the comparison in the background, once the first frame is shown."""
-        self.call_after_refresh(self._first_frame.set)
+        self.call_after_refresh(self._first_frame_shown)
         if self.analyse_on_mount:
             self.analyse()
 
