@@ -165,3 +165,39 @@ def test_reader_without_a_terminal_refuses_instead_of_hanging() -> None:
     assert proc.stdout == ""
     assert proc.stderr.startswith("reportdiff: the reader needs a terminal")
     assert len(proc.stderr.splitlines()) == 1
+
+
+def test_open_needs_no_parser_and_restores_collection() -> None:
+    """``reportdiff A B`` is the reader's start-up path: no argparse, and the garbage
+    collector it turns off while Textual loads is back on when it returns (here with the
+    no-terminal error)."""
+    code = (
+        "import gc, sys\n"
+        "from reportdiff.cli import main\n"
+        "code = main(['yangpu-2022', 'yangpu-2023'])\n"
+        "print(code, 'argparse' in sys.modules, gc.isenabled())\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.stdout.split() == ["2", "False", "True"]
+    assert proc.stderr.startswith("reportdiff: the reader needs a terminal")
+
+
+def test_open_unknown_id_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "yangpu-2022", "yangpu-2099")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("reportdiff: ") and "yangpu-2099" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_open_with_an_option_still_parses(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["yangpu-2022", "--help"])
+    assert exc.value.code == 0
+    assert "reportdiff open" in capsys.readouterr().out

@@ -12,7 +12,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-
 _DESCRIPTIONS = {
     "help_quit": "Show how to quit (Ctrl+Q quits)",
     "select_cursor": "Bring every pane to this section",
