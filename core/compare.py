@@ -46,11 +46,11 @@ def _sample_texts() -> tuple[str, ...]:
 
 def _library_fingerprint() -> str:
     """What the default phrase library depends on, without parsing it: the sample files."""
-    from importlib.resources import files
+    from reportdiff.core.paths import PACKAGE_ROOT
 
     h = hashlib.blake2b(digest_size=20)
     try:
-        folder = files("reportdiff").joinpath("sample_data")
+        folder = PACKAGE_ROOT / "sample_data"
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.is_file():
                 h.update(entry.name.encode())

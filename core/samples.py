@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from importlib import resources
 from pathlib import Path
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report, ReportMeta
+from reportdiff.core.paths import PACKAGE_ROOT
 
 SAMPLE_IDS = (
     "yangpu-2022",
@@ -75,8 +75,8 @@ def write_samples(seeds_dir: Path | str, out_dir: Path | str) -> list[Path]:
     return paths
 
 
-def _data() -> resources.abc.Traversable:
-    return resources.files("reportdiff").joinpath(PACKAGE_DIR)
+def _data() -> Path:
+    return PACKAGE_ROOT / PACKAGE_DIR
 
 
 def bundled_metas() -> list[ReportMeta]:

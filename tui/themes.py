@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 
+from reportdiff.core.paths import PACKAGE_ROOT
 from textual.theme import Theme
 
 THEME_NAMES: tuple[str, ...] = ("reportdiff-dark", "reportdiff-light")
@@ -51,7 +51,7 @@ def parse_theme(name: str, source: str) -> Theme:
 
 def load_themes() -> list[Theme]:
     """Our themes from the package data (read when the app starts, not at import)."""
-    folder = files("reportdiff") / "themes"
+    folder = PACKAGE_ROOT / "themes"
     return [
         parse_theme(name, (folder / f"{name}.tcss").read_text(encoding="utf-8"))
         for name in THEME_NAMES
