@@ -100,3 +100,15 @@ def test_never_too_wide_and_nothing_lost(text: str, width: int) -> None:
         assert text[prev:s].strip() == ""
         prev = e
     assert text[prev:].strip() == ""
+
+
+def test_ideograph_shortcut_agrees_with_rich() -> None:
+    """The breaker classes U+4E00–U+9FFF as wide letters without asking Rich; Rich must
+    agree, or lines would overflow after a Rich upgrade."""
+    from rich.cells import get_character_cell_size
+
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        assert get_character_cell_size(ch) == 2, hex(code)
+        assert not ch.isdigit() and not ch.isspace()
+        assert ch not in NO_LINE_START and ch not in NO_LINE_END

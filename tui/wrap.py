@@ -40,6 +40,11 @@ class _Classes(dict[int, str]):
     """``ord(ch) → class letter``, computed on first use (for :meth:`str.translate`)."""
 
     def __missing__(self, code: int) -> str:
+        if 0x4E00 <= code <= 0x9FFF:
+            # CJK Unified Ideographs, most of any report: wide, never a digit, a space or
+            # a closing or opening mark (no need to ask Rich for each one's width).
+            self[code] = "W"
+            return "W"
         ch = chr(code)
         wide = get_character_cell_size(ch)
         if ch.isspace():

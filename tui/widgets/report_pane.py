@@ -307,8 +307,8 @@ class ReportPane(ScrollView, can_focus=True):
 
     def _render_index(self, index: int) -> Strip:
         lay = self.pane_layout
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = lay.width + GUTTER
+        base = self._base_style()
         ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
         if ref is None:
             return Strip.blank(width, base)
@@ -316,6 +316,14 @@ class ReportPane(ScrollView, can_focus=True):
         mark = "▌ " if ref.item == self.current_item else "  "
         segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base)]
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _base_style(self) -> Style:
+        """The pane's own text style (cached with the component styles: computing it
+        walks every ancestor, and it was asked for on every line of every frame)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
