@@ -467,3 +467,40 @@ def test_collection_is_off_until_the_first_frame() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert proc.stdout.split() == ["False", "True", "True", "True"], proc.stderr[-2000:]
+
+
+@aio
+async def test_highlights_take_the_theme_colours(reports: list[Report]) -> None:
+    """Changed numbers are drawn in the theme's $warning colour, in the dark theme and,
+    after ``t``, in the light one (the mark styles follow the theme)."""
+    from textual.color import Color
+
+    app = ReportDiffApp(reports)
+
+    def colours(pane: ReportPane) -> set[tuple[int, int, int]]:
+        out = set()
+        for y in range(pane.scrollable_content_region.height):
+            for seg in pane.render_line(y):
+                if seg.style is not None and seg.style.color is not None and seg.text.strip():
+                    out.add(tuple(seg.style.color.get_truecolor()))
+        return out
+
+    def drawn(colour: str, shown: set[tuple[int, int, int]]) -> bool:
+        """Whether ``colour`` is among ``shown`` (Textual's conversions round by one)."""
+        want = Color.parse(colour).rgb
+        return any(max(abs(a - b) for a, b in zip(want, c, strict=True)) <= 1 for c in shown)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        await pilot.press("c", "c")  # to a paragraph with changed numbers, off the first
+        await pilot.pause()
+        pane = app.reader.panes[0]
+        dark = app.get_theme("reportdiff-dark").warning  # type: ignore[union-attr]
+        light = app.get_theme("reportdiff-light").warning  # type: ignore[union-attr]
+        assert dark and light
+        assert drawn(dark, colours(pane))
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.theme == "reportdiff-light"
+        shown = colours(pane)
+        assert drawn(light, shown) and not drawn(dark, shown)

@@ -29,6 +29,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 GUTTER = 2
 """Cells left of the text: a bar marks the paragraph the panes are aligned on."""
@@ -46,12 +47,33 @@ LAYER_STYLES = (
 """Mark styles in the order they are applied (later ones win where they overlap)."""
 
 
+class MarkStyles(Widget):
+    """The highlight (mark) styles of its pane, as component classes; never shown.
+
+    Every mark style (``mark-styles--changed`` …) is styled in the app's tcss with theme
+    variables, so themes recolour highlights; each also has a non-colour signal (bold,
+    underline, italic, reverse) so colour is never the only cue.
+
+    They are not the pane's own component classes: Textual recomputes all of a widget's
+    component classes each time it is styled (at mount, on focus, when the first screen
+    resumes: five times for two panes before the first frame), and no mark is drawn before
+    the comparison or a search arrives. Each pane mounts its holder after the first frame.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"mark-styles--{name}" for name in LAYER_STYLES}
+
+    DEFAULT_CSS = """
+    MarkStyles {
+        display: none;
+    }
+    """
+
+
 class ReportPane(ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
-    Every mark style is a component class (``report-pane--changed`` …) styled in the app's
-    tcss with theme variables, so themes recolour highlights; each also has a non-colour
-    signal (bold, underline, italic, reverse) so colour is never the only cue.
+    Headings, lead phrases and the gutter are the pane's component classes; the mark
+    styles are held by a :class:`MarkStyles` child.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -60,7 +82,6 @@ class ReportPane(ScrollView, can_focus=True):
         "report-pane--heading3",
         "report-pane--lead",
         "report-pane--gutter",
-        *(f"report-pane--{name}" for name in LAYER_STYLES),
     }
 
     DEFAULT_CSS = """
@@ -109,6 +130,7 @@ class ReportPane(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
         self._styles: dict[str, Style] = {}
+        self._mark_styles: MarkStyles | None = None
         self._quiet = False
         meta = report.meta
         self.border_title = Text(f"{meta.region} {meta.year} {meta.title}")
@@ -181,6 +203,20 @@ class ReportPane(ScrollView, can_focus=True):
         # what lets every pane hold its counterpart at the same height.
         height = len(self._layout.lines) + max(0, self.scrollable_content_region.height - 1)
         self.virtual_size = Size(self.scrollable_content_region.width, height)
+
+    def on_mount(self) -> None:
+        """The mark styles follow the first frame (see :class:`MarkStyles`)."""
+        self.call_after_refresh(self._mount_mark_styles)
+
+    def _mount_mark_styles(self) -> None:
+        if self._mark_styles is not None or not self.is_attached:
+            return
+        self._mark_styles = MarkStyles()
+        # Styled as it is mounted (synchronously): its styles are there from now on.
+        self.mount(self._mark_styles)
+        self._styles.clear()
+        self._cache.clear()
+        self.refresh()
 
     def on_resize(self) -> None:
         """Re-wrap at the new width, keeping the top item in place."""
@@ -328,7 +364,13 @@ class ReportPane(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"report-pane--{name}", partial=True)
+            if name in LAYER_STYLES:
+                holder = self._mark_styles
+                if holder is None or not holder.is_attached:
+                    return Style()  # the first frame: no mark to draw yet
+                style = holder.get_component_rich_style(f"mark-styles--{name}", partial=True)
+            else:
+                style = self.get_component_rich_style(f"report-pane--{name}", partial=True)
             self._styles[name] = style
         return style
 
