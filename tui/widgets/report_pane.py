@@ -50,7 +50,7 @@ LAYER_STYLES = (
 class MarkStyles(Widget):
     """The highlight (mark) styles of its pane, as component classes; never shown.
 
-    Every mark style (``mark-styles--changed`` …) is styled in the app's tcss with theme
+    Every mark style (``mark-styles--changed`` …) is styled below with theme
     variables, so themes recolour highlights; each also has a non-colour signal (bold,
     underline, italic, reverse) so colour is never the only cue.
 
@@ -62,9 +62,41 @@ class MarkStyles(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"mark-styles--{name}" for name in LAYER_STYLES}
 
+    # Parsed when the first holder mounts, after the first frame (not with app.tcss).
     DEFAULT_CSS = """
     MarkStyles {
         display: none;
+    }
+    MarkStyles > .mark-styles--unique {
+        text-style: italic;
+        color: $text-secondary;
+    }
+    MarkStyles > .mark-styles--boilerplate {
+        text-style: dim;
+    }
+    MarkStyles > .mark-styles--distinct {
+        text-style: underline;
+        color: $text-accent;
+    }
+    MarkStyles > .mark-styles--same {
+        text-style: underline;
+        color: $text-success;
+    }
+    MarkStyles > .mark-styles--changed {
+        text-style: bold reverse;
+        color: $warning;
+    }
+    MarkStyles > .mark-styles--badge {
+        text-style: dim italic;
+        color: $text-warning;
+    }
+    MarkStyles > .mark-styles--search {
+        text-style: bold underline;
+        background: $primary 40%;
+    }
+    MarkStyles > .mark-styles--search-current {
+        text-style: bold reverse;
+        color: $primary;
     }
     """
 
