@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from reportdiff.tui.highlights import LAYERS
+from reportdiff.tui.widgets.report_pane import MarkStyles
+from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -16,16 +18,10 @@ class Legend(Widget):
     Before the comparison arrives it says ``analysing…`` instead.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "legend--distinct",
-        "legend--boilerplate",
-        "legend--changed",
-        "legend--badge",
-        "legend--same",
-        "legend--unique",
-        "legend--key",
-        "legend--off",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"legend--key", "legend--off"}
+    """Its own styles; each layer's sample is drawn in the panes' mark style, read from a
+    :class:`~reportdiff.tui.widgets.report_pane.MarkStyles` child mounted after the first
+    frame (nothing but "analysing…" is shown before the comparison arrives)."""
 
     enabled: reactive[frozenset[str]] = reactive(frozenset(LAYERS))
     """Layers switched on."""
@@ -34,6 +30,26 @@ class Legend(Widget):
     message: reactive[str] = reactive("analysing… text is ready, highlights follow")
     """Shown while :attr:`counts` is None."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._marks: MarkStyles | None = None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_marks)
+
+    def _mount_marks(self) -> None:
+        if self._marks is None and self.is_attached:
+            self._marks = MarkStyles()
+            self.mount(self._marks)
+            self.refresh()
+
+    def _mark(self, name: str) -> Style:
+        """A pane mark style (``changed``, ``badge`` …), as the panes draw it."""
+        holder = self._marks
+        if holder is None or not holder.is_attached:
+            return Style()
+        return holder.get_component_rich_style(f"mark-styles--{name}", partial=True)
+
     def render(self) -> Text:
         """The legend line."""
         if self.counts is None:
@@ -41,24 +57,20 @@ class Legend(Widget):
         style = self.get_component_rich_style
         out = Text(" ")
         samples: dict[str, list[tuple[str, str]]] = {
-            "shared": [
-                ("shared", "legend--distinct"),
-                ("/", ""),
-                ("common", "legend--boilerplate"),
-            ],
-            "changed": [("changed", "legend--changed"), ("⟨←old Δ%⟩", "legend--badge")],
-            "same": [("same", "legend--same"), ("⟨=⟩", "legend--badge")],
-            "unique": [("only here", "legend--unique")],
+            "shared": [("shared", "distinct"), ("/", ""), ("common", "boilerplate")],
+            "changed": [("changed", "changed"), ("⟨←old Δ%⟩", "badge")],
+            "same": [("same", "same"), ("⟨=⟩", "badge")],
+            "unique": [("only here", "unique")],
         }
         for i, layer in enumerate(LAYERS, start=1):
             on = layer in self.enabled
             out.append(f"{i}", style=style("legend--key"))
             out.append(" ")
-            for text, cls in samples[layer]:
+            for text, mark in samples[layer]:
                 if not on:
                     out.append(text, style=style("legend--off"))
-                elif cls:
-                    out.append(text, style=style(cls))
+                elif mark:
+                    out.append(text, style=self._mark(mark))
                 else:
                     out.append(text)
             out.append(f" {self.counts.get(layer, 0)}", style="dim")
