@@ -1,11 +1,21 @@
 """Startup benchmark: time to first screen with report text vs a minimal Textual app.
 
-Each run is a fresh interpreter (so imports count, as for a user typing the command),
-started headless. The child reports on stdout when the first frame showing text has been
-displayed (Textual's ``Ready`` event), then, for reportdiff, when the highlights are shown,
-and finally its peak memory. The parent measures wall time from launching the process.
+Both programs run as a user runs them: a fresh interpreter on a pseudo-terminal of
+120×40, with Textual's real terminal driver. reportdiff is the real command line
+(``reportdiff yangpu-2022 yangpu-2023``, through :func:`reportdiff.cli.main`, exactly
+what the console script calls); the minimal app shows one line of text. The benchmark
+reads what each writes to the terminal, with escape sequences removed, and takes the
+time from launch until
 
-    .venv/bin/python bench/bench_startup.py [--runs 5] [REPORT ...]
+* the text is on screen: the minimal app's line, or the first words of the first
+  report's opening paragraph;
+* (reportdiff) the highlights are shown: the legend's sample ``⟨←old Δ%⟩``, which
+  appears only once the comparison has arrived.
+
+Then it presses the quit key; a small wrapper around each program writes its peak
+memory, and its child processes' (the analysis runs in one), at exit.
+
+    .venv/bin/python bench/bench_startup.py [--runs 15] [REPORT ...]
 
 Target: reportdiff's time to text ≤ 1.3 × the minimal app's.
 """
@@ -13,15 +23,39 @@ Target: reportdiff's time to text ≤ 1.3 × the minimal app's.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
+import pty
+import re
+import select
+import signal
 import statistics
-import subprocess
+import struct
 import sys
 import tempfile
+import termios
 import time
 
-MINIMAL = r"""
-import resource, sys
+COLUMNS, LINES = 120, 40
+TIMEOUT = 30.0
+
+# Both programs run under the same wrapper, so it costs them alike: at exit it writes
+# the peak RSS (KiB) of the process and of its waited-for children to $BENCH_RSS.
+WRAPPER = r"""
+import atexit, os, sys
+
+def _peaks():
+    import resource
+    with open(os.environ["BENCH_RSS"], "w") as out:
+        out.write(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} "
+                  f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\n")
+
+atexit.register(_peaks)
+"""
+
+MINIMAL = (
+    WRAPPER
+    + r"""
 from textual.app import App
 from textual.widgets import Static
 
@@ -29,124 +63,168 @@ class Minimal(App):
     def compose(self):
         yield Static("一行文字 one line of text")
 
-    def on_ready(self):
-        print("TEXT", flush=True)
-        self.exit()
-
-Minimal().run(headless=True, size=(120, 40))
-print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+Minimal().run()
 """
+)
 
-REPORTDIFF = r"""
-import resource, sys
-from reportdiff.tui.app import ReportDiffApp
+REPORTDIFF = (
+    WRAPPER
+    + r"""
+from reportdiff.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+)
 
-try:  # what `reportdiff A B` does; needs the user library module
+MINIMAL_TEXT = "一行文字 one line of text"
+HIGHLIGHTS_TEXT = "⟨←old Δ%⟩"
+_ESCAPE = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+"""CSI sequences (colours, cursor moves), OSC strings and two-byte escapes."""
+
+
+def opening_words(report_id: str) -> str:
+    """The first words of the report's first paragraph: on screen once its text is."""
     from reportdiff.core.resolve import resolve_report
-    reports = [resolve_report(ref) for ref in sys.argv[1:]]
-except ImportError:
-    from reportdiff.core.samples import load_sample
-    reports = [load_sample(ref) for ref in sys.argv[1:]]
 
-class Timed(ReportDiffApp):
-    def on_ready(self):
-        shown = [p.visible_text() for p in self.reader.panes if p.display]
-        assert all(t.strip() for t in shown), "first frame without report text"
-        print("TEXT", flush=True)
-
-    def on_report_diff_app_highlights_shown(self, event):
-        print("HIGHLIGHTS", flush=True)
-        self.exit()
-
-    def on_report_diff_app_analysis_failed(self, event):
-        print("FAILED", event.reason, flush=True)
-        self.exit()
-
-Timed(reports).run(headless=True, size=(120, 40))
-print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-# The comparison runs in a child interpreter (jieba lives there): its peak too.
-print("CHILD_RSS", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, flush=True)
-"""
+    report = resolve_report(report_id)
+    for _path, _i, block in report.blocks():
+        if block.kind == "paragraph":
+            words = report.text[block.span.start : block.span.end].strip()[:6]
+            if len(words) >= 4:
+                return words
+    raise SystemExit(f"{report_id}: no paragraph to look for on screen")
 
 
-def run_once(code: str, args: list[str], home: str | None = None) -> dict[str, float]:
-    """Run one child; return seconds to each event and peak RSS in MiB.
+def run_once(
+    code: str, args: list[str], markers: dict[str, str], quit_key: bytes, home: str
+) -> dict[str, float]:
+    """Run one program on a pseudo-terminal; seconds to each marker, and peak MiB.
 
     Args:
-        code: The child program.
+        code: The program (run with ``python -c``).
         args: Its arguments.
-        home: A REPORTDIFF_HOME for the child (a fresh one means cold caches).
+        markers: Event name → text whose appearance on screen is that event; the last
+            one ends the run.
+        quit_key: What to type to quit once every marker has been seen.
+        home: REPORTDIFF_HOME for the program (a fresh one means cold caches).
     """
-    env = dict(os.environ)
-    if home is not None:
-        env["REPORTDIFF_HOME"] = home
+    rss_file = os.path.join(home, "rss")
+    env = dict(os.environ, TERM="xterm-256color", REPORTDIFF_HOME=home, BENCH_RSS=rss_file)
+    env.pop("TEXTUAL", None)
+    os.makedirs(home, exist_ok=True)
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    assert proc.stdout is not None
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the program, on the terminal
+        try:
+            os.execve(sys.executable, [sys.executable, "-c", code, *args], env)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    pending = {name: text.encode() for name, text in markers.items()}
     out: dict[str, float] = {}
-    for line in proc.stdout:
-        word, _, rest = line.strip().partition(" ")
-        if word in ("TEXT", "HIGHLIGHTS"):
-            out[word] = time.perf_counter() - start
-        elif word in ("RSS", "CHILD_RSS"):
-            out[word] = int(rest) / 1024
-        elif word == "FAILED":
-            out["FAILED"] = 1.0
-            print(f"  analysis failed: {rest}", file=sys.stderr)
-    err = proc.stderr.read() if proc.stderr else ""
-    if proc.wait() != 0 or "TEXT" not in out:
-        raise SystemExit(f"child failed (exit {proc.returncode}):\n{err[-2000:]}")
+    raw = b""
+    try:
+        while pending and time.perf_counter() - start < TIMEOUT:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except OSError:  # the program has exited
+                break
+            if not chunk:
+                break
+            raw += chunk
+            screen = _ESCAPE.sub(b"", raw)
+            for name, text in list(pending.items()):
+                if text in screen:
+                    out[name] = time.perf_counter() - start
+                    del pending[name]
+        if pending:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            shown = _ESCAPE.sub(b"", raw).decode("utf-8", "replace")[-1500:]
+            raise SystemExit(f"never saw {sorted(pending)} on screen; last output:\n{shown}")
+        os.write(fd, quit_key)
+        _drain_until_exit(pid, fd)
+    finally:
+        os.close(fd)
+    with open(rss_file, encoding="utf-8") as f:
+        own, children = (int(v) / 1024 for v in f.read().split())
+    out["RSS"], out["CHILD_RSS"] = own, children
     return out
+
+
+def _drain_until_exit(pid: int, fd: int) -> None:
+    """Read the terminal (so the program never blocks writing) until it exits."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        done, _status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                os.read(fd, 1 << 16)
+            except OSError:
+                pass
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise SystemExit("the program did not quit within 10 s of its quit key")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reports", nargs="*", default=["yangpu-2022", "yangpu-2023"])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
+
+    app_markers = {"TEXT": opening_words(args.reports[0]), "HIGHLIGHTS": HIGHLIGHTS_TEXT}
+
+    def minimal(home: str) -> dict[str, float]:
+        return run_once(MINIMAL, [], {"TEXT": MINIMAL_TEXT}, b"\x11", home)  # Ctrl+Q
+
+    def reportdiff(home: str) -> dict[str, float]:
+        return run_once(REPORTDIFF, args.reports, app_markers, b"q", home)
 
     with tempfile.TemporaryDirectory() as tmp:
         # Cold: a fresh home, so jieba's dictionary cache and the comparison cache are
         # built from scratch (a user's very first run).
-        cold = run_once(REPORTDIFF, args.reports, home=os.path.join(tmp, "cold"))
+        cold = reportdiff(os.path.join(tmp, "cold"))
         warm_home = os.path.join(tmp, "warm")
         # One untimed run of each warms the OS file cache and the app's caches.
-        run_once(MINIMAL, [])
-        run_once(REPORTDIFF, args.reports, home=warm_home)
+        minimal(os.path.join(tmp, "minimal"))
+        reportdiff(warm_home)
         # Interleaved, so a busy machine slows both sides alike.
-        minimal: list[dict[str, float]] = []
-        app: list[dict[str, float]] = []
+        mins: list[dict[str, float]] = []
+        apps: list[dict[str, float]] = []
         for _ in range(args.runs):
-            minimal.append(run_once(MINIMAL, []))
-            app.append(run_once(REPORTDIFF, args.reports, home=warm_home))
+            mins.append(minimal(os.path.join(tmp, "minimal")))
+            apps.append(reportdiff(warm_home))
 
     def med(rows: list[dict[str, float]], key: str) -> float:
-        return statistics.median(r[key] for r in rows if key in r)
+        return statistics.median(r[key] for r in rows)
 
-    t_min, t_app = med(minimal, "TEXT"), med(app, "TEXT")
-    print(f"runs: {args.runs} each, median; reports: {' '.join(args.reports)}")
+    t_min, t_app = med(mins, "TEXT"), med(apps, "TEXT")
+    ratios = sorted(a["TEXT"] / m["TEXT"] for m, a in zip(mins, apps, strict=True))
+    print(
+        f"runs: {args.runs} each, median; reports: {' '.join(args.reports)}; "
+        f"terminal {COLUMNS}x{LINES} (pty)"
+    )
     print(f"minimal Textual app, first text on screen: {t_min * 1000:7.0f} ms")
     print(f"reportdiff, first report text on screen:   {t_app * 1000:7.0f} ms")
-    print(f"ratio: {t_app / t_min:.2f}x (target <= 1.30x)")
-    if any("HIGHLIGHTS" in r for r in app):
-        print(f"reportdiff, highlights shown (warm cache): {med(app, 'HIGHLIGHTS') * 1000:7.0f} ms")
-        if "HIGHLIGHTS" in cold:
-            print(
-                f"reportdiff, highlights shown (first run):  {cold['HIGHLIGHTS'] * 1000:7.0f} ms"
-                f" (text after {cold['TEXT'] * 1000:.0f} ms)"
-            )
-    else:
-        print("reportdiff, highlights shown: never (comparison unavailable)")
     print(
-        f"peak memory: minimal {med(minimal, 'RSS'):.0f} MiB, reportdiff UI {med(app, 'RSS'):.0f} MiB"
-        f" + analysis process {med(app, 'CHILD_RSS'):.0f} MiB"
-        f" (first run: {cold.get('RSS', 0):.0f} + {cold.get('CHILD_RSS', 0):.0f} MiB, jieba loaded)"
+        f"ratio: {t_app / t_min:.2f}x (target <= 1.30x); "
+        f"per run pair {ratios[0]:.2f}x to {ratios[-1]:.2f}x"
+    )
+    print(f"reportdiff, highlights shown (warm cache): {med(apps, 'HIGHLIGHTS') * 1000:7.0f} ms")
+    print(
+        f"reportdiff, highlights shown (first run):  {cold['HIGHLIGHTS'] * 1000:7.0f} ms"
+        f" (text after {cold['TEXT'] * 1000:.0f} ms)"
+    )
+    print(
+        f"peak memory: minimal {med(mins, 'RSS'):.0f} MiB, reportdiff UI {med(apps, 'RSS'):.0f} MiB"
+        f" + analysis process {med(apps, 'CHILD_RSS'):.0f} MiB"
+        f" (first run: {cold['RSS']:.0f} + {cold['CHILD_RSS']:.0f} MiB, jieba loaded)"
     )
 
 
