@@ -68,7 +68,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical():
             yield Static(
                 Text(
-                    "Keys (remap any by its id with App.set_keymap). "
+                    "Keys. Remap any by its id in config.json in your config directory "
+                    '(~/.config/reportdiff on Linux): {"keymap": {"next-paragraph": "x"}}. '
                     "Ctrl+P opens the command palette: jump to section, export, theme. "
                     "Esc closes this screen."
                 ),
