@@ -225,8 +225,8 @@ class ReaderScreen(Screen[None]):
     # ----- composition ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # The outline and the search box are mounted after the first frame: the reports'
-        # text comes first (see bench/bench_startup.py).
+        # The outline, the Footer and the search box are mounted after the first frame:
+        # the reports' text comes first (see bench/bench_startup.py).
         with Horizontal(id="body"), Horizontal(id="panes"):
             for i, report in enumerate(self.reports):
                 yield ReportPane(report, i, id=f"pane-{i}")
@@ -234,7 +234,6 @@ class ReaderScreen(Screen[None]):
             # First, so a long legend never pushes it off a narrow screen.
             yield Static(id="pages")
             yield Legend(id="legend")
-        yield Footer()
 
     @property
     def panes(self) -> list[ReportPane]:
@@ -256,6 +255,8 @@ class ReaderScreen(Screen[None]):
         from textual.widgets import LoadingIndicator
 
         await body.mount(AlignmentOutline(id="outline"), before="#panes")
+        await self.mount(Footer())  # docked at the bottom, below the status line
+        self.refresh_bindings()  # a Footer lists the keys on the next bindings update
         if self.comparison is None and not self._analysis_over:
             await self.query_one("#status").mount(LoadingIndicator(id="loading"), before="#legend")
         self._fill_outline()
