@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reportdiff.core.model import Report, Section
 from reportdiff.tui.wrap import wrap_offsets
@@ -18,8 +18,7 @@ from reportdiff.tui.wrap import wrap_offsets
 ItemKind = Literal["heading1", "heading2", "heading3", "paragraph", "highlights"]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A run of report text shown as a unit: a section heading or a block."""
 
     start: int
@@ -30,8 +29,7 @@ class Item:
     """How it is styled: a heading by depth, or a block."""
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A highlight over report offsets ``[start, end)`` with a style name (a layer)."""
 
     start: int
@@ -39,8 +37,7 @@ class Mark:
     style: str
 
 
-@dataclass(frozen=True)
-class Badge:
+class Badge(NamedTuple):
     """Text inserted after report offset :attr:`offset`, e.g. ``⟨←143.5亿元 +8.0%⟩``."""
 
     offset: int
@@ -176,8 +173,7 @@ def item_text(report_text: str, item: Item, badges: list[Badge]) -> ItemText:
     return out
 
 
-@dataclass(frozen=True)
-class LineRef:
+class LineRef(NamedTuple):
     """One display line: a slice ``[start, end)`` of item :attr:`item`'s display text."""
 
     item: int

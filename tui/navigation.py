@@ -6,8 +6,7 @@ arrives, each report's own sections and blocks serve as anchors for that pane al
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 AnchorKind = Literal["section", "paragraph"]
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A place every pane can be brought to: one aligned row (or one report's node)."""
 
     kind: AnchorKind
