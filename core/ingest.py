@@ -379,7 +379,6 @@ def _read_pdf(p: Path, name: str) -> str:
     """The text layer of a PDF, page by page."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
-
     from reportdiff.core.ingest_pdf import layout, page_lines
 
     with _quiet_pypdf():

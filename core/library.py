@@ -18,9 +18,9 @@ import contextlib
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass
-from datetime import datetime, UTC
 from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -390,7 +390,6 @@ def _prepare(
 ) -> list[Report]:
     """Read, split (if asked), clean, parse and name the reports of one file."""
     from reportdiff.core.ingest import read_document
-
     from reportdiff.core.split import split_compilation
 
     source = str(path)

@@ -15,8 +15,8 @@ from reportdiff.core.headings import (
     BULLET,
     DATE_LINE_RE,
     LEAD_RE,
-    SECTION_RE,
     PART_RE,
+    SECTION_RE,
     ends_sentence,
     match_heading,
 )
@@ -196,7 +196,7 @@ LABEL_BULLET_RE = re.compile(r"^(\S{1,6})\s*([" + TABLE_BULLETS + r"])\s*(\S.*)$
 SPACED_LABEL_RE = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}$")
 """就 业, 卫 生, 项 目: a two-character category cell printed letter-spaced."""
 
-PLAIN_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{1,%d}$" % LABEL_MAX)
+PLAIN_LABEL_RE = re.compile(rf"^[\u4e00-\u9fff]{{1,{LABEL_MAX}}}$")
 """政策供给, 路, 经济数字化: a short category cell, Chinese characters only."""
 
 SUBLABEL_MAX = 8
@@ -389,10 +389,11 @@ def join_paragraphs(items: list[str | Block]) -> list[Block]:
         it = items[k]
         k += 1
         nxt = items[k] if k < len(items) else None
-        if isinstance(it, list) or _is_heading_line(it) or DATE_LINE_RE.match(it):
-            if cur:
-                blocks.append([cur])
-                cur = ""
+        # A table, heading or date line ends the paragraph in progress.
+        boundary = isinstance(it, list) or _is_heading_line(it) or DATE_LINE_RE.match(it)
+        if boundary and cur:
+            blocks.append([cur])
+            cur = ""
         if isinstance(it, list):
             blocks.append(it)
             continue

@@ -8,6 +8,8 @@ each belongs: the section whose list the paragraph repeats.
 
 from __future__ import annotations
 
+import itertools
+
 from reportdiff.core.headings import BULLET, ends_sentence, lead_bounds, match_heading
 
 Block = list[str]
@@ -85,7 +87,7 @@ def join_truncated_tail(blocks: list[Block]) -> list[Block]:
 
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in itertools.pairwise(chars)}
 
 
 def repeats(paragraph: str, item: str) -> bool:

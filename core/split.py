@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reportdiff.core.headings import is_date_line
@@ -46,5 +47,5 @@ def split_compilation(raw: str) -> list[str]:
     if len(starts) < 2:
         return [raw]
     bounds = [*starts, len(lines)]
-    pairs = zip(bounds, bounds[1:], strict=False)
+    pairs = itertools.pairwise(bounds)
     return ["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in pairs]

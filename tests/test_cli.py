@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from reportdiff import __version__
 from reportdiff.cli import main
 
@@ -90,23 +89,24 @@ def test_unknown_id_names_closest(
     assert expected in err
 
 
-def test_path_works_where_an_id_does(
-    capsys: pytest.CaptureFixture[str], seeds_dir: Path
-) -> None:
+def test_path_works_where_an_id_does(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:
     code, out, err = run(capsys, "show", str(seeds_dir / "002_7593e2e4601e9f0f.txt"))
     assert code == 0, err
     assert "抓纾困促重振" in out
 
 
 def test_missing_path_is_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(capsys, "show", str(tmp_path / "nope.txt"))
+    code, _out, err = run(capsys, "show", str(tmp_path / "nope.txt"))
     assert code != 0
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_python_dash_m_works() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "reportdiff", "--version"], capture_output=True, text=True
+        [sys.executable, "-m", "reportdiff", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"reportdiff {__version__}"
@@ -118,7 +118,7 @@ def test_help_does_not_import_textual() -> None:
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print('textual' in sys.modules, 'jieba' in sys.modules, file=sys.stderr)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.stderr.strip() == "False False"
 
 
@@ -160,6 +160,7 @@ def test_reader_without_a_terminal_refuses_instead_of_hanging() -> None:
         capture_output=True,
         text=True,
         timeout=60,
+        check=False,
     )
     assert proc.returncode == 2
     assert proc.stdout == ""
@@ -183,6 +184,7 @@ def test_open_needs_no_parser_and_restores_collection() -> None:
         capture_output=True,
         text=True,
         timeout=60,
+        check=False,
     )
     assert proc.stdout.split() == ["2", "False", "True"]
     assert proc.stderr.startswith("reportdiff: the reader needs a terminal")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from reportdiff.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

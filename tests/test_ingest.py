@@ -6,7 +6,6 @@ import codecs
 from pathlib import Path
 
 import pytest
-
 from reportdiff.core.errors import ReportError
 from reportdiff.core.ingest import MAX_TEXT_BYTES, read_document
 from reportdiff.core.ingest_pdf import PdfLine, layout

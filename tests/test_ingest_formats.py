@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from reportdiff.cli import main
 from reportdiff.core.compare import compare
 from reportdiff.core.ingest import read_document

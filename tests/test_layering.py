@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 import reportdiff.core
 
 CORE_MODULES = sorted(

@@ -8,7 +8,6 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
-
 from reportdiff.cli import main
 from reportdiff.core import library
 from reportdiff.core.errors import ReportError

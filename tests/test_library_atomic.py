@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from reportdiff.core import atomic
 from reportdiff.core.atomic import atomic_write_bytes, atomic_write_text, locked
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Block, Report, ReportMeta, Section, Span
 from reportdiff.core.numbers import extract_quantities

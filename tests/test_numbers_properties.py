@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from reportdiff.core.model import Block, Report, ReportMeta, Section, Span
 from reportdiff.core.numbers import extract_quantities, pair_numbers
 

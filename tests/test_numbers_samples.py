@@ -6,7 +6,6 @@ import re
 from functools import cache
 
 import pytest
-
 from reportdiff.core.align import align_reports
 from reportdiff.core.comparison import AlignedRow, NodeRef, NumberPair, Quantity
 from reportdiff.core.model import Report

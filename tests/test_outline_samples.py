@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from reportdiff.core.model import Report, Section
 from reportdiff.core.outline import format_outline
 from reportdiff.core.samples import SAMPLE_IDS, load_sample
@@ -229,7 +228,7 @@ def test_yangpu_2023_plan_footnotes_are_an_appendix() -> None:
     # Markers are superscripts in the running text; no footnote body is left in it.
     assert "稳增长工作机制¹，抓实“两清单一主题”²调度机制" in body
     assert "指区府办、区发改委和区统计局组成的综合协调组" not in body
-    assert not re.search(r"^\d{1,2}$", body, flags=re.M)
+    assert not re.search(r"^\d{1,2}$", body, flags=re.MULTILINE)
     # PDF page numbers and the hard wraps are gone: the review opens as one paragraph.
     assert "- 8 -" not in r.text
     assert "城市建设管理水平不断提升，社会民生保障持续改善" in r.text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from reportdiff.core.errors import ReportError
 from reportdiff.core.metadata import find_year, infer_meta
 from reportdiff.core.regions import REGIONS, region_pinyin

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
 from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
 from reportdiff.core.load import load_text

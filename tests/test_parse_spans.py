@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
-
 from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
 from reportdiff.core.headings import BULLET
@@ -14,6 +14,7 @@ from reportdiff.core.model import Report, ReportMeta, Section
 from reportdiff.core.parse import parse_report
 from reportdiff.core.samples import SAMPLE_IDS, load_sample
 from reportdiff.core.split import split_compilation
+
 
 def _all_sections(report: Report) -> list[Section]:
     return [s for _, s in report.walk()] + list(report.appendices)
@@ -69,7 +70,7 @@ def test_blocks_never_straddle_sections() -> None:
     for sid in SAMPLE_IDS:
         report = load_sample(sid)
         spans = sorted(b.span for _, _, b in report.blocks())
-        for a, b in zip(spans, spans[1:], strict=False):
+        for a, b in itertools.pairwise(spans):
             assert a.end <= b.start, sid
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from reportdiff.core.align import align_reports
 from reportdiff.core.clean import clean_text
 from reportdiff.core.compare import compare

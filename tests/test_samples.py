@@ -7,7 +7,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-
 from reportdiff.core.errors import ReportError
 from reportdiff.core.samples import (
     SAMPLE_IDS,
