@@ -14,6 +14,13 @@ CORE_MODULES = sorted(
 )
 
 
+def python_out(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (whose sys.modules is its own)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_core_has_modules() -> None:
     assert "reportdiff.core.model" in CORE_MODULES
 
@@ -28,9 +35,7 @@ def test_core_module_imports_no_ui(module: str) -> None:
         " or m.startswith('reportdiff.tui'))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = python_out(code).strip()
     assert out == "", f"{module} pulled in UI modules: {out}"
 
 
@@ -44,9 +49,7 @@ def test_core_package_loads_its_names_on_first_use() -> None:
         "from reportdiff.core import Comparison, Report\n"
         "print(Comparison.__module__, Report.__module__)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    out = python_out(code).splitlines()
     assert out == ["", "reportdiff.core.comparison reportdiff.core.model"]
     for name in reportdiff.core.__all__:
         assert getattr(reportdiff.core, name).__module__.startswith("reportdiff.core.")
