@@ -334,19 +334,9 @@ def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
-    # No garbage collection while Textual and the reports load: everything allocated
-    # now lives as long as the app, and repeated scans of it cost ~10 ms of start-up.
-    # The app turns collection back on after its first frame (ReportDiffApp.run).
-    gc.disable()
-    try:
-        return _open(args)
-    finally:
-        gc.enable()
-
-
-def _open(args: argparse.Namespace) -> int:
     from reportdiff.core.resolve import resolve_report
 
+    # Reading a file (a PDF above all) makes garbage: the collector is still on here.
     reports = [resolve_report(ref) for ref in args.reports]
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal Textual would write escape codes into a pipe and wait forever.
@@ -356,9 +346,16 @@ def _open(args: argparse.Namespace) -> int:
             + " -o comparison.md`",
             exit_code=2,
         )
-    from reportdiff.tui.app import run_app
+    # No garbage collection while Textual loads: what it allocates lives as long as the
+    # app, and repeated scans of it cost ~10 ms of start-up. The app turns collection back
+    # on after its first frame (ReportDiffApp.run); this is for the way there.
+    gc.disable()
+    try:
+        from reportdiff.tui.app import run_app
 
-    return run_app(reports)
+        return run_app(reports)
+    finally:
+        gc.enable()
 
 
 COMMANDS = ("open", "list", "show", "export", "add", "remove", "build-samples")

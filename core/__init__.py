@@ -56,9 +56,17 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
+    if module is not None:
+        value = getattr(import_module(f"{__name__}.{module}"), name)
+    else:
+        # ``reportdiff.core.model`` after ``import reportdiff.core``, as when the
+        # submodules were imported eagerly.
+        try:
+            value = import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     globals()[name] = value
     return value
 

@@ -56,3 +56,7 @@ def test_core_package_loads_its_names_on_first_use() -> None:
     assert set(reportdiff.core.__all__) <= set(dir(reportdiff.core))
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         reportdiff.core.Nope  # noqa: B018
+    # Submodules as attributes, as when the package imported them eagerly.
+    assert python_out(
+        "import reportdiff.core\nprint(reportdiff.core.samples.load_sample.__name__)\n"
+    ).split() == ["load_sample"]

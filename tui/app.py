@@ -141,12 +141,16 @@ class ReportDiffApp(App[int]):
         """Run the app (arguments as :meth:`textual.app.App.run`).
 
         The garbage collector is off until the first frame is shown: start-up allocates
-        some 300k objects that live as long as the process (Textual's modules, the
-        parsed reports, the widgets), and each collection would scan them again, several
-        milliseconds of the time to first text. After the first frame they are frozen
-        (kept out of every later scan) and collection resumes. Only here, not in
-        ``__init__``: a test process creates many apps and their garbage must stay
-        collectable. (``reportdiff A B`` also turns it off before importing Textual.)
+        some 300k objects that nearly all live as long as the process (Textual's modules,
+        the parsed reports, the widgets), and each collection would scan them again,
+        several milliseconds of the time to first text. After the first frame they are
+        frozen (kept out of every later scan) and collection resumes. The little garbage
+        made on the way (about 3k objects, half a MiB: replaced style caches) is frozen
+        with them, a fixed cost chosen over a full collection in the first frame. Reports
+        are read before this, with the collector on (a PDF's parse makes much garbage).
+        Only here, not in ``__init__``: a test process creates many apps and their
+        garbage must stay collectable. (``reportdiff A B`` also turns collection off
+        while it imports Textual.)
         """
         self._startup_gc = True
         gc.disable()

@@ -6,6 +6,8 @@ committing: Chinese must wrap by cell width, no line may start with ，。、；
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
@@ -54,12 +56,18 @@ def test_numbers_view(snap_compare, reports: list[Report]) -> None:  # type: ign
     assert snap_compare(ReportDiffApp(reports), terminal_size=(120, 40), run_before=run_before)
 
 
-def test_help_screen(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
-    """The help screen (``?``) over the reader: an intro line about set_keymap and Ctrl+P,
-    then a table of key, action, id, where, each action in words — j "Bring every pane to
+def test_help_screen(snap_compare, reports: list[Report], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The help screen (``?``) over the reader: an intro naming the config file where keys
+    are remapped (here a fixed stand-in for the per-test temp path) and Ctrl+P, then a
+    table of key, action, id, where, each action in words — j "Bring every pane to
     the next aligned paragraph" next-paragraph reader … q "Quit reportdiff" quit app … tab
     Focus Next textual, ^c "Copy selected text" (the pane, outline and numbers groups
     follow below the fold)."""
+    import reportdiff.tui.screens.help as help_module
+
+    monkeypatch.setattr(
+        help_module, "config_path", lambda: Path("/home/reader/.config/reportdiff/config.json")
+    )
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await analysed(pilot)

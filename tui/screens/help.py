@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
+from reportdiff.tui.config import config_path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -68,8 +69,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical():
             yield Static(
                 Text(
-                    "Keys. Remap any by its id in config.json in your config directory "
-                    '(~/.config/reportdiff on Linux): {"keymap": {"next-paragraph": "x"}}. '
+                    f"Keys. Remap any by its id in {config_path()}: "
+                    '{"keymap": {"next-paragraph": "x"}}. '
                     "Ctrl+P opens the command palette: jump to section, export, theme. "
                     "Esc closes this screen."
                 ),
