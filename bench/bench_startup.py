@@ -94,6 +94,34 @@ def opening_words(report_id: str) -> str:
     raise SystemExit(f"{report_id}: no paragraph to look for on screen")
 
 
+class _Screen:
+    """What a program has written to its terminal, without escape sequences.
+
+    Each chunk is cleaned once (a sequence cut by the chunk's end waits for the next).
+    """
+
+    def __init__(self) -> None:
+        self.text = b""
+        self._held = b""
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._held + chunk
+        cut = data.rfind(b"\x1b")
+        if cut != -1 and not _complete(data, cut):
+            data, self._held = data[:cut], data[cut:]
+        else:
+            self._held = b""
+        self.text += _ESCAPE.sub(b"", data)
+
+
+def _complete(data: bytes, at: int) -> bool:
+    """Whether the escape sequence starting at ``at`` ends within ``data``."""
+    if data[at + 1 : at + 2] == b"]":  # OSC: only its terminator ends it
+        return b"\x07" in data[at:] or b"\x1b\\" in data[at + 1 :]
+    found = _ESCAPE.match(data, at)
+    return found is not None
+
+
 def run_once(
     code: str, args: list[str], markers: dict[str, str], quit_key: bytes, home: str
 ) -> dict[str, float]:
@@ -110,18 +138,21 @@ def run_once(
     rss_file = os.path.join(home, "rss")
     env = dict(os.environ, TERM="xterm-256color", REPORTDIFF_HOME=home, BENCH_RSS=rss_file)
     env.pop("TEXTUAL", None)
+    # Let the untimed first run write bytecode, as pip does at install: otherwise an
+    # editable checkout is compiled from source on every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     os.makedirs(home, exist_ok=True)
     start = time.perf_counter()
     pid, fd = pty.fork()
-    if pid == 0:  # the child: the program, on the terminal
+    if pid == 0:  # the child: size its terminal, then become the program
         try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
             os.execve(sys.executable, [sys.executable, "-c", code, *args], env)
         finally:
             os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     pending = {name: text.encode() for name, text in markers.items()}
     out: dict[str, float] = {}
-    raw = b""
+    screen = _Screen()
     try:
         while pending and time.perf_counter() - start < TIMEOUT:
             ready, _, _ = select.select([fd], [], [], 0.5)
@@ -133,16 +164,15 @@ def run_once(
                 break
             if not chunk:
                 break
-            raw += chunk
-            screen = _ESCAPE.sub(b"", raw)
+            screen.feed(chunk)
             for name, text in list(pending.items()):
-                if text in screen:
+                if text in screen.text:
                     out[name] = time.perf_counter() - start
                     del pending[name]
         if pending:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            shown = _ESCAPE.sub(b"", raw).decode("utf-8", "replace")[-1500:]
+            shown = screen.text.decode("utf-8", "replace")[-1500:]
             raise SystemExit(f"never saw {sorted(pending)} on screen; last output:\n{shown}")
         os.write(fd, quit_key)
         _drain_until_exit(pid, fd)
@@ -170,6 +200,17 @@ def _drain_until_exit(pid: int, fd: int) -> None:
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     raise SystemExit("the program did not quit within 10 s of its quit key")
+
+
+def _bytecode_note() -> str:
+    """Whether reportdiff ran from cached bytecode (as after pip install) or from source."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reportdiff.tui.app")
+    origin = spec.origin if spec is not None else None
+    if origin and os.path.exists(importlib.util.cache_from_source(origin)):
+        return "reportdiff's bytecode: cached, as after pip install"
+    return "reportdiff's bytecode: NOT cached (compiled from source every run; slower)"
 
 
 def main() -> None:
@@ -205,6 +246,7 @@ def main() -> None:
         return statistics.median(r[key] for r in rows)
 
     t_min, t_app = med(mins, "TEXT"), med(apps, "TEXT")
+    print(_bytecode_note())
     ratios = sorted(a["TEXT"] / m["TEXT"] for m, a in zip(mins, apps, strict=True))
     print(
         f"runs: {args.runs} each, median; reports: {' '.join(args.reports)}; "
