@@ -504,3 +504,41 @@ async def test_highlights_take_the_theme_colours(reports: list[Report]) -> None:
         assert app.theme == "reportdiff-light"
         shown = colours(pane)
         assert drawn(light, shown) and not drawn(dark, shown)
+
+
+@aio
+async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> None:
+    """The first frame holds the outline's and the Footer's room with stand-ins: when the
+    real widgets replace them a frame later, no pane moves or re-wraps and the status
+    line stays on its row."""
+    from textual.widgets import Footer
+
+    seen: dict[str, object] = {}
+
+    def layout_of(screen: ReaderScreen) -> object:
+        panes = screen.panes
+        return (
+            [p.region for p in panes],
+            [p.pane_layout.width for p in panes],
+            screen.query_one("#status").region,
+        )
+
+    class ProbeScreen(ReaderScreen):
+        async def _mount_secondary(self) -> None:
+            seen["first frame"] = layout_of(self)
+            seen["stand-ins"] = len(self.query("#outline-slot, #footer-slot"))
+            await super()._mount_secondary()
+
+    class Probe(ReportDiffApp):
+        def get_default_screen(self) -> ReaderScreen:
+            return ProbeScreen(self.reports)
+
+    app = Probe(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.reader
+        assert seen["stand-ins"] == 2
+        assert reader.query("#outline") and reader.query(Footer)
+        assert not reader.query("#outline-slot, #footer-slot")
+        assert seen["first frame"] == layout_of(reader)

@@ -18,6 +18,7 @@ from reportdiff.tui.navigation import (
     step,
 )
 from reportdiff.tui.widgets.legend import Legend
+from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.report_pane import ReportPane
 from rich.text import Text
 from textual import on
@@ -225,15 +226,20 @@ class ReaderScreen(Screen[None]):
     # ----- composition ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # The outline, the Footer and the search box are mounted after the first frame:
-        # the reports' text comes first (see bench/bench_startup.py).
-        with Horizontal(id="body"), Horizontal(id="panes"):
-            for i, report in enumerate(self.reports):
-                yield ReportPane(report, i, id=f"pane-{i}")
+        # The outline, the Footer, the mark styles and the search box are mounted after
+        # the first frame: the reports' text comes first (see bench/bench_startup.py).
+        # Stand-ins keep the outline's and the Footer's room meanwhile, so nothing moves
+        # (and the panes wrap once) when the real widgets take their place.
+        with Horizontal(id="body"):
+            yield Static(id="outline-slot", classes="outline-box")
+            with Horizontal(id="panes"):
+                for i, report in enumerate(self.reports):
+                    yield ReportPane(report, i, id=f"pane-{i}")
         with Horizontal(id="status"):
             # First, so a long legend never pushes it off a narrow screen.
             yield Static(id="pages")
             yield Legend(id="legend")
+        yield Static(id="footer-slot")
 
     @property
     def panes(self) -> list[ReportPane]:
@@ -254,9 +260,20 @@ class ReaderScreen(Screen[None]):
         from reportdiff.tui.widgets.outline import AlignmentOutline
         from textual.widgets import LoadingIndicator
 
-        await body.mount(AlignmentOutline(id="outline"), before="#panes")
-        await self.mount(Footer())  # docked at the bottom, below the status line
+        outline = AlignmentOutline(id="outline", classes="outline-box")
+        with self.app.batch_update():  # one frame: the stand-ins go, the widgets come
+            removed = self.query("#outline-slot, #footer-slot").remove()
+            mounts = [body.mount(outline, before="#panes"), self.mount(Footer())]
+            self._arrange()
+            await removed
+            for mounting in mounts:
+                await mounting
         self.refresh_bindings()  # a Footer lists the keys on the next bindings update
+        marks = MarkStyles(id="mark-styles")
+        await self.mount(marks)  # styled as it mounts: its styles are there from now on
+        for pane in self.panes:
+            pane.use_mark_styles(marks)
+        self.query_one(Legend).use_mark_styles(marks)
         if self.comparison is None and not self._analysis_over:
             await self.query_one("#status").mount(LoadingIndicator(id="loading"), before="#legend")
         self._fill_outline()
@@ -313,8 +330,8 @@ class ReaderScreen(Screen[None]):
         show_outline = (
             self.outline_wanted if self.outline_wanted is not None else width >= OUTLINE_MIN_SCREEN
         )
-        if (outline := self._outline()) is not None:
-            outline.display = show_outline
+        for box in self.query(".outline-box"):  # the outline, or its stand-in
+            box.display = show_outline
         count = self._visible_count(width, show_outline)
         start = min(self.page_start, max(0, len(self.reports) - count))
         for pane in self.panes:

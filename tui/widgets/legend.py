@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from reportdiff.tui.highlights import LAYERS
-from reportdiff.tui.widgets.report_pane import MarkStyles
+from reportdiff.tui.widgets.mark_styles import MarkStyles
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
@@ -19,9 +19,9 @@ class Legend(Widget):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"legend--key", "legend--off"}
-    """Its own styles; each layer's sample is drawn in the panes' mark style, read from a
-    :class:`~reportdiff.tui.widgets.report_pane.MarkStyles` child mounted after the first
-    frame (nothing but "analysing…" is shown before the comparison arrives)."""
+    """Its own styles; each layer's sample is drawn in the panes' mark style, from the
+    screen's :class:`~reportdiff.tui.widgets.mark_styles.MarkStyles` (mounted after the
+    first frame: nothing but "analysing…" is shown before the comparison arrives)."""
 
     enabled: reactive[frozenset[str]] = reactive(frozenset(LAYERS))
     """Layers switched on."""
@@ -34,21 +34,14 @@ class Legend(Widget):
         super().__init__(id=id)
         self._marks: MarkStyles | None = None
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_marks)
-
-    def _mount_marks(self) -> None:
-        if self._marks is None and self.is_attached:
-            self._marks = MarkStyles()
-            self.mount(self._marks)
-            self.refresh()
+    def use_mark_styles(self, holder: MarkStyles) -> None:
+        """Draw the samples in ``holder``'s styles (given once it is mounted and styled)."""
+        self._marks = holder
+        self.refresh()
 
     def _mark(self, name: str) -> Style:
         """A pane mark style (``changed``, ``badge`` …), as the panes draw it."""
-        holder = self._marks
-        if holder is None or not holder.is_attached:
-            return Style()
-        return holder.get_component_rich_style(f"mark-styles--{name}", partial=True)
+        return Style() if self._marks is None else self._marks.style(name)
 
     def render(self) -> Text:
         """The legend line."""

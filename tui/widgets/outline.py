@@ -84,8 +84,8 @@ class AlignmentOutline(Tree[int]):
 
         anchor: int
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("sections", id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("sections", id=id, classes=classes)
         self.show_root = False
         self.border_title = "outline · similarity 0–1"
         self.border_subtitle = "∅ only in / not in a report"

@@ -21,6 +21,7 @@ from reportdiff.tui.layout import (
     layout,
     report_items,
 )
+from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -29,83 +30,16 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 GUTTER = 2
 """Cells left of the text: a bar marks the paragraph the panes are aligned on."""
-
-LAYER_STYLES = (
-    "unique",
-    "boilerplate",
-    "distinct",
-    "same",
-    "changed",
-    "badge",
-    "search",
-    "search-current",
-)
-"""Mark styles in the order they are applied (later ones win where they overlap)."""
-
-
-class MarkStyles(Widget):
-    """The highlight (mark) styles of its pane, as component classes; never shown.
-
-    Every mark style (``mark-styles--changed`` …) is styled below with theme
-    variables, so themes recolour highlights; each also has a non-colour signal (bold,
-    underline, italic, reverse) so colour is never the only cue.
-
-    They are not the pane's own component classes: Textual recomputes all of a widget's
-    component classes each time it is styled (at mount, on focus, when the first screen
-    resumes: five times for two panes before the first frame), and no mark is drawn before
-    the comparison or a search arrives. Each pane mounts its holder after the first frame.
-    """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"mark-styles--{name}" for name in LAYER_STYLES}
-
-    # Parsed when the first holder mounts, after the first frame (not with app.tcss).
-    DEFAULT_CSS = """
-    MarkStyles {
-        display: none;
-    }
-    MarkStyles > .mark-styles--unique {
-        text-style: italic;
-        color: $text-secondary;
-    }
-    MarkStyles > .mark-styles--boilerplate {
-        text-style: dim;
-    }
-    MarkStyles > .mark-styles--distinct {
-        text-style: underline;
-        color: $text-accent;
-    }
-    MarkStyles > .mark-styles--same {
-        text-style: underline;
-        color: $text-success;
-    }
-    MarkStyles > .mark-styles--changed {
-        text-style: bold reverse;
-        color: $warning;
-    }
-    MarkStyles > .mark-styles--badge {
-        text-style: dim italic;
-        color: $text-warning;
-    }
-    MarkStyles > .mark-styles--search {
-        text-style: bold underline;
-        background: $primary 40%;
-    }
-    MarkStyles > .mark-styles--search-current {
-        text-style: bold reverse;
-        color: $primary;
-    }
-    """
-
 
 class ReportPane(ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
     Headings, lead phrases and the gutter are the pane's component classes; the mark
-    styles are held by a :class:`MarkStyles` child.
+    styles come from the screen's :class:`~reportdiff.tui.widgets.mark_styles.MarkStyles`
+    (:meth:`use_mark_styles`), which follows the first frame.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -236,16 +170,9 @@ class ReportPane(ScrollView, can_focus=True):
         height = len(self._layout.lines) + max(0, self.scrollable_content_region.height - 1)
         self.virtual_size = Size(self.scrollable_content_region.width, height)
 
-    def on_mount(self) -> None:
-        """The mark styles follow the first frame (see :class:`MarkStyles`)."""
-        self.call_after_refresh(self._mount_mark_styles)
-
-    def _mount_mark_styles(self) -> None:
-        if self._mark_styles is not None or not self.is_attached:
-            return
-        self._mark_styles = MarkStyles()
-        # Styled as it is mounted (synchronously): its styles are there from now on.
-        self.mount(self._mark_styles)
+    def use_mark_styles(self, holder: MarkStyles) -> None:
+        """Draw marks in ``holder``'s styles (given once it is mounted and styled)."""
+        self._mark_styles = holder
         self._styles.clear()
         self._cache.clear()
         self.refresh()
@@ -398,9 +325,9 @@ class ReportPane(ScrollView, can_focus=True):
         if style is None:
             if name in LAYER_STYLES:
                 holder = self._mark_styles
-                if holder is None or not holder.is_attached:
-                    return Style()  # the first frame: no mark to draw yet
-                style = holder.get_component_rich_style(f"mark-styles--{name}", partial=True)
+                if holder is None:
+                    return Style()  # before the holder mounts: no mark to draw yet
+                style = holder.style(name)
             else:
                 style = self.get_component_rich_style(f"report-pane--{name}", partial=True)
             self._styles[name] = style
