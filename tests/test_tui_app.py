@@ -526,7 +526,9 @@ async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> No
     class ProbeScreen(ReaderScreen):
         async def _mount_secondary(self) -> None:
             seen["first frame"] = layout_of(self)
-            seen["stand-ins"] = len(self.query("#outline-slot, #footer-slot"))
+            slots = self.query("#outline-slot, #footer-slot")
+            seen["stand-ins"] = len(slots)
+            seen["stand-in text"] = "".join(str(slot.render()) for slot in slots)
             await super()._mount_secondary()
 
     class Probe(ReportDiffApp):
@@ -539,6 +541,7 @@ async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> No
         await pilot.pause()
         reader = app.reader
         assert seen["stand-ins"] == 2
+        assert seen["stand-in text"].strip() == "", "a stand-in shows text"
         assert reader.query("#outline") and reader.query(Footer)
         assert not reader.query("#outline-slot, #footer-slot")
         assert seen["first frame"] == layout_of(reader)

@@ -27,7 +27,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 if TYPE_CHECKING:
@@ -232,7 +231,7 @@ class ReaderScreen(Screen[None]):
         # Stand-ins keep the outline's and the Footer's room meanwhile, so nothing moves
         # (and the panes wrap once) when the real widgets take their place.
         with Horizontal(id="body"):
-            yield Widget(id="outline-slot", classes="outline-box")
+            yield Static(id="outline-slot", classes="outline-box")
             with Horizontal(id="panes"):
                 for i, report in enumerate(self.reports):
                     yield ReportPane(report, i, id=f"pane-{i}")
@@ -240,7 +239,7 @@ class ReaderScreen(Screen[None]):
             # First, so a long legend never pushes it off a narrow screen.
             yield Static(id="pages")
             yield Legend(id="legend")
-        yield Widget(id="footer-slot")
+        yield Static(id="footer-slot")
 
     @property
     def panes(self) -> list[ReportPane]:
