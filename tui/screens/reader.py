@@ -277,7 +277,6 @@ class ReaderScreen(Screen[None]):
         if self.comparison is None and not self._analysis_over:
             await self.query_one("#status").mount(LoadingIndicator(id="loading"), before="#legend")
         self._fill_outline()
-        self._arrange()
         await self._search_box()
 
     async def _search_box(self) -> Input:
@@ -466,8 +465,9 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_outline(self) -> None:
         """Show or hide the outline."""
-        if (outline := self._outline()) is not None:
-            self.outline_wanted = not outline.display
+        boxes = self.query(".outline-box")  # the outline, or its stand-in on the first frame
+        if boxes:
+            self.outline_wanted = not boxes.first().display
         self._arrange()
 
     def action_page(self, direction: int) -> None:
