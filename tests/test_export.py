@@ -84,24 +84,32 @@ def _hostile(rid: str, heading: str, body: str) -> Report:
     return Report(meta=meta, text=text, sections=(sec,))
 
 
-def test_markdown_escapes_report_text() -> None:
-    heading = "经济|发展*重点#1<b>[链接](http://x)`code`_斜_"
-    body = "区级财政收入完成143.5亿元，全年推进100项重大工程项目，新增公共充电桩1996个。"
-    a = _hostile("hostile-a", heading, body)
-    b = _hostile("hostile-b", heading + "\n第二行", body)
-    md = to_markdown(compare([a, b], use_cache=False))
-    # every row of a table has its header's column count: no | from report text splits a cell
+def _md_tables(md: str) -> list[list[str]]:
+    """The Markdown tables of ``md``, each as its lines."""
     tables: list[list[str]] = [[]]
     for line in md.splitlines():
         if line.startswith("|"):
             tables[-1].append(line)
         elif tables[-1]:
             tables.append([])
-    tables = [t for t in tables if t]
+    return [t for t in tables if t]
+
+
+def _columns_agree(table: list[str]) -> bool:
+    """Every row has its header's column count: no | from report text splits a cell."""
+    return len({len(re.findall(r"(?<!\\)\|", line)) for line in table}) == 1
+
+
+def test_markdown_escapes_report_text() -> None:
+    heading = "经济|发展*重点#1<b>[链接](http://x)`code`_斜_"
+    body = "区级财政收入完成143.5亿元，全年推进100项重大工程项目，新增公共充电桩1996个。"
+    a = _hostile("hostile-a", heading, body)
+    b = _hostile("hostile-b", heading + "\n第二行", body)
+    md = to_markdown(compare([a, b], use_cache=False))
+    tables = _md_tables(md)
     assert len(tables) >= 3
     for table in tables:
-        counts = {len(re.findall(r"(?<!\\)\|", line)) for line in table}
-        assert len(counts) == 1, table
+        assert _columns_agree(table), table
     assert any("hostile-a" in line and "经济" in line for t in tables for line in t)
     assert "<b>" not in md and "\\<b\\>" in md
     assert "[链接]" not in md and "\\[链接\\]" in md
@@ -166,14 +174,8 @@ def test_markdown_structure_survives_any_heading(h1: str, h2: str) -> None:
     md = to_markdown(
         compare([_hostile("x-a", h1, body), _hostile("x-b", h2, body)], use_cache=False)
     )
-    tables: list[list[str]] = [[]]
-    for line in md.splitlines():
-        if line.startswith("|"):
-            tables[-1].append(line)
-        elif tables[-1]:
-            tables.append([])
-    for table in (t for t in tables if t):
-        assert len({len(re.findall(r"(?<!\\)\|", line)) for line in table}) == 1
+    for table in _md_tables(md):
+        assert _columns_agree(table), table
     assert not re.search(r"(?<!\\)[<\[`]", md)
     for line in md.splitlines():
         assert not line.startswith("#") or line.startswith(("# 报告对比", "## "))

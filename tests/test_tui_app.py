@@ -15,7 +15,7 @@ from reportdiff.tui.screens.help import HelpScreen
 from reportdiff.tui.screens.numbers import NumbersScreen
 from reportdiff.tui.screens.reader import ReaderScreen
 from reportdiff.tui.widgets.report_pane import ReportPane
-from tui_support import aio, analysed
+from tui_support import aio, analysed, flatten
 
 SIZE = (120, 40)
 
@@ -23,15 +23,6 @@ SIZE = (120, 40)
 @pytest.fixture(scope="module")
 def reports() -> list[Report]:
     return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
-
-
-def flatten(rows: tuple[AlignedRow, ...]) -> list[AlignedRow]:
-    """Aligned rows depth-first (the test's own walk, independent of the TUI's)."""
-    out: list[AlignedRow] = []
-    for row in rows:
-        out.append(row)
-        out.extend(flatten(row.children))
-    return out
 
 
 def top_offset(pane: ReportPane) -> int:

@@ -9,7 +9,7 @@ import re
 import pytest
 import reportdiff.tui.highlights as highlights_module
 import reportdiff.tui.themes as themes_module
-from reportdiff.core.comparison import AlignedRow, Comparison
+from reportdiff.core.comparison import Comparison
 from reportdiff.core.model import Report
 from reportdiff.core.samples import load_sample
 from reportdiff.tui.highlights import LAYERS, SAME_BADGE, number_badge, pane_highlights
@@ -17,6 +17,7 @@ from reportdiff.tui.layout import Badge, item_text, layout, report_items
 from reportdiff.tui.navigation import anchors_from_comparison, anchors_from_report, step
 from reportdiff.tui.wrap import NO_LINE_START
 from rich.cells import cell_len
+from tui_support import flatten
 
 WS = re.compile(r"\s+")
 
@@ -88,14 +89,6 @@ def test_layout_wraps_every_item_within_width(reports: list[Report], width: int)
             assert WS.sub("", "".join(shown)) == WS.sub("", original)
             assert lay.item_at_offset(it.start) == i
             assert lay.line_of_offset(it.start) == lay.item_top[i]
-
-
-def flatten(rows: tuple[AlignedRow, ...]) -> list[AlignedRow]:
-    out: list[AlignedRow] = []
-    for row in rows:
-        out.append(row)
-        out.extend(flatten(row.children))
-    return out
 
 
 def test_anchors_follow_the_alignment(comparison: Comparison) -> None:

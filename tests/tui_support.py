@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from reportdiff.core.comparison import Comparison
+from reportdiff.core.comparison import AlignedRow, Comparison
 
 
 def aio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
@@ -27,3 +27,12 @@ async def analysed(pilot) -> Comparison:  # type: ignore[no-untyped-def]
     cmp = pilot.app.comparison
     assert cmp is not None, "the comparison did not arrive"
     return cmp
+
+
+def flatten(rows: tuple[AlignedRow, ...]) -> list[AlignedRow]:
+    """Aligned rows depth-first (the tests' own walk, independent of the TUI's)."""
+    out: list[AlignedRow] = []
+    for row in rows:
+        out.append(row)
+        out.extend(flatten(row.children))
+    return out
