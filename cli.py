@@ -44,8 +44,8 @@ def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from reportdiff.core.library import damaged_entries
-    from reportdiff.core.resolve import list_entries
+    from reportdiff.core.storage.library import damaged_entries
+    from reportdiff.core.storage.resolve import list_entries
 
     entries = list_entries()
     for damaged in damaged_entries():
@@ -91,8 +91,8 @@ def _add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from reportdiff.core.outline import format_outline
-    from reportdiff.core.resolve import resolve_report
+    from reportdiff.core.storage.resolve import resolve_report
+    from reportdiff.core.text.outline import format_outline
 
     report = resolve_report(args.report, encoding=args.encoding)
     sys.stdout.write(report.text if args.text else format_outline(report))
@@ -127,10 +127,10 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from reportdiff.core.analysis.compare import compare
+    from reportdiff.core.analysis.export import to_csv, to_json, to_markdown
     from reportdiff.core.atomic import atomic_write_text
-    from reportdiff.core.compare import compare
-    from reportdiff.core.export import to_csv, to_json, to_markdown
-    from reportdiff.core.resolve import resolve_report
+    from reportdiff.core.storage.resolve import resolve_report
 
     if len(args.reports) < 2:
         raise ReportError(
@@ -204,7 +204,7 @@ def _printable(value: object) -> str:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from reportdiff.core.library import add_reports, id_origin
+    from reportdiff.core.storage.library import add_reports, id_origin
 
     if args.id is not None and len(args.files) > 1:
         raise ReportError("--id names one report; add the files one at a time")
@@ -251,7 +251,7 @@ def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _cmd_remove(args: argparse.Namespace) -> int:
-    from reportdiff.core.library import describe_entry, remove_report, shadows_bundled
+    from reportdiff.core.storage.library import describe_entry, remove_report, shadows_bundled
 
     what = describe_entry(args.id)  # raises for an unknown or bundled id before asking
     if not args.yes:
@@ -294,7 +294,7 @@ def _add_build_samples(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 def _cmd_build_samples(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from reportdiff.core.samples import write_samples
+    from reportdiff.core.storage.samples import write_samples
 
     out = Path(args.out) if args.out else Path(__file__).resolve().parent / "sample_data"
     for path in write_samples(args.seeds_dir, out):
@@ -334,7 +334,7 @@ def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
-    from reportdiff.core.resolve import resolve_report
+    from reportdiff.core.storage.resolve import resolve_report
 
     # Reading a file (a PDF above all) makes garbage: the collector is still on here.
     reports = [resolve_report(ref) for ref in args.reports]

@@ -23,7 +23,7 @@ PAIR = ["yangpu-2022", "yangpu-2023"]
 
 
 def _all_ids() -> list[str]:
-    from reportdiff.core.samples import SAMPLE_IDS
+    from reportdiff.core.storage.samples import SAMPLE_IDS
 
     return list(SAMPLE_IDS)
 
@@ -69,10 +69,10 @@ def _measure(label: str, ids: list[str], repeat: int) -> None:
 def _in_process(ids: list[str]) -> None:
     """Where the cold time goes, measured in this process with the cache off."""
     os.environ["REPORTDIFF_HOME"] = tempfile.mkdtemp(prefix="reportdiff-bench-")
-    from reportdiff.core import align, phrases, tokens
-    from reportdiff.core.compare import compare
-    from reportdiff.core.export import to_markdown
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.analysis import align, phrases, tokens
+    from reportdiff.core.analysis.compare import compare
+    from reportdiff.core.analysis.export import to_markdown
+    from reportdiff.core.storage.samples import load_sample
 
     t = time.perf_counter()
     reports = [load_sample(i) for i in ids]

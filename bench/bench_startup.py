@@ -83,7 +83,7 @@ _ESCAPE = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)
 
 def opening_words(report_id: str) -> str:
     """The first words of the report's first paragraph: on screen once its text is."""
-    from reportdiff.core.resolve import resolve_report
+    from reportdiff.core.storage.resolve import resolve_report
 
     report = resolve_report(report_id)
     for _path, _i, block in report.blocks():

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reportdiff.core.align import align_reports
+from reportdiff.core.analysis.align import align_reports
 from reportdiff.core.comparison import AlignedRow
 from reportdiff.core.model import Block, Report, ReportMeta, Section, Span
 
 
 @pytest.fixture(scope="module")
 def yangpu() -> tuple[Report, Report]:
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.storage.samples import load_sample
 
     return load_sample("yangpu-2022"), load_sample("yangpu-2023")
 
@@ -147,7 +147,7 @@ def test_alignment_is_deterministic(yangpu: tuple[Report, Report]) -> None:
 
 
 def test_three_reports_share_rows() -> None:
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.storage.samples import load_sample
 
     reports = [load_sample(i) for i in ("yangpu-2022", "yangpu-2023", "xuhui-2022")]
     rows = align_reports(reports)
@@ -158,7 +158,7 @@ def test_three_reports_share_rows() -> None:
 
 
 def test_all_samples_at_once() -> None:
-    from reportdiff.core.samples import SAMPLE_IDS, load_sample
+    from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
 
     reports = [load_sample(i) for i in SAMPLE_IDS]
     rows = align_reports(reports)
@@ -211,7 +211,7 @@ _reports = st.lists(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_reports)
 def test_alignment_never_crashes_and_places_every_node_once(specs: list) -> None:
-    from reportdiff.core.phrases import shared_phrases, unique_spans
+    from reportdiff.core.analysis.phrases import shared_phrases, unique_spans
 
     reports = [_report(f"r{i}", parts, pre) for i, (parts, pre) in enumerate(specs)]
     rows = align_reports(reports)
@@ -226,7 +226,7 @@ def test_alignment_never_crashes_and_places_every_node_once(specs: list) -> None
 def test_livelihood_sections_pair_across_different_order() -> None:
     # Shanghai reviews livelihood third (用心用情保障和改善民生), Pudong fifth
     # (社会保障提质增效,民生福祉不断增强), after its city-governance section: a real move.
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.storage.samples import load_sample
 
     rows = align_reports([load_sample("shanghai-2023"), load_sample("pudong-2023")])
     row = _section_row(rows, 0, "用心用情保障和改善民生")

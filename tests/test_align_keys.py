@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from reportdiff.core.textkey import match_key
+from reportdiff.core.text.textkey import match_key
 
 
 def test_key_folds_width_and_drops_punctuation() -> None:
@@ -39,7 +39,7 @@ def test_key_never_crashes_and_maps_every_key_char(text: str) -> None:
 
 
 def test_tokenize_keeps_report_terms_whole() -> None:
-    from reportdiff.core.tokens import tokenize
+    from reportdiff.core.analysis.tokens import tokenize
 
     words = tokenize("加快发展新质生产力，打造15分钟社区生活圈，深化一网通办和一网统管")
     for term in ("新质生产力", "15分钟社区生活圈", "一网通办", "一网统管"):
@@ -47,7 +47,7 @@ def test_tokenize_keeps_report_terms_whole() -> None:
 
 
 def test_jieba_cache_lands_in_our_cache_dir(_isolated_home: Path) -> None:
-    from reportdiff.core import tokens
+    from reportdiff.core.analysis import tokens
     from reportdiff.core.paths import cache_dir
 
     tokens._tokenizer = None  # force a fresh load under this test's REPORTDIFF_HOME
@@ -58,7 +58,7 @@ def test_jieba_cache_lands_in_our_cache_dir(_isolated_home: Path) -> None:
 
 
 def test_tokenizer_loads_once_from_many_threads() -> None:
-    from reportdiff.core import tokens
+    from reportdiff.core.analysis import tokens
 
     tokens._tokenizer = None
     seen: list[object] = []

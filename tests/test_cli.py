@@ -140,7 +140,7 @@ def test_a_path_never_takes_a_known_id(
 
 
 def test_show_text_prints_the_text_offsets_point_into(capsys: pytest.CaptureFixture[str]) -> None:
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.storage.samples import load_sample
 
     code, out, _ = run(capsys, "show", "yangpu-2022", "--text")
     assert code == 0

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from reportdiff.core import cache
-from reportdiff.core.compare import compare
+from reportdiff.core.analysis.compare import compare
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report
 from reportdiff.core.paths import cache_dir
+from reportdiff.core.storage import cache
 
 
 @pytest.fixture(scope="module")
 def yangpu() -> list[Report]:
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.storage.samples import load_sample
 
     return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
 
@@ -26,7 +26,7 @@ def test_compare_fills_every_part(yangpu: list[Report]) -> None:
 
 
 def test_all_eight_samples_compare() -> None:
-    from reportdiff.core.samples import SAMPLE_IDS, load_sample
+    from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
 
     reports = [load_sample(i) for i in SAMPLE_IDS]
     cmp = compare(reports)

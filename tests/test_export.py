@@ -10,15 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportdiff.cli import main
-from reportdiff.core.compare import compare
+from reportdiff.core.analysis.compare import compare
+from reportdiff.core.analysis.export import SCHEMA, md_escape, to_csv, to_json, to_markdown
 from reportdiff.core.comparison import Comparison
-from reportdiff.core.export import SCHEMA, md_escape, to_csv, to_json, to_markdown
 from reportdiff.core.model import Block, Report, ReportMeta, Section, Span
 
 
 @pytest.fixture(scope="module")
 def cmp() -> Comparison:
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.storage.samples import load_sample
 
     return compare([load_sample("yangpu-2022"), load_sample("yangpu-2023")], use_cache=False)
 

@@ -134,7 +134,7 @@ def test_remove_unknown_and_bundled_ids(capsys: pytest.CaptureFixture[str]) -> N
 def test_text_without_headings_opens_as_one_section(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from reportdiff.core.resolve import resolve_report
+    from reportdiff.core.storage.resolve import resolve_report
 
     path = tmp_path / "notes.txt"
     path.write_text(
@@ -167,7 +167,7 @@ def test_markup_and_escapes_in_a_report_stay_text(
     assert code == 0, err
     assert "[bold]见附件[/]与<script>alert(1)</script>" in out
     assert "\x1b" not in out
-    from reportdiff.core.resolve import resolve_report
+    from reportdiff.core.storage.resolve import resolve_report
 
     text = resolve_report("hostile-2023").text
     assert "[bold]见附件[/]与<script>alert(1)</script>" in text

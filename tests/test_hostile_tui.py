@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from reportdiff.core.library import add_report, load_user_report
-from reportdiff.core.samples import load_sample
+from reportdiff.core.storage.library import add_report, load_user_report
+from reportdiff.core.storage.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
 
 HOSTILE_REPORT = (

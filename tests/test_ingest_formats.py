@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from reportdiff.cli import main
-from reportdiff.core.compare import compare
-from reportdiff.core.ingest import read_document
+from reportdiff.core.analysis.compare import compare
 from reportdiff.core.model import Report
-from reportdiff.core.outline import format_outline
-from reportdiff.core.resolve import resolve_report
-from reportdiff.core.samples import load_sample
+from reportdiff.core.sources.ingest import read_document
+from reportdiff.core.storage.resolve import resolve_report
+from reportdiff.core.storage.samples import load_sample
+from reportdiff.core.text.outline import format_outline
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -154,7 +154,7 @@ def test_html_page_spaced_with_empty_paragraphs(
     seeds_dir: Path, tmp_path: Path, seed: str, sample: str
 ) -> None:
     """An outline page (003) spaced with <p>&nbsp;</p>: the groups between spacers are kept."""
-    from reportdiff.core.load import load_text
+    from reportdiff.core.text.load import load_text
 
     path = tmp_path / "page.html"
     page = gov_page((seeds_dir / seed).read_text(encoding="utf-8"), spacers=True)

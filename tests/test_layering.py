@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import reportdiff.core
 
 CORE_MODULES = sorted(
-    f"reportdiff.core.{m.name}" for m in pkgutil.iter_modules(reportdiff.core.__path__)
+    m.name
+    for m in pkgutil.walk_packages(reportdiff.core.__path__, prefix="reportdiff.core.")
 )
+CORE_DIR = Path(reportdiff.core.__path__[0])
+# The stages of core/, earliest first: a module may import from its own stage or an
+# earlier one, never a later one. The foundation (model, comparison, errors, paths,
+# atomic) sits at the top of core/ and imports no stage.
+STAGES = {"sources": 1, "text": 2, "storage": 3, "analysis": 4}
 
 
 def python_out(code: str) -> str:
@@ -58,5 +66,32 @@ def test_core_package_loads_its_names_on_first_use() -> None:
         reportdiff.core.Nope  # noqa: B018
     # Submodules as attributes, as when the package imported them eagerly.
     assert python_out(
-        "import reportdiff.core\nprint(reportdiff.core.samples.load_sample.__name__)\n"
-    ).split() == ["load_sample"]
+        "import reportdiff.core\nprint(reportdiff.core.model.Report.__name__)\n"
+    ).split() == ["Report"]
+
+
+def _stage(module: str) -> int:
+    """A ``reportdiff.core`` module's stage number (0 for the foundation)."""
+    parts = module.split(".")
+    return STAGES.get(parts[2], 0) if len(parts) > 2 else 0
+
+
+def test_core_stages_import_only_earlier_stages() -> None:
+    """Every import inside core/ runs from a later stage to an earlier one (or within one)."""
+    assert {p.name for p in CORE_DIR.iterdir() if p.is_dir() and p.name in STAGES} == set(STAGES)
+    bad = []
+    for path in CORE_DIR.rglob("*.py"):
+        rel = path.relative_to(CORE_DIR).with_suffix("")
+        module = "reportdiff.core." + ".".join(rel.parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                targets = [node.module]
+                if node.module in ("reportdiff.core", *(f"reportdiff.core.{s}" for s in STAGES)):
+                    targets = [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            for target in targets:
+                if target.startswith("reportdiff.core.") and _stage(target) > _stage(module):
+                    bad.append(f"{module} imports {target}")
+    assert bad == []

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from reportdiff.cli import main
-from reportdiff.core import library
 from reportdiff.core.errors import ReportError
-from reportdiff.core.library import (
+from reportdiff.core.storage import library
+from reportdiff.core.storage.library import (
     add_report,
     damaged_entries,
     library_dir,
@@ -40,7 +40,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_added_report_lists_and_loads_like_the_file(seeds_dir: Path) -> None:
-    from reportdiff.core.load import load_text
+    from reportdiff.core.text.load import load_text
 
     path = seeds_dir / SEED_002
     (meta,) = add_report(path, id="my-yangpu")
@@ -114,7 +114,7 @@ def test_split_dry_run_lists_the_four_bundled_reports(
     capsys: pytest.CaptureFixture[str], seeds_dir: Path
 ) -> None:
     """The issue's acceptance check: seed 004 yields the four reports that ship."""
-    from reportdiff.core.samples import bundled_metas
+    from reportdiff.core.storage.samples import bundled_metas
 
     code, out, err = run(capsys, "add", str(seeds_dir / SEED_004), "--split", "--dry-run")
     assert code == 0, err
@@ -161,7 +161,7 @@ def test_interrupted_add_leaves_library_as_it_was(
         raise error()
 
     monkeypatch.setattr(f"reportdiff.core.atomic.{target}", boom)
-    monkeypatch.setattr(f"reportdiff.core.library.{target}", boom, raising=False)
+    monkeypatch.setattr(f"reportdiff.core.storage.library.{target}", boom, raising=False)
     for kwargs in ({"id": "mine", "replace": True}, {"id": "other"}):
         with pytest.raises(seen):
             add_report(seeds_dir / SEED_003, **kwargs)  # type: ignore[arg-type]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Block, Report, ReportMeta, Section, Span
-from reportdiff.core.numbers import extract_quantities
 
 
 def one_paragraph(text: str, *, heading: str = "", year: int = 2023) -> Report:
@@ -203,7 +203,7 @@ def test_superscripts_and_bare_numbers_are_not_quantities() -> None:
 
 
 def test_units_helpers() -> None:
-    from reportdiff.core.units import compare_key, fold, parse_cn_numeral, printed_unit
+    from reportdiff.core.analysis.units import compare_key, fold, parse_cn_numeral, printed_unit
 
     assert [parse_cn_numeral(t) for t in ("十六", "两", "三百二十", "一千零五", "二〇二三")] == [
         16,

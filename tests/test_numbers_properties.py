@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.pairing import pair_numbers
 from reportdiff.core.model import Block, Report, ReportMeta, Section, Span
-from reportdiff.core.numbers import extract_quantities, pair_numbers
 
 META = ReportMeta(
     id="t", region="杨浦区", year=2023, date=None, title="t", kind="summary", source="t"

@@ -6,11 +6,12 @@ import re
 from functools import cache
 
 import pytest
-from reportdiff.core.align import align_reports
+from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.pairing import pair_numbers
 from reportdiff.core.comparison import AlignedRow, NodeRef, NumberPair, Quantity
 from reportdiff.core.model import Report
-from reportdiff.core.numbers import extract_quantities, pair_numbers
-from reportdiff.core.samples import SAMPLE_IDS, load_sample
+from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
 
 
 @cache

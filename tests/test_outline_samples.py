@@ -10,8 +10,8 @@ import re
 
 import pytest
 from reportdiff.core.model import Report, Section
-from reportdiff.core.outline import format_outline
-from reportdiff.core.samples import SAMPLE_IDS, load_sample
+from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
+from reportdiff.core.text.outline import format_outline
 
 
 def headings(report: Report, sections: tuple[Section, ...]) -> list[str]:

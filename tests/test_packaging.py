@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff import __version__
-from reportdiff.core.samples import SAMPLE_IDS
+from reportdiff.core.storage.samples import SAMPLE_IDS
 
 REPO = Path(__file__).resolve().parent.parent
 SKIP_DIRS = {".venv", ".git", "build", "dist", "__pycache__", ".pytest_cache", ".hypothesis"}
@@ -72,7 +72,7 @@ def test_subpackages_and_no_top_level_core_or_tui(wheel: Path) -> None:
     names = _names(wheel)
     for module in (
         "reportdiff/core/model.py",
-        "reportdiff/core/parse.py",
+        "reportdiff/core/text/parse.py",
         "reportdiff/cli.py",
         "reportdiff/__main__.py",
         "reportdiff/tui/__init__.py",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.core.clean import clean_text
-from reportdiff.core.load import load_text
-from reportdiff.core.split import split_compilation
+from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.load import load_text
+from reportdiff.core.text.split import split_compilation
 
 
 def _seed(seeds_dir: Path, prefix: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reportdiff.core.clean import clean_text
-from reportdiff.core.headings import BULLET
-from reportdiff.core.itemlists import closing_start, is_parallel_heading, is_status_phrase
-from reportdiff.core.load import load_text
 from reportdiff.core.model import Report
+from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.headings import BULLET
+from reportdiff.core.text.itemlists import closing_start, is_parallel_heading, is_status_phrase
+from reportdiff.core.text.load import load_text
 
 HEAD = "政府工作报告(摘要)\n\n——2023年1月4日在上海市某区第一届人民代表大会第一次会议上\n\n"
 

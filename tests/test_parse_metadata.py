@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from reportdiff.core.errors import ReportError
-from reportdiff.core.metadata import find_year, infer_meta
-from reportdiff.core.regions import REGIONS, region_pinyin
-from reportdiff.core.samples import load_sample
+from reportdiff.core.storage.samples import load_sample
+from reportdiff.core.text.metadata import find_year, infer_meta
+from reportdiff.core.text.regions import REGIONS, region_pinyin
 
 # id: (region, year reviewed, session date, kind, title) — read off each seed's title/date lines.
 EXPECTED = {

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
-from reportdiff.core.load import load_text
+from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.load import load_text
 
 # Lines shaped like the seeds' lines, so the generated texts hit every cleaning pass.
 LINE_SHAPES = [
@@ -71,7 +71,7 @@ def test_clean_is_idempotent_on_slices_of_the_seeds(seeds_dir: Path, data: st.Da
 def test_parse_report_takes_any_text(text: str) -> None:
     """parse_report on text that never went through clean_text: a Report or a ReportError."""
     from reportdiff.core.model import ReportMeta
-    from reportdiff.core.parse import parse_report
+    from reportdiff.core.text.parse import parse_report
 
     meta = ReportMeta("x", "", 0, None, "", "work-report", "gen")
     try:

@@ -6,14 +6,14 @@ import itertools
 from pathlib import Path
 
 import pytest
-from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
-from reportdiff.core.headings import BULLET
-from reportdiff.core.load import load_text
 from reportdiff.core.model import Report, ReportMeta, Section
-from reportdiff.core.parse import parse_report
-from reportdiff.core.samples import SAMPLE_IDS, load_sample
-from reportdiff.core.split import split_compilation
+from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
+from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.headings import BULLET
+from reportdiff.core.text.load import load_text
+from reportdiff.core.text.parse import parse_report
+from reportdiff.core.text.split import split_compilation
 
 
 def _all_sections(report: Report) -> list[Section]:

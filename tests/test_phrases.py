@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from reportdiff.core.analysis.phrases import (
+    PhraseIndex,
+    distinctiveness,
+    shared_phrases,
+    unique_spans,
+)
 from reportdiff.core.comparison import SharedPhrase
 from reportdiff.core.model import Report, ReportMeta
-from reportdiff.core.phrases import PhraseIndex, distinctiveness, shared_phrases, unique_spans
-from reportdiff.core.textkey import is_han, match_key
+from reportdiff.core.text.textkey import is_han, match_key
 
 
 def _plain(rid: str, text: str) -> Report:
@@ -16,7 +21,7 @@ def _plain(rid: str, text: str) -> Report:
 
 @pytest.fixture(scope="module")
 def yangpu() -> tuple[Report, Report]:
-    from reportdiff.core.samples import load_sample
+    from reportdiff.core.storage.samples import load_sample
 
     return load_sample("yangpu-2022"), load_sample("yangpu-2023")
 

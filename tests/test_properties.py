@@ -11,19 +11,19 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reportdiff.core.align import align_reports
-from reportdiff.core.clean import clean_text
-from reportdiff.core.compare import compare
+from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.analysis.compare import compare
+from reportdiff.core.analysis.export import to_csv, to_json, to_markdown
+from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.comparison import AlignedRow, Quantity
 from reportdiff.core.errors import ReportError
-from reportdiff.core.export import to_csv, to_json, to_markdown
-from reportdiff.core.ingest import read_document
-from reportdiff.core.ingest_html import html_to_text
-from reportdiff.core.ingest_pdf import PdfLine, layout
-from reportdiff.core.library import add_report, load_user_report
-from reportdiff.core.load import load_text
 from reportdiff.core.model import Block, Report, Section, Span
-from reportdiff.core.numbers import extract_quantities
+from reportdiff.core.sources.html_text import html_to_text
+from reportdiff.core.sources.ingest import read_document
+from reportdiff.core.sources.pdf_layout import PdfLine, layout
+from reportdiff.core.storage.library import add_report, load_user_report
+from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.load import load_text
 
 # Pieces real attacks and real reports are made of: markup that Rich/Textual/Markdown would
 # interpret, terminal escapes, invisible characters, and the markers the parser keys on.

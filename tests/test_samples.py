@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff.core.errors import ReportError
-from reportdiff.core.samples import (
+from reportdiff.core.storage.samples import (
     SAMPLE_IDS,
     build_samples,
     bundled_metas,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.core.split import split_compilation
+from reportdiff.core.text.split import split_compilation
 
 SEED_004 = "004_22cd1e946852648b.txt"
 

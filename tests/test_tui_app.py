@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from reportdiff.core.comparison import AlignedRow
 from reportdiff.core.model import Report
-from reportdiff.core.samples import load_sample
+from reportdiff.core.storage.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
 from reportdiff.tui.screens.confirm import ConfirmScreen
 from reportdiff.tui.screens.help import HelpScreen
@@ -223,7 +223,7 @@ async def test_search_finds_text_in_every_pane(reports: list[Report]) -> None:
 async def test_export_writes_markdown_and_asks_before_overwriting(
     reports: list[Report], tmp_path: Path
 ) -> None:
-    from reportdiff.core.export import to_markdown
+    from reportdiff.core.analysis.export import to_markdown
 
     app = ReportDiffApp(reports, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -244,7 +244,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(
 
 @aio
 async def test_report_text_is_never_markup() -> None:
-    from reportdiff.core.load import load_text
+    from reportdiff.core.text.load import load_text
 
     raw = "政府工作报告\n一、总体情况\n详见[bold]附件[/]，另见[red]表1[/red]。全年完成[link=x]目标[/link]。\n"
     reports = [load_text(raw, source="a.txt"), load_text(raw, source="b.txt")]
@@ -438,7 +438,7 @@ def test_collection_is_off_until_the_first_frame() -> None:
 
     code = (
         "import gc\n"
-        "from reportdiff.core.samples import load_sample\n"
+        "from reportdiff.core.storage.samples import load_sample\n"
         "from reportdiff.tui.app import ReportDiffApp\n"
         "seen = {}\n"
         "class Probe(ReportDiffApp):\n"

@@ -11,7 +11,7 @@ import reportdiff.tui.highlights as highlights_module
 import reportdiff.tui.themes as themes_module
 from reportdiff.core.comparison import Comparison
 from reportdiff.core.model import Report
-from reportdiff.core.samples import load_sample
+from reportdiff.core.storage.samples import load_sample
 from reportdiff.tui.highlights import LAYERS, SAME_BADGE, number_badge, pane_highlights
 from reportdiff.tui.layout import Badge, item_text, layout, report_items
 from reportdiff.tui.navigation import anchors_from_comparison, anchors_from_report, step
@@ -29,7 +29,7 @@ def reports() -> list[Report]:
 
 @pytest.fixture(scope="module")
 def comparison(reports: list[Report]) -> Comparison:
-    from reportdiff.core.compare import compare
+    from reportdiff.core.analysis.compare import compare
 
     return compare(reports)
 

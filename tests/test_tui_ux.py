@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from reportdiff.core.model import Report
-from reportdiff.core.samples import load_sample
+from reportdiff.core.storage.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
 from reportdiff.tui.widgets.outline import score_bar
 from tui_support import aio, analysed

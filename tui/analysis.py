@@ -30,7 +30,7 @@ def main() -> None:
     reports: list[Report] = pickle.load(sys.stdin.buffer)
     result: tuple[str, object]
     try:
-        from reportdiff.core.compare import compare
+        from reportdiff.core.analysis.compare import compare
 
         result = ("ok", compare(reports))
     except ReportError as exc:

@@ -287,7 +287,7 @@ class ReportDiffApp(App[int]):
 
     def _write_export(self, path: Path, cmp: Comparison) -> None:
         try:
-            from reportdiff.core.export import to_markdown
+            from reportdiff.core.analysis.export import to_markdown
         except ImportError:
             self.notify("export is not available in this build", severity="error", markup=False)
             return

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff.core.model import Report
-from reportdiff.core.samples import load_sample
+from reportdiff.core.storage.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
 from tui_support import analysed
 

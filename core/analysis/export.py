@@ -17,7 +17,7 @@ from reportdiff.core.comparison import (
     SharedPhrase,
 )
 from reportdiff.core.model import Report
-from reportdiff.core.textkey import is_han
+from reportdiff.core.text.textkey import is_han
 
 __all__ = ["SCHEMA", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
 
@@ -127,7 +127,7 @@ def to_json(cmp: Comparison) -> str:
     """The comparison as JSON (schema ``reportdiff.comparison/1``, see docs-json-schema.md).
 
     Args:
-        cmp: A comparison from :func:`reportdiff.core.compare.compare`.
+        cmp: A comparison from :func:`reportdiff.core.analysis.compare.compare`.
 
     Returns:
         Pretty-printed UTF-8 JSON text (Chinese is not \\u-escaped), ending in a newline.

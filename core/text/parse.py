@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.headings import (
+from reportdiff.core.model import Block, Report, ReportMeta, Section, SectionKind, Span
+from reportdiff.core.text.headings import (
     BULLET,
     SENTENCE_END,
     HeadingMatch,
@@ -13,7 +14,6 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
-from reportdiff.core.model import Block, Report, ReportMeta, Section, SectionKind, Span
 
 HEADER_MAX_BLOCKS = 6
 """Title, date and speaker lines are within the first blocks."""

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from reportdiff.core import cache
-from reportdiff.core.align import ReportTokens, align_reports, report_tokens
+from reportdiff.core.analysis.align import ReportTokens, align_reports, report_tokens
+from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
 from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report
-from reportdiff.core.phrases import PhraseIndex, shared_phrases, unique_spans
+from reportdiff.core.storage import cache
 
 __all__ = ["compare"]
 
@@ -28,7 +28,7 @@ def _digest(report: Report) -> str:
 def _tokens(report: Report, use_cache: bool) -> ReportTokens:
     if not use_cache:
         return report_tokens(report)
-    from reportdiff.core.tokens import REPORT_TERMS
+    from reportdiff.core.analysis.tokens import REPORT_TERMS
 
     key = cache.cache_key("tokens", [report.text, *REPORT_TERMS, _code_fingerprint()])
     return cache.cached(
@@ -39,7 +39,7 @@ def _tokens(report: Report, use_cache: bool) -> ReportTokens:
 @lru_cache(maxsize=1)
 def _sample_texts() -> tuple[str, ...]:
     """Texts of the bundled samples, the default library phrases are ranked against."""
-    from reportdiff.core.samples import SAMPLE_IDS, load_sample
+    from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
 
     return tuple(load_sample(i).text for i in SAMPLE_IDS)
 
@@ -63,7 +63,8 @@ def _library_fingerprint() -> str:
 def _numbers(
     reports: Sequence[Report], alignment: tuple[AlignedRow, ...]
 ) -> tuple[NumberPair, ...]:
-    from reportdiff.core.numbers import extract_quantities, pair_numbers
+    from reportdiff.core.analysis.numbers import extract_quantities
+    from reportdiff.core.analysis.pairing import pair_numbers
 
     quantities = [extract_quantities(r) for r in reports]
     return tuple(pair_numbers(reports, alignment, quantities))
@@ -88,8 +89,8 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
 def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     """Compare two or more reports.
 
-    Aligns sections and paragraphs (:func:`~reportdiff.core.align.align_reports`), pairs
-    numbers (:mod:`reportdiff.core.numbers`), finds shared phrases ranked against the
+    Aligns sections and paragraphs (:func:`~reportdiff.core.analysis.align.align_reports`), pairs
+    numbers (:mod:`reportdiff.core.analysis.numbers`), finds shared phrases ranked against the
     bundled library and the text each report alone has. With ``use_cache`` the whole
     result is kept under the user cache dir, keyed by the reports' content and parse, the
     library and the analyzer version; a corrupt or stale entry is rebuilt.
@@ -140,7 +141,7 @@ _ANALYSIS_MODULES = (
 def _code_fingerprint() -> str:
     """A digest of the analysis modules' source, so an edited analyzer never reuses old results.
 
-    :data:`~reportdiff.core.cache.ANALYZER_VERSION` says the same for releases; this also
+    :data:`~reportdiff.core.storage.cache.ANALYZER_VERSION` says the same for releases; this also
     covers a developer who changes a threshold and forgets to bump it.
     """
     from importlib.util import find_spec

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reportdiff.core.comparison import AlignedRow, NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
-from reportdiff.core.textkey import is_han, match_key
+from reportdiff.core.text.textkey import is_han, match_key
 
 __all__ = [
     "ACCEPT",
@@ -131,7 +131,7 @@ def report_tokens(report: Report) -> ReportTokens:
     Returns:
         The report's content words with their start offsets.
     """
-    from reportdiff.core.tokens import tokenize
+    from reportdiff.core.analysis.tokens import tokenize
 
     starts: list[int] = []
     words: list[str] = []

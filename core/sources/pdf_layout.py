@@ -15,7 +15,7 @@ from itertools import pairwise
 from statistics import median
 from typing import Any
 
-from reportdiff.core.ingest_blocks import TextBlock, join_blocks
+from reportdiff.core.sources.blocks import TextBlock, join_blocks
 
 #: Characters that end a line on purpose (a paragraph or list item ends there).
 _LINE_ENDERS = frozenset("。！？；：…!?;:")

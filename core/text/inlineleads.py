@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.core.headings import BULLET, lead_bounds, match_heading
+from reportdiff.core.text.headings import BULLET, lead_bounds, match_heading
 
 Block = list[str]
 

@@ -32,20 +32,20 @@ class ListEntry:
 
 
 def _bundled() -> list[ReportMeta]:
-    from reportdiff.core.samples import bundled_metas
+    from reportdiff.core.storage.samples import bundled_metas
 
     return bundled_metas()
 
 
 def _user() -> list[ReportMeta]:
-    from reportdiff.core.library import user_metas
+    from reportdiff.core.storage.library import user_metas
 
     return user_metas()
 
 
 def _user_ids() -> set[str]:
     """User ids, damaged entries included, so that opening one names the broken file."""
-    from reportdiff.core.library import user_ids
+    from reportdiff.core.storage.library import user_ids
 
     return user_ids()
 
@@ -60,8 +60,8 @@ def known_ids() -> list[str]:
 
 def list_entries() -> list[ListEntry]:
     """Bundled and user reports together, sorted by id; a user report shadows a bundled one."""
-    from reportdiff.core.library import user_text_size
-    from reportdiff.core.samples import bundled_text_size
+    from reportdiff.core.storage.library import user_text_size
+    from reportdiff.core.storage.samples import bundled_text_size
 
     bundled = {m.id: m for m in _bundled()}
     entries: dict[str, ListEntry] = {}
@@ -116,17 +116,17 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
     if not ref.strip():
         raise ReportError("empty report id; `reportdiff list` shows the ids", exit_code=2)
     if _looks_like_path(ref):
-        from reportdiff.core.ingest import read_document
-        from reportdiff.core.load import load_text
+        from reportdiff.core.sources.ingest import read_document
+        from reportdiff.core.text.load import load_text
 
         raw = read_document(Path(ref), encoding=encoding)
         return load_text(raw, source=str(ref), id=path_id(Path(ref)))
     if _may_be_user_id(ref) and ref in _user_ids():
-        from reportdiff.core.library import load_user_report
+        from reportdiff.core.storage.library import load_user_report
 
         return load_user_report(ref)
     if ref in {m.id for m in _bundled()}:
-        from reportdiff.core.samples import load_sample
+        from reportdiff.core.storage.samples import load_sample
 
         return load_sample(ref)
     raise ReportError(_unknown_id_message(ref), exit_code=2)
@@ -134,7 +134,7 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
 
 def _normalise_ref(ref: str) -> str:
     """Fold what people type for an id into id form: 杨浦-2022 / Yangpu2022 → yangpu-2022."""
-    from reportdiff.core.regions import region_pinyin
+    from reportdiff.core.text.regions import region_pinyin
 
     text = ref.strip().lower().replace("_", "-").replace(" ", "-")
     # Han region names to pinyin: try the longest Han run with and without 区/市/新区.

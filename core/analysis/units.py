@@ -1,6 +1,6 @@
 """Units, magnitudes and numerals of Chinese report figures (亿元, 万平方米, 个百分点, 十六个).
 
-Pure tables and small parsers shared by :mod:`reportdiff.core.numbers`: which words after a
+Pure tables and small parsers shared by :mod:`reportdiff.core.analysis.numbers`: which words after a
 number are units, what base unit and magnitude they stand for, which units may be compared
 with each other, and how to read Chinese numerals (十六, 两, 二〇二三) and full-width digits.
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportdiff.core.headings import (
+from reportdiff.core.text.headings import (
     BULLET,
     DATE_LINE_RE,
     LEAD_RE,

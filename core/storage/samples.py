@@ -36,9 +36,9 @@ def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
     """
     # Imported here: the cleaner is only needed to build the samples, not to open one
     # (``reportdiff A B`` starts faster without it).
-    from reportdiff.core.clean import clean_text
-    from reportdiff.core.metadata import infer_meta
-    from reportdiff.core.split import split_compilation
+    from reportdiff.core.text.clean import clean_text
+    from reportdiff.core.text.metadata import infer_meta
+    from reportdiff.core.text.split import split_compilation
 
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     if not seeds:
@@ -91,7 +91,7 @@ def load_sample(sample_id: str) -> Report:
     Raises:
         ReportError: no sample has that id.
     """
-    from reportdiff.core.parse import parse_report
+    from reportdiff.core.text.parse import parse_report
 
     for meta in bundled_metas():
         if meta.id == sample_id:

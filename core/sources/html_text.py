@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from reportdiff.core.ingest_blocks import TextBlock, group_by_spacers, join_blocks
+from reportdiff.core.sources.blocks import TextBlock, group_by_spacers, join_blocks
 
 #: Elements whose content is never article text.
 DROP_TAGS = frozenset(

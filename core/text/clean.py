@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from reportdiff.core.headings import (
+from reportdiff.core.text.headings import (
     BULLET,
     GLOSSARY_RE,
     NOTES_TITLE,
@@ -24,19 +24,19 @@ from reportdiff.core.headings import (
     lead_bounds,
     match_heading,
 )
-from reportdiff.core.inlineleads import split_inline_leads
-from reportdiff.core.itemlists import (
+from reportdiff.core.text.inlineleads import split_inline_leads
+from reportdiff.core.text.itemlists import (
     closing_start,
     detach_trailing_leads,
     is_item_line,
     item_blocks,
 )
-from reportdiff.core.pdftext import join_pieces, looks_like_pdf, unwrap_pdf
-from reportdiff.core.relocate import (
+from reportdiff.core.text.relocate import (
     body_range,
     join_truncated_tail,
     relocate_repeated_paragraphs,
 )
+from reportdiff.core.text.unwrap import join_pieces, looks_like_pdf, unwrap_pdf
 
 Block = list[str]
 
@@ -368,7 +368,7 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
     each line an item; a first line followed by a blank is the sub-heading above them and
     becomes the block's lead line), and blocks already in ``- `` form (000, or canonical
     text). In 003 further sub-headings inside a run of items are recognised by
-    :func:`~reportdiff.core.itemlists.starts_group`, which compares them with the
+    :func:`~reportdiff.core.text.itemlists.starts_group`, which compares them with the
     section's first sub-heading (its exemplar).
     """
     blocks = detach_trailing_leads(blocks)

@@ -9,9 +9,9 @@ from pathlib import PurePath
 from typing import Any
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.headings import DATE_LINE_RE, match_heading
 from reportdiff.core.model import ReportKind, ReportMeta
-from reportdiff.core.regions import CITY_LEVEL, REGIONS, region_pinyin, short_name
+from reportdiff.core.text.headings import DATE_LINE_RE, match_heading
+from reportdiff.core.text.regions import CITY_LEVEL, REGIONS, region_pinyin, short_name
 
 HEADER_LINES = 10
 """Title, date and speaker lines are found among the first lines of a report."""
@@ -129,7 +129,7 @@ def infer_meta(text: str, *, source: str, id: str | None = None, **overrides: An
     """Infer a report's metadata from its (cleaned) text; ``overrides`` win.
 
     Args:
-        text: The report text, best cleaned (see :func:`reportdiff.core.clean.clean_text`).
+        text: The report text, best cleaned (see :func:`reportdiff.core.text.clean.clean_text`).
         source: Where the text came from (seed file name, path, URL).
         id: The id to use instead of the inferred one.
         **overrides: Any :class:`ReportMeta` field (region, year, date, title, kind).

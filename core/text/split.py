@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from reportdiff.core.headings import is_date_line
+from reportdiff.core.text.headings import is_date_line
 
 TITLE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?(?:《)?政府工作报告(?:》)?\s*(?:[（(]\s*(?:\d{4}\s*年|摘要)\s*[)）])?$"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportdiff.core.clean import clean_text
 from reportdiff.core.errors import ReportError
-from reportdiff.core.metadata import infer_meta
 from reportdiff.core.model import Report
-from reportdiff.core.parse import parse_report
+from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.metadata import infer_meta
+from reportdiff.core.text.parse import parse_report
 
 
 def load_text(raw: str, *, source: str, **overrides: Any) -> Report:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reportdiff.core.comparison import SharedPhrase
 from reportdiff.core.model import Report, Span
-from reportdiff.core.textkey import is_han, match_key
+from reportdiff.core.text.textkey import is_han, match_key
 
 __all__ = ["MIN_HAN", "PhraseIndex", "shared_phrases", "unique_spans"]
 
@@ -223,7 +223,7 @@ class PhraseIndex:
 
 
 def _default_library(reports: Sequence[Report]) -> list[str]:
-    from reportdiff.core.samples import SAMPLE_IDS, load_sample
+    from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
 
     return [load_sample(i).text for i in SAMPLE_IDS] + [r.text for r in reports]
 

@@ -1,13 +1,13 @@
 """Read a user's document (plain text in any common Chinese encoding, HTML, PDF, DOCX) as text.
 
 :func:`read_document` returns the document's raw text; cleaning and parsing happen later
-(:func:`reportdiff.core.load.load_text`), the same way for every format. Anything wrong
+(:func:`reportdiff.core.text.load.load_text`), the same way for every format. Anything wrong
 with the file is a :class:`~reportdiff.core.errors.ReportError` with one line saying what.
 
 Policy on odd characters: text is data. Here, control characters, zero-width characters,
 ANSI escape sequences, ``[bold]`` and ``<script>`` in a *text* file are kept exactly as
 they are; only line endings are normalised to ``\\n``, a leading BOM is dropped and stray
-NUL characters are removed. The cleaner (:func:`reportdiff.core.clean.clean_text`) then
+NUL characters are removed. The cleaner (:func:`reportdiff.core.text.clean.clean_text`) then
 drops control and format characters (ESC, zero-width) from the canonical text, so an
 escape sequence's printable rest (``[31m``) and all markup stay visible as plain text,
 which the TUI shows literally and the exports escape.
@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.ingest_blocks import TextBlock, group_by_spacers, join_blocks
-from reportdiff.core.ingest_html import html_to_text
+from reportdiff.core.sources.blocks import TextBlock, group_by_spacers, join_blocks
+from reportdiff.core.sources.html_text import html_to_text
 
 #: Largest text or HTML file read (bytes). A 20 MB "report" is a mistake (a log, a dump,
 #: a concatenation); refusing it with a clear message beats a frozen terminal.
@@ -379,7 +379,7 @@ def _read_pdf(p: Path, name: str) -> str:
     """The text layer of a PDF, page by page."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
-    from reportdiff.core.ingest_pdf import layout, page_lines
+    from reportdiff.core.sources.pdf_layout import layout, page_lines
 
     with _quiet_pypdf():
         # pypdf raises many kinds of errors on damaged files (PdfReadError, ValueError,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.core.headings import BULLET, SENTENCE_END, match_heading
+from reportdiff.core.text.headings import BULLET, SENTENCE_END, match_heading
 
 Block = list[str]
 

@@ -119,7 +119,7 @@ def load_user_report(id: str) -> Report:
     Raises:
         ReportError: No such report, or its entry is damaged (the message names the file).
     """
-    from reportdiff.core.parse import parse_report
+    from reportdiff.core.text.parse import parse_report
 
     meta, record = _entry(id)
     text_path = library_dir() / record["text_file"]
@@ -224,7 +224,7 @@ def _meta_from_json(data: Any) -> ReportMeta:
 
 
 def _bundled_ids() -> set[str]:
-    from reportdiff.core.samples import bundled_metas
+    from reportdiff.core.storage.samples import bundled_metas
 
     return {m.id for m in bundled_metas()}
 
@@ -250,7 +250,7 @@ def default_id(meta: ReportMeta, *, source: str) -> str:
         ReportError: The region cannot be romanised or the year is unknown; the message
             asks for ``--id`` (or ``--year``).
     """
-    from reportdiff.core.regions import region_pinyin
+    from reportdiff.core.text.regions import region_pinyin
 
     pinyin = region_pinyin(meta.region) if meta.region else None
     if not pinyin:
@@ -283,7 +283,7 @@ def add_report(
 ) -> list[ReportMeta]:
     """Copy a report file (or every report in a compilation) into the user's library.
 
-    The file is read (:func:`reportdiff.core.ingest.read_document`), cleaned and parsed
+    The file is read (:func:`reportdiff.core.sources.ingest.read_document`), cleaned and parsed
     like the bundled samples; its metadata is inferred from the text and can be
     overridden. The canonical cleaned text and the metadata are stored atomically under
     the library lock: all reports of the file are added, or none.
@@ -389,8 +389,8 @@ def _prepare(
     split: bool,
 ) -> list[Report]:
     """Read, split (if asked), clean, parse and name the reports of one file."""
-    from reportdiff.core.ingest import read_document
-    from reportdiff.core.split import split_compilation
+    from reportdiff.core.sources.ingest import read_document
+    from reportdiff.core.text.split import split_compilation
 
     source = str(path)
     raw = read_document(path, encoding=encoding)
@@ -456,7 +456,7 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
     """Clean, infer metadata and parse one report; settle its id."""
     from dataclasses import replace as dc_replace
 
-    from reportdiff.core.load import load_text
+    from reportdiff.core.text.load import load_text
 
     overrides: dict[str, Any] = {}
     if region is not None:

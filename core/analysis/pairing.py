@@ -1,0 +1,400 @@
+"""Pairing the quantities of several reports that measure the same indicator.
+
+:func:`pair_numbers` matches the figures found by
+:func:`~reportdiff.core.analysis.numbers.extract_quantities` across reports, in aligned
+context, and says how each changed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from reportdiff.core.analysis.numbers import CHANGE_WORDS, DOWN_WORDS
+from reportdiff.core.analysis.units import RATE_UNITS, compare_key, fold, printed_unit
+from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
+from reportdiff.core.model import Report
+
+__all__ = ["pair_numbers"]
+
+# Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
+# same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
+# section (1), nothing aligned (0). Wording drifts inside a paragraph (公用充电桩 ↔
+# 公共充电桩 scores 80); across the whole report only near-identical indicators may pair.
+_MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
+_CONTEXT_WEIGHT = 12.0
+_SAME_TEXT_BONUS = 8.0
+_Scorer = Callable[[str, str], float]
+_SPACE_RE = re.compile(r"\s")
+_NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
+
+
+@dataclass
+class _Fact:
+    """One fact of one report: a quantity and its repeats (a highlight and its paragraph)."""
+
+    report: int
+    members: list[Quantity]
+    name: str
+    group: tuple[str, str, bool]
+    accumulation: str
+    para_rows: set[int]
+    deep_rows: set[int]
+    section_rows: set[int]
+    figure: str = ""
+    """The printed figure without spaces (154.99亿元), to spot the same figure repeated."""
+    per_capita: bool = False
+    """Whether the indicator is per head (每万人口…, 人均…)."""
+
+    @property
+    def rep(self) -> Quantity:
+        return self.members[0]
+
+
+def pair_numbers(
+    reports: Sequence[Report],
+    alignment: Sequence[AlignedRow],
+    quantities: Sequence[Sequence[Quantity]],
+) -> tuple[NumberPair, ...]:
+    """Pair the quantities of several reports that measure the same indicator.
+
+    Two figures of different reports pair when their units are compatible (never 亿元 with
+    %, never a version with a count), both are results or both targets, both are levels or
+    both changes (增长8% is not 优良率86.6%), 累计 is not set against 新增, and their
+    indicators are similar enough for how closely their contexts are aligned (same aligned
+    paragraph, same aligned section, or — for near-identical indicators only — anywhere).
+    Each figure is used at most once per report; a fact repeated in a report (a highlight
+    line and its paragraph) counts once, represented by its paragraph occurrence.
+
+    Args:
+        reports: The reports in comparison order.
+        alignment: The engine's aligned rows for these reports (may be empty).
+        quantities: ``quantities[i]`` is :func:`extract_quantities` of ``reports[i]``.
+
+    Returns:
+        ``changed`` and ``same`` rows first, in reading order of the first report that has
+        each; then ``only`` rows (a fact no other report has), by report then position.
+        ``delta`` is last − first in the first report's printed unit (亿元); for rates (%)
+        it is in percentage points and :attr:`NumberPair.unit` is 个百分点, and ``pct`` is
+        None (a percentage of a percentage misleads). Versions (版) get no delta.
+
+    Raises:
+        ValueError: If ``quantities`` does not hold one tuple per report.
+    """
+    if len(quantities) != len(reports):
+        raise ValueError(f"{len(quantities)} quantity lists for {len(reports)} reports")
+    from rapidfuzz.fuzz import ratio  # imported here: no work at import time
+
+    para_map, section_map = _index_alignment(alignment)
+    facts = [
+        _facts_of(i, report, quantities[i], para_map, section_map, ratio)
+        for i, report in enumerate(reports)
+    ]
+    edges: list[tuple[float, int, int, int, int]] = []
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            edges.extend(_edges(facts[i], facts[j], ratio))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3], e[4]))
+
+    # Greedy clustering: the best-scoring edge first; a cluster holds one fact per report.
+    cluster_of: dict[tuple[int, int], int] = {}
+    clusters: dict[int, dict[int, int]] = {}
+    ids = itertools.count()
+    for _, i, a, j, b in edges:
+        ca = cluster_of.get((i, a))
+        cb = cluster_of.get((j, b))
+        if ca is not None and ca == cb:
+            continue
+        members_a = clusters[ca] if ca is not None else {i: a}
+        members_b = clusters[cb] if cb is not None else {j: b}
+        if members_a.keys() & members_b.keys():
+            continue
+        merged = {**members_a, **members_b}
+        new_id = ca if ca is not None else (cb if cb is not None else next(ids))
+        for old in (ca, cb):
+            if old is not None and old != new_id:
+                del clusters[old]
+        clusters[new_id] = merged
+        for r, f in merged.items():
+            cluster_of[(r, f)] = new_id
+
+    paired: list[tuple[tuple[int, int], NumberPair]] = []
+    for merged in clusters.values():
+        values: list[Quantity | None] = [None] * len(reports)
+        for r, f in merged.items():
+            values[r] = facts[r][f].rep
+        first_report = min(merged)
+        order = (first_report, facts[first_report][merged[first_report]].rep.span.start)
+        paired.append((order, _make_pair(values)))
+    paired.sort(key=lambda p: p[0])
+
+    only: list[NumberPair] = []
+    for i, report_facts in enumerate(facts):
+        for f, fact in enumerate(report_facts):
+            if (i, f) in cluster_of:
+                continue
+            values = [None] * len(reports)
+            values[i] = fact.rep
+            only.append(
+                NumberPair(
+                    indicator=fact.rep.indicator,
+                    status="only",
+                    values=tuple(values),
+                    delta=None,
+                    pct=None,
+                    unit=printed_unit(fact.rep.text).display,
+                )
+            )
+    return tuple(p for _, p in paired) + tuple(only)
+
+
+def _index_alignment(
+    alignment: Iterable[AlignedRow],
+) -> tuple[dict[tuple[int, bool, tuple[int, ...]], int], dict[tuple[int, tuple[int, ...]], int]]:
+    """Map each report's paragraphs and sections to the id of the aligned row holding them."""
+    para: dict[tuple[int, bool, tuple[int, ...]], int] = {}
+    section: dict[tuple[int, tuple[int, ...]], int] = {}
+    counter = 0
+
+    def visit(rows: Iterable[AlignedRow]) -> None:
+        nonlocal counter
+        for row in rows:
+            counter += 1
+            for i, node in enumerate(row.nodes):
+                if node is None:
+                    continue
+                if node.kind == "paragraph":
+                    para[(i, node.preamble, node.path)] = counter
+                else:
+                    section[(i, node.path)] = counter
+            visit(row.children)
+
+    visit(alignment)
+    return para, section
+
+
+def _facts_of(
+    index: int,
+    report: Report,
+    quantities: Sequence[Quantity],
+    para_map: dict[tuple[int, bool, tuple[int, ...]], int],
+    section_map: dict[tuple[int, tuple[int, ...]], int],
+    ratio: _Scorer,
+) -> list[_Fact]:
+    """Group one report's quantities into facts (repeats merged) with their aligned rows."""
+    facts: list[_Fact] = []
+    by_text: dict[tuple[str, tuple[str, str, bool]], list[_Fact]] = {}
+    for q in quantities:
+        name = _name(q.indicator)
+        group = (compare_key(q.unit), _measure_kind(q), q.is_target)
+        text_key = _text_key(q.text)
+        fact = None
+        if name:
+            for candidate in by_text.get((text_key, group), []):
+                if candidate.name and ratio(candidate.name, name) >= 80:
+                    fact = candidate
+                    break
+        if fact is None:
+            fact = _Fact(
+                index,
+                [],
+                name,
+                group,
+                _accumulation(q),
+                set(),
+                set(),
+                set(),
+                figure=text_key,
+                per_capita=_per_capita(name),
+            )
+            facts.append(fact)
+            by_text.setdefault((text_key, group), []).append(fact)
+        fact.members.append(q)
+        _add_context(fact, index, q, para_map, section_map)
+    for fact in facts:
+        # the paragraph occurrence represents the fact (a highlight line repeats it)
+        fact.members.sort(key=lambda q: (_block_kind(report, q.block) != "paragraph", q.span))
+    return facts
+
+
+def _add_context(
+    fact: _Fact,
+    index: int,
+    q: Quantity,
+    para_map: dict[tuple[int, bool, tuple[int, ...]], int],
+    section_map: dict[tuple[int, tuple[int, ...]], int],
+) -> None:
+    block = q.block
+    if not block:
+        return
+    preamble = len(block) == 1
+    row = para_map.get((index, preamble, block))
+    if row is not None:
+        fact.para_rows.add(row)
+    if preamble:
+        return
+    path = block[:-1]
+    deepest = True
+    for n in range(len(path), 0, -1):
+        row = section_map.get((index, path[:n]))
+        if row is None:
+            continue
+        if deepest:
+            fact.deep_rows.add(row)
+            deepest = False
+        fact.section_rows.add(row)
+
+
+def _block_kind(report: Report, path: tuple[int, ...] | None) -> str:
+    if not path:
+        return "paragraph"
+    try:
+        if len(path) == 1:
+            return report.preamble[path[0]].kind
+        return report.section_at(path[:-1]).blocks[path[-1]].kind
+    except IndexError:
+        return "paragraph"
+
+
+def _name(indicator: str) -> str:
+    """The indicator as compared: no quotes, short parentheticals or spaces."""
+    return _NAME_NOISE_RE.sub("", fold(indicator))
+
+
+def _measure_kind(q: Quantity) -> str:
+    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``."""
+    if q.unit in RATE_UNITS and (
+        any(w in qual for qual in q.qualifiers for w in CHANGE_WORDS)
+        or q.indicator.endswith(("增速", "增幅", "增长率", "涨幅"))
+    ):
+        return "change"
+    return "level"
+
+
+def _accumulation(q: Quantity) -> str:
+    if "累计" in q.qualifiers:
+        return "累计"
+    if "新增" in q.qualifiers or "新建" in q.qualifiers:
+        return "新增"
+    return ""
+
+
+def _context(a: _Fact, b: _Fact) -> int:
+    if a.para_rows & b.para_rows:
+        return 3
+    if a.deep_rows & b.deep_rows:
+        return 2
+    if a.section_rows & b.section_rows:
+        return 1
+    return 0
+
+
+def _similarity(a: str, b: str, ratio: _Scorer, *, context: int) -> float:
+    score = float(ratio(a, b))
+    short, long_ = sorted((len(a), len(b)))
+    if context > 0 and short >= 4 and short * 2 >= long_ and (a in b or b in a):
+        # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
+        # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across
+        # unaligned context.
+        score = max(score, 90.0)
+    return score
+
+
+def _edges(
+    facts_a: list[_Fact], facts_b: list[_Fact], ratio: _Scorer
+) -> list[tuple[float, int, int, int, int]]:
+    """Candidate pairs between two reports' facts, scored."""
+    by_group: dict[tuple[str, str, bool], list[int]] = {}
+    for n, fact in enumerate(facts_b):
+        if fact.name:
+            by_group.setdefault(fact.group, []).append(n)
+    edges: list[tuple[float, int, int, int, int]] = []
+    for m, fa in enumerate(facts_a):
+        if len(fa.name) < 3:
+            continue  # 企业, 项目: too generic to say two figures count the same thing
+        for n in by_group.get(fa.group, ()):
+            fb = facts_b[n]
+            if len(fb.name) < 3:
+                continue
+            if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
+                continue
+            if fa.per_capita != fb.per_capita:
+                continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if ratio(fa.name, fb.name) < _MIN_SIMILARITY[3] and not (
+                fa.name in fb.name or fb.name in fa.name
+            ):
+                continue  # cheap rejection before the context is looked at
+            context = _context(fa, fb)
+            same_text = fa.figure == fb.figure
+            # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
+            # same fact even where the alignment found no common context.
+            evidence = context if context or not same_text or _commonplace(fa.rep) else 1
+            sim = _similarity(fa.name, fb.name, ratio, context=evidence)
+            if sim < _MIN_SIMILARITY[context]:
+                continue
+            score = sim + _CONTEXT_WEIGHT * context
+            if same_text:
+                score += _SAME_TEXT_BONUS
+            edges.append((score, fa.report, m, fb.report, n))
+    return edges
+
+
+def _commonplace(q: Quantity) -> bool:
+    """Figures too common to identify a fact by themselves (100%, 2家)."""
+    return q.value < 10 or (q.unit == "%" and q.value == 100)
+
+
+def _per_capita(name: str) -> bool:
+    return "每" in name or "人均" in name
+
+
+def _text_key(text: str) -> str:
+    return _SPACE_RE.sub("", fold(text))
+
+
+def _signed(q: Quantity) -> float:
+    if _measure_kind(q) == "change" and any(
+        w in qual for qual in q.qualifiers for w in DOWN_WORDS
+    ):
+        return -q.value
+    return q.value
+
+
+def _make_pair(values: list[Quantity | None]) -> NumberPair:
+    present = [q for q in values if q is not None]
+    first, last = present[0], present[-1]
+    signed = [_signed(q) for q in present]
+    scale = max(abs(v) for v in signed) or 1.0
+    same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed)
+    unit = printed_unit(first.text)
+    delta: float | None
+    pct: float | None
+    if first.unit == "版":
+        delta = pct = None
+        display = unit.display
+    elif first.unit in RATE_UNITS:
+        delta = signed[-1] - signed[0]
+        pct = None
+        display = "个百分点" if first.unit == "%" else unit.display
+    else:
+        delta = (signed[-1] - signed[0]) / unit.factor
+        pct = None if signed[0] == 0 else (signed[-1] - signed[0]) / abs(signed[0]) * 100.0
+        display = unit.display
+    if delta is not None:
+        delta = round(delta, 10)
+    indicator = first.indicator or last.indicator
+    if _measure_kind(first) == "change":
+        # 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row (0.3% → 8%)
+        change = next((w for w in first.qualifiers if any(c in w for c in CHANGE_WORDS)), "")
+        if change and change not in indicator:
+            indicator += change
+    return NumberPair(
+        indicator=indicator,
+        status="same" if same else "changed",
+        values=tuple(values),
+        delta=delta,
+        pct=pct,
+        unit=display,
+    )
