@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import itertools
-import math
-import re
-from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportdiff.core.comparison import AlignedRow, NodeKind, NodeRef
-from reportdiff.core.model import Block, Report, Section, Span
-from reportdiff.core.text.textkey import is_han, match_key
+from reportdiff.core.analysis.similarity import (
+    HEADING_WEIGHT,
+    MIN_BODY,
+    ZERO_SCORE,
+    ReportTokens,
+    Score,
+    Unit,
+    body_similarity,
+    child_units,
+    pair_score,
+    report_tokens,
+    top_units,
+    vectorize,
+    word_idf,
+)
+from reportdiff.core.comparison import AlignedRow
+from reportdiff.core.model import Report
 
 __all__ = [
     "ACCEPT",
+    "HEADING_WEIGHT",
+    "MIN_BODY",
     "MOVED",
     "ReportTokens",
     "align_reports",
@@ -38,415 +50,33 @@ MOVED = 0.2
 """Least combined score for counterparts out of document order (a moved section/paragraph).
 A moved match must also be each side's best candidate: breaking order needs stronger
 evidence than keeping it."""
-MIN_BODY = 0.05
-"""Below this body similarity, a pair's score is halved whatever its headings say."""
 MOVED_BODY = 0.12
 """Least body similarity for a moved match: out-of-order pairs need content evidence."""
-HEADING_WEIGHT = 0.4
-"""Share of the heading score in the combined score when both nodes have a heading.
-Bodies carry most of the weight: the same topic is headed 抓纾困促重振,区域经济运行回稳向好
-in 2022 and 优存量、扩增量，经济发展稳中有进 in 2023."""
-
-# Words too common in every report to say what a section is about (IDF alone is weak
-# when a comparison has only two reports of five sections each).
-_STOP = frozenset(
-    [
-        "我们",
-        "进一步",
-        "推进",
-        "加快",
-        "持续",
-        "全面",
-        "深入",
-        "不断",
-        "加强",
-        "推动",
-        "坚持",
-        "实施",
-        "开展",
-        "完成",
-        "实现",
-        "建设",
-        "工作",
-        "发展",
-        "提升",
-        "积极",
-        "着力",
-        "全力",
-        "大力",
-        "以上",
-        "其中",
-        "以及",
-        "同比",
-        "增长",
-        "累计",
-        "新增",
-        "成功",
-        "有效",
-        "各类",
-        "相关",
-        "一批",
-        "一系列",
-        "全年",
-        "今年",
-        "上年",
-        "年度",
-        "重点",
-        "重要",
-        "进行",
-        "落实",
-        "深化",
-        "健全",
-        "完善",
-        "打造",
-        "形成",
-        "达到",
-    ]
-)
-
-_PART_ROLES = (
-    # "执行情况" first: 2023年国民经济和社会发展计划执行情况 is a review though it says 计划.
-    ("review", re.compile(r"回顾|过去一年|一年来|执行情况")),
-    ("task", re.compile(r"任务|安排|计划|目标|打算|展望")),
-    ("self", re.compile(r"自身建设|政府建设|服务型政府")),
-)
-
-
-@dataclass(frozen=True)
-class ReportTokens:
-    """jieba words of a whole report with their offsets (computed once, cacheable)."""
-
-    starts: tuple[int, ...]
-    """Start offset of each word in :attr:`Report.text`, ascending."""
-    words: tuple[str, ...]
-    """The content words (Han, two or more characters, not in the stop list)."""
-
-
-def report_tokens(report: Report) -> ReportTokens:
-    """Tokenize a report once; sections and blocks take their words by offset.
-
-    Args:
-        report: A parsed report.
-
-    Returns:
-        The report's content words with their start offsets.
-    """
-    from reportdiff.core.analysis.tokens import tokenize
-
-    starts: list[int] = []
-    words: list[str] = []
-    pos = 0
-    text = report.text
-    for w in tokenize(text):
-        at = text.find(w, pos)
-        if at < 0:  # jieba returns pieces of the text; this is only a guard
-            continue
-        pos = at + len(w)
-        if len(w) >= 2 and w not in _STOP and any(is_han(c) for c in w):
-            starts.append(at)
-            words.append(w)
-    return ReportTokens(tuple(starts), tuple(words))
-
-
-_UIDS = itertools.count()
-
-
-@dataclass
-class _Unit:
-    """One alignable node of one report with what it is compared by."""
-
-    report: int
-    ref: NodeRef
-    role: str | None
-    head_key: str
-    head_words: str
-    body: Counter[str]
-    section: Section | None = None
-    block: Block | None = None
-    shallow: bool = False
-    vec: dict[str, float] = field(default_factory=dict)
-    uid: int = field(default_factory=lambda: next(_UIDS))
-    head_bigrams: set[str] = field(default_factory=set)
-    weights: dict[str, float] = field(default_factory=dict)
-    total: float = 0.0
-
-
-def _words_in(tokens: ReportTokens, span: Span) -> list[str]:
-    lo = bisect_left(tokens.starts, span.start)
-    hi = bisect_left(tokens.starts, span.end)
-    return list(tokens.words[lo:hi])
-
-
-def _role(heading: str) -> str | None:
-    for role, pattern in _PART_ROLES:
-        if pattern.search(heading):
-            return role
-    return None
-
-
-def _make_unit(
-    i: int,
-    report: Report,
-    tokens: ReportTokens,
-    *,
-    kind: NodeKind,
-    path: tuple[int, ...],
-    label_span: Span | None,
-    span: Span,
-    body_spans: Sequence[Span],
-    role: str | None,
-    preamble: bool = False,
-    section: Section | None = None,
-    block: Block | None = None,
-    shallow: bool = False,
-) -> _Unit:
-    label = report.slice(label_span) if label_span is not None else ""
-    key, _ = match_key(label)
-    head_words = " ".join(_words_in(tokens, label_span)) if label_span is not None else ""
-    body: Counter[str] = Counter()
-    for s in body_spans:
-        body.update(_words_in(tokens, s))
-    ref = NodeRef(
-        kind=kind, path=path, label=label, span=span, label_span=label_span, preamble=preamble
-    )
-    unit = _Unit(i, ref, role, key, head_words, body, section, block, shallow)
-    unit.head_bigrams = _bigrams(key)
-    return unit
-
-
-def _block_unit(
-    i: int,
-    report: Report,
-    tokens: ReportTokens,
-    path: tuple[int, ...],
-    block: Block,
-    role: str | None,
-    *,
-    preamble: bool = False,
-) -> _Unit:
-    return _make_unit(
-        i,
-        report,
-        tokens,
-        kind="paragraph",
-        path=path,
-        label_span=block.lead,
-        span=block.span,
-        body_spans=[block.span],
-        role=role,
-        preamble=preamble,
-        block=block,
-    )
-
-
-def _section_unit(
-    i: int,
-    report: Report,
-    tokens: ReportTokens,
-    path: tuple[int, ...],
-    sec: Section,
-    role: str | None,
-    *,
-    shallow: bool = False,
-) -> _Unit:
-    if shallow:
-        # A part with sections: the unit stands for the part's own opening paragraphs only;
-        # its sections are units of their own at the same level.
-        body_spans = [b.span for b in sec.blocks]
-    else:
-        body_spans = [Span(sec.heading.end, sec.span.end)]
-    return _make_unit(
-        i,
-        report,
-        tokens,
-        kind="section",
-        path=path,
-        label_span=sec.heading,
-        span=sec.span,
-        body_spans=body_spans,
-        role=role,
-        section=sec,
-        shallow=shallow,
-    )
-
-
-def _top_units(i: int, report: Report, tokens: ReportTokens) -> list[_Unit]:
-    """The units aligned at the top level: preamble blocks, then sections.
-
-    Parts are flattened: a report with parts (一、工作回顾 → (一)…) is aligned at the level
-    of its sections, the part standing for its own opening paragraphs and giving its
-    sections a role (review / task), so that yangpu-2022's five ◆ sections (no parts) meet
-    shanghai-2023's (一)…(五) under 一、2023年工作回顾.
-    """
-    units: list[_Unit] = []
-    role_default = "review" if report.meta.kind != "plan-report" else None
-    for bi, block in enumerate(report.preamble):
-        units.append(_block_unit(i, report, tokens, (bi,), block, None, preamble=True))
-    for pi, sec in enumerate(report.sections):
-        if sec.kind == "part" and sec.children:
-            role = _role(report.heading_text(sec))
-            units.append(_section_unit(i, report, tokens, (pi,), sec, role, shallow=True))
-            for ci, child in enumerate(sec.children):
-                units.append(_section_unit(i, report, tokens, (pi, ci), child, role))
-        else:
-            role = _role(report.heading_text(sec)) if sec.kind == "part" else role_default
-            units.append(_section_unit(i, report, tokens, (pi,), sec, role))
-    return units
-
-
-def _child_units(
-    unit: _Unit, reports: Sequence[Report], tokens: Sequence[ReportTokens]
-) -> list[_Unit]:
-    """Blocks and child sections directly inside a section unit, in document order."""
-    sec = unit.section
-    if sec is None:
-        return []
-    i = unit.report
-    report = reports[i]
-    path = unit.ref.path
-    out: list[_Unit] = []
-    for bi, block in enumerate(sec.blocks):
-        out.append(_block_unit(i, report, tokens[i], (*path, bi), block, unit.role))
-    if not unit.shallow:
-        for ci, child in enumerate(sec.children):
-            out.append(_section_unit(i, report, tokens[i], (*path, ci), child, unit.role))
-    return out
-
-
-def _idf(reports: Sequence[Report], tokens: Sequence[ReportTokens]) -> dict[str, float]:
-    """Smoothed inverse document frequency of words, with every block of every report a document.
-
-    Computed once for the whole comparison so sections, paragraphs and paragraphs compared
-    across sections are all weighed alike (an IDF over the handful of paragraphs of two
-    sections is too noisy: 区级财政收入 would count as common).
-    """
-    df: Counter[str] = Counter()
-    n = 0
-    for i, report in enumerate(reports):
-        for _, _, block in report.blocks():
-            df.update(set(_words_in(tokens[i], block.span)))
-            n += 1
-        for _, sec in report.walk():
-            df.update(set(_words_in(tokens[i], sec.heading)))
-            n += 1
-    return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
-
-
-def _vectorize(units: Sequence[_Unit], idf: dict[str, float]) -> None:
-    """TF-IDF vectors (log tf), L2-normalised, plus raw weights for containment."""
-    for u in units:
-        vec = {w: (1.0 + math.log(c)) * idf.get(w, 1.0) for w, c in u.body.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        u.vec = {w: v / norm for w, v in vec.items()}
-        u.weights = vec
-        u.total = sum(vec.values())
-
-
-@dataclass(frozen=True)
-class _Score:
-    score: float
-    heading: float
-    body: float
-
-
-_ZERO = _Score(0.0, 0.0, 0.0)
-
-
-def _body_similarity(a: _Unit, b: _Unit) -> float:
-    """Mean of TF-IDF cosine and weighted containment of two units' body words."""
-    # Only shared words contribute to either measure; intersect the keys in C first.
-    av, bv, aw, bw = a.vec, b.vec, a.weights, b.weights
-    shared_words = av.keys() & bv.keys()
-    cosine = 0.0
-    shared = 0.0
-    for w in shared_words:
-        cosine += av[w] * bv[w]
-        x, y = aw[w], bw[w]
-        shared += min(y, x)
-    # Containment of the smaller body in the larger: a section that also holds paragraphs
-    # printed out of place (or a topic the other year split in two) still contains its
-    # counterpart's words, while its cosine is diluted.
-    smaller = min(a.total, b.total)
-    containment = shared / smaller if smaller > 0 else 0.0
-    return (cosine + containment) / 2.0
-
-
-def _pair_score(a: _Unit, b: _Unit) -> _Score:
-    """Heading and body similarity of two units of different reports."""
-    if a.ref.kind != b.ref.kind or a.ref.preamble != b.ref.preamble or a.shallow != b.shallow:
-        return _ZERO
-    body = _body_similarity(a, b)
-    if a.head_key and b.head_key:
-        heading = _heading_similarity(a, b)
-        score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
-        if not a.vec or not b.vec:
-            score = heading
-    else:
-        heading = 0.0
-        score = body
-    if a.vec and b.vec and body < MIN_BODY:
-        # Headings alone do not make counterparts: 因时因势优化调整防疫措施 and
-        # 科创布局调整优化 share 调整优化 and nothing else.
-        score *= 0.5
-    if a.role and b.role and a.role != b.role:
-        # A review section and a task section can share every word ("优化营商环境")
-        # and still not be counterparts.
-        score *= 0.35
-    return _Score(min(1.0, score), min(1.0, heading), min(1.0, body))
-
-
-def _bigrams(key: str) -> set[str]:
-    return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
-
-
-def _heading_similarity(a: _Unit, b: _Unit) -> float:
-    """How alike two headings (or lead phrases) are, in ``[0, 1]``.
-
-    Half rapidfuzz ``token_set_ratio`` over jieba words, half the square root of the Dice
-    overlap of character bigrams of the match keys. Bigrams catch the one topic word a
-    reworded heading keeps (区域经济运行回稳向好 / 经济发展稳中有进 share only 经济,
-    精细管理水平稳步提升 / 精细化管理多措并举 share 精细, 管理) where jieba cuts them into
-    different words (经济运行 vs 经济); the square root lifts one shared topic word out of
-    the noise while unrelated headings stay at 0. Plain ``fuzz.ratio`` is not used: it
-    rewards the shared opening verb of every 2022 heading (抓…).
-    """
-    from rapidfuzz import fuzz
-
-    x, y = a.head_bigrams, b.head_bigrams
-    dice = 2.0 * len(x & y) / (len(x) + len(y))
-    words = (
-        fuzz.token_set_ratio(a.head_words, b.head_words) / 100.0
-        if a.head_words and b.head_words
-        else 0.0
-    )
-    return 0.5 * words + 0.5 * math.sqrt(dice)
-
-
 @dataclass
 class _Row:
     """A row under construction: at most one unit per report."""
 
-    units: dict[int, _Unit]
+    units: dict[int, Unit]
     moved: bool = False
 
 
-def _row_score(row: _Row, unit: _Unit, cache: dict[tuple[int, int], _Score]) -> _Score:
+def _row_score(row: _Row, unit: Unit, cache: dict[tuple[int, int], Score]) -> Score:
     scores = [_cached(cache, u, unit) for u in row.units.values()]
     if not scores:
-        return _ZERO
+        return ZERO_SCORE
     n = len(scores)
-    return _Score(
+    return Score(
         sum(s.score for s in scores) / n,
         sum(s.heading for s in scores) / n,
         sum(s.body for s in scores) / n,
     )
 
 
-def _cached(cache: dict[tuple[int, int], _Score], a: _Unit, b: _Unit) -> _Score:
+def _cached(cache: dict[tuple[int, int], Score], a: Unit, b: Unit) -> Score:
     k = (a.uid, b.uid) if a.uid < b.uid else (b.uid, a.uid)
     s = cache.get(k)
     if s is None:
-        s = cache[k] = _pair_score(a, b)
+        s = cache[k] = pair_score(a, b)
     return s
 
 
@@ -548,7 +178,7 @@ def _match_rows(
 
 
 def _merge_level(
-    unit_lists: Sequence[list[_Unit]], cache: dict[tuple[int, int], _Score]
+    unit_lists: Sequence[list[Unit]], cache: dict[tuple[int, int], Score]
 ) -> list[_Row]:
     """Align the units of one level of every report into rows, report by report.
 
@@ -591,13 +221,13 @@ def _merge_level(
     return rows
 
 
-def _row_scores(row: _Row, cache: dict[tuple[int, int], _Score]) -> _Score:
+def _row_scores(row: _Row, cache: dict[tuple[int, int], Score]) -> Score:
     units = list(row.units.values())
     if len(units) < 2:
-        return _Score(1.0, 1.0, 1.0)
+        return Score(1.0, 1.0, 1.0)
     scores = [_cached(cache, a, b) for k, a in enumerate(units) for b in units[k + 1 :]]
     n = len(scores)
-    return _Score(
+    return Score(
         round(sum(s.score for s in scores) / n, 4),
         round(sum(s.heading for s in scores) / n, 4),
         round(sum(s.body for s in scores) / n, 4),
@@ -611,24 +241,24 @@ class _Tree:
 
 
 def _align_level(
-    unit_lists: list[list[_Unit]],
+    unit_lists: list[list[Unit]],
     reports: Sequence[Report],
     tokens: Sequence[ReportTokens],
-    cache: dict[tuple[int, int], _Score],
+    cache: dict[tuple[int, int], Score],
     idf: dict[str, float],
 ) -> list[_Tree]:
-    _vectorize([u for units in unit_lists for u in units], idf)
+    vectorize([u for units in unit_lists for u in units], idf)
     trees = [_Tree(r) for r in _merge_level(unit_lists, cache)]
     for tree in trees:
-        child_lists: list[list[_Unit]] = [[] for _ in reports]
+        child_lists: list[list[Unit]] = [[] for _ in reports]
         for i, u in sorted(tree.row.units.items()):
-            child_lists[i] = _child_units(u, reports, tokens)
+            child_lists[i] = child_units(u, reports, tokens)
         if any(child_lists):
             tree.children = _align_level([c for c in child_lists if c], reports, tokens, cache, idf)
     return trees
 
 
-def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int], _Score]) -> None:
+def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int], Score]) -> None:
     """Pair paragraphs left alone in their section with a counterpart in another section.
 
     Topics move between sections from one year to the next: 2022 reports innovation as
@@ -657,7 +287,7 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
                 continue
             # Cheap test first: a moved pair needs body evidence, headings cost rapidfuzz.
             if all(
-                _body_similarity(x, y) < MOVED_BODY
+                body_similarity(x, y) < MOVED_BODY
                 for x in ra.units.values()
                 for y in rb.units.values()
             ):
@@ -697,7 +327,7 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
 
 
 def _freeze(
-    trees: list[_Tree], n: int, cache: dict[tuple[int, int], _Score]
+    trees: list[_Tree], n: int, cache: dict[tuple[int, int], Score]
 ) -> tuple[AlignedRow, ...]:
     out: list[AlignedRow] = []
     for t in trees:
@@ -740,9 +370,9 @@ def align_reports(
     """
     if tokens is None:
         tokens = [report_tokens(r) for r in reports]
-    cache: dict[tuple[int, int], _Score] = {}
-    unit_lists = [_top_units(i, r, tokens[i]) for i, r in enumerate(reports)]
-    idf = _idf(reports, tokens)
+    cache: dict[tuple[int, int], Score] = {}
+    unit_lists = [top_units(i, r, tokens[i]) for i, r in enumerate(reports)]
+    idf = word_idf(reports, tokens)
     trees = _align_level(unit_lists, reports, tokens, cache, idf)
     _cross_moves(trees, len(reports), cache)
     return _freeze(trees, len(reports), cache)
