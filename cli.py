@@ -119,7 +119,8 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="output format (default: md)",
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout: a file is replaced atomically, a link's target "
+        "is replaced, a FIFO or device is written in place, a directory gets the default name"
     )
     p.set_defaults(handler=_cmd_export)
 
@@ -129,7 +130,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from reportdiff.core.analysis.compare import compare
     from reportdiff.core.analysis.export import to_csv, to_json, to_markdown
-    from reportdiff.core.atomic import atomic_write_text
+    from reportdiff.core.output import resolve_output, write_output
     from reportdiff.core.storage.resolve import resolve_report
 
     if len(args.reports) < 2:
@@ -137,25 +138,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
             "export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`",
             exit_code=2,
         )
+    to_stdout = args.output is None or args.output == "-"
+    default_name = "-vs-".join(Path(r).stem for r in args.reports) + f".{args.format}"
+    if not to_stdout:
+        resolve_output(args.output, default_name)  # refuse a bad path before the work
     reports = [resolve_report(ref) for ref in args.reports]
     render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
     text = render(compare(reports))
-    if args.output is None or args.output == "-":
+    if to_stdout:
+        write_stdout(text)
+    else:
+        write_output(args.output, text.encode("utf-8"), default_name=default_name)
+    return 0
+
+
+def write_stdout(text: str) -> None:
+    """Print ``text`` to standard output; a failed or short write is a one-line error."""
+    if sys.stdout is None:
+        raise ReportError("standard output is closed")
+    try:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return 0
-    path = Path(args.output)
-    if path.is_dir():
-        raise ReportError(f"{path} is a directory; give a file name for -o", exit_code=2)
-    if not path.parent.is_dir():
-        raise ReportError(
-            f"cannot write {path}: directory {path.parent} does not exist", exit_code=2
-        )
-    try:
-        atomic_write_text(path, text)
-    except OSError as exc:
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return 0
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: the stream was closed
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ReportError(f"cannot write to standard output: {reason}") from None
 
 
 def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

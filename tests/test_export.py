@@ -150,7 +150,7 @@ def test_export_command_errors_are_one_line(
     err = capsys.readouterr().err
     assert err.startswith("reportdiff: ") and err.count("\n") == 1
     assert main(["export", "yangpu-2022", "no-such-report-9"]) != 0
-    assert main(["export", "yangpu-2022", "yangpu-2023", "-o", str(tmp_path)]) == 2
+    assert main(["export", "yangpu-2022", "yangpu-2023", "-o", f"{tmp_path}/no/"]) == 2
     assert main(["export", "yangpu-2022", "yangpu-2023", "-o", str(tmp_path / "no" / "x.md")]) == 2
     assert not (tmp_path / "no").exists()
 

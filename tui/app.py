@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report
-from reportdiff.tui.config import load_config, save_setting, write_text_atomic
+from reportdiff.tui.config import load_config, save_setting
 from reportdiff.tui.screens.reader import ReaderScreen
 from reportdiff.tui.themes import DEFAULT_THEME, THEME_NAMES, load_themes
 from textual import on, work
@@ -291,9 +291,11 @@ class ReportDiffApp(App[int]):
         except ImportError:
             self.notify("export is not available in this build", severity="error", markup=False)
             return
+        from reportdiff.core.output import write_output
+
         try:
-            write_text_atomic(path, to_markdown(cmp))
-        except OSError as exc:
+            path = write_output(path, to_markdown(cmp).encode("utf-8"), default_name=path.name)
+        except ReportError as exc:
             self.notify(f"export failed: {exc}", severity="error", markup=False)
             return
         self.notify(f"exported to {path}", title="export", timeout=6, markup=False)
