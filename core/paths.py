@@ -1,4 +1,4 @@
-"""Where reportdiff keeps the user's library, config and cache (platformdirs)."""
+"""Where reportdiff keeps the user's library, config, state and cache (platformdirs)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,15 @@ def config_dir() -> Path:
     """The user's config directory (``REPORTDIFF_HOME/config`` if that variable is set)."""
     home = _home()
     return home / "config" if home else Path(_dirs().user_config_dir)
+
+
+def state_dir() -> Path:
+    """What the app remembers between runs, e.g. the last theme (``REPORTDIFF_HOME/state``).
+
+    Kept apart from the config directory: the app never rewrites a file the user edits.
+    """
+    home = _home()
+    return home / "state" if home else Path(_dirs().user_state_dir)
 
 
 def cache_dir() -> Path:

@@ -309,14 +309,15 @@ async def test_help_lists_every_binding(reports: list[Report]) -> None:
 
 @aio
 async def test_theme_switch_is_remembered(reports: list[Report]) -> None:
-    from reportdiff.tui.config import config_path
+    from reportdiff.tui.config import config_path, state_path
 
     app = ReportDiffApp(reports, analyse=False)
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "reportdiff-dark"
         await pilot.press("t")
         assert app.theme == "reportdiff-light"
-    assert json.loads(config_path().read_text(encoding="utf-8"))["theme"] == "reportdiff-light"
+    assert json.loads(state_path().read_text(encoding="utf-8"))["theme"] == "reportdiff-light"
+    assert not config_path().exists()  # the user's file is never written
     again = ReportDiffApp(reports, analyse=False)
     async with again.run_test(size=SIZE):
         assert again.theme == "reportdiff-light"
@@ -359,10 +360,11 @@ async def test_resize_rewraps_and_keeps_place(reports: list[Report]) -> None:
 
 @aio
 async def test_keys_can_be_remapped_by_binding_id(reports: list[Report]) -> None:
-    from reportdiff.tui.config import save_setting
+    from reportdiff.tui.config import config_path
     from textual.widgets import DataTable
 
-    save_setting("keymap", {"next-paragraph": "x"})
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('{"keymap": {"next-paragraph": "x"}}', encoding="utf-8")
     app = ReportDiffApp(reports, analyse=False)
     async with app.run_test(size=SIZE) as pilot:
         pane = app.reader.panes[0]
@@ -536,3 +538,22 @@ async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> No
         assert reader.query("#outline") and reader.query(Footer)
         assert not reader.query("#outline-slot, #footer-slot")
         assert seen["first frame"] == layout_of(reader)
+
+
+@aio
+async def test_broken_config_is_reported_and_never_rewritten(reports: list[Report]) -> None:
+    """A trailing comma in config.json: one warning, defaults for this run, and pressing
+    `t` remembers the theme elsewhere, so the user's file (and keymap) is kept byte for byte."""
+    from reportdiff.tui.config import config_path
+
+    broken = '{"keymap": {"next-paragraph": "x"},}\n'
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text(broken, encoding="utf-8")
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("config.json" in m and "line 1" in m for m in messages), messages
+        await pilot.press("t")
+        assert app.theme == "reportdiff-light"
+    assert config_path().read_text(encoding="utf-8") == broken

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report
-from reportdiff.tui.config import load_config, save_setting
+from reportdiff.tui.config import load_config, load_state, remember
 from reportdiff.tui.screens.reader import ReaderScreen
 from reportdiff.tui.themes import DEFAULT_THEME, THEME_NAMES, load_themes
 from textual import on, work
@@ -91,12 +91,15 @@ class ReportDiffApp(App[int]):
         for theme in load_themes():
             self.register_theme(theme)
         config = load_config()  # read once: this is the start-up path
-        saved = config.get("theme")
+        self.config_problem = config.problem
+        """Why config.json was ignored this run (reported once the screen is up), or None."""
+        # The theme chosen in the app last time wins over config.json's default theme.
+        saved = load_state().get("theme", config.settings.get("theme"))
         self._start_theme(
             saved if isinstance(saved, str) and saved in self.available_themes else DEFAULT_THEME
         )
         self._theme_loaded = True
-        keymap = config.get("keymap")
+        keymap = config.settings.get("keymap")
         self.user_keymap: dict[str, str] = {}
         """Keys the user remapped by binding id in config.json (``{"keymap": {"next-paragraph": "x"}}``)."""
         if isinstance(keymap, dict):
@@ -181,6 +184,8 @@ class ReportDiffApp(App[int]):
     def on_mount(self) -> None:
         """Start the comparison in the background, once the first frame is shown."""
         self.call_after_refresh(self._first_frame_shown)
+        if self.config_problem:
+            self.notify(self.config_problem, severity="warning", timeout=10, markup=False)
         if self.analyse_on_mount:
             self.analyse()
 
@@ -188,7 +193,7 @@ class ReportDiffApp(App[int]):
         """Remember the theme the user chose."""
         if self._theme_loaded:
             try:
-                save_setting("theme", theme)
+                remember("theme", theme)
             except OSError as exc:
                 self.notify(f"could not save the theme: {exc}", severity="warning", markup=False)
 
