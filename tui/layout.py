@@ -192,11 +192,17 @@ class PaneLayout:
     """Display lines; None for the blank line between items."""
     item_top: list[int]
     """Index of each item's first line."""
+    item_starts: list[int] = field(default_factory=list)
+    """Each item's start offset, ascending (built once: every mark and badge looks up its
+    item here, and rebuilding it per lookup made highlighting quadratic in report length)."""
+
+    def __post_init__(self) -> None:
+        if not self.item_starts:
+            self.item_starts = [it.start for it in self.items]
 
     def item_at_offset(self, offset: int) -> int:
         """Index of the item containing (or last starting before) a report offset."""
-        starts = [it.start for it in self.items]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self.item_starts, offset) - 1)
 
     def item_at_line(self, y: int) -> int:
         """Index of the item shown on line ``y`` (the next item for a blank line)."""
