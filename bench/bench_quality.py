@@ -161,8 +161,14 @@ class Gold:
     pairs: tuple[GoldPair, ...]
     never: tuple[GoldPair, ...]
     alone: tuple[tuple[int, GoldQuantity], ...]
-    sections: tuple[tuple[str, str], ...]
-    never_sections: tuple[tuple[str, str], ...]
+    sections: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    """Aligned (A, B) heading substrings; each side a tuple of alternatives."""
+    never_sections: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+
+
+def _alts(value: str | list[str]) -> tuple[str, ...]:
+    """A heading substring, or a list of alternatives (either counterpart is right)."""
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def load_gold(path: Path) -> Gold:
@@ -180,11 +186,11 @@ def load_gold(path: Path) -> Gold:
         sources=(data["a"]["source"], data["b"]["source"]),
         pairs=tuple(pair(p, "indicator") for p in data.get("numbers", [])),
         never=tuple(pair(p, "why") for p in data.get("never", [])),
-        alone=tuple(
-            ("ab".index(q["side"]), GoldQuantity.parse(q)) for q in data.get("alone", [])
+        alone=tuple(("ab".index(q["side"]), GoldQuantity.parse(q)) for q in data.get("alone", [])),
+        sections=tuple((_alts(s["a"]), _alts(s["b"])) for s in data.get("sections", [])),
+        never_sections=tuple(
+            (_alts(s["a"]), _alts(s["b"])) for s in data.get("never_sections", [])
         ),
-        sections=tuple((s["a"], s["b"]) for s in data.get("sections", [])),
-        never_sections=tuple((s["a"], s["b"]) for s in data.get("never_sections", [])),
     )
 
 
@@ -251,6 +257,7 @@ class Result:
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     unlocatable: list[str] = field(default_factory=list)
+    unjudged_pairs: list[str] = field(default_factory=list)
     sec_gold: int = 0
     sec_found: int = 0
     sec_judged: int = 0
@@ -312,7 +319,9 @@ def score(gold: Gold, comparison: Any) -> Result:
     def makes(gp: GoldPair) -> list[Any]:
         la, lb = loc(0, gp.a), loc(1, gp.b)
         return [
-            p for p in engine if is_quantity(p.values[0], gp.a, la) and is_quantity(p.values[1], gp.b, lb)
+            p
+            for p in engine
+            if is_quantity(p.values[0], gp.a, la) and is_quantity(p.values[1], gp.b, lb)
         ]
 
     def describe(p: Any) -> str:
@@ -348,6 +357,7 @@ def score(gold: Gold, comparison: Any) -> Result:
         )
         if not touched:
             res.unjudged += 1
+            res.unjudged_pairs.append(describe(p))
             continue
         res.judged += 1
         if id(p) in correct_ids:
@@ -367,9 +377,9 @@ def score(gold: Gold, comparison: Any) -> Result:
             seen_rows.add(key)
             labels.append((*key, r))
 
-    def row_has(a: str, b: str) -> list[Any]:
-        fa, fb = fold(a), fold(b)
-        return [r for la, lb, r in labels if fa in la and fb in lb]
+    def row_has(a: tuple[str, ...], b: tuple[str, ...]) -> list[Any]:
+        fa, fb = [fold(x) for x in a], [fold(x) for x in b]
+        return [r for la, lb, r in labels if any(x in la for x in fa) and any(x in lb for x in fb)]
 
     res.sec_gold = len(gold.sections)
     good_rows: set[int] = set()
@@ -379,14 +389,14 @@ def score(gold: Gold, comparison: Any) -> Result:
             res.sec_found += 1
             good_rows.update(id(r) for r in hit)
         else:
-            res.sec_missed.append(f"{a} ↔ {b}")
+            res.sec_missed.append(f"{' | '.join(a)} ↔ {' | '.join(b)}")
     for a, b in gold.never_sections:
         for r in row_has(a, b):
             res.sec_never_made.append(
-                f"{r.nodes[0].label} ↔ {r.nodes[1].label}  (never: {a} ↔ {b})"
+                f"{r.nodes[0].label} ↔ {r.nodes[1].label}  (never: {a[0]} ↔ {b[0]})"
             )
-    keys_a = [fold(a) for a, _ in (*gold.sections, *gold.never_sections)]
-    keys_b = [fold(b) for _, b in (*gold.sections, *gold.never_sections)]
+    keys_a = [fold(x) for a, _ in (*gold.sections, *gold.never_sections) for x in a]
+    keys_b = [fold(x) for _, b in (*gold.sections, *gold.never_sections) for x in b]
     for la, lb, r in labels:
         if not (any(k in la for k in keys_a) or any(k in lb for k in keys_b)):
             continue
@@ -418,7 +428,9 @@ def report(res: Result, verbose: bool) -> None:
         f"   sections  recall {_ratio(res.sec_found, res.sec_gold):<16} "
         f"precision {_ratio(res.sec_correct, res.sec_judged)}"
     )
-    print(f"   never pairs made: {len(res.never_made)}   never sections made: {len(res.sec_never_made)}")
+    print(
+        f"   never pairs made: {len(res.never_made)}   never sections made: {len(res.sec_never_made)}"
+    )
     for line in res.never_made:
         print(f"     NEVER {line}")
     for line in res.sec_never_made:
@@ -432,6 +444,8 @@ def report(res: Result, verbose: bool) -> None:
             print(f"     missed  {line}")
         for line in res.wrong:
             print(f"     wrong   {line}")
+        for line in res.unjudged_pairs:
+            print(f"     unjudged {line}")
         for line in res.sec_missed:
             print(f"     missed section  {line}")
         for line in res.sec_wrong:
@@ -440,7 +454,9 @@ def report(res: Result, verbose: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: bench/gold/*.json)")
+    parser.add_argument(
+        "gold", nargs="*", type=Path, help="gold files (default: bench/gold/*.json)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and wrong pairs")
     args = parser.parse_args(argv)
     paths = args.gold or gold_files()
@@ -458,8 +474,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = [r for r in results if not r.skipped]
     total = Result("overall")
     for r in done:
-        for name in ("gold_pairs", "found", "judged", "correct", "unjudged", "sec_gold",
-                     "sec_found", "sec_judged", "sec_correct"):
+        for name in (
+            "gold_pairs",
+            "found",
+            "judged",
+            "correct",
+            "unjudged",
+            "sec_gold",
+            "sec_found",
+            "sec_judged",
+            "sec_correct",
+        ):
             setattr(total, name, getattr(total, name) + getattr(r, name))
         total.never_made += r.never_made
         total.sec_never_made += r.sec_never_made
