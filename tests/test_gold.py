@@ -1,0 +1,110 @@
+"""The hand-checked gold in bench/gold: well-formed, and the engine makes none of its 'never' pairs.
+
+The gold is read by ``bench/bench_quality.py`` (which prints precision and recall); this test
+holds the part that must never regress: no number pair from a gold file's ``never`` list and
+no aligned row from its ``never_sections`` list. Corpus-based gold files need
+``../shared/corpus`` (or $REPORTDIFF_CORPUS); they are skipped without it, and fail in CI.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _bench() -> ModuleType:
+    name = "reportdiff_bench_quality"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "bench_quality.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while the class is built
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+bq = _bench()
+GOLD_FILES = bq.gold_files()
+
+
+def test_there_is_gold() -> None:
+    assert len(GOLD_FILES) >= 2
+
+
+def _needs_sources(gold: Any) -> None:
+    """Skip (or fail in CI) when a gold file's corpus reports are not on this machine."""
+    if all(bq.source_ref(s) is not None for s in gold.sources):
+        return
+    message = f"{gold.name}: corpus not found (../shared/corpus or $REPORTDIFF_CORPUS)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@cache
+def _raw(source: str) -> str:
+    text = bq.raw_text(source)
+    assert text is not None
+    return str(text)
+
+
+@cache
+def _comparison(path: Path) -> Any:
+    return bq.compare_for_gold(bq.load_gold(path))
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_gold_is_well_formed(path: Path) -> None:
+    """Every context is copied exactly from its report and holds its quantity; headings exist."""
+    gold = bq.load_gold(path)
+    _needs_sources(gold)
+    raws = [_raw(s) for s in gold.sources]
+    quantities = [
+        *((0, gp.a) for gp in (*gold.pairs, *gold.never)),
+        *((1, gp.b) for gp in (*gold.pairs, *gold.never)),
+        *gold.alone,
+    ]
+    problems = []
+    for side, q in quantities:
+        for ctx in q.contexts:
+            if ctx not in raws[side]:
+                problems.append(f"{'AB'[side]}: context not in the report: {ctx!r}")
+            if q.text not in ctx:
+                problems.append(f"{'AB'[side]}: {q.text!r} not in its context {ctx!r}")
+    folded = [bq.fold(r) for r in raws]
+    for a, b in (*gold.sections, *gold.never_sections):
+        for side, headings in ((0, a), (1, b)):
+            for heading in headings:
+                if bq.fold(heading) not in folded[side]:
+                    problems.append(f"{'AB'[side]}: heading not in the report: {heading!r}")
+    assert gold.pairs, "a gold file needs number pairs"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_engine_makes_no_never_pair(path: Path) -> None:
+    """No engine number pair is one the gold lists as never (target vs result, 城镇 vs 农村 …)."""
+    gold = bq.load_gold(path)
+    _needs_sources(gold)
+    result = bq.score(gold, _comparison(path))
+    if result.never_made:
+        pytest.fail("never pairs made:\n" + "\n".join(result.never_made), pytrace=False)
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_engine_aligns_no_never_section(path: Path) -> None:
+    """No aligned row pairs sections the gold lists as never (review vs tasks …)."""
+    gold = bq.load_gold(path)
+    _needs_sources(gold)
+    result = bq.score(gold, _comparison(path))
+    if result.sec_never_made:
+        pytest.fail("never sections aligned:\n" + "\n".join(result.sec_never_made), pytrace=False)
