@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from reportdiff.core.text.dedup import keep_one_copy
+from reportdiff.core.text.furniture import decode_remnants, drop_furniture, drop_licence_tail
 from reportdiff.core.text.headings import (
     BULLET,
     GLOSSARY_RE,
@@ -90,11 +92,16 @@ CLEAN_MAX_ROUNDS = 3
 
 def _clean_once(raw: str) -> str:
     """One run of every pass over ``raw``."""
-    lines = _normalise(raw).split("\n")
+    lines = _normalise(decode_remnants(raw)).split("\n")
     lines = [ln for ln in lines if not _is_print_artifact(ln)]
     lines = strip_web_chrome(lines)
+    pdf = looks_like_pdf(lines)
+    lines = drop_furniture(lines, page_footers=not pdf)
+    lines = keep_one_copy(lines)
+    lines = drop_licence_tail(strip_web_chrome(lines), WEB_ZONE)
+    lines = split_title_date_lines(lines)
     notes: list[str] = []
-    if looks_like_pdf(lines):
+    if pdf:
         blocks, notes = unwrap_pdf(lines)
     else:
         blocks = to_blocks(lines)
@@ -139,6 +146,40 @@ def _normalise(raw: str) -> str:
     return "".join(
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
     ).replace("\t", " ")
+
+
+TITLE_DATE_RE = re.compile(r"^(\S.{0,60}?报\s?告\S{0,6}?)\s*(?=[—－]{1,2}\s*\d{4}\s*年)")
+"""2008年政府工作报告——2008年3月5日在…会议上: a title with its date line run on."""
+SPACED_TITLE_RE = re.compile(r"^(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]$")
+"""政 府 工 作 报 告: a title spaced out letter by letter."""
+
+
+def split_title_date_lines(lines: list[str]) -> list[str]:
+    """Give a run-on title and its ——date line a line each, near the top of the text.
+
+    Title, date and speaker lines are read as metadata from the first lines, each alone.
+    A letter-spaced title (政 府 工 作 报 告) is closed up.
+    """
+    out: list[str] = []
+    seen = 0
+    for line in lines:
+        t = line.strip()
+        if t and seen < DATE_ZONE:
+            seen += 1
+            m = TITLE_DATE_RE.match(t)
+            if m and not is_date_line(t):
+                title, date = t[: m.end(1)], t[m.end() :]
+                out.extend([_close_up(title), "", date])
+                continue
+            if SPACED_TITLE_RE.match(t):
+                out.append(_close_up(t))
+                continue
+        out.append(line)
+    return out
+
+
+def _close_up(title: str) -> str:
+    return title.replace(" ", "") if SPACED_TITLE_RE.match(title) else title
 
 
 def strip_web_chrome(lines: list[str]) -> list[str]:
