@@ -38,6 +38,7 @@ from reportdiff.core.text.relocate import (
     join_truncated_tail,
     relocate_repeated_paragraphs,
 )
+from reportdiff.core.text.spacing import close_spaced_digits, close_spaced_title
 from reportdiff.core.text.unwrap import join_pieces, looks_like_pdf, unwrap_pdf
 
 Block = list[str]
@@ -46,7 +47,9 @@ WEB_HEAD_MARKERS = ("电子报阅读机", "当前报纸名称", "数字报刊平
 """Reader-app chrome that opens a saved e-paper page (seed 002). Everything up to the
 last line carrying one of these, within the first lines, is dropped."""
 
-WEB_TAIL_MARKERS = ("微信扫一扫", "本文标题", "链接地址", "版权声明", "微信订阅号", "联系客服")
+WEB_TAIL_MARKERS = (
+    "扫一扫", "本文标题", "链接地址", "版权声明", "微信订阅号", "联系客服", "网站标识码", "主办单位",
+)
 """Web-page chrome that ends a saved article (seed 004). Everything from the first line
 carrying one of these, within the last lines, is dropped."""
 
@@ -92,7 +95,7 @@ CLEAN_MAX_ROUNDS = 3
 
 def _clean_once(raw: str) -> str:
     """One run of every pass over ``raw``."""
-    lines = _normalise(decode_remnants(raw)).split("\n")
+    lines = close_spaced_digits(_normalise(decode_remnants(raw))).split("\n")
     lines = [ln for ln in lines if not _is_print_artifact(ln)]
     lines = strip_web_chrome(lines)
     pdf = looks_like_pdf(lines)
@@ -150,8 +153,6 @@ def _normalise(raw: str) -> str:
 
 TITLE_DATE_RE = re.compile(r"^(\S.{0,60}?报\s?告\S{0,6}?)\s*(?=[—－]{1,2}\s*\d{4}\s*年)")
 """2008年政府工作报告——2008年3月5日在…会议上: a title with its date line run on."""
-SPACED_TITLE_RE = re.compile(r"^(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]$")
-"""政 府 工 作 报 告: a title spaced out letter by letter."""
 
 
 def split_title_date_lines(lines: list[str]) -> list[str]:
@@ -169,17 +170,11 @@ def split_title_date_lines(lines: list[str]) -> list[str]:
             m = TITLE_DATE_RE.match(t)
             if m and not is_date_line(t):
                 title, date = t[: m.end(1)], t[m.end() :]
-                out.extend([_close_up(title), "", date])
+                out.extend([close_spaced_title(title), "", date])
                 continue
-            if SPACED_TITLE_RE.match(t):
-                out.append(_close_up(t))
-                continue
+            line = close_spaced_title(line)
         out.append(line)
     return out
-
-
-def _close_up(title: str) -> str:
-    return title.replace(" ", "") if SPACED_TITLE_RE.match(title) else title
 
 
 def strip_web_chrome(lines: list[str]) -> list[str]:

@@ -58,7 +58,7 @@ CHROME_WORDS = tuple(
         (
             "字体 字号 加大 还原 减小 放大 缩小 默认 大 中 小 打印 打印本页 打印此页 关闭 关闭窗口 "
             "本页 窗口 收藏 加入收藏 收藏本页 全屏 全文 下载 附件下载 分享 分享到 转发 返回 顶部 "
-            "返回顶部 返回首页 首页 上一页 下一页 上一篇 下一篇 尾页 末页 推荐 纠错 我要纠错 评论 "
+            "返回顶部 返回首页 首页 上一页 下一页 上一篇 下一篇 上一版 下一版 上一期 下一期 尾页 末页 版面 导航 目录 推荐 纠错 我要纠错 评论 "
             "发表评论 复制 复制链接 链接 网址 扫一扫 扫码 二维码 微信 微博 朋友圈 空间 好友 阅读 "
             "浏览 次数 点击 保存 背景色 护眼 视力保护色 语音 播报 朗读 无障碍 繁体 简体 繁 简 "
             "英文版 手机版 登录 注册 搜索 相关 相关链接 相关阅读 相关新闻 责任编辑 编辑 来源 作者 "
@@ -79,7 +79,7 @@ CHROME_LINE_MAX = 60
 """Toolbars, pagers and label lines are short; a line beyond this is left alone."""
 
 LABELS = (
-    "责任编辑 责编 编辑 审核 审校 校对 作者 撰稿 摄影 来源 稿源 信息来源 文章来源 出处 发布时间 "
+    "本版责任编辑 本版编辑 本版责编 责任编辑 责编 编辑 审核 审校 校对 作者 撰稿 摄影 来源 稿源 信息来源 文章来源 出处 发布时间 "
     "发布日期 发布机构 发文机关 发文日期 成文日期 更新时间 时间 日期 浏览次数 访问量 点击数 点击率 "
     "阅读数 阅读量 阅读次数 字号 字体 分享 分享到 索引号 主题分类 打印"
 ).split()
@@ -101,7 +101,11 @@ _PUB_DATE_RE = re.compile(
 """A date alone on a line with a time or in numeric form (2026-01-23, 2006年02月16日 10:21): a
 publication stamp. A plain 2024年1月17日 stays (it can be a report's own date line)."""
 _NUMERIC_DATE_RE = re.compile(r"^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
+_PAGE_LABEL_RE = re.compile(rf"^第?\s*[A-Za-z]?[\d０-９]{{1,3}}\s*版\s*(?:[:：]\s*[{HAN}]{{0,10}})?$")
+"""An e-paper's page label: 第A02版：要闻, 02版."""
 _WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+_MASTHEAD_RE = re.compile(rf"^[{HAN}A-Za-z]{{0,16}}(?:门户网站|网站|数字报|电子报|数字报刊|电子版|客户端)$")
+"""A site's or e-paper's name alone on a line (中央政府门户网站, 杨浦时报数字报)."""
 _SITE_NAME_RE = re.compile(rf"^[{HAN}A-Za-z]{{2,20}}(?:网站|网|门户|客户端|频道|平台)$")
 
 _DATELINE_RE = re.compile(
@@ -134,7 +138,7 @@ _FIRST_NUMBER_RE = re.compile(r"[\d０-９]+")
 
 LICENCE_RE = re.compile(
     r"版权所有|版权声明|copyright|©|ICP\s*备|ICP证|免责声明|转载请注明|未经(?:许可|授权|允许)"
-    r"|不得(?:转载|复制|用于商业)|仅供(?:个人)?(?:学习|研究|参考|学术)|数据库(?:提供|所有|收录)|网安备",
+    r"|版权归[^，,。；]{0,10}所有|不得(?:转载|复制|用于商业)|仅供(?:个人)?(?:学习|研究|学术)|数据库(?:提供|所有|收录)|网安备",
     re.IGNORECASE,
 )
 """The wording of a licence or site footer (版权所有, 仅供学习研究使用, 京ICP备…)."""
@@ -174,12 +178,17 @@ def is_breadcrumb(line: str) -> bool:
 
 
 def is_publication_stamp(line: str) -> bool:
-    """A date with a time, a numeric date or a weekday alone on a line: a page's stamp."""
+    """A date with a time, a weekday or in numeric form alone on a line: a page's stamp.
+
+    2024年1月17日 alone stays: a report can print its own date so (never with a weekday).
+    """
     t = line.strip()
-    if _WEEKDAY_RE.match(t):
+    if _WEEKDAY_RE.match(t) or _PAGE_LABEL_RE.match(t):
         return True
     m = _PUB_DATE_RE.match(t)
-    return m is not None and (_NUMERIC_DATE_RE.match(t) is not None or any(c in t for c in ":：时"))
+    return m is not None and (
+        _NUMERIC_DATE_RE.match(t) is not None or any(c in t for c in ":：时星周")
+    )
 
 
 def site_chunk_start(line: str) -> int | None:
@@ -254,9 +263,20 @@ def is_page_footer(line: str) -> bool:
 
 
 def is_licence(line: str) -> bool:
-    """A licence or site-footer line: short, with the wording of one (版权所有, 京ICP备 …)."""
+    """A licence or site-footer line: short, with the wording of one (版权所有, 京ICP备 …).
+
+    A numbered line (a glossary entry about 版权) is the report's own text.
+    """
     t = line.strip()
-    return len(t) <= LICENCE_LINE_MAX and LICENCE_RE.search(t) is not None
+    return (
+        len(t) <= LICENCE_LINE_MAX
+        and LICENCE_RE.search(t) is not None
+        and not _NUMBERED_RE.match(t)
+        and not match_heading(t)
+    )
+
+
+_NUMBERED_RE = re.compile(r"^[(（]?[\d０-９]{1,3}[)）.．、]")
 
 
 _BRACKETS = frozenset("【】[]（）()〔〕<>|｜")
@@ -282,6 +302,7 @@ def is_furniture(line: str) -> bool:
         or is_caption(line)
         or is_print_note(line)
         or is_bare_punctuation(line)
+        or _MASTHEAD_RE.match(line.strip()) is not None
         or site_chunk_start(line) == 0
     )
 
