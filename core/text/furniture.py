@@ -124,6 +124,12 @@ _PHOTO_LEAD_RE = re.compile(r"^(?:图为|图片为|图[:：])")
 
 _CITATION_RE = re.compile(r"^[(（]\s*《[^》]{1,20}》[\s\d０-９年月日.,，-]*第?\s*[\d０-９]{1,3}\s*版\s*[)）]$")
 """(《人民日报》1956 06 16 第2 版): an online library's citation of the printed page."""
+_SOURCE_NOTE_RE = re.compile(
+    r"(?:^|(?<=[。！？!?）)]))\s*[(（]\s*(?:《[^》]{1,20}》[\s\d０-９年月日.,，至-]*(?:第?\s*[\d０-９]{1,3}(?:\s*至\s*[\d０-９]{1,3})?\s*版)?"
+    rf"|(?:新华社|中新社|本报)[{HAN}]{{0,4}}[\d０-９〇○零一二三四五六七八九十\s年月日]{{4,20}}[讯电])\s*[)）]$"
+)
+"""(《人民日报》1 9 5 5 0 7 0 8), (新华社一九七五年一月二十日讯): an online library's note of
+where it took the text from, alone or after the last sentence."""
 _PRINT_NOTE_RE = re.compile(r"[(（](?:上接|下转|接上|转下|紧接|转接|续)第?\s*[\d０-９一二三四五六七八九十]{1,3}\s*版[)）]")
 """(上接第4版), (下转第2版): a newspaper's continuation note, alone or at a line's edge."""
 
@@ -333,7 +339,8 @@ def drop_furniture(lines: list[str], *, page_footers: bool = True) -> list[str]:
                 number = _FIRST_NUMBER_RE.search(t)
                 out.append(f"- {number.group(0)} -" if number else t)
             continue
-        t = _PRINT_NOTE_RE.sub("", t).strip() if _PRINT_NOTE_RE.search(t) else t
+        if _PRINT_NOTE_RE.search(t) or _SOURCE_NOTE_RE.search(t):
+            t = _SOURCE_NOTE_RE.sub("", _PRINT_NOTE_RE.sub("", t)).strip()
         if not t or is_furniture(t):
             continue
         cut = site_chunk_start(t)
