@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
 from reportdiff.core.text.load import load_text
 from reportdiff.core.text.split import split_compilation
@@ -232,3 +233,36 @@ def test_r_escapes_and_html_comments_in_a_saved_page_are_undone() -> None:
     raw = "<!--\n  var x = 1;\n-->\n<U+00A0>\n<U+00A0><U+00A0> 国务院总理李鹏\n\n各位代表：\n"
     text = clean_text(raw)
     assert text == "国务院总理李鹏\n\n各位代表：\n"
+
+
+def test_an_appendix_after_the_last_copy_is_kept() -> None:
+    """Only the copy is dropped, not the report's own text that follows the last copy."""
+    appendix = "附件\n\n名词解释\n\n1. 城市更新：指对城市建成区内的空间形态和功能进行整治提升的活动。\n"
+    raw = "政府工作报告\n\n" + _BODY + "\n\n政府工作报告\n\n" + _BODY + "\n" + appendix
+    text = clean_text(raw)
+    assert "指对城市建成区内的空间形态和功能进行整治提升的活动。" in text
+    for s in _sentences(_BODY):
+        assert text.count(s) == 1, s
+
+
+def test_furniture_inside_a_saved_html_article_is_dropped(tmp_path: Path) -> None:
+    """A city portal's page: the toolbar and source line sit inside the article container."""
+    paras = "".join(f"<p>{p}</p>" for p in _BODY.split("\n\n") if p.strip())
+    page = (
+        "<html><head><title>2024年政府工作报告_某市人民政府</title></head><body>"
+        "<div class='nav'>首页 | 政务公开</div><div class='article'>"
+        "<h1>2024年政府工作报告</h1>"
+        "<div>时间：2024-01-20 10:00　来源：市政府办公室</div>"
+        "<div>【字号：大 中 小】 【打印】 【关闭】</div>"
+        "<p>——2024年1月16日在市第十七届人民代表大会第三次会议上</p><p>市长　李某</p>"
+        + paras
+        + "<div>分享到：</div></div><div class='footer'>版权所有：某市人民政府</div></body></html>"
+    )
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    text = clean_text(read_document(path))
+    assert text.startswith("2024年政府工作报告\n\n——2024年1月16日在市第十七届")
+    for chrome in ("时间：", "来源", "字号", "打印", "分享", "版权"):
+        assert chrome not in text, chrome
+    for s in _sentences(_BODY):
+        assert s in text

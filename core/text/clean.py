@@ -188,7 +188,9 @@ def strip_web_chrome(lines: list[str]) -> list[str]:
         hits = [i for i in head if _is_chrome(lines[i], WEB_HEAD_MARKERS)]
         if not hits:
             break
-        lines = lines[hits[-1] + 1 :]
+        # A portal prints the headline above its 字号 bar: the report's title stays.
+        titles = [ln for ln in lines[: hits[-1]] if _is_title_line(ln)]
+        lines = titles + lines[hits[-1] + 1 :]
     while True:
         tail = _nonblank_indices(lines)[-WEB_ZONE:]
         hits = [i for i in tail if _is_chrome(lines[i], WEB_TAIL_MARKERS)]
@@ -203,6 +205,20 @@ CHROME_LINE_MAX = 100
 
 def _is_chrome(line: str, markers: tuple[str, ...]) -> bool:
     return len(line.strip()) <= CHROME_LINE_MAX and any(m in line for m in markers)
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line naming a 报告, without a sentence end or web chrome: a headline."""
+    t = line.strip()
+    return (
+        "报告" in t
+        and len(t) <= TITLE_LINE_MAX
+        and not ends_sentence(t)
+        and not _is_chrome(t, WEB_HEAD_MARKERS)
+    )
+
+
+TITLE_LINE_MAX = 60
 
 
 def _nonblank_indices(lines: list[str]) -> list[int]:

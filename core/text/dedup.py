@@ -60,9 +60,13 @@ def keep_one_copy(lines: list[str]) -> list[str]:
     kept_sentences = {s for k in keys[b0:b1] for s in _sentences(k)}
     drop = [False] * len(rows)
     for s, (r0, r1) in enumerate(segments):
-        if s != best and _covered(keys[r0:r1], kept_sentences):
-            for r in range(r0, r1):
-                drop[r] = True
+        if s == best or not _covered(keys[r0:r1], kept_sentences):
+            continue
+        # The copy ends at its last line the kept copy has too; what follows it (an
+        # appendix after the last copy) is not part of the copy and stays.
+        seen = [r for r in range(r0, r1) if _line_covered(keys[r], kept_keys, kept_sentences)]
+        for r in range(r0, seen[-1] + 1 if seen else r0):
+            drop[r] = True
     for r in range(starts[0]):
         # Lines before the first copy that the kept copy repeats (a title printed twice).
         drop[r] = keys[r] in kept_keys
@@ -104,10 +108,11 @@ def _confirmed(keys: list[str], anchors: list[int], n: int, m: int) -> bool:
     """Whether the anchors after ``n`` come again after ``m`` (copies may lack a line)."""
     after_new = [keys[anchors[k]] for k in range(n + 1, min(n + 1 + CONFIRM_WINDOW, len(anchors)))]
     after_old = {keys[anchors[k]] for k in range(m + 1, min(m + 3 + CONFIRM_WINDOW, n))}
-    if len(after_new) + 1 < MIN_COPY_ANCHORS:
+    span = n - m  # anchors of the copy before the restart
+    if span < MIN_COPY_ANCHORS or not after_new:
         return False
     same = sum(k in after_old for k in after_new)
-    return same >= min(CONFIRM, len(after_new))
+    return same >= max(1, min(CONFIRM, len(after_new), span - 1))
 
 
 def _walk_back(keys: list[str], new: int, old: int, floor: int) -> tuple[int, int]:
@@ -130,6 +135,14 @@ def _han(keys: list[str], segment: tuple[int, int]) -> int:
 
 def _sentences(key: str) -> list[str]:
     return [s for s in _SENTENCE_RE.findall(key) if han_count(s) >= SENTENCE_HAN]
+
+
+def _line_covered(key: str, kept_keys: set[str], kept_sentences: set[str]) -> bool:
+    """Whether the kept copy has this line, or every sentence of it."""
+    if key in kept_keys:
+        return True
+    sentences = _sentences(key)
+    return bool(sentences) and all(s in kept_sentences for s in sentences)
 
 
 def _covered(keys: list[str], kept: set[str]) -> bool:
