@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.furniture import is_furniture
 from reportdiff.core.text.load import load_text
+from reportdiff.core.text.spacing import close_spaced_digits
 from reportdiff.core.text.split import split_compilation
 
 
@@ -266,3 +269,58 @@ def test_furniture_inside_a_saved_html_article_is_dropped(tmp_path: Path) -> Non
         assert chrome not in text, chrome
     for s in _sentences(_BODY):
         assert s in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "下载 / 打印 / 全屏 / 收藏",
+        "【字号：加大 还原 减小】",
+        "【字体：大 中 小】",
+        "分享：",
+        "分享到：微信 微博 QQ空间",
+        "来源：新华社",
+        "发布时间：2024-01-29 09:30　来源：省政府办公厅　浏览次数：12345",
+        "2024-01-23 10:30  来源：上海发布",
+        "中央政府门户网站　www.gov.cn　　 2006年02月16日　　 来源：新华社",
+        "当前位置：首页>>中国概况",
+        "您的位置：首页 > 政务公开 > 规划计划",
+        "（责任编辑：郭桢）",
+        "新华社北京２００７年３月１７日电",
+        "3月5日，大会在北京人民大会堂开幕。新华社记者 姚大伟摄",
+        "(上接第4版)",
+        "上一页 1 2 3 4 5 下一页 >>|",
+        "第A02版：要闻",
+        "2024年01月24日 星期三",
+    ],
+)
+def test_furniture_forms_are_recognised(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "各位代表：",
+        "国务院总理　温家宝",
+        "2024年1月17日",
+        "——2024年1月17日在区第二届人民代表大会第四次会议上",
+        "（三）加强政府网站建设",
+        "织密社会保障网",
+        "大中小学思政课一体化建设",
+        "人人",
+        "二",
+        "目录",
+        "来源广泛的资金保障机制逐步建立。",
+        "一、2023年工作回顾",
+    ],
+)
+def test_report_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_spaced_digits_are_closed_only_where_a_text_spaces_every_number() -> None:
+    spaced = "１９９７年回顾\n1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，增长8 ．8 ％。1 9 9 3 年3 月就职。\n"
+    assert close_spaced_digits(spaced).splitlines()[1] == "1997年国内生产总值达到74772亿元，增长8．8％。1993年3月就职。"
+    pdf = "区级财政收入完成 154.99 亿元，同比增长 8%；2023 年新增 1 2 3 家。\n"
+    assert close_spaced_digits(pdf) == pdf
