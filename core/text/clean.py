@@ -5,6 +5,12 @@ stand on their own line with their printed marker; highlight items are ``- `` li
 (optionally under a lead line); paragraphs keep their text exactly. The cleaning is a
 sequence of small passes, each undoing one kind of damage, and it is idempotent:
 ``clean_text(clean_text(x)) == clean_text(x)``.
+
+Line passes come first, for any source: HTML debris is undone (``<U+00A0>``, comments),
+page furniture is dropped by its form (:mod:`~reportdiff.core.text.furniture`), a page
+that holds the report several times keeps one copy (:mod:`~reportdiff.core.text.dedup`),
+and the title, ——date and speaker lines are left alone at the head for the metadata reader.
+Block passes then rebuild paragraphs, headings and lists.
 """
 
 from __future__ import annotations
@@ -47,9 +53,7 @@ WEB_HEAD_MARKERS = ("电子报阅读机", "当前报纸名称", "数字报刊平
 """Reader-app chrome that opens a saved e-paper page (seed 002). Everything up to the
 last line carrying one of these, within the first lines, is dropped."""
 
-WEB_TAIL_MARKERS = (
-    "扫一扫", "本文标题", "链接地址", "版权声明", "微信订阅号", "联系客服", "网站标识码", "主办单位",
-)
+WEB_TAIL_MARKERS = ("微信扫一扫", "本文标题", "链接地址", "版权声明", "微信订阅号", "联系客服")
 """Web-page chrome that ends a saved article (seed 004). Everything from the first line
 carrying one of these, within the last lines, is dropped."""
 
