@@ -20,6 +20,7 @@ import pytest
 from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
 from reportdiff.core.text.headings import DATE_LINE_RE
+from reportdiff.core.text.split import split_compilation
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPUS = SHARED / "corpus" / "national"
@@ -150,3 +151,22 @@ def test_cleaning_the_largest_page_stays_fast(cleaned: dict[Path, tuple[str, str
     start = time.perf_counter()
     clean_text(raw)
     assert time.perf_counter() - start < 5.0
+
+
+def _seed_reports() -> list[tuple[str, str]]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        raw = read_document(path)
+        parts = split_compilation(raw)
+        out.extend((f"{path.name[:3]}-{i}", part) for i, part in enumerate(parts))
+    return out
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+def test_a_seed_held_several_times_cleans_as_if_held_once(
+    copies: int, cleaned: dict[Path, tuple[str, str]]
+) -> None:
+    """Newspaper, PDF, outline and web layouts alike: the copies go, nothing else changes."""
+    for name, report in _seed_reports():
+        once = clean_text(report)
+        assert clean_text("\n\n".join([report] * copies)) == once, name

@@ -81,7 +81,7 @@ CHROME_LINE_MAX = 60
 LABELS = (
     "本版责任编辑 本版编辑 本版责编 责任编辑 责编 编辑 审核 审校 校对 作者 撰稿 摄影 来源 稿源 信息来源 文章来源 出处 发布时间 "
     "发布日期 发布机构 发文机关 发文日期 成文日期 更新时间 时间 日期 浏览次数 访问量 点击数 点击率 "
-    "阅读数 阅读量 阅读次数 字号 字体 分享 分享到 索引号 主题分类 打印 主办单位 主办 承办 协办 "
+    "阅读数 阅读量 阅读次数 字号 字体 分享 分享到 索引号 主题分类 打印 主办单位 主办 承办 协办 当前报纸名称 报纸名称 版面 版次 期数 "
     "技术支持 网站标识码 网站地图 联系我们 联系电话 地址 邮编"
 ).split()
 _LABEL_ALTERNATIVES = "|".join(sorted(LABELS, key=len, reverse=True))
@@ -105,8 +105,10 @@ _NUMERIC_DATE_RE = re.compile(r"^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
 _PAGE_LABEL_RE = re.compile(rf"^第?\s*[A-Za-z]?[\d０-９]{{1,3}}\s*版\s*(?:[:：]\s*[{HAN}]{{0,10}})?$")
 """An e-paper's page label: 第A02版：要闻, 02版."""
 _WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
-_MASTHEAD_RE = re.compile(rf"^[{HAN}A-Za-z]{{0,16}}(?:门户网站|网站|数字报|电子报|数字报刊|电子版|客户端)$")
-"""A site's or e-paper's name alone on a line (中央政府门户网站, 杨浦时报数字报)."""
+_MASTHEAD = r"(?:门户网站|网站|数字报刊平台|数字报刊|数字报|电子报|电子版|客户端)(?:阅读机|阅读器)?"
+_MASTHEAD_RE = re.compile(rf"^[{HAN}A-Za-z]{{0,16}}{_MASTHEAD}(?:\s*[-_|｜—]\s*[^。！？]{{1,60}})?$")
+"""A site's or e-paper's name alone on a line (中央政府门户网站, 电子报阅读机), or before
+the headline as a browser's title bar shows it (杨浦时报数字报刊平台-加快打造…)."""
 _SITE_NAME_RE = re.compile(rf"^[{HAN}A-Za-z]{{2,20}}(?:网站|网|门户|客户端|频道|平台)$")
 
 _DATELINE_RE = re.compile(
