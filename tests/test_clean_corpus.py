@@ -170,3 +170,15 @@ def test_a_seed_held_several_times_cleans_as_if_held_once(
     for name, report in _seed_reports():
         once = clean_text(report)
         assert clean_text("\n\n".join([report] * copies)) == once, name
+
+
+def test_a_page_holding_one_report_many_times_is_no_compilation(
+    cleaned: dict[Path, tuple[str, str]],
+) -> None:
+    """Each copy opens with the title and the ——date line, like the reports of a compilation;
+    copies count once, so `reportdiff add` takes the page as one report."""
+    for path in CORPUS.glob("*.txt"):
+        raw, _ = cleaned[path]
+        assert split_compilation(raw) == [raw], path.name
+    compilation = read_document(next(SEEDS.glob("004_*.txt")))
+    assert len(split_compilation(compilation)) == 4

@@ -153,3 +153,25 @@ def _covered(keys: list[str], kept: set[str]) -> bool:
             total += len(s)
             covered += len(s) if s in kept else 0
     return covered >= COVERED_SHARE * total
+
+
+def distinct_reports(parts: list[str]) -> list[str]:
+    """Drop the parts of a split document that are copies of another part.
+
+    A saved page that holds one report six times looks like a compilation of six reports
+    (each copy opens with the title and the ——date line). A part whose sentences are
+    nearly all in a fuller part is a copy of it; the fullest of each group stays, and the
+    parts keep their document order.
+    """
+    sentences = [{s for ln in part.splitlines() for s in _sentences(line_key(ln))} for part in parts]
+    order = sorted(range(len(parts)), key=lambda i: (-sum(map(len, sentences[i])), i))
+    kept: list[int] = []
+    for i in order:
+        total = sum(map(len, sentences[i]))
+        if total and any(
+            sum(len(s) for s in sentences[i] if s in sentences[k]) >= COVERED_SHARE * total
+            for k in kept
+        ):
+            continue
+        kept.append(i)
+    return [parts[i] for i in sorted(kept)]
