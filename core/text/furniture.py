@@ -28,7 +28,6 @@ _R_ESCAPE_RE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 HTML_COMMENT_MAX = 5000
 """A comment longer than this is no comment: an unclosed ``<!--`` must not eat the report."""
 
-_HTML_COMMENT_RE = re.compile(rf"<!--.{{0,{HTML_COMMENT_MAX}}}?-->", re.DOTALL)
 _LONE_COMMENT_MARK_RE = re.compile(r"^\s*(?:<!--|-->)\s*$", re.MULTILINE)
 _SPACE_ENTITY_RE = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);", re.IGNORECASE)
 
@@ -44,11 +43,30 @@ def decode_remnants(text: str) -> str:
         code = int(m.group(1), 16)
         return chr(code) if code <= 0x10FFFF else m.group(0)
 
-    text = _R_ESCAPE_RE.sub(unescape, text)
-    text = _HTML_COMMENT_RE.sub("", text)
+    text = _strip_comments(_R_ESCAPE_RE.sub(unescape, text))
     text = _LONE_COMMENT_MARK_RE.sub("", text)
     text = _SPACE_ENTITY_RE.sub(" ", text)
     return text.replace("\xa0", " ")
+
+
+def _strip_comments(text: str) -> str:
+    """Remove ``<!-- … -->`` comments in one pass (each ``-->`` is searched for once)."""
+    out: list[str] = []
+    pos = 0
+    close = -1
+    while (start := text.find("<!--", pos)) != -1:
+        if close < start + 4:
+            close = text.find("-->", start + 4)
+        if close == -1:
+            break
+        if close - start > HTML_COMMENT_MAX:
+            out.append(text[pos : start + 4])
+            pos = start + 4
+            continue
+        out.append(text[pos:start])
+        pos = close + 3
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # ------------------------------------------------------------------------ line forms
@@ -342,8 +360,7 @@ def drop_furniture(lines: list[str], *, page_footers: bool = True) -> list[str]:
                 number = _FIRST_NUMBER_RE.search(t)
                 out.append(f"- {number.group(0)} -" if number else t)
             continue
-        if _PRINT_NOTE_RE.search(t) or _SOURCE_NOTE_RE.search(t):
-            t = _SOURCE_NOTE_RE.sub("", _PRINT_NOTE_RE.sub("", t)).strip()
+        t = _strip_notes(t)
         if not t or is_furniture(t):
             continue
         cut = site_chunk_start(t)
@@ -358,6 +375,18 @@ def drop_furniture(lines: list[str], *, page_footers: bool = True) -> list[str]:
                 continue
         out.append(t if t != line.strip() else line)
     return out
+
+
+SOURCE_NOTE_MAX = 80
+"""A source note is short: only a line's last characters are searched (linear time)."""
+
+
+def _strip_notes(line: str) -> str:
+    """Remove print notes ((上接第4版)) and a trailing source note from a line."""
+    if _PRINT_NOTE_RE.search(line):
+        line = _PRINT_NOTE_RE.sub("", line).strip()
+    m = _SOURCE_NOTE_RE.search(line, max(0, len(line) - SOURCE_NOTE_MAX))
+    return line[: m.start()].rstrip() if m else line
 
 
 def _last_text(lines: list[str]) -> int | None:
