@@ -165,13 +165,17 @@ def distinct_reports(parts: list[str]) -> list[str]:
     """
     sentences = [{s for ln in part.splitlines() for s in _sentences(line_key(ln))} for part in parts]
     order = sorted(range(len(parts)), key=lambda i: (-sum(map(len, sentences[i])), i))
+    holders: dict[str, list[int]] = {}  # sentence -> kept parts that have it
     kept: list[int] = []
     for i in order:
         total = sum(map(len, sentences[i]))
-        if total and any(
-            sum(len(s) for s in sentences[i] if s in sentences[k]) >= COVERED_SHARE * total
-            for k in kept
-        ):
+        shared: dict[int, int] = {}
+        for s in sentences[i]:
+            for k in holders.get(s, ()):
+                shared[k] = shared.get(k, 0) + len(s)
+        if total and any(n >= COVERED_SHARE * total for n in shared.values()):
             continue
         kept.append(i)
+        for s in sentences[i]:
+            holders.setdefault(s, []).append(i)
     return [parts[i] for i in sorted(kept)]
