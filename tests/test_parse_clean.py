@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
+from reportdiff.core.text.furniture import is_furniture
 from reportdiff.core.text.load import load_text
+from reportdiff.core.text.spacing import close_spaced_digits
 from reportdiff.core.text.split import split_compilation
 
 
@@ -111,3 +116,211 @@ def test_leads_printed_inside_a_paragraph_open_paragraphs_of_their_own() -> None
     assert "新增公园36座。全面完成类住宅综合治理。" in r.slice(first.blocks[1].span)
     assert len(second.blocks) == 1
     assert clean_text(r.text) == r.text
+
+
+# ------------------------------------------------------------ page furniture, other portals
+
+_BODY = (
+    "各位代表：\n\n"
+    "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n\n"
+    "一、2023年工作回顾\n\n"
+    "过去一年，全省经济回升向好，高质量发展扎实推进。全省生产总值增长6.0%。\n\n"
+    "二、2024年主要任务\n\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。\n"
+)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.findall(r"[^。！？\n]+[。！？]", text) if len(s) >= 8]
+
+
+def test_provincial_site_page_keeps_title_date_speaker_and_body_only() -> None:
+    """A provincial portal's article page as a browser saves it as text."""
+    raw = (
+        "<!-- 头部 -->\n首页 > 政务公开 > 政府工作报告\n\n2024年政府工作报告\n\n"
+        "发布时间：2024-01-29 09:30　来源：省政府办公厅　浏览次数：12345\n"
+        "【字体：大 中 小】【打印】【关闭】\n分享到：\n\n"
+        "政府工作报告——2024年1月23日在省第十四届人民代表大会第二次会议上\n\n"
+        "省长　王某某\n\n"
+        "1月23日，省第十四届人民代表大会第二次会议开幕。记者 张三 摄\n\n"
+        + _BODY
+        + "\n扫一扫在手机打开当前页\n\n主办：省人民政府办公厅　ICP备05008812号\n"
+    )
+    text = clean_text(raw)
+    lines = [ln for ln in text.splitlines() if ln]
+    assert lines[:4] == [
+        "2024年政府工作报告",
+        "政府工作报告",
+        "——2024年1月23日在省第十四届人民代表大会第二次会议上",
+        "省长　王某某",
+    ]
+    for chrome in ("首页", "发布时间", "字体", "打印", "分享", "摄", "扫一扫", "ICP", "<!--"):
+        assert chrome not in text, chrome
+    for s in _sentences(_BODY):
+        assert s in text
+    r = load_text(raw, source="page.txt", region="浙江省")
+    assert r.meta.date is not None and r.meta.title == "2024年政府工作报告"
+
+
+def test_epaper_page_loses_its_chrome_and_print_notes() -> None:
+    raw = (
+        "数字报\n2024年01月24日 星期三\n第A02版：要闻\n上一版  下一版\n\n"
+        "区政府工作报告（摘要）\n\n——2024年1月10日在区第二届人民代表大会第四次会议上\n\n"
+        "（上接第1版）区级财政收入完成154.99亿元，同比增长8%。（下转第3版）\n\n"
+        "图为会议现场。\n\n本版责任编辑：王五\n"
+    )
+    text = clean_text(raw)
+    assert text.startswith("区政府工作报告（摘要）\n\n——2024年1月10日")
+    assert "区级财政收入完成154.99亿元，同比增长8%。\n" in text
+    for chrome in ("星期三", "A02", "下一版", "上接", "下转", "图为", "责任编辑"):
+        assert chrome not in text, chrome
+
+
+def test_library_licence_footer_after_the_last_paragraph_is_dropped() -> None:
+    raw = (
+        "政府工作报告\n\n——1998年3月5日在第九届全国人民代表大会第一次会议上\n\n国务院总理 李鹏\n\n"
+        + _BODY
+        + "\n本文献由数字图书馆整理，版权归原作者所有，仅供个人学习研究使用，不得用于商业用途。\n"
+        "Copyright © 2001-2024 数字图书馆\n"
+    )
+    text = clean_text(raw)
+    assert text.rstrip().endswith("地区生产总值增长5.5%左右。")
+    for s in _sentences(_BODY):
+        assert s in text
+
+
+def test_a_glossary_that_mentions_copyright_is_not_a_licence_footer() -> None:
+    """Licence wording inside the report's own last lines (a glossary entry) is body."""
+    glossary = (
+        "《政府工作报告》名词解释\n\n"
+        "1. 版权示范城市：指国家版权局命名的版权工作示范城市，版权归属登记、交易和保护工作成效显著的城市。"
+        "其认定标准包括著作权登记量、版权产业规模以及对侵权盗版行为的查处情况等多个方面的综合评价。\n"
+    )
+    text = clean_text("政府工作报告\n\n" + _BODY + "\n" + glossary)
+    assert "版权归属登记" in text
+
+
+def test_pdf_page_footer_inside_a_paragraph_is_dropped_and_the_paragraph_rejoined() -> None:
+    raw = (
+        "一、工作回顾\n\n过去一年，我们坚持稳中求进，全区经济运行总体平稳，主要指标好于预期，"
+        "全年完成地区生产总值3000亿元，同比增长5%，高质量\n\n- 3 -\n\n"
+        "发展取得新成效。\n\n二、主要任务\n\n今年要加快推进城市更新，全面提升城区品质。\n\n第 4 页\n"
+    )
+    text = clean_text(raw)
+    assert "同比增长5%，高质量发展取得新成效。" in text
+    assert "- 3 -" not in text and "第 4 页" not in text
+
+
+def test_a_page_holding_the_report_three_times_keeps_the_fullest_copy_once() -> None:
+    """Hidden page blocks: one copy lacks its last paragraph, another spaces lines out."""
+    head = "当前位置：首页>>概况\n\n政府工作报告\n\n——2024年1月23日在市人民代表大会第二次会议上\n\n"
+    full = head + _BODY
+    short = head + _BODY.rsplit("\n\n", 2)[0] + "\n"
+    spaced = full.replace("过去一年，", "过去一年， ")
+    text = clean_text(short + "\n（责任编辑：李四）\n\n" + full + "\n【E-mail推荐\n】\n\n" + spaced)
+    for s in _sentences(_BODY):
+        assert text.replace(" ", "").count(s.replace(" ", "")) == 1, s
+    assert text.startswith("政府工作报告\n\n——2024年1月23日")
+
+
+def test_a_passage_quoted_twice_is_not_taken_for_a_copy() -> None:
+    quote = "坚持以人民为中心的发展思想，不断实现人民对美好生活的向往。\n\n"
+    raw = (
+        "一、工作回顾\n\n" + quote + "过去一年，全区经济运行总体平稳，主要指标好于预期。\n\n"
+        "二、主要任务\n\n" + quote + "今年要加快推进城市更新，全面提升城区品质。\n"
+    )
+    assert clean_text(raw).count(quote.strip()) == 2
+
+
+def test_r_escapes_and_html_comments_in_a_saved_page_are_undone() -> None:
+    raw = "<!--\n  var x = 1;\n-->\n<U+00A0>\n<U+00A0><U+00A0> 国务院总理李鹏\n\n各位代表：\n"
+    text = clean_text(raw)
+    assert text == "国务院总理李鹏\n\n各位代表：\n"
+
+
+def test_an_appendix_after_the_last_copy_is_kept() -> None:
+    """Only the copy is dropped, not the report's own text that follows the last copy."""
+    appendix = "附件\n\n名词解释\n\n1. 城市更新：指对城市建成区内的空间形态和功能进行整治提升的活动。\n"
+    raw = "政府工作报告\n\n" + _BODY + "\n\n政府工作报告\n\n" + _BODY + "\n" + appendix
+    text = clean_text(raw)
+    assert "指对城市建成区内的空间形态和功能进行整治提升的活动。" in text
+    for s in _sentences(_BODY):
+        assert text.count(s) == 1, s
+
+
+def test_furniture_inside_a_saved_html_article_is_dropped(tmp_path: Path) -> None:
+    """A city portal's page: the toolbar and source line sit inside the article container."""
+    paras = "".join(f"<p>{p}</p>" for p in _BODY.split("\n\n") if p.strip())
+    page = (
+        "<html><head><title>2024年政府工作报告_某市人民政府</title></head><body>"
+        "<div class='nav'>首页 | 政务公开</div><div class='article'>"
+        "<h1>2024年政府工作报告</h1>"
+        "<div>时间：2024-01-20 10:00　来源：市政府办公室</div>"
+        "<div>【字号：大 中 小】 【打印】 【关闭】</div>"
+        "<p>——2024年1月16日在市第十七届人民代表大会第三次会议上</p><p>市长　李某</p>"
+        + paras
+        + "<div>分享到：</div></div><div class='footer'>版权所有：某市人民政府</div></body></html>"
+    )
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    text = clean_text(read_document(path))
+    assert text.startswith("2024年政府工作报告\n\n——2024年1月16日在市第十七届")
+    for chrome in ("时间：", "来源", "字号", "打印", "分享", "版权"):
+        assert chrome not in text, chrome
+    for s in _sentences(_BODY):
+        assert s in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "下载 / 打印 / 全屏 / 收藏",
+        "【字号：加大 还原 减小】",
+        "【字体：大 中 小】",
+        "分享：",
+        "分享到：微信 微博 QQ空间",
+        "来源：新华社",
+        "发布时间：2024-01-29 09:30　来源：省政府办公厅　浏览次数：12345",
+        "2024-01-23 10:30  来源：上海发布",
+        "中央政府门户网站　www.gov.cn　　 2006年02月16日　　 来源：新华社",
+        "当前位置：首页>>中国概况",
+        "您的位置：首页 > 政务公开 > 规划计划",
+        "（责任编辑：郭桢）",
+        "新华社北京２００７年３月１７日电",
+        "3月5日，大会在北京人民大会堂开幕。新华社记者 姚大伟摄",
+        "(上接第4版)",
+        "上一页 1 2 3 4 5 下一页 >>|",
+        "第A02版：要闻",
+        "2024年01月24日 星期三",
+    ],
+)
+def test_furniture_forms_are_recognised(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "各位代表：",
+        "国务院总理　温家宝",
+        "2024年1月17日",
+        "——2024年1月17日在区第二届人民代表大会第四次会议上",
+        "（三）加强政府网站建设",
+        "织密社会保障网",
+        "大中小学思政课一体化建设",
+        "人人",
+        "二",
+        "目录",
+        "来源广泛的资金保障机制逐步建立。",
+        "一、2023年工作回顾",
+    ],
+)
+def test_report_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_spaced_digits_are_closed_only_where_a_text_spaces_every_number() -> None:
+    spaced = "１９９７年回顾\n1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，增长8 ．8 ％。1 9 9 3 年3 月就职。\n"
+    assert close_spaced_digits(spaced).splitlines()[1] == "1997年国内生产总值达到74772亿元，增长8．8％。1993年3月就职。"
+    pdf = "区级财政收入完成 154.99 亿元，同比增长 8%；2023 年新增 1 2 3 家。\n"
+    assert close_spaced_digits(pdf) == pdf

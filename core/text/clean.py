@@ -5,6 +5,12 @@ stand on their own line with their printed marker; highlight items are ``- `` li
 (optionally under a lead line); paragraphs keep their text exactly. The cleaning is a
 sequence of small passes, each undoing one kind of damage, and it is idempotent:
 ``clean_text(clean_text(x)) == clean_text(x)``.
+
+Line passes come first, for any source: HTML debris is undone (``<U+00A0>``, comments),
+page furniture is dropped by its form (:mod:`~reportdiff.core.text.furniture`), a page
+that holds the report several times keeps one copy (:mod:`~reportdiff.core.text.dedup`),
+and the title, ——date and speaker lines are left alone at the head for the metadata reader.
+Block passes then rebuild paragraphs, headings and lists.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from reportdiff.core.text.dedup import keep_one_copy
+from reportdiff.core.text.furniture import decode_remnants, drop_furniture, drop_licence_tail
 from reportdiff.core.text.headings import (
     BULLET,
     GLOSSARY_RE,
@@ -36,6 +44,7 @@ from reportdiff.core.text.relocate import (
     join_truncated_tail,
     relocate_repeated_paragraphs,
 )
+from reportdiff.core.text.spacing import close_spaced_digits, close_spaced_title
 from reportdiff.core.text.unwrap import join_pieces, looks_like_pdf, unwrap_pdf
 
 Block = list[str]
@@ -90,11 +99,16 @@ CLEAN_MAX_ROUNDS = 3
 
 def _clean_once(raw: str) -> str:
     """One run of every pass over ``raw``."""
-    lines = _normalise(raw).split("\n")
+    lines = close_spaced_digits(_normalise(decode_remnants(raw))).split("\n")
     lines = [ln for ln in lines if not _is_print_artifact(ln)]
     lines = strip_web_chrome(lines)
+    pdf = looks_like_pdf(lines)
+    lines = drop_furniture(lines, page_footers=not pdf)
+    lines = keep_one_copy(lines)
+    lines = drop_licence_tail(strip_web_chrome(lines), WEB_ZONE)
+    lines = split_title_date_lines(lines)
     notes: list[str] = []
-    if looks_like_pdf(lines):
+    if pdf:
         blocks, notes = unwrap_pdf(lines)
     else:
         blocks = to_blocks(lines)
@@ -141,6 +155,32 @@ def _normalise(raw: str) -> str:
     ).replace("\t", " ")
 
 
+TITLE_DATE_RE = re.compile(r"^(\S.{0,60}?报\s?告\S{0,6}?)\s*(?=[—－]{1,2}\s*\d{4}\s*年)")
+"""2008年政府工作报告——2008年3月5日在…会议上: a title with its date line run on."""
+
+
+def split_title_date_lines(lines: list[str]) -> list[str]:
+    """Give a run-on title and its ——date line a line each, near the top of the text.
+
+    Title, date and speaker lines are read as metadata from the first lines, each alone.
+    A letter-spaced title (政 府 工 作 报 告) is closed up.
+    """
+    out: list[str] = []
+    seen = 0
+    for line in lines:
+        t = line.strip()
+        if t and seen < DATE_ZONE:
+            seen += 1
+            m = TITLE_DATE_RE.match(t)
+            if m and not is_date_line(t):
+                title, date = t[: m.end(1)], t[m.end() :]
+                out.extend([close_spaced_title(title), "", date])
+                continue
+            line = close_spaced_title(line)
+        out.append(line)
+    return out
+
+
 def strip_web_chrome(lines: list[str]) -> list[str]:
     """Drop reader-app chrome at the start and web-page chrome at the end.
 
@@ -152,7 +192,9 @@ def strip_web_chrome(lines: list[str]) -> list[str]:
         hits = [i for i in head if _is_chrome(lines[i], WEB_HEAD_MARKERS)]
         if not hits:
             break
-        lines = lines[hits[-1] + 1 :]
+        # A portal prints the headline above its 字号 bar: the report's title stays.
+        titles = [ln for ln in lines[: hits[-1]] if _is_title_line(ln)]
+        lines = titles + lines[hits[-1] + 1 :]
     while True:
         tail = _nonblank_indices(lines)[-WEB_ZONE:]
         hits = [i for i in tail if _is_chrome(lines[i], WEB_TAIL_MARKERS)]
@@ -167,6 +209,20 @@ CHROME_LINE_MAX = 100
 
 def _is_chrome(line: str, markers: tuple[str, ...]) -> bool:
     return len(line.strip()) <= CHROME_LINE_MAX and any(m in line for m in markers)
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line naming a 报告, without a sentence end or web chrome: a headline."""
+    t = line.strip()
+    return (
+        "报告" in t
+        and len(t) <= TITLE_LINE_MAX
+        and not ends_sentence(t)
+        and not _is_chrome(t, WEB_HEAD_MARKERS)
+    )
+
+
+TITLE_LINE_MAX = 60
 
 
 def _nonblank_indices(lines: list[str]) -> list[int]:

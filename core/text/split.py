@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from reportdiff.core.text.dedup import distinct_reports
 from reportdiff.core.text.headings import is_date_line
 
 TITLE_RE = re.compile(
@@ -40,7 +41,8 @@ def split_compilation(raw: str) -> list[str]:
     """The raw text of each report in a compilation, in document order.
 
     Text before the first report (title page, table of contents) is dropped. A document
-    with fewer than two reports in it is returned whole, as one report.
+    with fewer than two distinct reports in it (copies of one report count once) is
+    returned whole, as one report.
     """
     lines = raw.replace("\r\n", "\n").split("\n")
     starts = _starts(lines)
@@ -48,4 +50,7 @@ def split_compilation(raw: str) -> list[str]:
         return [raw]
     bounds = [*starts, len(lines)]
     pairs = itertools.pairwise(bounds)
-    return ["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in pairs]
+    # A saved page holding one report several times is no compilation: the cleaner keeps
+    # one copy of the whole text.
+    parts = distinct_reports(["\n".join(lines[a:b]).strip("\n") + "\n" for a, b in pairs])
+    return parts if len(parts) >= 2 else [raw]

@@ -1,0 +1,33 @@
+"""Close up text a source spaced out character by character (1 9 9 8 年, 政 府 工 作 报 告)."""
+
+from __future__ import annotations
+
+import re
+
+SPACED_NUMBER_RE = re.compile(r"(?<![\d.．])\d(?: [\d．.]){3,} ?[年万亿%％个元]")
+"""1 9 9 8 年, 7 4 7 7 2 亿元: a number typed with a space after every digit."""
+SPACED_NUMBERS_MIN = 3
+"""A text spaces its digits out when it does so this often (one odd table row does not)."""
+
+_INSIDE_NUMBER_RE = re.compile(r"(?<=[\d．.]) (?=[\d．.])")
+_AFTER_NUMBER_RE = re.compile(r"(?<=[\d．]) (?=[\u4e00-\u9fff%％])")
+
+SPACED_TITLE_RE = re.compile(r"^(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]$")
+"""政 府 工 作 报 告: a title spaced out letter by letter."""
+
+
+def close_spaced_digits(text: str) -> str:
+    """Remove the spaces inside and after numbers when the text spaces every digit out.
+
+    The People's Daily database gives 1998's report as 1 9 9 7 年国内生产总值达到7 4 7 7 2
+    亿元 and 增长8 ．8 ％. Text that spaces only some numbers (完成 154.99 亿元, a PDF's
+    spacing around Latin runs) is left alone.
+    """
+    if len(SPACED_NUMBER_RE.findall(text)) < SPACED_NUMBERS_MIN:
+        return text
+    return _AFTER_NUMBER_RE.sub("", _INSIDE_NUMBER_RE.sub("", text))
+
+
+def close_spaced_title(line: str) -> str:
+    """政 府 工 作 报 告 → 政府工作报告 (other lines unchanged)."""
+    return line.replace(" ", "") if SPACED_TITLE_RE.match(line.strip()) else line
