@@ -22,6 +22,10 @@ SYMBOL_RE = re.compile(r"^([◆▶►■◇])\s*(?=\S)")
 UNMARKED_PART_RE = re.compile(r"^(?:\S{1,8}年)?(?:工作回顾|主要任务|工作安排|工作任务)$")
 """二〇二三年工作回顾 / 二〇二三年主要任务: parts printed without a number (seed 003)."""
 
+ITEM_MARKER_RE = re.compile(rf"(?<![{CN_NUM}])([{CN_NUM}]{{1,3}})([是要])(?=[^，,。；;：:])")
+"""一是… 二是… (or 一要… 二要…): the numbered items a paragraph enumerates. The numeral must
+not continue another (十一是) and the marker must be followed by its words (一是，is not one)."""
+
 GLOSSARY_RE = re.compile(r"^\S{0,12}名词解释$")
 """《政府工作报告》名词解释 — a glossary appendix."""
 
