@@ -135,9 +135,17 @@ def test_yangpu_2023_plan_parts_and_sections() -> None:
     assert goals.children == ()
     assert headings(r, tasks.children) == PLAN_TASKS
     assert all(s.marker.startswith("（") for s in review.children + tasks.children)
-    # Part 三's sections are 一是…二是… paragraphs; a page break after a sentence
-    # (001 lines 1474-1476) does not start a new paragraph with a false lead.
-    assert all(leads(r, s) == [] for s in tasks.children)
+    # Part 三's sections are 一是…二是… paragraphs: each item is a unit led by its topic
+    # (001: 一是全力以赴稳增长促发展。…二是千方百计扩大有效益的投资。…).
+    assert [leads(r, s) for s in tasks.children[:2]] == [
+        ["全力以赴稳增长促发展", "千方百计扩大有效益的投资", "多措并举激发有潜能的消费",
+         "坚定不移稳外需增质效", "多措并举抓招商提能级"],
+        ["创新策源再强化", "创新产业再提速", "创新格局再完善", "创新改革再发力", "创新协同再扩容"],
+    ]
+    assert [len(leads(r, s)) for s in tasks.children] == [5, 5, 3, 4, 4, 3]
+    # A page break after a sentence (001 lines 1474-1476) does not start a new
+    # paragraph with a false lead: no lead of part 三 is that sentence.
+    assert all(not lead.startswith("持续开展儿童友好") for s in tasks.children for lead in leads(r, s))
     assert "社区长者食堂 3 家。持续开展儿童友好示范区建设。" in r.text
 
 
@@ -149,7 +157,12 @@ def test_yangpu_2023_plan_leads_and_tables() -> None:
         "消费市场稳步复苏回暖", "外资外贸不断稳中提质", "招商引资积蓄增长动能",
     ]
     assert leads(r, fifth) == ["环境质量持续改善", "绿色低碳深入推进", "示范引领带动明显"]
-    assert leads(r, sixth) == ["突出评估重点", "坚持开门评估", "强化统筹协调"]
+    # The review's closing paragraph enumerates its problems: 一是经济回升向好基础仍需巩固。…
+    assert leads(r, sixth) == [
+        "突出评估重点", "坚持开门评估", "强化统筹协调",
+        "经济回升向好基础仍需巩固", "区域创新策源能力有待加强", "城区治理现代化水平尚存薄弱环节",
+        "公共服务品质有待提升",
+    ]
     tables = [r.lead_text(b) for _, _, b in r.blocks() if b.kind == "highlights"]
     assert [t.split()[:2] for t in tables if t] == [["表", str(n)] for n in range(1, 11)]
     table1 = next(b for b in first.blocks if b.kind == "highlights")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,11 @@ def test_spans_slice_to_what_they_claim(sid: str) -> None:
             assert body == body.strip() and "\n\n" not in body
             if block.lead is not None:
                 lead = report.slice(block.lead)
-                assert body.startswith(lead) and lead and not lead.endswith(("。", "."))
+                assert block.span.contains(block.lead) and lead
+                assert not lead.endswith(("。", "."))
+                # A lead opens its block, after an item's marker (一是, 二是要, ——) if any.
+                marker = text[block.span.start : block.lead.start]
+                assert re.fullmatch(r"(?:[一二三四五六七八九十]{1,3}[是要]要?[，,：:]?|——)?", marker)
                 assert "\n" not in lead
             if block.kind == "highlights":
                 assert block.items

@@ -40,6 +40,9 @@ LEAD_RE = re.compile(rf"^\s*(?![{CN_NUM}][是要]|\d)([^。！？!?，,；;：:\
 enumeration (一是…。二要…。) is not a lead: it continues the paragraph it is in; nor is a
 sentence opening with a number (2023年是…开局之年。 is a statement, not a topic)."""
 
+SALUTATION_RE = re.compile(r"^\s*(?:各位代表|代表们|同志们|各位委员)\s*[！!：:，,]")
+"""各位代表！ — the speaker addressing the assembly: it opens a passage, it is no topic."""
+
 BULLET = "- "
 """Canonical bullet of a highlight item line."""
 
@@ -102,7 +105,7 @@ def lead_bounds(paragraph: str) -> tuple[int, int] | None:
     a paragraph, not a topic clause.
     """
     m = LEAD_RE.match(paragraph)
-    if not m:
+    if not m or SALUTATION_RE.match(paragraph):
         return None
     rest = paragraph[m.end() :].strip()
     if not rest:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 
 from reportdiff.core.errors import ReportError
@@ -14,6 +15,7 @@ from reportdiff.core.text.headings import (
     lead_bounds,
     match_heading,
 )
+from reportdiff.core.text.units import DASH, ITEM_MARKER_RE, item_lead, item_starts
 
 HEADER_MAX_BLOCKS = 6
 """Title, date and speaker lines are within the first blocks."""
@@ -111,9 +113,30 @@ def make_block(text: str, b: RawBlock) -> Block:
             lead = Span(first.start, end)
         return Block("highlights", b.span, lead, items)
     first = lines[0]
-    bounds = lead_bounds(text[first.start : first.end])
-    lead = Span(first.start + bounds[0], first.start + bounds[1]) if bounds else None
-    return Block("paragraph", b.span, lead)
+    return Block("paragraph", b.span, _lead(text, first))
+
+
+def _lead(text: str, span: Span) -> Span | None:
+    """The lead of the paragraph or item at ``span``: an item's topic, or a lead phrase."""
+    piece = text[span.start : span.end]
+    bounds = item_lead(piece) if ITEM_MARKER_RE.match(piece) or piece.startswith(DASH) else None
+    if bounds is None and not piece.startswith(DASH):
+        bounds = lead_bounds(piece)
+    return Span(span.start + bounds[0], span.start + bounds[1]) if bounds else None
+
+
+def make_blocks(text: str, b: RawBlock) -> list[Block]:
+    """The blocks of a raw block: one, or one per 一是 item of a one-line paragraph."""
+    block = make_block(text, b)
+    if block.kind != "paragraph" or len(b.lines) != 1:
+        return [block]
+    line = b.lines[0]
+    starts = [line.start + k for k in item_starts(text[line.start : line.end]) if k > 0]
+    if not starts:
+        return [block]
+    bounds = [line.start, *starts, line.end]
+    spans = [Span(a, z) for a, z in itertools.pairwise(bounds)]
+    return [Block("paragraph", sp, _lead(text, sp)) for sp in spans]
 
 
 @dataclass
@@ -197,11 +220,11 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
     for b in blocks[n_header:]:
         h = _heading(text, b)
         if h is None:
-            block = make_block(text, b)
-            if current is not None:
-                current.add(block)
-            else:
-                preamble.append(block)
+            for block in make_blocks(text, b):
+                if current is not None:
+                    current.add(block)
+                else:
+                    preamble.append(block)
             continue
         node = _Node("section", h.marker, _heading_span(text, b, h), b.span.start, b.span.end)
         if h.level == "appendix":
