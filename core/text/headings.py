@@ -16,6 +16,10 @@ PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}}、)\s*(?=\S)")
 SECTION_RE = re.compile(rf"^([（(][{CN_NUM}]{{1,3}}[)）])\s*(?=\S)")
 """(一)… or （一）… — a section (half- or full-width parentheses)."""
 
+ORDINAL_RE = re.compile(rf"^(第[{CN_NUM}]{{1,3}}[，,、])\s*(?=\S)")
+"""第一，进一步稳定和加强农业 — a section numbered in words (1998). Only a line with no
+sentence end at all: 第一，要…。 is a paragraph that counts its points."""
+
 SYMBOL_RE = re.compile(r"^([◆▶►■◇])\s*(?=\S)")
 """◆… ▶… — newspaper-style section headings."""
 
@@ -77,6 +81,9 @@ def match_heading(line: str) -> HeadingMatch | None:
         m = regex.match(line)
         if m:
             return HeadingMatch(level, m.group(1), m.end())  # type: ignore[arg-type]
+    m = ORDINAL_RE.match(line)
+    if m and not line.endswith("。"):
+        return HeadingMatch("section", m.group(1), m.end())
     if UNMARKED_PART_RE.match(line):
         return HeadingMatch("part", "", 0)
     if GLOSSARY_RE.match(line) or line == NOTES_TITLE:

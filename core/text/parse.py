@@ -16,6 +16,7 @@ from reportdiff.core.text.headings import (
     match_heading,
 )
 from reportdiff.core.text.units import DASH, ITEM_MARKER_RE, item_lead, item_starts
+from reportdiff.core.text.unmarked import BodyLine, infer_headings
 
 HEADER_MAX_BLOCKS = 6
 """Title, date and speaker lines are within the first blocks."""
@@ -217,8 +218,25 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
     appendices: list[_Node] = []
     part: _Node | None = None
     current: _Node | None = None
-    for b in blocks[n_header:]:
-        h = _heading(text, b)
+    body = blocks[n_header:]
+    heads = infer_headings(
+        [
+            BodyLine(text[b.span.start : b.span.end], len(b.lines) == 1, _heading(text, b))
+            for b in body
+        ]
+    )
+    for b, h in zip(body, heads, strict=True):
+        if isinstance(h, str):
+            # An untitled passage (各位代表！…) opens at this block: see unmarked.py.
+            at = Span(b.span.start, b.span.start)
+            node = _Node(h.split()[-1], "", at, at.start, at.start)  # type: ignore[arg-type]
+            if node.kind == "part" or part is None:
+                top.append(node)
+                part = node if node.kind == "part" else None
+            else:
+                part.children.append(node)
+            current = node
+            h = None
         if h is None:
             for block in make_blocks(text, b):
                 if current is not None:

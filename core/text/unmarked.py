@@ -1,0 +1,151 @@
+"""Headings a report prints without a number, and numbers that do not start a part.
+
+Three things a reader sees by the form of the text, not by its words:
+
+- **Unnumbered headings.** A short line without sentence-final punctuation, standing
+  between paragraphs, is a heading (a bold line on the page). Its level comes from its
+  position among the numbered headings: after the last numbered section of the report's
+  last part it is a closing part (加强政府自身建设 / 国防 / 港澳台 / 外交 after 三、…'s
+  （十）); after the last section of an earlier part, an unnumbered section of that part;
+  in a part without numbered sections, one of a set (two at least) of unnumbered sections.
+  A short line with numbered sections after it in its part is left alone: a sub-heading
+  inside a section, or a stray line, is not guessed at.
+- **Closing passages.** After a part's last section, 各位代表！ opens text that belongs to
+  the part (its summing-up, 2003 一's 各位代表！五年来，我国各方面的成就…), or, after the
+  report's last section, the report's closing passages: each becomes an untitled unit
+  instead of the tail of the section before it.
+- **Numbering.** A 一、 heading that does not count on from the part before (1986 二、 holds
+  一、确定适度的经济增长率… 五、…, the plan's five points) is a section of that part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportdiff.core.text.headings import (
+    BULLET,
+    SALUTATION_RE,
+    HeadingMatch,
+    ends_sentence,
+    is_date_line,
+)
+from reportdiff.core.text.units import cn_number
+
+UNMARKED_MIN = 4
+UNMARKED_MAX = 40
+"""An unnumbered heading is as long as numbered ones: a phrase, not a sentence."""
+
+NOT_IN_HEADING = "。！？!?：:；;…"
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    """What the heading inference needs of a block: its text if it is one line, its kind."""
+
+    text: str
+    """The block's text (its lines joined)."""
+    one_line: bool
+    """Whether the block is a single line."""
+    heading: HeadingMatch | None
+    """The numbered (or otherwise marked) heading the block is, if any."""
+
+
+def is_unmarked_heading_line(line: str) -> bool:
+    """Whether ``line`` has the form of an unnumbered heading (a short phrase, no sentence end)."""
+    return (
+        UNMARKED_MIN <= len(line) <= UNMARKED_MAX
+        and not any(c in line for c in NOT_IN_HEADING)
+        and not line.endswith(("，", ",", "、"))
+        and not line.startswith((BULLET, "——"))
+        and not SALUTATION_RE.match(line)
+        and not is_date_line(line)
+        and any("\u4e00" <= c <= "\u9fff" for c in line)
+    )
+
+
+def renumber_parts(heads: list[HeadingMatch | None]) -> list[HeadingMatch | None]:
+    """Parts whose numeral does not count on from the part before become sections."""
+    out: list[HeadingMatch | None] = []
+    last: int | None = None
+    for h in heads:
+        if h is not None and h.level == "part" and h.marker.endswith("、"):
+            n = cn_number(h.marker[:-1])
+            if n is not None and last is not None and n <= last:
+                h = HeadingMatch("section", h.marker, h.text_start)
+            elif n is not None:
+                last = n
+        out.append(h)
+    return out
+
+
+UNTITLED = "untitled"
+
+
+def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
+    """Every body block's heading: the marked ones, unnumbered ones, and closing passages.
+
+    Returns, per block: a :class:`HeadingMatch` (unnumbered headings have marker ''),
+    :data:`UNTITLED` plus a level (``"untitled part"``/``"untitled section"``) for a
+    block that opens an untitled passage, or None for a block of running text.
+    """
+    heads: list[HeadingMatch | str | None] = list(renumber_parts([x.heading for x in lines]))
+    end = next(
+        (i for i, h in enumerate(heads) if isinstance(h, HeadingMatch) and h.level == "appendix"),
+        len(heads),
+    )
+    marked = [i for i in range(end) if heads[i] is not None]
+    if not marked:
+        return heads
+    parts = [i for i in marked if _level(heads[i]) == "part"]
+    ranges = _ranges(parts, marked[0], end)
+    for k, (start, stop) in enumerate(ranges):
+        last_range = k == len(ranges) - 1
+        sections = [i for i in range(start + 1 if parts else start, stop) if heads[i] is not None]
+        candidates = [
+            i
+            for i in range(start + 1, stop)
+            if heads[i] is None and _between_paragraphs(lines, i)
+        ]
+        if sections:
+            trailing = [i for i in candidates if i > sections[-1]]
+            level = "part" if parts and last_range else "section"
+            for i in trailing:
+                heads[i] = HeadingMatch(level, "", 0)  # type: ignore[arg-type]
+            after = max([sections[-1], *trailing])
+            _mark_closing(lines, heads, after, stop, level)
+        elif parts and len(candidates) >= 2:
+            for i in candidates:
+                heads[i] = HeadingMatch("section", "", 0)
+    return heads
+
+
+def _level(h: HeadingMatch | str | None) -> str | None:
+    return h.level if isinstance(h, HeadingMatch) else None
+
+
+def _ranges(parts: list[int], first: int, end: int) -> list[tuple[int, int]]:
+    """Block ranges of each part (from its heading), or the whole body when there are none."""
+    if not parts:
+        return [(first, end)]
+    bounds = [*parts, end]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(parts))]
+
+
+def _between_paragraphs(lines: list[BodyLine], i: int) -> bool:
+    """A one-line heading-shaped block followed by a paragraph of running text."""
+    line = lines[i]
+    if not line.one_line or not is_unmarked_heading_line(line.text):
+        return False
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return nxt.heading is None and ends_sentence(nxt.text) and not nxt.text.startswith(BULLET)
+
+
+def _mark_closing(
+    lines: list[BodyLine], heads: list[HeadingMatch | str | None], after: int, stop: int, level: str
+) -> None:
+    """Mark each salutation after the last heading of a range as opening an untitled unit."""
+    for i in range(after + 1, stop):
+        if heads[i] is None and SALUTATION_RE.match(lines[i].text):
+            heads[i] = f"{UNTITLED} {level}"
