@@ -351,14 +351,15 @@ def test_xuhui_2022_split_item_is_rejoined() -> None:
 
 def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
     r = load_sample("shanghai-2023")
-    assert headings(r, r.sections) == ["2023年工作回顾", "2024年主要任务", "全面加强政府自身建设", ""]
+    assert headings(r, r.sections) == ["2023年工作回顾", "2024年主要任务", "全面加强政府自身建设"]
     # The third part has five (一)…(五), each printed inline with its paragraph
     # (004 lines 113-117: "(一)坚持政治引领,深入锻造忠诚品格。坚定拥护…"). After the
     # last section of each part, 各位代表, opens the part's closing words (004 lines 78,
-    # 110): an untitled unit, not the tail of (五) 政府自身建设 or (九) 民生; the report's
-    # own closing (各位代表,征途漫漫,惟有奋斗) is an untitled part after 三.
-    assert [len(p.children) for p in r.sections] == [6, 10, 5, 0]
-    review, tasks, gov, closing = r.sections
+    # 110, 118): an untitled section, not the tail of (五) 政府自身建设, (九) 民生 or
+    # 三's (五) 真抓实干.
+    assert [len(p.children) for p in r.sections] == [6, 10, 6]
+    review, tasks, gov = r.sections
+    closing = gov.children[5]
     for unit, opening in (
         (review.children[5], "各位代表,过去一年,我们认真开展"),
         (tasks.children[9], "各位代表,军爱民、民拥军"),
@@ -366,7 +367,7 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
     ):
         assert unit.marker == "" and r.heading_text(unit) == ""
         assert r.slice(unit.blocks[0].span).startswith(opening)
-    assert closing.kind == "part" and review.children[5].kind == "section"
+    assert closing.kind == review.children[5].kind == "section"
     assert headings(r, review.children)[0] == "坚定不移深化改革开放,国家重大战略任务扎实推进"
     assert leads(r, review.children[0]) == [
         "“五个中心”能级巩固提升", "浦东引领区建设持续深化", "“三大任务”深入实施",
@@ -380,7 +381,7 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
     assert headings(r, gov.children)[4] == "坚持真抓实干,充分激发干事创业精气神"
     # 004 line 114: (二) opens 完成政府机构改革任务。强化数据精准高效赋能… — a short first
     # sentence, not a topic the paragraph elaborates; no section of this part has leads.
-    assert [leads(r, s) for s in gov.children] == [[], [], [], [], []]
+    assert [leads(r, s) for s in gov.children] == [[], [], [], [], [], []]
     assert r.slice(gov.children[1].blocks[0].span).startswith("完成政府机构改革任务。强化数据")
     assert "(上接第4版)" not in r.text and "......" not in r.text
 
@@ -434,15 +435,16 @@ def test_pudong_2023_review_leads_printed_inside_paragraphs() -> None:
 
 def test_huangpu_2023_sections_leads_and_glossary() -> None:
     r = load_sample("huangpu-2023")
+    assert headings(r, r.sections) == ["2023年工作回顾", "2024年工作安排"]
+    review, plan = r.sections
     # 各位代表,做好2024年工作,任务艰巨… after the last section is the report's closing.
-    assert headings(r, r.sections) == ["2023年工作回顾", "2024年工作安排", ""]
-    review, plan, closing = r.sections
+    closing = plan.children[-1]
     assert r.slice(closing.blocks[0].span).startswith("各位代表,做好2024年工作")
     assert headings(r, review.children) == [
         "承压奋进,区域经济稳中向好", "改革创新,发展动能有效增强", "民生为重,幸福指数持续攀升",
         "深耕细作,治理能级不断提升", "砥砺初心,自身建设切实加强", "",
     ]
-    assert len(plan.children) == 6
+    assert len(plan.children) == 7
     assert leads(r, review.children[0]) == ["经济韧性持续增强", "消费信心有力提振", "涉企服务更加完善"]
     assert leads(r, plan.children[5]) == ["强化政治过硬", "深化法治建设", "打造廉洁政府"]
     assert headings(r, r.appendices) == ["《政府工作报告》名词解释"]

@@ -11,9 +11,10 @@ Three things a reader sees by the form of the text, not by its words:
   A short line with numbered sections after it in its part is left alone: a sub-heading
   inside a section, or a stray line, is not guessed at.
 - **Closing passages.** After a part's last section, 各位代表！ opens text that belongs to
-  the part (its summing-up, 2003 一's 各位代表！五年来，我国各方面的成就…), or, after the
-  report's last section, the report's closing passages: each becomes an untitled unit
-  instead of the tail of the section before it.
+  the part, not to that section: its summing-up (2003 一's 各位代表！五年来，我国各方面的
+  成就…), or after the last part's tasks the report's closing (国防, 港澳台, 外交 and the
+  final call). Each becomes an untitled section of the part instead of the tail of the
+  section before it.
 - **Numbering.** A 一、 heading that does not count on from the part before (1986 二、 holds
   一、确定适度的经济增长率… 五、…, the plan's five points) is a section of that part.
 """
@@ -63,19 +64,50 @@ def is_unmarked_heading_line(line: str) -> bool:
     )
 
 
-def renumber_parts(heads: list[HeadingMatch | None]) -> list[HeadingMatch | None]:
-    """Parts whose numeral does not count on from the part before become sections."""
+def renumber_parts(lines: list[BodyLine]) -> list[HeadingMatch | None]:
+    """The blocks' headings, with part headings of a list inside a part made sections.
+
+    Parts count 一、二、三… A 一、 after the first part starts a list inside the current
+    part (1986 二、 enumerates 一、确定适度的经济增长率… to 五、…); the list goes on while its
+    numerals go on counting, and the next part is the heading that takes up the parts'
+    count again. Where a list item and the next part would carry the same numeral, the
+    line printed like the list's items (ending in 。 or not) is the item. A numeral the
+    parts have passed already (a second 二、) is a section too.
+    """
     out: list[HeadingMatch | None] = []
-    last: int | None = None
-    for h in heads:
-        if h is not None and h.level == "part" and h.marker.endswith("、"):
-            n = cn_number(h.marker[:-1])
-            if n is not None and last is not None and n <= last:
-                h = HeadingMatch("section", h.marker, h.text_start)
-            elif n is not None:
-                last = n
+    expected: int | None = None
+    inner: int | None = None
+    inner_stop = False
+    for line in lines:
+        h = line.heading
+        n = _part_number(h)
+        if h is None or n is None:
+            out.append(h)
+            continue
+        stop = line.text.endswith("。")
+        continues_list = inner is not None and n == inner + 1
+        if continues_list and n == expected:
+            continues_list = stop == inner_stop
+        restarts = expected is not None and n == 1 and expected > 1
+        if continues_list or restarts:
+            if restarts:
+                inner_stop = stop
+            inner = n
+            out.append(HeadingMatch("section", h.marker, h.text_start))
+            continue
+        inner = None
+        if expected is not None and n < expected:
+            out.append(HeadingMatch("section", h.marker, h.text_start))
+            continue
+        expected = n + 1
         out.append(h)
     return out
+
+
+def _part_number(h: HeadingMatch | None) -> int | None:
+    if h is None or h.level != "part" or not h.marker.endswith("、"):
+        return None
+    return cn_number(h.marker[:-1])
 
 
 UNTITLED = "untitled"
@@ -88,7 +120,7 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
     :data:`UNTITLED` plus a level (``"untitled part"``/``"untitled section"``) for a
     block that opens an untitled passage, or None for a block of running text.
     """
-    heads: list[HeadingMatch | str | None] = list(renumber_parts([x.heading for x in lines]))
+    heads: list[HeadingMatch | str | None] = list(renumber_parts(lines))
     end = next(
         (i for i, h in enumerate(heads) if isinstance(h, HeadingMatch) and h.level == "appendix"),
         len(heads),
@@ -112,7 +144,7 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
             for i in trailing:
                 heads[i] = HeadingMatch(level, "", 0)  # type: ignore[arg-type]
             after = max([sections[-1], *trailing])
-            _mark_closing(lines, heads, after, stop, level)
+            _mark_closing(lines, heads, after, stop)
         elif parts and len(candidates) >= 2:
             for i in candidates:
                 heads[i] = HeadingMatch("section", "", 0)
@@ -143,9 +175,14 @@ def _between_paragraphs(lines: list[BodyLine], i: int) -> bool:
 
 
 def _mark_closing(
-    lines: list[BodyLine], heads: list[HeadingMatch | str | None], after: int, stop: int, level: str
+    lines: list[BodyLine], heads: list[HeadingMatch | str | None], after: int, stop: int
 ) -> None:
-    """Mark each salutation after the last heading of a range as opening an untitled unit."""
+    """Mark each salutation after the last heading of a range as opening an untitled section.
+
+    A section, not a part, even after the report's last part: a report cut short (2009
+    stops after 一's 各位代表！…过去一年的成就来之不易) cannot be told from a whole one, and
+    the passage is the part's own closing there.
+    """
     for i in range(after + 1, stop):
         if heads[i] is None and SALUTATION_RE.match(lines[i].text):
-            heads[i] = f"{UNTITLED} {level}"
+            heads[i] = f"{UNTITLED} section"
