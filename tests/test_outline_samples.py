@@ -389,8 +389,9 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
 def test_pudong_2023_glossary_is_an_appendix() -> None:
     r = load_sample("pudong-2023")
     assert headings(r, r.sections) == ["2023年工作回顾", "2024年主要任务", "全面推进服务型政府建设"]
-    # 各位代表,过去一年取得的成绩… after (五) is part 一's closing, an untitled unit.
-    assert [len(p.children) for p in r.sections] == [6, 8, 0]
+    # 各位代表,过去一年取得的成绩… after (五) is part 一's closing, an untitled unit;
+    # 各位代表,凝心聚力谋发展… closes the report after 三's running text.
+    assert [len(p.children) for p in r.sections] == [6, 8, 1]
     assert r.slice(r.sections[0].children[5].blocks[0].span).startswith("各位代表,过去一年取得的成绩")
     assert headings(r, r.sections[0].children)[0] == "改革开放持续攻坚突破,引领区建设全面深化"
     # 004 line 182 prints the 2023 review of the government's own work as one line with
@@ -406,6 +407,7 @@ def test_pudong_2023_glossary_is_an_appendix() -> None:
     last_section = r.sections[2]
     assert r.appendices[0].span.start >= last_section.span.end
     assert "名词解释" not in r.slice(last_section.span)
+    assert r.slice(last_section.children[0].blocks[0].span).startswith("各位代表,凝心聚力谋发展")
 
 
 PUDONG_REVIEW_LEADS = [

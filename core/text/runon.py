@@ -7,7 +7,8 @@ apart where a report's units begin — never inside a sentence:
 - before a heading numeral that follows a sentence end (。一、 / 。（二） / 。第三，);
 - before and after the salutation 各位代表： (or ！);
 - before a —— item (or the ——date line) that follows a sentence end or the title;
-- at a run of spaces after a sentence end or after a heading (the copy kept the indent).
+- at a run of two spaces or more (the copy kept the paragraph indent), and after a
+  heading set off by one space from its paragraph.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ CUT_RE = re.compile(
     rf"{_END}\s*(?=[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[)）]|第[{CN_NUM}]{{1,3}}[，,、]|——)"
     r"|\s*(?=(?:各位代表|代表们|同志们)\s*[！!：:])"
     r"|(?<=各位代表[！!：:])\s*"
-    r"|(?<=[。！？!?])[\s\u3000]{2,}"
+    r"|[\s\u3000]{2,}"
     r"|(?<=\S)\s*(?=——\s*\d{4}\s*年)"
 )
 """Where a run-on line is cut (the zero-width or whitespace match is dropped)."""

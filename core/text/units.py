@@ -63,10 +63,11 @@ DASH = "——"
 def item_lead(item: str) -> tuple[int, int] | None:
     """Start and end in ``item`` (an item opening with 一是 or ——) of the item's topic.
 
-    The topic is the first sentence when it is no longer than a lead (一是加快基础设施建设。
-    ——社会事业加快发展，人民生活进一步改善。), else the first clause (一是发行1000亿元长期
-    国债，重点投向… → 发行1000亿元长期国债), without the marker; None when the item does
-    not open with a marker or its first clause runs longer than a lead.
+    The topic is the first sentence when it is no longer than a lead and the item goes on
+    after it (一是加快基础设施建设。… ——社会事业加快发展，人民生活进一步改善。城镇…),
+    else the first clause (一是发行1000亿元长期国债，重点投向… → 发行1000亿元长期国债),
+    without the marker; None when the item does not open with a marker or its first
+    clause runs longer than a lead.
     """
     m = ITEM_MARKER_RE.match(item)
     if m is not None:
@@ -79,7 +80,9 @@ def item_lead(item: str) -> tuple[int, int] | None:
         start += 1
     body = item[start:]
     sentence = _SENTENCE_END_RE.search(body)
-    if sentence is not None and 2 <= sentence.start() <= ITEM_LEAD_MAX:
+    goes_on = sentence is not None and body[sentence.end() :].strip() != ""
+    plain = sentence is not None and not _CLAUSE_END_RE.search(body[: sentence.start()])
+    if sentence is not None and 2 <= sentence.start() <= ITEM_LEAD_MAX and (goes_on or plain):
         return start, start + sentence.start()
     end = _CLAUSE_END_RE.search(body)
     stop = end.start() if end else len(body)

@@ -14,7 +14,8 @@ Three things a reader sees by the form of the text, not by its words:
   the part, not to that section: its summing-up (2003 一's 各位代表！五年来，我国各方面的
   成就…), or after the last part's tasks the report's closing (国防, 港澳台, 外交 and the
   final call). Each becomes an untitled section of the part instead of the tail of the
-  section before it.
+  section before it. In a part without sections, each 各位代表！ after its opening does
+  the same (2004 三、加强政府自身建设 goes on with 各位代表！… 国防 …).
 - **Numbering.** A 一、 heading that does not count on from the part before (1986 二、 holds
   一、确定适度的经济增长率… 五、…, the plan's five points) is a section of that part.
 """
@@ -148,6 +149,11 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
         elif parts and len(candidates) >= 2:
             for i in candidates:
                 heads[i] = HeadingMatch("section", "", 0)
+            _mark_closing(lines, heads, candidates[-1], stop)
+        elif parts:
+            # A part of running text: each 各位代表！ after its opening turns to a new
+            # matter (2004 三、加强政府自身建设 → 国防, 港澳台, 外交 → the closing call).
+            _mark_closing(lines, heads, start + 1, stop)
     return heads
 
 
