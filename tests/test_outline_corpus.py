@@ -201,3 +201,17 @@ def test_2003_without_line_breaks() -> None:
         return [(s.marker, r.heading_text(s), [r.lead_text(x) for x in s.blocks]) for _, s in r.walk()]
 
     assert outline(b) == outline(a)
+
+
+def test_1988_unnumbered_parts_hold_numbered_points() -> None:
+    """1988 prints its parts without numbers and numbers the points inside them."""
+    r = report(1988)
+    assert headings(r, r.sections) == [
+        "过去五年国内工作的基本总结", "今后五年建设和改革的目标、方针和任务", "关于外交工作",
+    ]
+    assert all(s.kind == "part" and s.marker == "" for s in r.sections)
+    points = [[s.marker for s in p.children if s.marker] for p in r.sections]
+    assert points[0] == [f"{n}、" for n in "一二三四五"]
+    assert points[1] == [f"{n}、" for n in "一二三四五六七八九十"]
+    # The speaker's line after the title is not a heading.
+    assert "国务院代总理李鹏" not in headings(r, r.sections)

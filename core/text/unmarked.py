@@ -16,6 +16,8 @@ Three things a reader sees by the form of the text, not by its words:
   final call). Each becomes an untitled section of the part instead of the tail of the
   section before it. In a part without sections, each 各位代表！ after its opening does
   the same (2004 三、加强政府自身建设 goes on with 各位代表！… 国防 …).
+- **Unnumbered parts.** When such a heading comes before every numbered one (1988), the
+  unnumbered headings are the parts and the numbered ones their sections.
 - **Numbering.** A 一、 heading that does not count on from the part before (1986 二、 holds
   一、确定适度的经济增长率… 五、…, the plan's five points) is a section of that part.
 """
@@ -127,6 +129,8 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
         len(heads),
     )
     marked = [i for i in range(end) if heads[i] is not None]
+    _unnumbered_parts(lines, heads, marked, end)
+    marked = [i for i in range(end) if heads[i] is not None]
     if not marked:
         return heads
     parts = [i for i in marked if _level(heads[i]) == "part"]
@@ -157,6 +161,27 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
     return heads
 
 
+def _unnumbered_parts(
+    lines: list[BodyLine], heads: list[HeadingMatch | str | None], marked: list[int], end: int
+) -> None:
+    """Make the unnumbered headings parts when the report opens with one.
+
+    1988 prints its parts without numbers (过去五年国内工作的基本总结 / 今后五年建设和改革
+    的目标、方针和任务 / 关于外交工作) and numbers the points inside them 一、…五、 and
+    一、…十、. When an unnumbered heading comes before every numbered one, and there are
+    two at least, they are the parts and the numbered parts are their sections.
+    """
+    candidates = [i for i in range(end) if heads[i] is None and _between_paragraphs(lines, i)]
+    if len(candidates) < 2 or (marked and candidates[0] > marked[0]):
+        return
+    for i in candidates:
+        heads[i] = HeadingMatch("part", "", 0)
+    for i in marked:
+        h = heads[i]
+        if isinstance(h, HeadingMatch) and h.level == "part":
+            heads[i] = HeadingMatch("section", h.marker, h.text_start)
+
+
 def _level(h: HeadingMatch | str | None) -> str | None:
     return h.level if isinstance(h, HeadingMatch) else None
 
@@ -170,14 +195,30 @@ def _ranges(parts: list[int], first: int, end: int) -> list[tuple[int, int]]:
 
 
 def _between_paragraphs(lines: list[BodyLine], i: int) -> bool:
-    """A one-line heading-shaped block followed by a paragraph of running text."""
+    """A one-line heading-shaped block after running text (or a heading) and before a paragraph.
+
+    A line right after the title block (国务院代总理李鹏 before 各位代表！) is the speaker's,
+    and a bare 各位代表！ is no paragraph: neither makes a heading of a short line.
+    """
     line = lines[i]
     if not line.one_line or not is_unmarked_heading_line(line.text):
         return False
-    if i + 1 >= len(lines):
+    if i == 0 or i + 1 >= len(lines):
         return False
-    nxt = lines[i + 1]
-    return nxt.heading is None and ends_sentence(nxt.text) and not nxt.text.startswith(BULLET)
+    prev, nxt = lines[i - 1], lines[i + 1]
+    if prev.heading is None and not ends_sentence(prev.text):
+        return False
+    return (
+        nxt.heading is None
+        and ends_sentence(nxt.text)
+        and not nxt.text.startswith(BULLET)
+        and not _bare_salutation(nxt.text)
+    )
+
+
+def _bare_salutation(text: str) -> bool:
+    m = SALUTATION_RE.match(text)
+    return m is not None and not text[m.end() :].strip()
 
 
 def _mark_closing(
