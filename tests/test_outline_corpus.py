@@ -215,3 +215,13 @@ def test_1988_unnumbered_parts_hold_numbered_points() -> None:
     assert points[1] == [f"{n}、" for n in "一二三四五六七八九十"]
     # The speaker's line after the title is not a heading.
     assert "国务院代总理李鹏" not in headings(r, r.sections)
+
+
+def test_1990_tasks_numbered_in_words_are_led_by_their_topic() -> None:
+    """1990 二 sets out ten tasks as paragraphs 第一，集中力量办好农业，争取…。 … 第十，…"""
+    r = report(1990)
+    tasks = r.sections[1]
+    leads = [r.lead_text(b) for b in tasks.blocks if r.slice(b.span).startswith("第")]
+    assert len(leads) == 10
+    assert leads[:2] == ["集中力量办好农业", "努力改变市场销售疲软状况"]
+    assert leads[-1] == "坚持抓好计划生育"

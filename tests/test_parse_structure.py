@@ -234,3 +234,24 @@ def test_text_without_any_break_is_cut_only_between_sentences() -> None:
     assert [r.lead_text(b) for b in items] == ["经济实力持续增强", "改革开放不断深化", "民生福祉稳步提升"]
     for _, _, b in r.blocks():
         assert r.slice(b.span)[-1] in "。！？：:", r.slice(b.span)[-20:]
+
+
+def test_numbered_points_under_a_section_are_led_by_their_topic() -> None:
+    text = """\
+二、2026年重点工作
+
+（一）加快构建现代化产业体系
+
+1.推动传统产业转型升级。实施新一轮技术改造升级工程，完成技改投资800亿元。
+
+2.培育壮大新兴产业。打造新能源汽车、生物医药两个千亿级产业集群。
+
+（1）加快发展低空经济，建设通用机场3个；（2）布局人形机器人产业。
+
+2025年全市规上工业增加值增长7%，为今年打下基础。
+"""
+    r = _load(text)
+    section = r.sections[0].children[0]
+    assert [r.lead_text(b) for b in section.blocks] == [
+        "推动传统产业转型升级", "培育壮大新兴产业", "加快发展低空经济", None,
+    ]

@@ -15,7 +15,7 @@ from reportdiff.core.text.headings import (
     lead_bounds,
     match_heading,
 )
-from reportdiff.core.text.units import DASH, ITEM_MARKER_RE, item_lead, item_starts
+from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
 from reportdiff.core.text.unmarked import BodyLine, infer_headings
 
 HEADER_MAX_BLOCKS = 6
@@ -120,8 +120,9 @@ def make_block(text: str, b: RawBlock) -> Block:
 def _lead(text: str, span: Span) -> Span | None:
     """The lead of the paragraph or item at ``span``: an item's topic, or a lead phrase."""
     piece = text[span.start : span.end]
-    bounds = item_lead(piece) if ITEM_MARKER_RE.match(piece) or piece.startswith(DASH) else None
-    if bounds is None and not piece.startswith(DASH):
+    marked = item_marker_end(piece) is not None
+    bounds = item_lead(piece) if marked else None
+    if bounds is None and not marked:
         bounds = lead_bounds(piece)
     return Span(span.start + bounds[0], span.start + bounds[1]) if bounds else None
 

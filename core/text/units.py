@@ -20,7 +20,7 @@ ITEM_LEAD_MAX = 24
 """An item's topic clause is at most as long as a lead phrase."""
 
 _CLAUSE_END_RE = re.compile(r"[，,；;：:。！？]")
-_SENTENCE_END_RE = re.compile(r"[。！？；;]")
+_SENTENCE_END_RE = re.compile(r"[。！？]")
 
 
 def cn_number(numeral: str) -> int | None:
@@ -59,9 +59,25 @@ def item_starts(line: str) -> list[int]:
 DASH = "——"
 """An item printed as ``——经济跨上新台阶。…``: the dash opens it, its topic follows."""
 
+ITEM_OPEN_RE = re.compile(
+    rf"^(?:{DASH}"
+    rf"|[{CN_NUM}]{{1,3}}[是要](?=[^，,。；;：:])"
+    rf"|第[{CN_NUM}]{{1,3}}[，,、]"
+    r"|\d{1,2}[.．、](?=\D)"
+    r"|[（(]\d{1,2}[)）])"
+)
+"""What opens an item paragraph: ——, 一是, 第一， (1980, 1990), 1. or （1） (the numbered
+points under a provincial report's （一） sections)."""
+
+
+def item_marker_end(paragraph: str) -> int | None:
+    """Where the marker of an item paragraph ends, or None when it opens no item."""
+    m = ITEM_OPEN_RE.match(paragraph)
+    return m.end() if m else None
+
 
 def item_lead(item: str) -> tuple[int, int] | None:
-    """Start and end in ``item`` (an item opening with 一是 or ——) of the item's topic.
+    """Start and end in ``item`` (an item opening with a marker of :data:`ITEM_OPEN_RE`) of its topic.
 
     The topic is the first sentence when it is no longer than a lead and the item goes on
     after it (一是加快基础设施建设。… ——社会事业加快发展，人民生活进一步改善。城镇…),
@@ -69,12 +85,8 @@ def item_lead(item: str) -> tuple[int, int] | None:
     without the marker; None when the item does not open with a marker or its first
     clause runs longer than a lead.
     """
-    m = ITEM_MARKER_RE.match(item)
-    if m is not None:
-        start = m.end()
-    elif item.startswith(DASH):
-        start = len(DASH)
-    else:
+    start = item_marker_end(item)
+    if start is None:
         return None
     while start < len(item) and item[start] in "，,：: ":
         start += 1
