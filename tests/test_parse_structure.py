@@ -255,3 +255,18 @@ def test_numbered_points_under_a_section_are_led_by_their_topic() -> None:
     assert [r.lead_text(b) for b in section.blocks] == [
         "推动传统产业转型升级", "培育壮大新兴产业", "加快发展低空经济", None,
     ]
+
+
+def test_a_short_sentence_that_points_back_is_no_lead() -> None:
+    text = """\
+一、工作回顾
+
+（一）深化金融改革
+
+这是关系改革和发展全局的重要任务。要加快国有商业银行改革，搞好股份制改革试点。
+
+防范化解金融风险。稳妥处置地方中小金融机构风险，守住不发生系统性风险的底线。
+"""
+    r = _load(text)
+    section = r.sections[0].children[0]
+    assert [r.lead_text(b) for b in section.blocks] == [None, "防范化解金融风险"]

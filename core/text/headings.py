@@ -108,16 +108,22 @@ def inline_heading_split(line: str) -> int | None:
 def lead_bounds(paragraph: str) -> tuple[int, int] | None:
     """Start and end of the lead phrase opening ``paragraph`` (without its 。), or None.
 
-    A lead is only a lead when a sentence follows it: ``今年重点做好以下工作。`` alone is
-    a paragraph, not a topic clause.
+    A lead is only a lead when sentences follow that spell it out: ``今年重点做好以下工作。``
+    alone is a paragraph, not a topic clause. Nor is a short sentence that points back to
+    what came before (这是关系改革和发展全局的重要任务。, 2005): it continues, it heads
+    nothing.
     """
     m = LEAD_RE.match(paragraph)
-    if not m or SALUTATION_RE.match(paragraph):
+    if not m or SALUTATION_RE.match(paragraph) or m.group(1).startswith(POINTS_BACK):
         return None
     rest = paragraph[m.end() :].strip()
     if not rest:
         return None
     return m.start(1), m.end(1)
+
+
+POINTS_BACK = ("这", "此", "上述", "以上")
+"""Openings that refer to what came before: such a sentence continues, it heads nothing."""
 
 
 def is_date_line(line: str) -> bool:
