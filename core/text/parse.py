@@ -16,7 +16,7 @@ from reportdiff.core.text.headings import (
     match_heading,
 )
 from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
-from reportdiff.core.text.unmarked import BodyLine, infer_headings
+from reportdiff.core.text.unmarked import UNTITLED, BodyLine, infer_headings
 
 HEADER_MAX_BLOCKS = 6
 """Title, date and speaker lines are within the first blocks."""
@@ -227,18 +227,16 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
         ]
     )
     for b, h in zip(body, heads, strict=True):
-        if isinstance(h, str):
+        if h == UNTITLED:
             # An untitled passage (各位代表！…) opens at this block: see unmarked.py.
             at = Span(b.span.start, b.span.start)
-            node = _Node(h.split()[-1], "", at, at.start, at.start)  # type: ignore[arg-type]
-            if node.kind == "part" or part is None:
+            node = _Node("section", "", at, at.start, at.start)
+            if part is None:
                 top.append(node)
-                part = node if node.kind == "part" else None
             else:
                 part.children.append(node)
             current = node
-            h = None
-        if h is None:
+        if not isinstance(h, HeadingMatch):
             for block in make_blocks(text, b):
                 if current is not None:
                     current.add(block)

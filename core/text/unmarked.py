@@ -114,14 +114,15 @@ def _part_number(h: HeadingMatch | None) -> int | None:
 
 
 UNTITLED = "untitled"
+"""Marks a block that opens an untitled section (a passage 各位代表！ opens)."""
 
 
 def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
     """Every body block's heading: the marked ones, unnumbered ones, and closing passages.
 
     Returns, per block: a :class:`HeadingMatch` (unnumbered headings have marker ''),
-    :data:`UNTITLED` plus a level (``"untitled part"``/``"untitled section"``) for a
-    block that opens an untitled passage, or None for a block of running text.
+    :data:`UNTITLED` for a block that opens an untitled section, or None for a block of
+    running text.
     """
     heads: list[HeadingMatch | str | None] = list(renumber_parts(lines))
     end = next(
@@ -232,4 +233,4 @@ def _mark_closing(
     """
     for i in range(after + 1, stop):
         if heads[i] is None and SALUTATION_RE.match(lines[i].text):
-            heads[i] = f"{UNTITLED} section"
+            heads[i] = UNTITLED
