@@ -75,9 +75,7 @@ def header_count(text: str, blocks: list[RawBlock]) -> int:
     With a ——date line near the top: everything up to it and a speaker line after it.
     Without one: the short, sentence-less single lines that open the text.
     """
-    first_heading = next(
-        (i for i, b in enumerate(blocks) if _heading(text, b)), len(blocks)
-    )
+    first_heading = next((i for i, b in enumerate(blocks) if _heading(text, b)), len(blocks))
     limit = min(HEADER_MAX_BLOCKS, first_heading)
     for i in range(limit):
         if is_date_line(text[blocks[i].span.start : blocks[i].span.end]):

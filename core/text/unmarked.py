@@ -140,9 +140,7 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
         last_range = k == len(ranges) - 1
         sections = [i for i in range(start + 1 if parts else start, stop) if heads[i] is not None]
         candidates = [
-            i
-            for i in range(start + 1, stop)
-            if heads[i] is None and _between_paragraphs(lines, i)
+            i for i in range(start + 1, stop) if heads[i] is None and _between_paragraphs(lines, i)
         ]
         if sections:
             trailing = [i for i in candidates if i > sections[-1]]
