@@ -72,8 +72,9 @@ class Block:
     """The whole block in the report text."""
     lead: Span | None = None
     """The lead phrase: the short topic clause that opens a paragraph and ends at the first
-    。 (经济指标企稳回升), or the un-numbered sub-heading line above an item list (产业能级持续提升).
-    None when the block has none. Excludes the closing 。."""
+    。 (经济指标企稳回升), an item's topic after its marker (一是加快基础设施建设。→ 加快基础设施
+    建设; ——, 第一，, 1. likewise), or the un-numbered sub-heading line above an item list
+    (产业能级持续提升). None when the block has none. Excludes the closing 。."""
     items: tuple[Span, ...] = ()
     """For ``highlights``: one span per highlight line, without its bullet. Empty otherwise."""
 
@@ -87,7 +88,8 @@ class Section:
     marker: str
     """The numbering or bullet that opened the heading as printed: 一、 (一) （一） ◆ ▶, or ''."""
     heading: Span
-    """The heading text without its marker."""
+    """The heading text without its marker; empty (at the section's start) for an untitled
+    passage that a salutation opens (各位代表！… after a part's last section)."""
     span: Span
     """The whole section from its heading to the end of its last descendant."""
     blocks: tuple[Block, ...] = ()

@@ -135,9 +135,17 @@ def test_yangpu_2023_plan_parts_and_sections() -> None:
     assert goals.children == ()
     assert headings(r, tasks.children) == PLAN_TASKS
     assert all(s.marker.startswith("（") for s in review.children + tasks.children)
-    # Part 三's sections are 一是…二是… paragraphs; a page break after a sentence
-    # (001 lines 1474-1476) does not start a new paragraph with a false lead.
-    assert all(leads(r, s) == [] for s in tasks.children)
+    # Part 三's sections are 一是…二是… paragraphs: each item is a unit led by its topic
+    # (001: 一是全力以赴稳增长促发展。…二是千方百计扩大有效益的投资。…).
+    assert [leads(r, s) for s in tasks.children[:2]] == [
+        ["全力以赴稳增长促发展", "千方百计扩大有效益的投资", "多措并举激发有潜能的消费",
+         "坚定不移稳外需增质效", "多措并举抓招商提能级"],
+        ["创新策源再强化", "创新产业再提速", "创新格局再完善", "创新改革再发力", "创新协同再扩容"],
+    ]
+    assert [len(leads(r, s)) for s in tasks.children] == [5, 5, 3, 4, 4, 3]
+    # A page break after a sentence (001 lines 1474-1476) does not start a new
+    # paragraph with a false lead: no lead of part 三 is that sentence.
+    assert all(not lead.startswith("持续开展儿童友好") for s in tasks.children for lead in leads(r, s))
     assert "社区长者食堂 3 家。持续开展儿童友好示范区建设。" in r.text
 
 
@@ -149,7 +157,12 @@ def test_yangpu_2023_plan_leads_and_tables() -> None:
         "消费市场稳步复苏回暖", "外资外贸不断稳中提质", "招商引资积蓄增长动能",
     ]
     assert leads(r, fifth) == ["环境质量持续改善", "绿色低碳深入推进", "示范引领带动明显"]
-    assert leads(r, sixth) == ["突出评估重点", "坚持开门评估", "强化统筹协调"]
+    # The review's closing paragraph enumerates its problems: 一是经济回升向好基础仍需巩固。…
+    assert leads(r, sixth) == [
+        "突出评估重点", "坚持开门评估", "强化统筹协调",
+        "经济回升向好基础仍需巩固", "区域创新策源能力有待加强", "城区治理现代化水平尚存薄弱环节",
+        "公共服务品质有待提升",
+    ]
     tables = [r.lead_text(b) for _, _, b in r.blocks() if b.kind == "highlights"]
     assert [t.split()[:2] for t in tables if t] == [["表", str(n)] for n in range(1, 11)]
     table1 = next(b for b in first.blocks if b.kind == "highlights")
@@ -340,9 +353,21 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
     r = load_sample("shanghai-2023")
     assert headings(r, r.sections) == ["2023年工作回顾", "2024年主要任务", "全面加强政府自身建设"]
     # The third part has five (一)…(五), each printed inline with its paragraph
-    # (004 lines 113-117: "(一)坚持政治引领,深入锻造忠诚品格。坚定拥护…").
-    assert [len(p.children) for p in r.sections] == [5, 9, 5]
+    # (004 lines 113-117: "(一)坚持政治引领,深入锻造忠诚品格。坚定拥护…"). After the
+    # last section of each part, 各位代表, opens the part's closing words (004 lines 78,
+    # 110, 118): an untitled section, not the tail of (五) 政府自身建设, (九) 民生 or
+    # 三's (五) 真抓实干.
+    assert [len(p.children) for p in r.sections] == [6, 10, 6]
     review, tasks, gov = r.sections
+    closing = gov.children[5]
+    for unit, opening in (
+        (review.children[5], "各位代表,过去一年,我们认真开展"),
+        (tasks.children[9], "各位代表,军爱民、民拥军"),
+        (closing, "各位代表,征途漫漫,惟有奋斗"),
+    ):
+        assert unit.marker == "" and r.heading_text(unit) == ""
+        assert r.slice(unit.blocks[0].span).startswith(opening)
+    assert closing.kind == review.children[5].kind == "section"
     assert headings(r, review.children)[0] == "坚定不移深化改革开放,国家重大战略任务扎实推进"
     assert leads(r, review.children[0]) == [
         "“五个中心”能级巩固提升", "浦东引领区建设持续深化", "“三大任务”深入实施",
@@ -356,7 +381,7 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
     assert headings(r, gov.children)[4] == "坚持真抓实干,充分激发干事创业精气神"
     # 004 line 114: (二) opens 完成政府机构改革任务。强化数据精准高效赋能… — a short first
     # sentence, not a topic the paragraph elaborates; no section of this part has leads.
-    assert [leads(r, s) for s in gov.children] == [[], [], [], [], []]
+    assert [leads(r, s) for s in gov.children] == [[], [], [], [], [], []]
     assert r.slice(gov.children[1].blocks[0].span).startswith("完成政府机构改革任务。强化数据")
     assert "(上接第4版)" not in r.text and "......" not in r.text
 
@@ -364,7 +389,10 @@ def test_shanghai_2023_three_parts_with_5_9_5_sections() -> None:
 def test_pudong_2023_glossary_is_an_appendix() -> None:
     r = load_sample("pudong-2023")
     assert headings(r, r.sections) == ["2023年工作回顾", "2024年主要任务", "全面推进服务型政府建设"]
-    assert [len(p.children) for p in r.sections] == [5, 8, 0]
+    # 各位代表,过去一年取得的成绩… after (五) is part 一's closing, an untitled unit;
+    # 各位代表,凝心聚力谋发展… closes the report after 三's running text.
+    assert [len(p.children) for p in r.sections] == [6, 8, 1]
+    assert r.slice(r.sections[0].children[5].blocks[0].span).startswith("各位代表,过去一年取得的成绩")
     assert headings(r, r.sections[0].children)[0] == "改革开放持续攻坚突破,引领区建设全面深化"
     # 004 line 182 prints the 2023 review of the government's own work as one line with
     # three sub-headings inside it; lines 184-186 open with the 2024 ones.
@@ -379,6 +407,7 @@ def test_pudong_2023_glossary_is_an_appendix() -> None:
     last_section = r.sections[2]
     assert r.appendices[0].span.start >= last_section.span.end
     assert "名词解释" not in r.slice(last_section.span)
+    assert r.slice(last_section.children[0].blocks[0].span).startswith("各位代表,凝心聚力谋发展")
 
 
 PUDONG_REVIEW_LEADS = [
@@ -398,7 +427,7 @@ PUDONG_REVIEW_LEADS = [
 def test_pudong_2023_review_leads_printed_inside_paragraphs() -> None:
     r = load_sample("pudong-2023")
     review = r.sections[0]
-    assert [leads(r, s) for s in review.children] == PUDONG_REVIEW_LEADS
+    assert [leads(r, s) for s in review.children[:5]] == PUDONG_REVIEW_LEADS
     # The section's opening sentence stays a paragraph of its own, without a lead.
     first = review.children[3].blocks[0]
     assert first.lead is None
@@ -410,11 +439,14 @@ def test_huangpu_2023_sections_leads_and_glossary() -> None:
     r = load_sample("huangpu-2023")
     assert headings(r, r.sections) == ["2023年工作回顾", "2024年工作安排"]
     review, plan = r.sections
+    # 各位代表,做好2024年工作,任务艰巨… after the last section is the report's closing.
+    closing = plan.children[-1]
+    assert r.slice(closing.blocks[0].span).startswith("各位代表,做好2024年工作")
     assert headings(r, review.children) == [
         "承压奋进,区域经济稳中向好", "改革创新,发展动能有效增强", "民生为重,幸福指数持续攀升",
-        "深耕细作,治理能级不断提升", "砥砺初心,自身建设切实加强",
+        "深耕细作,治理能级不断提升", "砥砺初心,自身建设切实加强", "",
     ]
-    assert len(plan.children) == 6
+    assert len(plan.children) == 7
     assert leads(r, review.children[0]) == ["经济韧性持续增强", "消费信心有力提振", "涉企服务更加完善"]
     assert leads(r, plan.children[5]) == ["强化政治过硬", "深化法治建设", "打造廉洁政府"]
     assert headings(r, r.appendices) == ["《政府工作报告》名词解释"]

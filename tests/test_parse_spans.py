@@ -14,6 +14,7 @@ from reportdiff.core.text.headings import BULLET
 from reportdiff.core.text.load import load_text
 from reportdiff.core.text.parse import parse_report
 from reportdiff.core.text.split import split_compilation
+from reportdiff.core.text.units import item_marker_end
 
 
 def _all_sections(report: Report) -> list[Section]:
@@ -26,12 +27,14 @@ def test_spans_slice_to_what_they_claim(sid: str) -> None:
     text = report.text
     for section in _all_sections(report):
         heading = report.slice(section.heading)
-        assert heading == heading.strip() and heading, (sid, heading)
+        assert heading == heading.strip(), (sid, heading)
+        # Only an untitled unit (a closing passage opened by 各位代表) has no heading.
+        assert heading or (section.marker == "" and section.heading.start == section.span.start)
         assert not heading.endswith("。")
         assert section.span.contains(section.heading)
         # Between the section start and its heading text stands exactly the marker.
         assert text[section.span.start : section.heading.start].strip() == section.marker
-        assert heading[0] not in "◆▶（(、"
+        assert heading[:1] not in tuple("◆▶（(、")
         for child in section.children:
             assert section.span.contains(child.span)
         for block in section.blocks:
@@ -40,7 +43,12 @@ def test_spans_slice_to_what_they_claim(sid: str) -> None:
             assert body == body.strip() and "\n\n" not in body
             if block.lead is not None:
                 lead = report.slice(block.lead)
-                assert body.startswith(lead) and lead and not lead.endswith(("。", "."))
+                assert block.span.contains(block.lead) and lead
+                assert not lead.endswith(("。", "."))
+                # A lead opens its block, after an item's marker (一是, ——, 第一，, 1.) if any.
+                marker = text[block.span.start : block.lead.start]
+                end = item_marker_end(body)
+                assert marker == "" or (end is not None and not marker[end:].strip("要，,：: ")), marker
                 assert "\n" not in lead
             if block.kind == "highlights":
                 assert block.items

@@ -45,6 +45,7 @@ from reportdiff.core.text.relocate import (
     relocate_repeated_paragraphs,
 )
 from reportdiff.core.text.spacing import close_spaced_digits, close_spaced_title
+from reportdiff.core.text.runon import split_run_on
 from reportdiff.core.text.unwrap import join_pieces, looks_like_pdf, unwrap_pdf
 
 Block = list[str]
@@ -127,6 +128,7 @@ inline heading alone in its block), so they run until nothing changes."""
 def _run_block_passes(blocks: list[Block]) -> list[Block]:
     """Run the block passes in order, repeated until the blocks stop changing."""
     passes = (
+        split_run_on,
         isolate_date_lines,
         split_inline_headings,
         split_inline_leads,

@@ -16,11 +16,19 @@ PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}}、)\s*(?=\S)")
 SECTION_RE = re.compile(rf"^([（(][{CN_NUM}]{{1,3}}[)）])\s*(?=\S)")
 """(一)… or （一）… — a section (half- or full-width parentheses)."""
 
+ORDINAL_RE = re.compile(rf"^(第[{CN_NUM}]{{1,3}}[，,、])\s*(?=\S)")
+"""第一，进一步稳定和加强农业 — a section numbered in words (1998). Only a line with no
+sentence end at all: 第一，要…。 is a paragraph that counts its points."""
+
 SYMBOL_RE = re.compile(r"^([◆▶►■◇])\s*(?=\S)")
 """◆… ▶… — newspaper-style section headings."""
 
 UNMARKED_PART_RE = re.compile(r"^(?:\S{1,8}年)?(?:工作回顾|主要任务|工作安排|工作任务)$")
 """二〇二三年工作回顾 / 二〇二三年主要任务: parts printed without a number (seed 003)."""
+
+ITEM_MARKER_RE = re.compile(rf"(?<![{CN_NUM}])([{CN_NUM}]{{1,3}})([是要])(?=[^，,。；;：:])")
+"""一是… 二是… (or 一要… 二要…): the numbered items a paragraph enumerates. The numeral must
+not continue another (十一是) and the marker must be followed by its words (一是，is not one)."""
 
 GLOSSARY_RE = re.compile(r"^\S{0,12}名词解释$")
 """《政府工作报告》名词解释 — a glossary appendix."""
@@ -35,6 +43,9 @@ LEAD_RE = re.compile(rf"^\s*(?![{CN_NUM}][是要]|\d)([^。！？!?，,；;：:\
 """A lead phrase: a short clause without commas that ends at the first 。. An inline
 enumeration (一是…。二要…。) is not a lead: it continues the paragraph it is in; nor is a
 sentence opening with a number (2023年是…开局之年。 is a statement, not a topic)."""
+
+SALUTATION_RE = re.compile(r"^\s*(?:各位代表|代表们|同志们|各位委员)\s*[！!：:，,]")
+"""各位代表！ — the speaker addressing the assembly: it opens a passage, it is no topic."""
 
 BULLET = "- "
 """Canonical bullet of a highlight item line."""
@@ -70,6 +81,9 @@ def match_heading(line: str) -> HeadingMatch | None:
         m = regex.match(line)
         if m:
             return HeadingMatch(level, m.group(1), m.end())  # type: ignore[arg-type]
+    m = ORDINAL_RE.match(line)
+    if m and not line.endswith("。"):
+        return HeadingMatch("section", m.group(1), m.end())
     if UNMARKED_PART_RE.match(line):
         return HeadingMatch("part", "", 0)
     if GLOSSARY_RE.match(line) or line == NOTES_TITLE:
@@ -94,16 +108,22 @@ def inline_heading_split(line: str) -> int | None:
 def lead_bounds(paragraph: str) -> tuple[int, int] | None:
     """Start and end of the lead phrase opening ``paragraph`` (without its 。), or None.
 
-    A lead is only a lead when a sentence follows it: ``今年重点做好以下工作。`` alone is
-    a paragraph, not a topic clause.
+    A lead is only a lead when sentences follow that spell it out: ``今年重点做好以下工作。``
+    alone is a paragraph, not a topic clause. Nor is a short sentence that points back to
+    what came before (这是关系改革和发展全局的重要任务。, 2005): it continues, it heads
+    nothing.
     """
     m = LEAD_RE.match(paragraph)
-    if not m:
+    if not m or SALUTATION_RE.match(paragraph) or m.group(1).startswith(POINTS_BACK):
         return None
     rest = paragraph[m.end() :].strip()
     if not rest:
         return None
     return m.start(1), m.end(1)
+
+
+POINTS_BACK = ("这", "此", "上述", "以上")
+"""Openings that refer to what came before: such a sentence continues, it heads nothing."""
 
 
 def is_date_line(line: str) -> bool:

@@ -4,13 +4,19 @@ Web copies of a report often print a whole section as one line. pudong-2023's re
 does: ``加快探索超大城区治理新路,…。城区环境更加绿色低碳。浦东新区气候投融资…。城市管理
 更加智慧精细。加快新型基础设施建设,…`` holds four sub-headings, each a short status
 sentence followed by the sentences that spell it out.
+
+Only such a section is cut: its heading, then a paragraph that runs its body together
+and does not open with a lead of its own. Everywhere else a short sentence is a sentence of
+its paragraph: the national reports are full of them (——经济持续较快增长。…产业结构调整
+成效明显。…现代服务业快速发展。… in 2003 is one item, 国民经济保持良好发展势头。…金融运行
+平稳。… in 2002 one paragraph), and a paragraph is never split at one.
 """
 
 from __future__ import annotations
 
 import re
 
-from reportdiff.core.text.headings import BULLET, lead_bounds, match_heading
+from reportdiff.core.text.headings import BULLET, ITEM_MARKER_RE, lead_bounds, match_heading
 
 Block = list[str]
 
@@ -22,6 +28,8 @@ ACTION_OPENERS = (
     "全面", "持续", "加快", "深入", "深化", "推进", "推动", "实施", "完成", "开展", "制定",
     "优化", "着力", "积极", "大力", "进一步", "加强", "强化", "提升", "建设", "建成", "启动",
     "举办", "新增", "扎实", "坚持", "高质量", "不断", "稳步", "组织", "落实",
+    "完善", "健全", "继续", "搞好", "做好", "加大", "规范", "鼓励", "支持", "改进", "努力",
+    "切实", "认真", "重视", "关心", "保持", "促进", "发展", "巩固", "抓好",
 )
 """How an action sentence opens (全面完成类住宅综合治理。实施农村人才培育项目。). A
 sub-heading opens with its topic instead (城区环境更加绿色低碳), so a short sentence that
@@ -48,6 +56,25 @@ def _is_inline_lead(sentence: str, rest: str) -> bool:
     )
 
 
+def _is_heading_block(block: Block) -> bool:
+    return len(block) == 1 and match_heading(block[0]) is not None
+
+
+def _whole_section_line(blocks: list[Block], i: int) -> bool:
+    """Whether ``blocks[i]`` is a one-line paragraph that opens its section's body.
+
+    It follows a heading and does not open with a lead, a —— item or a 一是 item (such a
+    paragraph is one unit already): the web copy ran the section's paragraphs together.
+    """
+    b = blocks[i]
+    if len(b) != 1 or b[0].startswith(BULLET) or match_heading(b[0]):
+        return False
+    line = b[0]
+    if line.startswith("——") or ITEM_MARKER_RE.match(line) or lead_bounds(line):
+        return False
+    return i > 0 and _is_heading_block(blocks[i - 1])
+
+
 def split_inline_leads(blocks: list[Block]) -> list[Block]:
     """Cut a one-line paragraph before each lead phrase printed inside it.
 
@@ -57,8 +84,8 @@ def split_inline_leads(blocks: list[Block]) -> list[Block]:
     heads sentences.
     """
     out: list[Block] = []
-    for b in blocks:
-        if len(b) != 1 or b[0].startswith(BULLET) or match_heading(b[0]):
+    for i, b in enumerate(blocks):
+        if not _whole_section_line(blocks, i):
             out.append(b)
             continue
         sents = _sentences(b[0])

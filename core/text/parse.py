@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 
 from reportdiff.core.errors import ReportError
@@ -14,6 +15,8 @@ from reportdiff.core.text.headings import (
     lead_bounds,
     match_heading,
 )
+from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
+from reportdiff.core.text.unmarked import UNTITLED, BodyLine, infer_headings
 
 HEADER_MAX_BLOCKS = 6
 """Title, date and speaker lines are within the first blocks."""
@@ -72,9 +75,7 @@ def header_count(text: str, blocks: list[RawBlock]) -> int:
     With a ——date line near the top: everything up to it and a speaker line after it.
     Without one: the short, sentence-less single lines that open the text.
     """
-    first_heading = next(
-        (i for i, b in enumerate(blocks) if _heading(text, b)), len(blocks)
-    )
+    first_heading = next((i for i, b in enumerate(blocks) if _heading(text, b)), len(blocks))
     limit = min(HEADER_MAX_BLOCKS, first_heading)
     for i in range(limit):
         if is_date_line(text[blocks[i].span.start : blocks[i].span.end]):
@@ -111,9 +112,31 @@ def make_block(text: str, b: RawBlock) -> Block:
             lead = Span(first.start, end)
         return Block("highlights", b.span, lead, items)
     first = lines[0]
-    bounds = lead_bounds(text[first.start : first.end])
-    lead = Span(first.start + bounds[0], first.start + bounds[1]) if bounds else None
-    return Block("paragraph", b.span, lead)
+    return Block("paragraph", b.span, _lead(text, first))
+
+
+def _lead(text: str, span: Span) -> Span | None:
+    """The lead of the paragraph or item at ``span``: an item's topic, or a lead phrase."""
+    piece = text[span.start : span.end]
+    marked = item_marker_end(piece) is not None
+    bounds = item_lead(piece) if marked else None
+    if bounds is None and not marked:
+        bounds = lead_bounds(piece)
+    return Span(span.start + bounds[0], span.start + bounds[1]) if bounds else None
+
+
+def make_blocks(text: str, b: RawBlock) -> list[Block]:
+    """The blocks of a raw block: one, or one per 一是 item of a one-line paragraph."""
+    block = make_block(text, b)
+    if block.kind != "paragraph" or len(b.lines) != 1:
+        return [block]
+    line = b.lines[0]
+    starts = [line.start + k for k in item_starts(text[line.start : line.end]) if k > 0]
+    if not starts:
+        return [block]
+    bounds = [line.start, *starts, line.end]
+    spans = [Span(a, z) for a, z in itertools.pairwise(bounds)]
+    return [Block("paragraph", sp, _lead(text, sp)) for sp in spans]
 
 
 @dataclass
@@ -194,14 +217,29 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
     appendices: list[_Node] = []
     part: _Node | None = None
     current: _Node | None = None
-    for b in blocks[n_header:]:
-        h = _heading(text, b)
-        if h is None:
-            block = make_block(text, b)
-            if current is not None:
-                current.add(block)
+    body = blocks[n_header:]
+    heads = infer_headings(
+        [
+            BodyLine(text[b.span.start : b.span.end], len(b.lines) == 1, _heading(text, b))
+            for b in body
+        ]
+    )
+    for b, h in zip(body, heads, strict=True):
+        if h == UNTITLED:
+            # An untitled passage (各位代表！…) opens at this block: see unmarked.py.
+            at = Span(b.span.start, b.span.start)
+            node = _Node("section", "", at, at.start, at.start)
+            if part is None:
+                top.append(node)
             else:
-                preamble.append(block)
+                part.children.append(node)
+            current = node
+        if not isinstance(h, HeadingMatch):
+            for block in make_blocks(text, b):
+                if current is not None:
+                    current.add(block)
+                else:
+                    preamble.append(block)
             continue
         node = _Node("section", h.marker, _heading_span(text, b, h), b.span.start, b.span.end)
         if h.level == "appendix":
