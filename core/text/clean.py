@@ -44,8 +44,8 @@ from reportdiff.core.text.relocate import (
     join_truncated_tail,
     relocate_repeated_paragraphs,
 )
-from reportdiff.core.text.spacing import close_spaced_digits, close_spaced_title
 from reportdiff.core.text.runon import split_run_on
+from reportdiff.core.text.spacing import close_spaced_digits, close_spaced_title
 from reportdiff.core.text.unwrap import join_pieces, looks_like_pdf, unwrap_pdf
 
 Block = list[str]
