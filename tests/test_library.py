@@ -13,6 +13,7 @@ from reportdiff.core.errors import ReportError
 from reportdiff.core.storage import library
 from reportdiff.core.storage.library import (
     add_report,
+    add_reports,
     damaged_entries,
     library_dir,
     load_user_report,
@@ -96,11 +97,26 @@ def test_overrides_set_region_year_and_id(seeds_dir: Path) -> None:
     assert (meta.id, meta.region, meta.year) == ("minhang-2030", "闵行区", 2030)
 
 
-def test_region_without_romanisation_asks_for_id(seeds_dir: Path) -> None:
-    with pytest.raises(ReportError, match="--id"):
-        add_report(seeds_dir / SEED_002, region="火星区")
+def test_any_chinese_region_romanises_and_an_id_can_still_be_given(seeds_dir: Path) -> None:
+    (meta,) = add_report(seeds_dir / SEED_002, region="火星区")
+    assert (meta.id, meta.level) == ("huoxing-2022", "county")
     (meta,) = add_report(seeds_dir / SEED_002, region="火星区", id="mars-2022")
     assert meta.region == "火星区"
+
+
+def test_adding_many_files_never_fails_for_want_of_an_id(tmp_path: Path) -> None:
+    """A file whose text names no region or year still gets an id: from its file name."""
+    named = tmp_path / "江苏.txt"
+    named.write_text(
+        "政府工作报告\n\n——2025年1月14日在江苏省第十四届人民代表大会第三次会议上\n\n"
+        "江苏省省长 许昆林\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n",
+        encoding="utf-8",
+    )
+    bare = tmp_path / "会议材料 3.txt"
+    bare.write_text("各位代表：\n\n过去一年，我们做了很多工作，成绩来之不易。\n", encoding="utf-8")
+    metas = add_reports([named, bare])
+    assert [m.id for m in metas] == ["jiangsu-2024", "hui-yi-cai-liao-3"]
+    assert (metas[1].region, metas[1].level, metas[1].year) == ("", "unknown", 0)
 
 
 def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:
