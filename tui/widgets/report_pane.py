@@ -102,8 +102,8 @@ class ReportPane(ScrollView, can_focus=True):
         # Year reviewed, and the year delivered beside it; what the text does not say
         # is shown as unknown (未知), never guessed.
         region = meta.region or "地区未知"
-        reviewed = f"{meta.year}年度" if meta.year else "年度未知"
-        delivered = f"{meta.delivered}年所作" if meta.delivered else "作年未知"
+        reviewed = str(meta.year) if meta.year else "年度未知"
+        delivered = f"{meta.delivered}年作" if meta.delivered else "作年未知"
         self.border_title = Text(f"{region} {reviewed}（{delivered}） {meta.title}")
         self.border_subtitle = Text(meta.id)
 
