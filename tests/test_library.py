@@ -249,6 +249,17 @@ def test_wrong_fields_are_damage_not_tracebacks(seeds_dir: Path, damage: object)
         load_user_report("mine")
 
 
+def test_an_entry_stored_before_level_and_delivered_existed_still_loads(seeds_dir: Path) -> None:
+    add_report(seeds_dir / SEED_003, id="old-xuhui")
+    path = library_dir() / "old-xuhui.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["meta"].pop("level") == "county" and record["meta"].pop("delivered") == 2023
+    path.write_text(json.dumps(record), encoding="utf-8")
+    (meta,) = user_metas()
+    assert (meta.id, meta.region, meta.level, meta.delivered) == ("old-xuhui", "徐汇区", "unknown", None)
+    assert load_user_report("old-xuhui").meta.year == 2022
+
+
 def test_edited_text_fails_its_checksum(seeds_dir: Path) -> None:
     add_report(seeds_dir / SEED_002, id="mine")
     (text_file,) = library_dir().glob("mine.*.txt")

@@ -77,11 +77,15 @@ def test_all_41_national_reports_are_national_with_both_years(corpus: dict[int, 
     for delivered, report in corpus.items():
         m = report.meta  # type: ignore[attr-defined]
         assert (m.region, m.level) == ("全国", "national"), delivered
-        assert (m.delivered, m.year) == (delivered, delivered - 1), delivered
+        # Reviews the year before its session, but the session of 21 December 1964
+        # reviews 1964 (the year it closes). One report a year: ids never collide.
+        reviewed = delivered if delivered == 1964 else delivered - 1
+        assert (m.delivered, m.year) == (delivered, reviewed), delivered
         suffix = "-plan" if m.kind == "plan-report" else ""
-        assert m.id == f"national-{delivered - 1}{suffix}"
+        assert m.id == f"national-{reviewed}{suffix}"
         # Every page prints its session date (full-width digits, spaced digits and all).
         assert m.date is not None and m.date.startswith(f"{delivered}-"), delivered
+    assert len({r.meta.id for r in corpus.values()}) == 41  # type: ignore[attr-defined]
 
 
 def test_national_titles_are_the_reports_own(corpus: dict[int, object]) -> None:
@@ -128,6 +132,29 @@ def test_provincial_report() -> None:
         "江苏省省长 许昆林\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作，请予审议。\n"
     )
     assert meta_of(text) == ("江苏省", "province", 2024, 2025, "2025-01-14", "jiangsu-2024")
+
+
+def test_a_session_in_late_december_reviews_the_year_it_closes() -> None:
+    text = (
+        "政府工作报告\n\n——2024年12月28日在安吉县第十七届人民代表大会第五次会议上\n\n"
+        "安吉县人民政府县长 张三\n\n各位代表：\n"
+    )
+    assert meta_of(text) == ("安吉县", "county", 2024, 2024, "2024-12-28", "anji-2024")
+
+
+def test_provincial_variants_parenthesised_date_speaker_first_title_with_region() -> None:
+    variants = [
+        ("政府工作报告\n（2025年1月14日在江苏省第十四届人民代表大会第三次会议上）\n"
+        "江苏省人民政府省长 许昆林\n各位代表：\n"),
+        ("江苏省省长 许昆林\n\n政府工作报告\n\n2025年1月14日在江苏省第十四届人民代表大会第三次"
+        "会议上\n\n各位代表：\n"),
+        "2025年江苏省政府工作报告\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n",
+    ]
+    for text in variants:
+        m = infer_meta(text, source="x.txt")
+        assert (m.region, m.level, m.year, m.delivered, m.id) == (
+            "江苏省", "province", 2024, 2025, "jiangsu-2024"), text
+    assert infer_meta(variants[0], source="x.txt").title == "政府工作报告"
 
 
 def test_autonomous_region_speaker_line_alone() -> None:

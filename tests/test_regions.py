@@ -99,3 +99,10 @@ def test_split_units() -> None:
 def test_any_chinese_name_romanises() -> None:
     assert reading("火星区") == "huoxing"
     assert region_pinyin("Mars") is None
+
+
+def test_stored_readings_are_what_the_converter_and_tables_give() -> None:
+    """region_readings.json is generated (python -m reportdiff.core.text.regions): keep it so."""
+    from reportdiff.core.text.regions import compute_listed_readings, listed_readings
+
+    assert listed_readings() == compute_listed_readings()

@@ -24,6 +24,7 @@ from reportdiff.core.text.frontmatter import (
 )
 from reportdiff.core.text.regions import (
     NATIONAL,
+    canonical_region,
     divisions,
     level_of,
     region_pinyin,
@@ -55,6 +56,7 @@ TITLE_PLACE_RE = re.compile(r"[\u4e00-\u9fff]+")
 ID_SAFE_RE = re.compile(r"[^a-z0-9]+")
 
 FALLBACK_MIN_MENTIONS = 3
+DECEMBER = 12
 SELF_REFERENCE_RE = re.compile(r"[全本](省|区|市|州|盟|县|旗)|(省|区|市|州|盟|县|旗)(?:政府|委|人大)")
 """全区, 本市, 区政府, 县委: the kind of government a report speaks of as its own."""
 
@@ -149,17 +151,13 @@ def named_most(text: str) -> str:
     """
     own = set(SELF_REFERENCE_RE.findall(text))
     own = {a or b for a, b in own}
-    counts: dict[str, int] = {}
-    for full in divisions():
-        short = short_name(full)
-        if len(short) >= 2:
-            n = text.count(short)
-            if n:
-                counts[full] = n
+    counts = _name_counts(text)
     best: dict[RegionLevel, list[tuple[int, str]]] = {}
     for full, n in counts.items():
         divs = divisions()[full]
-        if n < FALLBACK_MIN_MENTIONS or len(divs) != 1 or len({short_name(full)}) != 1:
+        # A name several divisions bear (鼓楼区 in four cities, 朝阳 a city and districts)
+        # cannot say which one the text means.
+        if n < FALLBACK_MIN_MENTIONS or len(divs) != 1 or canonical_region(short_name(full)) != full:
             continue
         d = divs[0]
         if full[-1] not in own:
@@ -178,6 +176,21 @@ def named_most(text: str) -> str:
     return ""
 
 
+def _name_counts(text: str) -> dict[str, int]:
+    """How often each listed division's short name occurs, by full name (one pass)."""
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    for full in divisions():
+        short = short_name(full)
+        if len(short) >= 2:
+            by_prefix.setdefault(short[:2], []).append((short, full))
+    counts: dict[str, int] = {}
+    for i in range(len(text) - 1):
+        for short, full in by_prefix.get(text[i : i + 2], ()):
+            if text.startswith(short, i):
+                counts[full] = counts.get(full, 0) + 1
+    return counts
+
+
 def _years_in(s: str) -> list[int]:
     return [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", fold(s))]
 
@@ -188,9 +201,11 @@ def find_years(front: FrontMatter, text: str, kind: ReportKind) -> tuple[int, in
     Delivered: the session date's year, else the year a work report's title carries
     (2024年政府工作报告, 政府工作报告(2024年)) or the latest year of a plan report's title.
     Reviewed: the year before the one delivered, whatever the headings say (003 heads
-    its review 二〇二三年工作回顾 but was given on 2023-01-04), and whatever the month: one
-    session a year, so the year before it names the report uniquely in a series (the
-    State Council met in June 1956 and in July 1955, in November 1981 and June 1983).
+    its review 二〇二三年工作回顾 but was given on 2023-01-04) and whatever the month of a
+    session held in spring or summer: one session a year, so the year before it names
+    the report uniquely in a series (the State Council met in July 1955 and June 1956,
+    in November 1982 and June 1983). A session in December reviews the year it closes:
+    county congresses that meet in late December, the State Council in December 1964.
     Without a date or titled year: ``2023年是…`` in the opening or a ``2023年工作回顾``
     heading. 0 / None when the text does not say.
     """
@@ -198,6 +213,8 @@ def find_years(front: FrontMatter, text: str, kind: ReportKind) -> tuple[int, in
     title_years = _years_in(front.title)
     if delivered is None and title_years and ("政府工作报告" in front.title or kind == "plan-report"):
         delivered = max(title_years)
+    if front.date is not None and front.date[1] == DECEMBER:
+        return front.date[0], delivered
     if delivered is not None:
         return delivered - 1, delivered
     body = fold(text[front.end : front.end + 20000])

