@@ -247,6 +247,14 @@ def test_title_wrapped_over_two_lines_is_joined() -> None:
     assert body.text.startswith("各位代表：")
 
 
+def test_words_around_a_name_are_no_region() -> None:
+    text = (
+        "各位代表：\n\n一年来，我们自觉接受人民代表大会常务委员会和市人民政府的监督。"
+        "现在，我向大会报告工作。\n"
+    )
+    assert meta_of(text)[:2] == ("", "unknown")
+
+
 def test_nothing_readable_is_unknown_not_a_guess() -> None:
     m = infer_meta("某某报告\n\n2021年是重要的一年。\n", source="/tmp/My Report.txt")
     assert (m.region, m.level, m.delivered) == ("", "unknown", None)

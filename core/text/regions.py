@@ -181,9 +181,12 @@ def level_of(name: str) -> RegionLevel:
 
 
 UNIT_RE = re.compile(
-    "[\u4e00-\u9fff]{2,12}?(?:" + "|".join(SUFFIXES) + ")"
+    "(?:(?![和与及的在会议政府委常务])[\u4e00-\u9fff]){2,4}?(?:"
+    + "|".join(SUFFIXES) + ")"
 )
-"""An administrative unit by its suffix, for names the official list lacks (卢湾区, 巢湖市)."""
+"""An administrative unit by its suffix, for names the official list lacks (卢湾区, 巢湖市):
+two to four characters, none of the words around a name (代表大会常务委员会和市人民政府
+names no 市)."""
 
 
 def split_units(phrase: str) -> list[str]:
