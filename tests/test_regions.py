@@ -54,7 +54,7 @@ def test_every_province_and_prefecture_has_a_distinct_id() -> None:
         ("上海市", "shanghai"), ("浦东新区", "pudong"), ("杨浦区", "yangpu"),
         ("广西壮族自治区", "guangxi"), ("内蒙古自治区", "neimenggu"), ("宁夏回族自治区", "ningxia"),
         ("新疆维吾尔自治区", "xinjiang"), ("香港特别行政区", "xianggang"),
-        ("延边朝鲜族自治州", "yanbian"), ("大兴安岭地区", "daxinganling"), ("锡林郭勒盟", "xilinguole"), ("阿勒泰地区", "aletai"),
+        ("延边朝鲜族自治州", "yanbian"), ("大兴安岭地区", "daxinganling"), ("锡林郭勒盟", "xilinguole"), ("六盘水市", "liupanshui"), ("阿勒泰地区", "aletai"),
         ("全国", "national"),
     ],
 )
@@ -77,6 +77,10 @@ def test_short_names_and_suffixes() -> None:
     assert short_name("孟村回族自治县") == "孟村"
     assert short_name("博尔塔拉蒙古自治州") == "博尔塔拉"
     assert short_name("鄂伦春自治旗") == "鄂伦春"  # the name is the nationality's
+    assert short_name("鄂温克族自治旗") == "鄂温克"
+    assert short_name("六盘水市") == "六盘水"  # 水 is a nationality, but this is no 自治 name
+    assert short_name("正镶白旗") == "正镶白"
+    assert short_name("管城回族区") == "管城"
     assert short_name("广西壮族自治区") == "广西"
     assert canonical_region("杨浦") == "杨浦区" and canonical_region("浦东") == "浦东新区"
     assert canonical_region("朝阳") is None  # 朝阳市 and 朝阳区

@@ -149,7 +149,10 @@ def short_name(region: str) -> str:
             break
     else:
         return name
-    # 延边朝鲜族 → 延边, 孟村回族 → 孟村, 博尔塔拉蒙古 → 博尔塔拉, 伊犁哈萨克 → 伊犁.
+    if not (suffix.startswith("自治") or name.endswith("族")):
+        return name  # 六盘水市 is 六盘水, 正镶白旗 正镶白, though 水 and 白 are nationalities
+    # 延边朝鲜族 → 延边, 孟村回族 → 孟村, 博尔塔拉蒙古 → 博尔塔拉, 伊犁哈萨克 → 伊犁,
+    # 管城回族(区) → 管城.
     while True:
         stripped = _drop_ethnic(name)
         if stripped == name:
@@ -159,6 +162,8 @@ def short_name(region: str) -> str:
 
 def _drop_ethnic(name: str) -> str:
     base = name.removesuffix("族")
+    if base in ETHNIC_GROUPS:
+        return base  # 鄂温克族(自治旗) → 鄂温克
     for group in sorted(ETHNIC_GROUPS, key=len, reverse=True):
         if base.endswith(group) and len(base) - len(group) >= 2:
             return base[: -len(group)]
