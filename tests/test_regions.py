@@ -54,7 +54,8 @@ def test_every_province_and_prefecture_has_a_distinct_id() -> None:
         ("上海市", "shanghai"), ("浦东新区", "pudong"), ("杨浦区", "yangpu"),
         ("广西壮族自治区", "guangxi"), ("内蒙古自治区", "neimenggu"), ("宁夏回族自治区", "ningxia"),
         ("新疆维吾尔自治区", "xinjiang"), ("香港特别行政区", "xianggang"),
-        ("延边朝鲜族自治州", "yanbian"), ("大兴安岭地区", "daxinganling"), ("锡林郭勒盟", "xilinguole"), ("六盘水市", "liupanshui"), ("阿勒泰地区", "aletai"),
+        ("延边朝鲜族自治州", "yanbian"), ("大兴安岭地区", "daxinganling"), ("锡林郭勒盟", "xilinguole"), ("六盘水市", "liupanshui"), ("万柏林区", "wanbailin"),
+        ("神农架林区", "shennongjia"), ("珲春市", "hunchun"), ("宕昌县", "tanchang"), ("阿勒泰地区", "aletai"),
         ("全国", "national"),
     ],
 )

@@ -33,15 +33,19 @@ ETHNIC_GROUPS = (
 (延边朝鲜族自治州, 孟村回族自治县): the short form drops them."""
 
 SUFFIXES = (
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "林区", "特区",
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "特区",
     "省", "市", "区", "县", "盟", "旗",
 )
-"""Administrative suffixes, longest first: 杨浦区 → 杨浦, 延边朝鲜族自治州 → 延边."""
+"""Administrative suffixes, longest first: 杨浦区 → 杨浦, 延边朝鲜族自治州 → 延边. Not 林区:
+万柏林区 is 万柏林 (the one 林区, 神农架林区, is in :data:`SHORT_NAMES`)."""
+
+SHORT_NAMES = {"神农架林区": "神农架"}
+"""Short forms no suffix rule gives."""
 
 SUFFIX_LEVEL: dict[str, RegionLevel] = {
     "特别行政区": "province", "自治区": "province", "省": "province",
     "自治州": "prefecture", "地区": "prefecture", "盟": "prefecture",
-    "自治县": "county", "自治旗": "county", "新区": "county", "林区": "county",
+    "自治县": "county", "自治旗": "county", "新区": "county",
     "特区": "county", "区": "county", "县": "county", "旗": "county",
 }
 """The level a suffix alone tells. 市 is absent: it can be a province (上海市), a prefecture
@@ -77,6 +81,8 @@ PLACE_READINGS: dict[str, str] = {
     "民乐": "minle",
     "龙圩": "longxu",
     "覃塘": "qintang",
+    "珲春": "hunchun",
+    "宕昌": "tanchang",
 }
 """Place names whose reading differs from what ``pypinyin`` gives for the characters
 (checked against every province- and prefecture-level name and the county-level names
@@ -143,6 +149,8 @@ def short_name(region: str) -> str:
     A name that would shrink to one character keeps its suffix (单县, 和县).
     """
     name = region.strip()
+    if name in SHORT_NAMES:
+        return SHORT_NAMES[name]
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             name = name[: -len(suffix)]
