@@ -190,6 +190,18 @@ def test_prefecture_report_with_wrapped_dashless_date_in_chinese_numerals() -> N
     assert meta_of(text) == ("东莞市", "prefecture", 2024, 2025, "2025-01-16", "dongguan-2024")
 
 
+@pytest.mark.parametrize(
+    "date_lines",
+    ["——2025年1月\n14日在江苏省第十四届人民代表大会第三次会议上",
+     "——2025年1月14日\n在江苏省第十四届人民代表大会第三次会议上",
+     "——2025年1月14日在江苏省第十四届\n人民代表大会第三次会议上"],
+)
+def test_a_date_line_wrapped_anywhere(date_lines: str) -> None:
+    text = f"政府工作报告\n{date_lines}\n江苏省省长 许昆林\n各位代表：\n过去一年，全省经济回升向好。\n"
+    assert meta_of(text) == ("江苏省", "province", 2024, 2025, "2025-01-14", "jiangsu-2024")
+    assert load_text(text, source="x.txt").text.startswith("各位代表：")
+
+
 def test_full_width_date_and_a_district() -> None:
     text = (
         "政府工作报告\n\n——２０２５年１月８日在上海市闵行区第七届人民代表大会第六次会议上\n\n"
