@@ -167,8 +167,9 @@ def named_most(text: str) -> str:
         if ancestors and (not any(named) or any(n * 2 < c for c in named)):
             continue
         best.setdefault(d.level, []).append((n, full))
-    for level in ("county", "prefecture", "province"):
-        ranked = sorted(best.get(level, []), reverse=True)  # type: ignore[call-overload]
+    levels: tuple[RegionLevel, ...] = ("county", "prefecture", "province")
+    for level in levels:
+        ranked = sorted(best.get(level, []), reverse=True)
         if ranked:
             if len(ranked) > 1 and ranked[1][0] * 2 >= ranked[0][0]:
                 return ""
