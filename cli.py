@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
     Handler = Callable[[argparse.Namespace], int]
 
+UNKNOWN = "unknown"
+"""Shown for metadata the text does not give (region, years, title)."""
+
+
 DESCRIPTION = """\
 Read and compare long Chinese government reports.
 
@@ -37,7 +41,8 @@ def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "list",
         help="list bundled and library reports",
-        description="List the reports you can open: id, region, year, title, size. "
+        description="List the reports you can open: id, region, year reviewed, year "
+        "delivered, title, size (unknown where the text does not say). "
         "A table on a terminal, tab-separated values when piped.",
     )
     p.set_defaults(handler=_cmd_list)
@@ -51,9 +56,18 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for damaged in damaged_entries():
         # Listed on stderr: the table stays parseable, and a broken entry is never silent.
         print(f"reportdiff: {damaged.message()}", file=sys.stderr)
-    header = ("id", "region", "year", "title", "size", "origin")
+    header = ("id", "region", "year", "delivered", "title", "size", "origin")
     rows = [
-        (e.id, e.region, str(e.year), e.title, str(e.size), e.origin) for e in entries
+        (
+            e.id,
+            e.region or UNKNOWN,
+            str(e.year or UNKNOWN),
+            str(e.delivered or UNKNOWN),
+            e.title or UNKNOWN,
+            str(e.size),
+            e.origin,
+        )
+        for e in entries
     ]
     if sys.stdout.isatty():
         from rich.console import Console
@@ -230,8 +244,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
         fields = [
             "would add" if args.dry_run else "added",
             meta.id,
-            meta.region,
-            meta.year,
+            meta.region or UNKNOWN,
+            meta.year or UNKNOWN,
             meta.date or "-",
             meta.kind,
             meta.title,

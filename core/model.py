@@ -13,6 +13,11 @@ from typing import Literal
 ReportKind = Literal["work-report", "summary", "plan-report"]
 """What a report is: a full 政府工作报告, a 摘要 (summary), or a plan execution report."""
 
+RegionLevel = Literal["national", "province", "prefecture", "county", "unknown"]
+"""Level of the government that gives a report: the State Council (national); a province,
+autonomous region or municipality (省, 自治区, 直辖市: province); a prefecture (地级市, 自治州,
+地区, 盟); a district, county, county-level city or banner (区, 县, 县级市, 旗: county)."""
+
 SectionKind = Literal["part", "section", "subsection", "appendix"]
 """Level of a section: a part (一、…), a section ((一)…, ◆…, ▶…), a sub-section, or an
 appendix (名词解释 glossary, 注释 footnotes) that is not part of the report's body."""
@@ -47,11 +52,13 @@ class ReportMeta:
     """What a report is, where it is from, and the id it is known by."""
 
     id: str
-    """Short id anyone can type: ``<region-pinyin>-<year reviewed>[-<kind>]``, e.g. ``yangpu-2023``."""
+    """Short id anyone can type: ``<region-pinyin>-<year reviewed>[-<kind>]``, e.g. ``yangpu-2023``,
+    ``national-2008``."""
     region: str
-    """Region in Chinese as the report names it: 杨浦区, 上海市, 浦东新区."""
+    """Region in Chinese as the report names it: 杨浦区, 上海市, 浦东新区; 全国 for the State
+    Council; '' when the text does not say (shown as unknown)."""
     year: int
-    """The year the report reviews (a report given in January 2024 reviews 2023)."""
+    """The year the report reviews (a report given in January 2024 reviews 2023); 0 if unknown."""
     date: str | None
     """Session date in ISO form (``2024-01-16``), from the ``——…在…会议上`` line; None if absent."""
     title: str
@@ -60,6 +67,12 @@ class ReportMeta:
     """Work report, summary or plan report."""
     source: str
     """Where the text came from: a seed file name, a user's path, a URL."""
+    level: RegionLevel = "unknown"
+    """Level of the government giving the report (see :data:`RegionLevel`). Defaults to
+    unknown so that metadata stored before the field existed still loads."""
+    delivered: int | None = None
+    """The year the report was delivered (the session date's year, or a title's 2024年政府工作报告);
+    None when the text does not say."""
 
 
 @dataclass(frozen=True)

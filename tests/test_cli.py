@@ -57,13 +57,13 @@ def test_list_piped_is_tsv_of_all_samples(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "list")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split("\t") == ["id", "region", "year", "title", "size", "origin"]
+    assert lines[0].split("\t") == ["id", "region", "year", "delivered", "title", "size", "origin"]
     rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
     assert sorted(rows) == SAMPLE_IDS
-    assert rows["yangpu-2022"][1:3] == ["杨浦区", "2022"]
-    assert rows["shanghai-2023"][1:3] == ["上海市", "2023"]
-    assert all(int(r[4]) > 1000 for r in rows.values())
-    assert {r[5] for r in rows.values()} == {"bundled"}
+    assert rows["yangpu-2022"][1:4] == ["杨浦区", "2022", "unknown"]
+    assert rows["shanghai-2023"][1:4] == ["上海市", "2023", "2024"]
+    assert all(int(r[5]) > 1000 for r in rows.values())
+    assert {r[6] for r in rows.values()} == {"bundled"}
 
 
 def test_show_prints_metadata_and_outline(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,6 +13,7 @@ from reportdiff.core.errors import ReportError
 from reportdiff.core.storage import library
 from reportdiff.core.storage.library import (
     add_report,
+    add_reports,
     damaged_entries,
     library_dir,
     load_user_report,
@@ -96,11 +97,26 @@ def test_overrides_set_region_year_and_id(seeds_dir: Path) -> None:
     assert (meta.id, meta.region, meta.year) == ("minhang-2030", "闵行区", 2030)
 
 
-def test_region_without_romanisation_asks_for_id(seeds_dir: Path) -> None:
-    with pytest.raises(ReportError, match="--id"):
-        add_report(seeds_dir / SEED_002, region="火星区")
+def test_any_chinese_region_romanises_and_an_id_can_still_be_given(seeds_dir: Path) -> None:
+    (meta,) = add_report(seeds_dir / SEED_002, region="火星区")
+    assert (meta.id, meta.level) == ("huoxing-2022", "county")
     (meta,) = add_report(seeds_dir / SEED_002, region="火星区", id="mars-2022")
     assert meta.region == "火星区"
+
+
+def test_adding_many_files_never_fails_for_want_of_an_id(tmp_path: Path) -> None:
+    """A file whose text names no region or year still gets an id: from its file name."""
+    named = tmp_path / "江苏.txt"
+    named.write_text(
+        "政府工作报告\n\n——2025年1月14日在江苏省第十四届人民代表大会第三次会议上\n\n"
+        "江苏省省长 许昆林\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n",
+        encoding="utf-8",
+    )
+    bare = tmp_path / "会议材料 3.txt"
+    bare.write_text("各位代表：\n\n过去一年，我们做了很多工作，成绩来之不易。\n", encoding="utf-8")
+    metas = add_reports([named, bare])
+    assert [m.id for m in metas] == ["jiangsu-2024", "hui-yi-cai-liao-3"]
+    assert (metas[1].region, metas[1].level, metas[1].year) == ("", "unknown", 0)
 
 
 def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:
@@ -231,6 +247,17 @@ def test_wrong_fields_are_damage_not_tracebacks(seeds_dir: Path, damage: object)
     assert user_metas() == []
     with pytest.raises(ReportError, match="library entry 'mine' is damaged"):
         load_user_report("mine")
+
+
+def test_an_entry_stored_before_level_and_delivered_existed_still_loads(seeds_dir: Path) -> None:
+    add_report(seeds_dir / SEED_003, id="old-xuhui")
+    path = library_dir() / "old-xuhui.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["meta"].pop("level") == "county" and record["meta"].pop("delivered") == 2023
+    path.write_text(json.dumps(record), encoding="utf-8")
+    (meta,) = user_metas()
+    assert (meta.id, meta.region, meta.level, meta.delivered) == ("old-xuhui", "徐汇区", "unknown", None)
+    assert load_user_report("old-xuhui").meta.year == 2022
 
 
 def test_edited_text_fails_its_checksum(seeds_dir: Path) -> None:

@@ -497,4 +497,4 @@ def test_outline_of_yangpu_2022_reads_as_drawn() -> None:
   营商环境优化升级
 """
     assert expected in out
-    assert "region: 杨浦区\nyear:   2022\n" in out
+    assert "region: 杨浦区 (county)\nyear:   2022 reviewed, unknown delivered\n" in out

@@ -89,6 +89,11 @@ def test_sample_data_ships_in_the_wheel(wheel: Path) -> None:
     assert "reportdiff/sample_data/index.json" in names
 
 
+def test_region_readings_ship_in_the_wheel(wheel: Path) -> None:
+    """Ids are made from this table; without it every id would load pypinyin's dictionaries."""
+    assert "reportdiff/core/text/region_readings.json" in set(_names(wheel))
+
+
 def test_themes_ship_in_the_wheel(wheel: Path) -> None:
     themes = sorted(p.name for p in (REPO / "themes").glob("*.tcss"))
     if not themes:

@@ -140,7 +140,9 @@ def to_json(cmp: Comparison) -> str:
                 "id": key,
                 "title": r.meta.title,
                 "region": r.meta.region,
+                "level": r.meta.level,
                 "year": r.meta.year,
+                "delivered": r.meta.delivered,
                 "date": r.meta.date,
                 "kind": r.meta.kind,
                 "source": r.meta.source,
@@ -321,12 +323,13 @@ def to_markdown(cmp: Comparison) -> str:
     title = " ↔ ".join(md_escape(k) for k in keys)
     out.append(f"# 报告对比：{title}")
     out.append("")
-    out.append("| 报告 | 标题 | 地区 | 年度 | 会议日期 |")
-    out.append("|---|---|---|--:|---|")
+    out.append("| 报告 | 标题 | 地区 | 回顾年度 | 报告年份 | 会议日期 |")
+    out.append("|---|---|---|--:|--:|---|")
     for key, r in zip(keys, reports, strict=True):
+        m = r.meta
         out.append(
-            f"| {md_escape(key)} | {md_escape(r.meta.title)} | {md_escape(r.meta.region)} "
-            f"| {r.meta.year} | {md_escape(r.meta.date or '')} |"
+            f"| {md_escape(key)} | {md_escape(m.title or '未知')} | {md_escape(m.region or '未知')} "
+            f"| {m.year or '未知'} | {m.delivered or '未知'} | {md_escape(m.date or '')} |"
         )
     out.append("")
     out.append(

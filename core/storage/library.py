@@ -38,6 +38,7 @@ RESERVED_IDS = frozenset(
     {"open", "list", "show", "add", "remove", "export", "build-samples", "help"}
 )
 _KINDS = ("work-report", "summary", "plan-report")
+_LEVELS = ("national", "province", "prefecture", "county", "unknown")
 #: How the library names a text file: ``<id>.<first 10 hex digits of its sha256>.txt``.
 _TEXT_NAME = re.compile(r"^([a-z0-9-]+)\.[0-9a-f]{10}\.txt$")
 
@@ -207,6 +208,9 @@ def _meta_from_json(data: Any) -> ReportMeta:
         title=data["title"],
         kind=data["kind"],
         source=data["source"],
+        # Entries stored before level and delivered existed load with both unknown.
+        level=data.get("level", "unknown"),
+        delivered=data.get("delivered"),
     )
     for field in ("id", "region", "title", "source"):
         if not isinstance(getattr(meta, field), str):
@@ -217,6 +221,12 @@ def _meta_from_json(data: Any) -> ReportMeta:
         raise TypeError("date is not a string")
     if meta.kind not in _KINDS:
         raise ValueError(f"unknown kind {meta.kind!r}")
+    if meta.level not in _LEVELS:
+        raise ValueError(f"unknown level {meta.level!r}")
+    if meta.delivered is not None and (
+        not isinstance(meta.delivered, int) or isinstance(meta.delivered, bool)
+    ):
+        raise TypeError("delivered is not a number")
     return meta
 
 
@@ -243,28 +253,31 @@ def check_id(id: str) -> str:
 def default_id(meta: ReportMeta, *, source: str) -> str:
     """The id a report gets when none is given: ``<region pinyin>-<year>[-plan]``.
 
-    Unlike the parser's fallback (an id from the file name), a library id must say what
-    the report is, so a region without romanisation or an unknown year is an error.
-
-    Raises:
-        ReportError: The region cannot be romanised or the year is unknown; the message
-            asks for ``--id`` (or ``--year``).
+    Any Chinese region romanises (杨浦区 → yangpu, 全国 → national). When the text names
+    no region, the file's name stands in for it (``徐汇区报告.txt`` → ``xu-hui-qu-bao-gao``),
+    and the year is left out when unknown: adding many files never fails because one
+    report's id could not be made.
     """
     from reportdiff.core.text.regions import region_pinyin
 
     pinyin = region_pinyin(meta.region) if meta.region else None
-    if not pinyin:
-        what = f"region {meta.region!r}" if meta.region else "an unknown region"
-        raise ReportError(
-            f"cannot make an id for {source}: {what} has no romanisation; "
-            "give one with --id (e.g. --id minhang-2023)"
-        )
-    if not meta.year:
-        raise ReportError(
-            f"cannot tell which year {source} reviews; give it with --year (or an id with --id)"
-        )
     suffix = "-plan" if meta.kind == "plan-report" else ""
-    return check_id(f"{pinyin}-{meta.year}{suffix}")
+    stem = pinyin or _stem_id(source)
+    year = f"-{meta.year}" if meta.year and not (stem.endswith(str(meta.year))) else ""
+    tail = f"{year}{suffix}"
+    candidate = f"{stem[: 63 - len(tail)].rstrip('-')}{tail}"
+    if not ID_PATTERN.match(candidate) or candidate in RESERVED_IDS:
+        candidate = f"report-{candidate}".strip("-")[:63].rstrip("-")
+    return check_id(candidate)
+
+
+def _stem_id(source: str) -> str:
+    """An id stem from a file name: ASCII kept, Chinese romanised, the rest to '-'."""
+    from pypinyin import lazy_pinyin
+
+    name = Path(source).stem
+    spelled = "-".join(lazy_pinyin(name, errors=lambda s: s.lower()))
+    return re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-") or "report"
 
 
 # ---------------------------------------------------------------- writing

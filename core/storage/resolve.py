@@ -29,6 +29,8 @@ class ListEntry:
     """Length of the cleaned text in characters."""
     origin: str
     """``bundled``, ``user``, or ``user (replaces bundled)``."""
+    delivered: int | None = None
+    """Year delivered, None if unknown."""
 
 
 def _bundled() -> list[ReportMeta]:
@@ -67,12 +69,14 @@ def list_entries() -> list[ListEntry]:
     entries: dict[str, ListEntry] = {}
     for meta in bundled.values():
         entries[meta.id] = ListEntry(
-            meta.id, meta.region, meta.year, meta.title, bundled_text_size(meta.id), "bundled"
+            meta.id, meta.region, meta.year, meta.title, bundled_text_size(meta.id), "bundled",
+            meta.delivered,
         )
     for meta in _user():
         origin = "user (replaces bundled)" if meta.id in bundled else "user"
         entries[meta.id] = ListEntry(
-            meta.id, meta.region, meta.year, meta.title, user_text_size(meta.id), origin
+            meta.id, meta.region, meta.year, meta.title, user_text_size(meta.id), origin,
+            meta.delivered,
         )
     return sorted(entries.values(), key=lambda e: e.id)
 

@@ -27,7 +27,11 @@ PACKAGE_DIR = "sample_data"
 
 
 def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
-    """Clean, split and describe every seed: ``{id: (meta, canonical text)}`` in SAMPLE_IDS order.
+    """Clean, split and describe every seed: ``{id: (meta, body text)}`` in SAMPLE_IDS order.
+
+    The body is the canonical text without its front matter (title, date and speaker
+    lines, which are in the metadata), exactly as :func:`reportdiff.core.text.load.load_text`
+    reads a user's file.
 
     Compilations are split with :func:`split_compilation`, exactly as a user's would be.
 
@@ -37,7 +41,7 @@ def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
     # Imported here: the cleaner is only needed to build the samples, not to open one
     # (``reportdiff A B`` starts faster without it).
     from reportdiff.core.text.clean import clean_text
-    from reportdiff.core.text.metadata import infer_meta
+    from reportdiff.core.text.load import split_front_matter
     from reportdiff.core.text.split import split_compilation
 
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
@@ -47,8 +51,7 @@ def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
     for path in seeds:
         raw = path.read_text(encoding="utf-8")
         for chunk in split_compilation(raw):
-            text = clean_text(chunk)
-            meta = infer_meta(text, source=path.name)
+            meta, text = split_front_matter(clean_text(chunk), source=path.name)
             if meta.id in built:
                 raise ReportError(f"two seeds give the id {meta.id}: {path.name}")
             built[meta.id] = (meta, text)

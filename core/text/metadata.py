@@ -1,60 +1,64 @@
-"""Infer a report's metadata (region, year reviewed, date, title, kind, id) from its text."""
+"""Infer a report's metadata (region, level, years, date, title, kind, id) from its text.
+
+Everything is read from the report itself: the front matter (title, ——date…会议上 line,
+speaker line, see :mod:`reportdiff.core.text.frontmatter`) and the opening sentence
+(我代表…人民政府). What the text does not say stays unknown ('' / 0 / None): a wrong
+region or year is worse than none.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import fields, replace
 from pathlib import PurePath
 from typing import Any
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.model import ReportKind, ReportMeta
-from reportdiff.core.text.headings import DATE_LINE_RE, match_heading
-from reportdiff.core.text.regions import CITY_LEVEL, REGIONS, region_pinyin, short_name
-
-HEADER_LINES = 10
-"""Title, date and speaker lines are found among the first lines of a report."""
+from reportdiff.core.model import RegionLevel, ReportKind, ReportMeta
+from reportdiff.core.text.frontmatter import (
+    MEETING_RE,
+    SPEAKER_RE,
+    FrontMatter,
+    fold,
+    read_front_matter,
+)
+from reportdiff.core.text.regions import (
+    NATIONAL,
+    canonical_region,
+    divisions,
+    level_of,
+    region_pinyin,
+    short_name,
+    split_units,
+)
 
 YEAR_IS_RE = re.compile(r"(\d{4})\s*年是")
 """2023年是…: the opening of a review says which year it reviews."""
 
-REVIEW_HEADING_RE = re.compile(r"(\d{4})\s*年\s*(?:工作回顾|国民经济和社会发展计划执行情况)")
+REVIEW_HEADING_RE = re.compile(
+    r"(\d{4})\s*年\s*(?:国内)?(?:工作的?回顾|国民经济和社会发展计划执行情况)"
+)
+"""一、2023年工作回顾, 一、１９９４年国内工作的回顾."""
 
+ON_BEHALF_RE = re.compile(r"代表(国务院|[\u4e00-\u9fff]{2,24}?人民政府)")
+"""现在，我代表杭州市人民政府，向大会报告政府工作 / 我代表国务院."""
+
+OPENING_CHARS = 1500
+"""The opening sentence (我代表…人民政府) is within this many characters after the head."""
+
+OFFICE_LEVEL: dict[str, RegionLevel] = {
+    "总理": "national", "省长": "province", "州长": "prefecture", "盟长": "prefecture",
+    "专员": "prefecture", "区长": "county", "县长": "county", "旗长": "county",
+}
+"""What the speaker's office tells of the level (市长 and 主席 alone do not)."""
+
+TITLE_PLACE_RE = re.compile(r"[\u4e00-\u9fff]+")
 ID_SAFE_RE = re.compile(r"[^a-z0-9]+")
 
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
-
-
-def find_date(lines: list[str]) -> tuple[int, int, int] | None:
-    """The session date of the first ``——2024年1月16日…`` line near the top, if any."""
-    for line in lines[:HEADER_LINES]:
-        m = DATE_LINE_RE.match(line)
-        if m:
-            return int(m.group(1)), int(m.group(2)), int(m.group(3))
-    return None
-
-
-def find_title(lines: list[str]) -> str:
-    """The title as printed: the first header line that names a 报告.
-
-    A newspaper puts a headline before it on the same line (加快打造人民城市建设标杆
-    《政府工作报告》摘要): the title starts at the first space-separated chunk naming the
-    report, unless the line is a ``关于…的报告`` title, which is whole.
-    """
-    for line in lines[:HEADER_LINES]:
-        if DATE_LINE_RE.match(line) or match_heading(line) or "。" in line:
-            break
-        if "报告" in line:
-            if line.startswith("关于"):
-                return line
-            chunks = line.split()
-            k = next(i for i, c in enumerate(chunks) if "报告" in c)
-            start = line.index(chunks[k])
-            return line[start:]
-    return lines[0][:40] if lines else ""
+FALLBACK_MIN_MENTIONS = 3
+DECEMBER = 12
+SELF_REFERENCE_RE = re.compile(r"[全本](省|区|市|州|盟|县|旗)|(省|区|市|州|盟|县|旗)(?:政府|委|人大)")
+"""全区, 本市, 区政府, 县委: the kind of government a report speaks of as its own."""
 
 
 def find_kind(title: str) -> ReportKind:
@@ -66,54 +70,160 @@ def find_kind(title: str) -> ReportKind:
     return "work-report"
 
 
-def _regions_in(line: str) -> list[str]:
-    found = [name for name in REGIONS if name in line]
-    districts = [n for n in found if n not in CITY_LEVEL]
-    return districts or found
+def place_region(phrase: str) -> str:
+    """The most specific region a place phrase names: 上海市闵行区 → 闵行区; '' if none.
 
-
-def find_region(lines: list[str]) -> str:
-    """The region: from the date, title and speaker lines, else the most named in the text.
-
-    On one line a district beats the city (上海市徐汇区 → 徐汇区). A newspaper summary may
-    name its region only in passing (杨浦速度, 杨浦滨江), hence the count over the text.
+    国务院 and 全国 name the nation.
     """
-    head = lines[:HEADER_LINES]
-    date_first = sorted(head, key=lambda ln: 0 if DATE_LINE_RE.match(ln) else 1)
-    for line in date_first:
-        found = _regions_in(line)
-        if found:
-            return found[0]
-    text = "\n".join(lines)
-    counts = Counter({name: text.count(short_name(name)) for name in REGIONS})
-    # A district report names its city too (上海 in 002 outnumbers 杨浦 11 to 8), while a
-    # city report names each district a few times (浦东 10 against 上海 65 in the city's).
-    districts = Counter({n: c for n, c in counts.items() if n not in CITY_LEVEL})
-    cities = Counter({n: c for n, c in counts.items() if n in CITY_LEVEL})
-    d_name, d_n = districts.most_common(1)[0]
-    c_name, c_n = cities.most_common(1)[0]
-    if d_n >= 3 and d_n * 2 >= c_n:
-        return d_name
-    return c_name if c_n >= 3 else ""
+    phrase = phrase.strip()
+    if "国务院" in phrase or phrase in (NATIONAL, "中华人民共和国"):
+        return NATIONAL
+    phrase = re.sub(r"^(?:在|关于|中共)", "", phrase)
+    units = split_units(phrase)
+    return units[-1] if units else ""
 
 
-def find_year(lines: list[str], date: tuple[int, int, int] | None) -> int:
-    """The year reviewed: the session year − 1 when a session date is printed.
+def _meeting_region(meeting: str) -> str:
+    m = MEETING_RE.search(fold(meeting))
+    if m is None:
+        return ""
+    if m.group("nat"):
+        return NATIONAL
+    return place_region(m.group("place"))
 
-    A work report is given early in the year after the one it reviews, whatever its
-    headings say (003 heads its review 二〇二三年工作回顾 but was given on 2023-01-04).
-    Without a date: ``2023年是…`` in the opening, a ``2023年工作回顾`` heading, else the
-    year most mentioned.
+
+def _speaker(speaker: str) -> tuple[str, RegionLevel]:
+    m = SPEAKER_RE.match(speaker)
+    if m is None:
+        return "", "unknown"
+    office = m.group("office").removeprefix("代理").removeprefix("代").removeprefix("副")
+    region = place_region(m.group("place")) if m.group("place") else ""
+    if office == "总理":
+        region = NATIONAL
+    return region, OFFICE_LEVEL.get(office, "unknown")
+
+
+def _title_region(title: str) -> str:
+    if "国务院" in title:
+        return NATIONAL
+    # 2024年杭州市政府工作报告: the year is no part of the place.
+    plain = re.sub(r"[0-9〇○零一二三四五六七八九]{4}\s*年度?", " ", fold(title))
+    for run in TITLE_PLACE_RE.findall(plain):
+        run = re.sub(r"(?:人民)?政府(?:工作)?报告.*$", "", run)
+        region = place_region(run) if len(run) >= 2 else ""
+        if region:
+            return region
+    return ""
+
+
+def find_region(front: FrontMatter, text: str) -> tuple[str, RegionLevel]:
+    """The region and level, from the meeting, speaker, opening sentence and title in turn.
+
+    Only when none of them names a region: the division the text names most, if it
+    clearly dominates (:func:`named_most`); else ('', 'unknown').
     """
-    if date is not None:
-        return date[0] - 1 if date[1] <= 6 else date[0]
-    text = "\n".join(lines)
+    speaker_region, office_level = _speaker(front.speaker)
+    opening = text[front.end : front.end + OPENING_CHARS]
+    behalf = ON_BEHALF_RE.search(opening)
+    for region in (
+        _meeting_region(front.meeting),
+        speaker_region,
+        place_region(behalf.group(1).removesuffix("人民政府")) if behalf else "",
+        _title_region(front.title),
+    ):
+        if region:
+            level = level_of(region)
+            return region, office_level if level == "unknown" else level
+    region = named_most(text)
+    return region, level_of(region) if region else office_level
+
+
+def named_most(text: str) -> str:
+    """The division a text without front matter speaks of as its own, or ''.
+
+    A newspaper summary may name its district only in passing (杨浦速度, 杨浦滨江, 落户
+    杨浦). A division qualifies when its name occurs at least three times, its province
+    or city is named too, it is named at least half as often as each of them (a district
+    report names its city; a city report names each district a few times), and the text
+    speaks of a government of its kind as its own (全区, 区政府, 区委 for a 区: a
+    provincial report praising 金山银山 is no report of 金山区).
+    The most specific qualifying level wins if one division clearly leads it.
+    """
+    own = set(SELF_REFERENCE_RE.findall(text))
+    own = {a or b for a, b in own}
+    counts = _name_counts(text)
+    best: dict[RegionLevel, list[tuple[int, str]]] = {}
+    for full, n in counts.items():
+        divs = divisions()[full]
+        # A name several divisions bear (鼓楼区 in four cities, 朝阳 a city and districts)
+        # cannot say which one the text means.
+        if n < FALLBACK_MIN_MENTIONS or len(divs) != 1 or canonical_region(short_name(full)) != full:
+            continue
+        d = divs[0]
+        if full[-1] not in own:
+            continue
+        ancestors = [a for a in {d.parent, d.province} - {full, ""}]
+        named = [counts.get(a, 0) for a in ancestors]
+        if ancestors and (not any(named) or any(n * 2 < c for c in named)):
+            continue
+        best.setdefault(d.level, []).append((n, full))
+    levels: tuple[RegionLevel, ...] = ("county", "prefecture", "province")
+    for level in levels:
+        ranked = sorted(best.get(level, []), reverse=True)
+        if ranked:
+            if len(ranked) > 1 and ranked[1][0] * 2 >= ranked[0][0]:
+                return ""
+            return ranked[0][1]
+    return ""
+
+
+def _name_counts(text: str) -> dict[str, int]:
+    """How often each listed division's short name occurs, by full name (one pass)."""
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    for full in divisions():
+        short = short_name(full)
+        if len(short) >= 2:
+            by_prefix.setdefault(short[:2], []).append((short, full))
+    counts: dict[str, int] = {}
+    for i in range(len(text) - 1):
+        for short, full in by_prefix.get(text[i : i + 2], ()):
+            if text.startswith(short, i):
+                counts[full] = counts.get(full, 0) + 1
+    return counts
+
+
+def _years_in(s: str) -> list[int]:
+    return [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", fold(s))]
+
+
+def find_years(front: FrontMatter, text: str, kind: ReportKind) -> tuple[int, int | None]:
+    """``(year reviewed, year delivered)``.
+
+    Delivered: the session date's year, else the year a work report's title carries
+    (2024年政府工作报告, 政府工作报告(2024年)) or the latest year of a plan report's title.
+    Reviewed: the year before the one delivered, whatever the headings say (003 heads
+    its review 二〇二三年工作回顾 but was given on 2023-01-04) and whatever the month of a
+    session held in spring or summer: one session a year, so the year before it names
+    the report uniquely in a series (the State Council met in July 1955 and June 1956,
+    in November 1982 and June 1983). A session in December reviews the year it closes:
+    county congresses that meet in late December, the State Council in December 1964.
+    Without a date or titled year: ``2023年是…`` in the opening or a ``2023年工作回顾``
+    heading. 0 / None when the text does not say.
+    """
+    delivered = front.date[0] if front.date else None
+    title_years = _years_in(front.title)
+    if delivered is None and title_years and ("政府工作报告" in front.title or kind == "plan-report"):
+        delivered = max(title_years)
+    if front.date is not None and front.date[1] == DECEMBER:
+        return front.date[0], delivered
+    if delivered is not None:
+        return delivered - 1, delivered
+    body = fold(text[front.end : front.end + 20000])
     for regex in (YEAR_IS_RE, REVIEW_HEADING_RE):
-        m = regex.search(text)
+        m = regex.search(body)
         if m:
-            return int(m.group(1))
-    years = Counter(int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text))
-    return years.most_common(1)[0][0] if years else 0
+            return int(m.group(1)), None
+    return 0, None
 
 
 def make_id(region: str, year: int, kind: ReportKind, source: str) -> str:
@@ -132,27 +242,39 @@ def infer_meta(text: str, *, source: str, id: str | None = None, **overrides: An
         text: The report text, best cleaned (see :func:`reportdiff.core.text.clean.clean_text`).
         source: Where the text came from (seed file name, path, URL).
         id: The id to use instead of the inferred one.
-        **overrides: Any :class:`ReportMeta` field (region, year, date, title, kind).
+        **overrides: Any :class:`ReportMeta` field (region, year, date, title, kind…).
 
     Raises:
         ReportError: an override names a field ReportMeta does not have.
     """
+    return infer_front(text, source=source, id=id, **overrides)[0]
+
+
+def infer_front(
+    text: str, *, source: str, id: str | None = None, **overrides: Any
+) -> tuple[ReportMeta, int]:
+    """Like :func:`infer_meta`, also returning the offset where the body starts."""
     known = {f.name for f in fields(ReportMeta)}
     bad = sorted(set(overrides) - known)
     if bad:
         raise ReportError(f"unknown metadata field(s): {', '.join(bad)}")
-    lines = _lines(text)
-    date = find_date(lines)
-    title = find_title(lines)
-    region = find_region(lines)
+    front = read_front_matter(text)
+    kind = find_kind(front.title)
+    region, level = find_region(front, text)
+    year, delivered = find_years(front, text, kind)
+    date = front.date
     meta = ReportMeta(
         id="",
         region=region,
-        year=find_year(lines, date),
+        year=year,
         date=f"{date[0]:04d}-{date[1]:02d}-{date[2]:02d}" if date else None,
-        title=title,
-        kind=find_kind(title),
+        title=front.title,
+        kind=kind,
         source=source,
+        level=level,
+        delivered=delivered,
     )
+    if "region" in overrides and "level" not in overrides:
+        overrides["level"] = level_of(overrides["region"]) if overrides["region"] else "unknown"
     meta = replace(meta, **overrides)
-    return replace(meta, id=id or make_id(meta.region, meta.year, meta.kind, source))
+    return replace(meta, id=id or make_id(meta.region, meta.year, meta.kind, source)), front.end

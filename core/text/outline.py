@@ -47,9 +47,9 @@ def format_outline(report: Report) -> str:
     m = report.meta
     lines = [
         f"id:     {m.id}",
-        f"title:  {m.title}",
-        f"region: {m.region}",
-        f"year:   {m.year}",
+        f"title:  {m.title or 'unknown'}",
+        f"region: {m.region or 'unknown'} ({m.level})",
+        f"year:   {m.year or 'unknown'} reviewed, {m.delivered or 'unknown'} delivered",
         f"date:   {m.date or '-'}",
         f"kind:   {m.kind}",
         f"source: {m.source}",

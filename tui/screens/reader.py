@@ -444,8 +444,11 @@ class ReaderScreen(Screen[None]):
         if index is None:
             return
         lead_item = lead.item_at_offset(self.anchors[index].offsets[lead.index] or 0)
-        # How far into its paragraph the lead pane is, as a fraction of that paragraph.
+        # How far into its paragraph the lead pane is, as a fraction of that paragraph;
+        # on the blank line just above it the fraction is 0, not negative (which would put
+        # the other panes above their counterparts).
         frac = (lead.scroll_y - lead.item_top(lead_item)) / lead.item_height(lead_item)
+        frac = min(1.0, max(0.0, frac))
         for pane in self.panes:
             if pane is lead or not pane.display:
                 continue

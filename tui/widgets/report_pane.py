@@ -99,7 +99,12 @@ class ReportPane(ScrollView, can_focus=True):
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
         meta = report.meta
-        self.border_title = Text(f"{meta.region} {meta.year} {meta.title}")
+        # Year reviewed, and the year delivered beside it; what the text does not say
+        # is shown as unknown (未知), never guessed.
+        region = meta.region or "地区未知"
+        reviewed = str(meta.year) if meta.year else "年度未知"
+        delivered = f"{meta.delivered}年作" if meta.delivered else "作年未知"
+        self.border_title = Text(f"{region} {reviewed}（{delivered}） {meta.title}")
         self.border_subtitle = Text(meta.id)
 
     # ----- layout ---------------------------------------------------------------------
@@ -188,7 +193,9 @@ class ReportPane(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Repaint, and tell the screen so the other panes can follow."""
         super().watch_scroll_y(old_value, new_value)
-        if round(old_value) != round(new_value):
+        # int(), as top_item() reads the position: with round() an animation ending
+        # 71.6 → 72.0 posted nothing for 72, and the other panes stayed one item behind.
+        if int(old_value) != int(new_value):
             self.post_message(self.Scrolled(self, rewrap=self._quiet))
 
     def item_height(self, item: int) -> int:
