@@ -99,12 +99,12 @@ class ReportPane(ScrollView, can_focus=True):
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
         meta = report.meta
-        # Year reviewed, and the year delivered beside it; what the text does not say
-        # is shown as unknown (未知), never guessed.
-        region = meta.region or "地区未知"
-        reviewed = str(meta.year) if meta.year else "年度未知"
-        delivered = f"{meta.delivered}年作" if meta.delivered else "作年未知"
-        self.border_title = Text(f"{region} {reviewed}（{delivered}） {meta.title}")
+        # Year reviewed, and the year delivered beside it (the words `show` and `list`
+        # use); what the text does not say is shown as unknown, never guessed.
+        region = meta.region or "region unknown"
+        reviewed = str(meta.year) if meta.year else "year unknown"
+        delivered = f"delivered {meta.delivered}" if meta.delivered else "delivered ?"
+        self.border_title = Text(f"{region} {reviewed} ({delivered}) {meta.title}")
         self.border_subtitle = Text(meta.id)
 
     # ----- layout ---------------------------------------------------------------------
