@@ -7,9 +7,11 @@ Pairing them across reports is :mod:`reportdiff.core.analysis.pairing`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import (
     MAGNITUDES,
     MEASURE_UNITS,
@@ -21,10 +23,11 @@ from reportdiff.core.analysis.units import (
 )
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Block, Report, Span
+from reportdiff.core.text.parts import ReportParts, report_parts
 
 __all__ = ["CHANGE_WORDS", "DOWN_WORDS", "VERSION", "extract_quantities"]
 
-VERSION = "1"
+VERSION = "2"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 # ---------------------------------------------------------------------------------------
@@ -150,8 +153,17 @@ _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不�
 CHANGE_WORDS = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
                  "增长率", "涨幅", "增至", "上涨")  # fmt: skip
 DOWN_WORDS = ("下降", "减少", "降低")
-_TASK_HEADING_RE = re.compile(
-    r"主要任务|工作安排|主要目标|预期目标|总体要求|任务和措施|重点工作|工作任务|工作建议|计划草案"
+# 由A增至B / 从A提高到B: the words between the two ends.
+_FROM_RE = re.compile(r"(?:由|从)(?:上年|去年|(?:19|20)\d\d\s*年)?(?:末|底)?(?:的)?\s*$")
+_TO_RE = re.compile(
+    r"\s*(?:增长|增加|提高|提升|上升|扩大|增|升|下降|降低|减少|缩小|回落|降|减)?(?:了)?(?:至|到)\s*"
+    r"(?:(?:19|20)\d\d\s*年(?:末|底)?(?:的)?)?$"
+)
+_DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减)(?:了)?\s*$")
+# The lower end of a range before its upper end (6%－6.5%, 3000-3500万吨, 6至7%).
+_RANGE_LOW_RE = re.compile(
+    rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})?"
+    r"\s*(?P<sep>-|~|～|—|至|到)\s*$"
 )
 
 # 签约 ends in 约 and 附近 in 近, but neither is a qualifier.
@@ -181,6 +193,8 @@ class _Raw:
     approx: list[str]
     post_end: int
     """End of the number, its (间) suffix and any post qualifier (以上, 左右)."""
+    high: float | None = None
+    """For a range (6%－6.5%): the upper end; ``value`` is the lower."""
 
 
 def extract_quantities(report: Report) -> tuple[Quantity, ...]:
@@ -199,22 +213,11 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     text = report.text
     key = fold(text)
     out: list[Quantity] = []
-    task_paths = _task_section_paths(report)
+    parts = report_parts(report)
     for path, index, block in report.blocks():
         block_path = (*path, index)
-        is_task = any(path[:n] in task_paths for n in range(1, len(path) + 1))
-        out.extend(_extract_block(text, key, block, block_path, is_task))
+        out.extend(_extract_block(text, key, block, block_path, parts))
     return tuple(out)
-
-
-def _task_section_paths(report: Report) -> set[tuple[int, ...]]:
-    """Paths of sections whose heading announces plans or targets (二、2024年主要任务)."""
-    paths: set[tuple[int, ...]] = set()
-    for path, section in report.walk():
-        heading = report.slice(section.heading)
-        if _TASK_HEADING_RE.search(heading) and "回顾" not in heading:
-            paths.add(path)
-    return paths
 
 
 def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
@@ -237,6 +240,14 @@ def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
         _take_post(key, raw, end)
         found.append(raw)
     found.sort(key=lambda r: r.start)
+    ranges = [r for r in found if r.high is not None]
+    if ranges:
+        # the lower end of a range was also read alone (6% of 6%－6.5%)
+        found = [
+            r
+            for r in found
+            if r.high is not None or not any(g.start <= r.start < g.end for g in ranges)
+        ]
     return found
 
 
@@ -255,8 +266,9 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
         return None  # PM2.5, G1级, 7×24
     if _preceded_by_ordinal(key, s, start):
         return None
-    if before in "-~～—" and s - 2 >= start and key[s - 2].isdigit():
-        return None  # the upper end of a range (2023-2025)
+    low_end = _range_low(key, s, start, m)
+    if low_end is None and before in "-~～—" and s - 2 >= start and key[s - 2].isdigit():
+        return None  # the upper end of a range of years (2023-2025)
     if before == "每":
         return None  # a denominator: 每10万人近20张
     if before == " " and s - 2 >= start and key[s - 2].isdigit():
@@ -275,6 +287,11 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
     value = number * MAGNITUDES.get(mag, 1.0)
     approx = [w for w in (m["a1"], m["a2"]) if w]
     raw = _Raw(s, e, value, base, approx, e)
+    if low_end is not None:
+        raw.start, raw.high = low_end[0], value
+        raw.value = low_end[1] * MAGNITUDES.get(low_end[2] or mag, 1.0)
+        if raw.value >= value:
+            return None  # not a range read upwards: a date or an id (12-3)
     _take_post(key, raw, end)
     # 5757套(间): the suffix is part of the printed unit, not a qualifier.
     suffix = _SUFFIX_RE.match(key, raw.end, end)
@@ -289,6 +306,31 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
     ):
         return None  # a size class, not a count: 58个10亿元以上重大产业项目
     return raw
+
+
+def _range_low(
+    key: str, s: int, start: int, m: re.Match[str]
+) -> tuple[int, float, str] | None:
+    """The lower end of a range ending in the figure at ``s``: (start, number, magnitude).
+
+    6%－6.5%, 6－6.5%, 3000-3500万吨 and 6至7% are ranges; both ends must share the unit
+    when the lower one prints it, and 从6%到7% is a change, not a range.
+    """
+    if not (m["unit"] or m["unit2"]):
+        return None
+    low = _RANGE_LOW_RE.search(key, max(start, s - 24), s)
+    if low is None:
+        return None
+    unit = m["unit"] or m["unit2"] or ""
+    if low["unit"] and low["unit"] != unit:
+        return None
+    if low["sep"] in "至到":
+        head = key[_clause_start(key, low.start(), start) : low.start()]
+        if "从" in head or "由" in head:
+            return None
+    if low.start() > start and key[low.start() - 1] in "-~～—第":
+        return None
+    return low.start(), float(low["num"]), low["mag"] or ""
 
 
 def _take_post(key: str, raw: _Raw, end: int) -> None:
@@ -319,10 +361,13 @@ def _in_quoted_name(key: str, s: int, e: int, start: int, end: int) -> bool:
 
 
 def _extract_block(
-    text: str, key: str, block: Block, block_path: tuple[int, ...], is_task: bool
+    text: str, key: str, block: Block, block_path: tuple[int, ...], parts: ReportParts
 ) -> list[Quantity]:
     start, end = block.span.start, block.span.end
+    part = parts.at(block_path)
+    is_task = part.part in ("plan", "tasks")
     raws = _find_raw(text, key, start, end)
+    ends = _from_to(key, raws, start)
     out: list[Quantity] = []
     consumed = start  # nothing before this belongs to the next number's clause
     prev: Quantity | None = None
@@ -337,6 +382,12 @@ def _extract_block(
         sentence_start = _sentence_start(key, raw.start, start)
         after_figure = clause_start == consumed and consumed > start
         lo, hi, quals = _strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
+        end_word = ends.get(raw.start, "")
+        if end_word == "from":
+            # 国内生产总值由1997年的7.4万亿元: the indicator stands before 由
+            cut = _FROM_RE.search(key, clause_start, raw.start)
+            if cut is not None:
+                lo, hi, quals = _strip_indicator(key, clause_start, cut.start(), after_figure=False)
         if raw.start in respectively:
             span, shared = respectively[raw.start]
             lo, hi = span.start, span.end
@@ -369,6 +420,13 @@ def _extract_block(
         indicator_span: Span | None = None
         indicator = ""
         same_sentence = prev is not None and prev_end > sentence_start
+        if end_word == "to" and prev is not None and prev.end == "from":
+            # …增至10.2万亿元: the same indicator as the figure it rose from
+            lo, hi = (
+                (prev.indicator_span.start, prev.indicator_span.end)
+                if prev.indicator_span
+                else (lo, lo)
+            )
         stripped_any = bool(quals) or lo > clause_start or hi < raw.start
         if raw.start in respectively:
             indicator_span = Span(lo, hi)
@@ -403,8 +461,9 @@ def _extract_block(
         # sentence; 以…为目标 earlier in a sentence does not (基层治理 in yangpu-2022).
         clause = key[clause_start : raw.start]
         opening = key[sentence_start : sentence_start + 6].lstrip(_BULLETS)
-        target = is_task or any(w in clause or opening.startswith(w) for w in _TARGET_WORDS)
-        target = target or any(q in _TARGET_QUALIFIERS for q in quals)
+        said = any(w in clause or opening.startswith(w) for w in _TARGET_WORDS)
+        said = said or any(q in _TARGET_QUALIFIERS for q in quals)
+        target = is_task or said
         if same_sentence and prev is not None and prev.is_target and not stripped_any:
             target = True
         if same_sentence and prev is not None and prev.is_target and indicator == prev.indicator:
@@ -412,22 +471,82 @@ def _extract_block(
         for word in _TARGET_WORDS:
             if word in clause and word not in quals:
                 quals.append(word)
+        qualifiers = tuple(dict.fromkeys(quals))
+        scope = scope_of(
+            key,
+            raw.start,
+            clause_start=clause_start,
+            sentence_start=_period_sentence_start(key, raw.start, start),
+            local_start=sentence_start,
+            end=end_word,
+            part=part,
+            reviewed_year=parts.reviewed_year,
+            indicator=indicator,
+            qualifiers=qualifiers,
+            measure=raw.base in MEASURE_UNITS,
+            target_words=said or (prev is not None and same_sentence and prev.role == "target"),
+        )
+        if part.part and not (part.part == "review" and scope.role == "forecast"):
+            target = scope.role in ("target", "plan", "forecast")
+        sign = 1
+        if end_word != "to":
+            if _DOWN_BEFORE_RE.search(key, clause_start, raw.start):
+                sign = -1  # 农村贫困人口比上年减少290万
+            elif (
+                same_sentence
+                and prev is not None
+                and prev.sign < 0
+                and key[prev_end : raw.start].strip() in ("和", "、", "及", "与")
+            ):
+                sign = -1  # 分别下降5%和3%
         q = Quantity(
             text=text[raw.start : raw.end],
             span=Span(raw.start, raw.end),
             value=raw.value,
             unit=raw.base,
-            qualifiers=tuple(dict.fromkeys(quals)),
+            qualifiers=qualifiers,
             indicator=indicator,
             indicator_span=indicator_span,
             is_target=target,
             block=block_path,
+            sign=sign,
+            low=raw.value if raw.high is not None else None,
+            high=raw.high,
+            period=scope.period,
+            period_label=scope.period_label,
+            year=scope.year,
+            role=scope.role,
+            stock=scope.stock,
+            subject=scope.subject,
+            end=end_word,
         )
         out.append(q)
         if raw.start in series_starts:
             last_series.append(q)
         prev, prev_end = q, raw.post_end
     return out
+
+
+def _from_to(key: str, raws: list[_Raw], block_start: int) -> dict[int, str]:
+    """Both ends of 由A增至B / 从A提高到B, by start: ``from`` for A, ``to`` for B."""
+    ends: dict[int, str] = {}
+    for a, b in itertools.pairwise(raws):
+        if a.base != b.base and {a.base, b.base} != {"%", ""}:
+            continue
+        if not _FROM_RE.search(key, max(block_start, a.start - 12), a.start):
+            continue
+        if _TO_RE.match(key, a.post_end, b.start) is None:
+            continue
+        ends[a.start], ends[b.start] = "from", "to"
+    return ends
+
+
+def _period_sentence_start(key: str, pos: int, start: int) -> int:
+    """Start of the sentence (。!? only): 2002年 before a semicolon frames what follows."""
+    i = pos - 1
+    while i >= start and key[i] not in "。!?\n":
+        i -= 1
+    return i + 1
 
 
 def _series(key: str, raws: list[_Raw], k: int) -> list[_Raw]:

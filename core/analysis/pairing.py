@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reportdiff.core.analysis.numbers import CHANGE_WORDS, DOWN_WORDS
+from reportdiff.core.analysis.numbers import CHANGE_WORDS
 from reportdiff.core.analysis.units import RATE_UNITS, compare_key, fold, printed_unit
 from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
 from reportdiff.core.model import Report
 
-__all__ = ["pair_numbers"]
+__all__ = ["pair_numbers", "scopes_agree"]
 
 # Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
 # same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
@@ -264,9 +264,14 @@ def _name(indicator: str) -> str:
 
 
 def _measure_kind(q: Quantity) -> str:
-    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``."""
+    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``.
+
+    The end of 由A增至B (B) and 增至/提高到 figures are levels reached, not changes.
+    """
+    if q.end == "to":
+        return "level"
     if q.unit in RATE_UNITS and (
-        any(w in qual for qual in q.qualifiers for w in CHANGE_WORDS)
+        any(w in qual for qual in q.qualifiers if not qual.endswith(("至", "到")) for w in CHANGE_WORDS)
         or q.indicator.endswith(("增速", "增幅", "增长率", "涨幅"))
     ):
         return "change"
@@ -322,6 +327,8 @@ def _edges(
                 continue
             if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if not scopes_agree(fa.rep, fb.rep):
+                continue  # a five-year total is not one year's, 城镇 is not 农村
             if ratio(fa.name, fb.name) < _MIN_SIMILARITY[3] and not (
                 fa.name in fb.name or fb.name in fa.name
             ):
@@ -341,6 +348,31 @@ def _edges(
     return edges
 
 
+_SPECIAL_PERIODS = frozenset({"years", "average", "cumulative", "part"})
+
+
+def scopes_agree(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures have the same scope, so that their indicators may pair.
+
+    Periods must agree; a special period (五年来, 年均, 累计, 1-11月) never pairs with a
+    period the text does not state. Roles must agree (a target is not a result; an unknown
+    role may be a result). Stock is not set against flow, 城镇 against 农村 or a total
+    (subjects must be equal), nor the start of 由A增至B against its end.
+    """
+    if a.end != b.end and "from" in (a.end, b.end):
+        return False  # the start of 由A增至B is an earlier figure; its end is a level
+    if a.period != b.period:
+        if a.period and b.period:
+            return False
+        if (a.period or b.period) in _SPECIAL_PERIODS:
+            return False  # when unsure of one side's period, say nothing
+    if a.role != b.role and {a.role, b.role} != {"", "result"}:
+        return False
+    if a.stock and b.stock and a.stock != b.stock:
+        return False
+    return a.subject == b.subject
+
+
 def _commonplace(q: Quantity) -> bool:
     """Figures too common to identify a fact by themselves (100%, 2家)."""
     return q.value < 10 or (q.unit == "%" and q.value == 100)
@@ -355,11 +387,7 @@ def _text_key(text: str) -> str:
 
 
 def _signed(q: Quantity) -> float:
-    if _measure_kind(q) == "change" and any(
-        w in qual for qual in q.qualifiers for w in DOWN_WORDS
-    ):
-        return -q.value
-    return q.value
+    return q.sign * q.value
 
 
 def _make_pair(values: list[Quantity | None]) -> NumberPair:
@@ -367,11 +395,14 @@ def _make_pair(values: list[Quantity | None]) -> NumberPair:
     first, last = present[0], present[-1]
     signed = [_signed(q) for q in present]
     scale = max(abs(v) for v in signed) or 1.0
-    same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed)
+    same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed) and all(
+        q.high == present[0].high for q in present
+    )
     unit = printed_unit(first.text)
     delta: float | None
     pct: float | None
-    if first.unit == "版":
+    if first.unit == "版" or (not same and any(q.high is not None for q in present)):
+        # a version, or a range against another figure: no single Δ says the change
         delta = pct = None
         display = unit.display
     elif first.unit in RATE_UNITS:
