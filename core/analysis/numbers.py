@@ -308,9 +308,7 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
     return raw
 
 
-def _range_low(
-    key: str, s: int, start: int, m: re.Match[str]
-) -> tuple[int, float, str] | None:
+def _range_low(key: str, s: int, start: int, m: re.Match[str]) -> tuple[int, float, str] | None:
     """The lower end of a range ending in the figure at ``s``: (start, number, magnitude).
 
     6%－6.5%, 6－6.5%, 3000-3500万吨 and 6至7% are ranges; both ends must share the unit

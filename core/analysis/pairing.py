@@ -271,7 +271,12 @@ def _measure_kind(q: Quantity) -> str:
     if q.end == "to":
         return "level"
     if q.unit in RATE_UNITS and (
-        any(w in qual for qual in q.qualifiers if not qual.endswith(("至", "到")) for w in CHANGE_WORDS)
+        any(
+            w in qual
+            for qual in q.qualifiers
+            if not qual.endswith(("至", "到"))
+            for w in CHANGE_WORDS
+        )
         or q.indicator.endswith(("增速", "增幅", "增长率", "涨幅"))
     ):
         return "change"

@@ -60,9 +60,7 @@ _STOCK_RE = re.compile(r"累计|总数|总量|总规模|余额|存量|保有量|
 _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新设|新引进|新开")
 
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
-_SUBJECT_RE = re.compile(
-    r"进出口|城乡|城镇|农村|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
-)
+_SUBJECT_RE = re.compile(r"进出口|城乡|城镇|农村|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北")
 
 
 @dataclass(frozen=True)
@@ -166,9 +164,7 @@ def scope_of(
             level at the end of the part's period.
     """
     plan_year = None if reviewed_year is None else reviewed_year + 1
-    default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(
-        part.part
-    )
+    default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
     frame = part.framing
     frame_year = frame.year if frame.period == "year" else default_year
     lo = sentence_start if not end else max(sentence_start, clause_start)
