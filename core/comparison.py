@@ -100,6 +100,9 @@ class Quantity:
     subject: str = ""
     """Whose figure it is, from subject words in the indicator: 城镇, 农村, 出口, 进出口 …
     (joined by + when several); '' when none."""
+    is_change: bool = False
+    """True for a change against an earlier figure (增长8%, 比上年增加1501亿元), False for a
+    level (154.99亿元, 由A增至B's B)."""
     end: str = ""
     """In 由A增至B / 从A提高到B: ``from`` for A (the earlier value), ``to`` for B; else ''."""
 

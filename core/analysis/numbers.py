@@ -121,7 +121,7 @@ _TRAIL_WORDS = tuple(
             "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
             "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
-            "今年", "培育", "引进", "引入", "建成",
+            "今年", "培育", "引进", "引入", "建成", "实际", "比",
         },
         key=len,
         reverse=True,
@@ -158,6 +158,10 @@ _FROM_RE = re.compile(r"(?:由|从)(?:上年|去年|(?:19|20)\d\d\s*年)?(?:末|
 _TO_RE = re.compile(
     r"\s*(?:增长|增加|提高|提升|上升|扩大|增|升|下降|降低|减少|缩小|回落|降|减)?(?:了)?(?:至|到)\s*"
     r"(?:(?:19|20)\d\d\s*年(?:末|底)?(?:的)?)?$"
+)
+# 比上年增加1501亿元, 同比减少3家: an increment, not a level.
+_INCREMENT_RE = re.compile(
+    r"(?:比|较|同比)[^,;。:]{0,12}?(?:增加|减少|增长|下降|提高|降低|增|减|多|少)(?:了)?\s*$"
 )
 _DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减)(?:了)?\s*$")
 # The lower end of a range before its upper end (6%－6.5%, 3000-3500万吨, 6至7%).
@@ -398,6 +402,20 @@ def _extract_block(
                 spans = [q.indicator_span for q in last_series]
                 if len(figures) == len(spans) and all(spans):
                     series = list(zip(figures, spans, strict=True))  # type: ignore[arg-type]
+            if series is None:
+                # 城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，…分别实际增长7.7%和6.8%:
+                # the nouns are those of the levels just given, in order
+                figures = _series(key, raws, k)
+                levels = [
+                    q.indicator_span
+                    for q in out
+                    if q.span.start >= sentence_start
+                    and q.indicator_span is not None
+                    and q.unit not in RATE_UNITS
+                ][-len(figures) :]
+                names = {key[sp.start : sp.end] for sp in levels}
+                if len(figures) >= 2 and len(levels) == len(figures) == len(names):
+                    series = list(zip(figures, levels, strict=True))
             if series:
                 shared = [q for q in quals if q != "分别"]
                 respectively.update((r.start, (sp, shared)) for r, sp in series)
@@ -516,6 +534,7 @@ def _extract_block(
             role=scope.role,
             stock=scope.stock,
             subject=scope.subject,
+            is_change=_is_change(key, clause_start, raw, qualifiers, indicator, end_word),
             end=end_word,
         )
         out.append(q)
@@ -523,6 +542,20 @@ def _extract_block(
             last_series.append(q)
         prev, prev_end = q, raw.post_end
     return out
+
+
+def _is_change(
+    key: str, clause_start: int, raw: _Raw, qualifiers: tuple[str, ...], indicator: str, end: str
+) -> bool:
+    """增长8% and 比上年增加1501亿元 are changes; 增至/提高到 and 由A增至B's B are levels."""
+    if end == "to":
+        return False
+    if raw.base in RATE_UNITS:
+        words = [q for q in qualifiers if not q.endswith(("至", "到"))]
+        return any(w in q for q in words for w in CHANGE_WORDS) or indicator.endswith(
+            ("增速", "增幅", "增长率", "涨幅")
+        )
+    return _INCREMENT_RE.search(key, clause_start, raw.start) is not None
 
 
 def _from_to(key: str, raws: list[_Raw], block_start: int) -> dict[int, str]:

@@ -38,7 +38,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("average", re.compile(r"年均|平均每年|每年平均|年平均")),
     ("cumulative", re.compile(r"累计")),
     ("years", re.compile(
-        r"(?:过去|近|这|前|今后|未来)?[五十]年(?:来|间|中|里|内|以来)"
+        r"(?:过去|近|这|前|今后|未来)?[两二三四五六七八九十]年(?:来|间|中|里|内|以来)"
         r"|(?:过去|近|这|今后|未来)[二三四五六七八九十两]年"
         r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
         r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
@@ -60,7 +60,9 @@ _STOCK_RE = re.compile(r"累计|总数|总量|总规模|余额|存量|保有量|
 _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新设|新引进|新开")
 
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
-_SUBJECT_RE = re.compile(r"进出口|城乡|城镇|农村|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北")
+_SUBJECT_RE = re.compile(
+    r"进出口|城乡|城镇|农村|农民|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
+)
 
 
 @dataclass(frozen=True)
@@ -82,16 +84,22 @@ class Scope:
     """Subject words in the indicator (城镇, 农村, 出口, 进出口 …, joined by +), '' if none."""
 
 
+_SUBJECT_SAME = {"农民": "农村", "乡村": "农村"}
+
+
 def subject_of(indicator: str) -> str:
     """The subject words of an indicator: 城镇居民人均可支配收入 → 城镇.
 
-    >>> subject_of("城镇居民人均可支配收入"), subject_of("进出口总额"), subject_of("财政收入")
-    ('城镇', '进出口', '')
+    >>> subject_of("城镇居民人均可支配收入"), subject_of("农民人均纯收入"), subject_of("财政收入")
+    ('城镇', '农村', '')
     """
-    return "+".join(dict.fromkeys(_SUBJECT_RE.findall(indicator)))
+    words = (_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(indicator))
+    return "+".join(dict.fromkeys(words))
 
 
-def _nearest_cue(key: str, lo: int, hi: int, local: int) -> tuple[str, str, int] | None:
+def _nearest_cue(
+    key: str, lo: int, hi: int, local: int, *, from_end: bool = False
+) -> tuple[str, str, int] | None:
     """The period cue ending nearest before ``hi`` in ``key[lo:hi]``: (kind, words, start).
 
     Cues of :data:`_LOCAL` kinds count only from ``local`` on.
@@ -102,6 +110,8 @@ def _nearest_cue(key: str, lo: int, hi: int, local: int) -> tuple[str, str, int]
             before = key[max(lo, m.start() - 2) : m.start()]
             if before.endswith(_BASE_BEFORE):
                 continue  # 比上年, 比一季度: the base of a comparison
+            if m.group() == "上年" and not from_end:
+                continue  # 由上年居世界第四位…: 上年 dates only the start of a change
             cand = (m.end(), -rank, kind, m.group(), m.start())
             # nearest end wins; at the same end the longer (earlier-ranked) cue
             if best is None or cand[:2] > best[:2]:
@@ -168,7 +178,7 @@ def scope_of(
     frame = part.framing
     frame_year = frame.year if frame.period == "year" else default_year
     lo = sentence_start if not end else max(sentence_start, clause_start)
-    cue = _nearest_cue(key, lo, start, local_start)
+    cue = _nearest_cue(key, lo, start, local_start, from_end=end == "from")
     period, label, year = "", "", None
     if end:
         if cue is not None and cue[0] == "year":
@@ -190,7 +200,11 @@ def scope_of(
     sentence = key[sentence_start:start]
     clause = key[clause_start:start]
     role = ""
-    past = period == "year" and year is not None and plan_year is not None and year < plan_year
+    past = (
+        period == "year" and year is not None and plan_year is not None and year < plan_year
+    ) or (
+        period == "years" and re.search(r"来|过去|本届", label) is not None
+    )  # 两年来, 过去五年: looking back, even among tasks
     if part.part == "review":
         role = "forecast" if _FORECAST_RE.search(sentence) else "result"
     elif part.part in ("plan", "tasks"):
