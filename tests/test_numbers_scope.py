@@ -260,6 +260,8 @@ def _q(**fields: object) -> Quantity:
         ({"role": "target"}, {"role": "result"}, False),
         ({"role": ""}, {"role": "result"}, True),
         ({"role": "target"}, {"role": ""}, False),
+        ({"role": "target"}, {"role": "plan"}, True),  # both look ahead
+        ({"role": "forecast"}, {"role": "result"}, False),
         ({"stock": "stock"}, {"stock": "flow"}, False),
         ({"subject": "出口"}, {"subject": "进出口"}, False),
         ({"end": "from"}, {"end": ""}, False),
@@ -338,3 +340,27 @@ def test_national_2002_without_headings_is_read_in_order() -> None:
     assert parts.at(review.block).part == "review" and review.role == "result"
     later = [parts.at(q.block).part for q in extract_quantities(r)][-5:]
     assert set(later) <= {"tasks", "plan"}
+
+
+# ------------------------------------------------------------------ exports
+
+
+def test_exports_show_scope_qualifiers_and_delta_unit() -> None:
+    import json
+
+    from reportdiff.core.analysis.compare import compare
+    from reportdiff.core.analysis.export import to_csv, to_json, to_markdown
+
+    cmp = compare([report(PROVINCE_2024, 2024), report(PROVINCE_2025, 2025)], use_cache=False)
+    doc = json.loads(to_json(cmp))
+    values = [v for n in doc["numbers"] for v in n["values"].values() if v is not None]
+    energy = next(v for v in values if v["text"] == "3.2%")
+    assert (energy["signed"], energy["change"], energy["period"]) == (-3.2, True, "year")
+    goal = next(v for v in values if v["text"] == "5%－5.5%")
+    assert (goal["low"], goal["high"], goal["role"], goal["year"]) == (5.0, 5.5, "target", 2026)
+    average = next(v for v in values if v["text"] == "5.7%")
+    assert (average["period"], average["period_label"]) == ("average", "年均")
+    md = to_markdown(cmp)
+    assert "3%左右（目标）" in md  # the qualifier and the scope are shown
+    assert "-0.7个百分点" in md  # Δ with its unit, signed
+    assert "110万人以上" in to_csv(cmp)

@@ -348,6 +348,9 @@ def _edges(
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
+            va, vb = _actions(fa.name), _actions(fb.name)
+            if va and vb and not va & vb:
+                continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
             if ratio(fa.name, fb.name) < _MIN_SIMILARITY[3] and not (
                 fa.name in fb.name or fb.name in fa.name
             ):
@@ -376,7 +379,7 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
 
     Periods must agree; a special period (五年来, 年均, 累计, 1-11月) never pairs with a
     period the text does not state. Roles must agree (a target is not a result; an unknown
-    role may be a result). Stock is not set against flow, 城镇 against 农村 or a total
+    role may be a result; a target and a planned amount both look ahead and may pair). Stock is not set against flow, 城镇 against 农村 or a total
     (subjects must be equal), nor the start of 由A增至B against its end.
     """
     if a.end != b.end and "from" in (a.end, b.end):
@@ -386,11 +389,23 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
             return False
         if (a.period or b.period) in _SPECIAL_PERIODS:
             return False  # when unsure of one side's period, say nothing
-    if a.role != b.role and {a.role, b.role} != {"", "result"}:
+    if a.role != b.role and {a.role, b.role} not in ({"", "result"}, {"target", "plan"}):
         return False
     if a.stock and b.stock and a.stock != b.stock:
         return False
     return a.subject == b.subject
+
+
+_ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
+            "启动", "验收", "交付")  # fmt: skip
+
+
+def _actions(name: str) -> frozenset[str]:
+    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
+    found = {a for a in _ACTIONS if a in name}
+    if "新开工" in found:
+        found.discard("开工")
+    return frozenset(found)
 
 
 def _commonplace(q: Quantity) -> bool:

@@ -51,6 +51,8 @@ _BASE_BEFORE = ("比", "较", "同", "于", "与", "是", "相比", "超过", "�
 # Cues that hold only inside their own semicolon-bounded clause chain: 平均每年增加2053亿元；
 # 国家外汇储备由1399亿美元增加到2864亿美元 (the reserves are not an average).
 _LOCAL = frozenset({"part", "average", "cumulative"})
+# 年均 and 累计 govern their own clause only: 新增…25家、累计达到90家,新增外资研发中心13家
+_CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
@@ -93,12 +95,16 @@ def subject_of(indicator: str) -> str:
     >>> subject_of("城镇居民人均可支配收入"), subject_of("农民人均纯收入"), subject_of("财政收入")
     ('城镇', '农村', '')
     """
-    words = (_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(indicator))
+    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(indicator)]
+    if "地方" in words and "中央" not in words:
+        # 地方一般公共预算收入 of a province is its own revenue, like a district's
+        # 一般公共预算收入; 地方 sets a subject only against 中央 (中央和地方财政安排)
+        words.remove("地方")
     return "+".join(dict.fromkeys(words))
 
 
 def _nearest_cue(
-    key: str, lo: int, hi: int, local: int, *, from_end: bool = False
+    key: str, lo: int, hi: int, local: int, *, clause: int | None = None, from_end: bool = False
 ) -> tuple[str, str, int] | None:
     """The period cue ending nearest before ``hi`` in ``key[lo:hi]``: (kind, words, start).
 
@@ -106,7 +112,10 @@ def _nearest_cue(
     """
     best: tuple[int, int, str, str, int] | None = None
     for rank, (kind, pattern) in enumerate(_CUES):
-        for m in pattern.finditer(key, local if kind in _LOCAL else lo, hi):
+        first = lo
+        if kind in _LOCAL:
+            first = max(local, clause) if kind in _CLAUSE_ONLY and clause is not None else local
+        for m in pattern.finditer(key, first, hi):
             before = key[max(lo, m.start() - 2) : m.start()]
             if before.endswith(_BASE_BEFORE):
                 continue  # 比上年, 比一季度: the base of a comparison
@@ -178,7 +187,7 @@ def scope_of(
     frame = part.framing
     frame_year = frame.year if frame.period == "year" else default_year
     lo = sentence_start if not end else max(sentence_start, clause_start)
-    cue = _nearest_cue(key, lo, start, local_start, from_end=end == "from")
+    cue = _nearest_cue(key, lo, start, local_start, clause=clause_start, from_end=end == "from")
     period, label, year = "", "", None
     if end:
         if cue is not None and cue[0] == "year":
@@ -194,6 +203,15 @@ def scope_of(
         period, label, year = frame.period, frame.label, frame.year
     elif part.part:
         period, year = "year", default_year
+    if period == "cumulative":
+        # 累计 within a one-year review is that year's running total (累计救助灾民6800万
+        # 人次), a stock of the year; over a five-year framing or none it is its own period
+        upto = cue[2] if cue else start
+        context = _nearest_cue(key, sentence_start, upto, upto)  # years or a year, not 累计
+        if context is not None and context[0] == "year":
+            period, year = "year", _year(context[1], frame_year, reviewed_year)
+        elif context is None and frame.period in ("year", "") and part.part:
+            period, year = "year", frame_year
     if period == "year" and year is None and label in ("全年", "当年", "本年", ""):
         year = default_year
 
@@ -222,10 +240,12 @@ def scope_of(
         role = "forecast" if _FORECAST_RE.search(clause) else "target"
 
     stock = ""
-    if not measure or period == "cumulative":
+    if not measure or period == "cumulative" or "累计" in clause:
         found = [(m.end(), "stock") for m in _STOCK_RE.finditer(clause)]
         found += [(m.end(), "flow") for m in _FLOW_RE.finditer(clause)]
-        if period == "cumulative":
+        if not found and ("新增" in qualifiers or "新建" in qualifiers):
+            found.append((0, "flow"))  # 分别新增65家和30家: 新增 shared by the series
+        if period == "cumulative" or "累计" in sentence[-40:]:
             found.append((0, "stock"))
         if found:
             stock = max(found)[1]

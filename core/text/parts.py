@@ -32,7 +32,7 @@ _YEARS_RE = re.compile(
     r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
     r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
 )
-_ONE_YEAR_RE = re.compile(r"过去(?:的)?一年|一年来|去年|今年|明年|(?:19|20)\d\d\s*年(?![度\d]*月)")
+_ONE_YEAR_RE = re.compile(r"过去(?:的)?一年|一年来|去年|今年|(?:在)?新的一年|明年|(?:19|20)\d\d\s*年(?![度\d]*月)")
 _REVIEW_RE = re.compile(
     r"回顾|总结|执行情况|完成情况|过去|一年来|[两二三四五六七八九十]年来|以来|成就|进展"
 )
@@ -120,7 +120,7 @@ def _year_of(word: str, reviewed_year: int | None) -> int | None:
         return int(m.group(1))
     if reviewed_year is None:
         return None
-    if word in ("今年",):
+    if word in ("今年", "新的一年", "在新的一年"):
         return reviewed_year + 1
     if word == "明年":
         return reviewed_year + 2
@@ -189,7 +189,9 @@ def report_parts(report: Report) -> ReportParts:
     主要任务, or 2024年… in a report on 2023 → tasks) and its sub-sections follow it; where
     headings say nothing (topical headings, or none at all), a paragraph opening with a
     year or period moves the reading on (去年，… / 过去五年，… → review; 2002年是… / 今年…
-    → tasks), and once the report looks ahead only a heading brings it back to a review.
+    → tasks). Once the report looks ahead, only a heading or a paragraph naming the
+    reviewed year (2023年，我们…) brings it back to a review; 一年来，… among tasks is a
+    review of that paragraph only.
     Blocks before the first cue take it when it is a review (reports open with the review).
     A paragraph that states targets (今年…主要预期目标是, 目标是) outside the review is
     ``plan``.
@@ -201,7 +203,10 @@ def report_parts(report: Report) -> ReportParts:
     for path, section in report.walk():
         heading = report.heading_text(section)
         parent = path[:-1]
-        heading_part[path] = _heading_cue(heading, reviewed) or heading_part.get(parent, "")
+        inherited = heading_part.get(parent, "")
+        # a sub-heading follows its part (国家重大战略任务扎实推进 under 2023年工作回顾 is
+        # a review): its own words count only where no heading above has spoken
+        heading_part[path] = inherited or _heading_cue(heading, reviewed)
         frame = framing_at(heading, reviewed_year=reviewed, anchored=False)
         if frame.period == "":
             frame = section_frame.get(parent, _NO_FRAMING) if parent else _NO_FRAMING
@@ -222,9 +227,16 @@ def report_parts(report: Report) -> ReportParts:
         if own.period:
             frame = own
         cue = _opening_cue(own, reviewed)
+        part: PartName = running
         if cue == "tasks" or (cue == "review" and running != "tasks"):
-            running = cue
-        order.append(((*path, index), from_heading or running, frame, block_text))
+            running = part = cue
+        elif cue == "review":
+            # among tasks, 2023年，我们… starts a review again (a 政府自身建设 part that
+            # reviews, then looks ahead); 一年来，… speaks of the past in that paragraph only
+            part = "review"
+            if _YEAR_NUM_RE.search(own.label.translate(_FOLD)):
+                running = "review"
+        order.append(((*path, index), from_heading or part, frame, block_text))
 
     first = next((p for _, p, _, _ in order if p), "")
     blocks: dict[tuple[int, ...], BlockPart] = {}
