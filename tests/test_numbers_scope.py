@@ -364,3 +364,11 @@ def test_exports_show_scope_qualifiers_and_delta_unit() -> None:
     assert "3%左右（目标）" in md  # the qualifier and the scope are shown
     assert "-0.7个百分点" in md  # Δ with its unit, signed
     assert "110万人以上" in to_csv(cmp)
+
+
+def test_an_edited_number_module_invalidates_cached_comparisons() -> None:
+    # the fingerprint once listed modules by their pre-stage-folder names and hashed nothing
+    from reportdiff.core.analysis.compare import _fingerprinted_files
+
+    names = {p.name for p in _fingerprinted_files() if p.is_file()}
+    assert {"numbers.py", "pairing.py", "scope.py", "units.py", "parts.py"} <= names

@@ -106,14 +106,22 @@ def framing_at(text: str, *, reviewed_year: int | None, anchored: bool) -> Frami
     """
     key = text.translate(_FOLD).lstrip(" \t\u3000")
     years = _YEARS_RE.match(key) if anchored else _YEARS_RE.search(key)
-    if years:
+    if years and (not anchored or _ends_opening(key, years.end())):
         return Framing("years", years.group())
     one = _ONE_YEAR_RE.match(key) if anchored else _ONE_YEAR_RE.search(key)
-    if one:
+    if one and (not anchored or _ends_opening(key, one.end())):
         word = one.group()
         return Framing("year", text.lstrip(" \t\u3000")[: len(word)] if anchored else word,
                        _year_of(word, reviewed_year))  # fmt: skip
     return _NO_FRAMING
+
+
+def _ends_opening(key: str, end: int) -> bool:
+    """Whether a period word opens the sentence (2023年，/ 2024年是 / 一年来的), not a name
+    (2008年国务院政府工作报告 is a title line)."""
+    if not key[:1].isdigit():
+        return True  # 今年全市…, 过去五年全区…: relative words never name a title
+    return end >= len(key) or key[end] in "是的要我"
 
 
 def _year_of(word: str, reviewed_year: int | None) -> int | None:
@@ -129,7 +137,13 @@ def _year_of(word: str, reviewed_year: int | None) -> int | None:
     return reviewed_year  # 去年, 过去一年, 一年来
 
 
+_LEADING_BLANKS_RE = re.compile(r"^(?:\s|<U\+00A0>|&nbsp;|—)+")
+# A paragraph whose first line is a numbered heading the parse did not lift (一、过去五年工作回顾).
+_INLINE_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*([^。\n]{2,30})(?:\n|$)")
+
+
 def _opening(text: str) -> str:
+    text = _LEADING_BLANKS_RE.sub("", text)
     m = _CLAUSE_END.search(text, 0, 60)
     return text[: m.start()] if m else text[:60]
 
@@ -216,6 +230,7 @@ def report_parts(report: Report) -> ReportParts:
 
     order: list[tuple[tuple[int, ...], PartName, Framing, str]] = []
     running: PartName = ""
+    inline_frame = _NO_FRAMING
     current_top: tuple[int, ...] | None = None
     for path, index, block in report.blocks():
         block_text = text[block.span.start : block.span.end]
@@ -229,6 +244,13 @@ def report_parts(report: Report) -> ReportParts:
         if own.period:
             frame = own
         cue = _opening_cue(own, reviewed)
+        inline = _INLINE_HEADING_RE.match(_LEADING_BLANKS_RE.sub("", block_text))
+        if inline and not from_heading and _heading_cue(inline.group(1), reviewed):
+            running = _heading_cue(inline.group(1), reviewed)
+            inline_frame = framing_at(inline.group(1), reviewed_year=reviewed, anchored=False)
+            cue = ""
+        if not frame.period and not own.period:
+            frame = inline_frame
         part: PartName = running
         if cue == "tasks" or (cue == "review" and running != "tasks"):
             running = part = cue
