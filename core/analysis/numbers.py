@@ -55,6 +55,22 @@ _CN_RE = re.compile(
     r"(?P<unit>个|项|家|名|座|条|所|倍|张|台|套|户|位|处|场|辆|栋|幢|人|件)(?!数)"
 )
 
+# Percentages in words, as older reports print them: 百分之十一点八, 百分之八至九 (a range).
+_CN_DEC = "[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+_CN_PERCENT_RE = re.compile(rf"百分之(?P<a>{_CN_DEC})(?:(?:至|到)(?P<b>{_CN_DEC}))?")
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _cn_decimal(text: str) -> float | None:
+    """十一点八 → 11.8, 八 → 8.0; None when it is not a numeral."""
+    whole, _, frac = text.partition("点")
+    value = parse_cn_numeral(whole)
+    if value is None or any(c not in _CN_DIGIT_VALUES for c in frac):
+        return None
+    digits = "".join(str(_CN_DIGIT_VALUES[c]) for c in frac)
+    return float(f"{value}.{digits}") if digits else float(value)
+
+
 _POST_QUALIFIER_RE = re.compile(r"(?:以上|左右|以内|以下|多)")
 _SUFFIX_RE = re.compile(r"\((?:间|套)\)")
 
@@ -243,6 +259,13 @@ def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
         raw = _Raw(s, e, float(value), UNITS[m["unit"]], [], e)
         _take_post(key, raw, end)
         found.append(raw)
+    for m in _CN_PERCENT_RE.finditer(region):
+        low, high = _cn_decimal(m["a"]), _cn_decimal(m["b"]) if m["b"] else None
+        if low is None or (m["b"] and (high is None or high <= low)):
+            continue
+        raw = _Raw(m.start() + start, m.end() + start, low, "%", [], m.end() + start, high)
+        _take_post(key, raw, end)
+        found.append(raw)
     found.sort(key=lambda r: r.start)
     ranges = [r for r in found if r.high is not None]
     if ranges:
@@ -377,6 +400,7 @@ def _extract_block(
     respectively: dict[int, tuple[Span, list[str]]] = {}
     last_series: list[Quantity] = []
     series_starts: set[int] = set()
+    unresolved: set[int] = set()
     for k, raw in enumerate(raws):
         if raw.start < consumed:
             continue  # inside the previous figure's noun (33个15分钟社区生活圈)
@@ -422,6 +446,10 @@ def _extract_block(
                 lo, hi = series[0][1].start, series[0][1].end
                 series_starts = {r.start for r, _ in series}
                 last_series = []
+            else:
+                # 比上年分别下降3.14%和4.66%, its nouns not found: saying whose figures these
+                # are would be a guess (not the previous figure's indicator)
+                unresolved.update(r.start for r in _series(key, raws, k))
         quals.extend(raw.approx)
         if (
             prev is not None
@@ -467,6 +495,8 @@ def _extract_block(
         ):
             # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
             indicator, indicator_span = prev.indicator, prev.indicator_span
+        if raw.start in unresolved:
+            indicator, indicator_span = "", None
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
         if post is not None and indicator_span == post:

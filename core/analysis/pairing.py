@@ -336,11 +336,11 @@ def _edges(
             by_group.setdefault(fact.group, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
     for m, fa in enumerate(facts_a):
-        if len(fa.name) < 3:
+        if len(fa.name) < 3 or _formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
-            if len(fb.name) < 3:
+            if len(fb.name) < 3 or _formula_count(fb.rep):
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
@@ -406,6 +406,12 @@ def _actions(name: str) -> frozenset[str]:
     if "新开工" in found:
         found.discard("开工")
     return frozenset(found)
+
+
+def _formula_count(q: Quantity) -> bool:
+    """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
+    formula more often than a measured quantity, so it never pairs."""
+    return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
 
 
 def _commonplace(q: Quantity) -> bool:
