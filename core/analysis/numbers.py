@@ -104,7 +104,7 @@ _BULLETS = " \t-•·●▶◆*>■□○"
 QUALIFIER_WORDS: tuple[str, ...] = (
     "同比增长", "同比下降", "同比上升", "同比提高", "同比减少", "同比增加", "同比",
     "比上年增长", "比上年下降", "比上年提高", "较上年增长", "较上年下降", "较上届增长",
-    "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增至", "增加到",
+    "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增产", "减产", "增至", "增加到",
     "增加至", "提高到", "提高至", "提升至", "提升到", "达到", "突破", "超过", "超", "约",
     "近", "逾", "累计", "新增", "新建", "预计", "力争", "目标", "不低于", "不高于",
     "不少于", "不超过", "控制在", "年均", "平均", "以上", "左右", "以内", "以下", "多", "余",
@@ -123,7 +123,8 @@ _LEAD_WORDS = tuple(
             "还", "此外", "年度", "全力", "积极", "加快", "推动", "推进", "帮助", "共有",
             "发布", "制定", "出台", "推出", "划定", "培育", "引进", "引入", "打造", "建成",
             "开展", "设立", "举办", "组织", "上线", "区域", "增加", "启动", "新启动", "实施",
-            "分批实施", "加速推进", "加快推进",
+            "分批实施", "加速推进", "加快推进", "扣除物价因素", "扣除价格因素", "一是", "二是",
+            "三是", "四是", "五是",
         },
         key=len,
         reverse=True,
@@ -162,12 +163,15 @@ _ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工
 # A clause that is only one of these verbs qualifies the previous figure's noun:
 # 筹措5757套(间)、供应2823套(间); 救助各类对象超70万人次,支出超5亿元.
 _CONTINUATION_VERBS = frozenset({*_ACTION_VERBS, "覆盖", "支出", "惠及", "转化", "涉及", "完成"})
+_BARE_VERB_RE = re.compile(
+    r"(?:拟|再|又|继续|计划)?(?:发行|增发|安排|拿出|投入|筹集|筹措|下达|发放)"
+)
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
 CHANGE_WORDS = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
-                 "增长率", "涨幅", "增至", "上涨")  # fmt: skip
+                 "增长率", "涨幅", "增至", "上涨", "增产", "减产")  # fmt: skip
 DOWN_WORDS = ("下降", "减少", "降低")
 # 由A增至B / 从A提高到B: the words between the two ends.
 _FROM_RE = re.compile(r"(?:由|从)(?:上年|去年|(?:19|20)\d\d\s*年)?(?:末|底)?(?:的)?\s*$")
@@ -179,7 +183,9 @@ _TO_RE = re.compile(
 _INCREMENT_RE = re.compile(
     r"(?:比|较|同比)[^,;。:]{0,12}?(?:增加|减少|增长|下降|提高|降低|增|减|多|少)(?:了)?\s*$"
 )
-_DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减)(?:了)?\s*$")
+# A change verb right before an amount: 增产3877万吨, 财政收入增加1501亿元 (not 增加到).
+_CHANGE_BEFORE_RE = re.compile(r"(?<!新)(?:增产|减产|增加|减少|增长|下降|提高|降低)(?:了)?\s*$")
+_DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减产|减)(?:了)?\s*$")
 # The lower end of a range before its upper end (6%－6.5%, 3000-3500万吨, 6至7%).
 _RANGE_LOW_RE = re.compile(
     rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})?"
@@ -484,6 +490,8 @@ def _extract_block(
         ):
             # 筹措5757套(间)、供应2823套(间): the short verb qualifies the previous noun.
             indicator = _drop_action(prev.indicator) + text[lo:hi]
+        elif _BARE_VERB_RE.fullmatch(key, lo, hi) and post is not None:
+            indicator_span = post  # 发行1000亿元长期国债: what is issued follows the amount
         elif hi > lo:
             indicator_span = Span(lo, hi)
         elif post is not None:
@@ -585,7 +593,10 @@ def _is_change(
         return any(w in q for q in words for w in CHANGE_WORDS) or indicator.endswith(
             ("增速", "增幅", "增长率", "涨幅")
         )
-    return _INCREMENT_RE.search(key, clause_start, raw.start) is not None
+    return (
+        _INCREMENT_RE.search(key, clause_start, raw.start) is not None
+        or _CHANGE_BEFORE_RE.search(key, clause_start, raw.start) is not None
+    )
 
 
 def _from_to(key: str, raws: list[_Raw], block_start: int) -> dict[int, str]:

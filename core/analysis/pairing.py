@@ -189,7 +189,9 @@ def _facts_of(
     by_text: dict[tuple[str, tuple[str, str, bool]], list[_Fact]] = {}
     for q in quantities:
         name = _name(q.indicator)
-        group = (compare_key(q.unit), _measure_kind(q), q.is_target)
+        # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
+        unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
+        group = (unit_class, _measure_kind(q), q.is_target)
         text_key = _text_key(q.text)
         fact = None
         if name:

@@ -54,7 +54,7 @@ _LOCAL = frozenset({"part", "average", "cumulative"})
 # 年均 and 累计 govern their own clause only: 新增…25家、累计达到90家,新增外资研发中心13家
 _CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
-_TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保")
+_TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
 

@@ -129,11 +129,11 @@ TIME_UNITS = frozenset({"小时", "分钟", "天", "周"})
 """Durations: 15分钟社区生活圈 and 24小时开放 are names or modifiers when a noun follows."""
 
 _EQUIVALENT: dict[str, str] = {
-    "名": "人", "位": "人", "户": "家", "套(间)": "套", "床": "张", "部": "件", "": "人",
+    "名": "人", "位": "人", "户": "家", "套(间)": "套", "床": "张", "部": "件",
 }  # fmt: skip
 # 人/名/位 all count people and 家/户 both count firms (新注册企业5800户 vs 企业…家); laws
-# and regulations are counted in 部 or 件 (28部行政法规, 32件行政法规); a bare 万/亿 count
-# counts people (农村贫困人口比上年减少290万 vs …减少245万人).
+# and regulations are counted in 部 or 件 (28部行政法规, 32件行政法规). A bare 万/亿 count
+# stays apart: 参保人数…1.17亿 (医疗) must not meet 参保人数突破2亿人 (养老).
 
 
 def compare_key(base_unit: str) -> str:
