@@ -7,10 +7,17 @@ Pairing them across reports is :mod:`reportdiff.core.analysis.pairing`.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.changes import (
+    CHANGE_WORDS,
+    DOWN_WORDS,
+    FROM_RE,
+    ends_of_changes,
+    is_change,
+    is_decrease,
+)
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import (
     MAGNITUDES,
@@ -18,6 +25,7 @@ from reportdiff.core.analysis.units import (
     RATE_UNITS,
     TIME_UNITS,
     UNITS,
+    cn_decimal,
     fold,
     parse_cn_numeral,
 )
@@ -58,19 +66,6 @@ _CN_RE = re.compile(
 # Percentages in words, as older reports print them: 百分之十一点八, 百分之八至九 (a range).
 _CN_DEC = "[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_PERCENT_RE = re.compile(rf"百分之(?P<a>{_CN_DEC})(?:(?:至|到)(?P<b>{_CN_DEC}))?")
-_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-
-
-def _cn_decimal(text: str) -> float | None:
-    """十一点八 → 11.8, 八 → 8.0; None when it is not a numeral."""
-    whole, _, frac = text.partition("点")
-    value = parse_cn_numeral(whole)
-    if value is None or any(c not in _CN_DIGIT_VALUES for c in frac):
-        return None
-    digits = "".join(str(_CN_DIGIT_VALUES[c]) for c in frac)
-    return float(f"{value}.{digits}") if digits else float(value)
-
-
 _POST_QUALIFIER_RE = re.compile(r"(?:以上|左右|以内|以下|多)")
 _SUFFIX_RE = re.compile(r"\((?:间|套)\)")
 
@@ -170,22 +165,6 @@ _ACCUMULATION = frozenset({"新增", "累计", "新建"})
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
-CHANGE_WORDS = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
-                 "增长率", "涨幅", "增至", "上涨", "增产", "减产")  # fmt: skip
-DOWN_WORDS = ("下降", "减少", "降低")
-# 由A增至B / 从A提高到B: the words between the two ends.
-_FROM_RE = re.compile(r"(?:由|从)(?:上年|去年|(?:19|20)\d\d\s*年)?(?:末|底)?(?:的)?\s*$")
-_TO_RE = re.compile(
-    r"\s*(?:增长|增加|提高|提升|上升|扩大|增|升|下降|降低|减少|缩小|回落|降|减)?(?:了)?(?:至|到)\s*"
-    r"(?:(?:19|20)\d\d\s*年(?:末|底)?(?:的)?)?$"
-)
-# 比上年增加1501亿元, 同比减少3家: an increment, not a level.
-_INCREMENT_RE = re.compile(
-    r"(?:比|较|同比)[^,;。:]{0,12}?(?:增加|减少|增长|下降|提高|降低|增|减|多|少)(?:了)?\s*$"
-)
-# A change verb right before an amount: 增产3877万吨, 财政收入增加1501亿元 (not 增加到).
-_CHANGE_BEFORE_RE = re.compile(r"(?<!新)(?:增产|减产|增加|减少|增长|下降|提高|降低)(?:了)?\s*$")
-_DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减产|减)(?:了)?\s*$")
 # The lower end of a range before its upper end (6%－6.5%, 3000-3500万吨, 6至7%).
 _RANGE_LOW_RE = re.compile(
     rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})?"
@@ -266,7 +245,7 @@ def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
         _take_post(key, raw, end)
         found.append(raw)
     for m in _CN_PERCENT_RE.finditer(region):
-        low, high = _cn_decimal(m["a"]), _cn_decimal(m["b"]) if m["b"] else None
+        low, high = cn_decimal(m["a"]), cn_decimal(m["b"]) if m["b"] else None
         if low is None or (m["b"] and (high is None or high <= low)):
             continue
         raw = _Raw(m.start() + start, m.end() + start, low, "%", [], m.end() + start, high)
@@ -398,7 +377,7 @@ def _extract_block(
     part = parts.at(block_path)
     is_task = part.part in ("plan", "tasks")
     raws = _find_raw(text, key, start, end)
-    ends = _from_to(key, raws, start)
+    ends = ends_of_changes(key, raws, start)
     out: list[Quantity] = []
     consumed = start  # nothing before this belongs to the next number's clause
     prev: Quantity | None = None
@@ -417,7 +396,7 @@ def _extract_block(
         end_word = ends.get(raw.start, "")
         if end_word == "from":
             # 国内生产总值由1997年的7.4万亿元: the indicator stands before 由
-            cut = _FROM_RE.search(key, clause_start, raw.start)
+            cut = FROM_RE.search(key, clause_start, raw.start)
             if cut is not None:
                 lo, hi, quals = _strip_indicator(key, clause_start, cut.start(), after_figure=False)
         if raw.start in respectively:
@@ -544,7 +523,7 @@ def _extract_block(
             target = scope.role in ("target", "plan", "forecast")
         sign = 1
         if end_word != "to":
-            if _DOWN_BEFORE_RE.search(key, clause_start, raw.start):
+            if is_decrease(key, clause_start, raw.start):
                 sign = -1  # 农村贫困人口比上年减少290万
             elif (
                 same_sentence
@@ -572,7 +551,9 @@ def _extract_block(
             role=scope.role,
             stock=scope.stock,
             subject=scope.subject,
-            is_change=_is_change(key, clause_start, raw, qualifiers, indicator, end_word),
+            is_change=is_change(
+                key, clause_start, raw.start, raw.base, qualifiers, indicator, end_word
+            ),
             end=end_word,
         )
         out.append(q)
@@ -580,37 +561,6 @@ def _extract_block(
             last_series.append(q)
         prev, prev_end = q, raw.post_end
     return out
-
-
-def _is_change(
-    key: str, clause_start: int, raw: _Raw, qualifiers: tuple[str, ...], indicator: str, end: str
-) -> bool:
-    """增长8% and 比上年增加1501亿元 are changes; 增至/提高到 and 由A增至B's B are levels."""
-    if end == "to":
-        return False
-    if raw.base in RATE_UNITS:
-        words = [q for q in qualifiers if not q.endswith(("至", "到"))]
-        return any(w in q for q in words for w in CHANGE_WORDS) or indicator.endswith(
-            ("增速", "增幅", "增长率", "涨幅")
-        )
-    return (
-        _INCREMENT_RE.search(key, clause_start, raw.start) is not None
-        or _CHANGE_BEFORE_RE.search(key, clause_start, raw.start) is not None
-    )
-
-
-def _from_to(key: str, raws: list[_Raw], block_start: int) -> dict[int, str]:
-    """Both ends of 由A增至B / 从A提高到B, by start: ``from`` for A, ``to`` for B."""
-    ends: dict[int, str] = {}
-    for a, b in itertools.pairwise(raws):
-        if a.base != b.base and {a.base, b.base} != {"%", ""}:
-            continue
-        if not _FROM_RE.search(key, max(block_start, a.start - 12), a.start):
-            continue
-        if _TO_RE.match(key, a.post_end, b.start) is None:
-            continue
-        ends[a.start], ends[b.start] = "from", "to"
-    return ends
 
 
 def _period_sentence_start(key: str, pos: int, start: int) -> int:

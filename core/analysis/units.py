@@ -184,6 +184,23 @@ def parse_cn_numeral(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def cn_decimal(text: str) -> float | None:
+    """Read a Chinese decimal numeral, as 百分之十一点八 prints it.
+
+    >>> cn_decimal("十一点八"), cn_decimal("八"), cn_decimal("点")
+    (11.8, 8.0, None)
+    """
+    whole, _, frac = text.partition("点")
+    value = parse_cn_numeral(whole)
+    if value is None or any(c not in _CN_DIGIT_VALUES for c in frac):
+        return None
+    digits = "".join(str(_CN_DIGIT_VALUES[c]) for c in frac)
+    return float(f"{value}.{digits}") if digits else float(value)
+
+
 # Full-width digits, point, percent and clause punctuation fold to ASCII one character for
 # one character, so a folded key has the same offsets as the text it was made from: the
 # offset map back into the report text is the identity, and the text is never rewritten.
