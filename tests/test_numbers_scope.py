@@ -372,3 +372,35 @@ def test_an_edited_number_module_invalidates_cached_comparisons() -> None:
 
     names = {p.name for p in _fingerprinted_files() if p.is_file()}
     assert {"numbers.py", "pairing.py", "scope.py", "units.py", "parts.py"} <= names
+
+
+def test_percentages_in_words_as_older_reports_print_them() -> None:
+    text = (
+        "一、1994年工作回顾\n\n国内生产总值比上年增长百分之十一点八，农民收入增长百分之五以上。\n\n"
+        "二、1995年的主要任务\n\n今年经济增长速度定为百分之八至九。\n"
+    )
+    r = report(text, 1994, "全国")
+    growth = quantity(r, "百分之十一点八")
+    assert (growth.value, growth.unit, growth.is_change, growth.role) == (11.8, "%", True, "result")
+    assert "以上" in quantity(r, "百分之五").qualifiers
+    goal = quantity(r, "百分之八至九")
+    assert (goal.low, goal.high, goal.role, goal.year) == (8.0, 9.0, "target", 1995)
+
+
+def test_small_counts_in_chinese_numerals_never_pair() -> None:
+    text = "一、2025年工作回顾\n\n全力支持香港、澳门两个特别行政区行政长官和政府依法施政。全年新建中小学校12所。\n"
+    later = text.replace("2025", "2026").replace("12所", "15所")
+    ps = pairs(report(text, 2025, "全国"), report(later, 2026, "全国"))
+    assert partner(ps, 0, "两个") is None  # a name, not a measured quantity
+    assert partner(ps, 0, "12所") == "15所"
+
+
+def test_respectively_without_its_nouns_gets_no_indicator() -> None:
+    text = (
+        "一、2025年工作回顾\n\n单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量"
+        "近年来首次出现双下降，比上年分别下降3.14%和4.66%。\n"
+    )
+    r = report(text, 2025, "全国")
+    assert quantity(r, "3.27%").indicator == "单位国内生产总值能耗"
+    assert quantity(r, "3.14%").indicator == ""  # not 能耗's: whose it is is not said here
+    assert quantity(r, "4.66%").indicator == ""
