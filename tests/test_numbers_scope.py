@@ -404,3 +404,11 @@ def test_respectively_without_its_nouns_gets_no_indicator() -> None:
     assert quantity(r, "3.27%").indicator == "单位国内生产总值能耗"
     assert quantity(r, "3.14%").indicator == ""  # not 能耗's: whose it is is not said here
     assert quantity(r, "4.66%").indicator == ""
+
+
+def test_a_clause_without_its_noun_speaks_of_the_sentence_subject() -> None:
+    text = "一、2025年工作回顾\n\n粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨。\n"
+    r = report(text, 2025, "全国")
+    rise, level = quantity(r, "1454万吨"), quantity(r, "48401万吨")
+    assert rise.indicator == level.indicator == "粮食总产量"
+    assert rise.is_change and not level.is_change

@@ -484,6 +484,10 @@ def _extract_block(
             indicator, indicator_span = prev.indicator, prev.indicator_span
         if raw.start in unresolved:
             indicator, indicator_span = "", None
+        elif indicator_span is None and not indicator:
+            # 粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨: a clause with
+            # no noun of its own speaks of the sentence's subject
+            indicator_span = _sentence_subject(key, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
         if post is not None and indicator_span == post:
@@ -569,6 +573,31 @@ def _period_sentence_start(key: str, pos: int, start: int) -> int:
     while i >= start and key[i] not in "。!?\n":
         i -= 1
     return i + 1
+
+
+_SUBJECT_END_RE = re.compile(r"在|比|由|从|已|继续|进一步|持续|连续|再|又|实现|达到|首次")
+
+
+def _sentence_subject(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun that opens a sentence whose first clause holds no figure, if it is clear.
+
+    粮食总产量在上年大幅度增长的基础上 → 粮食总产量. None unless a later clause asks and the
+    opening is a short run of Han characters before 在/比/由/已 … (a subject, not a clause).
+    """
+    if clause_start <= sentence_start:
+        return None
+    first_end = sentence_start
+    while first_end < clause_start and key[first_end] not in _DELIMS:
+        first_end += 1
+    opening = key[sentence_start:first_end]
+    if any(c.isdigit() for c in opening):
+        return None
+    cut = _SUBJECT_END_RE.search(opening, 2)
+    end = sentence_start + (cut.start() if cut else len(opening))
+    lo, hi, _ = _strip_indicator(key, sentence_start, end, after_figure=False)
+    if not 3 <= hi - lo <= 12 or not all(_is_han(c) for c in key[lo:hi]):
+        return None
+    return Span(lo, hi)
 
 
 def _series(key: str, raws: list[_Raw], k: int) -> list[_Raw]:
