@@ -459,6 +459,10 @@ def _extract_block(
         stripped_any = bool(quals) or lo > clause_start or hi < raw.start
         if raw.start in respectively:
             indicator_span = Span(lo, hi)
+        elif raw.base == "" and hi - lo >= 3 and post is not None:
+            # a bare 万 is no classifier: 裁减军队员额20万等各项任务 counts 军队员额 (but 覆盖
+            # 1.77亿农民, with only a verb before, counts 农民)
+            indicator_span = Span(lo, hi)
         elif raw.base not in MEASURE_UNITS and post is not None:
             indicator_span = post  # 600张养老床位: a classifier stands before its noun
         elif (
