@@ -579,25 +579,31 @@ def _period_sentence_start(key: str, pos: int, start: int) -> int:
     return i + 1
 
 
-_SUBJECT_END_RE = re.compile(r"在|比|由|从|已|继续|进一步|持续|连续|再|又|实现|达到|首次")
+_SUBJECT_END_RE = re.compile(r"在|比|由|从|已|继续|进一步|持续|连续|再|又|实现|达到|首次|是|的")
 
 
 def _sentence_subject(key: str, sentence_start: int, clause_start: int) -> Span | None:
     """The noun that opens a sentence whose first clause holds no figure, if it is clear.
 
     粮食总产量在上年大幅度增长的基础上 → 粮食总产量. None unless a later clause asks and the
-    opening is a short run of Han characters before 在/比/由/已 … (a subject, not a clause).
+    opening is a short run of Han characters before 在/比/由/从 (a subject whose verb comes
+    later), not a clause of its own (基层民主政治建设继续推进, 宏观调控的目标是).
     """
     if clause_start <= sentence_start:
         return None
     first_end = sentence_start
-    while first_end < clause_start and key[first_end] not in _DELIMS:
+    while first_end < clause_start and key[first_end] not in ",;:。!?\n":
         first_end += 1
     opening = key[sentence_start:first_end]
-    if any(c.isdigit() for c in opening):
-        return None
+    if any(c.isdigit() for c in opening) or "、" in opening:
+        return None  # a figure of its own, or a list of names (美团…、哔哩哔哩…等项目)
     cut = _SUBJECT_END_RE.search(opening, 2)
-    end = sentence_start + (cut.start() if cut else len(opening))
+    if cut is None and key[clause_start : clause_start + 1] in ("在", "比", "由", "从"):
+        end = first_end  # 全国研究与试验开发经费，从1997年的509亿元增加到…
+    elif cut is not None and cut.group() in ("在", "比", "由", "从"):
+        end = sentence_start + cut.start()
+    else:
+        return None  # only a subject then a prepositional phrase leaves its verb to later clauses
     lo, hi, _ = _strip_indicator(key, sentence_start, end, after_figure=False)
     if not 3 <= hi - lo <= 12 or not all(_is_han(c) for c in key[lo:hi]):
         return None
