@@ -76,6 +76,35 @@ class Quantity:
     """True for a goal or forecast (目标, 预计, 力争, 左右 in a task part) rather than a result."""
     block: tuple[int, ...] | None = None
     """Path of the block it stands in (section path + block index), if known."""
+    sign: int = 1
+    """-1 for a decrease (下降2%, 减少290万, 降低0.3个百分点), else 1: the change is
+    ``sign * value``. A level reached (由A下降到B: B) keeps 1."""
+    low: float | None = None
+    """For a range (6%－6.5%, 3000-3500万吨): its lower end in base units (= :attr:`value`)."""
+    high: float | None = None
+    """For a range: its upper end in base units; None for a single figure."""
+    period: str = ""
+    """What span of time it covers: ``year`` (one year), ``years`` (a multi-year period:
+    五年来, “十五”期间), ``average`` (年均, 平均每年), ``cumulative`` (累计), ``part`` (a part of
+    a year: 1-11月, 上半年), or '' when the text does not say."""
+    period_label: str = ""
+    """The words that set :attr:`period` (年均, 1-11月, 过去五年, 2004年); '' when it is the
+    part's default (a review speaks of the reviewed year)."""
+    year: int | None = None
+    """For a one-year figure, which year when known."""
+    role: str = ""
+    """``result``, ``target`` (预期目标, 力争, 控制在 …), ``plan`` (a task or an amount to
+    spend), ``forecast`` (预计), or '' when unknown."""
+    stock: str = ""
+    """``stock`` (a level: 累计, 年末, 余额), ``flow`` (an addition: 新增, 新建) or ''."""
+    subject: str = ""
+    """Whose figure it is, from subject words in the indicator: 城镇, 农村, 出口, 进出口 …
+    (joined by + when several); '' when none."""
+    is_change: bool = False
+    """True for a change against an earlier figure (增长8%, 比上年增加1501亿元), False for a
+    level (154.99亿元, 由A增至B's B)."""
+    end: str = ""
+    """In 由A增至B / 从A提高到B: ``from`` for A (the earlier value), ``to`` for B; else ''."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportdiff.core.analysis.export import quantity_label
 from reportdiff.tui.layout import Badge, Mark
 
 if TYPE_CHECKING:
@@ -56,14 +57,20 @@ def number_badge(pair: NumberPair, pane: int) -> str:
     >>> p = NumberPair("收入", "changed", (q("143.5亿元"), q("155亿元")), 11.5, 8.01, "亿元")
     >>> number_badge(p, 1)
     '⟨←143.5亿元 +8.0%⟩'
+    >>> r = NumberPair("增速", "changed", (q("0.3%"), q("8%")), 7.7, None, "个百分点")
+    >>> number_badge(r, 1)
+    '⟨←0.3% +7.7个百分点⟩'
     """
     others = [
-        ("←" if j < pane else "→") + q.text
+        ("←" if j < pane else "→") + quantity_label(q)
         for j, q in enumerate(pair.values)
         if j != pane and q is not None
     ]
-    pct = format_pct(pair.pct)
-    return "⟨" + " ".join([*others, pct] if pct else others) + "⟩"
+    change = format_pct(pair.pct)
+    if not change and pair.delta is not None and pair.status == "changed":
+        # a rate has no Δ%: its change is in 个百分点, and a change never goes without its unit
+        change = f"{pair.delta:+.4g}{pair.unit}"
+    return "⟨" + " ".join([*others, change] if change else others) + "⟩"
 
 
 def pane_highlights(cmp: Comparison, pane: int, enabled: frozenset[str]) -> PaneHighlights:

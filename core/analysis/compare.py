@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from reportdiff.core.analysis.align import ReportTokens, align_reports, report_tokens
 from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
@@ -126,36 +127,32 @@ def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     return replace(result, reports=reports)
 
 
-_ANALYSIS_MODULES = (
-    "textkey",
-    "tokens",
-    "align",
-    "phrases",
-    "numbers",
-    "units",
-    "compare",
-)
+def _fingerprinted_files() -> list[Path]:
+    """The engine's source files whose edits must invalidate cached comparisons.
+
+    Every module of the text and analysis stages plus the value types: listing module names
+    by hand went stale when core/ was split into stage folders (every name was "absent", so
+    an edited analyzer reused old results).
+    """
+    core = Path(__file__).resolve().parent.parent
+    files = [core / "comparison.py", core / "model.py"]
+    for stage in ("text", "analysis"):
+        files.extend(sorted((core / stage).glob("*.py")))
+    return files
 
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """A digest of the analysis modules' source, so an edited analyzer never reuses old results.
+    """A digest of the engine's source, so an edited analyzer never reuses old results.
 
     :data:`~reportdiff.core.storage.cache.ANALYZER_VERSION` says the same for releases; this also
     covers a developer who changes a threshold and forgets to bump it.
     """
-    from importlib.util import find_spec
-
     h = hashlib.blake2b(digest_size=20)
-    for name in _ANALYSIS_MODULES:
-        spec = find_spec(f"reportdiff.core.{name}")
-        h.update(name.encode())
-        if spec is None or spec.origin is None:
-            h.update(b"absent")
-            continue
+    for path in _fingerprinted_files():
+        h.update(path.name.encode())
         try:
-            with open(spec.origin, "rb") as f:
-                h.update(f.read())
+            h.update(path.read_bytes())
         except OSError:
             h.update(b"unreadable")
     return h.hexdigest()

@@ -120,7 +120,56 @@ def _quantity_json(q: Quantity | None) -> dict[str, object] | None:
         "indicator": q.indicator,
         "is_target": q.is_target,
         "span": [q.span.start, q.span.end],
+        "signed": q.sign * q.value,
+        "low": q.low,
+        "high": q.high,
+        "change": q.is_change,
+        "period": q.period,
+        "period_label": q.period_label,
+        "year": q.year,
+        "role": q.role,
+        "stock": q.stock,
+        "subject": q.subject,
+        "end": q.end,
     }
+
+
+# Qualifiers a reader must see beside a figure: 约 before it, 左右 after it (8%左右).
+_SHOWN_BEFORE = ("约", "超", "近", "逾", "超过", "不低于", "不高于", "不少于", "不超过", "控制在")
+_SHOWN_AFTER = ("左右", "以上", "以内", "以下")
+
+
+def quantity_label(q: Quantity) -> str:
+    """A figure as a reader should see it in a table: with 约/超/近 and 左右/以上/以内.
+
+    >>> from reportdiff.core.model import Span
+    >>> quantity_label(Quantity("8%", Span(0, 2), 8.0, "%", ("增长", "左右"), "GDP", None, True))
+    '8%左右'
+    """
+    before = "".join(w for w in _SHOWN_BEFORE if w in q.qualifiers)
+    after = "".join(w for w in _SHOWN_AFTER if w in q.qualifiers and not q.text.endswith(w))
+    return before + q.text + after
+
+
+_PERIOD_NAMES = {"years": "多年", "average": "年均", "cumulative": "累计", "part": "部分月份"}
+_ROLE_NAMES = {"target": "目标", "plan": "计划", "forecast": "预计"}
+
+
+def scope_label(q: Quantity) -> str:
+    """The scope words worth a reader's eye: 目标, 年均, 累计, 2004年 … ('' for a plain result).
+
+    >>> from reportdiff.core.model import Span
+    >>> scope_label(Quantity("8%", Span(0, 2), 8.0, "%", (), "GDP", None, True, role="target"))
+    '目标'
+    """
+    words = []
+    if q.period in _PERIOD_NAMES:
+        words.append(q.period_label or _PERIOD_NAMES[q.period])
+    if q.role in _ROLE_NAMES:
+        words.append(_ROLE_NAMES[q.role])
+    if q.end == "from":
+        words.append("起点")
+    return "·".join(words)
 
 
 def to_json(cmp: Comparison) -> str:
@@ -197,7 +246,7 @@ def to_csv(cmp: Comparison) -> str:
             [
                 _csv_cell(p.indicator),
                 p.status,
-                *(_csv_cell(q.text) if q is not None else "" for q in p.values),
+                *(_csv_cell(quantity_label(q)) if q is not None else "" for q in p.values),
                 "" if p.delta is None else _fmt_number(p.delta, digits=4).replace(",", ""),
                 p.unit if p.delta is not None else "",
                 "" if p.pct is None else f"{p.pct:.2f}",
@@ -272,7 +321,7 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         "|---" * (len(keys) + 1) + "|--:|--:|",
     ]
     for p in pairs:
-        cells = [md_escape(q.text) if q is not None else "—" for q in p.values]
+        cells = [md_escape(_cell(q)) if q is not None else "—" for q in p.values]
         delta = "" if p.delta is None else f"{_fmt_number(p.delta, signed=True)}{md_escape(p.unit)}"
         pct = _pct(p.pct) if p.delta is not None else ""
         if p.status == "same":
@@ -285,6 +334,11 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
             + f" | {delta} | {md_escape(pct)} |"
         )
     return lines
+
+
+def _cell(q: Quantity) -> str:
+    scope = scope_label(q)
+    return quantity_label(q) + (f"（{scope}）" if scope else "")
 
 
 def _delta_note(reports: Sequence[Report]) -> list[str]:

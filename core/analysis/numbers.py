@@ -10,21 +10,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.changes import (
+    CHANGE_WORDS,
+    DOWN_WORDS,
+    FROM_RE,
+    ends_of_changes,
+    is_change,
+    is_decrease,
+)
+from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import (
     MAGNITUDES,
     MEASURE_UNITS,
     RATE_UNITS,
     TIME_UNITS,
     UNITS,
+    cn_decimal,
     fold,
     parse_cn_numeral,
 )
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Block, Report, Span
+from reportdiff.core.text.parts import ReportParts, report_parts
 
 __all__ = ["CHANGE_WORDS", "DOWN_WORDS", "VERSION", "extract_quantities"]
 
-VERSION = "1"
+VERSION = "2"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 # ---------------------------------------------------------------------------------------
@@ -52,6 +63,9 @@ _CN_RE = re.compile(
     r"(?P<unit>个|项|家|名|座|条|所|倍|张|台|套|户|位|处|场|辆|栋|幢|人|件)(?!数)"
 )
 
+# Percentages in words, as older reports print them: 百分之十一点八, 百分之八至九 (a range).
+_CN_DEC = "[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+_CN_PERCENT_RE = re.compile(rf"百分之(?P<a>{_CN_DEC})(?:(?:至|到)(?P<b>{_CN_DEC}))?")
 _POST_QUALIFIER_RE = re.compile(r"(?:以上|左右|以内|以下|多)")
 _SUFFIX_RE = re.compile(r"\((?:间|套)\)")
 
@@ -85,7 +99,7 @@ _BULLETS = " \t-•·●▶◆*>■□○"
 QUALIFIER_WORDS: tuple[str, ...] = (
     "同比增长", "同比下降", "同比上升", "同比提高", "同比减少", "同比增加", "同比",
     "比上年增长", "比上年下降", "比上年提高", "较上年增长", "较上年下降", "较上届增长",
-    "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增至", "增加到",
+    "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增产", "减产", "增至", "增加到",
     "增加至", "提高到", "提高至", "提升至", "提升到", "达到", "突破", "超过", "超", "约",
     "近", "逾", "累计", "新增", "新建", "预计", "力争", "目标", "不低于", "不高于",
     "不少于", "不超过", "控制在", "年均", "平均", "以上", "左右", "以内", "以下", "多", "余",
@@ -104,7 +118,8 @@ _LEAD_WORDS = tuple(
             "还", "此外", "年度", "全力", "积极", "加快", "推动", "推进", "帮助", "共有",
             "发布", "制定", "出台", "推出", "划定", "培育", "引进", "引入", "打造", "建成",
             "开展", "设立", "举办", "组织", "上线", "区域", "增加", "启动", "新启动", "实施",
-            "分批实施", "加速推进", "加快推进",
+            "分批实施", "加速推进", "加快推进", "扣除物价因素", "扣除价格因素", "一是", "二是",
+            "三是", "四是", "五是",
         },
         key=len,
         reverse=True,
@@ -118,7 +133,7 @@ _TRAIL_WORDS = tuple(
             "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
             "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
-            "今年", "培育", "引进", "引入", "建成",
+            "今年", "培育", "引进", "引入", "建成", "实际", "比",
         },
         key=len,
         reverse=True,
@@ -143,15 +158,17 @@ _ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工
 # A clause that is only one of these verbs qualifies the previous figure's noun:
 # 筹措5757套(间)、供应2823套(间); 救助各类对象超70万人次,支出超5亿元.
 _CONTINUATION_VERBS = frozenset({*_ACTION_VERBS, "覆盖", "支出", "惠及", "转化", "涉及", "完成"})
+_BARE_VERB_RE = re.compile(
+    r"(?:拟|再|又|继续|计划)?(?:发行|增发|安排|拿出|投入|筹集|筹措|下达|发放)"
+)
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
-CHANGE_WORDS = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
-                 "增长率", "涨幅", "增至", "上涨")  # fmt: skip
-DOWN_WORDS = ("下降", "减少", "降低")
-_TASK_HEADING_RE = re.compile(
-    r"主要任务|工作安排|主要目标|预期目标|总体要求|任务和措施|重点工作|工作任务|工作建议|计划草案"
+# The lower end of a range before its upper end (6%－6.5%, 3000-3500万吨, 6至7%).
+_RANGE_LOW_RE = re.compile(
+    rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT})?"
+    r"\s*(?P<sep>-|~|～|—|至|到)\s*$"
 )
 
 # 签约 ends in 约 and 附近 in 近, but neither is a qualifier.
@@ -181,6 +198,8 @@ class _Raw:
     approx: list[str]
     post_end: int
     """End of the number, its (间) suffix and any post qualifier (以上, 左右)."""
+    high: float | None = None
+    """For a range (6%－6.5%): the upper end; ``value`` is the lower."""
 
 
 def extract_quantities(report: Report) -> tuple[Quantity, ...]:
@@ -199,22 +218,11 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     text = report.text
     key = fold(text)
     out: list[Quantity] = []
-    task_paths = _task_section_paths(report)
+    parts = report_parts(report)
     for path, index, block in report.blocks():
         block_path = (*path, index)
-        is_task = any(path[:n] in task_paths for n in range(1, len(path) + 1))
-        out.extend(_extract_block(text, key, block, block_path, is_task))
+        out.extend(_extract_block(text, key, block, block_path, parts))
     return tuple(out)
-
-
-def _task_section_paths(report: Report) -> set[tuple[int, ...]]:
-    """Paths of sections whose heading announces plans or targets (二、2024年主要任务)."""
-    paths: set[tuple[int, ...]] = set()
-    for path, section in report.walk():
-        heading = report.slice(section.heading)
-        if _TASK_HEADING_RE.search(heading) and "回顾" not in heading:
-            paths.add(path)
-    return paths
 
 
 def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
@@ -236,7 +244,22 @@ def _find_raw(text: str, key: str, start: int, end: int) -> list[_Raw]:
         raw = _Raw(s, e, float(value), UNITS[m["unit"]], [], e)
         _take_post(key, raw, end)
         found.append(raw)
+    for m in _CN_PERCENT_RE.finditer(region):
+        low, high = cn_decimal(m["a"]), cn_decimal(m["b"]) if m["b"] else None
+        if low is None or (m["b"] and (high is None or high <= low)):
+            continue
+        raw = _Raw(m.start() + start, m.end() + start, low, "%", [], m.end() + start, high)
+        _take_post(key, raw, end)
+        found.append(raw)
     found.sort(key=lambda r: r.start)
+    ranges = [r for r in found if r.high is not None]
+    if ranges:
+        # the lower end of a range was also read alone (6% of 6%－6.5%)
+        found = [
+            r
+            for r in found
+            if r.high is not None or not any(g.start <= r.start < g.end for g in ranges)
+        ]
     return found
 
 
@@ -255,8 +278,9 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
         return None  # PM2.5, G1级, 7×24
     if _preceded_by_ordinal(key, s, start):
         return None
-    if before in "-~～—" and s - 2 >= start and key[s - 2].isdigit():
-        return None  # the upper end of a range (2023-2025)
+    low_end = _range_low(key, s, start, m)
+    if low_end is None and before in "-~～—" and s - 2 >= start and key[s - 2].isdigit():
+        return None  # the upper end of a range of years (2023-2025)
     if before == "每":
         return None  # a denominator: 每10万人近20张
     if before == " " and s - 2 >= start and key[s - 2].isdigit():
@@ -275,6 +299,11 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
     value = number * MAGNITUDES.get(mag, 1.0)
     approx = [w for w in (m["a1"], m["a2"]) if w]
     raw = _Raw(s, e, value, base, approx, e)
+    if low_end is not None:
+        raw.start, raw.high = low_end[0], value
+        raw.value = low_end[1] * MAGNITUDES.get(low_end[2] or mag, 1.0)
+        if raw.value >= value:
+            return None  # not a range read upwards: a date or an id (12-3)
     _take_post(key, raw, end)
     # 5757套(间): the suffix is part of the printed unit, not a qualifier.
     suffix = _SUFFIX_RE.match(key, raw.end, end)
@@ -289,6 +318,29 @@ def _digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) ->
     ):
         return None  # a size class, not a count: 58个10亿元以上重大产业项目
     return raw
+
+
+def _range_low(key: str, s: int, start: int, m: re.Match[str]) -> tuple[int, float, str] | None:
+    """The lower end of a range ending in the figure at ``s``: (start, number, magnitude).
+
+    6%－6.5%, 6－6.5%, 3000-3500万吨 and 6至7% are ranges; both ends must share the unit
+    when the lower one prints it, and 从6%到7% is a change, not a range.
+    """
+    if not (m["unit"] or m["unit2"]):
+        return None
+    low = _RANGE_LOW_RE.search(key, max(start, s - 24), s)
+    if low is None:
+        return None
+    unit = m["unit"] or m["unit2"] or ""
+    if low["unit"] and low["unit"] != unit:
+        return None
+    if low["sep"] in "至到":
+        head = key[_clause_start(key, low.start(), start) : low.start()]
+        if "从" in head or "由" in head:
+            return None
+    if low.start() > start and key[low.start() - 1] in "-~～—第":
+        return None
+    return low.start(), float(low["num"]), low["mag"] or ""
 
 
 def _take_post(key: str, raw: _Raw, end: int) -> None:
@@ -319,10 +371,13 @@ def _in_quoted_name(key: str, s: int, e: int, start: int, end: int) -> bool:
 
 
 def _extract_block(
-    text: str, key: str, block: Block, block_path: tuple[int, ...], is_task: bool
+    text: str, key: str, block: Block, block_path: tuple[int, ...], parts: ReportParts
 ) -> list[Quantity]:
     start, end = block.span.start, block.span.end
+    part = parts.at(block_path)
+    is_task = part.part in ("plan", "tasks")
     raws = _find_raw(text, key, start, end)
+    ends = ends_of_changes(key, raws, start)
     out: list[Quantity] = []
     consumed = start  # nothing before this belongs to the next number's clause
     prev: Quantity | None = None
@@ -330,6 +385,7 @@ def _extract_block(
     respectively: dict[int, tuple[Span, list[str]]] = {}
     last_series: list[Quantity] = []
     series_starts: set[int] = set()
+    unresolved: set[int] = set()
     for k, raw in enumerate(raws):
         if raw.start < consumed:
             continue  # inside the previous figure's noun (33个15分钟社区生活圈)
@@ -337,6 +393,12 @@ def _extract_block(
         sentence_start = _sentence_start(key, raw.start, start)
         after_figure = clause_start == consumed and consumed > start
         lo, hi, quals = _strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
+        end_word = ends.get(raw.start, "")
+        if end_word == "from":
+            # 国内生产总值由1997年的7.4万亿元: the indicator stands before 由
+            cut = FROM_RE.search(key, clause_start, raw.start)
+            if cut is not None:
+                lo, hi, quals = _strip_indicator(key, clause_start, cut.start(), after_figure=False)
         if raw.start in respectively:
             span, shared = respectively[raw.start]
             lo, hi = span.start, span.end
@@ -349,12 +411,30 @@ def _extract_block(
                 spans = [q.indicator_span for q in last_series]
                 if len(figures) == len(spans) and all(spans):
                     series = list(zip(figures, spans, strict=True))  # type: ignore[arg-type]
+            if series is None:
+                # 城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，…分别实际增长7.7%和6.8%:
+                # the nouns are those of the levels just given, in order
+                figures = _series(key, raws, k)
+                levels = [
+                    q.indicator_span
+                    for q in out
+                    if q.span.start >= sentence_start
+                    and q.indicator_span is not None
+                    and q.unit not in RATE_UNITS
+                ][-len(figures) :]
+                names = {key[sp.start : sp.end] for sp in levels}
+                if len(figures) >= 2 and len(levels) == len(figures) == len(names):
+                    series = list(zip(figures, levels, strict=True))
             if series:
                 shared = [q for q in quals if q != "分别"]
                 respectively.update((r.start, (sp, shared)) for r, sp in series)
                 lo, hi = series[0][1].start, series[0][1].end
                 series_starts = {r.start for r, _ in series}
                 last_series = []
+            else:
+                # 比上年分别下降3.14%和4.66%, its nouns not found: saying whose figures these
+                # are would be a guess (not the previous figure's indicator)
+                unresolved.update(r.start for r in _series(key, raws, k))
         quals.extend(raw.approx)
         if (
             prev is not None
@@ -369,8 +449,19 @@ def _extract_block(
         indicator_span: Span | None = None
         indicator = ""
         same_sentence = prev is not None and prev_end > sentence_start
+        if end_word == "to" and prev is not None and prev.end == "from":
+            # …增至10.2万亿元: the same indicator as the figure it rose from
+            lo, hi = (
+                (prev.indicator_span.start, prev.indicator_span.end)
+                if prev.indicator_span
+                else (lo, lo)
+            )
         stripped_any = bool(quals) or lo > clause_start or hi < raw.start
         if raw.start in respectively:
+            indicator_span = Span(lo, hi)
+        elif raw.base == "" and hi - lo >= 3 and post is not None:
+            # a bare 万 is no classifier: 裁减军队员额20万等各项任务 counts 军队员额 (but 覆盖
+            # 1.77亿农民, with only a verb before, counts 农民)
             indicator_span = Span(lo, hi)
         elif raw.base not in MEASURE_UNITS and post is not None:
             indicator_span = post  # 600张养老床位: a classifier stands before its noun
@@ -382,6 +473,8 @@ def _extract_block(
         ):
             # 筹措5757套(间)、供应2823套(间): the short verb qualifies the previous noun.
             indicator = _drop_action(prev.indicator) + text[lo:hi]
+        elif _BARE_VERB_RE.fullmatch(key, lo, hi) and post is not None:
+            indicator_span = post  # 发行1000亿元长期国债: what is issued follows the amount
         elif hi > lo:
             indicator_span = Span(lo, hi)
         elif post is not None:
@@ -393,6 +486,12 @@ def _extract_block(
         ):
             # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
             indicator, indicator_span = prev.indicator, prev.indicator_span
+        if raw.start in unresolved:
+            indicator, indicator_span = "", None
+        elif indicator_span is None and not indicator:
+            # 粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨: a clause with
+            # no noun of its own speaks of the sentence's subject
+            indicator_span = _sentence_subject(key, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
         if post is not None and indicator_span == post:
@@ -403,8 +502,9 @@ def _extract_block(
         # sentence; 以…为目标 earlier in a sentence does not (基层治理 in yangpu-2022).
         clause = key[clause_start : raw.start]
         opening = key[sentence_start : sentence_start + 6].lstrip(_BULLETS)
-        target = is_task or any(w in clause or opening.startswith(w) for w in _TARGET_WORDS)
-        target = target or any(q in _TARGET_QUALIFIERS for q in quals)
+        said = any(w in clause or opening.startswith(w) for w in _TARGET_WORDS)
+        said = said or any(q in _TARGET_QUALIFIERS for q in quals)
+        target = is_task or said
         if same_sentence and prev is not None and prev.is_target and not stripped_any:
             target = True
         if same_sentence and prev is not None and prev.is_target and indicator == prev.indicator:
@@ -412,22 +512,102 @@ def _extract_block(
         for word in _TARGET_WORDS:
             if word in clause and word not in quals:
                 quals.append(word)
+        qualifiers = tuple(dict.fromkeys(quals))
+        scope = scope_of(
+            key,
+            raw.start,
+            clause_start=clause_start,
+            sentence_start=_period_sentence_start(key, raw.start, start),
+            local_start=sentence_start,
+            end=end_word,
+            part=part,
+            reviewed_year=parts.reviewed_year,
+            indicator=indicator,
+            qualifiers=qualifiers,
+            measure=raw.base in MEASURE_UNITS,
+            target_words=said or (prev is not None and same_sentence and prev.role == "target"),
+        )
+        if part.part and not (part.part == "review" and scope.role == "forecast"):
+            target = scope.role in ("target", "plan", "forecast")
+        sign = 1
+        if end_word != "to":
+            if is_decrease(key, clause_start, raw.start):
+                sign = -1  # 农村贫困人口比上年减少290万
+            elif (
+                same_sentence
+                and prev is not None
+                and prev.sign < 0
+                and key[prev_end : raw.start].strip() in ("和", "、", "及", "与")
+            ):
+                sign = -1  # 分别下降5%和3%
         q = Quantity(
             text=text[raw.start : raw.end],
             span=Span(raw.start, raw.end),
             value=raw.value,
             unit=raw.base,
-            qualifiers=tuple(dict.fromkeys(quals)),
+            qualifiers=qualifiers,
             indicator=indicator,
             indicator_span=indicator_span,
             is_target=target,
             block=block_path,
+            sign=sign,
+            low=raw.value if raw.high is not None else None,
+            high=raw.high,
+            period=scope.period,
+            period_label=scope.period_label,
+            year=scope.year,
+            role=scope.role,
+            stock=scope.stock,
+            subject=scope.subject,
+            is_change=is_change(
+                key, clause_start, raw.start, raw.base, qualifiers, indicator, end_word
+            ),
+            end=end_word,
         )
         out.append(q)
         if raw.start in series_starts:
             last_series.append(q)
         prev, prev_end = q, raw.post_end
     return out
+
+
+def _period_sentence_start(key: str, pos: int, start: int) -> int:
+    """Start of the sentence (。!? only): 2002年 before a semicolon frames what follows."""
+    i = pos - 1
+    while i >= start and key[i] not in "。!?\n":
+        i -= 1
+    return i + 1
+
+
+_SUBJECT_END_RE = re.compile(r"在|比|由|从|已|继续|进一步|持续|连续|再|又|实现|达到|首次|是|的")
+
+
+def _sentence_subject(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun that opens a sentence whose first clause holds no figure, if it is clear.
+
+    粮食总产量在上年大幅度增长的基础上 → 粮食总产量. None unless a later clause asks and the
+    opening is a short run of Han characters before 在/比/由/从 (a subject whose verb comes
+    later), not a clause of its own (基层民主政治建设继续推进, 宏观调控的目标是).
+    """
+    if clause_start <= sentence_start:
+        return None
+    first_end = sentence_start
+    while first_end < clause_start and key[first_end] not in ",;:。!?\n":
+        first_end += 1
+    opening = key[sentence_start:first_end]
+    if any(c.isdigit() for c in opening) or "、" in opening:
+        return None  # a figure of its own, or a list of names (美团…、哔哩哔哩…等项目)
+    cut = _SUBJECT_END_RE.search(opening, 2)
+    if cut is None and key[clause_start : clause_start + 1] in ("在", "比", "由", "从"):
+        end = first_end  # 全国研究与试验开发经费，从1997年的509亿元增加到…
+    elif cut is not None and cut.group() in ("在", "比", "由", "从"):
+        end = sentence_start + cut.start()
+    else:
+        return None  # only a subject then a prepositional phrase leaves its verb to later clauses
+    lo, hi, _ = _strip_indicator(key, sentence_start, end, after_figure=False)
+    if not 3 <= hi - lo <= 12 or not all(_is_han(c) for c in key[lo:hi]):
+        return None
+    return Span(lo, hi)
 
 
 def _series(key: str, raws: list[_Raw], k: int) -> list[_Raw]:

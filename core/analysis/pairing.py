@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reportdiff.core.analysis.numbers import CHANGE_WORDS, DOWN_WORDS
+from reportdiff.core.analysis.changes import CHANGE_WORDS
 from reportdiff.core.analysis.units import RATE_UNITS, compare_key, fold, printed_unit
 from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
 from reportdiff.core.model import Report
 
-__all__ = ["pair_numbers"]
+__all__ = ["pair_numbers", "scopes_agree"]
 
 # Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
 # same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
@@ -28,6 +28,7 @@ _CONTEXT_WEIGHT = 12.0
 _SAME_TEXT_BONUS = 8.0
 _Scorer = Callable[[str, str], float]
 _SPACE_RE = re.compile(r"\s")
+_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年(?:底|末|初)?|(?:今|去|上|全|当)年(?:底|末)?")
 _NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
 
 
@@ -188,7 +189,9 @@ def _facts_of(
     by_text: dict[tuple[str, tuple[str, str, bool]], list[_Fact]] = {}
     for q in quantities:
         name = _name(q.indicator)
-        group = (compare_key(q.unit), _measure_kind(q), q.is_target)
+        # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
+        unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
+        group = (unit_class, _measure_kind(q), q.is_target)
         text_key = _text_key(q.text)
         fact = None
         if name:
@@ -260,13 +263,28 @@ def _block_kind(report: Report, path: tuple[int, ...] | None) -> str:
 
 def _name(indicator: str) -> str:
     """The indicator as compared: no quotes, short parentheticals or spaces."""
-    return _NAME_NOISE_RE.sub("", fold(indicator))
+    # 新增 is kept in Quantity.stock and a year in Quantity.year: 新增城镇就业 and
+    # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
+    name = _NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
+    return _YEAR_WORD_RE.sub("", name)
 
 
 def _measure_kind(q: Quantity) -> str:
-    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``."""
+    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``.
+
+    The end of 由A增至B (B) and 增至/提高到 figures are levels reached, not changes.
+    """
+    if q.end == "to":
+        return "level"
+    if q.is_change:
+        return "change"
     if q.unit in RATE_UNITS and (
-        any(w in qual for qual in q.qualifiers for w in CHANGE_WORDS)
+        any(
+            w in qual
+            for qual in q.qualifiers
+            if not qual.endswith(("至", "到"))
+            for w in CHANGE_WORDS
+        )
         or q.indicator.endswith(("增速", "增幅", "增长率", "涨幅"))
     ):
         return "change"
@@ -294,10 +312,18 @@ def _context(a: _Fact, b: _Fact) -> int:
 def _similarity(a: str, b: str, ratio: _Scorer, *, context: int) -> float:
     score = float(ratio(a, b))
     short, long_ = sorted((len(a), len(b)))
-    if context > 0 and short >= 4 and short * 2 >= long_ and (a in b or b in a):
+    shorter = a if len(a) <= len(b) else b
+    if (
+        context > 0
+        and short >= 4
+        and short * 2 >= long_
+        and (a in b or b in a)
+        and not shorter.endswith(_GIVING_VERBS)
+    ):
         # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
         # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across
-        # unaligned context.
+        # unaligned context, nor a name that stops at its verb (中央财政安排 ⊂
+        # 中央财政安排扶贫资金: what was arranged is not said).
         score = max(score, 90.0)
     return score
 
@@ -312,16 +338,21 @@ def _edges(
             by_group.setdefault(fact.group, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
     for m, fa in enumerate(facts_a):
-        if len(fa.name) < 3:
+        if len(fa.name) < 3 or _formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
-            if len(fb.name) < 3:
+            if len(fb.name) < 3 or _formula_count(fb.rep):
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
             if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if not scopes_agree(fa.rep, fb.rep):
+                continue  # a five-year total is not one year's, 城镇 is not 农村
+            va, vb = _actions(fa.name), _actions(fb.name)
+            if va and vb and not va & vb:
+                continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
             if ratio(fa.name, fb.name) < _MIN_SIMILARITY[3] and not (
                 fa.name in fb.name or fb.name in fa.name
             ):
@@ -341,6 +372,50 @@ def _edges(
     return edges
 
 
+_GIVING_VERBS = ("安排", "投入", "拿出", "用于", "下达", "发放", "筹集", "支出", "完成", "实现")
+_SPECIAL_PERIODS = frozenset({"years", "average", "cumulative", "part"})
+
+
+def scopes_agree(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures have the same scope, so that their indicators may pair.
+
+    Periods must agree; a special period (五年来, 年均, 累计, 1-11月) never pairs with a
+    period the text does not state. Roles must agree (a target is not a result; an unknown
+    role may be a result; a target and a planned amount both look ahead and may pair). Stock is not set against flow, 城镇 against 农村 or a total
+    (subjects must be equal), nor the start of 由A增至B against its end.
+    """
+    if a.end != b.end and "from" in (a.end, b.end):
+        return False  # the start of 由A增至B is an earlier figure; its end is a level
+    if a.period != b.period:
+        if a.period and b.period:
+            return False
+        if (a.period or b.period) in _SPECIAL_PERIODS:
+            return False  # when unsure of one side's period, say nothing
+    if a.role != b.role and {a.role, b.role} not in ({"", "result"}, {"target", "plan"}):
+        return False
+    if a.stock and b.stock and a.stock != b.stock:
+        return False
+    return a.subject == b.subject
+
+
+_ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
+            "启动", "验收", "交付")  # fmt: skip
+
+
+def _actions(name: str) -> frozenset[str]:
+    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
+    found = {a for a in _ACTIONS if a in name}
+    if "新开工" in found:
+        found.discard("开工")
+    return frozenset(found)
+
+
+def _formula_count(q: Quantity) -> bool:
+    """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
+    formula more often than a measured quantity, so it never pairs."""
+    return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
+
+
 def _commonplace(q: Quantity) -> bool:
     """Figures too common to identify a fact by themselves (100%, 2家)."""
     return q.value < 10 or (q.unit == "%" and q.value == 100)
@@ -355,11 +430,7 @@ def _text_key(text: str) -> str:
 
 
 def _signed(q: Quantity) -> float:
-    if _measure_kind(q) == "change" and any(
-        w in qual for qual in q.qualifiers for w in DOWN_WORDS
-    ):
-        return -q.value
-    return q.value
+    return q.sign * q.value
 
 
 def _make_pair(values: list[Quantity | None]) -> NumberPair:
@@ -367,11 +438,14 @@ def _make_pair(values: list[Quantity | None]) -> NumberPair:
     first, last = present[0], present[-1]
     signed = [_signed(q) for q in present]
     scale = max(abs(v) for v in signed) or 1.0
-    same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed)
+    same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed) and all(
+        q.high == present[0].high for q in present
+    )
     unit = printed_unit(first.text)
     delta: float | None
     pct: float | None
-    if first.unit == "版":
+    if first.unit == "版" or (not same and any(q.high is not None for q in present)):
+        # a version, or a range against another figure: no single Δ says the change
         delta = pct = None
         display = unit.display
     elif first.unit in RATE_UNITS:

@@ -128,8 +128,12 @@ usually stands right before the noun it counts (600张养老床位)."""
 TIME_UNITS = frozenset({"小时", "分钟", "天", "周"})
 """Durations: 15分钟社区生活圈 and 24小时开放 are names or modifiers when a noun follows."""
 
-_EQUIVALENT: dict[str, str] = {"名": "人", "位": "人", "户": "家", "套(间)": "套", "床": "张"}
-# 人/名/位 all count people and 家/户 both count firms (新注册企业5800户 vs 企业…家).
+_EQUIVALENT: dict[str, str] = {
+    "名": "人", "位": "人", "户": "家", "套(间)": "套", "床": "张", "部": "件",
+}  # fmt: skip
+# 人/名/位 all count people and 家/户 both count firms (新注册企业5800户 vs 企业…家); laws
+# and regulations are counted in 部 or 件 (28部行政法规, 32件行政法规). A bare 万/亿 count
+# stays apart: 参保人数…1.17亿 (医疗) must not meet 参保人数突破2亿人 (养老).
 
 
 def compare_key(base_unit: str) -> str:
@@ -178,6 +182,23 @@ def parse_cn_numeral(text: str) -> int | None:
             section = 0
             digit = None
     return total + section + (digit or 0)
+
+
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def cn_decimal(text: str) -> float | None:
+    """Read a Chinese decimal numeral, as 百分之十一点八 prints it.
+
+    >>> cn_decimal("十一点八"), cn_decimal("八"), cn_decimal("点")
+    (11.8, 8.0, None)
+    """
+    whole, _, frac = text.partition("点")
+    value = parse_cn_numeral(whole)
+    if value is None or any(c not in _CN_DIGIT_VALUES for c in frac):
+        return None
+    digits = "".join(str(_CN_DIGIT_VALUES[c]) for c in frac)
+    return float(f"{value}.{digits}") if digits else float(value)
 
 
 # Full-width digits, point, percent and clause punctuation fold to ASCII one character for

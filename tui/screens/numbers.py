@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reportdiff.core.comparison import Comparison, NumberPair
+from reportdiff.core.analysis.export import quantity_label, scope_label
+from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.tui.highlights import format_pct
 from rich.text import Text
 from textual.app import ComposeResult
@@ -28,6 +29,14 @@ SORT_LABELS = {
 
 STATUS_MARKS = {"changed": "≠", "same": "=", "only": "∅"}
 """One-cell status marks, so the column fits at 80 columns (it showed ``cha``)."""
+
+
+def _value_text(q: Quantity | None) -> str:
+    """A figure with its 约/左右 and, when it is not a plain result, its scope: 8%左右·目标."""
+    if q is None:
+        return "—"
+    scope = scope_label(q)
+    return quantity_label(q) + (f"·{scope}" if scope else "")
 
 
 def _fmt_delta(pair: NumberPair) -> str:
@@ -107,7 +116,7 @@ class NumbersScreen(Screen[NumberPair | None]):
         styles = {"changed": "bold", "same": "", "only": "italic dim"}
         # Cells are Text, not str: a str cell would be parsed as markup.
         return [
-            *(Text(q.text if q else "—") for q in pair.values),
+            *(Text(_value_text(q)) for q in pair.values),
             Text(_fmt_delta(pair), justify="right"),
             Text(format_pct(pair.pct), justify="right"),
             Text(STATUS_MARKS.get(pair.status, pair.status), style=styles.get(pair.status, "")),

@@ -1,0 +1,93 @@
+"""How a figure changes: 由A增至B's two ends, increments (比上年增加), decreases (下降2%).
+
+Pure text tests on the folded report text (same offsets as the text), used by
+:mod:`reportdiff.core.analysis.numbers` while it reads each figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from reportdiff.core.analysis.units import RATE_UNITS
+
+__all__ = [
+    "CHANGE_WORDS",
+    "DOWN_WORDS",
+    "FROM_RE",
+    "Figure",
+    "ends_of_changes",
+    "is_change",
+    "is_decrease",
+]
+
+CHANGE_WORDS: tuple[str, ...] = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
+                 "增长率", "涨幅", "增至", "上涨", "增产", "减产")  # fmt: skip
+DOWN_WORDS: tuple[str, ...] = ("下降", "减少", "降低")
+
+
+# 由A增至B / 从A提高到B: the words between the two ends.
+FROM_RE = re.compile(r"(?:由|从)(?:上年|去年|(?:19|20)\d\d\s*年)?(?:末|底)?(?:的)?\s*$")
+_TO_RE = re.compile(
+    r"\s*(?:增长|增加|提高|提升|上升|扩大|增|升|下降|降低|减少|缩小|回落|降|减)?(?:了)?(?:至|到)\s*"
+    r"(?:(?:19|20)\d\d\s*年(?:末|底)?(?:的)?)?$"
+)
+# 比上年增加1501亿元, 同比减少3家: an increment, not a level.
+_INCREMENT_RE = re.compile(
+    r"(?:比|较|同比)[^,;。:]{0,12}?(?:增加|减少|增长|下降|提高|降低|增|减|多|少)(?:了)?\s*$"
+)
+# A change verb right before an amount: 增产3877万吨, 财政收入增加1501亿元 (not 增加到).
+_CHANGE_BEFORE_RE = re.compile(r"(?<!新)(?:增产|减产|增加|减少|增长|下降|提高|降低)(?:了)?\s*$")
+_DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减产|减)(?:了)?\s*$")
+
+
+class Figure(Protocol):
+    """What :func:`ends_of_changes` needs of a figure found in the text."""
+
+    start: int
+    post_end: int
+    base: str
+
+
+def is_decrease(key: str, clause_start: int, start: int) -> bool:
+    """Whether the words right before the figure at ``start`` say it fell (下降, 减少, 降低 …)."""
+    return _DOWN_BEFORE_RE.search(key, clause_start, start) is not None
+
+
+def is_change(
+    key: str,
+    clause_start: int,
+    start: int,
+    base_unit: str,
+    qualifiers: tuple[str, ...],
+    indicator: str,
+    end: str,
+) -> bool:
+    """增长8% and 比上年增加1501亿元 are changes; 增至/提高到 and 由A增至B's B are levels."""
+    if end == "to":
+        return False
+    if base_unit in RATE_UNITS:
+        words = [q for q in qualifiers if not q.endswith(("至", "到"))]
+        return any(w in q for q in words for w in CHANGE_WORDS) or indicator.endswith(
+            ("增速", "增幅", "增长率", "涨幅")
+        )
+    return (
+        _INCREMENT_RE.search(key, clause_start, start) is not None
+        or _CHANGE_BEFORE_RE.search(key, clause_start, start) is not None
+    )
+
+
+def ends_of_changes(key: str, raws: Sequence[Figure], block_start: int) -> dict[int, str]:
+    """Both ends of 由A增至B / 从A提高到B, by start: ``from`` for A, ``to`` for B."""
+    ends: dict[int, str] = {}
+    for a, b in itertools.pairwise(raws):
+        if a.base != b.base and {a.base, b.base} != {"%", ""}:
+            continue
+        if not FROM_RE.search(key, max(block_start, a.start - 12), a.start):
+            continue
+        if _TO_RE.match(key, a.post_end, b.start) is None:
+            continue
+        ends[a.start], ends[b.start] = "from", "to"
+    return ends

@@ -1,0 +1,252 @@
+"""A number's scope: the period it covers, its role, stock or flow, and its subject.
+
+``690万人`` over 十四五 is not ``115.8万人`` in 2025, a 年均 rate is not one year's, 累计
+3022家 is not 新增397家, a target is not a result and 城镇 income is not 农村 income. The
+scope is read from the words around the number — the nearest period word in its sentence
+(年均, 累计, 1-11月, 五年来, 2004年, 今年), else its paragraph's or section's framing (see
+:mod:`reportdiff.core.text.parts`), else the part it stands in (a review speaks of the
+reviewed year, targets and tasks of the next) — and pairing joins like with like only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportdiff.core.text.parts import BlockPart
+
+__all__ = ["PERIODS", "ROLES", "Scope", "scope_of", "subject_of"]
+
+PERIODS = ("year", "years", "average", "cumulative", "part", "")
+"""``year`` one year; ``years`` a multi-year period (五年来, “十五”期间, 2001-2005年);
+``average`` an annual average over a period (年均, 平均每年); ``cumulative`` a running total
+(累计); ``part`` a part of a year (1-11月, 上半年, 前三季度); '' unknown."""
+
+ROLES = ("result", "target", "plan", "forecast", "")
+"""``result`` what happened; ``target`` a goal (预期目标, 力争, 控制在, 左右 among targets);
+``plan`` what is to be done or spent (tasks); ``forecast`` an estimate (预计); '' unknown."""
+
+_FOLD = str.maketrans("０１２３４５６７８９，－—–～", "0123456789,----")
+
+_CN_MONTH = "(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+# Each cue with the period it means; the nearest one before the number wins.
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(
+        rf"(?:1|一)\s*(?:-|至|到|~)\s*{_CN_MONTH}\s*月(?:份)?|前[一二三]季度|[一二三四1-4]季度"
+        r"|上半年|下半年|前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月"
+    )),
+    ("average", re.compile(r"年均|平均每年|每年平均|年平均")),
+    ("cumulative", re.compile(r"累计")),
+    ("years", re.compile(
+        r"(?:过去|近|这|前|今后|未来)?[两二三四五六七八九十]年(?:来|间|中|里|内|以来)"
+        r"|(?:过去|近|这|今后|未来)[二三四五六七八九十两]年"
+        r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
+        r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
+        r"|(?:(?:19|20)\d\d\s*年|去年|上年)以来"
+    )),
+    ("year", re.compile(r"今年|去年|上年|全年|当年|本年|明年|(?:19|20)\d\d\s*年(?!\s*以来)")),
+)  # fmt: skip
+# A period word after these is a comparison base, not the number's period (比上年增长).
+_BASE_BEFORE = ("比", "较", "同", "于", "与", "是", "相比", "超过", "高于", "低于")
+# Cues that hold only inside their own semicolon-bounded clause chain: 平均每年增加2053亿元；
+# 国家外汇储备由1399亿美元增加到2864亿美元 (the reserves are not an average).
+_LOCAL = frozenset({"part", "average", "cumulative"})
+# 年均 and 累计 govern their own clause only: 新增…25家、累计达到90家,新增外资研发中心13家
+_CLAUSE_ONLY = frozenset({"average", "cumulative"})
+
+_TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
+_FORECAST_RE = re.compile(r"预计|预测|估计")
+_TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
+
+_STOCK_RE = re.compile(r"累计|总数|总量|总规模|余额|存量|保有量|拥有|共有|年末|年底|末")
+_FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新设|新引进|新开")
+
+# Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
+_SUBJECT_RE = re.compile(
+    r"进出口|城乡|城镇|农村|农民|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a number's meaning comes from, beyond its indicator and unit."""
+
+    period: str
+    """One of :data:`PERIODS`."""
+    period_label: str
+    """The words that set the period (年均, 1-11月, 过去五年, 2004年), '' when assumed."""
+    year: int | None
+    """For a one-year figure, the year when known (去年 in a report on 2004 → 2004)."""
+    role: str
+    """One of :data:`ROLES`."""
+    stock: str
+    """``stock`` (累计, 年末, 余额: a level at a date), ``flow`` (新增, 新建: an addition)
+    or '' (not said)."""
+    subject: str
+    """Subject words in the indicator (城镇, 农村, 出口, 进出口 …, joined by +), '' if none."""
+
+
+_SUBJECT_SAME = {"农民": "农村", "乡村": "农村"}
+
+
+def subject_of(indicator: str) -> str:
+    """The subject words of an indicator: 城镇居民人均可支配收入 → 城镇.
+
+    >>> subject_of("城镇居民人均可支配收入"), subject_of("农民人均纯收入"), subject_of("财政收入")
+    ('城镇', '农村', '')
+    """
+    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(indicator)]
+    if "地方" in words and "中央" not in words:
+        # 地方一般公共预算收入 of a province is its own revenue, like a district's
+        # 一般公共预算收入; 地方 sets a subject only against 中央 (中央和地方财政安排)
+        words.remove("地方")
+    return "+".join(dict.fromkeys(words))
+
+
+def _nearest_cue(
+    key: str, lo: int, hi: int, local: int, *, clause: int | None = None, from_end: bool = False
+) -> tuple[str, str, int] | None:
+    """The period cue ending nearest before ``hi`` in ``key[lo:hi]``: (kind, words, start).
+
+    Cues of :data:`_LOCAL` kinds count only from ``local`` on.
+    """
+    best: tuple[int, int, str, str, int] | None = None
+    for rank, (kind, pattern) in enumerate(_CUES):
+        first = lo
+        if kind in _LOCAL:
+            first = max(local, clause) if kind in _CLAUSE_ONLY and clause is not None else local
+        for m in pattern.finditer(key, first, hi):
+            before = key[max(lo, m.start() - 2) : m.start()]
+            if before.endswith(_BASE_BEFORE):
+                continue  # 比上年, 比一季度: the base of a comparison
+            if m.group() == "上年" and not from_end:
+                continue  # 由上年居世界第四位…: 上年 dates only the start of a change
+            cand = (m.end(), -rank, kind, m.group(), m.start())
+            # nearest end wins; at the same end the longer (earlier-ranked) cue
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    if best is None:
+        return None
+    return best[2], best[3], best[4]
+
+
+def _year(words: str, frame_year: int | None, reviewed: int | None) -> int | None:
+    m = re.match(r"((?:19|20)\d\d)", words)
+    if m:
+        return int(m.group(1))
+    if reviewed is None:
+        return None
+    if words == "今年":
+        return reviewed + 1
+    if words == "明年":
+        return reviewed + 2
+    if words == "去年":
+        return reviewed
+    if words == "上年":
+        return None if frame_year is None else frame_year - 1
+    return frame_year  # 全年, 当年, 本年: the year the text is about
+
+
+def scope_of(
+    key: str,
+    start: int,
+    *,
+    clause_start: int,
+    sentence_start: int,
+    local_start: int,
+    part: BlockPart,
+    reviewed_year: int | None,
+    indicator: str,
+    qualifiers: tuple[str, ...],
+    measure: bool,
+    target_words: bool,
+    end: str = "",
+) -> Scope:
+    """The scope of the number starting at ``start`` in the folded text ``key``.
+
+    Args:
+        key: The folded report text (same offsets as the text).
+        start: Where the number starts.
+        clause_start: Start of the number's clause (its own words: 新增, 累计).
+        sentence_start: Start of its sentence (ended by 。!? only: a 2002年 before a
+            semicolon still frames the figures after it).
+        local_start: Start of its semicolon-bounded clause chain, where 年均/累计/1-11月
+            must stand to count.
+        part: The block's part and framing (:func:`reportdiff.core.text.parts.report_parts`).
+        reviewed_year: The year the report reviews, if known.
+        indicator: The number's indicator (for its subject).
+        qualifiers: The number's qualifiers (左右, 以上 … mark targets among tasks).
+        measure: True for a measure unit (元, %, 吨), False for a count (家, 个).
+        target_words: Whether the finder saw 目标/力争/预计 in the clause or sentence opening.
+        end: ``from``/``to`` for the ends of 由A增至B: an end's year is only the one its
+            own words give (由1997年的…, 增加到2002年的…); a ``to`` end without one is the
+            level at the end of the part's period.
+    """
+    plan_year = None if reviewed_year is None else reviewed_year + 1
+    default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
+    frame = part.framing
+    frame_year = frame.year if frame.period == "year" else default_year
+    lo = sentence_start if not end else max(sentence_start, clause_start)
+    cue = _nearest_cue(key, lo, start, local_start, clause=clause_start, from_end=end == "from")
+    period, label, year = "", "", None
+    if end:
+        if cue is not None and cue[0] == "year":
+            period, label = "year", cue[1]
+            year = _year(label, frame_year, reviewed_year)
+        elif end == "to" and part.part:
+            period, year = "year", default_year
+    elif cue is not None:
+        period, label, _ = cue
+        if period == "year":
+            year = _year(label, frame_year, reviewed_year)
+    elif frame.period:
+        period, label, year = frame.period, frame.label, frame.year
+    elif part.part:
+        period, year = "year", default_year
+    if period == "cumulative":
+        # 累计 within a one-year review is that year's running total (累计救助灾民6800万
+        # 人次), a stock of the year; over a five-year framing or none it is its own period
+        upto = cue[2] if cue else start
+        context = _nearest_cue(key, sentence_start, upto, upto)  # years or a year, not 累计
+        if context is not None and context[0] == "year":
+            period, year = "year", _year(context[1], frame_year, reviewed_year)
+        elif context is None and frame.period in ("year", "") and part.part:
+            period, year = "year", frame_year
+    if period == "year" and year is None and label in ("全年", "当年", "本年", ""):
+        year = default_year
+
+    sentence = key[sentence_start:start]
+    clause = key[clause_start:start]
+    role = ""
+    past = (
+        period == "year" and year is not None and plan_year is not None and year < plan_year
+    ) or (
+        period == "years" and re.search(r"来|过去|本届", label) is not None
+    )  # 两年来, 过去五年: looking back, even among tasks
+    if part.part == "review":
+        role = "forecast" if _FORECAST_RE.search(sentence) else "result"
+    elif part.part in ("plan", "tasks"):
+        # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
+        # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)
+        if past:
+            role = "result"
+        elif _FORECAST_RE.search(clause):
+            role = "forecast"
+        elif target_words or _TARGET_RE.search(sentence) or _TARGETISH_QUALIFIERS & set(qualifiers):
+            role = "target"
+        else:
+            role = "plan"
+    elif target_words:
+        role = "forecast" if _FORECAST_RE.search(clause) else "target"
+
+    stock = ""
+    if not measure or period == "cumulative" or "累计" in clause:
+        found = [(m.end(), "stock") for m in _STOCK_RE.finditer(clause)]
+        found += [(m.end(), "flow") for m in _FLOW_RE.finditer(clause)]
+        if not found and ("新增" in qualifiers or "新建" in qualifiers):
+            found.append((0, "flow"))  # 分别新增65家和30家: 新增 shared by the series
+        if period == "cumulative" or "累计" in sentence[-40:]:
+            found.append((0, "stock"))
+        if found:
+            stock = max(found)[1]
+    return Scope(period, label, year, role, stock, subject_of(indicator))

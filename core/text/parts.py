@@ -1,0 +1,283 @@
+"""Which parts of a report review the past, set targets or lay out tasks, read from what they say.
+
+A work report (政府工作报告) reviews the past year (or a five-year period) and then sets the
+coming year's targets (今年经济社会发展的主要预期目标是…) and tasks. Where a part begins is
+read from the words of its headings and openings — 回顾, 过去一年, 五年来, 今年…主要预期目标,
+目标是, 主要任务 — and from the years they name against the year the report reviews, never
+from the heading words of particular reports. :func:`report_parts` gives every block of a
+report its part and the period its text is framed in (a paragraph under 过去五年 speaks of
+five years unless a sentence says otherwise); numbers and the alignment read them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from reportdiff.core.model import Report
+
+__all__ = ["BlockPart", "Framing", "PartName", "ReportParts", "framing_at", "report_parts"]
+
+PartName = Literal["review", "plan", "tasks", ""]
+"""``review`` (what was done), ``plan`` (the targets set), ``tasks`` (what is to be done),
+or '' when the text does not say."""
+
+_FOLD = str.maketrans("０１２３４５６７８９，：－—–～", "0123456789,:----")
+
+# A multi-year period: 五年来, 过去五年, “十五”期间, “九五”时期, 2001-2005年, 本届政府.
+_YEARS_RE = re.compile(
+    r"(?:过去|近|这|前|今后|未来)?[两二三四五六七八九十]年(?:来|间|中|里|内|以来)"
+    r"|(?:过去|近|这|今后|未来)[二三四五六七八九十两]年"
+    r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
+    r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
+)
+_ONE_YEAR_RE = re.compile(
+    r"过去(?:的)?一年|一年来|去年|今年|(?:在)?新的一年|明年|(?:19|20)\d\d\s*年(?![度\d]*月)"
+)
+_REVIEW_RE = re.compile(
+    r"回顾|总结|执行情况|完成情况|过去|一年来|[两二三四五六七八九十]年来|以来|成就|进展"
+)
+_FORWARD_RE = re.compile(
+    r"任务|部署|安排|建议|目标|计划草案|今年|明年|展望|总体要求|工作重点|主要措施|思路"
+)
+_PLAN_RE = re.compile(
+    r"主要预期目标|预期目标(?:是|为)|主要目标(?:是|为|:)|(?:总体|奋斗|发展|主要)目标(?:是|为)"
+    r"|目标是|目标为"
+)
+_CLAUSE_END = re.compile(r"[,，;；。:：!！?？\n]")
+_YEAR_NUM_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class Framing:
+    """The period a stretch of text speaks of, as its own words frame it."""
+
+    period: Literal["year", "years", ""]
+    """``year`` (one year), ``years`` (a multi-year period such as 五年来) or '' (unsaid)."""
+    label: str
+    """The words that said it (过去五年, “九五”时期, 2004年, 今年), '' when unsaid."""
+    year: int | None = None
+    """For ``year``: which year, when known."""
+
+
+_NO_FRAMING = Framing("", "")
+
+
+@dataclass(frozen=True)
+class BlockPart:
+    """A block's part of the report and the period its section or opening frames it in."""
+
+    part: PartName
+    """review / plan / tasks, or '' when unknown."""
+    framing: Framing
+    """The period the block speaks of unless a sentence says otherwise."""
+
+
+@dataclass(frozen=True)
+class ReportParts:
+    """The parts of one report, keyed by block path (section path + block index)."""
+
+    blocks: dict[tuple[int, ...], BlockPart]
+    """Per block path (preamble blocks: ``(index,)``)."""
+    reviewed_year: int | None
+    """The year the review speaks of (from the text when it says so, else the metadata)."""
+
+    @property
+    def plan_year(self) -> int | None:
+        """The year the targets and tasks are for: the year after the reviewed one."""
+        return None if self.reviewed_year is None else self.reviewed_year + 1
+
+    def at(self, block: tuple[int, ...] | None) -> BlockPart:
+        """The part of a block, unknown for a block not in the report."""
+        if block is None:
+            return BlockPart("", _NO_FRAMING)
+        return self.blocks.get(block, BlockPart("", _NO_FRAMING))
+
+
+def framing_at(text: str, *, reviewed_year: int | None, anchored: bool) -> Framing:
+    """The period ``text`` frames: five-year words first, then a single year.
+
+    Args:
+        text: A heading, or the opening clause of a paragraph.
+        reviewed_year: The year the report reviews (去年 in its review), if known.
+        anchored: Only a cue at the very start counts (a paragraph's opening 五年来，);
+            otherwise a cue anywhere does (a heading 过去五年工作回顾).
+    """
+    key = text.translate(_FOLD).lstrip(" \t\u3000")
+    years = _YEARS_RE.match(key) if anchored else _YEARS_RE.search(key)
+    if years and (not anchored or _ends_opening(key, years.end())):
+        return Framing("years", years.group())
+    one = _ONE_YEAR_RE.match(key) if anchored else _ONE_YEAR_RE.search(key)
+    if one and (not anchored or _ends_opening(key, one.end())):
+        word = one.group()
+        return Framing("year", text.lstrip(" \t\u3000")[: len(word)] if anchored else word,
+                       _year_of(word, reviewed_year))  # fmt: skip
+    return _NO_FRAMING
+
+
+def _ends_opening(key: str, end: int) -> bool:
+    """Whether a period word opens the sentence (2023年，/ 2024年是 / 一年来的), not a name
+    (2008年国务院政府工作报告 is a title line)."""
+    if not key[:1].isdigit():
+        return True  # 今年全市…, 过去五年全区…: relative words never name a title
+    return end >= len(key) or key[end] in "是的要我"
+
+
+def _year_of(word: str, reviewed_year: int | None) -> int | None:
+    m = _YEAR_NUM_RE.match(word)
+    if m:
+        return int(m.group(1))
+    if reviewed_year is None:
+        return None
+    if word in ("今年", "新的一年", "在新的一年"):
+        return reviewed_year + 1
+    if word == "明年":
+        return reviewed_year + 2
+    return reviewed_year  # 去年, 过去一年, 一年来
+
+
+_LEADING_BLANKS_RE = re.compile(r"^(?:\s|<U\+00A0>|&nbsp;|—)+")
+# A paragraph whose first line is a numbered heading the parse did not lift (一、过去五年工作回顾).
+_INLINE_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*([^。\n]{2,30})(?:\n|$)")
+
+
+def _opening(text: str) -> str:
+    text = _LEADING_BLANKS_RE.sub("", text)
+    m = _CLAUSE_END.search(text, 0, 60)
+    return text[: m.start()] if m else text[:60]
+
+
+def _reviewed_year(report: Report) -> int | None:
+    """The year under review: a review heading's own year (2023年工作回顾) beats metadata."""
+    for _, section in report.walk():
+        heading = report.heading_text(section).translate(_FOLD)
+        if _REVIEW_RE.search(heading) and not _YEARS_RE.search(heading):
+            m = _YEAR_NUM_RE.search(heading)
+            if m:
+                return int(m.group(1))
+    for _, section in report.walk():
+        heading = report.heading_text(section).translate(_FOLD)
+        if _FORWARD_RE.search(heading) and not _REVIEW_RE.search(heading):
+            m = _YEAR_NUM_RE.search(heading)
+            if m:
+                return int(m.group(1)) - 1
+    return report.meta.year or None
+
+
+def _heading_cue(heading: str, reviewed: int | None) -> PartName:
+    """What a section heading says it opens: 2023年工作回顾 → review, 2024年主要任务 → tasks."""
+    key = heading.translate(_FOLD)
+    review = bool(_REVIEW_RE.search(key))
+    forward = bool(_FORWARD_RE.search(key))
+    year = _YEAR_NUM_RE.search(key)
+    if year and reviewed is not None and not _YEARS_RE.search(key):
+        if int(year.group(1)) > reviewed and not review:
+            return "tasks"
+        if int(year.group(1)) <= reviewed and not forward:
+            return "review"
+    if review and not forward:
+        return "review"
+    if forward and not review:
+        return "tasks"
+    return ""
+
+
+def _opening_cue(frame: Framing, reviewed: int | None) -> PartName:
+    """What a paragraph's opening words say: 过去五年，/去年， → review; 2002年是…/今年 → tasks."""
+    if frame.period == "year" and frame.year is not None and reviewed is not None:
+        return "review" if frame.year <= reviewed else "tasks"
+    if frame.period == "years":
+        if re.match(r"(?:今后|未来)", frame.label):
+            return "tasks"
+        if re.match(
+            r"(?:过去|近|这)?[两二三四五六七八九十]年(?:来|间|中|里|内|以来)|过去|本届政府",
+            frame.label,
+        ):
+            return "review"
+    return ""
+
+
+def report_parts(report: Report) -> ReportParts:
+    """Every block's part (review / plan / tasks / '') and framing period.
+
+    Read in order, like a person: a heading says which part it opens (回顾 → review;
+    主要任务, or 2024年… in a report on 2023 → tasks) and its sub-sections follow it; where
+    headings say nothing (topical headings, or none at all), a paragraph opening with a
+    year or period moves the reading on (去年，… / 过去五年，… → review; 2002年是… / 今年…
+    → tasks). Once the report looks ahead, only a heading or a paragraph naming the
+    reviewed year (2023年，我们…) brings it back to a review; 一年来，… among tasks is a
+    review of that paragraph only.
+    Blocks before the first cue take it when it is a review (reports open with the review).
+    A paragraph that states targets (今年…主要预期目标是, 目标是) outside the review is
+    ``plan``.
+    """
+    reviewed = _reviewed_year(report)
+    text = report.text
+    heading_part: dict[tuple[int, ...], PartName] = {}
+    section_frame: dict[tuple[int, ...], Framing] = {}
+    for path, section in report.walk():
+        heading = report.heading_text(section)
+        parent = path[:-1]
+        inherited = heading_part.get(parent, "")
+        # a sub-heading follows its part (国家重大战略任务扎实推进 under 2023年工作回顾 is
+        # a review): its own words count only where no heading above has spoken
+        heading_part[path] = inherited or _heading_cue(heading, reviewed)
+        frame = framing_at(heading, reviewed_year=reviewed, anchored=False)
+        if frame.period == "":
+            frame = section_frame.get(parent, _NO_FRAMING) if parent else _NO_FRAMING
+        section_frame[path] = frame
+
+    order: list[tuple[tuple[int, ...], PartName, Framing, str]] = []
+    running: PartName = ""
+    inline_frame = _NO_FRAMING
+    current_top: tuple[int, ...] | None = None
+    for path, index, block in report.blocks():
+        block_text = text[block.span.start : block.span.end]
+        from_heading = heading_part.get(path, "") if path else ""
+        if path[:1] != current_top:
+            current_top = path[:1]
+            if from_heading:
+                running = from_heading
+        frame = section_frame.get(path, _NO_FRAMING) if path else _NO_FRAMING
+        own = framing_at(_opening(block_text), reviewed_year=reviewed, anchored=True)
+        if own.period:
+            frame = own
+        cue = _opening_cue(own, reviewed)
+        inline = _INLINE_HEADING_RE.match(_LEADING_BLANKS_RE.sub("", block_text))
+        if inline and not from_heading and _heading_cue(inline.group(1), reviewed):
+            running = _heading_cue(inline.group(1), reviewed)
+            inline_frame = framing_at(inline.group(1), reviewed_year=reviewed, anchored=False)
+            cue = ""
+        if not frame.period and not own.period:
+            frame = inline_frame
+        part: PartName = running
+        if cue == "tasks" or (cue == "review" and running != "tasks"):
+            running = part = cue
+        elif cue == "review":
+            # among tasks, 2023年，我们… starts a review again (a 政府自身建设 part that
+            # reviews, then looks ahead); 一年来，… speaks of the past in that paragraph only
+            part = "review"
+            if _YEAR_NUM_RE.search(own.label.translate(_FOLD)):
+                running = "review"
+        order.append(((*path, index), from_heading or part, frame, block_text))
+
+    first = next((p for _, p, _, _ in order if p), "")
+    blocks: dict[tuple[int, ...], BlockPart] = {}
+    for key, part, frame, block_text in order:
+        if not part and first == "review" and not blocks_seen_forward(blocks):
+            part = "review"
+        if part != "review" and _states_targets(block_text):
+            part = "plan"
+        blocks[key] = BlockPart(part, frame)
+    return ReportParts(blocks, reviewed)
+
+
+def blocks_seen_forward(blocks: dict[tuple[int, ...], BlockPart]) -> bool:
+    """Whether a plan or task block has been read already."""
+    return any(b.part in ("plan", "tasks") for b in blocks.values())
+
+
+def _states_targets(text: str) -> bool:
+    """Whether a paragraph sets targets: 今年…主要预期目标是, 目标是 (not 超过预期目标)."""
+    return bool(_PLAN_RE.search(text.translate(_FOLD)))
