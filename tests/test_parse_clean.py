@@ -159,7 +159,10 @@ def test_provincial_site_page_keeps_title_date_speaker_and_body_only() -> None:
     for s in _sentences(_BODY):
         assert s in text
     r = load_text(raw, source="page.txt", region="浙江省")
-    assert r.meta.date is not None and r.meta.title == "2024年政府工作报告"
+    # The report's own title is the line printed with its date line; the portal's headline
+    # above the chrome is the page's, and all of it is front matter, not body.
+    assert (r.meta.date, r.meta.title, r.meta.delivered) == ("2024-01-23", "政府工作报告", 2024)
+    assert not r.text.startswith(("2024年政府工作报告", "政府工作报告", "——", "省长"))
 
 
 def test_epaper_page_loses_its_chrome_and_print_notes() -> None:
