@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportdiff.core.analysis.changes import (
+from reportdiff.core.analysis.movement import (
     CHANGE_WORDS,
     DOWN_WORDS,
     FROM_RE,

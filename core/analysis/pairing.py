@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reportdiff.core.analysis.changes import CHANGE_WORDS
+from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.units import RATE_UNITS, compare_key, fold, printed_unit
 from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
 from reportdiff.core.model import Report
