@@ -8,15 +8,17 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 
+from reportdiff.core.analysis.changes import changes_between
 from reportdiff.core.comparison import (
     AlignedRow,
     Comparison,
     NodeRef,
     NumberPair,
+    PairChanges,
     Quantity,
     SharedPhrase,
 )
-from reportdiff.core.model import Report
+from reportdiff.core.model import Report, Span
 from reportdiff.core.text.textkey import is_han
 
 __all__ = ["SCHEMA", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
@@ -97,16 +99,40 @@ def _node_json(node: NodeRef | None) -> dict[str, object] | None:
     }
 
 
+def _span_json(span: Span) -> list[int] | None:
+    """``[start, end]``, or None for the empty side of an insert or delete."""
+    return [span.start, span.end] if span.end > span.start else None
+
+
+def _changes_json(row: AlignedRow, keys: Sequence[str]) -> dict[str, list[dict[str, object]]]:
+    """A paragraph row's changes against the first report, keyed by the other report."""
+    out: dict[str, list[dict[str, object]]] = {}
+    if row.nodes[0] is None:
+        return out
+    for j in range(1, len(row.nodes)):
+        pair = changes_between(row, 0, j)
+        if pair is None:
+            continue
+        out[keys[j]] = [
+            {"op": c.op, "base": _span_json(c.base), "other": _span_json(c.other)}
+            for c in pair.changes
+        ]
+    return out
+
+
 def _row_json(row: AlignedRow, keys: Sequence[str]) -> dict[str, object]:
-    return {
+    doc: dict[str, object] = {
         "kind": row.kind,
         "score": row.score,
         "heading_score": row.heading_score,
         "body_score": row.body_score,
         "moved": row.moved,
         "sections": {k: _node_json(n) for k, n in zip(keys, row.nodes, strict=True)},
-        "children": [_row_json(c, keys) for c in row.children],
     }
+    if row.kind == "paragraph":
+        doc["changes"] = _changes_json(row, keys)
+    doc["children"] = [_row_json(c, keys) for c in row.children]
+    return doc
 
 
 def _quantity_json(q: Quantity | None) -> dict[str, object] | None:
@@ -307,6 +333,89 @@ def _label(node: NodeRef | None, report: Report | None = None) -> str:
     return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
 
 
+CHANGE_CONTEXT = 8
+"""Characters of unchanged text shown on each side of a change in Markdown."""
+
+_MD_PUNCT = re.compile(r"[\W_]")
+
+
+def _md_mark(text: str, delim: str, before: str, after: str) -> str:
+    """``text`` (already escaped) between ``delim`` s, spaced so CommonMark sees the marks.
+
+    A ``**`` or ``~~`` opening before punctuation only counts when whitespace or
+    punctuation precedes it (``群**，着力**`` stays literal), and likewise at the close:
+    a space is added on that side only when needed.
+    """
+    if not text:
+        return ""
+    lead = " " if _MD_PUNCT.match(text[0]) and before and not _MD_PUNCT.match(before[-1]) else ""
+    tail = " " if _MD_PUNCT.match(text[-1]) and after and not _MD_PUNCT.match(after[0]) else ""
+    return f"{lead}{delim}{text}{delim}{tail}"
+
+
+def _md_inline(text: str) -> str:
+    """Escaped text of a change; a change of line breaks or spaces alone shows as ↵."""
+    shown = md_escape(text).strip()
+    return shown if shown else "↵"
+
+
+def md_word_diff(base: Report, other: Report, pair: PairChanges, span: Span) -> str:
+    """The changes of one paragraph pair inline, ``git diff --word-diff`` style, with a
+    little unchanged text around each change (longer unchanged runs cut with …).
+
+    Report text is escaped; deletions are ``~~struck~~`` and insertions **bold**.
+
+    Args:
+        base: The report the changes are measured from.
+        other: The report compared with it.
+        pair: The changes (``pair.base`` is ``base``'s index).
+        span: The base report's paragraph.
+    """
+    segments: list[tuple[str, str]] = []  # (kind, raw text): eq, del, ins
+    pos = span.start
+    for c in pair.changes:
+        segments.append(("eq", base.text[pos : c.base.start]))
+        segments.append(("del", base.slice(c.base)))
+        segments.append(("ins", other.slice(c.other)))
+        pos = c.base.end
+    segments.append(("eq", base.text[pos : span.end]))
+    last = len(segments) - 1
+    out = ""
+    for k, (kind, text) in enumerate(segments):
+        if kind == "eq":
+            if k == 0 and len(text) > CHANGE_CONTEXT:
+                out += "…" + md_escape(text[-CHANGE_CONTEXT:])
+            elif k == last and len(text) > CHANGE_CONTEXT:
+                out += md_escape(text[:CHANGE_CONTEXT]) + "…"
+            elif 0 < k < last and len(text) > 2 * CHANGE_CONTEXT:
+                out += md_escape(text[:CHANGE_CONTEXT]) + " … " + md_escape(text[-CHANGE_CONTEXT:])
+            else:
+                out += md_escape(text)
+        elif text:
+            after = next((t for _kind, t in segments[k + 1 :] if t), "")
+            delim = "~~" if kind == "del" else "**"
+            out += _md_mark(_md_inline(text), delim, out, after)
+    return re.sub(r" {2,}", " ", out).strip()
+
+
+def _md_changes(row: AlignedRow, reports: Sequence[Report], keys: Sequence[str]) -> list[str]:
+    """One list item per other report whose paragraph differs from the first report's."""
+    lines: list[str] = []
+    node = row.nodes[0]
+    if node is None:
+        return lines
+    for j in range(1, len(row.nodes)):
+        pair = changes_between(row, 0, j)
+        if pair is None or not pair.changes:
+            continue
+        head = f"- {_label(node, reports[0])} · {md_escape(keys[j])}："
+        if pair.rewritten:
+            lines.append(head + "改写（两段文字大部分不同）")
+        else:
+            lines.append(head + md_word_diff(reports[0], reports[j], pair, node.span))
+    return lines
+
+
 def to_markdown(cmp: Comparison) -> str:
     """The comparison as a Markdown document a reader can paste into a draft.
 
@@ -381,6 +490,12 @@ def to_markdown(cmp: Comparison) -> str:
                     + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
                     + f" | {c.score:.2f}{mark} |"
                 )
+            edits = [line for c in paras for line in _md_changes(c, reports, keys)]
+            if edits:
+                out.append("")
+                out.append(f"**段落内改动**（相对 {md_escape(keys[0])}：~~删去~~ **新增**）")
+                out.append("")
+                out.extend(edits)
         pairs = [p for p in placed[id(row)] if p.status != "only"]
         if pairs:
             out.append("")
