@@ -17,6 +17,7 @@ from reportdiff.tui.navigation import (
     fallback_offset,
     step,
 )
+from reportdiff.tui.screens.reader_changes import ChangesMixin
 from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.report_pane import ReportPane
@@ -47,7 +48,7 @@ def outline_width(width: int) -> int:
     return max(30, min(80, width * 34 // 100))
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ChangesMixin, Screen[None]):
     """The main screen: one pane per report, the aligned outline, the legend."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -161,6 +162,45 @@ class ReaderScreen(Screen[None]):
             show=False,
             tooltip="Toggle text found in one report only",
         ),
+        Binding(
+            "5",
+            "toggle_layer('edits')",
+            "Edits",
+            id="toggle-edits",
+            show=False,
+            tooltip="Toggle words added and dropped inside paired paragraphs",
+        ),
+        Binding(
+            "d",
+            "change(1)",
+            "Next edit",
+            id="next-change",
+            show=False,
+            tooltip="Go to the next words added, dropped or replaced inside a paragraph",
+        ),
+        Binding(
+            "D",
+            "change(-1)",
+            "Prev edit",
+            id="prev-change",
+            show=False,
+            tooltip="Go to the previous words added, dropped or replaced inside a paragraph",
+        ),
+        Binding(
+            "w",
+            "diff_view",
+            "Word diff",
+            id="diff-view",
+            tooltip="The current aligned paragraphs one above the other, changes marked",
+        ),
+        Binding(
+            "b",
+            "switch_base",
+            "Base",
+            id="switch-base",
+            show=False,
+            tooltip="Measure in-paragraph changes against the next report",
+        ),
         Binding("v", "numbers", "Numbers", id="numbers-view", tooltip="Table of every number pair"),
         Binding(
             "o",
@@ -204,6 +244,8 @@ class ReaderScreen(Screen[None]):
     """Index of the first visible pane."""
     sync_scroll: reactive[bool] = reactive(True)
     """Other panes follow the focused pane's scrolling by aligned paragraph."""
+    base: reactive[int] = reactive(0)
+    """Index of the report in-paragraph changes are measured against (``b`` switches)."""
 
     def __init__(self, reports: list[Report]) -> None:
         super().__init__()
@@ -212,6 +254,8 @@ class ReaderScreen(Screen[None]):
         self.anchors: list[Anchor] = []
         self.cursor: int | None = None
         self.number_cursor: int | None = None
+        self.change_cursor: int | None = None
+        """Index into :func:`~reportdiff.tui.changes.change_stops` of the current change."""
         self.search_query = ""
         self.matches: list[list[int]] = [[] for _ in reports]
         self.match_cursor: list[int | None] = [None for _ in reports]
@@ -368,7 +412,8 @@ class ReaderScreen(Screen[None]):
         for loading in self.query("#loading"):
             loading.remove()
         legend = self.query_one(Legend)
-        legend.counts = layer_counts(cmp)
+        legend.counts = layer_counts(cmp, base=self.base)
+        legend.edits_base = self._base_note()
         self._apply_highlights()
         self._mark_counterparts()
 
@@ -389,7 +434,7 @@ class ReaderScreen(Screen[None]):
                 marks, badges = [], []
             else:
                 assert self.comparison is not None
-                hl = pane_highlights(self.comparison, pane.index, self.enabled)
+                hl = pane_highlights(self.comparison, pane.index, self.enabled, base=self.base)
                 marks, badges = hl.marks, hl.badges
             pane.set_highlights(marks + self._overlay(pane.index), badges)
 
@@ -405,6 +450,7 @@ class ReaderScreen(Screen[None]):
             q = pair.values[index]
             if q is not None:
                 out.append(Mark(q.span.start, q.span.end, "search-current"))
+        out.extend(self._change_overlay(index))
         return out
 
     def watch_enabled(self) -> None:
@@ -611,6 +657,7 @@ class ReaderScreen(Screen[None]):
 
     def show_pair(self, pair: NumberPair) -> None:
         """Scroll each pane to its value of ``pair`` and mark it."""
+        self.change_cursor = None
         if self.comparison is not None:
             pairs = changed_numbers(self.comparison, self.lead)
             if pair in pairs:
