@@ -124,3 +124,27 @@ async def test_w_shows_the_row_one_paragraph_above_the_other(drafts: list[Report
         assert not isinstance(app.screen, DiffScreen)
         # the reader follows to the row the view showed last
         assert app.reader.cursor == screen.row
+
+
+@aio
+async def test_help_lists_the_change_keys_and_the_word_diff_view(drafts: list[Report]) -> None:
+    from reportdiff.tui.screens.help import HelpScreen
+    from textual.widgets import DataTable
+
+    app = ReportDiffApp(drafts, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        ids = {row[2]: (row[0], row[3]) for row in rows}
+        for binding_id in (
+            "toggle-edits",
+            "next-change",
+            "prev-change",
+            "diff-view",
+            "switch-base",
+        ):
+            assert ids[binding_id][1] == "reader", binding_id
+        assert ids["diff-next-change"] == ("d", "word diff")
+        assert ids["diff-close"][1] == "word diff"
