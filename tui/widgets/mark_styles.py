@@ -72,12 +72,12 @@ class MarkStyles(Widget):
         color: $warning;
     }
     MarkStyles > .mark-styles--badge {
-        text-style: dim italic;
+        text-style: italic;
         color: $text-warning;
     }
     MarkStyles > .mark-styles--search {
         text-style: bold underline;
-        background: $primary 40%;
+        background: $primary-muted;
     }
     MarkStyles > .mark-styles--search-current {
         text-style: bold reverse;
