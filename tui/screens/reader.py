@@ -257,7 +257,8 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         self.change_cursor: int | None = None
         """Index into :func:`~reportdiff.tui.changes.change_stops` of the current change."""
         self.search_query = ""
-        self.matches: list[list[int]] = [[] for _ in reports]
+        self.matches: list[list[tuple[int, int]]] = [[] for _ in reports]
+        """Per report: ``(start, end)`` of every search match (see tui/search.py)."""
         self.match_cursor: list[int | None] = [None for _ in reports]
         self.outline_wanted: bool | None = None
         self._search_input: Input | None = None
@@ -333,7 +334,8 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             from textual.widgets import Input
 
             self._search_input = Input(
-                placeholder="search all panes (Enter: find, Esc: close)", id="search"
+                placeholder="search all panes: width and case folded, /regex/ (Enter, Esc)",
+                id="search",
             )
             self._search_mount = self.mount(self._search_input, before="#status")
         await self._search_mount
@@ -441,10 +443,9 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     def _overlay(self, index: int) -> list[Mark]:
         """Search matches and the current changed number, drawn over the layers."""
         out: list[Mark] = []
-        n = len(self.search_query)
         cur = self.match_cursor[index]
-        for k, start in enumerate(self.matches[index]):
-            out.append(Mark(start, start + n, "search-current" if k == cur else "search"))
+        for k, (start, end) in enumerate(self.matches[index]):
+            out.append(Mark(start, end, "search-current" if k == cur else "search"))
         pair = self._current_pair()
         if pair is not None:
             q = pair.values[index]
@@ -717,8 +718,17 @@ class ReaderScreen(ChangesMixin, Screen[None]):
 
     def search(self, query: str) -> None:
         """Find ``query`` in every report and bring each pane to its first match."""
+        from reportdiff.tui.search import SearchError, find_matches
+
         self.search_query = query
-        self.matches = [self._find_all(p.report.text, query) for p in self.panes]
+        try:
+            self.matches = [find_matches(p.report.text, query) for p in self.panes]
+        except SearchError as exc:
+            self.matches = [[] for _ in self.panes]
+            self.match_cursor = [None for _ in self.panes]
+            self._apply_highlights()
+            self.notify(str(exc), severity="error", timeout=4, markup=False)
+            return
         self.match_cursor = [None for _ in self.panes]
         total = sum(len(m) for m in self.matches)
         if not query:
@@ -731,17 +741,6 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         self.action_match(1)
         counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))
         self.notify(f"{query}: {counts}", timeout=3, markup=False)
-
-    @staticmethod
-    def _find_all(text: str, query: str) -> list[int]:
-        out: list[int] = []
-        if not query:
-            return out
-        i = text.find(query)
-        while i >= 0:
-            out.append(i)
-            i = text.find(query, i + 1)
-        return out
 
     def action_match(self, direction: int) -> None:
         """Next/previous match, in every pane that has matches."""
@@ -759,7 +758,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
                 else (cur + direction) % len(found)
             )
             self.match_cursor[pane.index] = cur
-            pane.scroll_to_offset(found[cur], mark=False, exact=True)
+            pane.scroll_to_offset(found[cur][0], mark=False, exact=True)
         self.cursor = None  # the panes left the aligned row they were on
         self._remember_placement()
         self._mark_counterparts()
