@@ -148,3 +148,16 @@ async def test_help_lists_the_change_keys_and_the_word_diff_view(drafts: list[Re
             assert ids[binding_id][1] == "reader", binding_id
         assert ids["diff-next-change"] == ("d", "word diff")
         assert ids["diff-close"][1] == "word diff"
+
+
+@aio
+async def test_y_copies_the_current_paragraph_pair(drafts: list[Report]) -> None:
+    app = ReportDiffApp(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        await pilot.press("d", "y")
+        row = flat_rows(cmp)[change_stops(cmp, 0)[0].row]
+        copied = app.clipboard
+        for report, node in zip(drafts, row.nodes, strict=True):
+            assert f"【{report.meta.id}】\n{report.slice(node.span).strip()}" in copied
+        assert MARKUP in copied  # the text as printed, markup characters and all

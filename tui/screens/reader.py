@@ -201,6 +201,14 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             show=False,
             tooltip="Measure in-paragraph changes against the next report",
         ),
+        Binding(
+            "y",
+            "copy_row",
+            "Copy ¶",
+            id="copy-paragraphs",
+            show=False,
+            tooltip="Copy the current aligned paragraphs of every report to the clipboard",
+        ),
         Binding("v", "numbers", "Numbers", id="numbers-view", tooltip="Table of every number pair"),
         Binding(
             "o",

@@ -143,6 +143,27 @@ class ChangesMixin:
             current = anchor_index_at(self.anchors, self.lead, pane.items[pane.top_item()].start)
         return current
 
+    def action_copy_row(self) -> None:
+        """Copy the current aligned row's paragraphs, each under its report's id."""
+        row_index = self.current_row_index()
+        if self.comparison is None or row_index is None:
+            self.notify("still analysing: rows not ready", timeout=2, markup=False)
+            return
+        from reportdiff.tui.changes import flat_rows
+
+        row = flat_rows(self.comparison)[row_index]
+        parts = [
+            f"【{report.meta.id}】\n{report.slice(node.span).strip()}"
+            for report, node in zip(self.reports, row.nodes, strict=True)
+            if node is not None
+        ]
+        self.app.copy_to_clipboard("\n\n".join(parts))  # type: ignore[attr-defined]
+        self.notify(
+            f"copied {len(parts)} paragraph{'s' if len(parts) != 1 else ''}",
+            timeout=2,
+            markup=False,
+        )
+
     def action_diff_view(self) -> None:
         """Open the focused view of the current aligned row (the next paragraph row)."""
         if self.comparison is None:
