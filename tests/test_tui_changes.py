@@ -45,8 +45,12 @@ async def test_the_edits_layer_marks_dropped_and_added_words(drafts: list[Report
         for where in edited_ranges(drafts[0]):
             if len(where):
                 assert any(s <= where.start and where.stop <= e for s, e in dropped)
+        # where the draft inserted text, the base pane shows a caret
+        carets = [b.offset for b in base_pane.badges if b.text == "‸"]
+        assert carets == [c.base.start for c in expected if c.op == "insert"]
         await pilot.press("5")
         assert not _styled(base_pane, "deleted") and not _styled(draft_pane, "inserted")
+        assert not [b for b in base_pane.badges if b.text == "‸"]
         assert "edits" not in app.reader.enabled
         await pilot.press("5")
         assert _styled(draft_pane, "inserted") == added

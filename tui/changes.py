@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportdiff.core.analysis.changes import changes_between
-from reportdiff.tui.layout import Mark
+from reportdiff.tui.layout import Badge, Mark
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import AlignedRow, Comparison, PairChanges, TextChange
@@ -66,6 +66,24 @@ def change_marks(cmp: Comparison, pane: int, base: int) -> list[Mark]:
                 elif pane == pair.other and c.other:
                     marks.append(Mark(c.other.start, c.other.end, INSERTED))
     return marks
+
+
+INSERT_CARET = "‸"
+"""Shown in the base pane where another report inserted text (nothing there to mark)."""
+
+
+def insert_carets(cmp: Comparison, pane: int, base: int) -> list[Badge]:
+    """Carets in the base pane at the places other reports inserted text."""
+    if pane != base:
+        return []
+    at: set[int] = set()
+    for row in flat_rows(cmp):
+        if not row.changes:
+            continue
+        for pair in row_pairs(row, base):
+            if not pair.rewritten:
+                at.update(c.base.start for c in pair.changes if c.op == "insert")
+    return [Badge(p, INSERT_CARET, INSERTED) for p in sorted(at)]
 
 
 class ChangeStop(NamedTuple):

@@ -82,9 +82,10 @@ def pane_highlights(
     marks: list[Mark] = []
     badges: list[Badge] = []
     if "edits" in enabled:
-        from reportdiff.tui.changes import change_marks
+        from reportdiff.tui.changes import change_marks, insert_carets
 
         marks.extend(change_marks(cmp, pane, base))
+        badges.extend(insert_carets(cmp, pane, base))
     if "unique" in enabled and pane < len(cmp.unique):
         marks.extend(Mark(s.start, s.end, "unique") for s in cmp.unique[pane])
     if "shared" in enabled:
