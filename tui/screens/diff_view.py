@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from reportdiff.tui.changes import DELETED, INSERTED, flat_rows, row_pairs
+from reportdiff.tui.layout import _CONTROL
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.wrap import wrap_offsets
 from rich.style import Style
@@ -40,8 +41,9 @@ class DiffText(Widget):
 
     def __init__(self, text: str, marks: list[tuple[int, int, str]], styles: MarkStyles) -> None:
         super().__init__()
-        self.text = text
-        """The paragraph's text, plain (never markup)."""
+        # One for one (offsets hold): an ESC in report text must never reach the terminal.
+        self.text = text.translate(_CONTROL)
+        """The paragraph's text, plain (never markup), control characters shown as �."""
         self.marks = marks
         """``(start, end, mark style)`` in offsets into :attr:`text`."""
         self._styles = styles
