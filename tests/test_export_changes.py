@@ -109,3 +109,16 @@ def _between(page: str, open_tag: str, close_tag: str) -> list[str]:
     for piece in page.split(open_tag)[1:]:
         out.append(piece.split(close_tag, 1)[0])
     return out
+
+
+def test_markdown_lists_changes_of_a_preamble_paragraph() -> None:
+    from reportdiff.core.storage.samples import load_sample
+
+    base = load_sample("yangpu-2023")
+    # the opening paragraph, before the first section heading
+    draft = revised(base, (("2023年是全面贯彻党的二十大精神", "开局", "起步"),))
+    cmp = compare([base, draft], use_cache=False)
+    top = [r for r in cmp.alignment if r.kind == "paragraph" and r.changes]
+    assert top and any(p.changes for p in top[0].changes)
+    md = to_markdown(cmp)
+    assert "~~开局~~**起步**" in md

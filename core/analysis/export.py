@@ -490,12 +490,14 @@ def to_markdown(cmp: Comparison) -> str:
                     + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
                     + f" | {c.score:.2f}{mark} |"
                 )
-            edits = [line for c in paras for line in _md_changes(c, reports, keys)]
-            if edits:
-                out.append("")
-                out.append(f"**段落内改动**（相对 {md_escape(keys[0])}：~~删去~~ **新增**）")
-                out.append("")
-                out.extend(edits)
+        # A preamble paragraph is a row of its own: its changes are listed too.
+        with_changes = [row, *paras] if row.kind == "paragraph" else paras
+        edits = [line for c in with_changes for line in _md_changes(c, reports, keys)]
+        if edits:
+            out.append("")
+            out.append(f"**段落内改动**（相对 {md_escape(keys[0])}：~~删去~~ **新增**）")
+            out.append("")
+            out.extend(edits)
         pairs = [p for p in placed[id(row)] if p.status != "only"]
         if pairs:
             out.append("")
