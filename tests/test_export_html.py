@@ -111,6 +111,10 @@ def test_ins_and_del_are_visible_and_not_colour_only(browser, page_file) -> None
     dropped = page.locator(".cell del").all_inner_texts()
     added = page.locator(".cell ins").all_inner_texts()
     assert "5800" in dropped and "6100" in added and "低空" in dropped
+    # where the draft inserted text, the base shows a caret; the draft its <ins>
+    base_cell = page.locator(".cell", has=page.locator("del", has_text="5800")).first
+    assert base_cell.locator(".caret").count() >= 2
+    assert "‸" not in "".join(page.locator(".cell ins").all_inner_texts())
 
 
 def test_toc_links_jump_to_their_rows(browser, page_file) -> None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,7 @@ del { color: var(--del); background: var(--del-bg); text-decoration: line-throug
 mark.shared { background: var(--mark-bg); color: inherit; }
 .num { color: var(--num); font-weight: bold; }
 .badge { color: var(--num); font-size: .8em; font-style: italic; }
+.caret { color: var(--ins); font-weight: bold; }
 @media (max-width: 700px) {
   .row { grid-template-columns: minmax(0, 1fr); }
   .cell { padding: .3rem 0; border-top: 1px dashed #eee; }
@@ -112,11 +113,18 @@ class _Marks:
                 self.numbers[i].append((q.span, badge if others else ""))
 
 
-def _render(text: str, start: int, layers: dict[str, list[Span]], badges: dict[int, str]) -> str:
+def _render(
+    text: str,
+    start: int,
+    layers: dict[str, list[Span]],
+    badges: dict[int, str],
+    carets: frozenset[int] = frozenset(),
+) -> str:
     """``text`` (report offsets from ``start``) as escaped HTML with each layer's tags.
 
     Every run of characters with the same set of layers gets its own tags, so elements
-    never overlap; a badge follows the number it belongs to.
+    never overlap; a badge follows the number it belongs to; a caret stands where
+    another report inserted text (an insertion has nothing in this text to mark).
     """
     n = len(text)
     flags: list[int] = [0] * n
@@ -132,11 +140,15 @@ def _render(text: str, start: int, layers: dict[str, list[Span]], badges: dict[i
         "shared": ('<mark class="shared">', "</mark>"),
         "num": ('<span class="num">', "</span>"),
     }
+    caret = '<span class="caret" title="此处有新增">‸</span>'
+    stops = badges.keys() | carets  # a run ends where a badge or a caret goes
     out: list[str] = []
     p = 0
     while p < n:
+        if start + p in carets:
+            out.append(caret)
         q = p + 1
-        while q < n and flags[q] == flags[p] and (start + q) not in badges:
+        while q < n and flags[q] == flags[p] and (start + q) not in stops:
             q += 1
         opened = [name for name in layers if flags[p] & bits[name]]
         out.extend(tags[name][0] for name in opened)
@@ -145,6 +157,8 @@ def _render(text: str, start: int, layers: dict[str, list[Span]], badges: dict[i
         if (start + q) in badges:
             out.append(f'<span class="badge">{_e(badges[start + q])}</span>')
         p = q
+    if start + n in carets:
+        out.append(caret)
     return "".join(out)
 
 
@@ -171,11 +185,13 @@ def _cells(
             continue
         deleted: list[Span] = []
         inserted: list[Span] = []
+        carets: set[int] = set()
         for j, pair in pairs.items():
             if pair is None or pair.rewritten:
                 continue
             if i == base:
                 deleted.extend(c.base for c in pair.changes if c.base)
+                carets.update(c.base.start for c in pair.changes if c.op == "insert")
             elif i == j:
                 inserted.extend(c.other for c in pair.changes if c.other)
         # Where words are marked, the unmarked text is what the paragraphs share: phrase
@@ -194,7 +210,7 @@ def _cells(
             "num": [s for s, _b in numbers],
         }
         badges = {s.end: b for s, b in numbers if b}
-        body = _render(report.slice(span), span.start, layers, badges)
+        body = _render(report.slice(span), span.start, layers, badges, frozenset(carets))
         cells.append(f'<div class="cell">{who}{body}</div>')
     scores = f"相似度 {row.score:.2f}" + ("，位置变动" if row.moved else "")
     return cells, " · ".join([scores, *notes])
