@@ -212,7 +212,11 @@ def _cells(
         badges = {s.end: b for s, b in numbers if b}
         body = _render(report.slice(span), span.start, layers, badges, frozenset(carets))
         cells.append(f'<div class="cell">{who}{body}</div>')
-    scores = f"相似度 {row.score:.2f}" + ("，位置变动" if row.moved else "")
+    present = [keys[i] for i, node in enumerate(row.nodes) if node is not None]
+    if len(present) < 2:
+        scores = "仅见于 " + _e(present[0]) if present else ""
+    else:
+        scores = f"相似度 {row.score:.2f}" + ("，位置变动" if row.moved else "")
     return cells, " · ".join([scores, *notes])
 
 
