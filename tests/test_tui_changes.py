@@ -169,3 +169,17 @@ async def test_y_copies_the_current_paragraph_pair(drafts: list[Report]) -> None
         for report, node in zip(drafts, row.nodes, strict=True):
             assert f"【{report.meta.id}】\n{report.slice(node.span).strip()}" in copied
         assert MARKUP in copied  # the text as printed, markup characters and all
+
+
+@aio
+async def test_the_palette_opens_the_word_diff(drafts: list[Report]) -> None:
+    app = ReportDiffApp(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        await pilot.press("ctrl+p", *"Word diff of the current")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the palette searches in a worker of its own
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
