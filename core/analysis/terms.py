@@ -11,6 +11,7 @@ report. Counting is over each report's distinct paragraphs (see
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -40,7 +41,9 @@ TOP = 50
 FADED_WINDOW = 3
 """A term fades when each of the previous this-many reports used it and this one does not."""
 SHORT_RATIO = 0.5
-"""A report shorter than this share of its neighbours' median length is flagged as short."""
+"""A report shorter than this share of the typical length before it is flagged as short."""
+TYPICAL = 5
+"""How many earlier reports (not short themselves) give the typical length."""
 PER = 10_000
 """Rates are per this many Han characters."""
 
@@ -303,7 +306,7 @@ def _series(
         t: {k: _rate(c[i], lengths[i]) for i, k in enumerate(ids)} for t, c in all_counts.items()
     }
     counts = {t: dict(zip(ids, all_counts[t], strict=True)) for t in asked}
-    notes = {k: tuple(_notes(i, lengths)) for i, k in enumerate(ids)}
+    notes = {k: tuple(n) for k, n in zip(ids, _notes(lengths), strict=True)}
     return TermSeries(
         ids,
         dict(zip(ids, lengths, strict=True)),
@@ -351,17 +354,25 @@ def _faded_terms(
     return out
 
 
-def _notes(i: int, lengths: list[int]) -> list[str]:
-    out: list[str] = []
-    if i == 0 and len(lengths) > 1:
-        out.append("first report of the series: nothing earlier to call a term new against")
-    neighbours = [lengths[j] for j in range(max(0, i - 2), min(len(lengths), i + 3)) if j != i]
-    if neighbours:
-        median = sorted(neighbours)[len(neighbours) // 2]
-        if median and lengths[i] < SHORT_RATIO * median:
-            out.append(
-                f"much shorter than its neighbours ({lengths[i]:,} Han characters against a "
-                f"median of {median:,}): it may be truncated, and terms it lacks look faded"
-            )
-    return out
+def _notes(lengths: list[int]) -> list[list[str]]:
+    """Per report: first of the series; much shorter than the reports before it.
 
+    A report is compared with the median length of the (up to) :data:`TYPICAL` reports
+    before it that were not short themselves, so that a run of truncated reports at the
+    end of a series (2006–2009 of the State Council pages) is flagged as a whole.
+    """
+    notes: list[list[str]] = [[] for _ in lengths]
+    if len(lengths) > 1:
+        notes[0].append("first report of the series: nothing earlier to call a term new against")
+    whole: list[int] = []
+    for i, length in enumerate(lengths):
+        sample = whole[-TYPICAL:] or lengths[i + 1 : i + 1 + TYPICAL]
+        median = statistics.median(sample) if sample else 0
+        if median and length < SHORT_RATIO * median:
+            notes[i].append(
+                f"much shorter than the reports before it ({length:,} Han characters against "
+                f"a median of {median:,.0f}): it may be truncated, and terms it lacks look faded"
+            )
+        else:
+            whole.append(length)
+    return notes
