@@ -11,8 +11,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportdiff.cli import main
-from reportdiff.core.analysis.termcands import distinct_text, han_length
+from reportdiff.core.analysis.termcands import (
+    compute_candidates,
+    distinct_text,
+    han_length,
+    is_number_or_date,
+)
 from reportdiff.core.analysis.terms import (
     TermCount,
     TermSeries,
@@ -96,9 +103,7 @@ def test_faded_terms_were_used_by_each_previous_report_and_are_absent(
 
 
 def test_no_number_or_date_among_the_first_fifty(series: TermSeries) -> None:
-    bad = {
-        key: [t for t in _new(series, key)[:50] if _number_or_date(t)] for key in series.reports
-    }
+    bad = {key: [t for t in _new(series, key)[:50] if _number_or_date(t)] for key in series.reports}
     assert {k: v for k, v in bad.items() if v} == {}
 
 
@@ -226,9 +231,7 @@ def test_cli_term_series_of_two_files(tmp_path: Path, capsys: pytest.CaptureFixt
     one = tmp_path / "one.txt"
     two = tmp_path / "two.txt"
     one.write_text("政府工作报告\n\n一、回顾\n\n经济平稳发展。\n", encoding="utf-8")
-    two.write_text(
-        "政府工作报告\n\n一、回顾\n\n坚持“新提法”。推进新提法落实。\n", encoding="utf-8"
-    )
+    two.write_text("政府工作报告\n\n一、回顾\n\n坚持“新提法”。推进新提法落实。\n", encoding="utf-8")
     code, out, _ = _run(["terms", str(one), str(two), "--term", "新提法", "-f", "json"], capsys)
     assert code == 0
     doc = json.loads(out)
@@ -251,3 +254,21 @@ def test_cli_lists_a_quoted_formulation_as_new(
     assert code == 0 and out == ""
     rows = list(csv.reader(io.StringIO(out_file.read_text(encoding="utf-8-sig"))))
     assert ["new", "two", "1", "三个代表", "1"] == rows[1][:5]
+
+
+def test_terms_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["terms", "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "reportdiff terms" in out and "--term" in out and "reportdiff.terms/1" in out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="和谐社会三个代表“”《》的是在2001年十五，。\n科学发展观 a", max_size=80))
+def test_candidates_never_crash_and_hold_no_number(text: str) -> None:
+    found = compute_candidates(text)
+    for term, count in found.counts.items():
+        assert count >= 1 and term
+        assert not any(c.isdigit() for c in term)
+        assert not is_number_or_date(term)

@@ -24,6 +24,7 @@ __all__ = [
     "ReportCandidates",
     "Shape",
     "candidates_of",
+    "compute_candidates",
     "distinct_text",
     "han_length",
     "is_dated_or_counted",
@@ -88,8 +89,12 @@ def han_length(text: str) -> int:
 
 
 # Numerals of every script, and what follows a numeral in a quantity or a date.
-_NUMERAL = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟第几数.．%％")
-_UNIT = frozenset("年月日号时分秒届大次期个项倍元角吨斤亩米户人名家座条所件台套批类种位季度周岁多余成")
+_NUMERAL = frozenset(
+    "0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟第几数.．%％"
+)
+_UNIT = frozenset(
+    "年月日号时分秒届大次期个项倍元角吨斤亩米户人名家座条所件台套批类种位季度周岁多余成"
+)
 
 
 def is_number_or_date(term: str) -> bool:

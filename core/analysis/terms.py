@@ -175,9 +175,7 @@ class _SeriesIndex:
         return found
 
 
-def _new_terms(
-    i: int, cands: ReportCandidates, index: _SeriesIndex, top: int
-) -> list[TermCount]:
+def _new_terms(i: int, cands: ReportCandidates, index: _SeriesIndex, top: int) -> list[TermCount]:
     """The report's best ``top`` terms that no earlier report contains."""
     text = index.texts[i]
     earlier = index.cands[:i]

@@ -8,7 +8,7 @@ import json
 
 # The comparison export's escaping, shared so that report text is inert the same way.
 from reportdiff.core.analysis.export import _csv_cell, md_escape
-from reportdiff.core.analysis.terms import PER, TermSeries
+from reportdiff.core.analysis.terms import PER, TermCount, TermSeries
 
 __all__ = ["SCHEMA", "terms_csv", "terms_json", "terms_markdown"]
 
@@ -38,8 +38,8 @@ def terms_json(series: TermSeries) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def _item(tc: object) -> dict[str, object]:
-    return {"term": tc.term, "count": tc.count}  # type: ignore[attr-defined]
+def _item(tc: TermCount) -> dict[str, object]:
+    return {"term": tc.term, "count": tc.count}
 
 
 def terms_csv(series: TermSeries) -> str:
@@ -68,33 +68,38 @@ def terms_csv(series: TermSeries) -> str:
 
 
 def terms_markdown(series: TermSeries) -> str:
-    """The series for reading: per report its new and faded terms, then asked-for series."""
+    """The series for reading: asked-for terms' rates, or per report its new and faded terms."""
     keys = series.reports
     lines = [f"# Terms over {len(keys)} reports", ""]
     lines.append(
         "Reports in the order given: "
         + ", ".join(f"{md_escape(k)} ({series.lengths[k]:,} Han characters)" for k in keys)
-        + "."
-    )
-    lines.append(
-        f"Rates are per {PER:,} Han characters of a report's distinct paragraphs. A term is "
-        f"new when no earlier report of the series contains it; it fades when each of the "
-        f"previous {series.faded_window} reports used it and this one does not."
+        + f". Rates are per {PER:,} Han characters of a report's distinct paragraphs."
     )
     lines.append("")
     if series.asked:
         lines += _series_table(series)
+        for key in keys:
+            lines += [
+                f"- {md_escape(key)}: {md_escape(n)}"
+                for n in series.notes.get(key, ())
+                if not n.startswith("first report")
+            ]
+        return "\n".join(lines).rstrip("\n") + "\n"
+    lines.append(
+        "A term is new when no earlier report of the series contains it (best first: "
+        "quoted formulations and coined compounds before one-off wordings); it fades when "
+        f"each of the previous {series.faded_window} reports used it and this one does not."
+    )
+    lines.append("")
     for i, key in enumerate(keys):
-        new = series.new.get(key, ())
-        faded = series.faded.get(key, ())
-        notes = series.notes.get(key, ())
-        if not (new or faded or notes) and series.asked:
-            continue
         lines += [f"## {md_escape(key)}", ""]
-        for note in notes:
-            lines.append(f"> Note: {md_escape(note)}")
+        notes = series.notes.get(key, ())
+        lines += [f"> Note: {md_escape(note)}" for note in notes]
         if notes:
             lines.append("")
+        new = series.new.get(key, ())
+        faded = series.faded.get(key, ())
         if new:
             lines.append("New: " + "、".join(f"{md_escape(t.term)} ({t.count})" for t in new))
             lines.append("")
@@ -104,6 +109,8 @@ def terms_markdown(series: TermSeries) -> str:
                 + "、".join(f"{md_escape(t.term)} ({t.count})" for t in faded)
             )
             lines.append("")
+        if not (new or faded or notes):
+            lines += ["Nothing new or faded.", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
