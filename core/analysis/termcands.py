@@ -43,6 +43,10 @@ class Shape(NamedTuple):
 
     words: int
     """Number of words (科学/发展观: 2); 0 for a quotation jieba did not cut as a phrase."""
+    lead: int
+    """Characters of the first word when it is a verb, a verbal noun or an adjective of
+    two or more characters (建设/和谐社会, 落实/科学发展观) in a phrase, else 0: the report
+    may be acting on a term rather than naming one."""
     acts: bool
     """It opens on a verb of two or more characters (构建/社会主义和谐社会, 实施/…): the report
     acting on a term rather than the term (可/持续/发展 opens on a one-character verb)."""
@@ -66,6 +70,8 @@ class ReportCandidates:
     """Candidate → how it was cut (words, tags of its first and last word)."""
     paragraphs: dict[str, int]
     """Candidate → number of distinct paragraphs it occurs in."""
+    closed: frozenset[str]
+    """Candidates every use of which runs on into the same word (价格总水平基本 → 稳定)."""
 
 
 def distinct_text(report: Report) -> str:
@@ -213,8 +219,8 @@ def _clauses(
 
 def _grams(
     words: list[str], tags: list[str], memo: dict[tuple[str, str], bool]
-) -> Iterable[tuple[str, Shape]]:
-    """Every acceptable word n-gram of a paragraph, with its shape."""
+) -> Iterable[tuple[str, Shape, int]]:
+    """Every acceptable word n-gram of a paragraph, its shape and the index after it."""
     for run in _clauses(words, tags, memo):
         n = len(run)
         for a in range(n):
@@ -231,10 +237,14 @@ def _grams(
                     break
                 if len(text) < MIN_CHARS or not _edge_ok(words[j], tags[j], _NO_END_TAGS):
                     continue
+                if len(words[j]) == 1 and not (tags[j][0] == "n" or tags[j] in ("j", "vn")):
+                    continue  # 全面协调/可 (持续), 部门/做: a phrase cut inside a word
                 if b > a and _COUNTED.search(text):
                     continue  # a single word was checked by _word_ok
-                acts = tags[i].startswith("v") and tags[i] != "vn" and len(words[i]) >= 2
-                yield text, Shape(b - a + 1, acts and b > a, tags[j])
+                long_lead = b > a and len(words[i]) >= 2
+                acts = long_lead and tags[i].startswith("v") and tags[i] != "vn"
+                lead = len(words[i]) if long_lead and tags[i][0] in "va" else 0
+                yield text, Shape(b - a + 1, lead, acts, tags[j]), j + 1
 
 
 def _quoted(text: str) -> tuple[Counter[str], Counter[str]]:
@@ -261,20 +271,30 @@ def compute_candidates(text: str) -> ReportCandidates:
     paragraphs: Counter[str] = Counter()
     shapes: dict[str, Shape] = {}
     memo: dict[tuple[str, str], bool] = {}
+    follow: dict[str, str] = {}
     for para in text.split("\n"):
         words = tokenize(para)
         wtags = [tags.get(w, "?") for w in words]
         here: set[str] = set()
-        for gram, shape in _grams(words, wtags, memo):
+        for gram, shape, after in _grams(words, wtags, memo):
             counts[gram] += 1
             shapes.setdefault(gram, shape)
             here.add(gram)
+            # The content word after this use, or "" once a use ends at punctuation, a
+            # function word or a different word: a phrase always followed by the same word
+            # (价格总水平基本 → 稳定) is a piece of a longer one.
+            nxt = words[after] if after < len(words) else ""
+            if nxt and (wtags[after] in _NO_EDGE_TAGS or not memo.get((nxt, wtags[after]))):
+                nxt = ""
+            seen = follow.setdefault(gram, nxt)
+            if seen and seen != nxt:
+                follow[gram] = ""
         paragraphs.update(here)
     quoted, titles = _quoted(text)
     keep = {g: c for g, c in counts.items() if c >= 2}
     for q in [*quoted, *titles]:
         keep[q] = max(keep.get(q, 0), text.count(q))
-        shapes.setdefault(q, Shape(0, False, "?"))
+        shapes.setdefault(q, Shape(0, 0, False, "?"))
         paragraphs.setdefault(q, sum(1 for p in text.split("\n") if q in p))
     return ReportCandidates(
         length=han_length(text),
@@ -283,6 +303,7 @@ def compute_candidates(text: str) -> ReportCandidates:
         titles=dict(titles),
         shapes={g: shapes[g] for g in keep},
         paragraphs={g: paragraphs[g] for g in keep},
+        closed=frozenset(g for g in keep if follow.get(g)),
     )
 
 

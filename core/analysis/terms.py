@@ -34,7 +34,7 @@ __all__ = [
     "term_series",
 ]
 
-TERMS_VERSION = "terms-6"
+TERMS_VERSION = "terms-8"
 """Bump when candidates or their counts change meaning: cached per-report counts go stale."""
 TOP = 50
 """Terms listed per report and kind by default."""
@@ -119,6 +119,8 @@ def _score(term: str, cands: ReportCandidates) -> float:
         fit *= 0.4
     if shape.acts:
         fit *= 0.5
+    if term in cands.closed and not quoted:
+        fit *= 0.6
     return math.log1p(evidence) * fit
 
 
@@ -207,6 +209,10 @@ def _new_terms(i: int, cands: ReportCandidates, index: _SeriesIndex, top: int) -
             break
         if t in done or not is_new(t):
             continue
+        lead = cands.shapes[t].lead
+        rest = t[lead:]
+        if lead and (index.before(rest, i) or any(tc.term == rest for tc in listed)):
+            continue  # 落实/科学发展观 when 科学发展观 is known: the report acting on a term
         # A fragment of a longer new term (科学发展 of 科学发展观) has no life of its own
         # when nearly all its uses are inside that term: the longer term takes its place.
         host = next(
@@ -333,23 +339,38 @@ def _faded_terms(
     for j in prev:
         common &= set(cands[j].counts)
     scored: list[tuple[float, str]] = []
+    common = {t for t in common if t not in texts[i] and not is_number_or_date(t)}
     for t in common:
-        if t in texts[i] or is_number_or_date(t):
-            continue
         rate = sum(cands[j].counts[t] * PER / max(cands[j].length, 1) for j in prev)
         shape = 1.0 if han_length(t) >= 3 else 0.6
         scored.append((rate * shape, t))
     scored.sort(key=lambda x: (-x[0], -len(x[1]), x[1]))
+    before = texts[i - 1]
     out: list[TermCount] = []
     done: list[str] = []
     for _, t in scored:
-        if any(t in d or d in t for d in done):
-            continue  # 科学发展观 fading takes 科学发展 with it
-        done.append(t)
-        out.append(TermCount(t, texts[i - 1].count(t)))
+        # The longest fading form that carries nearly all the uses: 社会主义市场经济 rather
+        # than 市场经济 and 社会主义市场 beside it.
+        uses = before.count(t)
+        longer = [s for s in common if t in s and s != t and uses - before.count(s) < 2]
+        pick = max(longer, key=lambda s: (before.count(s), -len(s)), default=t)
+        if any(pick in d or d in pick or _joined(pick, d, before) for d in done):
+            continue  # 科学发展观 fading takes 科学发展 with it; 市场经济 takes 社会主义市场
+        done.append(pick)
+        out.append(TermCount(pick, before.count(pick)))
         if len(out) >= top:
             break
     return out
+
+
+def _joined(a: str, b: str, text: str) -> bool:
+    """Whether ``a`` and ``b`` overlap (社会主义市场 + 市场经济) in nearly all uses of ``a``."""
+    uses = text.count(a)
+    for x, y in ((a, b), (b, a)):
+        for k in range(2, min(len(x), len(y))):
+            if x.endswith(y[:k]) and uses - text.count(x + y[k:]) < 2:
+                return True
+    return False
 
 
 def _notes(lengths: list[int]) -> list[list[str]]:
