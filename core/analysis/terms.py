@@ -109,7 +109,9 @@ def _score(term: str, cands: ReportCandidates) -> float:
     shape = cands.shapes[term]
     n = han_length(term)
     # Evidence: uses in distinct paragraphs (a term recurs across the report, a wording
-    # repeats inside one passage); a quotation is the report marking a formulation.
+    # repeats inside one passage); a quotation is the report marking a formulation. A new
+    # term has no earlier use, so a log-likelihood or tf-idf contrast with the earlier
+    # reports grows with this count alone: the shape of the term makes the difference.
     evidence = min(count, paragraphs) + 2.0 * quoted
     fit = 1.0 if 4 <= n <= 8 else 0.8 if n in (3, 9, 10) else 0.5
     if quoted:
@@ -129,8 +131,8 @@ class _SeriesIndex:
 
     Each report's character pairs go into one map from pair to a bit mask of reports; a
     report can hold a term only if it holds every pair of it, and only those reports are
-    searched. Scanning all 41 reports of the State Council series for each of ~2,000 terms
-    took 3 s; this takes a tenth of that.
+    searched. Counting ~2,000 listed terms in all 41 reports of the State Council series
+    took 3 s by scanning every report; with the index, under 1 s.
     """
 
     def __init__(self, texts: Sequence[str], cands: Sequence[ReportCandidates]) -> None:
