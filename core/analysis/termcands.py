@@ -195,7 +195,10 @@ def _edge_ok(word: str, tag: str, banned: frozenset[str]) -> bool:
     """Whether ``word`` may open or close a term."""
     if len(word) == 1 and word in _FUNCTION_CHARS:
         return False
-    # 上/下/内/中 are positions; 西部 (西部大开发) and 东北 (东北地区) are regions.
+    # 上/下/内/中 are positions; 西部 (西部大开发) and 东北 (东北地区) are regions. A time
+    # word that names no time (现代 of 现代企业制度) may open a term too.
+    if tag in ("t", "tg") and not any(c in _DATE_CHARS for c in word):
+        return True
     return tag not in banned or (tag == "f" and len(word) >= 2)
 
 

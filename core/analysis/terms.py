@@ -34,7 +34,7 @@ __all__ = [
     "term_series",
 ]
 
-TERMS_VERSION = "terms-8"
+TERMS_VERSION = "terms-9"
 """Bump when candidates or their counts change meaning: cached per-report counts go stale."""
 TOP = 50
 """Terms listed per report and kind by default."""
@@ -101,18 +101,11 @@ _WORDS_SHAPE = {0: 1.0, 1: 0.9, 2: 1.0, 3: 0.85, 4: 0.7}
 """A compound of two words (科学/发展观) is the likeliest coinage; four words, a wording."""
 
 
-def _score(term: str, cands: ReportCandidates) -> float:
-    """How much ``term`` looks like a formulation of its report (it is new there)."""
-    count = cands.counts[term]
+def _fit(term: str, cands: ReportCandidates) -> float:
+    """How much ``term``'s form looks like a term rather than a wording (0–1)."""
     quoted = cands.quoted.get(term, 0)
-    paragraphs = cands.paragraphs.get(term, 1)
     shape = cands.shapes[term]
     n = han_length(term)
-    # Evidence: uses in distinct paragraphs (a term recurs across the report, a wording
-    # repeats inside one passage); a quotation is the report marking a formulation. A new
-    # term has no earlier use, so a log-likelihood or tf-idf contrast with the earlier
-    # reports grows with this count alone: the shape of the term makes the difference.
-    evidence = min(count, paragraphs) + 2.0 * quoted
     fit = 1.0 if 4 <= n <= 8 else 0.8 if n in (3, 9, 10) else 0.5
     if quoted:
         fit = max(fit, 0.9)
@@ -123,7 +116,20 @@ def _score(term: str, cands: ReportCandidates) -> float:
         fit *= 0.5
     if term in cands.closed and not quoted:
         fit *= 0.6
-    return math.log1p(evidence) * fit
+    return fit
+
+
+def _score(term: str, cands: ReportCandidates) -> float:
+    """How much ``term`` looks like a formulation of its report (it is new there)."""
+    count = cands.counts[term]
+    quoted = cands.quoted.get(term, 0)
+    paragraphs = cands.paragraphs.get(term, 1)
+    # Evidence: uses in distinct paragraphs (a term recurs across the report, a wording
+    # repeats inside one passage); a quotation is the report marking a formulation. A new
+    # term has no earlier use, so a log-likelihood or tf-idf contrast with the earlier
+    # reports grows with this count alone: the shape of the term makes the difference.
+    evidence = min(count, paragraphs) + 2.0 * quoted
+    return math.log1p(evidence) * _fit(term, cands)
 
 
 class _SeriesIndex:
@@ -344,8 +350,9 @@ def _faded_terms(
     common = {t for t in common if t not in texts[i] and not is_number_or_date(t)}
     for t in common:
         rate = sum(cands[j].counts[t] * PER / max(cands[j].length, 1) for j in prev)
-        shape = 1.0 if han_length(t) >= 3 else 0.6
-        scored.append((rate * shape, t))
+        # Rank by how much the term was used, damped like the rate (a word used 38 times
+        # is not 19 times more of a term than one used twice), times its form.
+        scored.append((math.log1p(rate) * _fit(t, cands[i - 1]), t))
     scored.sort(key=lambda x: (-x[0], -len(x[1]), x[1]))
     before = texts[i - 1]
     out: list[TermCount] = []
