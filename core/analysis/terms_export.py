@@ -7,7 +7,7 @@ import io
 import json
 
 # The comparison export's escaping, shared so that report text is inert the same way.
-from reportdiff.core.analysis.export import _csv_cell, md_escape
+from reportdiff.core.analysis.export import csv_cell, md_escape
 from reportdiff.core.analysis.terms import PER, TermCount, TermSeries
 
 __all__ = ["SCHEMA", "terms_csv", "terms_json", "terms_markdown"]
@@ -58,12 +58,12 @@ def terms_csv(series: TermSeries) -> str:
             at = keys[i - 1] if kind == "faded" and i else key
             for rank, tc in enumerate(group.get(key, ()), 1):
                 rate = series.frequency.get(tc.term, {}).get(at, 0.0)
-                w.writerow([kind, _csv_cell(key), rank, _csv_cell(tc.term), tc.count, rate])
+                w.writerow([kind, csv_cell(key), rank, csv_cell(tc.term), tc.count, rate])
     for term in series.asked:
         for key in keys:
             rate = series.frequency[term][key]
             count = series.counts.get(term, {}).get(key, 0)
-            w.writerow(["series", _csv_cell(key), "", _csv_cell(term), count, rate])
+            w.writerow(["series", csv_cell(key), "", csv_cell(term), count, rate])
     return "\ufeff" + buf.getvalue()
 
 
