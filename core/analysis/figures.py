@@ -30,11 +30,11 @@ DIGIT_RE = re.compile(
     rf"|(?P<mag2>{MAG_ALT}))?"
 )
 
-_POST_QUALIFIER_RE = re.compile(r"(?:以上|左右|以内|以下|多)")
+POST_QUALIFIER_RE = re.compile(r"(?:以上|左右|以内|以下|多)")
 _SUFFIX_RE = re.compile(r"\((?:间|套)\)")
 
 # A unit word followed by these is the start of another word, not a unit (元宇宙, 人民).
-_NOT_A_UNIT: dict[str, tuple[str, ...]] = {
+NOT_A_UNIT: dict[str, tuple[str, ...]] = {
     "元": ("宇宙",),
     "人": ("民",),
     "位": ("居", "列", "于"),
@@ -51,6 +51,7 @@ _NOT_A_UNIT: dict[str, tuple[str, ...]] = {
     "天": ("然",),
     "米": ("其",),
     "项": ("目",),
+    "门": ("峡", "户", "类", "槛", "诊", "店", "口", "票", "路", "前", "外", "的"),
 }
 # Numbered slogans, not counts: 中央八项规定精神, “两个确立”.
 # The lower end of a range before its upper end (6%－6.5%, 3000-3500万吨, 6至7%).
@@ -81,8 +82,10 @@ def digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) -> 
     mag = m["mag"] or m["mag2"] or ""
     unit = m["unit"] or m["unit2"] or ""
     e = m.end() + start
-    if unit and key.startswith(_NOT_A_UNIT.get(unit[-1], ()), e):
+    if unit and key.startswith(NOT_A_UNIT.get(unit[-1], ()), e):
         return None  # 元宇宙, 人民: the "unit" starts another word
+    if unit == "度" and mag not in ("万亿", "亿", "万"):
+        return None  # 30度 is a temperature; 120亿度 is electricity
     if not unit and mag not in ("万亿", "亿", "万", "千万", "百万"):
         return None  # bare numbers are names (5G, 12345热线, MEET678), not quantities
     before = key[s - 1] if s > start else " "
@@ -156,7 +159,7 @@ def _range_low(key: str, s: int, start: int, m: re.Match[str]) -> tuple[int, flo
 
 
 def take_post(key: str, raw: Raw, end: int) -> None:
-    m = _POST_QUALIFIER_RE.match(key, raw.post_end, end)
+    m = POST_QUALIFIER_RE.match(key, raw.post_end, end)
     if m:
         raw.approx.append(m.group())
         raw.post_end = m.end()

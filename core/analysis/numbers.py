@@ -44,7 +44,7 @@ from reportdiff.core.text.parts import ReportParts, report_parts
 
 __all__ = ["CHANGE_WORDS", "DOWN_WORDS", "QUALIFIER_WORDS", "VERSION", "extract_quantities"]
 
-VERSION = "2"
+VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})

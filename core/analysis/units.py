@@ -54,6 +54,8 @@ UNITS: dict[str, str] = {
     "千克": "公斤",
     "斤": "斤",
     "千瓦时": "千瓦时",
+    "千瓦小时": "千瓦时",
+    "度": "千瓦时",  # only after 万/亿 (120亿度): alone it is a temperature or an angle
     "千瓦": "千瓦",
     "兆瓦": "兆瓦",
     "标准箱": "标准箱",
@@ -108,6 +110,7 @@ UNITS: dict[str, str] = {
     "剂": "剂",
     "份": "份",
     "床": "床",
+    "门": "门",  # telephone lines: 一百五十七万门
     # a version (5.0版 → 6.0版) is news, but only ever compared with another version
     "版": "版",
 }
@@ -159,6 +162,8 @@ def parse_cn_numeral(text: str) -> int | None:
 
     >>> parse_cn_numeral("十六"), parse_cn_numeral("两"), parse_cn_numeral("二〇二三")
     (16, 2, 2023)
+    >>> parse_cn_numeral("一万七千四百亿"), parse_cn_numeral("十亿八千万")
+    (1740000000000, 1080000000)
     """
     if not text or any(c not in CN_NUMERAL_CHARS for c in text):
         return None
@@ -167,7 +172,10 @@ def parse_cn_numeral(text: str) -> int | None:
         for c in text:
             value = value * 10 + _CN_DIGITS[c]
         return value
-    total = 0
+    # 亿 multiplies everything before it (一万七千四百亿 = 17400亿); 万 only the section
+    # since the last 万 or 亿 (十亿八千万 = 10亿 + 8000万)
+    high = 0  # the part already multiplied by 亿
+    mid = 0  # the 万 part below it
     section = 0
     digit: int | None = None
     for c in text:
@@ -176,12 +184,17 @@ def parse_cn_numeral(text: str) -> int | None:
         elif c in _CN_SMALL:
             section += (1 if digit is None else digit) * _CN_SMALL[c]
             digit = None
-        else:
+        elif c == "万":
             section += digit or 0
-            total += (section or 1) * _CN_BIG[c]
+            mid += (section or 1) * _CN_BIG[c]
             section = 0
             digit = None
-    return total + section + (digit or 0)
+        else:
+            section += digit or 0
+            high = (high + mid + section or 1) * _CN_BIG[c]
+            mid = section = 0
+            digit = None
+    return high + mid + section + (digit or 0)
 
 
 _CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -238,7 +251,10 @@ class PrintedUnit:
         return self.magnitude_word + self.unit_word
 
 
-_NUM_HEAD = re.compile(r"^[\s约超近逾]*[0-9０-９.,．]+|^[\s约超近逾]*[" + CN_NUMERAL_CHARS + r"]+")
+_NUM_HEAD = re.compile(
+    r"^[\s约超近逾]*[0-9０-９.,．]+"
+    r"|^[\s约超近逾]*[" + CN_NUMERAL_CHARS + r"]+(?:点[〇零一二三四五六七八九]+)?"
+)
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _MAG_WORDS = sorted(MAGNITUDES, key=len, reverse=True)
 
@@ -248,9 +264,20 @@ def printed_unit(text: str) -> PrintedUnit:
 
     >>> printed_unit("154.99亿元").display, printed_unit("5757套(间)").base
     ('亿元', '套')
+    >>> printed_unit("一万七千四百亿元").display, printed_unit("零点八个百分点").base
+    ('亿元', '个百分点')
     """
-    rest = _NUM_HEAD.sub("", fold(text)).lstrip()
-    # CN-numeral heads can swallow a magnitude (三百万 → all numeral); that is fine here.
+    key = fold(text)
+    head_match = _NUM_HEAD.match(key)
+    head = head_match.group().strip(" 约超近逾") if head_match else ""
+    rest = key[head_match.end() if head_match else 0 :].lstrip()
+    # A numeral in words holds its own magnitude (一万七千四百亿元, 一百五十七万门): the last
+    # 万/亿 of it is the magnitude a reader sees, so Δ is said in 亿元 as the figure is.
+    cn_mag = ""
+    if head and not any(c.isdigit() for c in head):
+        cn_mag = next(
+            (w for w in ("万亿", "亿", "万") if head.endswith(w) and len(head) > len(w)), ""
+        )
     for word in ("多", "余"):
         rest = rest.removeprefix(word)
     mag = ""
@@ -259,6 +286,7 @@ def printed_unit(text: str) -> PrintedUnit:
             mag = m
             break
     rest = rest[len(mag) :].lstrip()
+    mag = mag or cn_mag
     for word in ("多", "余"):
         rest = rest.removeprefix(word)
     unit = ""

@@ -1,0 +1,155 @@
+"""Figures written in Chinese numerals (一万七千四百亿元) and units of one dimension.
+
+Older national reports and many county and city reports print every figure in words; the
+snippets below are written in that form (a county's 1990s reports, a city's, a province's).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.pairing import pair_numbers
+from reportdiff.core.analysis.units import parse_cn_numeral, printed_unit
+from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.model import Report
+from reportdiff.core.text.load import load_text
+
+
+@cache
+def report(text: str, year: int, region: str = "某县") -> Report:
+    return load_text(text, source=f"{region}-{year}.txt", id=f"r-{year}", year=year, region=region)
+
+
+def quantity(r: Report, printed: str) -> Quantity:
+    found = [q for q in extract_quantities(r) if q.text == printed]
+    assert len(found) == 1, (printed, [q.text for q in extract_quantities(r)])
+    return found[0]
+
+
+def printed(r: Report) -> list[str]:
+    return [q.text for q in extract_quantities(r)]
+
+
+def pairs(*reports: Report) -> tuple[NumberPair, ...]:
+    quantities = [extract_quantities(r) for r in reports]
+    return pair_numbers(reports, align_reports(reports), quantities)
+
+
+def pair_of(ps: tuple[NumberPair, ...], index: int, text: str) -> NumberPair:
+    for p in ps:
+        q = p.values[index]
+        if q is not None and q.text == text:
+            return p
+    raise AssertionError(f"{text} not in any pair")
+
+
+def partner(ps: tuple[NumberPair, ...], index: int, text: str) -> str | None:
+    other = pair_of(ps, index, text).values[1 - index]
+    return None if other is None else other.text
+
+
+# ------------------------------------------------------------------ reading the numerals
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("一万七千四百亿", 1_740_000_000_000),  # 亿 multiplies the 万 before it
+        ("十亿八千万", 1_080_000_000),  # 万 multiplies only what follows 亿
+        ("六千六百零四万", 66_040_000),
+        ("二万三千八百五十一亿", 2_385_100_000_000),
+        ("三亿零四百七十五万", 304_750_000),
+        ("三百四十九", 349),
+        ("一千零五", 1005),
+        ("二〇二三", 2023),
+    ],
+)
+def test_chinese_numerals_are_read_by_place(words: str, value: int) -> None:
+    assert parse_cn_numeral(words) == value
+
+
+NATIONAL_1990 = """各位代表：
+
+一、一九九〇年国民经济和社会发展计划的执行情况
+
+全年国民生产总值一万七千四百亿元，比上年增长５％。农业总产值达到七千三百八十二亿元。\
+粮食总产量四千三百五十亿公斤。原煤产量达到十亿八千万吨，发电量六千一百八十亿千瓦小时。\
+新建铁路三百四十九公里，新增市内电话交换机一百五十七万门。国家财政收入二千九百三十七亿元。\
+城乡居民储蓄存款余额七千零三十四亿元，增加一千八百八十七亿元。
+
+二、一九九一年的主要任务
+
+坚持四项基本原则，坚持“一国两制”，支持两个特别行政区。国民生产总值增长百分之四点五。
+"""
+
+
+def test_amounts_in_words_are_read_with_unit_and_magnitude() -> None:
+    r = report(NATIONAL_1990, 1990, "全国")
+    gnp = quantity(r, "一万七千四百亿元")
+    assert (gnp.value, gnp.unit, gnp.indicator) == (1.74e12, "元", "国民生产总值")
+    assert printed_unit(gnp.text).display == "亿元"
+    grain = quantity(r, "四千三百五十亿公斤")
+    assert (grain.value, grain.unit, grain.indicator) == (4.35e11, "公斤", "粮食总产量")
+    assert quantity(r, "十亿八千万吨").value == 1.08e9
+    assert quantity(r, "六千一百八十亿千瓦小时").unit == "千瓦时"
+    rail = quantity(r, "三百四十九公里")
+    assert (rail.value, rail.unit) == (349, "公里")
+    assert quantity(r, "一百五十七万门").value == 1_570_000
+    saved = quantity(r, "一千八百八十七亿元")
+    assert saved.is_change and saved.value == 1.887e11
+
+
+def test_numbered_names_in_words_stay_names() -> None:
+    r = report(NATIONAL_1990, 1990, "全国")
+    found = printed(r)
+    assert "四项" in found  # read as before, but a count of five or fewer never pairs …
+    assert not any(t.startswith(("一国", "两制", "十四五", "第")) for t in found)
+    text = (
+        "一、过去五年工作回顾\n\n全面贯彻中央八项规定精神，圆满完成“十四五”规划。"
+        "县第三次党代会胜利召开。三年来，新建学校二十三所。\n"
+    )
+    county = report(text, 2025)
+    assert printed(county) == ["二十三所"]  # not 八项, 十四五, 第三次 nor 三年
+
+
+def test_durations_and_ordinals_in_words_are_not_amounts() -> None:
+    text = "一、2025年工作回顾\n\n用三天时间办结审批事项，七十年代建成的老旧小区全部改造。五四运动一百周年。\n"
+    assert printed(report(text, 2025, "某市")) == []
+
+
+def test_amounts_in_words_with_many_and_decimal_points() -> None:
+    text = (
+        "一、1985年工作回顾\n\n原煤产量达到七亿七千多万吨，原油一亿二千五百万吨，"
+        "外汇储备四点五亿美元，物价上涨零点八个百分点，粮食产量九千万至九千五百万吨。\n"
+    )
+    r = report(text, 1985, "某省")
+    coal = quantity(r, "七亿七千多万吨")
+    assert coal.value == 7.7e8 and "多" in coal.qualifiers  # the 万 after 多 is 七千's
+    assert printed_unit(coal.text).display == "万吨"
+    assert quantity(r, "一亿二千五百万吨").value == 1.25e8
+    assert quantity(r, "四点五亿美元").value == 4.5e8
+    point = quantity(r, "零点八个百分点")
+    assert (point.value, point.unit) == (0.8, "个百分点")
+    span = quantity(r, "九千万至九千五百万吨")
+    assert (span.low, span.high, span.unit) == (9e7, 9.5e7, "吨")
+
+
+def test_a_figure_in_words_pairs_with_the_same_figure_in_digits() -> None:
+    before = (
+        "一、1989年工作回顾\n\n1989年国民生产总值15677亿元，比上年增长百分之三点九。"
+        "农业总产值6550亿元。铁路新线铺轨318公里。\n"
+    )
+    after = (
+        "一、1990年工作回顾\n\n全年国民生产总值一万七千四百亿元，比上年增长５％。"
+        "农业总产值达到七千三百八十二亿元。铁路新线铺轨三百四十九公里。\n"
+    )
+    ps = pairs(report(before, 1989, "全国"), report(after, 1990, "全国"))
+    gnp = pair_of(ps, 0, "15677亿元")
+    assert gnp.values[1] is not None and gnp.values[1].text == "一万七千四百亿元"
+    assert (gnp.delta, gnp.unit) == (1723.0, "亿元")
+    assert partner(ps, 0, "6550亿元") == "七千三百八十二亿元"
+    assert partner(ps, 0, "318公里") == "三百四十九公里"
+    assert partner(ps, 0, "百分之三点九") == "５％"
