@@ -153,3 +153,44 @@ def test_a_figure_in_words_pairs_with_the_same_figure_in_digits() -> None:
     assert partner(ps, 0, "6550亿元") == "七千三百八十二亿元"
     assert partner(ps, 0, "318公里") == "三百四十九公里"
     assert partner(ps, 0, "百分之三点九") == "５％"
+
+
+# ------------------------------------------------------------------ units of one dimension
+
+
+def test_units_of_one_dimension_pair_and_delta_is_in_the_first_reports_unit() -> None:
+    before = (
+        "一、2009年工作回顾\n\n全县粮食总产量达到三亿八千万斤，完成造林绿化12万亩，"
+        "新建农村公路420公里，实际利用外资1.2亿美元。\n"
+    )
+    after = (
+        "一、2010年工作回顾\n\n全县粮食总产量达到20万吨，完成造林绿化0.9万公顷，"
+        "新建农村公路0.5万米，实际利用外资9000万元。\n"
+    )
+    ps = pairs(report(before, 2009), report(after, 2010))
+    grain = pair_of(ps, 0, "三亿八千万斤")
+    assert grain.values[1] is not None and grain.values[1].text == "20万吨"
+    # 20万吨 is 4亿斤: +2000万斤, said in the first report's 万斤
+    assert (grain.unit, grain.delta) == ("万斤", pytest.approx(2000.0))
+    land = pair_of(ps, 0, "12万亩")
+    assert land.values[1] is not None and land.values[1].text == "0.9万公顷"
+    assert (land.unit, land.delta) == ("万亩", pytest.approx(1.5))  # 0.9万公顷 = 13.5万亩
+    assert partner(ps, 0, "420公里") == "0.5万米"
+    assert partner(ps, 0, "1.2亿美元") is None  # a currency is not converted
+
+
+def test_same_figure_in_other_units_is_the_same() -> None:
+    before = "一、2009年工作回顾\n\n全市粮食总产量达到五十亿公斤。\n"
+    after = "一、2010年工作回顾\n\n全市粮食总产量达到500万吨。\n"
+    grain = pair_of(
+        pairs(report(before, 2009, "某市"), report(after, 2010, "某市")), 0, "五十亿公斤"
+    )
+    assert grain.status == "same" and grain.delta == 0
+
+
+def test_an_amount_that_fell_never_pairs_with_one_that_rose() -> None:
+    before = "一、1995年工作回顾\n\n粮食总产量４４４５亿公斤，比上年减产１２０亿公斤。\n"
+    after = "一、2005年工作回顾\n\n全年粮食总产量达到46947万吨，增产3877万吨。\n"
+    ps = pairs(report(before, 1995, "全国"), report(after, 2005, "全国"))
+    assert partner(ps, 0, "４４４５亿公斤") == "46947万吨"
+    assert partner(ps, 0, "１２０亿公斤") is None  # a fall and a rise are two facts

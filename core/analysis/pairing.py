@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.units import RATE_UNITS, compare_key, fold, printed_unit
+from reportdiff.core.analysis.units import (
+    RATE_UNITS,
+    compare_key,
+    fold,
+    printed_unit,
+    to_dimension_base,
+)
 from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
 from reportdiff.core.model import Report
 
@@ -348,6 +354,8 @@ def _edges(
                 continue
             if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if _opposite_amounts(fa.rep, fb.rep):
+                continue  # 减产120亿公斤 is not the same change as 增产3877万吨
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
             va, vb = _actions(fa.name), _actions(fb.name)
@@ -416,6 +424,20 @@ def _formula_count(q: Quantity) -> bool:
     return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
 
 
+def _opposite_amounts(a: Quantity, b: Quantity) -> bool:
+    """Whether two amounts of change go opposite ways (减产 vs 增产, 减少 vs 增加).
+
+    A growth rate may turn negative (增长8% then 下降2%: one rate, two values), but an
+    amount rising and an amount falling are two different facts, each named by its verb.
+    """
+    return (
+        a.sign != b.sign
+        and a.unit not in RATE_UNITS
+        and _measure_kind(a) == "change"
+        and _measure_kind(b) == "change"
+    )
+
+
 def _commonplace(q: Quantity) -> bool:
     """Figures too common to identify a fact by themselves (100%, 2家)."""
     return q.value < 10 or (q.unit == "%" and q.value == 100)
@@ -430,7 +452,12 @@ def _text_key(text: str) -> str:
 
 
 def _signed(q: Quantity) -> float:
-    return q.sign * q.value
+    """The signed value in its dimension's base unit (万吨 and 亿公斤 both in 公斤)."""
+    return q.sign * q.value * to_dimension_base(q.unit)
+
+
+def _high(q: Quantity) -> float | None:
+    return None if q.high is None else q.high * to_dimension_base(q.unit)
 
 
 def _make_pair(values: list[Quantity | None]) -> NumberPair:
@@ -439,7 +466,7 @@ def _make_pair(values: list[Quantity | None]) -> NumberPair:
     signed = [_signed(q) for q in present]
     scale = max(abs(v) for v in signed) or 1.0
     same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed) and all(
-        q.high == present[0].high for q in present
+        _high(q) == _high(present[0]) for q in present
     )
     unit = printed_unit(first.text)
     delta: float | None
@@ -453,7 +480,8 @@ def _make_pair(values: list[Quantity | None]) -> NumberPair:
         pct = None
         display = "个百分点" if first.unit == "%" else unit.display
     else:
-        delta = (signed[-1] - signed[0]) / unit.factor
+        # in the first report's printed unit: 亿公斤 → 万吨 is said in 亿公斤
+        delta = (signed[-1] - signed[0]) / (unit.factor * to_dimension_base(first.unit))
         pct = None if signed[0] == 0 else (signed[-1] - signed[0]) / abs(signed[0]) * 100.0
         display = unit.display
     if delta is not None:

@@ -139,9 +139,33 @@ _EQUIVALENT: dict[str, str] = {
 # stays apart: 参保人数…1.17亿 (医疗) must not meet 参保人数突破2亿人 (养老).
 
 
+_DIMENSIONS: dict[str, tuple[str, float]] = {
+    "吨": ("公斤", 1000.0), "公斤": ("公斤", 1.0), "斤": ("公斤", 0.5),
+    "平方公里": ("平方米", 1e6), "公顷": ("平方米", 1e4), "亩": ("平方米", 10_000 / 15),
+    "平方米": ("平方米", 1.0),
+    "公里": ("米", 1000.0), "米": ("米", 1.0),
+    "兆瓦": ("千瓦", 1000.0), "千瓦": ("千瓦", 1.0),
+}  # fmt: skip
+# Units of one dimension measure alike: grain in 亿公斤 (1995) and in 万吨 (2005), land in 亩
+# and in 公顷. 千瓦时, 千瓦小时 and 度 are one unit already (see UNITS). Currencies are not
+# converted: an exchange rate is no constant.
+
+
 def compare_key(base_unit: str) -> str:
-    """The unit class two quantities must share to be compared (名 and 人 count alike)."""
+    """The unit class two quantities must share to be compared (名 and 人 count alike;
+    吨, 公斤 and 斤 weigh alike)."""
+    if base_unit in _DIMENSIONS:
+        return _DIMENSIONS[base_unit][0]
     return _EQUIVALENT.get(base_unit, base_unit)
+
+
+def to_dimension_base(base_unit: str) -> float:
+    """The factor from ``base_unit`` to its dimension's base (吨 → 1000 公斤; 个 → 1).
+
+    >>> to_dimension_base("吨"), to_dimension_base("亩") * 15, to_dimension_base("元")
+    (1000.0, 10000.0, 1.0)
+    """
+    return _DIMENSIONS.get(base_unit, ("", 1.0))[1]
 
 
 _CN_DIGITS = {
