@@ -116,10 +116,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
-        help="compare reports and write the result as Markdown, JSON or CSV",
+        help="compare reports and write the result as Markdown, JSON, CSV or HTML",
         description="Compare two or more reports without the TUI: aligned sections, number "
         "changes and shared phrases as Markdown (for reading), JSON (schema "
-        "reportdiff.comparison/1) or CSV (the numbers table, UTF-8 with BOM for Excel). "
+        "reportdiff.comparison/1), CSV (the numbers table, UTF-8 with BOM for Excel) or HTML "
+        "(one self-contained page: the aligned text side by side, changes marked). "
         "Writes to stdout unless -o is given; -o replaces FILE atomically.",
     )
     p.add_argument(
@@ -128,7 +129,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument(
         "--format",
         "-f",
-        choices=("md", "json", "csv"),
+        choices=("md", "json", "csv", "html"),
         default="md",
         help="output format (default: md)",
     )
@@ -157,7 +158,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not to_stdout:
         resolve_output(args.output, default_name)  # refuse a bad path before the work
     reports = [resolve_report(ref) for ref in args.reports]
-    render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
+    if args.format == "html":
+        from reportdiff.core.analysis.export_html import to_html
+
+        render = to_html
+    else:
+        render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
     text = render(compare(reports))
     if to_stdout:
         write_stdout(text)

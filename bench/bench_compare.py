@@ -70,8 +70,10 @@ def _in_process(ids: list[str]) -> None:
     """Where the cold time goes, measured in this process with the cache off."""
     os.environ["REPORTDIFF_HOME"] = tempfile.mkdtemp(prefix="reportdiff-bench-")
     from reportdiff.core.analysis import align, phrases, tokens
+    from reportdiff.core.analysis.changes import add_changes
     from reportdiff.core.analysis.compare import compare
     from reportdiff.core.analysis.export import to_markdown
+    from reportdiff.core.analysis.export_html import to_html
     from reportdiff.core.storage.samples import load_sample
 
     t = time.perf_counter()
@@ -84,8 +86,11 @@ def _in_process(ids: list[str]) -> None:
     toks = [align.report_tokens(r) for r in reports]
     t_tok = time.perf_counter() - t
     t = time.perf_counter()
-    align.align_reports(reports, tokens=toks)
+    rows = align.align_reports(reports, tokens=toks)
     t_align = time.perf_counter() - t
+    t = time.perf_counter()
+    add_changes(rows, reports, toks)
+    t_changes = time.perf_counter() - t
     t = time.perf_counter()
     phrases.shared_phrases(reports)
     t_phr = time.perf_counter() - t
@@ -95,10 +100,14 @@ def _in_process(ids: list[str]) -> None:
     t = time.perf_counter()
     to_markdown(cmp)
     t_md = time.perf_counter() - t
+    t = time.perf_counter()
+    to_html(cmp)
+    t_html = time.perf_counter() - t
     print(
         f"  in-process, {len(ids)} reports: load {t_load:.3f} s, jieba init {t_jieba:.3f} s, "
-        f"tokenize {t_tok:.3f} s, align {t_align:.3f} s, phrases {t_phr:.3f} s, "
-        f"compare (all, no cache) {t_cmp:.3f} s, markdown {t_md:.3f} s"
+        f"tokenize {t_tok:.3f} s, align {t_align:.3f} s, in-paragraph changes "
+        f"{t_changes:.3f} s, phrases {t_phr:.3f} s, compare (all, no cache) {t_cmp:.3f} s, "
+        f"markdown {t_md:.3f} s, html {t_html:.3f} s"
     )
 
 

@@ -13,6 +13,7 @@ from reportdiff.core.model import Report, Span
 
 NodeKind = Literal["section", "paragraph"]
 PairStatus = Literal["changed", "same", "only"]
+ChangeOp = Literal["insert", "delete", "replace"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,37 @@ class NodeRef:
 
 
 @dataclass(frozen=True)
+class TextChange:
+    """Text inserted, deleted or replaced between two paired paragraphs.
+
+    Offsets are absolute, into each report's text. An ``insert`` has an empty
+    :attr:`base` span at the insertion point, a ``delete`` an empty :attr:`other` span,
+    so both sides always say where the change stands.
+    """
+
+    op: ChangeOp
+    """``insert`` (text only in the other), ``delete`` (only in the base) or ``replace``."""
+    base: Span
+    """The changed text in the base report (empty for an insert)."""
+    other: Span
+    """The changed text in the other report (empty for a delete)."""
+
+
+@dataclass(frozen=True)
+class PairChanges:
+    """How the paragraph of report :attr:`other` differs from that of report :attr:`base`."""
+
+    base: int
+    """Index of the report the changes are measured from."""
+    other: int
+    """Index of the report compared with it."""
+    changes: tuple[TextChange, ...]
+    """In text order (the same order on both sides); empty when the texts are equal."""
+    rewritten: bool = False
+    """True when the texts differ too much for word marks: one ``replace`` of the whole."""
+
+
+@dataclass(frozen=True)
 class AlignedRow:
     """Counterpart nodes across the compared reports, with how well they match."""
 
@@ -52,6 +84,9 @@ class AlignedRow:
     """True when the counterparts stand in a different order than their neighbours'."""
     children: tuple[AlignedRow, ...] = ()
     """Rows for sub-sections and paragraphs inside this row's sections."""
+    changes: tuple[PairChanges, ...] = ()
+    """For a paragraph row: the in-paragraph changes of every pair of reports present
+    (``base < other``); see :func:`reportdiff.core.analysis.changes.changes_between`."""
 
 
 @dataclass(frozen=True)

@@ -29,3 +29,16 @@ def seeds_dir() -> Path:
             pytest.fail(f"seed documents not found at {SEEDS}")
         pytest.skip(f"seed documents not found at {SEEDS}")
     return SEEDS
+
+
+CORPUS = REPO.parent / "shared" / "corpus" / "national"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The State Council reports (``../shared/corpus/national``). Required in CI."""
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"corpus not found at {CORPUS}")
+        pytest.skip(f"corpus not found at {CORPUS}")
+    return CORPUS

@@ -25,6 +25,12 @@ class ReportCommands(Provider):
             ("Export comparison as Markdown", app.action_export, "write <ids>.md"),
             ("Numbers view", reader.action_numbers, "table of every number pair"),
             ("Help: list every key", app.action_help, ""),
+            (
+                "Word diff of the current paragraphs",
+                reader.action_diff_view,
+                "one above the other, changes marked",
+            ),
+            ("Switch the base of changes", reader.action_switch_base, "next report"),
         ]
         for layer, label in LAYER_LABELS.items():
             out.append((f"Toggle layer: {label}", partial(reader.action_toggle_layer, layer), ""))

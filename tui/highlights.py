@@ -2,7 +2,8 @@
 
 Layers: ``shared`` (shared phrases; distinctive ones styled stronger than boilerplate),
 ``changed`` (numbers that changed, with a badge showing the counterpart value and Δ%),
-``same`` (numbers that stayed the same) and ``unique`` (text found in one report only).
+``same`` (numbers that stayed the same), ``unique`` (text found in one report only) and
+``edits`` (words inserted, deleted or replaced inside paired paragraphs, against a base).
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from reportdiff.tui.layout import Badge, Mark
 if TYPE_CHECKING:
     from reportdiff.core.comparison import Comparison, NumberPair
 
-LAYERS: tuple[str, ...] = ("shared", "changed", "same", "unique")
-"""Layer names, in the order of their toggle keys 1–4."""
+LAYERS: tuple[str, ...] = ("shared", "changed", "same", "unique", "edits")
+"""Layer names, in the order of their toggle keys 1–5."""
 
 LAYER_LABELS: dict[str, str] = {
     "shared": "shared phrases",
     "changed": "changed numbers",
     "same": "same numbers",
     "unique": "only in one report",
+    "edits": "changes inside paragraphs",
 }
 
 SAME_BADGE = "⟨=⟩"
@@ -73,16 +75,24 @@ def number_badge(pair: NumberPair, pane: int) -> str:
     return "⟨" + " ".join([*others, change] if change else others) + "⟩"
 
 
-def pane_highlights(cmp: Comparison, pane: int, enabled: frozenset[str]) -> PaneHighlights:
+def pane_highlights(
+    cmp: Comparison, pane: int, enabled: frozenset[str], *, base: int = 0
+) -> PaneHighlights:
     """Marks and badges for report ``pane`` with the ``enabled`` layers.
 
     Args:
         cmp: The comparison.
         pane: Index of the report.
         enabled: Names from :data:`LAYERS` that are switched on.
+        base: The report the ``edits`` layer measures changes against.
     """
     marks: list[Mark] = []
     badges: list[Badge] = []
+    if "edits" in enabled:
+        from reportdiff.tui.changes import change_marks, insert_carets
+
+        marks.extend(change_marks(cmp, pane, base))
+        badges.extend(insert_carets(cmp, pane, base))
     if "unique" in enabled and pane < len(cmp.unique):
         marks.extend(Mark(s.start, s.end, "unique") for s in cmp.unique[pane])
     if "shared" in enabled:
@@ -106,15 +116,21 @@ def pane_highlights(cmp: Comparison, pane: int, enabled: frozenset[str]) -> Pane
                 badges.append(Badge(q.span.end, SAME_BADGE, "badge", q.span.start))
     # Apply weaker layers first so stronger ones win where they overlap.
     order = {
-        name: i for i, name in enumerate(("unique", "boilerplate", "distinct", "same", "changed"))
+        name: i
+        for i, name in enumerate(
+            ("unique", "boilerplate", "distinct", "deleted", "inserted", "same", "changed")
+        )
     }
     marks.sort(key=lambda m: order.get(m.style, 99))
     return PaneHighlights(marks, badges)
 
 
-def layer_counts(cmp: Comparison) -> dict[str, int]:
-    """How many items each layer has (for the legend)."""
+def layer_counts(cmp: Comparison, *, base: int = 0) -> dict[str, int]:
+    """How many items each layer has (for the legend); edits are counted against ``base``."""
+    from reportdiff.tui.changes import count_changes
+
     return {
+        "edits": count_changes(cmp, base),
         "shared": len(cmp.phrases),
         "changed": sum(p.status == "changed" for p in cmp.numbers),
         "same": sum(p.status == "same" for p in cmp.numbers),

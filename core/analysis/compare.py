@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportdiff.core.analysis.align import ReportTokens, align_reports, report_tokens
+from reportdiff.core.analysis.changes import add_changes
 from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
 from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
 from reportdiff.core.errors import ReportError
@@ -74,6 +75,8 @@ def _numbers(
 def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
     tokens = [_tokens(r, use_cache) for r in reports]
     alignment = align_reports(reports, tokens=tokens)
+    # Word-level changes inside paired paragraphs, here so no view ever diffs text itself.
+    alignment = add_changes(alignment, reports, tokens)
     numbers = _numbers(reports, alignment)
     library = PhraseIndex([*_sample_texts(), *(r.text for r in reports)])
     phrases = shared_phrases(reports, library=library)

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 
+from reportdiff.core.analysis.changes import changes_between
 from reportdiff.core.comparison import (
     AlignedRow,
     Comparison,
@@ -16,7 +17,7 @@ from reportdiff.core.comparison import (
     Quantity,
     SharedPhrase,
 )
-from reportdiff.core.model import Report
+from reportdiff.core.model import Report, Span
 from reportdiff.core.text.textkey import is_han
 
 __all__ = ["SCHEMA", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
@@ -97,16 +98,40 @@ def _node_json(node: NodeRef | None) -> dict[str, object] | None:
     }
 
 
+def _span_json(span: Span) -> list[int] | None:
+    """``[start, end]``, or None for the empty side of an insert or delete."""
+    return [span.start, span.end] if span.end > span.start else None
+
+
+def _changes_json(row: AlignedRow, keys: Sequence[str]) -> dict[str, list[dict[str, object]]]:
+    """A paragraph row's changes against the first report, keyed by the other report."""
+    out: dict[str, list[dict[str, object]]] = {}
+    if row.nodes[0] is None:
+        return out
+    for j in range(1, len(row.nodes)):
+        pair = changes_between(row, 0, j)
+        if pair is None:
+            continue
+        out[keys[j]] = [
+            {"op": c.op, "base": _span_json(c.base), "other": _span_json(c.other)}
+            for c in pair.changes
+        ]
+    return out
+
+
 def _row_json(row: AlignedRow, keys: Sequence[str]) -> dict[str, object]:
-    return {
+    doc: dict[str, object] = {
         "kind": row.kind,
         "score": row.score,
         "heading_score": row.heading_score,
         "body_score": row.body_score,
         "moved": row.moved,
         "sections": {k: _node_json(n) for k, n in zip(keys, row.nodes, strict=True)},
-        "children": [_row_json(c, keys) for c in row.children],
     }
+    if row.kind == "paragraph":
+        doc["changes"] = _changes_json(row, keys)
+    doc["children"] = [_row_json(c, keys) for c in row.children]
+    return doc
 
 
 def _quantity_json(q: Quantity | None) -> dict[str, object] | None:
@@ -371,6 +396,8 @@ def to_markdown(cmp: Comparison) -> str:
     and its most distinctive shared phrases; then the sections found in one report only
     and the numbers not placed in any section. All report text is escaped.
     """
+    from reportdiff.core.analysis.export_changes import md_changes
+
     keys = report_keys(cmp)
     reports = cmp.reports
     out: list[str] = []
@@ -438,6 +465,14 @@ def to_markdown(cmp: Comparison) -> str:
                     + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
                     + f" | {c.score:.2f}{mark} |"
                 )
+        # A preamble paragraph is a row of its own: its changes are listed too.
+        with_changes = [row, *paras] if row.kind == "paragraph" else paras
+        edits = [line for c in with_changes for line in md_changes(c, reports, keys)]
+        if edits:
+            out.append("")
+            out.append(f"**段落内改动**（相对 {md_escape(keys[0])}：~~删去~~ **新增**）")
+            out.append("")
+            out.extend(edits)
         pairs = [p for p in placed[id(row)] if p.status != "only"]
         if pairs:
             out.append("")

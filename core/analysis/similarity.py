@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 
 from reportdiff.core.comparison import NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
+from reportdiff.core.text.parts import report_parts
 from reportdiff.core.text.textkey import is_han, match_key
 
+SECTION_BODY = 0.15
+"""Below this body similarity, two sections whose headings differ (< 0.5) score half."""
 MIN_BODY = 0.05
 """Below this body similarity, a pair's score is halved whatever its headings say."""
 HEADING_WEIGHT = 0.4
@@ -149,6 +152,65 @@ class Unit:
     head_bigrams: set[str] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)
     total: float = 0.0
+    roles: NodeRoles | None = None
+    """The report's node roles, handed down to the units inside this one."""
+
+
+@dataclass(frozen=True)
+class NodeRoles:
+    """Which part of its report each section and block belongs to, read from what it says.
+
+    ``review`` (what was done), ``plan`` (the year's targets), ``task`` (what is to be done),
+    ``self`` (the government's own conduct, by its heading), or absent when unknown.
+    """
+
+    sections: dict[tuple[int, ...], str]
+    blocks: dict[tuple[int, ...], str]
+    """Keyed by block path: section path + block index; a preamble block is ``(index,)``."""
+
+
+_PART_ROLE = {"review": "review", "plan": "plan", "tasks": "task"}
+_MAJORITY = 0.6
+"""Share of a section's blocks (with a known part) that must agree for the section to take
+their part as its role: a review section may end on one forward-looking paragraph."""
+
+
+def node_roles(report: Report) -> NodeRoles:
+    """The role of every section and block of ``report``.
+
+    A block's role is its part (:func:`reportdiff.core.text.parts.report_parts`: review,
+    targets or tasks, found by what the text says, not by heading words of some reports).
+    A section takes the part most of its blocks belong to (targets counting as tasks), so a
+    review section of 2006 never meets a task section of 2005 however alike their headings
+    (加快推进经济结构调整 ↔ 积极推进经济结构调整). A heading about the government's own
+    conduct (政府自身建设) makes its section ``self`` whatever its paragraphs say.
+    """
+    parts = report_parts(report)
+    blocks = {key: _PART_ROLE[bp.part] for key, bp in parts.blocks.items() if bp.part}
+    tally: dict[tuple[int, ...], Counter[str]] = {}
+    for key, role in blocks.items():
+        path = key[:-1]
+        for depth in range(1, len(path) + 1):
+            tally.setdefault(path[:depth], Counter())["task" if role == "plan" else role] += 1
+    sections: dict[tuple[int, ...], str] = {}
+    for path, section in report.walk():
+        if _role(report.heading_text(section)) == "self":
+            sections[path] = "self"
+            continue
+        counts = tally.get(path)
+        if counts:
+            role, n = counts.most_common(1)[0]
+            if n >= _MAJORITY * sum(counts.values()):
+                sections[path] = role
+    # A report does not go back to reviewing without saying so: a part whose paragraphs
+    # are mixed (外交: 一年来… then 今年…) after the tasks have begun is still a task part.
+    ahead = False
+    for pi in range(len(report.sections)):
+        role = sections.get((pi,))
+        if role is None and ahead:
+            sections[(pi,)] = "task"
+        ahead = ahead or role in ("task", "plan")
+    return NodeRoles(sections, blocks)
 
 
 def _words_in(tokens: ReportTokens, span: Span) -> list[str]:
@@ -254,23 +316,30 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
     """The units aligned at the top level: preamble blocks, then sections.
 
     Parts are flattened: a report with parts (一、工作回顾 → (一)…) is aligned at the level
-    of its sections, the part standing for its own opening paragraphs and giving its
-    sections a role (review / task), so that yangpu-2022's five ◆ sections (no parts) meet
-    shanghai-2023's (一)…(五) under 一、2023年工作回顾.
+    of its sections, the part standing for its own opening paragraphs, so that
+    yangpu-2022's five ◆ sections (no parts) meet shanghai-2023's (一)…(五) under
+    一、2023年工作回顾. Every unit carries its role (:func:`node_roles`); a section whose
+    paragraphs do not say takes its part's.
     """
     units: list[Unit] = []
-    role_default = "review" if report.meta.kind != "plan-report" else None
+    roles = node_roles(report)
     for bi, block in enumerate(report.preamble):
-        units.append(_block_unit(i, report, tokens, (bi,), block, None, preamble=True))
+        units.append(
+            _block_unit(i, report, tokens, (bi,), block, roles.blocks.get((bi,)), preamble=True)
+        )
     for pi, sec in enumerate(report.sections):
-        if sec.kind == "part" and sec.children:
-            role = _role(report.heading_text(sec))
-            units.append(_section_unit(i, report, tokens, (pi,), sec, role, shallow=True))
+        role = roles.sections.get((pi,))
+        shallow = sec.kind == "part" and bool(sec.children)
+        units.append(_section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow))
+        if shallow:
             for ci, child in enumerate(sec.children):
-                units.append(_section_unit(i, report, tokens, (pi, ci), child, role))
-        else:
-            role = _role(report.heading_text(sec)) if sec.kind == "part" else role_default
-            units.append(_section_unit(i, report, tokens, (pi,), sec, role))
+                units.append(
+                    _section_unit(
+                        i, report, tokens, (pi, ci), child, roles.sections.get((pi, ci), role)
+                    )
+                )
+    for unit in units:
+        unit.roles = roles
     return units
 
 
@@ -284,12 +353,17 @@ def child_units(
     i = unit.report
     report = reports[i]
     path = unit.ref.path
+    roles = unit.roles if unit.roles is not None else node_roles(report)
     out: list[Unit] = []
     for bi, block in enumerate(sec.blocks):
-        out.append(_block_unit(i, report, tokens[i], (*path, bi), block, unit.role))
+        role = roles.blocks.get((*path, bi), unit.role)
+        out.append(_block_unit(i, report, tokens[i], (*path, bi), block, role))
     if not unit.shallow:
         for ci, child in enumerate(sec.children):
-            out.append(_section_unit(i, report, tokens[i], (*path, ci), child, unit.role))
+            role = roles.sections.get((*path, ci), unit.role)
+            out.append(_section_unit(i, report, tokens[i], (*path, ci), child, role))
+    for child_unit in out:
+        child_unit.roles = roles
     return out
 
 
@@ -353,7 +427,12 @@ def body_similarity(a: Unit, b: Unit) -> float:
 
 def pair_score(a: Unit, b: Unit) -> Score:
     """Heading and body similarity of two units of different reports."""
-    if a.ref.kind != b.ref.kind or a.ref.preamble != b.ref.preamble or a.shallow != b.shallow:
+    if a.ref.kind != b.ref.kind:
+        return ZERO_SCORE
+    # A paragraph of the preamble may meet one inside a section: a report that prints its
+    # review before its first heading (2002 reviews 2001 under no heading, 2003 reviews
+    # five years under 一、过去五年政府工作的回顾) still has counterparts of those paragraphs.
+    if a.shallow != b.shallow and not (_part_opening(a) and _part_opening(b)):
         return ZERO_SCORE
     body = body_similarity(a, b)
     if a.head_key and b.head_key:
@@ -364,15 +443,31 @@ def pair_score(a: Unit, b: Unit) -> Score:
     else:
         heading = 0.0
         score = body
+    if a.ref.kind == "section" and a.vec and b.vec and body < SECTION_BODY and heading < 0.5:
+        # Two sections about different things (抗击非典 ↔ 促进粮食增产) share a few of a
+        # report's common words; hemmed in by counterparts, such a pair still needs
+        # content evidence or a heading that says the same.
+        score *= 0.5
     if a.vec and b.vec and body < MIN_BODY:
         # Headings alone do not make counterparts: 因时因势优化调整防疫措施 and
         # 科创布局调整优化 share 调整优化 and nothing else.
         score *= 0.5
     if a.role and b.role and a.role != b.role:
-        # A review section and a task section can share every word ("优化营商环境")
-        # and still not be counterparts.
+        if "review" in (a.role, b.role) and {a.role, b.role} & {"plan", "task"}:
+            # What was done and what is to be done are never counterparts, however alike
+            # their words ("优化营商环境"): a wrong pair is worse than none.
+            return ZERO_SCORE
+        # Targets against tasks, or the government's own conduct against either: weak.
         score *= 0.35
     return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
+
+
+def _part_opening(unit: Unit) -> bool:
+    """Whether a unit stands for a top-level part's own paragraphs: a part with sections
+    (shallow) or a top-level section with none (2005's 二、2005年工作总体部署 is the
+    counterpart of 2004's 二、2004年主要任务's opening paragraphs)."""
+    sec = unit.section
+    return unit.shallow or (sec is not None and len(unit.ref.path) == 1 and not sec.children)
 
 
 def _bigrams(key: str) -> set[str]:

@@ -15,8 +15,9 @@ __all__ = ["ANALYZER_VERSION", "cache_key", "cached", "load", "store"]
 
 T = TypeVar("T")
 
-ANALYZER_VERSION = "engine-1"
-"""Bump when tokens, alignment, phrases or numbers change meaning: old entries become stale."""
+ANALYZER_VERSION = "engine-2"
+"""Bump when tokens, alignment, phrases, numbers or changes change meaning: old entries
+become stale (engine-2: paragraph rows carry their in-paragraph changes)."""
 
 _MAGIC = b"reportdiff-cache\n"
 _DIGEST = 32  # blake2b-256 of the payload, checked before unpickling

@@ -100,6 +100,7 @@ class HelpScreen(ModalScreen[None]):
         The outline's and the numbers view's keys only act there, so they are listed in
         groups of their own even where a key means something else in the reader (Enter).
         """
+        from reportdiff.tui.screens.diff_view import DiffScreen
         from reportdiff.tui.screens.numbers import NumbersScreen
         from reportdiff.tui.screens.reader import ReaderScreen
         from textual.app import App
@@ -136,11 +137,12 @@ class HelpScreen(ModalScreen[None]):
             ("pane", list(scrolling)),
             ("outline", Tree.BINDINGS),
             ("numbers", NumbersScreen.BINDINGS),
+            ("word diff", DiffScreen.BINDINGS),
         ]
         out: list[tuple[str, Binding]] = []
         seen: set[tuple[str, str]] = set()
         for where, bindings in sources:
-            scope = where if where in ("pane", "outline", "numbers") else "main"
+            scope = where if where in ("pane", "outline", "numbers", "word diff") else "main"
             for one in Binding.make_bindings(bindings):
                 # A key bound at several levels does what the innermost says: list it once.
                 if (scope, one.key) not in seen:

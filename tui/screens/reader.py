@@ -17,6 +17,7 @@ from reportdiff.tui.navigation import (
     fallback_offset,
     step,
 )
+from reportdiff.tui.screens.reader_changes import ChangesMixin
 from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.report_pane import ReportPane
@@ -47,7 +48,7 @@ def outline_width(width: int) -> int:
     return max(30, min(80, width * 34 // 100))
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ChangesMixin, Screen[None]):
     """The main screen: one pane per report, the aligned outline, the legend."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -161,6 +162,53 @@ class ReaderScreen(Screen[None]):
             show=False,
             tooltip="Toggle text found in one report only",
         ),
+        Binding(
+            "5",
+            "toggle_layer('edits')",
+            "Edits",
+            id="toggle-edits",
+            show=False,
+            tooltip="Toggle words added and dropped inside paired paragraphs",
+        ),
+        Binding(
+            "d",
+            "change(1)",
+            "Next edit",
+            id="next-change",
+            show=False,
+            tooltip="Go to the next words added, dropped or replaced inside a paragraph",
+        ),
+        Binding(
+            "D",
+            "change(-1)",
+            "Prev edit",
+            id="prev-change",
+            show=False,
+            tooltip="Go to the previous words added, dropped or replaced inside a paragraph",
+        ),
+        Binding(
+            "w",
+            "diff_view",
+            "Word diff",
+            id="diff-view",
+            tooltip="The current aligned paragraphs one above the other, changes marked",
+        ),
+        Binding(
+            "b",
+            "switch_base",
+            "Base",
+            id="switch-base",
+            show=False,
+            tooltip="Measure in-paragraph changes against the next report",
+        ),
+        Binding(
+            "y",
+            "copy_row",
+            "Copy ¶",
+            id="copy-paragraphs",
+            show=False,
+            tooltip="Copy the current aligned paragraphs of every report to the clipboard",
+        ),
         Binding("v", "numbers", "Numbers", id="numbers-view", tooltip="Table of every number pair"),
         Binding(
             "o",
@@ -204,6 +252,8 @@ class ReaderScreen(Screen[None]):
     """Index of the first visible pane."""
     sync_scroll: reactive[bool] = reactive(True)
     """Other panes follow the focused pane's scrolling by aligned paragraph."""
+    base: reactive[int] = reactive(0)
+    """Index of the report in-paragraph changes are measured against (``b`` switches)."""
 
     def __init__(self, reports: list[Report]) -> None:
         super().__init__()
@@ -212,8 +262,11 @@ class ReaderScreen(Screen[None]):
         self.anchors: list[Anchor] = []
         self.cursor: int | None = None
         self.number_cursor: int | None = None
+        self.change_cursor: int | None = None
+        """Index into :func:`~reportdiff.tui.changes.change_stops` of the current change."""
         self.search_query = ""
-        self.matches: list[list[int]] = [[] for _ in reports]
+        self.matches: list[list[tuple[int, int]]] = [[] for _ in reports]
+        """Per report: ``(start, end)`` of every search match (see tui/search.py)."""
         self.match_cursor: list[int | None] = [None for _ in reports]
         self.outline_wanted: bool | None = None
         self._search_input: Input | None = None
@@ -289,7 +342,8 @@ class ReaderScreen(Screen[None]):
             from textual.widgets import Input
 
             self._search_input = Input(
-                placeholder="search all panes (Enter: find, Esc: close)", id="search"
+                placeholder="search all panes: width and case folded, /regex/ (Enter, Esc)",
+                id="search",
             )
             self._search_mount = self.mount(self._search_input, before="#status")
         await self._search_mount
@@ -368,7 +422,8 @@ class ReaderScreen(Screen[None]):
         for loading in self.query("#loading"):
             loading.remove()
         legend = self.query_one(Legend)
-        legend.counts = layer_counts(cmp)
+        legend.counts = layer_counts(cmp, base=self.base)
+        legend.edits_base = self._base_note()
         self._apply_highlights()
         self._mark_counterparts()
 
@@ -389,22 +444,22 @@ class ReaderScreen(Screen[None]):
                 marks, badges = [], []
             else:
                 assert self.comparison is not None
-                hl = pane_highlights(self.comparison, pane.index, self.enabled)
+                hl = pane_highlights(self.comparison, pane.index, self.enabled, base=self.base)
                 marks, badges = hl.marks, hl.badges
             pane.set_highlights(marks + self._overlay(pane.index), badges)
 
     def _overlay(self, index: int) -> list[Mark]:
         """Search matches and the current changed number, drawn over the layers."""
         out: list[Mark] = []
-        n = len(self.search_query)
         cur = self.match_cursor[index]
-        for k, start in enumerate(self.matches[index]):
-            out.append(Mark(start, start + n, "search-current" if k == cur else "search"))
+        for k, (start, end) in enumerate(self.matches[index]):
+            out.append(Mark(start, end, "search-current" if k == cur else "search"))
         pair = self._current_pair()
         if pair is not None:
             q = pair.values[index]
             if q is not None:
                 out.append(Mark(q.span.start, q.span.end, "search-current"))
+        out.extend(self._change_overlay(index))
         return out
 
     def watch_enabled(self) -> None:
@@ -614,6 +669,7 @@ class ReaderScreen(Screen[None]):
 
     def show_pair(self, pair: NumberPair) -> None:
         """Scroll each pane to its value of ``pair`` and mark it."""
+        self.change_cursor = None
         if self.comparison is not None:
             pairs = changed_numbers(self.comparison, self.lead)
             if pair in pairs:
@@ -673,8 +729,17 @@ class ReaderScreen(Screen[None]):
 
     def search(self, query: str) -> None:
         """Find ``query`` in every report and bring each pane to its first match."""
+        from reportdiff.tui.search import SearchError, find_matches
+
         self.search_query = query
-        self.matches = [self._find_all(p.report.text, query) for p in self.panes]
+        try:
+            self.matches = [find_matches(p.report.text, query) for p in self.panes]
+        except SearchError as exc:
+            self.matches = [[] for _ in self.panes]
+            self.match_cursor = [None for _ in self.panes]
+            self._apply_highlights()
+            self.notify(str(exc), severity="error", timeout=4, markup=False)
+            return
         self.match_cursor = [None for _ in self.panes]
         total = sum(len(m) for m in self.matches)
         if not query:
@@ -687,17 +752,6 @@ class ReaderScreen(Screen[None]):
         self.action_match(1)
         counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))
         self.notify(f"{query}: {counts}", timeout=3, markup=False)
-
-    @staticmethod
-    def _find_all(text: str, query: str) -> list[int]:
-        out: list[int] = []
-        if not query:
-            return out
-        i = text.find(query)
-        while i >= 0:
-            out.append(i)
-            i = text.find(query, i + 1)
-        return out
 
     def action_match(self, direction: int) -> None:
         """Next/previous match, in every pane that has matches."""
@@ -715,7 +769,7 @@ class ReaderScreen(Screen[None]):
                 else (cur + direction) % len(found)
             )
             self.match_cursor[pane.index] = cur
-            pane.scroll_to_offset(found[cur], mark=False, exact=True)
+            pane.scroll_to_offset(found[cur][0], mark=False, exact=True)
         self.cursor = None  # the panes left the aligned row they were on
         self._remember_placement()
         self._mark_counterparts()

@@ -27,6 +27,8 @@ class Legend(Widget):
     """Layers switched on."""
     counts: reactive[dict[str, int] | None] = reactive(None)
     """Items per layer once the comparison is in; None while analysing."""
+    edits_base: reactive[str] = reactive("")
+    """``vs <id>`` after the edits sample when changes are measured against a chosen base."""
     message: reactive[str] = reactive("analysing… text is ready, highlights follow")
     """Shown while :attr:`counts` is None."""
 
@@ -54,6 +56,7 @@ class Legend(Widget):
             "changed": [("changed", "changed"), ("⟨←old Δ%⟩", "badge")],
             "same": [("same", "same"), ("⟨=⟩", "badge")],
             "unique": [("only here", "unique")],
+            "edits": [("added", "inserted"), ("/", ""), ("dropped", "deleted")],
         }
         for i, layer in enumerate(LAYERS, start=1):
             on = layer in self.enabled
@@ -66,6 +69,8 @@ class Legend(Widget):
                     out.append(text, style=self._mark(mark))
                 else:
                     out.append(text)
+            if layer == "edits" and self.edits_base:
+                out.append(f" {self.edits_base}", style="italic")
             out.append(f" {self.counts.get(layer, 0)}", style="dim")
             out.append(" ✓  " if on else " ✗  ", style="bold" if on else "dim")
         return out

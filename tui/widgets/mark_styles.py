@@ -11,6 +11,8 @@ LAYER_STYLES = (
     "unique",
     "boilerplate",
     "distinct",
+    "deleted",
+    "inserted",
     "same",
     "changed",
     "badge",
@@ -25,7 +27,8 @@ class MarkStyles(Widget):
 
     Every mark style (``mark-styles--changed`` …) is styled below with theme
     variables, so themes recolour highlights; each also has a non-colour signal (bold,
-    underline, italic, reverse) so colour is never the only cue.
+    underline, italic, reverse, strike) so colour is never the only cue: deleted text
+    is struck through, inserted text bold and underlined.
 
     One holder serves every pane and the legend. They are not the panes' own component
     classes: Textual recomputes all of a widget's component classes each time it is
@@ -52,6 +55,14 @@ class MarkStyles(Widget):
         text-style: underline;
         color: $text-accent;
     }
+    MarkStyles > .mark-styles--deleted {
+        text-style: strike;
+        color: $text-error;
+    }
+    MarkStyles > .mark-styles--inserted {
+        text-style: bold underline;
+        color: $text-success;
+    }
     MarkStyles > .mark-styles--same {
         text-style: underline;
         color: $text-success;
@@ -61,12 +72,12 @@ class MarkStyles(Widget):
         color: $warning;
     }
     MarkStyles > .mark-styles--badge {
-        text-style: dim italic;
+        text-style: italic;
         color: $text-warning;
     }
     MarkStyles > .mark-styles--search {
         text-style: bold underline;
-        background: $primary 40%;
+        background: $primary-muted;
     }
     MarkStyles > .mark-styles--search-current {
         text-style: bold reverse;

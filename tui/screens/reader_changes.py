@@ -1,0 +1,180 @@
+"""The reader's keys for in-paragraph changes: next/previous change, base, focused view.
+
+A mixin of :class:`~reportdiff.tui.screens.reader.ReaderScreen` (kept apart so the
+screen's module stays readable); the marks come from :mod:`reportdiff.tui.changes`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportdiff.tui.changes import change_stops
+from reportdiff.tui.layout import Mark
+from reportdiff.tui.navigation import anchor_index_at
+
+if TYPE_CHECKING:
+    from reportdiff.core.comparison import Comparison
+    from reportdiff.core.model import Report
+    from reportdiff.tui.changes import ChangeStop
+    from reportdiff.tui.navigation import Anchor
+    from reportdiff.tui.widgets.report_pane import ReportPane
+
+
+class ChangesMixin:
+    """``d`` / ``D`` (next/previous change), ``b`` (switch base), ``w`` (focused view)."""
+
+    if TYPE_CHECKING:  # provided by ReaderScreen
+        reports: list[Report]
+        comparison: Comparison | None
+        anchors: list[Anchor]
+        cursor: int | None
+        number_cursor: int | None
+        change_cursor: int | None
+        base: int
+        lead: int
+
+        @property
+        def panes(self) -> list[ReportPane]: ...
+        def notify(self, message: str, **kwargs: object) -> None: ...
+        def _apply_highlights(self) -> None: ...
+        def _remember_placement(self) -> None: ...
+        def _mark_counterparts(self) -> None: ...
+        def query_one(self, selector: object, expect_type: object = None) -> object: ...
+        def go_to_anchor(self, index: int, anchors: list[Anchor] | None = None) -> None: ...
+        def _current_anchor(self, anchors: list[Anchor]) -> int | None: ...
+
+    def _stops(self) -> list[ChangeStop]:
+        return [] if self.comparison is None else change_stops(self.comparison, self.base)
+
+    def _base_note(self) -> str:
+        """``vs <base id>`` for the legend when the base is worth naming."""
+        if len(self.reports) <= 2 and self.base == 0:
+            return ""
+        return f"vs {self.reports[self.base].meta.id}"
+
+    def _change_overlay(self, index: int) -> list[Mark]:
+        """The current change, drawn over the layers in the base pane and its counterpart."""
+        stops = self._stops()
+        cur = self.change_cursor
+        if cur is None or cur >= len(stops):
+            return []
+        stop = stops[cur]
+        if index == self.base and stop.change.base:
+            return [Mark(stop.change.base.start, stop.change.base.end, "search-current")]
+        if index == stop.other and stop.change.other:
+            return [Mark(stop.change.other.start, stop.change.other.end, "search-current")]
+        return []
+
+    def action_change(self, direction: int) -> None:
+        """Next/previous change inside a paired paragraph: every pane shows it."""
+        if self.comparison is None:
+            self.notify("still analysing: changes not ready", timeout=2, markup=False)
+            return
+        stops = self._stops()
+        if not stops:
+            self.notify(
+                f"no marked changes against {self.reports[self.base].meta.id} "
+                "(rewritten paragraphs: w shows them)",
+                timeout=3,
+                markup=False,
+            )
+            return
+        cur = self.change_cursor
+        if cur is None or cur >= len(stops):
+            # From where the base pane is: the first change below its top (or above).
+            pane = self.panes[self.base]
+            top = pane.items[pane.top_item()].start
+            after = [k for k, s in enumerate(stops) if s.change.base.start >= top]
+            before = [k for k, s in enumerate(stops) if s.change.base.start < top]
+            if direction > 0:
+                cur = after[0] if after else 0
+            else:
+                cur = before[-1] if before else len(stops) - 1
+        else:
+            cur = (cur + direction) % len(stops)
+        self.show_change(cur)
+
+    def show_change(self, index: int) -> None:
+        """Bring change ``index`` of :func:`change_stops` into view in every pane."""
+        stops = self._stops()
+        stop = stops[index]
+        self.change_cursor = index
+        self.number_cursor = None
+        if self.anchors and stop.row < len(self.anchors):
+            self.go_to_anchor(stop.row)  # every pane to the paragraph row
+        for pane in self.panes:
+            if pane.index == self.base:
+                pane.scroll_to_offset(stop.change.base.start, exact=True)
+            elif pane.index == stop.other:
+                pane.scroll_to_offset(stop.change.other.start, exact=True)
+        self.cursor = stop.row
+        self._remember_placement()
+        self._mark_counterparts()
+        self._apply_highlights()
+        self.notify(
+            f"change {index + 1} of {len(stops)}: {stop.change.op} "
+            f"({self.reports[stop.other].meta.id} vs {self.reports[self.base].meta.id})",
+            timeout=2,
+            markup=False,
+        )
+
+    def action_switch_base(self) -> None:
+        """Measure changes against the next report (with two reports: swap the sides)."""
+        self.base = (self.base + 1) % len(self.reports)
+        self.change_cursor = None
+        self._apply_highlights()
+        from reportdiff.tui.highlights import layer_counts
+        from reportdiff.tui.widgets.legend import Legend
+
+        legend = self.query_one(Legend)
+        assert isinstance(legend, Legend)
+        if self.comparison is not None:
+            legend.counts = layer_counts(self.comparison, base=self.base)
+        legend.edits_base = self._base_note()
+        self.notify(f"changes against {self.reports[self.base].meta.id}", timeout=2, markup=False)
+
+    def current_row_index(self) -> int | None:
+        """The aligned row at the lead pane (its anchor index), or None before the analysis."""
+        if not self.anchors:
+            return None
+        current = self._current_anchor(self.anchors)
+        if current is None:
+            pane = self.panes[self.lead]
+            current = anchor_index_at(self.anchors, self.lead, pane.items[pane.top_item()].start)
+        return current
+
+    def action_copy_row(self) -> None:
+        """Copy the current aligned row's paragraphs, each under its report's id."""
+        row_index = self.current_row_index()
+        if self.comparison is None or row_index is None:
+            self.notify("still analysing: rows not ready", timeout=2, markup=False)
+            return
+        from reportdiff.tui.changes import flat_rows
+
+        row = flat_rows(self.comparison)[row_index]
+        parts = [
+            f"【{report.meta.id}】\n{report.slice(node.span).strip()}"
+            for report, node in zip(self.reports, row.nodes, strict=True)
+            if node is not None
+        ]
+        self.app.copy_to_clipboard("\n\n".join(parts))  # type: ignore[attr-defined]
+        self.notify(
+            f"copied {len(parts)} paragraph{'s' if len(parts) != 1 else ''}",
+            timeout=2,
+            markup=False,
+        )
+
+    def action_diff_view(self) -> None:
+        """Open the focused view of the current aligned row (the next paragraph row)."""
+        if self.comparison is None:
+            self.notify("still analysing: changes not ready", timeout=2, markup=False)
+            return
+        from reportdiff.tui.screens.diff_view import DiffScreen
+
+        def done(row: int | None) -> None:
+            if row is not None and row < len(self.anchors):
+                self.go_to_anchor(row)
+
+        start = self.current_row_index() or 0
+        screen = DiffScreen(self.comparison, start, base=self.base)
+        self.app.push_screen(screen, done)  # type: ignore[attr-defined]
