@@ -194,3 +194,14 @@ def test_an_amount_that_fell_never_pairs_with_one_that_rose() -> None:
     ps = pairs(report(before, 1995, "全国"), report(after, 2005, "全国"))
     assert partner(ps, 0, "４４４５亿公斤") == "46947万吨"
     assert partner(ps, 0, "１２０亿公斤") is None  # a fall and a rise are two facts
+
+
+def test_an_aim_for_the_coming_year_inside_the_review_is_a_target() -> None:
+    text = (
+        "一、2024年工作回顾\n\n全县粮食总产量达到四十五万吨。今年要抓紧春耕生产，"
+        "力争粮食产量达到四十六万吨以上。\n"
+    )
+    r = report(text, 2024)
+    assert quantity(r, "四十五万吨").role == "result"
+    aim = quantity(r, "四十六万吨")
+    assert (aim.role, aim.year) == ("target", 2025)
