@@ -205,3 +205,35 @@ def test_an_aim_for_the_coming_year_inside_the_review_is_a_target() -> None:
     assert quantity(r, "四十五万吨").role == "result"
     aim = quantity(r, "四十六万吨")
     assert (aim.role, aim.year) == ("target", 2025)
+
+
+# ------------------------------------------------------------------ indicator wording
+
+
+def test_whose_profits_stays_in_the_indicator() -> None:
+    before = (
+        "一、2000年工作回顾\n\n工业经济效益明显好转，规模以上工业企业实现利润312亿元，"
+        "国有和国有控股工业企业实现利润96.7亿元。\n"
+    )
+    after = (
+        "一、2001年工作回顾\n\n工业经济效益继续提高，规模以上工业企业实现利润355亿元，"
+        "国有控股工业企业实现利润123亿元。\n"
+    )
+    r = report(before, 2000, "某省")
+    assert quantity(r, "96.7亿元").indicator == "国有和国有控股工业企业实现利润"
+    ps = pairs(r, report(after, 2001, "某省"))
+    assert partner(ps, 0, "312亿元") == "355亿元"
+    assert partner(ps, 0, "96.7亿元") == "123亿元"
+
+
+def test_subject_words_in_another_order_are_one_subject() -> None:
+    from reportdiff.core.analysis.pairing import scopes_agree
+    from reportdiff.core.model import Span
+
+    def q(subject: str) -> Quantity:
+        return Quantity(
+            "88个", Span(0, 3), 88.0, "个", (), "试点城市", None, False, subject=subject
+        )
+
+    assert scopes_agree(q("城市+城镇"), q("城镇+城市"))
+    assert not scopes_agree(q("城市+城镇"), q("城镇"))

@@ -192,7 +192,8 @@ def strip_indicator(
     for verb in _MID_VERBS:
         p = seg.rfind(verb)
         rest = seg[p + len(verb) :]
-        if p > 0 and len(rest) >= 2 and rest not in _TIME_WORDS:
+        # not when only a bare noun would be left: 国有控股工业企业实现利润 keeps whose 利润
+        if p > 0 and len(rest) >= 3 and rest not in _TIME_WORDS:
             lo += p + len(verb)
             seg = key[lo:hi]
     p = seg.rfind("的")

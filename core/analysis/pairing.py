@@ -403,7 +403,8 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
         return False
     if a.stock and b.stock and a.stock != b.stock:
         return False
-    return a.subject == b.subject
+    # 城市+城镇 and 城镇+城市 are one subject said in another order
+    return set(a.subject.split("+")) == set(b.subject.split("+"))
 
 
 _ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
