@@ -237,3 +237,17 @@ def test_subject_words_in_another_order_are_one_subject() -> None:
 
     assert scopes_agree(q("城市+城镇"), q("城镇+城市"))
     assert not scopes_agree(q("城市+城镇"), q("城镇"))
+
+
+def test_in_one_paragraph_wording_may_drift_around_the_verbs() -> None:
+    before = (
+        "一、2003年工作回顾\n\n社会事业加快发展。支持社会事业发展的国债投资达5.2亿元，"
+        "重点用于农村卫生、教育和文化设施建设。为支持农村税费改革，市财政拿出3.9亿元用于转移支付。\n"
+    )
+    after = (
+        "一、2004年工作回顾\n\n社会事业加快发展。投入国债资金4.7亿元，"
+        "重点用于农村卫生、教育和文化设施建设。市财政还将安排1.5亿元，增加对财政困难县的转移支付。\n"
+    )
+    ps = pairs(report(before, 2003, "某市"), report(after, 2004, "某市"))
+    assert partner(ps, 0, "5.2亿元") == "4.7亿元"  # 国债投资 and 投入国债资金: one fund
+    assert partner(ps, 0, "3.9亿元") is None  # 拿出 and 安排 say nothing of what was given
