@@ -251,3 +251,17 @@ def test_in_one_paragraph_wording_may_drift_around_the_verbs() -> None:
     ps = pairs(report(before, 2003, "某市"), report(after, 2004, "某市"))
     assert partner(ps, 0, "5.2亿元") == "4.7亿元"  # 国债投资 and 投入国债资金: one fund
     assert partner(ps, 0, "3.9亿元") is None  # 拿出 and 安排 say nothing of what was given
+
+
+def test_different_deeds_to_the_same_kind_of_rule_are_different_facts() -> None:
+    before = (
+        "一、2011年工作回顾\n\n依法行政扎实推进。对2010年底以前发布的156件规范性文件进行了清理，"
+        "向县人大常委会提请审议地方性法规草案3件。\n"
+    )
+    after = (
+        "一、2012年工作回顾\n\n依法行政扎实推进。制定了《县政府重大行政决策程序规定》等12件规范性文件，"
+        "向县人大常委会提请审议地方性法规草案5件。\n"
+    )
+    ps = pairs(report(before, 2011), report(after, 2012))
+    assert partner(ps, 0, "156件") is None  # 清理 is not 制定
+    assert partner(ps, 0, "3件") == "5件"  # both 提请审议

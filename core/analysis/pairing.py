@@ -54,6 +54,8 @@ class _Fact:
     """The printed figure without spaces (154.99亿元), to spot the same figure repeated."""
     per_capita: bool = False
     """Whether the indicator is per head (每万人口…, 人均…)."""
+    deeds: frozenset[str] = frozenset()
+    """What the figure's clause says was done to what it counts (制定, 清理 …)."""
 
     @property
     def rep(self) -> Quantity:
@@ -217,6 +219,7 @@ def _facts_of(
                 set(),
                 figure=text_key,
                 per_capita=_per_capita(name),
+                deeds=_deeds(report.text, q),
             )
             facts.append(fact)
             by_text.setdefault((text_key, group), []).append(fact)
@@ -372,6 +375,8 @@ def _edges(
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
             if _opposite_amounts(fa.rep, fb.rep):
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
+            if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
+                continue  # 清理756件行政法规 is not 制定28部行政法规
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
             va, vb = _actions(fa.name), _actions(fb.name)
@@ -458,6 +463,24 @@ def _opposite_amounts(a: Quantity, b: Quantity) -> bool:
 def _commonplace(q: Quantity) -> bool:
     """Figures too common to identify a fact by themselves (100%, 2家)."""
     return q.value < 10 or (q.unit == "%" and q.value == 100)
+
+
+# Acts done to laws, rules and bodies: each is its own fact about the same noun.
+_DEEDS = ("制定", "修订", "修改", "废止", "废除", "清理", "审议", "颁布", "取消", "下放",
+          "撤销", "合并", "提请", "批准")  # fmt: skip
+_CLAUSE_ENDS = frozenset(",，、;；。:：!！?？\n")
+
+
+def _deeds(text: str, q: Quantity) -> frozenset[str]:
+    """The :data:`_DEEDS` said in the clause that holds ``q`` (before and after it)."""
+    lo = q.span.start
+    while lo > 0 and text[lo - 1] not in _CLAUSE_ENDS and q.span.start - lo < 40:
+        lo -= 1
+    hi = q.span.end
+    while hi < len(text) and text[hi] not in _CLAUSE_ENDS and hi - q.span.end < 40:
+        hi += 1
+    clause = text[lo:hi]
+    return frozenset(d for d in _DEEDS if d in clause)
 
 
 def _per_capita(name: str) -> bool:
