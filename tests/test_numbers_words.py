@@ -265,3 +265,27 @@ def test_different_deeds_to_the_same_kind_of_rule_are_different_facts() -> None:
     ps = pairs(report(before, 2011), report(after, 2012))
     assert partner(ps, 0, "156件") is None  # 清理 is not 制定
     assert partner(ps, 0, "3件") == "5件"  # both 提请审议
+
+
+def test_what_was_added_is_not_what_there_is() -> None:
+    before = (
+        "一、1996年工作回顾\n\n基础设施建设加快。新增发电装机1500多万千瓦，"
+        "居民储蓄存款新增6300多亿元。\n"
+    )
+    after = (
+        "一、1997年工作回顾\n\n基础设施建设加快。发电装机容量达到2.5亿千瓦，"
+        "年末居民储蓄存款余额接近3万亿元。\n"
+    )
+    ps = pairs(report(before, 1996, "全国"), report(after, 1997, "全国"))
+    assert partner(ps, 0, "1500多万千瓦") is None
+    assert partner(ps, 0, "6300多亿元") is None
+
+
+def test_delta_of_figures_in_words_is_in_their_printed_unit() -> None:
+    before = "一、1990年工作回顾\n\n发电装机容量新增九百一十二万千瓦。取得重大科技成果3万多项。\n"
+    after = "一、1991年工作回顾\n\n发电装机容量新增1184万千瓦。取得重大科技成果26000多项。\n"
+    ps = pairs(report(before, 1990, "全国"), report(after, 1991, "全国"))
+    power = pair_of(ps, 0, "九百一十二万千瓦")
+    assert (power.unit, power.delta) == ("万千瓦", pytest.approx(272.0))
+    found = pair_of(ps, 0, "3万多项")
+    assert (found.unit, found.delta) == ("万项", pytest.approx(-0.4))

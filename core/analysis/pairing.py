@@ -375,6 +375,8 @@ def _edges(
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
             if _opposite_amounts(fa.rep, fb.rep):
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
+            if _increment_vs_level(fa, fb) or _increment_vs_level(fb, fa):
+                continue  # 新增发电装机1500万千瓦 is not 发电装机容量达到2.5亿千瓦
             if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if not scopes_agree(fa.rep, fb.rep):
@@ -444,6 +446,21 @@ def _formula_count(q: Quantity) -> bool:
     """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
     formula more often than a measured quantity, so it never pairs."""
     return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
+
+
+_LEVEL_WORDS = frozenset({"达到", "突破", "增至", "增加到", "增加至", "提高到", "提高至"})
+
+
+def _increment_vs_level(a: _Fact, b: _Fact) -> bool:
+    """Whether ``a`` is a 新增 amount and ``b`` a level reached (达到…, 余额, 由A增至B's B).
+
+    What was added in a year is not what there is: 居民储蓄存款新增6300多亿元 is not 余额
+    接近3万亿元.
+    """
+    if a.accumulation != "新增" or b.accumulation:
+        return False
+    q = b.rep
+    return q.end == "to" or "余额" in b.name or any(w in _LEVEL_WORDS for w in q.qualifiers)
 
 
 def _opposite_amounts(a: Quantity, b: Quantity) -> bool:

@@ -290,11 +290,18 @@ def printed_unit(text: str) -> PrintedUnit:
     ('亿元', '套')
     >>> printed_unit("一万七千四百亿元").display, printed_unit("零点八个百分点").base
     ('亿元', '个百分点')
+    >>> printed_unit("九百一十二万千瓦").display, printed_unit("3万多项").display
+    ('万千瓦', '万项')
     """
     key = fold(text)
     head_match = _NUM_HEAD.match(key)
     head = head_match.group().strip(" 约超近逾") if head_match else ""
     rest = key[head_match.end() if head_match else 0 :].lstrip()
+    # 九百一十二万千瓦: the 千 is the unit's (as the finder reads it: the unit after the
+    # longest numeral, so 二千米 stays 2000 米)
+    gives_back = head and head[-1] in "千百" and not _starts_with_unit(rest)
+    if gives_back and _starts_with_unit(head[-1] + rest):
+        head, rest = head[:-1], head[-1] + rest
     # A numeral in words holds its own magnitude (一万七千四百亿元, 一百五十七万门): the last
     # 万/亿 of it is the magnitude a reader sees, so Δ is said in 亿元 as the figure is.
     cn_mag = ""
@@ -306,7 +313,8 @@ def printed_unit(text: str) -> PrintedUnit:
         rest = rest.removeprefix(word)
     mag = ""
     for m in _MAG_WORDS:
-        if rest.startswith(m) and (rest[len(m) :] == "" or _starts_with_unit(rest[len(m) :])):
+        after = rest[len(m) :].removeprefix("多").removeprefix("余")  # 3万多项
+        if rest.startswith(m) and (after == "" or _starts_with_unit(after)):
             mag = m
             break
     rest = rest[len(mag) :].lstrip()
