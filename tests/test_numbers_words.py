@@ -289,3 +289,17 @@ def test_delta_of_figures_in_words_is_in_their_printed_unit() -> None:
     assert (power.unit, power.delta) == ("万千瓦", pytest.approx(272.0))
     found = pair_of(ps, 0, "3万多项")
     assert (found.unit, found.delta) == ("万项", pytest.approx(-0.4))
+
+
+def test_a_name_that_stops_at_its_verb_pairs_only_when_what_was_given_agrees() -> None:
+    before = (
+        "一、2005年工作回顾\n\n国有企业改革继续深化。中央财政安排219亿元支持国有企业政策性关闭破产。"
+        "省级财政安排12亿元用于农村公路建设。\n"
+    )
+    after = (
+        "一、2006年工作回顾\n\n国有企业改革继续深化。中央财政安排51亿元，用于支持城乡医疗救助。"
+        "省级财政安排15亿元用于农村公路建设。\n"
+    )
+    ps = pairs(report(before, 2005, "全国"), report(after, 2006, "全国"))
+    assert partner(ps, 0, "219亿元") is None
+    assert partner(ps, 0, "12亿元") == "15亿元"

@@ -54,6 +54,8 @@ class _Fact:
     """The printed figure without spaces (154.99亿元), to spot the same figure repeated."""
     per_capita: bool = False
     """Whether the indicator is per head (每万人口…, 人均…)."""
+    purpose: str = ""
+    """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
     deeds: frozenset[str] = frozenset()
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
 
@@ -220,6 +222,7 @@ def _facts_of(
                 figure=text_key,
                 per_capita=_per_capita(name),
                 deeds=_deeds(report.text, q),
+                purpose=_purpose(report.text, q),
             )
             facts.append(fact)
             by_text.setdefault((text_key, group), []).append(fact)
@@ -377,6 +380,8 @@ def _edges(
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
             if _increment_vs_level(fa, fb) or _increment_vs_level(fb, fa):
                 continue  # 新增发电装机1500万千瓦 is not 发电装机容量达到2.5亿千瓦
+            if _given_for_other_ends(fa, fb, ratio):
+                continue  # 中央财政安排219亿元支持企业… is not 中央财政安排51亿元，用于医疗救助
             if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if not scopes_agree(fa.rep, fb.rep):
@@ -486,6 +491,23 @@ def _commonplace(q: Quantity) -> bool:
 _DEEDS = ("制定", "修订", "修改", "废止", "废除", "清理", "审议", "颁布", "取消", "下放",
           "撤销", "合并", "提请", "批准")  # fmt: skip
 _CLAUSE_ENDS = frozenset(",，、;；。:：!！?？\n")
+
+
+def _purpose(text: str, q: Quantity) -> str:
+    """Up to 12 characters after ``q`` in its clause, digits and spaces left out."""
+    hi = q.span.end
+    while hi < len(text) and text[hi] not in _CLAUSE_ENDS and hi - q.span.end < 12:
+        hi += 1
+    return "".join(c for c in fold(text[q.span.end : hi]) if not (c.isdigit() or c.isspace()))
+
+
+def _given_for_other_ends(a: _Fact, b: _Fact, ratio: _Scorer) -> bool:
+    """Whether a name that stops at its giving verb (中央财政安排) meets a figure given for
+    something else: then what follows each figure must agree, as the name says nothing of
+    what was given."""
+    if not (a.name.endswith(_GIVING_VERBS) or b.name.endswith(_GIVING_VERBS)):
+        return False
+    return ratio(a.name + a.purpose, b.name + b.purpose) < _MIN_SIMILARITY[3]
 
 
 def _deeds(text: str, q: Quantity) -> frozenset[str]:
