@@ -303,3 +303,45 @@ def test_a_name_that_stops_at_its_verb_pairs_only_when_what_was_given_agrees() -
     ps = pairs(report(before, 2005, "全国"), report(after, 2006, "全国"))
     assert partner(ps, 0, "219亿元") is None
     assert partner(ps, 0, "12亿元") == "15亿元"
+
+
+def test_the_only_figure_of_its_kind_in_one_paragraph_pairs_on_a_shared_word() -> None:
+    before = (
+        "一、2004年工作回顾\n\n救灾救济工作扎实开展。全年累计救助灾民680万人次，"
+        "下拨救灾资金12亿元。\n"
+    )
+    after = (
+        "一、2005年工作回顾\n\n救灾救济工作扎实开展。全年救助受灾群众900多万人次，"
+        "下拨救灾资金15亿元。\n"
+    )
+    ps = pairs(report(before, 2004, "某省"), report(after, 2005, "某省"))
+    assert partner(ps, 0, "680万人次") == "900多万人次"
+    # … but not a flow against a level reached, even alone and sharing 发电
+    before = "一、1992年工作回顾\n\n新增生产能力有：煤炭2714万吨，发电机组容量1184万千瓦。\n"
+    after = "一、1993年工作回顾\n\n新增生产能力有：煤炭3000万吨，发电装机达到16500万千瓦。\n"
+    ps = pairs(report(before, 1992, "全国"), report(after, 1993, "全国"))
+    assert partner(ps, 0, "1184万千瓦") is None
+
+
+def test_a_two_character_name_pairs_only_where_nothing_else_of_its_kind_is_near() -> None:
+    before = (
+        "一、2007年工作回顾\n\n（一）农业\n\n粮食生产连续四年增产，2007年产量达到50150万吨。\n\n"
+        "（二）工业\n\n钢铁行业产量4.9亿吨，利润1500亿元。\n"
+    )
+    after = (
+        "一、2008年工作回顾\n\n（一）农业\n\n粮食生产连续五年增产，总产量52850万吨。\n\n"
+        "（二）工业\n\n钢铁行业产量5亿吨，利润1200亿元。\n"
+    )
+    ps = pairs(report(before, 2007, "全国"), report(after, 2008, "全国"))
+    assert partner(ps, 0, "50150万吨") == "52850万吨"
+
+
+def test_a_shared_word_is_no_evidence_where_the_paragraph_holds_two_of_a_kind() -> None:
+    before = (
+        "一、2004年工作回顾\n\n救灾救济工作扎实开展。全年累计救助灾民680万人次，"
+        "临时救助困难群众50万人次。\n"
+    )
+    after = "一、2005年工作回顾\n\n救灾救济工作扎实开展。全年救助受灾群众900多万人次。\n"
+    ps = pairs(report(before, 2004, "某省"), report(after, 2005, "某省"))
+    assert partner(ps, 0, "680万人次") is None
+    assert partner(ps, 0, "50万人次") is None

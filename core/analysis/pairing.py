@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.units import (
+    MEASURE_UNITS,
     RATE_UNITS,
     compare_key,
     fold,
@@ -365,12 +366,13 @@ def _edges(
         if fact.name:
             by_group.setdefault(fact.group, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
+    crowd_a, crowd_b = _crowding(facts_a), _crowding(facts_b)
     for m, fa in enumerate(facts_a):
-        if len(fa.name) < 3 or _formula_count(fa.rep):
+        if len(fa.name) < 2 or _formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
-            if len(fb.name) < 3 or _formula_count(fb.rep):
+            if len(fb.name) < 2 or _formula_count(fb.rep):
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
@@ -389,16 +391,33 @@ def _edges(
             va, vb = _actions(fa.name), _actions(fb.name)
             if va and vb and not va & vb:
                 continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
-            if _similarity(fa.name, fb.name, ratio, context=3) < _MIN_SIMILARITY[3] and not (
-                fa.name in fb.name or fb.name in fa.name
+            if (
+                _similarity(fa.name, fb.name, ratio, context=3) < _MIN_SIMILARITY[3]
+                and not (fa.name in fb.name or fb.name in fa.name)
+                and not _share_words(fa.name, fb.name)
             ):
                 continue  # cheap rejection before the context is looked at
             context = _context(fa, fb)
+            alone = _alone(fa, crowd_a, fb, context) and _alone(fb, crowd_b, fa, context)
+            if min(len(fa.name), len(fb.name)) < 3 and not (
+                context >= 2 and alone and fa.rep.unit in _AMOUNT_UNITS
+            ):
+                continue  # 产量 says what only where nothing else of its kind is near
             same_text = fa.figure == fb.figure
             # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
             # same fact even where the alignment found no common context.
             evidence = context if context or not same_text or _commonplace(fa.rep) else 1
             sim = _similarity(fa.name, fb.name, ratio, context=evidence)
+            if (
+                sim < _MIN_SIMILARITY[context]
+                and context == 3
+                and alone
+                and _share_words(fa.name, fb.name)
+                and _reaches(fa.rep) == _reaches(fb.rep)
+            ):
+                # 救助灾民6800万人次 and 救助受灾群众9000多万人次: the only figure of its kind
+                # in one aligned paragraph on each side, named with a word in common
+                sim = _MIN_SIMILARITY[3]
             if sim < _MIN_SIMILARITY[context]:
                 continue
             score = sim + _CONTEXT_WEIGHT * context
@@ -406,6 +425,50 @@ def _edges(
                 score += _SAME_TEXT_BONUS
             edges.append((score, fa.report, m, fb.report, n))
     return edges
+
+
+_AMOUNT_UNITS = MEASURE_UNITS - RATE_UNITS - {"版"}
+_REFERENCE_BACK = ("这", "此", "该", "上述", "其")
+_Crowding = tuple[
+    dict[tuple[tuple[str, str, bool], int], int], dict[tuple[tuple[str, str, bool], int], int]
+]
+
+
+def _crowding(facts: list[_Fact]) -> _Crowding:
+    """How many facts of each group each aligned paragraph and innermost section holds."""
+    para: dict[tuple[tuple[str, str, bool], int], int] = {}
+    deep: dict[tuple[tuple[str, str, bool], int], int] = {}
+    for f in facts:
+        for row in f.para_rows:
+            para[(f.group, row)] = para.get((f.group, row), 0) + 1
+        for row in f.deep_rows:
+            deep[(f.group, row)] = deep.get((f.group, row), 0) + 1
+    return para, deep
+
+
+def _alone(fact: _Fact, crowd: _Crowding, other: _Fact, context: int) -> bool:
+    """Whether ``fact`` is the only one of its group where it meets ``other`` (the shared
+    aligned paragraph for context 3, the shared innermost section for 2), and its name
+    does not point back (这方面的支出 is whatever the text said before)."""
+    if context < 2 or any(w in fact.name for w in _REFERENCE_BACK):
+        return False
+    counts, rows = (
+        (crowd[0], fact.para_rows & other.para_rows)
+        if context == 3
+        else (crowd[1], fact.deep_rows & other.deep_rows)
+    )
+    return bool(rows) and all(counts.get((fact.group, row), 0) == 1 for row in rows)
+
+
+def _reaches(q: Quantity) -> bool:
+    """Whether the figure is a level reached (达到, 增加到): not a flow nor a plain amount."""
+    return q.end == "to" or any(w in _LEVEL_WORDS for w in q.qualifiers)
+
+
+def _share_words(a: str, b: str) -> bool:
+    """Whether two names have a two-character word in common (救助灾民, 救助受灾群众)."""
+    grams = {a[i : i + 2] for i in range(len(a) - 1)}
+    return any(b[i : i + 2] in grams for i in range(len(b) - 1))
 
 
 _GIVING_VERBS = ("安排", "投入", "拿出", "用于", "下达", "发放", "筹集", "支出", "完成", "实现")
