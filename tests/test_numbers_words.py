@@ -345,3 +345,15 @@ def test_a_shared_word_is_no_evidence_where_the_paragraph_holds_two_of_a_kind() 
     ps = pairs(report(before, 2004, "某省"), report(after, 2005, "某省"))
     assert partner(ps, 0, "680万人次") is None
     assert partner(ps, 0, "50万人次") is None
+
+
+def test_a_growth_rate_that_fell_to_a_value_is_still_a_growth_rate() -> None:
+    before = (
+        "一、1994年工作回顾\n\n投资膨胀得到控制，全社会固定资产投资增长幅度"
+        "由上年的百分之五十八点六回落到百分之二十七点八。\n"
+    )
+    after = "一、1995年工作回顾\n\n投资膨胀得到控制，全年全社会固定资产投资增长18.8%。\n"
+    ps = pairs(report(before, 1994, "全国"), report(after, 1995, "全国"))
+    growth = pair_of(ps, 0, "百分之二十七点八")
+    assert growth.values[1] is not None and growth.values[1].text == "18.8%"
+    assert (growth.unit, growth.delta) == ("个百分点", pytest.approx(-9.0))

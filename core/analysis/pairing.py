@@ -203,6 +203,7 @@ def _facts_of(
         # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
         group = (unit_class, _measure_kind(q), q.is_target)
+        name = _base_name(name, group[1])
         text_key = _text_key(q.text)
         fact = None
         if name:
@@ -287,21 +288,31 @@ def _measure_kind(q: Quantity) -> str:
 
     The end of 由A增至B (B) and 增至/提高到 figures are levels reached, not changes.
     """
+    if q.unit in RATE_UNITS and q.indicator.endswith(_RATE_OF_CHANGE):
+        return "change"  # 固定资产投资增长幅度回落到27.8%: a growth rate, wherever it went
     if q.end == "to":
         return "level"
     if q.is_change:
         return "change"
-    if q.unit in RATE_UNITS and (
-        any(
-            w in qual
-            for qual in q.qualifiers
-            if not qual.endswith(("至", "到"))
-            for w in CHANGE_WORDS
-        )
-        or q.indicator.endswith(("增速", "增幅", "增长率", "涨幅"))
+    if q.unit in RATE_UNITS and any(
+        w in qual for qual in q.qualifiers if not qual.endswith(("至", "到")) for w in CHANGE_WORDS
     ):
         return "change"
     return "level"
+
+
+_RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度")
+
+
+def _base_name(name: str, kind: str) -> str:
+    """A growth rate's name without the words saying it is one (its kind says so already):
+    固定资产投资增长幅度 → 固定资产投资, to meet 全社会固定资产投资 (增长25.8%)."""
+    if kind != "change":
+        return name
+    for word in _RATE_OF_CHANGE:
+        if name.endswith(word) and len(name) - len(word) >= 3:
+            return name[: -len(word)]
+    return name
 
 
 def _accumulation(q: Quantity) -> str:
