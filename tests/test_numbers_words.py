@@ -357,3 +357,17 @@ def test_a_growth_rate_that_fell_to_a_value_is_still_a_growth_rate() -> None:
     growth = pair_of(ps, 0, "百分之二十七点八")
     assert growth.values[1] is not None and growth.values[1].text == "18.8%"
     assert (growth.unit, growth.delta) == ("个百分点", pytest.approx(-9.0))
+
+
+def test_years_in_chinese_digits_are_years() -> None:
+    text = (
+        "一、一九九五年工作回顾\n\n一九九四年全县工业总产值十二亿元。"
+        "一九九五年全县工业总产值达到十五亿六千万元，比上年增长百分之三十。\n"
+    )
+    r = report(text, 1995)
+    assert quantity(r, "十二亿元").year == 1994  # its own sentence says so
+    assert quantity(r, "十五亿六千万元").year == 1995
+    later = "一、1996年工作回顾\n\n1996年全县工业总产值18亿元，比上年增长15%。\n"
+    ps = pairs(r, report(later, 1996))
+    assert partner(ps, 0, "十五亿六千万元") == "18亿元"  # 一九九五年工业总产值 ~ 工业总产值
+    assert partner(ps, 0, "十二亿元") is None  # 1994 is not 1996's year before

@@ -40,7 +40,7 @@ from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Block, Report, Span
-from reportdiff.core.text.parts import ReportParts, report_parts
+from reportdiff.core.text.parts import ReportParts, fold_years, report_parts
 
 __all__ = ["CHANGE_WORDS", "DOWN_WORDS", "QUALIFIER_WORDS", "VERSION", "extract_quantities"]
 
@@ -67,7 +67,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
         The quantities; ``report.text[q.span.start:q.span.end] == q.text`` for each.
     """
     text = report.text
-    key = fold(text)
+    key = fold_years(fold(text))  # 一九九〇年 is a year as 1990年 is
     out: list[Quantity] = []
     parts = report_parts(report)
     for path, index, block in report.blocks():

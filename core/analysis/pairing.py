@@ -33,9 +33,13 @@ __all__ = ["pair_numbers", "scopes_agree"]
 _MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
 _CONTEXT_WEIGHT = 12.0
 _SAME_TEXT_BONUS = 8.0
+_YEAR_TIE = 0.001
 _Scorer = Callable[[str, str], float]
 _SPACE_RE = re.compile(r"\s")
-_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年(?:底|末|初)?|(?:今|去|上|全|当)年(?:底|末)?")
+_YEAR_WORD_RE = re.compile(
+    r"(?:19|20)\d\d年(?:底|末|初)?|(?:今|去|上|全|当)年(?:底|末)?"
+    r"|[一二][九〇零][〇零一二三四五六七八九]{2}年(?:底|末|初)?"
+)
 _NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
 
 
@@ -434,6 +438,8 @@ def _edges(
             score = sim + _CONTEXT_WEIGHT * context
             if same_text:
                 score += _SAME_TEXT_BONUS
+            # On a tie, each report's latest year: 1995's figure, not 1994's, meets 1996's
+            score += _YEAR_TIE * sum(q.year - 1900 for q in (fa.rep, fb.rep) if q.year)
             edges.append((score, fa.report, m, fb.report, n))
     return edges
 
