@@ -371,3 +371,16 @@ def test_years_in_chinese_digits_are_years() -> None:
     ps = pairs(r, report(later, 1996))
     assert partner(ps, 0, "十五亿六千万元") == "18亿元"  # 一九九五年工业总产值 ~ 工业总产值
     assert partner(ps, 0, "十二亿元") is None  # 1994 is not 1996's year before
+
+
+def test_an_average_rate_with_no_noun_of_its_own_never_pairs() -> None:
+    before = (
+        "一、1984年工作回顾\n\n农民人均纯收入达到三百二十元左右，扣除价格上涨因素，"
+        "平均每年提高７．３％，远远超过以往。\n"
+    )
+    after = (
+        "一、1985年工作回顾\n\n农民人均纯收入达到三百九十七元，扣除价格上涨因素，"
+        "其中增长较快的“一五”时期平均每年增长百分之四点五。\n"
+    )
+    ps = pairs(report(before, 1984, "全国"), report(after, 1985, "全国"))
+    assert partner(ps, 0, "７．３％") is None  # 平均每年 says how, not what

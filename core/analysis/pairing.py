@@ -284,7 +284,11 @@ def _name(indicator: str) -> str:
     # 新增 is kept in Quantity.stock and a year in Quantity.year: 新增城镇就业 and
     # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
     name = _NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
-    return _YEAR_WORD_RE.sub("", name)
+    # 平均每年 and 年均 are kept in Quantity.period: alone they name nothing
+    return _AVERAGE_RE.sub("", _YEAR_WORD_RE.sub("", name))
+
+
+_AVERAGE_RE = re.compile("平均每年|每年平均|年平均|年均")
 
 
 def _measure_kind(q: Quantity) -> str:
@@ -357,17 +361,20 @@ def _similarity(a: str, b: str, ratio: _Scorer, *, context: int) -> float:
             score = max(score, float(ratio(ca, cb)))
     short, long_ = sorted((len(a), len(b)))
     shorter = a if len(a) <= len(b) else b
+    longer = b if shorter == a else a
     if (
         context > 0
         and short >= 4
         and short * 2 >= long_
         and (a in b or b in a)
         and not shorter.endswith(_GIVING_VERBS)
+        and not (long_ == short + 1 and longer.endswith(shorter))
     ):
         # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
         # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across
         # unaligned context, nor a name that stops at its verb (中央财政安排 ⊂
-        # 中央财政安排扶贫资金: what was arranged is not said).
+        # 中央财政安排扶贫资金: what was arranged is not said), nor one character more in
+        # front, which makes another word (轻工业总产值 is not 工业总产值, 进出口 not 出口).
         score = max(score, 90.0)
     return score
 
