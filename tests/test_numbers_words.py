@@ -384,3 +384,9 @@ def test_an_average_rate_with_no_noun_of_its_own_never_pairs() -> None:
     )
     ps = pairs(report(before, 1984, "全国"), report(after, 1985, "全国"))
     assert partner(ps, 0, "７．３％") is None  # 平均每年 says how, not what
+
+
+def test_a_date_in_the_opening_clause_does_not_hide_the_sentence_subject() -> None:
+    text = "一、2000年工作回顾\n\n外贸出口从7月份开始大幅度回升，全年达到1949亿美元，比上年增长6.1%。\n"
+    r = report(text, 2000, "全国")
+    assert quantity(r, "1949亿美元").indicator == "外贸出口"

@@ -85,6 +85,7 @@ _MAX_POST = 20
 _MAX_INDICATOR = 24
 
 
+_DATE_RE = re.compile(r"\d+\s*(?:年|月份?|日)")  # 从7月份开始: a date, not a figure
 _SUBJECT_END_RE = re.compile(r"在|比|由|从|已|继续|进一步|持续|连续|再|又|实现|达到|首次|是|的")
 
 
@@ -101,7 +102,7 @@ def sentence_subject(key: str, sentence_start: int, clause_start: int) -> Span |
     while first_end < clause_start and key[first_end] not in ",;:。!?\n":
         first_end += 1
     opening = key[sentence_start:first_end]
-    if any(c.isdigit() for c in opening) or "、" in opening:
+    if any(c.isdigit() for c in _DATE_RE.sub("", opening)) or "、" in opening:
         return None  # a figure of its own, or a list of names (美团…、哔哩哔哩…等项目)
     cut = _SUBJECT_END_RE.search(opening, 2)
     if cut is None and key[clause_start : clause_start + 1] in ("在", "比", "由", "从"):
