@@ -390,3 +390,12 @@ def test_a_date_in_the_opening_clause_does_not_hide_the_sentence_subject() -> No
     text = "一、2000年工作回顾\n\n外贸出口从7月份开始大幅度回升，全年达到1949亿美元，比上年增长6.1%。\n"
     r = report(text, 2000, "全国")
     assert quantity(r, "1949亿美元").indicator == "外贸出口"
+
+
+def test_residents_after_a_classifier_are_part_of_the_noun() -> None:
+    text = "一、2007年工作回顾\n\n医药卫生改革稳步推进，88个城市启动城镇居民基本医疗保险试点。\n"
+    r = report(text, 2007, "全国")
+    assert quantity(r, "88个").indicator == "城市启动城镇居民基本医疗保险试点"
+    later = "一、2008年工作回顾\n\n医药卫生改革稳步推进。城镇居民基本医疗保险试点城市由上年的88个增加到317个。\n"
+    ps = pairs(r, report(later, 2008, "全国"))
+    assert partner(ps, 0, "88个") == "317个"

@@ -68,7 +68,10 @@ _POST_STOPS = (
     "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
     "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的", "全面", "全部", "年内",
 )  # fmt: skip
-_POST_STOP_RE = re.compile("|".join(map(re.escape, _POST_STOPS)))
+# 居 (位居全国第一) is a verb, but not in 居民: 88个城市启动城镇居民基本医疗保险试点
+_POST_STOP_RE = re.compile(
+    "|".join(re.escape(w) + ("(?!民)" if w == "居" else "") for w in _POST_STOPS)
+)
 _ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工", "建成", "投用", "开业",
                  "供应", "筹措", "启动")  # fmt: skip
 # A clause that is only one of these verbs qualifies the previous figure's noun:
