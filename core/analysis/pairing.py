@@ -8,50 +8,49 @@ context, and says how each changed.
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
+from reportdiff.core.analysis.facts import (
+    AMOUNT_UNITS,
+    MIN_SIMILARITY,
+    Fact,
+    Scorer,
+    accumulation_of,
+    actions_of,
+    base_name,
+    commonplace,
+    context_level,
+    crowding_of,
+    deeds_of,
+    fact_name,
+    formula_count,
+    given_for_other_ends,
+    increment_vs_level,
+    is_alone,
+    is_per_capita,
+    measure_kind,
+    name_similarity,
+    opposite_amounts,
+    purpose_of,
+    reaches_level,
+    scopes_agree,
+    share_words,
+    text_key,
+)
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.units import RATE_UNITS, compare_key, fold, printed_unit
+from reportdiff.core.analysis.units import (
+    RATE_UNITS,
+    compare_key,
+    printed_unit,
+    to_dimension_base,
+)
 from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
 from reportdiff.core.model import Report
 
 __all__ = ["pair_numbers", "scopes_agree"]
-
-# Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
-# same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
-# section (1), nothing aligned (0). Wording drifts inside a paragraph (公用充电桩 ↔
-# 公共充电桩 scores 80); across the whole report only near-identical indicators may pair.
-_MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
 _CONTEXT_WEIGHT = 12.0
 _SAME_TEXT_BONUS = 8.0
-_Scorer = Callable[[str, str], float]
-_SPACE_RE = re.compile(r"\s")
-_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年(?:底|末|初)?|(?:今|去|上|全|当)年(?:底|末)?")
-_NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
-
-
-@dataclass
-class _Fact:
-    """One fact of one report: a quantity and its repeats (a highlight and its paragraph)."""
-
-    report: int
-    members: list[Quantity]
-    name: str
-    group: tuple[str, str, bool]
-    accumulation: str
-    para_rows: set[int]
-    deep_rows: set[int]
-    section_rows: set[int]
-    figure: str = ""
-    """The printed figure without spaces (154.99亿元), to spot the same figure repeated."""
-    per_capita: bool = False
-    """Whether the indicator is per head (每万人口…, 人均…)."""
-
-    @property
-    def rep(self) -> Quantity:
-        return self.members[0]
+_YEAR_TIE = 0.001
 
 
 def pair_numbers(
@@ -182,38 +181,41 @@ def _facts_of(
     quantities: Sequence[Quantity],
     para_map: dict[tuple[int, bool, tuple[int, ...]], int],
     section_map: dict[tuple[int, tuple[int, ...]], int],
-    ratio: _Scorer,
-) -> list[_Fact]:
+    ratio: Scorer,
+) -> list[Fact]:
     """Group one report's quantities into facts (repeats merged) with their aligned rows."""
-    facts: list[_Fact] = []
-    by_text: dict[tuple[str, tuple[str, str, bool]], list[_Fact]] = {}
+    facts: list[Fact] = []
+    by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
     for q in quantities:
-        name = _name(q.indicator)
+        name = fact_name(q.indicator)
         # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
-        group = (unit_class, _measure_kind(q), q.is_target)
-        text_key = _text_key(q.text)
+        group = (unit_class, measure_kind(q), q.is_target)
+        name = base_name(name, group[1])
+        figure_key = text_key(q.text)
         fact = None
         if name:
-            for candidate in by_text.get((text_key, group), []):
+            for candidate in by_text.get((figure_key, group), []):
                 if candidate.name and ratio(candidate.name, name) >= 80:
                     fact = candidate
                     break
         if fact is None:
-            fact = _Fact(
+            fact = Fact(
                 index,
                 [],
                 name,
                 group,
-                _accumulation(q),
+                accumulation_of(q),
                 set(),
                 set(),
                 set(),
-                figure=text_key,
-                per_capita=_per_capita(name),
+                figure=figure_key,
+                per_capita=is_per_capita(name),
+                deeds=deeds_of(report.text, q),
+                purpose=purpose_of(report.text, q),
             )
             facts.append(fact)
-            by_text.setdefault((text_key, group), []).append(fact)
+            by_text.setdefault((figure_key, group), []).append(fact)
         fact.members.append(q)
         _add_context(fact, index, q, para_map, section_map)
     for fact in facts:
@@ -223,7 +225,7 @@ def _facts_of(
 
 
 def _add_context(
-    fact: _Fact,
+    fact: Fact,
     index: int,
     q: Quantity,
     para_map: dict[tuple[int, bool, tuple[int, ...]], int],
@@ -261,75 +263,8 @@ def _block_kind(report: Report, path: tuple[int, ...] | None) -> str:
         return "paragraph"
 
 
-def _name(indicator: str) -> str:
-    """The indicator as compared: no quotes, short parentheticals or spaces."""
-    # 新增 is kept in Quantity.stock and a year in Quantity.year: 新增城镇就业 and
-    # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
-    name = _NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
-    return _YEAR_WORD_RE.sub("", name)
-
-
-def _measure_kind(q: Quantity) -> str:
-    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``.
-
-    The end of 由A增至B (B) and 增至/提高到 figures are levels reached, not changes.
-    """
-    if q.end == "to":
-        return "level"
-    if q.is_change:
-        return "change"
-    if q.unit in RATE_UNITS and (
-        any(
-            w in qual
-            for qual in q.qualifiers
-            if not qual.endswith(("至", "到"))
-            for w in CHANGE_WORDS
-        )
-        or q.indicator.endswith(("增速", "增幅", "增长率", "涨幅"))
-    ):
-        return "change"
-    return "level"
-
-
-def _accumulation(q: Quantity) -> str:
-    if "累计" in q.qualifiers:
-        return "累计"
-    if "新增" in q.qualifiers or "新建" in q.qualifiers:
-        return "新增"
-    return ""
-
-
-def _context(a: _Fact, b: _Fact) -> int:
-    if a.para_rows & b.para_rows:
-        return 3
-    if a.deep_rows & b.deep_rows:
-        return 2
-    if a.section_rows & b.section_rows:
-        return 1
-    return 0
-
-
-def _similarity(a: str, b: str, ratio: _Scorer, *, context: int) -> float:
-    score = float(ratio(a, b))
-    short, long_ = sorted((len(a), len(b)))
-    shorter = a if len(a) <= len(b) else b
-    if (
-        context > 0
-        and short >= 4
-        and short * 2 >= long_
-        and (a in b or b in a)
-        and not shorter.endswith(_GIVING_VERBS)
-    ):
-        # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
-        # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across
-        # unaligned context, nor a name that stops at its verb (中央财政安排 ⊂
-        # 中央财政安排扶贫资金: what was arranged is not said).
-        score = max(score, 90.0)
-    return score
-
-
 def _edges(
-    facts_a: list[_Fact], facts_b: list[_Fact], ratio: _Scorer
+    facts_a: list[Fact], facts_b: list[Fact], ratio: Scorer
 ) -> list[tuple[float, int, int, int, int]]:
     """Candidate pairs between two reports' facts, scored."""
     by_group: dict[tuple[str, str, bool], list[int]] = {}
@@ -337,100 +272,76 @@ def _edges(
         if fact.name:
             by_group.setdefault(fact.group, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
+    crowd_a, crowd_b = crowding_of(facts_a), crowding_of(facts_b)
     for m, fa in enumerate(facts_a):
-        if len(fa.name) < 3 or _formula_count(fa.rep):
+        if len(fa.name) < 2 or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
-            if len(fb.name) < 3 or _formula_count(fb.rep):
+            if len(fb.name) < 2 or formula_count(fb.rep):
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
             if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if opposite_amounts(fa.rep, fb.rep):
+                continue  # 减产120亿公斤 is not the same change as 增产3877万吨
+            if increment_vs_level(fa, fb) or increment_vs_level(fb, fa):
+                continue  # 新增发电装机1500万千瓦 is not 发电装机容量达到2.5亿千瓦
+            if given_for_other_ends(fa, fb, ratio):
+                continue  # 中央财政安排219亿元支持企业… is not 中央财政安排51亿元，用于医疗救助
+            if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
+                continue  # 清理756件行政法规 is not 制定28部行政法规
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
-            va, vb = _actions(fa.name), _actions(fb.name)
+            va, vb = actions_of(fa.name), actions_of(fb.name)
             if va and vb and not va & vb:
                 continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
-            if ratio(fa.name, fb.name) < _MIN_SIMILARITY[3] and not (
-                fa.name in fb.name or fb.name in fa.name
+            if (
+                name_similarity(fa.name, fb.name, ratio, context=3) < MIN_SIMILARITY[3]
+                and not (fa.name in fb.name or fb.name in fa.name)
+                and not share_words(fa.name, fb.name)
             ):
                 continue  # cheap rejection before the context is looked at
-            context = _context(fa, fb)
+            context = context_level(fa, fb)
+            alone = is_alone(fa, crowd_a, fb, context) and is_alone(fb, crowd_b, fa, context)
+            if min(len(fa.name), len(fb.name)) < 3 and not (
+                context >= 2 and alone and fa.rep.unit in AMOUNT_UNITS
+            ):
+                continue  # 产量 says what only where nothing else of its kind is near
             same_text = fa.figure == fb.figure
             # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
             # same fact even where the alignment found no common context.
-            evidence = context if context or not same_text or _commonplace(fa.rep) else 1
-            sim = _similarity(fa.name, fb.name, ratio, context=evidence)
-            if sim < _MIN_SIMILARITY[context]:
+            evidence = context if context or not same_text or commonplace(fa.rep) else 1
+            sim = name_similarity(fa.name, fb.name, ratio, context=evidence)
+            if (
+                sim < MIN_SIMILARITY[context]
+                and context == 3
+                and alone
+                and share_words(fa.name, fb.name)
+                and reaches_level(fa.rep) == reaches_level(fb.rep)
+            ):
+                # 救助灾民6800万人次 and 救助受灾群众9000多万人次: the only figure of its kind
+                # in one aligned paragraph on each side, named with a word in common
+                sim = MIN_SIMILARITY[3]
+            if sim < MIN_SIMILARITY[context]:
                 continue
             score = sim + _CONTEXT_WEIGHT * context
             if same_text:
                 score += _SAME_TEXT_BONUS
+            # On a tie, each report's latest year: 1995's figure, not 1994's, meets 1996's
+            score += _YEAR_TIE * sum(q.year - 1900 for q in (fa.rep, fb.rep) if q.year)
             edges.append((score, fa.report, m, fb.report, n))
     return edges
 
 
-_GIVING_VERBS = ("安排", "投入", "拿出", "用于", "下达", "发放", "筹集", "支出", "完成", "实现")
-_SPECIAL_PERIODS = frozenset({"years", "average", "cumulative", "part"})
-
-
-def scopes_agree(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures have the same scope, so that their indicators may pair.
-
-    Periods must agree; a special period (五年来, 年均, 累计, 1-11月) never pairs with a
-    period the text does not state. Roles must agree (a target is not a result; an unknown
-    role may be a result; a target and a planned amount both look ahead and may pair). Stock is not set against flow, 城镇 against 农村 or a total
-    (subjects must be equal), nor the start of 由A增至B against its end.
-    """
-    if a.end != b.end and "from" in (a.end, b.end):
-        return False  # the start of 由A增至B is an earlier figure; its end is a level
-    if a.period != b.period:
-        if a.period and b.period:
-            return False
-        if (a.period or b.period) in _SPECIAL_PERIODS:
-            return False  # when unsure of one side's period, say nothing
-    if a.role != b.role and {a.role, b.role} not in ({"", "result"}, {"target", "plan"}):
-        return False
-    if a.stock and b.stock and a.stock != b.stock:
-        return False
-    return a.subject == b.subject
-
-
-_ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
-            "启动", "验收", "交付")  # fmt: skip
-
-
-def _actions(name: str) -> frozenset[str]:
-    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
-    found = {a for a in _ACTIONS if a in name}
-    if "新开工" in found:
-        found.discard("开工")
-    return frozenset(found)
-
-
-def _formula_count(q: Quantity) -> bool:
-    """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
-    formula more often than a measured quantity, so it never pairs."""
-    return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
-
-
-def _commonplace(q: Quantity) -> bool:
-    """Figures too common to identify a fact by themselves (100%, 2家)."""
-    return q.value < 10 or (q.unit == "%" and q.value == 100)
-
-
-def _per_capita(name: str) -> bool:
-    return "每" in name or "人均" in name
-
-
-def _text_key(text: str) -> str:
-    return _SPACE_RE.sub("", fold(text))
-
-
 def _signed(q: Quantity) -> float:
-    return q.sign * q.value
+    """The signed value in its dimension's base unit (万吨 and 亿公斤 both in 公斤)."""
+    return q.sign * q.value * to_dimension_base(q.unit)
+
+
+def _high(q: Quantity) -> float | None:
+    return None if q.high is None else q.high * to_dimension_base(q.unit)
 
 
 def _make_pair(values: list[Quantity | None]) -> NumberPair:
@@ -439,7 +350,7 @@ def _make_pair(values: list[Quantity | None]) -> NumberPair:
     signed = [_signed(q) for q in present]
     scale = max(abs(v) for v in signed) or 1.0
     same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed) and all(
-        q.high == present[0].high for q in present
+        _high(q) == _high(present[0]) for q in present
     )
     unit = printed_unit(first.text)
     delta: float | None
@@ -453,13 +364,14 @@ def _make_pair(values: list[Quantity | None]) -> NumberPair:
         pct = None
         display = "个百分点" if first.unit == "%" else unit.display
     else:
-        delta = (signed[-1] - signed[0]) / unit.factor
+        # in the first report's printed unit: 亿公斤 → 万吨 is said in 亿公斤
+        delta = (signed[-1] - signed[0]) / (unit.factor * to_dimension_base(first.unit))
         pct = None if signed[0] == 0 else (signed[-1] - signed[0]) / abs(signed[0]) * 100.0
         display = unit.display
     if delta is not None:
         delta = round(delta, 10)
     indicator = first.indicator or last.indicator
-    if _measure_kind(first) == "change":
+    if measure_kind(first) == "change":
         # 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row (0.3% → 8%)
         change = next((w for w in first.qualifiers if any(c in w for c in CHANGE_WORDS)), "")
         if change and change not in indicator:

@@ -225,6 +225,8 @@ def scope_of(
     )  # 两年来, 过去五年: looking back, even among tasks
     if part.part == "review":
         role = "forecast" if _FORECAST_RE.search(sentence) else "result"
+        if role == "result" and target_words and not past and year is not None:
+            role = "target"  # 今年要…力争粮食产量达到4550亿公斤: the coming year's aim
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)

@@ -54,6 +54,8 @@ UNITS: dict[str, str] = {
     "千克": "公斤",
     "斤": "斤",
     "千瓦时": "千瓦时",
+    "千瓦小时": "千瓦时",
+    "度": "千瓦时",  # only after 万/亿 (120亿度): alone it is a temperature or an angle
     "千瓦": "千瓦",
     "兆瓦": "兆瓦",
     "标准箱": "标准箱",
@@ -108,6 +110,7 @@ UNITS: dict[str, str] = {
     "剂": "剂",
     "份": "份",
     "床": "床",
+    "门": "门",  # telephone lines: 一百五十七万门
     # a version (5.0版 → 6.0版) is news, but only ever compared with another version
     "版": "版",
 }
@@ -136,9 +139,33 @@ _EQUIVALENT: dict[str, str] = {
 # stays apart: 参保人数…1.17亿 (医疗) must not meet 参保人数突破2亿人 (养老).
 
 
+_DIMENSIONS: dict[str, tuple[str, float]] = {
+    "吨": ("公斤", 1000.0), "公斤": ("公斤", 1.0), "斤": ("公斤", 0.5),
+    "平方公里": ("平方米", 1e6), "公顷": ("平方米", 1e4), "亩": ("平方米", 10_000 / 15),
+    "平方米": ("平方米", 1.0),
+    "公里": ("米", 1000.0), "米": ("米", 1.0),
+    "兆瓦": ("千瓦", 1000.0), "千瓦": ("千瓦", 1.0),
+}  # fmt: skip
+# Units of one dimension measure alike: grain in 亿公斤 (1995) and in 万吨 (2005), land in 亩
+# and in 公顷. 千瓦时, 千瓦小时 and 度 are one unit already (see UNITS). Currencies are not
+# converted: an exchange rate is no constant.
+
+
 def compare_key(base_unit: str) -> str:
-    """The unit class two quantities must share to be compared (名 and 人 count alike)."""
+    """The unit class two quantities must share to be compared (名 and 人 count alike;
+    吨, 公斤 and 斤 weigh alike)."""
+    if base_unit in _DIMENSIONS:
+        return _DIMENSIONS[base_unit][0]
     return _EQUIVALENT.get(base_unit, base_unit)
+
+
+def to_dimension_base(base_unit: str) -> float:
+    """The factor from ``base_unit`` to its dimension's base (吨 → 1000 公斤; 个 → 1).
+
+    >>> to_dimension_base("吨"), to_dimension_base("亩") * 15, to_dimension_base("元")
+    (1000.0, 10000.0, 1.0)
+    """
+    return _DIMENSIONS.get(base_unit, ("", 1.0))[1]
 
 
 _CN_DIGITS = {
@@ -159,6 +186,8 @@ def parse_cn_numeral(text: str) -> int | None:
 
     >>> parse_cn_numeral("十六"), parse_cn_numeral("两"), parse_cn_numeral("二〇二三")
     (16, 2, 2023)
+    >>> parse_cn_numeral("一万七千四百亿"), parse_cn_numeral("十亿八千万")
+    (1740000000000, 1080000000)
     """
     if not text or any(c not in CN_NUMERAL_CHARS for c in text):
         return None
@@ -167,7 +196,10 @@ def parse_cn_numeral(text: str) -> int | None:
         for c in text:
             value = value * 10 + _CN_DIGITS[c]
         return value
-    total = 0
+    # 亿 multiplies everything before it (一万七千四百亿 = 17400亿); 万 only the section
+    # since the last 万 or 亿 (十亿八千万 = 10亿 + 8000万)
+    high = 0  # the part already multiplied by 亿
+    mid = 0  # the 万 part below it
     section = 0
     digit: int | None = None
     for c in text:
@@ -176,12 +208,17 @@ def parse_cn_numeral(text: str) -> int | None:
         elif c in _CN_SMALL:
             section += (1 if digit is None else digit) * _CN_SMALL[c]
             digit = None
-        else:
+        elif c == "万":
             section += digit or 0
-            total += (section or 1) * _CN_BIG[c]
+            mid += (section or 1) * _CN_BIG[c]
             section = 0
             digit = None
-    return total + section + (digit or 0)
+        else:
+            section += digit or 0
+            high = (high + mid + section or 1) * _CN_BIG[c]
+            mid = section = 0
+            digit = None
+    return high + mid + section + (digit or 0)
 
 
 _CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -238,7 +275,10 @@ class PrintedUnit:
         return self.magnitude_word + self.unit_word
 
 
-_NUM_HEAD = re.compile(r"^[\s约超近逾]*[0-9０-９.,．]+|^[\s约超近逾]*[" + CN_NUMERAL_CHARS + r"]+")
+_NUM_HEAD = re.compile(
+    r"^[\s约超近逾]*[0-9０-９.,．]+"
+    r"|^[\s约超近逾]*[" + CN_NUMERAL_CHARS + r"]+(?:点[〇零一二三四五六七八九]+)?"
+)
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _MAG_WORDS = sorted(MAGNITUDES, key=len, reverse=True)
 
@@ -248,17 +288,37 @@ def printed_unit(text: str) -> PrintedUnit:
 
     >>> printed_unit("154.99亿元").display, printed_unit("5757套(间)").base
     ('亿元', '套')
+    >>> printed_unit("一万七千四百亿元").display, printed_unit("零点八个百分点").base
+    ('亿元', '个百分点')
+    >>> printed_unit("九百一十二万千瓦").display, printed_unit("3万多项").display
+    ('万千瓦', '万项')
     """
-    rest = _NUM_HEAD.sub("", fold(text)).lstrip()
-    # CN-numeral heads can swallow a magnitude (三百万 → all numeral); that is fine here.
+    key = fold(text)
+    head_match = _NUM_HEAD.match(key)
+    head = head_match.group().strip(" 约超近逾") if head_match else ""
+    rest = key[head_match.end() if head_match else 0 :].lstrip()
+    # 九百一十二万千瓦: the 千 is the unit's (as the finder reads it: the unit after the
+    # longest numeral, so 二千米 stays 2000 米)
+    gives_back = head and head[-1] in "千百" and not _starts_with_unit(rest)
+    if gives_back and _starts_with_unit(head[-1] + rest):
+        head, rest = head[:-1], head[-1] + rest
+    # A numeral in words holds its own magnitude (一万七千四百亿元, 一百五十七万门): the last
+    # 万/亿 of it is the magnitude a reader sees, so Δ is said in 亿元 as the figure is.
+    cn_mag = ""
+    if head and not any(c.isdigit() for c in head):
+        cn_mag = next(
+            (w for w in ("万亿", "亿", "万") if head.endswith(w) and len(head) > len(w)), ""
+        )
     for word in ("多", "余"):
         rest = rest.removeprefix(word)
     mag = ""
     for m in _MAG_WORDS:
-        if rest.startswith(m) and (rest[len(m) :] == "" or _starts_with_unit(rest[len(m) :])):
+        after = rest[len(m) :].removeprefix("多").removeprefix("余")  # 3万多项
+        if rest.startswith(m) and (after == "" or _starts_with_unit(after)):
             mag = m
             break
     rest = rest[len(mag) :].lstrip()
+    mag = mag or cn_mag
     for word in ("多", "余"):
         rest = rest.removeprefix(word)
     unit = ""

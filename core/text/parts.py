@@ -17,13 +17,41 @@ from typing import Literal
 
 from reportdiff.core.model import Report
 
-__all__ = ["BlockPart", "Framing", "PartName", "ReportParts", "framing_at", "report_parts"]
+__all__ = [
+    "BlockPart",
+    "Framing",
+    "PartName",
+    "ReportParts",
+    "fold_years",
+    "framing_at",
+    "report_parts",
+]
 
 PartName = Literal["review", "plan", "tasks", ""]
 """``review`` (what was done), ``plan`` (the targets set), ``tasks`` (what is to be done),
 or '' when the text does not say."""
 
 _FOLD = str.maketrans("０１２３４５６７８９，：－—–～", "0123456789,:----")
+_CN_YEAR_RE = re.compile(
+    r"(?<![一二三四五六七八九〇零十百千万])[一二][九〇零][〇零一二三四五六七八九]{2}(?=年)"
+)
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def fold_years(key: str) -> str:
+    """``key`` with years written in Chinese digits made ASCII, one character for one.
+
+    Older reports write 一九九〇年 where later ones write 1990年; offsets are kept.
+
+    >>> fold_years("一九九〇年国民生产总值一万七千四百亿元")
+    '1990年国民生产总值一万七千四百亿元'
+    """
+    return _CN_YEAR_RE.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), key)
+
+
+def _fold(text: str) -> str:
+    return fold_years(text.translate(_FOLD))
+
 
 # A multi-year period: 五年来, 过去五年, “十五”期间, “九五”时期, 2001-2005年, 本届政府.
 _YEARS_RE = re.compile(
@@ -104,7 +132,7 @@ def framing_at(text: str, *, reviewed_year: int | None, anchored: bool) -> Frami
         anchored: Only a cue at the very start counts (a paragraph's opening 五年来，);
             otherwise a cue anywhere does (a heading 过去五年工作回顾).
     """
-    key = text.translate(_FOLD).lstrip(" \t\u3000")
+    key = _fold(text).lstrip(" \t\u3000")
     years = _YEARS_RE.match(key) if anchored else _YEARS_RE.search(key)
     if years and (not anchored or _ends_opening(key, years.end())):
         return Framing("years", years.group())
@@ -151,13 +179,13 @@ def _opening(text: str) -> str:
 def _reviewed_year(report: Report) -> int | None:
     """The year under review: a review heading's own year (2023年工作回顾) beats metadata."""
     for _, section in report.walk():
-        heading = report.heading_text(section).translate(_FOLD)
+        heading = _fold(report.heading_text(section))
         if _REVIEW_RE.search(heading) and not _YEARS_RE.search(heading):
             m = _YEAR_NUM_RE.search(heading)
             if m:
                 return int(m.group(1))
     for _, section in report.walk():
-        heading = report.heading_text(section).translate(_FOLD)
+        heading = _fold(report.heading_text(section))
         if _FORWARD_RE.search(heading) and not _REVIEW_RE.search(heading):
             m = _YEAR_NUM_RE.search(heading)
             if m:
@@ -167,7 +195,7 @@ def _reviewed_year(report: Report) -> int | None:
 
 def _heading_cue(heading: str, reviewed: int | None) -> PartName:
     """What a section heading says it opens: 2023年工作回顾 → review, 2024年主要任务 → tasks."""
-    key = heading.translate(_FOLD)
+    key = _fold(heading)
     review = bool(_REVIEW_RE.search(key))
     forward = bool(_FORWARD_RE.search(key))
     year = _YEAR_NUM_RE.search(key)
@@ -258,7 +286,7 @@ def report_parts(report: Report) -> ReportParts:
             # among tasks, 2023年，我们… starts a review again (a 政府自身建设 part that
             # reviews, then looks ahead); 一年来，… speaks of the past in that paragraph only
             part = "review"
-            if _YEAR_NUM_RE.search(own.label.translate(_FOLD)):
+            if _YEAR_NUM_RE.search(_fold(own.label)):
                 running = "review"
         order.append(((*path, index), from_heading or part, frame, block_text))
 
@@ -280,4 +308,4 @@ def blocks_seen_forward(blocks: dict[tuple[int, ...], BlockPart]) -> bool:
 
 def _states_targets(text: str) -> bool:
     """Whether a paragraph sets targets: 今年…主要预期目标是, 目标是 (not 超过预期目标)."""
-    return bool(_PLAN_RE.search(text.translate(_FOLD)))
+    return bool(_PLAN_RE.search(_fold(text)))

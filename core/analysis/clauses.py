@@ -1,0 +1,58 @@
+"""Clauses and sentences of a report's folded key: where a figure's clause starts.
+
+Shared by the figure finders (:mod:`reportdiff.core.analysis.figures`), the indicator reader
+(:mod:`reportdiff.core.analysis.indicators`) and :mod:`reportdiff.core.analysis.numbers`.
+"""
+
+from __future__ import annotations
+
+DELIMS = frozenset(",、;。:!?\n—|")
+SENTENCE_ENDS = frozenset("。!?;\n")
+BULLETS = " \t-•·●▶◆*>■□○"
+
+
+def is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def find_period_sentence_start(key: str, pos: int, start: int) -> int:
+    """Start of the sentence (。!? only): 2002年 before a semicolon frames what follows."""
+    i = pos - 1
+    while i >= start and key[i] not in "。!?\n":
+        i -= 1
+    return i + 1
+
+
+def find_clause_start(key: str, pos: int, start: int) -> int:
+    """Start of the clause that ends at ``pos``; skips digit-free parentheses like (AQI)."""
+    i = pos - 1
+    while i >= start:
+        c = key[i]
+        if c in DELIMS:
+            return i + 1
+        if c == "(":
+            return i + 1
+        if c == ")":
+            opening = key.rfind("(", start, i)
+            inner = key[opening + 1 : i] if opening >= 0 else ""
+            if opening < 0 or len(inner) > 12 or any(ch.isdigit() for ch in inner):
+                return i + 1
+            i = opening - 1
+            continue
+        i -= 1
+    return start
+
+
+def follows_list_comma(key: str, pos: int) -> bool:
+    """Whether a figure directly follows 、 (拆除违法建筑1251处、9.3万平方米)."""
+    i = pos - 1
+    while i >= 0 and key[i] == " ":
+        i -= 1
+    return i >= 0 and key[i] == "、"
+
+
+def find_sentence_start(key: str, pos: int, start: int) -> int:
+    i = pos - 1
+    while i >= start and key[i] not in SENTENCE_ENDS:
+        i -= 1
+    return i + 1

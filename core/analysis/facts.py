@@ -1,0 +1,322 @@
+"""What one report's figure is, and whether two figures of two reports may be one fact.
+
+:class:`Fact` is a figure of one report with its repeats and the aligned rows it sits in;
+the functions here say how alike two facts' names are and which differences (a fall
+against a rise, 新增 against a level reached, 清理 against 制定, …) forbid a pair. Pairing
+across reports is :mod:`reportdiff.core.analysis.pairing`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
+from reportdiff.core.comparison import Quantity
+
+# Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
+# same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
+# section (1), nothing aligned (0). Wording drifts inside a paragraph (公用充电桩 ↔
+# 公共充电桩 scores 80); across the whole report only near-identical indicators may pair.
+MIN_SIMILARITY = {3: 72.0, 2: 76.0, 1: 80.0, 0: 88.0}
+Scorer = Callable[[str, str], float]
+SPACE_RE = re.compile(r"\s")
+YEAR_WORD_RE = re.compile(
+    r"(?:19|20)\d\d年(?:底|末|初)?|(?:今|去|上|全|当)年(?:底|末)?"
+    r"|[一二][九〇零][〇零一二三四五六七八九]{2}年(?:底|末|初)?"
+)
+NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
+
+
+@dataclass
+class Fact:
+    """One fact of one report: a quantity and its repeats (a highlight and its paragraph)."""
+
+    report: int
+    members: list[Quantity]
+    name: str
+    group: tuple[str, str, bool]
+    accumulation: str
+    para_rows: set[int]
+    deep_rows: set[int]
+    section_rows: set[int]
+    figure: str = ""
+    """The printed figure without spaces (154.99亿元), to spot the same figure repeated."""
+    per_capita: bool = False
+    """Whether the indicator is per head (每万人口…, 人均…)."""
+    purpose: str = ""
+    """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
+    deeds: frozenset[str] = frozenset()
+    """What the figure's clause says was done to what it counts (制定, 清理 …)."""
+
+    @property
+    def rep(self) -> Quantity:
+        return self.members[0]
+
+
+def fact_name(indicator: str) -> str:
+    """The indicator as compared: no quotes, short parentheticals or spaces."""
+    # 新增 is kept in Quantity.stock and a year in Quantity.year: 新增城镇就业 and
+    # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
+    name = NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
+    # 平均每年 and 年均 are kept in Quantity.period: alone they name nothing
+    return AVERAGE_RE.sub("", YEAR_WORD_RE.sub("", name))
+
+
+AVERAGE_RE = re.compile("平均每年|每年平均|年平均|年均")
+
+
+def measure_kind(q: Quantity) -> str:
+    """``change`` for a growth figure (同比增长8%, 上升1.7个百分点), else ``level``.
+
+    The end of 由A增至B (B) and 增至/提高到 figures are levels reached, not changes.
+    """
+    if q.unit in RATE_UNITS and q.indicator.endswith(RATE_OF_CHANGE):
+        return "change"  # 固定资产投资增长幅度回落到27.8%: a growth rate, wherever it went
+    if q.end == "to":
+        return "level"
+    if q.is_change:
+        return "change"
+    if q.unit in RATE_UNITS and any(
+        w in qual for qual in q.qualifiers if not qual.endswith(("至", "到")) for w in CHANGE_WORDS
+    ):
+        return "change"
+    return "level"
+
+
+RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度")
+
+
+def base_name(name: str, kind: str) -> str:
+    """A growth rate's name without the words saying it is one (its kind says so already):
+    固定资产投资增长幅度 → 固定资产投资, to meet 全社会固定资产投资 (增长25.8%)."""
+    if kind != "change":
+        return name
+    for word in RATE_OF_CHANGE:
+        if name.endswith(word) and len(name) - len(word) >= 3:
+            return name[: -len(word)]
+    return name
+
+
+def accumulation_of(q: Quantity) -> str:
+    if "累计" in q.qualifiers:
+        return "累计"
+    if "新增" in q.qualifiers or "新建" in q.qualifiers:
+        return "新增"
+    return ""
+
+
+def context_level(a: Fact, b: Fact) -> int:
+    if a.para_rows & b.para_rows:
+        return 3
+    if a.deep_rows & b.deep_rows:
+        return 2
+    if a.section_rows & b.section_rows:
+        return 1
+    return 0
+
+
+# Verbs that link a figure to its noun without saying what is counted: 投入国债资金 and
+# 国债投资 name one fund; 实际利用外资 and 利用外资 one flow.
+LINK_VERBS_RE = re.compile("达到|完成|实现|安排|投入|拿出|用于|下达|发放|筹集|提供|实际|共计")
+
+
+def core_name(name: str) -> str:
+    """The name without its linking verbs (投入国债资金 → 国债资金)."""
+    return LINK_VERBS_RE.sub("", name)
+
+
+def name_similarity(a: str, b: str, ratio: Scorer, *, context: int) -> float:
+    score = float(ratio(a, b))
+    if context >= 3 and not a.endswith(GIVING_VERBS) and not b.endswith(GIVING_VERBS):
+        # in one aligned paragraph the wording drifts around the verbs: compare what is left
+        # (not when a name stops at its verb: 中央财政拿出 says nothing of what was given)
+        ca, cb = core_name(a), core_name(b)
+        if min(len(ca), len(cb)) >= 3 and (ca, cb) != (a, b):
+            score = max(score, float(ratio(ca, cb)))
+    short, long_ = sorted((len(a), len(b)))
+    shorter = a if len(a) <= len(b) else b
+    longer = b if shorter == a else a
+    if (
+        context > 0
+        and short >= 4
+        and short * 2 >= long_
+        and (a in b or b in a)
+        and not shorter.endswith(GIVING_VERBS)
+        and not (long_ == short + 1 and longer.endswith(shorter))
+    ):
+        # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
+        # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across
+        # unaligned context, nor a name that stops at its verb (中央财政安排 ⊂
+        # 中央财政安排扶贫资金: what was arranged is not said), nor one character more in
+        # front, which makes another word (轻工业总产值 is not 工业总产值, 进出口 not 出口).
+        score = max(score, 90.0)
+    return score
+
+
+AMOUNT_UNITS = MEASURE_UNITS - RATE_UNITS - {"版"}
+REFERENCE_BACK = ("这", "此", "该", "上述", "其")
+Crowding = tuple[
+    dict[tuple[tuple[str, str, bool], int], int], dict[tuple[tuple[str, str, bool], int], int]
+]
+
+
+def crowding_of(facts: list[Fact]) -> Crowding:
+    """How many facts of each group each aligned paragraph and innermost section holds."""
+    para: dict[tuple[tuple[str, str, bool], int], int] = {}
+    deep: dict[tuple[tuple[str, str, bool], int], int] = {}
+    for f in facts:
+        for row in f.para_rows:
+            para[(f.group, row)] = para.get((f.group, row), 0) + 1
+        for row in f.deep_rows:
+            deep[(f.group, row)] = deep.get((f.group, row), 0) + 1
+    return para, deep
+
+
+def is_alone(fact: Fact, crowd: Crowding, other: Fact, context: int) -> bool:
+    """Whether ``fact`` is the only one of its group where it meets ``other`` (the shared
+    aligned paragraph for context 3, the shared innermost section for 2), and its name
+    does not point back (这方面的支出 is whatever the text said before)."""
+    if context < 2 or any(w in fact.name for w in REFERENCE_BACK):
+        return False
+    counts, rows = (
+        (crowd[0], fact.para_rows & other.para_rows)
+        if context == 3
+        else (crowd[1], fact.deep_rows & other.deep_rows)
+    )
+    return bool(rows) and all(counts.get((fact.group, row), 0) == 1 for row in rows)
+
+
+def reaches_level(q: Quantity) -> bool:
+    """Whether the figure is a level reached (达到, 增加到): not a flow nor a plain amount."""
+    return q.end == "to" or any(w in LEVEL_WORDS for w in q.qualifiers)
+
+
+def share_words(a: str, b: str) -> bool:
+    """Whether two names have a two-character word in common (救助灾民, 救助受灾群众)."""
+    grams = {a[i : i + 2] for i in range(len(a) - 1)}
+    return any(b[i : i + 2] in grams for i in range(len(b) - 1))
+
+
+GIVING_VERBS = ("安排", "投入", "拿出", "用于", "下达", "发放", "筹集", "支出", "完成", "实现")
+SPECIAL_PERIODS = frozenset({"years", "average", "cumulative", "part"})
+
+
+def scopes_agree(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures have the same scope, so that their indicators may pair.
+
+    Periods must agree; a special period (五年来, 年均, 累计, 1-11月) never pairs with a
+    period the text does not state. Roles must agree (a target is not a result; an unknown
+    role may be a result; a target and a planned amount both look ahead and may pair). Stock is not set against flow, 城镇 against 农村 or a total
+    (subjects must be equal), nor the start of 由A增至B against its end.
+    """
+    if a.end != b.end and "from" in (a.end, b.end):
+        return False  # the start of 由A增至B is an earlier figure; its end is a level
+    if a.period != b.period:
+        if a.period and b.period:
+            return False
+        if (a.period or b.period) in SPECIAL_PERIODS:
+            return False  # when unsure of one side's period, say nothing
+    if a.role != b.role and {a.role, b.role} not in ({"", "result"}, {"target", "plan"}):
+        return False
+    if a.stock and b.stock and a.stock != b.stock:
+        return False
+    # 城市+城镇 and 城镇+城市 are one subject said in another order
+    return set(a.subject.split("+")) == set(b.subject.split("+"))
+
+
+ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
+            "启动", "验收", "交付")  # fmt: skip
+
+
+def actions_of(name: str) -> frozenset[str]:
+    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
+    found = {a for a in ACTIONS if a in name}
+    if "新开工" in found:
+        found.discard("开工")
+    return frozenset(found)
+
+
+def formula_count(q: Quantity) -> bool:
+    """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
+    formula more often than a measured quantity, so it never pairs."""
+    return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
+
+
+LEVEL_WORDS = frozenset({"达到", "突破", "增至", "增加到", "增加至", "提高到", "提高至"})
+
+
+def increment_vs_level(a: Fact, b: Fact) -> bool:
+    """Whether ``a`` is a 新增 amount and ``b`` a level reached (达到…, 余额, 由A增至B's B).
+
+    What was added in a year is not what there is: 居民储蓄存款新增6300多亿元 is not 余额
+    接近3万亿元.
+    """
+    if a.accumulation != "新增" or b.accumulation:
+        return False
+    q = b.rep
+    return q.end == "to" or "余额" in b.name or any(w in LEVEL_WORDS for w in q.qualifiers)
+
+
+def opposite_amounts(a: Quantity, b: Quantity) -> bool:
+    """Whether two amounts of change go opposite ways (减产 vs 增产, 减少 vs 增加).
+
+    A growth rate may turn negative (增长8% then 下降2%: one rate, two values), but an
+    amount rising and an amount falling are two different facts, each named by its verb.
+    """
+    return (
+        a.sign != b.sign
+        and a.unit not in RATE_UNITS
+        and measure_kind(a) == "change"
+        and measure_kind(b) == "change"
+    )
+
+
+def commonplace(q: Quantity) -> bool:
+    """Figures too common to identify a fact by themselves (100%, 2家)."""
+    return q.value < 10 or (q.unit == "%" and q.value == 100)
+
+
+# Acts done to laws, rules and bodies: each is its own fact about the same noun.
+DEEDS = ("制定", "修订", "修改", "废止", "废除", "清理", "审议", "颁布", "取消", "下放",
+          "撤销", "合并", "提请", "批准")  # fmt: skip
+CLAUSE_ENDS = frozenset(",，、;；。:：!！?？\n")
+
+
+def purpose_of(text: str, q: Quantity) -> str:
+    """Up to 12 characters after ``q`` in its clause, digits and spaces left out."""
+    hi = q.span.end
+    while hi < len(text) and text[hi] not in CLAUSE_ENDS and hi - q.span.end < 12:
+        hi += 1
+    return "".join(c for c in fold(text[q.span.end : hi]) if not (c.isdigit() or c.isspace()))
+
+
+def given_for_other_ends(a: Fact, b: Fact, ratio: Scorer) -> bool:
+    """Whether a name that stops at its giving verb (中央财政安排) meets a figure given for
+    something else: then what follows each figure must agree, as the name says nothing of
+    what was given."""
+    if not (a.name.endswith(GIVING_VERBS) or b.name.endswith(GIVING_VERBS)):
+        return False
+    return ratio(a.name + a.purpose, b.name + b.purpose) < MIN_SIMILARITY[3]
+
+
+def deeds_of(text: str, q: Quantity) -> frozenset[str]:
+    """The :data:`DEEDS` said in the clause that holds ``q`` (before and after it)."""
+    lo = q.span.start
+    while lo > 0 and text[lo - 1] not in CLAUSE_ENDS and q.span.start - lo < 40:
+        lo -= 1
+    hi = q.span.end
+    while hi < len(text) and text[hi] not in CLAUSE_ENDS and hi - q.span.end < 40:
+        hi += 1
+    clause = text[lo:hi]
+    return frozenset(d for d in DEEDS if d in clause)
+
+
+def is_per_capita(name: str) -> bool:
+    return "每" in name or "人均" in name
+
+
+def text_key(text: str) -> str:
+    return SPACE_RE.sub("", fold(text))

@@ -1,0 +1,284 @@
+"""The indicator of a figure: the words saying what is counted (区级财政收入, 养老床位).
+
+Reads the clause before a figure or the noun after its classifier, trims scope words,
+connectives and linking verbs, and collects the qualifiers it meets (约 超 累计 同比增长 …).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportdiff.core.analysis.clauses import BULLETS, DELIMS, find_clause_start, is_han
+from reportdiff.core.analysis.figures import MAG_ALT, UNIT_ALT, Raw
+from reportdiff.core.model import Span
+
+QUALIFIER_WORDS: tuple[str, ...] = (
+    "同比增长", "同比下降", "同比上升", "同比提高", "同比减少", "同比增加", "同比",
+    "比上年增长", "比上年下降", "比上年提高", "较上年增长", "较上年下降", "较上届增长",
+    "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增产", "减产", "增至", "增加到",
+    "增加至", "提高到", "提高至", "提升至", "提升到", "达到", "突破", "超过", "超", "约",
+    "近", "逾", "累计", "新增", "新建", "预计", "力争", "目标", "不低于", "不高于",
+    "不少于", "不超过", "控制在", "年均", "平均", "以上", "左右", "以内", "以下", "多", "余",
+)  # fmt: skip
+"""Words kept as qualifiers: they change what a number means or how exact it is."""
+AFTER_ONLY = frozenset({"以上", "左右", "以内", "以下", "多", "余"})
+"""Qualifiers that only follow a number (20%以上); as the end of a clause they are words."""
+
+# Words stripped off the front of an indicator (scope and connectives) …
+_LEAD_WORDS = tuple(
+    sorted(
+        {
+            "其中", "全年", "全区", "全市", "年内", "今年", "当年", "共计", "共", "累计", "新增",
+            "新建", "预计", "力争", "目标", "完成", "实现", "另", "并", "和", "及", "与", "同时",
+            "在", "已", "将", "再", "均", "分别", "总计", "合计", "确保", "进一步", "以及", "又",
+            "还", "此外", "年度", "全力", "积极", "加快", "推动", "推进", "帮助", "共有",
+            "发布", "制定", "出台", "推出", "划定", "培育", "引进", "引入", "打造", "建成",
+            "开展", "设立", "举办", "组织", "上线", "区域", "增加", "启动", "新启动", "实施",
+            "分批实施", "加速推进", "加快推进", "扣除物价因素", "扣除价格因素", "一是", "二是",
+            "三是", "四是", "五是",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# … and off its end (the verb linking it to the number).
+_TRAIL_WORDS = tuple(
+    sorted(
+        {
+            *(w for w in QUALIFIER_WORDS if w not in AFTER_ONLY),
+            "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
+            "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
+            "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
+            "今年", "培育", "引进", "引入", "建成", "实际", "比",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
+_LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) > 1))
+_TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
+# Verbs inside a clause after which the counted thing starts:
+# 徐汇交易分团实现意向成交总金额 → 意向成交总金额.
+_MID_VERBS = ("实现", "完成", "惠及", "提供", "达到")
+# Words that end a noun read after a classifier (600张养老床位 | 实现…).
+_POST_STOPS = (
+    "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
+    "投用", "共商", "正式", "陆续", "集中", "均", "已", "达", "和", "及", "与", "提供",
+    "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
+    "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的", "全面", "全部", "年内",
+)  # fmt: skip
+# 居 (位居全国第一) is a verb, but not in 居民: 88个城市启动城镇居民基本医疗保险试点
+_POST_STOP_RE = re.compile(
+    "|".join(re.escape(w) + ("(?!民)" if w == "居" else "") for w in _POST_STOPS)
+)
+_ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工", "建成", "投用", "开业",
+                 "供应", "筹措", "启动")  # fmt: skip
+# A clause that is only one of these verbs qualifies the previous figure's noun:
+# 筹措5757套(间)、供应2823套(间); 救助各类对象超70万人次,支出超5亿元.
+CONTINUATION_VERBS = frozenset({*_ACTION_VERBS, "覆盖", "支出", "惠及", "转化", "涉及", "完成"})
+BARE_VERB_RE = re.compile(
+    r"(?:拟|再|又|继续|计划)?(?:发行|增发|安排|拿出|投入|筹集|筹措|下达|发放)"
+)
+# 签约 ends in 约 and 附近 in 近, but neither is a qualifier.
+_WORDS_ENDING_LIKE_A_QUALIFIER = frozenset({"签约", "节约", "制约", "公约", "条约", "附近", "最近",
+                                            "就近", "赶超", "新签"})  # fmt: skip
+_TIME_WORDS = frozenset({"上年", "去年", "今年", "全年", "当年", "明年"})
+_MAX_POST = 20
+_MAX_INDICATOR = 24
+
+
+_DATE_RE = re.compile(r"\d+\s*(?:年|月份?|日)")  # 从7月份开始: a date, not a figure
+_SUBJECT_END_RE = re.compile(r"在|比|由|从|已|继续|进一步|持续|连续|再|又|实现|达到|首次|是|的")
+
+
+def sentence_subject(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun that opens a sentence whose first clause holds no figure, if it is clear.
+
+    粮食总产量在上年大幅度增长的基础上 → 粮食总产量. None unless a later clause asks and the
+    opening is a short run of Han characters before 在/比/由/从 (a subject whose verb comes
+    later), not a clause of its own (基层民主政治建设继续推进, 宏观调控的目标是).
+    """
+    if clause_start <= sentence_start:
+        return None
+    first_end = sentence_start
+    while first_end < clause_start and key[first_end] not in ",;:。!?\n":
+        first_end += 1
+    opening = key[sentence_start:first_end]
+    if any(c.isdigit() for c in _DATE_RE.sub("", opening)) or "、" in opening:
+        return None  # a figure of its own, or a list of names (美团…、哔哩哔哩…等项目)
+    cut = _SUBJECT_END_RE.search(opening, 2)
+    if cut is None and key[clause_start : clause_start + 1] in ("在", "比", "由", "从"):
+        end = first_end  # 全国研究与试验开发经费，从1997年的509亿元增加到…
+    elif cut is not None and cut.group() in ("在", "比", "由", "从"):
+        end = sentence_start + cut.start()
+    else:
+        return None  # only a subject then a prepositional phrase leaves its verb to later clauses
+    lo, hi, _ = strip_indicator(key, sentence_start, end, after_figure=False)
+    if not 3 <= hi - lo <= 12 or not all(is_han(c) for c in key[lo:hi]):
+        return None
+    return Span(lo, hi)
+
+
+def series_of(key: str, raws: list[Raw], k: int) -> list[Raw]:
+    """``raws[k]`` and the figures joined to it by 和/、 (65家和30家)."""
+    series = [raws[k]]
+    for nxt in raws[k + 1 :]:
+        if key[series[-1].post_end : nxt.start].strip() not in ("和", "、", "及", "与"):
+            break
+        series.append(nxt)
+    return series
+
+
+def respectively_of(
+    key: str, raws: list[Raw], k: int, clause_start: int, block_start: int
+) -> list[tuple[Raw, Span]] | None:
+    """Figures of a 分别 sentence matched to their nouns, in order.
+
+    跨国公司地区总部、外资研发中心分别新增65家和30家: 65家 counts the first noun and 30家 the
+    second. Returns None unless the nouns and the figures are equally many.
+    """
+    series = series_of(key, raws, k)
+    if len(series) < 2:
+        return None
+    cut = key.rfind("分别", clause_start, raws[k].start)
+    items: list[Span] = []
+    seg_start, seg_end = clause_start, cut
+    while True:
+        lo, hi, _ = strip_indicator(key, seg_start, seg_end, after_figure=False)
+        if hi - lo < 2:
+            return None
+        items.append(Span(lo, hi))
+        if len(items) == len(series):
+            break
+        if seg_start - 1 < block_start or key[seg_start - 1] != "、":
+            return None
+        seg_end = seg_start - 1
+        seg_start = find_clause_start(key, seg_end, block_start)
+    items.reverse()
+    return list(zip(series, items, strict=True))
+
+
+def strip_indicator(
+    key: str, lo: int, hi: int, *, after_figure: bool
+) -> tuple[int, int, list[str]]:
+    """Trim scope words, connectives and linking verbs off a clause; collect qualifiers.
+
+    One-character connectives (和 及 与 共 …) are only trimmed right after a previous figure
+    (17项民心工程和55项…): elsewhere they start words (和谐, 共享, 在线).
+    """
+    quals: list[str] = []
+    changed = True
+    while changed and lo < hi:
+        changed = False
+        while lo < hi and key[lo] in BULLETS + "”\"'":
+            lo += 1
+            changed = True
+        while lo < hi and key[hi - 1] in ' \t“"':
+            hi -= 1
+            changed = True
+        lead = (_LEAD_RE if after_figure else _LEAD_LONG_RE).match(key, lo, hi)
+        if lead:
+            if lead.group() in QUALIFIER_WORDS:
+                quals.append(lead.group())
+            lo = lead.end()
+            changed = True
+        if key[max(lo, hi - 2) : hi] in _WORDS_ENDING_LIKE_A_QUALIFIER:
+            break
+        # the window keeps the backwards search short; the longest trail word has 5 chars
+        trail = _TRAIL_RE.search(key, max(lo, hi - 6), hi)
+        if trail:
+            if trail.group() in QUALIFIER_WORDS:
+                quals.append(trail.group())
+            hi = trail.start()
+            changed = True
+    seg = key[lo:hi]
+    for verb in _MID_VERBS:
+        p = seg.rfind(verb)
+        rest = seg[p + len(verb) :]
+        # not when only a bare noun would be left: 国有控股工业企业实现利润 keeps whose 利润
+        if p > 0 and len(rest) >= 3 and rest not in _TIME_WORDS:
+            lo += p + len(verb)
+            seg = key[lo:hi]
+    p = seg.rfind("的")
+    if p >= 0 and len(seg) - p - 1 >= 4:
+        lo += p + 1
+    if hi - lo > _MAX_INDICATOR:
+        lo = hi - _MAX_INDICATOR
+    # an unbalanced quote at either end is punctuation, not part of the name (“美丽街区”5条)
+    seg = key[lo:hi]
+    if seg.endswith("”") and "“" not in seg:
+        hi -= 1
+    if seg.startswith("“") and "”" not in seg:
+        lo += 1
+    return lo, max(lo, hi), quals
+
+
+# Figures that are part of a name or a class inside a noun: 33个15分钟社区生活圈,
+# 58个10亿元以上重大产业项目.
+_MODIFIER_RE = re.compile(
+    r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])"
+    rf"|\d+(?:\.\d+)?(?:{MAG_ALT})?(?:{UNIT_ALT})以[上下](?=[\u4e00-\u9fff])"
+)
+
+
+def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
+    """The noun right after a figure (600张养老床位), or None when none follows.
+
+    After a classifier a one-character stop word may open the noun (294个居民区); after a
+    measure it may not (水质100%达标: 达标 is not what is measured).
+    """
+    if pos >= end or not (
+        is_han(key[pos]) or key[pos] in '“"《' or _MODIFIER_RE.match(key, pos, end)
+    ):
+        return None
+    lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
+    limit = min(end, pos + _MAX_POST)
+    i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
+    if 1 <= i - lo < 4 and i < limit and key[i] not in DELIMS:
+        # A bare 企业 or 居民区 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read
+        # on to the end of the clause so different facts keep different indicators.
+        longer = _scan_noun(key, lo, limit, end, stops=False)
+        if longer >= end or not key[longer].isdigit():  # not into the next figure's clause
+            i = longer
+    while i > lo and key[i - 1] in " \t":
+        i -= 1
+    if i - lo < 2:
+        return None
+    return Span(lo, i)
+
+
+def _scan_noun(
+    key: str, i: int, limit: int, end: int, *, stops: bool, lenient: bool = False
+) -> int:
+    """End of the noun starting at ``i``: at a delimiter, a figure, or (``stops``) a verb."""
+    start = i
+    while i < limit:
+        c = key[i]
+        if c in "“《":
+            # a quoted name is read whole: 46名“睦邻达人”, 64家“上海市和谐劳动关系”创建达标企业
+            closing = key.find("”" if c == "“" else "》", i + 1, min(end, i + _MAX_POST))
+            if closing > 0:
+                i = closing + 1
+                continue
+        if c.isdigit():
+            m = _MODIFIER_RE.match(key, i, end)
+            if m is None:
+                break
+            i = m.end()
+            continue
+        if c in DELIMS or c in "()":
+            break
+        stop = _POST_STOP_RE.match(key, i) if stops else None
+        # a one-character stop (居, 和) can open a noun: 294个居民区, 2个居民区获评…
+        if stop and (i > start or len(stop.group()) > 1 or not lenient):
+            break
+        i += 1
+    return i
+
+
+def drop_action(indicator: str) -> str:
+    for verb in _ACTION_VERBS:
+        if indicator.endswith(verb) and len(indicator) > len(verb) + 1:
+            return indicator[: -len(verb)]
+    return indicator
