@@ -412,3 +412,27 @@ def test_a_clause_without_its_noun_speaks_of_the_sentence_subject() -> None:
     rise, level = quantity(r, "1454万吨"), quantity(r, "48401万吨")
     assert rise.indicator == level.indicator == "粮食总产量"
     assert rise.is_change and not level.is_change
+
+
+COUNTY_2013 = """各位代表：
+
+一、2013年工作回顾
+
+2013年，全县农民人均纯收入达到9860元，增长12.1%；城镇居民人均可支配收入24500元，增长9.6%。
+"""
+
+COUNTY_2014 = """各位代表：
+
+一、2014年工作回顾
+
+2014年，全县农村居民人均可支配收入达到11020元，增长11.8%；城镇居民人均可支配收入26400元，增长9.0%。
+"""
+
+
+def test_different_statistical_measures_never_pair() -> None:
+    """Rural income was reported as 纯收入 until 2013 and as 可支配收入 from 2014: the two
+    measures are not comparable, so 9860元 ↔ 11020元 would be a wrong Δ; urban 可支配收入
+    pairs with itself."""
+    ps = pairs(report(COUNTY_2013, 2013, "某县"), report(COUNTY_2014, 2014, "某县"))
+    assert partner(ps, 0, "9860元") is None
+    assert partner(ps, 0, "24500元") == "26400元"

@@ -314,6 +314,26 @@ def deeds_of(text: str, q: Quantity) -> frozenset[str]:
     return frozenset(d for d in DEEDS if d in clause)
 
 
+MEASURES = (
+    ("可支配收入", "纯收入", "生活费收入", "现金收入"),
+    ("国内生产总值", "国民生产总值"),
+)
+"""Statistical measures that name different quantities though they look alike: a
+household's disposable income is not its net income nor its living-expense income (China's
+statistics moved from 农民人均纯收入 to 农村居民人均可支配收入 in 2013; cities reported
+人均生活费收入 before 可支配收入), and GDP is not GNP. Each tuple is one family."""
+
+
+def measures_differ(a: str, b: str) -> bool:
+    """Whether two indicator names name different measures of one family (可支配 vs 纯收入)."""
+    for family in MEASURES:
+        ma = {m for m in family if m in a}
+        mb = {m for m in family if m in b}
+        if ma and mb and not ma & mb:
+            return True
+    return False
+
+
 def is_per_capita(name: str) -> bool:
     return "每" in name or "人均" in name
 

@@ -29,6 +29,7 @@ from reportdiff.core.analysis.facts import (
     is_alone,
     is_per_capita,
     measure_kind,
+    measures_differ,
     name_similarity,
     opposite_amounts,
     purpose_of,
@@ -284,6 +285,8 @@ def _edges(
                 continue
             if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
+            if measures_differ(fa.name, fb.name):
+                continue  # 人均生活费收入 is not 人均可支配收入; 国民生产总值 is not 国内生产总值
             if opposite_amounts(fa.rep, fb.rep):
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
             if increment_vs_level(fa, fb) or increment_vs_level(fb, fa):
