@@ -77,13 +77,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
         # Text cells, not str: a str cell is parsed as markup and report titles are data.
         table = Table(*header, title="reports")
         for row in rows:
-            table.add_row(*(Text(c) for c in row))
+            table.add_row(*(Text(_printable(c)) for c in row))
         Console().print(table)
     else:
         out = sys.stdout
         out.write("\t".join(header) + "\n")
         for row in rows:
-            out.write("\t".join(c.replace("\t", " ") for c in row) + "\n")
+            # Escaped, so a tab or newline in a hand-edited entry cannot shift a column.
+            out.write("\t".join(_printable(c) for c in row) + "\n")
     return 0
 
 
@@ -109,7 +110,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from reportdiff.core.text.outline import format_outline
 
     report = resolve_report(args.report, encoding=args.encoding)
-    sys.stdout.write(report.text if args.text else format_outline(report))
+    text = report.text if args.text else format_outline(report)
+    # Text and metadata are cleaned where they are made; this is the last guard before
+    # the terminal, line by line so the outline keeps its shape.
+    sys.stdout.write("\n".join(_printable(line) for line in text.split("\n")))
     return 0
 
 
@@ -154,7 +158,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
-    default_name = "-vs-".join(Path(r).stem for r in args.reports) + f".{args.format}"
+    from reportdiff.core.printable import clean_field
+
+    # A default name made of file names holds no escape sequence (it is printed, listed).
+    default_name = "-vs-".join(clean_field(Path(r).stem) for r in args.reports)
+    default_name += f".{args.format}"
     if not to_stdout:
         resolve_output(args.output, default_name)  # refuse a bad path before the work
     reports = [resolve_report(ref) for ref in args.reports]
@@ -224,11 +232,9 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _printable(value: object) -> str:
     """A field for the terminal: control characters (ANSI escapes …) shown, not obeyed."""
-    text = str(value)
-    return "".join(
-        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
-        for c in text
-    )
+    from reportdiff.core.printable import printable
+
+    return printable(value)
 
 
 def _cmd_add(args: argparse.Namespace) -> int:

@@ -123,9 +123,10 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> str:
 
 
 def _show(p: Path) -> str:
-    """The path for a message: as given, but escaped if it holds control characters."""
-    s = str(p)
-    return repr(s) if any(ord(c) < 32 or c in "\x7f\u2028\u2029\x85" for c in s) else s
+    """The path for a message: as given, but with control characters shown escaped."""
+    from reportdiff.core.printable import printable
+
+    return printable(p)
 
 
 def _check_encoding(encoding: str) -> str:

@@ -28,6 +28,7 @@ from reportdiff.core import paths
 from reportdiff.core.atomic import atomic_write_text, locked
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report, ReportMeta
+from reportdiff.core.printable import clean_field
 
 #: Version of the entry format in ``<id>.json``.
 ENTRY_FORMAT = 1
@@ -200,25 +201,28 @@ def _meta_to_json(meta: ReportMeta) -> dict[str, Any]:
 def _meta_from_json(data: Any) -> ReportMeta:
     if not isinstance(data, dict):
         raise TypeError("meta is not an object")
+    for field in ("id", "region", "title", "source"):
+        if not isinstance(data[field], str):
+            raise TypeError(f"{field} is not a string")
+    if data.get("date") is not None and not isinstance(data["date"], str):
+        raise TypeError("date is not a string")
+    # A hand-edited entry is outside data: fields are cleaned like report text, so an
+    # escape sequence in a title is never printed by `list`, `show`, the TUI or an export.
+    date = data.get("date")
     meta = ReportMeta(
         id=data["id"],
-        region=data["region"],
+        region=clean_field(data["region"]),
         year=data["year"],
-        date=data.get("date"),
-        title=data["title"],
+        date=None if date is None else clean_field(date),
+        title=clean_field(data["title"]),
         kind=data["kind"],
-        source=data["source"],
+        source=clean_field(data["source"]),
         # Entries stored before level and delivered existed load with both unknown.
         level=data.get("level", "unknown"),
         delivered=data.get("delivered"),
     )
-    for field in ("id", "region", "title", "source"):
-        if not isinstance(getattr(meta, field), str):
-            raise TypeError(f"{field} is not a string")
     if not isinstance(meta.year, int) or isinstance(meta.year, bool):
         raise TypeError("year is not a number")
-    if meta.date is not None and not isinstance(meta.date, str):
-        raise TypeError("date is not a string")
     if meta.kind not in _KINDS:
         raise ValueError(f"unknown kind {meta.kind!r}")
     if meta.level not in _LEVELS:
@@ -473,7 +477,9 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
 
     overrides: dict[str, Any] = {}
     if region is not None:
-        overrides["region"] = region
+        # Stored cleaned: `--region $'闵行区\n'` must not break `list`'s lines or reach a
+        # terminal as an escape sequence.
+        overrides["region"] = clean_field(region) or None
     if year is not None:
         overrides["year"] = year
     if id is not None:
@@ -482,7 +488,7 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
     final_id = id if id is not None else default_id(report.meta, source=source)
     # Messages name the file as the user typed it; the stored source is absolute, so it
     # still says where the report came from when read from another directory.
-    absolute = str(Path(source).absolute())
+    absolute = clean_field(str(Path(source).absolute()))
     return dc_replace(report, meta=dc_replace(report.meta, id=final_id, source=absolute))
 
 
