@@ -53,9 +53,10 @@ def _cmd_list(args: argparse.Namespace) -> int:
     from reportdiff.core.storage.resolve import list_entries
 
     entries = list_entries()
-    for damaged in damaged_entries():
-        # Listed on stderr: the table stays parseable, and a broken entry is never silent.
-        print(f"reportdiff: {damaged.message()}", file=sys.stderr)
+    damaged = damaged_entries()
+    for entry in damaged:
+        # Explained on stderr (one line each), and listed as a row marked "damaged".
+        print(f"reportdiff: {_printable(entry.message())}", file=sys.stderr)
     header = ("id", "region", "year", "delivered", "title", "size", "origin")
     rows = [
         (
@@ -68,6 +69,10 @@ def _cmd_list(args: argparse.Namespace) -> int:
             e.origin,
         )
         for e in entries
+    ]
+    rows += [
+        (d.id, UNKNOWN, UNKNOWN, UNKNOWN, "(damaged entry: see the message above)", "0", "damaged")
+        for d in damaged
     ]
     if sys.stdout.isatty():
         from rich.console import Console
@@ -200,8 +205,10 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "add",
         help="add report files to your library",
-        description="Copy reports into your library so `reportdiff ID` opens them; all the\n"
-        "files are added, or none if one cannot be read.\n\n"
+        description="Copy reports into your library so `reportdiff ID` opens them. Each file\n"
+        "is added whole or not at all (all the reports of a compilation together), even if\n"
+        "the command is killed; a file that cannot be added never stops the others. With\n"
+        "several files the command ends with a summary, and exits 1 if any file failed.\n\n"
         "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5 are\n"
         "detected; --encoding forces one), HTML pages (the article text only), PDF (its text\n"
         "layer; scans have none) and DOCX. Region, year reviewed, session date and title are\n"
@@ -238,11 +245,11 @@ def _printable(value: object) -> str:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from reportdiff.core.storage.library import add_reports, id_origin
+    from reportdiff.core.storage.library import add_files, id_origin
 
     if args.id is not None and len(args.files) > 1:
         raise ReportError("--id names one report; add the files one at a time")
-    metas = add_reports(
+    outcome = add_files(
         args.files,
         id=args.id,
         region=args.region,
@@ -252,7 +259,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         split=args.split,
         dry_run=args.dry_run,
     )
-    for meta in metas:
+    for meta in outcome.added:
         fields = [
             "would add" if args.dry_run else "added",
             meta.id,
@@ -268,7 +275,18 @@ def _cmd_add(args: argparse.Namespace) -> int:
         elif origin is not None:
             fields.append(f"id taken by a {origin} report: needs --replace or --id")
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
-    return 0
+    sys.stdout.flush()
+    for failure in outcome.failed:
+        print(f"reportdiff: {_printable(failure.message)}", file=sys.stderr)
+    if len(args.files) > 1:
+        done = len(args.files) - len(outcome.failed)
+        verb = "would add" if args.dry_run else "added"
+        print(
+            f"reportdiff: {verb} {done} of {len(args.files)} files"
+            + (f"; {len(outcome.failed)} failed (see above)" if outcome.failed else ""),
+            file=sys.stderr,
+        )
+    return 1 if outcome.failed else 0
 
 
 def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
