@@ -37,6 +37,15 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 MAX_CONTAINER_BYTES = 100 * 1024 * 1024
 #: Most characters of text a document may yield (the same budget as a text file).
 MAX_TEXT_CHARS = MAX_TEXT_BYTES
+#: Most bytes a DOCX may unpack to, all its parts together. Word keeps a report's text in
+#: a few MB of XML; a zip "bomb" (1 MB holding 1 GiB of spaces) is refused from its
+#: directory, before anything is unpacked.
+MAX_DOCX_UNPACKED = 256 * 1024 * 1024
+#: Most XML elements in a DOCX's main document (a 300-page report has about 200,000). Each
+#: costs memory once parsed, so they are counted as the XML streams in, before parsing.
+MAX_DOCX_ELEMENTS = 2_000_000
+#: Most pages of a PDF (a long report has 100). Checked before any page is read.
+MAX_PDF_PAGES = 2_000
 
 #: Encodings tried, in order, when none is given (after the BOM and strict UTF-8).
 #: cp950 is Microsoft's Big5, a superset of plain Big5 that real files use.
@@ -397,7 +406,7 @@ def _read_pdf(p: Path, name: str) -> str:
                     raise ReportError(
                         f"{name} is an encrypted PDF; save an unprotected copy or its text"
                     )
-            pages = [page_lines(page) for page in reader.pages]
+            pages = _pdf_pages(reader, name, page_lines)
         except ReportError:
             raise
         except Exception as exc:  # noqa: BLE001 - see above
@@ -411,6 +420,28 @@ def _read_pdf(p: Path, name: str) -> str:
             f"{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
         )
     return layout(pages)
+
+
+def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
+    """Each page's lines, refusing a PDF past the page limit (before reading any page) or
+    the text limit (as soon as the pages read so far pass it)."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise ReportError(
+            f"{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,} (a long report has 100)"
+        )
+    pages = []
+    chars = 0
+    for page in reader.pages:
+        lines = page_lines(page)
+        chars += sum(len(line.text) for line in lines)
+        if chars > MAX_TEXT_CHARS:
+            raise ReportError(
+                f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
+                f"the limit is {MAX_TEXT_CHARS:,}"
+            )
+        pages.append(lines)
+    return pages
 
 
 def _one_line(exc: BaseException) -> str:
@@ -433,6 +464,7 @@ def _read_docx(p: Path, name: str) -> str:
                     f"{name} is a zip archive but not a Word document (.docx); "
                     "give a text, HTML, PDF or DOCX file"
                 )
+            _check_docx_bounds(zf, name)
         document = docx.Document(str(p))
         blocks = group_by_spacers(list(_docx_blocks(document)))
     except ReportError:
@@ -446,6 +478,62 @@ def _read_docx(p: Path, name: str) -> str:
             f"{name} is not a readable Word document (damaged: {_one_line(exc)})"
         ) from None
     return join_blocks(blocks)
+
+
+def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
+    """Refuse a DOCX too big to parse, reading its main XML as a stream (constant memory).
+
+    python-docx loads every part and builds a tree of the whole document, so a small file
+    that unpacks to gigabytes (or to millions of paragraphs) would take minutes and
+    gigabytes before any limit on its text could be checked. Here the zip directory bounds
+    the unpacked size (zipfile never reads past a member's declared size), and an expat
+    pass counts elements and text characters as the XML is inflated, stopping at a limit.
+    """
+    import xml.parsers.expat
+
+    unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise ReportError(
+            f"{name} unpacks to {unpacked / 1024 / 1024:,.0f} MB; the limit for a Word "
+            f"document is {MAX_DOCX_UNPACKED // 1024 // 1024} MB"
+        )
+    elements = chars = 0
+    in_text = 0
+
+    def start(tag: str, attrs: object) -> None:
+        nonlocal elements, in_text
+        elements += 1
+        if elements > MAX_DOCX_ELEMENTS:
+            raise ReportError(
+                f"{name} holds more than {MAX_DOCX_ELEMENTS:,} XML elements; "
+                "that is not a report (the limit keeps reading it bounded)"
+            )
+        if tag.endswith("}t"):
+            in_text += 1
+
+    def end(tag: str) -> None:
+        nonlocal in_text
+        if tag.endswith("}t"):
+            in_text -= 1
+
+    def text(data: str) -> None:
+        nonlocal chars
+        if in_text:
+            chars += len(data)
+            if chars > MAX_TEXT_CHARS:
+                raise ReportError(
+                    f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
+                    f"the limit is {MAX_TEXT_CHARS:,}"
+                )
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    with zf.open("word/document.xml") as fh:
+        while chunk := fh.read(1024 * 1024):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
 
 
 def _docx_blocks(document: Any) -> Iterator[TextBlock]:
