@@ -223,7 +223,11 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="report file(s) to add")
     p.add_argument("--id", help="store under this id (one report only)")
     p.add_argument("--region", help="region in Chinese, overriding the inferred one (闵行区)")
-    p.add_argument("--year", type=int, help="the year the report reviews (2023 for a 2024 report)")
+    p.add_argument(
+        "--year",
+        type=_year,
+        help=f"the year the report reviews (2023 for a 2024 report; {MIN_YEAR}–{MAX_YEAR})",
+    )
     p.add_argument("--encoding", help="force the text encoding (utf-8, gb18030, big5, utf-16)")
     p.add_argument(
         "--replace", action="store_true", help="overwrite a report with the same id (or shadow a bundled one)"
@@ -235,6 +239,23 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--dry-run", action="store_true", help="show what would be added, write nothing"
     )
     p.set_defaults(handler=_cmd_add)
+
+
+MIN_YEAR, MAX_YEAR = 1949, 2100
+"""Years a report may review (the first government work report reviewed 1949–1954)."""
+
+
+def _year(text: str) -> int:
+    """``--year``: a year from MIN_YEAR to MAX_YEAR (argparse prints the error)."""
+    import argparse
+
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {_printable(text)!s}") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"{year} is not a year from {MIN_YEAR} to {MAX_YEAR}")
+    return year
 
 
 def _printable(value: object) -> str:
@@ -413,8 +434,26 @@ def _cmd_open(args: argparse.Namespace) -> int:
 COMMANDS = ("open", "list", "show", "export", "add", "remove", "build-samples")
 
 
+def _utf8_stdio() -> None:
+    """Print UTF-8 where the locale cannot print Chinese at all.
+
+    Under ``LC_ALL=POSIX PYTHONUTF8=0`` standard output is ASCII and every Chinese
+    character would be a UnicodeEncodeError; UTF-8 is what a pipe or a modern terminal
+    wants. An encoding that can print Chinese (GB18030 …) is kept.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            "中文，。".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _utf8_stdio()
     args_list = list(sys.argv[1:] if argv is None else argv)
     handler: Handler | None
     if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:

@@ -26,6 +26,18 @@ _DROPPED = ("Cc", "Cf")
 _BREAKS = ("Zl", "Zp")
 
 
+def _undo_surrogate_escapes(text: str) -> str:
+    """File names the OS gave as bytes it could not decode (``LC_ALL=POSIX`` without UTF-8
+    mode turns 闵行.txt into ``\udce9\udc97…``), decoded as UTF-8; other lone surrogates,
+    which no encoder accepts, become U+FFFD."""
+    if text.isprintable() or not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
 def is_unsafe(ch: str) -> bool:
     """Whether ``ch`` may be obeyed by a terminal or break a line: Cc, Cf, Zl, Zp."""
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
@@ -38,7 +50,7 @@ def clean_field(value: str) -> str:
     '闵行区]52;c;aGk= 2023 年'
     """
     kept = []
-    for ch in value:
+    for ch in _undo_surrogate_escapes(value):
         cat = unicodedata.category(ch)
         if ch.isspace() or cat in _BREAKS:
             kept.append(" ")
@@ -53,7 +65,7 @@ def printable(value: object) -> str:
     >>> printable("evil\x1b[2J\nname.txt")
     'evil\\x1b[2J\\nname.txt'
     """
-    text = str(value)
+    text = _undo_surrogate_escapes(str(value))
     if text.isprintable():  # C speed; False for every unsafe character (and a few safe ones)
         return text
     return "".join(

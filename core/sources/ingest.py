@@ -216,10 +216,11 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
                     f"{enc.upper()} (byte {exc.start:,}); is it damaged?"
                 ) from None
     if _looks_binary(data):
-        if _looks_utf16(data):
+        order = _utf16_chinese(data)
+        if order or _looks_utf16(data):
+            hint = order or "utf-16-le (or utf-16-be)"
             raise ReportError(
-                f"{name} looks like UTF-16 without a byte-order mark; "
-                "pass --encoding utf-16-le (or utf-16-be)"
+                f"{name} looks like UTF-16 without a byte-order mark; pass --encoding {hint}"
             )
         raise ReportError(f"{name} is a binary file, not text (it contains NUL bytes)")
     try:
@@ -293,6 +294,25 @@ def _looks_utf16(data: bytes) -> bool:
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     return max(even, odd) > len(sample) // 8 and min(even, odd) == 0
+
+
+def _utf16_chinese(data: bytes) -> str | None:
+    """The UTF-16 byte order (``utf-16-le``/``-be``) that reads ``data`` as common Chinese.
+
+    Chinese in UTF-16 has NUL bytes only beside its ASCII (digits, line breaks), too few
+    for :func:`_looks_utf16`; but decoded in the right byte order it is common Han
+    characters and punctuation, in the wrong one rare characters and unassigned points.
+    """
+    sample = data[:8192]
+    sample = sample[: len(sample) // 2 * 2]
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _common_share(text, "gb18030") >= MIN_COMMON_SHARE:
+            return enc
+    return None
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -409,6 +429,13 @@ def _read_pdf(p: Path, name: str) -> str:
             pages = _pdf_pages(reader, name, page_lines)
         except ReportError:
             raise
+        except DependencyError:
+            # pypdf opens an AES-encrypted PDF with the empty password, then needs the
+            # `cryptography` package to decrypt each page: encrypted, not damaged.
+            raise ReportError(
+                f"{name} is an encrypted PDF (AES) whose text cannot be read here; "
+                "save an unprotected copy or its text"
+            ) from None
         except Exception as exc:  # noqa: BLE001 - see above
             raise ReportError(
                 f"{name} is not a readable PDF (truncated or damaged: {_one_line(exc)})"

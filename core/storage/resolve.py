@@ -110,7 +110,12 @@ def path_id(path: Path) -> str:
 
 
 def _looks_like_path(ref: str) -> bool:
-    return "/" in ref or "\\" in ref or ref.lower().endswith(PATH_SUFFIXES) or Path(ref).exists()
+    if "/" in ref or "\\" in ref or ref.lower().endswith(PATH_SUFFIXES):
+        return True
+    try:
+        return Path(ref).exists()
+    except (OSError, ValueError):  # a name too long for the OS (ENAMETOOLONG), a NUL
+        return False
 
 
 def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
