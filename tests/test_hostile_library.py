@@ -127,3 +127,33 @@ def test_a_damaged_entry_is_listed_and_its_text_never_swept(
     assert code == 0, err
     assert listed(capsys) == {"other": "user"}
     assert (folder / library.RECOVERED_DIR / text.name).read_bytes() == original
+
+
+def _probe_lock(directory: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """Child: try the library lock the portable way (filelock picks msvcrt on Windows)."""
+    from filelock import FileLock, Timeout
+
+    try:
+        FileLock(Path(directory) / ".lock").acquire(timeout=0)
+    except Timeout:
+        queue.put("busy")
+    else:
+        queue.put("free")
+
+
+def test_the_library_lock_is_a_real_lock_on_every_platform(seeds_dir: Path) -> None:
+    """The old lock was fcntl only, a no-op on Windows; filelock's works on both."""
+    from reportdiff.core.atomic import locked
+
+    folder = paths.library_dir()
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    with locked(folder):
+        proc = ctx.Process(target=_probe_lock, args=(str(folder), queue))
+        proc.start()
+        proc.join(120)
+        assert queue.get(timeout=60) == "busy"
+    proc = ctx.Process(target=_probe_lock, args=(str(folder), queue))
+    proc.start()
+    proc.join(120)
+    assert queue.get(timeout=60) == "free"
