@@ -446,7 +446,83 @@ def _read_pdf(p: Path, name: str) -> str:
         raise ReportError(
             f"{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
         )
-    return layout(pages)
+    text = layout(pages)
+    if _looks_garbled(text):
+        # Fonts subset without a usable ToUnicode map: pypdf returns glyph numbers as
+        # characters, without an error. PDFium also reads the fonts' own tables.
+        text = _read_pdf_pdfium(p, name)
+    return text
+
+
+#: Most private-use, replacement and control characters a readable text layer has (share).
+MAX_GARBLED_SHARE = 0.05
+
+
+def _looks_garbled(text: str) -> bool:
+    """Whether a PDF's extracted text is glyph numbers rather than characters.
+
+    Real report text is common Chinese (GB2312 level 1 or Big5's common characters) and
+    punctuation; a font without a character map gives private-use characters, U+FFFD,
+    control characters, or rare and unassigned code points instead. Text with almost no
+    non-ASCII characters (an English PDF) is not judged by its Chinese.
+    """
+    sample = [c for c in text[:_SCORE_SAMPLE] if not c.isspace()]
+    if not sample:
+        return False
+    import unicodedata
+
+    bad = sum(1 for c in sample if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn"))
+    if bad > len(sample) * MAX_GARBLED_SHARE:
+        return True
+    if sum(1 for c in sample if c >= "\x80") < 20:
+        return False
+    joined = "".join(sample)
+    return max(_common_share(joined, "gb18030"), _common_share(joined, "cp950")) < MIN_COMMON_SHARE
+
+
+def _read_pdf_pdfium(p: Path, name: str) -> str:
+    """The text layer as PDFium reads it; a ReportError if that is unreadable too."""
+    from reportdiff.core.sources.pdf_layout import PdfLine, layout
+
+    unreadable = ReportError(
+        f"{name}'s text cannot be read: its fonts map glyphs to no characters (the text "
+        "layer is garbled); run OCR on it or give the text as a .txt file"
+    )
+    try:
+        import pypdfium2
+    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
+        raise unreadable from None
+    pages: list[list[PdfLine]] = []
+    chars = 0
+    try:
+        document = pypdfium2.PdfDocument(str(p))
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                try:
+                    raw = textpage.get_text_range()
+                finally:
+                    textpage.close()
+                    page.close()
+                lines = [PdfLine(line.strip()) for line in raw.splitlines() if line.strip()]
+                chars += sum(len(line.text) for line in lines)
+                if chars > MAX_TEXT_CHARS:
+                    raise ReportError(
+                        f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
+                        f"the limit is {MAX_TEXT_CHARS:,}"
+                    )
+                pages.append(lines)
+        finally:
+            document.close()
+    except ReportError:
+        raise
+    except Exception:  # noqa: BLE001 - PdfiumError and friends: pypdf already opened it
+        raise unreadable from None
+    text = layout(pages) if any(pages) else ""
+    if not text.strip() or _looks_garbled(text):
+        raise unreadable
+    return text
 
 
 def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
