@@ -185,6 +185,73 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "terms",
+        help="new and faded terms over a series of reports",
+        description="Read a series of reports in the order given and list, for each, the "
+        "terms no earlier report used (new: coined compounds and quoted formulations "
+        "first) and the terms the previous reports all used and it drops (faded), with "
+        "each term's rate per 10,000 Han characters in every report. --term T gives only "
+        "T's series. Markdown, JSON (schema reportdiff.terms/1) or CSV; stdout unless -o.",
+    )
+    p.add_argument(
+        "reports", nargs="+", metavar="REPORT", help="report ids or file paths, oldest first"
+    )
+    p.add_argument(
+        "--format", "-f", choices=("md", "json", "csv"), default="md",
+        help="output format (default: md)",
+    )
+    p.add_argument(
+        "--term", "-t", action="append", default=[], metavar="T",
+        help="give this term's series instead of the lists (repeatable)",
+    )
+    p.add_argument(
+        "--top", type=int, default=50, metavar="N", help="terms listed per report (default: 50)"
+    )
+    p.add_argument(
+        "--faded-after", type=int, default=3, metavar="K",
+        help="a term fades when the previous K reports all used it (default: 3)",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.set_defaults(handler=_cmd_terms)
+
+
+def _cmd_terms(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reportdiff.core.analysis.terms import analyse_terms, term_series
+    from reportdiff.core.analysis.terms_export import terms_csv, terms_json, terms_markdown
+    from reportdiff.core.output import resolve_output, write_output
+    from reportdiff.core.storage.resolve import resolve_report
+
+    if args.top < 1 or args.faded_after < 1:
+        raise ReportError("--top and --faded-after need a whole number of at least 1", exit_code=2)
+    if not args.term and len(args.reports) < 2:
+        raise ReportError(
+            "terms needs a series of at least two reports, e.g. "
+            "`reportdiff terms yangpu-2022 yangpu-2023` (or --term T for one term's series)",
+            exit_code=2,
+        )
+    to_stdout = args.output is None or args.output == "-"
+    stems = [Path(r).stem for r in args.reports]
+    default_name = f"terms-{stems[0]}-{stems[-1]}.{args.format}"
+    if not to_stdout:
+        resolve_output(args.output, default_name)  # refuse a bad path before the work
+    reports = [resolve_report(ref) for ref in args.reports]
+    if args.term:
+        series = term_series(reports, args.term)
+    else:
+        series = analyse_terms(reports, top=args.top, faded_window=args.faded_after)
+    render = {"md": terms_markdown, "json": terms_json, "csv": terms_csv}[args.format]
+    text = render(series)
+    if to_stdout:
+        write_stdout(text)
+    else:
+        write_output(args.output, text.encode("utf-8"), default_name=default_name)
+    return 0
+
+
 def write_stdout(text: str) -> None:
     """Print ``text`` to standard output; a failed or short write is a one-line error."""
     if sys.stdout is None:
@@ -389,6 +456,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_list(sub)
     _add_show(sub)
     _add_export(sub)
+    _add_terms(sub)
     _add_add(sub)
     _add_remove(sub)
     _add_build_samples(sub)
@@ -431,7 +499,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
         gc.enable()
 
 
-COMMANDS = ("open", "list", "show", "export", "add", "remove", "build-samples")
+COMMANDS = ("open", "list", "show", "export", "terms", "add", "remove", "build-samples")
 
 
 def _utf8_stdio() -> None:

@@ -20,7 +20,7 @@ from reportdiff.core.comparison import (
 from reportdiff.core.model import Report, Span
 from reportdiff.core.text.textkey import is_han
 
-__all__ = ["SCHEMA", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
+__all__ = ["SCHEMA", "csv_cell", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
 
 SCHEMA = "reportdiff.comparison/1"
 """The ``schema`` value of :func:`to_json` output; bumped on any incompatible change."""
@@ -270,9 +270,9 @@ def to_csv(cmp: Comparison) -> str:
     for p in cmp.numbers:
         w.writerow(
             [
-                _csv_cell(p.indicator),
+                csv_cell(p.indicator),
                 p.status,
-                *(_csv_cell(quantity_label(q)) if q is not None else "" for q in p.values),
+                *(csv_cell(quantity_label(q)) if q is not None else "" for q in p.values),
                 "" if p.delta is None else _fmt_number(p.delta, digits=4).replace(",", ""),
                 p.unit if p.delta is not None else "",
                 "" if p.pct is None else f"{p.pct:.2f}",
@@ -281,7 +281,7 @@ def to_csv(cmp: Comparison) -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def _csv_cell(text: str) -> str:
+def csv_cell(text: str) -> str:
     # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
