@@ -266,7 +266,7 @@ def to_csv(cmp: Comparison) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     # Keys come from file names (`=1+2.txt`): neutralised like the value cells.
-    w.writerow(["indicator", "status", *map(_csv_cell, keys), "delta", "unit", "pct"])
+    w.writerow(["indicator", "status", *map(csv_cell, keys), "delta", "unit", "pct"])
     for p in cmp.numbers:
         w.writerow(
             [
