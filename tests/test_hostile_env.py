@@ -170,3 +170,11 @@ def test_aes_encrypted_pdf_is_called_encrypted(
     code, out, err = run(capsys, "show", str(path))
     assert_one_line_error(code, out, err, "is an encrypted PDF (AES)")
     assert "damaged" not in err
+
+
+def test_every_command_name_is_a_reserved_id() -> None:
+    """`reportdiff terms` must never be read as a report id (new commands included)."""
+    from reportdiff.cli import COMMANDS
+    from reportdiff.core.storage.library import RESERVED_IDS
+
+    assert set(COMMANDS) <= RESERVED_IDS
