@@ -126,3 +126,32 @@ def test_csv_cells_from_file_names_are_neutralised(
     assert f"'{name}" in header
     for cell in header:
         assert cell[:1] not in ("=", "+", "-", "@")
+
+
+def test_file_name_with_osc52_in_the_tui(evil_file: Path, tmp_path: Path) -> None:
+    """Opened in the reader: the border, titles and the export it writes hold no escape."""
+    import asyncio
+
+    from reportdiff.core.storage.resolve import resolve_report
+    from reportdiff.tui.app import ReportDiffApp
+
+    reports = [resolve_report(str(evil_file)), resolve_report("yangpu-2022")]
+    assert_inert(reports[0].meta.id, reports[0].meta.source, reports[0].meta.title)
+
+    async def scenario() -> str:
+        app = ReportDiffApp(reports, export_dir=tmp_path)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            painted = app.export_screenshot()  # SVG: every character the screen shows
+            await pilot.press("e")
+            await pilot.pause()
+        return painted
+
+    painted = asyncio.run(scenario())
+    assert "]52;c;aGFja2Vk" in painted  # the file's name is shown, its escape is not
+    assert_inert(painted)
+    assert "&#27;" not in painted and "&#x1b;" not in painted.lower()
+    exported = list(tmp_path.glob("*.md"))
+    assert len(exported) == 1
+    assert_inert(exported[0].name, exported[0].read_text(encoding="utf-8"))
