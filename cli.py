@@ -544,7 +544,9 @@ def _run(handler: Handler, args: argparse.Namespace | SimpleNamespace) -> int:
     try:
         return handler(args)  # type: ignore[arg-type]
     except ReportError as exc:
-        print(f"reportdiff: {exc}", file=sys.stderr)
+        # Messages quote file names and library errors (pypdf's "/\x00SCII85Decode"):
+        # whatever they hold, the terminal gets it escaped, on one line.
+        print(f"reportdiff: {_printable(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("reportdiff: interrupted", file=sys.stderr)

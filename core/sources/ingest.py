@@ -548,7 +548,10 @@ def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    from reportdiff.core.printable import printable
+
+    # A library's message may quote the file's bytes (NUL, ESC): shown escaped.
+    text = printable(" ".join(str(exc).split())) or type(exc).__name__
     return text if len(text) <= 120 else text[:117] + "…"
 
 
