@@ -157,3 +157,34 @@ def test_the_library_lock_is_a_real_lock_on_every_platform(seeds_dir: Path) -> N
     proc.start()
     proc.join(120)
     assert queue.get(timeout=60) == "free"
+
+
+def test_a_write_that_fails_for_one_file_does_not_stop_the_next(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk error while one file is written rolls that file back; the next is still added."""
+    real = library.atomic_write_text
+    calls: list[str] = []
+
+    def first_entry_fails(path: object, text: str, **kwargs: object) -> None:
+        calls.append(Path(str(path)).name)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device")
+        real(path, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "atomic_write_text", first_entry_fails)
+    code, out, err = run(
+        capsys,
+        "add",
+        str(seeds_dir / SEED),
+        str(seeds_dir / "003_c7b044fd7b48fcbf.txt"),
+        "--replace",
+    )
+    assert code == 1
+    assert [line.split("\t")[1] for line in out.splitlines()] == ["xuhui-2022"]
+    lines = err.splitlines()
+    assert lines[0].startswith("reportdiff: cannot write to your library at")
+    assert "No space left on device" in lines[0]
+    assert lines[1] == "reportdiff: added 1 of 2 files; 1 failed (see above)"
+    assert listed(capsys) == {"xuhui-2022": "user (replaces bundled)"}
+    assert {p.name.split(".")[0] for p in paths.library_dir().glob("*.txt")} == {"xuhui-2022"}

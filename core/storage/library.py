@@ -461,7 +461,6 @@ def add_files(
     folder = library_dir()
     if not prepared:
         return AddOutcome(added, failed)
-    stored: list[str] = []
     with _library_errors(folder), _write_lock(folder):
         for source, reports in prepared:
             # Checked under the lock: another process may have added the id a moment ago.
@@ -470,8 +469,13 @@ def add_files(
             except ReportError as exc:
                 failed.append(AddFailure(source, str(exc)))
                 continue
-            _store_file(folder, reports)
-            stored.append(source)
+            try:
+                _store_file(folder, reports)
+            except OSError as exc:  # rolled back; the next file may still fit
+                reason = exc.strerror or str(exc)
+                message = f"cannot write to your library at {folder}: {reason}"
+                failed.append(AddFailure(source, message))
+                continue
             added.extend(r.meta for r in reports)
         _sweep(folder)
     order = {str(p): i for i, p in enumerate(paths)}
