@@ -157,6 +157,7 @@ def test_aes_encrypted_pdf_is_called_encrypted(
     writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
     # The key check of revision 4 is revision 3's: only the stream filter says AES.
     entry = writer._encrypt_entry
+    assert entry is not None
     entry[NameObject("/V")] = NumberObject(4)
     entry[NameObject("/R")] = NumberObject(4)
     aes = {"/CFM": NameObject("/AESV2"), "/AuthEvent": NameObject("/DocOpen")}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff.cli import main
-from reportdiff.core import paths
+from reportdiff.core import atomic, paths
 from reportdiff.core.storage import library
 
 COMPILATION = "004_22cd1e946852648b.txt"  # four reports: 上海市, 浦东, 黄浦, 静安
@@ -34,7 +34,7 @@ def listed(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
 def _split_then_die(home: str, path: str, when: str, at: int) -> None:
     """Child: add a compilation, dying like ``kill -9`` before or after the at-th commit write."""
     os.environ["REPORTDIFF_HOME"] = home
-    real = library.atomic_write_text
+    real = atomic.atomic_write_text
     calls = 0
 
     def write(target: object, text: str, **kwargs: object) -> None:
@@ -46,7 +46,7 @@ def _split_then_die(home: str, path: str, when: str, at: int) -> None:
         if when == "after" and calls == at:
             os._exit(9)
 
-    library.atomic_write_text = write  # type: ignore[assignment]
+    vars(library)["atomic_write_text"] = write
     library.add_report(path, split=True, replace=True)
 
 
@@ -163,7 +163,7 @@ def test_a_write_that_fails_for_one_file_does_not_stop_the_next(
     capsys: pytest.CaptureFixture[str], seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A disk error while one file is written rolls that file back; the next is still added."""
-    real = library.atomic_write_text
+    real = atomic.atomic_write_text
     calls: list[str] = []
 
     def first_entry_fails(path: object, text: str, **kwargs: object) -> None:

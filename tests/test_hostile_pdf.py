@@ -56,7 +56,7 @@ def test_garbled_everywhere_is_one_line_saying_so(
     real_range = pypdfium2.PdfTextPage.get_text_range
 
     def garbled_range(self: object, *args: object, **kwargs: object) -> str:
-        return _private_use(real_range(self, *args, **kwargs))  # type: ignore[arg-type]
+        return _private_use(real_range(self, *args, **kwargs))
 
     monkeypatch.setattr(pypdfium2.PdfTextPage, "get_text_range", garbled_range)
     code = main(["add", str(FIXTURE)])
