@@ -53,9 +53,10 @@ def _cmd_list(args: argparse.Namespace) -> int:
     from reportdiff.core.storage.resolve import list_entries
 
     entries = list_entries()
-    for damaged in damaged_entries():
-        # Listed on stderr: the table stays parseable, and a broken entry is never silent.
-        print(f"reportdiff: {damaged.message()}", file=sys.stderr)
+    damaged = damaged_entries()
+    for entry in damaged:
+        # Explained on stderr (one line each), and listed as a row marked "damaged".
+        print(f"reportdiff: {_printable(entry.message())}", file=sys.stderr)
     header = ("id", "region", "year", "delivered", "title", "size", "origin")
     rows = [
         (
@@ -69,6 +70,10 @@ def _cmd_list(args: argparse.Namespace) -> int:
         )
         for e in entries
     ]
+    rows += [
+        (d.id, UNKNOWN, UNKNOWN, UNKNOWN, "(damaged entry: see the message above)", "0", "damaged")
+        for d in damaged
+    ]
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
@@ -77,13 +82,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
         # Text cells, not str: a str cell is parsed as markup and report titles are data.
         table = Table(*header, title="reports")
         for row in rows:
-            table.add_row(*(Text(c) for c in row))
+            table.add_row(*(Text(_printable(c)) for c in row))
         Console().print(table)
     else:
         out = sys.stdout
         out.write("\t".join(header) + "\n")
         for row in rows:
-            out.write("\t".join(c.replace("\t", " ") for c in row) + "\n")
+            # Escaped, so a tab or newline in a hand-edited entry cannot shift a column.
+            out.write("\t".join(_printable(c) for c in row) + "\n")
     return 0
 
 
@@ -109,7 +115,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from reportdiff.core.text.outline import format_outline
 
     report = resolve_report(args.report, encoding=args.encoding)
-    sys.stdout.write(report.text if args.text else format_outline(report))
+    text = report.text if args.text else format_outline(report)
+    # Text and metadata are cleaned where they are made; this is the last guard before
+    # the terminal, line by line so the outline keeps its shape.
+    sys.stdout.write("\n".join(_printable(line) for line in text.split("\n")))
     return 0
 
 
@@ -154,7 +163,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
-    default_name = "-vs-".join(Path(r).stem for r in args.reports) + f".{args.format}"
+    from reportdiff.core.printable import clean_field
+
+    # A default name made of file names holds no escape sequence (it is printed, listed).
+    default_name = "-vs-".join(clean_field(Path(r).stem) for r in args.reports)
+    default_name += f".{args.format}"
     if not to_stdout:
         resolve_output(args.output, default_name)  # refuse a bad path before the work
     reports = [resolve_report(ref) for ref in args.reports]
@@ -259,8 +272,10 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "add",
         help="add report files to your library",
-        description="Copy reports into your library so `reportdiff ID` opens them; all the\n"
-        "files are added, or none if one cannot be read.\n\n"
+        description="Copy reports into your library so `reportdiff ID` opens them. Each file\n"
+        "is added whole or not at all (all the reports of a compilation together), even if\n"
+        "the command is killed; a file that cannot be added never stops the others. With\n"
+        "several files the command ends with a summary, and exits 1 if any file failed.\n\n"
         "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5 are\n"
         "detected; --encoding forces one), HTML pages (the article text only), PDF (its text\n"
         "layer; scans have none) and DOCX. Region, year reviewed, session date and title are\n"
@@ -275,7 +290,11 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="report file(s) to add")
     p.add_argument("--id", help="store under this id (one report only)")
     p.add_argument("--region", help="region in Chinese, overriding the inferred one (闵行区)")
-    p.add_argument("--year", type=int, help="the year the report reviews (2023 for a 2024 report)")
+    p.add_argument(
+        "--year",
+        type=_year,
+        help=f"the year the report reviews (2023 for a 2024 report; {MIN_YEAR}–{MAX_YEAR})",
+    )
     p.add_argument("--encoding", help="force the text encoding (utf-8, gb18030, big5, utf-16)")
     p.add_argument(
         "--replace", action="store_true", help="overwrite a report with the same id (or shadow a bundled one)"
@@ -289,21 +308,36 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_cmd_add)
 
 
+MIN_YEAR, MAX_YEAR = 1949, 2100
+"""Years a report may review (the first government work report reviewed 1949–1954)."""
+
+
+def _year(text: str) -> int:
+    """``--year``: a year from MIN_YEAR to MAX_YEAR (argparse prints the error)."""
+    import argparse
+
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {_printable(text)!s}") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"{year} is not a year from {MIN_YEAR} to {MAX_YEAR}")
+    return year
+
+
 def _printable(value: object) -> str:
     """A field for the terminal: control characters (ANSI escapes …) shown, not obeyed."""
-    text = str(value)
-    return "".join(
-        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
-        for c in text
-    )
+    from reportdiff.core.printable import printable
+
+    return printable(value)
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from reportdiff.core.storage.library import add_reports, id_origin
+    from reportdiff.core.storage.library import add_files, id_origin
 
     if args.id is not None and len(args.files) > 1:
         raise ReportError("--id names one report; add the files one at a time")
-    metas = add_reports(
+    outcome = add_files(
         args.files,
         id=args.id,
         region=args.region,
@@ -313,7 +347,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         split=args.split,
         dry_run=args.dry_run,
     )
-    for meta in metas:
+    for meta in outcome.added:
         fields = [
             "would add" if args.dry_run else "added",
             meta.id,
@@ -329,7 +363,18 @@ def _cmd_add(args: argparse.Namespace) -> int:
         elif origin is not None:
             fields.append(f"id taken by a {origin} report: needs --replace or --id")
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
-    return 0
+    sys.stdout.flush()
+    for failure in outcome.failed:
+        print(f"reportdiff: {_printable(failure.message)}", file=sys.stderr)
+    if len(args.files) > 1:
+        done = len(args.files) - len(outcome.failed)
+        verb = "would add" if args.dry_run else "added"
+        print(
+            f"reportdiff: {verb} {done} of {len(args.files)} files"
+            + (f"; {len(outcome.failed)} failed (see above)" if outcome.failed else ""),
+            file=sys.stderr,
+        )
+    return 1 if outcome.failed else 0
 
 
 def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -457,8 +502,26 @@ def _cmd_open(args: argparse.Namespace) -> int:
 COMMANDS = ("open", "list", "show", "export", "terms", "add", "remove", "build-samples")
 
 
+def _utf8_stdio() -> None:
+    """Print UTF-8 where the locale cannot print Chinese at all.
+
+    Under ``LC_ALL=POSIX PYTHONUTF8=0`` standard output is ASCII and every Chinese
+    character would be a UnicodeEncodeError; UTF-8 is what a pipe or a modern terminal
+    wants. An encoding that can print Chinese (GB18030 …) is kept.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            "中文，。".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _utf8_stdio()
     args_list = list(sys.argv[1:] if argv is None else argv)
     handler: Handler | None
     if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
@@ -481,7 +544,9 @@ def _run(handler: Handler, args: argparse.Namespace | SimpleNamespace) -> int:
     try:
         return handler(args)  # type: ignore[arg-type]
     except ReportError as exc:
-        print(f"reportdiff: {exc}", file=sys.stderr)
+        # Messages quote file names and library errors (pypdf's "/\x00SCII85Decode"):
+        # whatever they hold, the terminal gets it escaped, on one line.
+        print(f"reportdiff: {_printable(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("reportdiff: interrupted", file=sys.stderr)

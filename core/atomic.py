@@ -59,27 +59,22 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str 
 def locked(directory: str | os.PathLike[str]) -> Iterator[None]:
     """Hold an exclusive cross-process lock on ``directory`` for the ``with`` block.
 
-    The lock is ``fcntl.flock`` on a ``.lock`` file inside the directory (created if
-    missing), so two ``reportdiff`` processes writing the library take turns. The kernel
-    releases it if the process dies, so a crash never leaves the library locked. Where
-    ``fcntl`` does not exist (Windows) the block runs unlocked.
+    The lock is a ``.lock`` file inside the directory (created if missing) locked with
+    :mod:`filelock`: ``flock`` on POSIX, ``msvcrt.locking`` on Windows (where the old
+    ``fcntl``-only lock did nothing). Two ``reportdiff`` processes writing the library take
+    turns, and the operating system releases the lock if the process dies, so a crash
+    never leaves the library locked.
 
     Args:
         directory: The directory to lock; created if missing.
     """
+    from filelock import FileLock
+
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    # thread_local=False: the library lock belongs to the process, whichever thread holds it.
+    with FileLock(folder / LOCK_NAME, thread_local=False):
         yield
-        return
-    with open(folder / LOCK_NAME, "a+b") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def _mode_of(target: Path) -> int:

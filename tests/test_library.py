@@ -402,40 +402,56 @@ def test_interrupted_split_adds_none_of_the_reports(
 
     def third_fails(path: Path, text: str, **kwargs: object) -> None:
         calls.append(Path(path).name)
-        if len(calls) == 3:
+        if len(calls) == 4:
             raise KeyboardInterrupt
         real(path, text)
 
     monkeypatch.setattr(library, "atomic_write_text", third_fails)
     with pytest.raises(KeyboardInterrupt):
         add_report(seeds_dir / SEED_004, split=True, replace=True)
-    assert calls == ["shanghai-2023.json", "pudong-2023.json", "huangpu-2023.json"]
+    # The journal (commit record) first, then the entries; Ctrl-C drops the journal too.
+    assert calls[0].startswith(".pending-") and calls[0].endswith(".journal")
+    assert calls[1:] == ["shanghai-2023.json", "pudong-2023.json", "huangpu-2023.json"]
     assert snapshot(library_dir()) == before
     assert load_user_report("shanghai-2023").meta.region == "杨浦区"
 
 
-def test_many_files_are_added_all_or_nothing(
+def test_a_file_that_cannot_be_added_never_stops_the_others(
     capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path
 ) -> None:
+    """Each file whole or not at all; the others still go in; a summary and exit 1."""
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    code, out, err = run(capsys, "add", str(seeds_dir / SEED_002), str(empty), "--replace")
-    assert code == 1 and out == "" and "is empty" in err
-    assert snapshot(library_dir()) == {}
     code, out, err = run(
-        capsys, "add", str(seeds_dir / SEED_002), str(seeds_dir / SEED_003), "--replace"
+        capsys,
+        "add",
+        str(empty),
+        str(seeds_dir / SEED_002),
+        str(seeds_dir / SEED_003),
+        "--replace",
     )
-    assert code == 0, err
+    assert code == 1
     assert [line.split("\t")[1] for line in out.splitlines()] == ["yangpu-2022", "xuhui-2022"]
+    assert err.splitlines() == [
+        f"reportdiff: {empty} is empty",
+        "reportdiff: added 2 of 3 files; 1 failed (see above)",
+    ]
     assert [m.id for m in user_metas()] == ["xuhui-2022", "yangpu-2022"]
+    code, out, err = run(capsys, "add", str(seeds_dir / SEED_002), str(seeds_dir / SEED_003))
+    assert code == 1  # both ids are taken now: each file fails on its own line
+    assert out == ""
+    assert len(err.splitlines()) == 3 and "already has a report 'yangpu-2022'" in err
+    assert err.endswith("reportdiff: added 0 of 2 files; 2 failed (see above)\n")
 
 
-def test_two_files_with_one_id_are_refused(seeds_dir: Path, tmp_path: Path) -> None:
+def test_two_files_with_one_id_add_the_first(seeds_dir: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.txt"
     copy.write_bytes((seeds_dir / SEED_002).read_bytes())
-    with pytest.raises(ReportError, match=r"would all get the id 'yangpu-2022'"):
-        library.add_reports([seeds_dir / SEED_002, copy], replace=True)
-    assert snapshot(library_dir()) == {}
+    outcome = library.add_files([seeds_dir / SEED_002, copy], replace=True)
+    assert [m.id for m in outcome.added] == ["yangpu-2022"]
+    ((source, message),) = [(f.source, f.message) for f in outcome.failed]
+    assert source == str(copy) and "would get the id 'yangpu-2022' like" in message
+    assert [m.id for m in user_metas()] == ["yangpu-2022"]
 
 
 def _add_then_die(home: str, path: str) -> None:

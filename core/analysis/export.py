@@ -265,7 +265,8 @@ def to_csv(cmp: Comparison) -> str:
     keys = report_keys(cmp)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["indicator", "status", *keys, "delta", "unit", "pct"])
+    # Keys come from file names (`=1+2.txt`): neutralised like the value cells.
+    w.writerow(["indicator", "status", *map(csv_cell, keys), "delta", "unit", "pct"])
     for p in cmp.numbers:
         w.writerow(
             [

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import warnings
+from pathlib import Path
 from typing import Any
 
 from reportdiff.core.paths import cache_dir
@@ -71,19 +73,60 @@ def _load() -> Any:
             # jieba imports pkg_resources, which warns under recent setuptools.
             warnings.simplefilter("ignore")
             import jieba
-        jieba.setLogLevel(logging.WARNING)
+        # jieba logs a traceback (at ERROR) when it cannot write its cache: we handle that.
+        jieba.setLogLevel(logging.CRITICAL)
         tok = jieba.Tokenizer()
-        directory = cache_dir()
-        directory.mkdir(parents=True, exist_ok=True)
+        directory = _jieba_cache_dir()
         # jieba's default cache is /tmp/jieba.cache, shared by every user of the machine.
-        tok.tmp_dir = str(directory)
-        jieba.dt.tmp_dir = str(directory)
-        tok.initialize()
+        tok.tmp_dir = str(directory or "")
+        jieba.dt.tmp_dir = tok.tmp_dir
+        if directory is None:
+            _initialize_without_cache(tok)
+        else:
+            tok.initialize()
         # add_word mutates shared state: done here, under the lock, before anyone cuts.
         for term in REPORT_TERMS:
             tok.add_word(term, freq=20000)
         _tokenizer = tok
         return tok
+
+
+JIEBA_CACHE = "jieba.cache"
+"""jieba's name for its dictionary cache (kept, so an existing cache is reused)."""
+
+
+def _jieba_cache_dir() -> Path | None:
+    """Our cache directory if jieba can use its cache there, else None.
+
+    jieba loads ``jieba.cache`` if it is a readable file, and otherwise rebuilds the
+    dictionary and writes the cache through a temp file in the same directory. Where that
+    cannot work (the cache directory cannot be made or written, ``jieba.cache`` is a
+    directory) jieba logs a traceback on every run and leaves its 9 MB temp file behind.
+    """
+    directory = cache_dir()
+    cache = directory / JIEBA_CACHE
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        if cache.is_file() and os.access(cache, os.R_OK):
+            return directory
+        if not cache.exists() and not cache.is_symlink() and os.access(directory, os.W_OK):
+            return directory
+    except OSError:
+        pass
+    return None
+
+
+def _initialize_without_cache(tok: Any) -> None:
+    """Build jieba's dictionary with its cache in a private temp dir, deleted afterwards."""
+    import shutil
+    import tempfile
+
+    scratch = tempfile.mkdtemp(prefix="reportdiff-jieba-")
+    try:
+        tok.tmp_dir = scratch
+        tok.initialize()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def warm_up() -> None:

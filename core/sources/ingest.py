@@ -37,6 +37,15 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 MAX_CONTAINER_BYTES = 100 * 1024 * 1024
 #: Most characters of text a document may yield (the same budget as a text file).
 MAX_TEXT_CHARS = MAX_TEXT_BYTES
+#: Most bytes a DOCX may unpack to, all its parts together. Word keeps a report's text in
+#: a few MB of XML; a zip "bomb" (1 MB holding 1 GiB of spaces) is refused from its
+#: directory, before anything is unpacked.
+MAX_DOCX_UNPACKED = 256 * 1024 * 1024
+#: Most XML elements in a DOCX's main document (a 300-page report has about 200,000). Each
+#: costs memory once parsed, so they are counted as the XML streams in, before parsing.
+MAX_DOCX_ELEMENTS = 2_000_000
+#: Most pages of a PDF (a long report has 100). Checked before any page is read.
+MAX_PDF_PAGES = 2_000
 
 #: Encodings tried, in order, when none is given (after the BOM and strict UTF-8).
 #: cp950 is Microsoft's Big5, a superset of plain Big5 that real files use.
@@ -123,9 +132,10 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> str:
 
 
 def _show(p: Path) -> str:
-    """The path for a message: as given, but escaped if it holds control characters."""
-    s = str(p)
-    return repr(s) if any(ord(c) < 32 or c in "\x7f\u2028\u2029\x85" for c in s) else s
+    """The path for a message: as given, but with control characters shown escaped."""
+    from reportdiff.core.printable import printable
+
+    return printable(p)
 
 
 def _check_encoding(encoding: str) -> str:
@@ -206,10 +216,11 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
                     f"{enc.upper()} (byte {exc.start:,}); is it damaged?"
                 ) from None
     if _looks_binary(data):
-        if _looks_utf16(data):
+        order = _utf16_chinese(data)
+        if order or _looks_utf16(data):
+            hint = order or "utf-16-le (or utf-16-be)"
             raise ReportError(
-                f"{name} looks like UTF-16 without a byte-order mark; "
-                "pass --encoding utf-16-le (or utf-16-be)"
+                f"{name} looks like UTF-16 without a byte-order mark; pass --encoding {hint}"
             )
         raise ReportError(f"{name} is a binary file, not text (it contains NUL bytes)")
     try:
@@ -283,6 +294,25 @@ def _looks_utf16(data: bytes) -> bool:
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     return max(even, odd) > len(sample) // 8 and min(even, odd) == 0
+
+
+def _utf16_chinese(data: bytes) -> str | None:
+    """The UTF-16 byte order (``utf-16-le``/``-be``) that reads ``data`` as common Chinese.
+
+    Chinese in UTF-16 has NUL bytes only beside its ASCII (digits, line breaks), too few
+    for :func:`_looks_utf16`; but decoded in the right byte order it is common Han
+    characters and punctuation, in the wrong one rare characters and unassigned points.
+    """
+    sample = data[:8192]
+    sample = sample[: len(sample) // 2 * 2]
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _common_share(text, "gb18030") >= MIN_COMMON_SHARE:
+            return enc
+    return None
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -396,9 +426,16 @@ def _read_pdf(p: Path, name: str) -> str:
                     raise ReportError(
                         f"{name} is an encrypted PDF; save an unprotected copy or its text"
                     )
-            pages = [page_lines(page) for page in reader.pages]
+            pages = _pdf_pages(reader, name, page_lines)
         except ReportError:
             raise
+        except DependencyError:
+            # pypdf opens an AES-encrypted PDF with the empty password, then needs the
+            # `cryptography` package to decrypt each page: encrypted, not damaged.
+            raise ReportError(
+                f"{name} is an encrypted PDF (AES) whose text cannot be read here; "
+                "save an unprotected copy or its text"
+            ) from None
         except Exception as exc:  # noqa: BLE001 - see above
             raise ReportError(
                 f"{name} is not a readable PDF (truncated or damaged: {_one_line(exc)})"
@@ -409,11 +446,112 @@ def _read_pdf(p: Path, name: str) -> str:
         raise ReportError(
             f"{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
         )
-    return layout(pages)
+    text = layout(pages)
+    if _looks_garbled(text):
+        # Fonts subset without a usable ToUnicode map: pypdf returns glyph numbers as
+        # characters, without an error. PDFium also reads the fonts' own tables.
+        text = _read_pdf_pdfium(p, name)
+    return text
+
+
+#: Most private-use, replacement and control characters a readable text layer has (share).
+MAX_GARBLED_SHARE = 0.05
+
+
+def _looks_garbled(text: str) -> bool:
+    """Whether a PDF's extracted text is glyph numbers rather than characters.
+
+    Real report text is common Chinese (GB2312 level 1 or Big5's common characters) and
+    punctuation; a font without a character map gives private-use characters, U+FFFD,
+    control characters, or rare and unassigned code points instead. Text with almost no
+    non-ASCII characters (an English PDF) is not judged by its Chinese.
+    """
+    sample = [c for c in text[:_SCORE_SAMPLE] if not c.isspace()]
+    if not sample:
+        return False
+    import unicodedata
+
+    bad = sum(1 for c in sample if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn"))
+    if bad > len(sample) * MAX_GARBLED_SHARE:
+        return True
+    if sum(1 for c in sample if c >= "\x80") < 20:
+        return False
+    joined = "".join(sample)
+    return max(_common_share(joined, "gb18030"), _common_share(joined, "cp950")) < MIN_COMMON_SHARE
+
+
+def _read_pdf_pdfium(p: Path, name: str) -> str:
+    """The text layer as PDFium reads it; a ReportError if that is unreadable too."""
+    from reportdiff.core.sources.pdf_layout import PdfLine, layout
+
+    unreadable = ReportError(
+        f"{name}'s text cannot be read: its fonts map glyphs to no characters (the text "
+        "layer is garbled); run OCR on it or give the text as a .txt file"
+    )
+    try:
+        import pypdfium2
+    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
+        raise unreadable from None
+    pages: list[list[PdfLine]] = []
+    chars = 0
+    try:
+        document = pypdfium2.PdfDocument(str(p))
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                try:
+                    raw = textpage.get_text_range()
+                finally:
+                    textpage.close()
+                    page.close()
+                lines = [PdfLine(line.strip()) for line in raw.splitlines() if line.strip()]
+                chars += sum(len(line.text) for line in lines)
+                if chars > MAX_TEXT_CHARS:
+                    raise ReportError(
+                        f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
+                        f"the limit is {MAX_TEXT_CHARS:,}"
+                    )
+                pages.append(lines)
+        finally:
+            document.close()
+    except ReportError:
+        raise
+    except Exception:  # noqa: BLE001 - PdfiumError and friends: pypdf already opened it
+        raise unreadable from None
+    text = layout(pages) if any(pages) else ""
+    if not text.strip() or _looks_garbled(text):
+        raise unreadable
+    return text
+
+
+def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
+    """Each page's lines, refusing a PDF past the page limit (before reading any page) or
+    the text limit (as soon as the pages read so far pass it)."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise ReportError(
+            f"{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,} (a long report has 100)"
+        )
+    pages = []
+    chars = 0
+    for page in reader.pages:
+        lines = page_lines(page)
+        chars += sum(len(line.text) for line in lines)
+        if chars > MAX_TEXT_CHARS:
+            raise ReportError(
+                f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
+                f"the limit is {MAX_TEXT_CHARS:,}"
+            )
+        pages.append(lines)
+    return pages
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    from reportdiff.core.printable import printable
+
+    # A library's message may quote the file's bytes (NUL, ESC): shown escaped.
+    text = printable(" ".join(str(exc).split())) or type(exc).__name__
     return text if len(text) <= 120 else text[:117] + "…"
 
 
@@ -432,6 +570,7 @@ def _read_docx(p: Path, name: str) -> str:
                     f"{name} is a zip archive but not a Word document (.docx); "
                     "give a text, HTML, PDF or DOCX file"
                 )
+            _check_docx_bounds(zf, name)
         document = docx.Document(str(p))
         blocks = group_by_spacers(list(_docx_blocks(document)))
     except ReportError:
@@ -445,6 +584,62 @@ def _read_docx(p: Path, name: str) -> str:
             f"{name} is not a readable Word document (damaged: {_one_line(exc)})"
         ) from None
     return join_blocks(blocks)
+
+
+def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
+    """Refuse a DOCX too big to parse, reading its main XML as a stream (constant memory).
+
+    python-docx loads every part and builds a tree of the whole document, so a small file
+    that unpacks to gigabytes (or to millions of paragraphs) would take minutes and
+    gigabytes before any limit on its text could be checked. Here the zip directory bounds
+    the unpacked size (zipfile never reads past a member's declared size), and an expat
+    pass counts elements and text characters as the XML is inflated, stopping at a limit.
+    """
+    import xml.parsers.expat
+
+    unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise ReportError(
+            f"{name} unpacks to {unpacked / 1024 / 1024:,.0f} MB; the limit for a Word "
+            f"document is {MAX_DOCX_UNPACKED // 1024 // 1024} MB"
+        )
+    elements = chars = 0
+    in_text = 0
+
+    def start(tag: str, attrs: object) -> None:
+        nonlocal elements, in_text
+        elements += 1
+        if elements > MAX_DOCX_ELEMENTS:
+            raise ReportError(
+                f"{name} holds more than {MAX_DOCX_ELEMENTS:,} XML elements; "
+                "that is not a report (the limit keeps reading it bounded)"
+            )
+        if tag.endswith("}t"):
+            in_text += 1
+
+    def end(tag: str) -> None:
+        nonlocal in_text
+        if tag.endswith("}t"):
+            in_text -= 1
+
+    def text(data: str) -> None:
+        nonlocal chars
+        if in_text:
+            chars += len(data)
+            if chars > MAX_TEXT_CHARS:
+                raise ReportError(
+                    f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
+                    f"the limit is {MAX_TEXT_CHARS:,}"
+                )
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    with zf.open("word/document.xml") as fh:
+        while chunk := fh.read(1024 * 1024):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
 
 
 def _docx_blocks(document: Any) -> Iterator[TextBlock]:

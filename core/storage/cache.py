@@ -67,7 +67,8 @@ def load(key: str) -> object | None:
         return None
     try:
         # Our own file in the user's private cache dir, checked against its digest above.
-        return pickle.loads(payload)
+        value: object = pickle.loads(payload)
+        return value
     except (
         pickle.UnpicklingError,
         EOFError,

@@ -28,6 +28,7 @@ from reportdiff.core import paths
 from reportdiff.core.atomic import atomic_write_text, locked
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report, ReportMeta
+from reportdiff.core.printable import clean_field
 
 #: Version of the entry format in ``<id>.json``.
 ENTRY_FORMAT = 1
@@ -35,12 +36,17 @@ ENTRY_FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 #: Ids that would be read as a sub-command on the command line.
 RESERVED_IDS = frozenset(
-    {"open", "list", "show", "add", "remove", "export", "build-samples", "help"}
+    {"open", "list", "show", "add", "remove", "export", "terms", "serve", "build-samples", "help"}
 )
 _KINDS = ("work-report", "summary", "plan-report")
 _LEVELS = ("national", "province", "prefecture", "county", "unknown")
 #: How the library names a text file: ``<id>.<first 10 hex digits of its sha256>.txt``.
 _TEXT_NAME = re.compile(r"^([a-z0-9-]+)\.[0-9a-f]{10}\.txt$")
+#: Where ``remove`` puts the text files of a damaged entry, for the user to recover.
+RECOVERED_DIR = "recovered"
+#: The journal of a multi-report commit: ``.pending-<12 hex digits>.journal``.
+_JOURNAL_PREFIX = ".pending-"
+_JOURNAL_SUFFIX = ".journal"
 
 
 @dataclass(frozen=True)
@@ -57,8 +63,9 @@ class DamagedEntry:
     def message(self) -> str:
         """The one-line message a user sees."""
         return (
-            f"library entry {self.id!r} is damaged: {self.path} {self.problem}; "
-            f"remove it with `reportdiff remove {self.id} --yes` and add the report again"
+            f"library entry {self.id!r} is damaged: {self.path} {self.problem}; its text "
+            f"is kept; `reportdiff remove {self.id} --yes` moves it to "
+            f"{self.path.parent / RECOVERED_DIR}, then add the report again"
         )
 
 
@@ -137,6 +144,8 @@ def load_user_report(id: str) -> Report:
 
 def _entry(id: str) -> tuple[ReportMeta, dict[str, Any]]:
     json_path = library_dir() / f"{id}.json"
+    if ID_PATTERN.match(id):
+        _settle(json_path.parent)
     if not ID_PATTERN.match(id) or not json_path.is_file():
         raise ReportError(f"no report {id!r} in your library (`reportdiff list` shows all ids)")
     result = _read_entry(json_path)
@@ -151,6 +160,7 @@ def _scan() -> tuple[list[tuple[ReportMeta, dict[str, Any]]], list[DamagedEntry]
     bad: list[DamagedEntry] = []
     if not folder.is_dir():
         return good, bad
+    _settle(folder)
     for json_path in sorted(folder.glob("*.json")):
         result = _read_entry(json_path)
         if isinstance(result, DamagedEntry):
@@ -173,12 +183,15 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         return damaged(f"cannot be read ({exc.strerror or exc})")
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return damaged(f"is not valid JSON ({_first_line(exc)})")
+    except RecursionError:
+        return damaged("is not a reportdiff library entry (nested too deeply)")
     if not isinstance(record, dict) or record.get("format") != ENTRY_FORMAT:
         return damaged(f"is not a reportdiff library entry (format {ENTRY_FORMAT})")
     try:
         meta = _meta_from_json(record["meta"])
         text_file = record["text_file"]
-        if not isinstance(text_file, str) or "/" in text_file or "\\" in text_file:
+        m = _TEXT_NAME.match(text_file) if isinstance(text_file, str) else None
+        if m is None or m.group(1) != id:
             raise ValueError("bad text_file")
         if not isinstance(record["sha256"], str) or not isinstance(record["chars"], int):
             raise TypeError("bad checksum or size")
@@ -186,6 +199,9 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         return damaged(f"has missing or wrong fields ({_first_line(exc)})")
     if meta.id != id:
         return damaged(f"holds id {meta.id!r}, not {id!r}")
+    if not (json_path.parent / text_file).is_file():
+        # Damaged, not usable: the sweep then keeps every text of this id for recovery.
+        return damaged(f"names a text file {text_file} that is missing")
     return meta, record
 
 
@@ -200,25 +216,28 @@ def _meta_to_json(meta: ReportMeta) -> dict[str, Any]:
 def _meta_from_json(data: Any) -> ReportMeta:
     if not isinstance(data, dict):
         raise TypeError("meta is not an object")
+    for field in ("id", "region", "title", "source"):
+        if not isinstance(data[field], str):
+            raise TypeError(f"{field} is not a string")
+    if data.get("date") is not None and not isinstance(data["date"], str):
+        raise TypeError("date is not a string")
+    # A hand-edited entry is outside data: fields are cleaned like report text, so an
+    # escape sequence in a title is never printed by `list`, `show`, the TUI or an export.
+    date = data.get("date")
     meta = ReportMeta(
         id=data["id"],
-        region=data["region"],
+        region=clean_field(data["region"]),
         year=data["year"],
-        date=data.get("date"),
-        title=data["title"],
+        date=None if date is None else clean_field(date),
+        title=clean_field(data["title"]),
         kind=data["kind"],
-        source=data["source"],
+        source=clean_field(data["source"]),
         # Entries stored before level and delivered existed load with both unknown.
         level=data.get("level", "unknown"),
         delivered=data.get("delivered"),
     )
-    for field in ("id", "region", "title", "source"):
-        if not isinstance(getattr(meta, field), str):
-            raise TypeError(f"{field} is not a string")
     if not isinstance(meta.year, int) or isinstance(meta.year, bool):
         raise TypeError("year is not a number")
-    if meta.date is not None and not isinstance(meta.date, str):
-        raise TypeError("date is not a string")
     if meta.kind not in _KINDS:
         raise ValueError(f"unknown kind {meta.kind!r}")
     if meta.level not in _LEVELS:
@@ -331,6 +350,26 @@ def add_report(
     )
 
 
+@dataclass(frozen=True)
+class AddFailure:
+    """A file ``add`` could not add, and why."""
+
+    source: str
+    """The file as the user named it."""
+    message: str
+    """The one-line reason."""
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What a multi-file add did: the reports added (or that would be) and the files that failed."""
+
+    added: list[ReportMeta]
+    """Metadata of each report added, in file order."""
+    failed: list[AddFailure]
+    """Each file that was not added, in file order."""
+
+
 def add_reports(
     paths: Sequence[str | Path],
     *,
@@ -342,54 +381,129 @@ def add_reports(
     split: bool = False,
     dry_run: bool = False,
 ) -> list[ReportMeta]:
-    """Add several files at once, all or nothing (options as in :func:`add_report`).
+    """Add several files (options as in :func:`add_report`); each file whole or not at all.
 
-    Every file is read and parsed before anything is written, so a bad third file
-    leaves the first two out of the library too.
+    Like :func:`add_files`, but raises if any file failed (after adding the others).
 
     Raises:
-        ReportError: As :func:`add_report`; also when two files would get the same id.
+        ReportError: The first failure's message (with a count when several failed).
+    """
+    outcome = add_files(
+        paths,
+        id=id,
+        region=region,
+        year=year,
+        encoding=encoding,
+        replace=replace,
+        split=split,
+        dry_run=dry_run,
+    )
+    if outcome.failed:
+        first = outcome.failed[0].message
+        more = len(outcome.failed) - 1
+        raise ReportError(first + (f" (and {more} more file(s) failed)" if more else ""))
+    return outcome.added
+
+
+def add_files(
+    paths: Sequence[str | Path],
+    *,
+    id: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    encoding: str | None = None,
+    replace: bool = False,
+    split: bool = False,
+    dry_run: bool = False,
+) -> AddOutcome:
+    """Add several files, each one whole or not at all (options as in :func:`add_report`).
+
+    A file that cannot be read, or whose id is taken (without ``replace``) or was already
+    given to an earlier file of the same call, is reported in ``failed`` and never stops
+    the others. Each file is one transaction: all reports of a compilation become visible
+    together, even if the process is killed (``kill -9``, power cut) while writing them
+    (see :func:`_commit`). Ctrl-C rolls back the file being written and stops.
+
+    Raises:
+        ReportError: ``id`` is invalid, or the library cannot be written at all.
     """
     if id is not None:
         check_id(id)
-    reports: list[Report] = []
+    prepared: list[tuple[str, list[Report]]] = []
+    failed: list[AddFailure] = []
+    taken: dict[str, str] = {}
     for path in paths:
-        reports.extend(
-            _prepare(path, id=id, region=region, year=year, encoding=encoding, split=split)
-        )
-    if id is not None and len(reports) > 1:
-        raise ReportError(
-            f"--id names one report, but {len(reports)} were given; add them one at a time"
-        )
-    ids = [r.meta.id for r in reports]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        sources = sorted({r.meta.source for r in reports if r.meta.id == dupes[0]})
-        raise ReportError(
-            f"{' and '.join(sources)} would all get the id {dupes[0]!r}; "
-            "add them one at a time with --id"
-        )
+        source = str(path)
+        try:
+            reports = _prepare(
+                path, id=id, region=region, year=year, encoding=encoding, split=split
+            )
+            if id is not None and prepared:
+                raise ReportError("--id names one report; add the files one at a time")
+            ids = [r.meta.id for r in reports]
+            for new_id in ids:
+                if new_id in taken or ids.count(new_id) > 1:
+                    other = taken.get(new_id, source)
+                    raise ReportError(
+                        f"{_printable_source(source)} would get the id {new_id!r} like "
+                        f"{_printable_source(other)}; add it on its own with --id"
+                    )
+        except ReportError as exc:
+            failed.append(AddFailure(source, str(exc)))
+            continue
+        taken.update((i, source) for i in ids)
+        prepared.append((source, reports))
     if dry_run:
         # No collision check: a dry run shows what the files hold; the caller marks taken
         # ids with :func:`id_origin`.
-        return [r.meta for r in reports]
+        return AddOutcome([r.meta for _, rs in prepared for r in rs], failed)
+    added: list[ReportMeta] = []
     folder = library_dir()
-    with _library_errors(folder), locked(folder):
-        # Checked under the lock: another process may have added the id a moment ago.
-        _check_free(ids, replace=replace)
-        previous = {i: _read_or_none(folder / f"{i}.json") for i in ids}
-        written: list[str] = []
-        created: list[Path] = []
-        try:
-            for report in reports:
-                _store(folder, report, created=created)
-                written.append(report.meta.id)
-        except BaseException:
-            # All or nothing, even for a compilation or on Ctrl-C: put back what was there.
-            _rollback(folder, previous, written, created)
-            raise
+    if not prepared:
+        return AddOutcome(added, failed)
+    with _library_errors(folder), _write_lock(folder):
+        for source, reports in prepared:
+            # Checked under the lock: another process may have added the id a moment ago.
+            try:
+                _check_free([r.meta.id for r in reports], replace=replace)
+            except ReportError as exc:
+                failed.append(AddFailure(source, str(exc)))
+                continue
+            try:
+                _store_file(folder, reports)
+            except OSError as exc:  # rolled back; the next file may still fit
+                reason = exc.strerror or str(exc)
+                message = f"cannot write to your library at {folder}: {reason}"
+                failed.append(AddFailure(source, message))
+                continue
+            added.extend(r.meta for r in reports)
         _sweep(folder)
-    return [r.meta for r in reports]
+    order = {str(p): i for i, p in enumerate(paths)}
+    failed.sort(key=lambda f: order.get(f.source, 0))
+    return AddOutcome(added, failed)
+
+
+def _printable_source(source: str) -> str:
+    from reportdiff.core.printable import printable
+
+    return printable(source)
+
+
+def _store_file(folder: Path, reports: list[Report]) -> None:
+    """Store the reports of one file as one transaction; on an exception, put back what was."""
+    ids = [r.meta.id for r in reports]
+    previous = {i: _read_or_none(folder / f"{i}.json") for i in ids}
+    created: list[Path] = []
+    written: list[str] = []
+    records: dict[str, str] = {}
+    try:
+        for report in reports:
+            records[report.meta.id] = _store_text(folder, report, created=created)
+        _commit(folder, records, written=written)
+    except BaseException:
+        # The file whole or not at all, on Ctrl-C or a full disk too: put back what was there.
+        _rollback(folder, previous, written, created)
+        raise
 
 
 def _prepare(
@@ -473,7 +587,9 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
 
     overrides: dict[str, Any] = {}
     if region is not None:
-        overrides["region"] = region
+        # Stored cleaned: `--region $'闵行区\n'` must not break `list`'s lines or reach a
+        # terminal as an escape sequence.
+        overrides["region"] = clean_field(region) or None
     if year is not None:
         overrides["year"] = year
     if id is not None:
@@ -482,7 +598,7 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
     final_id = id if id is not None else default_id(report.meta, source=source)
     # Messages name the file as the user typed it; the stored source is absolute, so it
     # still says where the report came from when read from another directory.
-    absolute = str(Path(source).absolute())
+    absolute = clean_field(str(Path(source).absolute()))
     return dc_replace(report, meta=dc_replace(report.meta, id=final_id, source=absolute))
 
 
@@ -504,8 +620,8 @@ def _check_free(ids: list[str], *, replace: bool) -> None:
             )
 
 
-def _store(folder: Path, report: Report, *, created: list[Path]) -> None:
-    """Write one entry: the text under a new content-named file, then the JSON record.
+def _store_text(folder: Path, report: Report, *, created: list[Path]) -> str:
+    """Write one report's text under a new content-named file; return its entry's JSON.
 
     A text file this call creates is appended to ``created`` before it is written, so a
     rollback can remove it whatever happens.
@@ -527,9 +643,88 @@ def _store(folder: Path, report: Report, *, created: list[Path]) -> None:
         "chars": len(report.text),
         "added": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    atomic_write_text(
-        folder / f"{report.meta.id}.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    )
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def _commit(folder: Path, records: dict[str, str], *, written: list[str]) -> None:
+    """Write the entries of one file (id → JSON text) so they appear all together.
+
+    One entry is one atomic rename. Several (a compilation) are first written to a journal,
+    ``.pending-<random>.journal``, in one atomic rename: that is the commit point. The
+    entries are then written one by one and the journal deleted. A process killed in
+    between leaves the journal, and the next process to touch the library finishes it
+    (:func:`_finish_pending`), so readers see all of the file's reports or none.
+    """
+    if len(records) == 1:
+        ((entry_id, text),) = records.items()
+        atomic_write_text(folder / f"{entry_id}.json", text)
+        written.append(entry_id)
+        return
+    import secrets
+
+    journal = folder / f"{_JOURNAL_PREFIX}{secrets.token_hex(6)}{_JOURNAL_SUFFIX}"
+    atomic_write_text(journal, json.dumps(records, ensure_ascii=False))
+    try:
+        for entry_id, text in records.items():
+            written.append(entry_id)  # before: a rename may land and still raise after
+            atomic_write_text(folder / f"{entry_id}.json", text)
+    finally:
+        # Gone on success, and before a rollback: an abandoned journal is rolled forward.
+        with contextlib.suppress(OSError):
+            journal.unlink()
+
+
+def _pending_journals(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.glob(f"{_JOURNAL_PREFIX}*{_JOURNAL_SUFFIX}"))
+    except OSError:
+        return []
+
+
+def _finish_pending(folder: Path) -> None:
+    """Roll forward the journals of writers that were killed (called with the lock held)."""
+    for journal in _pending_journals(folder):
+        try:
+            records = json.loads(journal.read_text(encoding="utf-8"))
+            if not isinstance(records, dict):
+                raise TypeError("not an object")
+            for entry_id, text in records.items():
+                if not (isinstance(text, str) and ID_PATTERN.match(entry_id)):
+                    raise ValueError("bad record")
+            for entry_id, text in records.items():
+                atomic_write_text(folder / f"{entry_id}.json", text)
+        except (OSError, TypeError, ValueError, RecursionError):
+            pass  # a journal is written atomically: an unreadable one was never committed
+        with contextlib.suppress(OSError):
+            journal.unlink()
+
+
+_lock_depth = 0
+"""How many :func:`_write_lock` blocks this process is inside (the lock is not reentrant)."""
+
+
+@contextlib.contextmanager
+def _write_lock(folder: Path) -> Iterator[None]:
+    """The library lock, with any commit a killed writer left half done finished first."""
+    global _lock_depth
+    if _lock_depth:
+        yield
+        return
+    with locked(folder):
+        _lock_depth += 1
+        try:
+            _finish_pending(folder)
+            yield
+        finally:
+            _lock_depth -= 1
+
+
+def _settle(folder: Path) -> None:
+    """Before reading: finish a killed writer's commit, if one was left (rare, cheap check)."""
+    if _lock_depth or not _pending_journals(folder):
+        return
+    with contextlib.suppress(OSError), _write_lock(folder):
+        pass
 
 
 def _sweep(folder: Path) -> None:
@@ -590,7 +785,7 @@ def remove_report(id: str) -> ReportMeta | None:
     _check_removable(id)
     folder = library_dir()
     json_path = folder / f"{id}.json"
-    with _library_errors(folder), locked(folder):
+    with _library_errors(folder), _write_lock(folder):
         result = _read_entry(json_path)
         meta = None if isinstance(result, DamagedEntry) else result[0]
         # The JSON goes first: once it is gone the entry is gone, whatever happens next.
@@ -598,7 +793,14 @@ def remove_report(id: str) -> ReportMeta | None:
             json_path.unlink()
         for text_path in folder.glob(f"{id}.*.txt"):
             m = _TEXT_NAME.match(text_path.name)
-            if m is not None and m.group(1) == id:
+            if m is None or m.group(1) != id:
+                continue
+            if meta is None:
+                # A damaged entry's text may be the only copy: kept aside, never deleted.
+                aside = folder / RECOVERED_DIR
+                aside.mkdir(exist_ok=True)
+                text_path.replace(aside / text_path.name)
+            else:
                 with contextlib.suppress(OSError):
                     text_path.unlink()
     return meta

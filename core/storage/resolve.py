@@ -102,12 +102,20 @@ def path_id(path: Path) -> str:
     The text's own region and year would give ``yangpu-2022`` for a user's copy of that
     report, and two columns named ``yangpu-2022`` in an export cannot be told apart.
     """
-    stem = re.sub(r"\s+", "-", path.stem.strip()) or "report"
+    from reportdiff.core.printable import clean_field
+
+    # Cleaned like report text: an escape sequence in a file name is never printed.
+    stem = re.sub(r"\s+", "-", clean_field(path.stem)) or "report"
     return f"{stem}-file" if stem in known_ids() else stem
 
 
 def _looks_like_path(ref: str) -> bool:
-    return "/" in ref or "\\" in ref or ref.lower().endswith(PATH_SUFFIXES) or Path(ref).exists()
+    if "/" in ref or "\\" in ref or ref.lower().endswith(PATH_SUFFIXES):
+        return True
+    try:
+        return Path(ref).exists()
+    except (OSError, ValueError):  # a name too long for the OS (ENAMETOOLONG), a NUL
+        return False
 
 
 def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
@@ -124,7 +132,9 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
         from reportdiff.core.text.load import load_text
 
         raw = read_document(Path(ref), encoding=encoding)
-        return load_text(raw, source=str(ref), id=path_id(Path(ref)))
+        from reportdiff.core.printable import clean_field
+
+        return load_text(raw, source=clean_field(str(ref)), id=path_id(Path(ref)))
     if _may_be_user_id(ref) and ref in _user_ids():
         from reportdiff.core.storage.library import load_user_report
 
