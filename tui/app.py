@@ -41,7 +41,13 @@ class ReportDiffApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit reportdiff"),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
-        Binding("e", "export", "Export", id="export", tooltip="Write the comparison as Markdown"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Write the comparison as Markdown (asks where; downloads when served)",
+        ),
         Binding(
             "t",
             "cycle_theme",
@@ -74,7 +80,8 @@ class ReportDiffApp(App[int]):
 
         Args:
             reports: The reports to show, in comparison order.
-            export_dir: Where ``e`` writes the Markdown (default: the current directory).
+            export_dir: The folder ``e`` offers (default: the last one used, else the
+                current directory).
             analyse: Run the comparison (off only for looking at the bare reader).
         """
         super().__init__()
@@ -265,45 +272,15 @@ class ReportDiffApp(App[int]):
             self.theme = DEFAULT_THEME
         self.notify(f"theme: {self.theme}", timeout=2, markup=False)
 
-    def export_path(self) -> Path:
-        """Where the export goes: ``<dir>/<id>-vs-<id>.md``."""
-        base = self.export_dir if self.export_dir is not None else Path.cwd()
-        return base / ("-vs-".join(r.meta.id for r in self.reports) + ".md")
-
     def action_export(self) -> None:
-        """Write the comparison as Markdown, asking before overwriting a file."""
+        """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""
         cmp = self.comparison
         if cmp is None:
             self.notify("still analysing: nothing to export yet", severity="warning", markup=False)
             return
-        path = self.export_path()
-        if path.exists():
-            from reportdiff.tui.screens.confirm import ConfirmScreen
+        from reportdiff.tui.export import ask_and_export
 
-            def answer(overwrite: bool | None) -> None:
-                if overwrite:
-                    self._write_export(path, cmp)
-                else:
-                    self.notify("export cancelled: file kept", timeout=3, markup=False)
-
-            self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answer)
-        else:
-            self._write_export(path, cmp)
-
-    def _write_export(self, path: Path, cmp: Comparison) -> None:
-        try:
-            from reportdiff.core.analysis.export import to_markdown
-        except ImportError:
-            self.notify("export is not available in this build", severity="error", markup=False)
-            return
-        from reportdiff.core.output import write_output
-
-        try:
-            path = write_output(path, to_markdown(cmp).encode("utf-8"), default_name=path.name)
-        except ReportError as exc:
-            self.notify(f"export failed: {exc}", severity="error", markup=False)
-            return
-        self.notify(f"exported to {path}", title="export", timeout=6, markup=False)
+        ask_and_export(self, cmp)
 
 
 def _report_commands() -> type[Provider]:
