@@ -102,6 +102,9 @@ class ReportPane(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
+        self._selectable = False
+        """Whether painted lines carry Textual's selection offsets (from the second frame:
+        marking every segment costs ~0.5 ms a pane, and the first frame is the text)."""
         meta = report.meta
         # Year reviewed, and the year delivered beside it (the words `show` and `list`
         # use); what the text does not say is shown as unknown, never guessed.
@@ -182,6 +185,7 @@ class ReportPane(ScrollView, can_focus=True):
     def use_mark_styles(self, holder: MarkStyles) -> None:
         """Draw marks in ``holder``'s styles (given once it is mounted and styled)."""
         self._mark_styles = holder
+        self._selectable = True  # the first frame is out: lines carry selection offsets now
         self._styles.clear()
         self._cache.clear()
         self.refresh()
@@ -331,14 +335,16 @@ class ReportPane(ScrollView, can_focus=True):
         # Offsets (Textual's selection coordinates) count the text from 0: the gutter is
         # at -2 and -1, so a selection started there begins with the line's first word.
         if ref is None:
-            return Strip.blank(width, base).apply_offsets(0, index)
+            blank = Strip.blank(width, base)
+            return blank.apply_offsets(0, index) if self._selectable else blank
         gutter_style = base + self._style("gutter")
         mark = "▌ " if ref.item == self.current_item else "  "
         selected = None
         if (selection := self.text_selection) is not None:
             selected = line_span(selection, index, ref.end - ref.start)
         segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base, selected)]
-        return Strip(segments).adjust_cell_length(width, base).apply_offsets(-GUTTER, index)
+        strip = Strip(segments).adjust_cell_length(width, base)
+        return strip.apply_offsets(-GUTTER, index) if self._selectable else strip
 
     def _base_style(self) -> Style:
         """The pane's own text style (cached with the component styles: computing it
