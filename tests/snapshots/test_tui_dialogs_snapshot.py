@@ -17,18 +17,19 @@ def reports() -> list[Report]:
 
 
 def test_picker(snap_compare, reports: list[Report]) -> None:  # type: ignore[no-untyped-def]
-    """120×40, ``a`` then 杨浦 typed: over the dimmed reader, a box titled "Open another
+    """120×40, after the comparison, ``a`` then 杨浦 typed: over the dimmed reader, a box titled "Open another
     report beside yangpu-2022, yangpu-2023", the filter box holding 杨浦, then the 杨浦区
     reports only (id, 杨浦区, year reviewed and "(delivered ?)" or "(delivered 2024)", title), the
     two on screen marked "(on screen)", the first row highlighted, and the line
     "3 of 8 reports · Enter opens · Esc" at the bottom of the box."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await analysed(pilot)  # a settled reader underneath (no loading indicator)
         await pilot.press("a")
         await pilot.press(*"杨浦")
         await pilot.pause()
 
-    app = ReportDiffApp(reports, analyse=False)
+    app = ReportDiffApp(reports)
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 
 
