@@ -439,7 +439,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             "serving needs textual-serve: pip install 'reportdiff[serve]'"
         ) from None
     command = shlex.join([sys.executable, "-m", "reportdiff.tui.served", *refs])
-    server = Server(command, host=args.host, port=args.port, title="reportdiff " + " ".join(refs))
+    # The page's title is fixed: a path given on the command line is not for the page.
+    server = Server(command, host=args.host, port=args.port, title="reportdiff")
     try:
         server.serve()
     except OSError as exc:  # the port is taken, the address is not this machine's
