@@ -459,6 +459,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_terms(sub)
     _add_add(sub)
     _add_remove(sub)
+    _add_serve(sub)
     _add_build_samples(sub)
     return parser
 
@@ -499,7 +500,74 @@ def _cmd_open(args: argparse.Namespace) -> int:
         gc.enable()
 
 
-COMMANDS = ("open", "list", "show", "export", "terms", "add", "remove", "build-samples")
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="open reports in a web browser (the same reader, served by textual-serve)",
+        description="Serve the reader on this machine: each browser tab that opens the "
+        "address runs `reportdiff A B` in a terminal drawn in the page. Exports from it "
+        "are downloads. Only loopback addresses (127.0.0.1, ::1, localhost) are served: "
+        "the reader can open any file the server can read. Stop it with Ctrl+C. "
+        "Needs textual-serve (pip install 'reportdiff[serve]').",
+    )
+    p.add_argument(
+        "reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths"
+    )
+    p.add_argument("--port", type=int, default=8000, help="TCP port (default: 8000)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="loopback address to listen on (default: 127.0.0.1)"
+    )
+    p.set_defaults(handler=_cmd_serve)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import ipaddress
+    import shlex
+    from pathlib import Path
+
+    from reportdiff.core.storage.resolve import resolve_report
+
+    try:
+        loopback = args.host == "localhost" or ipaddress.ip_address(args.host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise ReportError(
+            f"--host {args.host}: only loopback addresses are served (127.0.0.1, ::1)",
+            exit_code=2,
+        )
+    if not 0 < args.port < 65536:
+        raise ReportError(f"--port {args.port}: not a TCP port (1–65535)", exit_code=2)
+    if len(args.reports) < 2:
+        raise ReportError("serve needs at least two reports to compare", exit_code=2)
+    refs = []
+    for ref in args.reports:
+        resolve_report(ref)  # an unknown id or unreadable file fails here, in one line
+        # The app runs as a child of the server: give it paths that do not depend on a cwd.
+        refs.append(str(Path(ref).resolve()) if Path(ref).exists() else ref)
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise ReportError(
+            "serving needs textual-serve: pip install 'reportdiff[serve]'"
+        ) from None
+    command = shlex.join([sys.executable, "-m", "reportdiff.tui.served", *refs])
+    # The page's title is fixed: a path given on the command line is not for the page.
+    server = Server(command, host=args.host, port=args.port, title="reportdiff")
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, the address is not this machine's
+        raise ReportError(
+            f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
+    return 0
+
+
+
+
+COMMANDS = (
+    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples"
+)
 
 
 def _utf8_stdio() -> None:

@@ -30,7 +30,7 @@ def test_markup_in_a_library_report_is_shown_literally(tmp_path: Path) -> None:
             await pilot.pause()
             pane = app.reader.panes[0]
             painted = "\n".join(pane.render_line(y).text for y in range(pane.size.height))
-            await pilot.press("e")
+            await pilot.press("e", "enter")  # the dialog offers export_dir: accept it
             await pilot.pause()
         return painted, (tmp_path / "hostile-2023-vs-yangpu-2023.md").read_text(encoding="utf-8")
 

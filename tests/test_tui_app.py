@@ -224,19 +224,22 @@ async def test_export_writes_markdown_and_asks_before_overwriting(
     reports: list[Report], tmp_path: Path
 ) -> None:
     from reportdiff.core.analysis.export import to_markdown
+    from reportdiff.tui.screens.export_dialog import ExportDialog
 
     app = ReportDiffApp(reports, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         cmp = await analysed(pilot)
         await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)  # it asks where, prefilled
+        await pilot.press("enter")
         path = tmp_path / "yangpu-2022-vs-yangpu-2023.md"
         assert path.read_text(encoding="utf-8") == to_markdown(cmp)
         path.write_text("kept", encoding="utf-8")
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert path.read_text(encoding="utf-8") == "kept"
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         await pilot.press("y")
         assert path.read_text(encoding="utf-8") == to_markdown(cmp)
         assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left

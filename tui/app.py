@@ -41,7 +41,29 @@ class ReportDiffApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit reportdiff"),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
-        Binding("e", "export", "Export", id="export", tooltip="Write the comparison as Markdown"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Write the comparison as Markdown (asks where; downloads when served)",
+        ),
+        Binding(
+            "a",
+            "pick_report('open')",
+            "Add report",
+            id="open-report",
+            show=False,
+            tooltip="Open another report in a new pane (or add a file to the library)",
+        ),
+        Binding(
+            "r",
+            "pick_report('swap')",
+            "Swap report",
+            id="swap-report",
+            show=False,
+            tooltip="Show another report in the focused pane",
+        ),
         Binding(
             "t",
             "cycle_theme",
@@ -66,6 +88,8 @@ class ReportDiffApp(App[int]):
         """The comparison could not be computed; reading still works."""
 
         reason: str
+        reports: list[Report] | None = None
+        """The reports it was for (None: the ones on screen)."""
 
     def __init__(
         self, reports: list[Report], *, export_dir: Path | None = None, analyse: bool = True
@@ -74,7 +98,8 @@ class ReportDiffApp(App[int]):
 
         Args:
             reports: The reports to show, in comparison order.
-            export_dir: Where ``e`` writes the Markdown (default: the current directory).
+            export_dir: The folder ``e`` offers (default: the last one used, else the
+                current directory).
             analyse: Run the comparison (off only for looking at the bare reader).
         """
         super().__init__()
@@ -176,10 +201,11 @@ class ReportDiffApp(App[int]):
 
     @property
     def reader(self) -> ReaderScreen:
-        """The reader screen (the base of the screen stack)."""
-        screen = self.screen_stack[0]
-        assert isinstance(screen, ReaderScreen)
-        return screen
+        """The reader screen: the uppermost on the stack (see :meth:`show_reports`)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        raise AssertionError("no reader screen on the stack")
 
     def on_mount(self) -> None:
         """Start the comparison in the background, once the first frame is shown."""
@@ -208,19 +234,21 @@ class ReportDiffApp(App[int]):
             return
         from reportdiff.tui.analysis import AnalysisCrashed, AnalysisProcess
 
-        process = AnalysisProcess(self.reports)
+        reports = self.reports
+        process = AnalysisProcess(reports)
         self._analysis = process
         try:
             cmp = process.run()
         except ReportError as exc:
-            self.post_message(self.AnalysisFailed(str(exc)))
+            self.post_message(self.AnalysisFailed(str(exc), reports))
             return
         except AnalysisCrashed as exc:
             # The reader stays usable without highlights; the user sees what failed.
-            self.post_message(self.AnalysisFailed(f"analysis failed ({exc})"))
+            self.post_message(self.AnalysisFailed(f"analysis failed ({exc})", reports))
             return
         finally:
-            self._analysis = None
+            if self._analysis is process:  # a newer comparison may have started meanwhile
+                self._analysis = None
         self.post_message(self.AnalysisReady(cmp))
 
     def exit(
@@ -236,14 +264,43 @@ class ReportDiffApp(App[int]):
             self._analysis.stop()
         super().exit(result, return_code, message)
 
+    def show_reports(self, reports: list[Report], *, focus: int = 0) -> None:
+        """Show ``reports`` instead (another report opened or swapped in), then compare them.
+
+        A new reader replaces the old one, as at start: the text at once, the comparison
+        in the background. One still running for the old reports is stopped.
+        """
+        if self._analysis is not None:
+            self._analysis.stop()
+        self.reports = reports
+        self.comparison = None
+        reader = ReaderScreen(reports, focus=focus)
+        if self.reader is self.screen_stack[0]:
+            # Textual cannot switch away from the base screen (it has no result callback to
+            # pop): the first new reader goes on top of it, later ones replace that one.
+            # The base stays underneath, hidden, holding the reports of the first start.
+            self.push_screen(reader)
+        else:
+            self.switch_screen(reader)
+        if self.analyse_on_mount:
+            self.analyse()
+
+    def _stale(self, reports: tuple[Report, ...] | list[Report] | None) -> bool:
+        """Whether an analysis result is for reports no longer on screen."""
+        return reports is not None and list(reports) != list(self.reports)
+
     @on(AnalysisReady)
     def _analysis_ready(self, event: AnalysisReady) -> None:
+        if self._stale(event.comparison.reports):
+            return
         self.comparison = event.comparison
         self.reader.show_comparison(event.comparison)
         self.call_after_refresh(self.post_message, self.HighlightsShown())
 
     @on(AnalysisFailed)
     def _analysis_failed(self, event: AnalysisFailed) -> None:
+        if self._stale(event.reports):
+            return
         self.reader.show_analysis_failed(event.reason)
         self.notify(f"no highlights: {event.reason}", severity="warning", markup=False)
 
@@ -256,6 +313,13 @@ class ReportDiffApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_pick_report(self, mode: str) -> None:
+        """Choose a report to open in a new pane (``open``) or in the focused one (``swap``)."""
+        from reportdiff.tui.switching import pick_report
+
+        if self.screen is self.reader:
+            pick_report(self, "swap" if mode == "swap" else "open")
+
     def action_cycle_theme(self) -> None:
         """Switch between our dark and light themes."""
         if self.theme in THEME_NAMES:
@@ -265,45 +329,15 @@ class ReportDiffApp(App[int]):
             self.theme = DEFAULT_THEME
         self.notify(f"theme: {self.theme}", timeout=2, markup=False)
 
-    def export_path(self) -> Path:
-        """Where the export goes: ``<dir>/<id>-vs-<id>.md``."""
-        base = self.export_dir if self.export_dir is not None else Path.cwd()
-        return base / ("-vs-".join(r.meta.id for r in self.reports) + ".md")
-
     def action_export(self) -> None:
-        """Write the comparison as Markdown, asking before overwriting a file."""
+        """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""
         cmp = self.comparison
         if cmp is None:
             self.notify("still analysing: nothing to export yet", severity="warning", markup=False)
             return
-        path = self.export_path()
-        if path.exists():
-            from reportdiff.tui.screens.confirm import ConfirmScreen
+        from reportdiff.tui.export import ask_and_export
 
-            def answer(overwrite: bool | None) -> None:
-                if overwrite:
-                    self._write_export(path, cmp)
-                else:
-                    self.notify("export cancelled: file kept", timeout=3, markup=False)
-
-            self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answer)
-        else:
-            self._write_export(path, cmp)
-
-    def _write_export(self, path: Path, cmp: Comparison) -> None:
-        try:
-            from reportdiff.core.analysis.export import to_markdown
-        except ImportError:
-            self.notify("export is not available in this build", severity="error", markup=False)
-            return
-        from reportdiff.core.output import write_output
-
-        try:
-            path = write_output(path, to_markdown(cmp).encode("utf-8"), default_name=path.name)
-        except ReportError as exc:
-            self.notify(f"export failed: {exc}", severity="error", markup=False)
-            return
-        self.notify(f"exported to {path}", title="export", timeout=6, markup=False)
+        ask_and_export(self, cmp)
 
 
 def _report_commands() -> type[Provider]:

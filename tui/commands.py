@@ -24,6 +24,21 @@ class ReportCommands(Provider):
         out: list[tuple[str, Callable[[], None], str]] = [
             ("Export comparison as Markdown", app.action_export, "write <ids>.md"),
             ("Numbers view", reader.action_numbers, "table of every number pair"),
+            (
+                "Open another report",
+                partial(app.action_pick_report, "open"),
+                "a: in a new pane, chosen from the library",
+            ),
+            (
+                "Swap this pane's report",
+                partial(app.action_pick_report, "swap"),
+                "r: another report in the focused pane",
+            ),
+            (
+                "Add a file to the library",
+                partial(app.action_pick_report, "open"),
+                "a, then type the file's path",
+            ),
             ("Help: list every key", app.action_help, ""),
             (
                 "Word diff of the current paragraphs",

@@ -207,7 +207,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             "Copy ¶",
             id="copy-paragraphs",
             show=False,
-            tooltip="Copy the current aligned paragraphs of every report to the clipboard",
+            tooltip="Copy the mouse selection, else the current aligned paragraphs",
         ),
         Binding("v", "numbers", "Numbers", id="numbers-view", tooltip="Table of every number pair"),
         Binding(
@@ -255,9 +255,18 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     base: reactive[int] = reactive(0)
     """Index of the report in-paragraph changes are measured against (``b`` switches)."""
 
-    def __init__(self, reports: list[Report]) -> None:
+    def __init__(self, reports: list[Report], *, focus: int = 0) -> None:
+        """Create the reader.
+
+        Args:
+            reports: The reports, one pane each, in comparison order.
+            focus: The pane focused (and brought on screen) first.
+        """
         super().__init__()
         self.reports = reports
+        self.focus_first = min(max(0, focus), len(reports) - 1)
+        self.set_reactive(ReaderScreen.page_start, self.focus_first)  # clamped by _arrange
+        self.set_reactive(ReaderScreen.lead, self.focus_first)
         self.comparison: Comparison | None = None
         self.anchors: list[Anchor] = []
         self.cursor: int | None = None
@@ -302,7 +311,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     def on_mount(self) -> None:
         """Show the text at once; the rest of the screen follows one frame later."""
         self._arrange()
-        self.panes[0].focus()
+        self.panes[self.focus_first].focus()
         self.call_after_refresh(self._mount_secondary)
 
     async def _mount_secondary(self) -> None:

@@ -143,8 +143,25 @@ class ChangesMixin:
             current = anchor_index_at(self.anchors, self.lead, pane.items[pane.top_item()].start)
         return current
 
+    def action_copy_text(self) -> None:
+        """Copy the mouse selection (Ctrl+C): the report's own text, as :meth:`action_copy_row`."""
+        if not self._copy_selection():
+            self.notify("nothing selected: drag the mouse over text, or y", timeout=2, markup=False)
+
+    def _copy_selection(self) -> bool:
+        """Copy the text selected with the mouse, if any; whether there was some."""
+        selected = self.get_selected_text()  # type: ignore[attr-defined]
+        if not selected:
+            return False
+        self.app.copy_to_clipboard(selected)  # type: ignore[attr-defined]
+        self.notify(f"copied {len(selected)} characters", timeout=2, markup=False)
+        return True
+
     def action_copy_row(self) -> None:
-        """Copy the current aligned row's paragraphs, each under its report's id."""
+        """Copy the mouse selection if there is one, else the current aligned row's
+        paragraphs, each under its report's id."""
+        if self._copy_selection():
+            return
         row_index = self.current_row_index()
         if self.comparison is None or row_index is None:
             self.notify("still analysing: rows not ready", timeout=2, markup=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from reportdiff.core.model import Report
 from reportdiff.tui.layout import (
@@ -21,6 +21,7 @@ from reportdiff.tui.layout import (
     layout,
     report_items,
 )
+from reportdiff.tui.selection import line_span, selected_span
 from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
 from rich.segment import Segment
 from rich.style import Style
@@ -30,6 +31,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from textual.selection import Selection
 
 GUTTER = 2
 """Cells left of the text: a bar marks the paragraph the panes are aligned on."""
@@ -98,6 +102,9 @@ class ReportPane(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
+        self._selectable = False
+        """Whether painted lines carry Textual's selection offsets (from the second frame:
+        marking every segment costs ~0.5 ms a pane, and the first frame is the text)."""
         meta = report.meta
         # Year reviewed, and the year delivered beside it (the words `show` and `list`
         # use); what the text does not say is shown as unknown, never guessed.
@@ -178,6 +185,7 @@ class ReportPane(ScrollView, can_focus=True):
     def use_mark_styles(self, holder: MarkStyles) -> None:
         """Draw marks in ``holder``'s styles (given once it is mounted and styled)."""
         self._mark_styles = holder
+        self._selectable = True  # the first frame is out: lines carry selection offsets now
         self._styles.clear()
         self._cache.clear()
         self.refresh()
@@ -247,6 +255,18 @@ class ReportPane(ScrollView, can_focus=True):
                 if it.end > m.start:
                     self._marks_by_item.setdefault(i, []).append(m)
 
+    # ----- mouse selection ------------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The report's own text under a mouse selection (no wrap breaks, no badges)."""
+        start, end = selected_span(self.pane_layout, len(self.report.text), selection)
+        return self.report.text[start:end], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Redraw the lines with the selection shown (or no longer shown)."""
+        self._cache.clear()
+        self.refresh()
+
     def watch_current_item(self) -> None:
         self._cache.clear()
         self.refresh()
@@ -312,12 +332,19 @@ class ReportPane(ScrollView, can_focus=True):
         width = lay.width + GUTTER
         base = self._base_style()
         ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
+        # Offsets (Textual's selection coordinates) count the text from 0: the gutter is
+        # at -2 and -1, so a selection started there begins with the line's first word.
         if ref is None:
-            return Strip.blank(width, base)
+            blank = Strip.blank(width, base)
+            return blank.apply_offsets(0, index) if self._selectable else blank
         gutter_style = base + self._style("gutter")
         mark = "▌ " if ref.item == self.current_item else "  "
-        segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base)]
-        return Strip(segments).adjust_cell_length(width, base)
+        selected = None
+        if (selection := self.text_selection) is not None:
+            selected = line_span(selection, index, ref.end - ref.start)
+        segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base, selected)]
+        strip = Strip(segments).adjust_cell_length(width, base)
+        return strip.apply_offsets(-GUTTER, index) if self._selectable else strip
 
     def _base_style(self) -> Style:
         """The pane's own text style (cached with the component styles: computing it
@@ -330,7 +357,9 @@ class ReportPane(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            if name in LAYER_STYLES:
+            if name == "selection":
+                style = self.screen.get_component_rich_style("screen--selection")
+            elif name in LAYER_STYLES:
                 holder = self._mark_styles
                 if holder is None:
                     return Style()  # before the holder mounts: no mark to draw yet
@@ -374,11 +403,19 @@ class ReportPane(ScrollView, can_focus=True):
             add(bs, be, name)
         return out
 
-    def _line_segments(self, lay: PaneLayout, ref: LineRef, base: Style) -> list[Segment]:
+    def _line_segments(
+        self,
+        lay: PaneLayout,
+        ref: LineRef,
+        base: Style,
+        selected: tuple[int, int] | None = None,
+    ) -> list[Segment]:
         # Segments built directly (not through rich Text): this runs for every visible
         # line on the first frame, and startup time is a feature.
         text = lay.texts[ref.item].text[ref.start : ref.end]
         ranges = self.line_ranges(lay, ref)
+        if selected is not None:  # drawn over everything else
+            ranges.append((selected[0], selected[1], "selection"))
         if not ranges:
             return [Segment(text, base)]
         cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})

@@ -1,0 +1,124 @@
+"""The report picker: open another report, swap a pane's, add a file, from inside the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportdiff.core.model import Report
+from reportdiff.core.storage.resolve import list_entries
+from reportdiff.core.storage.samples import load_sample
+from reportdiff.tui.app import ReportDiffApp
+from reportdiff.tui.picker import looks_like_file, picker_rows, rank
+from reportdiff.tui.screens.picker import PickerScreen
+from textual.widgets import Input, OptionList, Static
+from tui_support import aio, analysed
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[Report]:
+    return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
+
+
+def test_rank_is_fuzzy_over_ids_regions_years_and_titles() -> None:
+    rows = picker_rows(list_entries())
+    assert [r.id for r in rank(rows, "")] == [e.id for e in list_entries()]
+    # A misspelt id, a region in Chinese with a year, a word of a title.
+    assert rank(rows, "yanpu 2023")[0].id == "yangpu-2023"
+    found = rank(rows, "杨浦 2022")
+    assert found[0].id == "yangpu-2022"
+    assert {r.id for r in rank(rows, "杨浦区")} == {"yangpu-2022", "yangpu-2023", "yangpu-2023-plan"}
+    assert rank(rows, "国民经济和社会发展计划")[0].id == "yangpu-2023-plan"
+    assert rank(rows, "zzzzqqq") == []
+
+
+def test_a_path_is_a_file_to_add_not_a_query() -> None:
+    assert looks_like_file("~/reports/minhang.pdf")
+    assert looks_like_file("report.docx")
+    assert not looks_like_file("杨浦 2023")
+    assert not looks_like_file("")
+
+
+async def _pick(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    box = pilot.app.screen.query_one("#picker-query", Input)
+    box.value = query
+    await pilot.pause()
+    await pilot.press("enter")
+
+
+@aio
+async def test_a_opens_another_report_in_a_new_pane_and_compares_again(
+    reports: list[Report],
+) -> None:
+    app = ReportDiffApp(list(reports))
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, PickerScreen)
+        # The reports on screen are listed but refused.
+        await _pick(pilot, "yangpu-2022")
+        assert isinstance(app.screen, PickerScreen)
+        status = str(app.screen.query_one("#picker-status", Static).render())
+        assert "already on screen" in status
+        await _pick(pilot, "徐汇")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        cmp = await analysed(pilot)
+        assert [r.meta.id for r in cmp.reports] == ["yangpu-2022", "yangpu-2023", "xuhui-2022"]
+        panes = app.reader.panes
+        assert [p.report.meta.id for p in panes] == ["yangpu-2022", "yangpu-2023", "xuhui-2022"]
+        # The new pane is on screen and focused, even where not all three fit.
+        assert panes[2].display and panes[2].has_focus
+        assert app.reader.comparison is cmp
+
+
+@aio
+async def test_r_swaps_the_focused_panes_report(reports: list[Report]) -> None:
+    app = ReportDiffApp(list(reports))
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        app.reader.panes[1].focus()
+        await pilot.pause()
+        await pilot.press("r")
+        title = str(app.screen.query_one("#picker-title", Static).render())
+        assert "yangpu-2023 (pane 2)" in title
+        await _pick(pilot, "huangpu")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        cmp = await analysed(pilot)
+        assert [r.meta.id for r in cmp.reports] == ["yangpu-2022", "huangpu-2023"]
+        assert app.reader.panes[1].has_focus
+
+
+@aio
+async def test_a_file_is_added_to_the_library_from_the_picker(
+    reports: list[Report], tmp_path: Path
+) -> None:
+    src = tmp_path / "minhang.txt"
+    src.write_text(
+        "上海市闵行区政府工作报告\n\n一、2023年工作回顾\n\n全区地区生产总值增长5%。\n",
+        encoding="utf-8",
+    )
+    app = ReportDiffApp(list(reports), analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        # A missing file: one line saying why, the picker stays.
+        await _pick(pilot, str(tmp_path / "missing.txt"))
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#picker-status", Static).render())
+        assert status.startswith("not added:") and "\n" not in status
+        await _pick(pilot, str(src))
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        added = app.screen.query_one("#picker-query", Input).value
+        assert added in {e.id for e in list_entries()}, "stored in the library"
+        assert app.screen.shown[0].id == added  # type: ignore[attr-defined]
+        assert app.screen.query_one(OptionList).highlighted == 0
+        assert "added" in str(app.screen.query_one("#picker-status", Static).render())
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.report.meta.id for p in app.reader.panes][-1] == added
