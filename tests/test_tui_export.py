@@ -112,3 +112,18 @@ async def test_served_in_a_browser_the_export_is_delivered_not_written(
     assert text == to_markdown(cmp)
     assert options["save_filename"] == "passwd"  # a name, never a path on the server
     assert list(tmp_path.iterdir()) == []  # nothing written on the server's side
+
+
+@aio
+async def test_screenshot_goes_to_an_existing_folder(reports: list[Report], tmp_path: Path) -> None:
+    """The palette's screenshot is saved where exports go, not in a Downloads folder that
+    may not exist (Textual's default, which failed)."""
+    app = ReportDiffApp(reports, analyse=False, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_screenshot()
+        for _ in range(200):  # the write runs in a thread: wait for it, bounded
+            await pilot.pause(0.05)
+            if list(tmp_path.glob("*.svg")):
+                break
+        svgs = list(tmp_path.glob("*.svg"))
+        assert len(svgs) == 1 and svgs[0].read_text(encoding="utf-8").startswith("<svg")

@@ -329,6 +329,18 @@ class ReportDiffApp(App[int]):
             self.theme = DEFAULT_THEME
         self.notify(f"theme: {self.theme}", timeout=2, markup=False)
 
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen (the palette's "Save screenshot").
+
+        Textual saves into the user's Downloads folder, which many machines do not have,
+        and the write then fails: the screenshot goes to the folder exports go to (the last
+        one used, else the working directory). Textual reports the outcome.
+        """
+        from reportdiff.tui.export import start_folder
+
+        folder = Path(path) if path else start_folder(self.export_dir)
+        self.deliver_screenshot(filename, str(folder))
+
     def action_export(self) -> None:
         """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""
         cmp = self.comparison
