@@ -144,7 +144,9 @@ def test_file_name_with_osc52_in_the_tui(evil_file: Path, tmp_path: Path) -> Non
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
             painted = app.export_screenshot()  # SVG: every character the screen shows
-            await pilot.press("e")
+            await pilot.press("e")  # the export dialog, prefilled with export_dir/<ids>.md
+            await pilot.pause()
+            await pilot.press("enter")
             await pilot.pause()
         return painted
 
