@@ -436,3 +436,34 @@ def test_different_statistical_measures_never_pair() -> None:
     ps = pairs(report(COUNTY_2013, 2013, "某县"), report(COUNTY_2014, 2014, "某县"))
     assert partner(ps, 0, "9860元") is None
     assert partner(ps, 0, "24500元") == "26400元"
+
+
+NATIONAL_TERM_END = """各位代表：
+
+一、改革开放和现代化建设取得伟大成就的五年
+
+人民收入和生活水平进一步提高。城镇新建居民住宅９．２亿平方米，农村新建住房３６亿平方米，居住条件逐步改善。
+
+二、今年的主要任务
+
+今年要继续改善居住条件。
+"""
+
+NATIONAL_NEXT_YEAR = """各位代表：
+
+一、过去一年的工作
+
+人民生活继续改善。全年城镇新建住宅２．７亿平方米，农村新建房屋５．７亿平方米。
+"""
+
+
+def test_a_heading_naming_five_years_frames_its_paragraphs() -> None:
+    """A term's closing report heads its review 改革开放和现代化建设取得伟大成就的五年 (1993):
+    the housing built under it is five years' worth, and never meets one year's (a Δ of
+    −6.5亿平方米 would be a wrong answer)."""
+    a = report(NATIONAL_TERM_END, 1992, "全国")
+    b = report(NATIONAL_NEXT_YEAR, 1993, "全国")
+    assert quantity(a, "９．２亿平方米").period != "year"
+    ps = pairs(a, b)
+    assert partner(ps, 0, "９．２亿平方米") is None
+    assert partner(ps, 0, "３６亿平方米") is None
