@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["clean_field", "is_unsafe", "printable"]
+__all__ = ["clean_field", "drop_controls", "is_unsafe", "printable"]
 
 # Categories the report text cleaner drops; Zl/Zp (U+2028/9) and the C1 NEL break lines.
 _DROPPED = ("Cc", "Cf")
@@ -36,6 +36,12 @@ def _undo_surrogate_escapes(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:
         return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
+def drop_controls(text: str, *, keep: str = "") -> str:
+    """``text`` without control and format characters (Cc, Cf: ESC, BEL, zero-width), but
+    those in ``keep``: the one rule for report text (``keep="\\n\\t"``) and metadata alike."""
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in _DROPPED)
 
 
 def is_unsafe(ch: str) -> bool:

@@ -16,9 +16,9 @@ Block passes then rebuild paragraphs, headings and lists.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
+from reportdiff.core.printable import drop_controls
 from reportdiff.core.text.dedup import keep_one_copy
 from reportdiff.core.text.furniture import decode_remnants, drop_furniture, drop_licence_tail
 from reportdiff.core.text.headings import (
@@ -152,9 +152,7 @@ def _run_block_passes(blocks: list[Block]) -> list[Block]:
 def _normalise(raw: str) -> str:
     """Unify newlines, drop BOM/zero-width characters and control characters but tab."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
-    ).replace("\t", " ")
+    return drop_controls(text, keep="\n\t").replace("\t", " ")
 
 
 TITLE_DATE_RE = re.compile(r"^(\S.{0,60}?报\s?告\S{0,6}?)\s*(?=[—－]{1,2}\s*\d{4}\s*年)")
