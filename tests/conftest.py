@@ -8,7 +8,19 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+SHARED = Path(os.environ.get("REPORTDIFF_SHARED", REPO.parent / "shared"))
+"""The project's shared material beside the checkout (``../shared``), as CI lays it out."""
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus" / "national"
+
+
+def require(folder: Path, what: str) -> Path:
+    """``folder``, which real-material tests read: required in CI, skipped (saying so) elsewhere."""
+    if not folder.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} not found at {folder}")
+        pytest.skip(f"{what} not found at {folder}")
+    return folder
 
 
 @pytest.fixture(autouse=True)
@@ -24,21 +36,10 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The real seed documents (``../shared/seeds``). Required in CI, skipped elsewhere."""
-    if not SEEDS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"seed documents not found at {SEEDS}")
-        pytest.skip(f"seed documents not found at {SEEDS}")
-    return SEEDS
-
-
-CORPUS = REPO.parent / "shared" / "corpus" / "national"
+    return require(SEEDS, "seed documents")
 
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """The State Council reports (``../shared/corpus/national``). Required in CI."""
-    if not CORPUS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"corpus not found at {CORPUS}")
-        pytest.skip(f"corpus not found at {CORPUS}")
-    return CORPUS
+    return require(CORPUS, "State Council corpus")

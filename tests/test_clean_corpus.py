@@ -10,21 +10,18 @@ licence notice.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, SEEDS
 from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
 from reportdiff.core.text.headings import DATE_LINE_RE
 from reportdiff.core.text.split import split_compilation
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-CORPUS = SHARED / "corpus" / "national"
-SEEDS = SHARED / "seeds"
 FILES = sorted(CORPUS.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -83,12 +80,9 @@ def _raw_sentences(raw: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def cleaned() -> dict[Path, tuple[str, str]]:
-    """Raw and cleaned text of every file (cleaned once for all the tests here)."""
-    if not FILES:
-        if os.environ.get("CI"):
-            pytest.fail(f"no corpus or seed files under {SHARED}")
-        pytest.skip(f"no corpus or seed files under {SHARED}")
+def cleaned(corpus_dir: Path, seeds_dir: Path) -> dict[Path, tuple[str, str]]:
+    """Raw and cleaned text of every file (cleaned once for all the tests here); the
+    fixtures fail in CI, and skip elsewhere, when the shared material is missing."""
     out = {}
     for path in FILES:
         raw = read_document(path)
@@ -182,3 +176,9 @@ def test_a_page_holding_one_report_many_times_is_no_compilation(
         assert split_compilation(raw) == [raw], path.name
     compilation = read_document(next(SEEDS.glob("004_*.txt")))
     assert len(split_compilation(compilation)) == 4
+
+
+def test_the_corpus_and_seeds_are_here(corpus_dir: Path, seeds_dir: Path) -> None:
+    """The tests above are made from the files found: none found must not pass unnoticed."""
+    assert len(FILES) == len(list(corpus_dir.glob("*.txt"))) + len(list(seeds_dir.glob("*.txt")))
+    assert FILES

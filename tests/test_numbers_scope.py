@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
+from conftest import CORPUS, require
 from reportdiff.core.analysis.align import align_reports
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.pairing import pair_numbers, scopes_agree
@@ -276,21 +276,10 @@ def test_scopes_agree(a: dict[str, object], b: dict[str, object], agree: bool) -
 # ------------------------------------------------------------------ the national corpus
 
 
-def _corpus_dir() -> Path | None:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "shared" / "corpus" / "national"
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
 @cache
 def national(year: int) -> Report:
     """One copy of a corpus report (the saved page repeats it), delivered in ``year``."""
-    folder = _corpus_dir()
-    if folder is None:
-        pytest.skip("the national corpus (../shared/corpus) is not here")
+    folder = require(CORPUS, "State Council corpus")
     raw = (folder / f"{year}.txt").read_bytes().decode("gb18030").replace("<U+00A0>", " ")
     start = raw.find("各位代表")
     probe = raw[start + 6 : start + 60]

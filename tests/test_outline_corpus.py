@@ -8,19 +8,15 @@ text by hand, not copied from the parser's output.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
+from conftest import CORPUS, require
 from reportdiff.core.model import Report, Section
 from reportdiff.core.text.clean import clean_text
 from reportdiff.core.text.headings import match_heading
 from reportdiff.core.text.load import load_text
-
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("REPORTDIFF_SHARED", REPO.parent / "shared")) / "corpus" / "national"
 
 END_OF_COPY = ("（责任编辑", "当前位置", "上一页")
 """Page chrome that follows the first copy of the report on the saved page."""
@@ -29,11 +25,7 @@ END_OF_COPY = ("（责任编辑", "当前位置", "上一页")
 @cache
 def one_copy(year: int) -> str:
     """The first copy of the report delivered in ``year``, from its title line on."""
-    path = CORPUS / f"{year}.txt"
-    if not path.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"corpus not found at {CORPUS}")
-        pytest.skip(f"corpus not found at {CORPUS}")
+    path = require(CORPUS, "State Council corpus") / f"{year}.txt"
     raw = path.read_bytes().decode("gb18030", "replace")
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL).replace("<U+00A0>", " ")
     lines = [ln.strip(" \u3000\t") for ln in raw.split("\n")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -29,18 +28,13 @@ from reportdiff.core.analysis.terms import (
 from reportdiff.core.analysis.terms_export import SCHEMA, terms_csv, terms_json, terms_markdown
 from reportdiff.core.model import Report
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "national"
 FIRST_YEAR = "1978"  # the reform-era series; the 1950s pages add load time, not coverage
 
 
 @pytest.fixture(scope="module")
-def corpus_files() -> list[Path]:
+def corpus_files(corpus_dir: Path) -> list[Path]:
     """The State Council reports 1978–2009 in order. Required in CI, skipped elsewhere."""
-    if not CORPUS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"State Council corpus not found at {CORPUS}")
-        pytest.skip(f"State Council corpus not found at {CORPUS}")
-    return sorted(p for p in CORPUS.glob("*.txt") if p.stem >= FIRST_YEAR)
+    return sorted(p for p in corpus_dir.glob("*.txt") if p.stem >= FIRST_YEAR)
 
 
 @pytest.fixture(scope="module")
