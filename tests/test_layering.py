@@ -95,3 +95,14 @@ def test_core_stages_import_only_earlier_stages() -> None:
                 if target.startswith("reportdiff.core.") and _stage(target) > _stage(module):
                     bad.append(f"{module} imports {target}")
     assert bad == []
+
+
+def test_reader_start_up_imports_no_analysis() -> None:
+    """The reader's first frame shows text only: importing the app brings neither the
+    comparison model nor any analysis module (they arrive with the comparison)."""
+    out = python_out(
+        "import sys\nimport reportdiff.tui.app\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(("
+        "'reportdiff.core.comparison', 'reportdiff.core.analysis')))))\n"
+    ).strip()
+    assert out == ""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportdiff.core.analysis.export import quantity_label
 from reportdiff.tui.layout import Badge, Mark
 
 if TYPE_CHECKING:
@@ -63,6 +62,10 @@ def number_badge(pair: NumberPair, pane: int) -> str:
     >>> number_badge(r, 1)
     '⟨←0.3% +7.7个百分点⟩'
     """
+    # Imported here: the badges come with the comparison, after the first frame, and the
+    # export module would bring the comparison model into the reader's start-up.
+    from reportdiff.core.analysis.export import quantity_label
+
     others = [
         ("←" if j < pane else "→") + quantity_label(q)
         for j, q in enumerate(pair.values)

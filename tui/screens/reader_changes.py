@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportdiff.tui.changes import change_stops
 from reportdiff.tui.layout import Mark
 from reportdiff.tui.navigation import anchor_index_at
 
@@ -44,7 +43,13 @@ class ChangesMixin:
         def _current_anchor(self, anchors: list[Anchor]) -> int | None: ...
 
     def _stops(self) -> list[ChangeStop]:
-        return [] if self.comparison is None else change_stops(self.comparison, self.base)
+        if self.comparison is None:
+            return []
+        # Imported here, with the comparison: it brings the comparison model, which the
+        # reader's first frame does without.
+        from reportdiff.tui.changes import change_stops
+
+        return change_stops(self.comparison, self.base)
 
     def _base_note(self) -> str:
         """``vs <base id>`` for the legend when the base is worth naming."""
