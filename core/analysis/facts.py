@@ -223,6 +223,8 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
         return False
     if a.stock and b.stock and a.stock != b.stock:
         return False
+    if a.years and b.years and a.years != b.years:
+        return False  # 1979–83 年均 is not 1981–85 年均; 26 years' average is not 28 years'
     # 城市+城镇 and 城镇+城市 are one subject said in another order
     return set(a.subject.split("+")) == set(b.subject.split("+"))
 

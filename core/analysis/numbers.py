@@ -282,6 +282,7 @@ def _extract_block(
             period=scope.period,
             period_label=scope.period_label,
             year=scope.year,
+            years=scope.years,
             role=scope.role,
             stock=scope.stock,
             subject=scope.subject,
