@@ -7,6 +7,8 @@ Pairing them across reports is :mod:`reportdiff.core.analysis.pairing`.
 
 from __future__ import annotations
 
+import re
+
 from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
@@ -48,6 +50,10 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
+_DATE_ONLY_RE = re.compile(
+    r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
+    r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
+)
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
@@ -171,6 +177,9 @@ def _extract_block(
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
+        if hi > lo and _DATE_ONLY_RE.fullmatch(key, lo, hi):
+            # 进出口总额增长1倍，1992年达到1656亿美元: a date names no indicator
+            hi = lo
         post = read_post(key, raw.post_end, end, classifier=raw.base not in MEASURE_UNITS)
         indicator_span: Span | None = None
         indicator = ""

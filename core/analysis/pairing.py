@@ -32,6 +32,7 @@ from reportdiff.core.analysis.facts import (
     measures_differ,
     name_similarity,
     opposite_amounts,
+    product_of,
     purpose_of,
     reaches_level,
     scopes_agree,
@@ -275,11 +276,14 @@ def _edges(
     edges: list[tuple[float, int, int, int, int]] = []
     crowd_a, crowd_b = crowding_of(facts_a), crowding_of(facts_b)
     for m, fa in enumerate(facts_a):
-        if len(fa.name) < 2 or formula_count(fa.rep):
+        product_a = product_of(fa.rep, fa.name)
+        if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
-            if len(fb.name) < 2 or formula_count(fb.rep):
+            # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
+            product = bool(product_a) and product_a == product_of(fb.rep, fb.name)
+            if (len(fb.name) < 2 and not product) or formula_count(fb.rep):
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
@@ -301,15 +305,18 @@ def _edges(
             if va and vb and not va & vb:
                 continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
             if (
-                name_similarity(fa.name, fb.name, ratio, context=3) < MIN_SIMILARITY[3]
+                not product
+                and name_similarity(fa.name, fb.name, ratio, context=3) < MIN_SIMILARITY[3]
                 and not (fa.name in fb.name or fb.name in fa.name)
                 and not share_words(fa.name, fb.name)
             ):
                 continue  # cheap rejection before the context is looked at
             context = context_level(fa, fb)
             alone = is_alone(fa, crowd_a, fb, context) and is_alone(fb, crowd_b, fa, context)
-            if min(len(fa.name), len(fb.name)) < 3 and not (
-                context >= 2 and alone and fa.rep.unit in AMOUNT_UNITS
+            if (
+                min(len(fa.name), len(fb.name)) < 3
+                and not product
+                and not (context >= 2 and alone and fa.rep.unit in AMOUNT_UNITS)
             ):
                 continue  # 产量 says what only where nothing else of its kind is near
             same_text = fa.figure == fb.figure
@@ -327,6 +334,8 @@ def _edges(
                 # 救助灾民6800万人次 and 救助受灾群众9000多万人次: the only figure of its kind
                 # in one aligned paragraph on each side, named with a word in common
                 sim = MIN_SIMILARITY[3]
+            if product:
+                sim = max(sim, MIN_SIMILARITY[context])
             if sim < MIN_SIMILARITY[context]:
                 continue
             score = sim + _CONTEXT_WEIGHT * context

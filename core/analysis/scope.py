@@ -54,6 +54,7 @@ _LOCAL = frozenset({"part", "average", "cumulative"})
 # 年均 and 累计 govern their own clause only: 新增…25家、累计达到90家,新增外资研发中心13家
 _CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
+_AVERAGE_RE = re.compile(r"年均|平均每年|每年平均|年平均")
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
@@ -242,9 +243,13 @@ def scope_of(
     cue = _nearest_cue(key, lo, start, local_start, clause=clause_start, from_end=end == "from")
     period, label, year = "", "", None
     if end:
+        average = _AVERAGE_RE.search(key, local_start, start)
         if cue is not None and cue[0] == "year":
             period, label = "year", cue[1]
             year = _year(label, frame_year, reviewed_year)
+        elif average is not None:
+            # 粮食的年平均产量由…增加到…，棉花由…增加到…: the list's ends are averages too
+            period, label = "average", average.group()
         elif end == "to" and part.part:
             period, year = "year", default_year
     elif cue is not None:
