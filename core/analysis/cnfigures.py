@@ -70,21 +70,27 @@ def find_cn_figures(key: str, start: int, end: int) -> list[Raw]:
         found.append(raw)
     for m in _CN_PERCENT_RE.finditer(region):
         low, high = cn_decimal(m["a"]), cn_decimal(m["b"]) if m["b"] else None
-        if low is None or (m["b"] and (high is None or high <= low)):
+        if low is None:
             continue
         s, e = m.start() + start, m.end() + start
-        head = key[find_clause_start(key, s, start) : s]
-        if m["b"] and ("从" in head or "由" in head) and key.startswith("百分之", m.start("b") - 3 + start):
-            # 从百分之五提高到百分之八: two figures, the ends of a change, not a range
-            for fs, fe, value in ((s, m.end("a") + start, low), (m.start("b") - 3 + start, e, high)):
-                raw = Raw(fs, fe, value, "%", [], fe)
-                take_post(key, raw, end)
-                found.append(raw)
-            continue
-        raw = Raw(s, e, low, "%", [], e, high)
-        take_post(key, raw, end)
-        found.append(raw)
+        spans = [(s, e, low, high)]
+        if m["b"] and (high is None or high <= low or _from_to(key, s, start)):
+            # 由百分之三十六点五到百分之三十: the two ends of a change, not a range
+            spans = [(s, m.end("a") + start, low, None)]
+            upper = m.start("b") + start - len("百分之")
+            if high is not None and key.startswith("百分之", upper):
+                spans.append((upper, e, high, None))
+        for fs, fe, value, top in spans:
+            raw = Raw(fs, fe, value, "%", [], fe, top)
+            take_post(key, raw, end)
+            found.append(raw)
     return found
+
+
+def _from_to(key: str, s: int, start: int) -> bool:
+    """Whether the figure at ``s`` follows 从/由 in its clause (从A到B: a change)."""
+    head = key[find_clause_start(key, s, start) : s]
+    return "从" in head or "由" in head
 
 
 def _amount(key: str, m: re.Match[str], start: int, end: int) -> Raw | None:
