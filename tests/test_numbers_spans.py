@@ -140,3 +140,30 @@ def test_no_figure_in_the_corpus_keeps_a_space_between_its_digits() -> None:
         assert not bad, f"{path.name}: {bad[:5]}"
     q = _at(1998, "年进出口总额由1655亿美元增加到3251亿美元", "3251亿美元")
     assert q.value == 3251e8 and q.unit == "美元"
+
+
+# --- names and bases of change ---------------------------------------------------------------
+
+
+def test_whole_country_trade_and_linking_words_name_nothing() -> None:
+    from reportdiff.core.analysis.facts import fact_name
+
+    assert fact_name("外贸出口") == fact_name("出口") == "出口"
+    assert fact_name("全国进出口总额") == fact_name("进出口总额")
+    assert fact_name("出口为") == "出口"
+    assert fact_name("全国") == "全国"  # nothing left: the name is kept as it was
+
+
+def test_exports_pair_across_reports_under_both_names() -> None:
+    # 2000: 外贸出口…全年达到1949亿美元; 2001: 2000年…其中出口2492亿美元
+    assert ("1949亿美元", "2492亿美元") in _pairs(2000, 2001)
+
+
+def test_growth_over_one_year_is_not_growth_over_five() -> None:
+    from reportdiff.core.analysis.facts import change_gap
+
+    one = _at(2000, "全年达到1949亿美元，比上年增长6．1％", "6．1％")
+    five = _at(2001, "分别比1995年增长69％和67％", "67％")
+    assert change_gap(_report(2000).text, one) == 1
+    assert change_gap(_report(2001).text, five) == 5
+    assert ("6．1％", "67％") not in _pairs(2000, 2001)

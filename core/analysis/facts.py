@@ -50,6 +50,8 @@ class Fact:
     """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
     deeds: frozenset[str] = frozenset()
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
+    gap: int | None = None
+    """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
 
     @property
     def rep(self) -> Quantity:
@@ -62,7 +64,15 @@ def fact_name(indicator: str) -> str:
     # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
     name = NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
     # 平均每年 and 年均 are kept in Quantity.period: alone they name nothing
-    return AVERAGE_RE.sub("", YEAR_WORD_RE.sub("", name))
+    name = AVERAGE_RE.sub("", YEAR_WORD_RE.sub("", name))
+    # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the
+    # trade and a linking verb say nothing of what is measured
+    trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
+    return trimmed if len(trimmed) >= 2 else name
+
+
+_WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
+_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$")
 
 
 AVERAGE_RE = re.compile("平均每年|每年平均|年平均|年均")
@@ -365,3 +375,32 @@ def is_per_capita(name: str) -> bool:
 
 def text_key(text: str) -> str:
     return SPACE_RE.sub("", fold(text))
+
+
+_BASE_RE = re.compile(
+    r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?!\s*(?:以来|来))"
+    r"|(?P<last>比上年|比去年|较上年|较去年|同比)"
+)
+_BASE_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+
+
+def change_gap(text: str, q: Quantity) -> int | None:
+    """How many years back a change's base lies: 比上年增长 → 1; in 2000, 比1995年增长 → 5.
+
+    None when the figure is no change or its sentence names no base (or the year is unknown).
+    Growth over one year is not growth over five (6.1% in 1999 vs 67% from 1995 to 2000).
+    """
+    if measure_kind(q) != "change":
+        return None
+    start = max(text.rfind(c, 0, q.span.start) for c in "。；;!?！？\n") + 1
+    last = None
+    for m in _BASE_RE.finditer(text, start, q.span.start):
+        last = m
+    if last is None:
+        return None
+    if last.group("last"):
+        return 1
+    if q.year is None:
+        return None
+    gap = q.year - int(last.group("year").translate(_BASE_DIGITS))
+    return gap if gap > 0 else None

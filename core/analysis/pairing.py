@@ -18,6 +18,7 @@ from reportdiff.core.analysis.facts import (
     accumulation_of,
     actions_of,
     base_name,
+    change_gap,
     commonplace,
     context_level,
     crowding_of,
@@ -40,6 +41,7 @@ from reportdiff.core.analysis.facts import (
     text_key,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
     compare_key,
@@ -215,6 +217,7 @@ def _facts_of(
                 per_capita=is_per_capita(name),
                 deeds=deeds_of(report.text, q),
                 purpose=purpose_of(report.text, q),
+                gap=change_gap(report.text, q),
             )
             facts.append(fact)
             by_text.setdefault((figure_key, group), []).append(fact)
@@ -283,6 +286,8 @@ def _edges(
             fb = facts_b[n]
             # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
             product = bool(product_a) and product_a == product_of(fb.rep, fb.name)
+            # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what
+            product = product or (fa.name == fb.name and subject_of(fa.name) == fa.name)
             if (len(fb.name) < 2 and not product) or formula_count(fb.rep):
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
@@ -299,6 +304,8 @@ def _edges(
                 continue  # 中央财政安排219亿元支持企业… is not 中央财政安排51亿元，用于医疗救助
             if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
                 continue  # 清理756件行政法规 is not 制定28部行政法规
+            if fa.gap and fb.gap and fa.gap != fb.gap:
+                continue  # 比上年增长6.1% is not 比1995年增长67%
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
             va, vb = actions_of(fa.name), actions_of(fb.name)
