@@ -167,3 +167,25 @@ def test_growth_over_one_year_is_not_growth_over_five() -> None:
     assert change_gap(_report(2000).text, one) == 1
     assert change_gap(_report(2001).text, five) == 5
     assert ("6．1％", "67％") not in _pairs(2000, 2001)
+
+
+def test_rate_names_without_speed_words() -> None:
+    from reportdiff.core.analysis.facts import base_name, fact_name
+
+    assert base_name("经济增长速度", "change") == "经济增长"
+    assert fact_name("出口总额") == fact_name("出口") == "出口"
+    assert fact_name("进出口贸易总额") == fact_name("进出口总额") == "进出口"
+
+
+def test_the_target_of_an_indicator_measures_it() -> None:
+    # 1995: 今年经济增长速度的宏观调控目标，定为百分之八至九 (the figure's own clause is 定为)
+    # 1996: 今年经济增长速度的调控目标定为８％
+    a = _at(1995, "宏观调控目标，定为百分之八至九", "百分之八至九")
+    b = _at(1996, "调控目标定为８％", "８％")
+    assert a.indicator == b.indicator == "经济增长速度"
+    assert a.role == b.role == "target" and (a.year, b.year) == (1995, 1996)
+    pairs = _pairs(1995, 1996)
+    assert ("百分之八至九", "８％") in pairs
+    # the same printed 8% as 九五's 年均 target stays a fact of its own
+    average = _at(1996, "年均经济增长速度为８％左右", "８％")
+    assert average.period == "average" and average.years == (1996, 2000)

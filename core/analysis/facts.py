@@ -72,7 +72,7 @@ def fact_name(indicator: str) -> str:
 
 
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
-_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$")
+_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")
 
 
 AVERAGE_RE = re.compile("平均每年|每年平均|年平均|年均")
@@ -130,6 +130,8 @@ def base_name(name: str, kind: str) -> str:
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
             return name[: -len(word)]
+    if name.endswith(("速度", "幅度")) and len(name) >= 5:
+        return name[:-2]  # 经济增长速度 → 经济增长, to meet 经济增长 (增长8%)
     return name
 
 

@@ -200,6 +200,9 @@ def _facts_of(
         fact = None
         if name:
             for candidate in by_text.get((figure_key, group), []):
+                periods = {candidate.rep.period, q.period} - {""}
+                if len(periods) > 1:
+                    continue  # 年均8% and the year's 8%: two facts, though printed alike
                 if candidate.name and ratio(candidate.name, name) >= 80:
                     fact = candidate
                     break
