@@ -282,6 +282,28 @@ def formula_count(q: Quantity) -> bool:
     return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
 
 
+PASSING_WORDS = frozenset({"突破", "超过", "越过"})
+"""Words for a mark passed: 突破６０００万吨 is a round threshold when the figure follows."""
+_PASSING_GLUE = frozenset("大关，,、达到为是了")
+
+
+def passed_mark(text: str, q: Quantity, following: Quantity | None) -> bool:
+    """Whether ``q`` is a round mark the figure passed, with the figure right after it.
+
+    突破６０００万吨，达到６１２４万吨 / 突破１０亿吨大关，达到１０．４亿吨: the measured
+    value is the second; the first only says which round number it passed, and pairing
+    it would compare a threshold with a result. Only when the same clause goes on to the
+    figure itself (same unit, a larger value, joined by 大关/，/达到 alone); a mark passed
+    with no figure after it (出口突破500亿美元) is the report's only statement and stays.
+    """
+    if following is None or not PASSING_WORDS.intersection(q.qualifiers):
+        return False
+    if following.unit != q.unit or following.value <= q.value or q.sign != following.sign:
+        return False
+    between = text[q.span.end : following.span.start]
+    return 0 < len(between) <= 6 and all(c in _PASSING_GLUE for c in between)
+
+
 LEVEL_WORDS = frozenset({"达到", "突破", "增至", "增加到", "增加至", "提高到", "提高至"})
 
 

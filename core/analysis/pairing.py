@@ -33,6 +33,7 @@ from reportdiff.core.analysis.facts import (
     measures_differ,
     name_similarity,
     opposite_amounts,
+    passed_mark,
     product_of,
     purpose_of,
     reaches_level,
@@ -190,7 +191,11 @@ def _facts_of(
     """Group one report's quantities into facts (repeats merged) with their aligned rows."""
     facts: list[Fact] = []
     by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
+    in_order = sorted(quantities, key=lambda q: q.span.start)
+    after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=True)}
     for q in quantities:
+        if passed_mark(report.text, q, after[id(q)]):
+            continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
         name = fact_name(q.indicator)
         # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
