@@ -192,7 +192,7 @@ def _facts_of(
     facts: list[Fact] = []
     by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
     in_order = sorted(quantities, key=lambda q: q.span.start)
-    after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=True)}
+    after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
     for q in quantities:
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
