@@ -461,6 +461,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_remove(sub)
     _add_serve(sub)
     _add_build_samples(sub)
+    from reportdiff.cmd_timeline import add_parser as add_timeline
+    add_timeline(sub)
     return parser
 
 
@@ -566,7 +568,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 COMMANDS = (
-    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples"
+    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples",
+    "timeline",
 )
 
 
