@@ -50,7 +50,7 @@ _SUFFIX = {"growth": "增长", "change": "增减", "level": ""}
 # a clause's opening before a time word is no part of the name (中央提出今年经济增长预期).
 _SCOPE_PREFIX = re.compile(
     r"^(?:.*?(?:今年|去年|上年|当年|全年|明年|[0-9０-９]{4}\s*年(?:的)?))?"
-    r"(?:全国|全省|全市|全区|全县|我国|我省|我市|我区)*"
+    r"(?:计划|预计|力争|争取|要求|全国|全省|全市|全区|全县|我国|我省|我市|我区)*"
 )
 # What a target's name may end with and still be the indicator: 经济增长预期目标 is 经济增长.
 _TARGET_TAIL = re.compile(r"(?:的)?(?:预期目标|调控目标|预期|目标|计划)+$")
@@ -60,6 +60,10 @@ _TOTAL = re.compile(r"总(?=产量|额|量)")
 # 经济增长 is, by the statistical convention every government report follows, the growth
 # of its 生产总值 (国内 for the country, 地区 for a province or city).
 _ECONOMY = "经济"
+# A figure of the plan part is a target when its sentence says it is one: 计划安排粮食总产量
+# 四千二百五十亿公斤 is, 粮食产量达到３９１０９万吨，比上年增产 (a review the parts reader
+# took for the plan) is not.
+_PLANNED = re.compile(r"计划|目标|预期|力争|争取|要求|安排|调控|预计|确保|控制在|左右")
 
 
 def name_key(indicator: str) -> str:
@@ -69,6 +73,8 @@ def name_key(indicator: str) -> str:
     ('粮食产量', '国内生产总值', '进出口额')
     >>> name_key("中央提出今年经济增长预期"), name_key("１９８９年国民生产总值")
     ('经济增长', '国民生产总值')
+    >>> name_key("计划国内生产总值")
+    '国内生产总值'
     """
     key = _SCOPE_PREFIX.sub("", indicator.strip(), count=1)
     key = _TARGET_TAIL.sub("", key)
@@ -328,7 +334,13 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
             if q.role == "result" and ry.reviewed is not None and q.year == ry.reviewed:
                 role = "result"
             elif (
-                q.role in ("target", "plan") and ry.delivered is not None and q.year == ry.delivered
+                q.role in ("target", "plan")
+                and ry.delivered is not None
+                and q.year == ry.delivered
+                and (
+                    q.role == "target"
+                    or _PLANNED.search(_sentence(r.text, q.span.start, q.span.end))
+                )
             ):
                 role = "target"
             else:
