@@ -30,6 +30,7 @@ __all__ = [
     "Chart",
     "chart_image",
     "han_font",
+    "new_terms_weights",
     "term_chart",
     "text_plot",
     "timeline_chart",
@@ -229,6 +230,17 @@ def chart_image(chart: Chart, fmt: str) -> bytes:
         metadata = {"Date": None} if fmt == "svg" else {}
         fig.savefig(buf, format=fmt, metadata=metadata)
     return buf.getvalue()
+
+
+def new_terms_weights(series: TermSeries) -> dict[str, float]:
+    """The new terms of every report but the first (which has nothing earlier to be new
+    against), each weighted by its rate per 10,000 characters where it is new."""
+    weights: dict[str, float] = {}
+    for key in series.reports[1:]:
+        for tc in series.new.get(key, ()):
+            rate = series.frequency.get(tc.term, {}).get(key, 0.0) or float(tc.count)
+            weights[tc.term] = max(weights.get(tc.term, 0.0), rate)
+    return weights
 
 
 def word_cloud(

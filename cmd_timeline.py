@@ -10,6 +10,8 @@ from reportdiff.core.i18n import _
 if TYPE_CHECKING:
     import argparse
 
+    from reportdiff.core.analysis.terms import TermSeries
+
 FORMATS = ("md", "json", "csv", "svg", "png")
 
 
@@ -93,3 +95,15 @@ def render(reports: list, indicator: str, fmt: str) -> bytes:  # type: ignore[ty
             text += "\n```text\n" + text_plot(timeline_chart(tl)) + "```\n"
         return text.encode("utf-8")
     return {"json": timeline_json, "csv": timeline_csv}[fmt](tl).encode("utf-8")
+
+
+def terms_image(series: TermSeries, terms: list[str], fmt: str, *, to_stdout: bool) -> bytes:
+    """``reportdiff terms --format png|svg``: a word cloud of the new terms, or with --term a
+    chart of the terms' rates per 10,000 characters."""
+    from reportdiff.charts import chart_image, new_terms_weights, term_chart, word_cloud
+
+    if to_stdout:
+        raise ReportError(_("a {fmt} image needs a file: add -o FILE").format(fmt=fmt), exit_code=2)
+    if terms:
+        return chart_image(term_chart(series, terms), fmt)
+    return word_cloud(new_terms_weights(series), fmt)
