@@ -85,7 +85,7 @@ def text_plot(chart: Chart, width: int = 80, height: int = 20) -> str:
     markers = ("dot", "x", "+", "o", "*")
     legend: list[str] = []
     for i, (label, values) in enumerate(chart.lines):
-        runs = _runs(values)
+        runs = value_runs(values)
         if not runs:
             continue
         marker = markers[i % len(markers)]
@@ -103,7 +103,7 @@ def text_plot(chart: Chart, width: int = 80, height: int = 20) -> str:
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-def _runs(values: Sequence[float | None]) -> list[list[int]]:
+def value_runs(values: Sequence[float | None]) -> list[list[int]]:
     """The indexes of each run of consecutive values that are not None."""
     runs: list[list[int]] = []
     for i, v in enumerate(values):
