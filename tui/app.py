@@ -70,7 +70,7 @@ class ReportDiffApp(App[int]):
             "Chart",
             id="chart",
             show=False,
-            tooltip="Chart the selected (or searched) term's rate, or an indicator, across reports",
+            tooltip="Chart a term's rate or an indicator across the reports",
         ),
         Binding(
             "t",
