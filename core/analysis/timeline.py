@@ -50,7 +50,7 @@ _SUFFIX = {"growth": "增长", "change": "增减", "level": ""}
 # a clause's opening before a time word is no part of the name (中央提出今年经济增长预期).
 _SCOPE_PREFIX = re.compile(
     r"^(?:.*?(?:今年|去年|上年|当年|全年|明年|[0-9０-９]{4}\s*年(?:的)?))?"
-    r"(?:计划|预计|力争|争取|要求|全国|全省|全市|全区|全县|我国|我省|我市|我区)*"
+    r"(?:计划|安排|预计|力争|争取|要求|全国|全省|全市|全区|全县|我国|我省|我市|我区)*"
 )
 # What a target's name may end with and still be the indicator: 经济增长预期目标 is 经济增长.
 _TARGET_TAIL = re.compile(r"(?:的)?(?:预期目标|调控目标|预期|目标|计划)+$")
