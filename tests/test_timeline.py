@@ -184,6 +184,9 @@ def test_cli_json_to_a_file(
         ["timeline", "no-such-report", "-i", "国内生产总值"],
         ["timeline", "yangpu-2022", "-i", "区级财政收入", "-f", "svg"],  # an image needs -o
         ["timeline", "yangpu-2022", "-i", " "],
+        # a timeline is one region's, with one report per year
+        ["timeline", "yangpu-2022", "pudong-2023", "-i", "区级财政收入"],
+        ["timeline", "yangpu-2023", "yangpu-2023-plan", "-i", "区级财政收入"],
     ],
 )
 def test_cli_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,3 +210,19 @@ def test_timeline_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["timeline", "--help"])
     out = capsys.readouterr().out
     assert "--indicator" in out and "reportdiff.timeline/1" in out
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import reportdiff.core.analysis.timeline as module
+
+    assert doctest.testmod(module).failed == 0
+
+
+def test_district_reports_with_unknown_delivery_say_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = _run(["timeline", "yangpu-2023", "yangpu-2022", "-i", "区级财政收入"], capsys)
+    assert code == 0
+    assert "| 2022 | 143.5 (143.5亿元, yangpu-2022) |" in out
+    assert "| 2023 | 154.99 (154.99亿元, yangpu-2023) |" in out
+    assert "yangpu-2022: the year it was delivered is unknown; its targets are left out" in out

@@ -310,6 +310,7 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
     Raises:
         ReportError: when the name matches no series or several equally well.
     """
+    _check_one_series(reports)
     quantities = _series_quantities(reports)
     candidates = indicator_candidates(quantities)
     chosen, others = choose(indicator, candidates)
@@ -319,6 +320,16 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
         reviewed, delivered = r.meta.year or None, r.meta.delivered
         if reviewed is None and delivered is None:
             notes.append(_("{id}: the year it reviews is unknown; left out").format(id=key))
+        elif delivered is None:
+            notes.append(
+                _("{id}: the year it was delivered is unknown; its targets are left out").format(
+                    id=key
+                )
+            )
+        elif reviewed is None:
+            notes.append(
+                _("{id}: the year it reviews is unknown; its results are left out").format(id=key)
+            )
         years_of.append(ReportYear(key, reviewed, delivered))
     found: dict[tuple[int, str], list[tuple[Report, str, Quantity]]] = {}
     names: list[str] = []
@@ -394,6 +405,34 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
         names=tuple(names),
         notes=tuple(notes),
     )
+
+
+def _check_one_series(reports: Sequence[Report]) -> None:
+    """A timeline is one place's: reports of several regions, or two reviewing one year,
+    would put two places' (or two drafts') figures in one row."""
+    regions = sorted({r.meta.region for r in reports if r.meta.region})
+    if len(regions) > 1:
+        raise ReportError(
+            _("a timeline is of one region; these reports are of {regions}").format(
+                regions=", ".join(regions)
+            ),
+            exit_code=2,
+        )
+    keys = report_ids(reports)
+    for attr, what in (("year", _("review")), ("delivered", _("were delivered in"))):
+        seen: dict[int, list[str]] = {}
+        for r, key in zip(reports, keys, strict=True):
+            year = getattr(r.meta, attr) or None
+            if year is not None:
+                seen.setdefault(year, []).append(key)
+        for year, ids in sorted(seen.items()):
+            if len(ids) > 1:
+                raise ReportError(
+                    _("{ids} all {what} {year}: give one report per year").format(
+                        ids=", ".join(ids), what=what, year=year
+                    ),
+                    exit_code=2,
+                )
 
 
 def _year_key(y: ReportYear) -> int:
