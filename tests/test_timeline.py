@@ -226,3 +226,16 @@ def test_district_reports_with_unknown_delivery_say_so(capsys: pytest.CaptureFix
     assert "| 2022 | 143.5 (143.5亿元, yangpu-2022) |" in out
     assert "| 2023 | 154.99 (154.99亿元, yangpu-2023) |" in out
     assert "yangpu-2022: the year it was delivered is unknown; its targets are left out" in out
+
+
+def test_a_city_report_gives_its_growth_and_next_years_target() -> None:
+    """全市生产总值…增长5% (2023's result) and 生产总值增长5%左右 (2024's target): a city's
+    生产总值, asked for as 地区生产总值增长, as a person would."""
+    from reportdiff.core.storage.samples import load_sample
+
+    tl = build_timeline([load_sample("shanghai-2023")], "地区生产总值增长")
+    rows = {r.year: r for r in tl.rows}
+    assert rows[2023].result is not None and rows[2023].result.value == 5
+    assert rows[2024].target is not None and rows[2024].target.text == "5%"
+    assert "左右" in rows[2024].target.qualifiers
+    assert rows[2023].target is None and rows[2024].result is None

@@ -73,11 +73,13 @@ def name_key(indicator: str) -> str:
     ('粮食产量', '国内生产总值', '进出口额')
     >>> name_key("中央提出今年经济增长预期"), name_key("１９８９年国民生产总值")
     ('经济增长', '国民生产总值')
-    >>> name_key("计划国内生产总值")
-    '国内生产总值'
+    >>> name_key("计划国内生产总值"), name_key("全省生产总值"), name_key("地区生产总值")
+    ('国内生产总值', '生产总值', '生产总值')
     """
     key = _SCOPE_PREFIX.sub("", indicator.strip(), count=1)
     key = _TARGET_TAIL.sub("", key)
+    # a province's or city's 地区生产总值 is its 生产总值 (全省生产总值 once 全省 is gone)
+    key = key.removeprefix("地区") if key.startswith("地区生产总值") else key
     return _TOTAL.sub("", key)
 
 
