@@ -73,6 +73,14 @@ class ReportDiffApp(App[int]):
             tooltip="Show another report in the focused pane",
         ),
         Binding(
+            "g",
+            "chart",
+            "Chart",
+            id="chart",
+            show=False,
+            tooltip="Chart a term's rate or an indicator across the reports",
+        ),
+        Binding(
             "t",
             "cycle_theme",
             "Theme",
@@ -357,6 +365,14 @@ class ReportDiffApp(App[int]):
 
         folder = Path(path) if path else start_folder(self.export_dir)
         self.deliver_screenshot(filename, str(folder))
+
+    def action_chart(self) -> None:
+        """Open the chart screen on the mouse selection, else the last search (tui/screens/chart.py)."""
+        from reportdiff.tui.screens.chart import ChartScreen
+
+        reader = self.reader
+        term = (reader.get_selected_text() or "").strip() or reader.search_query
+        self.push_screen(ChartScreen(list(reader.reports), term.split("\n")[0][:40]))
 
     def action_export(self) -> None:
         """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""
