@@ -12,8 +12,8 @@ from reportdiff.core.text.headings import (
     SENTENCE_END,
     HeadingMatch,
     is_date_line,
-    lead_bounds,
     match_heading,
+    topic_lead_bounds,
 )
 from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
 from reportdiff.core.text.unmarked import UNTITLED, BodyLine, infer_headings
@@ -121,7 +121,7 @@ def _lead(text: str, span: Span) -> Span | None:
     marked = item_marker_end(piece) is not None
     bounds = item_lead(piece) if marked else None
     if bounds is None and not marked:
-        bounds = lead_bounds(piece)
+        bounds = topic_lead_bounds(piece)
     return Span(span.start + bounds[0], span.start + bounds[1]) if bounds else None
 
 
