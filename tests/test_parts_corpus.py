@@ -7,6 +7,7 @@ which it is takes what its text says (要, 必须 → tasks; 了, 取得 → rev
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -105,3 +106,22 @@ def test_a_heading_naming_the_situation_and_tasks_is_read_from_its_paragraphs(
     assert [roles.sections.get((i,)) for i in range(1, len(report.sections))] == ["task"] * (
         len(report.sections) - 1
     )
+
+
+def test_no_part_after_the_tasks_is_a_review_unless_its_heading_says_so(
+    corpus_dir: Path,
+) -> None:
+    """关于国际形势和外交工作 after the tasks (1999: 1998年，世界… then 中国政府将…) is a task
+    part; only a heading that says it reviews (1982's 六五计划前两年的执行情况) goes back."""
+    wrong = []
+    for year in _years(corpus_dir):
+        report = _load(corpus_dir, year)
+        roles = node_roles(report)
+        ahead = False
+        for i, sec in enumerate(report.sections):
+            role = roles.sections.get((i,))
+            heading = report.heading_text(sec)
+            if ahead and role == "review" and not re.search("回顾|执行情况|总结", heading):
+                wrong.append((year, heading))
+            ahead = ahead or role in ("task", "plan")
+    assert not wrong

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from reportdiff.core.comparison import NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
-from reportdiff.core.text.parts import report_parts
+from reportdiff.core.text.parts import heading_cue, report_parts
 from reportdiff.core.text.textkey import is_han, match_key
 
 SECTION_BODY = 0.15
@@ -204,13 +204,20 @@ def node_roles(report: Report) -> NodeRoles:
                 sections[path] = role
     # A report does not go back to reviewing without saying so: a part whose paragraphs
     # are mixed (外交: 一年来… then 今年…) after the tasks have begun is still a task part.
+    # Nor by its paragraphs alone: a part after the tasks whose heading does not say it
+    # reviews (关于国际形势和外交工作: 1998年，世界… then 中国政府将继续…) is a task part.
     ahead = False
-    for pi in range(len(report.sections)):
+    for pi, sec in enumerate(report.sections):
         role = sections.get((pi,))
-        if role is None and ahead:
+        if ahead and (role is None or (role == "review" and not _says_review(report, sec))):
             sections[(pi,)] = "task"
-        ahead = ahead or role in ("task", "plan")
+        ahead = ahead or sections.get((pi,)) in ("task", "plan")
     return NodeRoles(sections, blocks)
+
+
+def _says_review(report: Report, section: Section) -> bool:
+    """Whether a section's heading says it reviews (回顾, 执行情况, 五年来…)."""
+    return heading_cue(report.heading_text(section), None) == "review"
 
 
 def _words_in(tokens: ReportTokens, span: Span) -> list[str]:

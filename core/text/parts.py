@@ -24,6 +24,7 @@ __all__ = [
     "ReportParts",
     "fold_years",
     "framing_at",
+    "heading_cue",
     "report_parts",
 ]
 
@@ -213,7 +214,7 @@ def _reviewed_year(report: Report) -> int | None:
     return report.meta.year or None
 
 
-def _heading_cue(heading: str, reviewed: int | None) -> PartName:
+def heading_cue(heading: str, reviewed: int | None) -> PartName:
     """What a section heading says it opens: 2023年工作回顾 → review, 2024年主要任务 → tasks."""
     key = _fold(heading)
     review = bool(_REVIEW_RE.search(key))
@@ -285,7 +286,7 @@ def report_parts(report: Report) -> ReportParts:
         inherited = heading_part.get(parent, "")
         # a sub-heading follows its part (国家重大战略任务扎实推进 under 2023年工作回顾 is
         # a review): its own words count only where no heading above has spoken
-        heading_part[path] = inherited or _heading_cue(heading, reviewed)
+        heading_part[path] = inherited or heading_cue(heading, reviewed)
         frame = framing_at(heading, reviewed_year=reviewed, anchored=False)
         if frame.period == "":
             frame = section_frame.get(parent, _NO_FRAMING) if parent else _NO_FRAMING
@@ -317,8 +318,8 @@ def report_parts(report: Report) -> ReportParts:
             frame = own
         cue = _opening_cue(own, reviewed)
         inline = _INLINE_HEADING_RE.match(_LEADING_BLANKS_RE.sub("", block_text))
-        if inline and not from_heading and _heading_cue(inline.group(1), reviewed):
-            running = _heading_cue(inline.group(1), reviewed)
+        if inline and not from_heading and heading_cue(inline.group(1), reviewed):
+            running = heading_cue(inline.group(1), reviewed)
             inline_frame = framing_at(inline.group(1), reviewed_year=reviewed, anchored=False)
             cue = ""
         if not frame.period and not own.period:
