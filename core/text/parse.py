@@ -241,7 +241,11 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
                 else:
                     preamble.append(block)
             continue
-        node = _Node("section", h.marker, _heading_span(text, b, h), b.span.start, b.span.end)
+        heading = _heading_span(text, b, h)
+        run_on = _run_on_start(text, heading)
+        if run_on is not None:
+            heading = Span(heading.start, _rstrip_at(text, heading.start, run_on))
+        node = _Node("section", h.marker, heading, b.span.start, b.span.end)
         if h.level == "appendix":
             node.kind = "appendix"
             appendices.append(node)
@@ -255,6 +259,9 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
         else:
             top.append(node)
         current = node
+        if run_on is not None:
+            rest = Span(run_on, b.span.end)
+            node.add(Block("paragraph", rest, _lead(text, rest)))
     if not top and not appendices:
         top, preamble = _single_section(text, blocks, n_header, preamble), []
     return Report(
@@ -264,6 +271,33 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
         drop_lone_leads(tuple(n.freeze() for n in top)),
         tuple(n.freeze() for n in appendices),
     )
+
+
+_RUN_ON_MIN = 4
+"""Least characters of a heading before a sentence printed on its line."""
+
+
+def _run_on_start(text: str, heading: Span) -> int | None:
+    """Where a sentence printed on a heading's line after a space begins, or None.
+
+    ``三、深入改革经济体制和扩大对外开放 国民经济的长期稳定发展，既要靠…。`` (1987) is the
+    heading 深入改革经济体制和扩大对外开放 and the opening sentence of its part: a title has
+    no clause after a space that runs on with commas to a full stop.
+    """
+    label = text[heading.start : heading.end]
+    for k, ch in enumerate(label):
+        if ch in " \u3000" and k >= _RUN_ON_MIN:
+            rest = label[k:].strip()
+            if "，" in rest and len(rest) >= _RUN_ON_MIN:
+                return heading.start + k + (len(label[k:]) - len(label[k:].lstrip()))
+            return None
+    return None
+
+
+def _rstrip_at(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _single_section(
