@@ -154,6 +154,9 @@ class Unit:
     total: float = 0.0
     roles: NodeRoles | None = None
     """The report's node roles, handed down to the units inside this one."""
+    flat: bool = False
+    """Its sections are units of their own at its level (a part: shallow, or a part whose
+    only sections are untitled passages)."""
 
 
 @dataclass(frozen=True)
@@ -297,14 +300,15 @@ def _section_unit(
     role: str | None,
     *,
     shallow: bool = False,
+    flat: bool = False,
 ) -> Unit:
-    if shallow:
+    if shallow or flat:
         # A part with sections: the unit stands for the part's own opening paragraphs only;
         # its sections are units of their own at the same level.
         body_spans = [b.span for b in sec.blocks]
     else:
         body_spans = [Span(sec.heading.end, sec.span.end)]
-    return _make_unit(
+    unit = _make_unit(
         i,
         report,
         tokens,
@@ -317,6 +321,8 @@ def _section_unit(
         section=sec,
         shallow=shallow,
     )
+    unit.flat = shallow or flat
+    return unit
 
 
 def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
@@ -336,9 +342,19 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
         )
     for pi, sec in enumerate(report.sections):
         role = roles.sections.get((pi,))
-        shallow = sec.kind == "part" and bool(sec.children)
-        units.append(_section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow))
-        if shallow:
+        # A part is flattened only when it has titled sections: one whose only sections
+        # are untitled passages (各位代表！… inside 1987's 四、巩固和发展安定团结的政治局面)
+        # is one topic, compared whole with the other report's sections.
+        # A part whose only sections are untitled passages (各位代表！…) is compared with
+        # the other report's sections (not shallow). In a review such passages sum the
+        # review up (1993's 一、…伟大成就的五年 goes on with 各位代表！五年来…): one whole.
+        # After the review they may close the report on other topics (1987's
+        # 四、巩固和发展安定团结的政治局面 then 一国两制, 2005's 五、… then 国防, 港澳台): the
+        # part is its own paragraphs, the passages units of their own beside it (flat).
+        shallow = sec.kind == "part" and _has_titled_sections(sec)
+        flat = shallow or (sec.kind == "part" and bool(sec.children) and role != "review")
+        units.append(_section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow, flat=flat))
+        if flat:
             for ci, child in enumerate(sec.children):
                 units.append(
                     _section_unit(
@@ -365,7 +381,7 @@ def child_units(
     for bi, block in enumerate(sec.blocks):
         role = roles.blocks.get((*path, bi), unit.role)
         out.append(_block_unit(i, report, tokens[i], (*path, bi), block, role))
-    if not unit.shallow:
+    if not unit.flat:
         for ci, child in enumerate(sec.children):
             role = roles.sections.get((*path, ci), unit.role)
             out.append(_section_unit(i, report, tokens[i], (*path, ci), child, role))
@@ -474,7 +490,14 @@ def _part_opening(unit: Unit) -> bool:
     (shallow) or a top-level section with none (2005's 二、2005年工作总体部署 is the
     counterpart of 2004's 二、2004年主要任务's opening paragraphs)."""
     sec = unit.section
-    return unit.shallow or (sec is not None and len(unit.ref.path) == 1 and not sec.children)
+    return unit.shallow or (
+        sec is not None and len(unit.ref.path) == 1 and not _has_titled_sections(sec)
+    )
+
+
+def _has_titled_sections(sec: Section) -> bool:
+    """Whether a section holds sections with a heading (not only untitled passages)."""
+    return any(c.heading.end > c.heading.start for c in sec.children)
 
 
 def _bigrams(key: str) -> set[str]:

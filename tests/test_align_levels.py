@@ -1,0 +1,52 @@
+"""Alignment across the levels reports cut their topics at (parts, sections, leads).
+
+Real corpus pairs: a part in one report meets a numbered task of the other's tasks part,
+a review part that ends on untitled summing-up passages is compared whole.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.comparison import AlignedRow
+from reportdiff.core.storage.resolve import resolve_report
+
+
+@cache
+def _rows(corpus: Path, a: int, b: int) -> tuple[AlignedRow, ...]:
+    return align_reports(
+        [resolve_report(str(corpus / f"{a}.txt")), resolve_report(str(corpus / f"{b}.txt"))]
+    )
+
+
+def _pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for row in rows:
+        a, b = row.nodes
+        if a is not None and b is not None:
+            out.append((a.label, b.label))
+        out.extend(_pairs(row.children))
+    return out
+
+
+def _has(pairs: list[tuple[str, str]], a: str, b: str) -> bool:
+    return any(a in x and b in y for x, y in pairs)
+
+
+def test_a_part_closed_by_untitled_passages_meets_the_others_task(corpus_dir: Path) -> None:
+    """1987's 四、巩固和发展安定团结的政治局面 ends on 各位代表！ passages (一国两制, the
+    closing); it is still the counterpart of 1988's sixth task 进一步加强社会主义民主和法制
+    建设，…巩固和发展全国安定团结的政治局面, one of ten sections of 1988's tasks part."""
+    pairs = _pairs(_rows(corpus_dir, 1987, 1988))
+    assert _has(pairs, "巩固和发展安定团结的政治局面", "进一步加强社会主义民主和法制建设")
+    assert _has(pairs, "当前国内形势和基本任务", "过去五年国内工作的基本总结")
+
+
+def test_a_review_with_summing_up_passages_meets_a_one_year_review(corpus_dir: Path) -> None:
+    """1993's 一、…取得伟大成就的五年 goes on with untitled passages (各位代表！过去五年…);
+    the whole part is the counterpart of 1992's 一、１９９１年国内工作的回顾."""
+    pairs = _pairs(_rows(corpus_dir, 1992, 1993))
+    assert _has(pairs, "国内工作的回顾", "改革开放和现代化建设取得伟大成就的五年")
+    assert not _has(pairs, "国内工作的回顾", "争取国民经济再上一个新台阶")
