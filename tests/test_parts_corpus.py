@@ -125,3 +125,22 @@ def test_no_part_after_the_tasks_is_a_review_unless_its_heading_says_so(
                 wrong.append((year, heading))
             ahead = ahead or role in ("task", "plan")
     assert not wrong
+
+
+def test_the_governments_own_conduct_is_one_role_outside_the_review(corpus_dir: Path) -> None:
+    """政府自身建设, 政风建设, 廉洁、勤政、务实、高效政府, 政府机构改革: headings worded apart
+    (1999's 贯彻依法治国方略，建设廉洁、勤政、务实、高效政府, 2000's 从严治政，加强政府自身
+    建设, 2005's 加强行政能力建设和政风建设) share the role ``self`` among the tasks; a
+    review section about it stays a review."""
+    found = {}
+    for year in _years(corpus_dir):
+        report = _load(corpus_dir, year)
+        roles = node_roles(report)
+        for path, sec in report.walk():
+            heading = report.heading_text(sec)
+            if re.search("自身建设|政风|勤政|政府机构改革", heading):
+                found[(year, heading)] = roles.sections.get(path)
+                assert roles.sections.get(path) in ("self", "review"), (year, heading)
+    assert found[(1999, "贯彻依法治国方略，建设廉洁、勤政、务实、高效政府")] == "self"
+    assert found[(2000, "从严治政，加强政府自身建设")] == "self"
+    assert found[(2005, "加强行政能力建设和政风建设")] == "self"

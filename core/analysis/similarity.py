@@ -91,7 +91,14 @@ _PART_ROLES = (
     # "执行情况" first: 2023年国民经济和社会发展计划执行情况 is a review though it says 计划.
     ("review", re.compile(r"回顾|过去一年|一年来|执行情况")),
     ("task", re.compile(r"任务|安排|计划|目标|打算|展望")),
-    ("self", re.compile(r"自身建设|政府建设|服务型政府")),
+    # the government's own conduct and structure: 政府自身建设, 政风建设, 行政能力建设,
+    # 廉洁、勤政、务实、高效政府, 转变政府职能, 政府机构改革
+    (
+        "self",
+        re.compile(
+            r"自身建设|政府建设|服务型政府|政风|行政能力|勤政|廉政|政府职能|政府机构|高效政府"
+        ),
+    ),
 )
 
 
@@ -197,14 +204,15 @@ def node_roles(report: Report) -> NodeRoles:
             tally.setdefault(path[:depth], Counter())["task" if role == "plan" else role] += 1
     sections: dict[tuple[int, ...], str] = {}
     for path, section in report.walk():
-        if _role(report.heading_text(section)) == "self":
-            sections[path] = "self"
-            continue
         counts = tally.get(path)
         if counts:
             role, n = counts.most_common(1)[0]
             if n >= _MAJORITY * sum(counts.values()):
                 sections[path] = role
+        # The government's own conduct, unless the section reviews it (2003's review
+        # holds 坚持转变政府职能，努力建设廉洁勤政务实高效政府: what was done).
+        if sections.get(path) != "review" and _role(report.heading_text(section)) == "self":
+            sections[path] = "self"
     # A report does not go back to reviewing without saying so: a part whose paragraphs
     # are mixed (外交: 一年来… then 今年…) after the tasks have begun is still a task part.
     # Nor by its paragraphs alone: a part after the tasks whose heading does not say it
