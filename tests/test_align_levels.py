@@ -50,3 +50,12 @@ def test_a_review_with_summing_up_passages_meets_a_one_year_review(corpus_dir: P
     pairs = _pairs(_rows(corpus_dir, 1992, 1993))
     assert _has(pairs, "国内工作的回顾", "改革开放和现代化建设取得伟大成就的五年")
     assert not _has(pairs, "国内工作的回顾", "争取国民经济再上一个新台阶")
+
+
+def test_paragraphs_with_different_leads_need_shared_content(corpus_dir: Path) -> None:
+    """1992's 继续扩大对外开放，更好地促进国内经济发展 stands between two pairs where 1993 has
+    改善和加强宏观经济管理: different leads and little shared content make no pair; the
+    opening-up paragraph finds 1993's 进一步扩大对外开放 instead."""
+    pairs = _pairs(_rows(corpus_dir, 1992, 1993))
+    assert not _has(pairs, "继续扩大对外开放", "改善和加强宏观经济管理")
+    assert _has(pairs, "继续扩大对外开放，更好地促进国内经济发展", "进一步扩大对外开放")

@@ -474,6 +474,11 @@ def pair_score(a: Unit, b: Unit) -> Score:
     else:
         heading = 0.0
         score = body
+    if a.ref.kind == "paragraph" and a.vec and b.vec and body < SECTION_BODY and heading < 0.3:
+        # Two paragraphs whose lead phrases say different things (继续扩大对外开放 ↔
+        # 改善和加强宏观经济管理) and whose bodies share little are not counterparts
+        # because they stand at the same place between two pairs.
+        score *= 0.5
     if a.ref.kind == "section" and a.vec and b.vec and body < SECTION_BODY and heading < 0.5:
         # Two sections about different things (抗击非典 ↔ 促进粮食增产) share a few of a
         # report's common words; hemmed in by counterparts, such a pair still needs
