@@ -15,7 +15,8 @@ import pytest
 from reportdiff.core.analysis.similarity import node_roles
 from reportdiff.core.model import Report
 from reportdiff.core.storage.resolve import resolve_report
-from reportdiff.core.text.parts import reads_as, report_parts
+from reportdiff.core.text.load import load_text
+from reportdiff.core.text.parts import announces, reads_as, report_parts
 
 WHOLE_YEARS = list(range(1978, 2006))
 
@@ -144,3 +145,35 @@ def test_the_governments_own_conduct_is_one_role_outside_the_review(corpus_dir: 
     assert found[(1999, "贯彻依法治国方略，建设廉洁、勤政、务实、高效政府")] == "self"
     assert found[(2000, "从严治政，加强政府自身建设")] == "self"
     assert found[(2005, "加强行政能力建设和政风建设")] == "self"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1986: the preamble announces the review of the plan period that follows
+        (
+            (
+                "三年多的工作，第七个五年计划草案已制定完毕，现提请大会审议。下面，我先报告一下"
+                "“六五”计划的执行情况，因为这是制定“七五”计划的重要依据。"
+            ),
+            "review",
+        ),
+        ("首先，我报告一年来的工作。", "review"),
+        ("今年经济发展要着重抓好以下四个方面工作。", "tasks"),  # 2005
+        ("政府要加强行政立法工作。今年要着重抓好以下三项工作。", "tasks"),  # 1999
+        ("今年要着重做好以下八个方面的工作：", "tasks"),
+        ("去年，我们取得了很大成绩，粮食产量创历史新高。", ""),
+    ],
+)
+def test_announcements(text: str, expected: str) -> None:
+    assert announces(text) == expected
+
+
+def test_an_announced_review_and_tasks_set_the_parts_without_headings() -> None:
+    """A report that prints no part headings: 首先报告…的工作 opens the review, 今年要着重
+    做好以下…工作 the tasks, though the paragraphs after it open with no period word."""
+    text = "各位代表：\n\n现在，我代表国务院向大会作政府工作报告，请予审议。首先，我报告一年来的工作。\n\n经济保持稳定增长。国民生产总值比上年增长百分之五。\n\n改革开放继续深化。企业改革取得新进展。\n\n今年要着重做好以下八个方面的工作。\n\n继续加强农业。要稳定粮食面积，增加农业投入。\n\n深化企业改革。要转换企业经营机制。"
+    report = load_text(text, source="announced.txt")
+    parts = [bp.part for _, bp in sorted(report_parts(report).blocks.items())]
+    assert parts[2:4] == ["review", "review"]
+    assert parts[-2:] == ["tasks", "tasks"]

@@ -232,6 +232,29 @@ def heading_cue(heading: str, reviewed: int | None) -> PartName:
     return ""
 
 
+_ANNOUNCE_REVIEW_RE = re.compile(
+    r"(?:首先|先|下面|现在)[,，]?\s*(?:我)?(?:先|就)?(?:报告|回顾|讲)(?:一下)?[^。！？]{0,24}?"
+    r"(?:年|计划|五年|一年)[^。！？]{0,12}?(?:工作|执行情况|情况)"
+)
+_ANNOUNCE_TASKS_RE = re.compile(
+    r"(?:今年|明年|(?:19|20)\d\d年)[^。！？]{0,16}?(?:抓好|做好|着重|重点)[^。！？]{0,6}?以下"
+    r"[^。！？]{0,10}?(?:方面|几项|工作|任务)"
+    r"|(?:下面|现在)[,，]?\s*(?:我)?(?:就)?[^。！？]{0,10}?(?:今年|明年|(?:19|20)\d\d年)"
+    r"[^。！？]{0,10}?(?:工作|任务)(?:的安排|的建议|讲|谈)"
+)
+
+
+def announces(text: str) -> PartName:
+    """The part a paragraph announces for what follows: ``review`` for 下面，我先报告一下…计划
+    的执行情况 / 首先报告…年的工作, ``tasks`` for 今年要着重做好以下八个方面的工作, else ''."""
+    key = _fold(text)
+    if _ANNOUNCE_TASKS_RE.search(key):
+        return "tasks"
+    if _ANNOUNCE_REVIEW_RE.search(key):
+        return "review"
+    return ""
+
+
 def reads_as(text: str) -> PartName:
     """How a stretch of text reads: ``tasks`` when obligations (要, 必须, 应当) dominate,
     ``review`` when what was done (了, 取得, 已经) does, '' when mixed or too short."""
@@ -334,6 +357,11 @@ def report_parts(report: Report) -> ReportParts:
             if _YEAR_NUM_RE.search(_fold(own.label)):
                 running = "review"
         order.append(((*path, index), from_heading or part, frame, block_text))
+        # A paragraph that announces what follows (下面，我先报告一下“六五”计划的执行情况 /
+        # 今年要着重做好以下八个方面的工作) sets the part of the paragraphs after it.
+        announced = announces(block_text)
+        if announced == "tasks" or (announced == "review" and running != "tasks"):
+            running = announced
 
     first = next((p for _, p, _, _ in order if p), "")
     blocks: dict[tuple[int, ...], BlockPart] = {}
