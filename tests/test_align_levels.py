@@ -68,3 +68,12 @@ def test_a_moved_pair_is_each_sides_best_of_all(corpus_dir: Path) -> None:
     pairs = _pairs(_rows(corpus_dir, 2000, 2001))
     assert not _has(pairs, "加快科技、教育发展", "继续实施可持续发展战略")
     assert not _has(pairs, "继续推进改革，全面加强管理", "加强农业基础地位")
+
+
+def test_a_whole_part_meets_a_topical_part_with_sections_as_a_whole(corpus_dir: Path) -> None:
+    """1995's 二、促进国民经济持续、快速、健康发展 has no sections; 2005's 二、继续保持经济平稳
+    较快发展 has four. The parts are counterparts by all they say, not by 2005's opening
+    paragraph alone (which made 1995's part meet a 2005 section on structure instead)."""
+    pairs = _pairs(_rows(corpus_dir, 1995, 2005))
+    assert _has(pairs, "促进国民经济持续、快速、健康发展", "继续保持经济平稳较快发展")
+    assert not _has(pairs, "促进国民经济持续、快速、健康发展", "加快推进经济结构调整")

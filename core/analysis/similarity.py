@@ -115,6 +115,8 @@ class Unit:
     total: float = 0.0
     roles: NodeRoles | None = None
     """The report's node roles, handed down to the units inside this one."""
+    whole: Unit | None = None
+    """For a part standing for its opening paragraphs: the part with all its text."""
     flat: bool = False
     """Its sections are units of their own at its level (a part: shallow, or a part whose
     only sections are untitled passages)."""
@@ -315,7 +317,11 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
         # part is its own paragraphs, the passages units of their own beside it (flat).
         shallow = sec.kind == "part" and _has_titled_sections(sec)
         flat = shallow or (sec.kind == "part" and bool(sec.children) and role != "review")
-        units.append(_section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow, flat=flat))
+        unit = _section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow, flat=flat)
+        if shallow and not heading_cue(report.heading_text(sec), None):
+            # a topical part (not 今后五年…的任务 / 2004年主要任务, which hold every topic)
+            unit.whole = _section_unit(i, report, tokens, (pi,), sec, role)
+        units.append(unit)
         if flat:
             for ci, child in enumerate(sec.children):
                 units.append(
@@ -373,7 +379,7 @@ def word_idf(reports: Sequence[Report], tokens: Sequence[ReportTokens]) -> dict[
 
 def vectorize(units: Sequence[Unit], idf: dict[str, float]) -> None:
     """TF-IDF vectors (log tf), L2-normalised, plus raw weights for containment."""
-    for u in units:
+    for u in [*units, *(x.whole for x in units if x.whole is not None)]:
         vec = {w: (1.0 + math.log(c)) * idf.get(w, 1.0) for w, c in u.body.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         u.vec = {w: v / norm for w, v in vec.items()}
@@ -419,7 +425,13 @@ def pair_score(a: Unit, b: Unit) -> Score:
     # five years under 一、过去五年政府工作的回顾) still has counterparts of those paragraphs.
     if a.shallow != b.shallow and not (_part_opening(a) and _part_opening(b)):
         return ZERO_SCORE
-    body = body_similarity(a, b)
+    if a.shallow != b.shallow:
+        # A whole part (1995's 二、以国有企业为重点深化经济体制改革, no sections) against a
+        # part standing for its opening (2005's 三、大力推进经济体制改革和对外开放 with its
+        # sections): compare the whole of both.
+        body = body_similarity(a.whole or a, b.whole or b)
+    else:
+        body = body_similarity(a, b)
     if a.head_key and b.head_key:
         heading = _heading_similarity(a, b)
         score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
