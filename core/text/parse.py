@@ -155,12 +155,11 @@ class _Node:
         self.blocks.append(block)
         self.end = max(self.end, block.span.end)
 
-    def freeze(self) -> Section:
-        kids = drop_lone_leads(tuple(c.freeze() for c in self.children))
+    def freeze(self, text: str) -> Section:
+        kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children))
         end = max([self.end, *(k.span.end for k in kids)])
-        return Section(
-            self.kind, self.marker, self.heading, Span(self.start, end), tuple(self.blocks), kids
-        )
+        blocks = _two_clause_leads_in_sets(text, tuple(self.blocks))
+        return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
 
 
 def _lead_count(section: Section) -> int:
@@ -267,9 +266,25 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
     return Report(
         meta,
         text,
-        tuple(preamble),
-        drop_lone_leads(tuple(n.freeze() for n in top)),
-        tuple(n.freeze() for n in appendices),
+        _two_clause_leads_in_sets(text, tuple(preamble)),
+        drop_lone_leads(tuple(n.freeze(text) for n in top)),
+        tuple(n.freeze(text) for n in appendices),
+    )
+
+
+def _two_clause_leads_in_sets(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Blocks with a lead of two clauses (加强民族团结，促进各民族共同繁荣。) left as a lead
+    only when the same section has another lead: a national part prints its sub-topics so,
+    one after the other, while a section of one such sentence (强化政治引领，坚定拥护。
+    深化理论学习。) opens with an ordinary sentence."""
+    leads = [b for b in blocks if b.kind == "paragraph" and b.lead]
+    if len(leads) >= 2:
+        return blocks
+    return tuple(
+        replace(b, lead=None)
+        if b.kind == "paragraph" and b.lead and "，" in text[b.lead.start : b.lead.end]
+        else b
+        for b in blocks
     )
 
 
