@@ -150,12 +150,12 @@ def _match_rows(
     for sc, r, c in candidates:
         if r in anchors or r in moved or c in taken:
             continue
-        # Mutual best among what is still free: a pair out of order must be unambiguous.
-        best_r = max(
-            (matrix[rr][c] for rr in free_rows if rr not in anchors and rr not in moved),
-            default=0.0,
-        )
-        best_c = max((matrix[r][cc] for cc in free_units if cc not in taken), default=0.0)
+        # Mutual best among all: a pair out of order must be unambiguous, not the best of
+        # what is left once each side's true counterpart went elsewhere (2000's 加快科技、
+        # 教育发展，加强精神文明建设 is not 2001's 继续实施可持续发展战略 because its
+        # counterpart 加强精神文明… was paired in order).
+        best_r = max((matrix[rr][c] for rr in range(n_rows)), default=0.0)
+        best_c = max((matrix[r][cc] for cc in range(n_units)), default=0.0)
         if sc >= best_r and sc >= best_c:
             if in_order(r, c):
                 anchors[r] = c
