@@ -461,6 +461,9 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_remove(sub)
     _add_serve(sub)
     _add_build_samples(sub)
+    from reportdiff import cmd_targets
+
+    cmd_targets.add_parser(sub)
     return parser
 
 
@@ -566,7 +569,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 COMMANDS = (
-    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples"
+    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples",
+    "targets",
 )
 
 

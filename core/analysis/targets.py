@@ -1,0 +1,491 @@
+"""Targets against results: each quantified target of a plan beside what the next report says.
+
+Report A's plan part sets the coming year's targets (国内生产总值增长8%左右, 城镇登记失业率
+控制在4.6%); report B, a year later, reviews that year (国内生产总值增长9.9%, 城镇登记失业率
+4.2%). :func:`targets_against_results` reads A's targets and B's one-year results with the
+number finder (:mod:`reportdiff.core.analysis.numbers`), matches them by indicator and
+gives each target a status:
+
+``met`` / ``missed``
+    decided by the target's bound and the indicator's direction (below);
+``unclear``
+    a result was found but cannot be judged: a range, another unit, an approximate result
+    on the edge, or an indicator with no direction outside a 左右 band;
+``not reported``
+    B gives no one-year result for that indicator.
+
+How a target is read (the same rule for every report):
+
+- 以上, 不低于, 不少于, 超过, 达到…以上 make a floor (met at or above); 以内, 以下, 不超过,
+  不高于, 控制在 a ceiling (met at or below).
+- 左右 (and 约) is a band of :data:`PERCENT_TOLERANCE` percentage points for a rate in %
+  and :data:`RELATIVE_TOLERANCE` of the value for a level (万人, 亿元, 吨). Why: a
+  growth target of 7%左右 reached with 6.9% is reported as met by the government itself,
+  while 7.8% against a bare 8% is called 略低于预定目标; half a point is the rounding step
+  of such targets. Outside the band the indicator's direction decides: growth beyond a
+  growth target is met, prices above a price target are missed; for an indicator without a
+  direction (money supply, investment) it is unclear.
+- A bare figure (经济增长速度8%) is a floor for an indicator to reach (growth, jobs, grain),
+  a ceiling for one to keep down (unemployment, prices, deficit, energy intensity), and
+  is judged only when equalled for an indicator without a direction.
+- A 下降 target (单位国内生产总值能耗下降4%左右, 下降3%以上) is about the size of the
+  fall: the result must be a fall too, and the bound applies to its size.
+
+Results are read only from B's review, only as one-year figures of the plan's year with
+the result role: never a five-year figure, an average, a part of a year or B's own target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.scope import subject_of
+from reportdiff.core.analysis.units import compare_key, to_dimension_base
+from reportdiff.core.comparison import Quantity
+from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
+from reportdiff.core.model import Report, Span
+from reportdiff.core.text.parts import report_parts
+
+__all__ = [
+    "PERCENT_TOLERANCE",
+    "RELATIVE_TOLERANCE",
+    "STATUSES",
+    "TargetRow",
+    "TargetsResult",
+    "indicator_of",
+    "printed",
+    "sentence_of",
+    "targets_against_results",
+]
+
+Status = Literal["met", "missed", "unclear", "not reported"]
+STATUSES: tuple[Status, ...] = ("met", "missed", "unclear", "not reported")
+
+PERCENT_TOLERANCE = 0.5
+"""Half-width of a 左右 band for a rate in %, in percentage points."""
+RELATIVE_TOLERANCE = 0.05
+"""Half-width of a 左右 band for a level, as a share of the target."""
+
+Direction = Literal["up", "down", ""]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A kind of figure reports set targets for, and which way is better."""
+
+    key: str
+    """A short stable name (gdp, cpi, jobs …)."""
+    pattern: re.Pattern[str]
+    """Matched against a figure's indicator words."""
+    direction: Direction
+    """``up``: reached by reaching the figure; ``down``: by staying at or under it;
+    '' neither (money supply, investment: a guide, not a floor or a ceiling)."""
+
+
+def _ind(key: str, pattern: str, direction: Direction) -> Indicator:
+    return Indicator(key, re.compile(pattern), direction)
+
+
+# The most specific first: 单位国内生产总值能耗 is energy intensity, not GDP.
+INDICATORS: tuple[Indicator, ...] = (
+    _ind("energy-intensity", r"能耗|能源消耗", "down"),
+    _ind("deficit", r"赤字", "down"),
+    _ind("unemployment", r"失业率", "down"),
+    _ind("population-growth", r"人口自然增长率", "down"),
+    _ind("population", r"总人口|人口总数|全国人口", "down"),
+    _ind("prices", r"消费价格|零售价格|物价|价格总水平|价格涨幅|价格上涨|通货膨胀|^涨幅", "down"),
+    _ind("reemployment", r"再就业", "up"),
+    _ind("jobs", r"新增就业|城镇就业|新增.{0,4}就业|就业.{0,2}人数", "up"),
+    _ind("m2", r"广义货币|M2", ""),
+    _ind("m1", r"狭义货币|M1", ""),
+    _ind("investment", r"固定资产投资", ""),
+    _ind("retail-sales", r"社会消费品零售总额", "up"),
+    _ind("trade", r"进出口|对外贸易", "up"),
+    _ind("grain", r"粮食", "up"),
+    _ind("income", r"人均(?:可支配|纯|生活费)?收入", "up"),
+    _ind("revenue", r"财政收入", "up"),
+    _ind("gdp", r"国内生产总值|国民生产总值|生产总值|经济增长|GDP|gdp", "up"),
+)
+# A share of something (占国内生产总值的比重, 投资率) is its own indicator.
+_SHARE_RE = re.compile(r"占|比重|比例")
+
+
+def indicator_of(words: str) -> Indicator | None:
+    """The known indicator ``words`` name, or None.
+
+    >>> indicator_of("城镇登记失业率").key, indicator_of("经济增长速度").direction
+    ('unemployment', 'up')
+    """
+    if _SHARE_RE.search(words):
+        return None
+    for ind in INDICATORS:
+        for m in ind.pattern.finditer(words):
+            if not words.startswith("率", m.end()):
+                return ind  # (固定资产投资率 is a ratio, not investment)
+    return None
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One target of the plan and what the review says of it."""
+
+    indicator: str
+    """What the target is for: the known indicator's name when there is one (gdp,
+    jobs …), else the target's own indicator words."""
+    target: Quantity
+    """The target as found in the plan report (text as printed, span into its text)."""
+    result: Quantity | None
+    """The result found in the review report, or None (not reported)."""
+    status: Status
+    """met / missed / unclear / not reported."""
+    reason: str
+    """Why, in a few words (the bound applied, or why it is unclear)."""
+    target_text: str = ""
+    """The target as printed, with the words after it that bound it (8%左右, 4.6%以内)."""
+    target_span: Span | None = None
+    """Where :attr:`target_text` is in the plan report's text."""
+    target_sentence: str = ""
+    """The plan's sentence around the target (one line)."""
+    result_text: str = ""
+    """The result as printed (9.9%, 980多万人), '' when not reported."""
+    result_span: Span | None = None
+    """Where :attr:`result_text` is in the review report's text."""
+    result_sentence: str = ""
+    """The review's sentence around the result."""
+
+
+@dataclass(frozen=True)
+class TargetsResult:
+    """All targets of one plan against one review."""
+
+    plan: Report
+    review: Report
+    plan_year: int | None
+    """The year the plan's targets are for."""
+    rows: tuple[TargetRow, ...]
+    warnings: tuple[str, ...] = ()
+    """Things the reader must know (the review is not of the plan's year …)."""
+
+
+_FLOOR = frozenset({"以上", "不低于", "不少于", "超过", "超", "逾"})
+_CEILING = frozenset({"以内", "以下", "不超过", "不高于", "控制在"})
+_ABOUT = frozenset({"左右", "约"})
+_RESULT_AT_LEAST = frozenset({"多", "余", "以上", "超过", "超", "逾"})
+_RESULT_AT_MOST = frozenset({"近", "以下", "以内", "不到"})
+_TARGET_ROLE_WORDS = frozenset({"目标", "力争", "预期", "控制在", "以内", "以上", "左右"})
+_RATE_UNITS = frozenset({"%", "个百分点"})
+_CURRENCIES = frozenset({"元", "美元", "港元", "欧元", "日元"})
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A quantity with the indicator words it is matched by."""
+
+    q: Quantity
+    words: str
+    """The quantity's indicator, or its clause when only the clause names a known one."""
+    ind: Indicator | None
+    subject: str
+
+
+_POST_RE = re.compile(r"\s?(?:以上|左右|以内|以下|多|余)")
+
+
+def printed(text: str, q: Quantity) -> tuple[str, Span]:
+    """A figure as printed with the bound after it: 8%左右, not 8%."""
+    end = q.span.end
+    m = _POST_RE.match(text, end)
+    if m and m.group().strip() not in text[q.span.start : end]:
+        end = m.end()
+    return text[q.span.start : end], Span(q.span.start, end)
+
+
+def sentence_of(text: str, span: Span, *, limit: int = 160) -> str:
+    """The sentence holding ``span``, on one line (at most ``limit`` characters each side)."""
+    lo = span.start
+    while lo > 0 and lo > span.start - limit and text[lo - 1] not in "。！？!?\n":
+        lo -= 1
+    hi = span.end
+    while hi < len(text) and hi < span.end + limit and text[hi - 1] not in "。！？!?\n":
+        hi += 1
+    return " ".join(text[lo:hi].split())
+
+
+_CLAUSE_STOPS = "，,；;：:。！？!?\n"
+
+
+def _figure(text: str, q: Quantity) -> _Figure:
+    words = _norm(q.indicator)
+    ind = indicator_of(words)
+    if ind is None:
+        # the finder's indicator can miss the noun (经济增长速度的调控目标定为８％ gives
+        # 调控目标定): the figure's own clause names it
+        lo = q.span.start
+        while lo > 0 and lo > q.span.start - 40 and text[lo - 1] not in _CLAUSE_STOPS:
+            lo -= 1
+        clause = _norm(text[lo : q.span.start])
+        if indicator_of(clause) is not None:
+            words, ind = clause, indicator_of(clause)
+    return _Figure(q, words, ind, subject_of(words))
+
+
+def _is_share(text: str, q: Quantity) -> bool:
+    """国家财政收入的60%以上来自…: a percentage right after 的 is a share, not a rate."""
+    return q.unit == "%" and q.span.start > 0 and text[q.span.start - 1] == "的"
+
+
+# A review quoting the target it measures against: 去年政府工作报告提出，物价涨幅要从14.8%
+# 降到10%左右; 略低于8%的预定目标.
+_RESTATED_RE = re.compile(r"要|目标|预定|预期|计划|提出|力争|争取")
+
+
+def _restates_target(text: str, q: Quantity) -> bool:
+    lo, hi = q.span.start, q.span.end
+    while lo > 0 and lo > q.span.start - 40 and text[lo - 1] not in _CLAUSE_STOPS:
+        lo -= 1
+    while hi < len(text) and hi < q.span.end + 12 and text[hi] not in _CLAUSE_STOPS:
+        hi += 1
+    return _RESTATED_RE.search(text, lo, hi) is not None
+
+
+def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
+    """The plan's one-year targets: in its plan part, or on a known indicator in its tasks."""
+    parts = report_parts(report)
+    out: list[_Figure] = []
+    for q in extract_quantities(report):
+        part = parts.at(q.block).part
+        if part == "review" and q.year == plan_year and q.role == "target":
+            part = "tasks"  # 今年的经济增长预期为7%左右 in a review that runs on into the plan
+        planned = q.role == "plan" and _PLANNED_RE.search(_sentence_before(report.text, q))
+        if q.role != "target" and not planned:
+            continue
+        if part not in ("plan", "tasks") or _is_share(report.text, q):
+            continue
+        if q.period not in ("year", "") or (q.year is not None and q.year != plan_year):
+            continue  # 2000年在人口将比1980年增长3亿左右: a long-term aim
+        fig = _figure(report.text, q)
+        if part == "tasks" and (
+            fig.ind is None
+            or not (planned or _TARGET_ROLE_WORDS & {*q.qualifiers, *_words_in(fig.words)})
+        ):
+            continue  # a task's figure is a commitment only when it says so on a known indicator
+        out.append(fig)
+    return out
+
+
+# Older reports state the year's aims as the plan's: 今年国民生产总值计划增长百分之八,
+# 今年计划要求…国民生产总值增长百分之六.
+_PLANNED_RE = re.compile(r"计划(?:要求|增长|为|是|安排)?|要求")
+
+
+def _sentence_before(text: str, q: Quantity) -> str:
+    lo = q.span.start
+    while lo > 0 and lo > q.span.start - 120 and text[lo - 1] not in "。！？!?\n":
+        lo -= 1
+    return text[lo : q.span.start]
+
+
+def _words_in(words: str) -> set[str]:
+    return {w for w in _TARGET_ROLE_WORDS if w in words}
+
+
+def _review_results(report: Report, year: int | None) -> list[_Figure]:
+    parts = report_parts(report)
+    out: list[_Figure] = []
+    for q in extract_quantities(report):
+        if parts.at(q.block).part != "review" or q.role != "result" or q.is_target:
+            continue
+        if q.period != "year" or year is None or q.year not in (year, None):
+            continue
+        if q.year is None and parts.reviewed_year != year:
+            continue
+        if _is_share(report.text, q) or _restates_target(report.text, q):
+            continue
+        out.append(_figure(report.text, q))
+    return out
+
+
+def _same_kind(target: _Figure, result: _Figure) -> bool:
+    """Whether ``result`` can speak of ``target``'s indicator at all."""
+    if target.ind is None:
+        if result.words != target.words or not target.words:
+            return False
+    elif result.ind is not target.ind:
+        return False
+    if target.subject != result.subject:
+        return False  # 城镇 income is not 农村 income
+    return _unit_class(target.q.unit) == _unit_class(result.q.unit)
+
+
+def _unit_class(unit: str) -> str:
+    """Units a result may be in to speak of a target: grain in 亿公斤 or 万吨 alike; a rate
+    in % or 个百分点 and money in 元 or 美元 are found but judged unclear (another unit)."""
+    if unit in _RATE_UNITS:
+        return "rate"
+    if unit in _CURRENCIES:
+        return "money"
+    return compare_key(unit)
+
+
+# Words around an indicator that do not change it: who set it (中央提出今年经济增长预期
+# 目标), when, and the target words themselves.
+_NOISE_RE = re.compile(
+    r"^.*?(?:提出|确定|要求)|^(?:今年|全年|明年|去年|当年|全国|我国|的)+"
+    r"|(?:的)?(?:预期|目标|力争|调控|定为|为|是|要|要从)+$"
+)
+
+
+def _norm(indicator: str) -> str:
+    return _NOISE_RE.sub("", _NOISE_RE.sub("", indicator.strip()))
+
+
+def _signed(q: Quantity) -> float:
+    return q.value * q.sign * to_dimension_base(q.unit)  # 万吨 and 亿公斤 alike
+
+
+def _bound(target: Quantity) -> str:
+    quals = set(target.qualifiers)
+    if quals & _ABOUT:
+        return "about"
+    if quals & _FLOOR:
+        return "floor"
+    if quals & _CEILING:
+        return "ceiling"
+    return ""
+
+
+def _judge(target: Quantity, result: Quantity, ind: Indicator | None) -> tuple[Status, str]:
+    if compare_key(target.unit) != compare_key(result.unit):
+        return "unclear", "another unit"
+    if result.high is not None:
+        return "unclear", "the result is a range"
+    direction: Direction = ind.direction if ind else ""
+    t_lo, t_hi = _signed(target), _signed(target)
+    if target.high is not None and target.low is not None:
+        scale = target.sign * to_dimension_base(target.unit)
+        t_lo, t_hi = sorted((target.low * scale, target.high * scale))
+    r = _signed(result)
+    falling = target.sign < 0
+    if falling:
+        # a 下降 target is about the size of the fall; a down indicator falling more is better
+        if result.sign > 0 and not result.is_change:
+            return "unclear", "the result is a level, the target a fall"
+        t_lo, t_hi, r = -t_hi, -t_lo, -r
+        direction = {"down": "up", "up": "down", "": ""}[direction]
+    rate = target.unit in _RATE_UNITS
+    # the result as an interval: 980多万 is at least 980万, 近5% at most 5%, 约 either way
+    quals = set(result.qualifiers)
+    r_lo = r_hi = r
+    if quals & _RESULT_AT_LEAST:
+        r_hi = float("inf")
+    elif quals & _RESULT_AT_MOST:
+        r_lo = float("-inf")
+    elif quals & _ABOUT:
+        slack = 0.1 if rate else 0.01 * abs(r)
+        r_lo, r_hi = r - slack, r + slack
+    bound = _bound(target)
+    tol = PERCENT_TOLERANCE if rate else RELATIVE_TOLERANCE * abs(t_lo)
+    if bound == "floor" or (bound == "" and direction == "up"):
+        lo, hi, why = t_lo, float("inf"), "floor"
+    elif bound == "ceiling" or (bound == "" and direction == "down"):
+        lo, hi, why = float("-inf"), t_hi, "ceiling"
+    elif bound == "about":
+        lo, hi, why = t_lo - tol, t_hi + tol, "band"
+        if direction == "up":
+            hi = float("inf")
+        elif direction == "down":
+            lo = float("-inf")
+    else:
+        lo, hi, why = t_lo, t_hi, "exact"
+    inside = [lo - 1e-9 <= x <= hi + 1e-9 for x in (r_lo, r_hi)]
+    if all(inside):
+        return "met", why
+    if not any(inside) and (r_hi < lo or r_lo > hi):
+        if why == "exact" or (why == "band" and direction == ""):
+            return "unclear", "no direction for this indicator"
+        return "missed", why
+    return "unclear", "the result's bound straddles the target"
+
+
+def targets_against_results(plan: Report, review: Report) -> TargetsResult:
+    """Every quantified target of ``plan`` beside ``review``'s result for that year.
+
+    Args:
+        plan: The report whose plan part sets the targets (A).
+        review: The next report, which reviews the plan's year (B).
+
+    Returns:
+        The rows in the plan's text order, one per distinct target; a warning when the
+        years are not known.
+
+    Raises:
+        ReportError: ``plan`` has no part setting targets, or ``review`` reviews another
+            year than the one the targets are for.
+    """
+    plan_parts = report_parts(plan)
+    if not any(b.part in ("plan", "tasks") for b in plan_parts.blocks.values()):
+        raise ReportError(
+            _("{id} has no part that sets targets (no 预期目标, 今年… or tasks part found)").format(
+                id=plan.meta.id
+            )
+        )
+    plan_year = plan_parts.plan_year
+    reviewed = report_parts(review).reviewed_year
+    warnings: list[str] = []
+    if plan_year is not None and reviewed is not None and reviewed != plan_year:
+        # another year's results would be judged against these targets: refuse, not guess
+        raise ReportError(
+            _(
+                "{review} reviews {reviewed}, but {plan}'s targets are for {year}: give the "
+                "report that reviews {year}"
+            ).format(review=review.meta.id, reviewed=reviewed, plan=plan.meta.id, year=plan_year)
+        )
+    if plan_year is None or reviewed is None:
+        warnings.append(
+            _("the years of {plan} and {review} are not known: check that {review} reviews "
+              "the year {plan} sets targets for").format(plan=plan.meta.id, review=review.meta.id)
+        )  # fmt: skip
+    results = _review_results(review, plan_year if plan_year is not None else reviewed)
+    rows: list[TargetRow] = []
+    seen: set[tuple[str, float, str]] = set()
+    for fig in _plan_targets(plan, plan_year):
+        target, ind = fig.q, fig.ind
+        name = ind.key if ind else fig.words
+        if not name:
+            continue  # a figure whose indicator is unknown cannot be looked for
+        key = (name + fig.subject, _signed(target), target.unit)
+        if key in seen:
+            continue  # 中央提出今年经济增长预期目标为8%左右 restates the list's 8%左右
+        seen.add(key)
+        found = [r.q for r in results if _same_kind(fig, r)]
+        same_unit = [r for r in found if r.unit == target.unit]
+        result = (same_unit or found or [None])[0]
+        t_text, t_span = printed(plan.text, target)
+        row = TargetRow(
+            name,
+            target,
+            None,
+            "not reported",
+            "no result for the year",
+            target_text=t_text,
+            target_span=t_span,
+            target_sentence=sentence_of(plan.text, t_span),
+        )
+        if result is not None:
+            status, why = _judge(target, result, ind)
+            r_text, r_span = printed(review.text, result)
+            row = replace(
+                row,
+                result=result,
+                status=status,
+                reason=why,
+                result_text=r_text,
+                result_span=r_span,
+                result_sentence=sentence_of(review.text, r_span),
+            )
+        rows.append(row)
+    return TargetsResult(plan, review, plan_year, tuple(rows), tuple(warnings))
