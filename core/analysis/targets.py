@@ -48,7 +48,7 @@ from reportdiff.core.comparison import Quantity
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, Span
-from reportdiff.core.text.parts import report_parts
+from reportdiff.core.text.parts import ReportParts, report_parts
 
 __all__ = [
     "PERCENT_TOLERANCE",
@@ -174,7 +174,7 @@ class TargetsResult:
 _FLOOR = frozenset({"以上", "不低于", "不少于", "超过", "超", "逾"})
 _CEILING = frozenset({"以内", "以下", "不超过", "不高于", "控制在"})
 _ABOUT = frozenset({"左右", "约"})
-_RESULT_AT_LEAST = frozenset({"多", "余", "以上", "超过", "超", "逾"})
+_RESULT_AT_LEAST = frozenset({"多", "余", "以上", "超过", "超", "逾", "突破"})
 _RESULT_AT_MOST = frozenset({"近", "以下", "以内", "不到"})
 _TARGET_ROLE_WORDS = frozenset({"目标", "力争", "预期", "控制在", "以内", "以上", "左右"})
 _RATE_UNITS = frozenset({"%", "个百分点"})
@@ -255,12 +255,15 @@ def _restates_target(text: str, q: Quantity) -> bool:
 def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
     """The plan's one-year targets: in its plan part, or on a known indicator in its tasks."""
     parts = report_parts(report)
+    listed = _listed_targets(report, parts)
     out: list[_Figure] = []
     for q in extract_quantities(report):
         part = parts.at(q.block).part
         if part == "review" and q.year == plan_year and q.role == "target":
             part = "tasks"  # 今年的经济增长预期为7%左右 in a review that runs on into the plan
-        planned = q.role == "plan" and _PLANNED_RE.search(_sentence_before(report.text, q))
+        planned = q.role == "plan" and (
+            q.block in listed or _PLANNED_RE.search(_sentence_before(report.text, q))
+        )
         if q.role != "target" and not planned:
             continue
         if part not in ("plan", "tasks") or _is_share(report.text, q):
@@ -268,11 +271,12 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
         if q.period not in ("year", "") or (q.year is not None and q.year != plan_year):
             continue  # 2000年在人口将比1980年增长3亿左右: a long-term aim
         fig = _figure(report.text, q)
-        if part == "tasks" and (
-            fig.ind is None
-            or not (planned or _TARGET_ROLE_WORDS & {*q.qualifiers, *_words_in(fig.words)})
+        if fig.ind is None and (q.indicator_span is None or q.indicator_span.end > q.span.start):
+            continue  # 坚持四项基本原则: a figure in a name, its noun after it, is no target
+        if part == "tasks" and not (
+            planned or (fig.ind and _TARGET_ROLE_WORDS & {*q.qualifiers, *_words_in(fig.words)})
         ):
-            continue  # a task's figure is a commitment only when it says so on a known indicator
+            continue  # a task's figure is a commitment only when it says so
         out.append(fig)
     return out
 
@@ -280,6 +284,23 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
 # Older reports state the year's aims as the plan's: 今年国民生产总值计划增长百分之八,
 # 今年计划要求…国民生产总值增长百分之六.
 _PLANNED_RE = re.compile(r"计划(?:要求|增长|为|是|安排)?|要求")
+
+
+_LIST_ITEM_RE = re.compile(r"\s*(?:——|—|-|·|•|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+
+
+def _listed_targets(report: Report, parts: ReportParts) -> set[tuple[int, ...]]:
+    """Blocks listing targets: the items after 主要目标是： (——农业总产值比上年增长3.5%…)."""
+    listed: set[tuple[int, ...]] = set()
+    opened = False
+    for path, index, block in report.blocks():
+        key = (*path, index)
+        body = report.text[block.span.start : block.span.end].rstrip()
+        if opened and _LIST_ITEM_RE.match(body):
+            listed.add(key)
+            continue
+        opened = parts.at(key).part == "plan" and body.endswith(("：", ":"))
+    return listed
 
 
 def _sentence_before(text: str, q: Quantity) -> str:
@@ -312,13 +333,16 @@ def _review_results(report: Report, year: int | None) -> list[_Figure]:
 def _same_kind(target: _Figure, result: _Figure) -> bool:
     """Whether ``result`` can speak of ``target``'s indicator at all."""
     if target.ind is None:
-        if result.words != target.words or not target.words:
+        if _OUTPUT_RE.sub("", result.words) != _OUTPUT_RE.sub("", target.words) or not target.words:
             return False
     elif result.ind is not target.ind:
         return False
     if target.subject != result.subject:
         return False  # 城镇 income is not 农村 income
-    return _unit_class(target.q.unit) == _unit_class(result.q.unit)
+    if _unit_class(target.q.unit) != _unit_class(result.q.unit):
+        return False
+    # 增加三千万吨 is a change, 达到10.9亿吨 a level (a rate's 增长 is read either way)
+    return target.q.unit in _RATE_UNITS or target.q.is_change == result.q.is_change
 
 
 def _unit_class(unit: str) -> str:
@@ -339,8 +363,13 @@ _NOISE_RE = re.compile(
 )
 
 
+_OUTPUT_RE = re.compile(r"(?:总)?产量$")
+
+
 def _norm(indicator: str) -> str:
-    return _NOISE_RE.sub("", _NOISE_RE.sub("", indicator.strip()))
+    words = _NOISE_RE.sub("", _NOISE_RE.sub("", indicator.strip()))
+    # 原煤产量十一亿一千万吨 / 原煤达到10.9亿吨: what is produced names the output
+    return _OUTPUT_RE.sub("", words) if len(words) > 3 else words
 
 
 def _signed(q: Quantity) -> float:
@@ -358,12 +387,21 @@ def _bound(target: Quantity) -> str:
     return ""
 
 
-def _judge(target: Quantity, result: Quantity, ind: Indicator | None) -> tuple[Status, str]:
+# Output, income and intake are reached, whatever is produced: 棉花产量, 工业总产值, 招生.
+_UP_WORDS_RE = re.compile(r"产量|产值|增加值|收入|招生|吞吐量|运量|发电量")
+
+
+def _direction(fig: _Figure) -> Direction:
+    if fig.ind is not None:
+        return fig.ind.direction
+    return "up" if _UP_WORDS_RE.search(fig.q.indicator) else ""
+
+
+def _judge(target: Quantity, result: Quantity, direction: Direction) -> tuple[Status, str]:
     if compare_key(target.unit) != compare_key(result.unit):
         return "unclear", "another unit"
     if result.high is not None:
         return "unclear", "the result is a range"
-    direction: Direction = ind.direction if ind else ""
     t_lo, t_hi = _signed(target), _signed(target)
     if target.high is not None and target.low is not None:
         scale = target.sign * to_dimension_base(target.unit)
@@ -476,7 +514,7 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             target_sentence=sentence_of(plan.text, t_span),
         )
         if result is not None:
-            status, why = _judge(target, result, ind)
+            status, why = _judge(target, result, _direction(fig))
             r_text, r_span = printed(review.text, result)
             row = replace(
                 row,
