@@ -209,9 +209,7 @@ def test_markdown_and_csv_keep_report_text_inert(
     assert "增长\\[3%\\]" in md  # report brackets escaped, not a Markdown link
 
 
-def test_output_directory_gets_default_name(
-    district: tuple[Path, Path], tmp_path: Path
-) -> None:
+def test_output_directory_gets_default_name(district: tuple[Path, Path], tmp_path: Path) -> None:
     plan, review = district
     folder = tmp_path / "exports"
     folder.mkdir()

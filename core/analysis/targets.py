@@ -39,11 +39,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.scope import subject_of
-from reportdiff.core.analysis.units import compare_key, to_dimension_base
+from reportdiff.core.analysis.target_rules import (
+    PERCENT_TOLERANCE,
+    RATE_UNITS,
+    RELATIVE_TOLERANCE,
+    STATUSES,
+    Direction,
+    Indicator,
+    Status,
+    indicator_of,
+    judge,
+    signed,
+)
+from reportdiff.core.analysis.units import compare_key
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
@@ -61,72 +72,6 @@ __all__ = [
     "sentence_of",
     "targets_against_results",
 ]
-
-Status = Literal["met", "missed", "unclear", "not reported"]
-STATUSES: tuple[Status, ...] = ("met", "missed", "unclear", "not reported")
-
-PERCENT_TOLERANCE = 0.5
-"""Half-width of a 左右 band for a rate in %, in percentage points."""
-RELATIVE_TOLERANCE = 0.05
-"""Half-width of a 左右 band for a level, as a share of the target."""
-
-Direction = Literal["up", "down", ""]
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """A kind of figure reports set targets for, and which way is better."""
-
-    key: str
-    """A short stable name (gdp, cpi, jobs …)."""
-    pattern: re.Pattern[str]
-    """Matched against a figure's indicator words."""
-    direction: Direction
-    """``up``: reached by reaching the figure; ``down``: by staying at or under it;
-    '' neither (money supply, investment: a guide, not a floor or a ceiling)."""
-
-
-def _ind(key: str, pattern: str, direction: Direction) -> Indicator:
-    return Indicator(key, re.compile(pattern), direction)
-
-
-# The most specific first: 单位国内生产总值能耗 is energy intensity, not GDP.
-INDICATORS: tuple[Indicator, ...] = (
-    _ind("energy-intensity", r"能耗|能源消耗", "down"),
-    _ind("deficit", r"赤字", "down"),
-    _ind("unemployment", r"失业率", "down"),
-    _ind("population-growth", r"人口自然增长率", "down"),
-    _ind("population", r"总人口|人口总数|全国人口", "down"),
-    _ind("prices", r"消费价格|零售价格|物价|价格总水平|价格涨幅|价格上涨|通货膨胀|^涨幅", "down"),
-    _ind("reemployment", r"再就业", "up"),
-    _ind("jobs", r"新增就业|城镇就业|新增.{0,4}就业|就业.{0,2}人数", "up"),
-    _ind("m2", r"广义货币|M2", ""),
-    _ind("m1", r"狭义货币|M1", ""),
-    _ind("investment", r"固定资产投资", ""),
-    _ind("retail-sales", r"社会消费品零售总额", "up"),
-    _ind("trade", r"进出口|对外贸易", "up"),
-    _ind("grain", r"粮食", "up"),
-    _ind("income", r"人均(?:可支配|纯|生活费)?收入", "up"),
-    _ind("revenue", r"财政收入", "up"),
-    _ind("gdp", r"国内生产总值|国民生产总值|生产总值|经济增长|GDP|gdp", "up"),
-)
-# A share of something (占国内生产总值的比重, 投资率) is its own indicator.
-_SHARE_RE = re.compile(r"占|比重|比例")
-
-
-def indicator_of(words: str) -> Indicator | None:
-    """The known indicator ``words`` name, or None.
-
-    >>> indicator_of("城镇登记失业率").key, indicator_of("经济增长速度").direction
-    ('unemployment', 'up')
-    """
-    if _SHARE_RE.search(words):
-        return None
-    for ind in INDICATORS:
-        for m in ind.pattern.finditer(words):
-            if not words.startswith("率", m.end()):
-                return ind  # (固定资产投资率 is a ratio, not investment)
-    return None
 
 
 @dataclass(frozen=True)
@@ -171,13 +116,7 @@ class TargetsResult:
     """Things the reader must know (the review is not of the plan's year …)."""
 
 
-_FLOOR = frozenset({"以上", "不低于", "不少于", "超过", "超", "逾"})
-_CEILING = frozenset({"以内", "以下", "不超过", "不高于", "控制在"})
-_ABOUT = frozenset({"左右", "约"})
-_RESULT_AT_LEAST = frozenset({"多", "余", "以上", "超过", "超", "逾", "突破"})
-_RESULT_AT_MOST = frozenset({"近", "以下", "以内", "不到"})
 _TARGET_ROLE_WORDS = frozenset({"目标", "力争", "预期", "控制在", "以内", "以上", "左右"})
-_RATE_UNITS = frozenset({"%", "个百分点"})
 _CURRENCIES = frozenset({"元", "美元", "港元", "欧元", "日元"})
 
 
@@ -233,6 +172,13 @@ def _figure(text: str, q: Quantity) -> _Figure:
     return _Figure(q, words, ind, subject_of(words))
 
 
+def _is_fragment(text: str, q: Quantity) -> bool:
+    """全年增长19·5％ read as 5％: a middle dot between digits is a decimal point the finder
+    does not read, so the figure after it is the tail of another number."""
+    s = q.span.start
+    return s >= 2 and text[s - 1] in "·・•" and text[s - 2].isdigit()
+
+
 def _is_share(text: str, q: Quantity) -> bool:
     """国家财政收入的60%以上来自…: a percentage right after 的 is a share, not a rate."""
     return q.unit == "%" and q.span.start > 0 and text[q.span.start - 1] == "的"
@@ -268,9 +214,15 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
             continue
         if part not in ("plan", "tasks") or _is_share(report.text, q):
             continue
+        if _is_fragment(report.text, q):
+            continue
         if q.period not in ("year", "") or (q.year is not None and q.year != plan_year):
             continue  # 2000年在人口将比1980年增长3亿左右: a long-term aim
+        if _in_multi_year(report.text, q):
+            continue  # 第六个五年计划期间…投资三千六百亿元: a five-year plan's figure
         fig = _figure(report.text, q)
+        if fig.words.startswith(("比", "较")):
+            continue  # 比第五个五年计划期间增加…: a difference from another period
         if fig.ind is None and (q.indicator_span is None or q.indicator_span.end > q.span.start):
             continue  # 坚持四项基本原则: a figure in a name, its noun after it, is no target
         if part == "tasks" and not (
@@ -303,6 +255,26 @@ def _listed_targets(report: Report, parts: ReportParts) -> set[tuple[int, ...]]:
     return listed
 
 
+_MULTI_YEAR_RE = re.compile(
+    r"五年计划|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划|期间|时期)"
+    r"|[两二三四五六七八九十]年(?:内|间|中|里|来|合计)|这[两二三四五六七八九十]年|这个期间"
+    r"|(?:到|至)(?:19|20)\d\d年|本世纪末|平均每年|年均"
+)
+
+
+_ONE_YEAR_RE = re.compile(
+    r"今年|明年|本年|全年|(?:19|20)\d\d\s*年(?!代)|[一二][九〇零○][〇零○一二三四五六七八九]{2}年"
+)
+
+
+def _in_multi_year(text: str, q: Quantity) -> bool:
+    """Whether the nearest period words before ``q`` in its paragraph name several years."""
+    lo = text.rfind("\n", 0, q.span.start) + 1
+    many = [m.end() for m in _MULTI_YEAR_RE.finditer(text, lo, q.span.start)]
+    one = [m.end() for m in _ONE_YEAR_RE.finditer(text, lo, q.span.start)]
+    return bool(many) and (not one or many[-1] > one[-1])
+
+
 def _sentence_before(text: str, q: Quantity) -> str:
     lo = q.span.start
     while lo > 0 and lo > q.span.start - 120 and text[lo - 1] not in "。！？!?\n":
@@ -326,6 +298,8 @@ def _review_results(report: Report, year: int | None) -> list[_Figure]:
             continue
         if _is_share(report.text, q) or _restates_target(report.text, q):
             continue
+        if _is_fragment(report.text, q):
+            continue
         out.append(_figure(report.text, q))
     return out
 
@@ -342,13 +316,13 @@ def _same_kind(target: _Figure, result: _Figure) -> bool:
     if _unit_class(target.q.unit) != _unit_class(result.q.unit):
         return False
     # 增加三千万吨 is a change, 达到10.9亿吨 a level (a rate's 增长 is read either way)
-    return target.q.unit in _RATE_UNITS or target.q.is_change == result.q.is_change
+    return target.q.unit in RATE_UNITS or target.q.is_change == result.q.is_change
 
 
 def _unit_class(unit: str) -> str:
     """Units a result may be in to speak of a target: grain in 亿公斤 or 万吨 alike; a rate
     in % or 个百分点 and money in 元 or 美元 are found but judged unclear (another unit)."""
-    if unit in _RATE_UNITS:
+    if unit in RATE_UNITS:
         return "rate"
     if unit in _CURRENCIES:
         return "money"
@@ -359,7 +333,7 @@ def _unit_class(unit: str) -> str:
 # 目标), when, and the target words themselves.
 _NOISE_RE = re.compile(
     r"^.*?(?:提出|确定|要求)|^(?:今年|全年|明年|去年|当年|全国|我国|的)+"
-    r"|(?:的)?(?:预期|目标|力争|调控|定为|为|是|要|要从)+$"
+    r"|(?:的)?(?:预期|目标|力争|调控|定为|为|是|要|要从|计划|计划安排|安排)+$"
 )
 
 
@@ -372,21 +346,6 @@ def _norm(indicator: str) -> str:
     return _OUTPUT_RE.sub("", words) if len(words) > 3 else words
 
 
-def _signed(q: Quantity) -> float:
-    return q.value * q.sign * to_dimension_base(q.unit)  # 万吨 and 亿公斤 alike
-
-
-def _bound(target: Quantity) -> str:
-    quals = set(target.qualifiers)
-    if quals & _ABOUT:
-        return "about"
-    if quals & _FLOOR:
-        return "floor"
-    if quals & _CEILING:
-        return "ceiling"
-    return ""
-
-
 # Output, income and intake are reached, whatever is produced: 棉花产量, 工业总产值, 招生.
 _UP_WORDS_RE = re.compile(r"产量|产值|增加值|收入|招生|吞吐量|运量|发电量")
 
@@ -395,58 +354,6 @@ def _direction(fig: _Figure) -> Direction:
     if fig.ind is not None:
         return fig.ind.direction
     return "up" if _UP_WORDS_RE.search(fig.q.indicator) else ""
-
-
-def _judge(target: Quantity, result: Quantity, direction: Direction) -> tuple[Status, str]:
-    if compare_key(target.unit) != compare_key(result.unit):
-        return "unclear", "another unit"
-    if result.high is not None:
-        return "unclear", "the result is a range"
-    t_lo, t_hi = _signed(target), _signed(target)
-    if target.high is not None and target.low is not None:
-        scale = target.sign * to_dimension_base(target.unit)
-        t_lo, t_hi = sorted((target.low * scale, target.high * scale))
-    r = _signed(result)
-    falling = target.sign < 0
-    if falling:
-        # a 下降 target is about the size of the fall; a down indicator falling more is better
-        if result.sign > 0 and not result.is_change:
-            return "unclear", "the result is a level, the target a fall"
-        t_lo, t_hi, r = -t_hi, -t_lo, -r
-        direction = {"down": "up", "up": "down", "": ""}[direction]
-    rate = target.unit in _RATE_UNITS
-    # the result as an interval: 980多万 is at least 980万, 近5% at most 5%, 约 either way
-    quals = set(result.qualifiers)
-    r_lo = r_hi = r
-    if quals & _RESULT_AT_LEAST:
-        r_hi = float("inf")
-    elif quals & _RESULT_AT_MOST:
-        r_lo = float("-inf")
-    elif quals & _ABOUT:
-        slack = 0.1 if rate else 0.01 * abs(r)
-        r_lo, r_hi = r - slack, r + slack
-    bound = _bound(target)
-    tol = PERCENT_TOLERANCE if rate else RELATIVE_TOLERANCE * abs(t_lo)
-    if bound == "floor" or (bound == "" and direction == "up"):
-        lo, hi, why = t_lo, float("inf"), "floor"
-    elif bound == "ceiling" or (bound == "" and direction == "down"):
-        lo, hi, why = float("-inf"), t_hi, "ceiling"
-    elif bound == "about":
-        lo, hi, why = t_lo - tol, t_hi + tol, "band"
-        if direction == "up":
-            hi = float("inf")
-        elif direction == "down":
-            lo = float("-inf")
-    else:
-        lo, hi, why = t_lo, t_hi, "exact"
-    inside = [lo - 1e-9 <= x <= hi + 1e-9 for x in (r_lo, r_hi)]
-    if all(inside):
-        return "met", why
-    if not any(inside) and (r_hi < lo or r_lo > hi):
-        if why == "exact" or (why == "band" and direction == ""):
-            return "unclear", "no direction for this indicator"
-        return "missed", why
-    return "unclear", "the result's bound straddles the target"
 
 
 def targets_against_results(plan: Report, review: Report) -> TargetsResult:
@@ -495,7 +402,7 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
         name = ind.key if ind else fig.words
         if not name:
             continue  # a figure whose indicator is unknown cannot be looked for
-        key = (name + fig.subject, _signed(target), target.unit)
+        key = (name + fig.subject, signed(target), target.unit)
         if key in seen:
             continue  # 中央提出今年经济增长预期目标为8%左右 restates the list's 8%左右
         seen.add(key)
@@ -514,7 +421,7 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             target_sentence=sentence_of(plan.text, t_span),
         )
         if result is not None:
-            status, why = _judge(target, result, _direction(fig))
+            status, why = judge(target, result, _direction(fig))
             r_text, r_span = printed(review.text, result)
             row = replace(
                 row,
