@@ -332,8 +332,8 @@ def _unit_class(unit: str) -> str:
 # Words around an indicator that do not change it: who set it (中央提出今年经济增长预期
 # 目标), when, and the target words themselves.
 _NOISE_RE = re.compile(
-    r"^.*?(?:提出|确定|要求)|^(?:今年|全年|明年|去年|当年|全国|我国|的)+"
-    r"|(?:的)?(?:预期|目标|力争|调控|定为|为|是|要|要从|计划|计划安排|安排)+$"
+    r"^.*?(?:提出|确定|要求)|^(?:今年|全年|明年|去年|当年|全国|我国|全省|全市|全区|全县|的)+"
+    r"|(?:的)?(?:预期|目标|力争|调控|定为|为|是|要|要从|计划|计划安排|安排|增速|增幅|可)+$"
 )
 
 
