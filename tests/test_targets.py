@@ -75,6 +75,10 @@ def test_missed_growth_target_1998(corpus_dir: Path, capsys: pytest.CaptureFixtu
     assert gdp["target"]["text"] == "8％"
     assert gdp["result"]["text"] == "7.8％"
     assert gdp["status"] == "missed"
+    # prices: 1999 says only that they fell (都比上年下降): words, not a figure → unclear
+    prices = doc["rows"][1]
+    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "unclear")
+    assert prices["result"]["text"] == "比上年下降"
 
 
 def test_spans_point_at_the_printed_text(

@@ -356,6 +356,36 @@ def _direction(fig: _Figure) -> Direction:
     return "up" if _UP_WORDS_RE.search(fig.q.indicator) else ""
 
 
+# What a review says of a target without a figure: 国内生产总值增长率达到预期目标,
+# 零售价格和消费价格的总水平都比上年下降.
+_IN_WORDS_RE = re.compile(
+    r"(?:没有|未)?(?:达到|实现|完成|超过|超额完成|低于|高于)了?(?:年初|预期|预定|计划|确定)*的?"
+    r"(?:调控|预期|预定)?(?:目标|计划|指标)|比上年(?:有所|略有)?(?:下降|回落|上升|提高|降低)"
+)
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def _said_in_words(review: Report, fig: _Figure) -> Span | None:
+    """Where the review says in words, without a figure, how the target's indicator did."""
+    parts = report_parts(review)
+    for path, index, block in review.blocks():
+        part = parts.at((*path, index))
+        if part.part != "review" or part.framing.period == "years":
+            continue
+        for sentence in _SENTENCE_RE.finditer(review.text, block.span.start, block.span.end):
+            words = sentence.group()
+            named = fig.ind.pattern.search(words) if fig.ind else None
+            at = named.end() if named else words.find(fig.words)
+            if at < 0 or (fig.ind is None and not fig.words):
+                continue
+            if fig.ind is None:
+                at += len(fig.words)
+            said = _IN_WORDS_RE.search(words, at)
+            if said and not any(c.isdigit() for c in words[at : said.start()]):
+                return Span(sentence.start() + said.start(), sentence.start() + said.end())
+    return None
+
+
 def targets_against_results(plan: Report, review: Report) -> TargetsResult:
     """Every quantified target of ``plan`` beside ``review``'s result for that year.
 
@@ -420,6 +450,16 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             target_span=t_span,
             target_sentence=sentence_of(plan.text, t_span),
         )
+        said = None if result is not None else _said_in_words(review, fig)
+        if said is not None:
+            row = replace(
+                row,
+                status="unclear",
+                reason="said in words, no figure",
+                result_text=review.text[said.start : said.end],
+                result_span=said,
+                result_sentence=sentence_of(review.text, said),
+            )
         if result is not None:
             status, why = judge(target, result, _direction(fig))
             r_text, r_span = printed(review.text, result)

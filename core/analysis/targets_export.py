@@ -49,7 +49,7 @@ def targets_json(result: TargetsResult) -> str:
 
 def _row(row: TargetRow) -> dict[str, object]:
     found = None
-    if row.result is not None:
+    if row.result_span is not None:
         found = {
             "text": row.result_text,
             "span": _span(row.result_span),
@@ -120,7 +120,7 @@ def targets_markdown(result: TargetsResult) -> str:
         cells = [
             md_escape(row.indicator),
             md_escape(row.target_text),
-            md_escape(row.result_text) if row.result is not None else "—",
+            md_escape(row.result_text) if row.result_span is not None else "—",
             _(row.status),
             md_escape(row.reason),
         ]
@@ -128,6 +128,6 @@ def targets_markdown(result: TargetsResult) -> str:
     lines.append("")
     for row in result.rows:
         lines.append(f"- **{md_escape(row.indicator)}** {md_escape(row.target_sentence)}")
-        if row.result is not None:
+        if row.result_span is not None:
             lines.append(f"  → {md_escape(row.result_sentence)}")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -109,7 +109,7 @@ class TargetsScreen(Screen["TargetRow | None"]):
             table.add_row(
                 _cell(row.indicator),
                 _cell(row.target_text),
-                _cell(row.result_text if row.result is not None else ""),
+                _cell(row.result_text if row.result_span is not None else ""),
                 Text(_(row.status), style=STATUS_STYLES.get(row.status, "")),
                 _cell(row.reason),
             )
