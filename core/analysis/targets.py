@@ -10,7 +10,8 @@ gives each target a status:
     decided by the target's bound and the indicator's direction (below);
 ``unclear``
     a result was found but cannot be judged: a range, another unit, an approximate result
-    on the edge, or an indicator with no direction outside a 左右 band;
+    on the edge, an indicator with no direction outside a 左右 band, or only words
+    (增长率达到预期目标, 比上年下降) where a figure should be;
 ``not reported``
     B gives no one-year result for that indicator.
 
@@ -84,7 +85,8 @@ class TargetRow:
     target: Quantity
     """The target as found in the plan report (text as printed, span into its text)."""
     result: Quantity | None
-    """The result found in the review report, or None (not reported)."""
+    """The result found in the review report; None when not reported or said only in words
+    (then :attr:`result_text` holds the words)."""
     status: Status
     """met / missed / unclear / not reported."""
     reason: str
