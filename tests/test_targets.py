@@ -229,3 +229,21 @@ def test_help_names_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["targets", "--help"])
     assert "met, missed" in capsys.readouterr().out
+
+
+def test_unknown_years_warn_and_judge_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No year anywhere: the review's 去年 cannot be tied to the plan's 今年, so no result."""
+    text = (
+        "政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n去年，全区地区生产总值增长6%。\n\n"
+        "二、今年主要目标和任务\n\n今年全区经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    assert main(["targets", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "warning: the years of a and b are not known" in captured.err
+    doc = json.loads(captured.out)
+    assert [r["status"] for r in doc["rows"]] == ["not reported"]
+    assert doc["warnings"]

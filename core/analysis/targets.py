@@ -421,10 +421,18 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
                 "report that reviews {year}"
             ).format(review=review.meta.id, reviewed=reviewed, plan=plan.meta.id, year=plan_year)
         )
-    if plan_year is None or reviewed is None:
+    if plan_year is None and reviewed is None:
         warnings.append(
-            _("the years of {plan} and {review} are not known: check that {review} reviews "
-              "the year {plan} sets targets for").format(plan=plan.meta.id, review=review.meta.id)
+            _("the years of {plan} and {review} are not known: no result can be tied to the "
+              "targets' year, so none is read (give --year when adding them to the library)"
+              ).format(plan=plan.meta.id, review=review.meta.id)
+        )  # fmt: skip
+    elif plan_year is None or reviewed is None:
+        warnings.append(
+            _("the year of {which} is not known: check that {review} reviews the year {plan} "
+              "sets targets for").format(
+                which=plan.meta.id if plan_year is None else review.meta.id,
+                review=review.meta.id, plan=plan.meta.id)
         )  # fmt: skip
     results = _review_results(review, plan_year if plan_year is not None else reviewed)
     rows: list[TargetRow] = []
