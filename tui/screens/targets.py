@@ -20,12 +20,13 @@ if TYPE_CHECKING:
 __all__ = ["TargetsScreen", "open_targets"]
 
 STATUS_STYLES = {
-    "met": "bold green",
-    "missed": "bold red",
-    "unclear": "yellow",
-    "not reported": "dim italic",
+    "met": ("success", "bold green"),
+    "missed": ("error", "bold red"),
+    "unclear": ("warning", "yellow"),
+    "not reported": ("", "dim italic"),
 }
-"""How each status shows in the table (its word is always written, not only its colour)."""
+"""Each status's theme colour (and the style without one); its word is always written too,
+so the colour is never the only sign."""
 
 
 def _cell(text: str) -> Text:
@@ -110,7 +111,7 @@ class TargetsScreen(Screen["TargetRow | None"]):
                 _cell(row.indicator),
                 _cell(row.target_text),
                 _cell(row.result_text if row.result_span is not None else ""),
-                Text(_(row.status), style=STATUS_STYLES.get(row.status, "")),
+                Text(_(row.status), style=self._status_style(row.status)),
                 _cell(row.reason),
             )
         counts = {s: sum(r.status == s for r in result.rows) for s in STATUS_STYLES}
@@ -129,6 +130,11 @@ class TargetsScreen(Screen["TargetRow | None"]):
         ]
         lines += [" " + w for w in result.warnings]
         self.query_one("#targets-status", Static).update(Text("\n".join(lines)))
+
+    def _status_style(self, status: str) -> str:
+        name, fallback = STATUS_STYLES.get(status, ("", ""))
+        colour = getattr(self.app.current_theme, name, None) if name else None
+        return f"bold {colour}" if colour else fallback
 
     def action_jump(self) -> None:
         """Back to the reader at the highlighted target."""
