@@ -71,7 +71,7 @@ INDICATORS: tuple[Indicator, ...] = (
     _ind("investment", r"固定资产投资", ""),
     _ind("retail-sales", r"社会消费品零售总额", "up"),
     _ind("trade", r"进出口|对外贸易", "up"),
-    _ind("grain", r"粮食", "up"),
+    _ind("grain", r"粮食(?!面积|播种|种植)", "up"),  # 粮食面积十七亿亩 is land, not grain
     _ind("income", r"人均(?:可支配|纯|生活费)?收入", "up"),
     # no revenue kind: 区级财政收入, 财政总收入 and 一般公共预算收入 are different sums, so
     # revenue targets are matched by their own words

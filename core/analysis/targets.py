@@ -103,6 +103,8 @@ class TargetRow:
     """Where :attr:`result_text` is in the review report's text."""
     result_sentence: str = ""
     """The review's sentence around the result."""
+    words: str = ""
+    """The target's own indicator words (经济增长速度 for gdp)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,9 @@ class TargetsResult:
 
 
 _TARGET_ROLE_WORDS = frozenset({"目标", "力争", "预期", "控制在", "以内", "以上", "左右"})
+# 粮食面积力求稳定在十七亿亩左右, 力争粮食产量达到4550亿公斤以上: a task's commitment.
+_COMMIT_RE = re.compile(r"力争|力求|确保|目标")
+_QUOTED_RE = re.compile(r"“[^”]{0,20}”|\"[^\"]{0,20}\"")
 _CURRENCIES = frozenset({"元", "美元", "港元", "欧元", "日元"})
 
 
@@ -227,9 +232,11 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
             continue  # 比第五个五年计划期间增加…: a difference from another period
         if fig.ind is None and (q.indicator_span is None or q.indicator_span.end > q.span.start):
             continue  # 坚持四项基本原则: a figure in a name, its noun after it, is no target
-        if part == "tasks" and not (
-            planned or (fig.ind and _TARGET_ROLE_WORDS & {*q.qualifiers, *_words_in(fig.words)})
-        ):
+        committed = _TARGET_ROLE_WORDS & {*q.qualifiers, *_words_in(fig.words)} or (
+            # not inside a name: 用于“两个确保”的补助资金 commits to nothing
+            _COMMIT_RE.search(_QUOTED_RE.sub("", _sentence_before(report.text, q)))
+        )
+        if part == "tasks" and not (planned or committed):
             continue  # a task's figure is a commitment only when it says so
         out.append(fig)
     return out
@@ -335,7 +342,7 @@ def _unit_class(unit: str) -> str:
 # 目标), when, and the target words themselves.
 _NOISE_RE = re.compile(
     r"^.*?(?:提出|确定|要求)|^(?:今年|全年|明年|去年|当年|全国|我国|全省|全市|全区|全县|的)+"
-    r"|(?:的)?(?:预期|目标|力争|调控|定为|为|是|要|要从|计划|计划安排|安排|增速|增幅|可)+$"
+    r"|(?:的)?(?:预期|目标|力争|调控|定为|为|是|要|要从|计划|计划安排|安排|增速|增幅|可|扩大|稳定在)+$"
 )
 
 
@@ -459,6 +466,7 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             target_text=t_text,
             target_span=t_span,
             target_sentence=sentence_of(plan.text, t_span),
+            words=fig.words,
         )
         said = None if result is not None else _said_in_words(review, fig)
         if said is not None:

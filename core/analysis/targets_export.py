@@ -31,7 +31,8 @@ def targets_json(result: TargetsResult) -> str:
     """The rows as JSON (schema ``reportdiff.targets/1``).
 
     Keys: ``schema``, ``plan`` and ``review`` (report ids), ``rows``: per target
-    ``indicator``, ``target`` ({``text`` as printed, ``span`` [start, end] into the plan's
+    ``indicator`` (a kind such as gdp, or the target's words), ``words`` (the target's own
+    indicator words), ``target`` ({``text`` as printed, ``span`` [start, end] into the plan's
     text, ``sentence``}), ``result`` (the same into the review's text, or null when not
     reported), ``status`` (met, missed, unclear, not reported) and ``reason``; besides
     them ``plan_year`` and ``warnings``.
@@ -57,6 +58,7 @@ def _row(row: TargetRow) -> dict[str, object]:
         }
     return {
         "indicator": row.indicator,
+        "words": row.words,
         "target": {
             "text": row.target_text,
             "span": _span(row.target_span),
@@ -69,7 +71,7 @@ def _row(row: TargetRow) -> dict[str, object]:
 
 
 def targets_csv(result: TargetsResult) -> str:
-    """One row per target: ``indicator, target, target_start, target_end, result,
+    """One row per target: ``indicator, words, target, target_start, target_end, result,
     result_start, result_end, status, reason, target_sentence, result_sentence``.
 
     UTF-8 with a byte-order mark for Excel; a cell a spreadsheet would run as a formula
@@ -78,14 +80,14 @@ def targets_csv(result: TargetsResult) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([
-        "indicator", "target", "target_start", "target_end", "result", "result_start",
+        "indicator", "words", "target", "target_start", "target_end", "result", "result_start",
         "result_end", "status", "reason", "target_sentence", "result_sentence",
     ])  # fmt: skip
     for row in result.rows:
         t = row.target_span
         r = row.result_span
         w.writerow([
-            csv_cell(row.indicator), csv_cell(row.target_text), t.start if t else "",
+            csv_cell(row.indicator), csv_cell(row.words), csv_cell(row.target_text), t.start if t else "",
             t.end if t else "", csv_cell(row.result_text), r.start if r else "",
             r.end if r else "", row.status, row.reason, csv_cell(row.target_sentence),
             csv_cell(row.result_sentence),
@@ -117,8 +119,11 @@ def targets_markdown(result: TargetsResult) -> str:
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|---|---|---|---|---|")
     for row in result.rows:
+        label = (
+            row.indicator if row.words in ("", row.indicator) else f"{row.indicator} · {row.words}"
+        )
         cells = [
-            md_escape(row.indicator),
+            md_escape(label),
             md_escape(row.target_text),
             md_escape(row.result_text) if row.result_span is not None else "—",
             _(row.status),

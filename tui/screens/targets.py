@@ -108,7 +108,11 @@ class TargetsScreen(Screen["TargetRow | None"]):
         table.clear()
         for row in result.rows:
             table.add_row(
-                _cell(row.indicator),
+                _cell(
+                    row.indicator
+                    if row.words in ("", row.indicator)
+                    else f"{row.indicator} · {row.words}"
+                ),
                 _cell(row.target_text),
                 _cell(row.result_text if row.result_span is not None else ""),
                 Text(_(row.status), style=self._status_style(row.status)),
