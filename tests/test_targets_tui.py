@@ -28,7 +28,7 @@ async def test_key_opens_targets_and_enter_jumps(corpus_dir: Path) -> None:
         table = screen.query_one(DataTable)
         assert table.row_count == 4
         cells = [str(c) for c in table.get_row_at(0)]
-        assert cells[:4] == ["gdp", "8％左右", "9.9%", "met"]
+        assert cells[:4] == ["gdp · 国内生产总值", "8％左右", "9.9%", "met"]
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, TargetsScreen)
