@@ -40,6 +40,11 @@ class ReportCommands(Provider):
                 partial(app.action_pick_report, "open"),
                 "a, then type the file's path",
             ),
+            (
+                "Chart a term or an indicator",
+                app.action_chart,
+                "g: the selected term's rate across the reports; #name for an indicator",
+            ),
             ("Help: list every key", app.action_help, ""),
             (
                 "Word diff of the current paragraphs",
