@@ -468,6 +468,9 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_remove(sub)
     _add_serve(sub)
     _add_build_samples(sub)
+    from reportdiff import cmd_targets
+
+    cmd_targets.add_parser(sub)
     from reportdiff.cmd_timeline import add_parser as add_timeline
     add_timeline(sub)
     return parser
@@ -576,6 +579,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples",
+    "targets",
     "timeline",
 )
 

@@ -73,6 +73,14 @@ class ReportDiffApp(App[int]):
             tooltip="Show another report in the focused pane",
         ),
         Binding(
+            "T",
+            "targets",
+            "Targets",
+            id="targets-view",
+            show=False,
+            tooltip="The oldest report's targets beside the next one's results",
+        ),
+        Binding(
             "g",
             "chart",
             "Chart",
@@ -344,6 +352,12 @@ class ReportDiffApp(App[int]):
 
         if self.screen is self.reader:
             pick_report(self, "swap" if mode == "swap" else "open")
+
+    def action_targets(self) -> None:
+        """Open the targets view (oldest report's targets, the next one's results)."""
+        from reportdiff.tui.screens.targets import open_targets
+
+        open_targets(self)
 
     def action_cycle_theme(self) -> None:
         """Switch between our dark and light themes."""

@@ -24,6 +24,7 @@ class ReportCommands(Provider):
         out: list[tuple[str, Callable[[], None], str]] = [
             ("Export comparison as Markdown", app.action_export, "write <ids>.md"),
             ("Numbers view", reader.action_numbers, "table of every number pair"),
+            ("Targets against results", app.action_targets, "T: oldest report's targets"),
             (
                 "Open another report",
                 partial(app.action_pick_report, "open"),

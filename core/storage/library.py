@@ -38,7 +38,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 RESERVED_IDS = frozenset(
     {
         "open", "list", "show", "add", "remove", "export", "terms", "serve", "build-samples",
-        "help", "timeline",
+        "help", "timeline", "targets",
     }
 )  # fmt: skip
 _KINDS = ("work-report", "summary", "plan-report")
