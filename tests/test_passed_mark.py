@@ -35,3 +35,14 @@ def test_marks_never_pair() -> None:
     texts = {tuple(q.text for q in p.values if q) for p in pairs}
     assert ("６１２４万吨", "六千六百零四万吨") in texts  # the figure itself pairs
     assert not any("６０００万吨" in t or "１０亿吨" in t for t in texts)
+
+
+def test_a_middle_dot_between_digits_is_a_decimal_point(corpus_dir) -> None:  # type: ignore[no-untyped-def]
+    """1999's report prints 增长7·8％ and 19·5％: read as 7.8％ and 19.5％, not 8％ and 5％."""
+    from reportdiff.core.storage.resolve import resolve_report
+
+    report = resolve_report(str(corpus_dir / "1999.txt"))
+    assert "·" not in "".join(c for c in report.text if c.isdigit() or c == "·")
+    texts = {q.text for q in extract_quantities(report)}
+    assert "4.3％" in texts and "19.5％" in texts
+    assert "8％" not in {t for t in texts if t.startswith("8")} or "7.8％" in texts
