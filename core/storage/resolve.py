@@ -133,8 +133,19 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
 
         raw = read_document(Path(ref), encoding=encoding)
         from reportdiff.core.printable import clean_field
+        from reportdiff.core.storage import cache
 
-        return load_text(raw, source=clean_field(str(ref)), id=path_id(Path(ref)))
+        source, rid = clean_field(str(ref)), path_id(Path(ref))
+        # Cleaning a long web page costs more than cutting it into words: keep the loaded
+        # report per raw text (and the code that cleans and parses it).
+        key = cache.cache_key(
+            "report", [raw, source, rid, cache.source_fingerprint("sources", "text")]
+        )
+        return cache.cached(
+            key,
+            lambda: load_text(raw, source=source, id=rid),
+            check=lambda v: isinstance(v, Report) and v.meta.id == rid,
+        )
     if _may_be_user_id(ref) and ref in _user_ids():
         from reportdiff.core.storage.library import load_user_report
 
