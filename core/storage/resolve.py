@@ -129,7 +129,6 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
         raise ReportError("empty report id; `reportdiff list` shows the ids", exit_code=2)
     if _looks_like_path(ref):
         from reportdiff.core.sources.ingest import read_document
-        from reportdiff.core.text.load import load_text
 
         raw = read_document(Path(ref), encoding=encoding)
         from reportdiff.core.printable import clean_field
@@ -141,9 +140,16 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
         key = cache.cache_key(
             "report", [raw, source, rid, cache.source_fingerprint("sources", "text")]
         )
+
+        def load() -> Report:
+            # Imported on a miss only: the cleaning stage is a large import.
+            from reportdiff.core.text.load import load_text
+
+            return load_text(raw, source=source, id=rid)
+
         return cache.cached(
             key,
-            lambda: load_text(raw, source=source, id=rid),
+            load,
             check=lambda v: isinstance(v, Report) and v.meta.id == rid,
         )
     if _may_be_user_id(ref) and ref in _user_ids():
