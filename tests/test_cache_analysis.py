@@ -153,3 +153,15 @@ def test_a_loaded_file_is_cleaned_once(corpus_dir: Path, monkeypatch: pytest.Mon
     assert len(cleaned) == 1
     assert again.text == first.text and again.sections == first.sections
     assert again.meta == first.meta
+
+
+def test_a_killed_writers_temp_file_is_swept_but_a_fresh_one_is_kept() -> None:
+    cache.store(cache.cache_key("test", ["x"]), "x")
+    folder = cache_dir() / "analysis"
+    old, fresh = folder / ".dead.123.tmp", folder / ".busy.456.tmp"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    t = time.time() - 2 * 3600
+    os.utime(old, (t, t))
+    cache.evict()
+    assert not old.exists() and fresh.exists()

@@ -83,6 +83,7 @@ format ``word [freq] [tag]`` (freq and tag optional; ``#`` starts a comment line
 _lock = threading.Lock()
 _tokenizer: Any = None
 _backend = ""
+_loaded_terms: tuple[tuple[str, int | None], ...] = ()
 
 
 def user_dict_path() -> Path:
@@ -117,7 +118,11 @@ def dictionary_fingerprint() -> str:
     never reuses tokens cut without it.
     """
     h = hashlib.blake2b(digest_size=16)
-    for part in (_choose_backend(), *REPORT_TERMS, repr(user_terms())):
+    # The words the loaded tokenizer really has (the file may have changed since it
+    # loaded, in a long-running reader); before the first load, the file's.
+    loaded = _loaded_terms if _tokenizer is not None else None
+    name = _backend if _tokenizer is not None else _choose_backend()
+    for part in (name, *REPORT_TERMS, repr(user_terms() if loaded is None else loaded)):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
@@ -200,11 +205,14 @@ def _load_rjieba() -> Any:
 
 
 def _add_terms(tok: Any) -> None:
+    global _loaded_terms
     # add_word mutates shared state: done under the lock, before anyone cuts.
     for term in REPORT_TERMS:
         tok.add_word(term, freq=20000)
-    for word, freq in user_terms():
+    words = user_terms()
+    for word, freq in words:
         tok.add_word(word, freq=freq)
+    _loaded_terms = words
 
 
 def _load_jieba() -> Any:

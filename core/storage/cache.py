@@ -82,6 +82,9 @@ def evict(limit: int | None = None) -> int:
     try:
         with os.scandir(_dir()) as it:
             for e in it:
+                if e.name.endswith(".tmp"):
+                    _drop_stale_temp(e)
+                    continue
                 if not e.name.endswith(_SUFFIX):
                     continue
                 try:
@@ -104,6 +107,16 @@ def evict(limit: int | None = None) -> int:
             gone += 1
         total -= size
     return gone
+
+
+_STALE_TEMP = 3600.0
+"""A temp file this old (seconds) was left by a killed writer: no write takes that long."""
+
+
+def _drop_stale_temp(entry: os.DirEntry[str]) -> None:
+    with contextlib.suppress(OSError):
+        if time.time() - entry.stat().st_mtime > _STALE_TEMP:
+            os.unlink(entry.path)
 
 
 def cache_key(kind: str, parts: Iterable[str | bytes]) -> str:
