@@ -20,6 +20,7 @@ from conftest import CORPUS, SEEDS
 from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
 from reportdiff.core.text.headings import DATE_LINE_RE
+from reportdiff.core.text.spacing import dot_decimals
 from reportdiff.core.text.split import split_compilation
 
 FILES = sorted(CORPUS.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
@@ -66,6 +67,7 @@ def _key(text: str) -> str:
 def _raw_sentences(raw: str) -> list[str]:
     """Body sentences of the raw text (every copy), as whitespace-free keys."""
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL).replace("<U+00A0>", " ")
+    raw = dot_decimals(raw)  # the one rewrite of body text: 7·8％ is 7.8％
     lines = raw.splitlines()
     notice = [i for i, ln in enumerate(lines[-20:]) if ln.strip() in ("版权声明", "免责声明")]
     if notice:
