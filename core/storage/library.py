@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -80,21 +82,29 @@ def library_dir() -> Path:
 def user_metas() -> list[ReportMeta]:
     """Metadata of every usable report in the user's library, sorted by id.
 
-    Damaged entries are left out (see :func:`damaged_entries`), so one bad file never
-    stops the others from being listed.
+    Read from the library's index (:mod:`reportdiff.core.storage.index`), which is brought
+    up to date from the entry files first. Damaged entries are left out (see
+    :func:`damaged_entries`), so one bad file never stops the others from being listed.
     """
-    return [entry[0] for entry in _scan()[0]]
+    from reportdiff.core.storage.index import user_reports
+
+    return [r.meta for r in user_reports()]
 
 
 def damaged_entries() -> list[DamagedEntry]:
-    """Entries of the user's library that cannot be read, sorted by id."""
-    return _scan()[1]
+    """Entries of the user's library that cannot be used, sorted by id."""
+    from reportdiff.core.storage.index import damaged
+
+    return [DamagedEntry(id, path, problem) for id, path, problem in damaged()]
 
 
 def user_ids() -> set[str]:
-    """Ids of every entry in the library, usable or damaged."""
-    good, bad = _scan()
-    return {meta.id for meta, _ in good} | {d.id for d in bad}
+    """Ids of every entry in the library, usable or damaged (an entry is its ``<id>.json``)."""
+    folder = library_dir()
+    if not folder.is_dir():
+        return set()
+    _settle(folder)
+    return {p.stem for p in folder.glob("*.json")}
 
 
 def user_text_size(id: str) -> int:
@@ -368,6 +378,8 @@ class AddOutcome:
     """Metadata of each report added, in file order."""
     failed: list[AddFailure]
     """Each file that was not added, in file order."""
+    unchanged: list[ReportMeta] = dc_field(default_factory=list)
+    """Reports already in the library with the same text and metadata (nothing written)."""
 
 
 def add_reports(
@@ -415,72 +427,129 @@ def add_files(
     replace: bool = False,
     split: bool = False,
     dry_run: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> AddOutcome:
     """Add several files, each one whole or not at all (options as in :func:`add_report`).
 
     A file that cannot be read, or whose id is taken (without ``replace``) or was already
     given to an earlier file of the same call, is reported in ``failed`` and never stops
-    the others. Each file is one transaction: all reports of a compilation become visible
-    together, even if the process is killed (``kill -9``, power cut) while writing them
-    (see :func:`_commit`). Ctrl-C rolls back the file being written and stops.
+    the others. A report whose text and metadata are already in the library under its id
+    is ``unchanged`` and not written again. Each file is one transaction: all reports of a
+    compilation become visible together, even if the process is killed (``kill -9``,
+    power cut) while writing them (see :func:`_commit`). Ctrl-C rolls back the file being
+    written and stops.
+
+    The files are read, cleaned and parsed in a pool of processes (every core); the
+    library is written by this process alone, under the library lock.
+
+    Args:
+        on_progress: Called with (files read, files in all) as each file is read.
 
     Raises:
         ReportError: ``id`` is invalid, or the library cannot be written at all.
     """
+    from reportdiff.core.storage.bulk import prepare_all
+
     if id is not None:
         check_id(id)
-    prepared: list[tuple[str, list[Report]]] = []
+    if id is not None and len(paths) > 1:
+        raise ReportError("--id names one report; add the files one at a time")
+    options = {"id": id, "region": region, "year": year, "encoding": encoding, "split": split}
+    results = prepare_all(paths, options, on_progress=on_progress)
     failed: list[AddFailure] = []
+    added: list[ReportMeta] = []
+    unchanged: list[ReportMeta] = []
     taken: dict[str, str] = {}
-    for path in paths:
-        source = str(path)
-        try:
-            reports = _prepare(
-                path, id=id, region=region, year=year, encoding=encoding, split=split
-            )
-            if id is not None and prepared:
-                raise ReportError("--id names one report; add the files one at a time")
-            ids = [r.meta.id for r in reports]
-            for new_id in ids:
-                if new_id in taken or ids.count(new_id) > 1:
-                    other = taken.get(new_id, source)
-                    raise ReportError(
-                        f"{_printable_source(source)} would get the id {new_id!r} like "
-                        f"{_printable_source(other)}; add it on its own with --id"
-                    )
-        except ReportError as exc:
-            failed.append(AddFailure(source, str(exc)))
-            continue
-        taken.update((i, source) for i in ids)
-        prepared.append((source, reports))
+
+    def checked() -> Iterator[tuple[str, list[Report]]]:
+        """The files read, each checked against the ids the earlier ones got."""
+        for source, result in results:
+            if isinstance(result, ReportError):
+                failed.append(AddFailure(source, str(result)))
+                continue
+            ids = [r.meta.id for r in result]
+            clash = next((i for i in ids if i in taken or ids.count(i) > 1), None)
+            if clash is not None:
+                other = taken.get(clash, source)
+                failed.append(AddFailure(source, (
+                    f"{_printable_source(source)} would get the id {clash!r} like "
+                    f"{_printable_source(other)}; add it on its own with --id"
+                )))
+                continue
+            taken.update((i, source) for i in ids)
+            yield source, result
+
+    folder = library_dir()
     if dry_run:
         # No collision check: a dry run shows what the files hold; the caller marks taken
         # ids with :func:`id_origin`.
-        return AddOutcome([r.meta for _, rs in prepared for r in rs], failed)
-    added: list[ReportMeta] = []
-    folder = library_dir()
-    if not prepared:
-        return AddOutcome(added, failed)
+        added = [r.meta for _, rs in checked() for r in rs]
+        return AddOutcome(added, _in_order(failed, paths), unchanged)
+    files = checked()
+    first = next(files, None)  # nothing to write: leave the library (and its lock) alone
+    if first is None:
+        return AddOutcome(added, _in_order(failed, paths), unchanged)
     with _library_errors(folder), _write_lock(folder):
-        for source, reports in prepared:
+        existing = user_ids()
+        bundled = _bundled_ids()
+        for source, reports in itertools.chain([first], files):
+            same = [r for r in reports if r.meta.id in existing and _same_entry(folder, r)]
+            to_write = [r for r in reports if all(r is not o for o in same)]
+            unchanged.extend(r.meta for r in same)
+            if not to_write:
+                continue
             # Checked under the lock: another process may have added the id a moment ago.
             try:
-                _check_free([r.meta.id for r in reports], replace=replace)
+                _check_free([r.meta.id for r in to_write], existing, bundled, replace=replace)
             except ReportError as exc:
                 failed.append(AddFailure(source, str(exc)))
                 continue
             try:
-                _store_file(folder, reports)
+                _store_file(folder, to_write)
             except OSError as exc:  # rolled back; the next file may still fit
                 reason = exc.strerror or str(exc)
                 message = f"cannot write to your library at {folder}: {reason}"
                 failed.append(AddFailure(source, message))
                 continue
-            added.extend(r.meta for r in reports)
+            existing.update(r.meta.id for r in to_write)
+            added.extend(r.meta for r in to_write)
         _sweep(folder)
+        _update_index()
+    return AddOutcome(added, _in_order(failed, paths), unchanged)
+
+
+def _in_order(failed: list[AddFailure], paths: Sequence[str | Path]) -> list[AddFailure]:
     order = {str(p): i for i, p in enumerate(paths)}
-    failed.sort(key=lambda f: order.get(f.source, 0))
-    return AddOutcome(added, failed)
+    return sorted(failed, key=lambda f: order.get(f.source, 0))
+
+
+def _same_entry(folder: Path, report: Report) -> bool:
+    """Whether the library already holds this report: same text, same metadata."""
+    result = _read_entry(folder / f"{report.meta.id}.json")
+    if isinstance(result, DamagedEntry):
+        return False
+    meta, record = result
+    digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()
+    # The source path is where it was read from, not what it says: a copy elsewhere is
+    # the same report.
+    from dataclasses import replace as dc_replace
+
+    return record["sha256"] == digest and dc_replace(meta, source="") == dc_replace(
+        report.meta, source=""
+    )
+
+
+def _update_index() -> None:
+    """Bring the index up to date now, while the new entries are fresh (under the lock).
+
+    The index is a copy of the files: if it cannot be written, the next reader rebuilds it.
+    """
+    import sqlite3
+
+    from reportdiff.core.storage.index import open_index
+
+    with contextlib.suppress(sqlite3.Error, OSError), open_index():
+        pass
 
 
 def _printable_source(source: str) -> str:
@@ -602,16 +671,15 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
     return dc_replace(report, meta=dc_replace(report.meta, id=final_id, source=absolute))
 
 
-def _check_free(ids: list[str], *, replace: bool) -> None:
+def _check_free(ids: list[str], user: set[str], bundled: set[str], *, replace: bool) -> None:
     if replace:
         return
-    user = user_ids()
-    bundled = _bundled_ids()
     for new_id in ids:
         if new_id in user:
             raise ReportError(
                 f"your library already has a report {new_id!r}; use --replace to overwrite "
-                "it, or --id to give this one another id"
+                "it with this one (its text or metadata differ), or --id to give this one "
+                "another id"
             )
         if new_id in bundled:
             raise ReportError(
