@@ -302,7 +302,7 @@ def _cmd_build_samples(args: argparse.Namespace) -> int:
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    from reportdiff import cmd_library
+    from reportdiff import cmd_library, cmd_search
 
     parser = argparse.ArgumentParser(
         prog="reportdiff",
@@ -319,6 +319,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_remove(sub)
     _add_serve(sub)
     _add_build_samples(sub)
+    cmd_search.add_parser(sub)
     return parser
 
 
@@ -424,7 +425,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 COMMANDS = (
-    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples"
+    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples",
+    "search",
 )
 
 

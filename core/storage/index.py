@@ -9,8 +9,8 @@ older reportdiff or by hand is picked up), and an index that is missing, unreada
 another schema version is rebuilt from them. Losing the index never loses a report.
 
 FTS5's trigram tokenizer only answers queries of three characters or more; a one- or
-two-character query (农业, 改革) scans the stored text with ``instr()`` instead (measured in
-bench/bench_library.py: well under the 0.5 s target on 1,000 reports).
+two-character query (农业, 改革) scans the stored text with ``instr()`` instead (timed in
+bench/bench_library.py on 1,000 reports; see README).
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ CREATE TABLE reports (
 );
 CREATE INDEX reports_year ON reports (year);
 CREATE VIRTUAL TABLE reports_fts USING fts5 (
-    text, content='reports', content_rowid='rowid', tokenize='trigram case_sensitive 1'
+    text, content='reports', content_rowid='rowid', tokenize='trigram case_sensitive 1',
+    detail=none
 );
 -- One row per <id>.json in the library: what it looked like when indexed.
 CREATE TABLE entries (
@@ -411,16 +412,26 @@ def find_texts(query: str, filters: Filters | None = None) -> list[tuple[Indexed
         return []
     where, params = _where(filters or Filters())
     if len(query) >= FTS_MIN_CHARS:
-        phrase = '"' + query.replace('"', '""') + '"'
         sql = (
             f"SELECT {_COLUMNS}, text FROM reports WHERE {where} AND rowid IN "
             "(SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"
         )
-        params.append(phrase)
+        params.append(_trigrams(query))
     else:
         sql = f"SELECT {_COLUMNS}, text FROM reports WHERE {where} AND instr(text, ?) > 0"
         params.append(query)
     with open_index() as conn:
         rows = conn.execute(sql + " ORDER BY year, id", params).fetchall()
-    # The trigram index may over-answer (overlapping trigrams): the text has the last word.
+    # The index says which texts hold every trigram of the query, not whether they hold
+    # them in a row: the text has the last word.
     return [(_row(r[:-1]), str(r[-1])) for r in rows if query in str(r[-1])]
+
+
+def _trigrams(query: str) -> str:
+    """An FTS5 query for texts holding every trigram of ``query`` (each quoted).
+
+    ``detail=none`` keeps the index about half the size of ``detail=full`` (measured on
+    the corpus) but cannot answer phrase queries; the caller checks the order.
+    """
+    grams = dict.fromkeys(query[i : i + 3] for i in range(len(query) - 2))
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
