@@ -1,7 +1,8 @@
 """Make 1,000 report files from the State Council corpus, for bench/bench_library.py.
 
 Each file is a real report's cleaned text (one of the 41 in ../shared/corpus/national)
-under a title line and a session line that give it another region and year, so the
+under a title line and a session line that give it another region and year (and its
+opening names that region's government), so the
 library holds 1,000 distinct ids over 40 regions (provinces, prefectures, districts and
 counties) and 25 years; the texts stay real. Files go into ``OUT/files/<year>/`` (folders,
 so ``add`` walks them), plus one hidden file and one of another kind that ``add`` skips.
@@ -53,7 +54,9 @@ def make_files(out: Path, count: int) -> list[Path]:
     for i in range(count):
         region = REGIONS[i % len(REGIONS)]
         delivered = FIRST_YEAR + i // len(REGIONS)
-        body = texts[i % len(texts)]
+        # The opening names the government speaking (我代表国务院…): it must agree with
+        # the title, or the report is read as the State Council's again.
+        body = texts[i % len(texts)].replace("我代表国务院", f"我代表{region}人民政府", 1)
         text = (
             f"{region}{delivered}年政府工作报告\n"
             f"——{delivered}年2月10日在{region}人民代表大会第{i % 5 + 1}次会议上\n\n{body}"
