@@ -4,8 +4,9 @@ Each command runs as a user runs it, in a fresh interpreter (``python -m reportd
 with REPORTDIFF_HOME in the benchmark's directory (never the user's library). Times are
 printed in seconds and as ratios to a floor measured in the same run: a bare
 ``import jieba; jieba.initialize()`` with a fresh jieba cache, in a subprocess. Peak
-memory is each command's own and its children's (the add's worker processes), from
-``resource.getrusage`` in a small wrapper around it.
+memory and CPU time (user + system) are each command's own and its children's (the
+add's worker processes), from ``resource.getrusage`` in a small wrapper around it: on a
+busy machine the CPU time says more than the wall-clock time.
 
     .venv/bin/python bench/make_library.py /tmp/libbench        # the 1,000 files
     .venv/bin/python bench/bench_library.py /tmp/libbench [--runs 3]
@@ -31,8 +32,9 @@ import json, resource, subprocess, sys, time
 t = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 elapsed = time.perf_counter() - t
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"code": code, "seconds": elapsed, "peak_kib": peak}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"code": code, "seconds": elapsed, "cpu": cpu, "peak_kib": usage.ru_maxrss}))
 """
 
 FLOOR = r"""
@@ -73,16 +75,20 @@ def main() -> int:
 
     floors = [floor(env) for _ in range(args.runs)]
     base = statistics.median(f["seconds"] for f in floors)
-    print(f"floor (import jieba; jieba.initialize(), fresh cache): {base:.3f} s, "
-          f"{max(f['peak_kib'] for f in floors) / 1024:.0f} MiB")
-    print(f"{'command':42} {'seconds':>8} {'× floor':>8} {'peak MiB':>9}")
+    cpu_base = statistics.median(f["cpu"] for f in floors)
+    print(f"floor (import jieba; jieba.initialize(), fresh cache): {base:.3f} s "
+          f"({cpu_base:.3f} s CPU), {max(f['peak_kib'] for f in floors) / 1024:.0f} MiB")
+    print(f"{'command':42} {'seconds':>8} {'× floor':>8} {'CPU s':>7} {'× floor':>8} "
+          f"{'peak MiB':>9}")
 
     def row(name: str, runs: list[dict[str, float]]) -> None:
         secs = statistics.median(r["seconds"] for r in runs)
+        cpu = statistics.median(r["cpu"] for r in runs)
         peak = max(r["peak_kib"] for r in runs) / 1024
         codes = {int(r["code"]) for r in runs}
         note = "" if codes <= {0} else f"  (exit {sorted(codes)})"
-        print(f"{name:42} {secs:8.3f} {secs / base:8.2f} {peak:9.0f}{note}", flush=True)
+        print(f"{name:42} {secs:8.3f} {secs / base:8.2f} {cpu:7.3f} {cpu / cpu_base:8.2f} "
+              f"{peak:9.0f}{note}", flush=True)
 
     count = sum(1 for _ in files.rglob("*.txt") if not _.name.startswith("."))
     added = measure([*rd, "add", str(files)], env)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff.cli import main
-from reportdiff.core.storage import library
+from reportdiff.core.storage import adding
 from reportdiff.core.storage.bulk import expand_paths, prepare_all
 from reportdiff.core.storage.library import library_dir, load_user_report, user_metas
 
@@ -96,14 +96,14 @@ def test_a_file_that_kills_its_worker_costs_only_itself(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A crash in a PDF library takes the worker process down: the others still load."""
-    real = library._prepare
+    real = adding._prepare
 
     def crash_on_1998(path: str, **options: object) -> object:
         if path.endswith("1998.TXT"):
             os._exit(3)  # as a segfault would: no exception, no cleanup
         return real(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(library, "_prepare", crash_on_1998)  # inherited by forked workers
+    monkeypatch.setattr(adding, "_prepare", crash_on_1998)  # inherited by forked workers
     files = [str(p) for p in sorted(folder.rglob("*.[tT][xX][tT]")) if not p.name.startswith(".")]
     outcomes = dict(prepare_all(files, {"id": None, "region": None, "year": None,
                                         "encoding": None, "split": False}, workers=2))

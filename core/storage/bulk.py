@@ -136,7 +136,7 @@ def _pooled(
 
 def prepare_one(path: str, options: dict[str, Any]) -> Prepared:
     """Read one file into reports (runs in a worker process); a failure is returned."""
-    from reportdiff.core.storage.library import _prepare
+    from reportdiff.core.storage.adding import _prepare
 
     try:
         return path, _prepare(path, **options)

@@ -402,29 +402,39 @@ def damaged() -> list[tuple[str, Path, str]]:
     return [(str(i), Path(p), str(why)) for i, p, why in rows]
 
 
-def find_texts(query: str, filters: Filters | None = None) -> list[tuple[IndexedReport, str]]:
-    """Reports whose text contains ``query`` exactly (case too), with their text.
+def find_texts(
+    query: str, filters: Filters | None = None, *, limit: int | None = None
+) -> list[tuple[IndexedReport, int, str | None]]:
+    """Reports whose text contains ``query`` exactly (case too): each with its count of
+    (non-overlapping) occurrences and, for the first ``limit``, its text.
 
     Three characters or more go through the trigram index; shorter queries scan the
-    stored text. Sorted by year reviewed, then id.
+    stored text with ``instr()``. Texts are counted one row at a time and only the
+    first ``limit`` kept, so a query found in every report of a large library holds one
+    text in memory at a time (``str.count`` measured faster than counting in SQL with
+    ``replace()``). Sorted by year reviewed, then id.
     """
     if not query:
         return []
     where, params = _where(filters or Filters())
     if len(query) >= FTS_MIN_CHARS:
-        sql = (
-            f"SELECT {_COLUMNS}, text FROM reports WHERE {where} AND rowid IN "
-            "(SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"
-        )
+        narrow = "rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"
         params.append(_trigrams(query))
     else:
-        sql = f"SELECT {_COLUMNS}, text FROM reports WHERE {where} AND instr(text, ?) > 0"
+        narrow = "instr(text, ?) > 0"
         params.append(query)
+    sql = f"SELECT {_COLUMNS}, text FROM reports WHERE {where} AND {narrow} ORDER BY year, id"
+    found: list[tuple[IndexedReport, int, str | None]] = []
     with open_index() as conn:
-        rows = conn.execute(sql + " ORDER BY year, id", params).fetchall()
-    # The index says which texts hold every trigram of the query, not whether they hold
-    # them in a row: the text has the last word.
-    return [(_row(r[:-1]), str(r[-1])) for r in rows if query in str(r[-1])]
+        for row in conn.execute(sql, params):
+            text = str(row[-1])
+            # The index says which texts hold every trigram of the query, not whether
+            # they hold them in a row: the count (0 for those) has the last word.
+            count = text.count(query)
+            if count:
+                keep = limit is None or len(found) < limit
+                found.append((_row(row[:-1]), count, text if keep else None))
+    return found
 
 
 def _trigrams(query: str) -> str:

@@ -67,23 +67,21 @@ def search_library(
         limit: Show at most this many reports (``matched`` still counts them all).
         per_report: Sentences kept per report.
     """
-    found = find_texts(query, filters)
+    found = find_texts(query, filters, limit=limit)
     results = []
-    total = 0
-    for report, text in found:
-        starts = _occurrences(text, query)
-        total += len(starts)
-        if limit is not None and len(results) >= limit:
+    for report, count, text in found:
+        if text is None:  # past the limit: counted, not shown
             continue
-        hits = [_hit(text, s, s + len(query)) for s in starts[:per_report]]
-        results.append(ReportHits(report, len(starts), hits))
-    return SearchResult(query, results, len(found), total)
+        starts = _occurrences(text, query, per_report)
+        hits = [_hit(text, s, s + len(query)) for s in starts]
+        results.append(ReportHits(report, count, hits))
+    return SearchResult(query, results, len(found), sum(count for _, count, _ in found))
 
 
-def _occurrences(text: str, query: str) -> list[int]:
-    starts = []
+def _occurrences(text: str, query: str, most: int) -> list[int]:
+    starts: list[int] = []
     i = text.find(query)
-    while i >= 0:
+    while i >= 0 and len(starts) < most:
         starts.append(i)
         i = text.find(query, i + len(query))
     return starts
