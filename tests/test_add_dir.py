@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -121,3 +122,31 @@ def test_an_empty_folder_is_one_line(capsys: pytest.CaptureFixture[str], tmp_pat
     code, out, err = run(capsys, "add", str(tmp_path / "empty"))
     assert code == 1 and out == ""
     assert err.startswith("reportdiff: found no report files") and len(err.splitlines()) == 1
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_only_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path
+) -> None:
+    for bad in ("2000s/broken.pdf", "2000s/noise.docx"):
+        (folder / bad).unlink()
+    import sys
+
+    piped = sys.stderr
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["add", str(folder)]) == 0
+    shown = terminal.getvalue()
+    assert "reading" in shown and "3/3" in shown  # the bar, drawn with its count
+    assert shown.rstrip().endswith("reportdiff: added 3 of 3 files")
+    # Piped (capsys's stderr is not a terminal): the summary alone. (Not monkeypatch.undo:
+    # that would also undo the fixture that keeps the user's real library out.)
+    monkeypatch.setattr("sys.stderr", piped)
+    assert main(["add", str(folder)]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "reportdiff: added 0 of 3 files; 3 unchanged"

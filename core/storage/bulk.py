@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
 
 #: The kinds of file ``add DIR`` picks up in a folder (a file named by itself is always tried).
@@ -121,8 +122,9 @@ def _pooled(
                     if workers > 1:
                         workers = 1
                         break
-                    reason = "reading it stopped the worker process (a crash or out of memory)"
-                    outcome = (path, ReportError(f"{path}: {reason}"))
+                    reason = _("{path}: reading it stopped the worker process (a crash or "
+                               "out of memory)").format(path=path)
+                    outcome = (path, ReportError(reason))
                 pending.pop(0)
                 done += 1
                 if on_progress:
@@ -143,6 +145,6 @@ def prepare_one(path: str, options: dict[str, Any]) -> Prepared:
     except ReportError as exc:
         return path, exc
     except RecursionError:
-        return path, ReportError(f"{path}: too deeply nested to read")
+        return path, ReportError(_("{path}: too deeply nested to read").format(path=path))
     except MemoryError:
-        return path, ReportError(f"{path}: too large to read in memory")
+        return path, ReportError(_("{path}: too large to read in memory").format(path=path))

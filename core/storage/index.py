@@ -411,7 +411,7 @@ def find_texts(
     Three characters or more go through the trigram index; shorter queries scan the
     stored text with ``instr()``. Texts are counted one row at a time and only the
     first ``limit`` kept, so a query found in every report of a large library holds one
-    text in memory at a time (``str.count`` measured faster than counting in SQL with
+    text in memory at a time (counting in Python measured faster than in SQL with
     ``replace()``). Sorted by year reviewed, then id.
     """
     if not query:
@@ -423,17 +423,24 @@ def find_texts(
     else:
         narrow = "instr(text, ?) > 0"
         params.append(query)
-    sql = f"SELECT {_COLUMNS}, text FROM reports WHERE {where} AND {narrow} ORDER BY year, id"
+    # The text as UTF-8 bytes: counting bytes finds exactly the same occurrences (UTF-8
+    # never matches inside a character) at half the cost of decoding every text.
+    sql = (
+        f"SELECT {_COLUMNS}, CAST(text AS BLOB) FROM reports WHERE {where} AND {narrow} "
+        "ORDER BY year, id"
+    )
+    needle = query.encode("utf-8")
     found: list[tuple[IndexedReport, int, str | None]] = []
     with open_index() as conn:
         for row in conn.execute(sql, params):
-            text = str(row[-1])
+            data: bytes = row[-1]
             # The index says which texts hold every trigram of the query, not whether
             # they hold them in a row: the count (0 for those) has the last word.
-            count = text.count(query)
+            count = data.count(needle)
             if count:
                 keep = limit is None or len(found) < limit
-                found.append((_row(row[:-1]), count, text if keep else None))
+                text = data.decode("utf-8") if keep else None
+                found.append((_row(row[:-1]), count, text))
     return found
 
 
