@@ -90,9 +90,10 @@ def to_text(result: SearchResult) -> str:
             # The report's own characters (an escape sequence, a tab) are shown, not obeyed.
             lines.append("  " + printable(marked))
     shown = len(result.reports)
+    hits_said = ngettext("{n} hit", "{n} hits", result.total_hits).format(n=result.total_hits)
     summary = ngettext(
-        "{hits} hit in {matched} report", "{hits} hits in {matched} reports", result.matched
-    ).format(hits=result.total_hits, matched=result.matched)
+        "{hits} in {matched} report", "{hits} in {matched} reports", result.matched
+    ).format(hits=hits_said, matched=result.matched)
     if shown < result.matched:
         summary += _(" ({shown} shown; --limit 0 shows all)").format(shown=shown)
     lines.append(summary)

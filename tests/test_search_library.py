@@ -100,6 +100,8 @@ def test_markup_and_escapes_in_a_hit_show_literally(
     assert code == 0
     assert "[bold]⟦数字经济⟧[/bold]" in out and "**数字经济**`一号工程`" in out
     assert "\x1b" not in out  # the escape sequence never reaches the terminal
+    code, out, _ = run(capsys, "search", "数字经济", "--region", "杭州")
+    assert out.splitlines()[-1] == "3 hits in 1 report"  # the bundled reports have it too
     code, out, _ = run(capsys, "search", "数字经济", "-f", "json")
     assert "\x1b" not in out and "[bold]" in json.loads(out)["reports"][0]["hits"][0]["sentence"]
 
@@ -121,3 +123,15 @@ async def test_open_brings_the_reader_to_the_first_hit() -> None:
         assert "乡镇企业" in reader.panes[0].visible_text()
         # The report's opening is scrolled away: the hit is deep in the text.
         assert reader.panes[0].scroll_y > 0
+
+
+@pytest.mark.parametrize("command", ["search", "add", "list"])
+def test_help_names_the_new_options(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert f"reportdiff {command}" in out
+    expected = {"search": ["--open", "--limit", "--year"], "add": ["FILE|DIR", "unchanged"],
+                "list": ["--region", "--level", "--year"]}[command]
+    assert all(word in out for word in expected)
