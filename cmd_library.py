@@ -217,12 +217,15 @@ def _cmd_add(args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
-    if not found.files:
-        raise ReportError(
-            _("found no report files ({kinds}) in {where}").format(
-                kinds=" ".join(REPORT_SUFFIXES), where=_printable(" ".join(args.files))
-            )
+    if not found.files:  # every argument was a folder (a file is always kept)
+        kinds = " ".join(REPORT_SUFFIXES)
+        where = ", ".join(_printable(f) for f in args.files)
+        message = (
+            _("{where} is a directory with no report files ({kinds}) in it")
+            if len(args.files) == 1
+            else _("{where} are directories with no report files ({kinds}) in them")
         )
+        raise ReportError(message.format(where=where, kinds=kinds))
     if args.id is not None and len(found.files) > 1:
         raise ReportError(_("--id names one report; add the files one at a time"))
     with _progress(len(found.files)) as on_progress:

@@ -121,7 +121,10 @@ def test_an_empty_folder_is_one_line(capsys: pytest.CaptureFixture[str], tmp_pat
     (tmp_path / "empty").mkdir()
     code, out, err = run(capsys, "add", str(tmp_path / "empty"))
     assert code == 1 and out == ""
-    assert err.startswith("reportdiff: found no report files") and len(err.splitlines()) == 1
+    assert err == (
+        f"reportdiff: {tmp_path / 'empty'} is a directory with no report files "
+        "(.txt .html .htm .pdf .docx) in it\n"
+    )
 
 
 class _Terminal(io.StringIO):

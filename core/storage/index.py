@@ -130,6 +130,11 @@ def _open_synced() -> sqlite3.Connection:
         if conn is not None:
             conn.close()
         return _rebuilt(path)
+    except OSError:
+        # The old index cannot be removed (permissions): build this run's in memory.
+        if conn is not None:
+            conn.close()
+        return _in_memory()
 
 
 def _rebuilt(path: Path) -> sqlite3.Connection:
