@@ -137,13 +137,15 @@ def _add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "terms no earlier report used (new: coined compounds and quoted formulations "
         "first) and the terms the previous reports all used and it drops (faded), with "
         "each term's rate per 10,000 Han characters in every report. --term T gives only "
-        "T's series. Markdown, JSON (schema reportdiff.terms/1) or CSV; stdout unless -o.",
+        "T's series. Markdown, JSON (schema reportdiff.terms/1) or CSV; stdout unless -o. "
+        "PNG or SVG (with -o): a word cloud of the new terms, or with --term a chart of the "
+        "terms' rates.",
     )
     p.add_argument(
         "reports", nargs="+", metavar="REPORT", help="report ids or file paths, oldest first"
     )
     p.add_argument(
-        "--format", "-f", choices=("md", "json", "csv"), default="md",
+        "--format", "-f", choices=("md", "json", "csv", "png", "svg"), default="md",
         help="output format (default: md)",
     )
     p.add_argument(
@@ -187,12 +189,17 @@ def _cmd_terms(args: argparse.Namespace) -> int:
         series = term_series(reports, args.term)
     else:
         series = analyse_terms(reports, top=args.top, faded_window=args.faded_after)
-    render = {"md": terms_markdown, "json": terms_json, "csv": terms_csv}[args.format]
-    text = render(series)
-    if to_stdout:
-        write_stdout(text)
+    if args.format in ("png", "svg"):
+        from reportdiff.cmd_timeline import terms_image
+
+        data = terms_image(series, args.term, args.format, to_stdout=to_stdout)
     else:
-        write_output(args.output, text.encode("utf-8"), default_name=default_name)
+        render = {"md": terms_markdown, "json": terms_json, "csv": terms_csv}[args.format]
+        data = render(series).encode("utf-8")
+    if to_stdout:
+        write_stdout(data.decode("utf-8"))
+    else:
+        write_output(args.output, data, default_name=default_name)
     return 0
 
 
@@ -320,6 +327,11 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_build_samples(sub)
     cmd_search.add_parser(sub)
+    from reportdiff import cmd_targets
+
+    cmd_targets.add_parser(sub)
+    from reportdiff.cmd_timeline import add_parser as add_timeline
+    add_timeline(sub)
     return parser
 
 
@@ -427,6 +439,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 COMMANDS = (
     "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples",
     "search",
+    "targets",
+    "timeline",
 )
 
 

@@ -125,6 +125,8 @@ class Quantity:
     period_label: str = ""
     """The words that set :attr:`period` (年均, 1-11月, 过去五年, 2004年); '' when it is the
     part's default (a review speaks of the reviewed year)."""
+    years: tuple[int, int] | None = None
+    """For a multi-year figure, the first and last year of its span when stated."""
     year: int | None = None
     """For a one-year figure, which year when known."""
     role: str = ""

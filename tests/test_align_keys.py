@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from reportdiff.core.text.textkey import match_key
@@ -46,15 +47,22 @@ def test_tokenize_keeps_report_terms_whole() -> None:
         assert term in words
 
 
-def test_jieba_cache_lands_in_our_cache_dir(_isolated_home: Path) -> None:
+def test_jieba_cache_lands_in_our_cache_dir(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reportdiff.core.analysis import tokens
     from reportdiff.core.paths import cache_dir
 
+    # jieba is the fallback tokenizer (rjieba keeps no dictionary cache of its own).
+    monkeypatch.setenv("REPORTDIFF_TOKENIZER", "jieba")
     tokens._tokenizer = None  # force a fresh load under this test's REPORTDIFF_HOME
-    tokens.warm_up()
-    assert tokens._tokenizer is not None
-    assert Path(tokens._tokenizer.tmp_dir) == cache_dir()
-    assert list(cache_dir().glob("jieba*.cache"))
+    try:
+        tokens.warm_up()
+        assert tokens._tokenizer is not None
+        assert Path(tokens._tokenizer.tmp_dir) == cache_dir()
+        assert list(cache_dir().glob("jieba*.cache"))
+    finally:
+        tokens.reset()
 
 
 def test_tokenizer_loads_once_from_many_threads() -> None:

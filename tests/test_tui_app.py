@@ -335,6 +335,29 @@ async def test_theme_switch_is_remembered(reports: list[Report]) -> None:
 
 
 @aio
+@pytest.mark.parametrize("private_api", [True, False], ids=["fast-path", "public-api"])
+async def test_saved_theme_is_drawn_with_or_without_textuals_private_api(
+    reports: list[Report], monkeypatch: pytest.MonkeyPatch, private_api: bool
+) -> None:
+    """The start-up theme is drawn the same whether this Textual still has the private
+    filter setter (fast path) or not (the public ``App.theme`` assignment)."""
+    import reportdiff.tui.app as app_module
+    from reportdiff.tui.config import remember
+
+    remember("theme", "reportdiff-light")
+    if not private_api:
+        monkeypatch.setattr(app_module, "_private_filter_refresh", lambda app: None)
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "reportdiff-light"
+        paper = app.get_theme("reportdiff-light").background  # type: ignore[union-attr]
+        assert paper is not None
+        assert app.reader.panes[0].styles.background.hex.lower() == paper.lower()
+        assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
+
+
+@aio
 async def test_more_reports_than_fit_are_paged(reports: list[Report]) -> None:
     three = [*reports, load_sample("xuhui-2022")]
     app = ReportDiffApp(three, analyse=False)

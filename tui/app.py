@@ -24,10 +24,18 @@ from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reportdiff.core.comparison import Comparison
     from reportdiff.tui.analysis import AnalysisProcess
     from rich.console import RenderableType
     from textual.command import Provider
+
+
+def _private_filter_refresh(app: App[Any]) -> Callable[[Any], None] | None:
+    """Textual's private setter of the ANSI colour filter, where this Textual has one."""
+    refresh = getattr(app, "_refresh_truecolor_filter", None)
+    return refresh if callable(refresh) else None
 
 
 class ReportDiffApp(App[int]):
@@ -63,6 +71,22 @@ class ReportDiffApp(App[int]):
             id="swap-report",
             show=False,
             tooltip="Show another report in the focused pane",
+        ),
+        Binding(
+            "T",
+            "targets",
+            "Targets",
+            id="targets-view",
+            show=False,
+            tooltip="The oldest report's targets beside the next one's results",
+        ),
+        Binding(
+            "g",
+            "chart",
+            "Chart",
+            id="chart",
+            show=False,
+            tooltip="Chart a term's rate or an indicator across the reports",
         ),
         Binding(
             "t",
@@ -160,16 +184,25 @@ class ReportDiffApp(App[int]):
         once the screen is up it parses every stylesheet a second time and re-styles
         every widget, several ms of the first frame. Nothing is styled yet, so the
         watcher's work is done here directly: the value, the mode classes, the ANSI
-        colour filter and the CSS variables the first parse will use. (Textual is pinned
-        in pyproject.toml; ``test_theme_switch_is_remembered`` checks the saved theme is the
-        one drawn.)
+        colour filter and the CSS variables the first parse will use.
+
+        Only public API is relied on: the ANSI colour filter has no public setter, so
+        where this Textual has no ``_refresh_truecolor_filter`` (it is private and may
+        go) the theme is assigned the public way, which costs the extra re-style but
+        draws the same (``test_theme_switch_is_remembered`` checks the saved theme is
+        the one drawn, on whatever Textual the tested range installs).
         """
+        refresh_filter = _private_filter_refresh(self)
+        if refresh_filter is None:
+            self._theme_chosen = True
+            self.theme = name
+            return
         self.set_reactive(App.theme, name)
         theme = self.current_theme
         self.set_class(theme.dark, "-dark-mode", update=False)
         self.set_class(not theme.dark, "-light-mode", update=False)
         self.add_class(f"-theme-{name}", update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
+        refresh_filter(self.ansi_theme)
         self._theme_chosen = True
         self.stylesheet.set_variables(self.get_css_variables())
 
@@ -331,6 +364,12 @@ class ReportDiffApp(App[int]):
         if self.screen is self.reader:
             pick_report(self, "swap" if mode == "swap" else "open")
 
+    def action_targets(self) -> None:
+        """Open the targets view (oldest report's targets, the next one's results)."""
+        from reportdiff.tui.screens.targets import open_targets
+
+        open_targets(self)
+
     def action_cycle_theme(self) -> None:
         """Switch between our dark and light themes."""
         if self.theme in THEME_NAMES:
@@ -351,6 +390,14 @@ class ReportDiffApp(App[int]):
 
         folder = Path(path) if path else start_folder(self.export_dir)
         self.deliver_screenshot(filename, str(folder))
+
+    def action_chart(self) -> None:
+        """Open the chart screen on the mouse selection, else the last search (tui/screens/chart.py)."""
+        from reportdiff.tui.screens.chart import ChartScreen
+
+        reader = self.reader
+        term = (reader.get_selected_text() or "").strip() or reader.search_query
+        self.push_screen(ChartScreen(list(reader.reports), term.split("\n")[0][:40]))
 
     def action_export(self) -> None:
         """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""

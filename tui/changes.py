@@ -97,8 +97,22 @@ class ChangeStop(NamedTuple):
     """The change, with spans in the base and in :attr:`other`."""
 
 
+_stops_memo: list[tuple[object, int, list[ChangeStop]]] = []
+"""The last comparison's stops: every key and every pane's overlay asks for them."""
+
+
 def change_stops(cmp: Comparison, base: int) -> list[ChangeStop]:
     """Every marked change against ``base``, in the base's reading order."""
+    for seen, b, stops in _stops_memo:
+        if seen is cmp and b == base:
+            return list(stops)
+    stops = _change_stops(cmp, base)
+    _stops_memo[:] = [e for e in _stops_memo if e[0] is cmp][-3:]
+    _stops_memo.append((cmp, base, stops))
+    return list(stops)
+
+
+def _change_stops(cmp: Comparison, base: int) -> list[ChangeStop]:
     stops: list[ChangeStop] = []
     for i, row in enumerate(flat_rows(cmp)):
         if not row.changes:

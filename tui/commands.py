@@ -24,6 +24,7 @@ class ReportCommands(Provider):
         out: list[tuple[str, Callable[[], None], str]] = [
             ("Export comparison as Markdown", app.action_export, "write <ids>.md"),
             ("Numbers view", reader.action_numbers, "table of every number pair"),
+            ("Targets against results", app.action_targets, "T: oldest report's targets"),
             (
                 "Open another report",
                 partial(app.action_pick_report, "open"),
@@ -38,6 +39,11 @@ class ReportCommands(Provider):
                 "Add a file to the library",
                 partial(app.action_pick_report, "open"),
                 "a, then type the file's path",
+            ),
+            (
+                "Chart a term or an indicator",
+                app.action_chart,
+                "g: the selected term's rate across the reports; #name for an indicator",
             ),
             ("Help: list every key", app.action_help, ""),
             (

@@ -89,43 +89,99 @@ def pane_highlights(
         enabled: Names from :data:`LAYERS` that are switched on.
         base: The report the ``edits`` layer measures changes against.
     """
+    key = (pane, "all", frozenset(enabled) | {f"base={base}"})
+    whole = _whole.get(key) if _memo_of and _memo_of[0] is cmp else None
+    if whole is None:
+        marks: list[Mark] = []
+        badges: list[Badge] = []
+        for layer in ("edits", "unique", "shared", "numbers"):
+            part_marks, part_badges = _layer_part(cmp, pane, layer, enabled, base)
+            marks.extend(part_marks)
+            badges.extend(part_badges)
+        # Apply weaker layers first so stronger ones win where they overlap (a stable
+        # sort: within a style, the order above).
+        marks.sort(key=lambda m: _ORDER.get(m.style, 99))
+        whole = _whole[key] = (marks, badges)
+    # Copies: the caller may extend them.
+    return PaneHighlights(list(whole[0]), list(whole[1]))
+
+
+_ORDER = {
+    name: i
+    for i, name in enumerate(
+        ("unique", "boilerplate", "distinct", "deleted", "inserted", "same", "changed")
+    )
+}
+
+_memo: dict[tuple[int, str, bool, bool, int], tuple[list[Mark], list[Badge]]] = {}
+_whole: dict[tuple[int, str, frozenset[str]], tuple[list[Mark], list[Badge]]] = {}
+_memo_of: list[object] = []
+"""The comparison :data:`_memo` belongs to (held, so its id cannot be reused)."""
+
+
+def _layer_part(
+    cmp: Comparison, pane: int, layer: str, enabled: frozenset[str], base: int
+) -> tuple[list[Mark], list[Badge]]:
+    """One layer's marks and badges for a pane, built once per comparison.
+
+    Toggling a layer or stepping to the next change used to rebuild every mark of every
+    layer (hundreds of thousands on long reports); each part depends only on the
+    comparison, the pane, the layer (and for numbers which of changed/same are on, for
+    edits the base), so it is kept until another comparison arrives.
+    """
+    if not _memo_of or _memo_of[0] is not cmp:
+        _memo.clear()
+        _whole.clear()
+        _memo_of[:] = [cmp]
+    changed, same = "changed" in enabled, "same" in enabled
+    if layer == "numbers":
+        key = (pane, layer, changed, same, 0)
+    elif layer not in enabled:
+        return [], []
+    else:
+        key = (pane, layer, False, False, base if layer == "edits" else 0)
+    part = _memo.get(key)
+    if part is None:
+        part = _memo[key] = _build_part(cmp, pane, layer, changed, same, base)
+    return part
+
+
+def _build_part(
+    cmp: Comparison, pane: int, layer: str, changed: bool, same: bool, base: int
+) -> tuple[list[Mark], list[Badge]]:
     marks: list[Mark] = []
     badges: list[Badge] = []
-    if "edits" in enabled:
+    if layer == "edits":
         from reportdiff.tui.changes import change_marks, insert_carets
 
         marks.extend(change_marks(cmp, pane, base))
         badges.extend(insert_carets(cmp, pane, base))
-    if "unique" in enabled and pane < len(cmp.unique):
-        marks.extend(Mark(s.start, s.end, "unique") for s in cmp.unique[pane])
-    if "shared" in enabled:
+    elif layer == "unique":
+        if pane < len(cmp.unique):
+            marks.extend(Mark(s.start, s.end, "unique") for s in cmp.unique[pane])
+    elif layer == "shared":
         for ph in cmp.phrases:
             if pane >= len(ph.spans):
                 continue
             style = "distinct" if ph.distinctiveness >= DISTINCTIVE else "boilerplate"
             marks.extend(Mark(s.start, s.end, style) for s in ph.spans[pane])
-    for pair in cmp.numbers:
-        q = pair.values[pane] if pane < len(pair.values) else None
-        if q is None:
-            continue
-        if pair.status == "changed" and "changed" in enabled:
-            marks.append(Mark(q.span.start, q.span.end, "changed"))
-            if sum(v is not None for v in pair.values) > 1:
-                badges.append(Badge(q.span.end, number_badge(pair, pane), "badge", q.span.start))
-        elif pair.status == "same" and "same" in enabled:
-            marks.append(Mark(q.span.start, q.span.end, "same"))
-            if sum(v is not None for v in pair.values) > 1:
-                # A mark, not only a colour: an unchanged number reads 16公里⟨=⟩.
-                badges.append(Badge(q.span.end, SAME_BADGE, "badge", q.span.start))
-    # Apply weaker layers first so stronger ones win where they overlap.
-    order = {
-        name: i
-        for i, name in enumerate(
-            ("unique", "boilerplate", "distinct", "deleted", "inserted", "same", "changed")
-        )
-    }
-    marks.sort(key=lambda m: order.get(m.style, 99))
-    return PaneHighlights(marks, badges)
+    else:
+        for pair in cmp.numbers:
+            q = pair.values[pane] if pane < len(pair.values) else None
+            if q is None:
+                continue
+            if pair.status == "changed" and changed:
+                marks.append(Mark(q.span.start, q.span.end, "changed"))
+                if sum(v is not None for v in pair.values) > 1:
+                    badges.append(
+                        Badge(q.span.end, number_badge(pair, pane), "badge", q.span.start)
+                    )
+            elif pair.status == "same" and same:
+                marks.append(Mark(q.span.start, q.span.end, "same"))
+                if sum(v is not None for v in pair.values) > 1:
+                    # A mark, not only a colour: an unchanged number reads 16公里⟨=⟩.
+                    badges.append(Badge(q.span.end, SAME_BADGE, "badge", q.span.start))
+    return marks, badges
 
 
 def layer_counts(cmp: Comparison, *, base: int = 0) -> dict[str, int]:

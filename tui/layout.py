@@ -227,7 +227,15 @@ class PaneLayout:
         return y
 
 
-def layout(report_text: str, items: list[Item], badges: list[Badge], width: int) -> PaneLayout:
+def layout(
+    report_text: str,
+    items: list[Item],
+    badges: list[Badge],
+    width: int,
+    *,
+    memo: dict[tuple[int, Item, int, tuple[Badge, ...]], tuple[ItemText, list[LineRef]]]
+    | None = None,
+) -> PaneLayout:
     """Wrap every item at ``width`` cells with the Chinese line breaker.
 
     Args:
@@ -235,13 +243,31 @@ def layout(report_text: str, items: list[Item], badges: list[Badge], width: int)
         items: From :func:`report_items`.
         badges: Inline insertions, sorted by offset.
         width: Text width in cells.
+        memo: Each item's display text and lines by (index, item, width, its badges),
+            kept by the caller between layouts: a layer toggle changes the badges of
+            some items, and only those are built and wrapped again.
     """
-    texts = [item_text(report_text, it, badges) for it in items]
+    # Each item sees only its own badges (found by bisection: scanning every badge for
+    # every item was quadratic in the report's length).
+    offsets = [b.offset for b in badges]
+    texts: list[ItemText] = []
     lines: list[LineRef | None] = []
     tops: list[int] = []
-    for i, t in enumerate(texts):
+    for i, it in enumerate(items):
+        lo = bisect_right(offsets, it.start)
+        hi = bisect_right(offsets, it.end, lo)
+        own = tuple(badges[lo:hi])
+        key = (i, it, width, own)
+        done = memo.get(key) if memo is not None else None
+        if done is None:
+            t = item_text(report_text, it, list(own))
+            wrapped = wrap_offsets(t.text, width, keep=t.keep_spans)
+            done = (t, [LineRef(i, s, e) for s, e in wrapped])
+            if memo is not None:
+                memo[key] = done
+        texts.append(done[0])
         if i:
             lines.append(None)
         tops.append(len(lines))
-        lines.extend(LineRef(i, s, e) for s, e in wrap_offsets(t.text, width, keep=t.keep_spans))
+        lines.extend(done[1])
     return PaneLayout(items, texts, width, lines, tops)

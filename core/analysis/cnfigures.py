@@ -26,9 +26,12 @@ from reportdiff.core.analysis.units import (
     parse_cn_numeral,
 )
 
-# Percentages in words, as older reports print them: 百分之十一点八, 百分之八至九 (a range).
+# Percentages in words, as older reports print them: 百分之十一点八, 百分之八至九 (a range),
+# 百分之四至百分之五 (a range whose upper end repeats 百分之).
 _CN_DEC = "[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
-_CN_PERCENT_RE = re.compile(rf"百分之(?P<a>{_CN_DEC})(?:(?:至|到)(?P<b>{_CN_DEC}))?")
+_CN_PERCENT_RE = re.compile(
+    rf"百分之(?P<a>{_CN_DEC})(?:(?:至|到)(?:百分之)?(?P<b>{_CN_DEC})(?!分之))?"
+)
 # Amounts in words, as older reports print every figure: 一万七千四百亿元, 三百多万吨,
 # 十亿八千万吨, 零点八个百分点, 八亿农民 (a bare 万/亿 count, like 1.77亿农民). The numeral may
 # hold its own 万/亿 (一千八百八十七亿元) or print it after 多/点 (三百多万吨, 四点五亿元).
@@ -67,12 +70,27 @@ def find_cn_figures(key: str, start: int, end: int) -> list[Raw]:
         found.append(raw)
     for m in _CN_PERCENT_RE.finditer(region):
         low, high = cn_decimal(m["a"]), cn_decimal(m["b"]) if m["b"] else None
-        if low is None or (m["b"] and (high is None or high <= low)):
+        if low is None:
             continue
-        raw = Raw(m.start() + start, m.end() + start, low, "%", [], m.end() + start, high)
-        take_post(key, raw, end)
-        found.append(raw)
+        s, e = m.start() + start, m.end() + start
+        spans = [(s, e, low, high)]
+        if m["b"] and (high is None or high <= low or _from_to(key, s, start)):
+            # 由百分之三十六点五到百分之三十: the two ends of a change, not a range
+            spans = [(s, m.end("a") + start, low, None)]
+            upper = m.start("b") + start - len("百分之")
+            if high is not None and key.startswith("百分之", upper):
+                spans.append((upper, e, high, None))
+        for fs, fe, value, top in spans:
+            raw = Raw(fs, fe, value, "%", [], fe, top)
+            take_post(key, raw, end)
+            found.append(raw)
     return found
+
+
+def _from_to(key: str, s: int, start: int) -> bool:
+    """Whether the figure at ``s`` follows 从/由 in its clause (从A到B: a change)."""
+    head = key[find_clause_start(key, s, start) : s]
+    return "从" in head or "由" in head
 
 
 def _amount(key: str, m: re.Match[str], start: int, end: int) -> Raw | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportdiff.core.analysis.align import ReportTokens, align_reports, report_tokens
 from reportdiff.core.analysis.changes import add_changes
 from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
-from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
+from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair, Quantity
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report
 from reportdiff.core.storage import cache
@@ -28,13 +28,36 @@ def _digest(report: Report) -> str:
 
 
 def _tokens(report: Report, use_cache: bool) -> ReportTokens:
+    """The report's words, computed once per text, dictionary and analyzer and then reused
+    by every pair, N-way comparison and series that includes the report."""
     if not use_cache:
         return report_tokens(report)
-    from reportdiff.core.analysis.tokens import REPORT_TERMS
+    from reportdiff.core.analysis.tokens import dictionary_fingerprint
 
-    key = cache.cache_key("tokens", [report.text, *REPORT_TERMS, _code_fingerprint()])
+    key = cache.cache_key(
+        "tokens", [report.text, dictionary_fingerprint(), _code_fingerprint()]
+    )
     return cache.cached(
         key, lambda: report_tokens(report), check=lambda v: isinstance(v, ReportTokens)
+    )
+
+
+def _extract(report: Report) -> tuple[Quantity, ...]:
+    from reportdiff.core.analysis.numbers import extract_quantities
+
+    return extract_quantities(report)
+
+
+def _quantities(report: Report, use_cache: bool) -> tuple[Quantity, ...]:
+    """The report's numbers, cached per report like its tokens (they depend on its text
+    and parse only, never on the reports it is compared with)."""
+    if not use_cache:
+        return _extract(report)
+    key = cache.cache_key("numbers", [_digest(report), _code_fingerprint()])
+    return cache.cached(
+        key,
+        lambda: _extract(report),
+        check=lambda v: isinstance(v, tuple) and all(isinstance(q, Quantity) for q in v),
     )
 
 
@@ -63,12 +86,11 @@ def _library_fingerprint() -> str:
 
 
 def _numbers(
-    reports: Sequence[Report], alignment: tuple[AlignedRow, ...]
+    reports: Sequence[Report], alignment: tuple[AlignedRow, ...], use_cache: bool
 ) -> tuple[NumberPair, ...]:
-    from reportdiff.core.analysis.numbers import extract_quantities
     from reportdiff.core.analysis.pairing import pair_numbers
 
-    quantities = [extract_quantities(r) for r in reports]
+    quantities = [_quantities(r, use_cache) for r in reports]
     return tuple(pair_numbers(reports, alignment, quantities))
 
 
@@ -77,7 +99,7 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
     alignment = align_reports(reports, tokens=tokens)
     # Word-level changes inside paired paragraphs, here so no view ever diffs text itself.
     alignment = add_changes(alignment, reports, tokens)
-    numbers = _numbers(reports, alignment)
+    numbers = _numbers(reports, alignment, use_cache)
     library = PhraseIndex([*_sample_texts(), *(r.text for r in reports)])
     phrases = shared_phrases(reports, library=library)
     unique = unique_spans(reports, phrases)

@@ -204,7 +204,8 @@ def to_json(cmp: Comparison) -> str:
         cmp: A comparison from :func:`reportdiff.core.analysis.compare.compare`.
 
     Returns:
-        Pretty-printed UTF-8 JSON text (Chinese is not \\u-escaped), ending in a newline.
+        UTF-8 JSON text (Chinese is not \\u-escaped), ending in a newline: each top-level
+        member and each element of a top-level list on a line of its own, compact inside.
     """
     keys = report_keys(cmp)
     doc = {
@@ -249,7 +250,27 @@ def to_json(cmp: Comparison) -> str:
             k: [[s.start, s.end] for s in spans] for k, spans in zip(keys, cmp.unique, strict=True)
         },
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return _dump_lines(doc)
+
+
+def _dump_lines(doc: dict[str, object]) -> str:
+    """JSON with a line per top-level member and per element of a top-level list.
+
+    ``indent=2`` makes :mod:`json` fall back to its pure-Python encoder (3.7 of 5.7 s of a
+    ten-report export, and a 37 MB file for thirty reports); each piece here goes through
+    the C encoder compactly, yet a person can still read and diff the file row by row.
+    """
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    members: list[str] = []
+    for name, value in doc.items():
+        if isinstance(value, list) and value:
+            inner = ",\n".join(dump(v) for v in value)
+            members.append(f"{dump(name)}:[\n{inner}\n]")
+        else:
+            members.append(f"{dump(name)}:{dump(value)}")
+    return "{\n" + ",\n".join(members) + "\n}\n"
 
 
 # ---------------------------------------------------------------- CSV

@@ -50,6 +50,8 @@ class Fact:
     """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
     deeds: frozenset[str] = frozenset()
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
+    gap: int | None = None
+    """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
 
     @property
     def rep(self) -> Quantity:
@@ -62,7 +64,15 @@ def fact_name(indicator: str) -> str:
     # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
     name = NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
     # 平均每年 and 年均 are kept in Quantity.period: alone they name nothing
-    return AVERAGE_RE.sub("", YEAR_WORD_RE.sub("", name))
+    name = AVERAGE_RE.sub("", YEAR_WORD_RE.sub("", name))
+    # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the
+    # trade and a linking verb say nothing of what is measured
+    trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
+    return trimmed if len(trimmed) >= 2 else name
+
+
+_WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
+_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")
 
 
 AVERAGE_RE = re.compile("平均每年|每年平均|年平均|年均")
@@ -89,6 +99,29 @@ def measure_kind(q: Quantity) -> str:
 RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度")
 
 
+_OUTPUT_WORDS_RE = re.compile(r"(?:总产量|年产量|产量|总产|产)$")
+_WHOLE_WORDS_RE = re.compile(r"^(?:我国|全国|全年|全省|全市|全区)")
+_NOT_PRODUCTS = frozenset({"能力", "容量", "总量", "规模", "产能", "运量", "吞吐量", "开采", "生产",
+                           "增加", "减少", "合计", "共", "其", "各", "达"})  # fmt: skip
+_PRODUCT_UNITS = frozenset({"公斤", "千瓦", "千瓦时", "立方米"})
+
+
+def product_of(q: Quantity, name: str) -> str:
+    """What a physical output figure measures: 钢产量 and 钢, 原煤产量 and 我国原煤 → 原煤.
+
+    Only for amounts in a physical unit (吨, 千瓦, 度, 立方米), where a short name is the
+    product itself (钢六千六百零四万吨, 原油由一亿零六百万吨增加到…); '' otherwise.
+    """
+    from reportdiff.core.analysis.units import compare_key
+
+    if (compare_key(q.unit) or q.unit) not in _PRODUCT_UNITS:
+        return ""
+    core = _WHOLE_WORDS_RE.sub("", _OUTPUT_WORDS_RE.sub("", name))
+    if not core or core in _NOT_PRODUCTS or not all("\u4e00" <= c <= "\u9fff" for c in core):
+        return ""
+    return core
+
+
 def base_name(name: str, kind: str) -> str:
     """A growth rate's name without the words saying it is one (its kind says so already):
     固定资产投资增长幅度 → 固定资产投资, to meet 全社会固定资产投资 (增长25.8%)."""
@@ -97,6 +130,8 @@ def base_name(name: str, kind: str) -> str:
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
             return name[: -len(word)]
+    if name.endswith(("速度", "幅度")) and len(name) >= 5:
+        return name[:-2]  # 经济增长速度 → 经济增长, to meet 经济增长 (增长8%)
     return name
 
 
@@ -223,6 +258,8 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
         return False
     if a.stock and b.stock and a.stock != b.stock:
         return False
+    if a.years and b.years and a.years != b.years:
+        return False  # 1979–83 年均 is not 1981–85 年均; 26 years' average is not 28 years'
     # 城市+城镇 and 城镇+城市 are one subject said in another order
     return set(a.subject.split("+")) == set(b.subject.split("+"))
 
@@ -243,6 +280,28 @@ def formula_count(q: Quantity) -> bool:
     """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
     formula more often than a measured quantity, so it never pairs."""
     return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
+
+
+PASSING_WORDS = frozenset({"突破", "超过", "越过"})
+"""Words for a mark passed: 突破６０００万吨 is a round threshold when the figure follows."""
+_PASSING_GLUE = frozenset("大关，,、达到为是了")
+
+
+def passed_mark(text: str, q: Quantity, following: Quantity | None) -> bool:
+    """Whether ``q`` is a round mark the figure passed, with the figure right after it.
+
+    突破６０００万吨，达到６１２４万吨 / 突破１０亿吨大关，达到１０．４亿吨: the measured
+    value is the second; the first only says which round number it passed, and pairing
+    it would compare a threshold with a result. Only when the same clause goes on to the
+    figure itself (same unit, a larger value, joined by 大关/，/达到 alone); a mark passed
+    with no figure after it (出口突破500亿美元) is the report's only statement and stays.
+    """
+    if following is None or not PASSING_WORDS.intersection(q.qualifiers):
+        return False
+    if following.unit != q.unit or following.value <= q.value or q.sign != following.sign:
+        return False
+    between = text[q.span.end : following.span.start]
+    return 0 < len(between) <= 6 and all(c in _PASSING_GLUE for c in between)
 
 
 LEVEL_WORDS = frozenset({"达到", "突破", "增至", "增加到", "增加至", "提高到", "提高至"})
@@ -340,3 +399,32 @@ def is_per_capita(name: str) -> bool:
 
 def text_key(text: str) -> str:
     return SPACE_RE.sub("", fold(text))
+
+
+_BASE_RE = re.compile(
+    r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?!\s*(?:以来|来))"
+    r"|(?P<last>比上年|比去年|较上年|较去年|同比)"
+)
+_BASE_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+
+
+def change_gap(text: str, q: Quantity) -> int | None:
+    """How many years back a change's base lies: 比上年增长 → 1; in 2000, 比1995年增长 → 5.
+
+    None when the figure is no change or its sentence names no base (or the year is unknown).
+    Growth over one year is not growth over five (6.1% in 1999 vs 67% from 1995 to 2000).
+    """
+    if measure_kind(q) != "change":
+        return None
+    start = max(text.rfind(c, 0, q.span.start) for c in "。；;!?！？\n") + 1
+    last = None
+    for m in _BASE_RE.finditer(text, start, q.span.start):
+        last = m
+    if last is None:
+        return None
+    if last.group("last"):
+        return 1
+    if q.year is None:
+        return None
+    gap = q.year - int(last.group("year").translate(_BASE_DIGITS))
+    return gap if gap > 0 else None

@@ -159,6 +159,9 @@ def respectively_of(
     return list(zip(series, items, strict=True))
 
 
+AIM_OF_RE = re.compile(r"(?<=..)的(?:宏观)?(?:调控|预期|控制|主要)?目标(?:定为|确定为|定在|定|是|为)?$")
+
+
 def strip_indicator(
     key: str, lo: int, hi: int, *, after_figure: bool
 ) -> tuple[int, int, list[str]]:
@@ -168,6 +171,11 @@ def strip_indicator(
     (17项民心工程和55项…): elsewhere they start words (和谐, 共享, 在线).
     """
     quals: list[str] = []
+    aim = AIM_OF_RE.search(key, lo, hi)
+    if aim is not None:
+        # 经济增长速度的宏观调控目标定为8%: the target of 经济增长速度 measures it
+        hi = aim.start()
+        quals.append("目标")
     changed = True
     while changed and lo < hi:
         changed = False

@@ -7,6 +7,8 @@ Pairing them across reports is :mod:`reportdiff.core.analysis.pairing`.
 
 from __future__ import annotations
 
+import re
+
 from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
@@ -18,6 +20,7 @@ from reportdiff.core.analysis.clauses import (
 from reportdiff.core.analysis.cnfigures import find_cn_figures
 from reportdiff.core.analysis.figures import DIGIT_RE, Raw, digit_match
 from reportdiff.core.analysis.indicators import (
+    AIM_OF_RE,
     BARE_VERB_RE,
     CONTINUATION_VERBS,
     QUALIFIER_WORDS,
@@ -48,6 +51,11 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
+_DATE_ONLY_RE = re.compile(
+    r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
+    r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
+)
+_LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)\s*")
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
@@ -171,6 +179,22 @@ def _extract_block(
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
+        if hi > lo and _DATE_ONLY_RE.fullmatch(key, lo, hi):
+            # 进出口总额增长1倍，1992年达到1656亿美元: a date names no indicator
+            hi = lo
+        aimed = False
+        comma = max(key.rfind(c, sentence_start, raw.start) for c in ",，:：")
+        if comma > sentence_start and _LINKING_ONLY_RE.fullmatch(key, comma + 1, raw.start):
+            # 今年经济增长速度的宏观调控目标，定为百分之八至九: the words before the comma name
+            # a target and hold no figure, so they say what the figure measures
+            before = max(key.rfind(c, sentence_start, comma) for c in ",，;；:：") + 1
+            before = max(before, sentence_start)
+            if not any(c.isdigit() for c in key[before:comma]) and AIM_OF_RE.search(
+                key, before, comma
+            ):
+                blo, bhi, _ = strip_indicator(key, before, comma, after_figure=False)
+                if bhi - blo >= 2:
+                    lo, hi, aimed = blo, bhi, True
         post = read_post(key, raw.post_end, end, classifier=raw.base not in MEASURE_UNITS)
         indicator_span: Span | None = None
         indicator = ""
@@ -229,7 +253,7 @@ def _extract_block(
         clause = key[clause_start : raw.start]
         opening = key[sentence_start : sentence_start + 6].lstrip(BULLETS)
         said = any(w in clause or opening.startswith(w) for w in _TARGET_WORDS)
-        said = said or any(q in _TARGET_QUALIFIERS for q in quals)
+        said = said or aimed or any(q in _TARGET_QUALIFIERS for q in quals)
         target = is_task or said
         if same_sentence and prev is not None and prev.is_target and not stripped_any:
             target = True
@@ -282,6 +306,7 @@ def _extract_block(
             period=scope.period,
             period_label=scope.period_label,
             year=scope.year,
+            years=scope.years,
             role=scope.role,
             stock=scope.stock,
             subject=scope.subject,

@@ -18,6 +18,7 @@ from reportdiff.core.analysis.facts import (
     accumulation_of,
     actions_of,
     base_name,
+    change_gap,
     commonplace,
     context_level,
     crowding_of,
@@ -32,6 +33,8 @@ from reportdiff.core.analysis.facts import (
     measures_differ,
     name_similarity,
     opposite_amounts,
+    passed_mark,
+    product_of,
     purpose_of,
     reaches_level,
     scopes_agree,
@@ -39,6 +42,7 @@ from reportdiff.core.analysis.facts import (
     text_key,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
     compare_key,
@@ -187,7 +191,11 @@ def _facts_of(
     """Group one report's quantities into facts (repeats merged) with their aligned rows."""
     facts: list[Fact] = []
     by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
+    in_order = sorted(quantities, key=lambda q: q.span.start)
+    after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
     for q in quantities:
+        if passed_mark(report.text, q, after[id(q)]):
+            continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
         name = fact_name(q.indicator)
         # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
@@ -197,6 +205,9 @@ def _facts_of(
         fact = None
         if name:
             for candidate in by_text.get((figure_key, group), []):
+                periods = {candidate.rep.period, q.period} - {""}
+                if len(periods) > 1:
+                    continue  # 年均8% and the year's 8%: two facts, though printed alike
                 if candidate.name and ratio(candidate.name, name) >= 80:
                     fact = candidate
                     break
@@ -214,6 +225,7 @@ def _facts_of(
                 per_capita=is_per_capita(name),
                 deeds=deeds_of(report.text, q),
                 purpose=purpose_of(report.text, q),
+                gap=change_gap(report.text, q),
             )
             facts.append(fact)
             by_text.setdefault((figure_key, group), []).append(fact)
@@ -275,11 +287,16 @@ def _edges(
     edges: list[tuple[float, int, int, int, int]] = []
     crowd_a, crowd_b = crowding_of(facts_a), crowding_of(facts_b)
     for m, fa in enumerate(facts_a):
-        if len(fa.name) < 2 or formula_count(fa.rep):
+        product_a = product_of(fa.rep, fa.name)
+        if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
-            if len(fb.name) < 2 or formula_count(fb.rep):
+            # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
+            product = bool(product_a) and product_a == product_of(fb.rep, fb.name)
+            # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what
+            product = product or (fa.name == fb.name and subject_of(fa.name) == fa.name)
+            if (len(fb.name) < 2 and not product) or formula_count(fb.rep):
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
@@ -295,21 +312,26 @@ def _edges(
                 continue  # 中央财政安排219亿元支持企业… is not 中央财政安排51亿元，用于医疗救助
             if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
                 continue  # 清理756件行政法规 is not 制定28部行政法规
+            if fa.gap and fb.gap and fa.gap != fb.gap:
+                continue  # 比上年增长6.1% is not 比1995年增长67%
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
             va, vb = actions_of(fa.name), actions_of(fb.name)
             if va and vb and not va & vb:
                 continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
             if (
-                name_similarity(fa.name, fb.name, ratio, context=3) < MIN_SIMILARITY[3]
+                not product
+                and name_similarity(fa.name, fb.name, ratio, context=3) < MIN_SIMILARITY[3]
                 and not (fa.name in fb.name or fb.name in fa.name)
                 and not share_words(fa.name, fb.name)
             ):
                 continue  # cheap rejection before the context is looked at
             context = context_level(fa, fb)
             alone = is_alone(fa, crowd_a, fb, context) and is_alone(fb, crowd_b, fa, context)
-            if min(len(fa.name), len(fb.name)) < 3 and not (
-                context >= 2 and alone and fa.rep.unit in AMOUNT_UNITS
+            if (
+                min(len(fa.name), len(fb.name)) < 3
+                and not product
+                and not (context >= 2 and alone and fa.rep.unit in AMOUNT_UNITS)
             ):
                 continue  # 产量 says what only where nothing else of its kind is near
             same_text = fa.figure == fb.figure
@@ -327,6 +349,8 @@ def _edges(
                 # 救助灾民6800万人次 and 救助受灾群众9000多万人次: the only figure of its kind
                 # in one aligned paragraph on each side, named with a word in common
                 sim = MIN_SIMILARITY[3]
+            if product:
+                sim = max(sim, MIN_SIMILARITY[context])
             if sim < MIN_SIMILARITY[context]:
                 continue
             score = sim + _CONTEXT_WEIGHT * context

@@ -20,6 +20,8 @@ MIN_HAN = 4
 """A shared phrase has at least this many Han characters."""
 _K = 4
 """Seed length in key characters (the k-gram the runs are grown from)."""
+_STRIDE = 16
+"""Key characters compared at once while a run grows (then one by one)."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,9 @@ def _maximal_runs(
     runs: dict[str, None] = {}
     keys = [doc.key for doc in docs]
     shared: dict[str, dict[int, list[int]]] = {}
+    # A run of one document grown against several others often ends at the same place:
+    # its sentences are cut and trimmed once (what they add to ``runs`` is already there).
+    grown: set[tuple[int, int, int]] = set()
     for gram, occ in index.items():
         if len(occ) < 2 or occ[0][0] == occ[-1][0]:
             continue  # the gram is in a single document
@@ -136,8 +141,18 @@ def _maximal_runs(
                         if before is not None and p2 > 0 and before == b[p2 - 1]:
                             continue  # not left-maximal: grown from an earlier seed
                         n = _K
+                        # Long runs (a report quoting a whole passage) in slices first.
+                        while (
+                            p1 + n + _STRIDE <= la
+                            and p2 + n + _STRIDE <= lb
+                            and a[p1 + n : p1 + n + _STRIDE] == b[p2 + n : p2 + n + _STRIDE]
+                        ):
+                            n += _STRIDE
                         while p1 + n < la and p2 + n < lb and a[p1 + n] == b[p2 + n]:
                             n += 1
+                        if (d1, p1, n) in grown:
+                            continue
+                        grown.add((d1, p1, n))
                         for s0, e0 in _sentences(doc1, p1, p1 + n):
                             s0, e0 = _trim(a, s0, e0)
                             if e0 - s0 >= MIN_HAN:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.text.parts import BlockPart
 
-__all__ = ["PERIODS", "ROLES", "Scope", "scope_of", "subject_of"]
+__all__ = ["PERIODS", "ROLES", "Scope", "scope_of", "span_years", "subject_of"]
 
 PERIODS = ("year", "years", "average", "cumulative", "part", "")
 """``year`` one year; ``years`` a multi-year period (五年来, “十五”期间, 2001-2005年);
@@ -54,6 +54,7 @@ _LOCAL = frozenset({"part", "average", "cumulative"})
 # 年均 and 累计 govern their own clause only: 新增…25家、累计达到90家,新增外资研发中心13家
 _CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
+_AVERAGE_RE = re.compile(r"年均|平均每年|每年平均|年平均")
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
@@ -64,6 +65,7 @@ _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新�
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
 _SUBJECT_RE = re.compile(
     r"进出口|城乡|城镇|农村|农民|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
+    r"|轻工业|重工业"  # a part of industry, not all of it
 )
 
 
@@ -84,6 +86,9 @@ class Scope:
     or '' (not said)."""
     subject: str
     """Subject words in the indicator (城镇, 农村, 出口, 进出口 …, joined by +), '' if none."""
+    years: tuple[int, int] | None = None
+    """For a multi-year figure (``years``, ``average``), the first and last year of its
+    span when its sentence states them (1979到1983年, “六五”期间, 过去五年), else None."""
 
 
 _SUBJECT_SAME = {"农民": "农村", "乡村": "农村"}
@@ -147,6 +152,54 @@ def _year(words: str, frame_year: int | None, reviewed: int | None) -> int | Non
     return frame_year  # 全年, 当年, 本年: the year the text is about
 
 
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_YEAR = r"(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})"
+_SPAN_RE = re.compile(
+    rf"(?P<y1>{_YEAR})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>{_YEAR})\s*年"
+    r"|[“\"]?(?P<plan>十[一二三四五]?|[一二三四五六七八九])五[”\"’]?(?:计划|规划)?(?:时期|期间)"
+    r"|(?P<back>过去的?|这|近)(?P<n1>[两二三四五六七八九十])年"
+    r"|(?P<n2>[两二三四五六七八九十])年(?:来|以来)"
+)
+_CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "一": 1}  # fmt: skip
+
+
+def _plan_span(word: str) -> tuple[int, int] | None:
+    """The years of a five-year plan: “六五” → 1981–1985 (三五 began in 1966)."""
+    n = 10 + _CN_SMALL.get(word[1:], 0) if word.startswith("十") else _CN_SMALL.get(word, 0)
+    if n < 1:
+        return None
+    start = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
+    return start, start + 4
+
+
+def span_years(key: str, lo: int, hi: int, reviewed_year: int | None) -> tuple[int, int] | None:
+    """The span a multi-year figure covers, from the last span words in ``key[lo:hi]``.
+
+    An explicit range (1979到1983年, 一九五三年至一九八○年), a five-year plan (“六五”期间)
+    or, looking back from the reviewed year, 过去五年 / 五年来; None when none is said.
+
+    >>> span_years("从1979年到1983年，农业总产值平均每年增长", 0, 20, None)
+    (1979, 1983)
+    >>> span_years("在过去的五年中，工业总产值平均每年增长", 0, 19, 1985)
+    (1981, 1985)
+    """
+    last = None
+    for m in _SPAN_RE.finditer(key, lo, hi):
+        last = m
+    if last is None:
+        return None
+    if last.group("y1"):
+        y1, y2 = (int(last.group(g).translate(_CN_DIGITS)) for g in ("y1", "y2"))
+        return (y1, y2) if y1 < y2 else None
+    if last.group("plan"):
+        return _plan_span(last.group("plan"))
+    n = _CN_SMALL.get(last.group("n1") or last.group("n2") or "", 0)
+    if reviewed_year is None or n < 2:
+        return None
+    return reviewed_year - n + 1, reviewed_year
+
+
 def scope_of(
     key: str,
     start: int,
@@ -190,9 +243,13 @@ def scope_of(
     cue = _nearest_cue(key, lo, start, local_start, clause=clause_start, from_end=end == "from")
     period, label, year = "", "", None
     if end:
+        average = _AVERAGE_RE.search(key, local_start, start)
         if cue is not None and cue[0] == "year":
             period, label = "year", cue[1]
             year = _year(label, frame_year, reviewed_year)
+        elif average is not None:
+            # 粮食的年平均产量由…增加到…，棉花由…增加到…: the list's ends are averages too
+            period, label = "average", average.group()
         elif end == "to" and part.part:
             period, year = "year", default_year
     elif cue is not None:
@@ -251,4 +308,7 @@ def scope_of(
             found.append((0, "stock"))
         if found:
             stock = max(found)[1]
-    return Scope(period, label, year, role, stock, subject_of(indicator))
+    years = None
+    if period in ("years", "average"):
+        years = span_years(key, sentence_start, start, reviewed_year)
+    return Scope(period, label, year, role, stock, subject_of(indicator), years)

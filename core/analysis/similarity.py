@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from reportdiff.core.comparison import NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
-from reportdiff.core.text.parts import report_parts
+from reportdiff.core.text.parts import heading_cue, report_parts
 from reportdiff.core.text.textkey import is_han, match_key
 
 SECTION_BODY = 0.15
@@ -33,65 +33,26 @@ in 2022 and 优存量、扩增量，经济发展稳中有进 in 2023."""
 # Words too common in every report to say what a section is about (IDF alone is weak
 # when a comparison has only two reports of five sections each).
 _STOP = frozenset(
-    [
-        "我们",
-        "进一步",
-        "推进",
-        "加快",
-        "持续",
-        "全面",
-        "深入",
-        "不断",
-        "加强",
-        "推动",
-        "坚持",
-        "实施",
-        "开展",
-        "完成",
-        "实现",
-        "建设",
-        "工作",
-        "发展",
-        "提升",
-        "积极",
-        "着力",
-        "全力",
-        "大力",
-        "以上",
-        "其中",
-        "以及",
-        "同比",
-        "增长",
-        "累计",
-        "新增",
-        "成功",
-        "有效",
-        "各类",
-        "相关",
-        "一批",
-        "一系列",
-        "全年",
-        "今年",
-        "上年",
-        "年度",
-        "重点",
-        "重要",
-        "进行",
-        "落实",
-        "深化",
-        "健全",
-        "完善",
-        "打造",
-        "形成",
-        "达到",
-    ]
+    """
+    我们 进一步 推进 加快 持续 全面 深入 不断 加强 推动 坚持 实施 开展
+    完成 实现 建设 工作 发展 提升 积极 着力 全力 大力 以上 其中 以及
+    同比 增长 累计 新增 成功 有效 各类 相关 一批 一系列 全年 今年 上年
+    年度 重点 重要 进行 落实 深化 健全 完善 打造 形成 达到
+    """.split()
 )
 
 _PART_ROLES = (
     # "执行情况" first: 2023年国民经济和社会发展计划执行情况 is a review though it says 计划.
     ("review", re.compile(r"回顾|过去一年|一年来|执行情况")),
     ("task", re.compile(r"任务|安排|计划|目标|打算|展望")),
-    ("self", re.compile(r"自身建设|政府建设|服务型政府")),
+    # the government's own conduct and structure: 政府自身建设, 政风建设, 行政能力建设,
+    # 廉洁、勤政、务实、高效政府, 转变政府职能, 政府机构改革
+    (
+        "self",
+        re.compile(
+            r"自身建设|政府建设|服务型政府|政风|行政能力|勤政|廉政|政府职能|政府机构|高效政府"
+        ),
+    ),
 )
 
 
@@ -154,6 +115,11 @@ class Unit:
     total: float = 0.0
     roles: NodeRoles | None = None
     """The report's node roles, handed down to the units inside this one."""
+    whole: Unit | None = None
+    """For a part standing for its opening paragraphs: the part with all its text."""
+    flat: bool = False
+    """Its sections are units of their own at its level (a part: shallow, or a part whose
+    only sections are untitled passages)."""
 
 
 @dataclass(frozen=True)
@@ -194,23 +160,31 @@ def node_roles(report: Report) -> NodeRoles:
             tally.setdefault(path[:depth], Counter())["task" if role == "plan" else role] += 1
     sections: dict[tuple[int, ...], str] = {}
     for path, section in report.walk():
-        if _role(report.heading_text(section)) == "self":
-            sections[path] = "self"
-            continue
         counts = tally.get(path)
         if counts:
             role, n = counts.most_common(1)[0]
             if n >= _MAJORITY * sum(counts.values()):
                 sections[path] = role
+        # The government's own conduct, unless the section reviews it (2003's review
+        # holds 坚持转变政府职能，努力建设廉洁勤政务实高效政府: what was done).
+        if sections.get(path) != "review" and _role(report.heading_text(section)) == "self":
+            sections[path] = "self"
     # A report does not go back to reviewing without saying so: a part whose paragraphs
     # are mixed (外交: 一年来… then 今年…) after the tasks have begun is still a task part.
+    # Nor by its paragraphs alone: a part after the tasks whose heading does not say it
+    # reviews (关于国际形势和外交工作: 1998年，世界… then 中国政府将继续…) is a task part.
     ahead = False
-    for pi in range(len(report.sections)):
+    for pi, sec in enumerate(report.sections):
         role = sections.get((pi,))
-        if role is None and ahead:
+        if ahead and (role is None or (role == "review" and not _says_review(report, sec))):
             sections[(pi,)] = "task"
-        ahead = ahead or role in ("task", "plan")
+        ahead = ahead or sections.get((pi,)) in ("task", "plan")
     return NodeRoles(sections, blocks)
+
+
+def _says_review(report: Report, section: Section) -> bool:
+    """Whether a section's heading says it reviews (回顾, 执行情况, 五年来…)."""
+    return heading_cue(report.heading_text(section), None) == "review"
 
 
 def _words_in(tokens: ReportTokens, span: Span) -> list[str]:
@@ -290,14 +264,15 @@ def _section_unit(
     role: str | None,
     *,
     shallow: bool = False,
+    flat: bool = False,
 ) -> Unit:
-    if shallow:
+    if shallow or flat:
         # A part with sections: the unit stands for the part's own opening paragraphs only;
         # its sections are units of their own at the same level.
         body_spans = [b.span for b in sec.blocks]
     else:
         body_spans = [Span(sec.heading.end, sec.span.end)]
-    return _make_unit(
+    unit = _make_unit(
         i,
         report,
         tokens,
@@ -310,6 +285,8 @@ def _section_unit(
         section=sec,
         shallow=shallow,
     )
+    unit.flat = shallow or flat
+    return unit
 
 
 def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
@@ -329,9 +306,23 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
         )
     for pi, sec in enumerate(report.sections):
         role = roles.sections.get((pi,))
-        shallow = sec.kind == "part" and bool(sec.children)
-        units.append(_section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow))
-        if shallow:
+        # A part is flattened only when it has titled sections: one whose only sections
+        # are untitled passages (各位代表！… inside 1987's 四、巩固和发展安定团结的政治局面)
+        # is one topic, compared whole with the other report's sections.
+        # A part whose only sections are untitled passages (各位代表！…) is compared with
+        # the other report's sections (not shallow). In a review such passages sum the
+        # review up (1993's 一、…伟大成就的五年 goes on with 各位代表！五年来…): one whole.
+        # After the review they may close the report on other topics (1987's
+        # 四、巩固和发展安定团结的政治局面 then 一国两制, 2005's 五、… then 国防, 港澳台): the
+        # part is its own paragraphs, the passages units of their own beside it (flat).
+        shallow = sec.kind == "part" and _has_titled_sections(sec)
+        flat = shallow or (sec.kind == "part" and bool(sec.children) and role != "review")
+        unit = _section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow, flat=flat)
+        if shallow and not heading_cue(report.heading_text(sec), None):
+            # a topical part (not 今后五年…的任务 / 2004年主要任务, which hold every topic)
+            unit.whole = _section_unit(i, report, tokens, (pi,), sec, role)
+        units.append(unit)
+        if flat:
             for ci, child in enumerate(sec.children):
                 units.append(
                     _section_unit(
@@ -358,7 +349,7 @@ def child_units(
     for bi, block in enumerate(sec.blocks):
         role = roles.blocks.get((*path, bi), unit.role)
         out.append(_block_unit(i, report, tokens[i], (*path, bi), block, role))
-    if not unit.shallow:
+    if not unit.flat:
         for ci, child in enumerate(sec.children):
             role = roles.sections.get((*path, ci), unit.role)
             out.append(_section_unit(i, report, tokens[i], (*path, ci), child, role))
@@ -388,7 +379,7 @@ def word_idf(reports: Sequence[Report], tokens: Sequence[ReportTokens]) -> dict[
 
 def vectorize(units: Sequence[Unit], idf: dict[str, float]) -> None:
     """TF-IDF vectors (log tf), L2-normalised, plus raw weights for containment."""
-    for u in units:
+    for u in [*units, *(x.whole for x in units if x.whole is not None)]:
         vec = {w: (1.0 + math.log(c)) * idf.get(w, 1.0) for w, c in u.body.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         u.vec = {w: v / norm for w, v in vec.items()}
@@ -434,7 +425,13 @@ def pair_score(a: Unit, b: Unit) -> Score:
     # five years under 一、过去五年政府工作的回顾) still has counterparts of those paragraphs.
     if a.shallow != b.shallow and not (_part_opening(a) and _part_opening(b)):
         return ZERO_SCORE
-    body = body_similarity(a, b)
+    if a.shallow != b.shallow:
+        # A whole part (1995's 二、以国有企业为重点深化经济体制改革, no sections) against a
+        # part standing for its opening (2005's 三、大力推进经济体制改革和对外开放 with its
+        # sections): compare the whole of both.
+        body = body_similarity(a.whole or a, b.whole or b)
+    else:
+        body = body_similarity(a, b)
     if a.head_key and b.head_key:
         heading = _heading_similarity(a, b)
         score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
@@ -443,6 +440,11 @@ def pair_score(a: Unit, b: Unit) -> Score:
     else:
         heading = 0.0
         score = body
+    if a.ref.kind == "paragraph" and a.vec and b.vec and body < SECTION_BODY and heading < 0.3:
+        # Two paragraphs whose lead phrases say different things (继续扩大对外开放 ↔
+        # 改善和加强宏观经济管理) and whose bodies share little are not counterparts
+        # because they stand at the same place between two pairs.
+        score *= 0.5
     if a.ref.kind == "section" and a.vec and b.vec and body < SECTION_BODY and heading < 0.5:
         # Two sections about different things (抗击非典 ↔ 促进粮食增产) share a few of a
         # report's common words; hemmed in by counterparts, such a pair still needs
@@ -467,7 +469,14 @@ def _part_opening(unit: Unit) -> bool:
     (shallow) or a top-level section with none (2005's 二、2005年工作总体部署 is the
     counterpart of 2004's 二、2004年主要任务's opening paragraphs)."""
     sec = unit.section
-    return unit.shallow or (sec is not None and len(unit.ref.path) == 1 and not sec.children)
+    return unit.shallow or (
+        sec is not None and len(unit.ref.path) == 1 and not _has_titled_sections(sec)
+    )
+
+
+def _has_titled_sections(sec: Section) -> bool:
+    """Whether a section holds sections with a heading (not only untitled passages)."""
+    return any(c.heading.end > c.heading.start for c in sec.children)
 
 
 def _bigrams(key: str) -> set[str]:

@@ -320,7 +320,10 @@ def candidates_of(report: Report, *, version: str) -> tuple[str, ReportCandidate
     from reportdiff.core.storage import cache
 
     text = distinct_text(report)
-    key = cache.cache_key("terms", [version, text])
+    from reportdiff.core.analysis.tokens import dictionary_fingerprint
+
+    # The user's dictionary changes the words: part of the key.
+    key = cache.cache_key("terms", [version, dictionary_fingerprint(), text])
     value = cache.cached(
         key, lambda: compute_candidates(text), check=lambda v: isinstance(v, ReportCandidates)
     )

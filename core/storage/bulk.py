@@ -80,7 +80,7 @@ def prepare_all(
     on_progress: Progress | None = None,
     workers: int | None = None,
 ) -> Iterator[Prepared]:
-    """Read, clean and parse every file (``options`` as library._prepare takes them).
+    """Read, clean and parse every file (``options`` as adding._prepare takes them).
 
     Yields each file's outcome in the order given. With more than one file and more than
     one core, the files are read in a pool of processes; one file that cannot be read,

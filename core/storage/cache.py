@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import os
 import pickle
+import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from reportdiff.core.atomic import atomic_write_bytes
 from reportdiff.core.paths import cache_dir
 
-__all__ = ["ANALYZER_VERSION", "cache_key", "cached", "load", "store"]
+__all__ = [
+    "ANALYZER_VERSION",
+    "DEFAULT_LIMIT_MB",
+    "LIMIT_ENV",
+    "cache_key",
+    "cached",
+    "evict",
+    "limit_bytes",
+    "load",
+    "source_fingerprint",
+    "store",
+]
 
 T = TypeVar("T")
 
@@ -23,8 +38,85 @@ _MAGIC = b"reportdiff-cache\n"
 _DIGEST = 32  # blake2b-256 of the payload, checked before unpickling
 
 
+DEFAULT_LIMIT_MB = 512
+"""Default size limit of the analysis cache in MiB (thousands of per-report entries)."""
+LIMIT_ENV = "REPORTDIFF_CACHE_MB"
+"""Environment variable overriding :data:`DEFAULT_LIMIT_MB` (a number of MiB; 0 keeps nothing)."""
+_SUFFIX = ".pkl"
+
+
 def _dir() -> Path:
     return cache_dir() / "analysis"
+
+
+def limit_bytes() -> int:
+    """The cache's size limit in bytes: ``$REPORTDIFF_CACHE_MB`` MiB, else the default.
+
+    A value that is not a number (or negative) falls back to the default: a typo in an
+    environment variable must not make every run fail or wipe the cache.
+    """
+    raw = os.environ.get(LIMIT_ENV, "").strip()
+    try:
+        mb = float(raw) if raw else float(DEFAULT_LIMIT_MB)
+    except ValueError:
+        mb = float(DEFAULT_LIMIT_MB)
+    if not mb >= 0:  # negative or NaN
+        mb = float(DEFAULT_LIMIT_MB)
+    return int(mb * 1024 * 1024)
+
+
+def evict(limit: int | None = None) -> int:
+    """Delete the least recently used entries until the cache fits ``limit`` bytes.
+
+    Recency is the file's modification time, which :func:`load` refreshes on every hit
+    (touch on read). Safe with other processes: a reader that opened an entry keeps
+    reading it after the unlink (POSIX), and one that finds it gone sees a miss and
+    recomputes; an entry another process deletes first is skipped.
+
+    Returns:
+        The number of entries deleted.
+    """
+    limit = limit_bytes() if limit is None else limit
+    entries: list[tuple[float, int, str]] = []
+    total = 0
+    try:
+        with os.scandir(_dir()) as it:
+            for e in it:
+                if e.name.endswith(".tmp"):
+                    _drop_stale_temp(e)
+                    continue
+                if not e.name.endswith(_SUFFIX):
+                    continue
+                try:
+                    st = e.stat()
+                except OSError:
+                    continue
+                entries.append((st.st_mtime, st.st_size, e.path))
+                total += st.st_size
+    except OSError:
+        return 0
+    if total <= limit:
+        return 0
+    entries.sort()
+    gone = 0
+    for _, size, path in entries:
+        if total <= limit:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            gone += 1
+        total -= size
+    return gone
+
+
+_STALE_TEMP = 3600.0
+"""A temp file this old (seconds) was left by a killed writer: no write takes that long."""
+
+
+def _drop_stale_temp(entry: os.DirEntry[str]) -> None:
+    with contextlib.suppress(OSError):
+        if time.time() - entry.stat().st_mtime > _STALE_TEMP:
+            os.unlink(entry.path)
 
 
 def cache_key(kind: str, parts: Iterable[str | bytes]) -> str:
@@ -53,7 +145,7 @@ def load(key: str) -> object | None:
     anything that does not check out (truncated write, another version, bit rot) is
     treated as a miss so the caller rebuilds it — never shown to the user.
     """
-    path = _dir() / f"{key}.pkl"
+    path = _dir() / f"{key}{_SUFFIX}"
     try:
         data = path.read_bytes()
     except OSError:
@@ -68,7 +160,6 @@ def load(key: str) -> object | None:
     try:
         # Our own file in the user's private cache dir, checked against its digest above.
         value: object = pickle.loads(payload)
-        return value
     except (
         pickle.UnpicklingError,
         EOFError,
@@ -80,19 +171,74 @@ def load(key: str) -> object | None:
         KeyError,
     ):  # a class moved or renamed, a stale layout
         return None
+    # Touch on read: the modification time is the entry's last use, for LRU eviction.
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return value
 
 
 def store(key: str, value: object) -> None:
-    """Cache ``value`` under ``key``; a failure to write (read-only disk) is not an error."""
+    """Cache ``value`` under ``key``; a failure to write (read-only disk) is not an error.
+
+    Written to a temp file and renamed into place, so a reader in another process sees
+    the whole old entry, the whole new one or none (no fsync: a torn file after a crash
+    fails the digest check and is recomputed). When the cache outgrows its limit
+    (:func:`limit_bytes`), the least recently used entries are evicted.
+    """
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     head = _MAGIC + key.encode() + b"\n"
     data = head + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
     try:
         folder = _dir()
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(folder / f"{key}.pkl", data)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / f"{key}{_SUFFIX}")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except OSError:
-        pass  # the cache is an optimisation; the result is still returned
+        return  # the cache is an optimisation; the result is still returned
+    _maybe_evict(len(data))
+
+
+_written = 0
+"""Bytes this process stored since it last checked the cache's size."""
+_checked = 0.0
+
+
+def _maybe_evict(size: int) -> None:
+    """Check the limit on the first store of a process and after every ~1/16 of the limit
+    written since, so a run storing thousands of entries does not list the folder each time."""
+    global _written, _checked
+    _written += size
+    limit = limit_bytes()
+    if _checked and _written < max(limit // 16, 1):
+        return
+    _written = 0
+    _checked = time.monotonic()
+    evict(limit)
+
+
+@functools.lru_cache(maxsize=8)
+def source_fingerprint(*stages: str) -> str:
+    """A digest of the source of ``core/<stage>/*.py`` (plus the value types), so a cached
+    result of an edited stage is never reused, even if nobody bumped the version."""
+    core = Path(__file__).resolve().parent.parent
+    files = [core / "comparison.py", core / "model.py"]
+    for stage in stages:
+        files.extend(sorted((core / stage).glob("*.py")))
+    h = hashlib.blake2b(digest_size=20)
+    for path in files:
+        h.update(path.name.encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()
 
 
 def cached(key: str, compute: Callable[[], T], *, check: Callable[[object], bool]) -> T:

@@ -36,9 +36,11 @@ ENTRY_FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 #: Ids that would be read as a sub-command on the command line.
 RESERVED_IDS = frozenset(
-    {"open", "list", "show", "add", "remove", "export", "terms", "serve", "build-samples", "help",
-     "search"}
-)
+    {
+        "open", "list", "show", "add", "remove", "export", "terms", "serve", "build-samples",
+        "help", "timeline", "targets", "search",
+    }
+)  # fmt: skip
 _KINDS = ("work-report", "summary", "plan-report")
 _LEVELS = ("national", "province", "prefecture", "county", "unknown")
 #: How the library names a text file: ``<id>.<first 10 hex digits of its sha256>.txt``.

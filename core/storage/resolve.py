@@ -130,13 +130,7 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
     if not ref.strip():
         raise ReportError("empty report id; `reportdiff list` shows the ids", exit_code=2)
     if _looks_like_path(ref):
-        from reportdiff.core.sources.ingest import read_document
-        from reportdiff.core.text.load import load_text
-
-        raw = read_document(Path(ref), encoding=encoding)
-        from reportdiff.core.printable import clean_field
-
-        return load_text(raw, source=clean_field(str(ref)), id=path_id(Path(ref)))
+        return _load_file(Path(ref), ref, encoding)
     if _may_be_user_id(ref) and ref in _user_ids():
         from reportdiff.core.storage.library import load_user_report
 
@@ -146,6 +140,57 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
 
         return load_sample(ref)
     raise ReportError(_unknown_id_message(ref), exit_code=2)
+
+
+_RAW_KEY_LIMIT = 16 * 1024 * 1024
+"""Files up to this size are looked up in the cache by their bytes, before decoding."""
+
+
+def _load_file(path: Path, ref: str, encoding: str | None) -> Report:
+    """Read, clean and parse a report file, through the analysis cache.
+
+    Decoding a legacy-encoded web page, cleaning it and parsing it cost more than
+    cutting it into words; the loaded report is kept per file content (and the code of
+    the stages that read it), so the next run, or a series that includes the same
+    file, skips all three. Larger files (PDF, DOCX) are keyed by their decoded text.
+    """
+    from reportdiff.core.printable import clean_field
+    from reportdiff.core.storage import cache
+
+    source, rid = clean_field(str(ref)), path_id(path)
+    code = cache.source_fingerprint("sources", "text")
+
+    def check(v: object) -> bool:
+        return isinstance(v, Report) and v.meta.id == rid
+
+    data: bytes | None = None
+    try:
+        if path.is_file() and path.stat().st_size <= _RAW_KEY_LIMIT:
+            data = path.read_bytes()
+    except (OSError, ValueError):
+        data = None  # read_document says what is wrong with it
+    raw_key = None
+    if data is not None:
+        raw_key = cache.cache_key("file", [data, encoding or "", source, rid, code])
+        hit = cache.load(raw_key)
+        if hit is not None and check(hit):
+            return hit  # type: ignore[return-value]
+
+    from reportdiff.core.sources.ingest import read_document
+
+    raw = read_document(path, encoding=encoding)
+
+    def load() -> Report:
+        # Imported on a miss only: the cleaning stage is a large import.
+        from reportdiff.core.text.load import load_text
+
+        return load_text(raw, source=source, id=rid)
+
+    if raw_key is not None:
+        report = load()
+        cache.store(raw_key, report)
+        return report
+    return cache.cached(cache.cache_key("report", [raw, source, rid, code]), load, check=check)
 
 
 def _normalise_ref(ref: str) -> str:

@@ -45,7 +45,7 @@ from reportdiff.core.text.relocate import (
     relocate_repeated_paragraphs,
 )
 from reportdiff.core.text.runon import split_run_on
-from reportdiff.core.text.spacing import close_spaced_digits, close_spaced_title
+from reportdiff.core.text.spacing import close_spaced_digits, close_spaced_title, dot_decimals
 from reportdiff.core.text.unwrap import join_pieces, looks_like_pdf, unwrap_pdf
 
 Block = list[str]
@@ -100,7 +100,7 @@ CLEAN_MAX_ROUNDS = 3
 
 def _clean_once(raw: str) -> str:
     """One run of every pass over ``raw``."""
-    lines = close_spaced_digits(_normalise(decode_remnants(raw))).split("\n")
+    lines = dot_decimals(close_spaced_digits(_normalise(decode_remnants(raw)))).split("\n")
     lines = [ln for ln in lines if not _is_print_artifact(ln)]
     lines = strip_web_chrome(lines)
     pdf = looks_like_pdf(lines)

@@ -122,6 +122,38 @@ def lead_bounds(paragraph: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+# A lead of two short clauses (积极推进企业改革，转换和完善经营机制。): a national report's
+# sub-topics are often printed so. Neither clause holds a figure, and the first is no
+# time or connective word opening an ordinary sentence (去年，… / 同时，…).
+_TWO_CLAUSE_LEAD_RE = re.compile(
+    rf"^\s*(?![{CN_NUM}][是要])([^。！？!?，,；;：:\n\d０-９]{{4,14}}，[^。！？!?，,；;：:\n\d０-９]{{4,16}})\s*。"
+)
+_SENTENCE_OPENERS = re.compile(
+    r"^(?:今年|去年|明年|当前|目前|同时|因此|为此|总之|另外|此外|首先|其次|最后|但是|然而|"
+    r"[一二三四五六七八九十两]+年来|近年来|多年来|过去|我们|各级|各地|各位|在)"
+)
+
+
+def topic_lead_bounds(paragraph: str) -> tuple[int, int] | None:
+    """The lead phrase opening ``paragraph`` as a sub-topic: :func:`lead_bounds`, or a lead of
+    two short clauses (继续下大力气抓农业，争取农村经济更快发展。) followed by its paragraph.
+
+    Only the parse uses it for a block's lead (the cleaning keeps :func:`lead_bounds`).
+    """
+    bounds = lead_bounds(paragraph)
+    if bounds is not None:
+        return bounds
+    m = _TWO_CLAUSE_LEAD_RE.match(paragraph)
+    if not m or SALUTATION_RE.match(paragraph):
+        return None
+    phrase = m.group(1)
+    if phrase.startswith(POINTS_BACK) or _SENTENCE_OPENERS.match(phrase):
+        return None
+    if not paragraph[m.end() :].strip():
+        return None
+    return m.start(1), m.end(1)
+
+
 POINTS_BACK = ("这", "此", "上述", "以上")
 """Openings that refer to what came before: such a sentence continues, it heads nothing."""
 

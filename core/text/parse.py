@@ -12,8 +12,8 @@ from reportdiff.core.text.headings import (
     SENTENCE_END,
     HeadingMatch,
     is_date_line,
-    lead_bounds,
     match_heading,
+    topic_lead_bounds,
 )
 from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
 from reportdiff.core.text.unmarked import UNTITLED, BodyLine, infer_headings
@@ -121,7 +121,7 @@ def _lead(text: str, span: Span) -> Span | None:
     marked = item_marker_end(piece) is not None
     bounds = item_lead(piece) if marked else None
     if bounds is None and not marked:
-        bounds = lead_bounds(piece)
+        bounds = topic_lead_bounds(piece)
     return Span(span.start + bounds[0], span.start + bounds[1]) if bounds else None
 
 
@@ -155,12 +155,11 @@ class _Node:
         self.blocks.append(block)
         self.end = max(self.end, block.span.end)
 
-    def freeze(self) -> Section:
-        kids = drop_lone_leads(tuple(c.freeze() for c in self.children))
+    def freeze(self, text: str) -> Section:
+        kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children))
         end = max([self.end, *(k.span.end for k in kids)])
-        return Section(
-            self.kind, self.marker, self.heading, Span(self.start, end), tuple(self.blocks), kids
-        )
+        blocks = _two_clause_leads_in_sets(text, tuple(self.blocks))
+        return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
 
 
 def _lead_count(section: Section) -> int:
@@ -241,7 +240,11 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
                 else:
                     preamble.append(block)
             continue
-        node = _Node("section", h.marker, _heading_span(text, b, h), b.span.start, b.span.end)
+        heading = _heading_span(text, b, h)
+        run_on = _run_on_start(text, heading)
+        if run_on is not None:
+            heading = Span(heading.start, _rstrip_at(text, heading.start, run_on))
+        node = _Node("section", h.marker, heading, b.span.start, b.span.end)
         if h.level == "appendix":
             node.kind = "appendix"
             appendices.append(node)
@@ -255,15 +258,61 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
         else:
             top.append(node)
         current = node
+        if run_on is not None:
+            rest = Span(run_on, b.span.end)
+            node.add(Block("paragraph", rest, _lead(text, rest)))
     if not top and not appendices:
         top, preamble = _single_section(text, blocks, n_header, preamble), []
     return Report(
         meta,
         text,
-        tuple(preamble),
-        drop_lone_leads(tuple(n.freeze() for n in top)),
-        tuple(n.freeze() for n in appendices),
+        _two_clause_leads_in_sets(text, tuple(preamble)),
+        drop_lone_leads(tuple(n.freeze(text) for n in top)),
+        tuple(n.freeze(text) for n in appendices),
     )
+
+
+def _two_clause_leads_in_sets(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Blocks with a lead of two clauses (加强民族团结，促进各民族共同繁荣。) left as a lead
+    only when the same section has another lead: a national part prints its sub-topics so,
+    one after the other, while a section of one such sentence (强化政治引领，坚定拥护。
+    深化理论学习。) opens with an ordinary sentence."""
+    leads = [b for b in blocks if b.kind == "paragraph" and b.lead]
+    if len(leads) >= 2:
+        return blocks
+    return tuple(
+        replace(b, lead=None)
+        if b.kind == "paragraph" and b.lead and "，" in text[b.lead.start : b.lead.end]
+        else b
+        for b in blocks
+    )
+
+
+_RUN_ON_MIN = 4
+"""Least characters of a heading before a sentence printed on its line."""
+
+
+def _run_on_start(text: str, heading: Span) -> int | None:
+    """Where a sentence printed on a heading's line after a space begins, or None.
+
+    ``三、深入改革经济体制和扩大对外开放 国民经济的长期稳定发展，既要靠…。`` (1987) is the
+    heading 深入改革经济体制和扩大对外开放 and the opening sentence of its part: a title has
+    no clause after a space that runs on with commas to a full stop.
+    """
+    label = text[heading.start : heading.end]
+    for k, ch in enumerate(label):
+        if ch in " \u3000" and k >= _RUN_ON_MIN:
+            rest = label[k:].strip()
+            if "，" in rest and len(rest) >= _RUN_ON_MIN:
+                return heading.start + k + (len(label[k:]) - len(label[k:].lstrip()))
+            return None
+    return None
+
+
+def _rstrip_at(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _single_section(

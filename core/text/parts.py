@@ -24,6 +24,7 @@ __all__ = [
     "ReportParts",
     "fold_years",
     "framing_at",
+    "heading_cue",
     "report_parts",
 ]
 
@@ -75,6 +76,24 @@ _PLAN_RE = re.compile(
     r"主要预期目标|预期目标(?:是|为)|主要目标(?:是|为|:)|(?:总体|奋斗|发展|主要)目标(?:是|为)"
     r"|目标是|目标为"
 )
+# How a part reads when its heading does not say: what must be done (要, 必须, 应当, 力争)
+# against what was done (了, 取得, 已经). 主要/重要/需要/要求 are not obligations, 为了/除了 not
+# a past.
+_OBLIGATION_RE = re.compile(
+    r"(?<![主重需只纲摘提简概不])要(?![求素害点领])|必须|应当|应该|务必|力争|争取"
+)
+_DONE_RE = re.compile(r"(?<![为除])了(?!解)|取得|已经|已")
+_READS_FORWARD = 0.6
+"""Share of obligation words (of obligation + past words) from which a part reads as tasks;
+a review part reads under 0.45, a tasks part over 0.6 in every corpus report 1978–2005."""
+_READS_BACK = 0.3
+_MIN_MARKERS = 8
+"""A part must hold this many such words for its reading to count (a short part says little)."""
+# A salutation before the opening (各位代表！1999年，…) is not the opening.
+_SALUTATION_RE = re.compile(r"^(?:各位代表|同志们|代表们)[！!，,：:]\s*")
+# A heading naming the situation as well as the tasks (当前国内形势和基本任务) opens a part
+# that may review first: it says nothing by its words alone.
+_SITUATION_RE = re.compile(r"形势")
 _CLAUSE_END = re.compile(r"[,，;；。:：!！?？\n]")
 _YEAR_NUM_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 
@@ -173,7 +192,7 @@ _INLINE_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*([
 
 
 def _opening(text: str) -> str:
-    text = _LEADING_BLANKS_RE.sub("", text)
+    text = _SALUTATION_RE.sub("", _LEADING_BLANKS_RE.sub("", text))
     m = _CLAUSE_END.search(text, 0, 60)
     return text[: m.start()] if m else text[:60]
 
@@ -195,7 +214,7 @@ def _reviewed_year(report: Report) -> int | None:
     return report.meta.year or None
 
 
-def _heading_cue(heading: str, reviewed: int | None) -> PartName:
+def heading_cue(heading: str, reviewed: int | None) -> PartName:
     """What a section heading says it opens: 2023年工作回顾 → review, 2024年主要任务 → tasks."""
     key = _fold(heading)
     review = bool(_REVIEW_RE.search(key))
@@ -208,8 +227,46 @@ def _heading_cue(heading: str, reviewed: int | None) -> PartName:
             return "review"
     if review and not forward:
         return "review"
-    if forward and not review:
+    if forward and not review and not _SITUATION_RE.search(key):
         return "tasks"
+    return ""
+
+
+_ANNOUNCE_REVIEW_RE = re.compile(
+    r"(?:首先|先|下面|现在)[,，]?\s*(?:我)?(?:先|就)?(?:报告|回顾|讲)(?:一下)?[^。！？]{0,24}?"
+    r"(?:年|计划|五年|一年)[^。！？]{0,12}?(?:工作|执行情况|情况)"
+)
+_ANNOUNCE_TASKS_RE = re.compile(
+    r"(?:今年|明年|(?:19|20)\d\d年)[^。！？]{0,16}?(?:抓好|做好|着重|重点)[^。！？]{0,6}?以下"
+    r"[^。！？]{0,10}?(?:方面|几项|工作|任务)"
+    r"|(?:下面|现在)[,，]?\s*(?:我)?(?:就)?[^。！？]{0,10}?(?:今年|明年|(?:19|20)\d\d年)"
+    r"[^。！？]{0,10}?(?:工作|任务)(?:的安排|的建议|讲|谈)"
+)
+
+
+def announces(text: str) -> PartName:
+    """The part a paragraph announces for what follows: ``review`` for 下面，我先报告一下…计划
+    的执行情况 / 首先报告…年的工作, ``tasks`` for 今年要着重做好以下八个方面的工作, else ''."""
+    key = _fold(text)
+    if _ANNOUNCE_TASKS_RE.search(key):
+        return "tasks"
+    if _ANNOUNCE_REVIEW_RE.search(key):
+        return "review"
+    return ""
+
+
+def reads_as(text: str) -> PartName:
+    """How a stretch of text reads: ``tasks`` when obligations (要, 必须, 应当) dominate,
+    ``review`` when what was done (了, 取得, 已经) does, '' when mixed or too short."""
+    forward = len(_OBLIGATION_RE.findall(text))
+    done = len(_DONE_RE.findall(text))
+    if forward + done < _MIN_MARKERS:
+        return ""
+    share = forward / (forward + done)
+    if share >= _READS_FORWARD:
+        return "tasks"
+    if share <= _READS_BACK:
+        return "review"
     return ""
 
 
@@ -252,7 +309,7 @@ def report_parts(report: Report) -> ReportParts:
         inherited = heading_part.get(parent, "")
         # a sub-heading follows its part (国家重大战略任务扎实推进 under 2023年工作回顾 is
         # a review): its own words count only where no heading above has spoken
-        heading_part[path] = inherited or _heading_cue(heading, reviewed)
+        heading_part[path] = inherited or heading_cue(heading, reviewed)
         frame = framing_at(heading, reviewed_year=reviewed, anchored=False)
         if frame.period == "":
             frame = section_frame.get(parent, _NO_FRAMING) if parent else _NO_FRAMING
@@ -269,14 +326,23 @@ def report_parts(report: Report) -> ReportParts:
             current_top = path[:1]
             if from_heading:
                 running = from_heading
+            elif path and running in ("", "review"):
+                # A part whose heading says nothing (坚持长期稳定发展经济的方针 after a
+                # review) reads as what it is: tasks if it says what must be done. A first
+                # part reads as a review if it says what was done (reports open with the
+                # review; one that also looks ahead is left to its paragraphs).
+                top = report.sections[path[0]]
+                reading = reads_as(text[top.span.start : top.span.end])
+                if (reading == "tasks" and running) or (reading == "review" and not running):
+                    running = reading
         frame = section_frame.get(path, _NO_FRAMING) if path else _NO_FRAMING
         own = framing_at(_opening(block_text), reviewed_year=reviewed, anchored=True)
         if own.period:
             frame = own
         cue = _opening_cue(own, reviewed)
         inline = _INLINE_HEADING_RE.match(_LEADING_BLANKS_RE.sub("", block_text))
-        if inline and not from_heading and _heading_cue(inline.group(1), reviewed):
-            running = _heading_cue(inline.group(1), reviewed)
+        if inline and not from_heading and heading_cue(inline.group(1), reviewed):
+            running = heading_cue(inline.group(1), reviewed)
             inline_frame = framing_at(inline.group(1), reviewed_year=reviewed, anchored=False)
             cue = ""
         if not frame.period and not own.period:
@@ -291,6 +357,11 @@ def report_parts(report: Report) -> ReportParts:
             if _YEAR_NUM_RE.search(_fold(own.label)):
                 running = "review"
         order.append(((*path, index), from_heading or part, frame, block_text))
+        # A paragraph that announces what follows (下面，我先报告一下“六五”计划的执行情况 /
+        # 今年要着重做好以下八个方面的工作) sets the part of the paragraphs after it.
+        announced = announces(block_text)
+        if announced == "tasks" or (announced == "review" and running != "tasks"):
+            running = announced
 
     first = next((p for _, p, _, _ in order if p), "")
     blocks: dict[tuple[int, ...], BlockPart] = {}

@@ -17,9 +17,15 @@ if TYPE_CHECKING:
     from reportdiff.tui.changes import ChangeStop
     from reportdiff.tui.navigation import Anchor
     from reportdiff.tui.widgets.report_pane import ReportPane
+    from textual.screen import Screen
+
+    _ScreenBase = Screen[None]
+    """What the mixin is mixed into, for the type checker (query_one, notify …)."""
+else:
+    _ScreenBase = object
 
 
-class ChangesMixin:
+class ChangesMixin(_ScreenBase):
     """``d`` / ``D`` (next/previous change), ``b`` (switch base), ``w`` (focused view)."""
 
     if TYPE_CHECKING:  # provided by ReaderScreen
@@ -34,11 +40,9 @@ class ChangesMixin:
 
         @property
         def panes(self) -> list[ReportPane]: ...
-        def notify(self, message: str, **kwargs: object) -> None: ...
         def _apply_highlights(self) -> None: ...
         def _remember_placement(self) -> None: ...
         def _mark_counterparts(self) -> None: ...
-        def query_one(self, selector: object, expect_type: object = None) -> object: ...
         def go_to_anchor(self, index: int, anchors: list[Anchor] | None = None) -> None: ...
         def _current_anchor(self, anchors: list[Anchor]) -> int | None: ...
 
@@ -155,10 +159,10 @@ class ChangesMixin:
 
     def _copy_selection(self) -> bool:
         """Copy the text selected with the mouse, if any; whether there was some."""
-        selected = self.get_selected_text()  # type: ignore[attr-defined]
+        selected = self.get_selected_text()
         if not selected:
             return False
-        self.app.copy_to_clipboard(selected)  # type: ignore[attr-defined]
+        self.app.copy_to_clipboard(selected)
         self.notify(f"copied {len(selected)} characters", timeout=2, markup=False)
         return True
 
@@ -179,7 +183,7 @@ class ChangesMixin:
             for report, node in zip(self.reports, row.nodes, strict=True)
             if node is not None
         ]
-        self.app.copy_to_clipboard("\n\n".join(parts))  # type: ignore[attr-defined]
+        self.app.copy_to_clipboard("\n\n".join(parts))
         self.notify(
             f"copied {len(parts)} paragraph{'s' if len(parts) != 1 else ''}",
             timeout=2,
@@ -199,4 +203,4 @@ class ChangesMixin:
 
         start = self.current_row_index() or 0
         screen = DiffScreen(self.comparison, start, base=self.base)
-        self.app.push_screen(screen, done)  # type: ignore[attr-defined]
+        self.app.push_screen(screen, done)

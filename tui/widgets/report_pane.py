@@ -8,8 +8,9 @@ Text is always plain report text styled by offsets, never markup.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportdiff.core.model import Report
 from reportdiff.tui.layout import (
@@ -99,6 +100,13 @@ class ReportPane(ScrollView, can_focus=True):
         self._layout: PaneLayout | None = None
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
+        """Marks of each item drawn so far (filled lazily, as lines are drawn)."""
+        self._mark_starts: list[int] = []
+        self._mark_order: list[int] = []
+        self._mark_reach = 0
+        self._wraps: dict[Any, Any] = {}
+        """Items already laid out, for :func:`layout` (cleared when the width changes)."""
+        self._wraps_width = 0
         self._styles: dict[str, Style] = {}
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
@@ -131,7 +139,11 @@ class ReportPane(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         keep = self._place() if self._layout is not None else None
-        self._layout = layout(self.report.text, self.items, self._badges, self.text_width)
+        width = self.text_width
+        if width != self._wraps_width:
+            self._wraps.clear()
+            self._wraps_width = width
+        self._layout = layout(self.report.text, self.items, self._badges, width, memo=self._wraps)
         self._cache.clear()
         self._index_marks()
         self._update_virtual_size()
@@ -227,6 +239,9 @@ class ReportPane(ScrollView, can_focus=True):
             self._badges = badges
             if self._layout is not None:
                 self._relayout()
+                self._cache.clear()
+                self.refresh()
+                return  # _relayout indexed the marks
         self._index_marks()
         self._cache.clear()
         self.refresh()
@@ -242,18 +257,34 @@ class ReportPane(ScrollView, can_focus=True):
         return list(self._badges)
 
     def _index_marks(self) -> None:
+        """Sort the marks by start for :meth:`_item_marks`; items are looked up lazily.
+
+        Indexing every mark by item up front took seconds on long reports at every layer
+        toggle; only the items being drawn need their marks.
+        """
         self._marks_by_item = {}
-        if self._layout is None:
-            return
-        lay = self._layout
-        for m in self._marks:
-            first = lay.item_at_offset(m.start)
-            for i in range(first, len(lay.items)):
-                it = lay.items[i]
-                if it.start >= m.end:
-                    break
-                if it.end > m.start:
-                    self._marks_by_item.setdefault(i, []).append(m)
+        starts = [m.start for m in self._marks]
+        self._mark_order = sorted(range(len(starts)), key=starts.__getitem__)
+        self._mark_starts = [starts[k] for k in self._mark_order]
+        self._mark_reach = max((m.end - m.start for m in self._marks), default=0)
+
+    def _item_marks(self, index: int) -> list[Mark]:
+        """The marks overlapping item ``index``, in the order they are applied."""
+        got = self._marks_by_item.get(index)
+        if got is not None:
+            return got
+        lay = self.pane_layout
+        it = lay.items[index]
+        # A mark overlapping the item starts before its end and at most the longest
+        # mark's length before its start.
+        lo = bisect_left(self._mark_starts, it.start - self._mark_reach)
+        hi = bisect_left(self._mark_starts, it.end, lo)
+        marks = self._marks
+        picked = sorted(
+            k for k in self._mark_order[lo:hi] if marks[k].end > it.start and marks[k].start < it.end
+        )
+        got = self._marks_by_item[index] = [marks[k] for k in picked]
+        return got
 
     # ----- mouse selection ------------------------------------------------------------
 
@@ -395,7 +426,7 @@ class ReportPane(ScrollView, can_focus=True):
         lead = self._leads.get(item.start)
         if lead is not None:
             add(itext.to_display(lead[0]), itext.to_display(lead[1], end=True), "lead")
-        for m in self._marks_by_item.get(ref.item, ()):
+        for m in self._item_marks(ref.item):
             lo = itext.to_display(max(m.start, item.start))
             hi = itext.to_display(min(m.end, item.end), end=True)
             add(lo, hi, m.style)

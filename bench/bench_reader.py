@@ -1,0 +1,122 @@
+"""Reader key latency on long reports: every key must change the screen within 0.1 s.
+
+Run: ``python bench/bench_reader.py [--times 8] [--corpus DIR] [--years 2004 2005]``.
+
+Builds two reports ``--times`` times national length (a whole cleaned State Council
+report repeated, parsed as one report, as the issue measured), compares them (cached
+under a temporary ``REPORTDIFF_HOME``), opens the real reader with Textual's Pilot at
+160×45 and times each key from the press until the app is idle again (the key handled
+and the refresh it asked for done). The floor is the same measurement on a minimal app
+whose key changes one line of text, so figures from a busy machine stay comparable.
+
+Target: every key ≤ 0.1 s on reports eight times national length.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "shared" / "corpus" / "national"
+KEYS = [
+    "j", "j", "k", "c", "c", "c", "u",
+    "1", "1", "2", "2", "3", "3", "4", "4", "5", "5",
+    "pagedown", "pagedown", "end", "home", "n", "tab", "c",
+]
+
+
+async def _time_keys(app, keys: list[str], ready) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    out: list[tuple[str, float]] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        for key in keys:
+            t0 = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            out.append((key, time.perf_counter() - t0))
+    return out
+
+
+async def _floor(runs: int) -> float:
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Minimal(App[None]):
+        BINDINGS = [("x", "bump", "bump")]  # noqa: RUF012
+
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Static("一行文字 one line of text", id="line")
+
+        def action_bump(self) -> None:
+            line = self.query_one("#line", Static)
+            line.update(f"一行文字 {time.perf_counter():.6f}")
+
+    async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+
+    times = await _time_keys(Minimal(), ["x"] * runs, ready)
+    return statistics.median(t for _, t in times)
+
+
+def _reports(corpus: Path, years: list[str], times: int):  # type: ignore[no-untyped-def]
+    from reportdiff.core.storage.resolve import resolve_report
+    from reportdiff.core.text.parse import parse_report
+
+    out = []
+    for y in years:
+        r = resolve_report(str(corpus / f"{y}.txt"))
+        text = "\n\n".join([r.text] * times)
+        out.append(parse_report(text, replace(r.meta, id=f"{r.meta.id}-x{times}")))
+    return out
+
+
+async def _reader(reports, keys: list[str]) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    from reportdiff.tui.app import ReportDiffApp
+
+    async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.comparison is None:
+            raise SystemExit("the comparison did not arrive")
+
+    return await _time_keys(ReportDiffApp(list(reports)), keys, ready)
+
+
+def main() -> None:
+    """Print per-key times and their ratio to the floor."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--times", type=int, default=8, help="report length, × national")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--years", nargs=2, default=["2004", "2005"])
+    args = parser.parse_args()
+    os.environ["REPORTDIFF_HOME"] = tempfile.mkdtemp(prefix="reportdiff-bench-")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load}")
+    reports = _reports(args.corpus, args.years, args.times)
+    print(f"reports: {', '.join(f'{r.meta.id} {len(r.text):,} chars' for r in reports)}")
+    from reportdiff.core.analysis.compare import compare
+
+    t0 = time.perf_counter()
+    compare(reports)  # into the cache, so the reader's worker finds it
+    print(f"comparison (cold, in-process): {time.perf_counter() - t0:.1f} s", flush=True)
+    floor = asyncio.run(_floor(15))
+    print(f"floor: a key on a minimal app {floor * 1000:.1f} ms")
+    times = asyncio.run(_reader(reports, KEYS))
+    for key, t in times:
+        flag = "" if t <= 0.1 else "   > 0.1 s"
+        print(f"  {key:<9} {t * 1000:7.1f} ms = {t / floor:6.1f}×{flag}")
+    worst = max(t for _, t in times)
+    print(f"worst {worst * 1000:.1f} ms ({worst / floor:.1f}× floor); "
+          f"median {statistics.median(t for _, t in times) * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Lead phrases of two short clauses (积极推进企业改革，转换和完善经营机制。) open sub-topics.
+
+National reports of the 1980s–1990s print the topic of a paragraph as two clauses; the
+lead is what alignment compares paragraphs by and what the outline shows.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from reportdiff.core.storage.resolve import resolve_report
+from reportdiff.core.text.headings import topic_lead_bounds
+
+
+@pytest.mark.parametrize(
+    "paragraph, lead",
+    [
+        (
+            "积极推进企业改革，转换和完善经营机制。企业改革是今年经济体制改革的重点。",
+            "积极推进企业改革，转换和完善经营机制",
+        ),
+        ("加快转换国有企业经营机制。坚持以公有制为主体。", "加快转换国有企业经营机制"),
+        ("去年，我们克服了重重困难。粮食产量创历史新高。", None),
+        ("同时，要加强宏观调控的力度。这是今年的重点。", None),
+        ("今年经济增长，预期为百分之七左右。", None),
+        ("这是关系全局的任务，必须认真做好。各地要抓紧落实。", None),
+        ("各位代表，我们要继续努力工作。各地要抓紧落实。", None),
+    ],
+)
+def test_topic_lead(paragraph: str, lead: str | None) -> None:
+    bounds = topic_lead_bounds(paragraph)
+    assert (paragraph[bounds[0] : bounds[1]] if bounds else None) == lead
+
+
+def test_two_clause_leads_in_the_corpus_are_topics(corpus_dir: Path) -> None:
+    """Over whole reports: 1992's sub-topics get their leads, and every two-clause lead
+    in 1980–2005 is a figure-free topic followed by its paragraph."""
+    report = resolve_report(str(corpus_dir / "1992.txt"))
+    leads = {report.slice(b.lead) for _, _, b in report.blocks() if b.lead}
+    for expected in (
+        "继续下大力气抓农业，争取农村经济更快发展",
+        "积极推进企业改革，转换和完善经营机制",
+        "加强民族团结，促进各民族共同繁荣",
+    ):
+        assert expected in leads
+    two_clause = 0
+    for year in range(1980, 2006):
+        path = corpus_dir / f"{year}.txt"
+        if not path.is_file():
+            continue
+        r = resolve_report(str(path))
+        for _, _, b in r.blocks():
+            if not b.lead or "，" not in r.slice(b.lead):
+                continue
+            two_clause += 1
+            lead = r.slice(b.lead)
+            assert not re.search(r"[0-9０-９]", lead), lead
+            assert not lead.startswith(("今年", "去年", "同时", "我们")), lead
+            assert r.text[b.lead.end : b.span.end].strip("。 \n"), lead
+    assert two_clause >= 50

@@ -1,0 +1,249 @@
+"""`reportdiff targets`: a plan's targets beside the next report's results, with a status.
+
+The gold pairs of bench/gold_targets (State Council reports 1991–2006, hand-checked) must get
+no wrong met/missed; the rules (floor, ceiling, 左右 band, indicator direction, 下降
+targets, ranges, units, scope) are driven through the real CLI on a district report pair
+written like the Shanghai reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from reportdiff.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _bench() -> ModuleType:
+    name = "reportdiff_bench_targets"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "bench_targets.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while the class is built
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+bt = _bench()
+GOLD_FILES = bt.gold_files()
+
+
+def test_gold_is_well_formed() -> None:
+    assert len(GOLD_FILES) >= 5
+    statuses = set()
+    for path in GOLD_FILES:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        assert doc["rows"], path
+        for row in doc["rows"]:
+            assert row["status"] in ("met", "missed", "unclear", "not reported"), path
+            assert row["target"]["context"].endswith(row["target"]["text"])
+            assert (row["result"] is None) == (row["status"] == "not reported"), path
+            statuses.add(row["status"])
+    assert {"met", "missed", "unclear", "not reported"} <= statuses
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=[p.stem for p in GOLD_FILES])
+def test_gold_pair_has_no_wrong_status(path: Path, corpus_dir: Path) -> None:
+    """Every met/missed the tool gives on a gold pair is the gold's, on the gold's result."""
+    score = bt.score_pair(path, corpus_dir)
+    assert score.wrong == 0, score.wrong_rows
+    assert score.found >= score.gold * 0.6, (score.found, score.gold)
+
+
+def _rows(corpus_dir: Path, plan: str, review: str, capsys: pytest.CaptureFixture[str]) -> dict:
+    code = main(["targets", str(corpus_dir / plan), str(corpus_dir / review), "-f", "json"])
+    assert code == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_missed_growth_target_1998(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """1998's 8% growth target against 1999's 7.8% (略低于8％的预定目标): missed."""
+    doc = _rows(corpus_dir, "1998.txt", "1999.txt", capsys)
+    assert doc["schema"] == "reportdiff.targets/1"
+    assert (doc["plan"], doc["review"]) == ("1998", "1999")
+    gdp = doc["rows"][0]
+    assert gdp["indicator"] == "gdp"
+    assert gdp["target"]["text"] == "8％"
+    assert gdp["result"]["text"] == "7.8％"
+    assert gdp["status"] == "missed"
+    # prices: 1999 says only that they fell (都比上年下降): words, not a figure → unclear
+    prices = doc["rows"][1]
+    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "unclear")
+    assert prices["result"]["text"] == "比上年下降"
+
+
+def test_spans_point_at_the_printed_text(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportdiff.core.storage.resolve import resolve_report
+
+    doc = _rows(corpus_dir, "2005.txt", "2006.txt", capsys)
+    plan = resolve_report(str(corpus_dir / "2005.txt"))
+    review = resolve_report(str(corpus_dir / "2006.txt"))
+    by = {r["indicator"]: r for r in doc["rows"]}
+    assert by["gdp"]["target"]["text"] == "8％左右"  # as printed, with its bound
+    for row in doc["rows"]:
+        s, e = row["target"]["span"]
+        assert plan.text[s:e] == row["target"]["text"]
+        if row["result"] is not None:
+            s, e = row["result"]["span"]
+            assert review.text[s:e] == row["result"]["text"]
+    assert (by["gdp"]["status"], by["jobs"]["status"], by["prices"]["status"]) == ("met",) * 3
+    assert by["unemployment"]["status"] == "not reported"  # 2006.txt is cut off
+
+
+def test_ceiling_missed_with_chinese_numerals(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1994: 零售物价上涨幅度控制在百分之十以内; 1995: 涨幅仍然高达百分之二十一点七."""
+    doc = _rows(corpus_dir, "1994.txt", "1995.txt", capsys)
+    prices = next(r for r in doc["rows"] if r["indicator"] == "prices")
+    assert prices["target"]["text"] == "百分之十以内"
+    assert prices["result"]["text"] == "百分之二十一点七"
+    assert prices["status"] == "missed"
+
+
+def test_review_of_another_year_is_refused(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["targets", str(corpus_dir / "1998.txt"), str(corpus_dir / "2000.txt")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "reviews 1999" in err and "1998" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_report_without_a_plan_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["targets", "yangpu-2022", "yangpu-2023"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "yangpu-2022 has no part that sets targets" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+# A district pair written the way district reports are: every rule in one target list.
+PLAN = """2021年闵行区政府工作报告
+
+各位代表：
+
+现在，我代表闵行区人民政府，向大会报告政府工作，请予审议。
+
+一、2020年工作回顾
+
+2020年，全区地区生产总值增长3.1%，城镇调查失业率3.9%。
+
+二、2021年主要目标和任务
+
+{opening}2021年全区经济社会发展的主要预期目标是：地区生产总值增长7%左右；城镇调查失业率控制在5%以内；\
+新增就业岗位5万个以上；单位地区生产总值能耗下降3%以上；居民消费价格涨幅控制在3%左右；\
+区级财政收入增长5%；全社会固定资产投资增长6%左右；粮食产量60万吨；\
+一般公共预算支出增长4%。
+
+围绕上述目标，重点做好以下工作。
+"""
+
+REVIEW = """2022年闵行区政府工作报告
+
+各位代表：
+
+现在，我代表闵行区人民政府，向大会报告政府工作，请予审议。
+
+一、2021年工作回顾
+
+五年来，全区地区生产总值年均增长8%。2021年，全区地区生产总值增长6.6%，城镇调查失业率4.2%，\
+新增就业岗位6.2万个，单位地区生产总值能耗下降1.5%，居民消费价格上涨3.4%，\
+区级财政收入增长3%[初步统计]，全社会固定资产投资增长9%，粮食产量12.5亿斤，\
+一般公共预算支出增长3%-5%。
+
+二、2022年主要目标和任务
+
+2022年全区经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> tuple[Path, Path]:
+    plan = tmp_path / "minhang-2020.txt"
+    review = tmp_path / "minhang-2021.txt"
+    plan.write_text(PLAN.format(opening=""), encoding="utf-8")
+    review.write_text(REVIEW, encoding="utf-8")
+    return plan, review
+
+
+def test_rules_on_a_district_pair(
+    district: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan, review = district
+    assert main(["targets", str(plan), str(review), "-f", "json"]) == 0
+    rows = {r["indicator"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
+    expected = {
+        "gdp": ("7%左右", "6.6%", "met"),  # inside the half-point band; not 五年来's 8%
+        "unemployment": ("5%以内", "4.2%", "met"),  # a ceiling met from below
+        "jobs": ("5万个以上", "6.2万个", "met"),  # a floor met from above
+        "energy-intensity": ("3%以上", "1.5%", "missed"),  # 下降3%以上: fell only 1.5%
+        "prices": ("3%左右", "3.4%", "met"),  # within the band
+        "区级财政收入": ("5%", "3%", "missed"),  # a bare growth of revenue is a floor
+        "investment": ("6%左右", "9%", "unclear"),  # no direction: beyond the band
+        "grain": ("60万吨", "12.5亿斤", "met"),  # 12.5亿斤 = 62.5万吨: converted
+        "一般公共预算支出": ("4%", "3%-5%", "unclear"),  # a range is not judged
+    }
+    assert {k: (r["target"]["text"], (r["result"] or {}).get("text"), r["status"])
+            for k, r in rows.items()} == expected  # fmt: skip
+
+
+def test_markdown_and_csv_keep_report_text_inert(
+    district: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan, review = district
+    plan.write_text(PLAN.format(opening="=HYPERLINK(1) "), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["targets", str(plan), str(review), "-f", "csv", "-o", str(out)]) == 0
+    data = out.read_text(encoding="utf-8")
+    assert data.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(data.lstrip("\ufeff"))))
+    assert rows and all(r["target_sentence"].startswith("'=") for r in rows)
+    assert main(["targets", str(plan), str(review)]) == 0
+    md = capsys.readouterr().out
+    assert "\\[初步统计\\]" in md  # report brackets escaped, not a Markdown link
+
+
+def test_output_directory_gets_default_name(district: tuple[Path, Path], tmp_path: Path) -> None:
+    plan, review = district
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert main(["targets", str(plan), str(review), "-f", "json", "-o", f"{folder}/"]) == 0
+    written = folder / "targets-minhang-2020-minhang-2021.json"
+    assert json.loads(written.read_text(encoding="utf-8"))["schema"] == "reportdiff.targets/1"
+
+
+def test_help_names_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["targets", "--help"])
+    assert "met, missed" in capsys.readouterr().out
+
+
+def test_unknown_years_warn_and_judge_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No year anywhere: the review's 去年 cannot be tied to the plan's 今年, so no result."""
+    text = (
+        "政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n去年，全区地区生产总值增长6%。\n\n"
+        "二、今年主要目标和任务\n\n今年全区经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    assert main(["targets", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "warning: the years of a and b are not known" in captured.err
+    doc = json.loads(captured.out)
+    assert [r["status"] for r in doc["rows"]] == ["not reported"]
+    assert doc["warnings"]
