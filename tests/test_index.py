@@ -146,3 +146,11 @@ def test_an_unwritable_data_dir_still_lists(
     _deleted(index_path())
     index_path().mkdir()  # a directory where the index file should be
     assert set(listed(capsys)) == BUNDLED | {"national-1994"}
+
+
+def test_reading_without_a_library_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    """list and search before the first add: the samples are there, no file is created."""
+    assert set(listed(capsys)) == BUNDLED
+    assert main(["search", "科技创新"]) == 0
+    capsys.readouterr()
+    assert not index_path().parent.exists()

@@ -95,8 +95,8 @@ def index_path() -> Path:
 def open_index() -> Iterator[sqlite3.Connection]:
     """An up-to-date index, rebuilt first if missing, corrupt or of another version.
 
-    Where the data directory cannot be written, the index is built in memory for this
-    run: slower, never wrong.
+    Where the data directory cannot be written, or there is no library yet, the index is
+    built in memory for this run: slower, never wrong.
     """
     conn = _open_synced()
     try:
@@ -107,6 +107,10 @@ def open_index() -> Iterator[sqlite3.Connection]:
 
 def _open_synced() -> sqlite3.Connection:
     path = index_path()
+    if not paths.library_dir().is_dir():
+        # No library yet: reading (list, search, the picker) creates no files; the
+        # bundled samples alone are indexed in memory until the first add.
+        return _in_memory()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
