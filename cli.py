@@ -37,62 +37,6 @@ Read and compare long Chinese government reports.
 A report is an id from `reportdiff list` or a path to a file."""
 
 
-def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "list",
-        help="list bundled and library reports",
-        description="List the reports you can open: id, region, year reviewed, year "
-        "delivered, title, size (unknown where the text does not say). "
-        "A table on a terminal, tab-separated values when piped.",
-    )
-    p.set_defaults(handler=_cmd_list)
-
-
-def _cmd_list(args: argparse.Namespace) -> int:
-    from reportdiff.core.storage.library import damaged_entries
-    from reportdiff.core.storage.resolve import list_entries
-
-    entries = list_entries()
-    damaged = damaged_entries()
-    for entry in damaged:
-        # Explained on stderr (one line each), and listed as a row marked "damaged".
-        print(f"reportdiff: {_printable(entry.message())}", file=sys.stderr)
-    header = ("id", "region", "year", "delivered", "title", "size", "origin")
-    rows = [
-        (
-            e.id,
-            e.region or UNKNOWN,
-            str(e.year or UNKNOWN),
-            str(e.delivered or UNKNOWN),
-            e.title or UNKNOWN,
-            str(e.size),
-            e.origin,
-        )
-        for e in entries
-    ]
-    rows += [
-        (d.id, UNKNOWN, UNKNOWN, UNKNOWN, "(damaged entry: see the message above)", "0", "damaged")
-        for d in damaged
-    ]
-    if sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
-
-        # Text cells, not str: a str cell is parsed as markup and report titles are data.
-        table = Table(*header, title="reports")
-        for row in rows:
-            table.add_row(*(Text(_printable(c)) for c in row))
-        Console().print(table)
-    else:
-        out = sys.stdout
-        out.write("\t".join(header) + "\n")
-        for row in rows:
-            # Escaped, so a tab or newline in a hand-edited entry cannot shift a column.
-            out.write("\t".join(_printable(c) for c in row) + "\n")
-    return 0
-
-
 def _add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "show",
@@ -273,48 +217,6 @@ def write_stdout(text: str) -> None:
         raise ReportError(f"cannot write to standard output: {reason}") from None
 
 
-def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    import argparse
-
-    p = sub.add_parser(
-        "add",
-        help="add report files to your library",
-        description="Copy reports into your library so `reportdiff ID` opens them. Each file\n"
-        "is added whole or not at all (all the reports of a compilation together), even if\n"
-        "the command is killed; a file that cannot be added never stops the others. With\n"
-        "several files the command ends with a summary, and exits 1 if any file failed.\n\n"
-        "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5 are\n"
-        "detected; --encoding forces one), HTML pages (the article text only), PDF (its text\n"
-        "layer; scans have none) and DOCX. Region, year reviewed, session date and title are\n"
-        "inferred from the text; the id defaults to <region pinyin>-<year>, e.g. minhang-2023.\n"
-        "An id that exists (bundled or yours) is refused unless --replace.",
-        epilog="examples:\n"
-        "  reportdiff add minhang-2023.pdf\n"
-        "  reportdiff add report.txt --region 闵行区 --year 2023\n"
-        "  reportdiff add compilation.txt --split --dry-run",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("files", nargs="+", metavar="FILE", help="report file(s) to add")
-    p.add_argument("--id", help="store under this id (one report only)")
-    p.add_argument("--region", help="region in Chinese, overriding the inferred one (闵行区)")
-    p.add_argument(
-        "--year",
-        type=_year,
-        help=f"the year the report reviews (2023 for a 2024 report; {MIN_YEAR}–{MAX_YEAR})",
-    )
-    p.add_argument("--encoding", help="force the text encoding (utf-8, gb18030, big5, utf-16)")
-    p.add_argument(
-        "--replace", action="store_true", help="overwrite a report with the same id (or shadow a bundled one)"
-    )
-    p.add_argument(
-        "--split", action="store_true", help="the file is a compilation: add every report in it"
-    )
-    p.add_argument(
-        "--dry-run", action="store_true", help="show what would be added, write nothing"
-    )
-    p.set_defaults(handler=_cmd_add)
-
-
 MIN_YEAR, MAX_YEAR = 1949, 2100
 """Years a report may review (the first government work report reviewed 1949–1954)."""
 
@@ -337,51 +239,6 @@ def _printable(value: object) -> str:
     from reportdiff.core.printable import printable
 
     return printable(value)
-
-
-def _cmd_add(args: argparse.Namespace) -> int:
-    from reportdiff.core.storage.library import add_files, id_origin
-
-    if args.id is not None and len(args.files) > 1:
-        raise ReportError("--id names one report; add the files one at a time")
-    outcome = add_files(
-        args.files,
-        id=args.id,
-        region=args.region,
-        year=args.year,
-        encoding=args.encoding,
-        replace=args.replace,
-        split=args.split,
-        dry_run=args.dry_run,
-    )
-    for meta in outcome.added:
-        fields = [
-            "would add" if args.dry_run else "added",
-            meta.id,
-            meta.region or UNKNOWN,
-            meta.year or UNKNOWN,
-            meta.date or "-",
-            meta.kind,
-            meta.title,
-        ]
-        origin = id_origin(meta.id) if args.dry_run else None
-        if origin is not None and args.replace:
-            fields.append(f"replaces the {origin} report of that id")
-        elif origin is not None:
-            fields.append(f"id taken by a {origin} report: needs --replace or --id")
-        sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
-    sys.stdout.flush()
-    for failure in outcome.failed:
-        print(f"reportdiff: {_printable(failure.message)}", file=sys.stderr)
-    if len(args.files) > 1:
-        done = len(args.files) - len(outcome.failed)
-        verb = "would add" if args.dry_run else "added"
-        print(
-            f"reportdiff: {verb} {done} of {len(args.files)} files"
-            + (f"; {len(outcome.failed)} failed (see above)" if outcome.failed else ""),
-            file=sys.stderr,
-        )
-    return 1 if outcome.failed else 0
 
 
 def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -452,6 +309,8 @@ def _cmd_build_samples(args: argparse.Namespace) -> int:
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from reportdiff import cmd_library, cmd_search
+
     parser = argparse.ArgumentParser(
         prog="reportdiff",
         description=DESCRIPTION,
@@ -460,14 +319,14 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_open(sub)
-    _add_list(sub)
+    cmd_library.add_parsers(sub)  # list, add
     _add_show(sub)
     _add_export(sub)
     _add_terms(sub)
-    _add_add(sub)
     _add_remove(sub)
     _add_serve(sub)
     _add_build_samples(sub)
+    cmd_search.add_parser(sub)
     from reportdiff import cmd_targets
 
     cmd_targets.add_parser(sub)
@@ -579,6 +438,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples",
+    "search",
     "targets",
     "timeline",
 )

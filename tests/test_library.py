@@ -374,12 +374,14 @@ def test_concurrent_adds_do_not_corrupt_the_library(seeds_dir: Path) -> None:
     home = os.environ["REPORTDIFF_HOME"]
     seeds = [str(seeds_dir / SEED_002), str(seeds_dir / SEED_003)]
     jobs = [(home, seeds[i % 2], f"report-{i}", False) for i in range(8)]
-    # The same id from several processes at once: exactly one wins, the rest are told.
+    # The same id from several processes at once: one text wins; the same text again is
+    # a no-op ("unchanged", issue 13), the other text is told the id is taken.
     jobs += [(home, seeds[i % 2], "contested", False) for i in range(4)]
     with multiprocessing.get_context("spawn").Pool(6) as pool:
         results = pool.map(_add_in_process, jobs)
     assert results[:8] == ["ok"] * 8
-    assert results[8:].count("ok") == 1
+    assert results[8:].count("ok") == 2
+    assert len({job[1] for job, r in zip(jobs[8:], results[8:]) if r == "ok"}) == 1
     assert all("already has a report 'contested'" in r for r in results[8:] if r != "ok")
     assert damaged_entries() == []
     ids = [m.id for m in user_metas()]
@@ -437,11 +439,14 @@ def test_a_file_that_cannot_be_added_never_stops_the_others(
         "reportdiff: added 2 of 3 files; 1 failed (see above)",
     ]
     assert [m.id for m in user_metas()] == ["xuhui-2022", "yangpu-2022"]
+    # The same files again: already there with the same text, so nothing is written
+    # (issue 13: re-adding is a no-op, said as "unchanged").
     code, out, err = run(capsys, "add", str(seeds_dir / SEED_002), str(seeds_dir / SEED_003))
-    assert code == 1  # both ids are taken now: each file fails on its own line
-    assert out == ""
-    assert len(err.splitlines()) == 3 and "already has a report 'yangpu-2022'" in err
-    assert err.endswith("reportdiff: added 0 of 2 files; 2 failed (see above)\n")
+    assert code == 0
+    assert [line.split("\t")[:2] for line in out.splitlines()] == [
+        ["unchanged", "yangpu-2022"], ["unchanged", "xuhui-2022"]
+    ]
+    assert err == "reportdiff: added 0 of 2 files; 2 unchanged\n"
 
 
 def test_two_files_with_one_id_add_the_first(seeds_dir: Path, tmp_path: Path) -> None:

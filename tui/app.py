@@ -116,7 +116,12 @@ class ReportDiffApp(App[int]):
         """The reports it was for (None: the ones on screen)."""
 
     def __init__(
-        self, reports: list[Report], *, export_dir: Path | None = None, analyse: bool = True
+        self,
+        reports: list[Report],
+        *,
+        export_dir: Path | None = None,
+        analyse: bool = True,
+        search: str | None = None,
     ) -> None:
         """Create the app.
 
@@ -125,11 +130,14 @@ class ReportDiffApp(App[int]):
             export_dir: The folder ``e`` offers (default: the last one used, else the
                 current directory).
             analyse: Run the comparison (off only for looking at the bare reader).
+            search: Search for this once the text is on screen, so the reader opens at
+                its first match (``reportdiff search Q --open``).
         """
         super().__init__()
         self.reports = reports
         self.export_dir = export_dir
         self.analyse_on_mount = analyse
+        self.initial_search = search
         self.comparison: Comparison | None = None
         self._analysis: AnalysisProcess | None = None
         self._theme_loaded = False
@@ -243,6 +251,9 @@ class ReportDiffApp(App[int]):
     def on_mount(self) -> None:
         """Start the comparison in the background, once the first frame is shown."""
         self.call_after_refresh(self._first_frame_shown)
+        if self.initial_search:
+            query = self.initial_search
+            self.call_after_refresh(lambda: self.reader.search(query))
         if self.config_problem:
             self.notify(self.config_problem, severity="warning", timeout=10, markup=False)
         if self.analyse_on_mount:

@@ -18,7 +18,7 @@ import contextlib
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +38,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 RESERVED_IDS = frozenset(
     {
         "open", "list", "show", "add", "remove", "export", "terms", "serve", "build-samples",
-        "help", "timeline", "targets",
+        "help", "timeline", "targets", "search",
     }
 )  # fmt: skip
 _KINDS = ("work-report", "summary", "plan-report")
@@ -83,21 +83,29 @@ def library_dir() -> Path:
 def user_metas() -> list[ReportMeta]:
     """Metadata of every usable report in the user's library, sorted by id.
 
-    Damaged entries are left out (see :func:`damaged_entries`), so one bad file never
-    stops the others from being listed.
+    Read from the library's index (:mod:`reportdiff.core.storage.index`), which is brought
+    up to date from the entry files first. Damaged entries are left out (see
+    :func:`damaged_entries`), so one bad file never stops the others from being listed.
     """
-    return [entry[0] for entry in _scan()[0]]
+    from reportdiff.core.storage.index import user_reports
+
+    return [r.meta for r in user_reports()]
 
 
 def damaged_entries() -> list[DamagedEntry]:
-    """Entries of the user's library that cannot be read, sorted by id."""
-    return _scan()[1]
+    """Entries of the user's library that cannot be used, sorted by id."""
+    from reportdiff.core.storage.index import damaged
+
+    return [DamagedEntry(id, path, problem) for id, path, problem in damaged()]
 
 
 def user_ids() -> set[str]:
-    """Ids of every entry in the library, usable or damaged."""
-    good, bad = _scan()
-    return {meta.id for meta, _ in good} | {d.id for d in bad}
+    """Ids of every entry in the library, usable or damaged (an entry is its ``<id>.json``)."""
+    folder = library_dir()
+    if not folder.is_dir():
+        return set()
+    _settle(folder)
+    return {p.stem for p in folder.glob("*.json")}
 
 
 def user_text_size(id: str) -> int:
@@ -272,224 +280,7 @@ def check_id(id: str) -> str:
     return id
 
 
-def default_id(meta: ReportMeta, *, source: str) -> str:
-    """The id a report gets when none is given: ``<region pinyin>-<year>[-plan]``.
-
-    Any Chinese region romanises (杨浦区 → yangpu, 全国 → national). When the text names
-    no region, the file's name stands in for it (``徐汇区报告.txt`` → ``xu-hui-qu-bao-gao``),
-    and the year is left out when unknown: adding many files never fails because one
-    report's id could not be made.
-    """
-    from reportdiff.core.text.regions import region_pinyin
-
-    pinyin = region_pinyin(meta.region) if meta.region else None
-    suffix = "-plan" if meta.kind == "plan-report" else ""
-    stem = pinyin or _stem_id(source)
-    year = f"-{meta.year}" if meta.year and not (stem.endswith(str(meta.year))) else ""
-    tail = f"{year}{suffix}"
-    candidate = f"{stem[: 63 - len(tail)].rstrip('-')}{tail}"
-    if not ID_PATTERN.match(candidate) or candidate in RESERVED_IDS:
-        candidate = f"report-{candidate}".strip("-")[:63].rstrip("-")
-    return check_id(candidate)
-
-
-def _stem_id(source: str) -> str:
-    """An id stem from a file name: ASCII kept, Chinese romanised, the rest to '-'."""
-    from pypinyin import lazy_pinyin
-
-    name = Path(source).stem
-    spelled = "-".join(lazy_pinyin(name, errors=lambda s: s.lower()))
-    return re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-") or "report"
-
-
 # ---------------------------------------------------------------- writing
-
-
-def add_report(
-    path: str | Path,
-    *,
-    id: str | None = None,
-    region: str | None = None,
-    year: int | None = None,
-    encoding: str | None = None,
-    replace: bool = False,
-    split: bool = False,
-    dry_run: bool = False,
-) -> list[ReportMeta]:
-    """Copy a report file (or every report in a compilation) into the user's library.
-
-    The file is read (:func:`reportdiff.core.sources.ingest.read_document`), cleaned and parsed
-    like the bundled samples; its metadata is inferred from the text and can be
-    overridden. The canonical cleaned text and the metadata are stored atomically under
-    the library lock: all reports of the file are added, or none.
-
-    Args:
-        path: A text, HTML, PDF or DOCX file.
-        id: The id to store it under (default ``<region pinyin>-<year>``). Not with
-            ``split`` when the file holds several reports.
-        region: Region in Chinese, overriding the inferred one (e.g. 闵行区).
-        year: The year the report reviews, overriding the inferred one.
-        encoding: Force the text encoding of a text or HTML file.
-        replace: Overwrite a library report with the same id, or shadow a bundled one.
-        split: Treat the file as a compilation and add every report found in it.
-        dry_run: Work out what would be added, but write nothing.
-
-    Returns:
-        The metadata of each report added (or that would be added), in file order.
-
-    Raises:
-        ReportError: The file cannot be read, an id is invalid or taken (without
-            ``replace``), or the region cannot be romanised (without ``id``).
-    """
-    return add_reports(
-        [path],
-        id=id,
-        region=region,
-        year=year,
-        encoding=encoding,
-        replace=replace,
-        split=split,
-        dry_run=dry_run,
-    )
-
-
-@dataclass(frozen=True)
-class AddFailure:
-    """A file ``add`` could not add, and why."""
-
-    source: str
-    """The file as the user named it."""
-    message: str
-    """The one-line reason."""
-
-
-@dataclass(frozen=True)
-class AddOutcome:
-    """What a multi-file add did: the reports added (or that would be) and the files that failed."""
-
-    added: list[ReportMeta]
-    """Metadata of each report added, in file order."""
-    failed: list[AddFailure]
-    """Each file that was not added, in file order."""
-
-
-def add_reports(
-    paths: Sequence[str | Path],
-    *,
-    id: str | None = None,
-    region: str | None = None,
-    year: int | None = None,
-    encoding: str | None = None,
-    replace: bool = False,
-    split: bool = False,
-    dry_run: bool = False,
-) -> list[ReportMeta]:
-    """Add several files (options as in :func:`add_report`); each file whole or not at all.
-
-    Like :func:`add_files`, but raises if any file failed (after adding the others).
-
-    Raises:
-        ReportError: The first failure's message (with a count when several failed).
-    """
-    outcome = add_files(
-        paths,
-        id=id,
-        region=region,
-        year=year,
-        encoding=encoding,
-        replace=replace,
-        split=split,
-        dry_run=dry_run,
-    )
-    if outcome.failed:
-        first = outcome.failed[0].message
-        more = len(outcome.failed) - 1
-        raise ReportError(first + (f" (and {more} more file(s) failed)" if more else ""))
-    return outcome.added
-
-
-def add_files(
-    paths: Sequence[str | Path],
-    *,
-    id: str | None = None,
-    region: str | None = None,
-    year: int | None = None,
-    encoding: str | None = None,
-    replace: bool = False,
-    split: bool = False,
-    dry_run: bool = False,
-) -> AddOutcome:
-    """Add several files, each one whole or not at all (options as in :func:`add_report`).
-
-    A file that cannot be read, or whose id is taken (without ``replace``) or was already
-    given to an earlier file of the same call, is reported in ``failed`` and never stops
-    the others. Each file is one transaction: all reports of a compilation become visible
-    together, even if the process is killed (``kill -9``, power cut) while writing them
-    (see :func:`_commit`). Ctrl-C rolls back the file being written and stops.
-
-    Raises:
-        ReportError: ``id`` is invalid, or the library cannot be written at all.
-    """
-    if id is not None:
-        check_id(id)
-    prepared: list[tuple[str, list[Report]]] = []
-    failed: list[AddFailure] = []
-    taken: dict[str, str] = {}
-    for path in paths:
-        source = str(path)
-        try:
-            reports = _prepare(
-                path, id=id, region=region, year=year, encoding=encoding, split=split
-            )
-            if id is not None and prepared:
-                raise ReportError("--id names one report; add the files one at a time")
-            ids = [r.meta.id for r in reports]
-            for new_id in ids:
-                if new_id in taken or ids.count(new_id) > 1:
-                    other = taken.get(new_id, source)
-                    raise ReportError(
-                        f"{_printable_source(source)} would get the id {new_id!r} like "
-                        f"{_printable_source(other)}; add it on its own with --id"
-                    )
-        except ReportError as exc:
-            failed.append(AddFailure(source, str(exc)))
-            continue
-        taken.update((i, source) for i in ids)
-        prepared.append((source, reports))
-    if dry_run:
-        # No collision check: a dry run shows what the files hold; the caller marks taken
-        # ids with :func:`id_origin`.
-        return AddOutcome([r.meta for _, rs in prepared for r in rs], failed)
-    added: list[ReportMeta] = []
-    folder = library_dir()
-    if not prepared:
-        return AddOutcome(added, failed)
-    with _library_errors(folder), _write_lock(folder):
-        for source, reports in prepared:
-            # Checked under the lock: another process may have added the id a moment ago.
-            try:
-                _check_free([r.meta.id for r in reports], replace=replace)
-            except ReportError as exc:
-                failed.append(AddFailure(source, str(exc)))
-                continue
-            try:
-                _store_file(folder, reports)
-            except OSError as exc:  # rolled back; the next file may still fit
-                reason = exc.strerror or str(exc)
-                message = f"cannot write to your library at {folder}: {reason}"
-                failed.append(AddFailure(source, message))
-                continue
-            added.extend(r.meta for r in reports)
-        _sweep(folder)
-    order = {str(p): i for i, p in enumerate(paths)}
-    failed.sort(key=lambda f: order.get(f.source, 0))
-    return AddOutcome(added, failed)
-
-
-def _printable_source(source: str) -> str:
-    from reportdiff.core.printable import printable
-
-    return printable(source)
 
 
 def _store_file(folder: Path, reports: list[Report]) -> None:
@@ -507,41 +298,6 @@ def _store_file(folder: Path, reports: list[Report]) -> None:
         # The file whole or not at all, on Ctrl-C or a full disk too: put back what was there.
         _rollback(folder, previous, written, created)
         raise
-
-
-def _prepare(
-    path: str | Path,
-    *,
-    id: str | None,
-    region: str | None,
-    year: int | None,
-    encoding: str | None,
-    split: bool,
-) -> list[Report]:
-    """Read, split (if asked), clean, parse and name the reports of one file."""
-    from reportdiff.core.sources.ingest import read_document
-    from reportdiff.core.text.split import split_compilation
-
-    source = str(path)
-    raw = read_document(path, encoding=encoding)
-    parts = [part for part in split_compilation(raw) if part.strip()]
-    if split:
-        if not parts:
-            raise ReportError(f"found no report in {source}")
-    elif len(parts) > 1:
-        # Stored whole, a compilation reads as one report with every part repeated.
-        raise ReportError(
-            f"{source} holds {len(parts)} reports (a compilation); add it with --split "
-            "(--split --dry-run lists them first)"
-        )
-    else:
-        parts = [raw]
-    if id is not None and len(parts) > 1:
-        raise ReportError(
-            f"--id names one report, but {source} holds {len(parts)}; "
-            "add them without --id, or one at a time"
-        )
-    return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
 
 
 @contextlib.contextmanager
@@ -580,47 +336,6 @@ def _rollback(
     for path in created:
         with contextlib.suppress(OSError):
             path.unlink()
-
-
-def _load(raw: str, *, source: str, id: str | None, region: str | None, year: int | None) -> Report:
-    """Clean, infer metadata and parse one report; settle its id."""
-    from dataclasses import replace as dc_replace
-
-    from reportdiff.core.text.load import load_text
-
-    overrides: dict[str, Any] = {}
-    if region is not None:
-        # Stored cleaned: `--region $'闵行区\n'` must not break `list`'s lines or reach a
-        # terminal as an escape sequence.
-        overrides["region"] = clean_field(region) or None
-    if year is not None:
-        overrides["year"] = year
-    if id is not None:
-        overrides["id"] = id
-    report = load_text(raw, source=source, **overrides)
-    final_id = id if id is not None else default_id(report.meta, source=source)
-    # Messages name the file as the user typed it; the stored source is absolute, so it
-    # still says where the report came from when read from another directory.
-    absolute = clean_field(str(Path(source).absolute()))
-    return dc_replace(report, meta=dc_replace(report.meta, id=final_id, source=absolute))
-
-
-def _check_free(ids: list[str], *, replace: bool) -> None:
-    if replace:
-        return
-    user = user_ids()
-    bundled = _bundled_ids()
-    for new_id in ids:
-        if new_id in user:
-            raise ReportError(
-                f"your library already has a report {new_id!r}; use --replace to overwrite "
-                "it, or --id to give this one another id"
-            )
-        if new_id in bundled:
-            raise ReportError(
-                f"{new_id!r} is a bundled report; use --replace to shadow it with yours, "
-                "or --id to give this one another id"
-            )
 
 
 def _store_text(folder: Path, report: Report, *, created: list[Path]) -> str:
@@ -807,3 +522,19 @@ def remove_report(id: str) -> ReportMeta | None:
                 with contextlib.suppress(OSError):
                     text_path.unlink()
     return meta
+
+
+#: Names that live in :mod:`reportdiff.core.storage.adding` and are still imported from here.
+_ADDING = frozenset(
+    {"add_report", "add_reports", "add_files", "AddFailure", "AddOutcome", "default_id"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    # Adding moved to its own module (library.py was past 800 lines); the old names stay.
+    if name in _ADDING:
+        from reportdiff.core.storage import adding
+
+        return getattr(adding, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.model import Report, ReportMeta
+
+if TYPE_CHECKING:
+    from reportdiff.core.storage.index import Filters
 
 #: File name endings that make an argument a path even when the file is missing.
 PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".docx")
@@ -60,25 +64,23 @@ def known_ids() -> list[str]:
     return list(seen)
 
 
-def list_entries() -> list[ListEntry]:
-    """Bundled and user reports together, sorted by id; a user report shadows a bundled one."""
-    from reportdiff.core.storage.library import user_text_size
-    from reportdiff.core.storage.samples import bundled_text_size
+def list_entries(filters: Filters | None = None) -> list[ListEntry]:
+    """Bundled and user reports together, sorted by id; a user report shadows a bundled one.
 
-    bundled = {m.id: m for m in _bundled()}
-    entries: dict[str, ListEntry] = {}
-    for meta in bundled.values():
-        entries[meta.id] = ListEntry(
-            meta.id, meta.region, meta.year, meta.title, bundled_text_size(meta.id), "bundled",
-            meta.delivered,
-        )
-    for meta in _user():
-        origin = "user (replaces bundled)" if meta.id in bundled else "user"
-        entries[meta.id] = ListEntry(
-            meta.id, meta.region, meta.year, meta.title, user_text_size(meta.id), origin,
-            meta.delivered,
-        )
-    return sorted(entries.values(), key=lambda e: e.id)
+    Read from the library's index (brought up to date from the files first), so listing
+    a thousand reports reads one file; ``filters`` narrow it by region, level and years.
+    """
+    from reportdiff.core.storage.index import list_reports
+
+    bundled = {m.id for m in _bundled()}
+    entries = []
+    for r in list_reports(filters):
+        origin = r.origin
+        if origin == "user" and r.meta.id in bundled:
+            origin = "user (replaces bundled)"
+        m = r.meta
+        entries.append(ListEntry(m.id, m.region, m.year, m.title, r.chars, origin, m.delivered))
+    return entries
 
 
 def _may_be_user_id(ref: str) -> bool:

@@ -1,0 +1,390 @@
+"""Adding files to the library: read, name, check and write each file whole or not at all.
+
+The entry format, the lock and the atomic commit are :mod:`reportdiff.core.storage.library`'s;
+this module decides what goes in: reading (through a process pool for many files, see
+:mod:`reportdiff.core.storage.bulk`), default ids, taken ids, and re-adding the same text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from pathlib import Path
+from typing import Any
+
+from reportdiff.core.errors import ReportError
+from reportdiff.core.model import Report, ReportMeta
+from reportdiff.core.printable import clean_field
+from reportdiff.core.storage.library import (
+    ID_PATTERN,
+    RESERVED_IDS,
+    DamagedEntry,
+    _bundled_ids,
+    _library_errors,
+    _read_entry,
+    _store_file,
+    _sweep,
+    _write_lock,
+    check_id,
+    library_dir,
+    user_ids,
+)
+
+
+def default_id(meta: ReportMeta, *, source: str) -> str:
+    """The id a report gets when none is given: ``<region pinyin>-<year>[-plan]``.
+
+    Any Chinese region romanises (杨浦区 → yangpu, 全国 → national). When the text names
+    no region, the file's name stands in for it (``徐汇区报告.txt`` → ``xu-hui-qu-bao-gao``),
+    and the year is left out when unknown: adding many files never fails because one
+    report's id could not be made.
+    """
+    from reportdiff.core.text.regions import region_pinyin
+
+    pinyin = region_pinyin(meta.region) if meta.region else None
+    suffix = "-plan" if meta.kind == "plan-report" else ""
+    stem = pinyin or _stem_id(source)
+    year = f"-{meta.year}" if meta.year and not (stem.endswith(str(meta.year))) else ""
+    tail = f"{year}{suffix}"
+    candidate = f"{stem[: 63 - len(tail)].rstrip('-')}{tail}"
+    if not ID_PATTERN.match(candidate) or candidate in RESERVED_IDS:
+        candidate = f"report-{candidate}".strip("-")[:63].rstrip("-")
+    return check_id(candidate)
+
+
+def _stem_id(source: str) -> str:
+    """An id stem from a file name: ASCII kept, Chinese romanised, the rest to '-'."""
+    from pypinyin import lazy_pinyin
+
+    name = Path(source).stem
+    spelled = "-".join(lazy_pinyin(name, errors=lambda s: s.lower()))
+    return re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-") or "report"
+
+
+
+def add_report(
+    path: str | Path,
+    *,
+    id: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    encoding: str | None = None,
+    replace: bool = False,
+    split: bool = False,
+    dry_run: bool = False,
+) -> list[ReportMeta]:
+    """Copy a report file (or every report in a compilation) into the user's library.
+
+    The file is read (:func:`reportdiff.core.sources.ingest.read_document`), cleaned and parsed
+    like the bundled samples; its metadata is inferred from the text and can be
+    overridden. The canonical cleaned text and the metadata are stored atomically under
+    the library lock: all reports of the file are added, or none.
+
+    Args:
+        path: A text, HTML, PDF or DOCX file.
+        id: The id to store it under (default ``<region pinyin>-<year>``). Not with
+            ``split`` when the file holds several reports.
+        region: Region in Chinese, overriding the inferred one (e.g. 闵行区).
+        year: The year the report reviews, overriding the inferred one.
+        encoding: Force the text encoding of a text or HTML file.
+        replace: Overwrite a library report with the same id, or shadow a bundled one.
+        split: Treat the file as a compilation and add every report found in it.
+        dry_run: Work out what would be added, but write nothing.
+
+    Returns:
+        The metadata of each report added (or that would be added), in file order.
+
+    Raises:
+        ReportError: The file cannot be read, an id is invalid or taken (without
+            ``replace``), or the region cannot be romanised (without ``id``).
+    """
+    return add_reports(
+        [path],
+        id=id,
+        region=region,
+        year=year,
+        encoding=encoding,
+        replace=replace,
+        split=split,
+        dry_run=dry_run,
+    )
+
+
+@dataclass(frozen=True)
+class AddFailure:
+    """A file ``add`` could not add, and why."""
+
+    source: str
+    """The file as the user named it."""
+    message: str
+    """The one-line reason."""
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What a multi-file add did: the reports added (or that would be) and the files that failed."""
+
+    added: list[ReportMeta]
+    """Metadata of each report added, in file order."""
+    failed: list[AddFailure]
+    """Each file that was not added, in file order."""
+    unchanged: list[ReportMeta] = dc_field(default_factory=list)
+    """Reports already in the library with the same text and metadata (nothing written)."""
+
+
+def add_reports(
+    paths: Sequence[str | Path],
+    *,
+    id: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    encoding: str | None = None,
+    replace: bool = False,
+    split: bool = False,
+    dry_run: bool = False,
+) -> list[ReportMeta]:
+    """Add several files (options as in :func:`add_report`); each file whole or not at all.
+
+    Like :func:`add_files`, but raises if any file failed (after adding the others).
+
+    Raises:
+        ReportError: The first failure's message (with a count when several failed).
+    """
+    outcome = add_files(
+        paths,
+        id=id,
+        region=region,
+        year=year,
+        encoding=encoding,
+        replace=replace,
+        split=split,
+        dry_run=dry_run,
+    )
+    if outcome.failed:
+        first = outcome.failed[0].message
+        more = len(outcome.failed) - 1
+        raise ReportError(first + (f" (and {more} more file(s) failed)" if more else ""))
+    return outcome.added
+
+
+def add_files(
+    paths: Sequence[str | Path],
+    *,
+    id: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    encoding: str | None = None,
+    replace: bool = False,
+    split: bool = False,
+    dry_run: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> AddOutcome:
+    """Add several files, each one whole or not at all (options as in :func:`add_report`).
+
+    A file that cannot be read, or whose id is taken (without ``replace``) or was already
+    given to an earlier file of the same call, is reported in ``failed`` and never stops
+    the others. A report whose text and metadata are already in the library under its id
+    is ``unchanged`` and not written again. Each file is one transaction: all reports of a
+    compilation become visible together, even if the process is killed (``kill -9``,
+    power cut) while writing them (see :func:`_commit`). Ctrl-C rolls back the file being
+    written and stops.
+
+    The files are read, cleaned and parsed in a pool of processes (every core); the
+    library is written by this process alone, under the library lock.
+
+    Args:
+        on_progress: Called with (files read, files in all) as each file is read.
+
+    Raises:
+        ReportError: ``id`` is invalid, or the library cannot be written at all.
+    """
+    from reportdiff.core.storage.bulk import prepare_all
+
+    if id is not None:
+        check_id(id)
+    if id is not None and len(paths) > 1:
+        raise ReportError("--id names one report; add the files one at a time")
+    options = {"id": id, "region": region, "year": year, "encoding": encoding, "split": split}
+    results = prepare_all(paths, options, on_progress=on_progress)
+    failed: list[AddFailure] = []
+    added: list[ReportMeta] = []
+    unchanged: list[ReportMeta] = []
+    taken: dict[str, str] = {}
+
+    def checked() -> Iterator[tuple[str, list[Report]]]:
+        """The files read, each checked against the ids the earlier ones got."""
+        for source, result in results:
+            if isinstance(result, ReportError):
+                failed.append(AddFailure(source, str(result)))
+                continue
+            ids = [r.meta.id for r in result]
+            clash = next((i for i in ids if i in taken or ids.count(i) > 1), None)
+            if clash is not None:
+                other = taken.get(clash, source)
+                failed.append(AddFailure(source, (
+                    f"{_printable_source(source)} would get the id {clash!r} like "
+                    f"{_printable_source(other)}; add it on its own with --id"
+                )))
+                continue
+            taken.update((i, source) for i in ids)
+            yield source, result
+
+    folder = library_dir()
+    if dry_run:
+        # No collision check: a dry run shows what the files hold; the caller marks taken
+        # ids with :func:`id_origin`.
+        added = [r.meta for _, rs in checked() for r in rs]
+        return AddOutcome(added, _in_order(failed, paths), unchanged)
+    files = checked()
+    first = next(files, None)  # nothing to write: leave the library (and its lock) alone
+    if first is None:
+        return AddOutcome(added, _in_order(failed, paths), unchanged)
+    with _library_errors(folder), _write_lock(folder):
+        existing = user_ids()
+        bundled = _bundled_ids()
+        for source, reports in itertools.chain([first], files):
+            same = [r for r in reports if r.meta.id in existing and _same_entry(folder, r)]
+            to_write = [r for r in reports if all(r is not o for o in same)]
+            unchanged.extend(r.meta for r in same)
+            if not to_write:
+                continue
+            # Checked under the lock: another process may have added the id a moment ago.
+            try:
+                _check_free([r.meta.id for r in to_write], existing, bundled, replace=replace)
+            except ReportError as exc:
+                failed.append(AddFailure(source, str(exc)))
+                continue
+            try:
+                _store_file(folder, to_write)
+            except OSError as exc:  # rolled back; the next file may still fit
+                reason = exc.strerror or str(exc)
+                message = f"cannot write to your library at {folder}: {reason}"
+                failed.append(AddFailure(source, message))
+                continue
+            existing.update(r.meta.id for r in to_write)
+            added.extend(r.meta for r in to_write)
+        _sweep(folder)
+        _update_index()
+    return AddOutcome(added, _in_order(failed, paths), unchanged)
+
+
+def _in_order(failed: list[AddFailure], paths: Sequence[str | Path]) -> list[AddFailure]:
+    order = {str(p): i for i, p in enumerate(paths)}
+    return sorted(failed, key=lambda f: order.get(f.source, 0))
+
+
+def _same_entry(folder: Path, report: Report) -> bool:
+    """Whether the library already holds this report: same text, same metadata."""
+    result = _read_entry(folder / f"{report.meta.id}.json")
+    if isinstance(result, DamagedEntry):
+        return False
+    meta, record = result
+    digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()
+    # The source path is where it was read from, not what it says: a copy elsewhere is
+    # the same report.
+    from dataclasses import replace as dc_replace
+
+    return record["sha256"] == digest and dc_replace(meta, source="") == dc_replace(
+        report.meta, source=""
+    )
+
+
+def _update_index() -> None:
+    """Bring the index up to date now, while the new entries are fresh (under the lock).
+
+    The index is a copy of the files: if it cannot be written, the next reader rebuilds it.
+    """
+    import sqlite3
+
+    from reportdiff.core.storage.index import open_index
+
+    with contextlib.suppress(sqlite3.Error, OSError), open_index():
+        pass
+
+
+def _printable_source(source: str) -> str:
+    from reportdiff.core.printable import printable
+
+    return printable(source)
+
+
+
+def _prepare(
+    path: str | Path,
+    *,
+    id: str | None,
+    region: str | None,
+    year: int | None,
+    encoding: str | None,
+    split: bool,
+) -> list[Report]:
+    """Read, split (if asked), clean, parse and name the reports of one file."""
+    from reportdiff.core.sources.ingest import read_document
+    from reportdiff.core.text.split import split_compilation
+
+    source = str(path)
+    raw = read_document(path, encoding=encoding)
+    parts = [part for part in split_compilation(raw) if part.strip()]
+    if split:
+        if not parts:
+            raise ReportError(f"found no report in {source}")
+    elif len(parts) > 1:
+        # Stored whole, a compilation reads as one report with every part repeated.
+        raise ReportError(
+            f"{source} holds {len(parts)} reports (a compilation); add it with --split "
+            "(--split --dry-run lists them first)"
+        )
+    else:
+        parts = [raw]
+    if id is not None and len(parts) > 1:
+        raise ReportError(
+            f"--id names one report, but {source} holds {len(parts)}; "
+            "add them without --id, or one at a time"
+        )
+    return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
+
+
+
+def _load(raw: str, *, source: str, id: str | None, region: str | None, year: int | None) -> Report:
+    """Clean, infer metadata and parse one report; settle its id."""
+    from dataclasses import replace as dc_replace
+
+    from reportdiff.core.text.load import load_text
+
+    overrides: dict[str, Any] = {}
+    if region is not None:
+        # Stored cleaned: `--region $'闵行区\n'` must not break `list`'s lines or reach a
+        # terminal as an escape sequence.
+        overrides["region"] = clean_field(region) or None
+    if year is not None:
+        overrides["year"] = year
+    if id is not None:
+        overrides["id"] = id
+    report = load_text(raw, source=source, **overrides)
+    final_id = id if id is not None else default_id(report.meta, source=source)
+    # Messages name the file as the user typed it; the stored source is absolute, so it
+    # still says where the report came from when read from another directory.
+    absolute = clean_field(str(Path(source).absolute()))
+    return dc_replace(report, meta=dc_replace(report.meta, id=final_id, source=absolute))
+
+
+def _check_free(ids: list[str], user: set[str], bundled: set[str], *, replace: bool) -> None:
+    if replace:
+        return
+    for new_id in ids:
+        if new_id in user:
+            raise ReportError(
+                f"your library already has a report {new_id!r}; use --replace to overwrite "
+                "it with this one (its text or metadata differ), or --id to give this one "
+                "another id"
+            )
+        if new_id in bundled:
+            raise ReportError(
+                f"{new_id!r} is a bundled report; use --replace to shadow it with yours, "
+                "or --id to give this one another id"
+            )
