@@ -75,10 +75,12 @@ def test_missed_growth_target_1998(corpus_dir: Path, capsys: pytest.CaptureFixtu
     assert gdp["target"]["text"] == "8％"
     assert gdp["result"]["text"] == "7.8％"
     assert gdp["status"] == "missed"
-    # prices: 1999 says only that they fell (都比上年下降): words, not a figure → unclear
+    # prices: 1999 says only in its tasks part, arguing for deficit spending, that they
+    # fell (都比上年下降): words, not a figure, and not in the review (the parts reader
+    # frames that paragraph as tasks). Never met or missed: not reported.
     prices = doc["rows"][1]
-    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "unclear")
-    assert prices["result"]["text"] == "比上年下降"
+    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "not reported")
+    assert prices["result"] is None
 
 
 def test_spans_point_at_the_printed_text(
