@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportdiff import __version__
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import LANGUAGES, N_, _, ngettext, set_language
 
 if TYPE_CHECKING:
     # argparse is imported where a parser is built: `reportdiff A B` needs none.
@@ -23,27 +24,32 @@ if TYPE_CHECKING:
 
     Handler = Callable[[argparse.Namespace], int]
 
-UNKNOWN = "unknown"
+UNKNOWN = N_("unknown")
 """Shown for metadata the text does not give (region, years, title)."""
 
+ORIGINS = (N_("bundled"), N_("user"), N_("user (replaces bundled)"), N_("damaged"))
+"""Where a listed report comes from (core's values), translated with ``_()`` when shown."""
 
-DESCRIPTION = """\
+
+DESCRIPTION = N_("""\
 Read and compare long Chinese government reports.
 
   reportdiff yangpu-2022 yangpu-2023     open two reports side by side
   reportdiff list                        list the reports you can open
   reportdiff show yangpu-2022            print a report's metadata and outline
 
-A report is an id from `reportdiff list` or a path to a file."""
+A report is an id from `reportdiff list` or a path to a file.""")
 
 
 def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "list",
-        help="list bundled and library reports",
-        description="List the reports you can open: id, region, year reviewed, year "
-        "delivered, title, size (unknown where the text does not say). "
-        "A table on a terminal, tab-separated values when piped.",
+        help=_("list bundled and library reports"),
+        description=_(
+            "List the reports you can open: id, region, year reviewed, year "
+            "delivered, title, size (unknown where the text does not say). "
+            "A table on a terminal, tab-separated values when piped."
+        ),
     )
     p.set_defaults(handler=_cmd_list)
 
@@ -57,21 +63,27 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for entry in damaged:
         # Explained on stderr (one line each), and listed as a row marked "damaged".
         print(f"reportdiff: {_printable(entry.message())}", file=sys.stderr)
-    header = ("id", "region", "year", "delivered", "title", "size", "origin")
+    header = (
+        _("id"), _("region"), _("year"), _("delivered"), _("title"), _("size"), _("origin")
+    )
+    unknown = _(UNKNOWN)
     rows = [
         (
             e.id,
-            e.region or UNKNOWN,
-            str(e.year or UNKNOWN),
-            str(e.delivered or UNKNOWN),
-            e.title or UNKNOWN,
+            e.region or unknown,
+            str(e.year or unknown),
+            str(e.delivered or unknown),
+            e.title or unknown,
             str(e.size),
-            e.origin,
+            _(e.origin),
         )
         for e in entries
     ]
     rows += [
-        (d.id, UNKNOWN, UNKNOWN, UNKNOWN, "(damaged entry: see the message above)", "0", "damaged")
+        (
+            d.id, unknown, unknown, unknown, _("(damaged entry: see the message above)"), "0",
+            _("damaged"),
+        )
         for d in damaged
     ]
     if sys.stdout.isatty():
@@ -80,7 +92,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         from rich.text import Text
 
         # Text cells, not str: a str cell is parsed as markup and report titles are data.
-        table = Table(*header, title="reports")
+        table = Table(*header, title=_("reports"))
         for row in rows:
             table.add_row(*(Text(_printable(c)) for c in row))
         Console().print(table)
@@ -96,17 +108,21 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "show",
-        help="print a report's metadata and outline",
-        description="Print a report's metadata and its outline (parts, sections, lead "
-        "phrases, highlight lists, appendices) so a person can check the parse.",
+        help=_("print a report's metadata and outline"),
+        description=_(
+            "Print a report's metadata and its outline (parts, sections, lead "
+            "phrases, highlight lists, appendices) so a person can check the parse."
+        ),
     )
-    p.add_argument("report", help="report id (see `reportdiff list`) or path to a file")
+    p.add_argument("report", help=_("report id (see `reportdiff list`) or path to a file"))
     p.add_argument(
         "--text",
         action="store_true",
-        help="print the cleaned text instead (the text every span and offset points into)",
+        help=_("print the cleaned text instead (the text every span and offset points into)"),
     )
-    p.add_argument("--encoding", help="force the encoding of a text file (utf-8, gb18030, big5 …)")
+    p.add_argument(
+        "--encoding", help=_("force the encoding of a text file (utf-8, gb18030, big5 …)")
+    )
     p.set_defaults(handler=_cmd_show)
 
 
@@ -125,26 +141,31 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
-        help="compare reports and write the result as Markdown, JSON, CSV or HTML",
-        description="Compare two or more reports without the TUI: aligned sections, number "
-        "changes and shared phrases as Markdown (for reading), JSON (schema "
-        "reportdiff.comparison/1), CSV (the numbers table, UTF-8 with BOM for Excel) or HTML "
-        "(one self-contained page: the aligned text side by side, changes marked). "
-        "Writes to stdout unless -o is given; -o replaces FILE atomically.",
+        help=_("compare reports and write the result as Markdown, JSON, CSV or HTML"),
+        description=_(
+            "Compare two or more reports without the TUI: aligned sections, number "
+            "changes and shared phrases as Markdown (for reading), JSON (schema "
+            "reportdiff.comparison/1), CSV (the numbers table, UTF-8 with BOM for Excel) or "
+            "HTML (one self-contained page: the aligned text side by side, changes marked). "
+            "Writes to stdout unless -o is given; -o replaces FILE atomically."
+        ),
     )
     p.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths"
+        "reports", nargs="+", metavar="REPORT", help=_("two or more report ids or file paths")
     )
     p.add_argument(
         "--format",
         "-f",
         choices=("md", "json", "csv", "html"),
         default="md",
-        help="output format (default: md)",
+        help=_("output format (default: md)"),
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout: a file is replaced atomically, a link's target "
-        "is replaced, a FIFO or device is written in place, a directory gets the default name"
+        "-o", "--output", metavar="FILE", help=_(
+            "write to FILE instead of stdout: a file is replaced atomically, a link's target "
+            "is replaced, a FIFO or device is written in place, a directory gets the default "
+            "name"
+        )
     )
     p.set_defaults(handler=_cmd_export)
 
@@ -159,7 +180,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if len(args.reports) < 2:
         raise ReportError(
-            "export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`",
+            _("export needs at least two reports, e.g. "
+              "`reportdiff export yangpu-2022 yangpu-2023`"),
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
@@ -188,32 +210,37 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "terms",
-        help="new and faded terms over a series of reports",
-        description="Read a series of reports in the order given and list, for each, the "
-        "terms no earlier report used (new: coined compounds and quoted formulations "
-        "first) and the terms the previous reports all used and it drops (faded), with "
-        "each term's rate per 10,000 Han characters in every report. --term T gives only "
-        "T's series. Markdown, JSON (schema reportdiff.terms/1) or CSV; stdout unless -o.",
+        help=_("new and faded terms over a series of reports"),
+        description=_(
+            "Read a series of reports in the order given and list, for each, the "
+            "terms no earlier report used (new: coined compounds and quoted formulations "
+            "first) and the terms the previous reports all used and it drops (faded), with "
+            "each term's rate per 10,000 Han characters in every report. --term T gives only "
+            "T's series. Markdown, JSON (schema reportdiff.terms/1) or CSV; stdout unless -o."
+        ),
     )
     p.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="report ids or file paths, oldest first"
+        "reports", nargs="+", metavar="REPORT", help=_("report ids or file paths, oldest first")
     )
     p.add_argument(
         "--format", "-f", choices=("md", "json", "csv"), default="md",
-        help="output format (default: md)",
+        help=_("output format (default: md)"),
     )
     p.add_argument(
         "--term", "-t", action="append", default=[], metavar="T",
-        help="give this term's series instead of the lists (repeatable)",
+        help=_("give this term's series instead of the lists (repeatable)"),
     )
     p.add_argument(
-        "--top", type=int, default=50, metavar="N", help="terms listed per report (default: 50)"
+        "--top", type=int, default=50, metavar="N",
+        help=_("terms listed per report (default: 50)"),
     )
     p.add_argument(
         "--faded-after", type=int, default=3, metavar="K",
-        help="a term fades when the previous K reports all used it (default: 3)",
+        help=_("a term fades when the previous K reports all used it (default: 3)"),
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout")
+    )
     p.set_defaults(handler=_cmd_terms)
 
 
@@ -226,11 +253,13 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     from reportdiff.core.storage.resolve import resolve_report
 
     if args.top < 1 or args.faded_after < 1:
-        raise ReportError("--top and --faded-after need a whole number of at least 1", exit_code=2)
+        raise ReportError(
+            _("--top and --faded-after need a whole number of at least 1"), exit_code=2
+        )
     if not args.term and len(args.reports) < 2:
         raise ReportError(
-            "terms needs a series of at least two reports, e.g. "
-            "`reportdiff terms yangpu-2022 yangpu-2023` (or --term T for one term's series)",
+            _("terms needs a series of at least two reports, e.g. "
+              "`reportdiff terms yangpu-2022 yangpu-2023` (or --term T for one term's series)"),
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
@@ -255,7 +284,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
 def write_stdout(text: str) -> None:
     """Print ``text`` to standard output; a failed or short write is a one-line error."""
     if sys.stdout is None:
-        raise ReportError("standard output is closed")
+        raise ReportError(_("standard output is closed"))
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -263,7 +292,9 @@ def write_stdout(text: str) -> None:
         raise
     except (OSError, ValueError) as exc:  # ValueError: the stream was closed
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ReportError(f"cannot write to standard output: {reason}") from None
+        raise ReportError(
+            _("cannot write to standard output: {reason}").format(reason=reason)
+        ) from None
 
 
 def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -271,42 +302,55 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "add",
-        help="add report files to your library",
-        description="Copy reports into your library so `reportdiff ID` opens them. Each file\n"
-        "is added whole or not at all (all the reports of a compilation together), even if\n"
-        "the command is killed; a file that cannot be added never stops the others. With\n"
-        "several files the command ends with a summary, and exits 1 if any file failed.\n\n"
-        "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5 are\n"
-        "detected; --encoding forces one), HTML pages (the article text only), PDF (its text\n"
-        "layer; scans have none) and DOCX. Region, year reviewed, session date and title are\n"
-        "inferred from the text; the id defaults to <region pinyin>-<year>, e.g. minhang-2023.\n"
-        "An id that exists (bundled or yours) is refused unless --replace.",
-        epilog="examples:\n"
-        "  reportdiff add minhang-2023.pdf\n"
-        "  reportdiff add report.txt --region 闵行区 --year 2023\n"
-        "  reportdiff add compilation.txt --split --dry-run",
+        help=_("add report files to your library"),
+        description=_(
+            "Copy reports into your library so `reportdiff ID` opens them. Each file\n"
+            "is added whole or not at all (all the reports of a compilation together), even if\n"
+            "the command is killed; a file that cannot be added never stops the others. With\n"
+            "several files the command ends with a summary, and exits 1 if any file failed.\n\n"
+            "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5 are\n"
+            "detected; --encoding forces one), HTML pages (the article text only), PDF (its text\n"
+            "layer; scans have none) and DOCX. Region, year reviewed, session date and title are\n"
+            "inferred from the text; the id defaults to <region pinyin>-<year>, e.g. "
+            "minhang-2023.\n"
+            "An id that exists (bundled or yours) is refused unless --replace."
+        ),
+        epilog=_("examples:") + "\n" + _ADD_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="report file(s) to add")
-    p.add_argument("--id", help="store under this id (one report only)")
-    p.add_argument("--region", help="region in Chinese, overriding the inferred one (闵行区)")
+    p.add_argument("files", nargs="+", metavar="FILE", help=_("report file(s) to add"))
+    p.add_argument("--id", help=_("store under this id (one report only)"))
+    p.add_argument("--region", help=_("region in Chinese, overriding the inferred one (闵行区)"))
     p.add_argument(
         "--year",
         type=_year,
-        help=f"the year the report reviews (2023 for a 2024 report; {MIN_YEAR}–{MAX_YEAR})",
-    )
-    p.add_argument("--encoding", help="force the text encoding (utf-8, gb18030, big5, utf-16)")
-    p.add_argument(
-        "--replace", action="store_true", help="overwrite a report with the same id (or shadow a bundled one)"
+        help=_("the year the report reviews (2023 for a 2024 report; {min}–{max})").format(
+            min=MIN_YEAR, max=MAX_YEAR
+        ),
     )
     p.add_argument(
-        "--split", action="store_true", help="the file is a compilation: add every report in it"
+        "--encoding", help=_("force the text encoding (utf-8, gb18030, big5, utf-16)")
     )
     p.add_argument(
-        "--dry-run", action="store_true", help="show what would be added, write nothing"
+        "--replace", action="store_true",
+        help=_("overwrite a report with the same id (or shadow a bundled one)"),
+    )
+    p.add_argument(
+        "--split", action="store_true",
+        help=_("the file is a compilation: add every report in it"),
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help=_("show what would be added, write nothing")
     )
     p.set_defaults(handler=_cmd_add)
 
+
+_ADD_EXAMPLES = (
+    "  reportdiff add minhang-2023.pdf\n"
+    "  reportdiff add report.txt --region 闵行区 --year 2023\n"
+    "  reportdiff add compilation.txt --split --dry-run"
+)
+"""Commands, the same in every language."""
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 """Years a report may review (the first government work report reviewed 1949–1954)."""
@@ -319,9 +363,15 @@ def _year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {_printable(text)!s}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a year: {text}").format(text=_printable(text))
+        ) from None
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(f"{year} is not a year from {MIN_YEAR} to {MAX_YEAR}")
+        raise argparse.ArgumentTypeError(
+            _("{year} is not a year from {min} to {max}").format(
+                year=year, min=MIN_YEAR, max=MAX_YEAR
+            )
+        )
     return year
 
 
@@ -336,7 +386,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     from reportdiff.core.storage.library import add_files, id_origin
 
     if args.id is not None and len(args.files) > 1:
-        raise ReportError("--id names one report; add the files one at a time")
+        raise ReportError(_("--id names one report; add the files one at a time"))
     outcome = add_files(
         args.files,
         id=args.id,
@@ -349,44 +399,57 @@ def _cmd_add(args: argparse.Namespace) -> int:
     )
     for meta in outcome.added:
         fields = [
-            "would add" if args.dry_run else "added",
+            _("would add") if args.dry_run else _("added"),
             meta.id,
-            meta.region or UNKNOWN,
-            meta.year or UNKNOWN,
+            meta.region or _(UNKNOWN),
+            meta.year or _(UNKNOWN),
             meta.date or "-",
             meta.kind,
             meta.title,
         ]
         origin = id_origin(meta.id) if args.dry_run else None
         if origin is not None and args.replace:
-            fields.append(f"replaces the {origin} report of that id")
+            fields.append(_("replaces the {origin} report of that id").format(origin=_(origin)))
         elif origin is not None:
-            fields.append(f"id taken by a {origin} report: needs --replace or --id")
+            fields.append(
+                _("id taken by a {origin} report: needs --replace or --id").format(
+                    origin=_(origin)
+                )
+            )
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     sys.stdout.flush()
     for failure in outcome.failed:
         print(f"reportdiff: {_printable(failure.message)}", file=sys.stderr)
     if len(args.files) > 1:
         done = len(args.files) - len(outcome.failed)
-        verb = "would add" if args.dry_run else "added"
-        print(
-            f"reportdiff: {verb} {done} of {len(args.files)} files"
-            + (f"; {len(outcome.failed)} failed (see above)" if outcome.failed else ""),
-            file=sys.stderr,
-        )
+        total = len(args.files)
+        if args.dry_run:
+            summary = ngettext(
+                "would add {done} of {total} file", "would add {done} of {total} files", total
+            )
+        else:
+            summary = ngettext("added {done} of {total} file", "added {done} of {total} files", total)
+        summary = summary.format(done=done, total=total)
+        if outcome.failed:
+            summary += _("; {failed} failed (see above)").format(failed=len(outcome.failed))
+        print(f"reportdiff: {summary}", file=sys.stderr)
     return 1 if outcome.failed else 0
 
 
 def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "remove",
-        help="remove a report from your library",
-        description="Delete a report you added from your library. Asks for confirmation "
-        "on a terminal; --yes skips the question (needed when not on a terminal). "
-        "Bundled reports cannot be removed.",
+        help=_("remove a report from your library"),
+        description=_(
+            "Delete a report you added from your library. Asks for confirmation "
+            "on a terminal; --yes skips the question (needed when not on a terminal). "
+            "Bundled reports cannot be removed."
+        ),
     )
-    p.add_argument("id", metavar="ID", help="id of a report you added (see `reportdiff list`)")
-    p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument(
+        "id", metavar="ID", help=_("id of a report you added (see `reportdiff list`)")
+    )
+    p.add_argument("-y", "--yes", action="store_true", help=_("do not ask for confirmation"))
     p.set_defaults(handler=_cmd_remove)
 
 
@@ -397,22 +460,29 @@ def _cmd_remove(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise ReportError(
-                f"not removing {args.id!r} without confirmation: no terminal to ask on; "
-                "pass --yes"
+                _(
+                    "not removing {id} without confirmation: no terminal to ask on; pass --yes"
+                ).format(id=repr(args.id))
             )
-        sys.stderr.write(f"remove {_printable(what)} from your library? [y/N] ")
+        sys.stderr.write(
+            _("remove {what} from your library? [y/N] ").format(what=_printable(what))
+        )
         sys.stderr.flush()
         try:
             answer = sys.stdin.readline()
         except (EOFError, OSError):
             answer = ""
-        if answer.strip().lower() not in ("y", "yes"):
-            sys.stderr.write("reportdiff: nothing removed\n")
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            sys.stderr.write("reportdiff: " + _("nothing removed") + "\n")
             return 1
     shadowed = shadows_bundled(args.id)
     remove_report(args.id)
-    note = f" (the bundled {args.id} is back in `reportdiff list`)" if shadowed else ""
-    sys.stdout.write(f"removed {_printable(args.id)}{note}\n")
+    id_ = _printable(args.id)
+    if shadowed:
+        line = _("removed {id} (the bundled {id} is back in `reportdiff list`)").format(id=id_)
+    else:
+        line = _("removed {id}").format(id=id_)
+    sys.stdout.write(line + "\n")
     return 0
 
 
@@ -420,13 +490,17 @@ def _add_build_samples(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     # Maintainer command: no help= so it stays out of the command list users see.
     p = sub.add_parser(
         "build-samples",
-        description="Rebuild sample_data/ (the bundled reports and index.json) from the "
-        "seed documents with the project's own cleaner, splitter and metadata inference.",
+        description=_(
+            "Rebuild sample_data/ (the bundled reports and index.json) from the "
+            "seed documents with the project's own cleaner, splitter and metadata inference."
+        ),
     )
-    p.add_argument("seeds_dir", metavar="SEEDS_DIR", help="directory holding the seed *.txt files")
+    p.add_argument(
+        "seeds_dir", metavar="SEEDS_DIR", help=_("directory holding the seed *.txt files")
+    )
     p.add_argument(
         "--out", metavar="DIR", default=None,
-        help="where to write (default: the package's sample_data/ directory)",
+        help=_("where to write (default: the package's sample_data/ directory)"),
     )
     p.set_defaults(handler=_cmd_build_samples)
 
@@ -445,13 +519,24 @@ def _cmd_build_samples(args: argparse.Namespace) -> int:
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from reportdiff.core.i18n import install_argparse
+
+    install_argparse()  # "usage:", "options", argparse's errors in the interface language
     parser = argparse.ArgumentParser(
         prog="reportdiff",
-        description=DESCRIPTION,
+        description=_(DESCRIPTION),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version", action="version", version=f"reportdiff {__version__}",
+        help=_("show the version and exit"),
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, metavar="{zh,en}",
+        help=_("interface language: zh (简体中文) or en; default: config.json's \"language\", "
+               "then LANGUAGE, LC_ALL, LC_MESSAGES, LANG"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     _add_open(sub)
     _add_list(sub)
     _add_show(sub)
@@ -467,11 +552,13 @@ def _build_parser() -> argparse.ArgumentParser:
 def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "open",
-        help="open reports side by side in the TUI (the default command)",
-        description="Open two or more reports side by side. `reportdiff A B` is short "
-        "for `reportdiff open A B`.",
+        help=_("open reports side by side in the TUI (the default command)"),
+        description=_(
+            "Open two or more reports side by side. `reportdiff A B` is short "
+            "for `reportdiff open A B`."
+        ),
     )
-    p.add_argument("reports", nargs="+", help="report ids or file paths")
+    p.add_argument("reports", nargs="+", help=_("report ids or file paths"))
     p.set_defaults(handler=_cmd_open)
 
 
@@ -483,9 +570,9 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal Textual would write escape codes into a pipe and wait forever.
         raise ReportError(
-            "the reader needs a terminal; for a file use `reportdiff export "
-            + " ".join(args.reports)
-            + " -o comparison.md`",
+            _("the reader needs a terminal; for a file use `{command}`").format(
+                command="reportdiff export " + " ".join(args.reports) + " -o comparison.md"
+            ),
             exit_code=2,
         )
     # No garbage collection while Textual loads: what it allocates lives as long as the
@@ -503,19 +590,22 @@ def _cmd_open(args: argparse.Namespace) -> int:
 def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "serve",
-        help="open reports in a web browser (the same reader, served by textual-serve)",
-        description="Serve the reader on this machine: each browser tab that opens the "
-        "address runs `reportdiff A B` in a terminal drawn in the page. Exports from it "
-        "are downloads. Only loopback addresses (127.0.0.1, ::1, localhost) are served: "
-        "the reader can open any file the server can read. Stop it with Ctrl+C. "
-        "Needs textual-serve (pip install 'reportdiff[serve]').",
+        help=_("open reports in a web browser (the same reader, served by textual-serve)"),
+        description=_(
+            "Serve the reader on this machine: each browser tab that opens the "
+            "address runs `reportdiff A B` in a terminal drawn in the page. Exports from it "
+            "are downloads. Only loopback addresses (127.0.0.1, ::1, localhost) are served: "
+            "the reader can open any file the server can read. Stop it with Ctrl+C. "
+            "Needs textual-serve (pip install 'reportdiff[serve]')."
+        ),
     )
     p.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths"
+        "reports", nargs="+", metavar="REPORT", help=_("two or more report ids or file paths")
     )
-    p.add_argument("--port", type=int, default=8000, help="TCP port (default: 8000)")
+    p.add_argument("--port", type=int, default=8000, help=_("TCP port (default: 8000)"))
     p.add_argument(
-        "--host", default="127.0.0.1", help="loopback address to listen on (default: 127.0.0.1)"
+        "--host", default="127.0.0.1",
+        help=_("loopback address to listen on (default: 127.0.0.1)"),
     )
     p.set_defaults(handler=_cmd_serve)
 
@@ -533,13 +623,17 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         loopback = False
     if not loopback:
         raise ReportError(
-            f"--host {args.host}: only loopback addresses are served (127.0.0.1, ::1)",
+            _("--host {host}: only loopback addresses are served (127.0.0.1, ::1)").format(
+                host=args.host
+            ),
             exit_code=2,
         )
     if not 0 < args.port < 65536:
-        raise ReportError(f"--port {args.port}: not a TCP port (1–65535)", exit_code=2)
+        raise ReportError(
+            _("--port {port}: not a TCP port (1–65535)").format(port=args.port), exit_code=2
+        )
     if len(args.reports) < 2:
-        raise ReportError("serve needs at least two reports to compare", exit_code=2)
+        raise ReportError(_("serve needs at least two reports to compare"), exit_code=2)
     refs = []
     for ref in args.reports:
         resolve_report(ref)  # an unknown id or unreadable file fails here, in one line
@@ -549,7 +643,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         from textual_serve.server import Server
     except ImportError:
         raise ReportError(
-            "serving needs textual-serve: pip install 'reportdiff[serve]'"
+            _("serving needs textual-serve: pip install 'reportdiff[serve]'")
         ) from None
     command = shlex.join([sys.executable, "-m", "reportdiff.tui.served", *refs])
     # The page's title is fixed: a path given on the command line is not for the page.
@@ -558,7 +652,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         server.serve()
     except OSError as exc:  # the port is taken, the address is not this machine's
         raise ReportError(
-            f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}"
+            _("cannot serve on {host}:{port}: {reason}").format(
+                host=args.host, port=args.port, reason=exc.strerror or exc
+            )
         ) from None
     return 0
 
@@ -591,6 +687,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     _utf8_stdio()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        # Before any parser or message is made: help text is built in the chosen language.
+        args_list, lang = _take_lang(args_list)
+    except ReportError as exc:
+        print(f"reportdiff: {_printable(exc)}", file=sys.stderr)
+        return exc.exit_code
+    set_language(lang)
     handler: Handler | None
     if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
         if not any(a.startswith("-") for a in args_list):
@@ -607,6 +710,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(handler, args)
 
 
+def _take_lang(args: list[str]) -> tuple[list[str], str | None]:
+    """Remove ``--lang X`` / ``--lang=X`` from the arguments (anywhere before ``--``).
+
+    Read before argparse so its help and errors come out in that language, and taken out
+    so ``reportdiff --lang zh A B`` keeps the reader's parser-free start-up path.
+    """
+    rest: list[str] = []
+    lang: str | None = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang":
+                if i + 1 >= len(args):
+                    raise ReportError(_("--lang needs a language: zh or en"), exit_code=2)
+                value = args[i + 1]
+                i += 2
+            else:
+                value = arg.split("=", 1)[1]
+                i += 1
+            if value not in LANGUAGES:
+                raise ReportError(
+                    _("--lang {value}: not an interface language (zh or en)").format(
+                        value=_printable(value)
+                    ),
+                    exit_code=2,
+                )
+            lang = value
+            continue
+        rest.append(arg)
+        i += 1
+    return rest, lang
+
+
 def _run(handler: Handler, args: argparse.Namespace | SimpleNamespace) -> int:
     """Call a command's handler; errors the user can fix become one line on stderr."""
     try:
@@ -617,7 +757,7 @@ def _run(handler: Handler, args: argparse.Namespace | SimpleNamespace) -> int:
         print(f"reportdiff: {_printable(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("reportdiff: interrupted", file=sys.stderr)
+        print("reportdiff: " + _("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

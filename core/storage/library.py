@@ -27,6 +27,7 @@ from typing import Any
 from reportdiff.core import paths
 from reportdiff.core.atomic import atomic_write_text, locked
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.printable import clean_field
 
@@ -62,10 +63,13 @@ class DamagedEntry:
 
     def message(self) -> str:
         """The one-line message a user sees."""
-        return (
-            f"library entry {self.id!r} is damaged: {self.path} {self.problem}; its text "
-            f"is kept; `reportdiff remove {self.id} --yes` moves it to "
-            f"{self.path.parent / RECOVERED_DIR}, then add the report again"
+        return _(
+            "library entry {id} is damaged: {path} {problem}; its text is kept; "
+            "`reportdiff remove {plain_id} --yes` moves it to {recovered}, then add the "
+            "report again"
+        ).format(
+            id=repr(self.id), path=self.path, problem=self.problem, plain_id=self.id,
+            recovered=self.path.parent / RECOVERED_DIR,
         )
 
 
@@ -147,7 +151,7 @@ def _entry(id: str) -> tuple[ReportMeta, dict[str, Any]]:
     if ID_PATTERN.match(id):
         _settle(json_path.parent)
     if not ID_PATTERN.match(id) or not json_path.is_file():
-        raise ReportError(f"no report {id!r} in your library (`reportdiff list` shows all ids)")
+        raise ReportError(_("no report {id} in your library (`reportdiff list` shows all ids)").format(id=repr(id)))
     result = _read_entry(json_path)
     if isinstance(result, DamagedEntry):
         raise ReportError(result.message())
@@ -262,10 +266,10 @@ def check_id(id: str) -> str:
     """Return ``id`` if it is a valid report id, else raise a ReportError saying why."""
     if not ID_PATTERN.match(id):
         raise ReportError(
-            f"invalid id {id!r}: use lowercase letters, digits and '-' (e.g. minhang-2023)"
+            _("invalid id {id}: use lowercase letters, digits and '-' (e.g. minhang-2023)").format(id=repr(id))
         )
     if id in RESERVED_IDS:
-        raise ReportError(f"invalid id {id!r}: it is a reportdiff command; choose another")
+        raise ReportError(_("invalid id {id}: it is a reportdiff command; choose another").format(id=repr(id)))
     return id
 
 
@@ -439,14 +443,13 @@ def add_files(
                 path, id=id, region=region, year=year, encoding=encoding, split=split
             )
             if id is not None and prepared:
-                raise ReportError("--id names one report; add the files one at a time")
+                raise ReportError(_("--id names one report; add the files one at a time"))
             ids = [r.meta.id for r in reports]
             for new_id in ids:
                 if new_id in taken or ids.count(new_id) > 1:
                     other = taken.get(new_id, source)
                     raise ReportError(
-                        f"{_printable_source(source)} would get the id {new_id!r} like "
-                        f"{_printable_source(other)}; add it on its own with --id"
+                        _("{printable_source} would get the id {new_id} like {printable_source2}; add it on its own with --id").format(printable_source=_printable_source(source), new_id=repr(new_id), printable_source2=_printable_source(other))
                     )
         except ReportError as exc:
             failed.append(AddFailure(source, str(exc)))
@@ -473,7 +476,9 @@ def add_files(
                 _store_file(folder, reports)
             except OSError as exc:  # rolled back; the next file may still fit
                 reason = exc.strerror or str(exc)
-                message = f"cannot write to your library at {folder}: {reason}"
+                message = _("cannot write to your library at {folder}: {strerror}").format(
+                    folder=folder, strerror=reason
+                )
                 failed.append(AddFailure(source, message))
                 continue
             added.extend(r.meta for r in reports)
@@ -524,19 +529,17 @@ def _prepare(
     parts = [part for part in split_compilation(raw) if part.strip()]
     if split:
         if not parts:
-            raise ReportError(f"found no report in {source}")
+            raise ReportError(_("found no report in {source}").format(source=source))
     elif len(parts) > 1:
         # Stored whole, a compilation reads as one report with every part repeated.
         raise ReportError(
-            f"{source} holds {len(parts)} reports (a compilation); add it with --split "
-            "(--split --dry-run lists them first)"
+            _("{source} holds {count} reports (a compilation); add it with --split (--split --dry-run lists them first)").format(source=source, count=len(parts))
         )
     else:
         parts = [raw]
     if id is not None and len(parts) > 1:
         raise ReportError(
-            f"--id names one report, but {source} holds {len(parts)}; "
-            "add them without --id, or one at a time"
+            _("--id names one report, but {source} holds {count}; add them without --id, or one at a time").format(source=source, count=len(parts))
         )
     return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
 
@@ -549,7 +552,7 @@ def _library_errors(folder: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         raise ReportError(
-            f"cannot write to your library at {folder}: {exc.strerror or exc}"
+            _("cannot write to your library at {folder}: {strerror}").format(folder=folder, strerror=exc.strerror or exc)
         ) from None
 
 
@@ -610,13 +613,11 @@ def _check_free(ids: list[str], *, replace: bool) -> None:
     for new_id in ids:
         if new_id in user:
             raise ReportError(
-                f"your library already has a report {new_id!r}; use --replace to overwrite "
-                "it, or --id to give this one another id"
+                _("your library already has a report {new_id}; use --replace to overwrite it, or --id to give this one another id").format(new_id=repr(new_id))
             )
         if new_id in bundled:
             raise ReportError(
-                f"{new_id!r} is a bundled report; use --replace to shadow it with yours, "
-                "or --id to give this one another id"
+                _("{new_id} is a bundled report; use --replace to shadow it with yours, or --id to give this one another id").format(new_id=repr(new_id))
             )
 
 
@@ -758,7 +759,7 @@ def describe_entry(id: str) -> str:
     _check_removable(id)
     result = _read_entry(library_dir() / f"{id}.json")
     if isinstance(result, DamagedEntry):
-        return f"{id} (damaged entry)"
+        return _("{id} (damaged entry)").format(id=id)
     meta = result[0]
     return f"{id} ({meta.region} {meta.year}, {meta.title})"
 
@@ -768,9 +769,9 @@ def _check_removable(id: str) -> None:
         return
     if ID_PATTERN.match(id) and id in _bundled_ids():
         raise ReportError(
-            f"{id!r} is a bundled report, not one you added; bundled reports cannot be removed"
+            _("{id} is a bundled report, not one you added; bundled reports cannot be removed").format(id=repr(id))
         )
-    raise ReportError(f"no report {id!r} in your library (`reportdiff list` shows all ids)")
+    raise ReportError(_("no report {id} in your library (`reportdiff list` shows all ids)").format(id=repr(id)))
 
 
 def remove_report(id: str) -> ReportMeta | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 
 #: File name endings that make an argument a path even when the file is missing.
@@ -126,7 +127,7 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
             closest known ids).
     """
     if not ref.strip():
-        raise ReportError("empty report id; `reportdiff list` shows the ids", exit_code=2)
+        raise ReportError(_("empty report id; `reportdiff list` shows the ids"), exit_code=2)
     if _looks_like_path(ref):
         from reportdiff.core.sources.ingest import read_document
         from reportdiff.core.text.load import load_text
@@ -180,5 +181,8 @@ def closest_ids(ref: str, *, limit: int = 3) -> list[str]:
 
 def _unknown_id_message(ref: str) -> str:
     close = closest_ids(ref)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown report id {ref!r}{hint} (`reportdiff list` shows all ids)"
+    if close:
+        return _(
+            "unknown report id {ref}; did you mean {ids}? (`reportdiff list` shows all ids)"
+        ).format(ref=repr(ref), ids=", ".join(close))
+    return _("unknown report id {ref} (`reportdiff list` shows all ids)").format(ref=repr(ref))

@@ -21,6 +21,7 @@ from reportdiff.tui.layout import (
     layout,
     report_items,
 )
+from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.selection import line_span, selected_span
 from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
 from rich.segment import Segment
@@ -87,6 +88,7 @@ class ReportPane(ScrollView, can_focus=True):
             id: Widget id.
         """
         super().__init__(id=id)
+        localize_bindings(self)
         self.report = report
         self.index = index
         self.items: list[Item] = report_items(report)
