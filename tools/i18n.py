@@ -137,7 +137,7 @@ def placeholder_mismatches(catalog) -> list[str]:
     """Messages whose translation lacks or adds a {placeholder} or %-format."""
     import re
 
-    pattern = re.compile(r"\{[a-z_]*\}|%\([a-z_]+\)[sr]|%[sr]")
+    pattern = re.compile(r"\{[A-Za-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}|%\([a-z_]+\)[sr]|%[sr]")
     out = []
     for message in catalog:
         if not message.id or not message.string:
@@ -206,6 +206,13 @@ STRAY_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
 }
 """Calls whose text arguments a user reads: a bare literal there must be ``_()`` instead."""
 
+STRAY_ATTRIBUTES = {
+    "border_title", "border_subtitle", "placeholder", "tooltip", "message",
+    "title", "hint", "note", "problem", "what", "summary",
+}
+"""Attributes and variables a user reads (``self.border_title = …``, ``title = …``): a
+literal assigned to one must be ``_()`` instead."""
+
 ALLOWED_LITERALS = {
     "reportdiff",  # the program's name
     "",
@@ -245,6 +252,12 @@ def stray_literals(paths: list[Path] | None = None) -> Iterator[str]:
     for path in paths if paths is not None else source_files():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and _is_prose(node.value):
+                for target in node.targets:
+                    name = getattr(target, "attr", None) or getattr(target, "id", None)
+                    if name in STRAY_ATTRIBUTES:
+                        rel = path.relative_to(ROOT).as_posix()
+                        yield f"{rel}:{node.lineno}: {target.attr} = {ast.unparse(node.value)[:60]}"
             if not isinstance(node, ast.Call):
                 continue
             name = _call_name(node)

@@ -28,9 +28,11 @@ def pick_report(app: ReportDiffApp, mode: Mode) -> None:
     shown = [r.meta.id for r in app.reports]
     lead = reader.lead
     if mode == "open":
-        title = "Open another report beside " + ", ".join(shown)
+        title = _("Open another report beside {ids}").format(ids=", ".join(shown))
     else:
-        title = f"Swap {shown[lead]} (pane {lead + 1}) for another report"
+        title = _("Swap {id} (pane {pane}) for another report").format(
+            id=shown[lead], pane=lead + 1
+        )
 
     def chosen(report_id: str | None) -> None:
         if report_id is not None:

@@ -90,8 +90,8 @@ class AlignmentOutline(Tree[int]):
         super().__init__(_("sections"), id=id, classes=classes)
         localize_bindings(self)
         self.show_root = False
-        self.border_title = "outline · similarity 0–1"
-        self.border_subtitle = "∅ only in / not in a report"
+        self.border_title = _("outline · similarity 0–1")
+        self.border_subtitle = _("∅ only in / not in a report")
         self.guide_depth = 2
         self._by_anchor: dict[int, TreeNode[int]] = {}
         self._anchors: list[Anchor] = []

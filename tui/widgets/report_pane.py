@@ -11,6 +11,7 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
 from reportdiff.tui.layout import (
     Badge,
@@ -110,9 +111,9 @@ class ReportPane(ScrollView, can_focus=True):
         meta = report.meta
         # Year reviewed, and the year delivered beside it (the words `show` and `list`
         # use); what the text does not say is shown as unknown, never guessed.
-        region = meta.region or "region unknown"
-        reviewed = str(meta.year) if meta.year else "year unknown"
-        delivered = f"delivered {meta.delivered}" if meta.delivered else "delivered ?"
+        region = meta.region or _("region unknown")
+        reviewed = str(meta.year) if meta.year else _("year unknown")
+        delivered = _("delivered {year}").format(year=meta.delivered or "?")
         self.border_title = Text(f"{region} {reviewed} ({delivered}) {meta.title}")
         self.border_subtitle = Text(meta.id)
 
