@@ -202,6 +202,7 @@ STRAY_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "AnalysisFailed": ((0,), ()),
     "post_message": ((0,), ()),
     "_status": ((0,), ()),
+    "damaged": ((0,), ()),
     "AnalysisCrashed": ((0,), ()),
 }
 """Calls whose text arguments a user reads: a bare literal there must be ``_()`` instead."""

@@ -184,13 +184,13 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
     try:
         record = json.loads(json_path.read_text(encoding="utf-8"))
     except OSError as exc:
-        return damaged(f"cannot be read ({exc.strerror or exc})")
+        return damaged(_("cannot be read ({strerror})").format(strerror=exc.strerror or exc))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return damaged(f"is not valid JSON ({_first_line(exc)})")
+        return damaged(_("is not valid JSON ({first_line})").format(first_line=_first_line(exc)))
     except RecursionError:
-        return damaged("is not a reportdiff library entry (nested too deeply)")
+        return damaged(_("is not a reportdiff library entry (nested too deeply)"))
     if not isinstance(record, dict) or record.get("format") != ENTRY_FORMAT:
-        return damaged(f"is not a reportdiff library entry (format {ENTRY_FORMAT})")
+        return damaged(_("is not a reportdiff library entry (format {ENTRY_FORMAT})").format(ENTRY_FORMAT=ENTRY_FORMAT))
     try:
         meta = _meta_from_json(record["meta"])
         text_file = record["text_file"]
@@ -200,12 +200,12 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         if not isinstance(record["sha256"], str) or not isinstance(record["chars"], int):
             raise TypeError("bad checksum or size")
     except (KeyError, TypeError, ValueError) as exc:
-        return damaged(f"has missing or wrong fields ({_first_line(exc)})")
+        return damaged(_("has missing or wrong fields ({first_line})").format(first_line=_first_line(exc)))
     if meta.id != id:
-        return damaged(f"holds id {meta.id!r}, not {id!r}")
+        return damaged(_("holds id {id}, not {id2}").format(id=repr(meta.id), id2=repr(id)))
     if not (json_path.parent / text_file).is_file():
         # Damaged, not usable: the sweep then keeps every text of this id for recovery.
-        return damaged(f"names a text file {text_file} that is missing")
+        return damaged(_("names a text file {text_file} that is missing").format(text_file=text_file))
     return meta, record
 
 

@@ -101,7 +101,7 @@ class PickerScreen(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(Text(row.label + ("  (on screen)" if row.id in self.exclude else "")))
+            Option(Text(row.label + ("  " + _("(on screen)") if row.id in self.exclude else "")))
             for row in self.shown
         )
         if self.shown:
