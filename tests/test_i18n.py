@@ -209,3 +209,22 @@ def test_terms_export_in_chinese(capsys) -> None:
     assert capsys.readouterr().out.lstrip("\ufeff").startswith("类别,报告,名次,词语,次数,频率\r\n")
     assert main(["--lang", "zh", "terms", "yangpu-2022", "yangpu-2023"]) == 0
     assert capsys.readouterr().out.startswith("# 2 份报告中的提法变化\n")
+
+
+def test_terms_notes_english_in_json_translated_in_markdown(capsys) -> None:
+    """A series' notes are English in the JSON (an interface) and Chinese in zh Markdown."""
+    from reportdiff.core.analysis.terms import FIRST_NOTE, SHORT_NOTE
+    from reportdiff.core.analysis.terms_export import _note_text
+
+    args = ["terms", "yangpu-2022", "yangpu-2023", "-f", "json"]
+    assert main(["--lang", "zh", *args]) == 0
+    zh = capsys.readouterr().out
+    assert main(["--lang", "en", *args]) == 0
+    assert zh == capsys.readouterr().out
+    assert FIRST_NOTE in json.loads(zh)["notes"]["yangpu-2022"]
+    set_language("zh")
+    assert _note_text(FIRST_NOTE).startswith("系列中的第一份报告")
+    short = SHORT_NOTE.format(length="12,345", median="30,001")
+    assert _note_text(short).startswith("比此前的报告短得多（12,345 汉字，此前中位数为 30,001）")
+    assert main(["--lang", "zh", "terms", "yangpu-2022", "yangpu-2023"]) == 0
+    assert "> 注：系列中的第一份报告" in capsys.readouterr().out

@@ -23,7 +23,7 @@ from reportdiff.core.analysis.termcands import (
     is_number_or_date,
 )
 from reportdiff.core.errors import ReportError
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Report
 
 __all__ = [
@@ -383,6 +383,14 @@ def _joined(a: str, b: str, text: str) -> bool:
     return False
 
 
+FIRST_NOTE = N_("first report of the series: nothing earlier to call a term new against")
+SHORT_NOTE = N_(
+    "much shorter than the reports before it ({length} Han characters against a median of "
+    "{median}): it may be truncated, and terms it lacks look faded"
+)
+"""The notes, in English in the JSON (an interface); the Markdown shows them translated."""
+
+
 def _notes(lengths: list[int]) -> list[list[str]]:
     """Per report: first of the series; much shorter than the reports before it.
 
@@ -392,16 +400,13 @@ def _notes(lengths: list[int]) -> list[list[str]]:
     """
     notes: list[list[str]] = [[] for _ in lengths]
     if len(lengths) > 1:
-        notes[0].append("first report of the series: nothing earlier to call a term new against")
+        notes[0].append(FIRST_NOTE)
     whole: list[int] = []
     for i, length in enumerate(lengths):
         sample = whole[-TYPICAL:] or lengths[i + 1 : i + 1 + TYPICAL]
         median = statistics.median(sample) if sample else 0
         if median and length < SHORT_RATIO * median:
-            notes[i].append(
-                f"much shorter than the reports before it ({length:,} Han characters against "
-                f"a median of {median:,.0f}): it may be truncated, and terms it lacks look faded"
-            )
+            notes[i].append(SHORT_NOTE.format(length=f"{length:,}", median=f"{median:,.0f}"))
         else:
             whole.append(length)
     return notes

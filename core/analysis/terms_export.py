@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 # The comparison export's escaping, shared so that report text is inert the same way.
 from reportdiff.core.analysis.export import csv_cell, md_escape
-from reportdiff.core.analysis.terms import PER, TermCount, TermSeries
+from reportdiff.core.analysis.terms import FIRST_NOTE, PER, SHORT_NOTE, TermCount, TermSeries
 from reportdiff.core.i18n import _
 
 __all__ = ["SCHEMA", "terms_csv", "terms_json", "terms_markdown"]
@@ -90,9 +91,9 @@ def terms_markdown(series: TermSeries) -> str:
         lines += _series_table(series)
         for key in keys:
             lines += [
-                f"- {md_escape(key)}: {md_escape(n)}"
+                f"- {md_escape(key)}: {md_escape(_note_text(n))}"
                 for n in series.notes.get(key, ())
-                if not n.startswith("first report")
+                if n != FIRST_NOTE
             ]
         return "\n".join(lines).rstrip("\n") + "\n"
     lines.append(
@@ -106,7 +107,9 @@ def terms_markdown(series: TermSeries) -> str:
     for i, key in enumerate(keys):
         lines += [f"## {md_escape(key)}", ""]
         notes = series.notes.get(key, ())
-        lines += ["> " + _("Note: {note}").format(note=md_escape(note)) for note in notes]
+        lines += [
+            "> " + _("Note: {note}").format(note=md_escape(_note_text(note))) for note in notes
+        ]
         if notes:
             lines.append("")
         new = series.new.get(key, ())
@@ -129,6 +132,21 @@ def terms_markdown(series: TermSeries) -> str:
         if not (new or faded or notes):
             lines += [_("Nothing new or faded."), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_SHORT_NOTE = re.compile(
+    re.escape(SHORT_NOTE)
+    .replace(re.escape("{length}"), "(?P<length>[0-9,]+)")
+    .replace(re.escape("{median}"), "(?P<median>[0-9,]+)")
+)
+
+
+def _note_text(note: str) -> str:
+    """A note of the series (English, as the JSON keeps it) in the interface language."""
+    short = _SHORT_NOTE.fullmatch(note)
+    if short:
+        return _(SHORT_NOTE).format(**short.groupdict())
+    return _(note)
 
 
 def _series_table(series: TermSeries) -> list[str]:
