@@ -446,9 +446,7 @@ def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
             "Bundled reports cannot be removed."
         ),
     )
-    p.add_argument(
-        "id", metavar="ID", help=_("id of a report you added (see `reportdiff list`)")
-    )
+    p.add_argument("id", metavar="ID", help=_("id of a report you added (see `reportdiff list`)"))
     p.add_argument("-y", "--yes", action="store_true", help=_("do not ask for confirmation"))
     p.set_defaults(handler=_cmd_remove)
 
@@ -464,9 +462,7 @@ def _cmd_remove(args: argparse.Namespace) -> int:
                     "not removing {id} without confirmation: no terminal to ask on; pass --yes"
                 ).format(id=repr(args.id))
             )
-        sys.stderr.write(
-            _("remove {what} from your library? [y/N] ").format(what=_printable(what))
-        )
+        sys.stderr.write(_("remove {what} from your library? [y/N] ").format(what=_printable(what)))
         sys.stderr.flush()
         try:
             answer = sys.stdin.readline()
@@ -499,7 +495,9 @@ def _add_build_samples(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         "seeds_dir", metavar="SEEDS_DIR", help=_("directory holding the seed *.txt files")
     )
     p.add_argument(
-        "--out", metavar="DIR", default=None,
+        "--out",
+        metavar="DIR",
+        default=None,
         help=_("where to write (default: the package's sample_data/ directory)"),
     )
     p.set_defaults(handler=_cmd_build_samples)
@@ -528,13 +526,19 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--version", action="version", version=f"reportdiff {__version__}",
+        "--version",
+        action="version",
+        version=f"reportdiff {__version__}",
         help=_("show the version and exit"),
     )
     parser.add_argument(
-        "--lang", choices=LANGUAGES, metavar="{zh,en}",
-        help=_("interface language: zh (简体中文) or en; default: config.json's \"language\", "
-               "then LANGUAGE, LC_ALL, LC_MESSAGES, LANG"),
+        "--lang",
+        choices=LANGUAGES,
+        metavar="{zh,en}",
+        help=_(
+            'interface language: zh (简体中文) or en; default: config.json\'s "language", '
+            "then LANGUAGE, LC_ALL, LC_MESSAGES, LANG"
+        ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     _add_open(sub)
@@ -604,7 +608,8 @@ def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--port", type=int, default=8000, help=_("TCP port (default: 8000)"))
     p.add_argument(
-        "--host", default="127.0.0.1",
+        "--host",
+        default="127.0.0.1",
         help=_("loopback address to listen on (default: 127.0.0.1)"),
     )
     p.set_defaults(handler=_cmd_serve)
@@ -659,11 +664,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-
-
-COMMANDS = (
-    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples"
-)
+COMMANDS = ("open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples")
 
 
 def _utf8_stdio() -> None:

@@ -189,11 +189,13 @@ def test_csv_headers_in_chinese(capsys) -> None:
 def test_html_export_labels_in_chinese(capsys) -> None:
     zh = _export("html", "--lang", "zh", capsys=capsys)
     assert "<title>报告对比：yangpu-2022 ↔ yangpu-2023</title>" in zh
-    assert '<h2>目录</h2>' in zh
+    assert "<h2>目录</h2>" in zh
     assert "<th>报告</th><th>标题</th><th>地区</th><th>年度</th><th>会议日期</th>" in zh
     assert "标记：<ins>新增</ins> / <del>删去</del>" in zh
     en = _export("html", capsys=capsys)
-    assert "<h2>Contents</h2>" in en and "<title>Comparison: yangpu-2022 ↔ yangpu-2023</title>" in en
+    assert (
+        "<h2>Contents</h2>" in en and "<title>Comparison: yangpu-2022 ↔ yangpu-2023</title>" in en
+    )
 
 
 def test_json_export_is_the_same_in_both_languages(capsys) -> None:

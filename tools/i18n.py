@@ -208,8 +208,17 @@ STRAY_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
 """Calls whose text arguments a user reads: a bare literal there must be ``_()`` instead."""
 
 STRAY_ATTRIBUTES = {
-    "border_title", "border_subtitle", "placeholder", "tooltip", "message",
-    "title", "hint", "note", "problem", "what", "summary",
+    "border_title",
+    "border_subtitle",
+    "placeholder",
+    "tooltip",
+    "message",
+    "title",
+    "hint",
+    "note",
+    "problem",
+    "what",
+    "summary",
 }
 """Attributes and variables a user reads (``self.border_title = …``, ``title = …``): a
 literal assigned to one must be ``_()`` instead."""

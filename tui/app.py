@@ -250,7 +250,9 @@ class ReportDiffApp(App[int]):
             return
         except AnalysisCrashed as exc:
             # The reader stays usable without highlights; the user sees what failed.
-            self.post_message(self.AnalysisFailed(_("analysis failed ({exc})").format(exc=exc), reports))
+            self.post_message(
+                self.AnalysisFailed(_("analysis failed ({exc})").format(exc=exc), reports)
+            )
             return
         finally:
             if self._analysis is process:  # a newer comparison may have started meanwhile
@@ -308,7 +310,11 @@ class ReportDiffApp(App[int]):
         if self._stale(event.reports):
             return
         self.reader.show_analysis_failed(event.reason)
-        self.notify(_("no highlights: {reason}").format(reason=event.reason), severity="warning", markup=False)
+        self.notify(
+            _("no highlights: {reason}").format(reason=event.reason),
+            severity="warning",
+            markup=False,
+        )
 
     # ----- actions ------------------------------------------------------------------
 
@@ -366,7 +372,9 @@ class ReportDiffApp(App[int]):
         """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""
         cmp = self.comparison
         if cmp is None:
-            self.notify(_("still analysing: nothing to export yet"), severity="warning", markup=False)
+            self.notify(
+                _("still analysing: nothing to export yet"), severity="warning", markup=False
+            )
             return
         from reportdiff.tui.export import ask_and_export
 

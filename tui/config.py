@@ -45,12 +45,20 @@ def load_config() -> Config:
     except FileNotFoundError:
         return Config({}, None)
     except (OSError, UnicodeDecodeError) as exc:
-        return Config({}, _("{path}: cannot read it ({reason}); using the defaults").format(path=path, reason=_reason(exc)))
+        return Config(
+            {},
+            _("{path}: cannot read it ({reason}); using the defaults").format(
+                path=path, reason=_reason(exc)
+            ),
+        )
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         return Config(
-            {}, _("{path}: {msg} at line {lineno} column {colno}; using the defaults").format(path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno)
+            {},
+            _("{path}: {msg} at line {lineno} column {colno}; using the defaults").format(
+                path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno
+            ),
         )
     except (ValueError, RecursionError):
         return Config({}, _("{path}: not valid JSON; using the defaults").format(path=path))

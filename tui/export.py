@@ -91,7 +91,12 @@ def _deliver(app: ReportDiffApp, cmp: Comparison, answer: str | None, name: str)
 
     filename = browser_name(answer, name)
     app.deliver_text(io.StringIO(to_markdown(cmp)), save_filename=filename, encoding="utf-8")
-    app.notify(_("{filename} sent to the browser").format(filename=filename), title=_("export"), timeout=6, markup=False)
+    app.notify(
+        _("{filename} sent to the browser").format(filename=filename),
+        title=_("export"),
+        timeout=6,
+        markup=False,
+    )
 
 
 def _chosen(app: ReportDiffApp, cmp: Comparison, answer: str | None, name: str) -> None:
@@ -114,7 +119,9 @@ def _chosen(app: ReportDiffApp, cmp: Comparison, answer: str | None, name: str) 
             else:
                 app.notify(_("export cancelled: file kept"), timeout=3, markup=False)
 
-        app.push_screen(ConfirmScreen(_("{path} exists. Overwrite it?").format(path=path)), overwrite)
+        app.push_screen(
+            ConfirmScreen(_("{path} exists. Overwrite it?").format(path=path)), overwrite
+        )
     else:
         _write(app, cmp, path)
 
@@ -131,5 +138,11 @@ def _write(app: ReportDiffApp, cmp: Comparison, path: Path) -> None:
     try:
         remember(EXPORT_DIR_KEY, str(path.parent))
     except OSError as exc:  # only a memory: the export itself succeeded
-        app.notify(_("could not remember the folder: {exc}").format(exc=exc), severity="warning", markup=False)
-    app.notify(_("exported to {path}").format(path=path), title=_("export"), timeout=6, markup=False)
+        app.notify(
+            _("could not remember the folder: {exc}").format(exc=exc),
+            severity="warning",
+            markup=False,
+        )
+    app.notify(
+        _("exported to {path}").format(path=path), title=_("export"), timeout=6, markup=False
+    )

@@ -112,7 +112,9 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> str:
         text = _read_docx(p, name)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReportError(
-            _("{name} is an old Word (.doc) or Office file, which is not supported; save it as .docx or plain text").format(name=name)
+            _(
+                "{name} is an old Word (.doc) or Office file, which is not supported; save it as .docx or plain text"
+            ).format(name=name)
         )
     else:
         _check_size(size, MAX_TEXT_BYTES, name)
@@ -124,7 +126,9 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> str:
     text = _normalise(text)
     if len(text) > MAX_TEXT_CHARS:
         raise ReportError(
-            _("{name} holds {count:,} characters of text; the limit is {MAX_TEXT_CHARS:,}").format(name=name, count=len(text), MAX_TEXT_CHARS=MAX_TEXT_CHARS)
+            _("{name} holds {count:,} characters of text; the limit is {MAX_TEXT_CHARS:,}").format(
+                name=name, count=len(text), MAX_TEXT_CHARS=MAX_TEXT_CHARS
+            )
         )
     if not text.strip():
         raise ReportError(_("{name} contains no text").format(name=name))
@@ -143,7 +147,9 @@ def _check_encoding(encoding: str) -> str:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise ReportError(
-            _("unknown encoding {encoding} (try utf-8, gb18030, big5 or utf-16)").format(encoding=repr(encoding))
+            _("unknown encoding {encoding} (try utf-8, gb18030, big5 or utf-16)").format(
+                encoding=repr(encoding)
+            )
         ) from None
     return _ENCODING_ALIASES.get(name, name)
 
@@ -154,9 +160,13 @@ def _check_file(p: Path, name: str) -> int:
     except FileNotFoundError:
         raise ReportError(_("no such file: {name}").format(name=name)) from None
     except NotADirectoryError:
-        raise ReportError(_("no such file: {name} (a part of the path is not a directory)").format(name=name)) from None
+        raise ReportError(
+            _("no such file: {name} (a part of the path is not a directory)").format(name=name)
+        ) from None
     except OSError as exc:
-        raise ReportError(_("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)) from None
+        raise ReportError(
+            _("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)
+        ) from None
     if p.is_dir():
         raise ReportError(_("{name} is a directory; give a report file").format(name=name))
     if not p.is_file():
@@ -169,7 +179,9 @@ def _check_file(p: Path, name: str) -> int:
 def _check_size(size: int, limit: int, name: str) -> None:
     if size > limit:
         raise ReportError(
-            _("{name} is too large ({value:.1f} MB; the limit is {value2} MB)").format(name=name, value=size / 1024 / 1024, value2=limit // 1024 // 1024)
+            _("{name} is too large ({value:.1f} MB; the limit is {value2} MB)").format(
+                name=name, value=size / 1024 / 1024, value2=limit // 1024 // 1024
+            )
         )
 
 
@@ -178,14 +190,18 @@ def _read_head(p: Path, name: str) -> bytes:
         with p.open("rb") as fh:
             return fh.read(8)
     except OSError as exc:
-        raise ReportError(_("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)) from None
+        raise ReportError(
+            _("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)
+        ) from None
 
 
 def _read_bytes(p: Path, name: str) -> bytes:
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise ReportError(_("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)) from None
+        raise ReportError(
+            _("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)
+        ) from None
 
 
 def _is_zip(head: bytes) -> bool:
@@ -211,16 +227,22 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
                 return _decode_cut(data[len(bom) :], enc)
             except UnicodeDecodeError as exc:
                 raise ReportError(
-                    _("{name} starts with a {value} byte-order mark but is not valid {value} (byte {start:,}); is it damaged?").format(name=name, value=enc.upper(), start=exc.start)
+                    _(
+                        "{name} starts with a {value} byte-order mark but is not valid {value} (byte {start:,}); is it damaged?"
+                    ).format(name=name, value=enc.upper(), start=exc.start)
                 ) from None
     if _looks_binary(data):
         order = _utf16_chinese(data)
         if order or _looks_utf16(data):
             hint = order or "utf-16-le (or utf-16-be)"
             raise ReportError(
-                _("{name} looks like UTF-16 without a byte-order mark; pass --encoding {hint}").format(name=name, hint=hint)
+                _(
+                    "{name} looks like UTF-16 without a byte-order mark; pass --encoding {hint}"
+                ).format(name=name, hint=hint)
             )
-        raise ReportError(_("{name} is a binary file, not text (it contains NUL bytes)").format(name=name))
+        raise ReportError(
+            _("{name} is a binary file, not text (it contains NUL bytes)").format(name=name)
+        )
     try:
         # Before a page's declared charset: pages re-saved as UTF-8 keep their old
         # <meta charset=gb2312>, and UTF-8 bytes decode as GB18030 without error (into nonsense).
@@ -235,7 +257,9 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
     best = _guess_legacy(data) or _mostly_utf8(data)
     if best is None:
         raise ReportError(
-            _("cannot read {name}: it is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (a binary file?); if you know its encoding, pass --encoding").format(name=name)
+            _(
+                "cannot read {name}: it is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (a binary file?); if you know its encoding, pass --encoding"
+            ).format(name=name)
         )
     return best
 
@@ -276,7 +300,9 @@ def _decode_forced(data: bytes, name: str, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ReportError(
-            _("{name} cannot be decoded as {encoding} (bad byte at offset {start:,}); try another --encoding, or leave it out to detect the encoding").format(name=name, encoding=encoding, start=exc.start)
+            _(
+                "{name} cannot be decoded as {encoding} (bad byte at offset {start:,}); try another --encoding, or leave it out to detect the encoding"
+            ).format(name=name, encoding=encoding, start=exc.start)
         ) from None
 
 
@@ -420,7 +446,9 @@ def _read_pdf(p: Path, name: str) -> str:
                     opened = False
                 if not opened:
                     raise ReportError(
-                        _("{name} is an encrypted PDF; save an unprotected copy or its text").format(name=name)
+                        _(
+                            "{name} is an encrypted PDF; save an unprotected copy or its text"
+                        ).format(name=name)
                     )
             pages = _pdf_pages(reader, name, page_lines)
         except ReportError:
@@ -429,17 +457,25 @@ def _read_pdf(p: Path, name: str) -> str:
             # pypdf opens an AES-encrypted PDF with the empty password, then needs the
             # `cryptography` package to decrypt each page: encrypted, not damaged.
             raise ReportError(
-                _("{name} is an encrypted PDF (AES) whose text cannot be read here; save an unprotected copy or its text").format(name=name)
+                _(
+                    "{name} is an encrypted PDF (AES) whose text cannot be read here; save an unprotected copy or its text"
+                ).format(name=name)
             ) from None
         except Exception as exc:  # noqa: BLE001 - see above
             raise ReportError(
-                _("{name} is not a readable PDF (truncated or damaged: {one_line})").format(name=name, one_line=_one_line(exc))
+                _("{name} is not a readable PDF (truncated or damaged: {one_line})").format(
+                    name=name, one_line=_one_line(exc)
+                )
             ) from None
     if not pages:
-        raise ReportError(_("{name} is not a readable PDF (truncated or damaged: no pages)").format(name=name))
+        raise ReportError(
+            _("{name} is not a readable PDF (truncated or damaged: no pages)").format(name=name)
+        )
     if not any(pages):
         raise ReportError(
-            _("{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file").format(name=name)
+            _(
+                "{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
+            ).format(name=name)
         )
     text = layout(pages)
     if _looks_garbled(text):
@@ -480,7 +516,9 @@ def _read_pdf_pdfium(p: Path, name: str) -> str:
     from reportdiff.core.sources.pdf_layout import PdfLine, layout
 
     unreadable = ReportError(
-        _("{name}'s text cannot be read: its fonts map glyphs to no characters (the text layer is garbled); run OCR on it or give the text as a .txt file").format(name=name)
+        _(
+            "{name}'s text cannot be read: its fonts map glyphs to no characters (the text layer is garbled); run OCR on it or give the text as a .txt file"
+        ).format(name=name)
     )
     try:
         import pypdfium2
@@ -503,7 +541,9 @@ def _read_pdf_pdfium(p: Path, name: str) -> str:
                 chars += sum(len(line.text) for line in lines)
                 if chars > MAX_TEXT_CHARS:
                     raise ReportError(
-                        _("{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}").format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
+                        _(
+                            "{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+                        ).format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
                     )
                 pages.append(lines)
         finally:
@@ -524,7 +564,9 @@ def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
     count = len(reader.pages)
     if count > MAX_PDF_PAGES:
         raise ReportError(
-            _("{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,} (a long report has 100)").format(name=name, count=count, MAX_PDF_PAGES=MAX_PDF_PAGES)
+            _(
+                "{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,} (a long report has 100)"
+            ).format(name=name, count=count, MAX_PDF_PAGES=MAX_PDF_PAGES)
         )
     pages = []
     chars = 0
@@ -533,7 +575,9 @@ def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
         chars += sum(len(line.text) for line in lines)
         if chars > MAX_TEXT_CHARS:
             raise ReportError(
-                _("{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}").format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
+                _(
+                    "{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+                ).format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
             )
         pages.append(lines)
     return pages
@@ -559,7 +603,9 @@ def _read_docx(p: Path, name: str) -> str:
         with zipfile.ZipFile(p) as zf:
             if "word/document.xml" not in zf.namelist():
                 raise ReportError(
-                    _("{name} is a zip archive but not a Word document (.docx); give a text, HTML, PDF or DOCX file").format(name=name)
+                    _(
+                        "{name} is a zip archive but not a Word document (.docx); give a text, HTML, PDF or DOCX file"
+                    ).format(name=name)
                 )
             _check_docx_bounds(zf, name)
         document = docx.Document(str(p))
@@ -572,7 +618,9 @@ def _read_docx(p: Path, name: str) -> str:
         ) from None
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types on bad XML
         raise ReportError(
-            _("{name} is not a readable Word document (damaged: {one_line})").format(name=name, one_line=_one_line(exc))
+            _("{name} is not a readable Word document (damaged: {one_line})").format(
+                name=name, one_line=_one_line(exc)
+            )
         ) from None
     return join_blocks(blocks)
 
@@ -591,7 +639,11 @@ def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
     unpacked = sum(info.file_size for info in zf.infolist())
     if unpacked > MAX_DOCX_UNPACKED:
         raise ReportError(
-            _("{name} unpacks to {value:,.0f} MB; the limit for a Word document is {value2} MB").format(name=name, value=unpacked / 1024 / 1024, value2=MAX_DOCX_UNPACKED // 1024 // 1024)
+            _(
+                "{name} unpacks to {value:,.0f} MB; the limit for a Word document is {value2} MB"
+            ).format(
+                name=name, value=unpacked / 1024 / 1024, value2=MAX_DOCX_UNPACKED // 1024 // 1024
+            )
         )
     elements = chars = 0
     in_text = 0
@@ -601,7 +653,9 @@ def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
         elements += 1
         if elements > MAX_DOCX_ELEMENTS:
             raise ReportError(
-                _("{name} holds more than {MAX_DOCX_ELEMENTS:,} XML elements; that is not a report (the limit keeps reading it bounded)").format(name=name, MAX_DOCX_ELEMENTS=MAX_DOCX_ELEMENTS)
+                _(
+                    "{name} holds more than {MAX_DOCX_ELEMENTS:,} XML elements; that is not a report (the limit keeps reading it bounded)"
+                ).format(name=name, MAX_DOCX_ELEMENTS=MAX_DOCX_ELEMENTS)
             )
         if tag.endswith("}t"):
             in_text += 1
@@ -617,7 +671,9 @@ def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
             chars += len(data)
             if chars > MAX_TEXT_CHARS:
                 raise ReportError(
-                    _("{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}").format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
+                    _(
+                        "{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+                    ).format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
                 )
 
     parser = xml.parsers.expat.ParserCreate(namespace_separator="}")

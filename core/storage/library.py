@@ -190,7 +190,11 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
     except RecursionError:
         return damaged(_("is not a reportdiff library entry (nested too deeply)"))
     if not isinstance(record, dict) or record.get("format") != ENTRY_FORMAT:
-        return damaged(_("is not a reportdiff library entry (format {ENTRY_FORMAT})").format(ENTRY_FORMAT=ENTRY_FORMAT))
+        return damaged(
+            _("is not a reportdiff library entry (format {ENTRY_FORMAT})").format(
+                ENTRY_FORMAT=ENTRY_FORMAT
+            )
+        )
     try:
         meta = _meta_from_json(record["meta"])
         text_file = record["text_file"]
@@ -200,12 +204,16 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         if not isinstance(record["sha256"], str) or not isinstance(record["chars"], int):
             raise TypeError("bad checksum or size")
     except (KeyError, TypeError, ValueError) as exc:
-        return damaged(_("has missing or wrong fields ({first_line})").format(first_line=_first_line(exc)))
+        return damaged(
+            _("has missing or wrong fields ({first_line})").format(first_line=_first_line(exc))
+        )
     if meta.id != id:
         return damaged(_("holds id {id}, not {id2}").format(id=repr(meta.id), id2=repr(id)))
     if not (json_path.parent / text_file).is_file():
         # Damaged, not usable: the sweep then keeps every text of this id for recovery.
-        return damaged(_("names a text file {text_file} that is missing").format(text_file=text_file))
+        return damaged(
+            _("names a text file {text_file} that is missing").format(text_file=text_file)
+        )
     return meta, record
 
 
@@ -266,10 +274,14 @@ def check_id(id: str) -> str:
     """Return ``id`` if it is a valid report id, else raise a ReportError saying why."""
     if not ID_PATTERN.match(id):
         raise ReportError(
-            _("invalid id {id}: use lowercase letters, digits and '-' (e.g. minhang-2023)").format(id=repr(id))
+            _("invalid id {id}: use lowercase letters, digits and '-' (e.g. minhang-2023)").format(
+                id=repr(id)
+            )
         )
     if id in RESERVED_IDS:
-        raise ReportError(_("invalid id {id}: it is a reportdiff command; choose another").format(id=repr(id)))
+        raise ReportError(
+            _("invalid id {id}: it is a reportdiff command; choose another").format(id=repr(id))
+        )
     return id
 
 
@@ -449,7 +461,13 @@ def add_files(
                 if new_id in taken or ids.count(new_id) > 1:
                     other = taken.get(new_id, source)
                     raise ReportError(
-                        _("{printable_source} would get the id {new_id} like {printable_source2}; add it on its own with --id").format(printable_source=_printable_source(source), new_id=repr(new_id), printable_source2=_printable_source(other))
+                        _(
+                            "{printable_source} would get the id {new_id} like {printable_source2}; add it on its own with --id"
+                        ).format(
+                            printable_source=_printable_source(source),
+                            new_id=repr(new_id),
+                            printable_source2=_printable_source(other),
+                        )
                     )
         except ReportError as exc:
             failed.append(AddFailure(source, str(exc)))
@@ -533,13 +551,17 @@ def _prepare(
     elif len(parts) > 1:
         # Stored whole, a compilation reads as one report with every part repeated.
         raise ReportError(
-            _("{source} holds {count} reports (a compilation); add it with --split (--split --dry-run lists them first)").format(source=source, count=len(parts))
+            _(
+                "{source} holds {count} reports (a compilation); add it with --split (--split --dry-run lists them first)"
+            ).format(source=source, count=len(parts))
         )
     else:
         parts = [raw]
     if id is not None and len(parts) > 1:
         raise ReportError(
-            _("--id names one report, but {source} holds {count}; add them without --id, or one at a time").format(source=source, count=len(parts))
+            _(
+                "--id names one report, but {source} holds {count}; add them without --id, or one at a time"
+            ).format(source=source, count=len(parts))
         )
     return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
 
@@ -552,7 +574,9 @@ def _library_errors(folder: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         raise ReportError(
-            _("cannot write to your library at {folder}: {strerror}").format(folder=folder, strerror=exc.strerror or exc)
+            _("cannot write to your library at {folder}: {strerror}").format(
+                folder=folder, strerror=exc.strerror or exc
+            )
         ) from None
 
 
@@ -613,11 +637,15 @@ def _check_free(ids: list[str], *, replace: bool) -> None:
     for new_id in ids:
         if new_id in user:
             raise ReportError(
-                _("your library already has a report {new_id}; use --replace to overwrite it, or --id to give this one another id").format(new_id=repr(new_id))
+                _(
+                    "your library already has a report {new_id}; use --replace to overwrite it, or --id to give this one another id"
+                ).format(new_id=repr(new_id))
             )
         if new_id in bundled:
             raise ReportError(
-                _("{new_id} is a bundled report; use --replace to shadow it with yours, or --id to give this one another id").format(new_id=repr(new_id))
+                _(
+                    "{new_id} is a bundled report; use --replace to shadow it with yours, or --id to give this one another id"
+                ).format(new_id=repr(new_id))
             )
 
 
@@ -769,9 +797,13 @@ def _check_removable(id: str) -> None:
         return
     if ID_PATTERN.match(id) and id in _bundled_ids():
         raise ReportError(
-            _("{id} is a bundled report, not one you added; bundled reports cannot be removed").format(id=repr(id))
+            _(
+                "{id} is a bundled report, not one you added; bundled reports cannot be removed"
+            ).format(id=repr(id))
         )
-    raise ReportError(_("no report {id} in your library (`reportdiff list` shows all ids)").format(id=repr(id)))
+    raise ReportError(
+        _("no report {id} in your library (`reportdiff list` shows all ids)").format(id=repr(id))
+    )
 
 
 def remove_report(id: str) -> ReportMeta | None:

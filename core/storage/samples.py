@@ -54,10 +54,16 @@ def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
         for chunk in split_compilation(raw):
             meta, text = split_front_matter(clean_text(chunk), source=path.name)
             if meta.id in built:
-                raise ReportError(_("two seeds give the id {id}: {name}").format(id=meta.id, name=path.name))
+                raise ReportError(
+                    _("two seeds give the id {id}: {name}").format(id=meta.id, name=path.name)
+                )
             built[meta.id] = (meta, text)
     if sorted(built) != sorted(SAMPLE_IDS):
-        raise ReportError(_("seeds gave {sorted}, expected {sorted2}").format(sorted=sorted(built), sorted2=sorted(SAMPLE_IDS)))
+        raise ReportError(
+            _("seeds gave {sorted}, expected {sorted2}").format(
+                sorted=sorted(built), sorted2=sorted(SAMPLE_IDS)
+            )
+        )
     return {sid: built[sid] for sid in SAMPLE_IDS}
 
 
@@ -101,7 +107,11 @@ def load_sample(sample_id: str) -> Report:
         if meta.id == sample_id:
             text = _data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8")
             return parse_report(text, meta)
-    raise ReportError(_("no bundled sample {sample_id} (samples: {value})").format(sample_id=repr(sample_id), value=', '.join(SAMPLE_IDS)))
+    raise ReportError(
+        _("no bundled sample {sample_id} (samples: {value})").format(
+            sample_id=repr(sample_id), value=", ".join(SAMPLE_IDS)
+        )
+    )
 
 
 def bundled_text_size(sample_id: str) -> int:
@@ -111,5 +121,9 @@ def bundled_text_size(sample_id: str) -> int:
         ReportError: no sample has that id.
     """
     if sample_id not in {m.id for m in bundled_metas()}:
-        raise ReportError(_("no bundled sample {sample_id} (samples: {value})").format(sample_id=repr(sample_id), value=', '.join(SAMPLE_IDS)))
+        raise ReportError(
+            _("no bundled sample {sample_id} (samples: {value})").format(
+                sample_id=repr(sample_id), value=", ".join(SAMPLE_IDS)
+            )
+        )
     return len(_data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8"))

@@ -79,7 +79,13 @@ class DiffScreen(Screen["int | None"]):
     """The focused view of one aligned paragraph row; dismisses with the row shown last."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "row(1)", N_("Next ¶"), id="diff-next-paragraph", tooltip=N_("Next paired paragraph")),
+        Binding(
+            "j",
+            "row(1)",
+            N_("Next ¶"),
+            id="diff-next-paragraph",
+            tooltip=N_("Next paired paragraph"),
+        ),
         Binding(
             "k",
             "row(-1)",
@@ -103,7 +109,9 @@ class DiffScreen(Screen["int | None"]):
             show=False,
             tooltip=N_("Previous paragraph with marked changes"),
         ),
-        Binding("b", "switch_base", N_("Base"), id="diff-switch-base", tooltip=N_("Next report as base")),
+        Binding(
+            "b", "switch_base", N_("Base"), id="diff-switch-base", tooltip=N_("Next report as base")
+        ),
         Binding(
             "escape,w,q",
             "close",
@@ -198,9 +206,7 @@ class DiffScreen(Screen["int | None"]):
             widgets.append(
                 Static(
                     Text(
-                        _("{id} (base) has no paragraph here").format(
-                            id=reports[self.base].meta.id
-                        )
+                        _("{id} (base) has no paragraph here").format(id=reports[self.base].meta.id)
                     ),
                     classes="diff-note",
                 )

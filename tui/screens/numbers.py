@@ -65,8 +65,12 @@ class NumbersScreen(Screen[NumberPair | None]):
             id="numbers-sort",
             tooltip=N_("Sort by reading order, indicator, unit then Δ, Δ% or status"),
         ),
-        Binding("escape,v,q", "close", N_("Back"), id="numbers-close", tooltip=N_("Back to the reports")),
-        Binding("enter", "jump", N_("Go to paragraph"), id="numbers-jump", show=True, priority=True),
+        Binding(
+            "escape,v,q", "close", N_("Back"), id="numbers-close", tooltip=N_("Back to the reports")
+        ),
+        Binding(
+            "enter", "jump", N_("Go to paragraph"), id="numbers-jump", show=True, priority=True
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -152,7 +156,9 @@ class NumbersScreen(Screen[NumberPair | None]):
             Text(
                 " "
                 + _("{shown} of {total} pairs ({what}) · sorted by {sort}").format(
-                    shown=len(self._shown), total=total, what=what,
+                    shown=len(self._shown),
+                    total=total,
+                    what=what,
                     sort=_(SORT_LABELS[self.sort_key]),
                 )
                 + "\n "

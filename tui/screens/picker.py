@@ -121,7 +121,11 @@ class PickerScreen(ModalScreen[str | None]):
         elif looks_like_file(event.value):
             self._status(_("Enter adds this file to your library"))
         else:
-            self._status(_("{count} of {count2} reports · Enter opens · Esc").format(count=len(self.shown), count2=len(self.rows)))
+            self._status(
+                _("{count} of {count2} reports · Enter opens · Esc").format(
+                    count=len(self.shown), count2=len(self.rows)
+                )
+            )
 
     def action_move(self, step: int) -> None:
         """Move the highlight in the list while typing in the filter box."""
@@ -149,7 +153,9 @@ class PickerScreen(ModalScreen[str | None]):
 
     def _choose(self, report_id: str) -> None:
         if report_id in self.exclude:
-            self._status(_("{report_id} is already on screen").format(report_id=report_id), error=True)
+            self._status(
+                _("{report_id} is already on screen").format(report_id=report_id), error=True
+            )
             return
         self.dismiss(report_id)
 
@@ -171,9 +177,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     def _added(self, ids: list[str]) -> None:
         self._load_rows()
-        self._note = _("added {ids} to your library · Enter opens it").format(
-            ids=", ".join(ids)
-        )
+        self._note = _("added {ids} to your library · Enter opens it").format(ids=", ".join(ids))
         self.query_one(Input).value = ids[0]  # filters the list down to it: Enter opens it
 
     def action_cancel(self) -> None:

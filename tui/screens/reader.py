@@ -225,7 +225,13 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             show=False,
             tooltip=N_("Copy the mouse selection, else the current aligned paragraphs"),
         ),
-        Binding("v", "numbers", N_("Numbers"), id="numbers-view", tooltip=N_("Table of every number pair")),
+        Binding(
+            "v",
+            "numbers",
+            N_("Numbers"),
+            id="numbers-view",
+            tooltip=N_("Table of every number pair"),
+        ),
         Binding(
             "o",
             "toggle_outline",
@@ -782,7 +788,12 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             return
         if total == 0:
             self._apply_highlights()
-            self.notify(_("not found: {query}").format(query=query), severity="warning", timeout=3, markup=False)
+            self.notify(
+                _("not found: {query}").format(query=query),
+                severity="warning",
+                timeout=3,
+                markup=False,
+            )
             return
         self.action_match(1)
         counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))

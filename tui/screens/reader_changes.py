@@ -83,7 +83,9 @@ class ChangesMixin:
         stops = self._stops()
         if not stops:
             self.notify(
-                _("no marked changes against {id} (rewritten paragraphs: w shows them)").format(id=self.reports[self.base].meta.id),
+                _("no marked changes against {id} (rewritten paragraphs: w shows them)").format(
+                    id=self.reports[self.base].meta.id
+                ),
                 timeout=3,
                 markup=False,
             )
@@ -145,7 +147,11 @@ class ChangesMixin:
         if self.comparison is not None:
             legend.counts = layer_counts(self.comparison, base=self.base)
         legend.edits_base = self._base_note()
-        self.notify(_("changes against {id}").format(id=self.reports[self.base].meta.id), timeout=2, markup=False)
+        self.notify(
+            _("changes against {id}").format(id=self.reports[self.base].meta.id),
+            timeout=2,
+            markup=False,
+        )
 
     def current_row_index(self) -> int | None:
         """The aligned row at the lead pane (its anchor index), or None before the analysis."""
@@ -160,7 +166,9 @@ class ChangesMixin:
     def action_copy_text(self) -> None:
         """Copy the mouse selection (Ctrl+C): the report's own text, as :meth:`action_copy_row`."""
         if not self._copy_selection():
-            self.notify(_("nothing selected: drag the mouse over text, or y"), timeout=2, markup=False)
+            self.notify(
+                _("nothing selected: drag the mouse over text, or y"), timeout=2, markup=False
+            )
 
     def _copy_selection(self) -> bool:
         """Copy the text selected with the mouse, if any; whether there was some."""
@@ -168,7 +176,9 @@ class ChangesMixin:
         if not selected:
             return False
         self.app.copy_to_clipboard(selected)  # type: ignore[attr-defined]
-        self.notify(_("copied {count} characters").format(count=len(selected)), timeout=2, markup=False)
+        self.notify(
+            _("copied {count} characters").format(count=len(selected)), timeout=2, markup=False
+        )
         return True
 
     def action_copy_row(self) -> None:

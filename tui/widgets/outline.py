@@ -59,7 +59,9 @@ def anchor_label(anchor: Anchor, ids: tuple[str, ...], room: int | None = None) 
     label = Text()
     if aligned and len(present) < len(anchor.labels):
         missing = [ids[i] for i, lab in enumerate(anchor.labels) if lab is None]
-        label.append("∅ " + _("not in {ids}").format(ids=", ".join(missing)) + " ", style="bold italic")
+        label.append(
+            "∅ " + _("not in {ids}").format(ids=", ".join(missing)) + " ", style="bold italic"
+        )
     label.append_text(score_badge(anchor.score))
     texts: list[str] = []
     for _id, lab in present:
