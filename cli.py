@@ -650,7 +650,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         raise ReportError(
             _("serving needs textual-serve: pip install 'reportdiff[serve]'")
         ) from None
-    command = shlex.join([sys.executable, "-m", "reportdiff.tui.served", *refs])
+    from reportdiff.core.i18n import current_language
+
+    # The reader in each browser speaks the language this command was given or chose.
+    lang = ["--lang", current_language()]
+    command = shlex.join([sys.executable, "-m", "reportdiff.tui.served", *lang, *refs])
     # The page's title is fixed: a path given on the command line is not for the page.
     server = Server(command, host=args.host, port=args.port, title="reportdiff")
     try:

@@ -230,3 +230,11 @@ def test_terms_notes_english_in_json_translated_in_markdown(capsys) -> None:
     assert _note_text(short).startswith("比此前的报告短得多（12,345 汉字，此前中位数为 30,001）")
     assert main(["--lang", "zh", "terms", "yangpu-2022", "yangpu-2023"]) == 0
     assert "> 注：系列中的第一份报告" in capsys.readouterr().out
+
+
+def test_served_reader_takes_the_language_serve_passes(capsys) -> None:
+    """``reportdiff serve`` starts ``reportdiff.tui.served --lang <lang> …`` per browser."""
+    from reportdiff.tui.served import main as served_main
+
+    assert served_main(["--lang", "zh", "nosuch-2022"]) == 2
+    assert capsys.readouterr().err.startswith("reportdiff: 未知的报告编号 'nosuch-2022'")
