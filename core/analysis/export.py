@@ -368,7 +368,8 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
 
 def _cell(q: Quantity) -> str:
     scope = scope_label(q)
-    return quantity_label(q) + (_(" ({scope})").format(scope=scope) if scope else "")
+    # The scope is the report's own word (目标, 实际): full-width brackets in any interface.
+    return quantity_label(q) + (f"（{scope}）" if scope else "")
 
 
 def _delta_note(reports: Sequence[Report]) -> list[str]:
