@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportdiff import __version__
 from reportdiff.core.errors import ReportError
-from reportdiff.core.i18n import LANGUAGES, N_, _, ngettext, set_language
+from reportdiff.core.i18n import LANGUAGES, N_, _, ngettext, pgettext, set_language
 
 if TYPE_CHECKING:
     # argparse is imported where a parser is built: `reportdiff A B` needs none.
@@ -399,7 +399,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     )
     for meta in outcome.added:
         fields = [
-            _("would add") if args.dry_run else _("added"),
+            pgettext("library", "would add") if args.dry_run else pgettext("library", "added"),
             meta.id,
             meta.region or _(UNKNOWN),
             meta.year or _(UNKNOWN),

@@ -154,6 +154,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the interface language, where the same English word means two things.
+
+    ``pgettext("library", "added")`` (a report added to the library, 已添加) is not the
+    legend's "added" (text added to a paragraph, 新增).
+    """
+    if _language is None:
+        set_language(None)
+    return message if _translations is None else _translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it now.
 

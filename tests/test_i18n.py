@@ -238,3 +238,20 @@ def test_served_reader_takes_the_language_serve_passes(capsys) -> None:
 
     assert served_main(["--lang", "zh", "nosuch-2022"]) == 2
     assert capsys.readouterr().err.startswith("reportdiff: 未知的报告编号 'nosuch-2022'")
+
+
+def test_add_dry_run_in_chinese(capsys, tmp_path) -> None:
+    """`add`'s own words: 将添加 (not the legend's 新增), the origin and the summary line."""
+    from pathlib import Path
+
+    import reportdiff
+
+    sample = Path(reportdiff.__file__).parent / "sample_data" / "yangpu-2022.txt"
+    copy = tmp_path / "report.txt"
+    copy.write_bytes(sample.read_bytes())
+    assert main(["--lang", "zh", "add", str(copy), str(copy), "--dry-run", "--id", "x"]) != 0
+    assert "--id 只能指定一份报告" in capsys.readouterr().err
+    main(["--lang", "zh", "add", str(copy), "--dry-run", "--region", "杨浦区", "--year", "2022"])
+    out = capsys.readouterr().out
+    assert out.startswith("将添加\tyangpu-2022\t杨浦区\t2022")
+    assert "编号已被内置报告占用：需要 --replace 或 --id" in out

@@ -33,8 +33,8 @@ SOURCE_DIRS = ("", "core", "tui")
 
 SKIP_PARTS = {".venv", "tests", "bench", "tools", "build", "sample_data", "locale"}
 
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
-"""What marks a message (Babel keyword spec): ``_()``, ``N_()`` and ``ngettext()``."""
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+"""What marks a message (Babel keyword spec): ``_()``, ``N_()``, ``ngettext()``, ``pgettext()``."""
 
 
 def source_files() -> list[Path]:

@@ -17,7 +17,7 @@ from reportdiff.core.comparison import (
     Quantity,
     SharedPhrase,
 )
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import _, pgettext
 from reportdiff.core.model import Report, Span
 from reportdiff.core.text.textkey import is_han
 
@@ -357,7 +357,7 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         if p.status == "same":
             delta, pct = _("unchanged"), "0%"
         elif p.status == "changed" and p.delta is None:
-            delta = _("changed")  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
+            delta = pgettext("delta", "changed")  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
         lines.append(
             f"| {md_escape(p.indicator)} | "
             + " | ".join(cells)
