@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportdiff import __version__
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import LANGUAGES, N_, _, set_language
 
 if TYPE_CHECKING:
     # argparse is imported where a parser is built: `reportdiff A B` needs none.
@@ -23,34 +24,41 @@ if TYPE_CHECKING:
 
     Handler = Callable[[argparse.Namespace], int]
 
-UNKNOWN = "unknown"
+UNKNOWN = N_("unknown")
 """Shown for metadata the text does not give (region, years, title)."""
 
+ORIGINS = (N_("bundled"), N_("user"), N_("user (replaces bundled)"), N_("damaged"))
+"""Where a listed report comes from (core's values), translated with ``_()`` when shown."""
 
-DESCRIPTION = """\
+
+DESCRIPTION = N_("""\
 Read and compare long Chinese government reports.
 
   reportdiff yangpu-2022 yangpu-2023     open two reports side by side
   reportdiff list                        list the reports you can open
   reportdiff show yangpu-2022            print a report's metadata and outline
 
-A report is an id from `reportdiff list` or a path to a file."""
+A report is an id from `reportdiff list` or a path to a file.""")
 
 
 def _add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "show",
-        help="print a report's metadata and outline",
-        description="Print a report's metadata and its outline (parts, sections, lead "
-        "phrases, highlight lists, appendices) so a person can check the parse.",
+        help=_("print a report's metadata and outline"),
+        description=_(
+            "Print a report's metadata and its outline (parts, sections, lead "
+            "phrases, highlight lists, appendices) so a person can check the parse."
+        ),
     )
-    p.add_argument("report", help="report id (see `reportdiff list`) or path to a file")
+    p.add_argument("report", help=_("report id (see `reportdiff list`) or path to a file"))
     p.add_argument(
         "--text",
         action="store_true",
-        help="print the cleaned text instead (the text every span and offset points into)",
+        help=_("print the cleaned text instead (the text every span and offset points into)"),
     )
-    p.add_argument("--encoding", help="force the encoding of a text file (utf-8, gb18030, big5 …)")
+    p.add_argument(
+        "--encoding", help=_("force the encoding of a text file (utf-8, gb18030, big5 …)")
+    )
     p.set_defaults(handler=_cmd_show)
 
 
@@ -69,26 +77,31 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
-        help="compare reports and write the result as Markdown, JSON, CSV or HTML",
-        description="Compare two or more reports without the TUI: aligned sections, number "
-        "changes and shared phrases as Markdown (for reading), JSON (schema "
-        "reportdiff.comparison/1), CSV (the numbers table, UTF-8 with BOM for Excel) or HTML "
-        "(one self-contained page: the aligned text side by side, changes marked). "
-        "Writes to stdout unless -o is given; -o replaces FILE atomically.",
+        help=_("compare reports and write the result as Markdown, JSON, CSV or HTML"),
+        description=_(
+            "Compare two or more reports without the TUI: aligned sections, number "
+            "changes and shared phrases as Markdown (for reading), JSON (schema "
+            "reportdiff.comparison/1), CSV (the numbers table, UTF-8 with BOM for Excel) or "
+            "HTML (one self-contained page: the aligned text side by side, changes marked). "
+            "Writes to stdout unless -o is given; -o replaces FILE atomically."
+        ),
     )
     p.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths"
+        "reports", nargs="+", metavar="REPORT", help=_("two or more report ids or file paths")
     )
     p.add_argument(
         "--format",
         "-f",
         choices=("md", "json", "csv", "html"),
         default="md",
-        help="output format (default: md)",
+        help=_("output format (default: md)"),
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout: a file is replaced atomically, a link's target "
-        "is replaced, a FIFO or device is written in place, a directory gets the default name"
+        "-o", "--output", metavar="FILE", help=_(
+            "write to FILE instead of stdout: a file is replaced atomically, a link's target "
+            "is replaced, a FIFO or device is written in place, a directory gets the default "
+            "name"
+        )
     )
     p.set_defaults(handler=_cmd_export)
 
@@ -103,7 +116,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if len(args.reports) < 2:
         raise ReportError(
-            "export needs at least two reports, e.g. `reportdiff export yangpu-2022 yangpu-2023`",
+            _("export needs at least two reports, e.g. "
+              "`reportdiff export yangpu-2022 yangpu-2023`"),
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
@@ -132,34 +146,39 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "terms",
-        help="new and faded terms over a series of reports",
-        description="Read a series of reports in the order given and list, for each, the "
-        "terms no earlier report used (new: coined compounds and quoted formulations "
-        "first) and the terms the previous reports all used and it drops (faded), with "
-        "each term's rate per 10,000 Han characters in every report. --term T gives only "
-        "T's series. Markdown, JSON (schema reportdiff.terms/1) or CSV; stdout unless -o. "
-        "PNG or SVG (with -o): a word cloud of the new terms, or with --term a chart of the "
-        "terms' rates.",
+        help=_("new and faded terms over a series of reports"),
+        description=_(
+            "Read a series of reports in the order given and list, for each, the "
+            "terms no earlier report used (new: coined compounds and quoted formulations "
+            "first) and the terms the previous reports all used and it drops (faded), with "
+            "each term's rate per 10,000 Han characters in every report. --term T gives only "
+            "T's series. Markdown, JSON (schema reportdiff.terms/1) or CSV; stdout unless -o. "
+            "PNG or SVG (with -o): a word cloud of the new terms, or with --term a chart of the "
+            "terms' rates."
+        ),
     )
     p.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="report ids or file paths, oldest first"
+        "reports", nargs="+", metavar="REPORT", help=_("report ids or file paths, oldest first")
     )
     p.add_argument(
         "--format", "-f", choices=("md", "json", "csv", "png", "svg"), default="md",
-        help="output format (default: md)",
+        help=_("output format (default: md)"),
     )
     p.add_argument(
         "--term", "-t", action="append", default=[], metavar="T",
-        help="give this term's series instead of the lists (repeatable)",
+        help=_("give this term's series instead of the lists (repeatable)"),
     )
     p.add_argument(
-        "--top", type=int, default=50, metavar="N", help="terms listed per report (default: 50)"
+        "--top", type=int, default=50, metavar="N",
+        help=_("terms listed per report (default: 50)"),
     )
     p.add_argument(
         "--faded-after", type=int, default=3, metavar="K",
-        help="a term fades when the previous K reports all used it (default: 3)",
+        help=_("a term fades when the previous K reports all used it (default: 3)"),
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout")
+    )
     p.set_defaults(handler=_cmd_terms)
 
 
@@ -172,11 +191,13 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     from reportdiff.core.storage.resolve import resolve_report
 
     if args.top < 1 or args.faded_after < 1:
-        raise ReportError("--top and --faded-after need a whole number of at least 1", exit_code=2)
+        raise ReportError(
+            _("--top and --faded-after need a whole number of at least 1"), exit_code=2
+        )
     if not args.term and len(args.reports) < 2:
         raise ReportError(
-            "terms needs a series of at least two reports, e.g. "
-            "`reportdiff terms yangpu-2022 yangpu-2023` (or --term T for one term's series)",
+            _("terms needs a series of at least two reports, e.g. "
+              "`reportdiff terms yangpu-2022 yangpu-2023` (or --term T for one term's series)"),
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
@@ -206,7 +227,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
 def write_stdout(text: str) -> None:
     """Print ``text`` to standard output; a failed or short write is a one-line error."""
     if sys.stdout is None:
-        raise ReportError("standard output is closed")
+        raise ReportError(_("standard output is closed"))
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -214,7 +235,9 @@ def write_stdout(text: str) -> None:
         raise
     except (OSError, ValueError) as exc:  # ValueError: the stream was closed
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ReportError(f"cannot write to standard output: {reason}") from None
+        raise ReportError(
+            _("cannot write to standard output: {reason}").format(reason=reason)
+        ) from None
 
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -228,9 +251,15 @@ def _year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {_printable(text)!s}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a year: {text}").format(text=_printable(text))
+        ) from None
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(f"{year} is not a year from {MIN_YEAR} to {MAX_YEAR}")
+        raise argparse.ArgumentTypeError(
+            _("{year} is not a year from {min} to {max}").format(
+                year=year, min=MIN_YEAR, max=MAX_YEAR
+            )
+        )
     return year
 
 
@@ -244,13 +273,15 @@ def _printable(value: object) -> str:
 def _add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "remove",
-        help="remove a report from your library",
-        description="Delete a report you added from your library. Asks for confirmation "
-        "on a terminal; --yes skips the question (needed when not on a terminal). "
-        "Bundled reports cannot be removed.",
+        help=_("remove a report from your library"),
+        description=_(
+            "Delete a report you added from your library. Asks for confirmation "
+            "on a terminal; --yes skips the question (needed when not on a terminal). "
+            "Bundled reports cannot be removed."
+        ),
     )
-    p.add_argument("id", metavar="ID", help="id of a report you added (see `reportdiff list`)")
-    p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("id", metavar="ID", help=_("id of a report you added (see `reportdiff list`)"))
+    p.add_argument("-y", "--yes", action="store_true", help=_("do not ask for confirmation"))
     p.set_defaults(handler=_cmd_remove)
 
 
@@ -261,22 +292,27 @@ def _cmd_remove(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise ReportError(
-                f"not removing {args.id!r} without confirmation: no terminal to ask on; "
-                "pass --yes"
+                _(
+                    "not removing {id} without confirmation: no terminal to ask on; pass --yes"
+                ).format(id=repr(args.id))
             )
-        sys.stderr.write(f"remove {_printable(what)} from your library? [y/N] ")
+        sys.stderr.write(_("remove {what} from your library? [y/N] ").format(what=_printable(what)))
         sys.stderr.flush()
         try:
             answer = sys.stdin.readline()
         except (EOFError, OSError):
             answer = ""
-        if answer.strip().lower() not in ("y", "yes"):
-            sys.stderr.write("reportdiff: nothing removed\n")
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            sys.stderr.write("reportdiff: " + _("nothing removed") + "\n")
             return 1
     shadowed = shadows_bundled(args.id)
     remove_report(args.id)
-    note = f" (the bundled {args.id} is back in `reportdiff list`)" if shadowed else ""
-    sys.stdout.write(f"removed {_printable(args.id)}{note}\n")
+    id_ = _printable(args.id)
+    if shadowed:
+        line = _("removed {id} (the bundled {id} is back in `reportdiff list`)").format(id=id_)
+    else:
+        line = _("removed {id}").format(id=id_)
+    sys.stdout.write(line + "\n")
     return 0
 
 
@@ -284,13 +320,19 @@ def _add_build_samples(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     # Maintainer command: no help= so it stays out of the command list users see.
     p = sub.add_parser(
         "build-samples",
-        description="Rebuild sample_data/ (the bundled reports and index.json) from the "
-        "seed documents with the project's own cleaner, splitter and metadata inference.",
+        description=_(
+            "Rebuild sample_data/ (the bundled reports and index.json) from the "
+            "seed documents with the project's own cleaner, splitter and metadata inference."
+        ),
     )
-    p.add_argument("seeds_dir", metavar="SEEDS_DIR", help="directory holding the seed *.txt files")
     p.add_argument(
-        "--out", metavar="DIR", default=None,
-        help="where to write (default: the package's sample_data/ directory)",
+        "seeds_dir", metavar="SEEDS_DIR", help=_("directory holding the seed *.txt files")
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help=_("where to write (default: the package's sample_data/ directory)"),
     )
     p.set_defaults(handler=_cmd_build_samples)
 
@@ -310,14 +352,30 @@ def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from reportdiff import cmd_library, cmd_search
+    from reportdiff.core.i18n import install_argparse
 
+    install_argparse()  # "usage:", "options", argparse's errors in the interface language
     parser = argparse.ArgumentParser(
         prog="reportdiff",
-        description=DESCRIPTION,
+        description=_(DESCRIPTION),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"reportdiff {__version__}",
+        help=_("show the version and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        metavar="{zh,en}",
+        help=_(
+            'interface language: zh (简体中文) or en; default: config.json\'s "language", '
+            "then LANGUAGE, LC_ALL, LC_MESSAGES, LANG"
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     _add_open(sub)
     cmd_library.add_parsers(sub)  # list, add
     _add_show(sub)
@@ -338,11 +396,13 @@ def _build_parser() -> argparse.ArgumentParser:
 def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "open",
-        help="open reports side by side in the TUI (the default command)",
-        description="Open two or more reports side by side. `reportdiff A B` is short "
-        "for `reportdiff open A B`.",
+        help=_("open reports side by side in the TUI (the default command)"),
+        description=_(
+            "Open two or more reports side by side. `reportdiff A B` is short "
+            "for `reportdiff open A B`."
+        ),
     )
-    p.add_argument("reports", nargs="+", help="report ids or file paths")
+    p.add_argument("reports", nargs="+", help=_("report ids or file paths"))
     p.set_defaults(handler=_cmd_open)
 
 
@@ -354,9 +414,9 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal Textual would write escape codes into a pipe and wait forever.
         raise ReportError(
-            "the reader needs a terminal; for a file use `reportdiff export "
-            + " ".join(args.reports)
-            + " -o comparison.md`",
+            _("the reader needs a terminal; for a file use `{command}`").format(
+                command="reportdiff export " + " ".join(args.reports) + " -o comparison.md"
+            ),
             exit_code=2,
         )
     # No garbage collection while Textual loads: what it allocates lives as long as the
@@ -374,19 +434,23 @@ def _cmd_open(args: argparse.Namespace) -> int:
 def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "serve",
-        help="open reports in a web browser (the same reader, served by textual-serve)",
-        description="Serve the reader on this machine: each browser tab that opens the "
-        "address runs `reportdiff A B` in a terminal drawn in the page. Exports from it "
-        "are downloads. Only loopback addresses (127.0.0.1, ::1, localhost) are served: "
-        "the reader can open any file the server can read. Stop it with Ctrl+C. "
-        "Needs textual-serve (pip install 'reportdiff[serve]').",
+        help=_("open reports in a web browser (the same reader, served by textual-serve)"),
+        description=_(
+            "Serve the reader on this machine: each browser tab that opens the "
+            "address runs `reportdiff A B` in a terminal drawn in the page. Exports from it "
+            "are downloads. Only loopback addresses (127.0.0.1, ::1, localhost) are served: "
+            "the reader can open any file the server can read. Stop it with Ctrl+C. "
+            "Needs textual-serve (pip install 'reportdiff[serve]')."
+        ),
     )
     p.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="two or more report ids or file paths"
+        "reports", nargs="+", metavar="REPORT", help=_("two or more report ids or file paths")
     )
-    p.add_argument("--port", type=int, default=8000, help="TCP port (default: 8000)")
+    p.add_argument("--port", type=int, default=8000, help=_("TCP port (default: 8000)"))
     p.add_argument(
-        "--host", default="127.0.0.1", help="loopback address to listen on (default: 127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        help=_("loopback address to listen on (default: 127.0.0.1)"),
     )
     p.set_defaults(handler=_cmd_serve)
 
@@ -404,13 +468,17 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         loopback = False
     if not loopback:
         raise ReportError(
-            f"--host {args.host}: only loopback addresses are served (127.0.0.1, ::1)",
+            _("--host {host}: only loopback addresses are served (127.0.0.1, ::1)").format(
+                host=args.host
+            ),
             exit_code=2,
         )
     if not 0 < args.port < 65536:
-        raise ReportError(f"--port {args.port}: not a TCP port (1–65535)", exit_code=2)
+        raise ReportError(
+            _("--port {port}: not a TCP port (1–65535)").format(port=args.port), exit_code=2
+        )
     if len(args.reports) < 2:
-        raise ReportError("serve needs at least two reports to compare", exit_code=2)
+        raise ReportError(_("serve needs at least two reports to compare"), exit_code=2)
     refs = []
     for ref in args.reports:
         resolve_report(ref)  # an unknown id or unreadable file fails here, in one line
@@ -420,16 +488,22 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         from textual_serve.server import Server
     except ImportError:
         raise ReportError(
-            "serving needs textual-serve: pip install 'reportdiff[serve]'"
+            _("serving needs textual-serve: pip install 'reportdiff[serve]'")
         ) from None
-    command = shlex.join([sys.executable, "-m", "reportdiff.tui.served", *refs])
+    from reportdiff.core.i18n import current_language
+
+    # The reader in each browser speaks the language this command was given or chose.
+    lang = ["--lang", current_language()]
+    command = shlex.join([sys.executable, "-m", "reportdiff.tui.served", *lang, *refs])
     # The page's title is fixed: a path given on the command line is not for the page.
     server = Server(command, host=args.host, port=args.port, title="reportdiff")
     try:
         server.serve()
     except OSError as exc:  # the port is taken, the address is not this machine's
         raise ReportError(
-            f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}"
+            _("cannot serve on {host}:{port}: {reason}").format(
+                host=args.host, port=args.port, reason=exc.strerror or exc
+            )
         ) from None
     return 0
 
@@ -442,6 +516,7 @@ COMMANDS = (
     "targets",
     "timeline",
 )
+"""Commands, the same in every language."""
 
 
 def _utf8_stdio() -> None:
@@ -465,6 +540,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     _utf8_stdio()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        # Before any parser or message is made: help text is built in the chosen language.
+        args_list, lang = _take_lang(args_list)
+    except ReportError as exc:
+        print(f"reportdiff: {_printable(exc)}", file=sys.stderr)
+        return exc.exit_code
+    set_language(lang)
     handler: Handler | None
     if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
         if not any(a.startswith("-") for a in args_list):
@@ -481,6 +563,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(handler, args)
 
 
+def _take_lang(args: list[str]) -> tuple[list[str], str | None]:
+    """Remove ``--lang X`` / ``--lang=X`` from the arguments (anywhere before ``--``).
+
+    Read before argparse so its help and errors come out in that language, and taken out
+    so ``reportdiff --lang zh A B`` keeps the reader's parser-free start-up path.
+    """
+    rest: list[str] = []
+    lang: str | None = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang":
+                if i + 1 >= len(args):
+                    raise ReportError(_("--lang needs a language: zh or en"), exit_code=2)
+                value = args[i + 1]
+                i += 2
+            else:
+                value = arg.split("=", 1)[1]
+                i += 1
+            if value not in LANGUAGES:
+                raise ReportError(
+                    _("--lang {value}: not an interface language (zh or en)").format(
+                        value=_printable(value)
+                    ),
+                    exit_code=2,
+                )
+            lang = value
+            continue
+        rest.append(arg)
+        i += 1
+    return rest, lang
+
+
 def _run(handler: Handler, args: argparse.Namespace | SimpleNamespace) -> int:
     """Call a command's handler; errors the user can fix become one line on stderr."""
     try:
@@ -491,7 +610,7 @@ def _run(handler: Handler, args: argparse.Namespace | SimpleNamespace) -> int:
         print(f"reportdiff: {_printable(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("reportdiff: interrupted", file=sys.stderr)
+        print("reportdiff: " + _("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

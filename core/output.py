@@ -25,6 +25,7 @@ from pathlib import Path
 from reportdiff.core import paths
 from reportdiff.core.atomic import atomic_write_bytes
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 
 __all__ = ["resolve_output", "write_output"]
 
@@ -47,24 +48,33 @@ def resolve_output(target: str | os.PathLike[str], default_name: str) -> Path:
     """
     raw = os.fspath(target)
     if not raw:
-        raise ReportError("-o needs a file name", exit_code=2)
+        raise ReportError(_("-o needs a file name"), exit_code=2)
     path = Path(raw)
     if raw.endswith(("/", os.sep)) or path.is_dir():
         if not path.is_dir():
-            raise ReportError(f"cannot write into {raw}: no such directory", exit_code=2)
+            raise ReportError(
+                _("cannot write into {raw}: no such directory").format(raw=raw), exit_code=2
+            )
         path = path / default_name
     # Follow links (and .. and relative parts): the link's target is what gets replaced.
     real = Path(os.path.realpath(path))
     if real.is_dir():
-        raise ReportError(f"{path} is a directory; give a file name for -o", exit_code=2)
+        raise ReportError(
+            _("{path} is a directory; give a file name for -o").format(path=path), exit_code=2
+        )
     if not real.parent.is_dir():
         raise ReportError(
-            f"cannot write {path}: directory {real.parent} does not exist", exit_code=2
+            _("cannot write {path}: directory {parent} does not exist").format(
+                path=path, parent=real.parent
+            ),
+            exit_code=2,
         )
     for home in _protected_dirs():
         if real == home or home in real.parents:
             raise ReportError(
-                f"refusing to write {path}: it is inside reportdiff's own files ({home})",
+                _("refusing to write {path}: it is inside reportdiff's own files ({home})").format(
+                    path=path, home=home
+                ),
                 exit_code=2,
             )
     return real
@@ -82,14 +92,18 @@ def write_output(target: str | os.PathLike[str], data: bytes, *, default_name: s
     except FileNotFoundError:
         mode = 0
     except OSError as exc:
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ReportError(
+            _("cannot write {path}: {strerror}").format(path=path, strerror=exc.strerror or exc)
+        ) from None
     try:
         if mode and not stat.S_ISREG(mode):
             _write_in_place(path, data)
         else:
             atomic_write_bytes(path, data)
     except OSError as exc:
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ReportError(
+            _("cannot write {path}: {strerror}").format(path=path, strerror=exc.strerror or exc)
+        ) from None
     return path
 
 

@@ -33,6 +33,27 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return home
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(monkeypatch: pytest.MonkeyPatch) -> None:
+    """English messages whatever the runner's locale (LANGUAGE wins, as in gettext).
+
+    Child processes inherit it; a test of the Chinese interface sets its own environment
+    or uses the ``zh_interface`` fixture.
+    """
+    from reportdiff.core.i18n import set_language
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    set_language(None)
+
+
+@pytest.fixture
+def zh_interface() -> None:
+    """The simplified Chinese interface for this test (exports' headings, messages)."""
+    from reportdiff.core.i18n import set_language
+
+    set_language("zh")
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The real seed documents (``../shared/seeds``). Required in CI, skipped elsewhere."""

@@ -67,6 +67,7 @@ def test_csv_has_bom_and_report_columns(cmp: Comparison) -> None:
     assert len(text.splitlines()) == 1 + len(cmp.numbers)
 
 
+@pytest.mark.usefixtures("zh_interface")  # the headings as a Chinese reader gets them
 def test_markdown_names_reports_sections_and_unmatched(cmp: Comparison) -> None:
     md = to_markdown(cmp)
     assert md.startswith("# ")
@@ -178,7 +179,7 @@ def test_markdown_structure_survives_any_heading(h1: str, h2: str) -> None:
         assert _columns_agree(table), table
     assert not re.search(r"(?<!\\)[<\[`]", md)
     for line in md.splitlines():
-        assert not line.startswith("#") or line.startswith(("# 报告对比", "## "))
+        assert not line.startswith("#") or line.startswith(("# Comparison:", "## "))
 
 
 def _number(doc: dict, indicator: str) -> dict:
@@ -198,6 +199,7 @@ def test_json_numbers_carry_values_delta_and_pct(cmp: Comparison) -> None:
     assert revenue["pct"] == pytest.approx(8.0, abs=0.05)
 
 
+@pytest.mark.usefixtures("zh_interface")  # 持平 is the Chinese interface's word
 def test_markdown_puts_number_changes_under_their_section(cmp: Comparison) -> None:
     md = to_markdown(cmp)
     sections = md.split("\n## ")

@@ -90,6 +90,7 @@ def test_json_changes_rebuild_every_paired_paragraph(drafts) -> None:
     assert changed == 1  # the edits all stand in one paragraph
 
 
+@pytest.mark.usefixtures("zh_interface")  # the Chinese heading 段落内改动
 def test_markdown_strikes_deletions_and_bolds_insertions_as_plain_text(drafts) -> None:
     _base, _draft, cmp = drafts
     md = to_markdown(cmp)

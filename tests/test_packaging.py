@@ -108,3 +108,11 @@ def test_console_script_is_reportdiff(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         entry = zf.read(f"reportdiff-{__version__}.dist-info/entry_points.txt").decode()
     assert "reportdiff = reportdiff.cli:main" in entry
+
+
+def test_chinese_catalog_ships_in_the_wheel(wheel: Path) -> None:
+    """The compiled catalog is in the wheel (a plain `pip install .` gets Chinese), the
+    tooling that makes it is not."""
+    names = set(_names(wheel))
+    assert "reportdiff/locale/zh_CN/LC_MESSAGES/reportdiff.mo" in names
+    assert not any(n.startswith("reportdiff/tools/") for n in names)

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from reportdiff.core.comparison import Comparison
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
 
 
@@ -66,7 +67,7 @@ class AnalysisProcess:
         out, err = process.communicate(data)
         if process.returncode != 0 or not out:
             last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            raise AnalysisCrashed(f"the analysis process failed: {last[0]}")
+            raise AnalysisCrashed(_("the analysis process failed: {value}").format(value=last[0]))
         kind, payload = pickle.loads(out)
         if kind == "ok":
             assert isinstance(payload, Comparison)

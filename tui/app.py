@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Report
 from reportdiff.tui.config import load_config, load_state, remember
+from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.screens.reader import ReaderScreen
 from reportdiff.tui.themes import DEFAULT_THEME, THEME_NAMES, load_themes
 from textual import on, work
@@ -24,11 +26,12 @@ from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from reportdiff.core.comparison import Comparison
     from reportdiff.tui.analysis import AnalysisProcess
     from rich.console import RenderableType
+    from textual.app import SystemCommand
     from textual.command import Provider
 
 
@@ -47,30 +50,30 @@ class ReportDiffApp(App[int]):
     # A callable, so textual.command (~15 ms to import) loads when the palette opens.
     COMMANDS = App.COMMANDS | {lambda: _report_commands()}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit reportdiff"),
-        Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
+        Binding("q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit reportdiff")),
+        Binding("question_mark,f1", "help", N_("Help"), id="help", tooltip=N_("List every key")),
         Binding(
             "e",
             "export",
-            "Export",
+            N_("Export"),
             id="export",
-            tooltip="Write the comparison as Markdown (asks where; downloads when served)",
+            tooltip=N_("Write the comparison as Markdown (asks where; downloads when served)"),
         ),
         Binding(
             "a",
             "pick_report('open')",
-            "Add report",
+            N_("Add report"),
             id="open-report",
             show=False,
-            tooltip="Open another report in a new pane (or add a file to the library)",
+            tooltip=N_("Open another report in a new pane (or add a file to the library)"),
         ),
         Binding(
             "r",
             "pick_report('swap')",
-            "Swap report",
+            N_("Swap report"),
             id="swap-report",
             show=False,
-            tooltip="Show another report in the focused pane",
+            tooltip=N_("Show another report in the focused pane"),
         ),
         Binding(
             "T",
@@ -91,10 +94,10 @@ class ReportDiffApp(App[int]):
         Binding(
             "t",
             "cycle_theme",
-            "Theme",
+            N_("Theme"),
             id="cycle-theme",
             show=False,
-            tooltip="Switch between the reportdiff dark and light themes",
+            tooltip=N_("Switch between the reportdiff dark and light themes"),
         ),
     ]
 
@@ -134,6 +137,7 @@ class ReportDiffApp(App[int]):
                 its first match (``reportdiff search Q --open``).
         """
         super().__init__()
+        localize_bindings(self)
         self.reports = reports
         self.export_dir = export_dir
         self.analyse_on_mount = analyse
@@ -265,7 +269,7 @@ class ReportDiffApp(App[int]):
             try:
                 remember("theme", theme)
             except OSError as exc:
-                self.notify(f"could not save the theme: {exc}", severity="warning", markup=False)
+                self.notify(_("could not save the theme: {exc}").format(exc=exc), severity="warning", markup=False)
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
@@ -288,7 +292,9 @@ class ReportDiffApp(App[int]):
             return
         except AnalysisCrashed as exc:
             # The reader stays usable without highlights; the user sees what failed.
-            self.post_message(self.AnalysisFailed(f"analysis failed ({exc})", reports))
+            self.post_message(
+                self.AnalysisFailed(_("analysis failed ({exc})").format(exc=exc), reports)
+            )
             return
         finally:
             if self._analysis is process:  # a newer comparison may have started meanwhile
@@ -346,9 +352,28 @@ class ReportDiffApp(App[int]):
         if self._stale(event.reports):
             return
         self.reader.show_analysis_failed(event.reason)
-        self.notify(f"no highlights: {event.reason}", severity="warning", markup=False)
+        self.notify(
+            _("no highlights: {reason}").format(reason=event.reason),
+            severity="warning",
+            markup=False,
+        )
 
     # ----- actions ------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, their titles and help in the interface language."""
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
+
+    def action_command_palette(self) -> None:
+        """The Ctrl+P palette, its placeholder in the interface language."""
+        from reportdiff.tui.textual_messages import PALETTE_PLACEHOLDER
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_(PALETTE_PLACEHOLDER))
+            )
 
     def action_help(self) -> None:
         """Show every binding."""
@@ -377,7 +402,7 @@ class ReportDiffApp(App[int]):
             self.theme = THEME_NAMES[(i + 1) % len(THEME_NAMES)]
         else:
             self.theme = DEFAULT_THEME
-        self.notify(f"theme: {self.theme}", timeout=2, markup=False)
+        self.notify(_("theme: {theme}").format(theme=self.theme), timeout=2, markup=False)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save an SVG of the screen (the palette's "Save screenshot").
@@ -403,7 +428,9 @@ class ReportDiffApp(App[int]):
         """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""
         cmp = self.comparison
         if cmp is None:
-            self.notify("still analysing: nothing to export yet", severity="warning", markup=False)
+            self.notify(
+                _("still analysing: nothing to export yet"), severity="warning", markup=False
+            )
             return
         from reportdiff.tui.export import ask_and_export
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from reportdiff.core.i18n import _
 from reportdiff.tui.highlights import LAYER_LABELS
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -22,41 +23,53 @@ class ReportCommands(Provider):
         app: ReportDiffApp = self.app  # type: ignore[assignment]
         reader = app.reader
         out: list[tuple[str, Callable[[], None], str]] = [
-            ("Export comparison as Markdown", app.action_export, "write <ids>.md"),
-            ("Numbers view", reader.action_numbers, "table of every number pair"),
-            ("Targets against results", app.action_targets, "T: oldest report's targets"),
+            (_("Export comparison as Markdown"), app.action_export, _("write <ids>.md")),
+            (_("Numbers view"), reader.action_numbers, _("table of every number pair")),
             (
-                "Open another report",
-                partial(app.action_pick_report, "open"),
-                "a: in a new pane, chosen from the library",
+                _("Targets against results"),
+                app.action_targets,
+                _("T: oldest report's targets"),
             ),
             (
-                "Swap this pane's report",
+                _("Open another report"),
+                partial(app.action_pick_report, "open"),
+                _("a: in a new pane, chosen from the library"),
+            ),
+            (
+                _("Swap this pane's report"),
                 partial(app.action_pick_report, "swap"),
-                "r: another report in the focused pane",
+                _("r: another report in the focused pane"),
             ),
             (
-                "Add a file to the library",
+                _("Add a file to the library"),
                 partial(app.action_pick_report, "open"),
-                "a, then type the file's path",
+                _("a, then type the file's path"),
             ),
             (
-                "Chart a term or an indicator",
+                _("Chart a term or an indicator"),
                 app.action_chart,
-                "g: the selected term's rate across the reports; #name for an indicator",
+                _("g: the selected term's rate across the reports; #name for an indicator"),
             ),
-            ("Help: list every key", app.action_help, ""),
+            (_("Help: list every key"), app.action_help, ""),
             (
-                "Word diff of the current paragraphs",
+                _("Word diff of the current paragraphs"),
                 reader.action_diff_view,
-                "one above the other, changes marked",
+                _("one above the other, changes marked"),
             ),
-            ("Switch the base of changes", reader.action_switch_base, "next report"),
+            (_("Switch the base of changes"), reader.action_switch_base, _("next report")),
         ]
         for layer, label in LAYER_LABELS.items():
-            out.append((f"Toggle layer: {label}", partial(reader.action_toggle_layer, layer), ""))
+            out.append(
+                (
+                    _("Toggle layer: {label}").format(label=_(label)),
+                    partial(reader.action_toggle_layer, layer),
+                    "",
+                )
+            )
         for name in sorted(app.available_themes):
-            out.append((f"Theme: {name}", partial(setattr, app, "theme", name), ""))
+            out.append(
+                (_("Theme: {name}").format(name=name), partial(setattr, app, "theme", name), "")
+            )
         ids = [r.meta.id for r in reader.reports]
         for i, a in enumerate(reader.anchors):
             if a.kind != "section":
@@ -69,7 +82,11 @@ class ReportCommands(Provider):
                     seen.setdefault(lab, []).append(report_id)
             for lab, where in seen.items():
                 out.append(
-                    (f"Jump to section: {lab}", partial(reader.go_to_anchor, i), ", ".join(where))
+                    (
+                        _("Jump to section: {heading}").format(heading=lab),
+                        partial(reader.go_to_anchor, i),
+                        ", ".join(where),
+                    )
                 )
         return out
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reportdiff.core.atomic import atomic_write_text
+from reportdiff.core.i18n import _
 from reportdiff.core.paths import config_dir, state_dir
 
 
@@ -44,17 +45,25 @@ def load_config() -> Config:
     except FileNotFoundError:
         return Config({}, None)
     except (OSError, UnicodeDecodeError) as exc:
-        return Config({}, f"{path}: cannot read it ({_reason(exc)}); using the defaults")
+        return Config(
+            {},
+            _("{path}: cannot read it ({reason}); using the defaults").format(
+                path=path, reason=_reason(exc)
+            ),
+        )
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         return Config(
-            {}, f"{path}: {exc.msg} at line {exc.lineno} column {exc.colno}; using the defaults"
+            {},
+            _("{path}: {msg} at line {lineno} column {colno}; using the defaults").format(
+                path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno
+            ),
         )
     except (ValueError, RecursionError):
-        return Config({}, f"{path}: not valid JSON; using the defaults")
+        return Config({}, _("{path}: not valid JSON; using the defaults").format(path=path))
     if not isinstance(data, dict):
-        return Config({}, f"{path}: expected a JSON object; using the defaults")
+        return Config({}, _("{path}: expected a JSON object; using the defaults").format(path=path))
     return Config(data, None)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.tui.config import load_state, remember
 
 if TYPE_CHECKING:
@@ -67,16 +68,16 @@ def ask_and_export(app: ReportDiffApp, cmp: Comparison) -> None:
     if app.is_web:
         dialog = ExportDialog(
             name,
-            title="Export the comparison as Markdown: file name for the download",
-            hint="Enter downloads it in the browser · Esc cancels",
+            title=_("Export the comparison as Markdown: file name for the download"),
+            hint=_("Enter downloads it in the browser · Esc cancels"),
         )
         app.push_screen(dialog, lambda answer: _deliver(app, cmp, answer, name))
         return
     folder = start_folder(app.export_dir)
     dialog = ExportDialog(
         str(folder / name),
-        title="Export the comparison as Markdown to",
-        hint="Enter writes it · a folder gets " + name + " · Esc cancels",
+        title=_("Export the comparison as Markdown to"),
+        hint=_("Enter writes it · a folder gets {name} · Esc cancels").format(name=name),
         check=lambda answer: output_problem(answer, name),
     )
     app.push_screen(dialog, lambda answer: _chosen(app, cmp, answer, name))
@@ -84,25 +85,30 @@ def ask_and_export(app: ReportDiffApp, cmp: Comparison) -> None:
 
 def _deliver(app: ReportDiffApp, cmp: Comparison, answer: str | None, name: str) -> None:
     if answer is None:
-        app.notify("export cancelled", timeout=3, markup=False)
+        app.notify(_("export cancelled"), timeout=3, markup=False)
         return
     from reportdiff.core.analysis.export import to_markdown
 
     filename = browser_name(answer, name)
     app.deliver_text(io.StringIO(to_markdown(cmp)), save_filename=filename, encoding="utf-8")
-    app.notify(f"{filename} sent to the browser", title="export", timeout=6, markup=False)
+    app.notify(
+        _("{filename} sent to the browser").format(filename=filename),
+        title=_("export"),
+        timeout=6,
+        markup=False,
+    )
 
 
 def _chosen(app: ReportDiffApp, cmp: Comparison, answer: str | None, name: str) -> None:
     if answer is None:
-        app.notify("export cancelled", timeout=3, markup=False)
+        app.notify(_("export cancelled"), timeout=3, markup=False)
         return
     from reportdiff.core.output import resolve_output
 
     try:
         path = resolve_output(Path(answer).expanduser(), name)
     except ReportError as exc:  # the folder went away after the dialog checked it
-        app.notify(f"export failed: {exc}", severity="error", markup=False)
+        app.notify(_("export failed: {exc}").format(exc=exc), severity="error", markup=False)
         return
     if path.exists():
         from reportdiff.tui.screens.confirm import ConfirmScreen
@@ -111,9 +117,11 @@ def _chosen(app: ReportDiffApp, cmp: Comparison, answer: str | None, name: str) 
             if yes:
                 _write(app, cmp, path)
             else:
-                app.notify("export cancelled: file kept", timeout=3, markup=False)
+                app.notify(_("export cancelled: file kept"), timeout=3, markup=False)
 
-        app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), overwrite)
+        app.push_screen(
+            ConfirmScreen(_("{path} exists. Overwrite it?").format(path=path)), overwrite
+        )
     else:
         _write(app, cmp, path)
 
@@ -125,10 +133,16 @@ def _write(app: ReportDiffApp, cmp: Comparison, path: Path) -> None:
     try:
         path = write_output(path, to_markdown(cmp).encode("utf-8"), default_name=path.name)
     except ReportError as exc:
-        app.notify(f"export failed: {exc}", severity="error", markup=False)
+        app.notify(_("export failed: {exc}").format(exc=exc), severity="error", markup=False)
         return
     try:
         remember(EXPORT_DIR_KEY, str(path.parent))
     except OSError as exc:  # only a memory: the export itself succeeded
-        app.notify(f"could not remember the folder: {exc}", severity="warning", markup=False)
-    app.notify(f"exported to {path}", title="export", timeout=6, markup=False)
+        app.notify(
+            _("could not remember the folder: {exc}").format(exc=exc),
+            severity="warning",
+            markup=False,
+        )
+    app.notify(
+        _("exported to {path}").format(path=path), title=_("export"), timeout=6, markup=False
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportdiff.core.i18n import N_
 from reportdiff.tui.layout import Badge, Mark
 
 if TYPE_CHECKING:
@@ -20,12 +21,13 @@ LAYERS: tuple[str, ...] = ("shared", "changed", "same", "unique", "edits")
 """Layer names, in the order of their toggle keys 1–5."""
 
 LAYER_LABELS: dict[str, str] = {
-    "shared": "shared phrases",
-    "changed": "changed numbers",
-    "same": "same numbers",
-    "unique": "only in one report",
-    "edits": "changes inside paragraphs",
+    "shared": N_("shared phrases"),
+    "changed": N_("changed numbers"),
+    "same": N_("same numbers"),
+    "unique": N_("only in one report"),
+    "edits": N_("changes inside paragraphs"),
 }
+"""Each layer in words (English; shown through ``_()``)."""
 
 SAME_BADGE = "⟨=⟩"
 """Badge after a number that is the same in the other reports."""

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportdiff.core.i18n import _
+
 if TYPE_CHECKING:
     from reportdiff.core.storage.resolve import ListEntry
 
@@ -36,7 +38,7 @@ def picker_rows(entries: list[ListEntry]) -> list[PickerRow]:
     rows = []
     for e in entries:
         year = str(e.year) if e.year else "?"
-        delivered = f"delivered {e.delivered}" if e.delivered else "delivered ?"
+        delivered = _("delivered {year}").format(year=e.delivered or "?")
         fields = [e.id, e.region or "?", f"{year} ({delivered})", e.title or ""]
         rows.append(PickerRow(e.id, "  ".join(fields), " ".join(fields).lower()))
     return rows

@@ -16,6 +16,12 @@ from reportdiff.core.errors import ReportError
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the reader on the given report ids or paths; return the exit code."""
     refs = list(sys.argv[1:] if argv is None else argv)
+    if refs[:1] == ["--lang"] and len(refs) >= 2:
+        # `reportdiff serve --lang zh …` passes its language on to each browser's reader.
+        from reportdiff.core.i18n import set_language
+
+        set_language(refs[1])
+        refs = refs[2:]
     from reportdiff.core.storage.resolve import resolve_report
 
     try:

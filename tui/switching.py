@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 
 if TYPE_CHECKING:
     from reportdiff.core.model import Report
@@ -27,9 +28,11 @@ def pick_report(app: ReportDiffApp, mode: Mode) -> None:
     shown = [r.meta.id for r in app.reports]
     lead = reader.lead
     if mode == "open":
-        title = "Open another report beside " + ", ".join(shown)
+        title = _("Open another report beside {ids}").format(ids=", ".join(shown))
     else:
-        title = f"Swap {shown[lead]} (pane {lead + 1}) for another report"
+        title = _("Swap {id} (pane {pane}) for another report").format(
+            id=shown[lead], pane=lead + 1
+        )
 
     def chosen(report_id: str | None) -> None:
         if report_id is not None:
@@ -40,7 +43,7 @@ def pick_report(app: ReportDiffApp, mode: Mode) -> None:
 
 def load_and_show(app: ReportDiffApp, report_id: str, mode: Mode, pane: int) -> None:
     """Read ``report_id`` off the UI thread, then show it (as :func:`pick_report`)."""
-    app.notify(f"opening {report_id} …", timeout=2, markup=False)
+    app.notify(_("opening {report_id} …").format(report_id=report_id), timeout=2, markup=False)
     app.run_worker(
         lambda: _load(app, report_id, mode, pane),
         thread=True,

@@ -13,6 +13,7 @@ from reportdiff.core.analysis.changes import add_changes
 from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
 from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair, Quantity
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
 from reportdiff.core.storage import cache
 
@@ -133,7 +134,7 @@ def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     """
     reports = tuple(reports)
     if len(reports) < 2:
-        raise ReportError("compare needs at least two reports")
+        raise ReportError(_("compare needs at least two reports"))
     if not use_cache:
         return _compute(reports, use_cache=False)
     key = cache.cache_key(

@@ -17,6 +17,7 @@ from reportdiff.core.comparison import (
     Quantity,
     SharedPhrase,
 )
+from reportdiff.core.i18n import _, pgettext
 from reportdiff.core.model import Report, Span
 from reportdiff.core.text.textkey import is_han
 
@@ -287,7 +288,10 @@ def to_csv(cmp: Comparison) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     # Keys come from file names (`=1+2.txt`): neutralised like the value cells.
-    w.writerow(["indicator", "status", *map(csv_cell, keys), "delta", "unit", "pct"])
+    # Column headers in the interface language (the JSON export is the fixed interface).
+    w.writerow(
+        [_("indicator"), _("status"), *map(csv_cell, keys), _("delta"), _("unit"), _("pct")]
+    )
     for p in cmp.numbers:
         w.writerow(
             [
@@ -364,7 +368,7 @@ def _phrases_for(row: AlignedRow, phrases: Sequence[SharedPhrase]) -> list[Share
 
 def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]:
     lines = [
-        "| 指标 | " + " | ".join(md_escape(k) for k in keys) + " | Δ | Δ% |",
+        "| " + _("indicator") + " | " + " | ".join(md_escape(k) for k in keys) + " | Δ | Δ% |",
         "|---" * (len(keys) + 1) + "|--:|--:|",
     ]
     for p in pairs:
@@ -372,9 +376,9 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         delta = "" if p.delta is None else f"{_fmt_number(p.delta, signed=True)}{md_escape(p.unit)}"
         pct = _pct(p.pct) if p.delta is not None else ""
         if p.status == "same":
-            delta, pct = "持平", "0%"
+            delta, pct = _("unchanged"), "0%"
         elif p.status == "changed" and p.delta is None:
-            delta = "有变化"  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
+            delta = pgettext("delta", "changed")  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
         lines.append(
             f"| {md_escape(p.indicator)} | "
             + " | ".join(cells)
@@ -385,6 +389,7 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
 
 def _cell(q: Quantity) -> str:
     scope = scope_label(q)
+    # The scope is the report's own word (目标, 实际): full-width brackets in any interface.
     return quantity_label(q) + (f"（{scope}）" if scope else "")
 
 
@@ -392,10 +397,17 @@ def _delta_note(reports: Sequence[Report]) -> list[str]:
     """A caption for Δ when it is not simply "this year minus last year"."""
     if len(reports) <= 2 and len({r.meta.region for r in reports}) == 1:
         return []
-    note = "Δ、Δ% 为最后一份有该数字的报告相对第一份的变化"
     if len({r.meta.region for r in reports}) > 1:
-        note += "；各报告地区不同，数字是同一指标在不同地区的值，不是前后变化"
-    return [note + "。", ""]
+        note = _(
+            "Δ and Δ% are the change from the first report to the last one that has the "
+            "figure; the reports are of different regions, so the figures are one indicator's "
+            "values in different places, not a change over time."
+        )
+    else:
+        note = _(
+            "Δ and Δ% are the change from the first report to the last one that has the figure."
+        )
+    return [note, ""]
 
 
 def _label(node: NodeRef | None, report: Report | None = None) -> str:
@@ -405,7 +417,7 @@ def _label(node: NodeRef | None, report: Report | None = None) -> str:
     if node.label:
         return md_escape(node.label)
     if report is None:
-        return "（无小标题）"
+        return _("(no heading)")
     text = re.sub(r"\s+", " ", report.slice(node.span)).strip().lstrip("-•● ")
     return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
 
@@ -424,20 +436,29 @@ def to_markdown(cmp: Comparison) -> str:
     reports = cmp.reports
     out: list[str] = []
     title = " ↔ ".join(md_escape(k) for k in keys)
-    out.append(f"# 报告对比：{title}")
+    out.append("# " + _("Comparison: {title}").format(title=title))
     out.append("")
-    out.append("| 报告 | 标题 | 地区 | 回顾年度 | 报告年份 | 会议日期 |")
+    columns = (
+        _("report"), _("title"), _("region"), _("year reviewed"), _("year delivered"),
+        _("session date"),
+    )
+    out.append("| " + " | ".join(columns) + " |")
     out.append("|---|---|---|--:|--:|---|")
+    unknown = _("unknown")
     for key, r in zip(keys, reports, strict=True):
         m = r.meta
         out.append(
-            f"| {md_escape(key)} | {md_escape(m.title or '未知')} | {md_escape(m.region or '未知')} "
-            f"| {m.year or '未知'} | {m.delivered or '未知'} | {md_escape(m.date or '')} |"
+            f"| {md_escape(key)} | {md_escape(m.title or unknown)} | "
+            f"{md_escape(m.region or unknown)} "
+            f"| {m.year or unknown} | {m.delivered or unknown} | {md_escape(m.date or '')} |"
         )
     out.append("")
     out.append(
-        "分数为 0–1 的相似度：综合分由标题相似度与正文相似度（jieba 分词的 TF-IDF）合成；"
-        "“位置变动”表示该部分在另一份报告中处于不同次序。"
+        _(
+            "Scores are similarities from 0 to 1: the overall score combines the heading's and "
+            "the text's similarity (TF-IDF over jieba words); \"moved\" means the part stands "
+            "in a different order in the other report."
+        )
     )
     # Each number pair goes under the first matched row holding one of its figures; the
     # rest (figures in sections one report alone has, or outside sections) come last.
@@ -458,17 +479,18 @@ def to_markdown(cmp: Comparison) -> str:
         if row.kind == "section":
             out.append(f"## {n}. " + " ↔ ".join(_label(row.nodes[i]) for i in present))
         else:
-            out.append(f"## {n}. 开篇段落")
+            out.append(f"## {n}. " + _("Opening paragraphs"))
         out.append("")
-        out.append("| 报告 | 标题 |")
+        out.append("| " + _("report") + " | " + _("title") + " |")
         out.append("|---|---|")
         for key, node, report in zip(keys, row.nodes, reports, strict=True):
             out.append(f"| {md_escape(key)} | {_label(node, report)} |")
         out.append("")
-        moved = "，位置变动" if row.moved else ""
-        out.append(
-            f"相似度：综合 {row.score:.2f} · 标题 {row.heading_score:.2f} · 正文 {row.body_score:.2f}{moved}"
+        line = _("Similarity: overall {score} · heading {heading} · text {body}").format(
+            score=f"{row.score:.2f}", heading=f"{row.heading_score:.2f}",
+            body=f"{row.body_score:.2f}",
         )
+        out.append(line + (_(", moved") if row.moved else ""))
         paras = [
             c
             for c in _walk(row.children)
@@ -476,12 +498,14 @@ def to_markdown(cmp: Comparison) -> str:
         ]
         if paras:
             out.append("")
-            out.append("**对应段落**")
+            out.append("**" + _("Matched paragraphs") + "**")
             out.append("")
-            out.append("| " + " | ".join(md_escape(k) for k in keys) + " | 相似度 |")
+            out.append(
+                "| " + " | ".join(md_escape(k) for k in keys) + " | " + _("similarity") + " |"
+            )
             out.append("|---" * len(keys) + "|--:|")
             for c in paras:
-                mark = "（位置变动）" if c.moved else ""
+                mark = _(" (moved)") if c.moved else ""
                 out.append(
                     "| "
                     + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
@@ -492,46 +516,51 @@ def to_markdown(cmp: Comparison) -> str:
         edits = [line for c in with_changes for line in md_changes(c, reports, keys)]
         if edits:
             out.append("")
-            out.append(f"**段落内改动**（相对 {md_escape(keys[0])}：~~删去~~ **新增**）")
+            out.append(
+                _("**Changes inside paragraphs** (against {base}: ~~dropped~~ **added**)").format(
+                    base=md_escape(keys[0])
+                )
+            )
             out.append("")
             out.extend(edits)
         pairs = [p for p in placed[id(row)] if p.status != "only"]
         if pairs:
             out.append("")
-            out.append("**数字变化**")
+            out.append("**" + _("Changed numbers") + "**")
             out.append("")
             out.extend(_delta_note(reports))
             out.extend(_number_table(pairs, keys))
         phrases = _phrases_for(row, cmp.phrases)
         if phrases:
             out.append("")
-            out.append("**共同表述**（按独特性排序）")
+            out.append(_("**Shared phrasing** (most distinctive first)"))
             out.append("")
             for ph in phrases:
-                who = "、".join(md_escape(keys[i]) for i in ph.reports)
+                who = _(", ").join(md_escape(keys[i]) for i in ph.reports)
                 out.append(f"- 「{md_escape(ph.text)}」 — {who}")
     if only:
         out.append("")
-        out.append("## 仅见于一份报告的章节")
+        out.append("## " + _("Sections only in one report"))
         out.append("")
         for key, label in only:
-            out.append(f"- {md_escape(key)}：{label}")
+            out.append("- " + _("{report}: {heading}").format(report=md_escape(key), heading=label))
     rest = [p for k, p in enumerate(cmp.numbers) if k not in taken and p.status != "only"]
     if rest:
         out.append("")
-        out.append("## 其他数字变化")
+        out.append("## " + _("Other changed numbers"))
         out.append("")
         out.extend(_delta_note(reports))
         out.extend(_number_table(rest, keys))
     top = [ph for ph in cmp.phrases[:10] if ph.distinctiveness > 0]
     if top:
         out.append("")
-        out.append("## 最具独特性的共同表述")
+        out.append("## " + _("Most distinctive shared phrasing"))
         out.append("")
         for ph in top:
-            who = "、".join(md_escape(keys[i]) for i in ph.reports)
+            who = _(", ").join(md_escape(keys[i]) for i in ph.reports)
             out.append(
-                f"{ph.rank}. 「{md_escape(ph.text)}」 — {who}（独特性 {ph.distinctiveness:.2f}）"
+                f"{ph.rank}. 「{md_escape(ph.text)}」 — {who}"
+                + _(" (distinctiveness {value})").format(value=f"{ph.distinctiveness:.2f}")
             )
     out.append("")
     return "\n".join(out)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from reportdiff.core.analysis.changes import changes_between
 from reportdiff.core.analysis.export import _label, md_escape
 from reportdiff.core.comparison import AlignedRow, PairChanges
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, Span
 
 __all__ = ["CHANGE_CONTEXT", "md_changes", "md_word_diff"]
@@ -91,9 +92,11 @@ def md_changes(row: AlignedRow, reports: Sequence[Report], keys: Sequence[str]) 
         pair = changes_between(row, 0, j)
         if pair is None or not pair.changes:
             continue
-        head = f"- {_label(node, reports[0])} · {md_escape(keys[j])}："
+        head = "- " + _("{heading} · {report}: ").format(
+            heading=_label(node, reports[0]), report=md_escape(keys[j])
+        )
         if pair.rewritten:
-            lines.append(head + "改写（两段文字大部分不同）")
+            lines.append(head + _("rewritten (the two paragraphs differ for the most part)"))
         else:
             lines.append(head + md_word_diff(reports[0], reports[j], pair, node.span))
     return lines

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from reportdiff.core.analysis.changes import changes_between
 from reportdiff.core.analysis.export import report_keys
 from reportdiff.core.comparison import AlignedRow, Comparison, NodeRef
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, Span
 
 __all__ = ["to_html"]
@@ -83,7 +84,7 @@ def _walk(rows: Sequence[AlignedRow]) -> Iterator[tuple[int, AlignedRow]]:
 
 
 def _label(node: NodeRef | None) -> str:
-    return "—" if node is None else (node.label or "（无标题）")
+    return "—" if node is None else (node.label or _("(no heading)"))
 
 
 class _Marks:
@@ -140,7 +141,7 @@ def _render(
         "shared": ('<mark class="shared">', "</mark>"),
         "num": ('<span class="num">', "</span>"),
     }
-    caret = '<span class="caret" title="此处有新增">‸</span>'
+    caret = '<span class="caret" title="' + _e(_("text added here")) + '">‸</span>'
     stops = badges.keys() | carets  # a run ends where a badge or a caret goes
     out: list[str] = []
     p = 0
@@ -172,11 +173,16 @@ def _cells(
     pairs = {j: changes_between(row, base, j) for j in range(len(row.nodes)) if j != base}
     for j, pair in pairs.items():
         if pair is not None and pair.rewritten:
-            notes.append(f"{_e(keys[j])} 改写（与 {_e(keys[base])} 大部分不同）")
+            notes.append(
+                _e(_("{report} rewritten (mostly different from {base})")).format(
+                    report=_e(keys[j]), base=_e(keys[base])
+                )
+            )
     for i, (node, report) in enumerate(zip(row.nodes, reports, strict=True)):
         who = f'<span class="who">{_e(keys[i])}</span>'
         if node is None:
-            cells.append(f'<div class="cell absent">{who}（{_e(keys[i])} 无对应）</div>')
+            absent = _e(_(" ({report} has no counterpart)")).format(report=_e(keys[i]))
+            cells.append(f'<div class="cell absent">{who}{absent}</div>')
             continue
         span = node.span
         if row.kind == "section":
@@ -214,9 +220,11 @@ def _cells(
         cells.append(f'<div class="cell">{who}{body}</div>')
     present = [keys[i] for i, node in enumerate(row.nodes) if node is not None]
     if len(present) < 2:
-        scores = "仅见于 " + _e(present[0]) if present else ""
+        scores = _e(_("only in {report}")).format(report=_e(present[0])) if present else ""
     else:
-        scores = f"相似度 {row.score:.2f}" + ("，位置变动" if row.moved else "")
+        scores = _e(_("similarity {score}")).format(score=f"{row.score:.2f}") + (
+            _e(_(", moved")) if row.moved else ""
+        )
     return cells, " · ".join([scores, *notes])
 
 
@@ -232,7 +240,7 @@ def to_html(cmp: Comparison) -> str:
     keys = report_keys(cmp)
     reports = cmp.reports
     marks = _Marks(cmp)
-    title = "报告对比：" + " ↔ ".join(keys)
+    title = _("Comparison: {title}").format(title=" ↔ ".join(keys))
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
@@ -247,10 +255,12 @@ def to_html(cmp: Comparison) -> str:
         f'<body style="--cols: {len(reports)}">',
         "<header>",
         f"<h1>{_e(title)}</h1>",
-        (
-            '<table class="reports"><tr><th>报告</th><th>标题</th><th>地区</th><th>年度</th>'
-            "<th>会议日期</th></tr>"
-        ),
+        '<table class="reports"><tr>'
+        + "".join(
+            f"<th>{_e(h)}</th>"
+            for h in (_("report"), _("title"), _("region"), _("year"), _("session date"))
+        )
+        + "</tr>",
     ]
     for key, r in zip(keys, reports, strict=True):
         out.append(
@@ -258,14 +268,25 @@ def to_html(cmp: Comparison) -> str:
             f"<td>{r.meta.year}</td><td>{_e(r.meta.date or '')}</td></tr>"
         )
     out.append("</table>")
+    legend = _(
+        "Marks: {added} / {dropped} (changes inside paragraphs, against each row's first "
+        "report); {shared}; {number}{badge}."
+    )
     out.append(
-        '<p class="legend">标记：<ins>新增</ins> / <del>删去</del>（段落内改动，相对每行第一份报告）；'
-        '<mark class="shared">共同表述</mark>；<span class="num">变化的数字</span>'
-        '<span class="badge">⟨←其他报告的值 Δ%⟩</span>。</p>'
+        '<p class="legend">'
+        + _e(legend).format(
+            added="<ins>" + _e(_("added")) + "</ins>",
+            dropped="<del>" + _e(_("dropped")) + "</del>",
+            shared='<mark class="shared">' + _e(_("shared phrasing")) + "</mark>",
+            number='<span class="num">' + _e(_("changed numbers")) + "</span>",
+            badge='<span class="badge">' + _e(_("⟨←the other report's value Δ%⟩")) + "</span>",
+        )
+        + "</p>"
     )
     out.append("</header>")
     # The table of contents: every aligned section (nested), linking to its row.
-    out.append('<nav class="toc" aria-label="目录"><h2>目录</h2>')
+    contents = _e(_("Contents"))
+    out.append(f'<nav class="toc" aria-label="{contents}"><h2>{contents}</h2>')
     anchors: dict[int, str] = {}
     depth_open = 0
     for k, (depth, row) in enumerate(_walk(cmp.alignment)):

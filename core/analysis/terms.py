@@ -23,6 +23,7 @@ from reportdiff.core.analysis.termcands import (
     is_number_or_date,
 )
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Report
 
 __all__ = [
@@ -260,7 +261,7 @@ def analyse_terms(
         extra_terms: Terms whose series to give besides the listed ones (``--term``).
     """
     if not reports:
-        raise ReportError("terms needs at least one report")
+        raise ReportError(_("terms needs at least one report"))
     ids = report_ids(reports)
     texts: list[str] = []
     cands: list[ReportCandidates] = []
@@ -289,7 +290,7 @@ def term_series(reports: Sequence[Report], terms: Sequence[str]) -> TermSeries:
     Needs no word segmentation, so it is quick even on a long series.
     """
     if not reports:
-        raise ReportError("terms needs at least one report")
+        raise ReportError(_("terms needs at least one report"))
     ids = report_ids(reports)
     texts = [distinct_text(r) for r in reports]
     lengths = [han_length(t) for t in texts]
@@ -311,7 +312,7 @@ def _series(
     asked = tuple(dict.fromkeys(t for t in asked))
     for t in asked:
         if not t.strip():
-            raise ReportError("--term needs a non-empty term")
+            raise ReportError(_("--term needs a non-empty term"))
         listed.setdefault(t, None)
     all_counts = {t: count_of(t) for t in listed}
     frequency = {
@@ -357,7 +358,7 @@ def _faded_terms(
     before = texts[i - 1]
     out: list[TermCount] = []
     done: list[str] = []
-    for _, t in scored:
+    for _score, t in scored:
         # The longest fading form that carries nearly all the uses: 社会主义市场经济 rather
         # than 市场经济 and 社会主义市场 beside it.
         uses = before.count(t)
@@ -382,6 +383,14 @@ def _joined(a: str, b: str, text: str) -> bool:
     return False
 
 
+FIRST_NOTE = N_("first report of the series: nothing earlier to call a term new against")
+SHORT_NOTE = N_(
+    "much shorter than the reports before it ({length} Han characters against a median of "
+    "{median}): it may be truncated, and terms it lacks look faded"
+)
+"""The notes, in English in the JSON (an interface); the Markdown shows them translated."""
+
+
 def _notes(lengths: list[int]) -> list[list[str]]:
     """Per report: first of the series; much shorter than the reports before it.
 
@@ -391,16 +400,13 @@ def _notes(lengths: list[int]) -> list[list[str]]:
     """
     notes: list[list[str]] = [[] for _ in lengths]
     if len(lengths) > 1:
-        notes[0].append("first report of the series: nothing earlier to call a term new against")
+        notes[0].append(FIRST_NOTE)
     whole: list[int] = []
     for i, length in enumerate(lengths):
         sample = whole[-TYPICAL:] or lengths[i + 1 : i + 1 + TYPICAL]
         median = statistics.median(sample) if sample else 0
         if median and length < SHORT_RATIO * median:
-            notes[i].append(
-                f"much shorter than the reports before it ({length:,} Han characters against "
-                f"a median of {median:,.0f}): it may be truncated, and terms it lacks look faded"
-            )
+            notes[i].append(SHORT_NOTE.format(length=f"{length:,}", median=f"{median:,.0f}"))
         else:
             whole.append(length)
     return notes

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 # The comparison export's escaping, shared so that report text is inert the same way.
 from reportdiff.core.analysis.export import csv_cell, md_escape
-from reportdiff.core.analysis.terms import PER, TermCount, TermSeries
+from reportdiff.core.analysis.terms import FIRST_NOTE, PER, SHORT_NOTE, TermCount, TermSeries
+from reportdiff.core.i18n import _
 
 __all__ = ["SCHEMA", "terms_csv", "terms_json", "terms_markdown"]
 
@@ -51,7 +53,8 @@ def terms_csv(series: TermSeries) -> str:
     """
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["kind", "report", "rank", "term", "count", "rate"])
+    # Column headers in the interface language; the values (new, faded, series) are codes.
+    w.writerow([_("kind"), _("report"), _("rank"), _("term"), _("count"), _("rate")])
     keys = series.reports
     for kind, group in (("new", series.new), ("faded", series.faded)):
         for i, key in enumerate(keys):
@@ -70,58 +73,90 @@ def terms_csv(series: TermSeries) -> str:
 def terms_markdown(series: TermSeries) -> str:
     """The series for reading: asked-for terms' rates, or per report its new and faded terms."""
     keys = series.reports
-    lines = [f"# Terms over {len(keys)} reports", ""]
+    lines = ["# " + _("Terms over {count} reports").format(count=len(keys)), ""]
     lines.append(
-        "Reports in the order given: "
-        + ", ".join(f"{md_escape(k)} ({series.lengths[k]:,} Han characters)" for k in keys)
-        + f". Rates are per {PER:,} Han characters of a report's distinct paragraphs."
+        _("Reports in the order given: {reports}. Rates are per {per} Han characters of a "
+          "report's distinct paragraphs.").format(
+            reports=_(", ").join(
+                _("{report} ({count} Han characters)").format(
+                    report=md_escape(k), count=f"{series.lengths[k]:,}"
+                )
+                for k in keys
+            ),
+            per=f"{PER:,}",
+        )
     )
     lines.append("")
     if series.asked:
         lines += _series_table(series)
         for key in keys:
             lines += [
-                f"- {md_escape(key)}: {md_escape(n)}"
+                f"- {md_escape(key)}: {md_escape(_note_text(n))}"
                 for n in series.notes.get(key, ())
-                if not n.startswith("first report")
+                if n != FIRST_NOTE
             ]
         return "\n".join(lines).rstrip("\n") + "\n"
     lines.append(
-        "A term is new when no earlier report of the series contains it (best first: "
-        "quoted formulations and coined compounds before one-off wordings); it fades when "
-        f"each of the previous {series.faded_window} reports used it and this one does not."
+        _(
+            "A term is new when no earlier report of the series contains it (best first: "
+            "quoted formulations and coined compounds before one-off wordings); it fades when "
+            "each of the previous {window} reports used it and this one does not."
+        ).format(window=series.faded_window)
     )
     lines.append("")
     for i, key in enumerate(keys):
         lines += [f"## {md_escape(key)}", ""]
         notes = series.notes.get(key, ())
-        lines += [f"> Note: {md_escape(note)}" for note in notes]
+        lines += [
+            "> " + _("Note: {note}").format(note=md_escape(_note_text(note))) for note in notes
+        ]
         if notes:
             lines.append("")
         new = series.new.get(key, ())
         faded = series.faded.get(key, ())
         if new:
-            lines.append("New: " + "、".join(f"{md_escape(t.term)} ({t.count})" for t in new))
+            lines.append(
+                _("New: {terms}").format(
+                    terms="、".join(f"{md_escape(t.term)} ({t.count})" for t in new)
+                )
+            )
             lines.append("")
         if faded:
             lines.append(
-                f"Faded (count in {md_escape(keys[i - 1])}): "
-                + "、".join(f"{md_escape(t.term)} ({t.count})" for t in faded)
+                _("Faded (count in {report}): {terms}").format(
+                    report=md_escape(keys[i - 1]),
+                    terms="、".join(f"{md_escape(t.term)} ({t.count})" for t in faded),
+                )
             )
             lines.append("")
         if not (new or faded or notes):
-            lines += ["Nothing new or faded.", ""]
+            lines += [_("Nothing new or faded."), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_SHORT_NOTE = re.compile(
+    re.escape(SHORT_NOTE)
+    .replace(re.escape("{length}"), "(?P<length>[0-9,]+)")
+    .replace(re.escape("{median}"), "(?P<median>[0-9,]+)")
+)
+
+
+def _note_text(note: str) -> str:
+    """A note of the series (English, as the JSON keeps it) in the interface language."""
+    short = _SHORT_NOTE.fullmatch(note)
+    if short:
+        return _(SHORT_NOTE).format(**short.groupdict())
+    return _(note)
 
 
 def _series_table(series: TermSeries) -> list[str]:
     keys = series.reports
-    out = ["| term | " + " | ".join(md_escape(k) for k in keys) + " |"]
+    out = ["| " + _("term") + " | " + " | ".join(md_escape(k) for k in keys) + " |"]
     out.append("|---|" + "---:|" * len(keys))
     for term in series.asked:
         rates = series.frequency[term]
         counts = series.counts.get(term, {})
         cells = [f"{rates[k]:g} ({counts.get(k, 0)})" for k in keys]
         out.append(f"| {md_escape(term)} | " + " | ".join(cells) + " |")
-    out += ["", "Each cell: rate per 10,000 Han characters (count).", ""]
+    out += ["", _("Each cell: rate per 10,000 Han characters (count)."), ""]
     return out

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.sources.blocks import TextBlock, group_by_spacers, join_blocks
 from reportdiff.core.sources.html_text import html_to_text
 
@@ -111,8 +112,9 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> str:
         text = _read_docx(p, name)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReportError(
-            f"{name} is an old Word (.doc) or Office file, which is not supported; "
-            "save it as .docx or plain text"
+            _(
+                "{name} is an old Word (.doc) or Office file, which is not supported; save it as .docx or plain text"
+            ).format(name=name)
         )
     else:
         _check_size(size, MAX_TEXT_BYTES, name)
@@ -124,10 +126,12 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> str:
     text = _normalise(text)
     if len(text) > MAX_TEXT_CHARS:
         raise ReportError(
-            f"{name} holds {len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+            _("{name} holds {count:,} characters of text; the limit is {MAX_TEXT_CHARS:,}").format(
+                name=name, count=len(text), MAX_TEXT_CHARS=MAX_TEXT_CHARS
+            )
         )
     if not text.strip():
-        raise ReportError(f"{name} contains no text")
+        raise ReportError(_("{name} contains no text").format(name=name))
     return text
 
 
@@ -143,7 +147,9 @@ def _check_encoding(encoding: str) -> str:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise ReportError(
-            f"unknown encoding {encoding!r} (try utf-8, gb18030, big5 or utf-16)"
+            _("unknown encoding {encoding} (try utf-8, gb18030, big5 or utf-16)").format(
+                encoding=repr(encoding)
+            )
         ) from None
     return _ENCODING_ALIASES.get(name, name)
 
@@ -152,25 +158,30 @@ def _check_file(p: Path, name: str) -> int:
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise ReportError(f"no such file: {name}") from None
+        raise ReportError(_("no such file: {name}").format(name=name)) from None
     except NotADirectoryError:
-        raise ReportError(f"no such file: {name} (a part of the path is not a directory)") from None
+        raise ReportError(
+            _("no such file: {name} (a part of the path is not a directory)").format(name=name)
+        ) from None
     except OSError as exc:
-        raise ReportError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise ReportError(
+            _("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)
+        ) from None
     if p.is_dir():
-        raise ReportError(f"{name} is a directory; give a report file")
+        raise ReportError(_("{name} is a directory; give a report file").format(name=name))
     if not p.is_file():
-        raise ReportError(f"{name} is not a regular file")
+        raise ReportError(_("{name} is not a regular file").format(name=name))
     if st.st_size == 0:
-        raise ReportError(f"{name} is empty")
+        raise ReportError(_("{name} is empty").format(name=name))
     return st.st_size
 
 
 def _check_size(size: int, limit: int, name: str) -> None:
     if size > limit:
         raise ReportError(
-            f"{name} is too large ({size / 1024 / 1024:.1f} MB; the limit is "
-            f"{limit // 1024 // 1024} MB)"
+            _("{name} is too large ({value:.1f} MB; the limit is {value2} MB)").format(
+                name=name, value=size / 1024 / 1024, value2=limit // 1024 // 1024
+            )
         )
 
 
@@ -179,14 +190,18 @@ def _read_head(p: Path, name: str) -> bytes:
         with p.open("rb") as fh:
             return fh.read(8)
     except OSError as exc:
-        raise ReportError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise ReportError(
+            _("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)
+        ) from None
 
 
 def _read_bytes(p: Path, name: str) -> bytes:
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise ReportError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise ReportError(
+            _("cannot read {name}: {strerror}").format(name=name, strerror=exc.strerror or exc)
+        ) from None
 
 
 def _is_zip(head: bytes) -> bool:
@@ -212,17 +227,22 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
                 return _decode_cut(data[len(bom) :], enc)
             except UnicodeDecodeError as exc:
                 raise ReportError(
-                    f"{name} starts with a {enc.upper()} byte-order mark but is not valid "
-                    f"{enc.upper()} (byte {exc.start:,}); is it damaged?"
+                    _(
+                        "{name} starts with a {value} byte-order mark but is not valid {value} (byte {start:,}); is it damaged?"
+                    ).format(name=name, value=enc.upper(), start=exc.start)
                 ) from None
     if _looks_binary(data):
         order = _utf16_chinese(data)
         if order or _looks_utf16(data):
             hint = order or "utf-16-le (or utf-16-be)"
             raise ReportError(
-                f"{name} looks like UTF-16 without a byte-order mark; pass --encoding {hint}"
+                _(
+                    "{name} looks like UTF-16 without a byte-order mark; pass --encoding {hint}"
+                ).format(name=name, hint=hint)
             )
-        raise ReportError(f"{name} is a binary file, not text (it contains NUL bytes)")
+        raise ReportError(
+            _("{name} is a binary file, not text (it contains NUL bytes)").format(name=name)
+        )
     try:
         # Before a page's declared charset: pages re-saved as UTF-8 keep their old
         # <meta charset=gb2312>, and UTF-8 bytes decode as GB18030 without error (into nonsense).
@@ -237,8 +257,9 @@ def _decode(data: bytes, name: str, encoding: str | None, *, html: bool) -> str:
     best = _guess_legacy(data) or _mostly_utf8(data)
     if best is None:
         raise ReportError(
-            f"cannot read {name}: it is not text in UTF-8, UTF-16, GB18030/GBK or Big5 "
-            "(a binary file?); if you know its encoding, pass --encoding"
+            _(
+                "cannot read {name}: it is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (a binary file?); if you know its encoding, pass --encoding"
+            ).format(name=name)
         )
     return best
 
@@ -279,8 +300,9 @@ def _decode_forced(data: bytes, name: str, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ReportError(
-            f"{name} cannot be decoded as {encoding} (bad byte at offset {exc.start:,}); "
-            "try another --encoding, or leave it out to detect the encoding"
+            _(
+                "{name} cannot be decoded as {encoding} (bad byte at offset {start:,}); try another --encoding, or leave it out to detect the encoding"
+            ).format(name=name, encoding=encoding, start=exc.start)
         ) from None
 
 
@@ -424,7 +446,9 @@ def _read_pdf(p: Path, name: str) -> str:
                     opened = False
                 if not opened:
                     raise ReportError(
-                        f"{name} is an encrypted PDF; save an unprotected copy or its text"
+                        _(
+                            "{name} is an encrypted PDF; save an unprotected copy or its text"
+                        ).format(name=name)
                     )
             pages = _pdf_pages(reader, name, page_lines)
         except ReportError:
@@ -433,18 +457,25 @@ def _read_pdf(p: Path, name: str) -> str:
             # pypdf opens an AES-encrypted PDF with the empty password, then needs the
             # `cryptography` package to decrypt each page: encrypted, not damaged.
             raise ReportError(
-                f"{name} is an encrypted PDF (AES) whose text cannot be read here; "
-                "save an unprotected copy or its text"
+                _(
+                    "{name} is an encrypted PDF (AES) whose text cannot be read here; save an unprotected copy or its text"
+                ).format(name=name)
             ) from None
         except Exception as exc:  # noqa: BLE001 - see above
             raise ReportError(
-                f"{name} is not a readable PDF (truncated or damaged: {_one_line(exc)})"
+                _("{name} is not a readable PDF (truncated or damaged: {one_line})").format(
+                    name=name, one_line=_one_line(exc)
+                )
             ) from None
     if not pages:
-        raise ReportError(f"{name} is not a readable PDF (truncated or damaged: no pages)")
+        raise ReportError(
+            _("{name} is not a readable PDF (truncated or damaged: no pages)").format(name=name)
+        )
     if not any(pages):
         raise ReportError(
-            f"{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
+            _(
+                "{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
+            ).format(name=name)
         )
     text = layout(pages)
     if _looks_garbled(text):
@@ -485,8 +516,9 @@ def _read_pdf_pdfium(p: Path, name: str) -> str:
     from reportdiff.core.sources.pdf_layout import PdfLine, layout
 
     unreadable = ReportError(
-        f"{name}'s text cannot be read: its fonts map glyphs to no characters (the text "
-        "layer is garbled); run OCR on it or give the text as a .txt file"
+        _(
+            "{name}'s text cannot be read: its fonts map glyphs to no characters (the text layer is garbled); run OCR on it or give the text as a .txt file"
+        ).format(name=name)
     )
     try:
         import pypdfium2
@@ -509,8 +541,9 @@ def _read_pdf_pdfium(p: Path, name: str) -> str:
                 chars += sum(len(line.text) for line in lines)
                 if chars > MAX_TEXT_CHARS:
                     raise ReportError(
-                        f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
-                        f"the limit is {MAX_TEXT_CHARS:,}"
+                        _(
+                            "{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+                        ).format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
                     )
                 pages.append(lines)
         finally:
@@ -531,7 +564,9 @@ def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
     count = len(reader.pages)
     if count > MAX_PDF_PAGES:
         raise ReportError(
-            f"{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,} (a long report has 100)"
+            _(
+                "{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,} (a long report has 100)"
+            ).format(name=name, count=count, MAX_PDF_PAGES=MAX_PDF_PAGES)
         )
     pages = []
     chars = 0
@@ -540,8 +575,9 @@ def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
         chars += sum(len(line.text) for line in lines)
         if chars > MAX_TEXT_CHARS:
             raise ReportError(
-                f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
-                f"the limit is {MAX_TEXT_CHARS:,}"
+                _(
+                    "{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+                ).format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
             )
         pages.append(lines)
     return pages
@@ -567,8 +603,9 @@ def _read_docx(p: Path, name: str) -> str:
         with zipfile.ZipFile(p) as zf:
             if "word/document.xml" not in zf.namelist():
                 raise ReportError(
-                    f"{name} is a zip archive but not a Word document (.docx); "
-                    "give a text, HTML, PDF or DOCX file"
+                    _(
+                        "{name} is a zip archive but not a Word document (.docx); give a text, HTML, PDF or DOCX file"
+                    ).format(name=name)
                 )
             _check_docx_bounds(zf, name)
         document = docx.Document(str(p))
@@ -577,11 +614,13 @@ def _read_docx(p: Path, name: str) -> str:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError):
         raise ReportError(
-            f"{name} is not a readable Word document (truncated or damaged)"
+            _("{name} is not a readable Word document (truncated or damaged)").format(name=name)
         ) from None
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types on bad XML
         raise ReportError(
-            f"{name} is not a readable Word document (damaged: {_one_line(exc)})"
+            _("{name} is not a readable Word document (damaged: {one_line})").format(
+                name=name, one_line=_one_line(exc)
+            )
         ) from None
     return join_blocks(blocks)
 
@@ -600,8 +639,11 @@ def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
     unpacked = sum(info.file_size for info in zf.infolist())
     if unpacked > MAX_DOCX_UNPACKED:
         raise ReportError(
-            f"{name} unpacks to {unpacked / 1024 / 1024:,.0f} MB; the limit for a Word "
-            f"document is {MAX_DOCX_UNPACKED // 1024 // 1024} MB"
+            _(
+                "{name} unpacks to {value:,.0f} MB; the limit for a Word document is {value2} MB"
+            ).format(
+                name=name, value=unpacked / 1024 / 1024, value2=MAX_DOCX_UNPACKED // 1024 // 1024
+            )
         )
     elements = chars = 0
     in_text = 0
@@ -611,8 +653,9 @@ def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
         elements += 1
         if elements > MAX_DOCX_ELEMENTS:
             raise ReportError(
-                f"{name} holds more than {MAX_DOCX_ELEMENTS:,} XML elements; "
-                "that is not a report (the limit keeps reading it bounded)"
+                _(
+                    "{name} holds more than {MAX_DOCX_ELEMENTS:,} XML elements; that is not a report (the limit keeps reading it bounded)"
+                ).format(name=name, MAX_DOCX_ELEMENTS=MAX_DOCX_ELEMENTS)
             )
         if tag.endswith("}t"):
             in_text += 1
@@ -628,8 +671,9 @@ def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
             chars += len(data)
             if chars > MAX_TEXT_CHARS:
                 raise ReportError(
-                    f"{name} holds more than {MAX_TEXT_CHARS:,} characters of text; "
-                    f"the limit is {MAX_TEXT_CHARS:,}"
+                    _(
+                        "{name} holds more than {MAX_TEXT_CHARS:,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+                    ).format(name=name, MAX_TEXT_CHARS=MAX_TEXT_CHARS)
                 )
 
     parser = xml.parsers.expat.ParserCreate(namespace_separator="}")

@@ -27,6 +27,7 @@ from typing import Any
 from reportdiff.core import paths
 from reportdiff.core.atomic import atomic_write_text, locked
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.printable import clean_field
 
@@ -65,10 +66,13 @@ class DamagedEntry:
 
     def message(self) -> str:
         """The one-line message a user sees."""
-        return (
-            f"library entry {self.id!r} is damaged: {self.path} {self.problem}; its text "
-            f"is kept; `reportdiff remove {self.id} --yes` moves it to "
-            f"{self.path.parent / RECOVERED_DIR}, then add the report again"
+        return _(
+            "library entry {id} is damaged: {path} {problem}; its text is kept; "
+            "`reportdiff remove {plain_id} --yes` moves it to {recovered}, then add the "
+            "report again"
+        ).format(
+            id=repr(self.id), path=self.path, problem=self.problem, plain_id=self.id,
+            recovered=self.path.parent / RECOVERED_DIR,
         )
 
 
@@ -158,7 +162,7 @@ def _entry(id: str) -> tuple[ReportMeta, dict[str, Any]]:
     if ID_PATTERN.match(id):
         _settle(json_path.parent)
     if not ID_PATTERN.match(id) or not json_path.is_file():
-        raise ReportError(f"no report {id!r} in your library (`reportdiff list` shows all ids)")
+        raise ReportError(_("no report {id} in your library (`reportdiff list` shows all ids)").format(id=repr(id)))
     result = _read_entry(json_path)
     if isinstance(result, DamagedEntry):
         raise ReportError(result.message())
@@ -191,13 +195,17 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
     try:
         record = json.loads(json_path.read_text(encoding="utf-8"))
     except OSError as exc:
-        return damaged(f"cannot be read ({exc.strerror or exc})")
+        return damaged(_("cannot be read ({strerror})").format(strerror=exc.strerror or exc))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return damaged(f"is not valid JSON ({_first_line(exc)})")
+        return damaged(_("is not valid JSON ({first_line})").format(first_line=_first_line(exc)))
     except RecursionError:
-        return damaged("is not a reportdiff library entry (nested too deeply)")
+        return damaged(_("is not a reportdiff library entry (nested too deeply)"))
     if not isinstance(record, dict) or record.get("format") != ENTRY_FORMAT:
-        return damaged(f"is not a reportdiff library entry (format {ENTRY_FORMAT})")
+        return damaged(
+            _("is not a reportdiff library entry (format {ENTRY_FORMAT})").format(
+                ENTRY_FORMAT=ENTRY_FORMAT
+            )
+        )
     try:
         meta = _meta_from_json(record["meta"])
         text_file = record["text_file"]
@@ -207,12 +215,16 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         if not isinstance(record["sha256"], str) or not isinstance(record["chars"], int):
             raise TypeError("bad checksum or size")
     except (KeyError, TypeError, ValueError) as exc:
-        return damaged(f"has missing or wrong fields ({_first_line(exc)})")
+        return damaged(
+            _("has missing or wrong fields ({first_line})").format(first_line=_first_line(exc))
+        )
     if meta.id != id:
-        return damaged(f"holds id {meta.id!r}, not {id!r}")
+        return damaged(_("holds id {id}, not {id2}").format(id=repr(meta.id), id2=repr(id)))
     if not (json_path.parent / text_file).is_file():
         # Damaged, not usable: the sweep then keeps every text of this id for recovery.
-        return damaged(f"names a text file {text_file} that is missing")
+        return damaged(
+            _("names a text file {text_file} that is missing").format(text_file=text_file)
+        )
     return meta, record
 
 
@@ -273,10 +285,14 @@ def check_id(id: str) -> str:
     """Return ``id`` if it is a valid report id, else raise a ReportError saying why."""
     if not ID_PATTERN.match(id):
         raise ReportError(
-            f"invalid id {id!r}: use lowercase letters, digits and '-' (e.g. minhang-2023)"
+            _("invalid id {id}: use lowercase letters, digits and '-' (e.g. minhang-2023)").format(
+                id=repr(id)
+            )
         )
     if id in RESERVED_IDS:
-        raise ReportError(f"invalid id {id!r}: it is a reportdiff command; choose another")
+        raise ReportError(
+            _("invalid id {id}: it is a reportdiff command; choose another").format(id=repr(id))
+        )
     return id
 
 
@@ -308,7 +324,9 @@ def _library_errors(folder: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         raise ReportError(
-            f"cannot write to your library at {folder}: {exc.strerror or exc}"
+            _("cannot write to your library at {folder}: {strerror}").format(
+                folder=folder, strerror=exc.strerror or exc
+            )
         ) from None
 
 
@@ -476,7 +494,7 @@ def describe_entry(id: str) -> str:
     _check_removable(id)
     result = _read_entry(library_dir() / f"{id}.json")
     if isinstance(result, DamagedEntry):
-        return f"{id} (damaged entry)"
+        return _("{id} (damaged entry)").format(id=id)
     meta = result[0]
     return f"{id} ({meta.region} {meta.year}, {meta.title})"
 
@@ -486,9 +504,13 @@ def _check_removable(id: str) -> None:
         return
     if ID_PATTERN.match(id) and id in _bundled_ids():
         raise ReportError(
-            f"{id!r} is a bundled report, not one you added; bundled reports cannot be removed"
+            _(
+                "{id} is a bundled report, not one you added; bundled reports cannot be removed"
+            ).format(id=repr(id))
         )
-    raise ReportError(f"no report {id!r} in your library (`reportdiff list` shows all ids)")
+    raise ReportError(
+        _("no report {id} in your library (`reportdiff list` shows all ids)").format(id=repr(id))
+    )
 
 
 def remove_report(id: str) -> ReportMeta | None:

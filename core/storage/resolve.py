@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
             closest known ids).
     """
     if not ref.strip():
-        raise ReportError("empty report id; `reportdiff list` shows the ids", exit_code=2)
+        raise ReportError(_("empty report id; `reportdiff list` shows the ids"), exit_code=2)
     if _looks_like_path(ref):
         return _load_file(Path(ref), ref, encoding)
     if _may_be_user_id(ref) and ref in _user_ids():
@@ -227,5 +228,8 @@ def closest_ids(ref: str, *, limit: int = 3) -> list[str]:
 
 def _unknown_id_message(ref: str) -> str:
     close = closest_ids(ref)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown report id {ref!r}{hint} (`reportdiff list` shows all ids)"
+    if close:
+        return _(
+            "unknown report id {ref}; did you mean {ids}? (`reportdiff list` shows all ids)"
+        ).format(ref=repr(ref), ids=", ".join(close))
+    return _("unknown report id {ref} (`reportdiff list` shows all ids)").format(ref=repr(ref))

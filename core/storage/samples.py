@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.paths import PACKAGE_ROOT
 
@@ -46,17 +47,23 @@ def build_samples(seeds_dir: Path | str) -> dict[str, tuple[ReportMeta, str]]:
 
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     if not seeds:
-        raise ReportError(f"no seed documents (*.txt) in {seeds_dir}")
+        raise ReportError(_("no seed documents (*.txt) in {seeds_dir}").format(seeds_dir=seeds_dir))
     built: dict[str, tuple[ReportMeta, str]] = {}
     for path in seeds:
         raw = path.read_text(encoding="utf-8")
         for chunk in split_compilation(raw):
             meta, text = split_front_matter(clean_text(chunk), source=path.name)
             if meta.id in built:
-                raise ReportError(f"two seeds give the id {meta.id}: {path.name}")
+                raise ReportError(
+                    _("two seeds give the id {id}: {name}").format(id=meta.id, name=path.name)
+                )
             built[meta.id] = (meta, text)
     if sorted(built) != sorted(SAMPLE_IDS):
-        raise ReportError(f"seeds gave {sorted(built)}, expected {sorted(SAMPLE_IDS)}")
+        raise ReportError(
+            _("seeds gave {sorted}, expected {sorted2}").format(
+                sorted=sorted(built), sorted2=sorted(SAMPLE_IDS)
+            )
+        )
     return {sid: built[sid] for sid in SAMPLE_IDS}
 
 
@@ -100,7 +107,11 @@ def load_sample(sample_id: str) -> Report:
         if meta.id == sample_id:
             text = _data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8")
             return parse_report(text, meta)
-    raise ReportError(f"no bundled sample {sample_id!r} (samples: {', '.join(SAMPLE_IDS)})")
+    raise ReportError(
+        _("no bundled sample {sample_id} (samples: {value})").format(
+            sample_id=repr(sample_id), value=", ".join(SAMPLE_IDS)
+        )
+    )
 
 
 def bundled_text_size(sample_id: str) -> int:
@@ -110,5 +121,9 @@ def bundled_text_size(sample_id: str) -> int:
         ReportError: no sample has that id.
     """
     if sample_id not in {m.id for m in bundled_metas()}:
-        raise ReportError(f"no bundled sample {sample_id!r} (samples: {', '.join(SAMPLE_IDS)})")
+        raise ReportError(
+            _("no bundled sample {sample_id} (samples: {value})").format(
+                sample_id=repr(sample_id), value=", ".join(SAMPLE_IDS)
+            )
+        )
     return len(_data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.text.clean import clean_text
 from reportdiff.core.text.metadata import infer_front
@@ -31,6 +32,6 @@ def load_text(raw: str, *, source: str, **overrides: Any) -> Report:
     """
     text = clean_text(raw)
     if not text.strip():
-        raise ReportError(f"{source}: no report text found")
+        raise ReportError(_("{source}: no report text found").format(source=source))
     meta, body = split_front_matter(text, source=source, **overrides)
     return parse_report(body, meta)

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import RegionLevel, ReportKind, ReportMeta
 from reportdiff.core.text.frontmatter import (
     MEETING_RE,
@@ -257,7 +258,7 @@ def infer_front(
     known = {f.name for f in fields(ReportMeta)}
     bad = sorted(set(overrides) - known)
     if bad:
-        raise ReportError(f"unknown metadata field(s): {', '.join(bad)}")
+        raise ReportError(_("unknown metadata field(s): {value}").format(value=', '.join(bad)))
     front = read_front_matter(text)
     kind = find_kind(front.title)
     region, level = find_region(front, text)

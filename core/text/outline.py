@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Block, Report, Section
+
+LEVEL_WORDS = (N_("national"), N_("province"), N_("prefecture"), N_("county"), N_("unknown"))
+"""The region levels (core.model.RegionLevel), marked for the catalog: shown through ``_()``."""
 
 INDENT = "  "
 SNIPPET = 16
@@ -45,21 +49,28 @@ def format_outline(report: Report) -> str:
         Plain text (report text is data: nothing here is markup).
     """
     m = report.meta
+    unknown = _("unknown")
     lines = [
-        f"id:     {m.id}",
-        f"title:  {m.title or 'unknown'}",
-        f"region: {m.region or 'unknown'} ({m.level})",
-        f"year:   {m.year or 'unknown'} reviewed, {m.delivered or 'unknown'} delivered",
-        f"date:   {m.date or '-'}",
-        f"kind:   {m.kind}",
-        f"source: {m.source}",
+        _("id:     {id}").format(id=m.id),
+        _("title:  {title}").format(title=m.title or unknown),
+        _("region: {region} ({level})").format(region=m.region or unknown, level=_(m.level)),
+        _("year:   {year} reviewed, {delivered} delivered").format(
+            year=m.year or unknown, delivered=m.delivered or unknown
+        ),
+        _("date:   {date}").format(date=m.date or "-"),
+        _("kind:   {kind}").format(kind=m.kind),
+        _("source: {source}").format(source=m.source),
         "",
     ]
     if report.preamble:
-        lines.append("(preamble)")
+        lines.append(_("(preamble)"))
         lines += [INDENT + _block_line(report, b) for b in report.preamble]
     for section in report.sections:
         lines += _section_lines(report, section, 0)
     for appendix in report.appendices:
-        lines.append(f"[appendix] {report.heading_text(appendix)} ({len(appendix.blocks)} entries)")
+        lines.append(
+            _("[appendix] {heading} ({count} entries)").format(
+                heading=report.heading_text(appendix), count=len(appendix.blocks)
+            )
+        )
     return "\n".join(lines) + "\n"

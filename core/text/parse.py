@@ -6,6 +6,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Block, Report, ReportMeta, Section, SectionKind, Span
 from reportdiff.core.text.headings import (
     BULLET,
@@ -208,7 +209,7 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
         ReportError: the text is empty.
     """
     if not text.strip():
-        raise ReportError(f"{meta.source or 'report'}: the text is empty")
+        raise ReportError(_("{source}: the text is empty").format(source=meta.source or 'report'))
     blocks = split_blocks(text)
     n_header = header_count(text, blocks)
     preamble: list[Block] = []

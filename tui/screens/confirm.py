@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from reportdiff.core.i18n import N_, _
+from reportdiff.tui.localize import localize_bindings
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -36,12 +38,13 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm-yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm-no"),
     ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -49,8 +52,8 @@ class ConfirmScreen(ModalScreen[bool]):
             # A path can contain brackets: show it as plain text.
             yield Static(Text(self.question), id="question")
             with Horizontal():
-                yield Button("Overwrite (y)", variant="warning", id="yes")
-                yield Button("Keep (n)", variant="primary", id="no")
+                yield Button(_("Overwrite (y)"), variant="warning", id="yes")
+                yield Button(_("Keep (n)"), variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

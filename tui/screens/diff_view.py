@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from reportdiff.core.i18n import N_, _
 from reportdiff.tui.changes import DELETED, INSERTED, flat_rows, row_pairs
 from reportdiff.tui.layout import _CONTROL
+from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.wrap import wrap_offsets
 from rich.style import Style
@@ -77,37 +79,45 @@ class DiffScreen(Screen["int | None"]):
     """The focused view of one aligned paragraph row; dismisses with the row shown last."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "row(1)", "Next ¶", id="diff-next-paragraph", tooltip="Next paired paragraph"),
+        Binding(
+            "j",
+            "row(1)",
+            N_("Next ¶"),
+            id="diff-next-paragraph",
+            tooltip=N_("Next paired paragraph"),
+        ),
         Binding(
             "k",
             "row(-1)",
-            "Prev ¶",
+            N_("Prev ¶"),
             id="diff-prev-paragraph",
             show=False,
-            tooltip="Previous paired paragraph",
+            tooltip=N_("Previous paired paragraph"),
         ),
         Binding(
             "d",
             "changed_row(1)",
-            "Next changed ¶",
+            N_("Next changed ¶"),
             id="diff-next-change",
-            tooltip="Next paragraph with marked changes",
+            tooltip=N_("Next paragraph with marked changes"),
         ),
         Binding(
             "D",
             "changed_row(-1)",
-            "Prev changed ¶",
+            N_("Prev changed ¶"),
             id="diff-prev-change",
             show=False,
-            tooltip="Previous paragraph with marked changes",
+            tooltip=N_("Previous paragraph with marked changes"),
         ),
-        Binding("b", "switch_base", "Base", id="diff-switch-base", tooltip="Next report as base"),
+        Binding(
+            "b", "switch_base", N_("Base"), id="diff-switch-base", tooltip=N_("Next report as base")
+        ),
         Binding(
             "escape,w,q",
             "close",
-            "Back",
+            N_("Back"),
             id="diff-close",
-            tooltip="Back to the reports at this row",
+            tooltip=N_("Back to the reports at this row"),
         ),
     ]
 
@@ -140,6 +150,7 @@ class DiffScreen(Screen["int | None"]):
 
     def __init__(self, comparison: Comparison, row: int, *, base: int = 0) -> None:
         super().__init__()
+        localize_bindings(self)
         self.comparison = comparison
         self.rows = flat_rows(comparison)
         self._paired = [i for i, r in enumerate(self.rows) if self._is_paired(r)]
@@ -174,7 +185,7 @@ class DiffScreen(Screen["int | None"]):
         text = Text(f"¶ {position}/{len(self._paired)}", style="bold")
         if label:
             text.append(f" · {label}")
-        text.append(f" · base {ids[self.base]}", style="italic")
+        text.append(" · " + _("base {id}").format(id=ids[self.base]), style="italic")
         return text
 
     async def _show(self) -> None:
@@ -182,7 +193,7 @@ class DiffScreen(Screen["int | None"]):
         status = self.query_one("#diff-status", Static)
         await body.remove_children()
         if not self._paired:
-            status.update(Text("no paragraph is paired between these reports"))
+            status.update(Text(_("no paragraph is paired between these reports")))
             return
         row = self.rows[self.row]
         status.update(self._status(row))
@@ -194,7 +205,9 @@ class DiffScreen(Screen["int | None"]):
         if base_node is None:
             widgets.append(
                 Static(
-                    Text(f"{reports[self.base].meta.id} (base) has no paragraph here"),
+                    Text(
+                        _("{id} (base) has no paragraph here").format(id=reports[self.base].meta.id)
+                    ),
                     classes="diff-note",
                 )
             )
@@ -207,7 +220,10 @@ class DiffScreen(Screen["int | None"]):
                 if c.base
             ]
             widgets.append(
-                Static(Text(f"− {reports[self.base].meta.id} (base)"), classes="diff-title")
+                Static(
+                    Text("− " + _("{id} (base)").format(id=reports[self.base].meta.id)),
+                    classes="diff-title",
+                )
             )
             widgets.append(DiffText(reports[self.base].slice(base_node.span), deleted, styles))
         by_other = {p.other: p for p in pairs}
@@ -219,14 +235,18 @@ class DiffScreen(Screen["int | None"]):
             note = ""
             marks: list[tuple[int, int, str]] = []
             if pair is not None and pair.rewritten:
-                note = "rewritten: the two paragraphs share too little to mark words"
+                note = _("rewritten: the two paragraphs share too little to mark words")
             elif pair is not None and not pair.changes:
-                note = "the same text as the base"
+                note = _("the same text as the base")
             elif pair is not None:
                 ops = [c.op for c in pair.changes]
                 title.append(
-                    f"  {ops.count('insert')} added · {ops.count('delete')} dropped · "
-                    f"{ops.count('replace')} replaced",
+                    "  "
+                    + _("{added} added · {dropped} dropped · {replaced} replaced").format(
+                        added=ops.count("insert"),
+                        dropped=ops.count("delete"),
+                        replaced=ops.count("replace"),
+                    ),
                     style="dim",
                 )
                 marks = [
@@ -248,7 +268,7 @@ class DiffScreen(Screen["int | None"]):
             if 0 <= k < len(self._paired):
                 self.row = self._paired[k]
                 return
-        self.notify("no more paired paragraphs that way", timeout=2, markup=False)
+        self.notify(_("no more paired paragraphs that way"), timeout=2, markup=False)
 
     def _marked(self, index: int) -> bool:
         return any(p.changes and not p.rewritten for p in row_pairs(self.rows[index], self.base))
@@ -262,7 +282,7 @@ class DiffScreen(Screen["int | None"]):
                 self.row = self._paired[k]
                 return
             k += direction
-        self.notify("no more changed paragraphs that way", timeout=2, markup=False)
+        self.notify(_("no more changed paragraphs that way"), timeout=2, markup=False)
 
     def action_switch_base(self) -> None:
         """Measure against the next report."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from reportdiff.core.i18n import N_, _
+from reportdiff.tui.localize import localize_bindings
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -44,7 +46,7 @@ class ExportDialog(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export-cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="export-cancel"),
     ]
 
     def __init__(
@@ -64,6 +66,7 @@ class ExportDialog(ModalScreen[str | None]):
             check: Returns why an answer cannot be used, or None when it can.
         """
         super().__init__()
+        localize_bindings(self)
         self.value = value
         self.title_text = title
         self.hint = hint
@@ -85,7 +88,7 @@ class ExportDialog(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         answer = event.value.strip()
-        problem = "give a file name" if not answer else None
+        problem = _("give a file name") if not answer else None
         if problem is None and self.check is not None:
             problem = self.check(answer)
         if problem is not None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
+from reportdiff.core.i18n import N_, _
 from reportdiff.tui.config import config_path
+from reportdiff.tui.localize import localize_bindings
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,16 +16,16 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 _DESCRIPTIONS = {
-    "help_quit": "Show how to quit (Ctrl+Q quits)",
-    "select_cursor": "Bring every pane to this section",
-    "toggle_node": "Fold or unfold this section",
-    "toggle_expand_all": "Fold or unfold every section",
-    "cursor_up": "Previous section",
-    "cursor_down": "Next section",
-    "cursor_parent": "Up to the enclosing section",
-    "cursor_parent_next_sibling": "Next section one level up",
-    "cursor_previous_sibling": "Previous section at this level",
-    "cursor_next_sibling": "Next section at this level",
+    "help_quit": N_("Show how to quit (Ctrl+Q quits)"),
+    "select_cursor": N_("Bring every pane to this section"),
+    "toggle_node": N_("Fold or unfold this section"),
+    "toggle_expand_all": N_("Fold or unfold every section"),
+    "cursor_up": N_("Previous section"),
+    "cursor_down": N_("Next section"),
+    "cursor_parent": N_("Up to the enclosing section"),
+    "cursor_parent_next_sibling": N_("Next section one level up"),
+    "cursor_previous_sibling": N_("Previous section at this level"),
+    "cursor_next_sibling": N_("Next section at this level"),
 }
 """Human words for bindings whose own description is empty or speaks of a tree."""
 
@@ -32,9 +34,9 @@ def describe(binding: Binding, where: str) -> str:
     """What a binding does, in words (never a raw action name such as ``help_quit``)."""
     action = binding.action.rpartition(".")[2]
     if where == "outline" or not (binding.tooltip or binding.description):
-        return _DESCRIPTIONS.get(action, binding.description or action.replace("_", " "))
+        return _(_DESCRIPTIONS.get(action, binding.description or action.replace("_", " ")))
     # The tooltip says more than the Footer's one-word label ("Change").
-    return binding.tooltip or binding.description
+    return _(binding.tooltip or binding.description)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -62,17 +64,22 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close-help"),
+        Binding("escape,q,question_mark", "app.pop_screen", N_("Close"), id="close-help"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
                 Text(
-                    f"Keys. Remap any by its id in {config_path()}: "
-                    '{"keymap": {"next-paragraph": "x"}}. '
-                    "Ctrl+P opens the command palette: jump to section, export, theme. "
-                    "Esc closes this screen."
+                    _(
+                        "Keys. Remap any by its id in {path}: {example}. "
+                        "Ctrl+P opens the command palette: jump to section, export, theme. "
+                        "Esc closes this screen."
+                    ).format(path=config_path(), example='{"keymap": {"next-paragraph": "x"}}')
                 ),
                 id="help-intro",
             )
@@ -80,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("key", "action", "id", "where")
+        table.add_columns(_("key"), _("action"), _("id"), _("where"))
         remapped: dict[str, str] = getattr(self.app, "user_keymap", {})
         for where, binding in self._listed_bindings():
             if binding.id in remapped:
@@ -90,7 +97,7 @@ class HelpScreen(ModalScreen[None]):
                 Text(key, style="bold"),
                 Text(describe(binding, where)),
                 Text(binding.id or "", style="dim"),
-                Text(where, style="dim"),
+                Text(_(where), style="dim"),
             )
         table.focus()
 
@@ -108,10 +115,10 @@ class HelpScreen(ModalScreen[None]):
         from textual.widgets import Tree
 
         sources: list[tuple[str, list[BindingType]]] = [
-            ("reader", ReaderScreen.BINDINGS),
-            ("app", type(self.app).BINDINGS),
+            (N_("reader"), ReaderScreen.BINDINGS),
+            (N_("app"), type(self.app).BINDINGS),
             # Screen before App: the screen's Ctrl+C (copy) is the one a key press reaches.
-            ("textual", [*Screen.BINDINGS, *App.BINDINGS]),
+            (N_("textual"), [*Screen.BINDINGS, *App.BINDINGS]),
             # The palette key is bound by Textual at run time, not in a BINDINGS list.
             (
                 "textual",
@@ -119,7 +126,7 @@ class HelpScreen(ModalScreen[None]):
                     Binding(
                         self.app.COMMAND_PALETTE_BINDING,
                         "command_palette",
-                        "Command palette",
+                        N_("Command palette"),
                         id="command-palette",
                     )
                 ],
@@ -134,10 +141,10 @@ class HelpScreen(ModalScreen[None]):
             if not b.action.endswith(("left", "right"))
         ]
         sources += [
-            ("pane", list(scrolling)),
-            ("outline", Tree.BINDINGS),
-            ("numbers", NumbersScreen.BINDINGS),
-            ("word diff", DiffScreen.BINDINGS),
+            (N_("pane"), list(scrolling)),
+            (N_("outline"), Tree.BINDINGS),
+            (N_("numbers"), NumbersScreen.BINDINGS),
+            (N_("word diff"), DiffScreen.BINDINGS),
         ]
         out: list[tuple[str, Binding]] = []
         seen: set[tuple[str, str]] = set()

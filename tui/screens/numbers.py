@@ -6,7 +6,9 @@ from typing import ClassVar
 
 from reportdiff.core.analysis.export import quantity_label, scope_label
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
+from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import format_pct
+from reportdiff.tui.localize import localize_bindings
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,11 +21,11 @@ SORT_KEYS = ("order", "indicator", "unit", "pct", "status")
 than +11.49亿元, so Δ is compared only within a unit ("unit") or as Δ% ("pct")."""
 
 SORT_LABELS = {
-    "order": "reading order ↓",
-    "indicator": "indicator A→Z ↓",
-    "unit": "unit (grouped), then |Δ| largest first ↓",
-    "pct": "|Δ%| largest first ↓",
-    "status": "status ≠ = ∅ ↓",
+    "order": N_("reading order ↓"),
+    "indicator": N_("indicator A→Z ↓"),
+    "unit": N_("unit (grouped), then |Δ| largest first ↓"),
+    "pct": N_("|Δ%| largest first ↓"),
+    "status": N_("status ≠ = ∅ ↓"),
 }
 """The sort key and its direction, as the header says it."""
 
@@ -52,19 +54,23 @@ class NumbersScreen(Screen[NumberPair | None]):
         Binding(
             "f",
             "toggle_filter",
-            "Changed only",
+            N_("Changed only"),
             id="numbers-filter",
-            tooltip="Show only changed numbers, or all",
+            tooltip=N_("Show only changed numbers, or all"),
         ),
         Binding(
             "s",
             "cycle_sort",
-            "Sort",
+            N_("Sort"),
             id="numbers-sort",
-            tooltip="Sort by reading order, indicator, unit then Δ, Δ% or status",
+            tooltip=N_("Sort by reading order, indicator, unit then Δ, Δ% or status"),
         ),
-        Binding("escape,v,q", "close", "Back", id="numbers-close", tooltip="Back to the reports"),
-        Binding("enter", "jump", "Go to paragraph", id="numbers-jump", show=True, priority=True),
+        Binding(
+            "escape,v,q", "close", N_("Back"), id="numbers-close", tooltip=N_("Back to the reports")
+        ),
+        Binding(
+            "enter", "jump", N_("Go to paragraph"), id="numbers-jump", show=True, priority=True
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -84,6 +90,7 @@ class NumbersScreen(Screen[NumberPair | None]):
 
     def __init__(self, comparison: Comparison) -> None:
         super().__init__()
+        localize_bindings(self)
         self.comparison = comparison
         self._shown: list[NumberPair] = []
 
@@ -95,7 +102,7 @@ class NumbersScreen(Screen[NumberPair | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         ids = [r.meta.id for r in self.comparison.reports]
-        headers = [*ids, "Δ", "Δ%", "st"]
+        headers = [*ids, "Δ", "Δ%", _("st")]
         # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金): the indicator
         # column gets what the value columns leave, so they all stay on screen at 80.
         widths = [Text(h).cell_len for h in headers]
@@ -104,7 +111,7 @@ class NumbersScreen(Screen[NumberPair | None]):
                 widths[k] = max(widths[k], cell.cell_len)
         padding = 2 * (len(headers) + 1)  # DataTable pads each cell by one on each side
         room = self.app.size.width - sum(widths) - padding - 2  # the scrollbar
-        table.add_column("indicator", width=max(8, min(40, room)))
+        table.add_column(_("indicator"), width=max(8, min(40, room)))
         for label in headers:
             table.add_column(label)
         self._fill()
@@ -144,12 +151,18 @@ class NumbersScreen(Screen[NumberPair | None]):
         for pair in self._shown:
             table.add_row(Text(pair.indicator), *self._value_cells(pair))
         total = len(self.comparison.numbers)
-        what = "changed only" if self.changed_only else "all"
+        what = _("changed only") if self.changed_only else _("all")
         self.query_one("#numbers-status", Static).update(
             Text(
-                f" {len(self._shown)} of {total} pairs ({what}) · sorted by "
-                f"{SORT_LABELS[self.sort_key]}\n"
-                " st: ≠ changed  = same  ∅ one report · f filter · s sort · Enter go · Esc back"
+                " "
+                + _("{shown} of {total} pairs ({what}) · sorted by {sort}").format(
+                    shown=len(self._shown),
+                    total=total,
+                    what=what,
+                    sort=_(SORT_LABELS[self.sort_key]),
+                )
+                + "\n "
+                + _("st: ≠ changed  = same  ∅ one report · f filter · s sort · Enter go · Esc back")
             )
         )
 
@@ -173,10 +186,10 @@ class NumbersScreen(Screen[NumberPair | None]):
         """Clicking a header sorts by it where that makes sense."""
         label = str(event.label)
         self.sort_key = {
-            "indicator": "indicator",
+            _("indicator"): "indicator",
             "Δ": "unit",
             "Δ%": "pct",
-            "st": "status",
+            _("st"): "status",
         }.get(label, "order")
 
     def action_jump(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import N_, _
+from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.picker import PickerRow, looks_like_file, picker_rows, rank
 from rich.text import Text
 from textual import on, work
@@ -50,9 +52,9 @@ class PickerScreen(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
-        Binding("down", "move(1)", "Next", show=False, id="picker-next"),
-        Binding("up", "move(-1)", "Previous", show=False, id="picker-previous"),
+        Binding("escape", "cancel", N_("Cancel"), id="picker-cancel"),
+        Binding("down", "move(1)", N_("Next"), show=False, id="picker-next"),
+        Binding("up", "move(-1)", N_("Previous"), show=False, id="picker-previous"),
     ]
 
     def __init__(self, title: str, *, exclude: frozenset[str] = frozenset()) -> None:
@@ -63,6 +65,7 @@ class PickerScreen(ModalScreen[str | None]):
             exclude: Ids already on screen: listed, but refused with a word why.
         """
         super().__init__()
+        localize_bindings(self)
         self.title_text = title
         self.exclude = exclude
         self.rows: list[PickerRow] = []
@@ -74,12 +77,12 @@ class PickerScreen(ModalScreen[str | None]):
         with Vertical():
             yield Static(Text(self.title_text, style="bold"), id="picker-title")
             yield Input(
-                placeholder="filter: id, region, year, title · or a file's path to add it",
+                placeholder=_("filter: id, region, year, title · or a file's path to add it"),
                 id="picker-query",
             )
             yield OptionList(id="picker-list")
             yield Static(
-                Text("Enter opens · a path + Enter adds the file to your library · Esc"),
+                Text(_("Enter opens · a path + Enter adds the file to your library · Esc")),
                 id="picker-status",
             )
 
@@ -98,7 +101,7 @@ class PickerScreen(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(Text(row.label + ("  (on screen)" if row.id in self.exclude else "")))
+            Option(Text(row.label + ("  " + _("(on screen)") if row.id in self.exclude else "")))
             for row in self.shown
         )
         if self.shown:
@@ -116,9 +119,13 @@ class PickerScreen(ModalScreen[str | None]):
             self._status(self._note)
             self._note = None
         elif looks_like_file(event.value):
-            self._status("Enter adds this file to your library")
+            self._status(_("Enter adds this file to your library"))
         else:
-            self._status(f"{len(self.shown)} of {len(self.rows)} reports · Enter opens · Esc")
+            self._status(
+                _("{count} of {count2} reports · Enter opens · Esc").format(
+                    count=len(self.shown), count2=len(self.rows)
+                )
+            )
 
     def action_move(self, step: int) -> None:
         """Move the highlight in the list while typing in the filter box."""
@@ -131,12 +138,12 @@ class PickerScreen(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if looks_like_file(event.value):
-            self._status(f"adding {event.value.strip()} …")
+            self._status(_("adding {value} …").format(value=event.value.strip()))
             self._add_file(event.value.strip())
             return
         index = self.query_one(OptionList).highlighted
         if index is None or not self.shown:
-            self._status("no report matches: change the filter", error=True)
+            self._status(_("no report matches: change the filter"), error=True)
             return
         self._choose(self.shown[index].id)
 
@@ -146,7 +153,9 @@ class PickerScreen(ModalScreen[str | None]):
 
     def _choose(self, report_id: str) -> None:
         if report_id in self.exclude:
-            self._status(f"{report_id} is already on screen", error=True)
+            self._status(
+                _("{report_id} is already on screen").format(report_id=report_id), error=True
+            )
             return
         self.dismiss(report_id)
 
@@ -160,13 +169,15 @@ class PickerScreen(ModalScreen[str | None]):
         try:
             metas = add_report(Path(path).expanduser())
         except ReportError as exc:
-            self.app.call_from_thread(self._status, f"not added: {exc}", error=True)
+            self.app.call_from_thread(
+                self._status, _("not added: {reason}").format(reason=exc), error=True
+            )
             return
         self.app.call_from_thread(self._added, [m.id for m in metas])
 
     def _added(self, ids: list[str]) -> None:
         self._load_rows()
-        self._note = f"added {', '.join(ids)} to your library · Enter opens it"
+        self._note = _("added {ids} to your library · Enter opens it").format(ids=", ".join(ids))
         self.query_one(Input).value = ids[0]  # filters the list down to it: Enter opens it
 
     def action_cancel(self) -> None:

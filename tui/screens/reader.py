@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Report
 from reportdiff.tui.highlights import LAYER_LABELS, LAYERS, layer_counts, pane_highlights
 from reportdiff.tui.layout import Mark
+from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.navigation import (
     Anchor,
     AnchorKind,
@@ -48,6 +50,20 @@ def outline_width(width: int) -> int:
     return max(30, min(80, width * 34 // 100))
 
 
+_NO_MORE = {
+    ("unmatched", True): N_("no next unmatched section"),
+    ("unmatched", False): N_("no previous unmatched section"),
+    ("section", True): N_("no next section"),
+    ("section", False): N_("no previous section"),
+    ("paragraph", True): N_("no next paragraph"),
+    ("paragraph", False): N_("no previous paragraph"),
+    ("anchor", True): N_("no next aligned paragraph"),
+    ("anchor", False): N_("no previous aligned paragraph"),
+}
+"""What ``j``/``k``/``J``/``K``/``u``/``U`` say at the end of the way (whole messages,
+so each translates as a sentence)."""
+
+
 class ReaderScreen(ChangesMixin, Screen[None]):
     """The main screen: one pane per report, the aligned outline, the legend."""
 
@@ -55,193 +71,199 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         Binding(
             "j",
             "paragraph(1)",
-            "Next ¶",
+            N_("Next ¶"),
             id="next-paragraph",
-            tooltip="Bring every pane to the next aligned paragraph",
+            tooltip=N_("Bring every pane to the next aligned paragraph"),
         ),
         Binding(
             "k",
             "paragraph(-1)",
-            "Prev ¶",
+            N_("Prev ¶"),
             id="prev-paragraph",
             show=False,
-            tooltip="Bring every pane to the previous aligned paragraph",
+            tooltip=N_("Bring every pane to the previous aligned paragraph"),
         ),
         Binding(
             "J",
             "section(1)",
-            "Next §",
+            N_("Next §"),
             id="next-section",
-            tooltip="Bring every pane to the next aligned section",
+            tooltip=N_("Bring every pane to the next aligned section"),
         ),
         Binding(
             "K",
             "section(-1)",
-            "Prev §",
+            N_("Prev §"),
             id="prev-section",
             show=False,
-            tooltip="Bring every pane to the previous aligned section",
+            tooltip=N_("Bring every pane to the previous aligned section"),
         ),
         Binding(
             "c",
             "number(1)",
-            "Change",
+            N_("Change"),
             id="next-changed-number",
-            tooltip="Go to the next changed number",
+            tooltip=N_("Go to the next changed number"),
         ),
         Binding(
             "C",
             "number(-1)",
-            "Prev change",
+            N_("Prev change"),
             id="prev-changed-number",
             show=False,
-            tooltip="Go to the previous changed number",
+            tooltip=N_("Go to the previous changed number"),
         ),
         Binding(
             "u",
             "unmatched(1)",
-            "Next unmatched",
+            N_("Next unmatched"),
             id="next-unmatched",
             show=False,
-            tooltip="Go to the next section some report lacks",
+            tooltip=N_("Go to the next section some report lacks"),
         ),
         Binding(
             "U",
             "unmatched(-1)",
-            "Prev unmatched",
+            N_("Prev unmatched"),
             id="prev-unmatched",
             show=False,
-            tooltip="Go to the previous section some report lacks",
+            tooltip=N_("Go to the previous section some report lacks"),
         ),
-        Binding("slash", "search", "Search", id="search", tooltip="Search all panes"),
+        Binding("slash", "search", N_("Search"), id="search", tooltip=N_("Search all panes")),
         Binding(
             "n",
             "match(1)",
-            "Next match",
+            N_("Next match"),
             id="next-match",
             show=False,
-            tooltip="Next search match in every pane",
+            tooltip=N_("Next search match in every pane"),
         ),
         Binding(
             "N",
             "match(-1)",
-            "Prev match",
+            N_("Prev match"),
             id="prev-match",
             show=False,
-            tooltip="Previous search match in every pane",
+            tooltip=N_("Previous search match in every pane"),
         ),
         Binding(
             "1",
             "toggle_layer('shared')",
-            "Shared",
+            N_("Shared"),
             id="toggle-shared",
             show=False,
-            tooltip="Toggle shared phrases",
+            tooltip=N_("Toggle shared phrases"),
         ),
         Binding(
             "2",
             "toggle_layer('changed')",
-            "Changed",
+            N_("Changed"),
             id="toggle-changed",
             show=False,
-            tooltip="Toggle changed numbers",
+            tooltip=N_("Toggle changed numbers"),
         ),
         Binding(
             "3",
             "toggle_layer('same')",
-            "Same",
+            N_("Same"),
             id="toggle-same",
             show=False,
-            tooltip="Toggle same numbers",
+            tooltip=N_("Toggle same numbers"),
         ),
         Binding(
             "4",
             "toggle_layer('unique')",
-            "Unique",
+            N_("Unique"),
             id="toggle-unique",
             show=False,
-            tooltip="Toggle text found in one report only",
+            tooltip=N_("Toggle text found in one report only"),
         ),
         Binding(
             "5",
             "toggle_layer('edits')",
-            "Edits",
+            N_("Edits"),
             id="toggle-edits",
             show=False,
-            tooltip="Toggle words added and dropped inside paired paragraphs",
+            tooltip=N_("Toggle words added and dropped inside paired paragraphs"),
         ),
         Binding(
             "d",
             "change(1)",
-            "Next edit",
+            N_("Next edit"),
             id="next-change",
             show=False,
-            tooltip="Go to the next words added, dropped or replaced inside a paragraph",
+            tooltip=N_("Go to the next words added, dropped or replaced inside a paragraph"),
         ),
         Binding(
             "D",
             "change(-1)",
-            "Prev edit",
+            N_("Prev edit"),
             id="prev-change",
             show=False,
-            tooltip="Go to the previous words added, dropped or replaced inside a paragraph",
+            tooltip=N_("Go to the previous words added, dropped or replaced inside a paragraph"),
         ),
         Binding(
             "w",
             "diff_view",
-            "Word diff",
+            N_("Word diff"),
             id="diff-view",
-            tooltip="The current aligned paragraphs one above the other, changes marked",
+            tooltip=N_("The current aligned paragraphs one above the other, changes marked"),
         ),
         Binding(
             "b",
             "switch_base",
-            "Base",
+            N_("Base"),
             id="switch-base",
             show=False,
-            tooltip="Measure in-paragraph changes against the next report",
+            tooltip=N_("Measure in-paragraph changes against the next report"),
         ),
         Binding(
             "y",
             "copy_row",
-            "Copy ¶",
+            N_("Copy ¶"),
             id="copy-paragraphs",
             show=False,
-            tooltip="Copy the mouse selection, else the current aligned paragraphs",
+            tooltip=N_("Copy the mouse selection, else the current aligned paragraphs"),
         ),
-        Binding("v", "numbers", "Numbers", id="numbers-view", tooltip="Table of every number pair"),
+        Binding(
+            "v",
+            "numbers",
+            N_("Numbers"),
+            id="numbers-view",
+            tooltip=N_("Table of every number pair"),
+        ),
         Binding(
             "o",
             "toggle_outline",
-            "Outline",
+            N_("Outline"),
             id="toggle-outline",
             show=False,
-            tooltip="Show or hide the outline",
+            tooltip=N_("Show or hide the outline"),
         ),
         # Shown in the Footer only while some reports do not fit (see check_action).
         Binding(
             "right_square_bracket",
             "page(1)",
-            "Next reports",
+            N_("Next reports"),
             id="next-page",
-            tooltip="Show the next reports when not all fit",
+            tooltip=N_("Show the next reports when not all fit"),
         ),
         Binding(
             "left_square_bracket",
             "page(-1)",
-            "Prev reports",
+            N_("Prev reports"),
             id="prev-page",
-            tooltip="Show the previous reports",
+            tooltip=N_("Show the previous reports"),
         ),
         Binding(
             "s",
             "toggle_sync",
-            "Sync scroll",
+            N_("Sync scroll"),
             id="toggle-sync-scroll",
             show=False,
-            tooltip="Other panes follow the focused pane's scrolling, paragraph by paragraph",
+            tooltip=N_("Other panes follow the focused pane's scrolling, paragraph by paragraph"),
         ),
-        Binding("escape", "close_search", "Close search", id="close-search", show=False),
+        Binding("escape", "close_search", N_("Close search"), id="close-search", show=False),
     ]
 
     lead: reactive[int] = reactive(0)
@@ -263,6 +285,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             focus: The pane focused (and brought on screen) first.
         """
         super().__init__()
+        localize_bindings(self)
         self.reports = reports
         self.focus_first = min(max(0, focus), len(reports) - 1)
         self.set_reactive(ReaderScreen.page_start, self.focus_first)  # clamped by _arrange
@@ -351,7 +374,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             from textual.widgets import Input
 
             self._search_input = Input(
-                placeholder="search all panes: width and case folded, /regex/ (Enter, Esc)",
+                placeholder=_("search all panes: width and case folded, /regex/ (Enter, Esc)"),
                 id="search",
             )
             self._search_mount = self.mount(self._search_input, before="#status")
@@ -404,7 +427,13 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         pages.display = paged
         if paged:
             pages.update(
-                Text(f" reports {start + 1}–{start + count} of {len(self.reports)} · [ ] more ")
+                Text(
+                    " "
+                    + _("reports {first}–{last} of {total} · [ ] more").format(
+                        first=start + 1, last=start + count, total=len(self.reports)
+                    )
+                    + " "
+                )
             )
         if paged != self._paged:
             self._paged = paged
@@ -441,7 +470,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         self._analysis_over = True
         for loading in self.query("#loading"):
             loading.remove()
-        self.query_one(Legend).message = f"no highlights: {message}"
+        self.query_one(Legend).message = _("no highlights: {reason}").format(reason=message)
 
     def _apply_highlights(self) -> None:
         if self.comparison is None:
@@ -478,8 +507,9 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     def action_toggle_layer(self, layer: str) -> None:
         """Switch a highlight layer on or off."""
         self.enabled = self.enabled ^ {layer}
-        state = "on" if layer in self.enabled else "off"
-        self.notify(f"{LAYER_LABELS[layer]}: {state}", timeout=2, markup=False)
+        on = layer in self.enabled
+        message = _("{layer}: on") if on else _("{layer}: off")
+        self.notify(message.format(layer=_(LAYER_LABELS[layer])), timeout=2, markup=False)
 
     # ----- focus ----------------------------------------------------------------------
 
@@ -487,7 +517,9 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         """Switch synchronised scrolling on or off."""
         self.sync_scroll = not self.sync_scroll
         self.notify(
-            f"synchronised scrolling: {'on' if self.sync_scroll else 'off'}",
+            _("synchronised scrolling: on")
+            if self.sync_scroll
+            else _("synchronised scrolling: off"),
             timeout=2,
             markup=False,
         )
@@ -571,10 +603,8 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         current = self._current_anchor(anchors)
         target = step(anchors, current, direction, kind=kind, unmatched=unmatched)
         if target is None:
-            what = "unmatched section" if unmatched else (kind or "anchor")
-            self.notify(
-                f"no {'next' if direction > 0 else 'previous'} {what}", timeout=2, markup=False
-            )
+            what = "unmatched" if unmatched else (kind or "anchor")
+            self.notify(_(_NO_MORE[what, direction > 0]), timeout=2, markup=False)
             return
         self.go_to_anchor(target, anchors)
 
@@ -621,13 +651,15 @@ class ReaderScreen(ChangesMixin, Screen[None]):
                 and pane.item_at_offset(off) == pane.top_item()
             ):
                 # The other panes show a row this report lacks; this pane waits before it.
-                sub.append(" · no counterpart here", style="italic")
+                sub.append(" · " + _("no counterpart here"), style="italic")
             elif here is not None and others:
                 missing = [self._ids[i] for i in others if self.anchors[here].offsets[i] is None]
                 if len(missing) == len(others):
-                    sub.append(" · only in this report", style="italic")
+                    sub.append(" · " + _("only in this report"), style="italic")
                 elif missing:
-                    sub.append(f" · not in {', '.join(missing)}", style="italic")
+                    sub.append(
+                        " · " + _("not in {ids}").format(ids=", ".join(missing)), style="italic"
+                    )
         pane.border_subtitle = sub
 
     def action_paragraph(self, direction: int) -> None:
@@ -641,7 +673,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     def action_unmatched(self, direction: int) -> None:
         """Next/previous section that some report has no counterpart for."""
         if not self.anchors:
-            self.notify("still analysing: alignment not ready", timeout=2, markup=False)
+            self.notify(_("still analysing: alignment not ready"), timeout=2, markup=False)
             return
         self._navigate(direction, kind="section", unmatched=True)
 
@@ -664,11 +696,11 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     def action_number(self, direction: int) -> None:
         """Next/previous changed number: every pane shows its value of that indicator."""
         if self.comparison is None:
-            self.notify("still analysing: numbers not ready", timeout=2, markup=False)
+            self.notify(_("still analysing: numbers not ready"), timeout=2, markup=False)
             return
         pairs = changed_numbers(self.comparison, self.lead)
         if not pairs:
-            self.notify("no changed numbers", timeout=2, markup=False)
+            self.notify(_("no changed numbers"), timeout=2, markup=False)
             return
         if self.number_cursor is None:
             self.number_cursor = 0 if direction > 0 else len(pairs) - 1
@@ -703,7 +735,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     def action_numbers(self) -> None:
         """Open the numbers view; Enter there jumps back to the pair's paragraphs."""
         if self.comparison is None:
-            self.notify("still analysing: numbers not ready", timeout=2, markup=False)
+            self.notify(_("still analysing: numbers not ready"), timeout=2, markup=False)
             return
         from reportdiff.tui.screens.numbers import NumbersScreen
 
@@ -756,7 +788,12 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             return
         if total == 0:
             self._apply_highlights()
-            self.notify(f"not found: {query}", severity="warning", timeout=3, markup=False)
+            self.notify(
+                _("not found: {query}").format(query=query),
+                severity="warning",
+                timeout=3,
+                markup=False,
+            )
             return
         self.action_match(1)
         counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))
@@ -765,7 +802,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
     def action_match(self, direction: int) -> None:
         """Next/previous match, in every pane that has matches."""
         if not any(self.matches):
-            self.notify("nothing to find: press / to search", timeout=2, markup=False)
+            self.notify(_("nothing to find: press / to search"), timeout=2, markup=False)
             return
         for pane in self.panes:
             found = self.matches[pane.index]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportdiff.core.i18n import N_, _, ngettext
 from reportdiff.tui.layout import Mark
 from reportdiff.tui.navigation import anchor_index_at
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     """What the mixin is mixed into, for the type checker (query_one, notify …)."""
 else:
     _ScreenBase = object
+
+
+CHANGE_OPS = {"insert": N_("insert"), "delete": N_("delete"), "replace": N_("replace")}
+"""A change's operation in words (the notification after ``d``/``D``)."""
 
 
 class ChangesMixin(_ScreenBase):
@@ -59,7 +64,7 @@ class ChangesMixin(_ScreenBase):
         """``vs <base id>`` for the legend when the base is worth naming."""
         if len(self.reports) <= 2 and self.base == 0:
             return ""
-        return f"vs {self.reports[self.base].meta.id}"
+        return _("vs {id}").format(id=self.reports[self.base].meta.id)
 
     def _change_overlay(self, index: int) -> list[Mark]:
         """The current change, drawn over the layers in the base pane and its counterpart."""
@@ -77,13 +82,14 @@ class ChangesMixin(_ScreenBase):
     def action_change(self, direction: int) -> None:
         """Next/previous change inside a paired paragraph: every pane shows it."""
         if self.comparison is None:
-            self.notify("still analysing: changes not ready", timeout=2, markup=False)
+            self.notify(_("still analysing: changes not ready"), timeout=2, markup=False)
             return
         stops = self._stops()
         if not stops:
             self.notify(
-                f"no marked changes against {self.reports[self.base].meta.id} "
-                "(rewritten paragraphs: w shows them)",
+                _("no marked changes against {id} (rewritten paragraphs: w shows them)").format(
+                    id=self.reports[self.base].meta.id
+                ),
                 timeout=3,
                 markup=False,
             )
@@ -121,8 +127,13 @@ class ChangesMixin(_ScreenBase):
         self._mark_counterparts()
         self._apply_highlights()
         self.notify(
-            f"change {index + 1} of {len(stops)}: {stop.change.op} "
-            f"({self.reports[stop.other].meta.id} vs {self.reports[self.base].meta.id})",
+            _("change {index} of {count}: {op} ({id} vs {base})").format(
+                index=index + 1,
+                count=len(stops),
+                op=_(CHANGE_OPS.get(stop.change.op, stop.change.op)),
+                id=self.reports[stop.other].meta.id,
+                base=self.reports[self.base].meta.id,
+            ),
             timeout=2,
             markup=False,
         )
@@ -140,7 +151,11 @@ class ChangesMixin(_ScreenBase):
         if self.comparison is not None:
             legend.counts = layer_counts(self.comparison, base=self.base)
         legend.edits_base = self._base_note()
-        self.notify(f"changes against {self.reports[self.base].meta.id}", timeout=2, markup=False)
+        self.notify(
+            _("changes against {id}").format(id=self.reports[self.base].meta.id),
+            timeout=2,
+            markup=False,
+        )
 
     def current_row_index(self) -> int | None:
         """The aligned row at the lead pane (its anchor index), or None before the analysis."""
@@ -155,7 +170,9 @@ class ChangesMixin(_ScreenBase):
     def action_copy_text(self) -> None:
         """Copy the mouse selection (Ctrl+C): the report's own text, as :meth:`action_copy_row`."""
         if not self._copy_selection():
-            self.notify("nothing selected: drag the mouse over text, or y", timeout=2, markup=False)
+            self.notify(
+                _("nothing selected: drag the mouse over text, or y"), timeout=2, markup=False
+            )
 
     def _copy_selection(self) -> bool:
         """Copy the text selected with the mouse, if any; whether there was some."""
@@ -163,7 +180,9 @@ class ChangesMixin(_ScreenBase):
         if not selected:
             return False
         self.app.copy_to_clipboard(selected)
-        self.notify(f"copied {len(selected)} characters", timeout=2, markup=False)
+        self.notify(
+            _("copied {count} characters").format(count=len(selected)), timeout=2, markup=False
+        )
         return True
 
     def action_copy_row(self) -> None:
@@ -173,7 +192,7 @@ class ChangesMixin(_ScreenBase):
             return
         row_index = self.current_row_index()
         if self.comparison is None or row_index is None:
-            self.notify("still analysing: rows not ready", timeout=2, markup=False)
+            self.notify(_("still analysing: rows not ready"), timeout=2, markup=False)
             return
         from reportdiff.tui.changes import flat_rows
 
@@ -185,7 +204,9 @@ class ChangesMixin(_ScreenBase):
         ]
         self.app.copy_to_clipboard("\n\n".join(parts))
         self.notify(
-            f"copied {len(parts)} paragraph{'s' if len(parts) != 1 else ''}",
+            ngettext("copied {count} paragraph", "copied {count} paragraphs", len(parts)).format(
+                count=len(parts)
+            ),
             timeout=2,
             markup=False,
         )
@@ -193,7 +214,7 @@ class ChangesMixin(_ScreenBase):
     def action_diff_view(self) -> None:
         """Open the focused view of the current aligned row (the next paragraph row)."""
         if self.comparison is None:
-            self.notify("still analysing: changes not ready", timeout=2, markup=False)
+            self.notify(_("still analysing: changes not ready"), timeout=2, markup=False)
             return
         from reportdiff.tui.screens.diff_view import DiffScreen
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import LAYERS
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from rich.style import Style
@@ -29,8 +30,8 @@ class Legend(Widget):
     """Items per layer once the comparison is in; None while analysing."""
     edits_base: reactive[str] = reactive("")
     """``vs <id>`` after the edits sample when changes are measured against a chosen base."""
-    message: reactive[str] = reactive("analysing… text is ready, highlights follow")
-    """Shown while :attr:`counts` is None."""
+    message: reactive[str] = reactive(N_("analysing… text is ready, highlights follow"))
+    """Shown while :attr:`counts` is None (an English message, translated when drawn)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -48,15 +49,15 @@ class Legend(Widget):
     def render(self) -> Text:
         """The legend line."""
         if self.counts is None:
-            return Text(" " + self.message, style="italic")
+            return Text(" " + _(self.message), style="italic")
         style = self.get_component_rich_style
         out = Text(" ")
         samples: dict[str, list[tuple[str, str]]] = {
-            "shared": [("shared", "distinct"), ("/", ""), ("common", "boilerplate")],
-            "changed": [("changed", "changed"), ("⟨←old Δ%⟩", "badge")],
-            "same": [("same", "same"), ("⟨=⟩", "badge")],
-            "unique": [("only here", "unique")],
-            "edits": [("added", "inserted"), ("/", ""), ("dropped", "deleted")],
+            "shared": [(_("shared"), "distinct"), ("/", ""), (_("common"), "boilerplate")],
+            "changed": [(_("changed"), "changed"), (_("⟨←old Δ%⟩"), "badge")],
+            "same": [(_("same"), "same"), ("⟨=⟩", "badge")],
+            "unique": [(_("only here"), "unique")],
+            "edits": [(_("added"), "inserted"), ("/", ""), (_("dropped"), "deleted")],
         }
         for i, layer in enumerate(LAYERS, start=1):
             on = layer in self.enabled

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportdiff.core.i18n import _
+from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.navigation import Anchor
 from rich.text import Text
 from textual.message import Message
@@ -51,13 +53,15 @@ def anchor_label(anchor: Anchor, ids: tuple[str, ...], room: int | None = None) 
     present = [(ids[i], lab) for i, lab in enumerate(anchor.labels) if lab is not None]
     aligned = anchor.score is not None and len(anchor.labels) > 1
     if aligned and len(present) == 1:
-        label = Text(f"∅ only in {present[0][0]} ", style="bold italic")
+        label = Text("∅ " + _("only in {id}").format(id=present[0][0]) + " ", style="bold italic")
         label.append(present[0][1] or "…")
         return label
     label = Text()
     if aligned and len(present) < len(anchor.labels):
         missing = [ids[i] for i, lab in enumerate(anchor.labels) if lab is None]
-        label.append(f"∅ not in {', '.join(missing)} ", style="bold italic")
+        label.append(
+            "∅ " + _("not in {ids}").format(ids=", ".join(missing)) + " ", style="bold italic"
+        )
     label.append_text(score_badge(anchor.score))
     texts: list[str] = []
     for _id, lab in present:
@@ -66,12 +70,12 @@ def anchor_label(anchor: Anchor, ids: tuple[str, ...], room: int | None = None) 
     full = label.copy()
     full.append(" ⇄ ".join(texts) or "…")
     if anchor.moved:
-        full.append(" ↕moved", style="italic")
+        full.append(" ↕" + _("moved"), style="italic")
     if room is None or full.cell_len <= room or len(texts) < 2:
         return full
     label.append(" ⇄ ".join(_first_clause(t) for t in texts))
     if anchor.moved:
-        label.append(" ↕moved", style="italic")
+        label.append(" ↕" + _("moved"), style="italic")
     return label
 
 
@@ -85,10 +89,11 @@ class AlignmentOutline(Tree[int]):
         anchor: int
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("sections", id=id, classes=classes)
+        super().__init__(_("sections"), id=id, classes=classes)
+        localize_bindings(self)
         self.show_root = False
-        self.border_title = "outline · similarity 0–1"
-        self.border_subtitle = "∅ only in / not in a report"
+        self.border_title = _("outline · similarity 0–1")
+        self.border_subtitle = _("∅ only in / not in a report")
         self.guide_depth = 2
         self._by_anchor: dict[int, TreeNode[int]] = {}
         self._anchors: list[Anchor] = []

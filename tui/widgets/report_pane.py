@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
 from reportdiff.tui.layout import (
     Badge,
@@ -22,6 +23,7 @@ from reportdiff.tui.layout import (
     layout,
     report_items,
 )
+from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.selection import line_span, selected_span
 from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
 from rich.segment import Segment
@@ -88,6 +90,7 @@ class ReportPane(ScrollView, can_focus=True):
             id: Widget id.
         """
         super().__init__(id=id)
+        localize_bindings(self)
         self.report = report
         self.index = index
         self.items: list[Item] = report_items(report)
@@ -116,9 +119,9 @@ class ReportPane(ScrollView, can_focus=True):
         meta = report.meta
         # Year reviewed, and the year delivered beside it (the words `show` and `list`
         # use); what the text does not say is shown as unknown, never guessed.
-        region = meta.region or "region unknown"
-        reviewed = str(meta.year) if meta.year else "year unknown"
-        delivered = f"delivered {meta.delivered}" if meta.delivered else "delivered ?"
+        region = meta.region or _("region unknown")
+        reviewed = str(meta.year) if meta.year else _("year unknown")
+        delivered = _("delivered {year}").format(year=meta.delivered or "?")
         self.border_title = Text(f"{region} {reviewed} ({delivered}) {meta.title}")
         self.border_subtitle = Text(meta.id)
 
