@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportdiff.cli import MAX_YEAR, MIN_YEAR, UNKNOWN, _printable, _year
 from reportdiff.core.errors import ReportError
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import _, pgettext
 
 if TYPE_CHECKING:
     import argparse
@@ -99,22 +99,25 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for entry in damaged:
         # Explained on stderr (one line each), and listed as a row marked "damaged".
         print(f"reportdiff: {_printable(entry.message())}", file=sys.stderr)
-    header = ("id", "region", "year", "delivered", "title", "size", "origin")
+    header = (
+        _("id"), _("region"), _("year"), _("delivered"), _("title"), _("size"), _("origin")
+    )
+    unknown = _(UNKNOWN)
     rows = [
         (
             e.id,
-            e.region or UNKNOWN,
-            str(e.year or UNKNOWN),
-            str(e.delivered or UNKNOWN),
-            e.title or UNKNOWN,
+            e.region or unknown,
+            str(e.year or unknown),
+            str(e.delivered or unknown),
+            e.title or unknown,
             str(e.size),
-            e.origin,
+            _(e.origin),
         )
         for e in entries
     ]
     rows += [
-        (d.id, UNKNOWN, UNKNOWN, UNKNOWN, _("(damaged entry: see the message above)"), "0",
-         "damaged")
+        (d.id, unknown, unknown, unknown, _("(damaged entry: see the message above)"), "0",
+         _("damaged"))
         for d in damaged
     ]
     if sys.stdout.isatty():
@@ -242,24 +245,24 @@ def _cmd_add(args: argparse.Namespace) -> int:
         )
     for meta in outcome.added:
         fields = [
-            _("would add") if args.dry_run else _("added"),
+            pgettext("library", "would add") if args.dry_run else pgettext("library", "added"),
             meta.id,
-            meta.region or UNKNOWN,
-            meta.year or UNKNOWN,
+            meta.region or _(UNKNOWN),
+            meta.year or _(UNKNOWN),
             meta.date or "-",
             meta.kind,
             meta.title,
         ]
         origin = id_origin(meta.id) if args.dry_run else None
         if origin is not None and args.replace:
-            fields.append(_("replaces the {origin} report of that id").format(origin=origin))
+            fields.append(_("replaces the {origin} report of that id").format(origin=_(origin)))
         elif origin is not None:
             fields.append(
-                _("id taken by a {origin} report: needs --replace or --id").format(origin=origin)
+                _("id taken by a {origin} report: needs --replace or --id").format(origin=_(origin))
             )
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     for meta in outcome.unchanged:
-        fields = [_("unchanged"), meta.id, meta.region or UNKNOWN, meta.year or UNKNOWN,
+        fields = [_("unchanged"), meta.id, meta.region or _(UNKNOWN), meta.year or _(UNKNOWN),
                   meta.date or "-", meta.kind, meta.title]
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     sys.stdout.flush()
@@ -270,7 +273,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         sources_added = {m.source for m in outcome.added}
         same = len({m.source for m in outcome.unchanged} - sources_added)
         done = total - len(outcome.failed) - same
-        verb = _("would add") if args.dry_run else _("added")
+        verb = pgettext("library", "would add") if args.dry_run else pgettext("library", "added")
         summary = _("{verb} {done} of {total} files").format(verb=verb, done=done, total=total)
         if same:
             summary += _("; {n} unchanged").format(n=same)

@@ -267,7 +267,7 @@ def stray_literals(paths: list[Path] | None = None) -> Iterator[str]:
                     name = getattr(target, "attr", None) or getattr(target, "id", None)
                     if name in STRAY_ATTRIBUTES:
                         rel = path.relative_to(ROOT).as_posix()
-                        yield f"{rel}:{node.lineno}: {target.attr} = {ast.unparse(node.value)[:60]}"
+                        yield f"{rel}:{node.lineno}: {name} = {ast.unparse(node.value)[:60]}"
             if not isinstance(node, ast.Call):
                 continue
             name = _call_name(node)

@@ -78,18 +78,18 @@ class ReportDiffApp(App[int]):
         Binding(
             "T",
             "targets",
-            "Targets",
+            N_("Targets"),
             id="targets-view",
             show=False,
-            tooltip="The oldest report's targets beside the next one's results",
+            tooltip=N_("The oldest report's targets beside the next one's results"),
         ),
         Binding(
             "g",
             "chart",
-            "Chart",
+            N_("Chart"),
             id="chart",
             show=False,
-            tooltip="Chart a term's rate or an indicator across the reports",
+            tooltip=N_("Chart a term's rate or an indicator across the reports"),
         ),
         Binding(
             "t",

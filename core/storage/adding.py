@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.printable import clean_field
 from reportdiff.core.storage.library import (
@@ -208,7 +209,7 @@ def add_files(
     if id is not None:
         check_id(id)
     if id is not None and len(paths) > 1:
-        raise ReportError("--id names one report; add the files one at a time")
+        raise ReportError(_("--id names one report; add the files one at a time"))
     options = {"id": id, "region": region, "year": year, "encoding": encoding, "split": split}
     results = prepare_all(paths, options, on_progress=on_progress)
     failed: list[AddFailure] = []
@@ -263,7 +264,9 @@ def add_files(
                 _store_file(folder, to_write)
             except OSError as exc:  # rolled back; the next file may still fit
                 reason = exc.strerror or str(exc)
-                message = f"cannot write to your library at {folder}: {reason}"
+                message = _("cannot write to your library at {folder}: {strerror}").format(
+                    folder=folder, strerror=reason
+                )
                 failed.append(AddFailure(source, message))
                 continue
             existing.update(r.meta.id for r in to_write)
@@ -332,19 +335,23 @@ def _prepare(
     parts = [part for part in split_compilation(raw) if part.strip()]
     if split:
         if not parts:
-            raise ReportError(f"found no report in {source}")
+            raise ReportError(_("found no report in {source}").format(source=source))
     elif len(parts) > 1:
         # Stored whole, a compilation reads as one report with every part repeated.
         raise ReportError(
-            f"{source} holds {len(parts)} reports (a compilation); add it with --split "
-            "(--split --dry-run lists them first)"
+            _(
+                "{source} holds {count} reports (a compilation); add it with --split "
+                "(--split --dry-run lists them first)"
+            ).format(source=source, count=len(parts))
         )
     else:
         parts = [raw]
     if id is not None and len(parts) > 1:
         raise ReportError(
-            f"--id names one report, but {source} holds {len(parts)}; "
-            "add them without --id, or one at a time"
+            _(
+                "--id names one report, but {source} holds {count}; "
+                "add them without --id, or one at a time"
+            ).format(source=source, count=len(parts))
         )
     return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
 
@@ -379,12 +386,16 @@ def _check_free(ids: list[str], user: set[str], bundled: set[str], *, replace: b
     for new_id in ids:
         if new_id in user:
             raise ReportError(
-                f"your library already has a report {new_id!r}; use --replace to overwrite "
-                "it with this one (its text or metadata differ), or --id to give this one "
-                "another id"
+                _(
+                    "your library already has a report {new_id}; use --replace to overwrite "
+                    "it with this one (its text or metadata differ), or --id to give this one "
+                    "another id"
+                ).format(new_id=repr(new_id))
             )
         if new_id in bundled:
             raise ReportError(
-                f"{new_id!r} is a bundled report; use --replace to shadow it with yours, "
-                "or --id to give this one another id"
+                _(
+                    "{new_id} is a bundled report; use --replace to shadow it with yours, "
+                    "or --id to give this one another id"
+                ).format(new_id=repr(new_id))
             )

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportdiff.core import paths
+from reportdiff.core.i18n import _
 from reportdiff.core.model import ReportMeta
 
 INDEX_NAME = "index.sqlite3"
@@ -282,9 +283,9 @@ def _index_entry(conn: sqlite3.Connection, folder: Path, id: str, signature: str
         try:
             data = problem_path.read_bytes()
             if hashlib.sha256(data).hexdigest() != record["sha256"]:
-                problem = "does not match its checksum"
+                problem = _("does not match its checksum")
         except OSError as exc:
-            problem = f"cannot be read ({exc.strerror or exc})"
+            problem = _("cannot be read ({reason})").format(reason=exc.strerror or exc)
         if problem is None:
             _insert(conn, meta, data.decode("utf-8", "replace"), "user", record["sha256"])
     conn.execute(

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import N_, _
+from reportdiff.tui.localize import localize_bindings
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -58,14 +59,14 @@ class ChartScreen(Screen[None]):
     """A query box, the plot, and the values and notes below it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="chart-close", tooltip="Back to the reports"),
+        Binding("escape", "close", N_("Back"), id="chart-close", tooltip=N_("Back to the reports")),
         # ctrl+s: the query box keeps ctrl+x (cut) and ctrl+e (end of line) for itself
         Binding(
             "ctrl+s",
             "export",
-            "Export SVG/PNG",
+            N_("Export SVG/PNG"),
             id="chart-export",
-            tooltip="Write the chart as SVG or PNG (asks where)",
+            tooltip=N_("Write the chart as SVG or PNG (asks where)"),
         ),
     ]
 
@@ -78,6 +79,7 @@ class ChartScreen(Screen[None]):
     def __init__(self, reports: list[Report], query: str = "") -> None:
         """Create the screen over ``reports``, charting ``query`` at once when given."""
         super().__init__()
+        localize_bindings(self)
         self.reports = reports
         self.query_text = query.strip()
         self.chart: Chart | None = None

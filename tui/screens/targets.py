@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import N_, _
+from reportdiff.tui.localize import localize_bindings
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -37,15 +38,18 @@ class TargetsScreen(Screen["TargetRow | None"]):
     """A DataTable of the plan's targets: indicator, target, result and status."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,T", "close", "Back", id="targets-close", tooltip="Back to the reports"),
+        Binding(
+            "escape,q,T", "close", N_("Back"), id="targets-close",
+            tooltip=N_("Back to the reports"),
+        ),
         Binding(
             "enter",
             "jump",
-            "Go to target",
+            N_("Go to target"),
             id="targets-jump",
             show=True,
             priority=True,
-            tooltip="Show the target in its report (and the result in the other)",
+            tooltip=N_("Show the target in its report (and the result in the other)"),
         ),
     ]
 
@@ -61,6 +65,7 @@ class TargetsScreen(Screen["TargetRow | None"]):
 
     def __init__(self, plan: Report, review: Report) -> None:
         super().__init__()
+        localize_bindings(self)
         self.plan = plan
         self.review = review
         self.result: TargetsResult | None = None
