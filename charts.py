@@ -16,7 +16,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
@@ -202,14 +202,14 @@ def chart_image(chart: Chart, fmt: str) -> bytes:
 
     font_manager.fontManager.addfont(font_path)
     family = font_manager.FontProperties(fname=font_path).get_name()
-    rc = {
+    rc: dict[str, Any] = {
         "svg.fonttype": "none",
         "font.family": "sans-serif",
         "font.sans-serif": [family, "DejaVu Sans"],
         "axes.unicode_minus": False,
         "svg.hashsalt": "reportdiff",  # the same chart gives the same file
     }
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(rc):  # type: ignore[arg-type]
         fig = Figure(figsize=(9, 4.8), dpi=100)
         ax = fig.add_subplot()
         xs = list(range(len(chart.x)))
@@ -262,7 +262,8 @@ def word_cloud(
         collocations=False,
     ).generate_from_frequencies(dict(weights))
     if fmt == "svg":
-        return cloud.to_svg().encode("utf-8")
+        svg: str = cloud.to_svg()
+        return svg.encode("utf-8")
     buf = io.BytesIO()
     cloud.to_image().save(buf, format="PNG")
     return buf.getvalue()

@@ -360,7 +360,7 @@ class ReportDiffApp(App[int]):
 
     # ----- actions ------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, their titles and help in the interface language."""
         for command in super().get_system_commands(screen):
             yield command._replace(title=_(command.title), help=_(command.help))
@@ -370,7 +370,7 @@ class ReportDiffApp(App[int]):
         from reportdiff.tui.textual_messages import PALETTE_PLACEHOLDER
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=_(PALETTE_PLACEHOLDER))
             )

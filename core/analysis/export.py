@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from reportdiff.core.analysis.changes import changes_between
 from reportdiff.core.comparison import (
@@ -254,7 +254,7 @@ def to_json(cmp: Comparison) -> str:
     return _dump_lines(doc)
 
 
-def _dump_lines(doc: dict[str, object]) -> str:
+def _dump_lines(doc: Mapping[str, object]) -> str:
     """JSON with a line per top-level member and per element of a top-level list.
 
     ``indent=2`` makes :mod:`json` fall back to its pure-Python encoder (3.7 of 5.7 s of a

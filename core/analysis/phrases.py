@@ -317,14 +317,14 @@ def shared_phrases(
     found = _drop_contained(found)
     found.sort()
     out: list[SharedPhrase] = []
-    for rank, (_, _, _, _, _phrase, spans, present, dist) in enumerate(found, start=1):
-        first = present[0]
-        span = spans[first][0]
+    for rank, (_, _, _, _, _phrase, f_spans, f_present, dist) in enumerate(found, start=1):
+        first = f_present[0]
+        span = f_spans[first][0]
         out.append(
             SharedPhrase(
                 text=reports[first].text[span.start : span.end],
-                spans=spans,
-                reports=present,
+                spans=f_spans,
+                reports=f_present,
                 distinctiveness=round(dist, 4),
                 rank=rank,
             )

@@ -175,8 +175,8 @@ def node_roles(report: Report) -> NodeRoles:
     # reviews (关于国际形势和外交工作: 1998年，世界… then 中国政府将继续…) is a task part.
     ahead = False
     for pi, sec in enumerate(report.sections):
-        role = sections.get((pi,))
-        if ahead and (role is None or (role == "review" and not _says_review(report, sec))):
+        part_role = sections.get((pi,))
+        if ahead and (part_role is None or (part_role == "review" and not _says_review(report, sec))):
             sections[(pi,)] = "task"
         ahead = ahead or sections.get((pi,)) in ("task", "plan")
     return NodeRoles(sections, blocks)

@@ -136,7 +136,8 @@ def judge(target: Quantity, result: Quantity, direction: Direction) -> tuple[Sta
         if result.sign > 0 and not result.is_change:
             return "unclear", "the result is a level, the target a fall"
         t_lo, t_hi, r = -t_hi, -t_lo, -r
-        direction = {"down": "up", "up": "down", "": ""}[direction]
+        flipped: dict[str, Direction] = {"down": "up", "up": "down", "": ""}
+        direction = flipped[direction]
     rate = target.unit in RATE_UNITS
     # the result as an interval: 980多万 is at least 980万, 近5% at most 5%, 约 either way
     quals = set(result.qualifiers)

@@ -455,7 +455,8 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
         seen.add(key)
         found = [r.q for r in results if _same_kind(fig, r)]
         same_unit = [r for r in found if r.unit == target.unit]
-        result = (same_unit or found or [None])[0]
+        candidates = same_unit or found
+        result = candidates[0] if candidates else None
         t_text, t_span = printed(plan.text, target)
         row = TargetRow(
             name,

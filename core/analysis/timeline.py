@@ -358,7 +358,7 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
                 role = "target"
             else:
                 continue
-            found.setdefault((q.year, role), []).append((r, key, q))  # type: ignore[arg-type]
+            found.setdefault((q.year, role), []).append((r, key, q))
             if q.indicator not in names:
                 names.append(q.indicator)
     all_points = [p for ps in found.values() for p in ps]

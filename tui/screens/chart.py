@@ -145,18 +145,18 @@ class ChartScreen(Screen[None]):
                 # The lines are named below the plot with their markers.
                 plt.plot(run, [values[x] for x in run], marker=markers[i % len(markers)])
         step = max(1, len(xs) // 10)
-        plt.xticks(xs[::step], list(chart.x)[::step])
+        plt.xticks([float(x) for x in xs[::step]], list(chart.x)[::step])
         plot.refresh()
-        values = Text()
+        shown_values = Text()
         marks = ("•", "x", "+", "o")
         for i, (label, vals) in enumerate(chart.lines):
             shown = ", ".join(
                 f"{x} {v:g}" for x, v in zip(chart.x, vals, strict=True) if v is not None
             )
-            values.append(f"{marks[i % len(marks)]} {label}: ", style="bold")
-            values.append((shown or "—") + "\n")
-        values.append("\n".join(notes))
-        self.query_one("#chart-notes", Static).update(values)
+            shown_values.append(f"{marks[i % len(marks)]} {label}: ", style="bold")
+            shown_values.append((shown or "—") + "\n")
+        shown_values.append("\n".join(notes))
+        self.query_one("#chart-notes", Static).update(shown_values)
 
     def action_close(self) -> None:
         self.app.pop_screen()
