@@ -97,11 +97,14 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help=_("output format (default: md)"),
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", help=_(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=_(
             "write to FILE instead of stdout: a file is replaced atomically, a link's target "
             "is replaced, a FIFO or device is written in place, a directory gets the default "
             "name"
-        )
+        ),
     )
     p.set_defaults(handler=_cmd_export)
 
@@ -116,8 +119,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if len(args.reports) < 2:
         raise ReportError(
-            _("export needs at least two reports, e.g. "
-              "`reportdiff export yangpu-2022 yangpu-2023`"),
+            _(
+                "export needs at least two reports, e.g. "
+                "`reportdiff export yangpu-2022 yangpu-2023`"
+            ),
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
@@ -161,24 +166,35 @@ def _add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "reports", nargs="+", metavar="REPORT", help=_("report ids or file paths, oldest first")
     )
     p.add_argument(
-        "--format", "-f", choices=("md", "json", "csv", "png", "svg"), default="md",
+        "--format",
+        "-f",
+        choices=("md", "json", "csv", "png", "svg"),
+        default="md",
         help=_("output format (default: md)"),
     )
     p.add_argument(
-        "--term", "-t", action="append", default=[], metavar="T",
+        "--term",
+        "-t",
+        action="append",
+        default=[],
+        metavar="T",
         help=_("give this term's series instead of the lists (repeatable)"),
     )
     p.add_argument(
-        "--top", type=int, default=50, metavar="N",
+        "--top",
+        type=int,
+        default=50,
+        metavar="N",
         help=_("terms listed per report (default: 50)"),
     )
     p.add_argument(
-        "--faded-after", type=int, default=3, metavar="K",
+        "--faded-after",
+        type=int,
+        default=3,
+        metavar="K",
         help=_("a term fades when the previous K reports all used it (default: 3)"),
     )
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout")
-    )
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout"))
     p.set_defaults(handler=_cmd_terms)
 
 
@@ -196,8 +212,10 @@ def _cmd_terms(args: argparse.Namespace) -> int:
         )
     if not args.term and len(args.reports) < 2:
         raise ReportError(
-            _("terms needs a series of at least two reports, e.g. "
-              "`reportdiff terms yangpu-2022 yangpu-2023` (or --term T for one term's series)"),
+            _(
+                "terms needs a series of at least two reports, e.g. "
+                "`reportdiff terms yangpu-2022 yangpu-2023` (or --term T for one term's series)"
+            ),
             exit_code=2,
         )
     to_stdout = args.output is None or args.output == "-"
@@ -389,6 +407,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     cmd_targets.add_parser(sub)
     from reportdiff.cmd_timeline import add_parser as add_timeline
+
     add_timeline(sub)
     return parser
 
@@ -508,10 +527,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-
-
 COMMANDS = (
-    "open", "list", "show", "export", "terms", "add", "remove", "serve", "build-samples",
+    "open",
+    "list",
+    "show",
+    "export",
+    "terms",
+    "add",
+    "remove",
+    "serve",
+    "build-samples",
     "search",
     "targets",
     "timeline",

@@ -27,8 +27,10 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
     """``--region``, ``--level``, ``--year`` (for ``list`` and ``search``)."""
     p.add_argument(
         "--region",
-        help=_("only reports of this region: part of its Chinese name (上海, 杨浦区) or its "
-               "pinyin (yangpu)"),
+        help=_(
+            "only reports of this region: part of its Chinese name (上海, 杨浦区) or its "
+            "pinyin (yangpu)"
+        ),
     )
     p.add_argument("--level", choices=LEVELS, help=_("only reports of this level of government"))
     p.add_argument(
@@ -99,9 +101,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for entry in damaged:
         # Explained on stderr (one line each), and listed as a row marked "damaged".
         print(f"reportdiff: {_printable(entry.message())}", file=sys.stderr)
-    header = (
-        _("id"), _("region"), _("year"), _("delivered"), _("title"), _("size"), _("origin")
-    )
+    header = (_("id"), _("region"), _("year"), _("delivered"), _("title"), _("size"), _("origin"))
     unknown = _(UNKNOWN)
     rows = [
         (
@@ -116,8 +116,15 @@ def _cmd_list(args: argparse.Namespace) -> int:
         for e in entries
     ]
     rows += [
-        (d.id, unknown, unknown, unknown, _("(damaged entry: see the message above)"), "0",
-         _("damaged"))
+        (
+            d.id,
+            unknown,
+            unknown,
+            unknown,
+            _("(damaged entry: see the message above)"),
+            "0",
+            _("damaged"),
+        )
         for d in damaged
     ]
     if sys.stdout.isatty():
@@ -155,7 +162,7 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Each file is added whole or not at all (all the reports of a compilation\n"
             "together), even if the command is killed; a file that cannot be added never\n"
             "stops the others. Adding a report that is already there with the same text is\n"
-            "a no-op (\"unchanged\"). With several files the command ends with a summary,\n"
+            'a no-op ("unchanged"). With several files the command ends with a summary,\n'
             "and exits 1 if any file failed.\n\n"
             "Reads plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM and Big5\n"
             "are detected; --encoding forces one), HTML pages (the article text only), PDF\n"
@@ -177,9 +184,7 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "files", nargs="+", metavar="FILE|DIR", help=_("report file(s), or folders of them")
     )
     p.add_argument("--id", help=_("store under this id (one report only)"))
-    p.add_argument(
-        "--region", help=_("region in Chinese, overriding the inferred one (闵行区)")
-    )
+    p.add_argument("--region", help=_("region in Chinese, overriding the inferred one (闵行区)"))
     p.add_argument(
         "--year",
         type=_year,
@@ -187,9 +192,7 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             low=MIN_YEAR, high=MAX_YEAR
         ),
     )
-    p.add_argument(
-        "--encoding", help=_("force the text encoding (utf-8, gb18030, big5, utf-16)")
-    )
+    p.add_argument("--encoding", help=_("force the text encoding (utf-8, gb18030, big5, utf-16)"))
     p.add_argument(
         "--replace",
         action="store_true",
@@ -262,8 +265,15 @@ def _cmd_add(args: argparse.Namespace) -> int:
             )
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     for meta in outcome.unchanged:
-        fields = [_("unchanged"), meta.id, meta.region or _(UNKNOWN), meta.year or _(UNKNOWN),
-                  meta.date or "-", meta.kind, meta.title]
+        fields = [
+            _("unchanged"),
+            meta.id,
+            meta.region or _(UNKNOWN),
+            meta.year or _(UNKNOWN),
+            meta.date or "-",
+            meta.kind,
+            meta.title,
+        ]
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     sys.stdout.flush()
     for failure in outcome.failed:

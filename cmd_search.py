@@ -37,20 +37,27 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("query", metavar="QUERY", help=_("the text to find (e.g. 农业, 新质生产力)"))
     add_filter_options(p)
     p.add_argument(
-        "--limit", type=int, default=50, metavar="N",
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
         help=_("show at most N reports (default: 50; 0: all)"),
     )
     p.add_argument(
-        "--hits", type=int, default=3, metavar="K",
+        "--hits",
+        type=int,
+        default=3,
+        metavar="K",
         help=_("sentences shown per report (default: 3)"),
     )
     p.add_argument(
-        "--format", "-f", choices=("text", "json"), default="text",
+        "--format",
+        "-f",
+        choices=("text", "json"),
+        default="text",
         help=_("output format (default: text; json: schema reportdiff.search/1)"),
     )
-    p.add_argument(
-        "--open", action="store_true", help=_("open the reader at the first hit")
-    )
+    p.add_argument("--open", action="store_true", help=_("open the reader at the first hit"))
     p.set_defaults(handler=_cmd_search)
 
 

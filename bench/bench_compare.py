@@ -137,7 +137,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per case (median shown)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the national corpus")
-    parser.add_argument("--only", nargs="*", default=None, help="case names: pair eight ten x8 series")
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="case names: pair eight ten x8 series"
+    )
     args = parser.parse_args()
     only = set(args.only or ["pair", "eight", "ten", "x8", "series"])
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -159,8 +161,9 @@ def main() -> None:
             ten = [str(corpus / f"{y}.txt") for y in range(1996, 2006)]
             _measure("ten national 1996–2005 N-way", ten, args.repeat, series=False)
         if "x8" in only:
-            _measure("pair 8× national length", _long_pair(corpus, Path(tmp)), args.repeat,
-                     series=False)
+            _measure(
+                "pair 8× national length", _long_pair(corpus, Path(tmp)), args.repeat, series=False
+            )
         if "series" in only:
             forty = [str(corpus / f"{y}.txt") for y in years[:40]]
             _measure(f"series of {len(forty)} (terms)", forty, args.repeat, series=True)

@@ -76,10 +76,13 @@ def main() -> int:
     floors = [floor(env) for _ in range(args.runs)]
     base = statistics.median(f["seconds"] for f in floors)
     cpu_base = statistics.median(f["cpu"] for f in floors)
-    print(f"floor (import jieba; jieba.initialize(), fresh cache): {base:.3f} s "
-          f"({cpu_base:.3f} s CPU), {max(f['peak_kib'] for f in floors) / 1024:.0f} MiB")
-    print(f"{'command':42} {'seconds':>8} {'× floor':>8} {'CPU s':>7} {'× floor':>8} "
-          f"{'peak MiB':>9}")
+    print(
+        f"floor (import jieba; jieba.initialize(), fresh cache): {base:.3f} s "
+        f"({cpu_base:.3f} s CPU), {max(f['peak_kib'] for f in floors) / 1024:.0f} MiB"
+    )
+    print(
+        f"{'command':42} {'seconds':>8} {'× floor':>8} {'CPU s':>7} {'× floor':>8} {'peak MiB':>9}"
+    )
 
     def row(name: str, runs: list[dict[str, float]]) -> None:
         secs = statistics.median(r["seconds"] for r in runs)
@@ -87,8 +90,11 @@ def main() -> int:
         peak = max(r["peak_kib"] for r in runs) / 1024
         codes = {int(r["code"]) for r in runs}
         note = "" if codes <= {0} else f"  (exit {sorted(codes)})"
-        print(f"{name:42} {secs:8.3f} {secs / base:8.2f} {cpu:7.3f} {cpu / cpu_base:8.2f} "
-              f"{peak:9.0f}{note}", flush=True)
+        print(
+            f"{name:42} {secs:8.3f} {secs / base:8.2f} {cpu:7.3f} {cpu / cpu_base:8.2f} "
+            f"{peak:9.0f}{note}",
+            flush=True,
+        )
 
     count = sum(1 for _ in files.rglob("*.txt") if not _.name.startswith("."))
     added = measure([*rd, "add", str(files)], env)
@@ -96,7 +102,13 @@ def main() -> int:
     commands = {
         "list": ["list"],
         "list --year 2000-2005": ["list", "--year", "2000-2005"],
-        "list --region 杭州 --level prefecture": ["list", "--region", "杭州", "--level", "prefecture"],
+        "list --region 杭州 --level prefecture": [
+            "list",
+            "--region",
+            "杭州",
+            "--level",
+            "prefecture",
+        ],
         "search 农业 (2 chars: instr scan)": ["search", "农业"],
         "search 科技创新 (4 chars: trigram index)": ["search", "科技创新"],
         "search 社会主义市场经济 (8 chars)": ["search", "社会主义市场经济"],
@@ -106,8 +118,10 @@ def main() -> int:
     index = home / "data" / "index.sqlite3"
     library = home / "data" / "reports"
     lib_size = sum(p.stat().st_size for p in library.iterdir())
-    print(f"library {lib_size / 1e6:.0f} MB in {sum(1 for _ in library.glob('*.json'))} entries; "
-          f"index {index.stat().st_size / 1e6:.0f} MB")
+    print(
+        f"library {lib_size / 1e6:.0f} MB in {sum(1 for _ in library.glob('*.json'))} entries; "
+        f"index {index.stat().st_size / 1e6:.0f} MB"
+    )
     # The index rebuilt from the files (deleted, as if lost).
     index.unlink()
     row("list, index missing (rebuilt)", [measure([*rd, "list"], env)])

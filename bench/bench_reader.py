@@ -27,9 +27,30 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "national"
 KEYS = [
-    "j", "j", "k", "c", "c", "c", "u",
-    "1", "1", "2", "2", "3", "3", "4", "4", "5", "5",
-    "pagedown", "pagedown", "end", "home", "n", "tab", "c",
+    "j",
+    "j",
+    "k",
+    "c",
+    "c",
+    "c",
+    "u",
+    "1",
+    "1",
+    "2",
+    "2",
+    "3",
+    "3",
+    "4",
+    "4",
+    "5",
+    "5",
+    "pagedown",
+    "pagedown",
+    "end",
+    "home",
+    "n",
+    "tab",
+    "c",
 ]
 
 
@@ -114,8 +135,10 @@ def main() -> None:
         flag = "" if t <= 0.1 else "   > 0.1 s"
         print(f"  {key:<9} {t * 1000:7.1f} ms = {t / floor:6.1f}×{flag}")
     worst = max(t for _, t in times)
-    print(f"worst {worst * 1000:.1f} ms ({worst / floor:.1f}× floor); "
-          f"median {statistics.median(t for _, t in times) * 1000:.1f} ms")
+    print(
+        f"worst {worst * 1000:.1f} ms ({worst / floor:.1f}× floor); "
+        f"median {statistics.median(t for _, t in times) * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ def require(folder: Path, what: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point REPORTDIFF_HOME and the XDG dirs at a fresh temp dir for every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("REPORTDIFF_HOME", str(home / "reportdiff"))

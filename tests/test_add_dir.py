@@ -44,7 +44,9 @@ def test_a_folder_is_walked_and_a_bad_file_never_costs_the_rest(
     assert code == 1
     added = [line.split("\t") for line in out.splitlines()]
     assert [(row[0], row[1]) for row in added] == [
-        ("added", "national-1994"), ("added", "national-1997"), ("added", "national-2000")
+        ("added", "national-1994"),
+        ("added", "national-1997"),
+        ("added", "national-2000"),
     ]
     lines = err.splitlines()
     assert lines[0].startswith("reportdiff: skipped 2 file(s) in the folders")
@@ -73,7 +75,9 @@ def test_re_adding_is_unchanged_and_changed_text_needs_replace(
     # The same report with one more sentence: the id is taken by another text.
     changed = tmp_path / "changed.txt"
     text = (folder / "1990s" / "1995.txt").read_bytes().decode("gb18030")
-    changed.write_text(text.replace("各位代表：", "各位代表：\n本届政府新增一句话。", 1), encoding="utf-8")
+    changed.write_text(
+        text.replace("各位代表：", "各位代表：\n本届政府新增一句话。", 1), encoding="utf-8"
+    )
     code, out, err = run(capsys, "add", str(changed))
     assert code == 1 and out == ""
     assert "already has a report 'national-1994'" in err and "--replace" in err
@@ -106,14 +110,20 @@ def test_a_file_that_kills_its_worker_costs_only_itself(
 
     monkeypatch.setattr(adding, "_prepare", crash_on_1998)  # inherited by forked workers
     files = [str(p) for p in sorted(folder.rglob("*.[tT][xX][tT]")) if not p.name.startswith(".")]
-    outcomes = dict(prepare_all(files, {"id": None, "region": None, "year": None,
-                                        "encoding": None, "split": False}, workers=2))
+    outcomes = dict(
+        prepare_all(
+            files,
+            {"id": None, "region": None, "year": None, "encoding": None, "split": False},
+            workers=2,
+        )
+    )
     assert list(outcomes) == files
     crashed = [f for f, r in outcomes.items() if isinstance(r, Exception)]
     assert [Path(f).name for f in crashed] == ["1998.TXT"]
     assert "stopped the worker process" in str(outcomes[crashed[0]])
     assert sorted(r[0].meta.id for r in outcomes.values() if isinstance(r, list)) == [
-        "national-1994", "national-2000"
+        "national-1994",
+        "national-2000",
     ]
 
 

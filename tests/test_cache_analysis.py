@@ -52,8 +52,12 @@ def test_a_report_is_analysed_once_across_pairs_and_n_way(
     a, b, c = samples
     compare([a, b])
     assert calls == Counter(
-        {"tokens:yangpu-2022": 1, "tokens:yangpu-2023": 1,
-         "numbers:yangpu-2022": 1, "numbers:yangpu-2023": 1}
+        {
+            "tokens:yangpu-2022": 1,
+            "tokens:yangpu-2023": 1,
+            "numbers:yangpu-2022": 1,
+            "numbers:yangpu-2023": 1,
+        }
     )
     compare([a, c])  # a new pair: only the new report is analysed
     assert calls["tokens:yangpu-2022"] == 1 and calls["numbers:yangpu-2022"] == 1

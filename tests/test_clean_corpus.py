@@ -103,9 +103,7 @@ def test_every_body_sentence_survives(path: Path, cleaned: dict[Path, tuple[str,
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_no_furniture_is_left(path: Path, cleaned: dict[Path, tuple[str, str]]) -> None:
     _, text = cleaned[path]
-    left = [
-        ln for ln in text.splitlines() if any(re.search(p, ln.strip()) for p in FURNITURE)
-    ]
+    left = [ln for ln in text.splitlines() if any(re.search(p, ln.strip()) for p in FURNITURE)]
     assert left == []
 
 
@@ -117,14 +115,17 @@ def test_the_text_appears_once(path: Path, cleaned: dict[Path, tuple[str, str]])
     copies = min(in_raw.values())
     in_text = Counter(map(_key, _SENTENCE.findall(text)))
     twice = [
-        s for s, n in in_raw.items()
+        s
+        for s, n in in_raw.items()
         if len(_HAN.findall(s)) >= 15 and in_text[s] > max(1, n // copies)
     ]
     assert twice == []
 
 
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
-def test_title_and_date_line_lead_the_text(path: Path, cleaned: dict[Path, tuple[str, str]]) -> None:
+def test_title_and_date_line_lead_the_text(
+    path: Path, cleaned: dict[Path, tuple[str, str]]
+) -> None:
     """The metadata reader finds the report's title first and the session date line near it."""
     _, text = cleaned[path]
     head = [ln for ln in text.splitlines() if ln][:6]

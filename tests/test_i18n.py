@@ -181,9 +181,15 @@ def test_markdown_export_headings_in_chinese_and_english(capsys) -> None:
 
 def test_csv_headers_in_chinese(capsys) -> None:
     zh = _export("csv", "--lang", "zh", capsys=capsys)
-    assert zh.lstrip("\ufeff").split("\r\n", 1)[0] == "指标,状态,yangpu-2022,yangpu-2023,变化量,单位,变化率"
+    assert (
+        zh.lstrip("\ufeff").split("\r\n", 1)[0]
+        == "指标,状态,yangpu-2022,yangpu-2023,变化量,单位,变化率"
+    )
     en = _export("csv", capsys=capsys)
-    assert en.lstrip("\ufeff").split("\r\n", 1)[0] == "indicator,status,yangpu-2022,yangpu-2023,delta,unit,pct"
+    assert (
+        en.lstrip("\ufeff").split("\r\n", 1)[0]
+        == "indicator,status,yangpu-2022,yangpu-2023,delta,unit,pct"
+    )
 
 
 def test_html_export_labels_in_chinese(capsys) -> None:

@@ -64,7 +64,10 @@ def test_scan_finds_a_stray_literal(tmp_path: Path) -> None:
     tools.ROOT = tmp_path
     found = list(tools.stray_literals([source]))
     assert [line.split(": ", 1)[1].split("(")[0] for line in found] == [
-        "ReportError", "Binding", "notify", "add_argument"
+        "ReportError",
+        "Binding",
+        "notify",
+        "add_argument",
     ]
 
 

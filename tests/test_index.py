@@ -12,8 +12,14 @@ from reportdiff.core.storage.index import SCHEMA_VERSION, index_path
 from reportdiff.core.storage.library import add_reports, library_dir
 
 BUNDLED = {
-    "huangpu-2023", "jingan-2023", "pudong-2023", "shanghai-2023", "xuhui-2022",
-    "yangpu-2022", "yangpu-2023", "yangpu-2023-plan",
+    "huangpu-2023",
+    "jingan-2023",
+    "pudong-2023",
+    "shanghai-2023",
+    "xuhui-2022",
+    "yangpu-2022",
+    "yangpu-2023",
+    "yangpu-2023-plan",
 }
 NATIONAL = {"national-1994", "national-1999", "national-2004"}
 
@@ -55,13 +61,17 @@ def test_list_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(listed(capsys, "--region", "全国")) == NATIONAL
     assert set(listed(capsys, "--region", "national")) == NATIONAL
     assert set(listed(capsys, "--region", "杨浦")) == {
-        "yangpu-2022", "yangpu-2023", "yangpu-2023-plan"
+        "yangpu-2022",
+        "yangpu-2023",
+        "yangpu-2023-plan",
     }
     assert set(listed(capsys, "--region", "yangpu", "--year", "2023")) == {
-        "yangpu-2023", "yangpu-2023-plan"
+        "yangpu-2023",
+        "yangpu-2023-plan",
     }
     assert set(listed(capsys, "--level", "county", "--year", "2022")) == {
-        "xuhui-2022", "yangpu-2022"
+        "xuhui-2022",
+        "yangpu-2022",
     }
     assert listed(capsys, "--year", "1960") == {}
 

@@ -12,8 +12,7 @@ import pytest
 import reportdiff.core
 
 CORE_MODULES = sorted(
-    m.name
-    for m in pkgutil.walk_packages(reportdiff.core.__path__, prefix="reportdiff.core.")
+    m.name for m in pkgutil.walk_packages(reportdiff.core.__path__, prefix="reportdiff.core.")
 )
 CORE_DIR = Path(reportdiff.core.__path__[0])
 # The stages of core/, earliest first: a module may import from its own stage or an

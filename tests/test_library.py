@@ -256,7 +256,12 @@ def test_an_entry_stored_before_level_and_delivered_existed_still_loads(seeds_di
     assert record["meta"].pop("level") == "county" and record["meta"].pop("delivered") == 2023
     path.write_text(json.dumps(record), encoding="utf-8")
     (meta,) = user_metas()
-    assert (meta.id, meta.region, meta.level, meta.delivered) == ("old-xuhui", "徐汇区", "unknown", None)
+    assert (meta.id, meta.region, meta.level, meta.delivered) == (
+        "old-xuhui",
+        "徐汇区",
+        "unknown",
+        None,
+    )
     assert load_user_report("old-xuhui").meta.year == 2022
 
 
@@ -444,7 +449,8 @@ def test_a_file_that_cannot_be_added_never_stops_the_others(
     code, out, err = run(capsys, "add", str(seeds_dir / SEED_002), str(seeds_dir / SEED_003))
     assert code == 0
     assert [line.split("\t")[:2] for line in out.splitlines()] == [
-        ["unchanged", "yangpu-2022"], ["unchanged", "xuhui-2022"]
+        ["unchanged", "yangpu-2022"],
+        ["unchanged", "xuhui-2022"],
     ]
     assert err == "reportdiff: added 0 of 2 files; 2 unchanged\n"
 

@@ -58,7 +58,12 @@ def test_2003_review_items_experience_sections_and_closing() -> None:
     # sentences inside them (产业结构调整成效明显。现代服务业快速发展。) split nothing.
     leads = dash_leads(r, review)
     assert len(leads) == 16
-    assert leads[:4] == ["经济持续较快增长", "基础设施建设成就显著", "西部大开发开局良好", "可持续发展能力增强"]
+    assert leads[:4] == [
+        "经济持续较快增长",
+        "基础设施建设成就显著",
+        "西部大开发开局良好",
+        "可持续发展能力增强",
+    ]
     assert leads[-1] == "消费水平明显提高"
     growth = next(b for b in review.blocks if r.slice(b.span).startswith("——经济持续较快增长"))
     assert "产业结构调整成效明显。" in r.slice(growth.span)
@@ -68,8 +73,12 @@ def test_2003_review_items_experience_sections_and_closing() -> None:
     assert r.slice(review.children[9].blocks[1].span).startswith("五年来，我国各方面的成就")
     # (三)'s paragraphs 一是…六是: one lead each.
     assert [r.lead_text(b) for b in review.children[2].blocks][1:7] == [
-        "推进农业结构调整", "深化粮棉流通体制改革", "进行农村税费改革试点",
-        "增加对农业和农村的投入", "加强农村扶贫开发", "引导农村劳动力合理有序流动",
+        "推进农业结构调整",
+        "深化粮棉流通体制改革",
+        "进行农村税费改革试点",
+        "增加对农业和农村的投入",
+        "加强农村扶贫开发",
+        "引导农村劳动力合理有序流动",
     ]
     # 二's (八) 切实加强政府自身建设 ends before 各位代表！ turns to 民族团结, 国防, 港澳, 台湾
     # and 外交; the last 各位代表！ is the closing call.
@@ -87,8 +96,13 @@ def test_2004_three_parts_and_what_follows_government_self_building() -> None:
     review, tasks, gov = r.sections
     assert [len(review.children), len(tasks.children)] == [6, 9]
     assert dash_leads(r, review) == [
-        "抗击非典取得重大胜利", "经济快速发展", "国家财力明显增强", "对外贸易大幅增长",
-        "就业超过预期目标", "居民收入增加", "首次载人航天飞行获得圆满成功",
+        "抗击非典取得重大胜利",
+        "经济快速发展",
+        "国家财力明显增强",
+        "对外贸易大幅增长",
+        "就业超过预期目标",
+        "居民收入增加",
+        "首次载人航天飞行获得圆满成功",
     ]
     # 三 is running text; its 各位代表！ passages (港澳台, 外交, the closing) are units.
     assert headings(r, gov.children) == ["", "", ""]
@@ -100,9 +114,13 @@ def test_2004_three_parts_and_what_follows_government_self_building() -> None:
 def test_2005_seven_parts_task_sections() -> None:
     r = report(2005)
     assert headings(r, r.sections) == [
-        "过去一年工作回顾", "2005年工作总体部署", "继续保持经济平稳较快发展",
-        "大力推进经济体制改革和对外开放", "积极发展社会事业和建设和谐社会",
-        "加强行政能力建设和政风建设", "坚持和平发展道路与独立自主的和平外交政策",
+        "过去一年工作回顾",
+        "2005年工作总体部署",
+        "继续保持经济平稳较快发展",
+        "大力推进经济体制改革和对外开放",
+        "积极发展社会事业和建设和谐社会",
+        "加强行政能力建设和政风建设",
+        "坚持和平发展道路与独立自主的和平外交政策",
     ]
     titled = [[c for c in s.children if c.marker] for s in r.sections]
     assert [len(c) for c in titled] == [6, 0, 4, 6, 3, 0, 0]
@@ -131,12 +149,19 @@ def test_1998_sections_numbered_in_words() -> None:
 def test_1986_lists_inside_a_part_are_not_parts() -> None:
     r = report(1986)
     assert headings(r, r.sections) == [
-        "“六五”计划执行情况的回顾", "“七五”时期的基本任务和主要建设方针",
-        "“七五”时期的经济体制改革", "坚持独立自主的和平外交政策",
+        "“六五”计划执行情况的回顾",
+        "“七五”时期的基本任务和主要建设方针",
+        "“七五”时期的经济体制改革",
+        "坚持独立自主的和平外交政策",
     ]
     # 二 lists 一、…五、 (the plan's points) and 三 lists 一、…六、 (what to recognise).
     listed = [[s.marker for s in p.children if s.marker.endswith("、")] for p in r.sections]
-    assert listed == [[], ["一、", "二、", "三、", "四、", "五、"], ["一、", "二、", "三、", "四、", "五、", "六、"], []]
+    assert listed == [
+        [],
+        ["一、", "二、", "三、", "四、", "五、"],
+        ["一、", "二、", "三、", "四、", "五、", "六、"],
+        [],
+    ]
 
 
 @pytest.mark.parametrize(
@@ -185,8 +210,10 @@ def test_cleaning_never_splits_a_paragraph_at_a_sentence(year: int) -> None:
             continue
         head = cleaned[k - 1] if k else ""
         front_matter = not any(c in p for c in "。！？") and any(p in q for q in paragraphs)
-        assert front_matter or match_heading(p) is not None or (
-            match_heading(head) is not None and head + p in paragraphs
+        assert (
+            front_matter
+            or match_heading(p) is not None
+            or (match_heading(head) is not None and head + p in paragraphs)
         ), p[:40]
 
 
@@ -197,7 +224,9 @@ def test_2003_without_line_breaks() -> None:
     a, b = report(2003), load_text(joined, source="2003-joined.txt", id="joined")
 
     def outline(r: Report) -> list[tuple[str, str, list[str | None]]]:
-        return [(s.marker, r.heading_text(s), [r.lead_text(x) for x in s.blocks]) for _, s in r.walk()]
+        return [
+            (s.marker, r.heading_text(s), [r.lead_text(x) for x in s.blocks]) for _, s in r.walk()
+        ]
 
     assert outline(b) == outline(a)
 
@@ -206,7 +235,9 @@ def test_1988_unnumbered_parts_hold_numbered_points() -> None:
     """1988 prints its parts without numbers and numbers the points inside them."""
     r = report(1988)
     assert headings(r, r.sections) == [
-        "过去五年国内工作的基本总结", "今后五年建设和改革的目标、方针和任务", "关于外交工作",
+        "过去五年国内工作的基本总结",
+        "今后五年建设和改革的目标、方针和任务",
+        "关于外交工作",
     ]
     assert all(s.kind == "part" and s.marker == "" for s in r.sections)
     points = [[s.marker for s in p.children if s.marker] for p in r.sections]

@@ -53,7 +53,11 @@ def test_displaced_paragraph_goes_to_the_section_it_repeats() -> None:
     )
     r = load_text(raw, source="t.txt", region="杨浦区", year=2023)
     leads = [[r.lead_text(b) for b in s.blocks if b.kind == "paragraph"] for s in r.sections]
-    assert leads == [["医疗更加便利", "教育稳步发展"], ["公园更美", "生态持续向好"], ["作风持续改进"]]
+    assert leads == [
+        ["医疗更加便利", "教育稳步发展"],
+        ["公园更美", "生态持续向好"],
+        ["作风持续改进"],
+    ]
     again = clean_text(r.text)
     assert again == r.text
 
@@ -77,7 +81,9 @@ def test_hard_wrapped_plain_text_paragraphs_are_joined() -> None:
     r = load_text(raw, source="wrapped.txt")
     part = r.sections[0]
     assert [b.kind for b in part.blocks] == ["paragraph"]
-    assert r.slice(part.blocks[0].span).endswith("主要指标好于预期。全年完成地区生产总值3000亿元，同比增长5%。区级财政收入完成200亿元。")
+    assert r.slice(part.blocks[0].span).endswith(
+        "主要指标好于预期。全年完成地区生产总值3000亿元，同比增长5%。区级财政收入完成200亿元。"
+    )
     sec = part.children[0]
     assert r.heading_text(sec) == "经济发展稳中向好"
     assert r.lead_text(sec.blocks[0]) == "产业升级加快推进"
@@ -95,7 +101,10 @@ def test_leads_come_in_sets_a_lone_one_is_a_sentence() -> None:
     )
     r = load_text(raw, source="t.txt", region="闵行区", year=2023)
     review, tasks = r.sections
-    assert [r.lead_text(s.blocks[0]) for s in review.children] == ["作风持续改进", "依法行政深入推进"]
+    assert [r.lead_text(s.blocks[0]) for s in review.children] == [
+        "作风持续改进",
+        "依法行政深入推进",
+    ]
     # 丁's 完成机构改革任务 is the only lead-shaped opening among 丙 丁 戊 (the shape of
     # shanghai-2023's 完成政府机构改革任务。): an ordinary sentence.
     assert [r.lead_text(s.blocks[0]) for s in tasks.children] == [None, None, None]
@@ -111,7 +120,11 @@ def test_leads_printed_inside_a_paragraph_open_paragraphs_of_their_own() -> None
     )
     r = load_text(raw, source="t.txt", region="浦东新区", year=2023)
     first, second = r.sections[0].children
-    assert [r.lead_text(b) for b in first.blocks] == [None, "城区环境更加绿色低碳", "城市管理更加智慧精细"]
+    assert [r.lead_text(b) for b in first.blocks] == [
+        None,
+        "城区环境更加绿色低碳",
+        "城市管理更加智慧精细",
+    ]
     # An action sentence (全面完成…) stays inside; a lone short sentence is no set of leads.
     assert "新增公园36座。全面完成类住宅综合治理。" in r.slice(first.blocks[1].span)
     assert len(second.blocks) == 1
@@ -243,7 +256,9 @@ def test_r_escapes_and_html_comments_in_a_saved_page_are_undone() -> None:
 
 def test_an_appendix_after_the_last_copy_is_kept() -> None:
     """Only the copy is dropped, not the report's own text that follows the last copy."""
-    appendix = "附件\n\n名词解释\n\n1. 城市更新：指对城市建成区内的空间形态和功能进行整治提升的活动。\n"
+    appendix = (
+        "附件\n\n名词解释\n\n1. 城市更新：指对城市建成区内的空间形态和功能进行整治提升的活动。\n"
+    )
     raw = "政府工作报告\n\n" + _BODY + "\n\n政府工作报告\n\n" + _BODY + "\n" + appendix
     text = clean_text(raw)
     assert "指对城市建成区内的空间形态和功能进行整治提升的活动。" in text
@@ -324,6 +339,9 @@ def test_report_lines_are_not_furniture(line: str) -> None:
 
 def test_spaced_digits_are_closed_only_where_a_text_spaces_every_number() -> None:
     spaced = "１９９７年回顾\n1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，增长8 ．8 ％。1 9 9 3 年3 月就职。\n"
-    assert close_spaced_digits(spaced).splitlines()[1] == "1997年国内生产总值达到74772亿元，增长8．8％。1993年3月就职。"
+    assert (
+        close_spaced_digits(spaced).splitlines()[1]
+        == "1997年国内生产总值达到74772亿元，增长8．8％。1993年3月就职。"
+    )
     pdf = "区级财政收入完成 154.99 亿元，同比增长 8%；2023 年新增 1 2 3 家。\n"
     assert close_spaced_digits(pdf) == pdf

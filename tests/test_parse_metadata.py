@@ -21,13 +21,42 @@ EXPECTED = {
     "yangpu-2022": ("杨浦区", "county", 2022, None, None, "summary", "《政府工作报告》摘要"),
     "yangpu-2023": ("杨浦区", "county", 2023, None, None, "summary", "《政府工作报告》摘要"),
     "yangpu-2023-plan": (
-        "杨浦区", "county", 2023, 2024, "2024-01-16", "plan-report",
+        "杨浦区",
+        "county",
+        2023,
+        2024,
+        "2024-01-16",
+        "plan-report",
         "关于上海市杨浦区 2023 年国民经济和社会发展计划执行情况与 2024 年国民经济和社会发展计划草案的报告",
     ),
     "xuhui-2022": ("徐汇区", "county", 2022, 2023, "2023-01-04", "summary", "政府工作报告 (摘要)"),
-    "shanghai-2023": ("上海市", "province", 2023, 2024, "2024-01-23", "work-report", "政府工作报告"),
-    "pudong-2023": ("浦东新区", "county", 2023, 2024, "2024-01-17", "work-report", "2024年政府工作报告"),
-    "huangpu-2023": ("黄浦区", "county", 2023, 2024, "2024-01-10", "work-report", "政府工作报告(2024年)"),
+    "shanghai-2023": (
+        "上海市",
+        "province",
+        2023,
+        2024,
+        "2024-01-23",
+        "work-report",
+        "政府工作报告",
+    ),
+    "pudong-2023": (
+        "浦东新区",
+        "county",
+        2023,
+        2024,
+        "2024-01-17",
+        "work-report",
+        "2024年政府工作报告",
+    ),
+    "huangpu-2023": (
+        "黄浦区",
+        "county",
+        2023,
+        2024,
+        "2024-01-10",
+        "work-report",
+        "政府工作报告(2024年)",
+    ),
     "jingan-2023": ("静安区", "county", 2023, 2024, "2024-01-17", "work-report", "政府工作报告"),
 }
 
@@ -144,16 +173,25 @@ def test_a_session_in_late_december_reviews_the_year_it_closes() -> None:
 
 def test_provincial_variants_parenthesised_date_speaker_first_title_with_region() -> None:
     variants = [
-        ("政府工作报告\n（2025年1月14日在江苏省第十四届人民代表大会第三次会议上）\n"
-        "江苏省人民政府省长 许昆林\n各位代表：\n"),
-        ("江苏省省长 许昆林\n\n政府工作报告\n\n2025年1月14日在江苏省第十四届人民代表大会第三次"
-        "会议上\n\n各位代表：\n"),
+        (
+            "政府工作报告\n（2025年1月14日在江苏省第十四届人民代表大会第三次会议上）\n"
+            "江苏省人民政府省长 许昆林\n各位代表：\n"
+        ),
+        (
+            "江苏省省长 许昆林\n\n政府工作报告\n\n2025年1月14日在江苏省第十四届人民代表大会第三次"
+            "会议上\n\n各位代表：\n"
+        ),
         "2025年江苏省政府工作报告\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n",
     ]
     for text in variants:
         m = infer_meta(text, source="x.txt")
         assert (m.region, m.level, m.year, m.delivered, m.id) == (
-            "江苏省", "province", 2024, 2025, "jiangsu-2024"), text
+            "江苏省",
+            "province",
+            2024,
+            2025,
+            "jiangsu-2024",
+        ), text
     assert infer_meta(variants[0], source="x.txt").title == "政府工作报告"
 
 
@@ -192,12 +230,16 @@ def test_prefecture_report_with_wrapped_dashless_date_in_chinese_numerals() -> N
 
 @pytest.mark.parametrize(
     "date_lines",
-    ["——2025年1月\n14日在江苏省第十四届人民代表大会第三次会议上",
-     "——2025年1月14日\n在江苏省第十四届人民代表大会第三次会议上",
-     "——2025年1月14日在江苏省第十四届\n人民代表大会第三次会议上"],
+    [
+        "——2025年1月\n14日在江苏省第十四届人民代表大会第三次会议上",
+        "——2025年1月14日\n在江苏省第十四届人民代表大会第三次会议上",
+        "——2025年1月14日在江苏省第十四届\n人民代表大会第三次会议上",
+    ],
 )
 def test_a_date_line_wrapped_anywhere(date_lines: str) -> None:
-    text = f"政府工作报告\n{date_lines}\n江苏省省长 许昆林\n各位代表：\n过去一年，全省经济回升向好。\n"
+    text = (
+        f"政府工作报告\n{date_lines}\n江苏省省长 许昆林\n各位代表：\n过去一年，全省经济回升向好。\n"
+    )
     assert meta_of(text) == ("江苏省", "province", 2024, 2025, "2025-01-14", "jiangsu-2024")
     assert load_text(text, source="x.txt").text.startswith("各位代表：")
 
@@ -293,8 +335,19 @@ def test_overrides_win_and_id_follows_them() -> None:
 
 @pytest.mark.parametrize(
     ("s", "n"),
-    [("2024", 2024), ("２００９", 2009), ("一九九五", 1995), ("二〇二五", 2025), ("二○○九", 2009),
-     ("十", 10), ("十二", 12), ("二十三", 23), ("三十一", 31), ("五", 5), ("abc", None)],
+    [
+        ("2024", 2024),
+        ("２００９", 2009),
+        ("一九九五", 1995),
+        ("二〇二五", 2025),
+        ("二○○九", 2009),
+        ("十", 10),
+        ("十二", 12),
+        ("二十三", 23),
+        ("三十一", 31),
+        ("五", 5),
+        ("abc", None),
+    ],
 )
 def test_numbers_in_dates(s: str, n: int | None) -> None:
     assert cn_number(s) == n

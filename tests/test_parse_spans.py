@@ -48,7 +48,9 @@ def test_spans_slice_to_what_they_claim(sid: str) -> None:
                 # A lead opens its block, after an item's marker (一是, ——, 第一，, 1.) if any.
                 marker = text[block.span.start : block.lead.start]
                 end = item_marker_end(body)
-                assert marker == "" or (end is not None and not marker[end:].strip("要，,：: ")), marker
+                assert marker == "" or (end is not None and not marker[end:].strip("要，,：: ")), (
+                    marker
+                )
                 assert "\n" not in lead
             if block.kind == "highlights":
                 assert block.items

@@ -92,7 +92,9 @@ def test_province_parts_sections_items_and_closing() -> None:
     assert r.slice(demand.blocks[0].span) == "我们坚持把扩大内需作为战略基点。"
     # 各位代表！ after the part's last section is the part's summing-up, not (二)'s.
     assert _headings(r, review.children) == [
-        "聚焦扩大内需，经济回升向好态势持续巩固", "聚焦创新驱动，现代化产业体系加快构建", "",
+        "聚焦扩大内需，经济回升向好态势持续巩固",
+        "聚焦创新驱动，现代化产业体系加快构建",
+        "",
     ]
     assert r.slice(review.children[2].blocks[0].span).startswith("各位代表！过去一年的成绩")
     # The unnumbered 加强政府自身建设 after 二's last section is a closing part, and the
@@ -174,8 +176,13 @@ def test_district_items_inside_a_paragraph_get_leads() -> None:
     r = _load(text)
     section = r.sections[0].children[0]
     assert _leads(r, section.blocks) == [
-        "促进高质量充分就业", "办好人民满意的教育", "推进健康城区建设", "完善养老服务体系",
-        "加强住房保障", "丰富群众文化生活", "织密社会保障网",
+        "促进高质量充分就业",
+        "办好人民满意的教育",
+        "推进健康城区建设",
+        "完善养老服务体系",
+        "加强住房保障",
+        "丰富群众文化生活",
+        "织密社会保障网",
     ]
     assert r.slice(section.blocks[0].span) == "坚持尽力而为、量力而行，办好民生实事。"
 
@@ -231,7 +238,11 @@ def test_text_without_any_break_is_cut_only_between_sentences() -> None:
     assert len(r.text.strip().split("\n\n")) >= 15
     # ——items are units again, and every paragraph cut ends a sentence.
     items = [b for _, _, b in r.blocks() if r.slice(b.span).startswith("——")]
-    assert [r.lead_text(b) for b in items] == ["经济实力持续增强", "改革开放不断深化", "民生福祉稳步提升"]
+    assert [r.lead_text(b) for b in items] == [
+        "经济实力持续增强",
+        "改革开放不断深化",
+        "民生福祉稳步提升",
+    ]
     for _, _, b in r.blocks():
         assert r.slice(b.span)[-1] in "。！？：:", r.slice(b.span)[-20:]
 
@@ -253,7 +264,10 @@ def test_numbered_points_under_a_section_are_led_by_their_topic() -> None:
     r = _load(text)
     section = r.sections[0].children[0]
     assert [r.lead_text(b) for b in section.blocks] == [
-        "推动传统产业转型升级", "培育壮大新兴产业", "加快发展低空经济", None,
+        "推动传统产业转型升级",
+        "培育壮大新兴产业",
+        "加快发展低空经济",
+        None,
     ]
 
 

@@ -31,7 +31,7 @@ def test_pruned_moves_equal_the_full_search(
 
     monkeypatch.setattr(align, "_body_pairs", spy)
     pruned = align.align_reports(reports, tokens=toks)
-    (rows, pairs), = seen
+    ((rows, pairs),) = seen
     listed = set(pairs)
     assert len(listed) < len(_all_pairs(rows))  # it does prune
     # Every pair of rows from different reports with body evidence is listed.

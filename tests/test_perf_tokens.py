@@ -80,7 +80,9 @@ def test_unreadable_user_dictionary_is_no_dictionary(fresh_tokenizer: None) -> N
     assert tokens.tokenize("发展新质生产力") == ["发展", "新质生产力"]
 
 
-def test_a_comparison_uses_the_user_words(monkeypatch: pytest.MonkeyPatch, fresh_tokenizer: None) -> None:
+def test_a_comparison_uses_the_user_words(
+    monkeypatch: pytest.MonkeyPatch, fresh_tokenizer: None
+) -> None:
     from reportdiff.core.analysis.compare import _tokens
     from reportdiff.core.storage.samples import load_sample
 

@@ -44,18 +44,51 @@ def test_every_province_and_prefecture_has_a_distinct_id() -> None:
 @pytest.mark.parametrize(
     ("name", "rid"),
     [
-        ("陕西省", "shaanxi"), ("山西省", "shanxi"), ("闵行区", "minhang"), ("长宁区", "changning"),
-        ("蚌埠市", "bengbu"), ("六安市", "luan"), ("丽水市", "lishui"), ("番禺区", "panyu"),
-        ("乐亭县", "laoting"), ("铅山县", "yanshan"), ("单县", "shanxian"), ("重庆市", "chongqing"),
-        ("厦门市", "xiamen"), ("长沙市", "changsha"), ("东莞市", "dongguan"), ("亳州市", "bozhou"),
-        ("莘县", "shenxian"), ("涡阳县", "guoyang"), ("盱眙县", "xuyi"), ("长治市", "changzhi"),
-        ("朝阳市", "chaoyang"), ("漯河市", "luohe"), ("六合区", "luhe"), ("什邡市", "shifang"),
-        ("花都区", "huadu"), ("长子县", "zhangzi"), ("乐清市", "yueqing"), ("洪洞县", "hongtong"),
-        ("上海市", "shanghai"), ("浦东新区", "pudong"), ("杨浦区", "yangpu"),
-        ("广西壮族自治区", "guangxi"), ("内蒙古自治区", "neimenggu"), ("宁夏回族自治区", "ningxia"),
-        ("新疆维吾尔自治区", "xinjiang"), ("香港特别行政区", "xianggang"),
-        ("延边朝鲜族自治州", "yanbian"), ("大兴安岭地区", "daxinganling"), ("锡林郭勒盟", "xilinguole"), ("六盘水市", "liupanshui"), ("万柏林区", "wanbailin"),
-        ("神农架林区", "shennongjia"), ("珲春市", "hunchun"), ("宕昌县", "tanchang"), ("阿勒泰地区", "aletai"),
+        ("陕西省", "shaanxi"),
+        ("山西省", "shanxi"),
+        ("闵行区", "minhang"),
+        ("长宁区", "changning"),
+        ("蚌埠市", "bengbu"),
+        ("六安市", "luan"),
+        ("丽水市", "lishui"),
+        ("番禺区", "panyu"),
+        ("乐亭县", "laoting"),
+        ("铅山县", "yanshan"),
+        ("单县", "shanxian"),
+        ("重庆市", "chongqing"),
+        ("厦门市", "xiamen"),
+        ("长沙市", "changsha"),
+        ("东莞市", "dongguan"),
+        ("亳州市", "bozhou"),
+        ("莘县", "shenxian"),
+        ("涡阳县", "guoyang"),
+        ("盱眙县", "xuyi"),
+        ("长治市", "changzhi"),
+        ("朝阳市", "chaoyang"),
+        ("漯河市", "luohe"),
+        ("六合区", "luhe"),
+        ("什邡市", "shifang"),
+        ("花都区", "huadu"),
+        ("长子县", "zhangzi"),
+        ("乐清市", "yueqing"),
+        ("洪洞县", "hongtong"),
+        ("上海市", "shanghai"),
+        ("浦东新区", "pudong"),
+        ("杨浦区", "yangpu"),
+        ("广西壮族自治区", "guangxi"),
+        ("内蒙古自治区", "neimenggu"),
+        ("宁夏回族自治区", "ningxia"),
+        ("新疆维吾尔自治区", "xinjiang"),
+        ("香港特别行政区", "xianggang"),
+        ("延边朝鲜族自治州", "yanbian"),
+        ("大兴安岭地区", "daxinganling"),
+        ("锡林郭勒盟", "xilinguole"),
+        ("六盘水市", "liupanshui"),
+        ("万柏林区", "wanbailin"),
+        ("神农架林区", "shennongjia"),
+        ("珲春市", "hunchun"),
+        ("宕昌县", "tanchang"),
+        ("阿勒泰地区", "aletai"),
         ("全国", "national"),
     ],
 )
@@ -65,9 +98,16 @@ def test_known_readings(name: str, rid: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "rid"),
-    [("苏州市", "jiangsu-suzhou"), ("宿州市", "anhui-suzhou"), ("泰州市", "jiangsu-taizhou"),
-     ("台州市", "zhejiang-taizhou"), ("吉林市", "jilin-jilin"), ("吉林省", "jilin"),
-     ("海南省", "hainan"), ("海南藏族自治州", "qinghai-hainan")],
+    [
+        ("苏州市", "jiangsu-suzhou"),
+        ("宿州市", "anhui-suzhou"),
+        ("泰州市", "jiangsu-taizhou"),
+        ("台州市", "zhejiang-taizhou"),
+        ("吉林市", "jilin-jilin"),
+        ("吉林省", "jilin"),
+        ("海南省", "hainan"),
+        ("海南藏族自治州", "qinghai-hainan"),
+    ],
 )
 def test_homophones_carry_their_province(name: str, rid: str) -> None:
     assert region_pinyin(name) == rid
@@ -89,7 +129,13 @@ def test_short_names_and_suffixes() -> None:
 
 def test_levels() -> None:
     assert [level_of(n) for n in ("全国", "上海市", "江苏省", "杭州市", "昆山市", "闵行区")] == [
-        "national", "province", "province", "prefecture", "county", "county"]
+        "national",
+        "province",
+        "province",
+        "prefecture",
+        "county",
+        "county",
+    ]
     assert level_of("卢湾区") == "county"  # not on today's list: its suffix says
     assert level_of("某某市") == "unknown"  # 市 alone can be any level
 

@@ -63,9 +63,7 @@ def test_text_output_marks_hits_in_their_sentences(capsys: pytest.CaptureFixture
     lines = out.splitlines()
     counts = _counts("农业", ["national-1994", "national-1999"])
     headers = [line.split("\t") for line in lines if not line.startswith("  ")][:-1]
-    assert [(h[0], h[3]) for h in headers] == [
-        (i, f"{n} hits") for i, n in counts.items()
-    ]
+    assert [(h[0], h[3]) for h in headers] == [(i, f"{n} hits") for i, n in counts.items()]
     sentences = [line for line in lines if line.startswith("  ")]
     assert len(sentences) == 4 and all("⟦农业⟧" in s for s in sentences)
     assert lines[-1] == f"{sum(counts.values())} hits in 2 reports"
@@ -132,6 +130,9 @@ def test_help_names_the_new_options(capsys: pytest.CaptureFixture[str], command:
     assert exc.value.code == 0
     out = capsys.readouterr().out
     assert f"reportdiff {command}" in out
-    expected = {"search": ["--open", "--limit", "--year"], "add": ["FILE|DIR", "unchanged"],
-                "list": ["--region", "--level", "--year"]}[command]
+    expected = {
+        "search": ["--open", "--limit", "--year"],
+        "add": ["FILE|DIR", "unchanged"],
+        "list": ["--region", "--level", "--year"],
+    }[command]
     assert all(word in out for word in expected)

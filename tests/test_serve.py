@@ -52,8 +52,16 @@ def server(tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "reportdiff", "serve", "yangpu-2022", "yangpu-2023",
-         "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "reportdiff",
+            "serve",
+            "yangpu-2022",
+            "yangpu-2023",
+            "--port",
+            str(port),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own group: the apps it starts are stopped with it
@@ -94,24 +102,24 @@ def test_the_served_reader_shows_the_reports_and_takes_keys(server: str) -> None
             # Offline: the page asks Google for a font; only the local server is reached.
             page.route(
                 "**/*",
-                lambda route: route.continue_()
-                if route.request.url.startswith(server)
-                else route.abort(),
+                lambda route: (
+                    route.continue_() if route.request.url.startswith(server) else route.abort()
+                ),
             )
 
             def on_socket(ws) -> None:  # type: ignore[no-untyped-def]
                 ws.on(
                     "framereceived",
-                    lambda data: received.append(data if isinstance(data, bytes) else data.encode()),
+                    lambda data: received.append(
+                        data if isinstance(data, bytes) else data.encode()
+                    ),
                 )
 
             page.on("websocket", on_socket)
             page.goto(server)
             pump = lambda: page.wait_for_timeout(100)  # lets playwright deliver the frames
             # The first words of yangpu-2022's opening paragraph, and the pane's border.
-            _wait_for(
-                "the report text", lambda: "2022年是党和国家" in screen_text(), pump=pump
-            )
+            _wait_for("the report text", lambda: "2022年是党和国家" in screen_text(), pump=pump)
             assert "杨浦区 2023" in screen_text()
             # Typed into the page: xterm sends it down the websocket to the app.
             page.locator(".xterm-helper-textarea").focus()
@@ -119,8 +127,11 @@ def test_the_served_reader_shows_the_reports_and_takes_keys(server: str) -> None
             page.keyboard.press("?")
             _wait_for(
                 "the help screen",
-                lambda: "Remap any by its id" in _ESCAPE.sub(
-                    "", b"".join(received[before:]).decode("utf-8", errors="replace")
+                lambda: (
+                    "Remap any by its id"
+                    in _ESCAPE.sub(
+                        "", b"".join(received[before:]).decode("utf-8", errors="replace")
+                    )
                 ),
                 pump=pump,
             )

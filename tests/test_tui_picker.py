@@ -29,7 +29,11 @@ def test_rank_is_fuzzy_over_ids_regions_years_and_titles() -> None:
     assert rank(rows, "yanpu 2023")[0].id == "yangpu-2023"
     found = rank(rows, "杨浦 2022")
     assert found[0].id == "yangpu-2022"
-    assert {r.id for r in rank(rows, "杨浦区")} == {"yangpu-2022", "yangpu-2023", "yangpu-2023-plan"}
+    assert {r.id for r in rank(rows, "杨浦区")} == {
+        "yangpu-2022",
+        "yangpu-2023",
+        "yangpu-2023-plan",
+    }
     assert rank(rows, "国民经济和社会发展计划")[0].id == "yangpu-2023-plan"
     assert rank(rows, "zzzzqqq") == []
 

@@ -75,5 +75,7 @@ async def test_badges_are_shown_but_never_copied(reports: list[Report]) -> None:
         # A blank line between paragraphs: a start moves on, an end moves back.
         blank = top - 1
         assert lay.lines[blank] is None
-        s, e = selected_span(lay, len(pane.report.text), Selection(Offset(0, blank), Offset(0, blank)))
+        s, e = selected_span(
+            lay, len(pane.report.text), Selection(Offset(0, blank), Offset(0, blank))
+        )
         assert s == lay.items[item].start and e == s  # nothing selected, nothing invented

@@ -99,7 +99,9 @@ def test_display_offsets_map_back_to_report_offsets() -> None:
 
     text = "增长8.0%，达到143.5亿元。"
     number_end = text.index("亿元") + 2
-    shown = item_text(text, Item(0, len(text), "paragraph"), [Badge(number_end, "⟨←1亿元⟩", "badge")])
+    shown = item_text(
+        text, Item(0, len(text), "paragraph"), [Badge(number_end, "⟨←1亿元⟩", "badge")]
+    )
     for offset in range(len(text) + 1):
         assert shown.to_report(shown.to_display(offset)) == offset
     badge_at = shown.text.index("⟨")
@@ -190,9 +192,7 @@ async def test_border_mark_with_three_reports_names_the_report_lacking(
     async with app.run_test(size=(100, 30)) as pilot:
         await analysed(pilot)
         reader = app.reader
-        row = next(
-            i for i, a in enumerate(reader.anchors) if a.labels[0] == "作风建设不断深化"
-        )
+        row = next(i for i, a in enumerate(reader.anchors) if a.labels[0] == "作风建设不断深化")
         assert reader.anchors[row].labels[1] == "作风能力抓实做强"
         reader.go_to_anchor(row)
         await pilot.pause()
@@ -253,9 +253,9 @@ async def test_change_badges_never_split_across_lines(reports: list[Report]) -> 
                         checked += 1
                     for start, end in text.keep_spans:
                         # The number and its badge share a line.
-                        assert any(r.start <= start and end <= r.end for r in lines), (
-                            text.text[start:end]
-                        )
+                        assert any(r.start <= start and end <= r.end for r in lines), text.text[
+                            start:end
+                        ]
             assert checked > 20, "the yangpu samples have many changed numbers"
 
 

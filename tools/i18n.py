@@ -55,18 +55,14 @@ def extract_catalog():  # -> babel.messages.catalog.Catalog
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract
 
-    catalog = Catalog(
-        project="reportdiff", domain="reportdiff", fuzzy=False, msgid_bugs_address=""
-    )
+    catalog = Catalog(project="reportdiff", domain="reportdiff", fuzzy=False, msgid_bugs_address="")
     for path in source_files():
         rel = path.relative_to(ROOT).as_posix()
         with path.open("rb") as handle:
             for lineno, message, comments, context in extract(
                 "python", handle, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
             ):
-                catalog.add(
-                    message, None, [(rel, lineno)], auto_comments=comments, context=context
-                )
+                catalog.add(message, None, [(rel, lineno)], auto_comments=comments, context=context)
     return catalog
 
 

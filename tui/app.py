@@ -269,7 +269,11 @@ class ReportDiffApp(App[int]):
             try:
                 remember("theme", theme)
             except OSError as exc:
-                self.notify(_("could not save the theme: {exc}").format(exc=exc), severity="warning", markup=False)
+                self.notify(
+                    _("could not save the theme: {exc}").format(exc=exc),
+                    severity="warning",
+                    markup=False,
+                )
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:

@@ -78,6 +78,10 @@ def looks_like_file(text: str) -> bool:
     text = text.strip()
     if not text:
         return False
-    return "/" in text or "\\" in text or text.lower().endswith(PATH_SUFFIXES) or text.startswith(
-        "~"
-    ) or Path(text).is_file()
+    return (
+        "/" in text
+        or "\\" in text
+        or text.lower().endswith(PATH_SUFFIXES)
+        or text.startswith("~")
+        or Path(text).is_file()
+    )

@@ -52,6 +52,8 @@ A moved match must also be each side's best candidate: breaking order needs stro
 evidence than keeping it."""
 MOVED_BODY = 0.12
 """Least body similarity for a moved match: out-of-order pairs need content evidence."""
+
+
 @dataclass
 class _Row:
     """A row under construction: at most one unit per report."""
@@ -286,9 +288,7 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
             continue
         # Cheap test first: a moved pair needs body evidence, headings cost rapidfuzz.
         if all(
-            body_similarity(x, y) < MOVED_BODY
-            for x in ra.units.values()
-            for y in rb.units.values()
+            body_similarity(x, y) < MOVED_BODY for x in ra.units.values() for y in rb.units.values()
         ):
             continue
         scores = [_cached(cache, x, y) for x in ra.units.values() for y in rb.units.values()]

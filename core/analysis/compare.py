@@ -35,9 +35,7 @@ def _tokens(report: Report, use_cache: bool) -> ReportTokens:
         return report_tokens(report)
     from reportdiff.core.analysis.tokens import dictionary_fingerprint
 
-    key = cache.cache_key(
-        "tokens", [report.text, dictionary_fingerprint(), _code_fingerprint()]
-    )
+    key = cache.cache_key("tokens", [report.text, dictionary_fingerprint(), _code_fingerprint()])
     return cache.cached(
         key, lambda: report_tokens(report), check=lambda v: isinstance(v, ReportTokens)
     )

@@ -261,6 +261,7 @@ def _dump_lines(doc: Mapping[str, object]) -> str:
     ten-report export, and a 37 MB file for thirty reports); each piece here goes through
     the C encoder compactly, yet a person can still read and diff the file row by row.
     """
+
     def dump(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -289,9 +290,7 @@ def to_csv(cmp: Comparison) -> str:
     w = csv.writer(buf, lineterminator="\r\n")
     # Keys come from file names (`=1+2.txt`): neutralised like the value cells.
     # Column headers in the interface language (the JSON export is the fixed interface).
-    w.writerow(
-        [_("indicator"), _("status"), *map(csv_cell, keys), _("delta"), _("unit"), _("pct")]
-    )
+    w.writerow([_("indicator"), _("status"), *map(csv_cell, keys), _("delta"), _("unit"), _("pct")])
     for p in cmp.numbers:
         w.writerow(
             [
@@ -378,7 +377,9 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         if p.status == "same":
             delta, pct = _("unchanged"), "0%"
         elif p.status == "changed" and p.delta is None:
-            delta = pgettext("delta", "changed")  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
+            delta = pgettext(
+                "delta", "changed"
+            )  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
         lines.append(
             f"| {md_escape(p.indicator)} | "
             + " | ".join(cells)
@@ -439,7 +440,11 @@ def to_markdown(cmp: Comparison) -> str:
     out.append("# " + _("Comparison: {title}").format(title=title))
     out.append("")
     columns = (
-        _("report"), _("title"), _("region"), _("year reviewed"), _("year delivered"),
+        _("report"),
+        _("title"),
+        _("region"),
+        _("year reviewed"),
+        _("year delivered"),
         _("session date"),
     )
     out.append("| " + " | ".join(columns) + " |")
@@ -456,7 +461,7 @@ def to_markdown(cmp: Comparison) -> str:
     out.append(
         _(
             "Scores are similarities from 0 to 1: the overall score combines the heading's and "
-            "the text's similarity (TF-IDF over jieba words); \"moved\" means the part stands "
+            'the text\'s similarity (TF-IDF over jieba words); "moved" means the part stands '
             "in a different order in the other report."
         )
     )
@@ -487,7 +492,8 @@ def to_markdown(cmp: Comparison) -> str:
             out.append(f"| {md_escape(key)} | {_label(node, report)} |")
         out.append("")
         line = _("Similarity: overall {score} · heading {heading} · text {body}").format(
-            score=f"{row.score:.2f}", heading=f"{row.heading_score:.2f}",
+            score=f"{row.score:.2f}",
+            heading=f"{row.heading_score:.2f}",
             body=f"{row.body_score:.2f}",
         )
         out.append(line + (_(", moved") if row.moved else ""))

@@ -405,7 +405,9 @@ _BASE_RE = re.compile(
     r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?!\s*(?:以来|来))"
     r"|(?P<last>比上年|比去年|较上年|较去年|同比)"
 )
-_BASE_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+_BASE_DIGITS = str.maketrans(
+    "〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789"
+)
 
 
 def change_gap(text: str, q: Quantity) -> int | None:

@@ -159,7 +159,9 @@ def respectively_of(
     return list(zip(series, items, strict=True))
 
 
-AIM_OF_RE = re.compile(r"(?<=..)的(?:宏观)?(?:调控|预期|控制|主要)?目标(?:定为|确定为|定在|定|是|为)?$")
+AIM_OF_RE = re.compile(
+    r"(?<=..)的(?:宏观)?(?:调控|预期|控制|主要)?目标(?:定为|确定为|定在|定|是|为)?$"
+)
 
 
 def strip_indicator(

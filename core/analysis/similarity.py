@@ -176,7 +176,9 @@ def node_roles(report: Report) -> NodeRoles:
     ahead = False
     for pi, sec in enumerate(report.sections):
         part_role = sections.get((pi,))
-        if ahead and (part_role is None or (part_role == "review" and not _says_review(report, sec))):
+        if ahead and (
+            part_role is None or (part_role == "review" and not _says_review(report, sec))
+        ):
             sections[(pi,)] = "task"
         ahead = ahead or sections.get((pi,)) in ("task", "plan")
     return NodeRoles(sections, blocks)

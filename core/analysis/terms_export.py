@@ -75,8 +75,10 @@ def terms_markdown(series: TermSeries) -> str:
     keys = series.reports
     lines = ["# " + _("Terms over {count} reports").format(count=len(keys)), ""]
     lines.append(
-        _("Reports in the order given: {reports}. Rates are per {per} Han characters of a "
-          "report's distinct paragraphs.").format(
+        _(
+            "Reports in the order given: {reports}. Rates are per {per} Han characters of a "
+            "report's distinct paragraphs."
+        ).format(
             reports=_(", ").join(
                 _("{report} ({count} Han characters)").format(
                     report=md_escape(k), count=f"{series.lengths[k]:,}"

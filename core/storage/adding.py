@@ -67,7 +67,6 @@ def _stem_id(source: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-") or "report"
 
 
-
 def add_report(
     path: str | Path,
     *,
@@ -227,10 +226,15 @@ def add_files(
             clash = next((i for i in ids if i in taken or ids.count(i) > 1), None)
             if clash is not None:
                 other = taken.get(clash, source)
-                failed.append(AddFailure(source, (
-                    f"{_printable_source(source)} would get the id {clash!r} like "
-                    f"{_printable_source(other)}; add it on its own with --id"
-                )))
+                failed.append(
+                    AddFailure(
+                        source,
+                        (
+                            f"{_printable_source(source)} would get the id {clash!r} like "
+                            f"{_printable_source(other)}; add it on its own with --id"
+                        ),
+                    )
+                )
                 continue
             taken.update((i, source) for i in ids)
             yield source, result
@@ -316,7 +320,6 @@ def _printable_source(source: str) -> str:
     return printable(source)
 
 
-
 def _prepare(
     path: str | Path,
     *,
@@ -354,7 +357,6 @@ def _prepare(
             ).format(source=source, count=len(parts))
         )
     return [_load(part, source=source, id=id, region=region, year=year) for part in parts]
-
 
 
 def _load(raw: str, *, source: str, id: str | None, region: str | None, year: int | None) -> Report:

@@ -122,8 +122,9 @@ def _pooled(
                     if workers > 1:
                         workers = 1
                         break
-                    reason = _("{path}: reading it stopped the worker process (a crash or "
-                               "out of memory)").format(path=path)
+                    reason = _(
+                        "{path}: reading it stopped the worker process (a crash or out of memory)"
+                    ).format(path=path)
                     outcome = (path, ReportError(reason))
                 pending.pop(0)
                 done += 1

@@ -297,7 +297,7 @@ def _index_entry(conn: sqlite3.Connection, folder: Path, id: str, signature: str
 def _index_bundled(conn: sqlite3.Connection) -> None:
     from reportdiff.core.storage.samples import PACKAGE_DIR, bundled_metas
 
-    for (rowid, text) in conn.execute(
+    for rowid, text in conn.execute(
         "SELECT rowid, text FROM reports WHERE origin = 'bundled'"
     ).fetchall():
         _fts_delete(conn, rowid, text)
@@ -313,8 +313,19 @@ def _insert(conn: sqlite3.Connection, meta: ReportMeta, text: str, origin: str, 
         "INSERT INTO reports (origin, id, region, level, year, delivered, date, title, kind, "
         "source, sha256, chars, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
-            origin, meta.id, meta.region, meta.level, meta.year, meta.delivered, meta.date,
-            meta.title, meta.kind, meta.source, sha, len(text), text,
+            origin,
+            meta.id,
+            meta.region,
+            meta.level,
+            meta.year,
+            meta.delivered,
+            meta.date,
+            meta.title,
+            meta.kind,
+            meta.source,
+            sha,
+            len(text),
+            text,
         ),
     )
     conn.execute("INSERT INTO reports_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, text))
@@ -354,9 +365,7 @@ class Filters:
 
 def _where(filters: Filters) -> tuple[str, list[object]]:
     # A user report shadows the bundled one of the same id, whether or not it matches.
-    clauses = [
-        "(origin = 'user' OR id NOT IN (SELECT id FROM reports WHERE origin = 'user'))"
-    ]
+    clauses = ["(origin = 'user' OR id NOT IN (SELECT id FROM reports WHERE origin = 'user'))"]
     params: list[object] = []
     if filters.region:
         clauses.append("(instr(region, ?) > 0 OR id = ? OR id LIKE ? ESCAPE '\\')")
@@ -375,10 +384,14 @@ def _where(filters: Filters) -> tuple[str, list[object]]:
 def _row(row: tuple[object, ...]) -> IndexedReport:
     id, region, level, year, delivered, date, title, kind, source, sha, chars, origin = row
     meta = ReportMeta(
-        id=str(id), region=str(region), year=int(year),  # type: ignore[call-overload]
-        date=None if date is None else str(date), title=str(title),
+        id=str(id),
+        region=str(region),
+        year=int(year),  # type: ignore[call-overload]
+        date=None if date is None else str(date),
+        title=str(title),
         kind=kind,  # type: ignore[arg-type]
-        source=str(source), level=level,  # type: ignore[arg-type]
+        source=str(source),
+        level=level,  # type: ignore[arg-type]
         delivered=None if delivered is None else int(delivered),  # type: ignore[call-overload]
     )
     return IndexedReport(meta, str(sha), int(chars), str(origin))  # type: ignore[call-overload]

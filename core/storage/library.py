@@ -71,7 +71,10 @@ class DamagedEntry:
             "`reportdiff remove {plain_id} --yes` moves it to {recovered}, then add the "
             "report again"
         ).format(
-            id=repr(self.id), path=self.path, problem=self.problem, plain_id=self.id,
+            id=repr(self.id),
+            path=self.path,
+            problem=self.problem,
+            plain_id=self.id,
             recovered=self.path.parent / RECOVERED_DIR,
         )
 
@@ -162,7 +165,11 @@ def _entry(id: str) -> tuple[ReportMeta, dict[str, Any]]:
     if ID_PATTERN.match(id):
         _settle(json_path.parent)
     if not ID_PATTERN.match(id) or not json_path.is_file():
-        raise ReportError(_("no report {id} in your library (`reportdiff list` shows all ids)").format(id=repr(id)))
+        raise ReportError(
+            _("no report {id} in your library (`reportdiff list` shows all ids)").format(
+                id=repr(id)
+            )
+        )
     result = _read_entry(json_path)
     if isinstance(result, DamagedEntry):
         raise ReportError(result.message())
@@ -559,4 +566,3 @@ def __getattr__(name: str) -> Any:
 
         return getattr(adding, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-

@@ -50,7 +50,17 @@ from reportdiff.core.text.unwrap import join_pieces, looks_like_pdf, unwrap_pdf
 
 Block = list[str]
 
-WEB_HEAD_MARKERS = ("电子报阅读机", "当前报纸名称", "数字报刊平台", "上一篇", "下一篇", "字号:", "字号：", "版面:", "版面：")
+WEB_HEAD_MARKERS = (
+    "电子报阅读机",
+    "当前报纸名称",
+    "数字报刊平台",
+    "上一篇",
+    "下一篇",
+    "字号:",
+    "字号：",
+    "版面:",
+    "版面：",
+)
 """Reader-app chrome that opens a saved e-paper page (seed 002). Everything up to the
 last line carrying one of these, within the first lines, is dropped."""
 
@@ -280,7 +290,9 @@ def _has_wrapped_piece(lines: list[str]) -> bool:
     """
     longest = max(len(ln) for ln in lines)
     return any(
-        len(ln) >= 0.8 * longest and not _ends_block(ln) and not match_heading(ln)
+        len(ln) >= 0.8 * longest
+        and not _ends_block(ln)
+        and not match_heading(ln)
         and not is_date_line(ln)
         for ln in lines
     )
@@ -543,5 +555,3 @@ def drop_repeated_tail(blocks: list[Block]) -> list[Block]:
         ):
             return blocks
         blocks = blocks[: end - 1] + blocks[end:]
-
-

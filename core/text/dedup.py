@@ -163,7 +163,9 @@ def distinct_reports(parts: list[str]) -> list[str]:
     nearly all in a fuller part is a copy of it; the fullest of each group stays, and the
     parts keep their document order.
     """
-    sentences = [{s for ln in part.splitlines() for s in _sentences(line_key(ln))} for part in parts]
+    sentences = [
+        {s for ln in part.splitlines() for s in _sentences(line_key(ln))} for part in parts
+    ]
     order = sorted(range(len(parts)), key=lambda i: (-sum(map(len, sentences[i])), i))
     holders: dict[str, list[int]] = {}  # sentence -> kept parts that have it
     kept: list[int] = []

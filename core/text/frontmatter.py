@@ -22,12 +22,24 @@ SENTENCE_LINE_MIN = 30
 
 TITLE_MAX = 80
 AUTHOR_MAX = 30
-CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 NUM = r"[0-9〇○零Ｏ一二三四五六七八九十]"
-DATE_RE = re.compile(
-    rf"({NUM}{{4}})\s*年\s*({NUM}{{1,3}})\s*月\s*({NUM}{{1,3}})\s*日"
-)
+DATE_RE = re.compile(rf"({NUM}{{4}})\s*年\s*({NUM}{{1,3}})\s*月\s*({NUM}{{1,3}})\s*日")
 """2024年1月16日, 2024 年 1 月 16 日, ２００９年３月５日 (after NFKC), 一九九五年三月五日."""
 
 MEETING_RE = re.compile(
@@ -49,7 +61,18 @@ SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，,]{2,20}[：:！!]$")
 NBSP_LITERAL = "<U+00A0>"
 CONTINUATION_START = tuple("与和及暨的、")
 TITLE_TAIL_RE = re.compile(r"^[(（]\s*(?:摘要|\d{4}\s*年|草案|节选)\s*[)）]$")
-CHROME_HINTS = ("www.", "http", "来源", "当前位置", "【", "首页", "字体", "责任编辑", "新华社", "电讯")
+CHROME_HINTS = (
+    "www.",
+    "http",
+    "来源",
+    "当前位置",
+    "【",
+    "首页",
+    "字体",
+    "责任编辑",
+    "新华社",
+    "电讯",
+)
 
 
 @dataclass(frozen=True)
@@ -92,8 +115,11 @@ def head_lines(text: str) -> list[HeadLine]:
             if (
                 SALUTATION_RE.match(stripped)
                 or match_heading(stripped)
-                or (len(stripped) >= SENTENCE_LINE_MIN and "。" in stripped
-                    and not _is_date_line(stripped))
+                or (
+                    len(stripped) >= SENTENCE_LINE_MIN
+                    and "。" in stripped
+                    and not _is_date_line(stripped)
+                )
             ):
                 break
             out.append(HeadLine(stripped, start, end))
@@ -202,9 +228,7 @@ def _after_date(line: str) -> str:
     return fold(line)[got[1] : got[1] + 3] if got else ""
 
 
-def _find_title(
-    head: list[HeadLine], date_i: int | None, prefix: str
-) -> tuple[str, int | None]:
+def _find_title(head: list[HeadLine], date_i: int | None, prefix: str) -> tuple[str, int | None]:
     """The title and the index of its last line.
 
     With a date line: the text before its dash, else the title-like lines just above it.
@@ -233,13 +257,17 @@ def _find_title(
     if idx is None:
         return "", None
     first = idx
-    while first > 0 and lines[first].startswith(CONTINUATION_START) and _titlelike(lines[first - 1]):
+    while (
+        first > 0 and lines[first].startswith(CONTINUATION_START) and _titlelike(lines[first - 1])
+    ):
         first -= 1
     last = idx
     if lines[first].startswith("关于"):
         while (
             not lines[last].rstrip("）)").endswith(("报告", "摘要", "草案"))
-            and last + 1 < stop and last - first < 3 and _titlelike(lines[last + 1])
+            and last + 1 < stop
+            and last - first < 3
+            and _titlelike(lines[last + 1])
         ):
             last += 1
     if last + 1 < stop and TITLE_TAIL_RE.match(lines[last + 1]):

@@ -112,7 +112,10 @@ _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置|当前页面)\s*[:：]"
     r"|首页\s*(?:>|＞|»|›|→|/|／|\\|-)"
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov\.cn|com\.cn|org\.cn|cn|com|net|org)\b", re.IGNORECASE)
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov\.cn|com\.cn|org\.cn|cn|com|net|org)\b",
+    re.IGNORECASE,
+)
 _PUB_DATE_RE = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}\s*分?(?:\s*[:：]\s*\d{1,2})?)?"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
@@ -120,11 +123,15 @@ _PUB_DATE_RE = re.compile(
 """A date alone on a line with a time or in numeric form (2026-01-23, 2006年02月16日 10:21): a
 publication stamp. A plain 2024年1月17日 stays (it can be a report's own date line)."""
 _NUMERIC_DATE_RE = re.compile(r"^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
-_PAGE_LABEL_RE = re.compile(rf"^第?\s*[A-Za-z]?[\d０-９]{{1,3}}\s*版\s*(?:[:：]\s*[{HAN}]{{0,10}})?$")
+_PAGE_LABEL_RE = re.compile(
+    rf"^第?\s*[A-Za-z]?[\d０-９]{{1,3}}\s*版\s*(?:[:：]\s*[{HAN}]{{0,10}})?$"
+)
 """An e-paper's page label: 第A02版：要闻, 02版."""
 _WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 _MASTHEAD = r"(?:门户网站|网站|数字报刊平台|数字报刊|数字报|电子报|电子版|客户端)(?:阅读机|阅读器)?"
-_MASTHEAD_RE = re.compile(rf"^[{HAN}A-Za-z]{{0,16}}{_MASTHEAD}(?:\s*[-_|｜—]\s*[^。！？]{{1,60}})?$")
+_MASTHEAD_RE = re.compile(
+    rf"^[{HAN}A-Za-z]{{0,16}}{_MASTHEAD}(?:\s*[-_|｜—]\s*[^。！？]{{1,60}})?$"
+)
 """A site's or e-paper's name alone on a line (中央政府门户网站, 电子报阅读机), or before
 the headline as a browser's title bar shows it (杨浦时报数字报刊平台-加快打造…)."""
 _SITE_NAME_RE = re.compile(rf"^[{HAN}A-Za-z]{{2,20}}(?:网站|网|门户|客户端|频道|平台)$")
@@ -143,7 +150,9 @@ _CAPTION_CREDIT_RE = re.compile(
 _CAPTION_MAX = 200
 _PHOTO_LEAD_RE = re.compile(r"^(?:图为|图片为|图[:：])")
 
-_CITATION_RE = re.compile(r"^[(（]\s*《[^》]{1,20}》[\s\d０-９年月日.,，-]*第?\s*[\d０-９]{1,3}\s*版\s*[)）]$")
+_CITATION_RE = re.compile(
+    r"^[(（]\s*《[^》]{1,20}》[\s\d０-９年月日.,，-]*第?\s*[\d０-９]{1,3}\s*版\s*[)）]$"
+)
 """(《人民日报》1956 06 16 第2 版): an online library's citation of the printed page."""
 _SOURCE_NOTE_RE = re.compile(
     r"(?:^|(?<=[。！？!?）)]))\s*[(（]\s*(?:《[^》]{1,20}》[\s\d０-９年月日.,，至-]*(?:第?\s*[\d０-９]{1,3}(?:\s*至\s*[\d０-９]{1,3})?\s*版)?"
@@ -151,7 +160,9 @@ _SOURCE_NOTE_RE = re.compile(
 )
 """(《人民日报》1 9 5 5 0 7 0 8), (新华社一九七五年一月二十日讯): an online library's note of
 where it took the text from, alone or after the last sentence."""
-_PRINT_NOTE_RE = re.compile(r"[(（](?:上接|下转|接上|转下|紧接|转接|续)第?\s*[\d０-９一二三四五六七八九十]{1,3}\s*版[)）]")
+_PRINT_NOTE_RE = re.compile(
+    r"[(（](?:上接|下转|接上|转下|紧接|转接|续)第?\s*[\d０-９一二三四五六七八九十]{1,3}\s*版[)）]"
+)
 """(上接第4版), (下转第2版): a newspaper's continuation note, alone or at a line's edge."""
 
 _PAGE_FOOTER_RE = re.compile(

@@ -14,8 +14,19 @@ from reportdiff.core.text.headings import BULLET, SENTENCE_END, match_heading
 Block = list[str]
 
 STATUS_ADVERBS = (
-    "持续", "不断", "有力", "加力", "坚决", "深入", "取得", "有效", "毫不", "深化",
-    "显著", "明显", "日益",
+    "持续",
+    "不断",
+    "有力",
+    "加力",
+    "坚决",
+    "深入",
+    "取得",
+    "有效",
+    "毫不",
+    "深化",
+    "显著",
+    "明显",
+    "日益",
 )
 """Adverbs of the ``topic + adverb + verb`` status phrases that title a group of items in
 a review (科创策源功能不断强化, 城区安全有效保障). Item lines start with a verb instead

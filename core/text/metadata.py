@@ -48,8 +48,14 @@ OPENING_CHARS = 1500
 """The opening sentence (我代表…人民政府) is within this many characters after the head."""
 
 OFFICE_LEVEL: dict[str, RegionLevel] = {
-    "总理": "national", "省长": "province", "州长": "prefecture", "盟长": "prefecture",
-    "专员": "prefecture", "区长": "county", "县长": "county", "旗长": "county",
+    "总理": "national",
+    "省长": "province",
+    "州长": "prefecture",
+    "盟长": "prefecture",
+    "专员": "prefecture",
+    "区长": "county",
+    "县长": "county",
+    "旗长": "county",
 }
 """What the speaker's office tells of the level (市长 and 主席 alone do not)."""
 
@@ -58,7 +64,9 @@ ID_SAFE_RE = re.compile(r"[^a-z0-9]+")
 
 FALLBACK_MIN_MENTIONS = 3
 DECEMBER = 12
-SELF_REFERENCE_RE = re.compile(r"[全本](省|区|市|州|盟|县|旗)|(省|区|市|州|盟|县|旗)(?:政府|委|人大)")
+SELF_REFERENCE_RE = re.compile(
+    r"[全本](省|区|市|州|盟|县|旗)|(省|区|市|州|盟|县|旗)(?:政府|委|人大)"
+)
 """全区, 本市, 区政府, 县委: the kind of government a report speaks of as its own."""
 
 
@@ -158,7 +166,11 @@ def named_most(text: str) -> str:
         divs = divisions()[full]
         # A name several divisions bear (鼓楼区 in four cities, 朝阳 a city and districts)
         # cannot say which one the text means.
-        if n < FALLBACK_MIN_MENTIONS or len(divs) != 1 or canonical_region(short_name(full)) != full:
+        if (
+            n < FALLBACK_MIN_MENTIONS
+            or len(divs) != 1
+            or canonical_region(short_name(full)) != full
+        ):
             continue
         d = divs[0]
         if full[-1] not in own:
@@ -213,7 +225,11 @@ def find_years(front: FrontMatter, text: str, kind: ReportKind) -> tuple[int, in
     """
     delivered = front.date[0] if front.date else None
     title_years = _years_in(front.title)
-    if delivered is None and title_years and ("政府工作报告" in front.title or kind == "plan-report"):
+    if (
+        delivered is None
+        and title_years
+        and ("政府工作报告" in front.title or kind == "plan-report")
+    ):
         delivered = max(title_years)
     if front.date is not None and front.date[1] == DECEMBER:
         return front.date[0], delivered
@@ -258,7 +274,7 @@ def infer_front(
     known = {f.name for f in fields(ReportMeta)}
     bad = sorted(set(overrides) - known)
     if bad:
-        raise ReportError(_("unknown metadata field(s): {value}").format(value=', '.join(bad)))
+        raise ReportError(_("unknown metadata field(s): {value}").format(value=", ".join(bad)))
     front = read_front_matter(text)
     kind = find_kind(front.title)
     region, level = find_region(front, text)

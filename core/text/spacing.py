@@ -24,9 +24,7 @@ def dot_decimals(text: str) -> str:
     these reports (names such as 奥林匹克·… have letters on both sides), so the rule holds
     for every report.
     """
-    return _DOT_DECIMAL_RE.sub(
-        lambda m: "．" if "０" <= text[m.start() - 1] <= "９" else ".", text
-    )
+    return _DOT_DECIMAL_RE.sub(lambda m: "．" if "０" <= text[m.start() - 1] <= "９" else ".", text)
 
 
 SPACED_TITLE_RE = re.compile(r"^(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]$")

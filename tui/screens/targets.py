@@ -39,7 +39,10 @@ class TargetsScreen(Screen["TargetRow | None"]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape,q,T", "close", N_("Back"), id="targets-close",
+            "escape,q,T",
+            "close",
+            N_("Back"),
+            id="targets-close",
             tooltip=N_("Back to the reports"),
         ),
         Binding(

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 GUTTER = 2
 """Cells left of the text: a bar marks the paragraph the panes are aligned on."""
 
+
 class ReportPane(ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
@@ -284,7 +285,9 @@ class ReportPane(ScrollView, can_focus=True):
         hi = bisect_left(self._mark_starts, it.end, lo)
         marks = self._marks
         picked = sorted(
-            k for k in self._mark_order[lo:hi] if marks[k].end > it.start and marks[k].start < it.end
+            k
+            for k in self._mark_order[lo:hi]
+            if marks[k].end > it.start and marks[k].start < it.end
         )
         got = self._marks_by_item[index] = [marks[k] for k in picked]
         return got
