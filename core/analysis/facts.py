@@ -52,6 +52,8 @@ class Fact:
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
     gap: int | None = None
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
+    reviewed: int | None = None
+    """The year its report reviews, when known (to place the figure's own year)."""
 
     @property
     def rep(self) -> Quantity:
@@ -280,6 +282,26 @@ def formula_count(q: Quantity) -> bool:
     """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
     formula more often than a measured quantity, so it never pairs."""
     return q.value <= 10 and not any(c.isdigit() for c in q.text) and q.unit not in RATE_UNITS
+
+
+def years_apart(a: Fact, b: Fact) -> bool:
+    """Whether two figures stand at different distances from their reports' years.
+
+    Within a series, last year's figure pairs with this year's: a report reviewing 1978
+    that quotes 1977's growth (工业总产值一九七七年比一九七六年增长百分之十四点三) does not
+    meet 1979's growth in the report reviewing 1979, and a plan's target for its coming
+    year does not meet the other report's target for 1992. Across regions the reports
+    review the same year and the rule asks for the same year. Said only when both
+    figures' years and both reports' years are known.
+    """
+    ya, yb = a.rep.year, b.rep.year
+    if ya is None or yb is None or a.reviewed is None or b.reviewed is None:
+        return False
+    if ya - a.reviewed == yb - b.reviewed:
+        return False
+    # Goals with one deadline meet whatever the reports' years (确保完成２００５年前裁减军队
+    # 员额２０万 set in 2004 and again in 2005's tasks): the same year is the same goal.
+    return not (ya == yb and {a.rep.role, b.rep.role} <= {"target", "plan"})
 
 
 PASSING_WORDS = frozenset({"突破", "超过", "越过"})

@@ -40,6 +40,7 @@ from reportdiff.core.analysis.facts import (
     scopes_agree,
     share_words,
     text_key,
+    years_apart,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.scope import subject_of
@@ -226,6 +227,7 @@ def _facts_of(
                 deeds=deeds_of(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=change_gap(report.text, q),
+                reviewed=report.meta.year or None,
             )
             facts.append(fact)
             by_text.setdefault((figure_key, group), []).append(fact)
@@ -314,6 +316,8 @@ def _edges(
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if fa.gap and fb.gap and fa.gap != fb.gap:
                 continue  # 比上年增长6.1% is not 比1995年增长67%
+            if years_apart(fa, fb):
+                continue  # 1977's growth quoted in 1978's review is not 1979's growth
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
             va, vb = actions_of(fa.name), actions_of(fb.name)

@@ -1,0 +1,55 @@
+"""Figures pair only at the same distance from their reports' years, and a paragraph that
+opens on a multi-year period (在过去的五年中，…) frames its figures as that period.
+
+Each case is a wrong pair a new user found on the corpus (an analyst would call it wrong).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportdiff.core.analysis.compare import compare
+from reportdiff.core.storage.resolve import resolve_report
+from reportdiff.core.text.parts import framing_at
+
+
+def _pairs(corpus_dir: Path, a: str, b: str) -> set[tuple[str, ...]]:
+    ra, rb = resolve_report(str(corpus_dir / a)), resolve_report(str(corpus_dir / b))
+    return {
+        tuple(q.text for q in p.values if q) for p in compare([ra, rb]).numbers if all(p.values)
+    }
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "figure", "why"),
+    [
+        # 1979.txt reviews 1978 but quotes 1977's industrial growth; 1980.txt gives 1979's
+        # agricultural growth
+        ("1979.txt", "1980.txt", "百分之十四点三", "1977's figure vs 1979's"),
+        # 1987.txt: 1986 vs 1978 (由３４８０亿元增加到９３８０亿元); 1988.txt: the 1992 target
+        ("1987.txt", "1988.txt", "９３８０亿元", "a level against a target four years on"),
+        # 1986.txt: 在过去的五年中…建成投产大中型项目四百九十六个 is the 六五 total
+        ("1985.txt", "1986.txt", "一百二十三个", "one year's projects vs a five-year total"),
+    ],
+)
+def test_no_pair_across_years_or_periods(
+    corpus_dir: Path, a: str, b: str, figure: str, why: str
+) -> None:
+    assert not any(figure in pair for pair in _pairs(corpus_dir, a, b)), why
+
+
+def test_a_goal_with_one_deadline_still_pairs(corpus_dir: Path) -> None:
+    """确保完成２００５年前裁减军队员额２０万 (2004.txt) is the task 2005.txt completes."""
+    assert ("２０万", "20万") in _pairs(corpus_dir, "2004.txt", "2005.txt")
+
+
+@pytest.mark.parametrize(
+    "opening", ["在过去的五年中，我国的基本建设", "过去五年，", "五年来，", "在今后的五年里，"]
+)
+def test_a_multi_year_opening_frames_the_paragraph(opening: str) -> None:
+    assert framing_at(opening, reviewed_year=1985, anchored=True).period == "years"
+
+
+def test_one_year_is_not_a_multi_year_frame() -> None:
+    assert framing_at("在这一年中，", reviewed_year=1985, anchored=True).period != "years"
