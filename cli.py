@@ -141,6 +141,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     else:
         render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
     text = render(compare(reports))
+    from reportdiff.core.analysis.export import short_reports
+
+    for warning in short_reports(reports):
+        print("reportdiff: " + _("warning: ") + _printable(warning), file=sys.stderr)
     if to_stdout:
         write_stdout(text)
     else:

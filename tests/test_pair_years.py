@@ -53,3 +53,22 @@ def test_a_multi_year_opening_frames_the_paragraph(opening: str) -> None:
 
 def test_one_year_is_not_a_multi_year_frame() -> None:
     assert framing_at("在这一年中，", reviewed_year=1985, anchored=True).period != "years"
+
+
+def test_a_truncated_page_is_flagged_in_the_export(corpus_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """2006.txt holds only the opening of the 2006 report (the portal's first page)."""
+    from reportdiff.cli import main
+
+    assert main(["export", str(corpus_dir / "2005.txt"), str(corpus_dir / "2006.txt")]) == 0
+    out, err = capsys.readouterr()
+    assert "2006 is much shorter than 2005" in err and "truncated" in err
+    assert "> 2006 is much shorter than 2005" in out
+
+
+def test_whole_reports_and_summaries_are_not_flagged(corpus_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reportdiff.cli import main
+
+    assert main(["export", str(corpus_dir / "2004.txt"), str(corpus_dir / "2005.txt")]) == 0
+    assert "shorter" not in capsys.readouterr().err
+    assert main(["export", "yangpu-2023", "yangpu-2023-plan"]) == 0  # a 摘要 vs a full report
+    assert "shorter" not in capsys.readouterr().err

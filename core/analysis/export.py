@@ -423,6 +423,36 @@ def _label(node: NodeRef | None, report: Report | None = None) -> str:
     return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
 
 
+SHORT_SHARE = 0.5
+"""A report under this share of the longest one compared may be a truncated copy."""
+
+
+def short_reports(reports: Sequence[Report]) -> list[str]:
+    """A warning for each report much shorter than the longest one compared.
+
+    A saved web page may hold only the first page of a report (the State Council's
+    2006–2009 pages): what it lacks then shows as "only in" the other report, which an
+    analyst would read as dropped. Lengths in Han characters; a summary (摘要) is short by
+    design and not flagged. Said as a possibility, never guessed at.
+    """
+    lengths = [sum(1 for c in r.text if "\u4e00" <= c <= "\u9fff") for r in reports]
+    longest = max(lengths, default=0)
+    keys = [r.meta.id or r.meta.source for r in reports]
+    return [
+        _(
+            "{id} is much shorter than {other} ({length:,} Han characters against {longest:,}): "
+            "it may be a truncated copy, and what it lacks shows as only in the other report"
+        ).format(id=keys[i], other=keys[lengths.index(longest)], length=n, longest=longest)
+        for i, n in enumerate(lengths)
+        if longest and n < SHORT_SHARE * longest and not _is_summary(reports[i])
+    ]
+
+
+def _is_summary(report: Report) -> bool:
+    """A summary (摘要) is short by design, not cut short."""
+    return report.meta.kind == "summary" or "摘要" in (report.meta.title or "")
+
+
 def to_markdown(cmp: Comparison) -> str:
     """The comparison as a Markdown document a reader can paste into a draft.
 
@@ -458,6 +488,9 @@ def to_markdown(cmp: Comparison) -> str:
             f"| {m.year or unknown} | {m.delivered or unknown} | {md_escape(m.date or '')} |"
         )
     out.append("")
+    for warning in short_reports(reports):
+        out.append("> " + md_escape(warning))
+        out.append("")
     out.append(
         _(
             "Scores are similarities from 0 to 1: the overall score combines the heading's and "
