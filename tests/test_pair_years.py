@@ -72,3 +72,12 @@ def test_whole_reports_and_summaries_are_not_flagged(corpus_dir: Path, capsys) -
     assert "shorter" not in capsys.readouterr().err
     assert main(["export", "yangpu-2023", "yangpu-2023-plan"]) == 0  # a 摘要 vs a full report
     assert "shorter" not in capsys.readouterr().err
+
+
+def test_a_bound_shows_its_word_and_an_approximate_change(corpus_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """1994.txt: 国内生产总值…突破３万亿元; the Δ from a bound is only approximate."""
+    from reportdiff.cli import main
+
+    assert main(["export", str(corpus_dir / "1994.txt"), str(corpus_dir / "1995.txt")]) == 0
+    row = next(ln for ln in capsys.readouterr().out.splitlines() if "突破３万亿元" in ln)
+    assert "≈+" in row and "≈+46.0%" in row

@@ -161,7 +161,18 @@ def _quantity_json(q: Quantity | None) -> dict[str, object] | None:
 
 
 # Qualifiers a reader must see beside a figure: 约 before it, 左右 after it (8%左右).
-_SHOWN_BEFORE = ("约", "超", "近", "逾", "超过", "不低于", "不高于", "不少于", "不超过", "控制在")
+_SHOWN_BEFORE = (
+    "约", "超", "近", "逾", "超过", "突破", "不低于", "不高于", "不少于", "不超过", "控制在",
+)  # fmt: skip
+_APPROXIMATE = frozenset(_SHOWN_BEFORE) | {"左右", "以上", "以内", "以下"}
+
+
+def approximate(q: Quantity) -> bool:
+    """A bound or a round figure (突破３万亿元, 26000多项, 8%左右): a change from or to it
+    is only approximate."""
+    return bool(_APPROXIMATE.intersection(q.qualifiers)) or "多" in q.text
+
+
 _SHOWN_AFTER = ("左右", "以上", "以内", "以下")
 
 
@@ -376,6 +387,9 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         pct = _pct(p.pct) if p.delta is not None else ""
         if p.status == "same":
             delta, pct = _("unchanged"), "0%"
+        if any(q is not None and approximate(q) for q in p.values) and p.delta is not None:
+            # 突破３万亿元 → ４３８００亿元: the Δ of a bound is a bound's, not a measured change
+            delta, pct = "≈" + delta, ("≈" + pct if pct else pct)
         elif p.status == "changed" and p.delta is None:
             delta = pgettext(
                 "delta", "changed"
