@@ -75,12 +75,16 @@ def test_missed_growth_target_1998(corpus_dir: Path, capsys: pytest.CaptureFixtu
     assert gdp["target"]["text"] == "8％"
     assert gdp["result"]["text"] == "7.8％"
     assert gdp["status"] == "missed"
-    # prices: 1999 says only in its tasks part, arguing for deficit spending, that they
-    # fell (都比上年下降): words, not a figure, and not in the review (the parts reader
-    # frames that paragraph as tasks). Never met or missed: not reported.
+    # prices: 1999 says only in a paragraph the parts reader frames as tasks, but which
+    # opens on 去年 (looks back at 1998), that they fell (都比上年下降): words, not a
+    # figure, so unclear with the words as the result. Never met or missed.
     prices = doc["rows"][1]
-    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "not reported")
-    assert prices["result"] is None
+    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "unclear")
+    assert prices["result"]["text"] == "比上年下降"
+    assert "去年财政增发" in prices["result"]["sentence"]
+    # the same paragraph's 全年货币发行还比年初计划少了近500亿元 is 1998's, no 1999 target
+    later = _rows(corpus_dir, "1999.txt", "2000.txt", capsys)
+    assert not any("货币发行" in r["target"]["sentence"] for r in later["rows"])
 
 
 def test_spans_point_at_the_printed_text(
@@ -249,3 +253,37 @@ def test_unknown_years_warn_and_judge_nothing(
     doc = json.loads(captured.out)
     assert [r["status"] for r in doc["rows"]] == ["not reported"]
     assert doc["warnings"]
+
+
+def test_results_in_a_paragraph_looking_back_1995(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1996 reviews 1995 under its tasks heading (九、努力做好1996年的工作 / 过去的一年，…
+    国内生产总值比上年增长10.2%): a paragraph framed as the year past is read as results.
+    1995's 力争控制在百分之十五左右 names prices only in the clause before it, and
+    由于已经连续三年增长速度在百分之十一以上 reviews three years: no target."""
+    doc = _rows(corpus_dir, "1995.txt", "1996.txt", capsys)
+    by = {r["target"]["text"]: r for r in doc["rows"]}
+    assert set(by) == {"百分之八至九", "百分之十五左右", "４５５０亿公斤以上"}
+    assert (by["百分之八至九"]["result"]["text"], by["百分之八至九"]["status"]) == (
+        "１０．２％",
+        "met",
+    )
+    grain = by["４５５０亿公斤以上"]
+    assert (grain["result"]["text"], grain["status"]) == ("４６５０亿公斤", "met")
+    assert by["百分之十五左右"]["indicator"] == "prices"
+    assert by["百分之十五左右"]["status"] not in ("met", "missed") or (
+        by["百分之十五左右"]["result"]["text"] == "１４．８％"
+    )
+
+
+def test_result_clause_names_nothing_1996(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1997: 物价涨幅要从14.8%降到10%左右，经过上下各方面的努力，实际回落到6.1%: the
+    result's clause names nothing, so it speaks of the prices named two clauses before
+    (over one without a figure); the quoted 10%左右 is the target, not a result."""
+    doc = _rows(corpus_dir, "1996.txt", "1997.txt", capsys)
+    prices = next(r for r in doc["rows"] if r["indicator"] == "prices")
+    assert prices["target"]["text"] == "１０％左右"
+    assert (prices["result"]["text"], prices["status"]) == ("６．１％", "met")

@@ -176,7 +176,37 @@ def _figure(text: str, q: Quantity) -> _Figure:
         clause = _norm(text[lo : q.span.start])
         if indicator_of(clause) is not None:
             words, ind = clause, indicator_of(clause)
+        elif _NAMELESS_RE.fullmatch(clause) and lo > 0 and text[lo - 1] in "，,":
+            # 物价涨幅要从14.8%降到10%左右，实际回落到6.1%: a clause that names nothing
+            # speaks of the indicator an earlier clause of the same sentence names (over
+            # at most one clause without a figure: 经过上下各方面的努力)
+            words, ind = _carried(text, lo - 1) or (words, ind)
     return _Figure(q, words, ind, subject_of(words))
+
+
+def _carried(text: str, end: int) -> tuple[str, Indicator] | None:
+    """The known indicator of the clauses before ``end`` (a comma) in its sentence."""
+    for _step in range(2):
+        lo = end
+        while lo > 0 and lo > end - 60 and text[lo - 1] not in _CLAUSE_STOPS:
+            lo -= 1
+        earlier = _norm(text[lo:end])
+        ind = indicator_of(earlier)
+        if ind is not None:
+            return earlier, ind
+        if lo == 0 or text[lo - 1] not in "，," or any(c.isdigit() for c in earlier):
+            return None
+        end = lo - 1
+    return None
+
+
+# Words that name no indicator: how a figure moved, when, against what (力争控制在,
+# 实际回落到, 考虑价格下降因素比上年实际增长).
+_NAMELESS_RE = re.compile(
+    r"(?:实际|全年|当年|又|再|还|进一步|比上年|比去年|同比|分别|回落|下降|上升|上涨|增长|降低|"
+    r"提高|增加|减少|降|升|到|达到|控制在|力争|争取|确保|为|是|在|了|也|都|"
+    r"考虑价格(?:下降)?因素|扣除价格因素|按可比价格计算)*"
+)
 
 
 def _is_fragment(text: str, q: Quantity) -> bool:
@@ -225,6 +255,8 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
             continue
         if q.period not in ("year", "") or (q.year is not None and q.year != plan_year):
             continue  # 2000年在人口将比1980年增长3亿左右: a long-term aim
+        if _PAST_OPENING_RE.match(_sentence_before(report.text, q)):
+            continue  # 去年财政增发1000亿元国债…但全年货币发行还比年初计划少了近500亿元
         if _in_multi_year(report.text, q):
             continue  # 第六个五年计划期间…投资三千六百亿元: a five-year plan's figure
         fig = _figure(report.text, q)
@@ -267,6 +299,7 @@ def _listed_targets(report: Report, parts: ReportParts) -> set[tuple[int, ...]]:
 _MULTI_YEAR_RE = re.compile(
     r"五年计划|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划|期间|时期)"
     r"|[两二三四五六七八九十]年(?:内|间|中|里|来|合计)|这[两二三四五六七八九十]年|这个期间"
+    r"|连续[两二三四五六七八九十\d]+年"
     r"|(?:到|至)(?:19|20)\d\d年|本世纪末|平均每年|年均"
 )
 
@@ -291,6 +324,32 @@ def _sentence_before(text: str, q: Quantity) -> str:
     return text[lo : q.span.start]
 
 
+# A sentence that opens on last year tells what was done, not what is planned.
+_PAST_OPENING_RE = re.compile(r"\s*(?:去年|过去的?一年|上一年)")
+_YEAR_CUE_RE = re.compile(
+    r"(?<![比较同于在])(?:今年|明年|本年|去年|过去的?一年|上一年)"
+    r"|(?:19|20)\d\d\s*年(?!代)|[１２][９０][０-９]{2}年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年"
+)
+_PAST_CUES = frozenset({"去年", "过去的一年", "过去一年", "上一年"})
+_ZH_DIGITS = "〇一二三四五六七八九"
+
+
+def _year_forms(year: int) -> set[str]:
+    digits = str(year)
+    full = digits.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    zh = digits.translate(str.maketrans("0123456789", _ZH_DIGITS))
+    return {f"{digits}年", f"{full}年", f"{zh}年", f"{zh.replace('〇', '零')}年"}
+
+
+def _framed_as(text: str, pos: int, year: int) -> bool:
+    """Whether the nearest year words before ``pos`` in its paragraph name ``year`` as
+    the year just past (过去的一年，…国内生产总值比上年增长10.2%; 去年…): a review of that
+    year, wherever the parts reader puts its paragraph. 比去年 compares, it does not frame."""
+    lo = text.rfind("\n", 0, pos) + 1
+    cues = [m.group().replace(" ", "") for m in _YEAR_CUE_RE.finditer(text, lo, pos)]
+    return bool(cues) and (cues[-1] in _PAST_CUES or cues[-1] in _year_forms(year))
+
+
 def _words_in(words: str) -> set[str]:
     return {w for w in _TARGET_ROLE_WORDS if w in words}
 
@@ -299,8 +358,12 @@ def _review_results(report: Report, year: int | None) -> list[_Figure]:
     parts = report_parts(report)
     out: list[_Figure] = []
     for q in extract_quantities(report):
-        if parts.at(q.block).part != "review" or q.role != "result" or q.is_target:
+        if q.role != "result" or q.is_target:
             continue
+        if parts.at(q.block).part != "review" and not (
+            year is not None and q.year == year and _framed_as(report.text, q.span.start, year)
+        ):
+            continue  # a later part speaks of the year ahead, unless it says it looks back
         if q.period != "year" or year is None or q.year not in (year, None):
             continue
         if q.year is None and parts.reviewed_year != year:
@@ -374,14 +437,18 @@ _IN_WORDS_RE = re.compile(
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
 
 
-def _said_in_words(review: Report, fig: _Figure) -> Span | None:
+def _said_in_words(review: Report, fig: _Figure, year: int | None) -> Span | None:
     """Where the review says in words, without a figure, how the target's indicator did."""
     parts = report_parts(review)
     for path, index, block in review.blocks():
         part = parts.at((*path, index))
-        if part.part != "review" or part.framing.period == "years":
+        if part.framing.period == "years":
             continue
         for sentence in _SENTENCE_RE.finditer(review.text, block.span.start, block.span.end):
+            if part.part != "review" and not (
+                year is not None and _framed_as(review.text, sentence.start(), year)
+            ):
+                continue  # 去年…社会商品零售价格和消费价格的总水平都比上年下降: looks back
             words = sentence.group()
             named = fig.ind.pattern.search(words) if fig.ind else None
             at = named.end() if named else words.find(fig.words)
@@ -469,7 +536,7 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             target_sentence=sentence_of(plan.text, t_span),
             words=fig.words,
         )
-        said = None if result is not None else _said_in_words(review, fig)
+        said = None if result is not None else _said_in_words(review, fig, plan_year)
         if said is not None:
             row = replace(
                 row,
