@@ -287,3 +287,32 @@ def test_result_clause_names_nothing_1996(
     prices = next(r for r in doc["rows"] if r["indicator"] == "prices")
     assert prices["target"]["text"] == "１０％左右"
     assert (prices["result"]["text"], prices["status"]) == ("６．１％", "met")
+
+
+def test_other_names_of_the_same_indicator_1991(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1992 reviews 1991's plan with other words: 石油达到1.39亿吨 is 原油 output (by
+    weight), 工业生产增长较快，总产值比上年增长14.2% is 工业总产值 (工业 named in the
+    clause before), and investment's 五千亿元 meets a growth rate: unclear, not judged."""
+    doc = _rows(corpus_dir, "1991.txt", "1992.txt", capsys)
+    by = {r["target"]["text"]: r for r in doc["rows"]}
+    oil = by["一亿三千八百八十万至一亿三千九百三十万吨"]
+    assert (oil["result"]["text"], oil["status"]) == ("１．３９亿吨", "met")
+    industry = next(r for r in doc["rows"] if r["indicator"] == "工业总产值")
+    assert (industry["result"]["text"], industry["status"]) == ("百分之十四点二", "met")
+    assert "工业生产增长较快" in industry["result"]["sentence"]
+    investment = by["五千亿元"]
+    assert (investment["result"]["text"], investment["status"]) == ("百分之十八点六", "unclear")
+
+
+def test_progress_in_words_is_unclear_1999(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2000: 基本扫除青壮年文盲的工作取得重要进展 is the result in words (unclear), and
+    贫困人口减少800万人 is not tied to 1999's 农村贫困人口 target: nothing names 农村."""
+    doc = _rows(corpus_dir, "1999.txt", "2000.txt", capsys)
+    by = {r["indicator"]: r for r in doc["rows"]}
+    literacy = by["扫除青壮年文盲"]
+    assert (literacy["result"]["text"], literacy["status"]) == ("取得重要进展", "unclear")
+    assert by["农村贫困人口"]["status"] == "not reported"

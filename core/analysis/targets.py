@@ -136,6 +136,8 @@ class _Figure:
     """The quantity's indicator, or its clause when only the clause names a known one."""
     ind: Indicator | None
     subject: str
+    before: str = ""
+    """The figure's sentence before it (where an earlier clause may name its subject)."""
 
 
 _POST_RE = re.compile(r"\s?(?:以上|左右|以内|以下|多|余)")
@@ -181,7 +183,7 @@ def _figure(text: str, q: Quantity) -> _Figure:
             # speaks of the indicator an earlier clause of the same sentence names (over
             # at most one clause without a figure: 经过上下各方面的努力)
             words, ind = _carried(text, lo - 1) or (words, ind)
-    return _Figure(q, words, ind, subject_of(words))
+    return _Figure(q, words, ind, subject_of(words), _sentence_before(text, q))
 
 
 def _carried(text: str, end: int) -> tuple[str, Indicator] | None:
@@ -379,16 +381,54 @@ def _review_results(report: Report, year: int | None) -> list[_Figure]:
 def _same_kind(target: _Figure, result: _Figure) -> bool:
     """Whether ``result`` can speak of ``target``'s indicator at all."""
     if target.ind is None:
-        if _OUTPUT_RE.sub("", result.words) != _OUTPUT_RE.sub("", target.words) or not target.words:
+        t_words, r_words = _product(target), _product(result)
+        if not t_words:
+            return False
+        if r_words != t_words and not _subject_before(t_words, r_words, result.before):
             return False
     elif result.ind is not target.ind:
         return False
     if target.subject != result.subject:
         return False  # 城镇 income is not 农村 income
     if _unit_class(target.q.unit) != _unit_class(result.q.unit):
-        return False
+        # 固定资产投资五千亿元 against 全社会固定资产投资比上年增长18.6%: the known
+        # indicator's result, but as a growth rate where the target is a level (unclear)
+        return _level_against_rate(target, result)
     # 增加三千万吨 is a change, 达到10.9亿吨 a level (a rate's 增长 is read either way)
     return target.q.unit in RATE_UNITS or target.q.is_change == result.q.is_change
+
+
+# Names of the same product, as output by weight only (石油化工 is an industry, not oil).
+_SAME_PRODUCT = {"石油": "原油"}
+_WEIGHTS_RE = re.compile(r"(?:吨|公斤|斤)$")
+
+
+def _product(fig: _Figure) -> str:
+    words = _OUTPUT_RE.sub("", fig.words)
+    if _WEIGHTS_RE.search(fig.q.unit):
+        return _SAME_PRODUCT.get(words, words)  # 石油达到1.39亿吨 is 原油 output
+    return words
+
+
+def _subject_before(t_words: str, r_words: str, before: str) -> bool:
+    """工业生产增长较快，总产值比上年增长14.2%: the result's words are the end of the
+    target's (总产值 of 工业总产值) and the rest (工业) is named earlier in its sentence."""
+    if len(r_words) < 2 or not t_words.endswith(r_words) or t_words == r_words:
+        return False
+    head = t_words[: -len(r_words)]
+    at = before.rfind(head)
+    # in an earlier clause, not glued to the figure's own words (农村…贫困人口 would need
+    # 农村 said of them)
+    return at >= 0 and any(c in _CLAUSE_STOPS for c in before[at + len(head) :])
+
+
+def _level_against_rate(target: _Figure, result: _Figure) -> bool:
+    return (
+        target.ind is not None
+        and target.q.unit not in RATE_UNITS
+        and result.q.unit in RATE_UNITS
+        and result.q.is_change
+    )
 
 
 def _unit_class(unit: str) -> str:
@@ -433,6 +473,7 @@ def _direction(fig: _Figure) -> Direction:
 _IN_WORDS_RE = re.compile(
     r"(?:没有|未)?(?:达到|实现|完成|超过|超额完成|低于|高于)了?(?:年初|预期|预定|计划|确定)*的?"
     r"(?:调控|预期|预定)?(?:目标|计划|指标)|比上年(?:有所|略有)?(?:下降|回落|上升|提高|降低)"
+    r"|取得了?(?:重要|重大|明显|积极|新的|较大|很大)?进展"
 )
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
 
@@ -548,6 +589,8 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             )
         if result is not None:
             status, why = judge(target, result, _direction(fig))
+            if target.unit not in RATE_UNITS and result.unit in RATE_UNITS:
+                status, why = "unclear", "the target is a level, the result a growth rate"
             r_text, r_span = printed(review.text, result)
             row = replace(
                 row,
