@@ -316,3 +316,15 @@ def test_progress_in_words_is_unclear_1999(
     literacy = by["扫除青壮年文盲"]
     assert (literacy["result"]["text"], literacy["status"]) == ("取得重要进展", "unclear")
     assert by["农村贫困人口"]["status"] == "not reported"
+
+
+def test_an_existing_stock_is_no_target_1989(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1989: 信用社计划今年增加农业贷款172亿元，同时调整原有近800亿元农业贷款的结构 —
+    172亿元 is planned (1990 says nothing of it: not reported); 原有近800亿元 is the stock
+    of loans there already, no target."""
+    doc = _rows(corpus_dir, "1989.txt", "1990.txt", capsys)
+    texts = [r["target"]["text"] for r in doc["rows"]]
+    assert "１７２亿元" in texts
+    assert not any("８００亿元" in t for t in texts)

@@ -257,6 +257,8 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
             continue
         if q.period not in ("year", "") or (q.year is not None and q.year != plan_year):
             continue  # 2000年在人口将比1980年增长3亿左右: a long-term aim
+        if _EXISTING_RE.search(report.text, max(0, q.span.start - 6), q.span.start):
+            continue  # 调整原有近800亿元农业贷款的结构: what there is already, no target
         if _PAST_OPENING_RE.match(_sentence_before(report.text, q)):
             continue  # 去年财政增发1000亿元国债…但全年货币发行还比年初计划少了近500亿元
         if _in_multi_year(report.text, q):
@@ -326,6 +328,7 @@ def _sentence_before(text: str, q: Quantity) -> str:
     return text[lo : q.span.start]
 
 
+_EXISTING_RE = re.compile(r"(?:原有|现有|已有)(?:的)?(?:近|约|共)?$")
 # A sentence that opens on last year tells what was done, not what is planned.
 _PAST_OPENING_RE = re.compile(r"\s*(?:去年|过去的?一年|上一年)")
 _YEAR_CUE_RE = re.compile(
