@@ -328,3 +328,16 @@ def test_an_existing_stock_is_no_target_1989(
     texts = [r["target"]["text"] for r in doc["rows"]]
     assert "１７２亿元" in texts
     assert not any("８００亿元" in t for t in texts)
+
+
+def test_decided_cuts_are_targets_1989(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1989: 国务院已经决定：今年全社会固定资产投资规模要比上年压缩920亿元，减少21% — a
+    decided figure of the year is a target; 粮食的收购价格平均提高18% is a price, not grain."""
+    doc = _rows(corpus_dir, "1989.txt", "1990.txt", capsys)
+    by = {r["target"]["text"]: r for r in doc["rows"]}
+    assert by["９２０亿元"]["indicator"] == "investment"
+    assert by["２１％"]["indicator"] == "investment"
+    assert by["１８％"]["indicator"] != "grain"
+    assert all(r["status"] not in ("met", "missed") for r in doc["rows"])

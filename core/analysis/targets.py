@@ -264,6 +264,9 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
         if _in_multi_year(report.text, q):
             continue  # 第六个五年计划期间…投资三千六百亿元: a five-year plan's figure
         fig = _figure(report.text, q)
+        if not q.is_change and _CUT_RE.search(fig.words):
+            # 投资规模要比上年压缩920亿元: the target is the size of a cut
+            fig = replace(fig, q=replace(q, is_change=True, sign=-1))
         if fig.words.startswith(("比", "较")):
             continue  # 比第五个五年计划期间增加…: a difference from another period
         if fig.ind is None and (q.indicator_span is None or q.indicator_span.end > q.span.start):
@@ -279,8 +282,9 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
 
 
 # Older reports state the year's aims as the plan's: 今年国民生产总值计划增长百分之八,
-# 今年计划要求…国民生产总值增长百分之六.
-_PLANNED_RE = re.compile(r"计划(?:要求|增长|为|是|安排)?|要求")
+# 今年计划要求…国民生产总值增长百分之六; 国务院已经决定：今年全社会固定资产投资规模要比
+# 上年压缩920亿元.
+_PLANNED_RE = re.compile(r"计划(?:要求|增长|为|是|安排)?|要求|决定[：:]")
 
 
 _LIST_ITEM_RE = re.compile(r"\s*(?:——|—|-|·|•|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
@@ -328,6 +332,7 @@ def _sentence_before(text: str, q: Quantity) -> str:
     return text[lo : q.span.start]
 
 
+_CUT_RE = re.compile(r"(?:压缩|减少|削减|压减)$")
 _EXISTING_RE = re.compile(r"(?:原有|现有|已有)(?:的)?(?:近|约|共)?$")
 # A sentence that opens on last year tells what was done, not what is planned.
 _PAST_OPENING_RE = re.compile(r"\s*(?:去年|过去的?一年|上一年)")
@@ -466,9 +471,13 @@ _UP_WORDS_RE = re.compile(r"产量|产值|增加值|收入|招生|吞吐量|运�
 
 
 def _direction(fig: _Figure) -> Direction:
-    if fig.ind is not None:
+    if fig.ind is not None and fig.ind.direction:
         return fig.ind.direction
-    return "up" if _UP_WORDS_RE.search(fig.q.indicator) else ""
+    if fig.ind is not None or not _UP_WORDS_RE.search(fig.q.indicator):
+        # an indicator with no direction takes the one its target names: 压缩920亿元
+        # wants it down (a cut at least that large)
+        return "down" if _CUT_RE.search(fig.words) else ""
+    return "up"
 
 
 # What a review says of a target without a figure: 国内生产总值增长率达到预期目标,
