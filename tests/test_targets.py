@@ -75,12 +75,16 @@ def test_missed_growth_target_1998(corpus_dir: Path, capsys: pytest.CaptureFixtu
     assert gdp["target"]["text"] == "8％"
     assert gdp["result"]["text"] == "7.8％"
     assert gdp["status"] == "missed"
-    # prices: 1999 says only in its tasks part, arguing for deficit spending, that they
-    # fell (都比上年下降): words, not a figure, and not in the review (the parts reader
-    # frames that paragraph as tasks). Never met or missed: not reported.
+    # prices: 1999 says only in a paragraph the parts reader frames as tasks, but which
+    # opens on 去年 (looks back at 1998), that they fell (都比上年下降): words, not a
+    # figure, so unclear with the words as the result. Never met or missed.
     prices = doc["rows"][1]
-    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "not reported")
-    assert prices["result"] is None
+    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "unclear")
+    assert prices["result"]["text"] == "比上年下降"
+    assert "去年财政增发" in prices["result"]["sentence"]
+    # the same paragraph's 全年货币发行还比年初计划少了近500亿元 is 1998's, no 1999 target
+    later = _rows(corpus_dir, "1999.txt", "2000.txt", capsys)
+    assert not any("货币发行" in r["target"]["sentence"] for r in later["rows"])
 
 
 def test_spans_point_at_the_printed_text(
@@ -249,3 +253,91 @@ def test_unknown_years_warn_and_judge_nothing(
     doc = json.loads(captured.out)
     assert [r["status"] for r in doc["rows"]] == ["not reported"]
     assert doc["warnings"]
+
+
+def test_results_in_a_paragraph_looking_back_1995(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1996 reviews 1995 under its tasks heading (九、努力做好1996年的工作 / 过去的一年，…
+    国内生产总值比上年增长10.2%): a paragraph framed as the year past is read as results.
+    1995's 力争控制在百分之十五左右 names prices only in the clause before it, and
+    由于已经连续三年增长速度在百分之十一以上 reviews three years: no target."""
+    doc = _rows(corpus_dir, "1995.txt", "1996.txt", capsys)
+    by = {r["target"]["text"]: r for r in doc["rows"]}
+    assert set(by) == {"百分之八至九", "百分之十五左右", "４５５０亿公斤以上"}
+    assert (by["百分之八至九"]["result"]["text"], by["百分之八至九"]["status"]) == (
+        "１０．２％",
+        "met",
+    )
+    grain = by["４５５０亿公斤以上"]
+    assert (grain["result"]["text"], grain["status"]) == ("４６５０亿公斤", "met")
+    assert by["百分之十五左右"]["indicator"] == "prices"
+    assert by["百分之十五左右"]["status"] not in ("met", "missed") or (
+        by["百分之十五左右"]["result"]["text"] == "１４．８％"
+    )
+
+
+def test_result_clause_names_nothing_1996(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1997: 物价涨幅要从14.8%降到10%左右，经过上下各方面的努力，实际回落到6.1%: the
+    result's clause names nothing, so it speaks of the prices named two clauses before
+    (over one without a figure); the quoted 10%左右 is the target, not a result."""
+    doc = _rows(corpus_dir, "1996.txt", "1997.txt", capsys)
+    prices = next(r for r in doc["rows"] if r["indicator"] == "prices")
+    assert prices["target"]["text"] == "１０％左右"
+    assert (prices["result"]["text"], prices["status"]) == ("６．１％", "met")
+
+
+def test_other_names_of_the_same_indicator_1991(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1992 reviews 1991's plan with other words: 石油达到1.39亿吨 is 原油 output (by
+    weight), 工业生产增长较快，总产值比上年增长14.2% is 工业总产值 (工业 named in the
+    clause before), and investment's 五千亿元 meets a growth rate: unclear, not judged."""
+    doc = _rows(corpus_dir, "1991.txt", "1992.txt", capsys)
+    by = {r["target"]["text"]: r for r in doc["rows"]}
+    oil = by["一亿三千八百八十万至一亿三千九百三十万吨"]
+    assert (oil["result"]["text"], oil["status"]) == ("１．３９亿吨", "met")
+    industry = next(r for r in doc["rows"] if r["indicator"] == "工业总产值")
+    assert (industry["result"]["text"], industry["status"]) == ("百分之十四点二", "met")
+    assert "工业生产增长较快" in industry["result"]["sentence"]
+    investment = by["五千亿元"]
+    assert (investment["result"]["text"], investment["status"]) == ("百分之十八点六", "unclear")
+
+
+def test_progress_in_words_is_unclear_1999(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2000: 基本扫除青壮年文盲的工作取得重要进展 is the result in words (unclear), and
+    贫困人口减少800万人 is not tied to 1999's 农村贫困人口 target: nothing names 农村."""
+    doc = _rows(corpus_dir, "1999.txt", "2000.txt", capsys)
+    by = {r["indicator"]: r for r in doc["rows"]}
+    literacy = by["扫除青壮年文盲"]
+    assert (literacy["result"]["text"], literacy["status"]) == ("取得重要进展", "unclear")
+    assert by["农村贫困人口"]["status"] == "not reported"
+
+
+def test_an_existing_stock_is_no_target_1989(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1989: 信用社计划今年增加农业贷款172亿元，同时调整原有近800亿元农业贷款的结构 —
+    172亿元 is planned (1990 says nothing of it: not reported); 原有近800亿元 is the stock
+    of loans there already, no target."""
+    doc = _rows(corpus_dir, "1989.txt", "1990.txt", capsys)
+    texts = [r["target"]["text"] for r in doc["rows"]]
+    assert "１７２亿元" in texts
+    assert not any("８００亿元" in t for t in texts)
+
+
+def test_decided_cuts_are_targets_1989(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1989: 国务院已经决定：今年全社会固定资产投资规模要比上年压缩920亿元，减少21% — a
+    decided figure of the year is a target; 粮食的收购价格平均提高18% is a price, not grain."""
+    doc = _rows(corpus_dir, "1989.txt", "1990.txt", capsys)
+    by = {r["target"]["text"]: r for r in doc["rows"]}
+    assert by["９２０亿元"]["indicator"] == "investment"
+    assert by["２１％"]["indicator"] == "investment"
+    assert by["１８％"]["indicator"] != "grain"
+    assert all(r["status"] not in ("met", "missed") for r in doc["rows"])

@@ -81,6 +81,9 @@ INDICATORS: tuple[Indicator, ...] = (
 _SHARE_RE = re.compile(r"占|比重|比例")
 
 
+_PRICE_OF_RE = re.compile(r"(?<!可比)价格|收购价|售价")
+
+
 def indicator_of(words: str) -> Indicator | None:
     """The known indicator ``words`` name, or None.
 
@@ -91,6 +94,8 @@ def indicator_of(words: str) -> Indicator | None:
         return None
     for ind in INDICATORS:
         for m in ind.pattern.finditer(words):
+            if ind.key != "prices" and _PRICE_OF_RE.search(words, m.end()):
+                return None  # 粮食的收购价格平均提高18% is a price, not grain
             if not words.startswith("率", m.end()):
                 return ind  # (固定资产投资率 is a ratio, not investment)
     return None

@@ -136,6 +136,8 @@ class _Figure:
     """The quantity's indicator, or its clause when only the clause names a known one."""
     ind: Indicator | None
     subject: str
+    before: str = ""
+    """The figure's sentence before it (where an earlier clause may name its subject)."""
 
 
 _POST_RE = re.compile(r"\s?(?:以上|左右|以内|以下|多|余)")
@@ -176,7 +178,37 @@ def _figure(text: str, q: Quantity) -> _Figure:
         clause = _norm(text[lo : q.span.start])
         if indicator_of(clause) is not None:
             words, ind = clause, indicator_of(clause)
-    return _Figure(q, words, ind, subject_of(words))
+        elif _NAMELESS_RE.fullmatch(clause) and lo > 0 and text[lo - 1] in "，,":
+            # 物价涨幅要从14.8%降到10%左右，实际回落到6.1%: a clause that names nothing
+            # speaks of the indicator an earlier clause of the same sentence names (over
+            # at most one clause without a figure: 经过上下各方面的努力)
+            words, ind = _carried(text, lo - 1) or (words, ind)
+    return _Figure(q, words, ind, subject_of(words), _sentence_before(text, q))
+
+
+def _carried(text: str, end: int) -> tuple[str, Indicator] | None:
+    """The known indicator of the clauses before ``end`` (a comma) in its sentence."""
+    for _step in range(2):
+        lo = end
+        while lo > 0 and lo > end - 60 and text[lo - 1] not in _CLAUSE_STOPS:
+            lo -= 1
+        earlier = _norm(text[lo:end])
+        ind = indicator_of(earlier)
+        if ind is not None:
+            return earlier, ind
+        if lo == 0 or text[lo - 1] not in "，," or any(c.isdigit() for c in earlier):
+            return None
+        end = lo - 1
+    return None
+
+
+# Words that name no indicator: how a figure moved, when, against what (力争控制在,
+# 实际回落到, 考虑价格下降因素比上年实际增长).
+_NAMELESS_RE = re.compile(
+    r"(?:实际|全年|当年|又|再|还|进一步|比上年|比去年|同比|分别|回落|下降|上升|上涨|增长|降低|"
+    r"提高|增加|减少|降|升|到|达到|控制在|力争|争取|确保|为|是|在|了|也|都|"
+    r"考虑价格(?:下降)?因素|扣除价格因素|按可比价格计算)*"
+)
 
 
 def _is_fragment(text: str, q: Quantity) -> bool:
@@ -225,9 +257,16 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
             continue
         if q.period not in ("year", "") or (q.year is not None and q.year != plan_year):
             continue  # 2000年在人口将比1980年增长3亿左右: a long-term aim
+        if _EXISTING_RE.search(report.text, max(0, q.span.start - 6), q.span.start):
+            continue  # 调整原有近800亿元农业贷款的结构: what there is already, no target
+        if _PAST_OPENING_RE.match(_sentence_before(report.text, q)):
+            continue  # 去年财政增发1000亿元国债…但全年货币发行还比年初计划少了近500亿元
         if _in_multi_year(report.text, q):
             continue  # 第六个五年计划期间…投资三千六百亿元: a five-year plan's figure
         fig = _figure(report.text, q)
+        if not q.is_change and _CUT_RE.search(fig.words):
+            # 投资规模要比上年压缩920亿元: the target is the size of a cut
+            fig = replace(fig, q=replace(q, is_change=True, sign=-1))
         if fig.words.startswith(("比", "较")):
             continue  # 比第五个五年计划期间增加…: a difference from another period
         if fig.ind is None and (q.indicator_span is None or q.indicator_span.end > q.span.start):
@@ -243,8 +282,9 @@ def _plan_targets(report: Report, plan_year: int | None) -> list[_Figure]:
 
 
 # Older reports state the year's aims as the plan's: 今年国民生产总值计划增长百分之八,
-# 今年计划要求…国民生产总值增长百分之六.
-_PLANNED_RE = re.compile(r"计划(?:要求|增长|为|是|安排)?|要求")
+# 今年计划要求…国民生产总值增长百分之六; 国务院已经决定：今年全社会固定资产投资规模要比
+# 上年压缩920亿元.
+_PLANNED_RE = re.compile(r"计划(?:要求|增长|为|是|安排)?|要求|决定[：:]")
 
 
 _LIST_ITEM_RE = re.compile(r"\s*(?:——|—|-|·|•|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
@@ -267,6 +307,7 @@ def _listed_targets(report: Report, parts: ReportParts) -> set[tuple[int, ...]]:
 _MULTI_YEAR_RE = re.compile(
     r"五年计划|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划|期间|时期)"
     r"|[两二三四五六七八九十]年(?:内|间|中|里|来|合计)|这[两二三四五六七八九十]年|这个期间"
+    r"|连续[两二三四五六七八九十\d]+年"
     r"|(?:到|至)(?:19|20)\d\d年|本世纪末|平均每年|年均"
 )
 
@@ -291,6 +332,34 @@ def _sentence_before(text: str, q: Quantity) -> str:
     return text[lo : q.span.start]
 
 
+_CUT_RE = re.compile(r"(?:压缩|减少|削减|压减)$")
+_EXISTING_RE = re.compile(r"(?:原有|现有|已有)(?:的)?(?:近|约|共)?$")
+# A sentence that opens on last year tells what was done, not what is planned.
+_PAST_OPENING_RE = re.compile(r"\s*(?:去年|过去的?一年|上一年)")
+_YEAR_CUE_RE = re.compile(
+    r"(?<![比较同于在])(?:今年|明年|本年|去年|过去的?一年|上一年)"
+    r"|(?:19|20)\d\d\s*年(?!代)|[１２][９０][０-９]{2}年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年"
+)
+_PAST_CUES = frozenset({"去年", "过去的一年", "过去一年", "上一年"})
+_ZH_DIGITS = "〇一二三四五六七八九"
+
+
+def _year_forms(year: int) -> set[str]:
+    digits = str(year)
+    full = digits.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    zh = digits.translate(str.maketrans("0123456789", _ZH_DIGITS))
+    return {f"{digits}年", f"{full}年", f"{zh}年", f"{zh.replace('〇', '零')}年"}
+
+
+def _framed_as(text: str, pos: int, year: int) -> bool:
+    """Whether the nearest year words before ``pos`` in its paragraph name ``year`` as
+    the year just past (过去的一年，…国内生产总值比上年增长10.2%; 去年…): a review of that
+    year, wherever the parts reader puts its paragraph. 比去年 compares, it does not frame."""
+    lo = text.rfind("\n", 0, pos) + 1
+    cues = [m.group().replace(" ", "") for m in _YEAR_CUE_RE.finditer(text, lo, pos)]
+    return bool(cues) and (cues[-1] in _PAST_CUES or cues[-1] in _year_forms(year))
+
+
 def _words_in(words: str) -> set[str]:
     return {w for w in _TARGET_ROLE_WORDS if w in words}
 
@@ -299,8 +368,12 @@ def _review_results(report: Report, year: int | None) -> list[_Figure]:
     parts = report_parts(report)
     out: list[_Figure] = []
     for q in extract_quantities(report):
-        if parts.at(q.block).part != "review" or q.role != "result" or q.is_target:
+        if q.role != "result" or q.is_target:
             continue
+        if parts.at(q.block).part != "review" and not (
+            year is not None and q.year == year and _framed_as(report.text, q.span.start, year)
+        ):
+            continue  # a later part speaks of the year ahead, unless it says it looks back
         if q.period != "year" or year is None or q.year not in (year, None):
             continue
         if q.year is None and parts.reviewed_year != year:
@@ -316,16 +389,54 @@ def _review_results(report: Report, year: int | None) -> list[_Figure]:
 def _same_kind(target: _Figure, result: _Figure) -> bool:
     """Whether ``result`` can speak of ``target``'s indicator at all."""
     if target.ind is None:
-        if _OUTPUT_RE.sub("", result.words) != _OUTPUT_RE.sub("", target.words) or not target.words:
+        t_words, r_words = _product(target), _product(result)
+        if not t_words:
+            return False
+        if r_words != t_words and not _subject_before(t_words, r_words, result.before):
             return False
     elif result.ind is not target.ind:
         return False
     if target.subject != result.subject:
         return False  # 城镇 income is not 农村 income
     if _unit_class(target.q.unit) != _unit_class(result.q.unit):
-        return False
+        # 固定资产投资五千亿元 against 全社会固定资产投资比上年增长18.6%: the known
+        # indicator's result, but as a growth rate where the target is a level (unclear)
+        return _level_against_rate(target, result)
     # 增加三千万吨 is a change, 达到10.9亿吨 a level (a rate's 增长 is read either way)
     return target.q.unit in RATE_UNITS or target.q.is_change == result.q.is_change
+
+
+# Names of the same product, as output by weight only (石油化工 is an industry, not oil).
+_SAME_PRODUCT = {"石油": "原油"}
+_WEIGHTS_RE = re.compile(r"(?:吨|公斤|斤)$")
+
+
+def _product(fig: _Figure) -> str:
+    words = _OUTPUT_RE.sub("", fig.words)
+    if _WEIGHTS_RE.search(fig.q.unit):
+        return _SAME_PRODUCT.get(words, words)  # 石油达到1.39亿吨 is 原油 output
+    return words
+
+
+def _subject_before(t_words: str, r_words: str, before: str) -> bool:
+    """工业生产增长较快，总产值比上年增长14.2%: the result's words are the end of the
+    target's (总产值 of 工业总产值) and the rest (工业) is named earlier in its sentence."""
+    if len(r_words) < 2 or not t_words.endswith(r_words) or t_words == r_words:
+        return False
+    head = t_words[: -len(r_words)]
+    at = before.rfind(head)
+    # in an earlier clause, not glued to the figure's own words (农村…贫困人口 would need
+    # 农村 said of them)
+    return at >= 0 and any(c in _CLAUSE_STOPS for c in before[at + len(head) :])
+
+
+def _level_against_rate(target: _Figure, result: _Figure) -> bool:
+    return (
+        target.ind is not None
+        and target.q.unit not in RATE_UNITS
+        and result.q.unit in RATE_UNITS
+        and result.q.is_change
+    )
 
 
 def _unit_class(unit: str) -> str:
@@ -360,9 +471,13 @@ _UP_WORDS_RE = re.compile(r"产量|产值|增加值|收入|招生|吞吐量|运�
 
 
 def _direction(fig: _Figure) -> Direction:
-    if fig.ind is not None:
+    if fig.ind is not None and fig.ind.direction:
         return fig.ind.direction
-    return "up" if _UP_WORDS_RE.search(fig.q.indicator) else ""
+    if fig.ind is not None or not _UP_WORDS_RE.search(fig.q.indicator):
+        # an indicator with no direction takes the one its target names: 压缩920亿元
+        # wants it down (a cut at least that large)
+        return "down" if _CUT_RE.search(fig.words) else ""
+    return "up"
 
 
 # What a review says of a target without a figure: 国内生产总值增长率达到预期目标,
@@ -370,18 +485,23 @@ def _direction(fig: _Figure) -> Direction:
 _IN_WORDS_RE = re.compile(
     r"(?:没有|未)?(?:达到|实现|完成|超过|超额完成|低于|高于)了?(?:年初|预期|预定|计划|确定)*的?"
     r"(?:调控|预期|预定)?(?:目标|计划|指标)|比上年(?:有所|略有)?(?:下降|回落|上升|提高|降低)"
+    r"|取得了?(?:重要|重大|明显|积极|新的|较大|很大)?进展"
 )
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
 
 
-def _said_in_words(review: Report, fig: _Figure) -> Span | None:
+def _said_in_words(review: Report, fig: _Figure, year: int | None) -> Span | None:
     """Where the review says in words, without a figure, how the target's indicator did."""
     parts = report_parts(review)
     for path, index, block in review.blocks():
         part = parts.at((*path, index))
-        if part.part != "review" or part.framing.period == "years":
+        if part.framing.period == "years":
             continue
         for sentence in _SENTENCE_RE.finditer(review.text, block.span.start, block.span.end):
+            if part.part != "review" and not (
+                year is not None and _framed_as(review.text, sentence.start(), year)
+            ):
+                continue  # 去年…社会商品零售价格和消费价格的总水平都比上年下降: looks back
             words = sentence.group()
             named = fig.ind.pattern.search(words) if fig.ind else None
             at = named.end() if named else words.find(fig.words)
@@ -469,7 +589,7 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             target_sentence=sentence_of(plan.text, t_span),
             words=fig.words,
         )
-        said = None if result is not None else _said_in_words(review, fig)
+        said = None if result is not None else _said_in_words(review, fig, plan_year)
         if said is not None:
             row = replace(
                 row,
@@ -481,6 +601,8 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
             )
         if result is not None:
             status, why = judge(target, result, _direction(fig))
+            if target.unit not in RATE_UNITS and result.unit in RATE_UNITS:
+                status, why = "unclear", "the target is a level, the result a growth rate"
             r_text, r_span = printed(review.text, result)
             row = replace(
                 row,
