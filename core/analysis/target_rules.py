@@ -13,6 +13,7 @@ from typing import Literal
 
 from reportdiff.core.analysis.units import compare_key, to_dimension_base
 from reportdiff.core.comparison import Quantity
+from reportdiff.core.i18n import N_
 
 __all__ = [
     "INDICATORS",
@@ -30,6 +31,18 @@ __all__ = [
 
 Status = Literal["met", "missed", "unclear", "not reported"]
 STATUSES: tuple[Status, ...] = ("met", "missed", "unclear", "not reported")
+REASONS = (
+    N_("met"), N_("missed"), N_("unclear"), N_("not reported"),
+    N_("floor"), N_("ceiling"), N_("band"), N_("exact"), N_("another unit"),
+    N_("the result is a range"), N_("the result is a level, the target a fall"),
+    N_("no direction for this indicator"), N_("the result's bound straddles the target"),
+    N_("beyond the band: growth is to reach it"),
+    N_("beyond the band: this indicator is to stay under it"),
+    N_("no result for the year"), N_("said in words, no figure"),
+    N_("the target is a level, the result a growth rate"),
+)  # fmt: skip
+"""The statuses and reasons in English: the JSON and CSV keep them (an interface); the
+Markdown and the reader show them through ``_()``."""
 
 PERCENT_TOLERANCE = 0.5
 """Half-width of a 左右 band for a rate in %, in percentage points."""
@@ -169,6 +182,13 @@ def judge(target: Quantity, result: Quantity, direction: Direction) -> tuple[Sta
     else:
         lo, hi, why = t_lo, t_hi, "exact"
     inside = [lo - 1e-9 <= x <= hi + 1e-9 for x in (r_lo, r_hi)]
+    if why == "band" and direction and not t_lo - tol <= r <= t_hi + tol:
+        # 7%左右 reached with 9.5%: outside the band, the indicator's direction decided
+        why = (
+            "beyond the band: growth is to reach it"
+            if direction == "up"
+            else ("beyond the band: this indicator is to stay under it")
+        )
     if all(inside):
         return "met", why
     if not any(inside) and (r_hi < lo or r_lo > hi):

@@ -127,7 +127,7 @@ def targets_markdown(result: TargetsResult) -> str:
             md_escape(row.target_text),
             md_escape(row.result_text) if row.result_span is not None else "—",
             _(row.status),
-            md_escape(row.reason),
+            md_escape(_(row.reason)),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")

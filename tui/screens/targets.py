@@ -124,7 +124,7 @@ class TargetsScreen(Screen["TargetRow | None"]):
                 _cell(row.target_text),
                 _cell(row.result_text if row.result_span is not None else ""),
                 Text(_(row.status), style=self._status_style(row.status)),
-                _cell(row.reason),
+                _cell(_(row.reason)),
             )
         counts = {s: sum(r.status == s for r in result.rows) for s in STATUS_STYLES}
         summary = " · ".join(f"{n} {_(s)}" for s, n in counts.items() if n)
