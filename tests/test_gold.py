@@ -100,11 +100,7 @@ def test_engine_makes_no_never_pair(path: Path) -> None:
         pytest.fail("never pairs made:\n" + "\n".join(result.never_made), pytrace=False)
 
 
-KNOWN_NEVER_SECTIONS = {
-    "1999-2000": "1999's agriculture part still meets all of 2000's structural-adjustment part "
-    "(which holds agriculture as one paragraph): the engine cannot yet pair a part with a "
-    "paragraph of the other report",
-}
+KNOWN_NEVER_SECTIONS: dict[str, str] = {}
 """Gold files whose never_sections the engine is known to make: strict xfail, so the test
 says so when it is fixed. Kept short; an entry is a bug, not a waiver."""
 

@@ -15,6 +15,7 @@ from reportdiff.core.analysis.similarity import (
     Unit,
     body_similarity,
     child_units,
+    lead_score,
     pair_score,
     report_tokens,
     top_units,
@@ -260,7 +261,119 @@ def _align_level(
     return trees
 
 
-def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int], Score]) -> None:
+BROAD_LEADS = 5
+"""Least lead paragraphs for a section to count as broad (several topics, one a paragraph)."""
+BROAD_SHARE = 1.0 / 3.0
+"""A broad section is another section's counterpart only if at least this share of its
+lead paragraphs are, of all that section's siblings, most like that section."""
+LEAD_MARGIN = 0.05
+"""How much better the chosen lead paragraph must match than the next one."""
+
+
+def _split_broad_pairs(
+    trees: list[_Tree], cache: dict[tuple[int, int], Score], covered: set[int]
+) -> None:
+    """Re-pair a section with a lead paragraph when its counterpart section is broader.
+
+    One report gives a topic a section (1999's 促进农业和农村经济全面发展), the other one
+    lead paragraph inside a broader section (2000's 进一步稳定和加强农业的基础地位 inside
+    大力推进经济结构的战略性调整, eleven lead paragraphs on industry, infrastructure,
+    regions …). Order and weak scores then pair the two sections. Such a pair is split,
+    the section meeting the paragraph and the broad section standing alone, only when all
+    hold: the broad section has at least :data:`BROAD_LEADS` lead paragraphs and fewer than
+    :data:`BROAD_SHARE` of them are more like this section than like any of its siblings
+    of the same role (the broad section is mostly about other things); one lead paragraph
+    matches this section better than the two sections match each other, by a margin over
+    the next paragraph, in the same role (:func:`lead_score`); and that paragraph is more
+    like this section than like any of its siblings. A report pair of parts on the same
+    themes (2000's 搞好社会保障体系建设 ↔ 2001's 不断改善人民生活，完善社会保障制度, four
+    lead paragraphs) is left as it is.
+
+    The paragraph of this section that was paired with the lead paragraph (1999's
+    调整和优化农业结构) has its counterpart in the row above now: its uid goes into
+    ``covered`` so that it is not paired across sections with a stranger.
+    """
+    out: list[_Tree] = []
+    for t in trees:
+        _split_broad_pairs(t.children, cache, covered)
+        split = _broad_split(t, trees, cache, covered)
+        out.extend(split if split else [t])
+    trees[:] = out
+
+
+def _broad_split(
+    t: _Tree, siblings: list[_Tree], cache: dict[tuple[int, int], Score], covered: set[int]
+) -> list[_Tree] | None:
+    units = t.row.units
+    if len(units) != 2 or any(u.ref.kind != "section" for u in units.values()):
+        return None
+    pair = _row_scores(t.row, cache).score
+    best: tuple[float, int, Unit] | None = None
+    for s in sorted(units):
+        sec = units[s]
+        o = next(r for r in units if r != s)
+        leads = [
+            c.row.units[o]
+            for c in t.children
+            if o in c.row.units
+            and c.row.units[o].ref.kind == "paragraph"
+            and c.row.units[o].ref.label
+        ]
+        if len(leads) < BROAD_LEADS:
+            continue
+        sibs = [
+            x.row.units[s]
+            for x in siblings
+            if s in x.row.units
+            and x.row.units[s].ref.kind == "section"
+            and x.row.units[s].role == sec.role
+        ]
+
+        def favourite(p: Unit, sibs: list[Unit] = sibs) -> Unit:
+            return max(sibs, key=lambda q: lead_score(q, p).score)
+
+        scores = sorted(((lead_score(sec, p).score, k) for k, p in enumerate(leads)), reverse=True)
+        top, k = scores[0]
+        runner_up = scores[1][0] if len(scores) > 1 else 0.0
+        if top < ACCEPT or top < pair or top - runner_up < LEAD_MARGIN:
+            continue
+        votes = sum(1 for p in leads if favourite(p) is sec)
+        if votes >= BROAD_SHARE * len(leads) or favourite(leads[k]) is not sec:
+            continue
+        if best is None or top > best[0]:
+            best = (top, s, leads[k])
+    if best is None:
+        return None
+    _, s, para = best
+    o = next(r for r in units if r != s)
+    sec = units[s]
+    key = (sec.uid, para.uid) if sec.uid < para.uid else (para.uid, sec.uid)
+    cache[key] = lead_score(sec, para)
+    for c in t.children:
+        if c.row.units.get(o) is para and s in c.row.units:
+            covered.add(c.row.units[s].uid)
+    mine = _project(t, s)
+    theirs = _project(t, o, drop=para)
+    assert mine is not None and theirs is not None
+    mine.row.units[o] = para
+    return [mine, theirs] if s < o else [theirs, mine]
+
+
+def _project(t: _Tree, r: int, drop: Unit | None = None) -> _Tree | None:
+    """The part of a tree that holds report ``r``'s units (without ``drop``), unpaired."""
+    u = t.row.units.get(r)
+    if u is None or u is drop:
+        return None
+    kids = [p for c in t.children if (p := _project(c, r, drop)) is not None]
+    return _Tree(_Row({r: u}), kids)
+
+
+def _cross_moves(
+    trees: list[_Tree],
+    n_reports: int,
+    cache: dict[tuple[int, int], Score],
+    covered: frozenset[int] = frozenset(),
+) -> None:
     """Pair paragraphs left alone in their section with a counterpart in another section.
 
     Topics move between sections from one year to the next: 2022 reports innovation as
@@ -273,7 +386,11 @@ def _cross_moves(trees: list[_Tree], n_reports: int, cache: dict[tuple[int, int]
     def collect(nodes: list[_Tree]) -> None:
         for t in nodes:
             kinds = {u.ref.kind for u in t.row.units.values()}
-            if kinds == {"paragraph"} and len(t.row.units) < n_reports:
+            if (
+                kinds == {"paragraph"}
+                and len(t.row.units) < n_reports
+                and not any(u.uid in covered for u in t.row.units.values())
+            ):
                 lonely.append((t, nodes, t.row))
             collect(t.children)
 
@@ -430,7 +547,9 @@ def align_reports(
     unit_lists = [top_units(i, r, tokens[i]) for i, r in enumerate(reports)]
     idf = word_idf(reports, tokens)
     trees = _align_level(unit_lists, reports, tokens, cache, idf)
-    _cross_moves(trees, len(reports), cache)
+    covered: set[int] = set()
+    _split_broad_pairs(trees, cache, covered)
+    _cross_moves(trees, len(reports), cache, frozenset(covered))
     return _freeze(trees, len(reports), cache)
 
 

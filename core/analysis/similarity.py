@@ -466,6 +466,27 @@ def pair_score(a: Unit, b: Unit) -> Score:
     return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
 
 
+def lead_score(section: Unit, para: Unit) -> Score:
+    """How alike a section and a lead paragraph of the other report are (heading ↔ lead
+    phrase, the section's whole body ↔ the paragraph's body).
+
+    One report may give a topic a section (1999's 促进农业和农村经济全面发展) where the other
+    gives it one paragraph with a lead inside a broader section (2000's
+    进一步稳定和加强农业的基础地位 in 大力推进经济结构的战略性调整). Zero for a paragraph
+    without a lead phrase or when the two stand in different roles (review vs tasks …).
+    """
+    if section.ref.kind != "section" or para.ref.kind != "paragraph" or not para.ref.label:
+        return ZERO_SCORE
+    if not (section.head_key and para.head_key) or not para.vec:
+        return ZERO_SCORE
+    if section.role is None or section.role != para.role:
+        return ZERO_SCORE
+    body = body_similarity(section.whole or section, para)
+    heading = _heading_similarity(section, para)
+    score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
+    return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
+
+
 def _part_opening(unit: Unit) -> bool:
     """Whether a unit stands for a top-level part's own paragraphs: a part with sections
     (shallow) or a top-level section with none (2005's 二、2005年工作总体部署 is the

@@ -1,0 +1,76 @@
+"""A section of one report meets a lead paragraph of the other when its counterpart
+section is broader (real corpus pairs; the rule is in ``align._split_broad_pairs``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.comparison import AlignedRow
+from reportdiff.core.storage.resolve import resolve_report
+
+
+@cache
+def _rows(corpus: Path, a: int, b: int) -> tuple[AlignedRow, ...]:
+    return align_reports(
+        [resolve_report(str(corpus / f"{a}.txt")), resolve_report(str(corpus / f"{b}.txt"))]
+    )
+
+
+def _pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str, str, str]]:
+    """Every row with both nodes: (kind A, label A, kind B, label B)."""
+    out: list[tuple[str, str, str, str]] = []
+    for row in rows:
+        a, b = row.nodes
+        if a is not None and b is not None:
+            out.append((a.kind, a.label, b.kind, b.label))
+        out.extend(_pairs(row.children))
+    return out
+
+
+def _find(rows: tuple[AlignedRow, ...], a: str, b: str) -> list[tuple[str, str]]:
+    return [(ka, kb) for ka, la, kb, lb in _pairs(rows) if a in la and b in lb]
+
+
+def test_a_part_meets_the_lead_paragraph_inside_a_broader_part(corpus_dir: Path) -> None:
+    """1999 gives agriculture a part of its own; 2000 gives it the lead paragraph
+    进一步稳定和加强农业的基础地位 inside 大力推进经济结构的战略性调整 (industry,
+    infrastructure, regions …). The part meets the paragraph, not the broader part."""
+    rows = _rows(corpus_dir, 1999, 2000)
+    assert _find(rows, "促进农业和农村经济全面发展", "进一步稳定和加强农业的基础地位") == [
+        ("section", "paragraph")
+    ]
+    assert not _find(rows, "促进农业和农村经济全面发展", "大力推进经济结构的战略性调整")
+    # The grain-circulation paragraph of 1999's agriculture part still finds 2000's,
+    # printed inside the broader part.
+    assert _find(rows, "积极推进粮食流通体制改革", "继续贯彻执行中央关于粮食流通体制改革")
+    # Domestic demand is one topic in both (most of 2000's leads are about 1999's part):
+    # the parts stay paired although 继续实施积极的财政政策 matches 1999's heading well.
+    assert _find(rows, "继续扩大内需和实施积极的财政政策", "坚持实行扩大内需的方针") == [
+        ("section", "section")
+    ]
+
+
+def test_a_section_meets_the_lead_paragraph_of_a_broader_part_either_side(
+    corpus_dir: Path,
+) -> None:
+    """2005's section 深化国有企业改革 against 2004's part 抓住有利时机，深化经济体制改革,
+    whose lead paragraphs cover state assets, rural reform, finance, investment …: the
+    section meets 2004's paragraph on SOE reform, the broad part no longer its section."""
+    rows = _rows(corpus_dir, 2004, 2005)
+    assert _find(rows, "深化国有资产管理体制和国有企业改革", "深化国有企业改革") == [
+        ("paragraph", "section")
+    ]
+    assert not _find(rows, "抓住有利时机，深化经济体制改革", "深化国有企业改革")
+
+
+def test_parts_on_shared_themes_stay_paired(corpus_dir: Path) -> None:
+    """2000's 搞好社会保障体系建设，维护社会稳定 and 2001's
+    不断改善人民生活，完善社会保障制度 are counterparts although 2001's lead paragraph
+    加快完善社会保障制度 matches 2000's heading better: a section of four lead paragraphs
+    is not broad enough to give up its counterpart."""
+    rows = _rows(corpus_dir, 2000, 2001)
+    assert _find(rows, "搞好社会保障体系建设", "不断改善人民生活，完善社会保障制度") == [
+        ("section", "section")
+    ]
