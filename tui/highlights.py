@@ -91,6 +91,17 @@ def pane_highlights(
         enabled: Names from :data:`LAYERS` that are switched on.
         base: The report the ``edits`` layer measures changes against.
     """
+    marks, badges = pane_layers(cmp, pane, enabled, base=base)
+    # Copies: the caller may extend them.
+    return PaneHighlights(list(marks), list(badges))
+
+
+def pane_layers(
+    cmp: Comparison, pane: int, enabled: frozenset[str], *, base: int = 0
+) -> tuple[list[Mark], list[Badge]]:
+    """What :func:`pane_highlights` gives, as the memo's own lists: the same lists for the
+    same layers (so the pane indexes them once), which must not be mutated.
+    """
     key = (pane, "all", frozenset(enabled) | {f"base={base}"})
     whole = _whole.get(key) if _memo_of and _memo_of[0] is cmp else None
     if whole is None:
@@ -104,8 +115,7 @@ def pane_highlights(
         # sort: within a style, the order above).
         marks.sort(key=lambda m: _ORDER.get(m.style, 99))
         whole = _whole[key] = (marks, badges)
-    # Copies: the caller may extend them.
-    return PaneHighlights(list(whole[0]), list(whole[1]))
+    return whole
 
 
 _ORDER = {

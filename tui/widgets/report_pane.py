@@ -29,6 +29,7 @@ from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -100,14 +101,19 @@ class ReportPane(ScrollView, can_focus=True):
             if block.lead is not None:
                 self._leads[block.span.start] = (block.lead.start, block.lead.end)
         self._marks: list[Mark] = []
+        self._overlay: list[Mark] = []
         self._badges: list[Badge] = []
         self._layout: PaneLayout | None = None
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
         """Marks of each item drawn so far (filled lazily, as lines are drawn)."""
-        self._mark_starts: list[int] = []
-        self._mark_order: list[int] = []
-        self._mark_reach = 0
+        self._mark_index: _MarkIndex = _MarkIndex([])
+        self._overlay_index: _MarkIndex = _MarkIndex([])
+        self._mark_indexes: dict[int, _MarkIndex] = {}
+        self.index_builds = 0
+        """Layer mark lists indexed so far (tests count them: an overlay indexes none)."""
+        """Indexes of the layer mark lists seen, by ``id`` (each holds its list, so the id
+        cannot be reused): a toggle back or the next change finds its layers indexed."""
         self._wraps: dict[Any, Any] = {}
         """Items already laid out, for :func:`layout` (cleared when the width changes)."""
         self._wraps_width = 0
@@ -228,22 +234,58 @@ class ReportPane(ScrollView, can_focus=True):
         end = lay.item_top[item + 1] - 1 if item + 1 < len(lay.items) else len(lay.lines)
         return max(1, end - lay.item_top[item])
 
+    # Page keys jump rather than animate: each frame of an animated page scroll moved
+    # every other pane after the lead and redrew them all (about a second of frames on
+    # long reports); a reader's page keys move at once, as in a pager.
+    def action_page_down(self) -> None:
+        """One page down, at once."""
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        """One page up, at once."""
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        """To the start of the report, at once."""
+        if not self._allow_scroll:
+            raise SkipAction()
+        self.scroll_home(animate=False, x_axis=self.scroll_y == 0)
+
+    def action_scroll_end(self) -> None:
+        """To the end of the report, at once."""
+        if not self._allow_scroll:
+            raise SkipAction()
+        self.scroll_end(animate=False, x_axis=self.scroll_y == self.is_vertical_scroll_end)
+
     def on_focus(self) -> None:
         """Tell the screen that navigation now follows this pane."""
         self.post_message(self.Focused(self))
 
     # ----- highlights -----------------------------------------------------------------
 
-    def set_highlights(self, marks: list[Mark], badges: list[Badge]) -> None:
-        """Replace the highlight marks and inline badges (re-wraps when badges change)."""
-        # Order matters: later marks are applied over earlier ones.
-        self._marks = list(marks)
+    def set_highlights(
+        self, marks: list[Mark], badges: list[Badge], overlay: list[Mark] | None = None
+    ) -> None:
+        """Replace the highlight marks and inline badges (re-wraps when badges change).
+
+        Args:
+            marks: The layers' marks, in the order they are applied (later over earlier).
+                Kept, not copied, and indexed once per list: pass the same list (the
+                highlight memo's) again and it is not sorted again. Not to be mutated.
+            badges: Inline badges.
+            overlay: Few marks drawn over ``marks`` (search matches, the current change).
+        """
+        self._marks = marks
+        self._overlay = list(overlay or [])
         badges = sorted(badges, key=lambda b: b.offset)
         if badges != self._badges:
             self._badges = badges
             if self._layout is not None:
                 self._relayout()
-                self._cache.clear()
                 self.refresh()
                 return  # _relayout indexed the marks
         self._index_marks()
@@ -252,8 +294,18 @@ class ReportPane(ScrollView, can_focus=True):
 
     @property
     def marks(self) -> list[Mark]:
-        """The marks currently applied."""
-        return list(self._marks)
+        """The marks currently applied (layers, then the overlay)."""
+        return [*self._marks, *self._overlay]
+
+    @property
+    def layer_marks(self) -> list[Mark]:
+        """The layers' marks as given to :meth:`set_highlights` (not to be mutated)."""
+        return self._marks
+
+    @property
+    def overlay(self) -> list[Mark]:
+        """The overlay marks currently applied."""
+        return list(self._overlay)
 
     @property
     def badges(self) -> list[Badge]:
@@ -261,35 +313,34 @@ class ReportPane(ScrollView, can_focus=True):
         return list(self._badges)
 
     def _index_marks(self) -> None:
-        """Sort the marks by start for :meth:`_item_marks`; items are looked up lazily.
+        """Index the marks by start for :meth:`_item_marks`; items are looked up lazily.
 
         Indexing every mark by item up front took seconds on long reports at every layer
-        toggle; only the items being drawn need their marks.
+        toggle; only the items being drawn need their marks. Sorting the layers' marks
+        took 0.05–0.15 s a pane on reports eight times national length, at every toggle
+        and every ``c``: a list already seen keeps its index.
         """
         self._marks_by_item = {}
-        starts = [m.start for m in self._marks]
-        self._mark_order = sorted(range(len(starts)), key=starts.__getitem__)
-        self._mark_starts = [starts[k] for k in self._mark_order]
-        self._mark_reach = max((m.end - m.start for m in self._marks), default=0)
+        index = self._mark_indexes.get(id(self._marks))
+        if index is None or index.marks is not self._marks:
+            index = _MarkIndex(self._marks)
+            if len(self._mark_indexes) >= _KEPT_INDEXES:
+                del self._mark_indexes[next(iter(self._mark_indexes))]
+            self._mark_indexes[id(self._marks)] = index
+            self.index_builds += 1
+        self._mark_index = index
+        self._overlay_index = _MarkIndex(self._overlay)
 
     def _item_marks(self, index: int) -> list[Mark]:
         """The marks overlapping item ``index``, in the order they are applied."""
         got = self._marks_by_item.get(index)
         if got is not None:
             return got
-        lay = self.pane_layout
-        it = lay.items[index]
-        # A mark overlapping the item starts before its end and at most the longest
-        # mark's length before its start.
-        lo = bisect_left(self._mark_starts, it.start - self._mark_reach)
-        hi = bisect_left(self._mark_starts, it.end, lo)
-        marks = self._marks
-        picked = sorted(
-            k
-            for k in self._mark_order[lo:hi]
-            if marks[k].end > it.start and marks[k].start < it.end
-        )
-        got = self._marks_by_item[index] = [marks[k] for k in picked]
+        it = self.pane_layout.items[index]
+        got = self._marks_by_item[index] = [
+            *self._mark_index.overlapping(it.start, it.end),
+            *self._overlay_index.overlapping(it.start, it.end),
+        ]
         return got
 
     # ----- mouse selection ------------------------------------------------------------
@@ -464,3 +515,32 @@ class ReportPane(ScrollView, can_focus=True):
                     style = style + self._style(name)
             segments.append(Segment(text[a:b], style))
         return segments
+
+
+_KEPT_INDEXES = 8
+"""Layer mark lists whose index a pane keeps (a few layer sets toggled back and forth)."""
+
+
+class _MarkIndex:
+    """Marks sorted by start, to find those overlapping a span by bisection."""
+
+    __slots__ = ("marks", "order", "reach", "starts")
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self.marks = marks
+        starts = [m.start for m in marks]
+        self.order = sorted(range(len(starts)), key=starts.__getitem__)
+        self.starts = [starts[k] for k in self.order]
+        self.reach = max((m.end - m.start for m in marks), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        """Marks overlapping ``[start, end)``, in their list order."""
+        # A mark overlapping the span starts before its end and at most the longest
+        # mark's length before its start.
+        lo = bisect_left(self.starts, start - self.reach)
+        hi = bisect_left(self.starts, end, lo)
+        marks = self.marks
+        picked = sorted(
+            k for k in self.order[lo:hi] if marks[k].end > start and marks[k].start < end
+        )
+        return [marks[k] for k in picked]
