@@ -118,6 +118,26 @@ def pane_layers(
     return whole
 
 
+def pane_layer_parts(
+    cmp: Comparison, pane: int, enabled: frozenset[str], *, base: int = 0
+) -> list[tuple[list[Mark], list[Badge]]]:
+    """The parts :func:`pane_layers` merges, one a layer, as the memo's own lists.
+
+    Their marks are applied in :func:`mark_order`, then in the order of the parts, then
+    in each part's order: the order of :func:`pane_layers`, without merging and sorting
+    every mark at a toggle (a pane finds each part's marks by its own index).
+    """
+    return [
+        _layer_part(cmp, pane, layer, enabled, base)
+        for layer in ("edits", "unique", "shared", "numbers")
+    ]
+
+
+def mark_order(style: str) -> int:
+    """Rank of a layer mark's style: weaker layers first, so stronger ones are drawn over."""
+    return _ORDER.get(style, 99)
+
+
 _ORDER = {
     name: i
     for i, name in enumerate(
@@ -127,6 +147,8 @@ _ORDER = {
 
 _memo: dict[tuple[int, str, bool, bool, int], tuple[list[Mark], list[Badge]]] = {}
 _whole: dict[tuple[int, str, frozenset[str]], tuple[list[Mark], list[Badge]]] = {}
+_NONE: tuple[list[Mark], list[Badge]] = ([], [])
+"""A layer switched off (shared, never to be mutated: the same lists at every toggle)."""
 _memo_of: list[object] = []
 """The comparison :data:`_memo` belongs to (held, so its id cannot be reused)."""
 
@@ -149,7 +171,7 @@ def _layer_part(
     if layer == "numbers":
         key = (pane, layer, changed, same, 0)
     elif layer not in enabled:
-        return [], []
+        return _NONE
     else:
         key = (pane, layer, False, False, base if layer == "edits" else 0)
     part = _memo.get(key)

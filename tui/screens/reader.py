@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Report
-from reportdiff.tui.highlights import LAYER_LABELS, LAYERS, layer_counts, pane_layers
+from reportdiff.tui.highlights import (
+    LAYER_LABELS,
+    LAYERS,
+    layer_counts,
+    mark_order,
+    pane_layer_parts,
+)
 from reportdiff.tui.layout import Mark
 from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.navigation import (
@@ -21,6 +27,7 @@ from reportdiff.tui.navigation import (
     step,
 )
 from reportdiff.tui.screens.reader_changes import ChangesMixin
+from reportdiff.tui.widgets.footer import SteadyFooter
 from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.report_pane import ReportPane
@@ -31,7 +38,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import Comparison, NumberPair
@@ -349,7 +356,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         outline = AlignmentOutline(id="outline", classes="outline-box")
         with self.app.batch_update():  # one frame: the stand-ins go, the widgets come
             removed = self.query("#outline-slot, #footer-slot").remove()
-            mounts = [body.mount(outline, before="#panes"), self.mount(Footer())]
+            mounts = [body.mount(outline, before="#panes"), self.mount(SteadyFooter())]
             self._arrange()
             await removed
             for mounting in mounts:
@@ -491,13 +498,16 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             extra_only = False
         for pane in self.panes:
             if extra_only:
-                marks, badges = [], []
-            else:
-                assert self.comparison is not None
-                marks, badges = pane_layers(
-                    self.comparison, pane.index, self.enabled, base=self.base
-                )
-            pane.set_highlights(marks, badges, self._overlay(pane.index))
+                pane.set_highlights([], [], self._overlay(pane.index))
+                continue
+            assert self.comparison is not None
+            parts = pane_layer_parts(self.comparison, pane.index, self.enabled, base=self.base)
+            pane.set_layers(
+                [marks for marks, _b in parts],
+                [b for _m, badges in parts for b in badges],
+                self._overlay(pane.index),
+                order=mark_order,
+            )
 
     def _overlay(self, index: int) -> list[Mark]:
         """Search matches and the current changed number, drawn over the layers."""
@@ -740,11 +750,7 @@ class ReaderScreen(ChangesMixin, Screen[None]):
             for pane in self.panes:
                 q = pair.values[pane.index]
                 if q is not None:
-                    pane.set_highlights(
-                        pane.layer_marks,
-                        pane.badges,
-                        [*pane.overlay, Mark(q.span.start, q.span.end, "search-current")],
-                    )
+                    pane.add_overlay(Mark(q.span.start, q.span.end, "search-current"))
 
     def action_numbers(self) -> None:
         """Open the numbers view; Enter there jumps back to the pair's paragraphs."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -100,14 +101,15 @@ class ReportPane(ScrollView, can_focus=True):
         for _path, _i, block in report.blocks():
             if block.lead is not None:
                 self._leads[block.span.start] = (block.lead.start, block.lead.end)
-        self._marks: list[Mark] = []
+        self._parts: list[list[Mark]] = []
+        self._order: Callable[[str], int] | None = None
         self._overlay: list[Mark] = []
         self._badges: list[Badge] = []
         self._layout: PaneLayout | None = None
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
         """Marks of each item drawn so far (filled lazily, as lines are drawn)."""
-        self._mark_index: _MarkIndex = _MarkIndex([])
+        self._part_indexes: list[_MarkIndex] = []
         self._overlay_index: _MarkIndex = _MarkIndex([])
         self._mark_indexes: dict[int, _MarkIndex] = {}
         self.index_builds = 0
@@ -118,6 +120,7 @@ class ReportPane(ScrollView, can_focus=True):
         """Items already laid out, for :func:`layout` (cleared when the width changes)."""
         self._wraps_width = 0
         self._styles: dict[str, Style] = {}
+        self._check_styles = False
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
         self._selectable = False
@@ -279,7 +282,22 @@ class ReportPane(ScrollView, can_focus=True):
             badges: Inline badges.
             overlay: Few marks drawn over ``marks`` (search matches, the current change).
         """
-        self._marks = marks
+        self.set_layers([marks], badges, overlay)
+
+    def set_layers(
+        self,
+        parts: list[list[Mark]],
+        badges: list[Badge],
+        overlay: list[Mark] | None = None,
+        order: Callable[[str], int] | None = None,
+    ) -> None:
+        """Like :meth:`set_highlights`, with the layers' marks in several lists.
+
+        Marks are applied by ``order`` of their style (if given), then by part, then in
+        their part's order; each part is indexed once per list (see :meth:`set_highlights`).
+        """
+        self._parts = parts
+        self._order = order
         self._overlay = list(overlay or [])
         badges = sorted(badges, key=lambda b: b.offset)
         if badges != self._badges:
@@ -292,15 +310,39 @@ class ReportPane(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def add_overlay(self, mark: Mark) -> None:
+        """Draw one more mark over the others (the layers and badges stay as they are)."""
+        self._overlay.append(mark)
+        self._overlay_index = _MarkIndex(self._overlay)
+        self._marks_by_item = {}
+        self._cache.clear()
+        self.refresh()
+
+    def _ranked(self, found: list[list[tuple[int, Mark]]]) -> list[Mark]:
+        """Marks found in each part (with their positions), in the order they apply."""
+        order = self._order
+        if len(found) == 1:
+            return [m for _k, m in found[0]]
+        keyed = [
+            (order(m.style) if order else 0, part, k, m)
+            for part, hits in enumerate(found)
+            for k, m in hits
+        ]
+        keyed.sort(key=lambda t: t[:3])
+        return [t[3] for t in keyed]
+
     @property
     def marks(self) -> list[Mark]:
-        """The marks currently applied (layers, then the overlay)."""
-        return [*self._marks, *self._overlay]
+        """The marks currently applied (layers, then the overlay), in that order."""
+        found = [list(enumerate(part)) for part in self._parts]
+        return [*self._ranked(found), *self._overlay]
 
     @property
     def layer_marks(self) -> list[Mark]:
-        """The layers' marks as given to :meth:`set_highlights` (not to be mutated)."""
-        return self._marks
+        """The layers' marks, in the order they are applied."""
+        if len(self._parts) == 1:
+            return self._parts[0]
+        return self._ranked([list(enumerate(part)) for part in self._parts])
 
     @property
     def overlay(self) -> list[Mark]:
@@ -321,14 +363,17 @@ class ReportPane(ScrollView, can_focus=True):
         and every ``c``: a list already seen keeps its index.
         """
         self._marks_by_item = {}
-        index = self._mark_indexes.get(id(self._marks))
-        if index is None or index.marks is not self._marks:
-            index = _MarkIndex(self._marks)
-            if len(self._mark_indexes) >= _KEPT_INDEXES:
-                del self._mark_indexes[next(iter(self._mark_indexes))]
-            self._mark_indexes[id(self._marks)] = index
-            self.index_builds += 1
-        self._mark_index = index
+        indexes = []
+        for part in self._parts:
+            index = self._mark_indexes.get(id(part))
+            if index is None or index.marks is not part:
+                index = _MarkIndex(part)
+                if len(self._mark_indexes) >= _KEPT_INDEXES:
+                    del self._mark_indexes[next(iter(self._mark_indexes))]
+                self._mark_indexes[id(part)] = index
+                self.index_builds += 1
+            indexes.append(index)
+        self._part_indexes = indexes
         self._overlay_index = _MarkIndex(self._overlay)
 
     def _item_marks(self, index: int) -> list[Mark]:
@@ -337,10 +382,9 @@ class ReportPane(ScrollView, can_focus=True):
         if got is not None:
             return got
         it = self.pane_layout.items[index]
-        got = self._marks_by_item[index] = [
-            *self._mark_index.overlapping(it.start, it.end),
-            *self._overlay_index.overlapping(it.start, it.end),
-        ]
+        found = [ix.overlapping(it.start, it.end) for ix in self._part_indexes]
+        over = self._overlay_index.overlapping(it.start, it.end)
+        got = self._marks_by_item[index] = [*self._ranked(found), *(m for _k, m in over)]
         return got
 
     # ----- mouse selection ------------------------------------------------------------
@@ -408,6 +452,8 @@ class ReportPane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Render display line ``y`` of the viewport."""
+        if self._check_styles:
+            self._recheck_styles()
         index = int(self.scroll_y) + y
         strip = self._cache.get(index)
         if strip is None:
@@ -458,10 +504,25 @@ class ReportPane(ScrollView, can_focus=True):
         return style
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: drop cached component styles and rendered lines."""
+        """Theme or CSS changed: check the styles the lines use at the next line drawn."""
         super().notify_style_update()
-        self._styles.clear()
-        self._cache.clear()
+        self._check_styles = True
+
+    def _recheck_styles(self) -> None:
+        """Drop the cached styles, and the rendered lines only if a style they use changed.
+
+        Focus moving between panes changes only the borders: redrawing every line of both
+        panes for it cost a long pane's worth of work at every ``tab``. Checked when a line
+        is next drawn, not in :meth:`notify_style_update`, so the mark styles' holder has
+        had its own update by then (a theme change updates every node, in turn).
+        """
+        self._check_styles = False
+        old = self._styles
+        self._styles = {}
+        for name, style in old.items():
+            if (self._base_style() if name == "" else self._style(name)) != style:
+                self._cache.clear()
+                return
 
     def line_ranges(self, lay: PaneLayout, ref: LineRef) -> list[tuple[int, int, str]]:
         """Styled ranges on one display line, as ``(start, end, style name)`` in line offsets.
@@ -533,8 +594,8 @@ class _MarkIndex:
         self.starts = [starts[k] for k in self.order]
         self.reach = max((m.end - m.start for m in marks), default=0)
 
-    def overlapping(self, start: int, end: int) -> list[Mark]:
-        """Marks overlapping ``[start, end)``, in their list order."""
+    def overlapping(self, start: int, end: int) -> list[tuple[int, Mark]]:
+        """Marks overlapping ``[start, end)`` with their positions, in their list order."""
         # A mark overlapping the span starts before its end and at most the longest
         # mark's length before its start.
         lo = bisect_left(self.starts, start - self.reach)
@@ -543,4 +604,4 @@ class _MarkIndex:
         picked = sorted(
             k for k in self.order[lo:hi] if marks[k].end > start and marks[k].start < end
         )
-        return [marks[k] for k in picked]
+        return [(k, marks[k]) for k in picked]
