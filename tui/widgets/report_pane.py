@@ -31,7 +31,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.actions import SkipAction
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -121,6 +121,8 @@ class ReportPane(ScrollView, can_focus=True):
         self._wraps_width = 0
         self._styles: dict[str, Style] = {}
         self._check_styles = False
+        self._frame_layout: PaneLayout | None = None
+        """The layout while a frame's lines are rendered (see :meth:`render_lines`)."""
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
         self._selectable = False
@@ -381,7 +383,7 @@ class ReportPane(ScrollView, can_focus=True):
         got = self._marks_by_item.get(index)
         if got is not None:
             return got
-        it = self.pane_layout.items[index]
+        it = (self._frame_layout or self.pane_layout).items[index]
         found = [ix.overlapping(it.start, it.end) for ix in self._part_indexes]
         over = self._overlay_index.overlapping(it.start, it.end)
         got = self._marks_by_item[index] = [*self._ranked(found), *(m for _k, m in over)]
@@ -450,6 +452,15 @@ class ReportPane(ScrollView, can_focus=True):
 
     # ----- rendering ------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Render the lines in ``crop``, checking the layout's width once, not per line
+        (it asks for the scrollable region, some 0.1 ms, on every line of both panes)."""
+        self._frame_layout = self.pane_layout
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_layout = None
+
     def render_line(self, y: int) -> Strip:
         """Render display line ``y`` of the viewport."""
         if self._check_styles:
@@ -462,7 +473,7 @@ class ReportPane(ScrollView, can_focus=True):
         return strip
 
     def _render_index(self, index: int) -> Strip:
-        lay = self.pane_layout
+        lay = self._frame_layout or self.pane_layout
         width = lay.width + GUTTER
         base = self._base_style()
         ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
