@@ -8,7 +8,6 @@ Text is always plain report text styled by offsets, never markup.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,6 +19,7 @@ from reportdiff.tui.layout import (
     Item,
     LineRef,
     Mark,
+    MarkIndex,
     PaneLayout,
     layout,
     report_items,
@@ -109,9 +109,9 @@ class ReportPane(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
         """Marks of each item drawn so far (filled lazily, as lines are drawn)."""
-        self._part_indexes: list[_MarkIndex] = []
-        self._overlay_index: _MarkIndex = _MarkIndex([])
-        self._mark_indexes: dict[int, _MarkIndex] = {}
+        self._part_indexes: list[MarkIndex] = []
+        self._overlay_index: MarkIndex = MarkIndex([])
+        self._mark_indexes: dict[int, MarkIndex] = {}
         self.index_builds = 0
         """Layer mark lists indexed so far (tests count them: an overlay indexes none)."""
         """Indexes of the layer mark lists seen, by ``id`` (each holds its list, so the id
@@ -315,7 +315,7 @@ class ReportPane(ScrollView, can_focus=True):
     def add_overlay(self, mark: Mark) -> None:
         """Draw one more mark over the others (the layers and badges stay as they are)."""
         self._overlay.append(mark)
-        self._overlay_index = _MarkIndex(self._overlay)
+        self._overlay_index = MarkIndex(self._overlay)
         self._marks_by_item = {}
         self._cache.clear()
         self.refresh()
@@ -369,14 +369,14 @@ class ReportPane(ScrollView, can_focus=True):
         for part in self._parts:
             index = self._mark_indexes.get(id(part))
             if index is None or index.marks is not part:
-                index = _MarkIndex(part)
+                index = MarkIndex(part)
                 if len(self._mark_indexes) >= _KEPT_INDEXES:
                     del self._mark_indexes[next(iter(self._mark_indexes))]
                 self._mark_indexes[id(part)] = index
                 self.index_builds += 1
             indexes.append(index)
         self._part_indexes = indexes
-        self._overlay_index = _MarkIndex(self._overlay)
+        self._overlay_index = MarkIndex(self._overlay)
 
     def _item_marks(self, index: int) -> list[Mark]:
         """The marks overlapping item ``index``, in the order they are applied."""
@@ -591,28 +591,3 @@ class ReportPane(ScrollView, can_focus=True):
 
 _KEPT_INDEXES = 8
 """Layer mark lists whose index a pane keeps (a few layer sets toggled back and forth)."""
-
-
-class _MarkIndex:
-    """Marks sorted by start, to find those overlapping a span by bisection."""
-
-    __slots__ = ("marks", "order", "reach", "starts")
-
-    def __init__(self, marks: list[Mark]) -> None:
-        self.marks = marks
-        starts = [m.start for m in marks]
-        self.order = sorted(range(len(starts)), key=starts.__getitem__)
-        self.starts = [starts[k] for k in self.order]
-        self.reach = max((m.end - m.start for m in marks), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, Mark]]:
-        """Marks overlapping ``[start, end)`` with their positions, in their list order."""
-        # A mark overlapping the span starts before its end and at most the longest
-        # mark's length before its start.
-        lo = bisect_left(self.starts, start - self.reach)
-        hi = bisect_left(self.starts, end, lo)
-        marks = self.marks
-        picked = sorted(
-            k for k in self.order[lo:hi] if marks[k].end > start and marks[k].start < end
-        )
-        return [(k, marks[k]) for k in picked]
