@@ -91,6 +91,17 @@ def pane_highlights(
         enabled: Names from :data:`LAYERS` that are switched on.
         base: The report the ``edits`` layer measures changes against.
     """
+    marks, badges = pane_layers(cmp, pane, enabled, base=base)
+    # Copies: the caller may extend them.
+    return PaneHighlights(list(marks), list(badges))
+
+
+def pane_layers(
+    cmp: Comparison, pane: int, enabled: frozenset[str], *, base: int = 0
+) -> tuple[list[Mark], list[Badge]]:
+    """What :func:`pane_highlights` gives, as the memo's own lists: the same lists for the
+    same layers (so the pane indexes them once), which must not be mutated.
+    """
     key = (pane, "all", frozenset(enabled) | {f"base={base}"})
     whole = _whole.get(key) if _memo_of and _memo_of[0] is cmp else None
     if whole is None:
@@ -104,8 +115,27 @@ def pane_highlights(
         # sort: within a style, the order above).
         marks.sort(key=lambda m: _ORDER.get(m.style, 99))
         whole = _whole[key] = (marks, badges)
-    # Copies: the caller may extend them.
-    return PaneHighlights(list(whole[0]), list(whole[1]))
+    return whole
+
+
+def pane_layer_parts(
+    cmp: Comparison, pane: int, enabled: frozenset[str], *, base: int = 0
+) -> list[tuple[list[Mark], list[Badge]]]:
+    """The parts :func:`pane_layers` merges, one a layer, as the memo's own lists.
+
+    Their marks are applied in :func:`mark_order`, then in the order of the parts, then
+    in each part's order: the order of :func:`pane_layers`, without merging and sorting
+    every mark at a toggle (a pane finds each part's marks by its own index).
+    """
+    return [
+        _layer_part(cmp, pane, layer, enabled, base)
+        for layer in ("edits", "unique", "shared", "numbers")
+    ]
+
+
+def mark_order(style: str) -> int:
+    """Rank of a layer mark's style: weaker layers first, so stronger ones are drawn over."""
+    return _ORDER.get(style, 99)
 
 
 _ORDER = {
@@ -117,6 +147,8 @@ _ORDER = {
 
 _memo: dict[tuple[int, str, bool, bool, int], tuple[list[Mark], list[Badge]]] = {}
 _whole: dict[tuple[int, str, frozenset[str]], tuple[list[Mark], list[Badge]]] = {}
+_NONE: tuple[list[Mark], list[Badge]] = ([], [])
+"""A layer switched off (shared, never to be mutated: the same lists at every toggle)."""
 _memo_of: list[object] = []
 """The comparison :data:`_memo` belongs to (held, so its id cannot be reused)."""
 
@@ -139,7 +171,7 @@ def _layer_part(
     if layer == "numbers":
         key = (pane, layer, changed, same, 0)
     elif layer not in enabled:
-        return [], []
+        return _NONE
     else:
         key = (pane, layer, False, False, base if layer == "edits" else 0)
     part = _memo.get(key)

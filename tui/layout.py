@@ -8,7 +8,7 @@ and every item keeps a map from report offsets to display offsets so marks land 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -271,3 +271,28 @@ def layout(
         tops.append(len(lines))
         lines.extend(done[1])
     return PaneLayout(items, texts, width, lines, tops)
+
+
+class MarkIndex:
+    """Marks sorted by start, to find those overlapping a span by bisection."""
+
+    __slots__ = ("marks", "order", "reach", "starts")
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self.marks = marks
+        starts = [m.start for m in marks]
+        self.order = sorted(range(len(starts)), key=starts.__getitem__)
+        self.starts = [starts[k] for k in self.order]
+        self.reach = max((m.end - m.start for m in marks), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, Mark]]:
+        """Marks overlapping ``[start, end)`` with their positions, in their list order."""
+        # A mark overlapping the span starts before its end and at most the longest
+        # mark's length before its start.
+        lo = bisect_left(self.starts, start - self.reach)
+        hi = bisect_left(self.starts, end, lo)
+        marks = self.marks
+        picked = sorted(
+            k for k in self.order[lo:hi] if marks[k].end > start and marks[k].start < end
+        )
+        return [(k, marks[k]) for k in picked]

@@ -8,7 +8,7 @@ Text is always plain report text styled by offsets, never markup.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,6 +19,7 @@ from reportdiff.tui.layout import (
     Item,
     LineRef,
     Mark,
+    MarkIndex,
     PaneLayout,
     layout,
     report_items,
@@ -29,7 +30,8 @@ from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.actions import SkipAction
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -99,19 +101,28 @@ class ReportPane(ScrollView, can_focus=True):
         for _path, _i, block in report.blocks():
             if block.lead is not None:
                 self._leads[block.span.start] = (block.lead.start, block.lead.end)
-        self._marks: list[Mark] = []
+        self._parts: list[list[Mark]] = []
+        self._order: Callable[[str], int] | None = None
+        self._overlay: list[Mark] = []
         self._badges: list[Badge] = []
         self._layout: PaneLayout | None = None
         self._cache: dict[int, Strip] = {}
         self._marks_by_item: dict[int, list[Mark]] = {}
         """Marks of each item drawn so far (filled lazily, as lines are drawn)."""
-        self._mark_starts: list[int] = []
-        self._mark_order: list[int] = []
-        self._mark_reach = 0
+        self._part_indexes: list[MarkIndex] = []
+        self._overlay_index: MarkIndex = MarkIndex([])
+        self._mark_indexes: dict[int, MarkIndex] = {}
+        self.index_builds = 0
+        """Layer mark lists indexed so far (tests count them: an overlay indexes none)."""
+        """Indexes of the layer mark lists seen, by ``id`` (each holds its list, so the id
+        cannot be reused): a toggle back or the next change finds its layers indexed."""
         self._wraps: dict[Any, Any] = {}
         """Items already laid out, for :func:`layout` (cleared when the width changes)."""
         self._wraps_width = 0
         self._styles: dict[str, Style] = {}
+        self._check_styles = False
+        self._frame_layout: PaneLayout | None = None
+        """The layout while a frame's lines are rendered (see :meth:`render_lines`)."""
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
         self._selectable = False
@@ -228,32 +239,117 @@ class ReportPane(ScrollView, can_focus=True):
         end = lay.item_top[item + 1] - 1 if item + 1 < len(lay.items) else len(lay.lines)
         return max(1, end - lay.item_top[item])
 
+    # Page keys jump rather than animate: each frame of an animated page scroll moved
+    # every other pane after the lead and redrew them all (about a second of frames on
+    # long reports); a reader's page keys move at once, as in a pager.
+    def action_page_down(self) -> None:
+        """One page down, at once."""
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        """One page up, at once."""
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        """To the start of the report, at once."""
+        if not self._allow_scroll:
+            raise SkipAction()
+        self.scroll_home(animate=False, x_axis=self.scroll_y == 0)
+
+    def action_scroll_end(self) -> None:
+        """To the end of the report, at once."""
+        if not self._allow_scroll:
+            raise SkipAction()
+        self.scroll_end(animate=False, x_axis=self.scroll_y == self.is_vertical_scroll_end)
+
     def on_focus(self) -> None:
         """Tell the screen that navigation now follows this pane."""
         self.post_message(self.Focused(self))
 
     # ----- highlights -----------------------------------------------------------------
 
-    def set_highlights(self, marks: list[Mark], badges: list[Badge]) -> None:
-        """Replace the highlight marks and inline badges (re-wraps when badges change)."""
-        # Order matters: later marks are applied over earlier ones.
-        self._marks = list(marks)
+    def set_highlights(
+        self, marks: list[Mark], badges: list[Badge], overlay: list[Mark] | None = None
+    ) -> None:
+        """Replace the highlight marks and inline badges (re-wraps when badges change).
+
+        Args:
+            marks: The layers' marks, in the order they are applied (later over earlier).
+                Kept, not copied, and indexed once per list: pass the same list (the
+                highlight memo's) again and it is not sorted again. Not to be mutated.
+            badges: Inline badges.
+            overlay: Few marks drawn over ``marks`` (search matches, the current change).
+        """
+        self.set_layers([marks], badges, overlay)
+
+    def set_layers(
+        self,
+        parts: list[list[Mark]],
+        badges: list[Badge],
+        overlay: list[Mark] | None = None,
+        order: Callable[[str], int] | None = None,
+    ) -> None:
+        """Like :meth:`set_highlights`, with the layers' marks in several lists.
+
+        Marks are applied by ``order`` of their style (if given), then by part, then in
+        their part's order; each part is indexed once per list (see :meth:`set_highlights`).
+        """
+        self._parts = parts
+        self._order = order
+        self._overlay = list(overlay or [])
         badges = sorted(badges, key=lambda b: b.offset)
         if badges != self._badges:
             self._badges = badges
             if self._layout is not None:
                 self._relayout()
-                self._cache.clear()
                 self.refresh()
                 return  # _relayout indexed the marks
         self._index_marks()
         self._cache.clear()
         self.refresh()
 
+    def add_overlay(self, mark: Mark) -> None:
+        """Draw one more mark over the others (the layers and badges stay as they are)."""
+        self._overlay.append(mark)
+        self._overlay_index = MarkIndex(self._overlay)
+        self._marks_by_item = {}
+        self._cache.clear()
+        self.refresh()
+
+    def _ranked(self, found: list[list[tuple[int, Mark]]]) -> list[Mark]:
+        """Marks found in each part (with their positions), in the order they apply."""
+        order = self._order
+        if len(found) == 1:
+            return [m for _k, m in found[0]]
+        keyed = [
+            (order(m.style) if order else 0, part, k, m)
+            for part, hits in enumerate(found)
+            for k, m in hits
+        ]
+        keyed.sort(key=lambda t: t[:3])
+        return [t[3] for t in keyed]
+
     @property
     def marks(self) -> list[Mark]:
-        """The marks currently applied."""
-        return list(self._marks)
+        """The marks currently applied (layers, then the overlay), in that order."""
+        found = [list(enumerate(part)) for part in self._parts]
+        return [*self._ranked(found), *self._overlay]
+
+    @property
+    def layer_marks(self) -> list[Mark]:
+        """The layers' marks, in the order they are applied."""
+        if len(self._parts) == 1:
+            return self._parts[0]
+        return self._ranked([list(enumerate(part)) for part in self._parts])
+
+    @property
+    def overlay(self) -> list[Mark]:
+        """The overlay marks currently applied."""
+        return list(self._overlay)
 
     @property
     def badges(self) -> list[Badge]:
@@ -261,35 +357,36 @@ class ReportPane(ScrollView, can_focus=True):
         return list(self._badges)
 
     def _index_marks(self) -> None:
-        """Sort the marks by start for :meth:`_item_marks`; items are looked up lazily.
+        """Index the marks by start for :meth:`_item_marks`; items are looked up lazily.
 
         Indexing every mark by item up front took seconds on long reports at every layer
-        toggle; only the items being drawn need their marks.
+        toggle; only the items being drawn need their marks. Sorting the layers' marks
+        took 0.05–0.15 s a pane on reports eight times national length, at every toggle
+        and every ``c``: a list already seen keeps its index.
         """
         self._marks_by_item = {}
-        starts = [m.start for m in self._marks]
-        self._mark_order = sorted(range(len(starts)), key=starts.__getitem__)
-        self._mark_starts = [starts[k] for k in self._mark_order]
-        self._mark_reach = max((m.end - m.start for m in self._marks), default=0)
+        indexes = []
+        for part in self._parts:
+            index = self._mark_indexes.get(id(part))
+            if index is None or index.marks is not part:
+                index = MarkIndex(part)
+                if len(self._mark_indexes) >= _KEPT_INDEXES:
+                    del self._mark_indexes[next(iter(self._mark_indexes))]
+                self._mark_indexes[id(part)] = index
+                self.index_builds += 1
+            indexes.append(index)
+        self._part_indexes = indexes
+        self._overlay_index = MarkIndex(self._overlay)
 
     def _item_marks(self, index: int) -> list[Mark]:
         """The marks overlapping item ``index``, in the order they are applied."""
         got = self._marks_by_item.get(index)
         if got is not None:
             return got
-        lay = self.pane_layout
-        it = lay.items[index]
-        # A mark overlapping the item starts before its end and at most the longest
-        # mark's length before its start.
-        lo = bisect_left(self._mark_starts, it.start - self._mark_reach)
-        hi = bisect_left(self._mark_starts, it.end, lo)
-        marks = self._marks
-        picked = sorted(
-            k
-            for k in self._mark_order[lo:hi]
-            if marks[k].end > it.start and marks[k].start < it.end
-        )
-        got = self._marks_by_item[index] = [marks[k] for k in picked]
+        it = (self._frame_layout or self.pane_layout).items[index]
+        found = [ix.overlapping(it.start, it.end) for ix in self._part_indexes]
+        over = self._overlay_index.overlapping(it.start, it.end)
+        got = self._marks_by_item[index] = [*self._ranked(found), *(m for _k, m in over)]
         return got
 
     # ----- mouse selection ------------------------------------------------------------
@@ -355,8 +452,19 @@ class ReportPane(ScrollView, can_focus=True):
 
     # ----- rendering ------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Render the lines in ``crop``, checking the layout's width once, not per line
+        (it asks for the scrollable region, some 0.1 ms, on every line of both panes)."""
+        self._frame_layout = self.pane_layout
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_layout = None
+
     def render_line(self, y: int) -> Strip:
         """Render display line ``y`` of the viewport."""
+        if self._check_styles:
+            self._recheck_styles()
         index = int(self.scroll_y) + y
         strip = self._cache.get(index)
         if strip is None:
@@ -365,7 +473,7 @@ class ReportPane(ScrollView, can_focus=True):
         return strip
 
     def _render_index(self, index: int) -> Strip:
-        lay = self.pane_layout
+        lay = self._frame_layout or self.pane_layout
         width = lay.width + GUTTER
         base = self._base_style()
         ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
@@ -407,10 +515,25 @@ class ReportPane(ScrollView, can_focus=True):
         return style
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: drop cached component styles and rendered lines."""
+        """Theme or CSS changed: check the styles the lines use at the next line drawn."""
         super().notify_style_update()
-        self._styles.clear()
-        self._cache.clear()
+        self._check_styles = True
+
+    def _recheck_styles(self) -> None:
+        """Drop the cached styles, and the rendered lines only if a style they use changed.
+
+        Focus moving between panes changes only the borders: redrawing every line of both
+        panes for it cost a long pane's worth of work at every ``tab``. Checked when a line
+        is next drawn, not in :meth:`notify_style_update`, so the mark styles' holder has
+        had its own update by then (a theme change updates every node, in turn).
+        """
+        self._check_styles = False
+        old = self._styles
+        self._styles = {}
+        for name, style in old.items():
+            if (self._base_style() if name == "" else self._style(name)) != style:
+                self._cache.clear()
+                return
 
     def line_ranges(self, lay: PaneLayout, ref: LineRef) -> list[tuple[int, int, str]]:
         """Styled ranges on one display line, as ``(start, end, style name)`` in line offsets.
@@ -464,3 +587,7 @@ class ReportPane(ScrollView, can_focus=True):
                     style = style + self._style(name)
             segments.append(Segment(text[a:b], style))
         return segments
+
+
+_KEPT_INDEXES = 8
+"""Layer mark lists whose index a pane keeps (a few layer sets toggled back and forth)."""

@@ -1,0 +1,105 @@
+"""The reader's keys redo no work already done (issue 13: keys within 0.1 s on long
+reports). Structural facts, counted, never timed: timings live in bench/bench_reader.py."""
+
+from __future__ import annotations
+
+import pytest
+from reportdiff.core.model import Report
+from reportdiff.core.storage.samples import load_sample
+from reportdiff.tui.app import ReportDiffApp
+from reportdiff.tui.highlights import pane_highlights
+from textual.widgets._footer import FooterKey
+from tui_support import aio, analysed
+
+SIZE = (160, 45)
+OVERLAY = {"search", "search-current"}
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[Report]:
+    return [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
+
+
+def _layers_as_merged(app: ReportDiffApp, pane) -> None:  # type: ignore[no-untyped-def]
+    """The pane applies the layers' marks in the merged order (weaker styles first)."""
+    reader = app.reader
+    assert app.comparison is not None
+    want = pane_highlights(app.comparison, pane.index, reader.enabled, base=reader.base).marks
+    assert [m for m in pane.marks if m.style not in OVERLAY] == want
+    # and item by item, as lines are drawn
+    lay = pane.pane_layout
+    for item in range(pane.top_item(), min(len(lay.items), pane.top_item() + 30)):
+        it = lay.items[item]
+        drawn = [m for m in pane._item_marks(item) if m.style not in OVERLAY]
+        assert drawn == [m for m in want if m.end > it.start and m.start < it.end]
+
+
+@aio
+async def test_change_and_toggles_index_no_layer_twice(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        pane = app.reader.panes[0]
+        _layers_as_merged(app, pane)
+        built = pane.index_builds
+        assert built > 0
+        await pilot.press("c")  # the current change is an overlay: no layer re-indexed
+        await pilot.pause()
+        assert pane.index_builds == built
+        assert any(m.style == "search-current" for m in pane.marks)
+        _layers_as_merged(app, pane)
+        for key in "12345":
+            await pilot.press(key)  # off: its part is the empty one, indexed once
+            await pilot.pause()
+            after_off = pane.index_builds
+            _layers_as_merged(app, pane)
+            await pilot.press(key)  # on again: the same memo lists, indexed already
+            await pilot.pause()
+            assert pane.index_builds == after_off, key
+            _layers_as_merged(app, pane)
+
+
+@aio
+async def test_tab_keeps_the_footer_and_the_drawn_lines(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        keys = list(reader.query(FooterKey))
+        assert keys
+        drawn: list[int] = []
+        for pane in reader.panes:
+            render = pane._render_index
+
+            def counting(index: int, render=render) -> object:  # type: ignore[no-untyped-def]
+                drawn.append(index)
+                return render(index)
+
+            pane._render_index = counting  # type: ignore[method-assign]
+        first = reader.focused
+        await pilot.press("tab")
+        await pilot.pause()
+        assert reader.focused is not first and reader.focused in reader.panes
+        # The same keys stay (not rebuilt), and no report line was drawn again.
+        assert list(reader.query(FooterKey)) == keys
+        assert drawn == []
+        # A real change of style still redraws: the theme.
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert drawn
+
+
+@aio
+async def test_page_keys_move_at_once(reports: list[Report]) -> None:
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        lead = app.reader.panes[0]
+        lead.focus()
+        await pilot.pause()
+        for key in ("pagedown", "pagedown", "end", "home"):
+            before = lead.scroll_y
+            await pilot.press(key)
+            await pilot.pause()
+            assert not app.animator.is_being_animated(lead, "scroll_y"), key
+            assert lead.scroll_y != before, key
