@@ -212,6 +212,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
     from reportdiff.core.storage.bulk import REPORT_SUFFIXES, expand_paths
     from reportdiff.core.storage.library import add_files, id_origin
+    from reportdiff.core.text.outline import kind_label
 
     found = expand_paths(args.files)
     folders = any(Path(f).is_dir() for f in args.files)
@@ -253,7 +254,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta.region or _(UNKNOWN),
             meta.year or _(UNKNOWN),
             meta.date or "-",
-            meta.kind,
+            kind_label(meta.kind),
             meta.title,
         ]
         origin = id_origin(meta.id) if args.dry_run else None
@@ -271,7 +272,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta.region or _(UNKNOWN),
             meta.year or _(UNKNOWN),
             meta.date or "-",
-            meta.kind,
+            kind_label(meta.kind),
             meta.title,
         ]
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
