@@ -82,16 +82,26 @@ class Legend(Widget):
     def _lines(self, width: int) -> list[Text]:
         """The legend at ``width`` cells, measured with :func:`rich.cells.cell_len` (CJK is
         two wide): the fullest one-line form that fits, from :data:`FORMS`; where none fits
-        (narrower than 80 columns, or beside the page note) the tight form's items are
-        wrapped onto as many lines as needed, never split inside an item."""
+        (narrower than 80 columns, or beside the page note) a tight form's items are
+        wrapped onto more lines, never split inside an item."""
         if self.counts is None:
             return [Text(" " + _(self.message), style="italic")]
         for form in FORMS:
             line = Text(" ") + Text(" " * form.gap).join(self._items(form))
             if width <= 0 or cell_len(line.plain) <= width:
                 return [line]
+        # Too narrow for one line: the fullest tight form that wraps onto two lines, else the
+        # tightest on as many as it takes.
+        for form in FORMS[1:]:
+            lines = self._wrapped(form, width)
+            if len(lines) <= 2:
+                return lines
+        return lines
+
+    def _wrapped(self, form: Form, width: int) -> list[Text]:
+        """``form``'s items on lines of ``width`` cells, never split inside an item."""
         lines = [Text(" ")]
-        for item in self._items(FORMS[1]):
+        for item in self._items(form):
             last = lines[-1]
             if len(last) > 1 and cell_len(last.plain) + 1 + cell_len(item.plain) > width:
                 lines.append(Text(" "))
