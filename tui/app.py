@@ -381,6 +381,19 @@ class ReportDiffApp(App[int]):
                 CommandPalette(id="--command-palette", placeholder=_(PALETTE_PLACEHOLDER))
             )
 
+    def search_themes(self) -> None:
+        """Textual's theme palette (palette → Theme), its placeholder in the interface language.
+
+        The themes keep their names (``textual-dark`` …): names, as ``config.json`` takes them.
+        """
+        from reportdiff.tui.textual_messages import THEME_PLACEHOLDER
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_(THEME_PLACEHOLDER))
+        )
+
     def action_help(self) -> None:
         """Show every binding."""
         from reportdiff.tui.screens.help import HelpScreen
