@@ -12,12 +12,13 @@ LEVEL_WORDS = (N_("national"), N_("province"), N_("prefecture"), N_("county"), N
 def kind_label(kind: str) -> str:
     """A report kind (core.model.ReportMeta.kind) in the interface language, for display.
 
-    The stored and JSON value stays ``work-report``/``summary``/``plan-report``: an interface.
+    English shows the value itself, as before (``add``'s tab-separated lines are read by
+    scripts); the stored and JSON value stays ``work-report``/``summary``/``plan-report``.
     """
     words = {
-        "work-report": pgettext("kind", "work report"),
+        "work-report": pgettext("kind", "work-report"),
         "summary": pgettext("kind", "summary"),
-        "plan-report": pgettext("kind", "plan report"),
+        "plan-report": pgettext("kind", "plan-report"),
     }
     return words.get(kind, kind)
 
