@@ -128,12 +128,16 @@ def _cmd_list(args: argparse.Namespace) -> int:
         for d in damaged
     ]
     if sys.stdout.isatty():
+        from rich.cells import cell_len
         from rich.console import Console
-        from rich.table import Table
+        from rich.table import Column, Table
         from rich.text import Text
 
         # Text cells, not str: a str cell is parsed as markup and report titles are data.
-        table = Table(*header, title=_("reports"))
+        # The id is what one types next: never shortened to "yangpu-2023-p…" (the title is).
+        width = max((cell_len(_printable(r[0])) for r in rows), default=0)
+        id_column = Column(header[0], no_wrap=True, min_width=width)
+        table = Table(id_column, *header[1:], title=_("reports"))
         for row in rows:
             table.add_row(*(Text(_printable(c)) for c in row))
         Console().print(table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ import pytest
 from reportdiff.cli import main
 from reportdiff.core.i18n import _, choose_language, env_language, set_language
 from reportdiff.core.paths import config_dir
+from rich.cells import cell_len
 
 # ----------------------------------------------------------------- choosing the language
 
@@ -155,6 +157,20 @@ def test_list_labels_in_chinese(capsys) -> None:
     assert out[0].split("\t") == ["编号", "地区", "年度", "报告年份", "标题", "大小", "来源"]
     row = next(line for line in out if line.startswith("yangpu-2022\t"))
     assert row.endswith("\t内置")
+
+
+def test_list_table_keeps_ids_whole_at_80_columns(capsys, monkeypatch) -> None:
+    """On a terminal 80 columns wide the Chinese table shortens titles, never an id."""
+    import sys
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["--lang", "zh", "list"]) == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)  # the terminal's styles
+    assert "编号" in out and "来源" in out
+    for id in ("yangpu-2023-plan", "shanghai-2023", "huangpu-2023"):
+        assert f" {id} " in out, out
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
 
 
 # ----------------------------------------------------------------- exports
