@@ -187,7 +187,7 @@ def install_argparse() -> None:
 
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
-    section = argparse.HelpFormatter._Section  # type: ignore[attr-defined]
+    section = argparse.HelpFormatter._Section
     if not getattr(section, "_reportdiff_heading", False):
 
         class _Section(section):  # type: ignore[misc,valid-type]
@@ -205,4 +205,4 @@ def install_argparse() -> None:
                     text = text.replace(f"{heading}:\n", f"{local}\n", 1)
                 return text
 
-        argparse.HelpFormatter._Section = _Section  # type: ignore[attr-defined]
+        setattr(argparse.HelpFormatter, "_Section", _Section)  # noqa: B010 (a nested class)
