@@ -128,12 +128,16 @@ def _cmd_list(args: argparse.Namespace) -> int:
         for d in damaged
     ]
     if sys.stdout.isatty():
+        from rich.cells import cell_len
         from rich.console import Console
-        from rich.table import Table
+        from rich.table import Column, Table
         from rich.text import Text
 
         # Text cells, not str: a str cell is parsed as markup and report titles are data.
-        table = Table(*header, title=_("reports"))
+        # The id is what one types next: never shortened to "yangpu-2023-p…" (the title is).
+        width = max((cell_len(_printable(r[0])) for r in rows), default=0)
+        id_column = Column(header[0], no_wrap=True, min_width=width)
+        table = Table(id_column, *header[1:], title=_("reports"))
         for row in rows:
             table.add_row(*(Text(_printable(c)) for c in row))
         Console().print(table)
@@ -212,6 +216,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
     from reportdiff.core.storage.bulk import REPORT_SUFFIXES, expand_paths
     from reportdiff.core.storage.library import add_files, id_origin
+    from reportdiff.core.text.outline import kind_label
 
     found = expand_paths(args.files)
     folders = any(Path(f).is_dir() for f in args.files)
@@ -253,7 +258,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta.region or _(UNKNOWN),
             meta.year or _(UNKNOWN),
             meta.date or "-",
-            meta.kind,
+            kind_label(meta.kind),
             meta.title,
         ]
         origin = id_origin(meta.id) if args.dry_run else None
@@ -271,7 +276,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta.region or _(UNKNOWN),
             meta.year or _(UNKNOWN),
             meta.date or "-",
-            meta.kind,
+            kind_label(meta.kind),
             meta.title,
         ]
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")

@@ -18,8 +18,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "targets",
         help=_("a year's targets beside what the next report says was achieved"),
         description=_(
-            "Read the quantified targets PLAN sets for its coming year (growth 8%%左右, new "
-            "jobs 900万人, unemployment 4.6%%以内 …) and, for each, the result REVIEW (the "
+            "Read the quantified targets PLAN sets for its coming year (growth 8%左右, new "
+            "jobs 900万人, unemployment 4.6%以内 …) and, for each, the result REVIEW (the "
             "report a year later) gives for that year, with a status: met, missed, unclear "
             "or not reported. REVIEW must review the year PLAN sets targets for. Markdown, "
             "JSON (schema reportdiff.targets/1) or CSV; stdout unless -o."

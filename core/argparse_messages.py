@@ -14,6 +14,7 @@ MESSAGES = (
     N_("usage: "),
     N_("positional arguments"),
     N_("options"),
+    N_("%(heading)s:"),
     N_("show this help message and exit"),
     N_("%(prog)s: error: %(message)s\n"),
     N_("argument %(argument_name)s: %(message)s"),

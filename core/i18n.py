@@ -180,9 +180,29 @@ def install_argparse() -> None:
     argparse looks up ``_``/``ngettext`` in its module globals on every call (it imported
     them from gettext under its own domain, which has no Chinese catalog): pointing those
     names at ours translates the messages listed in ``core/argparse_messages.py``; any other
-    stays English.
+    stays English. A help section's heading gets the colon of ``_("%(heading)s:")``
+    (full-width ``：`` in Chinese), which Python 3.11 hard-codes as ASCII.
     """
     import argparse
 
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    section = argparse.HelpFormatter._Section
+    if not getattr(section, "_reportdiff_heading", False):
+
+        class _Section(section):  # type: ignore[misc,valid-type]
+            """A help section whose heading's colon is the language's (``选项：``)."""
+
+            _reportdiff_heading = True
+
+            def format_help(self) -> str:
+                text: str = super().format_help()
+                heading = self.heading
+                if isinstance(heading, str) and heading != argparse.SUPPRESS:
+                    # Python 3.11 appends a bare ':'; 3.12+ looks up '%(heading)s:' itself,
+                    # so there the ASCII form is not found and nothing changes.
+                    local = _("%(heading)s:") % {"heading": heading}
+                    text = text.replace(f"{heading}:\n", f"{local}\n", 1)
+                return text
+
+        setattr(argparse.HelpFormatter, "_Section", _Section)  # noqa: B010 (a nested class)

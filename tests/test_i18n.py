@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ import pytest
 from reportdiff.cli import main
 from reportdiff.core.i18n import _, choose_language, env_language, set_language
 from reportdiff.core.paths import config_dir
+from rich.cells import cell_len
 
 # ----------------------------------------------------------------- choosing the language
 
@@ -157,6 +159,20 @@ def test_list_labels_in_chinese(capsys) -> None:
     assert row.endswith("\t内置")
 
 
+def test_list_table_keeps_ids_whole_at_80_columns(capsys, monkeypatch) -> None:
+    """On a terminal 80 columns wide the Chinese table shortens titles, never an id."""
+    import sys
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["--lang", "zh", "list"]) == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)  # the terminal's styles
+    assert "编号" in out and "来源" in out
+    for id in ("yangpu-2023-plan", "shanghai-2023", "huangpu-2023"):
+        assert f" {id} " in out, out
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+
+
 # ----------------------------------------------------------------- exports
 
 
@@ -261,3 +277,61 @@ def test_add_dry_run_in_chinese(capsys, tmp_path) -> None:
     out = capsys.readouterr().out
     assert out.startswith("将添加\tyangpu-2022\t杨浦区\t2022")
     assert "编号已被内置报告占用：需要 --replace 或 --id" in out
+
+
+def test_help_headings_end_in_the_language_colon() -> None:
+    """Section headings: 位置参数： 选项： 命令： in Chinese (never an ASCII colon after Han),
+    ``options:`` unchanged in English."""
+    zh = _run(["show", "--help"], LANG="zh_CN.UTF-8")
+    assert "\n位置参数：\n" in zh.stdout and "\n选项：\n" in zh.stdout
+    top = _run(["--help"], LANG="zh_CN.UTF-8")
+    assert "\n命令：\n" in top.stdout
+    for out in (zh.stdout, top.stdout):
+        assert not any(
+            line.endswith(":") and "\u4e00" <= line[-2:-1] <= "\u9fff" for line in out.splitlines()
+        ), out
+    en = _run(["show", "--help"])
+    assert "\npositional arguments:\n" in en.stdout and "\noptions:\n" in en.stdout
+    assert "：" not in en.stdout
+
+
+def test_report_kind_shown_in_chinese_stays_in_json(capsys) -> None:
+    """`show` names the kind in the interface language; the JSON keeps the value."""
+    assert main(["--lang", "zh", "show", "yangpu-2023"]) == 0
+    assert "类型：摘要" in capsys.readouterr().out
+    assert main(["--lang", "en", "show", "yangpu-2023"]) == 0
+    assert "kind:   summary" in capsys.readouterr().out
+    zh = json.loads(_export("json", "--lang", "zh", capsys=capsys))
+    assert {r["kind"] for r in zh["reports"]} <= {"work-report", "summary", "plan-report"}
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda text: text[: len(text) // 2], "不是有效的 JSON（第 "),
+        (lambda text: text.replace('"kind": "', '"kind": "novel-'), "未知的报告类型 'novel-"),
+        (lambda text: text.replace('"text_file"', '"txt_file"'), "缺少字段 text_file"),
+    ],
+    ids=["json", "kind", "field"],
+)
+def test_damaged_entry_reason_in_chinese(capsys, tmp_path, damage, reason) -> None:
+    """A damaged entry's inner reason is Chinese too, even where the library was indexed
+    while the interface was English (the index keeps the reason it was told)."""
+    from pathlib import Path
+
+    import reportdiff
+    from reportdiff.core.storage.library import library_dir
+
+    sample = Path(reportdiff.__file__).parent / "sample_data" / "yangpu-2022.txt"
+    copy = tmp_path / "report.txt"
+    copy.write_bytes(sample.read_bytes())
+    assert main(["add", str(copy), "--id", "broken-2022"]) == 0
+    entry = library_dir() / "broken-2022.json"
+    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    assert main(["--lang", "en", "list"]) == 0  # indexed, the reason in English
+    capsys.readouterr()
+    assert main(["--lang", "zh", "list"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("reportdiff: 报告库条目 'broken-2022' 已损坏") and reason in err, err
+    for english in ("Expecting", "unknown kind", "missing or wrong", "valid JSON", "bad "):
+        assert english not in err, err

@@ -112,3 +112,32 @@ async def test_english_interface_unchanged(reports: list[Report]) -> None:
         await analysed(pilot)
         descriptions = {k.description for k in await _footer_keys(pilot)}
         assert "Quit" in descriptions and "Help" in descriptions
+
+
+@pytest.mark.usefixtures("zh_interface")
+@aio
+async def test_theme_palette_and_keys_panel_speak_chinese(reports: list[Report]) -> None:
+    """Palette → 主题 opens Textual's theme list with a Chinese prompt; palette → 按键 opens
+    Textual's keys panel, every description Chinese (key names such as ``tab`` stay)."""
+    from reportdiff.tui.app import ReportDiffApp
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+    from textual.widgets._key_panel import BindingsTable
+
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        app.action_change_theme()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "搜索主题…"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_show_help_panel()
+        await pilot.pause()
+        table = app.screen.query_one(BindingsTable).render_bindings_table()
+        descriptions = [str(cell) for cell in table.columns[1].cells]
+        assert "复制所选文字" in descriptions  # Textual's own ctrl+c
+        assert any(d.startswith("下段") for d in descriptions)
+        stray = [(d, _stray_english(d)) for d in descriptions if _stray_english(d)]
+        assert not stray

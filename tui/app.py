@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.i18n import N_, _
+from reportdiff.core.i18n import N_, _, current_language
 from reportdiff.core.model import Report
 from reportdiff.tui.config import load_config, load_state, remember
 from reportdiff.tui.localize import localize_bindings
@@ -138,6 +138,8 @@ class ReportDiffApp(App[int]):
         """
         super().__init__()
         localize_bindings(self)
+        # Chinese labels are two cells a character: app.tcss tightens the Footer for them.
+        self.set_class(current_language() == "zh", "-lang-zh")
         self.reports = reports
         self.export_dir = export_dir
         self.analyse_on_mount = analyse
@@ -378,6 +380,19 @@ class ReportDiffApp(App[int]):
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=_(PALETTE_PLACEHOLDER))
             )
+
+    def search_themes(self) -> None:
+        """Textual's theme palette (palette → Theme), its placeholder in the interface language.
+
+        The themes keep their names (``textual-dark`` …): names, as ``config.json`` takes them.
+        """
+        from reportdiff.tui.textual_messages import THEME_PLACEHOLDER
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_(THEME_PLACEHOLDER))
+        )
 
     def action_help(self) -> None:
         """Show every binding."""

@@ -53,3 +53,6 @@ SYSTEM_COMMANDS = (
 
 PALETTE_PLACEHOLDER = N_("Search for commands…")
 """The palette's input placeholder."""
+
+THEME_PLACEHOLDER = N_("Search for themes…")
+"""The theme palette's placeholder (``App.search_themes``, overridden to translate it)."""

@@ -103,7 +103,17 @@ def damaged_entries() -> list[DamagedEntry]:
     """Entries of the user's library that cannot be used, sorted by id."""
     from reportdiff.core.storage.index import damaged
 
-    return [DamagedEntry(id, path, problem) for id, path, problem in damaged()]
+    out: list[DamagedEntry] = []
+    for id, path, problem in damaged():
+        # The index keeps the reason in the language it was indexed in: read the entry again
+        # (damaged ones are few) so the reason comes in today's; a text-file problem (the
+        # entry itself reads well) is looked up in the catalog as stored.
+        again = _read_entry(path.parent / f"{id}.json") if path.suffix == ".json" else None
+        if isinstance(again, DamagedEntry):
+            out.append(again)
+        else:
+            out.append(DamagedEntry(id, path, _(problem)))
+    return out
 
 
 def user_ids() -> set[str]:
@@ -203,8 +213,12 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         record = json.loads(json_path.read_text(encoding="utf-8"))
     except OSError as exc:
         return damaged(_("cannot be read ({strerror})").format(strerror=exc.strerror or exc))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return damaged(_("is not valid JSON ({first_line})").format(first_line=_first_line(exc)))
+    except UnicodeDecodeError:
+        return damaged(_("is not valid JSON ({first_line})").format(first_line=_("not UTF-8")))
+    except json.JSONDecodeError as exc:
+        # json's own wording is English: keep only where it stopped.
+        where = _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
+        return damaged(_("is not valid JSON ({first_line})").format(first_line=where))
     except RecursionError:
         return damaged(_("is not a reportdiff library entry (nested too deeply)"))
     if not isinstance(record, dict) or record.get("format") != ENTRY_FORMAT:
@@ -218,10 +232,14 @@ def _read_entry(json_path: Path) -> tuple[ReportMeta, dict[str, Any]] | DamagedE
         text_file = record["text_file"]
         m = _TEXT_NAME.match(text_file) if isinstance(text_file, str) else None
         if m is None or m.group(1) != id:
-            raise ValueError("bad text_file")
+            raise ValueError(_("text_file is not <id>.<checksum>.txt"))
         if not isinstance(record["sha256"], str) or not isinstance(record["chars"], int):
-            raise TypeError("bad checksum or size")
-    except (KeyError, TypeError, ValueError) as exc:
+            raise TypeError(_("sha256 or chars has the wrong type"))
+    except KeyError as exc:
+        # str(KeyError) is the bare key: say what it means.
+        missing = _("field {field} is missing").format(field=exc.args[0] if exc.args else "?")
+        return damaged(_("has missing or wrong fields ({first_line})").format(first_line=missing))
+    except (TypeError, ValueError) as exc:
         return damaged(
             _("has missing or wrong fields ({first_line})").format(first_line=_first_line(exc))
         )
@@ -245,12 +263,12 @@ def _meta_to_json(meta: ReportMeta) -> dict[str, Any]:
 
 def _meta_from_json(data: Any) -> ReportMeta:
     if not isinstance(data, dict):
-        raise TypeError("meta is not an object")
+        raise TypeError(_("meta is not an object"))
     for field in ("id", "region", "title", "source"):
         if not isinstance(data[field], str):
-            raise TypeError(f"{field} is not a string")
+            raise TypeError(_("{field} is not a string").format(field=field))
     if data.get("date") is not None and not isinstance(data["date"], str):
-        raise TypeError("date is not a string")
+        raise TypeError(_("{field} is not a string").format(field="date"))
     # A hand-edited entry is outside data: fields are cleaned like report text, so an
     # escape sequence in a title is never printed by `list`, `show`, the TUI or an export.
     date = data.get("date")
@@ -267,15 +285,15 @@ def _meta_from_json(data: Any) -> ReportMeta:
         delivered=data.get("delivered"),
     )
     if not isinstance(meta.year, int) or isinstance(meta.year, bool):
-        raise TypeError("year is not a number")
+        raise TypeError(_("{field} is not a number").format(field="year"))
     if meta.kind not in _KINDS:
-        raise ValueError(f"unknown kind {meta.kind!r}")
+        raise ValueError(_("unknown kind {kind}").format(kind=repr(meta.kind)))
     if meta.level not in _LEVELS:
-        raise ValueError(f"unknown level {meta.level!r}")
+        raise ValueError(_("unknown level {level}").format(level=repr(meta.level)))
     if meta.delivered is not None and (
         not isinstance(meta.delivered, int) or isinstance(meta.delivered, bool)
     ):
-        raise TypeError("delivered is not a number")
+        raise TypeError(_("{field} is not a number").format(field="delivered"))
     return meta
 
 

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from reportdiff.core.i18n import N_, _
+from reportdiff.core.i18n import N_, _, pgettext
 from reportdiff.core.model import Block, Report, Section
 
 LEVEL_WORDS = (N_("national"), N_("province"), N_("prefecture"), N_("county"), N_("unknown"))
 """The region levels (core.model.RegionLevel), marked for the catalog: shown through ``_()``."""
+
+
+def kind_label(kind: str) -> str:
+    """A report kind (core.model.ReportMeta.kind) in the interface language, for display.
+
+    English shows the value itself, as before (``add``'s tab-separated lines are read by
+    scripts); the stored and JSON value stays ``work-report``/``summary``/``plan-report``.
+    """
+    words = {
+        "work-report": pgettext("kind", "work-report"),
+        "summary": pgettext("kind", "summary"),
+        "plan-report": pgettext("kind", "plan-report"),
+    }
+    return words.get(kind, kind)
+
 
 INDENT = "  "
 SNIPPET = 16
@@ -58,7 +73,7 @@ def format_outline(report: Report) -> str:
             year=m.year or unknown, delivered=m.delivered or unknown
         ),
         _("date:   {date}").format(date=m.date or "-"),
-        _("kind:   {kind}").format(kind=m.kind),
+        _("kind:   {kind}").format(kind=kind_label(m.kind)),
         _("source: {source}").format(source=m.source),
         "",
     ]
