@@ -99,9 +99,10 @@ def pair_numbers(
         for i, report in enumerate(reports)
     ]
     edges: list[tuple[float, int, int, int, int]] = []
+    names = _NameScores(ratio)  # shared by every pair of reports: the same names recur
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
-            edges.extend(_edges(facts[i], facts[j], ratio))
+            edges.extend(_edges(facts[i], facts[j], ratio, names))
     edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3], e[4]))
 
     # Greedy clustering: the best-scoring edge first; a cluster holds one fact per report.
@@ -279,7 +280,7 @@ def _block_kind(report: Report, path: tuple[int, ...] | None) -> str:
 
 
 def _edges(
-    facts_a: list[Fact], facts_b: list[Fact], ratio: Scorer
+    facts_a: list[Fact], facts_b: list[Fact], ratio: Scorer, sim_of: _NameScores
 ) -> list[tuple[float, int, int, int, int]]:
     """Candidate pairs between two reports' facts, scored."""
     by_group: dict[tuple[str, str, bool], list[int]] = {}
@@ -288,23 +289,28 @@ def _edges(
             by_group.setdefault(fact.group, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
     crowd_a, crowd_b = crowding_of(facts_a), crowding_of(facts_b)
+    # What depends on one fact alone is worked out once per fact, not once per pair, and
+    # what depends on two names alone once per pair of names (the same names recur).
+    product_b = [product_of(fb.rep, fb.name) for fb in facts_b]
+    formula_b = [formula_count(fb.rep) for fb in facts_b]
     for m, fa in enumerate(facts_a):
         product_a = product_of(fa.rep, fa.name)
         if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
+        subject_whole = subject_of(fa.name) == fa.name
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
             # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
-            product = bool(product_a) and product_a == product_of(fb.rep, fb.name)
+            product = bool(product_a) and product_a == product_b[n]
             # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what
-            product = product or (fa.name == fb.name and subject_of(fa.name) == fa.name)
-            if (len(fb.name) < 2 and not product) or formula_count(fb.rep):
+            product = product or (fa.name == fb.name and subject_whole)
+            if (len(fb.name) < 2 and not product) or formula_b[n]:
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
                 continue
             if fa.per_capita != fb.per_capita:
                 continue  # 每万人口高价值发明专利拥有量 is not 高价值发明专利拥有量
-            if measures_differ(fa.name, fb.name):
+            if sim_of.measures_differ(fa.name, fb.name):
                 continue  # 人均生活费收入 is not 人均可支配收入; 国民生产总值 is not 国内生产总值
             if opposite_amounts(fa.rep, fb.rep):
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
@@ -320,14 +326,14 @@ def _edges(
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
-            va, vb = actions_of(fa.name), actions_of(fb.name)
+            va, vb = sim_of.actions(fa.name), sim_of.actions(fb.name)
             if va and vb and not va & vb:
                 continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
             if (
                 not product
-                and name_similarity(fa.name, fb.name, ratio, context=3) < MIN_SIMILARITY[3]
+                and sim_of.similarity(fa.name, fb.name, 3) < MIN_SIMILARITY[3]
                 and not (fa.name in fb.name or fb.name in fa.name)
-                and not share_words(fa.name, fb.name)
+                and not sim_of.share_words(fa.name, fb.name)
             ):
                 continue  # cheap rejection before the context is looked at
             context = context_level(fa, fb)
@@ -342,12 +348,12 @@ def _edges(
             # An identical, distinctive figure (15个 and 15 个 基地收尾) is evidence of the
             # same fact even where the alignment found no common context.
             evidence = context if context or not same_text or commonplace(fa.rep) else 1
-            sim = name_similarity(fa.name, fb.name, ratio, context=evidence)
+            sim = sim_of.similarity(fa.name, fb.name, evidence)
             if (
                 sim < MIN_SIMILARITY[context]
                 and context == 3
                 and alone
-                and share_words(fa.name, fb.name)
+                and sim_of.share_words(fa.name, fb.name)
                 and reaches_level(fa.rep) == reaches_level(fb.rep)
             ):
                 # 救助灾民6800万人次 and 救助受灾群众9000多万人次: the only figure of its kind
@@ -364,6 +370,48 @@ def _edges(
             score += _YEAR_TIE * sum(q.year - 1900 for q in (fa.rep, fb.rep) if q.year)
             edges.append((score, fa.report, m, fb.report, n))
     return edges
+
+
+class _NameScores:
+    """Memoised pure functions of indicator names, for one pass of :func:`_edges`.
+
+    Each is what the function of :mod:`facts` of the same name returns; the same names meet
+    again and again across facts, so each is computed once per pair of names.
+    """
+
+    def __init__(self, ratio: Scorer) -> None:
+        self._ratio = ratio
+        self._sim: dict[tuple[str, str, int], float] = {}
+        self._words: dict[tuple[str, str], bool] = {}
+        self._measures: dict[tuple[str, str], bool] = {}
+        self._actions: dict[str, frozenset[str]] = {}
+
+    def similarity(self, a: str, b: str, context: int) -> float:
+        key = (a, b, context)
+        got = self._sim.get(key)
+        if got is None:
+            got = self._sim[key] = name_similarity(a, b, self._ratio, context=context)
+        return got
+
+    def share_words(self, a: str, b: str) -> bool:
+        key = (a, b)
+        got = self._words.get(key)
+        if got is None:
+            got = self._words[key] = share_words(a, b)
+        return got
+
+    def measures_differ(self, a: str, b: str) -> bool:
+        key = (a, b)
+        got = self._measures.get(key)
+        if got is None:
+            got = self._measures[key] = measures_differ(a, b)
+        return got
+
+    def actions(self, name: str) -> frozenset[str]:
+        got = self._actions.get(name)
+        if got is None:
+            got = self._actions[name] = actions_of(name)
+        return got
 
 
 def _signed(q: Quantity) -> float:

@@ -287,24 +287,19 @@ def shared_phrases(
     runs, grams = _maximal_runs(docs)
     size = len(docs)
     for phrase in runs:
-        spans: list[tuple[Span, ...]] = []
-        present: list[int] = []
-        first_pos = -1
         # Occurrences: where the phrase's first k-gram stands and the rest follows (the
         # k-gram index is at hand; scanning every text for every phrase is not).
         starts = grams.get(phrase[:_K], {})
-        for d in range(size):
-            doc = docs[d]
-            hits = _hits(doc.key, phrase, starts.get(d, ()))
-            spans.append(
-                tuple(Span(doc.offsets[p], doc.offsets[p + len(phrase) - 1] + 1) for p in hits)
-            )
-            if hits:
-                present.append(d)
-                if first_pos < 0:
-                    first_pos = d * 10_000_000 + hits[0]
+        all_hits = [_hits(docs[d].key, phrase, starts.get(d, ())) for d in range(size)]
+        present = [d for d in range(size) if all_hits[d]]
         if len(present) < 2:
-            continue
+            continue  # spans are made only for a phrase that stays
+        first_pos = present[0] * 10_000_000 + all_hits[present[0]][0]
+        last = len(phrase) - 1
+        spans = [
+            tuple(Span(doc.offsets[p], doc.offsets[p + last] + 1) for p in hits)
+            for doc, hits in zip(docs, all_hits, strict=True)
+        ]
         df = max(index.doc_freq(phrase), len(present))
         dist = distinctiveness(df, max(n_lib, len(present))) * (1.0 - index.common_share(phrase))
         han = _han_count(phrase)

@@ -113,6 +113,8 @@ class Unit:
     head_bigrams: set[str] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)
     total: float = 0.0
+    pairs: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Each body word's (``vec``, ``weights``) together: one look-up per word when scoring."""
     roles: NodeRoles | None = None
     """The report's node roles, handed down to the units inside this one."""
     whole: Unit | None = None
@@ -387,6 +389,7 @@ def vectorize(units: Sequence[Unit], idf: dict[str, float]) -> None:
         u.vec = {w: v / norm for w, v in vec.items()}
         u.weights = vec
         u.total = sum(vec.values())
+        u.pairs = {w: (v, vec[w]) for w, v in u.vec.items()}
 
 
 @dataclass(frozen=True)
@@ -402,13 +405,16 @@ ZERO_SCORE = Score(0.0, 0.0, 0.0)
 def body_similarity(a: Unit, b: Unit) -> float:
     """Mean of TF-IDF cosine and weighted containment of two units' body words."""
     # Only shared words contribute to either measure; intersect the keys in C first.
-    av, bv, aw, bw = a.vec, b.vec, a.weights, b.weights
-    shared_words = av.keys() & bv.keys()
+    ap, bp = a.pairs, b.pairs
+    shared_words = a.vec.keys() & b.vec.keys()
+    if not shared_words:
+        return 0.0  # what the sums below give for no shared word
     cosine = 0.0
     shared = 0.0
     for w in shared_words:
-        cosine += av[w] * bv[w]
-        x, y = aw[w], bw[w]
+        va, x = ap[w]
+        vb, y = bp[w]
+        cosine += va * vb
         shared += min(y, x)
     # Containment of the smaller body in the larger: a section that also holds paragraphs
     # printed out of place (or a topic the other year split in two) still contains its

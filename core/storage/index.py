@@ -409,6 +409,10 @@ def list_reports(filters: Filters | None = None) -> list[IndexedReport]:
 
 def user_reports() -> list[IndexedReport]:
     """The usable reports of the user's library only, sorted by id."""
+    if not paths.library_dir().is_dir():
+        # No library: no user report. Building the in-memory index of the bundled samples
+        # to find none cost every report opened from a file (40 for a series) a rebuild.
+        return []
     with open_index() as conn:
         rows = conn.execute(
             f"SELECT {_COLUMNS} FROM reports WHERE origin = 'user' ORDER BY id"
