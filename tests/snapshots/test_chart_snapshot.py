@@ -15,8 +15,14 @@ def reports() -> list[Report]:
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    # The query box's cursor blinks on a timer: without this, the picture depends on
+    # which phase the (loaded) machine caught.
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
     await pilot.pause()
 
 

@@ -43,6 +43,11 @@ def test_export_dialog(snap_compare, reports: list[Report]) -> None:  # type: ig
         await analysed(pilot)
         await pilot.press("e")
         await pilot.pause()
+        # The cursor blinks on a timer: under load the picture was taken in either phase.
+        from textual.widgets import Input
+
+        pilot.app.screen.query_one(Input).cursor_blink = False
+        await pilot.pause()
 
     app = ReportDiffApp(reports, export_dir=Path("/srv/exports"))
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
