@@ -44,7 +44,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
         r"|(?:(?:19|20)\d\d\s*年|去年|上年)以来"
     )),
-    ("year", re.compile(r"今年|去年|上年|全年|当年|本年|明年|(?:19|20)\d\d\s*年(?!\s*以来)")),
+    # 对2010年底以前发布的156件规范性文件: a date of what is counted, not the figure's year
+    ("year", re.compile(
+        r"今年|去年|上年|全年|当年|本年|明年|(?:19|20)\d\d\s*年(?!\s*以来)(?!\s*底?\s*(?:以前|之前))"
+    )),
 )  # fmt: skip
 # A period word after these is a comparison base, not the number's period (比上年增长).
 _BASE_BEFORE = ("比", "较", "同", "于", "与", "是", "相比", "超过", "高于", "低于")
