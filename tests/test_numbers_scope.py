@@ -357,9 +357,9 @@ def test_exports_show_scope_qualifiers_and_delta_unit() -> None:
 
 def test_an_edited_number_module_invalidates_cached_comparisons() -> None:
     # the fingerprint once listed modules by their pre-stage-folder names and hashed nothing
-    from reportdiff.core.analysis.compare import _fingerprinted_files
+    from reportdiff.core.storage.cache import engine_files
 
-    names = {p.name for p in _fingerprinted_files() if p.is_file()}
+    names = {p.name for p in engine_files() if p.is_file()}
     assert {"numbers.py", "pairing.py", "scope.py", "units.py", "parts.py"} <= names
 
 

@@ -6,7 +6,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
 from reportdiff.core.analysis.align import ReportTokens, align_reports, report_tokens
 from reportdiff.core.analysis.changes import add_changes
@@ -35,7 +34,9 @@ def _tokens(report: Report, use_cache: bool) -> ReportTokens:
         return report_tokens(report)
     from reportdiff.core.analysis.tokens import dictionary_fingerprint
 
-    key = cache.cache_key("tokens", [report.text, dictionary_fingerprint(), _code_fingerprint()])
+    key = cache.cache_key(
+        "tokens", [report.text, dictionary_fingerprint(), cache.code_fingerprint()]
+    )
     return cache.cached(
         key, lambda: report_tokens(report), check=lambda v: isinstance(v, ReportTokens)
     )
@@ -52,7 +53,7 @@ def _quantities(report: Report, use_cache: bool) -> tuple[Quantity, ...]:
     and parse only, never on the reports it is compared with)."""
     if not use_cache:
         return _extract(report)
-    key = cache.cache_key("numbers", [_digest(report), _code_fingerprint()])
+    key = cache.cache_key("numbers", [_digest(report), cache.code_fingerprint()])
     return cache.cached(
         key,
         lambda: _extract(report),
@@ -136,7 +137,8 @@ def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     if not use_cache:
         return _compute(reports, use_cache=False)
     key = cache.cache_key(
-        "comparison", [*(_digest(r) for r in reports), _library_fingerprint(), _code_fingerprint()]
+        "comparison",
+        [*(_digest(r) for r in reports), _library_fingerprint(), cache.code_fingerprint()],
     )
 
     def fits(value: object) -> bool:
@@ -149,34 +151,3 @@ def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     result = cache.cached(key, lambda: _compute(reports, use_cache=True), check=fits)
     # Hand back the caller's own Report objects (equal content) rather than unpickled copies.
     return replace(result, reports=reports)
-
-
-def _fingerprinted_files() -> list[Path]:
-    """The engine's source files whose edits must invalidate cached comparisons.
-
-    Every module of the text and analysis stages plus the value types: listing module names
-    by hand went stale when core/ was split into stage folders (every name was "absent", so
-    an edited analyzer reused old results).
-    """
-    core = Path(__file__).resolve().parent.parent
-    files = [core / "comparison.py", core / "model.py"]
-    for stage in ("text", "analysis"):
-        files.extend(sorted((core / stage).glob("*.py")))
-    return files
-
-
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """A digest of the engine's source, so an edited analyzer never reuses old results.
-
-    :data:`~reportdiff.core.storage.cache.ANALYZER_VERSION` says the same for releases; this also
-    covers a developer who changes a threshold and forgets to bump it.
-    """
-    h = hashlib.blake2b(digest_size=20)
-    for path in _fingerprinted_files():
-        h.update(path.name.encode())
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"unreadable")
-    return h.hexdigest()

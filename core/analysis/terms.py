@@ -262,14 +262,13 @@ def analyse_terms(
     """
     if not reports:
         raise ReportError(_("terms needs at least one report"))
-    from reportdiff.core.analysis.compare import _code_fingerprint
     from reportdiff.core.analysis.tokens import dictionary_fingerprint
     from reportdiff.core.storage import cache
 
     # A warm series reads its whole result back: ranking 40 reports' candidates against
     # each other cost more than the floor on every run. Keyed by everything it depends on.
     ids = report_ids(reports)
-    parts = [TERMS_VERSION, dictionary_fingerprint(), _code_fingerprint()]
+    parts = [TERMS_VERSION, dictionary_fingerprint(), cache.code_fingerprint()]
     parts += [str(top), str(faded_window), str(len(extra_terms)), *extra_terms]
     for key, r in zip(ids, reports, strict=True):
         parts += [key, r.text]

@@ -255,3 +255,34 @@ def cached(key: str, compute: Callable[[], T], *, check: Callable[[object], bool
     value = compute()
     store(key, value)
     return value
+
+
+def engine_files() -> list[Path]:
+    """The engine's source files whose edits must invalidate cached comparisons.
+
+    Every module of the text and analysis stages plus the value types: listing module names
+    by hand went stale when core/ was split into stage folders (every name was "absent", so
+    an edited analyzer reused old results).
+    """
+    core = Path(__file__).resolve().parent.parent  # core/, from core/storage/
+    files = [core / "comparison.py", core / "model.py"]
+    for stage in ("text", "analysis"):
+        files.extend(sorted((core / stage).glob("*.py")))
+    return files
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the engine's source, so an edited analyzer never reuses old results.
+
+    :data:`~reportdiff.core.storage.cache.ANALYZER_VERSION` says the same for releases; this also
+    covers a developer who changes a threshold and forgets to bump it.
+    """
+    h = hashlib.blake2b(digest_size=20)
+    for path in engine_files():
+        h.update(path.name.encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()
