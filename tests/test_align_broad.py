@@ -74,3 +74,18 @@ def test_parts_on_shared_themes_stay_paired(corpus_dir: Path) -> None:
     assert _find(rows, "搞好社会保障体系建设", "不断改善人民生活，完善社会保障制度") == [
         ("section", "section")
     ]
+
+
+def test_a_body_only_pair_resting_on_one_paragraph_meets_that_paragraph(corpus_dir: Path) -> None:
+    """2005's review section 采取更直接、更有力的政策措施，促进粮食增产和农民增收 and 2006's
+    积极推进经济结构调整和增长方式转变 share no heading word; their bodies meet only in
+    2006's first paragraph 继续加强“三农”工作 (the rest is industry and saving energy).
+    The section meets that paragraph; 2006's section stands alone."""
+    rows = _rows(corpus_dir, 2005, 2006)
+    assert _find(rows, "促进粮食增产和农民增收", "继续加强“三农”工作") == [("section", "paragraph")]
+    assert not _find(rows, "促进粮食增产和农民增收", "积极推进经济结构调整和增长方式转变")
+    # A body-only pair whose likeness is spread over the section stays (macro control,
+    # investment: 控制固定资产投资过快增长 ↔ 着力解决经济运行中的突出问题).
+    assert _find(rows, "控制固定资产投资过快增长", "着力解决经济运行中的突出问题") == [
+        ("section", "section")
+    ]

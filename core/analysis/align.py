@@ -14,6 +14,7 @@ from reportdiff.core.analysis.similarity import (
     Score,
     Unit,
     body_similarity,
+    body_without,
     child_units,
     lead_score,
     pair_score,
@@ -268,10 +269,15 @@ BROAD_SHARE = 1.0 / 3.0
 lead paragraphs are, of all that section's siblings, most like that section."""
 LEAD_MARGIN = 0.05
 """How much better the chosen lead paragraph must match than the next one."""
+UNLIKE_HEADINGS = 0.3
+"""Below this heading similarity two sections are counterparts by their bodies alone."""
 
 
 def _split_broad_pairs(
-    trees: list[_Tree], cache: dict[tuple[int, int], Score], covered: set[int]
+    trees: list[_Tree],
+    cache: dict[tuple[int, int], Score],
+    covered: set[int],
+    idf: dict[str, float],
 ) -> None:
     """Re-pair a section with a lead paragraph when its counterpart section is broader.
 
@@ -289,25 +295,60 @@ def _split_broad_pairs(
     themes (2000's 搞好社会保障体系建设 ↔ 2001's 不断改善人民生活，完善社会保障制度, four
     lead paragraphs) is left as it is.
 
+    A pair of sections whose headings say different things (< :data:`UNLIKE_HEADINGS`)
+    rests on their bodies; when that likeness comes from one paragraph of the other
+    section (without it, the rest is unlike: body < :data:`MOVED_BODY`), the section meets
+    that paragraph instead, however few leads the other has (2005's review section
+    采取更直接、更有力的政策措施，促进粮食增产和农民增收 is 2006's paragraph
+    继续加强“三农”工作, the first of three in 积极推进经济结构调整和增长方式转变), when
+    the paragraph has a lead that matches at least as well as the pair (:func:`lead_score`).
+
     The paragraph of this section that was paired with the lead paragraph (1999's
     调整和优化农业结构) has its counterpart in the row above now: its uid goes into
     ``covered`` so that it is not paired across sections with a stranger.
     """
     out: list[_Tree] = []
     for t in trees:
-        _split_broad_pairs(t.children, cache, covered)
-        split = _broad_split(t, trees, cache, covered)
+        _split_broad_pairs(t.children, cache, covered, idf)
+        split = _broad_split(t, trees, cache, covered, idf)
         out.extend(split if split else [t])
     trees[:] = out
 
 
+def _resting_paragraph(
+    t: _Tree, sec: Unit, other: Unit, pair: Score, idf: dict[str, float]
+) -> tuple[float, Unit] | None:
+    """The paragraph of ``other`` that a body-only pair of sections rests on, if any."""
+    if pair.heading >= UNLIKE_HEADINGS or not (sec.head_key and other.head_key):
+        return None
+    paras = [
+        c.row.units[other.report]
+        for c in t.children
+        if other.report in c.row.units and c.row.units[other.report].ref.kind == "paragraph"
+    ]
+    if len(paras) < 2:
+        return None
+    para = max(paras, key=lambda p: body_similarity(sec.whole or sec, p))
+    top = lead_score(sec, para).score
+    if not para.ref.label or top < ACCEPT or top < pair.score:
+        return None
+    if body_without(sec, other, para, idf) >= MOVED_BODY:
+        return None
+    return top, para
+
+
 def _broad_split(
-    t: _Tree, siblings: list[_Tree], cache: dict[tuple[int, int], Score], covered: set[int]
+    t: _Tree,
+    siblings: list[_Tree],
+    cache: dict[tuple[int, int], Score],
+    covered: set[int],
+    idf: dict[str, float],
 ) -> list[_Tree] | None:
     units = t.row.units
     if len(units) != 2 or any(u.ref.kind != "section" for u in units.values()):
         return None
-    pair = _row_scores(t.row, cache).score
+    pair_scores = _row_scores(t.row, cache)
+    pair = pair_scores.score
     best: tuple[float, int, Unit] | None = None
     for s in sorted(units):
         sec = units[s]
@@ -320,6 +361,9 @@ def _broad_split(
             and c.row.units[o].ref.label
         ]
         if len(leads) < BROAD_LEADS:
+            resting = _resting_paragraph(t, sec, units[o], pair_scores, idf)
+            if resting is not None and (best is None or resting[0] > best[0]):
+                best = (resting[0], s, resting[1])
             continue
         sibs = [
             x.row.units[s]
@@ -442,6 +486,79 @@ def _cross_moves(
                 gone.add(x)
 
 
+def _prefer_leads(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> None:
+    """Give a paired paragraph's place to its neighbour when the neighbour says the topic.
+
+    One report may spread a topic over two consecutive paragraphs that the other holds in
+    one: 1992's 做好思想文化工作，推进社会主义精神文明建设 and then 文化建设是精神文明建设
+    的重要方面 against 1993's 切实加强社会主义精神文明建设, which speaks of both. The
+    body words are shared out between the two, so they score about alike and the body
+    cannot tell which is the counterpart; the lead phrase, the report's own summary, can.
+    A pair of paragraphs with lead phrases whose paragraph has a neighbour (the paragraph
+    just before or after it in the same section) with a lead and without a counterpart, scoring within :data:`LEAD_MARGIN` of the pair and
+    with a lead phrase more like the other's by at least :data:`LEAD_MARGIN`, is given to
+    that neighbour; the paragraph it replaces stands alone.
+    """
+    lone: dict[tuple[int, tuple[int, ...], bool], tuple[_Tree, list[_Tree]]] = {}
+    pairs: list[tuple[_Tree, list[_Tree]]] = []
+
+    def collect(nodes: list[_Tree]) -> None:
+        for t in nodes:
+            units = t.row.units
+            if all(u.ref.kind == "paragraph" for u in units.values()):
+                if len(units) == 1:
+                    (u,) = units.values()
+                    lone[(u.report, u.ref.path, u.ref.preamble)] = (t, nodes)
+                elif len(units) == 2:
+                    pairs.append((t, nodes))
+            collect(t.children)
+
+    collect(trees)
+    for t, sibs in pairs:
+        for j in sorted(t.row.units):
+            y = t.row.units[j]
+            x = next(u for r, u in t.row.units.items() if r != j)
+            if not (x.ref.label and y.ref.label):
+                continue  # only lead phrases can tell which neighbour says the topic
+            cur = _cached(cache, x, y)
+            swap = None
+            for step in (-1, 1):
+                path = (*y.ref.path[:-1], y.ref.path[-1] + step)
+                hit = lone.get((j, path, y.ref.preamble))
+                if hit is None or not hit[0].row.units[j].ref.label:
+                    continue
+                sc = _cached(cache, x, hit[0].row.units[j])
+                if (
+                    sc.score >= ACCEPT
+                    and sc.score >= cur.score - LEAD_MARGIN
+                    and sc.heading >= cur.heading + LEAD_MARGIN
+                    and (t.row.moved or _may_trade_places(t, hit[0], sibs, hit[1], x.report))
+                ):
+                    swap = hit
+                    break
+            if swap is None:
+                continue
+            zt, zsibs = swap
+            z = zt.row.units[j]
+            t.row.units[j] = z
+            zt.row.units[j] = y
+            del lone[(j, z.ref.path, z.ref.preamble)]
+            lone[(j, y.ref.path, y.ref.preamble)] = (zt, zsibs)
+            if not t.row.moved:
+                a, b = sibs.index(t), sibs.index(zt)
+                sibs[a], sibs[b] = zt, t
+            break
+
+
+def _may_trade_places(t: _Tree, z: _Tree, sibs: list[_Tree], zsibs: list[_Tree], i: int) -> bool:
+    """Whether rows ``t`` and ``z`` of one list can trade places without report ``i``'s
+    units between them falling out of document order."""
+    if sibs is not zsibs:
+        return False
+    a, b = sorted((sibs.index(t), sibs.index(z)))
+    return not any(i in r.row.units for r in sibs[a + 1 : b])
+
+
 def _body_pairs(rows: list[_Row]) -> list[tuple[int, int]]:
     """Pairs ``(a, b)``, ``a < b``, of rows from different reports that may hold two units
     with body similarity of at least :data:`MOVED_BODY`; every other pair surely has none.
@@ -548,8 +665,9 @@ def align_reports(
     idf = word_idf(reports, tokens)
     trees = _align_level(unit_lists, reports, tokens, cache, idf)
     covered: set[int] = set()
-    _split_broad_pairs(trees, cache, covered)
+    _split_broad_pairs(trees, cache, covered, idf)
     _cross_moves(trees, len(reports), cache, frozenset(covered))
+    _prefer_leads(trees, cache)
     return _freeze(trees, len(reports), cache)
 
 

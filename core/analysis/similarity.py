@@ -424,6 +424,15 @@ def body_similarity(a: Unit, b: Unit) -> float:
     return (cosine + containment) / 2.0
 
 
+def body_without(unit: Unit, other: Unit, part: Unit, idf: dict[str, float]) -> float:
+    """Body similarity of ``unit`` with ``other`` once ``part`` (a paragraph of ``other``)
+    is taken out of ``other``'s words: whether their likeness rests on that one paragraph."""
+    whole = other.whole or other
+    rest = Unit(other.report, other.ref, other.role, "", "", whole.body - part.body)
+    vectorize([rest], idf)
+    return body_similarity(unit.whole or unit, rest)
+
+
 def pair_score(a: Unit, b: Unit) -> Score:
     """Heading and body similarity of two units of different reports."""
     if a.ref.kind != b.ref.kind:
