@@ -89,3 +89,38 @@ def test_a_body_only_pair_resting_on_one_paragraph_meets_that_paragraph(corpus_d
     assert _find(rows, "控制固定资产投资过快增长", "着力解决经济运行中的突出问题") == [
         ("section", "section")
     ]
+
+
+def test_a_section_covering_a_part_meets_the_part(corpus_dir: Path) -> None:
+    """1995's 三、以国有企业为重点深化经济体制改革 (enterprises, social insurance, finance,
+    tax, planning; no sections) against 2005's 四、大力推进经济体制改革和对外开放, cut into
+    six sections: it matches 深化国有企业改革, 加快金融体制改革 and 推进财税体制和投资体制改革
+    alike, so it is about the whole part and meets the part, not its SOE section."""
+    rows = _rows(corpus_dir, 1995, 2005)
+    assert _find(rows, "以国有企业为重点深化经济体制改革", "大力推进经济体制改革和对外开放") == [
+        ("section", "section")
+    ]
+    assert not _find(rows, "以国有企业为重点深化经济体制改革", "深化国有企业改革")
+
+
+def test_a_broad_section_split_from_its_pair_meets_the_part(corpus_dir: Path) -> None:
+    """2004's 抓住有利时机，深化经济体制改革 (a section of 二、２００４年主要任务) gives its
+    lead paragraph to 2005's 深化国有企业改革 and covers the rest of 2005's reform part:
+    it meets the part 大力推进经济体制改革和对外开放; the lead paragraph stays where it is."""
+    rows = _rows(corpus_dir, 2004, 2005)
+    assert _find(rows, "抓住有利时机，深化经济体制改革", "大力推进经济体制改革和对外开放") == [
+        ("section", "section")
+    ]
+    assert _find(rows, "深化国有资产管理体制和国有企业改革", "深化国有企业改革") == [
+        ("paragraph", "section")
+    ]
+
+
+def test_a_section_like_one_section_of_a_part_keeps_it(corpus_dir: Path) -> None:
+    """2004's 加强和改善宏观调控，保持经济平稳较快发展 matches 2005's 坚持加强和改善宏观调控
+    in 三、继续保持经济平稳较快发展, not the part's other sections: the pair stays."""
+    rows = _rows(corpus_dir, 2004, 2005)
+    assert _find(rows, "加强和改善宏观调控，保持经济平稳较快发展", "坚持加强和改善宏观调控") == [
+        ("section", "section")
+    ]
+    assert not _find(rows, "加强和改善宏观调控，保持经济平稳较快发展", "继续保持经济平稳较快发展")

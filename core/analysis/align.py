@@ -21,6 +21,7 @@ from reportdiff.core.analysis.similarity import (
     report_tokens,
     top_units,
     vectorize,
+    whole_score,
     word_idf,
 )
 from reportdiff.core.comparison import AlignedRow
@@ -403,6 +404,96 @@ def _broad_split(
     return [mine, theirs] if s < o else [theirs, mine]
 
 
+COVERS = 3
+"""Least sections of a part, each matched at least :data:`STRONG`, for a section of the other
+report to cover that whole part."""
+
+
+def _meet_parts(
+    trees: list[_Tree],
+    reports: Sequence[Report],
+    tokens: Sequence[ReportTokens],
+    cache: dict[tuple[int, int], Score],
+    idf: dict[str, float],
+) -> None:
+    """Pair a section with a part of the other report whose topics it covers.
+
+    One report gives economic reform one section or part without sections (1995's
+    三、以国有企业为重点深化经济体制改革: enterprises, social insurance, finance, tax,
+    planning), the other a part cut into sections (2005's 四、大力推进经济体制改革和对外开放:
+    rural reform, 深化国有企业改革, private business, finance, tax and investment, markets).
+    The part's sections are aligned one level with the other report's sections, so the
+    broad section meets the one of them whose heading it shares most (深化国有企业改革),
+    and the part, standing for its opening, nothing. A section that matches at least
+    :data:`COVERS` sections of one part at :data:`STRONG` or more is about that part: when
+    the part has no counterpart, the section meets it (taken whole, :func:`whole_score` at
+    least :data:`ACCEPT`) instead of the one section it was paired with, which stands alone.
+    """
+    parts = [
+        t
+        for t in trees
+        if len(t.row.units) == 1
+        and (p := next(iter(t.row.units.values()))).shallow
+        and p.whole is not None
+    ]
+    for pt in parts:
+        ((j, part),) = pt.row.units.items()
+        prefix = part.ref.path
+        inside = [
+            (t, t.row.units[j])
+            for t in trees
+            if j in t.row.units
+            and t.row.units[j].ref.kind == "section"
+            and t.row.units[j].ref.path[:-1] == prefix
+        ]
+        if len(inside) < COVERS:
+            continue
+        best: tuple[float, _Tree, Unit] | None = None
+        for t in trees:
+            if t is pt or j in t.row.units and t.row.units[j].ref.path[:-1] != prefix:
+                continue
+            for i, x in t.row.units.items():
+                if i == j or x.ref.kind != "section" or len(t.row.units) > 2:
+                    continue
+                covered = sum(1 for _, sec in inside if _cached(cache, x, sec).score >= STRONG)
+                if covered < COVERS:
+                    continue
+                sc = whole_score(x, part).score
+                if sc >= ACCEPT and (best is None or sc > best[0]):
+                    best = (sc, t, x)
+        if best is None:
+            continue
+        _, t, x = best
+        k = trees.index(t)
+        lo, hi = sorted((k, trees.index(pt)))
+        # out of the report's order if another of its sections stands between the two places
+        pt.row.moved = any(x.report in r.row.units for r in trees[lo + 1 : hi])
+        rest = _project(t, j) if j in t.row.units else None
+        trees[k : k + 1] = [rest] if rest is not None else []
+        key = (x.uid, part.uid) if x.uid < part.uid else (part.uid, x.uid)
+        cache[key] = whole_score(x, part)
+        # The section's paragraphs that already met a counterpart elsewhere (a lead
+        # paragraph given to a section by _split_broad_pairs) stay where they are.
+        placed = {u.ref.path for u in _units_of(trees, x.report) if u.ref.kind == "paragraph"}
+        mine = [u for u in child_units(x, reports, tokens) if u.ref.path not in placed]
+        theirs = child_units(part, reports, tokens)
+        joined = _align_level(
+            [theirs, mine] if j < x.report else [mine, theirs], reports, tokens, cache, idf
+        )
+        pt.row.units[x.report] = x
+        pt.children = joined
+
+
+def _units_of(trees: list[_Tree], r: int) -> list[Unit]:
+    """Every unit of report ``r`` in rows that pair it with another report's unit."""
+    out: list[Unit] = []
+    for t in trees:
+        if r in t.row.units and len(t.row.units) > 1:
+            out.append(t.row.units[r])
+        out.extend(_units_of(t.children, r))
+    return out
+
+
 def _project(t: _Tree, r: int, drop: Unit | None = None) -> _Tree | None:
     """The part of a tree that holds report ``r``'s units (without ``drop``), unpaired."""
     u = t.row.units.get(r)
@@ -666,6 +757,7 @@ def align_reports(
     trees = _align_level(unit_lists, reports, tokens, cache, idf)
     covered: set[int] = set()
     _split_broad_pairs(trees, cache, covered, idf)
+    _meet_parts(trees, reports, tokens, cache, idf)
     _cross_moves(trees, len(reports), cache, frozenset(covered))
     _prefer_leads(trees, cache)
     return _freeze(trees, len(reports), cache)

@@ -502,6 +502,20 @@ def lead_score(section: Unit, para: Unit) -> Score:
     return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
 
 
+def whole_score(a: Unit, b: Unit) -> Score:
+    """Heading and body similarity of two sections taken whole (a part with all its
+    sections), whatever their levels: for a section that covers a whole part of the other
+    report. Zero when one reviews and the other sets tasks."""
+    if a.ref.kind != "section" or b.ref.kind != "section":
+        return ZERO_SCORE
+    if a.role and b.role and "review" in (a.role, b.role) and a.role != b.role:
+        return ZERO_SCORE
+    body = body_similarity(a.whole or a, b.whole or b)
+    heading = _heading_similarity(a, b) if a.head_key and b.head_key else 0.0
+    score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
+    return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
+
+
 def _part_opening(unit: Unit) -> bool:
     """Whether a unit stands for a top-level part's own paragraphs: a part with sections
     (shallow) or a top-level section with none (2005's 二、2005年工作总体部署 is the
