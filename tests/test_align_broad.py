@@ -124,3 +124,25 @@ def test_a_section_like_one_section_of_a_part_keeps_it(corpus_dir: Path) -> None
         ("section", "section")
     ]
     assert not _find(rows, "加强和改善宏观调控，保持经济平稳较快发展", "继续保持经济平稳较快发展")
+
+
+def test_an_untitled_section_meets_the_paragraph_it_rests_on(corpus_dir: Path) -> None:
+    """1999's untitled 各位代表！为了保卫国家安全… (defence) was paired with 2000's untitled
+    passage on stability and defence by its defence paragraph alone: it meets 2000's
+    paragraph 加强国防和军队建设，是国家安全和现代化建设的重要保证."""
+    rows = _rows(corpus_dir, 1999, 2000)
+    assert _find(rows, "", "加强国防和军队建设，是国家安全和现代化建设的重要保证") == [
+        ("section", "paragraph")
+    ]
+
+
+def test_a_section_freed_by_a_split_meets_its_lone_counterpart(corpus_dir: Path) -> None:
+    """1995's 五、为改革和发展创造良好的社会环境 (democracy, law, order, clean government,
+    defence) first met 2005's untitled 各位代表！加强国防和军队建设… by its defence
+    paragraph; that passage meets the paragraph 加强国防现代化建设, and the part, left
+    alone, meets 2005's 加强民主法制建设，切实维护社会稳定, also alone."""
+    rows = _rows(corpus_dir, 1995, 2005)
+    assert _find(rows, "为改革和发展创造良好的社会环境", "加强民主法制建设，切实维护社会稳定") == [
+        ("section", "section")
+    ]
+    assert _find(rows, "加强国防现代化建设", "") == [("paragraph", "section")]

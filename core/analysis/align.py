@@ -279,6 +279,7 @@ def _split_broad_pairs(
     cache: dict[tuple[int, int], Score],
     covered: set[int],
     idf: dict[str, float],
+    freed: set[int],
 ) -> None:
     """Re-pair a section with a lead paragraph when its counterpart section is broader.
 
@@ -310,8 +311,8 @@ def _split_broad_pairs(
     """
     out: list[_Tree] = []
     for t in trees:
-        _split_broad_pairs(t.children, cache, covered, idf)
-        split = _broad_split(t, trees, cache, covered, idf)
+        _split_broad_pairs(t.children, cache, covered, idf, freed)
+        split = _broad_split(t, trees, cache, covered, idf, freed)
         out.extend(split if split else [t])
     trees[:] = out
 
@@ -319,8 +320,10 @@ def _split_broad_pairs(
 def _resting_paragraph(
     t: _Tree, sec: Unit, other: Unit, pair: Score, idf: dict[str, float]
 ) -> tuple[float, Unit] | None:
-    """The paragraph of ``other`` that a body-only pair of sections rests on, if any."""
-    if pair.heading >= UNLIKE_HEADINGS or not (sec.head_key and other.head_key):
+    """The paragraph of ``other`` that a body-only pair of sections rests on, if any.
+
+    An untitled section (各位代表！加强国防和军队建设…) meets the paragraph by body alone."""
+    if pair.heading >= UNLIKE_HEADINGS:
         return None
     paras = [
         c.row.units[other.report]
@@ -330,12 +333,22 @@ def _resting_paragraph(
     if len(paras) < 2:
         return None
     para = max(paras, key=lambda p: body_similarity(sec.whole or sec, p))
-    top = lead_score(sec, para).score
+    top = _section_para_score(sec, para).score
     if not para.ref.label or top < ACCEPT or top < pair.score:
         return None
     if body_without(sec, other, para, idf) >= MOVED_BODY:
         return None
     return top, para
+
+
+def _section_para_score(sec: Unit, para: Unit) -> Score:
+    """:func:`lead_score`, or for an untitled section the body similarity alone (same role)."""
+    if sec.head_key:
+        return lead_score(sec, para)
+    if sec.role != para.role or not para.vec:
+        return ZERO_SCORE
+    body = body_similarity(sec.whole or sec, para)
+    return Score(body, 0.0, body)
 
 
 def _broad_split(
@@ -344,6 +357,7 @@ def _broad_split(
     cache: dict[tuple[int, int], Score],
     covered: set[int],
     idf: dict[str, float],
+    freed: set[int],
 ) -> list[_Tree] | None:
     units = t.row.units
     if len(units) != 2 or any(u.ref.kind != "section" for u in units.values()):
@@ -361,10 +375,10 @@ def _broad_split(
             and c.row.units[o].ref.kind == "paragraph"
             and c.row.units[o].ref.label
         ]
+        resting = _resting_paragraph(t, sec, units[o], pair_scores, idf)
+        if resting is not None and (best is None or resting[0] > best[0]):
+            best = (resting[0], s, resting[1])
         if len(leads) < BROAD_LEADS:
-            resting = _resting_paragraph(t, sec, units[o], pair_scores, idf)
-            if resting is not None and (best is None or resting[0] > best[0]):
-                best = (resting[0], s, resting[1])
             continue
         sibs = [
             x.row.units[s]
@@ -393,7 +407,7 @@ def _broad_split(
     o = next(r for r in units if r != s)
     sec = units[s]
     key = (sec.uid, para.uid) if sec.uid < para.uid else (para.uid, sec.uid)
-    cache[key] = lead_score(sec, para)
+    cache[key] = _section_para_score(sec, para)
     for c in t.children:
         if c.row.units.get(o) is para and s in c.row.units:
             covered.add(c.row.units[s].uid)
@@ -401,6 +415,7 @@ def _broad_split(
     theirs = _project(t, o, drop=para)
     assert mine is not None and theirs is not None
     mine.row.units[o] = para
+    freed.add(units[o].uid)
     return [mine, theirs] if s < o else [theirs, mine]
 
 
@@ -472,16 +487,84 @@ def _meet_parts(
         trees[k : k + 1] = [rest] if rest is not None else []
         key = (x.uid, part.uid) if x.uid < part.uid else (part.uid, x.uid)
         cache[key] = whole_score(x, part)
-        # The section's paragraphs that already met a counterpart elsewhere (a lead
-        # paragraph given to a section by _split_broad_pairs) stay where they are.
-        placed = {u.ref.path for u in _units_of(trees, x.report) if u.ref.kind == "paragraph"}
-        mine = [u for u in child_units(x, reports, tokens) if u.ref.path not in placed]
-        theirs = child_units(part, reports, tokens)
-        joined = _align_level(
-            [theirs, mine] if j < x.report else [mine, theirs], reports, tokens, cache, idf
-        )
+        pt.children = _joined_children(trees, part, x, reports, tokens, cache, idf)
         pt.row.units[x.report] = x
-        pt.children = joined
+
+
+def _joined_children(
+    trees: list[_Tree],
+    a: Unit,
+    b: Unit,
+    reports: Sequence[Report],
+    tokens: Sequence[ReportTokens],
+    cache: dict[tuple[int, int], Score],
+    idf: dict[str, float],
+) -> list[_Tree]:
+    """The children of a new row pairing ``a`` and ``b``, aligned as :func:`_align_level`
+    does; paragraphs that already met a counterpart elsewhere (a lead paragraph given to
+    a section by :func:`_split_broad_pairs`) stay where they are."""
+    lists: list[list[Unit]] = []
+    for u in sorted((a, b), key=lambda u: u.report):
+        placed = {p.ref.path for p in _units_of(trees, u.report) if p.ref.kind == "paragraph"}
+        lists.append([c for c in child_units(u, reports, tokens) if c.ref.path not in placed])
+    return _align_level([c for c in lists if c], reports, tokens, cache, idf)
+
+
+def _pair_freed(
+    trees: list[_Tree],
+    top: list[_Tree],
+    freed: set[int],
+    reports: Sequence[Report],
+    tokens: Sequence[ReportTokens],
+    cache: dict[tuple[int, int], Score],
+    idf: dict[str, float],
+) -> None:
+    """Pair a section that :func:`_split_broad_pairs` left alone with a lone section.
+
+    The order-keeping matching gave the section a counterpart that turned out to be about
+    one of its paragraphs (2005's untitled 各位代表！加强国防和军队建设 took 1995's
+    为改革和发展创造良好的社会环境, democracy, law, order and defence, for its defence
+    paragraph); the section's true counterpart (2005's 加强民主法制建设，切实维护社会稳定)
+    was then left alone. A freed section meets a section of the other report standing
+    alone in the same list when each is the other's best among such lone sections, with a
+    score of at least :data:`STRONG`; the row is marked moved if the two places are not in
+    both reports' order.
+    """
+    for t in trees:
+        _pair_freed(t.children, top, freed, reports, tokens, cache, idf)
+
+    def lone(t: _Tree) -> Unit | None:
+        if len(t.row.units) != 1:
+            return None
+        (u,) = t.row.units.values()
+        return u if u.ref.kind == "section" else None
+
+    for xt in list(trees):
+        x = lone(xt)
+        if x is None or x.uid not in freed or xt not in trees:
+            continue
+        others = [(yt, y) for yt in trees if (y := lone(yt)) is not None and y.report != x.report]
+        if not others:
+            continue
+        yt, y = max(others, key=lambda p: _cached(cache, x, p[1]).score)
+        sc = _cached(cache, x, y).score
+        rivals = [u for t in trees if (u := lone(t)) is not None and u.report == x.report]
+        if sc < STRONG or any(_cached(cache, u, y).score > sc for u in rivals):
+            continue
+        a, b = sorted((trees.index(xt), trees.index(yt)))
+        between = trees[a + 1 : b]
+        # The row stays where moving the other unit to it keeps that unit's report in order.
+        if not any(y.report in r.row.units for r in between):
+            keep, drop, moved = xt, yt, False
+        else:
+            keep, drop = yt, xt
+            moved = any(x.report in r.row.units for r in between)
+        trees.remove(drop)
+        keep.children = _joined_children(top, x, y, reports, tokens, cache, idf)
+        keep.row.units[x.report] = x
+        keep.row.units[y.report] = y
+        keep.row.moved = moved
+        freed.discard(x.uid)
 
 
 def _units_of(trees: list[_Tree], r: int) -> list[Unit]:
@@ -756,8 +839,10 @@ def align_reports(
     idf = word_idf(reports, tokens)
     trees = _align_level(unit_lists, reports, tokens, cache, idf)
     covered: set[int] = set()
-    _split_broad_pairs(trees, cache, covered, idf)
+    freed: set[int] = set()
+    _split_broad_pairs(trees, cache, covered, idf, freed)
     _meet_parts(trees, reports, tokens, cache, idf)
+    _pair_freed(trees, trees, freed, reports, tokens, cache, idf)
     _cross_moves(trees, len(reports), cache, frozenset(covered))
     _prefer_leads(trees, cache)
     return _freeze(trees, len(reports), cache)
