@@ -1,5 +1,5 @@
 """A section of one report meets a lead paragraph of the other when its counterpart
-section is broader (real corpus pairs; the rule is in ``align._split_broad_pairs``)."""
+section is broader (real corpus pairs; the rule is in ``alignrefine._split_broad_pairs``)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Of two consecutive paragraphs that share a topic, the one whose lead phrase says it meets
-the other report's paragraph (real corpus pairs; the rule is in ``align._prefer_leads``)."""
+the other report's paragraph (real corpus pairs; the rule is in ``alignrefine._prefer_leads``)."""
 
 from __future__ import annotations
 
