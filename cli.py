@@ -198,6 +198,11 @@ def _add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="K",
         help=_("a term fades when the previous K reports all used it (default: 3)"),
     )
+    p.add_argument(
+        "--names",
+        action="store_true",
+        help=_("list people's names among new terms too (周恩来同志); left out by default"),
+    )
     p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout"))
     p.set_defaults(handler=_cmd_terms)
 
@@ -231,7 +236,9 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     if args.term:
         series = term_series(reports, args.term)
     else:
-        series = analyse_terms(reports, top=args.top, faded_window=args.faded_after)
+        series = analyse_terms(
+            reports, top=args.top, faded_window=args.faded_after, names=args.names
+        )
     if args.format in ("png", "svg"):
         from reportdiff.cmd_timeline import terms_image
 
