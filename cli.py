@@ -381,6 +381,7 @@ def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from reportdiff import cmd_library, cmd_search
+    from reportdiff.core.argparse_messages import localize_metavars
     from reportdiff.core.i18n import install_argparse
 
     install_argparse()  # "usage:", "options", argparse's errors in the interface language
@@ -420,6 +421,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from reportdiff.cmd_timeline import add_parser as add_timeline
 
     add_timeline(sub)
+    localize_metavars(parser)  # -o 文件 in Chinese
     return parser
 
 
