@@ -105,3 +105,46 @@ async def test_help_fits(samples: list[Report], size: tuple[int, int], zh: bool)
         table = app.screen.query_one(FittedTable)
         _assert_fits(table, fixed=[0, 3])
         assert table.ordered_columns[2].width >= cell_len("next-changed-number") or size[0] < 100
+
+
+async def _whole_footer_keys(pilot, width: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The footer's shown keys, each checked to be whole and left of the palette key."""
+    from textual.widgets._footer import FooterKey
+
+    await pilot.pause()
+    await pilot.pause()
+    keys = list(pilot.app.screen.query(FooterKey))
+    palette = [k for k in keys if k.has_class("-command-palette")]
+    edge = palette[0].region.x if palette else width
+    shown = []
+    for key in keys:
+        if not key.display or key in palette:
+            continue
+        label = f"{key.key_display} {key.description}"
+        assert key.region.width >= cell_len(label), (label, key.region)
+        assert 0 <= key.region.x and key.region.right <= edge, (label, key.region, edge)
+        shown.append(key.key)
+    return shown
+
+
+@pytest.mark.parametrize("zh", [False, True], ids=["en", "zh"])
+@pytest.mark.parametrize("width", [80, 100])
+@aio
+async def test_footer_shows_whole_keys(samples: list[Report], zh: bool, width: int) -> None:
+    """At 80 and 100 columns the footers of the reader and the numbers view show whole
+    labels only ("e Expor" was cut at 80): keys that do not fit are left out from the
+    last, Help always stays; wide enough, Export is back."""
+    from reportdiff.core.i18n import set_language
+    from reportdiff.tui.app import ReportDiffApp
+
+    set_language("zh" if zh else "en")
+    app = ReportDiffApp(samples)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await analysed(pilot)
+        reader = await _whole_footer_keys(pilot, width)
+        assert {"j", "question_mark"} <= set(reader), reader
+        await pilot.press("v")
+        numbers = await _whole_footer_keys(pilot, width)
+        assert {"enter", "s", "question_mark"} <= set(numbers), numbers
+        await pilot.resize_terminal(160, 24)
+        assert "e" in await _whole_footer_keys(pilot, 160)

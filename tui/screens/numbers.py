@@ -10,12 +10,13 @@ from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import format_pct
 from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.widgets.fitted_table import FittedTable
+from reportdiff.tui.widgets.footer import SteadyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 SORT_KEYS = ("order", "indicator", "unit", "pct", "status")
 """What ``s`` cycles through. There is no sort by raw Δ across units: +94台 is not more
@@ -98,7 +99,7 @@ class NumbersScreen(Screen[NumberPair | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="numbers-status")
         yield FittedTable(id="numbers-table")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(FittedTable)

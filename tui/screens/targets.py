@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.widgets.fitted_table import FittedTable
+from reportdiff.tui.widgets.footer import SteadyFooter
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 if TYPE_CHECKING:
     from reportdiff.core.analysis.targets import TargetRow, TargetsResult
@@ -84,7 +85,7 @@ class TargetsScreen(Screen["TargetRow | None"]):
             id="targets-status",
         )
         yield FittedTable(id="targets-table")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(FittedTable)
