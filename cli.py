@@ -198,6 +198,11 @@ def _add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="K",
         help=_("a term fades when the previous K reports all used it (default: 3)"),
     )
+    p.add_argument(
+        "--names",
+        action="store_true",
+        help=_("list people's names among new terms too (周恩来同志); left out by default"),
+    )
     p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout"))
     p.set_defaults(handler=_cmd_terms)
 
@@ -231,7 +236,9 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     if args.term:
         series = term_series(reports, args.term)
     else:
-        series = analyse_terms(reports, top=args.top, faded_window=args.faded_after)
+        series = analyse_terms(
+            reports, top=args.top, faded_window=args.faded_after, names=args.names
+        )
     if args.format in ("png", "svg"):
         from reportdiff.cmd_timeline import terms_image
 
@@ -374,6 +381,7 @@ def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from reportdiff import cmd_library, cmd_search
+    from reportdiff.core.argparse_messages import localize_metavars
     from reportdiff.core.i18n import install_argparse
 
     install_argparse()  # "usage:", "options", argparse's errors in the interface language
@@ -413,6 +421,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from reportdiff.cmd_timeline import add_parser as add_timeline
 
     add_timeline(sub)
+    localize_metavars(parser)  # -o 文件 in Chinese
     return parser
 
 

@@ -28,8 +28,8 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--region",
         help=_(
-            "only reports of this region: part of its Chinese name (上海, 杨浦区) or its "
-            "pinyin (yangpu)"
+            "only reports of this region and the places under it: part of its Chinese "
+            "name (上海, 杨浦区) or its pinyin (shanghai, yangpu)"
         ),
     )
     p.add_argument("--level", choices=LEVELS, help=_("only reports of this level of government"))
@@ -71,6 +71,29 @@ def filters_from(args: argparse.Namespace) -> Filters:
     return Filters(region=region or None, level=args.level, years=args.year)
 
 
+def say_region_match(filters: Filters) -> None:
+    """Tell on stderr what ``--region`` took when it reached past the region's own name.
+
+    ``--region 上海`` lists 上海市 and the districts under it: the line says so, and which
+    districts, so a reader knows why 杨浦区 is there. Nothing is said for a plain match.
+    """
+    from reportdiff.core.storage.index import match_region
+
+    if not filters.region:
+        return
+    found = match_region(filters.region)
+    if not found.under:
+        return
+    sep = _(", ")
+    what = _("--region {query}: {direct}; the places under {parents}: {under}").format(
+        query=filters.region,
+        direct=sep.join(found.direct) or _("no region of that name"),
+        parents=sep.join(found.parents),
+        under=sep.join(found.under),
+    )
+    print(f"reportdiff: {_printable(what)}", file=sys.stderr)
+
+
 # ---------------------------------------------------------------- list
 
 
@@ -95,6 +118,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     filters = filters_from(args)
     filtered = bool(filters.region or filters.level or filters.years)
+    say_region_match(filters)
     entries = list_entries(filters)
     # A damaged entry's region and years are unknown: it matches no filter.
     damaged = [] if filtered else damaged_entries()

@@ -63,7 +63,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def _cmd_search(args: argparse.Namespace) -> int:
     from reportdiff.cli import write_stdout
-    from reportdiff.cmd_library import filters_from
+    from reportdiff.cmd_library import filters_from, say_region_match
     from reportdiff.core.storage.search import search_library
 
     query = args.query
@@ -71,9 +71,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise ReportError(_("nothing to search for: give a word or phrase"), exit_code=2)
     if args.limit < 0 or args.hits < 0:
         raise ReportError(_("--limit and --hits need a whole number of 0 or more"), exit_code=2)
-    result = search_library(
-        query, filters_from(args), limit=args.limit or None, per_report=args.hits
-    )
+    filters = filters_from(args)
+    say_region_match(filters)
+    result = search_library(query, filters, limit=args.limit or None, per_report=args.hits)
     if args.open:
         return _open(result)
     write_stdout(to_json(result) if args.format == "json" else to_text(result))

@@ -335,3 +335,49 @@ def test_damaged_entry_reason_in_chinese(capsys, tmp_path, damage, reason) -> No
     assert err.startswith("reportdiff: 报告库条目 'broken-2022' 已损坏") and reason in err, err
     for english in ("Expecting", "unknown kind", "missing or wrong", "valid JSON", "bad "):
         assert english not in err, err
+
+
+COMMANDS = ("open", "list", "add", "show", "export", "terms", "remove", "serve", "search",
+            "targets", "timeline")  # fmt: skip
+ENGLISH_METAVAR = re.compile(
+    r"(?<![A-Za-z_/-])(REPORTS?|FILE|DIR|ID|YEAR|REGION|ENCODING|PORT|HOST|QUERY|PLAN|REVIEW"
+    r"|NAME|COMMAND|reports?)(?![A-Za-z_/.])"
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_metavars_in_chinese_and_help_lined_up_by_cells(capsys, command: str) -> None:
+    """``--lang zh X --help`` names values in Chinese (``-o 文件``, ``目标报告 回顾报告``,
+    ``--region 地区``), as its descriptions do; each help text starts in the column of
+    ``-h, --help``'s, counted in terminal cells (a Han metavar is two cells a character)."""
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", command, "--help"])
+    out = capsys.readouterr().out
+    assert not ENGLISH_METAVAR.findall(out.replace("reportdiff", "")), out
+    column = next(line.index("显示本帮助") for line in out.splitlines() if "-h, --help" in line)
+    section = ""
+    for line in out.splitlines():
+        if line and not line.startswith(" "):
+            section = line  # 位置参数：, 选项：, or the description and examples
+        m = re.match(r"  (\S.*?)  +(\S.*)$", line)
+        if m and section in ("位置参数：", "选项："):
+            assert cell_len(line[: m.start(2)]) == column, line
+
+
+def test_metavars_in_usage_and_errors(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", "targets", "--help"])
+    assert "[-o 文件] 目标报告 回顾报告" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", "terms"])
+    assert "缺少以下参数：报告" in capsys.readouterr().err
+
+
+def test_english_help_keeps_its_metavars(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "targets", "--help"])
+    out = capsys.readouterr().out
+    assert "[-o FILE] PLAN REVIEW" in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "open", "--help"])
+    assert "reports [reports ...]" in capsys.readouterr().out

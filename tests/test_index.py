@@ -76,6 +76,39 @@ def test_list_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert listed(capsys, "--year", "1960") == {}
 
 
+@pytest.mark.usefixtures("national")
+@pytest.mark.parametrize("query", ["上海", "shanghai"])
+def test_region_filter_takes_the_places_under_it(
+    capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    """The bundled samples are 上海市's own report and five of its districts' (杨浦区,
+    徐汇区…): a filter on 上海 lists them all, not the State Council's, and says why."""
+    code = main(["list", "--region", query])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert {line.split("\t")[0] for line in out.splitlines()[1:]} == BUNDLED
+    assert err.startswith(f"reportdiff: --region {query}: 上海市; the places under 上海市: ")
+    for district in ("黄浦区", "静安区", "浦东新区", "徐汇区", "杨浦区"):
+        assert district in err
+    # a district's own name matches only itself, and says nothing more
+    assert set(listed(capsys, "--region", "徐汇")) == {"xuhui-2022"}
+    assert capsys.readouterr().err == ""
+    # a province with no report in the library: nothing, not Shanghai's districts
+    assert listed(capsys, "--region", "江苏") == {}
+
+
+def test_region_filter_keeps_apart_names_found_in_two_places() -> None:
+    """朝阳区 is a district of 北京市 and of 长春市: a filter on 北京 does not claim it,
+    while 海淀区 (only in 北京市) and 昆山市 (under 苏州市 under 江苏省) are found."""
+    from reportdiff.core.storage.regionfilter import match_regions
+
+    found = match_regions("北京", ["朝阳区", "海淀区", "北京市", "杨浦区"])
+    assert (found.direct, found.under, found.parents) == (("北京市",), ("海淀区",), ("北京市",))
+    found = match_regions("江苏", ["昆山市", "苏州市", "杨浦区"])
+    assert found.under == ("昆山市", "苏州市") and found.parents == ("江苏省",)
+    assert match_regions("苏州", ["昆山市"]).under == ("昆山市",)
+
+
 @pytest.mark.parametrize("bad", ["20x5", "2005-2000", "1800"])
 def test_a_bad_year_filter_is_one_line(capsys: pytest.CaptureFixture[str], bad: str) -> None:
     with pytest.raises(SystemExit) as exc:

@@ -136,3 +136,13 @@ def test_help_names_the_new_options(capsys: pytest.CaptureFixture[str], command:
         "list": ["--region", "--level", "--year"],
     }[command]
     assert all(word in out for word in expected)
+
+
+def test_search_in_a_region_reaches_its_districts(capsys: pytest.CaptureFixture[str]) -> None:
+    """``search --region 上海`` finds 就业 in 上海市's report and in its districts' (杨浦区,
+    徐汇区…), and says on stderr which districts it took."""
+    code, out, err = run(capsys, "search", "就业", "--region", "上海")
+    assert code == 0
+    ids = {line.split("\t")[0] for line in out.splitlines() if "\t" in line}
+    assert {"shanghai-2023", "yangpu-2022", "xuhui-2022"} <= ids
+    assert "the places under 上海市" in err and "杨浦区" in err

@@ -266,3 +266,30 @@ def test_candidates_never_crash_and_hold_no_number(text: str) -> None:
         assert count >= 1 and term
         assert not any(c.isdigit() for c in term)
         assert not is_number_or_date(term)
+
+
+def test_person_names_are_not_new_terms_unless_asked(corpus_dir: Path) -> None:
+    """1979's report mourns 周恩来同志 (a name with a form of address), 1988's receives
+    西哈努克亲王: neither is a new term of its year unless ``names=True`` (``--names``),
+    while the formulations built on a name (邓小平理论) and 有关同志 are no names."""
+    from reportdiff.core.analysis.termcands import is_person_name
+    from reportdiff.core.storage.resolve import resolve_report
+
+    pair = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in ("1978", "1979")]
+    plain = [tc.term for tc in analyse_terms(pair).new["1979"]]
+    named = [tc.term for tc in analyse_terms(pair, names=True).new["1979"]]
+    assert "周恩来同志" in named and "周恩来同志" not in plain
+    assert not [t for t in plain if is_person_name(t)]
+    pair = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in ("1987", "1988")]
+    assert "西哈努克亲王" not in [tc.term for tc in analyse_terms(pair, top=300).new["1988"]]
+    for term in ("邓小平理论", "邓小平文选", "有关同志", "负责同志", "法律援助"):
+        assert not is_person_name(term), term
+    assert all(map(is_person_name, ("小平同志", "李鹏总理", "习近平", "西哈努克")))
+
+
+def test_terms_names_flag(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(corpus_dir / f"{y}.txt") for y in ("1978", "1979")]
+    assert main(["terms", *files, "-f", "csv"]) == 0
+    assert "周恩来同志" not in capsys.readouterr().out
+    assert main(["terms", *files, "-f", "csv", "--names"]) == 0
+    assert "周恩来同志" in capsys.readouterr().out

@@ -29,6 +29,7 @@ __all__ = [
     "han_length",
     "is_dated_or_counted",
     "is_number_or_date",
+    "is_person_name",
 ]
 
 MAX_WORDS = 4
@@ -308,6 +309,39 @@ def compute_candidates(text: str) -> ReportCandidates:
         paragraphs={g: paragraphs[g] for g in keep},
         closed=frozenset(g for g in keep if follow.get(g)),
     )
+
+
+TITLES = frozenset(
+    "同志 总理 副总理 主席 副主席 委员长 总书记 总统 副总统 首相 亲王 国王 女王 先生 女士".split()
+)
+"""Forms of address that follow a person's name (周恩来同志, 西哈努克亲王)."""
+_NAME_HEAD_TAGS = frozenset("nr nrfg nrt t ?".split())
+"""Tags the name before a title may carry: jieba's name tags, an unknown word (小平 of
+小平同志) and ``t``, which its dictionary gives 周恩来."""
+
+
+def is_person_name(term: str) -> bool:
+    """Whether ``term`` is a person's name, alone or with a form of address.
+
+    A name alone is a word jieba's dictionary tags as a full or transliterated name
+    (习近平 nrfg, 西哈努克 nrt); a name with a title is a word of two or three characters
+    (or a transliterated one) before one of :data:`TITLES`: 周恩来同志, 小平同志,
+    西哈努克亲王, but not 有关同志 (有关 is a verb). jieba's plain ``nr`` alone is left
+    out: its dictionary gives it to 文明, 胡子 and 老同志 too. A name inside a formulation
+    (邓小平理论, 邓小平文选) is no name: the formulation is the term.
+    """
+    from reportdiff.core.analysis.tokens import tokenize
+
+    words = tokenize(term)
+    tags = _tag_table()
+    if len(words) == 1:
+        return tags.get(words[0]) in ("nrfg", "nrt") and han_length(term) == len(term)
+    if len(words) != 2 or words[1] not in TITLES:
+        return False
+    head, tag = words[0], tags.get(words[0], "?")
+    if not all(is_han(c) for c in head) or tag not in _NAME_HEAD_TAGS:
+        return False
+    return tag == "nrt" or 2 <= len(head) <= 3
 
 
 def candidates_of(report: Report, *, version: str) -> tuple[str, ReportCandidates]:

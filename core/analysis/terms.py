@@ -21,6 +21,7 @@ from reportdiff.core.analysis.termcands import (
     distinct_text,
     han_length,
     is_number_or_date,
+    is_person_name,
 )
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import N_, _
@@ -186,11 +187,17 @@ class _SeriesIndex:
         return found
 
 
-def _new_terms(i: int, cands: ReportCandidates, index: _SeriesIndex, top: int) -> list[TermCount]:
-    """The report's best ``top`` terms that no earlier report contains."""
+def _new_terms(
+    i: int, cands: ReportCandidates, index: _SeriesIndex, top: int, names: bool
+) -> list[TermCount]:
+    """The report's best ``top`` terms that no earlier report contains (a person's name,
+    such as 周恩来同志, only when ``names``: a name is news, not a new term)."""
     text = index.texts[i]
     earlier = index.cands[:i]
     fresh = [t for t in cands.counts if not any(t in c.counts for c in earlier)]
+    if not names:
+        # Only one- and two-word candidates (and quotations) can be a name: tokenize those.
+        fresh = [t for t in fresh if cands.shapes[t].words > 2 or not is_person_name(t)]
     scores = {t: _score(t, cands) for t in fresh}
     supers: dict[str, list[str]] = {}
     for t in fresh:
@@ -251,6 +258,7 @@ def analyse_terms(
     top: int = TOP,
     faded_window: int = FADED_WINDOW,
     extra_terms: Sequence[str] = (),
+    names: bool = False,
 ) -> TermSeries:
     """New and faded terms of each report of a series, and their rates in every report.
 
@@ -259,6 +267,7 @@ def analyse_terms(
         top: Terms listed per report and kind.
         faded_window: Previous reports that must all use a term for it to fade.
         extra_terms: Terms whose series to give besides the listed ones (``--term``).
+        names: List people's names among new terms too (``--names``): 周恩来同志.
     """
     if not reports:
         raise ReportError(_("terms needs at least one report"))
@@ -269,12 +278,12 @@ def analyse_terms(
     # each other cost more than the floor on every run. Keyed by everything it depends on.
     ids = report_ids(reports)
     parts = [TERMS_VERSION, dictionary_fingerprint(), cache.code_fingerprint()]
-    parts += [str(top), str(faded_window), str(len(extra_terms)), *extra_terms]
+    parts += [str(top), str(faded_window), str(names), str(len(extra_terms)), *extra_terms]
     for key, r in zip(ids, reports, strict=True):
         parts += [key, r.text]
     return cache.cached(
         cache.cache_key("termseries", parts),
-        lambda: _analyse(reports, ids, top, faded_window, extra_terms),
+        lambda: _analyse(reports, ids, top, faded_window, extra_terms, names),
         check=lambda v: isinstance(v, TermSeries) and v.reports == ids,
     )
 
@@ -285,6 +294,7 @@ def _analyse(
     top: int,
     faded_window: int,
     extra_terms: Sequence[str],
+    names: bool = False,
 ) -> TermSeries:
     texts: list[str] = []
     cands: list[ReportCandidates] = []
@@ -297,7 +307,7 @@ def _analyse(
     faded: dict[str, tuple[TermCount, ...]] = {}
     index = _SeriesIndex(texts, cands)
     for i, key in enumerate(ids):
-        new[key] = tuple(_new_terms(i, cands[i], index, top)) if i else ()
+        new[key] = tuple(_new_terms(i, cands[i], index, top, names)) if i else ()
         faded[key] = tuple(_faded_terms(i, texts, cands, faded_window, top))
     listed: dict[str, None] = {}
     for group in (new, faded):

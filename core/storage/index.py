@@ -26,6 +26,7 @@ from pathlib import Path
 from reportdiff.core import paths
 from reportdiff.core.i18n import _
 from reportdiff.core.model import ReportMeta
+from reportdiff.core.storage.regionfilter import RegionMatch, match_regions
 
 INDEX_NAME = "index.sqlite3"
 #: Bumped whenever the tables change: an index of any other version is rebuilt.
@@ -356,22 +357,40 @@ class Filters:
     """Which reports ``list`` and ``search`` look at (None: any)."""
 
     region: str | None = None
-    """Part of the region's Chinese name (上海, 杨浦区) or its id's pinyin (yangpu)."""
+    """Part of the region's Chinese name (上海, 杨浦区) or its id's pinyin (yangpu); the
+    places under a division it names match too (see :func:`match_region`)."""
     level: str | None = None
     """national, province, prefecture, county or unknown."""
     years: tuple[int, int] | None = None
     """Years reviewed, both ends included."""
 
 
-def _where(filters: Filters) -> tuple[str, list[object]]:
+def _matched_regions(conn: sqlite3.Connection, query: str) -> RegionMatch:
+    regions = [str(r) for (r,) in conn.execute("SELECT DISTINCT region FROM reports")]
+    return match_regions(query, regions)
+
+
+def match_region(query: str) -> RegionMatch:
+    """The regions of the library that ``--region query`` matches, and through which parent.
+
+    ``Filters(region=...)`` selects these (and reports whose id is the query's pinyin), so
+    a command can say what the filter took: 上海 → 上海市, and 杨浦区, 徐汇区… under it.
+    """
+    with open_index() as conn:
+        return _matched_regions(conn, query)
+
+
+def _where(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[object]]:
     # A user report shadows the bundled one of the same id, whether or not it matches.
     clauses = ["(origin = 'user' OR id NOT IN (SELECT id FROM reports WHERE origin = 'user'))"]
     params: list[object] = []
     if filters.region:
-        clauses.append("(instr(region, ?) > 0 OR id = ? OR id LIKE ? ESCAPE '\\')")
+        regions = _matched_regions(conn, filters.region).regions
+        marks = ", ".join("?" * len(regions))
+        clauses.append(f"(region IN ({marks}) OR id = ? OR id LIKE ? ESCAPE '\\')")
         like = filters.region.lower().replace("\\", "\\\\").replace("%", "\\%")
         like = like.replace("_", "\\_")
-        params += [filters.region, filters.region.lower(), f"{like}-%"]
+        params += [*regions, filters.region.lower(), f"{like}-%"]
     if filters.level:
         clauses.append("level = ?")
         params.append(filters.level)
@@ -399,8 +418,8 @@ def _row(row: tuple[object, ...]) -> IndexedReport:
 
 def list_reports(filters: Filters | None = None) -> list[IndexedReport]:
     """Every usable report (user reports shadowing bundled ones), sorted by id."""
-    where, params = _where(filters or Filters())
     with open_index() as conn:
+        where, params = _where(conn, filters or Filters())
         rows = conn.execute(
             f"SELECT {_COLUMNS} FROM reports WHERE {where} ORDER BY id, origin", params
         ).fetchall()
@@ -443,23 +462,23 @@ def find_texts(
     """
     if not query:
         return []
-    where, params = _where(filters or Filters())
     if len(query) >= FTS_MIN_CHARS:
         narrow = "rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"
-        params.append(_trigrams(query))
+        needs: list[object] = [_trigrams(query)]
     else:
         narrow = "instr(text, ?) > 0"
-        params.append(query)
-    # The text as UTF-8 bytes: counting bytes finds exactly the same occurrences (UTF-8
-    # never matches inside a character) at half the cost of decoding every text.
-    sql = (
-        f"SELECT {_COLUMNS}, CAST(text AS BLOB) FROM reports WHERE {where} AND {narrow} "
-        "ORDER BY year, id"
-    )
+        needs = [query]
     needle = query.encode("utf-8")
     found: list[tuple[IndexedReport, int, str | None]] = []
     with open_index() as conn:
-        for row in conn.execute(sql, params):
+        where, params = _where(conn, filters or Filters())
+        # The text as UTF-8 bytes: counting bytes finds exactly the same occurrences (UTF-8
+        # never matches inside a character) at half the cost of decoding every text.
+        sql = (
+            f"SELECT {_COLUMNS}, CAST(text AS BLOB) FROM reports WHERE {where} AND {narrow} "
+            "ORDER BY year, id"
+        )
+        for row in conn.execute(sql, [*params, *needs]):
             data: bytes = row[-1]
             # The index says which texts hold every trigram of the query, not whether
             # they hold them in a row: the count (0 for those) has the last word.

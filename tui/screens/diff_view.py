@@ -14,6 +14,7 @@ from reportdiff.core.i18n import N_, _
 from reportdiff.tui.changes import DELETED, INSERTED, flat_rows, row_pairs
 from reportdiff.tui.layout import _CONTROL
 from reportdiff.tui.localize import localize_bindings
+from reportdiff.tui.widgets.footer import SteadyFooter
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.wrap import wrap_offsets
 from rich.style import Style
@@ -25,7 +26,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import AlignedRow, Comparison
@@ -166,7 +167,7 @@ class DiffScreen(Screen["int | None"]):
         yield MarkStyles(id="diff-mark-styles")
         yield Static(id="diff-status")
         yield VerticalScroll(id="diff-body")
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_mount(self) -> None:
         await self._show()

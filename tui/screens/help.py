@@ -8,12 +8,13 @@ from typing import ClassVar
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.config import config_path
 from reportdiff.tui.localize import localize_bindings
+from reportdiff.tui.widgets.fitted_table import FittedTable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 _DESCRIPTIONS = {
     "help_quit": N_("Show how to quit (Ctrl+Q quits)"),
@@ -54,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
         background: $surface;
         padding: 0 1;
     }
-    HelpScreen DataTable {
+    HelpScreen FittedTable {
         height: 1fr;
     }
     HelpScreen #help-intro {
@@ -83,22 +84,27 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 id="help-intro",
             )
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
+            yield FittedTable(id="help-table")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(_("key"), _("action"), _("id"), _("where"))
+        table = self.query_one(FittedTable)
+        # The action wraps first, then the id (the four columns fit at 80, and in Chinese).
+        table.set_columns((_("key"), _("action"), _("id"), _("where")), flexible=(1, 2))
         remapped: dict[str, str] = getattr(self.app, "user_keymap", {})
+        rows: list[tuple[Text, ...]] = []
         for where, binding in self._listed_bindings():
             if binding.id in remapped:
                 binding = replace(binding, key=remapped[binding.id])
             key = self.app.get_key_display(binding)
-            table.add_row(
-                Text(key, style="bold"),
-                Text(describe(binding, where)),
-                Text(binding.id or "", style="dim"),
-                Text(_(where), style="dim"),
+            rows.append(
+                (
+                    Text(key, style="bold"),
+                    Text(describe(binding, where)),
+                    Text(binding.id or "", style="dim"),
+                    Text(_(where), style="dim"),
+                )
             )
+        table.set_rows(rows)
         table.focus()
 
     def _listed_bindings(self) -> list[tuple[str, Binding]]:

@@ -9,12 +9,14 @@ from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import format_pct
 from reportdiff.tui.localize import localize_bindings
+from reportdiff.tui.widgets.fitted_table import FittedTable
+from reportdiff.tui.widgets.footer import SteadyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 SORT_KEYS = ("order", "indicator", "unit", "pct", "status")
 """What ``s`` cycles through. There is no sort by raw Δ across units: +94台 is not more
@@ -96,24 +98,17 @@ class NumbersScreen(Screen[NumberPair | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="numbers-status")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="numbers-table")
-        yield Footer()
+        yield FittedTable(id="numbers-table")
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         ids = [r.meta.id for r in self.comparison.reports]
-        headers = [*ids, "Δ", "Δ%", _("st")]
-        # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金): the indicator
-        # column gets what the value columns leave, so they all stay on screen at 80.
-        widths = [Text(h).cell_len for h in headers]
-        for pair in self.comparison.numbers:
-            for k, cell in enumerate(self._value_cells(pair)):
-                widths[k] = max(widths[k], cell.cell_len)
-        padding = 2 * (len(headers) + 1)  # DataTable pads each cell by one on each side
-        room = self.app.size.width - sum(widths) - padding - 2  # the scrollbar
-        table.add_column(_("indicator"), width=max(8, min(40, room)))
-        for label in headers:
-            table.add_column(label)
+        # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金), and so can a
+        # value with its scope (13．65万亿元·目标): these wrap, widest first, so Δ, Δ% and
+        # the status stay whole and on screen at 80 columns.
+        flexible = range(len(ids) + 1)
+        table.set_columns([_("indicator"), *ids, "Δ", "Δ%", _("st")], flexible=flexible)
         self._fill()
         table.focus()
 
@@ -145,11 +140,10 @@ class NumbersScreen(Screen[NumberPair | None]):
         return pairs
 
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
         self._shown = self._rows()
-        for pair in self._shown:
-            table.add_row(Text(pair.indicator), *self._value_cells(pair))
+        self.query_one(FittedTable).set_rows(
+            [(Text(pair.indicator), *self._value_cells(pair)) for pair in self._shown]
+        )
         total = len(self.comparison.numbers)
         what = _("changed only") if self.changed_only else _("all")
         self.query_one("#numbers-status", Static).update(
@@ -194,7 +188,7 @@ class NumbersScreen(Screen[NumberPair | None]):
 
     def action_jump(self) -> None:
         """Back to the reader at the highlighted pair's paragraphs."""
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         if self._shown and 0 <= table.cursor_row < len(self._shown):
             self.dismiss(self._shown[table.cursor_row])
 

@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.localize import localize_bindings
+from reportdiff.tui.widgets.fitted_table import FittedTable
+from reportdiff.tui.widgets.footer import SteadyFooter
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 if TYPE_CHECKING:
     from reportdiff.core.analysis.targets import TargetRow, TargetsResult
@@ -82,13 +84,16 @@ class TargetsScreen(Screen["TargetRow | None"]):
             ),
             id="targets-status",
         )
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="targets-table")
-        yield Footer()
+        yield FittedTable(id="targets-table")
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label in (_("indicator"), _("target"), _("result"), _("status"), _("why")):
-            table.add_column(label)
+        table = self.query_one(FittedTable)
+        # The indicator (with the target's own words) and the reason wrap at 80 columns;
+        # the figures and the status keep their width.
+        labels = (_("indicator"), _("target"), _("result"), _("status"), _("why"))
+        table.set_columns(labels, flexible=(0, 4))
+        table.set_rows([])
         table.focus()
         self._compute()
 
@@ -112,20 +117,23 @@ class TargetsScreen(Screen["TargetRow | None"]):
         from reportdiff.core.analysis.targets import PERCENT_TOLERANCE
 
         self.result = result
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in result.rows:
-            table.add_row(
-                _cell(
-                    row.indicator
-                    if row.words in ("", row.indicator)
-                    else f"{row.indicator} · {row.words}"
-                ),
-                _cell(row.target_text),
-                _cell(row.result_text if row.result_span is not None else ""),
-                Text(_(row.status), style=self._status_style(row.status)),
-                _cell(_(row.reason)),
-            )
+        table = self.query_one(FittedTable)
+        table.set_rows(
+            [
+                (
+                    _cell(
+                        row.indicator
+                        if row.words in ("", row.indicator)
+                        else f"{row.indicator} · {row.words}"
+                    ),
+                    _cell(row.target_text),
+                    _cell(row.result_text if row.result_span is not None else ""),
+                    Text(_(row.status), style=self._status_style(row.status)),
+                    _cell(_(row.reason)),
+                )
+                for row in result.rows
+            ]
+        )
         counts = {s: sum(r.status == s for r in result.rows) for s in STATUS_STYLES}
         summary = " · ".join(f"{n} {_(s)}" for s, n in counts.items() if n)
         year = result.plan_year if result.plan_year is not None else _("unknown")
@@ -150,7 +158,7 @@ class TargetsScreen(Screen["TargetRow | None"]):
 
     def action_jump(self) -> None:
         """Back to the reader at the highlighted target."""
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         if self.result is not None and 0 <= table.cursor_row < len(self.result.rows):
             self.dismiss(self.result.rows[table.cursor_row])
 
