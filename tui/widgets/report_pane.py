@@ -1,7 +1,9 @@
 """ReportPane: one report's text, wrapped for Chinese, with highlight layers and badges.
 
 A line-API ScrollView: the report is laid out into display lines by
-:mod:`reportdiff.tui.layout` (re-wrapped on resize) and only visible lines are rendered.
+:mod:`reportdiff.tui.layout` (re-wrapped on resize) and only visible lines are rendered
+(:mod:`~reportdiff.tui.widgets.pane_draw`); its marks are kept by
+:mod:`~reportdiff.tui.widgets.pane_marks`.
 Text is always plain report text styled by offsets, never markup.
 """
 
@@ -13,17 +15,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
-from reportdiff.tui.layout import Badge, Item, LineRef, Mark, PaneLayout, layout, report_items
+from reportdiff.tui.layout import Badge, Item, Mark, PaneLayout, layout, report_items
 from reportdiff.tui.localize import localize_bindings
-from reportdiff.tui.selection import line_span, selected_span
-from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
-from reportdiff.tui.widgets.pane_lines import Range, item_ranges, line_ranges, line_segments
+from reportdiff.tui.selection import selected_span
+from reportdiff.tui.widgets.mark_styles import MarkStyles
+from reportdiff.tui.widgets.pane_draw import GUTTER, PaneDrawing
+from reportdiff.tui.widgets.pane_lines import Range
 from reportdiff.tui.widgets.pane_marks import PaneMarks, changed_overlay
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.actions import SkipAction
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -32,11 +34,8 @@ from textual.strip import Strip
 if TYPE_CHECKING:
     from textual.selection import Selection
 
-GUTTER = 2
-"""Cells left of the text: a bar marks the paragraph the panes are aligned on."""
 
-
-class ReportPane(ScrollView, can_focus=True):
+class ReportPane(PaneDrawing, ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
     Headings, lead phrases and the gutter are the pane's component classes; the mark
@@ -436,16 +435,6 @@ class ReportPane(ScrollView, can_focus=True):
         lay = self._frame_layout or self.pane_layout
         return self._marks.item_marks(index, lay.items[index])
 
-    def _item_ranges(self, lay: PaneLayout, index: int) -> list[Range]:
-        """Item ``index``'s styled ranges in display offsets (worked out once per item)."""
-        got = self._ranges.get(index)
-        if got is None:
-            item = lay.items[index]
-            lead = self._leads.get(item.start)
-            marks = self._marks.item_marks(index, item)
-            got = self._ranges[index] = item_ranges(item, lay.texts[index], lead, marks)
-        return got
-
     # ----- mouse selection ------------------------------------------------------------
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
@@ -508,109 +497,3 @@ class ReportPane(ScrollView, can_focus=True):
             ref = lay.lines[y]
             out.append("" if ref is None else lay.texts[ref.item].text[ref.start : ref.end])
         return "\n".join(out)
-
-    # ----- rendering ------------------------------------------------------------------
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Render the lines in ``crop``, checking the layout's width once, not per line
-        (it asks for the scrollable region, some 0.1 ms, on every line of both panes)."""
-        self._frame_layout = self._layout_to_draw()
-        self._drawn = True
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame_layout = None
-
-    def render_line(self, y: int) -> Strip:
-        """Render display line ``y`` of the viewport."""
-        if self._check_styles:
-            self._recheck_styles()
-        index = int(self.scroll_y) + y
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._render_index(index)
-            self._cache[index] = strip
-        return strip
-
-    def _render_index(self, index: int) -> Strip:
-        lay = self._frame_layout or self.pane_layout
-        width = lay.width + GUTTER
-        base = self._base_style()
-        ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
-        # Offsets (Textual's selection coordinates) count the text from 0: the gutter is
-        # at -2 and -1, so a selection started there begins with the line's first word.
-        if ref is None:
-            blank = Strip.blank(width, base)
-            return blank.apply_offsets(0, index) if self._selectable else blank
-        gutter_style = base + self._style("gutter")
-        mark = "▌ " if ref.item == self.current_item else "  "
-        selected = None
-        if (selection := self.text_selection) is not None:
-            selected = line_span(selection, index, ref.end - ref.start)
-        segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base, selected)]
-        strip = Strip(segments).adjust_cell_length(width, base)
-        return strip.apply_offsets(-GUTTER, index) if self._selectable else strip
-
-    def _base_style(self) -> Style:
-        """The pane's own text style (cached with the component styles: computing it
-        walks every ancestor, and it was asked for on every line of every frame)."""
-        style = self._styles.get("")
-        if style is None:
-            style = self._styles[""] = self.rich_style
-        return style
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            if name == "selection":
-                style = self.screen.get_component_rich_style("screen--selection")
-            elif name in LAYER_STYLES:
-                holder = self._mark_styles
-                if holder is None:
-                    return Style()  # before the holder mounts: no mark to draw yet
-                style = holder.style(name)
-            else:
-                style = self.get_component_rich_style(f"report-pane--{name}", partial=True)
-            self._styles[name] = style
-        return style
-
-    def notify_style_update(self) -> None:
-        """Theme or CSS changed: check the styles the lines use at the next line drawn."""
-        super().notify_style_update()
-        self._check_styles = True
-
-    def _recheck_styles(self) -> None:
-        """Drop the cached styles, and the rendered lines only if a style they use changed.
-
-        Focus moving between panes changes only the borders: redrawing every line of both
-        panes for it cost a long pane's worth of work at every ``tab``. Checked when a line
-        is next drawn, not in :meth:`notify_style_update`, so the mark styles' holder has
-        had its own update by then (a theme change updates every node, in turn).
-        """
-        self._check_styles = False
-        old = self._styles
-        self._styles = {}
-        for name, style in old.items():
-            if (self._base_style() if name == "" else self._style(name)) != style:
-                self._cache.clear()
-                return
-
-    def line_ranges(self, lay: PaneLayout, ref: LineRef) -> list[tuple[int, int, str]]:
-        """Styled ranges on one display line, as ``(start, end, style name)`` in line offsets.
-
-        Later ranges are drawn over earlier ones: kind, lead phrase, marks, badges.
-        """
-        return line_ranges(self._item_ranges(lay, ref.item), ref.start, ref.end)
-
-    def _line_segments(
-        self,
-        lay: PaneLayout,
-        ref: LineRef,
-        base: Style,
-        selected: tuple[int, int] | None = None,
-    ) -> list[Segment]:
-        text = lay.texts[ref.item].text[ref.start : ref.end]
-        ranges = self.line_ranges(lay, ref)
-        if selected is not None:  # drawn over everything else
-            ranges.append((selected[0], selected[1], "selection"))
-        return line_segments(text, ranges, base, self._style)
