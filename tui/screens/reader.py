@@ -109,6 +109,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         self._paged = False
         self._placed: dict[int, float] = {}
         self._subtitles: dict[int, Text] = {}
+        self._pane_list: list[ReportPane] | None = None
         """Each pane's border subtitle as last set (see :meth:`_mark_counterpart`)."""
         """Where navigation last put each pane, so sync scrolling does not undo it."""
 
@@ -132,8 +133,18 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
 
     @property
     def panes(self) -> list[ReportPane]:
-        """All panes, visible or not, in report order."""
-        return list(self.query(ReportPane))
+        """All panes, visible or not, in report order.
+
+        Found once they are all mounted (they stay for the screen's life): a query walks
+        the whole screen (the outline's rows, the Footer's keys), and the keys ask for the
+        panes several times each.
+        """
+        if self._pane_list is None:
+            found = list(self.query(ReportPane))
+            if len(found) != len(self.reports):
+                return found
+            self._pane_list = found
+        return list(self._pane_list)
 
     def on_mount(self) -> None:
         """Show the text at once; the rest of the screen follows one frame later."""
