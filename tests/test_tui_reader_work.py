@@ -3,6 +3,8 @@ reports). Structural facts, counted, never timed: timings live in bench/bench_re
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from reportdiff.core.model import Report
 from reportdiff.core.storage.samples import load_sample
@@ -202,3 +204,23 @@ async def test_the_first_frame_wraps_only_the_first_screen(reports: list[Report]
             await analysed(pilot)
     finally:
         ReportPane._relayout = relayout  # type: ignore[method-assign]
+
+
+@aio
+async def test_a_pane_keeps_a_bounded_number_of_drawn_lines(corpus_dir: Path) -> None:
+    """Lines drawn are kept for scrolling back, but not without limit (a national report
+    is some 1,000 lines a pane)."""
+    from reportdiff.core.storage.resolve import resolve_report
+    from reportdiff.tui.widgets.pane_draw import KEPT_LINES
+
+    national = [resolve_report(str(corpus_dir / f"{year}.txt")) for year in (2004, 2005)]
+    app = ReportDiffApp(national)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.reader.panes[0]
+        pane.focus()
+        assert len(pane.pane_layout.lines) > KEPT_LINES + 2 * SIZE[1]
+        while pane.scroll_y < pane.max_scroll_y:
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert KEPT_LINES // 2 < len(pane._cache) <= KEPT_LINES

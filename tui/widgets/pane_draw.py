@@ -30,6 +30,10 @@ else:
 GUTTER = 2
 """Cells left of the text: a bar marks the paragraph the panes are aligned on."""
 
+KEPT_LINES = 600
+"""Drawn lines a pane keeps: many screens' worth, to scroll back without drawing again,
+but not a whole long report's (a key no longer drops them all, so they would pile up)."""
+
 
 class PaneDrawing(_PaneBase):
     """Line rendering of a report pane."""
@@ -82,6 +86,8 @@ class PaneDrawing(_PaneBase):
         if strip is None:
             strip = self._render_index(index)
             self._cache[index] = strip
+            if len(self._cache) > KEPT_LINES:  # the line drawn longest ago goes
+                del self._cache[next(iter(self._cache))]
         return strip
 
     def _render_index(self, index: int) -> Strip:
