@@ -4,10 +4,17 @@ Run: ``python bench/bench_reader.py [--times 8] [--corpus DIR] [--years 2004 200
 
 Builds two reports ``--times`` times national length (a whole cleaned State Council
 report repeated, parsed as one report, as the issue measured), compares them (cached
-under a temporary ``REPORTDIFF_HOME``), opens the real reader with Textual's Pilot at
-160×45 and times each key from the press until the app is idle again (the key handled
-and the refresh it asked for done). The floor is the same measurement on a minimal app
-whose key changes one line of text, so figures from a busy machine stay comparable.
+under a temporary ``REPORTDIFF_HOME``, or ``--home``), opens the real reader with
+Textual's Pilot at 160×45 and times each key from the press until the app is idle again
+(the key handled and the refresh it asked for done). The floor is the same measurement on
+a minimal app whose key changes one line of text, so figures from a busy machine stay
+comparable.
+
+Pilot finds an app idle by sleeping in steps of 20 ms until a step passes without
+work, so that wall time includes some 90 ms of waiting even for the minimal app. Each
+key's *screen* time is also printed: from the press until the last frame the key caused
+was composed (the end of the screen update that writes it to the terminal; headless,
+the writing itself is skipped), which is what "changes the screen within 0.1 s" asks.
 
 Target: every key ≤ 0.1 s on reports eight times national length.
 """
@@ -16,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import os
 import statistics
 import sys
@@ -54,21 +62,40 @@ KEYS = [
 ]
 
 
-async def _time_keys(app, keys: list[str], ready) -> list[tuple[str, float, float]]:  # type: ignore[no-untyped-def]
-    """(key, wall seconds, CPU seconds of this process) for each key."""
-    out: list[tuple[str, float, float]] = []
-    async with app.run_test(size=(160, 45)) as pilot:
-        await ready(pilot)
-        for key in keys:
-            c0 = time.process_time()
-            t0 = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            out.append((key, time.perf_counter() - t0, time.process_time() - c0))
+Timing = tuple[str, float, float, float]
+"""(key, wall seconds until idle, CPU seconds of this process, seconds until its last frame)."""
+
+
+async def _time_keys(app, keys: list[str], ready) -> list[Timing]:  # type: ignore[no-untyped-def]
+    """The timings of each key."""
+    from textual.screen import Screen
+
+    frames: list[float] = []
+    compose = Screen._compositor_refresh
+
+    def composed(screen: Screen[object]) -> None:
+        compose(screen)
+        frames.append(time.perf_counter())
+
+    out: list[Timing] = []
+    Screen._compositor_refresh = composed  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:
+            await ready(pilot)
+            for key in keys:
+                c0 = time.process_time()
+                t0 = time.perf_counter()
+                frames.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+                out.append((key, wall, cpu, (frames[-1] - t0) if frames else float("nan")))
+    finally:
+        Screen._compositor_refresh = compose  # type: ignore[method-assign]
     return out
 
 
-async def _floor(runs: int) -> tuple[float, float]:
+async def _floor(runs: int) -> tuple[float, float, float]:
     from textual.app import App
     from textual.widgets import Static
 
@@ -86,7 +113,11 @@ async def _floor(runs: int) -> tuple[float, float]:
         await pilot.pause()
 
     times = await _time_keys(Minimal(), ["x"] * runs, ready)
-    return statistics.median(t for _, t, _c in times), statistics.median(c for *_, c in times)
+    return (
+        statistics.median(t[1] for t in times),
+        statistics.median(t[2] for t in times),
+        statistics.median(t[3] for t in times),
+    )
 
 
 def _reports(corpus: Path, years: list[str], times: int):  # type: ignore[no-untyped-def]
@@ -101,7 +132,7 @@ def _reports(corpus: Path, years: list[str], times: int):  # type: ignore[no-unt
     return out
 
 
-async def _reader(reports, keys: list[str]) -> list[tuple[str, float, float]]:  # type: ignore[no-untyped-def]
+async def _reader(reports, keys: list[str]) -> list[Timing]:  # type: ignore[no-untyped-def]
     from reportdiff.tui.app import ReportDiffApp
     from reportdiff.tui.screens.reader import ReaderScreen
 
@@ -124,8 +155,12 @@ def main() -> None:
     parser.add_argument("--times", type=int, default=8, help="report length, × national")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--years", nargs=2, default=["2004", "2005"])
+    parser.add_argument(
+        "--home", type=Path, help="REPORTDIFF_HOME to keep the comparison in (default: a new one)"
+    )
     args = parser.parse_args()
-    os.environ["REPORTDIFF_HOME"] = tempfile.mkdtemp(prefix="reportdiff-bench-")
+    home = args.home or Path(tempfile.mkdtemp(prefix="reportdiff-bench-"))
+    os.environ["REPORTDIFF_HOME"] = str(home)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load}")
     reports = _reports(args.corpus, args.years, args.times)
@@ -134,23 +169,33 @@ def main() -> None:
 
     t0 = time.perf_counter()
     compare(reports)  # into the cache, so the reader's worker finds it
-    print(f"comparison (cold, in-process): {time.perf_counter() - t0:.1f} s", flush=True)
-    floor, floor_cpu = asyncio.run(_floor(15))
-    print(f"floor: a key on a minimal app {floor * 1000:.1f} ms, CPU {floor_cpu * 1000:.1f} ms")
-    times = asyncio.run(_reader(reports, KEYS))
-    print("  key          wall          CPU (this process)")
-    for key, t, c in times:
-        flag = "" if t <= 0.1 else "   > 0.1 s"
-        print(
-            f"  {key:<9} {t * 1000:7.1f} ms = {t / floor:5.1f}×  "
-            f"{c * 1000:6.1f} ms = {c / floor_cpu:5.1f}×{flag}"
-        )
-    worst = max(t for _, t, _c in times)
+    print(f"comparison (in-process, cache {home}): {time.perf_counter() - t0:.1f} s", flush=True)
+    floor, floor_cpu, floor_screen = asyncio.run(_floor(15))
     print(
-        f"worst {worst * 1000:.1f} ms ({worst / floor:.1f}× floor); "
-        f"median {statistics.median(t for _, t, _c in times) * 1000:.1f} ms "
-        f"({statistics.median(t for _, t, _c in times) / floor:.1f}×); median CPU "
-        f"{statistics.median(c for *_, c in times) / floor_cpu:.1f}× floor"
+        f"floor: a key on a minimal app {floor * 1000:.1f} ms until idle, "
+        f"CPU {floor_cpu * 1000:.1f} ms, on screen after {floor_screen * 1000:.1f} ms"
+    )
+    times = asyncio.run(_reader(reports, KEYS))
+    print("  key       until idle (wall)   CPU (this process)   on screen after")
+    for key, t, c, s in times:
+        flag = "" if not s > 0.1 else "   > 0.1 s"
+        shown = "no frame" if math.isnan(s) else f"{s * 1000:6.1f} ms = {s / floor_screen:5.1f}×"
+        print(
+            f"  {key:<9} {t * 1000:7.1f} ms = {t / floor:4.1f}×  "
+            f"{c * 1000:6.1f} ms = {c / floor_cpu:5.1f}×  {shown}{flag}"
+        )
+    walls, cpus = [t[1] for t in times], [t[2] for t in times]
+    screens = [t[3] for t in times if not math.isnan(t[3])]  # keys that drew a frame
+    print(
+        f"until idle: worst {max(walls) * 1000:.1f} ms ({max(walls) / floor:.1f}× floor), "
+        f"median {statistics.median(walls) * 1000:.1f} ms "
+        f"({statistics.median(walls) / floor:.1f}×); median CPU "
+        f"{statistics.median(cpus) / floor_cpu:.1f}× floor"
+    )
+    print(
+        f"on screen: worst {max(screens) * 1000:.1f} ms ({max(screens) / floor_screen:.1f}× "
+        f"floor), median {statistics.median(screens) * 1000:.1f} ms; "
+        f"{sum(s <= 0.1 for s in screens)} of {len(screens)} keys that drew within 0.1 s"
     )
 
 

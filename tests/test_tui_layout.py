@@ -169,3 +169,73 @@ def test_control_characters_never_reach_the_terminal() -> None:
     assert len(t.text) == len(text)
     assert "\x1b" not in t.text and "\x07" not in t.text and "\t" not in t.text
     assert t.text == "见\ufffd[31m红\ufffd色 表\n下一行"
+
+
+def test_anchor_lookup_answers_as_the_scan_does(comparison: Comparison) -> None:
+    """The reader's bisecting lookup gives ``anchor_index_at``'s answer at every offset
+    (the aligned anchors, where moved paragraphs put offsets out of order, and a report's
+    own anchors before the comparison)."""
+    from reportdiff.tui.navigation import anchor_index_at
+    from reportdiff.tui.screens.reader_nav import AnchorLookup
+
+    lists = [anchors_from_comparison(comparison)]
+    lists += [anchors_from_report(r, i, 2) for i, r in enumerate(comparison.reports)]
+    for anchors in lists:
+        lookup = AnchorLookup(anchors)
+        for pane, report in enumerate(comparison.reports):
+            offsets = {o for a in anchors if (o := a.offsets[pane]) is not None}
+            probes = sorted({0, len(report.text), *offsets, *(o - 1 for o in offsets)})
+            probes += list(range(0, len(report.text), 97))
+            for offset in probes:
+                assert lookup.at(pane, offset) == anchor_index_at(anchors, pane, offset)
+
+
+def test_item_ranges_clip_to_each_line_as_drawn(
+    reports: list[Report], comparison: Comparison
+) -> None:
+    """An item's styled ranges worked out once and clipped per line are the ranges each
+    line had when every mark was mapped for each line (badges shift display offsets)."""
+    from reportdiff.tui.widgets.pane_lines import item_ranges, line_ranges
+
+    for pane, report in enumerate(reports):
+        hl = pane_highlights(comparison, pane, frozenset(LAYERS))
+        items = report_items(report)
+        badges = sorted(hl.badges, key=lambda b: b.offset)
+        lay = layout(report.text, items, badges, 30)
+        assert any(t.inserts for t in lay.texts)
+        for ref in lay.lines:
+            if ref is None:
+                continue
+            item, itext = lay.items[ref.item], lay.texts[ref.item]
+            marks = [m for m in hl.marks if m.end > item.start and m.start < item.end]
+            want = []
+
+            def add(lo: int, hi: int, name: str, ref=ref, want=want) -> None:  # type: ignore[no-untyped-def]
+                lo, hi = max(lo, ref.start), min(hi, ref.end)
+                if lo < hi:
+                    want.append((lo - ref.start, hi - ref.start, name))
+
+            # as the pane drew each line before: every range mapped again for the line
+            if item.kind.startswith("heading"):
+                add(ref.start, ref.end, item.kind)
+            for m in marks:
+                lo = itext.to_display(max(m.start, item.start))
+                add(lo, itext.to_display(min(m.end, item.end), end=True), m.style)
+            for bs, be, name in itext.badge_spans:
+                add(bs, be, name)
+            got = line_ranges(item_ranges(item, itext, None, marks), ref.start, ref.end)
+            assert got == want
+
+
+def test_a_first_screen_layout_is_the_top_of_the_whole(reports: list[Report]) -> None:
+    """``upto`` wraps only the first items, exactly as the whole layout wraps them."""
+    for report in reports:
+        items = report_items(report)
+        whole = layout(report.text, items, [], 40)
+        top = layout(report.text, items, [], 40, upto=35)
+        assert whole.complete and not top.complete
+        assert 35 <= len(top.lines) < len(whole.lines)
+        assert top.lines == whole.lines[: len(top.lines)]
+        assert top.item_top == whole.item_top[: len(top.item_top)]
+        assert [t.text for t in top.texts] == [t.text for t in whole.texts[: len(top.texts)]]
+        assert layout(report.text, items, [], 40, upto=10**6).complete

@@ -3,11 +3,13 @@ reports). Structural facts, counted, never timed: timings live in bench/bench_re
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from reportdiff.core.model import Report
 from reportdiff.core.storage.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
-from reportdiff.tui.highlights import pane_highlights
+from reportdiff.tui.highlights import LAYERS, pane_highlights
 from textual.widgets._footer import FooterKey
 from tui_support import aio, analysed
 
@@ -103,3 +105,122 @@ async def test_page_keys_move_at_once(reports: list[Report]) -> None:
             await pilot.pause()
             assert not app.animator.is_being_animated(lead, "scroll_y"), key
             assert lead.scroll_y != before, key
+
+
+def _count_drawn(panes) -> list[int]:  # type: ignore[no-untyped-def]
+    """Record each report line drawn from now on (its display line index)."""
+    drawn: list[int] = []
+    for pane in panes:
+        render = pane._render_index
+
+        def counting(index: int, render=render) -> object:  # type: ignore[no-untyped-def]
+            drawn.append(index)
+            return render(index)
+
+        pane._render_index = counting
+    return drawn
+
+
+@aio
+async def test_keys_draw_only_what_changed(reports: list[Report]) -> None:
+    """``j`` draws each pane once, and only the lines that came into view or whose gutter
+    bar moved; a layer toggle lays out no other widget (the panes' length changes with
+    the badges, the screen's arrangement does not)."""
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        panes = reader.panes
+        await pilot.press("j")
+        await pilot.pause()
+        height = sum(p.scrollable_content_region.height for p in panes)
+        drawn = _count_drawn(panes)
+        frames = [0]
+        layouts = [0]
+        for pane in panes:
+            render_lines = pane.render_lines
+
+            def counting_frames(crop, render_lines=render_lines):  # type: ignore[no-untyped-def]
+                frames[0] += 1
+                return render_lines(crop)
+
+            pane.render_lines = counting_frames  # type: ignore[method-assign]
+        refresh_layout = reader._refresh_layout
+
+        def counting_layouts(*args, **kwargs):  # type: ignore[no-untyped-def]
+            layouts[0] += 1
+            return refresh_layout(*args, **kwargs)
+
+        reader._refresh_layout = counting_layouts  # type: ignore[method-assign]
+        tops = [p.top_item() for p in panes]
+        await pilot.press("j")
+        await pilot.pause()
+        assert [p.top_item() for p in panes] != tops
+        # Both panes once (the border's counterpart note set again does not redraw them).
+        assert frames[0] == len(panes)
+        assert 0 < len(drawn) < height
+        lengths = [p.virtual_size.height for p in panes]
+        for key in ("2", "2", "5"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert layouts[0] == 0, key
+            if key == "2" and "changed" not in reader.enabled:  # its badges are gone
+                assert [p.virtual_size.height for p in panes] != lengths
+                assert all(p.max_scroll_y < p.virtual_size.height for p in panes)
+        assert reader.enabled == frozenset(LAYERS) - {"edits"}
+        await pilot.press("5")
+        await pilot.pause()
+        _layers_as_merged(app, panes[0])
+
+
+@aio
+async def test_the_first_frame_wraps_only_the_first_screen(reports: list[Report]) -> None:
+    """Before the first frame each pane wraps only what it shows; right after, the rest,
+    to the same lines a whole layout has."""
+    from reportdiff.tui.layout import layout
+    from reportdiff.tui.widgets.report_pane import ReportPane
+
+    seen: list[tuple[int, bool]] = []
+    relayout = ReportPane._relayout
+
+    def recording(pane, **kwargs):  # type: ignore[no-untyped-def]
+        relayout(pane, **kwargs)
+        seen.append((pane.index, pane._layout.complete))
+
+    ReportPane._relayout = recording  # type: ignore[method-assign]
+    try:
+        app = ReportDiffApp(reports)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for pane in app.reader.panes:
+                mine = [complete for index, complete in seen if index == pane.index]
+                assert mine[0] is False and mine[-1] is True
+                lay = pane._layout
+                assert lay is not None and lay.complete
+                whole = layout(pane.report.text, pane.items, pane.badges, lay.width)
+                assert lay.lines == whole.lines
+                bottom = len(lay.lines) + pane.scrollable_content_region.height - 1
+                assert pane.virtual_size.height == bottom
+            await analysed(pilot)
+    finally:
+        ReportPane._relayout = relayout  # type: ignore[method-assign]
+
+
+@aio
+async def test_a_pane_keeps_a_bounded_number_of_drawn_lines(corpus_dir: Path) -> None:
+    """Lines drawn are kept for scrolling back, but not without limit (a national report
+    is some 1,000 lines a pane)."""
+    from reportdiff.core.storage.resolve import resolve_report
+    from reportdiff.tui.widgets.pane_draw import KEPT_LINES
+
+    national = [resolve_report(str(corpus_dir / f"{year}.txt")) for year in (2004, 2005)]
+    app = ReportDiffApp(national)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.reader.panes[0]
+        pane.focus()
+        assert len(pane.pane_layout.lines) > KEPT_LINES + 2 * SIZE[1]
+        while pane.scroll_y < pane.max_scroll_y:
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert KEPT_LINES // 2 < len(pane._cache) <= KEPT_LINES

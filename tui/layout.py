@@ -195,6 +195,10 @@ class PaneLayout:
     item_starts: list[int] = field(default_factory=list)
     """Each item's start offset, ascending (built once: every mark and badge looks up its
     item here, and rebuilding it per lookup made highlighting quadratic in report length)."""
+    complete: bool = True
+    """False: only the first items are laid out (:attr:`texts`, :attr:`lines` and
+    :attr:`item_top` stop early), enough to draw the top of the report (see ``upto``
+    in :func:`layout`)."""
 
     def __post_init__(self) -> None:
         if not self.item_starts:
@@ -235,6 +239,7 @@ def layout(
     *,
     memo: dict[tuple[int, Item, int, tuple[Badge, ...]], tuple[ItemText, list[LineRef]]]
     | None = None,
+    upto: int | None = None,
 ) -> PaneLayout:
     """Wrap every item at ``width`` cells with the Chinese line breaker.
 
@@ -246,6 +251,8 @@ def layout(
         memo: Each item's display text and lines by (index, item, width, its badges),
             kept by the caller between layouts: a layer toggle changes the badges of
             some items, and only those are built and wrapped again.
+        upto: Stop once this many lines are laid out (an incomplete layout, for the first
+            screen of text; the rest is wrapped after it is shown).
     """
     # Each item sees only its own badges (found by bisection: scanning every badge for
     # every item was quadratic in the report's length).
@@ -270,6 +277,8 @@ def layout(
             lines.append(None)
         tops.append(len(lines))
         lines.extend(done[1])
+        if upto is not None and len(lines) >= upto and i + 1 < len(items):
+            return PaneLayout(items, texts, width, lines, tops, complete=False)
     return PaneLayout(items, texts, width, lines, tops)
 
 

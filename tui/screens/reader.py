@@ -1,11 +1,18 @@
-"""ReaderScreen: the reports side by side, the outline, synchronised navigation, search."""
+"""ReaderScreen: the reports side by side, the outline, synchronised navigation, search.
+
+This module composes the screen and wires in the comparison and its highlights; the keys
+are in :mod:`~reportdiff.tui.screens.reader_keys`, navigation in
+:mod:`~reportdiff.tui.screens.reader_nav`, numbers and search in
+:mod:`~reportdiff.tui.screens.reader_find`, in-paragraph changes in
+:mod:`~reportdiff.tui.screens.reader_changes`.
+"""
 
 from __future__ import annotations
 
 import gc
 from typing import TYPE_CHECKING, ClassVar
 
-from reportdiff.core.i18n import N_, _
+from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
 from reportdiff.tui.highlights import (
     LAYER_LABELS,
@@ -18,15 +25,13 @@ from reportdiff.tui.layout import Mark
 from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.navigation import (
     Anchor,
-    AnchorKind,
-    anchor_index_at,
     anchors_from_comparison,
     anchors_from_report,
-    changed_numbers,
-    fallback_offset,
-    step,
 )
 from reportdiff.tui.screens.reader_changes import ChangesMixin
+from reportdiff.tui.screens.reader_find import FindMixin
+from reportdiff.tui.screens.reader_keys import READER_BINDINGS
+from reportdiff.tui.screens.reader_nav import NavigationMixin
 from reportdiff.tui.widgets.footer import SteadyFooter
 from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.mark_styles import MarkStyles
@@ -34,14 +39,14 @@ from reportdiff.tui.widgets.report_pane import ReportPane
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from reportdiff.core.comparison import Comparison, NumberPair
+    from reportdiff.core.comparison import Comparison
     from reportdiff.tui.widgets.outline import AlignmentOutline
     from textual.widget import AwaitMount
     from textual.widgets import Input
@@ -58,221 +63,10 @@ def outline_width(width: int) -> int:
     return max(30, min(80, width * 34 // 100))
 
 
-_NO_MORE = {
-    ("unmatched", True): N_("no next unmatched section"),
-    ("unmatched", False): N_("no previous unmatched section"),
-    ("section", True): N_("no next section"),
-    ("section", False): N_("no previous section"),
-    ("paragraph", True): N_("no next paragraph"),
-    ("paragraph", False): N_("no previous paragraph"),
-    ("anchor", True): N_("no next aligned paragraph"),
-    ("anchor", False): N_("no previous aligned paragraph"),
-}
-"""What ``j``/``k``/``J``/``K``/``u``/``U`` say at the end of the way (whole messages,
-so each translates as a sentence)."""
-
-
-class ReaderScreen(ChangesMixin, Screen[None]):
+class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
     """The main screen: one pane per report, the aligned outline, the legend."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "j",
-            "paragraph(1)",
-            N_("Next ¶"),
-            id="next-paragraph",
-            tooltip=N_("Bring every pane to the next aligned paragraph"),
-        ),
-        Binding(
-            "k",
-            "paragraph(-1)",
-            N_("Prev ¶"),
-            id="prev-paragraph",
-            show=False,
-            tooltip=N_("Bring every pane to the previous aligned paragraph"),
-        ),
-        Binding(
-            "J",
-            "section(1)",
-            N_("Next §"),
-            id="next-section",
-            tooltip=N_("Bring every pane to the next aligned section"),
-        ),
-        Binding(
-            "K",
-            "section(-1)",
-            N_("Prev §"),
-            id="prev-section",
-            show=False,
-            tooltip=N_("Bring every pane to the previous aligned section"),
-        ),
-        Binding(
-            "c",
-            "number(1)",
-            N_("Change"),
-            id="next-changed-number",
-            tooltip=N_("Go to the next changed number"),
-        ),
-        Binding(
-            "C",
-            "number(-1)",
-            N_("Prev change"),
-            id="prev-changed-number",
-            show=False,
-            tooltip=N_("Go to the previous changed number"),
-        ),
-        Binding(
-            "u",
-            "unmatched(1)",
-            N_("Next unmatched"),
-            id="next-unmatched",
-            show=False,
-            tooltip=N_("Go to the next section some report lacks"),
-        ),
-        Binding(
-            "U",
-            "unmatched(-1)",
-            N_("Prev unmatched"),
-            id="prev-unmatched",
-            show=False,
-            tooltip=N_("Go to the previous section some report lacks"),
-        ),
-        Binding("slash", "search", N_("Search"), id="search", tooltip=N_("Search all panes")),
-        Binding(
-            "n",
-            "match(1)",
-            N_("Next match"),
-            id="next-match",
-            show=False,
-            tooltip=N_("Next search match in every pane"),
-        ),
-        Binding(
-            "N",
-            "match(-1)",
-            N_("Prev match"),
-            id="prev-match",
-            show=False,
-            tooltip=N_("Previous search match in every pane"),
-        ),
-        Binding(
-            "1",
-            "toggle_layer('shared')",
-            N_("Shared"),
-            id="toggle-shared",
-            show=False,
-            tooltip=N_("Toggle shared phrases"),
-        ),
-        Binding(
-            "2",
-            "toggle_layer('changed')",
-            N_("Changed"),
-            id="toggle-changed",
-            show=False,
-            tooltip=N_("Toggle changed numbers"),
-        ),
-        Binding(
-            "3",
-            "toggle_layer('same')",
-            N_("Same"),
-            id="toggle-same",
-            show=False,
-            tooltip=N_("Toggle same numbers"),
-        ),
-        Binding(
-            "4",
-            "toggle_layer('unique')",
-            N_("Unique"),
-            id="toggle-unique",
-            show=False,
-            tooltip=N_("Toggle text found in one report only"),
-        ),
-        Binding(
-            "5",
-            "toggle_layer('edits')",
-            N_("Edits"),
-            id="toggle-edits",
-            show=False,
-            tooltip=N_("Toggle words added and dropped inside paired paragraphs"),
-        ),
-        Binding(
-            "d",
-            "change(1)",
-            N_("Next edit"),
-            id="next-change",
-            show=False,
-            tooltip=N_("Go to the next words added, dropped or replaced inside a paragraph"),
-        ),
-        Binding(
-            "D",
-            "change(-1)",
-            N_("Prev edit"),
-            id="prev-change",
-            show=False,
-            tooltip=N_("Go to the previous words added, dropped or replaced inside a paragraph"),
-        ),
-        Binding(
-            "w",
-            "diff_view",
-            N_("Word diff"),
-            id="diff-view",
-            tooltip=N_("The current aligned paragraphs one above the other, changes marked"),
-        ),
-        Binding(
-            "b",
-            "switch_base",
-            N_("Base"),
-            id="switch-base",
-            show=False,
-            tooltip=N_("Measure in-paragraph changes against the next report"),
-        ),
-        Binding(
-            "y",
-            "copy_row",
-            N_("Copy ¶"),
-            id="copy-paragraphs",
-            show=False,
-            tooltip=N_("Copy the mouse selection, else the current aligned paragraphs"),
-        ),
-        Binding(
-            "v",
-            "numbers",
-            N_("Numbers"),
-            id="numbers-view",
-            tooltip=N_("Table of every number pair"),
-        ),
-        Binding(
-            "o",
-            "toggle_outline",
-            N_("Outline"),
-            id="toggle-outline",
-            show=False,
-            tooltip=N_("Show or hide the outline"),
-        ),
-        # Shown in the Footer only while some reports do not fit (see check_action).
-        Binding(
-            "right_square_bracket",
-            "page(1)",
-            N_("Next reports"),
-            id="next-page",
-            tooltip=N_("Show the next reports when not all fit"),
-        ),
-        Binding(
-            "left_square_bracket",
-            "page(-1)",
-            N_("Prev reports"),
-            id="prev-page",
-            tooltip=N_("Show the previous reports"),
-        ),
-        Binding(
-            "s",
-            "toggle_sync",
-            N_("Sync scroll"),
-            id="toggle-sync-scroll",
-            show=False,
-            tooltip=N_("Other panes follow the focused pane's scrolling, paragraph by paragraph"),
-        ),
-        Binding("escape", "close_search", N_("Close search"), id="close-search", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     lead: reactive[int] = reactive(0)
     """Index of the pane navigation follows (the last focused pane)."""
@@ -314,6 +108,9 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         self._analysis_over = False
         self._paged = False
         self._placed: dict[int, float] = {}
+        self._subtitles: dict[int, Text] = {}
+        self._pane_list: list[ReportPane] | None = None
+        """Each pane's border subtitle as last set (see :meth:`_mark_counterpart`)."""
         """Where navigation last put each pane, so sync scrolling does not undo it."""
 
     # ----- composition ----------------------------------------------------------------
@@ -336,8 +133,18 @@ class ReaderScreen(ChangesMixin, Screen[None]):
 
     @property
     def panes(self) -> list[ReportPane]:
-        """All panes, visible or not, in report order."""
-        return list(self.query(ReportPane))
+        """All panes, visible or not, in report order.
+
+        Found once they are all mounted (they stay for the screen's life): a query walks
+        the whole screen (the outline's rows, the Footer's keys), and the keys ask for the
+        panes several times each.
+        """
+        if self._pane_list is None:
+            found = list(self.query(ReportPane))
+            if len(found) != len(self.reports):
+                return found
+            self._pane_list = found
+        return list(self._pane_list)
 
     def on_mount(self) -> None:
         """Show the text at once; the rest of the screen follows one frame later."""
@@ -534,52 +341,11 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         message = _("{layer}: on") if on else _("{layer}: off")
         self.notify(message.format(layer=_(LAYER_LABELS[layer])), timeout=2, markup=False)
 
-    # ----- focus ----------------------------------------------------------------------
-
-    def action_toggle_sync(self) -> None:
-        """Switch synchronised scrolling on or off."""
-        self.sync_scroll = not self.sync_scroll
-        self.notify(
-            _("synchronised scrolling: on")
-            if self.sync_scroll
-            else _("synchronised scrolling: off"),
-            timeout=2,
-            markup=False,
-        )
+    # ----- panes' events ---------------------------------------------------------------
 
     @on(ReportPane.Scrolled)
     def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
-        # Only the focused pane leads, so panes moved here never echo back (no ping-pong).
-        lead = event.pane
-        self._mark_counterpart(lead)
-        if event.rewrap or not self.sync_scroll or not self.anchors:
-            return
-        if self._placed.get(lead.index) == lead.scroll_y:
-            return  # our own placement (Scrolled arrives after the keys placed every pane)
-        if lead.index != self.lead or not lead.has_focus:
-            return
-        top = lead.top_item()
-        index = anchor_index_at(self.anchors, lead.index, lead.items[top].start)
-        if index is None:
-            return
-        lead_item = lead.item_at_offset(self.anchors[index].offsets[lead.index] or 0)
-        # How far into its paragraph the lead pane is, as a fraction of that paragraph;
-        # on the blank line just above it the fraction is 0, not negative (which would put
-        # the other panes above their counterparts).
-        frac = (lead.scroll_y - lead.item_top(lead_item)) / lead.item_height(lead_item)
-        frac = min(1.0, max(0.0, frac))
-        for pane in self.panes:
-            if pane is lead or not pane.display:
-                continue
-            offset = fallback_offset(self.anchors, index, pane.index)
-            if offset is None:
-                continue
-            item = pane.item_at_offset(offset)
-            y = pane.item_top(item) + round(frac * pane.item_height(item))
-            pane.scroll_to(y=y, animate=False, immediate=True)
-
-    def _remember_placement(self) -> None:
-        self._placed = {pane.index: pane.scroll_y for pane in self.panes}
+        self._follow_lead(event)
 
     @on(ReportPane.Focused)
     def _pane_focused(self, event: ReportPane.Focused) -> None:
@@ -600,243 +366,3 @@ class ReaderScreen(ChangesMixin, Screen[None]):
         visible = [p for p in self.panes if p.display]
         if visible:
             visible[0].focus()
-
-    # ----- synchronised navigation ----------------------------------------------------
-
-    def _nav_anchors(self) -> list[Anchor]:
-        if self.anchors:
-            return self.anchors
-        # Before the comparison: the lead pane's own structure, moving that pane alone.
-        return anchors_from_report(self.reports[self.lead], self.lead, len(self.reports))
-
-    def _current_anchor(self, anchors: list[Anchor]) -> int | None:
-        pane = self.panes[self.lead]
-        top_item = pane.top_item()
-        if self.cursor is not None and self.cursor < len(anchors):
-            off = fallback_offset(anchors, self.cursor, self.lead)
-            if off is not None and pane.item_at_offset(off) == top_item:
-                return self.cursor
-        top_offset = pane.items[top_item].start
-        return anchor_index_at(anchors, self.lead, top_offset)
-
-    def _navigate(
-        self, direction: int, *, kind: AnchorKind | None = None, unmatched: bool = False
-    ) -> None:
-        anchors = self._nav_anchors()
-        current = self._current_anchor(anchors)
-        target = step(anchors, current, direction, kind=kind, unmatched=unmatched)
-        if target is None:
-            what = "unmatched" if unmatched else (kind or "anchor")
-            self.notify(_(_NO_MORE[what, direction > 0]), timeout=2, markup=False)
-            return
-        self.go_to_anchor(target, anchors)
-
-    def go_to_anchor(self, index: int, anchors: list[Anchor] | None = None) -> None:
-        """Bring every pane's node of anchor ``index`` to the top, at the same height."""
-        anchors = anchors if anchors is not None else self._nav_anchors()
-        self.cursor = index
-        anchor = anchors[index]
-        for pane in self.panes:
-            offset = fallback_offset(anchors, index, pane.index)
-            if offset is None:
-                continue
-            lacks = anchor.offsets[pane.index] is None and anchor.score is not None
-            # A pane without a counterpart stays at its nearest earlier node, unmarked.
-            pane.scroll_to_offset(offset, mark=not lacks)
-            if lacks:
-                pane.current_item = None
-        self._remember_placement()
-        self._mark_counterparts()
-        if self.anchors and (outline := self._outline()) is not None:
-            outline.follow(index)
-
-    def _mark_counterparts(self) -> None:
-        for pane in self.panes:
-            self._mark_counterpart(pane)
-
-    def _mark_counterpart(self, pane: ReportPane) -> None:
-        """Say in the pane's border which reports lack the paragraph at its top.
-
-        Computed from the alignment for what the pane shows now (not for where the last
-        key sent it), so scrolling, searching and re-wrapping keep it true.
-        """
-        sub = Text(pane.report.meta.id)
-        if self.anchors:
-            top = pane.items[pane.top_item()].start
-            here = anchor_index_at(self.anchors, pane.index, top)
-            cursor = self.cursor
-            others = [i for i in range(len(self.reports)) if i != pane.index]
-            if (
-                cursor is not None
-                and cursor < len(self.anchors)
-                and self.anchors[cursor].offsets[pane.index] is None
-                and (off := fallback_offset(self.anchors, cursor, pane.index)) is not None
-                and pane.item_at_offset(off) == pane.top_item()
-            ):
-                # The other panes show a row this report lacks; this pane waits before it.
-                sub.append(" · " + _("no counterpart here"), style="italic")
-            elif here is not None and others:
-                missing = [self._ids[i] for i in others if self.anchors[here].offsets[i] is None]
-                if len(missing) == len(others):
-                    sub.append(" · " + _("only in this report"), style="italic")
-                elif missing:
-                    sub.append(
-                        " · " + _("not in {ids}").format(ids=", ".join(missing)), style="italic"
-                    )
-        pane.border_subtitle = sub
-
-    def action_paragraph(self, direction: int) -> None:
-        """Next/previous aligned paragraph in every pane."""
-        self._navigate(direction, kind="paragraph")
-
-    def action_section(self, direction: int) -> None:
-        """Next/previous aligned section in every pane."""
-        self._navigate(direction, kind="section")
-
-    def action_unmatched(self, direction: int) -> None:
-        """Next/previous section that some report has no counterpart for."""
-        if not self.anchors:
-            self.notify(_("still analysing: alignment not ready"), timeout=2, markup=False)
-            return
-        self._navigate(direction, kind="section", unmatched=True)
-
-    def on_alignment_outline_anchor_chosen(self, event: AlignmentOutline.AnchorChosen) -> None:
-        """An outline row was selected: bring every pane to it."""
-        if self.anchors:
-            self.go_to_anchor(event.anchor)
-        else:
-            own = anchors_from_report(self.reports[0], 0, len(self.reports))
-            self.go_to_anchor(event.anchor, own)
-
-    # ----- numbers ----------------------------------------------------------------------
-
-    def _current_pair(self) -> NumberPair | None:
-        if self.comparison is None or self.number_cursor is None:
-            return None
-        pairs = changed_numbers(self.comparison, self.lead)
-        return pairs[self.number_cursor] if self.number_cursor < len(pairs) else None
-
-    def action_number(self, direction: int) -> None:
-        """Next/previous changed number: every pane shows its value of that indicator."""
-        if self.comparison is None:
-            self.notify(_("still analysing: numbers not ready"), timeout=2, markup=False)
-            return
-        pairs = changed_numbers(self.comparison, self.lead)
-        if not pairs:
-            self.notify(_("no changed numbers"), timeout=2, markup=False)
-            return
-        if self.number_cursor is None:
-            self.number_cursor = 0 if direction > 0 else len(pairs) - 1
-        else:
-            self.number_cursor = (self.number_cursor + direction) % len(pairs)
-        self.show_pair(pairs[self.number_cursor])
-
-    def show_pair(self, pair: NumberPair) -> None:
-        """Scroll each pane to its value of ``pair`` and mark it."""
-        self.change_cursor = None
-        if self.comparison is not None:
-            pairs = changed_numbers(self.comparison, self.lead)
-            if pair in pairs:
-                self.number_cursor = pairs.index(pair)
-        for pane in self.panes:
-            q = pair.values[pane.index]
-            if q is not None:
-                pane.scroll_to_offset(q.span.start, exact=True)
-        self.cursor = None
-        self._remember_placement()
-        self._mark_counterparts()
-        self._apply_highlights()
-        if pair.status != "changed":
-            for pane in self.panes:
-                q = pair.values[pane.index]
-                if q is not None:
-                    pane.add_overlay(Mark(q.span.start, q.span.end, "search-current"))
-
-    def action_numbers(self) -> None:
-        """Open the numbers view; Enter there jumps back to the pair's paragraphs."""
-        if self.comparison is None:
-            self.notify(_("still analysing: numbers not ready"), timeout=2, markup=False)
-            return
-        from reportdiff.tui.screens.numbers import NumbersScreen
-
-        def done(pair: NumberPair | None) -> None:
-            if pair is not None:
-                self.show_pair(pair)
-
-        self.app.push_screen(NumbersScreen(self.comparison), done)
-
-    # ----- search -----------------------------------------------------------------------
-
-    async def action_search(self) -> None:
-        """Open the search box."""
-        box = await self._search_box()
-        box.add_class("-visible")
-        box.focus()
-
-    def action_close_search(self) -> None:
-        """Close the search box and return to the pane."""
-        box = self._search_input
-        if box is not None and box.has_class("-visible"):
-            box.remove_class("-visible")
-            self.panes[self.lead].focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the search box: search every pane."""
-        if event.input.id != "search":
-            return
-        self.search(event.value)
-        event.input.remove_class("-visible")
-        self.panes[self.lead].focus()
-
-    def search(self, query: str) -> None:
-        """Find ``query`` in every report and bring each pane to its first match."""
-        from reportdiff.tui.search import SearchError, find_matches
-
-        self.search_query = query
-        try:
-            self.matches = [find_matches(p.report.text, query) for p in self.panes]
-        except SearchError as exc:
-            self.matches = [[] for _ in self.panes]
-            self.match_cursor = [None for _ in self.panes]
-            self._apply_highlights()
-            self.notify(str(exc), severity="error", timeout=4, markup=False)
-            return
-        self.match_cursor = [None for _ in self.panes]
-        total = sum(len(m) for m in self.matches)
-        if not query:
-            self._apply_highlights()
-            return
-        if total == 0:
-            self._apply_highlights()
-            self.notify(
-                _("not found: {query}").format(query=query),
-                severity="warning",
-                timeout=3,
-                markup=False,
-            )
-            return
-        self.action_match(1)
-        counts = ", ".join(f"{p.report.meta.id} {len(m)}" for p, m in zip(self.panes, self.matches))
-        self.notify(f"{query}: {counts}", timeout=3, markup=False)
-
-    def action_match(self, direction: int) -> None:
-        """Next/previous match, in every pane that has matches."""
-        if not any(self.matches):
-            self.notify(_("nothing to find: press / to search"), timeout=2, markup=False)
-            return
-        for pane in self.panes:
-            found = self.matches[pane.index]
-            if not found:
-                continue
-            cur = self.match_cursor[pane.index]
-            cur = (
-                (0 if direction > 0 else len(found) - 1)
-                if cur is None
-                else (cur + direction) % len(found)
-            )
-            self.match_cursor[pane.index] = cur
-            pane.scroll_to_offset(found[cur][0], mark=False, exact=True)
-        self.cursor = None  # the panes left the aligned row they were on
-        self._remember_placement()
-        self._mark_counterparts()
-        self._apply_highlights()

@@ -49,7 +49,7 @@ class Legend(Widget):
     screen's :class:`~reportdiff.tui.widgets.mark_styles.MarkStyles` (mounted after the
     first frame: nothing but "analysing…" is shown before the comparison arrives)."""
 
-    enabled: reactive[frozenset[str]] = reactive(frozenset(LAYERS), layout=True)
+    enabled: reactive[frozenset[str]] = reactive(frozenset(LAYERS))
     """Layers switched on."""
     counts: reactive[dict[str, int] | None] = reactive(None, layout=True)
     """Items per layer once the comparison is in; None while analysing."""

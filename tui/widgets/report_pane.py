@@ -1,37 +1,31 @@
 """ReportPane: one report's text, wrapped for Chinese, with highlight layers and badges.
 
 A line-API ScrollView: the report is laid out into display lines by
-:mod:`reportdiff.tui.layout` (re-wrapped on resize) and only visible lines are rendered.
+:mod:`reportdiff.tui.layout` (re-wrapped on resize) and only visible lines are rendered
+(:mod:`~reportdiff.tui.widgets.pane_draw`); its marks are kept by
+:mod:`~reportdiff.tui.widgets.pane_marks`.
 Text is always plain report text styled by offsets, never markup.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
-from reportdiff.tui.layout import (
-    Badge,
-    Item,
-    LineRef,
-    Mark,
-    MarkIndex,
-    PaneLayout,
-    layout,
-    report_items,
-)
+from reportdiff.tui.layout import Badge, Item, Mark, PaneLayout, layout, report_items
 from reportdiff.tui.localize import localize_bindings
-from reportdiff.tui.selection import line_span, selected_span
-from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
-from rich.segment import Segment
+from reportdiff.tui.selection import selected_span
+from reportdiff.tui.widgets.mark_styles import MarkStyles
+from reportdiff.tui.widgets.pane_draw import GUTTER, PaneDrawing
+from reportdiff.tui.widgets.pane_lines import Range
+from reportdiff.tui.widgets.pane_marks import PaneMarks, changed_overlay
 from rich.style import Style
 from rich.text import Text
 from textual.actions import SkipAction
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -40,11 +34,8 @@ from textual.strip import Strip
 if TYPE_CHECKING:
     from textual.selection import Selection
 
-GUTTER = 2
-"""Cells left of the text: a bar marks the paragraph the panes are aligned on."""
 
-
-class ReportPane(ScrollView, can_focus=True):
+class ReportPane(PaneDrawing, ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
     Headings, lead phrases and the gutter are the pane's component classes; the mark
@@ -101,27 +92,22 @@ class ReportPane(ScrollView, can_focus=True):
         for _path, _i, block in report.blocks():
             if block.lead is not None:
                 self._leads[block.span.start] = (block.lead.start, block.lead.end)
-        self._parts: list[list[Mark]] = []
-        self._order: Callable[[str], int] | None = None
-        self._overlay: list[Mark] = []
+        self._marks = PaneMarks()
         self._badges: list[Badge] = []
         self._layout: PaneLayout | None = None
         self._cache: dict[int, Strip] = {}
-        self._marks_by_item: dict[int, list[Mark]] = {}
-        """Marks of each item drawn so far (filled lazily, as lines are drawn)."""
-        self._part_indexes: list[MarkIndex] = []
-        self._overlay_index: MarkIndex = MarkIndex([])
-        self._mark_indexes: dict[int, MarkIndex] = {}
-        self.index_builds = 0
-        """Layer mark lists indexed so far (tests count them: an overlay indexes none)."""
-        """Indexes of the layer mark lists seen, by ``id`` (each holds its list, so the id
-        cannot be reused): a toggle back or the next change finds its layers indexed."""
+        """Drawn lines by display line: kept while scrolling; a key that changes some
+        items (the ▌ paragraph, the current change) drops only those items' lines."""
+        self._ranges: dict[int, list[Range]] = {}
+        """Each drawn item's styled ranges in display offsets (see :func:`item_ranges`)."""
         self._wraps: dict[Any, Any] = {}
         """Items already laid out, for :func:`layout` (cleared when the width changes)."""
         self._wraps_width = 0
         self._styles: dict[str, Style] = {}
         self._check_styles = False
         self._frame_layout: PaneLayout | None = None
+        self._drawn = False
+        """Whether a frame has drawn the pane (until then only its first screen is wrapped)."""
         """The layout while a frame's lines are rendered (see :meth:`render_lines`)."""
         self._mark_styles: MarkStyles | None = None
         self._quiet = False
@@ -146,24 +132,66 @@ class ReportPane(ScrollView, can_focus=True):
 
     @property
     def pane_layout(self) -> PaneLayout:
-        """The current layout (built on first use and on every resize)."""
-        if self._layout is None or self._layout.width != self.text_width:
+        """The current layout, complete (built on first use and on every resize)."""
+        lay = self._layout
+        if lay is None or not lay.complete or lay.width != self.text_width:
             self._relayout()
         assert self._layout is not None
         return self._layout
 
-    def _relayout(self) -> None:
-        keep = self._place() if self._layout is not None else None
+    def _layout_to_draw(self) -> PaneLayout:
+        """The layout a frame draws: before the first frame, only the first screen of
+        text is wrapped (wrapping a whole national report took some 30 ms a pane, before
+        any text was shown); the rest is wrapped once it is on screen."""
+        lay = self._layout
+        if lay is None and not self._drawn:
+            self._relayout(first_screen=True)
+            lay = self._layout
+        elif (
+            lay is not None
+            and not lay.complete
+            and lay.width == self.text_width
+            and len(lay.lines) >= int(self.scroll_y) + self.scrollable_content_region.height
+        ):
+            pass  # it still covers what is shown
+        else:
+            lay = self.pane_layout
+        assert lay is not None
+        return lay
+
+    def _relayout(self, *, first_screen: bool = False, completing: bool = False) -> None:
+        """Wrap the items at the current width (see :meth:`_layout_to_draw`).
+
+        ``completing``: the first screen's layout is completed at the same width and with
+        the same badges, so the lines drawn from it stay as they are.
+        """
+        old = self._layout
+        keep = self._place() if old is not None and old.complete else None
         width = self.text_width
         if width != self._wraps_width:
             self._wraps.clear()
             self._wraps_width = width
-        self._layout = layout(self.report.text, self.items, self._badges, width, memo=self._wraps)
-        self._cache.clear()
-        self._index_marks()
+        upto = max(1, self.scrollable_content_region.height) if first_screen else None
+        self._layout = layout(
+            self.report.text, self.items, self._badges, width, memo=self._wraps, upto=upto
+        )
+        if completing:
+            keep = None
+        else:
+            self._cache.clear()
+            self._ranges.clear()
+            self._marks.forget()
         self._update_virtual_size()
         if keep is not None:
             self._restore(keep)
+        if not self._layout.complete:
+            self.call_after_refresh(self._complete_layout)
+
+    def _complete_layout(self) -> None:
+        """Wrap the rest of the report, after the first screen is shown."""
+        lay = self._layout
+        if lay is not None and not lay.complete:
+            self._relayout(completing=lay.width == self.text_width)
 
     def _place(self) -> tuple[int, int] | tuple[None, int]:
         """What the reader is looking at, in terms that survive a re-wrap.
@@ -203,11 +231,29 @@ class ReportPane(ScrollView, can_focus=True):
             self._quiet = False
 
     def _update_virtual_size(self) -> None:
-        assert self._layout is not None
+        lay = self._layout
+        assert lay is not None
+        lines = len(lay.lines)
+        if not lay.complete:  # the rest estimated (two cells a character), until wrapped
+            lines += sum(
+                1 + -(-2 * (it.end - it.start) // lay.width) for it in lay.items[len(lay.texts) :]
+            )
         # Room below the last line so any paragraph can be brought to the top: that is
         # what lets every pane hold its counterpart at the same height.
-        height = len(self._layout.lines) + max(0, self.scrollable_content_region.height - 1)
-        self.virtual_size = Size(self.scrollable_content_region.width, height)
+        height = lines + max(0, self.scrollable_content_region.height - 1)
+        size = Size(self.scrollable_content_region.width, height)
+        if size == self.virtual_size:
+            return
+        if self.virtual_size.height and size.width == self.virtual_size.width:
+            # Only the length changed (a layer's badges came or went): the pane keeps its
+            # place on screen, so no layout of the whole screen is needed (it redrew every
+            # widget, some 0.1 s a toggle on long reports); the scrollbar and the scroll
+            # range follow, as Textual does for a size update without layout.
+            self.set_reactive(ReportPane.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     def use_mark_styles(self, holder: MarkStyles) -> None:
         """Draw marks in ``holder``'s styles (given once it is mounted and styled)."""
@@ -219,7 +265,9 @@ class ReportPane(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         """Re-wrap at the new width, keeping the top item in place."""
-        if self._layout is None or self._layout.width != self.text_width:
+        if self._layout is None and not self._drawn:
+            self._relayout(first_screen=True)
+        elif self._layout is None or self._layout.width != self.text_width:
             self._relayout()
         else:
             self._update_virtual_size()
@@ -298,96 +346,94 @@ class ReportPane(ScrollView, can_focus=True):
         Marks are applied by ``order`` of their style (if given), then by part, then in
         their part's order; each part is indexed once per list (see :meth:`set_highlights`).
         """
-        self._parts = parts
-        self._order = order
-        self._overlay = list(overlay or [])
+        old_overlay = self._marks.overlay
+        overlay_only = self._marks.set(parts, list(overlay or []), order)
         badges = sorted(badges, key=lambda b: b.offset)
         if badges != self._badges:
             self._badges = badges
             if self._layout is not None:
                 self._relayout()
                 self.refresh()
-                return  # _relayout indexed the marks
-        self._index_marks()
+                return
+        elif overlay_only and self._layout is not None:
+            # Only the overlay moved (``c``, ``n``, a search): redraw the items it touched.
+            changed = changed_overlay(old_overlay, self._marks.overlay)
+            if changed is not None:
+                self._redraw_items(self._items_under(changed))
+                return
+        self._marks.forget()
+        self._ranges.clear()
         self._cache.clear()
         self.refresh()
 
     def add_overlay(self, mark: Mark) -> None:
         """Draw one more mark over the others (the layers and badges stay as they are)."""
-        self._overlay.append(mark)
-        self._overlay_index = MarkIndex(self._overlay)
-        self._marks_by_item = {}
-        self._cache.clear()
-        self.refresh()
+        self._marks.add_overlay(mark)
+        if self._layout is None:
+            self.refresh()
+            return
+        self._redraw_items(self._items_under([mark]))
 
-    def _ranked(self, found: list[list[tuple[int, Mark]]]) -> list[Mark]:
-        """Marks found in each part (with their positions), in the order they apply."""
-        order = self._order
-        if len(found) == 1:
-            return [m for _k, m in found[0]]
-        keyed = [
-            (order(m.style) if order else 0, part, k, m)
-            for part, hits in enumerate(found)
-            for k, m in hits
-        ]
-        keyed.sort(key=lambda t: t[:3])
-        return [t[3] for t in keyed]
+    def _items_under(self, marks: list[Mark]) -> set[int]:
+        """The items ``marks`` overlap."""
+        lay = self._layout
+        assert lay is not None
+        out: set[int] = set()
+        for m in marks:
+            first = lay.item_at_offset(m.start)
+            last = lay.item_at_offset(max(m.start, m.end - 1))
+            out.update(range(first, last + 1))
+        return out
+
+    def _redraw_items(self, items: Iterable[int | None]) -> None:
+        """Draw ``items``' lines again at the next frame; the other lines are kept."""
+        lay = self._layout
+        if lay is None or not lay.complete:
+            self._marks.forget()
+            self._ranges.clear()
+            self._cache.clear()
+            self.refresh()
+            return
+        found = [i for i in items if i is not None and 0 <= i < len(lay.items)]
+        self._marks.forget_items(found)
+        for i in found:
+            self._ranges.pop(i, None)
+            top = lay.item_top[i]
+            end = lay.item_top[i + 1] if i + 1 < len(lay.items) else len(lay.lines)
+            for y in range(top, end):
+                self._cache.pop(y, None)
+        if found:
+            self.refresh()
 
     @property
     def marks(self) -> list[Mark]:
         """The marks currently applied (layers, then the overlay), in that order."""
-        found = [list(enumerate(part)) for part in self._parts]
-        return [*self._ranked(found), *self._overlay]
+        return self._marks.marks
 
     @property
     def layer_marks(self) -> list[Mark]:
         """The layers' marks, in the order they are applied."""
-        if len(self._parts) == 1:
-            return self._parts[0]
-        return self._ranked([list(enumerate(part)) for part in self._parts])
+        return self._marks.layer_marks
 
     @property
     def overlay(self) -> list[Mark]:
         """The overlay marks currently applied."""
-        return list(self._overlay)
+        return list(self._marks.overlay)
+
+    @property
+    def index_builds(self) -> int:
+        """Layer mark lists indexed so far (tests count them: an overlay indexes none)."""
+        return self._marks.index_builds
 
     @property
     def badges(self) -> list[Badge]:
         """The badges currently inserted."""
         return list(self._badges)
 
-    def _index_marks(self) -> None:
-        """Index the marks by start for :meth:`_item_marks`; items are looked up lazily.
-
-        Indexing every mark by item up front took seconds on long reports at every layer
-        toggle; only the items being drawn need their marks. Sorting the layers' marks
-        took 0.05–0.15 s a pane on reports eight times national length, at every toggle
-        and every ``c``: a list already seen keeps its index.
-        """
-        self._marks_by_item = {}
-        indexes = []
-        for part in self._parts:
-            index = self._mark_indexes.get(id(part))
-            if index is None or index.marks is not part:
-                index = MarkIndex(part)
-                if len(self._mark_indexes) >= _KEPT_INDEXES:
-                    del self._mark_indexes[next(iter(self._mark_indexes))]
-                self._mark_indexes[id(part)] = index
-                self.index_builds += 1
-            indexes.append(index)
-        self._part_indexes = indexes
-        self._overlay_index = MarkIndex(self._overlay)
-
     def _item_marks(self, index: int) -> list[Mark]:
         """The marks overlapping item ``index``, in the order they are applied."""
-        got = self._marks_by_item.get(index)
-        if got is not None:
-            return got
-        it = (self._frame_layout or self.pane_layout).items[index]
-        found = [ix.overlapping(it.start, it.end) for ix in self._part_indexes]
-        over = self._overlay_index.overlapping(it.start, it.end)
-        got = self._marks_by_item[index] = [*self._ranked(found), *(m for _k, m in over)]
-        return got
+        lay = self._frame_layout or self.pane_layout
+        return self._marks.item_marks(index, lay.items[index])
 
     # ----- mouse selection ------------------------------------------------------------
 
@@ -401,15 +447,17 @@ class ReportPane(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
-    def watch_current_item(self) -> None:
-        self._cache.clear()
-        self.refresh()
+    def watch_current_item(self, old: int | None, new: int | None) -> None:
+        """Move the gutter bar: only the two items' lines are drawn again."""
+        self._redraw_items((old, new))
 
     # ----- positions ------------------------------------------------------------------
 
     def top_item(self) -> int:
         """Index of the item at the top of the viewport."""
-        lay = self._layout or self.pane_layout
+        lay = (
+            self._layout if self._layout is not None and self._layout.complete else self.pane_layout
+        )
         return lay.item_at_line(int(self.scroll_y))
 
     def item_top(self, item: int) -> int:
@@ -449,145 +497,3 @@ class ReportPane(ScrollView, can_focus=True):
             ref = lay.lines[y]
             out.append("" if ref is None else lay.texts[ref.item].text[ref.start : ref.end])
         return "\n".join(out)
-
-    # ----- rendering ------------------------------------------------------------------
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Render the lines in ``crop``, checking the layout's width once, not per line
-        (it asks for the scrollable region, some 0.1 ms, on every line of both panes)."""
-        self._frame_layout = self.pane_layout
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame_layout = None
-
-    def render_line(self, y: int) -> Strip:
-        """Render display line ``y`` of the viewport."""
-        if self._check_styles:
-            self._recheck_styles()
-        index = int(self.scroll_y) + y
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._render_index(index)
-            self._cache[index] = strip
-        return strip
-
-    def _render_index(self, index: int) -> Strip:
-        lay = self._frame_layout or self.pane_layout
-        width = lay.width + GUTTER
-        base = self._base_style()
-        ref = lay.lines[index] if 0 <= index < len(lay.lines) else None
-        # Offsets (Textual's selection coordinates) count the text from 0: the gutter is
-        # at -2 and -1, so a selection started there begins with the line's first word.
-        if ref is None:
-            blank = Strip.blank(width, base)
-            return blank.apply_offsets(0, index) if self._selectable else blank
-        gutter_style = base + self._style("gutter")
-        mark = "▌ " if ref.item == self.current_item else "  "
-        selected = None
-        if (selection := self.text_selection) is not None:
-            selected = line_span(selection, index, ref.end - ref.start)
-        segments = [Segment(mark, gutter_style), *self._line_segments(lay, ref, base, selected)]
-        strip = Strip(segments).adjust_cell_length(width, base)
-        return strip.apply_offsets(-GUTTER, index) if self._selectable else strip
-
-    def _base_style(self) -> Style:
-        """The pane's own text style (cached with the component styles: computing it
-        walks every ancestor, and it was asked for on every line of every frame)."""
-        style = self._styles.get("")
-        if style is None:
-            style = self._styles[""] = self.rich_style
-        return style
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            if name == "selection":
-                style = self.screen.get_component_rich_style("screen--selection")
-            elif name in LAYER_STYLES:
-                holder = self._mark_styles
-                if holder is None:
-                    return Style()  # before the holder mounts: no mark to draw yet
-                style = holder.style(name)
-            else:
-                style = self.get_component_rich_style(f"report-pane--{name}", partial=True)
-            self._styles[name] = style
-        return style
-
-    def notify_style_update(self) -> None:
-        """Theme or CSS changed: check the styles the lines use at the next line drawn."""
-        super().notify_style_update()
-        self._check_styles = True
-
-    def _recheck_styles(self) -> None:
-        """Drop the cached styles, and the rendered lines only if a style they use changed.
-
-        Focus moving between panes changes only the borders: redrawing every line of both
-        panes for it cost a long pane's worth of work at every ``tab``. Checked when a line
-        is next drawn, not in :meth:`notify_style_update`, so the mark styles' holder has
-        had its own update by then (a theme change updates every node, in turn).
-        """
-        self._check_styles = False
-        old = self._styles
-        self._styles = {}
-        for name, style in old.items():
-            if (self._base_style() if name == "" else self._style(name)) != style:
-                self._cache.clear()
-                return
-
-    def line_ranges(self, lay: PaneLayout, ref: LineRef) -> list[tuple[int, int, str]]:
-        """Styled ranges on one display line, as ``(start, end, style name)`` in line offsets.
-
-        Later ranges are drawn over earlier ones: kind, lead phrase, marks, badges.
-        """
-        item = lay.items[ref.item]
-        itext = lay.texts[ref.item]
-        start, end = ref.start, ref.end
-        out: list[tuple[int, int, str]] = []
-
-        def add(lo: int, hi: int, name: str) -> None:
-            lo, hi = max(lo, start), min(hi, end)
-            if lo < hi:
-                out.append((lo - start, hi - start, name))
-
-        if item.kind.startswith("heading"):
-            add(start, end, item.kind)
-        lead = self._leads.get(item.start)
-        if lead is not None:
-            add(itext.to_display(lead[0]), itext.to_display(lead[1], end=True), "lead")
-        for m in self._item_marks(ref.item):
-            lo = itext.to_display(max(m.start, item.start))
-            hi = itext.to_display(min(m.end, item.end), end=True)
-            add(lo, hi, m.style)
-        for bs, be, name in itext.badge_spans:
-            add(bs, be, name)
-        return out
-
-    def _line_segments(
-        self,
-        lay: PaneLayout,
-        ref: LineRef,
-        base: Style,
-        selected: tuple[int, int] | None = None,
-    ) -> list[Segment]:
-        # Segments built directly (not through rich Text): this runs for every visible
-        # line on the first frame, and startup time is a feature.
-        text = lay.texts[ref.item].text[ref.start : ref.end]
-        ranges = self.line_ranges(lay, ref)
-        if selected is not None:  # drawn over everything else
-            ranges.append((selected[0], selected[1], "selection"))
-        if not ranges:
-            return [Segment(text, base)]
-        cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
-        segments: list[Segment] = []
-        for a, b in itertools.pairwise(cuts):
-            style = base
-            for lo, hi, name in ranges:
-                if lo <= a and b <= hi:
-                    style = style + self._style(name)
-            segments.append(Segment(text[a:b], style))
-        return segments
-
-
-_KEPT_INDEXES = 8
-"""Layer mark lists whose index a pane keeps (a few layer sets toggled back and forth)."""
