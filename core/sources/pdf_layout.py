@@ -10,6 +10,7 @@ wraps; that guess splits a paragraph whose sentence ends exactly at the right ma
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -30,6 +31,9 @@ FULL_LINE = 0.85
 PARAGRAPH_GAP = 1.3
 #: A line starting this many font sizes right of the margin is indented (a new paragraph).
 INDENT = 1.5
+#: A line starting this many font sizes right of the margin is centred (or set right), not
+#: indented: a title or a date line, whose wrapped rest is centred too.
+CENTRED = 4.0
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,41 @@ def page_lines(page: Any) -> list[PdfLine]:
     return plain
 
 
+def pdfium_page_lines(textpage: Any) -> list[PdfLine]:
+    """The lines of a PDFium text page, placed by their characters' boxes.
+
+    PDFium keeps a justified line's characters together (pypdf puts a space wherever
+    justification widened a gap: 得 到 控 制 ；) and splits ligatures (ﬁ → fi). A line's left
+    edge is its first character's, its baseline the median bottom of its characters, its
+    size the median character height (close to the font size for Han text).
+    """
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    lines: list[PdfLine] = []
+    placed = len(text) == count
+    start = 0
+    for piece in re.split(r"(\r\n|\r|\n)", text):
+        end = start + len(piece)
+        stripped = piece.strip()
+        if stripped and not piece.startswith(("\r", "\n")):
+            if not placed:
+                lines.append(PdfLine(stripped))
+            else:
+                boxes = [
+                    textpage.get_charbox(i) for i in range(start, end) if not text[i].isspace()
+                ]
+                lines.append(
+                    PdfLine(
+                        stripped,
+                        min(b[0] for b in boxes),
+                        median(b[1] for b in boxes),
+                        median(b[3] - b[1] for b in boxes),
+                    )
+                )
+        start = end
+    return lines
+
+
 def _lines_from_runs(runs: list[tuple[str, float, float, float]]) -> list[PdfLine]:
     lines: list[PdfLine] = []
     parts: list[str] = []
@@ -89,36 +128,118 @@ def _lines_from_runs(runs: list[tuple[str, float, float, float]]) -> list[PdfLin
     return [line for line in lines if line.text]
 
 
+#: A line found at the same place, with the same words, on at least this share of the
+#: pages is a running header or footer (the title, a date, a URL, "page n of m").
+RUNNING_SHARE = 0.5
+#: How many lines at the top and at the bottom of a page can be running furniture.
+RUNNING_BAND = 3
+#: How many leading characters (digits folded) identify a running line.
+RUNNING_PREFIX = 12
+_DIGITS = re.compile(r"[0-9０-９]+")
+_PAGE_NUMBER = re.compile(
+    r"(?:[-－—–]\s*[0-9０-９]{1,4}\s*[-－—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[/，,]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|[0-9０-９]{1,4}(?:\s*[/／]\s*[0-9０-９]{1,4})?|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)",
+    re.IGNORECASE,
+)
+"""A page number alone on a line: 3, - 3 -, 第 3 页, 第3页 共20页, 3/20, Page 3 of 20."""
+
+
+def drop_page_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
+    """Take the printed headers, footers and page numbers off every page.
+
+    Two rules, the same for any PDF: a line among the top or bottom lines of a page that
+    repeats, place and beginning, on most pages (digits aside: the page number changes) is a
+    running header or footer — a browser's date, title and file URL, an office's running
+    title; and a page number alone on a line at the top or bottom of a page goes. Body text
+    never repeats at one place page after page, and never is a bare number at a page's edge.
+    """
+    bands = [_bands(page) for page in pages]
+    seen: dict[tuple[str, int | None, str], set[int]] = {}
+    for number, (page, band) in enumerate(zip(pages, bands, strict=True)):
+        for i in band:
+            seen.setdefault(_running_key(page, i, band), set()).add(number)
+    needed = max(2, -(-len(pages) * RUNNING_SHARE // 1))
+    running = {key for key, on in seen.items() if len(on) >= needed}
+    out = []
+    for page, band in zip(pages, bands, strict=True):
+        drop = {
+            i
+            for i in band
+            if _running_key(page, i, band) in running
+            or _PAGE_NUMBER.fullmatch(page[i].text.replace(" ", "")) is not None
+        }
+        out.append([line for i, line in enumerate(page) if i not in drop])
+    return out
+
+
+def _bands(page: list[PdfLine]) -> dict[int, str]:
+    """The indices of a page's top and bottom lines (by position, else by order): side."""
+    order = list(range(len(page)))
+    if page and all(line.y is not None for line in page):
+        order.sort(key=lambda i: -page[i].y)  # type: ignore[operator]
+    band = {i: "bottom" for i in order[-RUNNING_BAND:]}
+    band.update({i: "top" for i in order[:RUNNING_BAND]})
+    return band
+
+
+def _running_key(page: list[PdfLine], i: int, band: dict[int, str]) -> tuple[str, int | None, str]:
+    line = page[i]
+    place = None if line.y is None else round(line.y)
+    # Its beginning only: a running line too long for the page is cut to fit, and where
+    # the page number grows (9/15 → 10/15) a browser cuts the file URL shorter.
+    return band[i], place, _DIGITS.sub("#", line.text.replace(" ", ""))[:RUNNING_PREFIX]
+
+
 def layout(pages: list[list[PdfLine]]) -> str:
-    """Join the pages' lines into text: paragraphs a blank line apart, list items together."""
+    """Join the pages' lines into text: paragraphs a blank line apart, list items together.
+
+    Running headers, footers and page numbers are taken off first (:func:`drop_page_furniture`).
+    """
+    pages = drop_page_furniture(pages)
     widths = sorted(_width(line.text) for page in pages for line in page)
     if not widths:
         return ""
     # The 90th percentile, not the maximum: one overlong line (a URL, a table row) must
     # not make every normal line look short.
     full = widths[min(len(widths) - 1, int(len(widths) * 0.9))] * FULL_LINE
+    # A document that marks its paragraphs by indent or spacing marks them on every page:
+    # a page without a mark is the middle of one long paragraph, not a page of guesses.
+    marked = any(_paragraph_starts(page) is not None for page in pages)
     blocks: list[list[str]] = []
+    last = ""
     for page in pages:
-        page_blocks = _page_blocks(page, full)
-        if page_blocks and blocks and _wraps(blocks[-1][-1], page_blocks[0][0], full, False):
+        page_blocks = _page_blocks(page, full, marked)
+        if (
+            page_blocks
+            and blocks
+            and _wraps(last, page[0].text, full, marked and page[0].x is not None)
+            and not _indented(page, 0)
+        ):
             # A paragraph running over the page break.
             blocks[-1][-1] = _join(blocks[-1][-1], page_blocks[0][0])
             blocks[-1].extend(page_blocks[0][1:])
             page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)
+        # Whether a paragraph runs on is decided by the last *printed* line, not by the
+        # paragraph so far (a heading's short second line 农业增产 ends it).
+        last = page[-1].text if page else last
     return join_blocks([TextBlock("\n".join(block)) for block in blocks])
 
 
-def _page_blocks(lines: list[PdfLine], full: float) -> list[list[str]]:
-    """Group a page's lines into blocks (each a list of output lines)."""
-    starts = _paragraph_starts(lines)
+def _page_blocks(lines: list[PdfLine], full: float, marked: bool) -> list[list[str]]:
+    """Group a page's lines into blocks (each a list of output lines); ``marked``: the
+    document marks paragraphs by position, so a page without a mark is one paragraph."""
+    starts = _paragraph_starts(lines, marked)
     positioned = starts is not None
     blocks: list[list[str]] = []
     for i, line in enumerate(lines):
+        # Judged on the line printed above (not the paragraph joined so far): a short line
+        # ends its paragraph however long the paragraph is.
+        above = lines[i - 1].text if i else ""
         if (
             blocks
-            and _wraps(blocks[-1][-1], line.text, full, positioned)
-            and not (starts is not None and starts[i])
+            and _wraps(above, line.text, full, positioned)
+            and not (starts is not None and starts[i] and not _centred_wrap(lines, i, full))
         ):
             blocks[-1][-1] = _join(blocks[-1][-1], line.text)
         elif blocks and starts is not None and not starts[i] and not _STARTS_ITEM.match(line.text):
@@ -130,11 +251,11 @@ def _page_blocks(lines: list[PdfLine], full: float) -> list[list[str]]:
     return blocks
 
 
-def _paragraph_starts(lines: list[PdfLine]) -> list[bool] | None:
+def _paragraph_starts(lines: list[PdfLine], marked: bool = False) -> list[bool] | None:
     """Which lines open a paragraph, judged by spacing and indent; None without positions.
 
-    None also when the page shows no paragraph spacing and no indent at all: then the
-    positions say nothing and the text must decide.
+    None also when the page shows no paragraph spacing and no indent at all and the
+    document is not ``marked`` (by position elsewhere): then the text must decide.
     """
     if len(lines) < 2 or any(line.x is None or line.y is None for line in lines):
         return None
@@ -152,7 +273,32 @@ def _paragraph_starts(lines: list[PdfLine]) -> list[bool] | None:
         gap = prev.y - line.y  # type: ignore[operator]
         indent = line.x - left > INDENT * max(line.size, 1.0)  # type: ignore[operator]
         starts.append(gap <= 0 or gap > PARAGRAPH_GAP * leading or indent)
-    return starts if any(starts[1:]) else None
+    return starts if marked or any(starts[1:]) else None
+
+
+def _centred_wrap(lines: list[PdfLine], i: int, full: float) -> bool:
+    """Whether line ``i`` is the rest of a centred line that wrapped: far right of the
+    margin (centred, more than an indent), under a line that fills the width without
+    ending a sentence (——2004年3月5日在第十届全国人民代表大会第二次会 / 议上)."""
+    return (
+        i > 0
+        and _offset(lines, i) > CENTRED * max(lines[i].size, 1.0)
+        and _width(lines[i - 1].text) >= full
+        and not _ends_sentence(lines[i - 1].text)
+    )
+
+
+def _offset(lines: list[PdfLine], i: int) -> float:
+    """How far right of the page's left margin line ``i`` starts (0 without positions)."""
+    if any(line.x is None for line in lines):
+        return 0.0
+    return lines[i].x - min(line.x for line in lines)  # type: ignore[operator,type-var]
+
+
+def _indented(lines: list[PdfLine], i: int) -> bool:
+    """Whether line ``i`` starts right of the page's left margin (an indent or centred),
+    so that it cannot continue the line before it; False without positions."""
+    return _offset(lines, i) > INDENT * max(lines[i].size, 1.0)
 
 
 def _wraps(line: str, nxt: str, full: float, positioned: bool) -> bool:
@@ -179,5 +325,11 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _width(line: str) -> int:
-    """Display width: Han and full-width characters count 2, others 1."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line)
+    """Display width: Han and full-width characters count 2, others 1.
+
+    East Asian "ambiguous" characters (“ ” ‘ ’ — … ·) are wide too: a Chinese font prints
+    them a full character wide (“三条保障线”，２０ fills a line as the Han text does).
+    """
+    return sum(
+        2 if ord(ch) >= 0x2E80 or unicodedata.east_asian_width(ch) == "A" else 1 for ch in line
+    )
