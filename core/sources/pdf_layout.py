@@ -25,6 +25,9 @@ _CLOSERS = "”’」』）)】》"
 _STARTS_ITEM = re.compile(
     r"(?:[-•●▶◆■□▪*]\s|[▶◆●•■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D)"
 )
+# A bullet opens a list item wherever it stands; a number (（三）, 1.) may be a sentence's
+# own enumeration wrapped to the start of a line.
+_STARTS_BULLET = re.compile(r"[-•●▶◆■□▪*]\s|[▶◆●•■]")
 #: A line at least this share of the full text width fills the line (it wraps).
 FULL_LINE = 0.85
 #: A gap this many times the usual line spacing separates paragraphs.
@@ -214,6 +217,8 @@ def layout(pages: list[list[PdfLine]]) -> str:
             and blocks
             and _wraps(last, page[0].text, full, marked and page[0].x is not None)
             and not _indented(page, 0)
+            # A page break hides the spacing before a heading: an item or heading opens it.
+            and not _STARTS_ITEM.match(page[0].text)
         ):
             # A paragraph running over the page break.
             blocks[-1][-1] = _join(blocks[-1][-1], page_blocks[0][0])
@@ -302,14 +307,16 @@ def _indented(lines: list[PdfLine], i: int) -> bool:
 
 
 def _wraps(line: str, nxt: str, full: float, positioned: bool) -> bool:
-    """Whether ``line`` continues on ``nxt``: it fills the width and ``nxt`` starts no item.
+    """Whether ``line`` continues on ``nxt``: it fills the width, and ``nxt`` starts no item.
 
-    With positions the two lines are known to be in one paragraph, so a full line always
-    wraps; without, a full line that ends a sentence is taken as the paragraph's end.
+    With positions the two lines are known to be in one paragraph (no indent, no gap), so
+    a full line always wraps, even onto a line that opens with a number (a paragraph's
+    （三）要经过努力… wrapped to the margin), but not onto a bullet; without, a full line that ends a sentence is
+    taken as the paragraph's end.
     """
-    if _width(line) < full or _STARTS_ITEM.match(nxt):
+    if _width(line) < full or _STARTS_BULLET.match(nxt):
         return False
-    return positioned or not _ends_sentence(line)
+    return positioned or not (_STARTS_ITEM.match(nxt) or _ends_sentence(line))
 
 
 def _join(line: str, nxt: str) -> str:
