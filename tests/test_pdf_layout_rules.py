@@ -32,16 +32,16 @@ def paragraphs(corpus_dir: Path, year: int) -> list[str]:
 
 
 def printed(paras: list[str], *, header: str | None = "政府工作报告", numbers: bool = True,
-            indent: bool = True) -> list[list[PdfLine]]:  # fmt: skip
+            indent: bool = True, size: int = PAGE) -> list[list[PdfLine]]:  # fmt: skip
     """``paras`` wrapped, placed and paged as a PDF's text layer gives them."""
     lines: list[tuple[str, bool]] = []
     for para in paras:
         lines.extend((para[i : i + LINE], i == 0) for i in range(0, len(para), LINE))
     pages = []
-    for n, start in enumerate(range(0, len(lines), PAGE), 1):
+    for n, start in enumerate(range(0, len(lines), size), 1):
         page = [
             PdfLine(text, INDENT if first and indent else LEFT, TOP - k * LEADING, SIZE)
-            for k, (text, first) in enumerate(lines[start : start + PAGE])
+            for k, (text, first) in enumerate(lines[start : start + size])
         ]
         # Printed last, as browsers and office suites draw them after the body.
         if header:
@@ -125,3 +125,14 @@ def test_a_centred_line_wrapped_joins_its_rest() -> None:
         "各位代表：",
         "本届政府履行职责已经一年。现在，我代表国务院，向大会作政府工作报告，请予审议，并请全国政协各位委员提出意见。",
     ]
+
+
+def test_a_page_of_indented_items_keeps_them_apart(seeds_dir: Path) -> None:
+    """003 printed one item a paragraph: a page of short items has no line at the margin,
+    yet each is indented against the document's margin (set by the items that wrap)."""
+    text = clean_text(read_document(seeds_dir / "003_c7b044fd7b48fcbf.txt"))
+    _, body = split_front_matter(text, source="003.txt")
+    paras = [line for line in body.splitlines() if line.strip()]
+    pages = printed(paras, size=8)
+    assert any(all(line.x == INDENT for line in page[:-2]) for page in pages)
+    assert laid_out(pages) == paras

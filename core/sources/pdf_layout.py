@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -207,16 +208,17 @@ def layout(pages: list[list[PdfLine]]) -> str:
     full = widths[min(len(widths) - 1, int(len(widths) * 0.9))] * FULL_LINE
     # A document that marks its paragraphs by indent or spacing marks them on every page:
     # a page without a mark is the middle of one long paragraph, not a page of guesses.
-    marked = any(_paragraph_starts(page) is not None for page in pages)
+    left = _margin(pages)
+    marked = any(_paragraph_starts(page, left=left) is not None for page in pages)
     blocks: list[list[str]] = []
     last = ""
     for page in pages:
-        page_blocks = _page_blocks(page, full, marked)
+        page_blocks = _page_blocks(page, full, marked, left)
         if (
             page_blocks
             and blocks
             and _wraps(last, page[0].text, full, marked and page[0].x is not None)
-            and not _indented(page, 0)
+            and not _indented(page, 0, left)
             # A page break hides the spacing before a heading: an item or heading opens it.
             and not _STARTS_ITEM.match(page[0].text)
         ):
@@ -231,10 +233,32 @@ def layout(pages: list[list[PdfLine]]) -> str:
     return join_blocks([TextBlock("\n".join(block)) for block in blocks])
 
 
-def _page_blocks(lines: list[PdfLine], full: float, marked: bool) -> list[list[str]]:
+#: Least share of a document's lines that start at an x for it to be the left margin (a
+#: stray line further left, a table or a hanging mark, is no margin).
+MARGIN_SHARE = 0.02
+
+
+def _margin(pages: list[list[PdfLine]]) -> float | None:
+    """The document's left margin: the leftmost x where a fair share of its lines start.
+
+    Judged over the whole document, not page by page: on a page of short items, each
+    indented like a paragraph, no line reaches the margin, yet every one is indented.
+    """
+    xs = [round(line.x) for page in pages for line in page if line.x is not None]
+    if not xs:
+        return None
+    counts = Counter(xs)
+    need = max(2, len(xs) * MARGIN_SHARE)
+    margins = [x for x, n in counts.items() if n >= need]
+    return float(min(margins)) if margins else None
+
+
+def _page_blocks(
+    lines: list[PdfLine], full: float, marked: bool, left: float | None
+) -> list[list[str]]:
     """Group a page's lines into blocks (each a list of output lines); ``marked``: the
     document marks paragraphs by position, so a page without a mark is one paragraph."""
-    starts = _paragraph_starts(lines, marked)
+    starts = _paragraph_starts(lines, marked, left)
     positioned = starts is not None
     blocks: list[list[str]] = []
     for i, line in enumerate(lines):
@@ -244,7 +268,7 @@ def _page_blocks(lines: list[PdfLine], full: float, marked: bool) -> list[list[s
         if (
             blocks
             and _wraps(above, line.text, full, positioned)
-            and not (starts is not None and starts[i] and not _centred_wrap(lines, i, full))
+            and not (starts is not None and starts[i] and not _centred_wrap(lines, i, full, left))
         ):
             blocks[-1][-1] = _join(blocks[-1][-1], line.text)
         elif blocks and starts is not None and not starts[i] and not _STARTS_ITEM.match(line.text):
@@ -256,7 +280,9 @@ def _page_blocks(lines: list[PdfLine], full: float, marked: bool) -> list[list[s
     return blocks
 
 
-def _paragraph_starts(lines: list[PdfLine], marked: bool = False) -> list[bool] | None:
+def _paragraph_starts(
+    lines: list[PdfLine], marked: bool = False, left: float | None = None
+) -> list[bool] | None:
     """Which lines open a paragraph, judged by spacing and indent; None without positions.
 
     None also when the page shows no paragraph spacing and no indent at all and the
@@ -272,38 +298,40 @@ def _paragraph_starts(lines: list[PdfLine], marked: bool = False) -> list[bool] 
     if not gaps:
         return None
     leading = median(gaps)
-    left = min(line.x for line in lines)  # type: ignore[type-var]
     starts = [True]
-    for prev, line in pairwise(lines):
+    for i, (prev, line) in enumerate(pairwise(lines), 1):
         gap = prev.y - line.y  # type: ignore[operator]
-        indent = line.x - left > INDENT * max(line.size, 1.0)  # type: ignore[operator]
+        indent = _indented(lines, i, left)
         starts.append(gap <= 0 or gap > PARAGRAPH_GAP * leading or indent)
     return starts if marked or any(starts[1:]) else None
 
 
-def _centred_wrap(lines: list[PdfLine], i: int, full: float) -> bool:
+def _centred_wrap(lines: list[PdfLine], i: int, full: float, left: float | None) -> bool:
     """Whether line ``i`` is the rest of a centred line that wrapped: far right of the
     margin (centred, more than an indent), under a line that fills the width without
     ending a sentence (——2004年3月5日在第十届全国人民代表大会第二次会 / 议上)."""
     return (
         i > 0
-        and _offset(lines, i) > CENTRED * max(lines[i].size, 1.0)
+        and _offset(lines, i, left) > CENTRED * max(lines[i].size, 1.0)
         and _width(lines[i - 1].text) >= full
         and not _ends_sentence(lines[i - 1].text)
     )
 
 
-def _offset(lines: list[PdfLine], i: int) -> float:
-    """How far right of the page's left margin line ``i`` starts (0 without positions)."""
+def _offset(lines: list[PdfLine], i: int, left: float | None) -> float:
+    """How far right of the left margin (the document's, else the page's) line ``i``
+    starts; 0 without positions."""
     if any(line.x is None for line in lines):
         return 0.0
-    return lines[i].x - min(line.x for line in lines)  # type: ignore[operator,type-var]
+    if left is None:
+        left = min(line.x for line in lines)  # type: ignore[type-var]
+    return max(0.0, lines[i].x - left)  # type: ignore[operator]
 
 
-def _indented(lines: list[PdfLine], i: int) -> bool:
+def _indented(lines: list[PdfLine], i: int, left: float | None) -> bool:
     """Whether line ``i`` starts right of the page's left margin (an indent or centred),
     so that it cannot continue the line before it; False without positions."""
-    return _offset(lines, i) > INDENT * max(lines[i].size, 1.0)
+    return _offset(lines, i, left) > INDENT * max(lines[i].size, 1.0)
 
 
 def _wraps(line: str, nxt: str, full: float, positioned: bool) -> bool:
@@ -320,8 +348,11 @@ def _wraps(line: str, nxt: str, full: float, positioned: bool) -> bool:
 
 
 def _join(line: str, nxt: str) -> str:
-    # Latin words on both sides of the break were separated by a space; Han text was not.
-    sep = " " if line[-1:].isascii() and line[-1:].isalnum() and nxt[:1].isascii() else ""
+    # Latin words on both sides of the break were separated by a space; Han text was not,
+    # nor a number that a CJK line broke between its digits (3 / 69家, 202 / 5万元).
+    a, b = line[-1:], nxt[:1]
+    latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+    sep = " " if latin and not (a.isdigit() and b.isdigit()) else ""
     return line + sep + nxt
 
 
