@@ -136,3 +136,34 @@ def test_a_page_of_indented_items_keeps_them_apart(seeds_dir: Path) -> None:
     pages = printed(paras, size=8)
     assert any(all(line.x == INDENT for line in page[:-2]) for page in pages)
     assert laid_out(pages) == paras
+
+
+def test_a_heading_set_larger_does_not_run_on(corpus_dir: Path) -> None:
+    """A heading that fills the line, set close above its paragraph in a larger size."""
+    paras = paragraphs(corpus_dir, 1993)
+    heading = next(p for p in paras if p.startswith("一、"))
+    assert len(heading) * 2 >= LINE * 2 * 0.85
+    body = paras[paras.index(heading) + 1]
+    lines = [PdfLine(heading, LEFT, TOP, 12.0)]
+    lines += [
+        PdfLine(body[i : i + LINE], LEFT, TOP - 17.0 - k * LEADING, SIZE)
+        for k, i in enumerate(range(0, len(body), LINE))
+    ]
+    assert laid_out([lines]) == [heading, body]
+
+
+def test_a_short_last_page_loses_its_header_and_footer_too(corpus_dir: Path) -> None:
+    """On a last page of one line, the header and footer are among its top and its bottom
+    lines at once; they go as on every other page."""
+    paras = paragraphs(corpus_dir, 2004)
+    lines = sum(-(-len(p) // LINE) for p in paras)
+    cut = next(
+        k
+        for k in range(len(paras), 0, -1)
+        if sum(-(-len(p) // LINE) for p in paras[:k]) % PAGE == 1
+    )
+    assert lines > PAGE
+    pages = printed(paras[:cut], numbers=False)
+    pages = [[*page, PdfLine("file:///home/user/报告.html", 24.0, 17.0, 8.0)] for page in pages]
+    assert len(pages[-1]) == 3
+    assert laid_out(pages) == paras[:cut]

@@ -52,6 +52,9 @@ class PdfLine:
     """Baseline of the line in PDF user space; larger is higher on the page."""
     size: float = 0.0
     """Font size in user space units (0 when unknown)."""
+    font: float = 0.0
+    """The font size the PDF declares (0 when unknown), to tell type apart: PDFium's
+    character boxes (``size``) vary with the glyphs, the declared size does not."""
 
 
 def page_lines(page: Any) -> list[PdfLine]:
@@ -97,19 +100,29 @@ def pdfium_page_lines(textpage: Any) -> list[PdfLine]:
             if not placed:
                 lines.append(PdfLine(stripped))
             else:
-                boxes = [
-                    textpage.get_charbox(i) for i in range(start, end) if not text[i].isspace()
-                ]
+                chars = [i for i in range(start, end) if not text[i].isspace()]
+                boxes = [textpage.get_charbox(i) for i in chars]
                 lines.append(
                     PdfLine(
                         stripped,
                         min(b[0] for b in boxes),
                         median(b[1] for b in boxes),
                         median(b[3] - b[1] for b in boxes),
+                        median(_declared_size(textpage, i) for i in chars),
                     )
                 )
         start = end
     return lines
+
+
+def _declared_size(textpage: Any, index: int) -> float:
+    """The font size PDFium reports for a character (0 if it cannot say)."""
+    try:
+        import pypdfium2.raw as pdfium_c
+
+        return float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    except (ImportError, AttributeError):  # pragma: no cover - an older or odd build
+        return 0.0
 
 
 def _lines_from_runs(runs: list[tuple[str, float, float, float]]) -> list[PdfLine]:
@@ -157,11 +170,11 @@ def drop_page_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
     title; and a page number alone on a line at the top or bottom of a page goes. Body text
     never repeats at one place page after page, and never is a bare number at a page's edge.
     """
-    bands = [_bands(page) for page in pages]
-    seen: dict[tuple[str, int | None, str], set[int]] = {}
+    bands = [_band(page) for page in pages]
+    seen: dict[tuple[int | None, str], set[int]] = {}
     for number, (page, band) in enumerate(zip(pages, bands, strict=True)):
         for i in band:
-            seen.setdefault(_running_key(page, i, band), set()).add(number)
+            seen.setdefault(_running_key(page[i]), set()).add(number)
     needed = max(2, -(-len(pages) * RUNNING_SHARE // 1))
     running = {key for key, on in seen.items() if len(on) >= needed}
     out = []
@@ -169,29 +182,27 @@ def drop_page_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
         drop = {
             i
             for i in band
-            if _running_key(page, i, band) in running
+            if _running_key(page[i]) in running
             or _PAGE_NUMBER.fullmatch(page[i].text.replace(" ", "")) is not None
         }
         out.append([line for i, line in enumerate(page) if i not in drop])
     return out
 
 
-def _bands(page: list[PdfLine]) -> dict[int, str]:
-    """The indices of a page's top and bottom lines (by position, else by order): side."""
+def _band(page: list[PdfLine]) -> set[int]:
+    """The indices of a page's top and bottom lines (by position, else by order)."""
     order = list(range(len(page)))
     if page and all(line.y is not None for line in page):
         order.sort(key=lambda i: -page[i].y)  # type: ignore[operator]
-    band = {i: "bottom" for i in order[-RUNNING_BAND:]}
-    band.update({i: "top" for i in order[:RUNNING_BAND]})
-    return band
+    return {*order[:RUNNING_BAND], *order[-RUNNING_BAND:]}
 
 
-def _running_key(page: list[PdfLine], i: int, band: dict[int, str]) -> tuple[str, int | None, str]:
-    line = page[i]
+def _running_key(line: PdfLine) -> tuple[int | None, str]:
+    """Where a line stands on its page (None without positions) and how it begins."""
     place = None if line.y is None else round(line.y)
     # Its beginning only: a running line too long for the page is cut to fit, and where
     # the page number grows (9/15 → 10/15) a browser cuts the file URL shorter.
-    return band[i], place, _DIGITS.sub("#", line.text.replace(" ", ""))[:RUNNING_PREFIX]
+    return place, _DIGITS.sub("#", line.text.replace(" ", ""))[:RUNNING_PREFIX]
 
 
 def layout(pages: list[list[PdfLine]]) -> str:
@@ -210,15 +221,19 @@ def layout(pages: list[list[PdfLine]]) -> str:
     # a page without a mark is the middle of one long paragraph, not a page of guesses.
     left = _margin(pages)
     marked = any(_paragraph_starts(page, left=left) is not None for page in pages)
+    # Across a page break only an indent shows: spacing before a paragraph is lost there.
+    indents = marked and _marks_by_indent(pages, full, left)
     blocks: list[list[str]] = []
     last = ""
+    last_line: PdfLine | None = None
     for page in pages:
         page_blocks = _page_blocks(page, full, marked, left)
         if (
             page_blocks
             and blocks
-            and _wraps(last, page[0].text, full, marked and page[0].x is not None)
+            and _wraps(last, page[0].text, full, indents and page[0].x is not None)
             and not _indented(page, 0, left)
+            and not (last_line is not None and _new_size(last_line, page[0]))
             # A page break hides the spacing before a heading: an item or heading opens it.
             and not _STARTS_ITEM.match(page[0].text)
         ):
@@ -230,6 +245,7 @@ def layout(pages: list[list[PdfLine]]) -> str:
         # Whether a paragraph runs on is decided by the last *printed* line, not by the
         # paragraph so far (a heading's short second line 农业增产 ends it).
         last = page[-1].text if page else last
+        last_line = page[-1] if page else last_line
     return join_blocks([TextBlock("\n".join(block)) for block in blocks])
 
 
@@ -253,6 +269,18 @@ def _margin(pages: list[list[PdfLine]]) -> float | None:
     return float(min(margins)) if margins else None
 
 
+def _marks_by_indent(pages: list[list[PdfLine]], full: float, left: float | None) -> bool:
+    """Whether the document opens its paragraphs with an indent (首行缩进): most lines
+    after a short line (a paragraph's last) are indented, on the same page."""
+    after_short = indented = 0
+    for page in pages:
+        for i in range(1, len(page)):
+            if _width(page[i - 1].text) < full:
+                after_short += 1
+                indented += _indented(page, i, left)
+    return after_short > 0 and indented >= after_short / 2
+
+
 def _page_blocks(
     lines: list[PdfLine], full: float, marked: bool, left: float | None
 ) -> list[list[str]]:
@@ -271,9 +299,16 @@ def _page_blocks(
             and not (starts is not None and starts[i] and not _centred_wrap(lines, i, full, left))
         ):
             blocks[-1][-1] = _join(blocks[-1][-1], line.text)
-        elif blocks and starts is not None and not starts[i] and not _STARTS_ITEM.match(line.text):
+        elif (
+            blocks
+            and starts is not None
+            and not starts[i]
+            and not _STARTS_ITEM.match(line.text)
+            and not _STARTS_ITEM.match(above)
+        ):
             # Same paragraph by position, but the line above ends short: a line break
-            # the author made (an outline of short items).
+            # the author made (an outline of short items). Not under a numbered line
+            # ((四)关心群众生活…, a heading set close above its paragraph).
             blocks[-1].append(line.text)
         else:
             blocks.append([line.text])
@@ -302,8 +337,21 @@ def _paragraph_starts(
     for i, (prev, line) in enumerate(pairwise(lines), 1):
         gap = prev.y - line.y  # type: ignore[operator]
         indent = _indented(lines, i, left)
-        starts.append(gap <= 0 or gap > PARAGRAPH_GAP * leading or indent)
+        starts.append(gap <= 0 or gap > PARAGRAPH_GAP * leading or indent or _new_size(prev, line))
     return starts if marked or any(starts[1:]) else None
+
+
+#: Font sizes further apart than this share are different type (a heading over its text).
+SIZE_CHANGE = 0.1
+
+
+def _new_size(prev: PdfLine, line: PdfLine) -> bool:
+    """Whether ``line`` is set in another size than ``prev``: a wrapped paragraph keeps its
+    type, a heading set larger (一、改革开放和现代化建设取得伟大成就的五年) does not run on."""
+    a, b = prev.font or prev.size, line.font or line.size
+    if a <= 0 or b <= 0:
+        return False
+    return abs(a - b) > SIZE_CHANGE * max(a, b)
 
 
 def _centred_wrap(lines: list[PdfLine], i: int, full: float, left: float | None) -> bool:
