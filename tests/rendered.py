@@ -29,6 +29,11 @@ h3 { font-size: 10.5pt; margin: .5em 0 .2em; text-indent: 2em; }
 p { margin: 0 0 .2em; text-indent: 2em; text-align: justify; }
 p.front { text-align: center; text-indent: 0; }
 """
+#: The same page as a web office prints it: paragraphs apart by a blank line's space and
+#: not indented, so only the spacing tells where a paragraph starts.
+SPACED_CSS = PAGE_CSS.replace(
+    "p { margin: 0 0 .2em; text-indent: 2em;", "p { margin: 0 0 1em; text-indent: 0;"
+)
 
 
 def report_lines(text: str, *, source: str) -> Iterable[tuple[str, str]]:
@@ -57,7 +62,7 @@ def report_lines(text: str, *, source: str) -> Iterable[tuple[str, str]]:
             yield "body", stripped
 
 
-def report_html(text: str, *, source: str, title: str) -> str:
+def report_html(text: str, *, source: str, title: str, css: str = PAGE_CSS) -> str:
     """A small HTML page holding a cleaned report ``text``, as a government site prints it;
     ``title`` is the page's title (chromium prints it in the page header)."""
     out = []
@@ -76,7 +81,7 @@ def report_html(text: str, *, source: str, title: str) -> str:
     body = "\n".join(out)
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{PAGE_CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+        f"<title>{html.escape(title)}</title><style>{css}</style></head>\n<body>\n{body}\n</body></html>\n"
     )
 
 

@@ -2,11 +2,12 @@
 
 Four State Council reports of different eras and a Shanghai district summary are laid out
 on a narrow page (tests/rendered.py) and printed by Debian's chromium — with its printed
-header and footer (date, title, file URL, page n/m on every page) and, for one report,
-without — and written as a Word document with Title and Heading styles. Read back through
-:func:`read_document` and :func:`load_text`, each must give the .txt reading's metadata,
-every body sentence (folded for character width and spaces), none of the printed header
-and footer, and the same sections.
+header and footer (date, title, file URL, page n/m on every page; for one report also
+without them, for another with paragraphs spaced apart instead of indented) — and written
+as a Word document with Title and Heading styles. Read back through :func:`read_document`
+and :func:`load_text`, each must give the .txt reading's metadata, every body sentence
+(folded for character width and spaces), none of the printed header and footer, the same
+sections and the same paragraphs.
 
 Skipped with a reason where chromium or playwright is missing; CI installs both (.ci/run).
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SEEDS
-from rendered import CHROMIUM, render_pdfs, report_html, write_docx
+from rendered import CHROMIUM, SPACED_CSS, render_pdfs, report_html, write_docx
 from reportdiff.core.model import Report
 from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
@@ -38,6 +39,8 @@ SOURCES = [
 ]
 #: The one report also printed without header and footer.
 PLAIN = CORPUS / "2004.txt"
+#: The one report also printed with paragraphs spaced apart instead of indented.
+SPACED = CORPUS / "1979.txt"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[^。！？；\n]+(?:[。！？；]|$)", re.MULTILINE)
@@ -115,12 +118,22 @@ def rendered(
         if name == PLAIN.name:
             out[f"{name}.plain.pdf"] = folder / f"{stem}.plain.pdf"
             jobs.append((page, out[f"{name}.plain.pdf"], False))
+        if name == SPACED.name:
+            spaced = folder / f"{stem}.spaced.html"
+            spaced.write_text(
+                report_html(text, source=name, title=title, css=SPACED_CSS), encoding="utf-8"
+            )
+            out[f"{name}.spaced.pdf"] = folder / f"{stem}.spaced.pdf"
+            jobs.append((spaced, out[f"{name}.spaced.pdf"], True))
         out[f"{name}.docx"] = write_docx(text, folder / f"{stem}.docx", source=name)
     render_pdfs(jobs)
     return out
 
 
-CASES = [(p.name, fmt) for p in SOURCES for fmt in ("pdf", "docx")] + [(PLAIN.name, "plain.pdf")]
+CASES = [(p.name, fmt) for p in SOURCES for fmt in ("pdf", "docx")] + [
+    (PLAIN.name, "plain.pdf"),
+    (SPACED.name, "spaced.pdf"),
+]
 
 
 @pytest.fixture(scope="session")
