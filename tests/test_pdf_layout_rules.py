@@ -3,7 +3,8 @@
 A State Council report's paragraphs are wrapped at a fixed width (22 Han characters, as a
 narrow page prints them), placed line by line the way a PDF's text layer places them (first
 lines indented, 15 units of leading), cut into pages with a running header and a page
-number, and laid out again by :func:`reportdiff.core.sources.pdf_layout.layout`. Unlike
+number, and laid out again (:func:`~reportdiff.core.sources.pdf_layout.drop_page_furniture`,
+then :func:`~reportdiff.core.sources.pdf_layout.layout`). Unlike
 tests/test_rendered_sources.py these need no browser; they state each rule on its own.
 """
 
@@ -53,7 +54,8 @@ def printed(paras: list[str], *, header: str | None = "政府工作报告", numb
 
 
 def laid_out(pages: list[list[PdfLine]]) -> list[str]:
-    return [line for line in layout(pages).splitlines() if line.strip()]
+    text = layout(drop_page_furniture(pages))
+    return [line for line in text.splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("year", [1979, 1993, 2004])
@@ -84,7 +86,7 @@ def test_a_page_number_alone_at_a_page_edge_goes(corpus_dir: Path) -> None:
     """Even on a two-page document, where nothing can repeat on "most" pages."""
     paras = paragraphs(corpus_dir, 1993)[:6]
     pages = printed(paras, header=None)[:2]
-    text = layout(pages)
+    text = layout(drop_page_furniture(pages))
     assert "- 1 -" not in text and "- 2 -" not in text
 
 

@@ -431,7 +431,7 @@ def _read_pdf(p: Path, name: str) -> str:
     """The text layer of a PDF, page by page."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
-    from reportdiff.core.sources.pdf_layout import layout, page_lines
+    from reportdiff.core.sources.pdf_layout import drop_page_furniture, layout, page_lines
 
     with _quiet_pypdf():
         # pypdf raises many kinds of errors on damaged files (PdfReadError, ValueError,
@@ -457,7 +457,7 @@ def _read_pdf(p: Path, name: str) -> str:
             if pages is None or not any(pages) or _looks_garbled(layout(pages)):
                 pages = _pdf_pages(reader, name, page_lines)
             else:
-                return layout(pages)
+                return layout(drop_page_furniture(pages))
         except ReportError:
             raise
         except DependencyError:
@@ -484,7 +484,7 @@ def _read_pdf(p: Path, name: str) -> str:
                 "{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
             ).format(name=name)
         )
-    text = layout(pages)
+    text = layout(drop_page_furniture(pages))
     if _looks_garbled(text):
         # Fonts subset without a usable ToUnicode map: pypdf returns glyph numbers as
         # characters, without an error. PDFium also reads the fonts' own tables.
@@ -520,7 +520,7 @@ def _looks_garbled(text: str) -> bool:
 
 def _read_pdf_pdfium(p: Path, name: str) -> str:
     """The text layer as PDFium reads it; a ReportError if that is unreadable too."""
-    from reportdiff.core.sources.pdf_layout import layout
+    from reportdiff.core.sources.pdf_layout import drop_page_furniture, layout
 
     unreadable = ReportError(
         _(
@@ -528,7 +528,7 @@ def _read_pdf_pdfium(p: Path, name: str) -> str:
         ).format(name=name)
     )
     pages = _pdfium_pages(p, name)
-    text = layout(pages) if pages and any(pages) else ""
+    text = layout(drop_page_furniture(pages)) if pages and any(pages) else ""
     if not text.strip() or _looks_garbled(text):
         raise unreadable
     return text

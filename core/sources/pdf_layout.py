@@ -208,9 +208,9 @@ def _running_key(line: PdfLine) -> tuple[int | None, str]:
 def layout(pages: list[list[PdfLine]]) -> str:
     """Join the pages' lines into text: paragraphs a blank line apart, list items together.
 
-    Running headers, footers and page numbers are taken off first (:func:`drop_page_furniture`).
+    Only line breaks change; a reader takes the running headers, footers and page numbers
+    off first (:func:`drop_page_furniture`).
     """
-    pages = drop_page_furniture(pages)
     widths = sorted(_width(line.text) for page in pages for line in page)
     if not widths:
         return ""
