@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-ReportKind = Literal["work-report", "summary", "plan-report"]
-"""What a report is: a full 政府工作报告, a 摘要 (summary), or a plan execution report."""
+ReportKind = Literal["work-report", "summary", "plan-report", "unknown"]
+"""What a report is: a full 政府工作报告, a 摘要 (summary), a plan execution report, or
+unknown when the text does not say it is any of them (a licence, an article)."""
 
 RegionLevel = Literal["national", "province", "prefecture", "county", "unknown"]
 """Level of the government that gives a report: the State Council (national); a province,
@@ -64,7 +65,7 @@ class ReportMeta:
     title: str
     """The report's title as printed, e.g. 政府工作报告 or 《政府工作报告》摘要."""
     kind: ReportKind
-    """Work report, summary or plan report."""
+    """Work report, summary, plan report, or unknown."""
     source: str
     """Where the text came from: a seed file name, a user's path, a URL."""
     level: RegionLevel = "unknown"

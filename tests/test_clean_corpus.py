@@ -185,3 +185,14 @@ def test_the_corpus_and_seeds_are_here(corpus_dir: Path, seeds_dir: Path) -> Non
     """The tests above are made from the files found: none found must not pass unnoticed."""
     assert len(FILES) == len(list(corpus_dir.glob("*.txt"))) + len(list(seeds_dir.glob("*.txt")))
     assert FILES
+
+
+def test_a_sub_heading_a_blank_line_above_its_bullets_leads_them(seeds_dir: Path) -> None:
+    """Word and PDF print a list's sub-heading as a paragraph of its own (003's 产业能级持续
+    提升 over its - items): spaced apart, it still leads its list, as in the seed's reading."""
+    text = clean_text(read_document(seeds_dir / "003_c7b044fd7b48fcbf.txt"))
+    led = re.findall(r"^[^-\n].*\n- ", text, flags=re.MULTILINE)
+    assert len(led) > 20
+    spaced = re.sub(r"^([^-\n].*)\n(?=- )", r"\1\n\n", text, flags=re.MULTILINE)
+    assert spaced != text
+    assert clean_text(spaced) == text

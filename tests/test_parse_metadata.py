@@ -356,3 +356,42 @@ def test_numbers_in_dates(s: str, n: int | None) -> None:
 def test_parse_date_rejects_impossible_dates() -> None:
     assert parse_date("2024年13月40日") is None
     assert parse_date("——二〇二四年一月十六日在") == ((2024, 1, 16), 12)
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", ["LICENSE", "README.md", "docs/glossary.md"])
+def test_a_text_that_is_no_work_report_is_of_unknown_kind(name: str) -> None:
+    """A licence, an English README, a glossary table with 报告 in a cell: none says it is
+    a government's work report (no report title, date line, speaker or opening)."""
+    from reportdiff.core.sources.ingest import read_document
+
+    m = load_text(read_document(REPO / name), source=name).meta
+    assert m.kind == "unknown"
+
+
+def test_every_real_report_keeps_its_kind(corpus: dict[int, object]) -> None:
+    """The State Council's reports: work reports, but 1958 and 1991 (plan reports, by their
+    titles) and 1964 (a 摘要)."""
+    kinds = {year: r.meta.kind for year, r in corpus.items()}  # type: ignore[attr-defined]
+    assert {y for y, k in kinds.items() if k != "work-report"} == {1958, 1964, 1991}
+    assert (kinds[1958], kinds[1964], kinds[1991]) == ("plan-report", "summary", "plan-report")
+
+
+def test_a_work_report_without_its_head_is_still_one() -> None:
+    """An excerpt that starts at the salutation names itself in its opening sentence; a
+    headless body of Chinese prose that speaks of its government reads as one too."""
+    opening = "各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
+    excerpt = "2023年是全面贯彻党的二十大精神开局之年。全区完成了区十七届人大三次会议确定的目标。\n"
+    article = "Government work reports (政府工作报告) are read by analysts every spring.\n"
+    assert infer_meta(opening, source="x.txt").kind == "work-report"
+    assert infer_meta(excerpt, source="x.txt").kind == "work-report"
+    assert infer_meta(article, source="x.txt").kind == "unknown"
+
+
+def test_show_says_a_licence_is_of_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    from reportdiff.cli import main
+
+    assert main(["show", str(REPO / "LICENSE")]) == 0
+    assert "kind:   unknown" in capsys.readouterr().out.splitlines()

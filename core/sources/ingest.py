@@ -431,7 +431,7 @@ def _read_pdf(p: Path, name: str) -> str:
     """The text layer of a PDF, page by page."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
-    from reportdiff.core.sources.pdf_layout import layout, page_lines
+    from reportdiff.core.sources.pdf_layout import drop_page_furniture, layout, page_lines
 
     with _quiet_pypdf():
         # pypdf raises many kinds of errors on damaged files (PdfReadError, ValueError,
@@ -450,7 +450,14 @@ def _read_pdf(p: Path, name: str) -> str:
                             "{name} is an encrypted PDF; save an unprotected copy or its text"
                         ).format(name=name)
                     )
-            pages = _pdf_pages(reader, name, page_lines)
+            _check_page_count(reader, name)
+            # PDFium first: it reads justified lines and ligatures as printed and places
+            # every character; pypdf when PDFium cannot open the file or reads it garbled.
+            pages = _pdfium_pages(p, name)
+            if pages is None or not any(pages) or _looks_garbled(layout(pages)):
+                pages = _pdf_pages(reader, name, page_lines)
+            else:
+                return layout(drop_page_furniture(pages))
         except ReportError:
             raise
         except DependencyError:
@@ -477,7 +484,7 @@ def _read_pdf(p: Path, name: str) -> str:
                 "{name} has no text layer (scanned?); run OCR on it or give the text as a .txt file"
             ).format(name=name)
         )
-    text = layout(pages)
+    text = layout(drop_page_furniture(pages))
     if _looks_garbled(text):
         # Fonts subset without a usable ToUnicode map: pypdf returns glyph numbers as
         # characters, without an error. PDFium also reads the fonts' own tables.
@@ -513,17 +520,32 @@ def _looks_garbled(text: str) -> bool:
 
 def _read_pdf_pdfium(p: Path, name: str) -> str:
     """The text layer as PDFium reads it; a ReportError if that is unreadable too."""
-    from reportdiff.core.sources.pdf_layout import PdfLine, layout
+    from reportdiff.core.sources.pdf_layout import drop_page_furniture, layout
 
     unreadable = ReportError(
         _(
             "{name}'s text cannot be read: its fonts map glyphs to no characters (the text layer is garbled); run OCR on it or give the text as a .txt file"
         ).format(name=name)
     )
+    pages = _pdfium_pages(p, name)
+    text = layout(drop_page_furniture(pages)) if pages and any(pages) else ""
+    if not text.strip() or _looks_garbled(text):
+        raise unreadable
+    return text
+
+
+def _pdfium_pages(p: Path, name: str) -> list[Any] | None:
+    """Each page's placed lines as PDFium reads them; None if PDFium cannot read the file.
+
+    Raises:
+        ReportError: the text passes :data:`MAX_TEXT_CHARS`.
+    """
+    from reportdiff.core.sources.pdf_layout import PdfLine, pdfium_page_lines
+
     try:
         import pypdfium2
     except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
-        raise unreadable from None
+        return None
     pages: list[list[PdfLine]] = []
     chars = 0
     try:
@@ -533,11 +555,10 @@ def _read_pdf_pdfium(p: Path, name: str) -> str:
                 page = document[index]
                 textpage = page.get_textpage()
                 try:
-                    raw = textpage.get_text_range()
+                    lines = pdfium_page_lines(textpage)
                 finally:
                     textpage.close()
                     page.close()
-                lines = [PdfLine(line.strip()) for line in raw.splitlines() if line.strip()]
                 chars += sum(len(line.text) for line in lines)
                 if chars > MAX_TEXT_CHARS:
                     raise ReportError(
@@ -551,16 +572,12 @@ def _read_pdf_pdfium(p: Path, name: str) -> str:
     except ReportError:
         raise
     except Exception:  # noqa: BLE001 - PdfiumError and friends: pypdf already opened it
-        raise unreadable from None
-    text = layout(pages) if any(pages) else ""
-    if not text.strip() or _looks_garbled(text):
-        raise unreadable
-    return text
+        return None
+    return pages
 
 
-def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
-    """Each page's lines, refusing a PDF past the page limit (before reading any page) or
-    the text limit (as soon as the pages read so far pass it)."""
+def _check_page_count(reader: Any, name: str) -> None:
+    """Refuse a PDF past the page limit, before any page is read."""
     count = len(reader.pages)
     if count > MAX_PDF_PAGES:
         raise ReportError(
@@ -568,6 +585,12 @@ def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
                 "{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,} (a long report has 100)"
             ).format(name=name, count=count, MAX_PDF_PAGES=MAX_PDF_PAGES)
         )
+
+
+def _pdf_pages(reader: Any, name: str, page_lines: Any) -> list[Any]:
+    """Each page's lines (pypdf), refusing a PDF past the page limit (before reading any
+    page) or the text limit (as soon as the pages read so far pass it)."""
+    _check_page_count(reader, name)
     pages = []
     chars = 0
     for page in reader.pages:

@@ -10,6 +10,8 @@ wraps; that guess splits a paragraph whose sentence ends exactly at the right ma
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -24,12 +26,18 @@ _CLOSERS = "”’」』）)】》"
 _STARTS_ITEM = re.compile(
     r"(?:[-•●▶◆■□▪*]\s|[▶◆●•■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D)"
 )
+# A bullet opens a list item wherever it stands; a number (（三）, 1.) may be a sentence's
+# own enumeration wrapped to the start of a line.
+_STARTS_BULLET = re.compile(r"[-•●▶◆■□▪*]\s|[▶◆●•■]")
 #: A line at least this share of the full text width fills the line (it wraps).
 FULL_LINE = 0.85
 #: A gap this many times the usual line spacing separates paragraphs.
 PARAGRAPH_GAP = 1.3
 #: A line starting this many font sizes right of the margin is indented (a new paragraph).
 INDENT = 1.5
+#: A line starting this many font sizes right of the margin is centred (or set right), not
+#: indented: a title or a date line, whose wrapped rest is centred too.
+CENTRED = 4.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,9 @@ class PdfLine:
     """Baseline of the line in PDF user space; larger is higher on the page."""
     size: float = 0.0
     """Font size in user space units (0 when unknown)."""
+    font: float = 0.0
+    """The font size the PDF declares (0 when unknown), to tell type apart: PDFium's
+    character boxes (``size``) vary with the glyphs, the declared size does not."""
 
 
 def page_lines(page: Any) -> list[PdfLine]:
@@ -69,6 +80,51 @@ def page_lines(page: Any) -> list[PdfLine]:
     return plain
 
 
+def pdfium_page_lines(textpage: Any) -> list[PdfLine]:
+    """The lines of a PDFium text page, placed by their characters' boxes.
+
+    PDFium keeps a justified line's characters together (pypdf puts a space wherever
+    justification widened a gap: 得 到 控 制 ；) and splits ligatures (ﬁ → fi). A line's left
+    edge is its first character's, its baseline the median bottom of its characters, its
+    size the median character height (close to the font size for Han text).
+    """
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    lines: list[PdfLine] = []
+    placed = len(text) == count
+    start = 0
+    for piece in re.split(r"(\r\n|\r|\n)", text):
+        end = start + len(piece)
+        stripped = piece.strip()
+        if stripped and not piece.startswith(("\r", "\n")):
+            if not placed:
+                lines.append(PdfLine(stripped))
+            else:
+                chars = [i for i in range(start, end) if not text[i].isspace()]
+                boxes = [textpage.get_charbox(i) for i in chars]
+                lines.append(
+                    PdfLine(
+                        stripped,
+                        min(b[0] for b in boxes),
+                        median(b[1] for b in boxes),
+                        median(b[3] - b[1] for b in boxes),
+                        median(_declared_size(textpage, i) for i in chars),
+                    )
+                )
+        start = end
+    return lines
+
+
+def _declared_size(textpage: Any, index: int) -> float:
+    """The font size PDFium reports for a character (0 if it cannot say)."""
+    try:
+        import pypdfium2.raw as pdfium_c
+
+        return float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    except (ImportError, AttributeError):  # pragma: no cover - an older or odd build
+        return 0.0
+
+
 def _lines_from_runs(runs: list[tuple[str, float, float, float]]) -> list[PdfLine]:
     lines: list[PdfLine] = []
     parts: list[str] = []
@@ -89,52 +145,183 @@ def _lines_from_runs(runs: list[tuple[str, float, float, float]]) -> list[PdfLin
     return [line for line in lines if line.text]
 
 
+#: A line found at the same place, with the same words, on at least this share of the
+#: pages is a running header or footer (the title, a date, a URL, "page n of m").
+RUNNING_SHARE = 0.5
+#: How many lines at the top and at the bottom of a page can be running furniture.
+RUNNING_BAND = 3
+#: How many leading characters (digits folded) identify a running line.
+RUNNING_PREFIX = 12
+_DIGITS = re.compile(r"[0-9０-９]+")
+_PAGE_NUMBER = re.compile(
+    r"(?:[-－—–]\s*[0-9０-９]{1,4}\s*[-－—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[/，,]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|[0-9０-９]{1,4}(?:\s*[/／]\s*[0-9０-９]{1,4})?|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)",
+    re.IGNORECASE,
+)
+"""A page number alone on a line: 3, - 3 -, 第 3 页, 第3页 共20页, 3/20, Page 3 of 20."""
+
+
+def drop_page_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
+    """Take the printed headers, footers and page numbers off every page.
+
+    Two rules, the same for any PDF: a line among the top or bottom lines of a page that
+    repeats, place and beginning, on most pages (digits aside: the page number changes) is a
+    running header or footer — a browser's date, title and file URL, an office's running
+    title; and a page number alone on a line at the top or bottom of a page goes. Body text
+    never repeats at one place page after page, and never is a bare number at a page's edge.
+    """
+    bands = [_band(page) for page in pages]
+    seen: dict[tuple[int | None, str], set[int]] = {}
+    for number, (page, band) in enumerate(zip(pages, bands, strict=True)):
+        for i in band:
+            seen.setdefault(_running_key(page[i]), set()).add(number)
+    needed = max(2, -(-len(pages) * RUNNING_SHARE // 1))
+    running = {key for key, on in seen.items() if len(on) >= needed}
+    out = []
+    for page, band in zip(pages, bands, strict=True):
+        drop = {
+            i
+            for i in band
+            if _running_key(page[i]) in running
+            or _PAGE_NUMBER.fullmatch(page[i].text.replace(" ", "")) is not None
+        }
+        out.append([line for i, line in enumerate(page) if i not in drop])
+    return out
+
+
+def _band(page: list[PdfLine]) -> set[int]:
+    """The indices of a page's top and bottom lines (by position, else by order)."""
+    order = list(range(len(page)))
+    if page and all(line.y is not None for line in page):
+        order.sort(key=lambda i: -page[i].y)  # type: ignore[operator]
+    return {*order[:RUNNING_BAND], *order[-RUNNING_BAND:]}
+
+
+def _running_key(line: PdfLine) -> tuple[int | None, str]:
+    """Where a line stands on its page (None without positions) and how it begins."""
+    place = None if line.y is None else round(line.y)
+    # Its beginning only: a running line too long for the page is cut to fit, and where
+    # the page number grows (9/15 → 10/15) a browser cuts the file URL shorter.
+    return place, _DIGITS.sub("#", line.text.replace(" ", ""))[:RUNNING_PREFIX]
+
+
 def layout(pages: list[list[PdfLine]]) -> str:
-    """Join the pages' lines into text: paragraphs a blank line apart, list items together."""
+    """Join the pages' lines into text: paragraphs a blank line apart, list items together.
+
+    Only line breaks change; a reader takes the running headers, footers and page numbers
+    off first (:func:`drop_page_furniture`).
+    """
     widths = sorted(_width(line.text) for page in pages for line in page)
     if not widths:
         return ""
     # The 90th percentile, not the maximum: one overlong line (a URL, a table row) must
     # not make every normal line look short.
     full = widths[min(len(widths) - 1, int(len(widths) * 0.9))] * FULL_LINE
+    # A document that marks its paragraphs by indent or spacing marks them on every page:
+    # a page without a mark is the middle of one long paragraph, not a page of guesses.
+    left = _margin(pages)
+    marked = any(_paragraph_starts(page, left=left) is not None for page in pages)
+    # Across a page break only an indent shows: spacing before a paragraph is lost there.
+    indents = marked and _marks_by_indent(pages, full, left)
     blocks: list[list[str]] = []
+    last = ""
+    last_line: PdfLine | None = None
     for page in pages:
-        page_blocks = _page_blocks(page, full)
-        if page_blocks and blocks and _wraps(blocks[-1][-1], page_blocks[0][0], full, False):
+        page_blocks = _page_blocks(page, full, marked, left)
+        if (
+            page_blocks
+            and blocks
+            and _wraps(last, page[0].text, full, indents and page[0].x is not None)
+            and not _indented(page, 0, left)
+            and not (last_line is not None and _new_size(last_line, page[0]))
+            # A page break hides the spacing before a heading: an item or heading opens it.
+            and not _STARTS_ITEM.match(page[0].text)
+        ):
             # A paragraph running over the page break.
             blocks[-1][-1] = _join(blocks[-1][-1], page_blocks[0][0])
             blocks[-1].extend(page_blocks[0][1:])
             page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)
+        # Whether a paragraph runs on is decided by the last *printed* line, not by the
+        # paragraph so far (a heading's short second line 农业增产 ends it).
+        last = page[-1].text if page else last
+        last_line = page[-1] if page else last_line
     return join_blocks([TextBlock("\n".join(block)) for block in blocks])
 
 
-def _page_blocks(lines: list[PdfLine], full: float) -> list[list[str]]:
-    """Group a page's lines into blocks (each a list of output lines)."""
-    starts = _paragraph_starts(lines)
+#: Least share of a document's lines that start at an x for it to be the left margin (a
+#: stray line further left, a table or a hanging mark, is no margin).
+MARGIN_SHARE = 0.02
+
+
+def _margin(pages: list[list[PdfLine]]) -> float | None:
+    """The document's left margin: the leftmost x where a fair share of its lines start.
+
+    Judged over the whole document, not page by page: on a page of short items, each
+    indented like a paragraph, no line reaches the margin, yet every one is indented.
+    """
+    xs = [round(line.x) for page in pages for line in page if line.x is not None]
+    if not xs:
+        return None
+    counts = Counter(xs)
+    need = max(2, len(xs) * MARGIN_SHARE)
+    margins = [x for x, n in counts.items() if n >= need]
+    return float(min(margins)) if margins else None
+
+
+def _marks_by_indent(pages: list[list[PdfLine]], full: float, left: float | None) -> bool:
+    """Whether the document opens its paragraphs with an indent (首行缩进): most lines
+    after a short line (a paragraph's last) are indented, on the same page."""
+    after_short = indented = 0
+    for page in pages:
+        for i in range(1, len(page)):
+            if _width(page[i - 1].text) < full:
+                after_short += 1
+                indented += _indented(page, i, left)
+    return after_short > 0 and indented >= after_short / 2
+
+
+def _page_blocks(
+    lines: list[PdfLine], full: float, marked: bool, left: float | None
+) -> list[list[str]]:
+    """Group a page's lines into blocks (each a list of output lines); ``marked``: the
+    document marks paragraphs by position, so a page without a mark is one paragraph."""
+    starts = _paragraph_starts(lines, marked, left)
     positioned = starts is not None
     blocks: list[list[str]] = []
     for i, line in enumerate(lines):
+        # Judged on the line printed above (not the paragraph joined so far): a short line
+        # ends its paragraph however long the paragraph is.
+        above = lines[i - 1].text if i else ""
         if (
             blocks
-            and _wraps(blocks[-1][-1], line.text, full, positioned)
-            and not (starts is not None and starts[i])
+            and _wraps(above, line.text, full, positioned)
+            and not (starts is not None and starts[i] and not _centred_wrap(lines, i, full, left))
         ):
             blocks[-1][-1] = _join(blocks[-1][-1], line.text)
-        elif blocks and starts is not None and not starts[i] and not _STARTS_ITEM.match(line.text):
+        elif (
+            blocks
+            and starts is not None
+            and not starts[i]
+            and not _STARTS_ITEM.match(line.text)
+            and not _STARTS_ITEM.match(above)
+        ):
             # Same paragraph by position, but the line above ends short: a line break
-            # the author made (an outline of short items).
+            # the author made (an outline of short items). Not under a numbered line
+            # ((四)关心群众生活…, a heading set close above its paragraph).
             blocks[-1].append(line.text)
         else:
             blocks.append([line.text])
     return blocks
 
 
-def _paragraph_starts(lines: list[PdfLine]) -> list[bool] | None:
+def _paragraph_starts(
+    lines: list[PdfLine], marked: bool = False, left: float | None = None
+) -> list[bool] | None:
     """Which lines open a paragraph, judged by spacing and indent; None without positions.
 
-    None also when the page shows no paragraph spacing and no indent at all: then the
-    positions say nothing and the text must decide.
+    None also when the page shows no paragraph spacing and no indent at all and the
+    document is not ``marked`` (by position elsewhere): then the text must decide.
     """
     if len(lines) < 2 or any(line.x is None or line.y is None for line in lines):
         return None
@@ -146,29 +333,74 @@ def _paragraph_starts(lines: list[PdfLine]) -> list[bool] | None:
     if not gaps:
         return None
     leading = median(gaps)
-    left = min(line.x for line in lines)  # type: ignore[type-var]
     starts = [True]
-    for prev, line in pairwise(lines):
+    for i, (prev, line) in enumerate(pairwise(lines), 1):
         gap = prev.y - line.y  # type: ignore[operator]
-        indent = line.x - left > INDENT * max(line.size, 1.0)  # type: ignore[operator]
-        starts.append(gap <= 0 or gap > PARAGRAPH_GAP * leading or indent)
-    return starts if any(starts[1:]) else None
+        indent = _indented(lines, i, left)
+        starts.append(gap <= 0 or gap > PARAGRAPH_GAP * leading or indent or _new_size(prev, line))
+    return starts if marked or any(starts[1:]) else None
+
+
+#: Font sizes further apart than this share are different type (a heading over its text).
+SIZE_CHANGE = 0.1
+
+
+def _new_size(prev: PdfLine, line: PdfLine) -> bool:
+    """Whether ``line`` is set in another size than ``prev``: a wrapped paragraph keeps its
+    type, a heading set larger (一、改革开放和现代化建设取得伟大成就的五年) does not run on."""
+    a, b = prev.font or prev.size, line.font or line.size
+    if a <= 0 or b <= 0:
+        return False
+    return abs(a - b) > SIZE_CHANGE * max(a, b)
+
+
+def _centred_wrap(lines: list[PdfLine], i: int, full: float, left: float | None) -> bool:
+    """Whether line ``i`` is the rest of a centred line that wrapped: far right of the
+    margin (centred, more than an indent), under a line that fills the width without
+    ending a sentence (——2004年3月5日在第十届全国人民代表大会第二次会 / 议上)."""
+    return (
+        i > 0
+        and _offset(lines, i, left) > CENTRED * max(lines[i].size, 1.0)
+        and _width(lines[i - 1].text) >= full
+        and not _ends_sentence(lines[i - 1].text)
+    )
+
+
+def _offset(lines: list[PdfLine], i: int, left: float | None) -> float:
+    """How far right of the left margin (the document's, else the page's) line ``i``
+    starts; 0 without positions."""
+    if any(line.x is None for line in lines):
+        return 0.0
+    if left is None:
+        left = min(line.x for line in lines)  # type: ignore[type-var]
+    return max(0.0, lines[i].x - left)  # type: ignore[operator]
+
+
+def _indented(lines: list[PdfLine], i: int, left: float | None) -> bool:
+    """Whether line ``i`` starts right of the page's left margin (an indent or centred),
+    so that it cannot continue the line before it; False without positions."""
+    return _offset(lines, i, left) > INDENT * max(lines[i].size, 1.0)
 
 
 def _wraps(line: str, nxt: str, full: float, positioned: bool) -> bool:
-    """Whether ``line`` continues on ``nxt``: it fills the width and ``nxt`` starts no item.
+    """Whether ``line`` continues on ``nxt``: it fills the width, and ``nxt`` starts no item.
 
-    With positions the two lines are known to be in one paragraph, so a full line always
-    wraps; without, a full line that ends a sentence is taken as the paragraph's end.
+    With positions the two lines are known to be in one paragraph (no indent, no gap), so
+    a full line always wraps, even onto a line that opens with a number (a paragraph's
+    （三）要经过努力… wrapped to the margin), but not onto a bullet; without, a full line that ends a sentence is
+    taken as the paragraph's end.
     """
-    if _width(line) < full or _STARTS_ITEM.match(nxt):
+    if _width(line) < full or _STARTS_BULLET.match(nxt):
         return False
-    return positioned or not _ends_sentence(line)
+    return positioned or not (_STARTS_ITEM.match(nxt) or _ends_sentence(line))
 
 
 def _join(line: str, nxt: str) -> str:
-    # Latin words on both sides of the break were separated by a space; Han text was not.
-    sep = " " if line[-1:].isascii() and line[-1:].isalnum() and nxt[:1].isascii() else ""
+    # Latin words on both sides of the break were separated by a space; Han text was not,
+    # nor a number that a CJK line broke between its digits (3 / 69家, 202 / 5万元).
+    a, b = line[-1:], nxt[:1]
+    latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+    sep = " " if latin and not (a.isdigit() and b.isdigit()) else ""
     return line + sep + nxt
 
 
@@ -179,5 +411,11 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _width(line: str) -> int:
-    """Display width: Han and full-width characters count 2, others 1."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line)
+    """Display width: Han and full-width characters count 2, others 1.
+
+    East Asian "ambiguous" characters (“ ” ‘ ’ — … ·) are wide too: a Chinese font prints
+    them a full character wide (“三条保障线”，２０ fills a line as the Han text does).
+    """
+    return sum(
+        2 if ord(ch) >= 0x2E80 or unicodedata.east_asian_width(ch) == "A" else 1 for ch in line
+    )

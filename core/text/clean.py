@@ -459,6 +459,17 @@ def mark_highlights(blocks: list[Block]) -> list[Block]:
             j = _run_end(blocks, i + 1, end)
             out.extend(_items(_joined(blocks[i:j]), None, exemplar, last=j == end))
             i = j
+        elif (
+            len(b) == 1
+            and is_item_line(b[0])
+            and i + 1 < end
+            and all(ln.startswith(BULLET) for ln in blocks[i + 1])
+        ):
+            # A sub-heading a blank line above its bulleted list (a Word or PDF list
+            # under a plain paragraph 产业能级持续提升) leads the list, as when it is tight.
+            exemplar = exemplar or b[0]
+            out.append([b[0], *blocks[i + 1]])
+            i += 2
         elif is_item_line(b[0]) and i + 1 < end and _is_item_group(blocks[i + 1]):
             exemplar = exemplar or b[0]
             j = _run_end(blocks, i + 2, end)

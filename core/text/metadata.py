@@ -70,13 +70,58 @@ SELF_REFERENCE_RE = re.compile(
 """全区, 本市, 区政府, 县委: the kind of government a report speaks of as its own."""
 
 
-def find_kind(title: str) -> ReportKind:
-    """Plan report (计划执行情况…报告), summary (摘要) or work report."""
+WORK_REPORT_OPENING_RE = re.compile(
+    r"(?:向|在)[\u4e00-\u9fff]{0,12}?(?:报告政府工作|作政府工作报告)|代表(?:国务院|[\u4e00-\u9fff]{2,24}?人民政府)"
+)
+"""How a work report's opening names itself: 向大会报告政府工作, 向大会作政府工作报告,
+我代表国务院, 我代表杭州市人民政府."""
+
+REPORT_TITLE_RE = re.compile(r"报告[》」]?\s*(?:[(（][^)）]{0,12}[)）])?$")
+"""A title that ends as a report's does: 政府工作报告, 关于…的报告, 政府工作报告(2024年)."""
+
+GOVERNMENT_RE = re.compile(r"政府工作|人民政府|人民代表大会|人大|国务院|[省市区县]政府")
+"""Words a report of a government's work uses of itself (区十七届人大, 市政府, 政府工作)."""
+
+MIN_HAN_SHARE = 0.5
+"""Share of Han characters among a text's letters for it to be Chinese prose."""
+
+
+def find_kind(front: FrontMatter, text: str = "") -> ReportKind:
+    """Plan report (计划执行情况…报告), summary (摘要), work report, or unknown.
+
+    A work report says it is one: a title ending in 报告, a ——date…会议上 line, a speaker line
+    (江苏省省长 许昆林), an opening that names the government's work (向大会报告政府工作,
+    我代表…人民政府); or, for a body without a head (an excerpt), Chinese prose that speaks
+    of the government (政府工作, 区十七届人大). Any other text (a licence, a README in
+    English, an article) is of unknown kind: taking it for a work report is a wrong answer.
+    """
+    title = front.title
     if "计划" in title and ("执行" in title or "草案" in title):
         return "plan-report"
     if "摘要" in title:
         return "summary"
-    return "work-report"
+    opening = fold(text[front.end : front.end + OPENING_CHARS])
+    if (
+        REPORT_TITLE_RE.search(title)
+        or front.date is not None
+        or front.speaker
+        or WORK_REPORT_OPENING_RE.search(opening)
+        or (_han_share(text) >= MIN_HAN_SHARE and GOVERNMENT_RE.search(text))
+    ):
+        return "work-report"
+    return "unknown"
+
+
+def _han_share(text: str) -> float:
+    """Share of Han characters among the letters (Han and alphabetic) of ``text``."""
+    letters = han = 0
+    for ch in text[:20000]:
+        if "\u4e00" <= ch <= "\u9fff":
+            han += 1
+            letters += 1
+        elif ch.isalpha():
+            letters += 1
+    return han / letters if letters else 0.0
 
 
 def place_region(phrase: str) -> str:
@@ -276,7 +321,7 @@ def infer_front(
     if bad:
         raise ReportError(_("unknown metadata field(s): {value}").format(value=", ".join(bad)))
     front = read_front_matter(text)
-    kind = find_kind(front.title)
+    kind = find_kind(front, text)
     region, level = find_region(front, text)
     year, delivered = find_years(front, text, kind)
     date = front.date
