@@ -19,6 +19,7 @@ __all__ = [
     "FROM_RE",
     "Figure",
     "ends_of_changes",
+    "from_last_year",
     "is_change",
     "is_decrease",
 ]
@@ -41,6 +42,17 @@ _INCREMENT_RE = re.compile(
 # A change verb right before an amount: 增产3877万吨, 财政收入增加1501亿元 (not 增加到).
 _CHANGE_BEFORE_RE = re.compile(r"(?<!新)(?:增产|减产|增加|减少|增长|下降|提高|降低)(?:了)?\s*$")
 _DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减产|减)(?:了)?\s*$")
+
+
+# 由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%: figures after 由上年 in their own clause,
+# before any 至/到/为, are where the change started (last year's), not this year's.
+_FROM_LAST_RE = re.compile(r"(?:由|从)(?:上年|去年|前[两二三]年)[^,;。:至到为]*$")
+
+
+def from_last_year(key: str, sentence_start: int, start: int) -> bool:
+    """Whether the figure at ``start`` follows 由上年/从去年 in its clause: the start of a
+    change, dated by those words (由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%)."""
+    return _FROM_LAST_RE.search(key, sentence_start, start) is not None
 
 
 class Figure(Protocol):

@@ -25,6 +25,7 @@ from reportdiff.core.analysis.indicators import (
     CONTINUATION_VERBS,
     QUALIFIER_WORDS,
     drop_action,
+    listed_before,
     read_post,
     respectively_of,
     sentence_subject,
@@ -36,6 +37,7 @@ from reportdiff.core.analysis.movement import (
     DOWN_WORDS,
     FROM_RE,
     ends_of_changes,
+    from_last_year,
     is_change,
     is_decrease,
 )
@@ -59,6 +61,13 @@ _LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
+
+
+def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
+    """Whether the words of a 分别 clause before its figures name no noun (比上年分别下降)."""
+    cut = key.rfind("分别", clause_start, figure)
+    lo, hi, _ = strip_indicator(key, clause_start, cut, after_figure=False)
+    return hi - lo < 2
 
 
 def extract_quantities(report: Report) -> tuple[Quantity, ...]:
@@ -128,6 +137,8 @@ def _extract_block(
         after_figure = clause_start == consumed and consumed > start
         lo, hi, quals = strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
         end_word = ends.get(raw.start, "")
+        if not end_word and from_last_year(key, sentence_start, raw.start):
+            end_word = "from"
         if end_word == "from":
             # 国内生产总值由1997年的7.4万亿元: the indicator stands before 由
             cut = FROM_RE.search(key, clause_start, raw.start)
@@ -159,6 +170,13 @@ def _extract_block(
                 names = {key[sp.start : sp.end] for sp in levels}
                 if len(figures) >= 2 and len(levels) == len(figures) == len(names):
                     series = list(zip(figures, levels, strict=True))
+            if series is None and _names_nothing(key, clause_start, raw.start):
+                # 化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%:
+                # a 分别 clause with no noun of its own distributes the list just before it
+                figures = series_of(key, raws, k)
+                listed = listed_before(key, sentence_start, clause_start, len(figures))
+                if len(figures) >= 2 and listed is not None:
+                    series = list(zip(figures, listed, strict=True))
             if series:
                 shared = [q for q in quals if q != "分别"]
                 respectively.update((r.start, (sp, shared)) for r, sp in series)
