@@ -70,9 +70,12 @@ def fact_name(indicator: str) -> str:
     # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the
     # trade and a linking verb say nothing of what is measured
     trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
+    # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款 and 储蓄存款 are one
+    trimmed = _HOUSEHOLD_SAVINGS_RE.sub("储蓄存款", trimmed)
     return trimmed if len(trimmed) >= 2 else name
 
 
+_HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
 _LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")
 
@@ -143,6 +146,19 @@ def accumulation_of(q: Quantity) -> str:
     if "新增" in q.qualifiers or "新建" in q.qualifiers:
         return "新增"
     return ""
+
+
+def balance_increment(q: Quantity, name: str) -> str:
+    """The name of what was added when a balance rose by an amount, else ''.
+
+    储蓄存款余额增加8000多亿元 is the year's addition to savings, as 居民储蓄存款新增6300多亿元
+    is: both say how much was added, so the first is read as 新增 储蓄存款 (not a change of
+    a level, and not the balance itself). Only for an amount that rose, named with 余额.
+    """
+    if "余额" not in name or q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
+        return ""
+    rest = name.replace("余额", "")
+    return rest if len(rest) >= 2 else ""
 
 
 def context_level(a: Fact, b: Fact) -> int:

@@ -17,6 +17,7 @@ from reportdiff.core.analysis.facts import (
     Scorer,
     accumulation_of,
     actions_of,
+    balance_increment,
     base_name,
     change_gap,
     commonplace,
@@ -203,6 +204,11 @@ def _facts_of(
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
+        accumulation = accumulation_of(q)
+        added = balance_increment(q, name)
+        if added:
+            # 储蓄存款余额增加8000多亿元 is what was added: 新增 储蓄存款, as another report says
+            name, group, accumulation = added, (unit_class, "level", q.is_target), "新增"
         figure_key = text_key(q.text)
         fact = None
         if name:
@@ -219,7 +225,7 @@ def _facts_of(
                 [],
                 name,
                 group,
-                accumulation_of(q),
+                accumulation,
                 set(),
                 set(),
                 set(),

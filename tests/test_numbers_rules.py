@@ -1,0 +1,84 @@
+"""Rules of reading that pair figures an analyst pairs, on real report text.
+
+Each rule is one a person would state for every report: 储蓄存款余额增加 is what was added to
+savings, 参合 abbreviates 参加新型农村合作医疗, and so on. The national reports of the corpus
+are read when it is present; snippets are written in the form of other levels' reports.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from conftest import CORPUS, require
+from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.pairing import pair_numbers
+from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.model import Report
+from reportdiff.core.text.load import load_text
+
+
+@cache
+def report(text: str, year: int, region: str = "某省") -> Report:
+    return load_text(text, source=f"{region}-{year}.txt", id=f"r-{year}", year=year, region=region)
+
+
+@cache
+def national(year: int) -> Report:
+    """One copy of a corpus report (the saved page repeats it), delivered in ``year``."""
+    folder = require(CORPUS, "State Council corpus")
+    raw = (folder / f"{year}.txt").read_bytes().decode("gb18030").replace("<U+00A0>", " ")
+    start = raw.find("各位代表")
+    probe = raw[start + 6 : start + 60]
+    ends = [e for e in (raw.find("（责任编辑", start), raw.find(probe, start + 60) - 6) if e > 0]
+    body = re.sub(r"<!--.*?-->", "", raw[start : min(ends)], flags=re.DOTALL)
+    return load_text(body, source=f"{year}.txt", id=f"national-{year}", year=year - 1)
+
+
+def quantity(r: Report, printed: str) -> Quantity:
+    found = [q for q in extract_quantities(r) if q.text == printed]
+    assert len(found) == 1, (printed, [q.text for q in extract_quantities(r)])
+    return found[0]
+
+
+def pairs(*reports: Report) -> tuple[NumberPair, ...]:
+    quantities = [extract_quantities(r) for r in reports]
+    return pair_numbers(reports, align_reports(reports), quantities)
+
+
+def partner(ps: tuple[NumberPair, ...], index: int, printed: str) -> str | None:
+    for p in ps:
+        q = p.values[index]
+        if q is not None and q.text == printed:
+            other = p.values[1 - index]
+            return None if other is None else other.text
+    raise AssertionError(f"{printed} not in any pair")
+
+
+# ------------------------------------------------------------------ 余额增加 is 新增
+
+
+def test_national_1995_to_1996_savings_added_pairs_with_balance_increase() -> None:
+    """1995 (on 1994): 居民储蓄存款新增６３００多亿元; 1996 (on 1995): 储蓄存款余额增加８０００
+    多亿元. Both say what was added to households' savings in the year."""
+    ps = pairs(national(1995), national(1996))
+    assert partner(ps, 0, "６３００多亿元") == "８０００多亿元"
+
+
+SAVINGS_A = """一、2024年工作回顾
+
+全年居民储蓄存款新增5200亿元。
+"""
+
+SAVINGS_B = """一、2025年工作回顾
+
+全年储蓄存款余额达到6.1万亿元，储蓄存款余额增加5600亿元。
+"""
+
+
+def test_an_addition_never_meets_the_balance_it_added_to() -> None:
+    """新增5200亿元 meets 余额增加5600亿元 (one addition), never 余额达到6.1万亿元."""
+    ps = pairs(report(SAVINGS_A, 2024), report(SAVINGS_B, 2025))
+    assert partner(ps, 0, "5200亿元") == "5600亿元"
+    assert partner(ps, 1, "6.1万亿元") is None
