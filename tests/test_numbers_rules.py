@@ -82,3 +82,32 @@ def test_an_addition_never_meets_the_balance_it_added_to() -> None:
     ps = pairs(report(SAVINGS_A, 2024), report(SAVINGS_B, 2025))
     assert partner(ps, 0, "5200亿元") == "5600亿元"
     assert partner(ps, 1, "6.1万亿元") is None
+
+
+# ------------------------------------------------------------------ official abbreviations
+
+
+def test_national_2008_to_2009_an_abbreviation_names_its_full_form() -> None:
+    """2008 (on 2007): 参合农民达到7.3亿人; 2009 (on 2008): 参加新型农村合作医疗的人口８．１４亿
+    (a bare 亿 of a population counts people). 参合 is 参加新型农村合作医疗."""
+    ps = pairs(national(2008), national(2009))
+    assert partner(ps, 0, "7.3亿人") == "８．１４亿"
+
+
+SCHEMES_A = """一、2024年工作回顾
+
+新农合参合人数达到520万人，参合率98.5%。新农保参保人数310万人。
+"""
+
+SCHEMES_B = """一、2025年工作回顾
+
+参加新型农村合作医疗的人口536万人，参加新型农村社会养老保险的人数335万人。
+"""
+
+
+def test_abbreviations_of_two_schemes_stay_two_schemes() -> None:
+    """新农合 is the rural medical scheme and 新农保 the rural pension scheme: each meets its
+    own full form, never the other."""
+    ps = pairs(report(SCHEMES_A, 2024), report(SCHEMES_B, 2025))
+    assert partner(ps, 0, "520万人") == "536万人"
+    assert partner(ps, 0, "310万人") == "335万人"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
 
@@ -72,7 +73,19 @@ def fact_name(indicator: str) -> str:
     trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
     # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款 and 储蓄存款 are one
     trimmed = _HOUSEHOLD_SAVINGS_RE.sub("储蓄存款", trimmed)
-    return trimmed if len(trimmed) >= 2 else name
+    chosen = trimmed if len(trimmed) >= 2 else name
+    # an official abbreviation names what its full form names: 参合农民 are 参加新型农村合作
+    # 医疗的农民
+    return expand_abbreviations(chosen)
+
+
+ABBREVIATIONS = {
+    "新农合": "新型农村合作医疗",
+    "参合": "参加新型农村合作医疗",
+    "新农保": "新型农村社会养老保险",
+}
+"""Official abbreviations of national schemes, as reports of every level print them."""
+ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
 
 
 _HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")
