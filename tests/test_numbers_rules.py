@@ -111,3 +111,32 @@ def test_abbreviations_of_two_schemes_stay_two_schemes() -> None:
     ps = pairs(report(SCHEMES_A, 2024), report(SCHEMES_B, 2025))
     assert partner(ps, 0, "520万人") == "536万人"
     assert partner(ps, 0, "310万人") == "335万人"
+
+
+# ------------------------------------------------------------------ targets without 的
+
+
+def partner_in(ps: tuple[NumberPair, ...], index: int, r: Report, context: str) -> str | None:
+    """The partner of the figure of report ``index`` that ends ``context`` in ``r``."""
+    at = r.text.index(context) + len(context)
+    for p in ps:
+        q = p.values[index]
+        if q is not None and q.span.end == at:
+            other = p.values[1 - index]
+            return None if other is None else other.text
+    raise AssertionError(f"no figure ends {context}")
+
+
+def test_national_growth_targets_said_without_de_pair_year_on_year() -> None:
+    """2003: 今年经济增长预期目标为７％左右; 2004: 中央提出今年经济增长预期目标为７％左右; 1995:
+    今年经济增长速度的宏观调控目标，定为百分之八至九. 经济增长…预期目标 names the target of
+    经济增长 as …的预期目标 does, and 中央提出 says who set it, not what it measures."""
+    a, b = national(2003), national(2004)
+    ps = pairs(a, b)
+    assert partner_in(ps, 0, a, "今年经济增长预期目标为７％") == "７％"
+    q = next(
+        x for x in extract_quantities(b) if b.text[: x.span.end].endswith("增长预期目标为７％")
+    )
+    assert q.role == "target" and q.subject == ""  # not 中央's
+    ps = pairs(national(1995), national(2005))
+    assert partner(ps, 0, "百分之八至九") == "8％"

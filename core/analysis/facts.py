@@ -145,6 +145,8 @@ def base_name(name: str, kind: str) -> str:
     固定资产投资增长幅度 → 固定资产投资, to meet 全社会固定资产投资 (增长25.8%)."""
     if kind != "change":
         return name
+    if name == "经济":
+        return "经济增长"  # 经济增长8%: 增长 went to the qualifiers, but 经济 alone says nothing
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
             return name[: -len(word)]

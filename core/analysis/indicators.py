@@ -60,7 +60,7 @@ _LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) 
 _TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
 # Verbs inside a clause after which the counted thing starts:
 # 徐汇交易分团实现意向成交总金额 → 意向成交总金额.
-_MID_VERBS = ("实现", "完成", "惠及", "提供", "达到")
+_MID_VERBS = ("实现", "完成", "惠及", "提供", "达到", "提出")
 # Words that end a noun read after a classifier (600张养老床位 | 实现…).
 _POST_STOPS = (
     "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
@@ -205,7 +205,8 @@ def listed_before(
 
 
 AIM_OF_RE = re.compile(
-    r"(?<=..)的(?:宏观)?(?:调控|预期|控制|主要)?目标(?:定为|确定为|定在|定|是|为)?$"
+    r"(?<=..)(?:的(?:宏观)?(?:调控|预期|控制|主要)?|(?:调控|预期|控制))目标"
+    r"(?:定为|确定为|定在|定|是|为)?$"
 )
 
 
