@@ -140,3 +140,45 @@ def test_national_growth_targets_said_without_de_pair_year_on_year() -> None:
     assert q.role == "target" and q.subject == ""  # not 中央's
     ps = pairs(national(1995), national(2005))
     assert partner(ps, 0, "百分之八至九") == "8％"
+
+
+# ------------------------------------------------------------------ lists of fields in a noun
+
+
+def test_a_list_of_fields_is_one_noun() -> None:
+    """用于教育、卫生、科技、文化、体育事业的支出: the 、 joins the fields of one noun; the
+    indicator is the whole noun, not its last field."""
+    text = (
+        "一、2025年工作回顾\n\n财政全年用于教育、卫生、科技、文化、体育事业的支出达855亿元，"
+        "比上年增长12.4%。\n"
+    )
+    r = report(text, 2025)
+    assert quantity(r, "855亿元").indicator == "财政全年用于教育、卫生、科技、文化、体育事业的支出"
+
+
+def test_a_list_of_figures_is_not_one_noun() -> None:
+    """新建学校12所、卫生院的床位300张: the items hold figures, so each keeps its own noun."""
+    text = "一、2025年工作回顾\n\n全年新建学校12所、卫生院的床位300张。\n"
+    r = report(text, 2025)
+    assert quantity(r, "300张").indicator != quantity(r, "12所").indicator
+    assert "学校" not in quantity(r, "300张").indicator
+
+
+def test_these_fields_are_the_fields_listed_before() -> None:
+    """加大对科技、教育、文化、卫生、体育事业的支持，财政用于这些方面的支出987亿元: 这些方面 are
+    the fields just listed; with no list before, the words stay as printed."""
+    text = (
+        "一、2025年工作回顾\n\n各级政府加大对科技、教育、文化、卫生、体育事业的支持，"
+        "财政用于这些方面的支出987亿元。\n\n财政用于这些方面的支出达120亿元。\n"
+    )
+    r = report(text, 2025)
+    assert quantity(r, "987亿元").indicator == "财政用于科技、教育、文化、卫生、体育事业的支出"
+    assert quantity(r, "120亿元").indicator == "财政用于这些方面的支出"
+
+
+def test_national_central_spending_on_listed_fields_pairs_year_on_year() -> None:
+    """2004: 中央财政全年用于教育、卫生、科技、文化、体育事业的支出达８５５亿元; 2005: 各级政府
+    加大对科技、教育、文化、卫生、体育事业的支持，中央财政用于这些方面的支出987亿元; 2006:
+    2005年中央财政用于科技、教育、卫生、文化等方面的支出1168亿元."""
+    assert partner(pairs(national(2004), national(2005)), 0, "８５５亿元") == "987亿元"
+    assert partner(pairs(national(2005), national(2006)), 0, "987亿元") == "1168亿元"

@@ -204,6 +204,72 @@ def listed_before(
     return items
 
 
+def list_noun_start(key: str, clause_start: int, lo: int, hi: int, sentence_start: int) -> int:
+    """Where a noun holding a 、 list starts, when the figure's clause is its last item.
+
+    中央财政用于教育、卫生、科技、文化、体育事业的支出达855亿元: the 、 joins fields of one
+    noun (…事业的支出, …等方面的支出), not clauses, so the indicator starts before 教育.
+    Only when the last item goes on with 的 or 等, and no item holds a figure or 分别;
+    else ``lo``.
+    """
+    if clause_start - 1 <= sentence_start or key[clause_start - 1] != "、":
+        return lo
+    last = key[clause_start:hi]
+    if not re.search(r"^[^的]{1,8}的|^[^等]{1,8}等", last):
+        return lo
+    seg_start = clause_start
+    while seg_start - 1 > sentence_start and key[seg_start - 1] == "、":
+        seg_start = find_clause_start(key, seg_start - 1, sentence_start)
+    stretch = _DATE_RE.sub("", key[seg_start:clause_start])  # 2005年中央财政用于科技、…
+    if any(c.isdigit() for c in stretch) or "分别" in stretch:
+        return lo
+    first_end = key.find("、", seg_start, clause_start)
+    start, _, _ = strip_indicator(key, seg_start, first_end, after_figure=False)
+    return start if first_end - start >= 1 else lo
+
+
+_LIST_BACK_RE = re.compile(r"(?:这些|上述)(?:方面|领域|事业)")
+# Words after which the first field of a list starts: 加大对科技、教育…的支持
+_LIST_LEAD_RE = re.compile(r"用于|对|在|向|为|把|将")
+
+
+def resolve_list_reference(
+    key: str, lo: int, hi: int, sentence_start: int
+) -> tuple[Span, Span] | None:
+    """Where 这些方面 stands in ``key[lo:hi]`` and the 、 list it points back to, if any.
+
+    各级政府加大对科技、教育、文化、卫生、体育事业的支持，中央财政用于这些方面的支出987亿元:
+    这些方面 are 科技、教育、文化、卫生、体育事业. None unless one list of two or more fields,
+    without figures, stands in an earlier clause of the sentence.
+    """
+    ref = _LIST_BACK_RE.search(key, lo, hi)
+    if ref is None:
+        return None
+    comma = max(key.rfind(c, sentence_start, lo) for c in ",，;")
+    if comma < 0:
+        return None
+    seg_lo = max(key.rfind(c, sentence_start, comma) for c in ",，;:") + 1
+    seg_lo = max(seg_lo, sentence_start)
+    seg = key[seg_lo:comma]
+    first, last = seg.find("、"), seg.rfind("、")
+    if first < 0 or any(c.isdigit() for c in seg) or seg.count("、") > 8:
+        return None
+    lead = None
+    for lead in _LIST_LEAD_RE.finditer(seg, 0, first):
+        pass
+    if lead is None:
+        return None
+    tail = seg[last + 1 :]
+    end = tail.find("的")
+    if end < 2:
+        return None
+    start = seg_lo + lead.end()
+    stop = seg_lo + last + 1 + end
+    if first - lead.end() < 2 or not all(is_han(c) or c == "、" for c in key[start:stop]):
+        return None
+    return Span(ref.start(), ref.end()), Span(start, stop)
+
+
 AIM_OF_RE = re.compile(
     r"(?<=..)(?:的(?:宏观)?(?:调控|预期|控制|主要)?|(?:调控|预期|控制))目标"
     r"(?:定为|确定为|定在|定|是|为)?$"

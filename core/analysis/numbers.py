@@ -25,8 +25,10 @@ from reportdiff.core.analysis.indicators import (
     CONTINUATION_VERBS,
     QUALIFIER_WORDS,
     drop_action,
+    list_noun_start,
     listed_before,
     read_post,
+    resolve_list_reference,
     respectively_of,
     sentence_subject,
     series_of,
@@ -244,7 +246,15 @@ def _extract_block(
         elif BARE_VERB_RE.fullmatch(key, lo, hi) and post is not None:
             indicator_span = post  # 发行1000亿元长期国债: what is issued follows the amount
         elif hi > lo:
+            lo = list_noun_start(key, clause_start, lo, hi, sentence_start)
             indicator_span = Span(lo, hi)
+            pointed = resolve_list_reference(key, lo, hi, sentence_start)
+            if pointed is not None:
+                # 中央财政用于这些方面的支出: the fields the sentence listed before
+                ref, fields = pointed
+                indicator = (
+                    text[lo : ref.start] + text[fields.start : fields.end] + text[ref.end : hi]
+                )
         elif post is not None:
             indicator_span = post  # 约600户1.18万平方米征收任务
         elif (
