@@ -182,3 +182,81 @@ def test_national_central_spending_on_listed_fields_pairs_year_on_year() -> None
     2005年中央财政用于科技、教育、卫生、文化等方面的支出1168亿元."""
     assert partner(pairs(national(2004), national(2005)), 0, "８５５亿元") == "987亿元"
     assert partner(pairs(national(2005), national(2006)), 0, "987亿元") == "1168亿元"
+
+
+# ------------------------------------------------------------------ 增加 and its object
+
+
+def test_a_clause_led_by_increase_is_a_change_of_its_noun() -> None:
+    """同时增加中央预算内经常性建设投资100亿元: by how much the investment rises (a change),
+    and 减少…300亿元 is a fall."""
+    text = (
+        "二、2026年工作安排\n\n今年拟发行长期建设国债800亿元，同时增加中央预算内经常性建设投资"
+        "100亿元，减少国债项目资金300亿元。\n"
+    )
+    r = report(text, 2025)
+    rise, fall = quantity(r, "100亿元"), quantity(r, "300亿元")
+    assert rise.indicator == "中央预算内经常性建设投资"
+    assert rise.is_change and rise.sign == 1
+    assert fall.is_change and fall.sign == -1
+    assert not quantity(r, "800亿元").is_change
+
+
+def test_a_verb_without_its_object_takes_the_object_just_named() -> None:
+    """要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元: 拟先 names nothing; the
+    amount increases the investment named with the same verb just before. A verb that differs
+    (开工) borrows nothing."""
+    text = (
+        "二、2026年工作安排\n\n要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元。"
+        "要加快保障性住房建设，今年拟先开工5万套。\n"
+    )
+    r = report(text, 2025)
+    assert quantity(r, "50亿元").indicator == "中央预算内经常性建设投资"
+    assert quantity(r, "5万套").indicator != "保障性住房建设"
+
+
+def test_national_2004_to_2005_increase_of_central_construction_investment() -> None:
+    """2004: 要逐年适当增加中央预算内经常性建设投资，今年拟先增加５０亿元; 2005: 同时增加中央
+    预算内经常性建设投资100亿元."""
+    assert partner(pairs(national(2004), national(2005)), 0, "５０亿元") == "100亿元"
+
+
+# ------------------------------------------------------------------ foreign investment used
+
+
+def test_an_attribute_is_of_the_noun_opening_its_sentence() -> None:
+    """外商直接投资保持良好势头，实际金额达到330多亿美元: 实际金额 is the investment's. A
+    sentence opening with a clause of its own (no noun before its predicate) lends nothing."""
+    text = (
+        "一、2025年工作回顾\n\n外商直接投资保持良好势头，实际金额达到330多亿美元。"
+        "我们大力改善投资环境，合同金额达到900亿美元。\n"
+    )
+    r = report(text, 2025)
+    assert quantity(r, "330多亿美元").indicator == "外商直接投资实际金额"
+    assert quantity(r, "900亿美元").indicator == "合同金额"
+
+
+def test_national_foreign_direct_investment_actually_used_is_one_measure() -> None:
+    """1995 (on 1994): 外商直接投资保持良好势头，实际金额达到３３０多亿美元; 1996 (on 1995):
+    外商直接投资实际到位３７０多亿美元; 2005 (on 2004): 全年实际利用外商直接投资606亿美元.
+    实际金额, 实际到位 and 实际利用 say one thing: the investment actually used."""
+    assert partner(pairs(national(1995), national(1996)), 0, "３３０多亿美元") == "３７０多亿美元"
+    assert partner(pairs(national(1995), national(2005)), 0, "３３０多亿美元") == "606亿美元"
+
+
+CONTRACTS_A = """一、2024年工作回顾
+
+全年外商直接投资合同金额120亿美元，实际到位外商直接投资45亿美元。
+"""
+
+CONTRACTS_B = """一、2025年工作回顾
+
+全年外商直接投资合同金额150亿美元，实际利用外商直接投资52亿美元。
+"""
+
+
+def test_investment_contracted_is_not_investment_used() -> None:
+    """合同金额 (contracted) and 实际利用 (used) are two measures: each meets its own."""
+    ps = pairs(report(CONTRACTS_A, 2024), report(CONTRACTS_B, 2025))
+    assert partner(ps, 0, "45亿美元") == "52亿美元"
+    assert partner(ps, 0, "120亿美元") == "150亿美元"

@@ -74,6 +74,11 @@ def fact_name(indicator: str) -> str:
     # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款 and 储蓄存款 are one
     trimmed = _HOUSEHOLD_SAVINGS_RE.sub("储蓄存款", trimmed)
     chosen = trimmed if len(trimmed) >= 2 else name
+    # 外商直接投资实际到位, 实际利用外商直接投资, 外商直接投资实际金额: one measure, the
+    # investment actually used (not the contracted amount)
+    used = _ACTUALLY_USED_RE.search(chosen)
+    if used is not None and _ACTUAL_WORDS_RE.fullmatch(_ACTUALLY_USED_RE.sub("", chosen)):
+        chosen = "实际使用" + used.group()
     # an official abbreviation names what its full form names: 参合农民 are 参加新型农村合作
     # 医疗的农民
     return expand_abbreviations(chosen)
@@ -88,6 +93,8 @@ ABBREVIATIONS = {
 ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
 
 
+_ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
+_ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
 _HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
 _LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")

@@ -163,7 +163,7 @@ def respectively_of(
 # 总量近年来首次出现双下降 → 二氧化硫排放总量.
 _PREDICATE_START_RE = re.compile(
     r"近年来|近几年|首次|出现|继续|比上年|较上年|比去年|同比|分别|已经|持续|连续|大幅|明显"
-    r"|稳步|进一步|有所|实现|达到|保持|呈现|逐步|不断|都"
+    r"|稳步|进一步|有所|实现|达到|保持|呈现|逐步|不断|都|势头"
 )
 
 
@@ -268,6 +268,60 @@ def resolve_list_reference(
     if first - lead.end() < 2 or not all(is_han(c) or c == "、" for c in key[start:stop]):
         return None
     return Span(ref.start(), ref.end()), Span(start, stop)
+
+
+# Names of an attribute only: whose amount it is, the sentence said first.
+_ATTRIBUTE_RE = re.compile(r"(?:实际|合同|协议)?(?:金额|总额|数额)")
+
+
+def owner_of_attribute(key: str, lo: int, hi: int, sentence_start: int) -> Span | None:
+    """The noun opening the sentence when ``key[lo:hi]`` names only an attribute of it.
+
+    外商直接投资保持良好势头，实际金额达到330多亿美元: 实际金额 is the investment's. None
+    unless the sentence's first clause (not the figure's) opens with a noun of 3–12 Han
+    characters followed by its predicate (保持, 继续, 稳步 …).
+    """
+    if not _ATTRIBUTE_RE.fullmatch(key, lo, hi):
+        return None
+    first_end = sentence_start
+    while first_end < lo and key[first_end] not in ",，;:":
+        first_end += 1
+    if first_end >= lo:
+        return None
+    cut = _PREDICATE_START_RE.search(key, sentence_start + 2, first_end)
+    if cut is None:
+        return None
+    nlo, nhi, _ = strip_indicator(key, sentence_start, cut.start(), after_figure=False)
+    if not 3 <= nhi - nlo <= 12 or not all(is_han(c) for c in key[nlo:nhi]):
+        return None
+    return Span(nlo, nhi)
+
+
+_ADVERBS = frozenset("拟先再还又将要也可准备计划今年明年")
+
+
+def object_of_verb_before(
+    key: str, lo: int, hi: int, verb: str, sentence_start: int, clause_start: int
+) -> Span | None:
+    """The object of ``verb`` in the clause before, when the figure's own clause names none.
+
+    要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元: 拟先 is no noun, and the
+    figure is how much the investment just named is increased by. None unless ``key[lo:hi]``
+    holds only adverbs and the clause just before ends with ``verb`` and its object.
+    """
+    if not verb or any(c not in _ADVERBS for c in key[lo:hi]):
+        return None
+    end = clause_start - 1
+    if end <= sentence_start or key[end] not in ",，":
+        return None
+    start = find_clause_start(key, end, sentence_start)
+    at = key.rfind(verb, start, end)
+    if at < 0:
+        return None
+    olo, ohi, _ = strip_indicator(key, at + len(verb), end, after_figure=False)
+    if not 3 <= ohi - olo <= 16 or not all(is_han(c) for c in key[olo:ohi]):
+        return None
+    return Span(olo, ohi)
 
 
 AIM_OF_RE = re.compile(

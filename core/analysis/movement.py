@@ -22,6 +22,7 @@ __all__ = [
     "from_last_year",
     "is_change",
     "is_decrease",
+    "led_by_change",
 ]
 
 CHANGE_WORDS: tuple[str, ...] = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
@@ -63,6 +64,22 @@ class Figure(Protocol):
     base: str
 
 
+# 同时增加中央预算内经常性建设投资100亿元: a clause that opens with 增加/减少 and names its
+# noun before the amount says by how much the noun changed.
+_LED_BY_CHANGE_RE = re.compile(
+    r"(?:同时|并|再|还|又|要|拟|将|今年|明年)*(?P<verb>增加|减少)[\u4e00-\u9fff]{2,16}\s*$"
+)
+
+
+def led_by_change(key: str, clause_start: int, start: int) -> int:
+    """+1 or −1 when the figure's clause opens with 增加/减少 then its noun (增加…投资100亿元),
+    else 0."""
+    m = _LED_BY_CHANGE_RE.match(key, clause_start, start)
+    if m is None:
+        return 0
+    return -1 if m.group("verb") == "减少" else 1
+
+
 def is_decrease(key: str, clause_start: int, start: int) -> bool:
     """Whether the words right before the figure at ``start`` say it fell (下降, 减少, 降低 …)."""
     return _DOWN_BEFORE_RE.search(key, clause_start, start) is not None
@@ -88,6 +105,7 @@ def is_change(
     return (
         _INCREMENT_RE.search(key, clause_start, start) is not None
         or _CHANGE_BEFORE_RE.search(key, clause_start, start) is not None
+        or led_by_change(key, clause_start, start) != 0
     )
 
 

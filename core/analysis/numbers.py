@@ -27,6 +27,8 @@ from reportdiff.core.analysis.indicators import (
     drop_action,
     list_noun_start,
     listed_before,
+    object_of_verb_before,
+    owner_of_attribute,
     read_post,
     resolve_list_reference,
     respectively_of,
@@ -42,6 +44,7 @@ from reportdiff.core.analysis.movement import (
     from_last_year,
     is_change,
     is_decrease,
+    led_by_change,
 )
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -264,8 +267,21 @@ def _extract_block(
         ):
             # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
             indicator, indicator_span = prev.indicator, prev.indicator_span
+        verb = next((w for w in quals if w in ("增加", "减少")), "")
+        said_before = object_of_verb_before(key, lo, hi, verb, sentence_start, clause_start)
         if raw.start in unresolved:
             indicator, indicator_span = "", None
+        elif (
+            indicator_span == Span(lo, hi)
+            and not indicator
+            and (owner := owner_of_attribute(key, lo, hi, sentence_start)) is not None
+        ):
+            # 外商直接投资保持良好势头，实际金额达到330多亿美元: whose 实际金额 it is
+            indicator = text[owner.start : owner.end] + text[lo:hi]
+        elif said_before is not None and raw.start not in respectively:
+            # 要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元: what is increased
+            # was named with the same verb just before
+            indicator, indicator_span = "", said_before
         elif indicator_span is None and not indicator:
             # 粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨: a clause with
             # no noun of its own speaks of the sentence's subject
@@ -309,8 +325,11 @@ def _extract_block(
             target = scope.role in ("target", "plan", "forecast")
         sign = 1
         if end_word != "to":
-            if is_decrease(key, clause_start, raw.start):
-                sign = -1  # 农村贫困人口比上年减少290万
+            if (
+                is_decrease(key, clause_start, raw.start)
+                or led_by_change(key, clause_start, raw.start) < 0
+            ):
+                sign = -1  # 农村贫困人口比上年减少290万, 减少…国债300亿元
             elif (
                 same_sentence
                 and prev is not None
