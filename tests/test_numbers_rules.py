@@ -260,3 +260,66 @@ def test_investment_contracted_is_not_investment_used() -> None:
     ps = pairs(report(CONTRACTS_A, 2024), report(CONTRACTS_B, 2025))
     assert partner(ps, 0, "45亿美元") == "52亿美元"
     assert partner(ps, 0, "120亿美元") == "150亿美元"
+
+
+# ------------------------------------------------------------------ funds and what they are for
+
+
+def test_national_2004_to_2005_reemployment_funds() -> None:
+    """2004: 今年中央财政预算安排再就业补助资金８３亿元，比去年增加３６亿元; 2005: 今年中央财政
+    安排109亿元资金支持再就业，比上年增加26亿元. The fund is named after the amount."""
+    ps = pairs(national(2004), national(2005))
+    assert partner(ps, 0, "８３亿元") == "109亿元"
+    assert partner(ps, 0, "３６亿元") == "26亿元"
+    assert quantity(national(2005), "109亿元").indicator == "中央财政安排再就业资金"
+
+
+FUNDS_A = """一、2024年工作回顾
+
+全年省财政安排再就业资金12亿元。
+"""
+
+FUNDS_B = """一、2025年工作回顾
+
+全年省财政安排15亿元资金支持扶贫。
+"""
+
+
+def test_a_fund_never_meets_a_fund_for_something_else() -> None:
+    """安排15亿元资金支持扶贫 is a poverty fund: it never meets the re-employment fund of the
+    other report, however alike the rest of the names (省财政安排…资金)."""
+    b = report(FUNDS_B, 2025)
+    assert quantity(b, "15亿元").indicator == "省财政安排扶贫资金"
+    ps = pairs(report(FUNDS_A, 2024), b)
+    assert partner(ps, 0, "12亿元") is None
+
+
+def test_a_clause_before_holding_a_figure_lends_no_object() -> None:
+    """1982: 一九八一年国内财政收入比一九七八年减少一百多亿元，减少近百分之十: the clause before
+    holds a figure, so its words after 减少 are that figure, not a noun; 减少收入的农户只占百分之十
+    is a share (no fall); 增加到去年的98亿元 is a level reached (no change)."""
+    text = (
+        "一、2025年工作回顾\n\n国内财政收入比上年减少一百多亿元，减少近百分之十。"
+        "减少收入的农户只占百分之十左右。中央财政此项支出从2023年20.5亿元增加到去年的98亿元。\n"
+    )
+    r = report(text, 2025)
+    fall, share = [q for q in extract_quantities(r) if q.text == "百分之十"]
+    assert fall.indicator == "国内财政收入"  # the sentence's, not 一百多亿元
+    assert share.sign == 1 and not share.is_change
+    assert not quantity(r, "98亿元").is_change
+
+
+def test_national_2007_to_2008_a_name_pointing_back_meets_none_of_its_own() -> None:
+    """2007 (on 2006): 新农合…中央财政支出42.7亿元; 2008 (on 2007): 国家奖学金助学金制度，中央
+    财政此项支出从2006年20.5亿元增加到去年的98亿元. 此项支出 is the student aid just named,
+    not any central spending: the two never pair."""
+    ps = pairs(national(2007), national(2008))
+    assert partner(ps, 0, "42.7亿元") is None
+
+
+def test_national_1995_to_1996_price_target_named_a_clause_before() -> None:
+    """1995: 宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右 (the
+    noun opens the clause before, before its 比); 1996: 物价上涨幅度控制在１０％左右."""
+    r = national(1995)
+    assert quantity(r, "百分之十五").indicator == "物价上涨幅度"
+    assert partner(pairs(r, national(1996)), 0, "百分之十五") == "１０％"

@@ -264,6 +264,15 @@ def is_alone(fact: Fact, crowd: Crowding, other: Fact, context: int) -> bool:
     return bool(rows) and all(counts.get((fact.group, row), 0) == 1 for row in rows)
 
 
+_POINTING_BACK_RE = re.compile(r"此项|这项|该项|上述|这些|这方面|此类")
+
+
+def points_back(name: str) -> bool:
+    """Whether a name points back to what its sentence said before (中央财政此项支出): it
+    names nothing by itself, so it never meets a name of its own (中央财政支出)."""
+    return _POINTING_BACK_RE.search(name) is not None
+
+
 def reaches_level(q: Quantity) -> bool:
     """Whether the figure is a level reached (达到, 增加到): not a flow nor a plain amount."""
     return q.end == "to" or any(w in LEVEL_WORDS for w in q.qualifiers)
@@ -412,10 +421,27 @@ def purpose_of(text: str, q: Quantity) -> str:
     return "".join(c for c in fold(text[q.span.end : hi]) if not (c.isdigit() or c.isspace()))
 
 
+_FUND_NAME_RE = re.compile(
+    r"(?:安排|拿出|投入|筹集|下达)(?P<what>[\u4e00-\u9fff]{2,12}?)(?:专项)?资金$"
+)
+
+
+def funds_for_other_ends(a: str, b: str) -> bool:
+    """Whether two funds' names say they are for different things: 安排再就业补助资金 and
+    安排再就业资金 are one fund; 安排再就业资金 and 安排扶贫资金 two."""
+    ma, mb = _FUND_NAME_RE.search(a), _FUND_NAME_RE.search(b)
+    if ma is None or mb is None:
+        return False
+    wa, wb = ma.group("what"), mb.group("what")
+    return wa not in wb and wb not in wa
+
+
 def given_for_other_ends(a: Fact, b: Fact, ratio: Scorer) -> bool:
     """Whether a name that stops at its giving verb (中央财政安排) meets a figure given for
     something else: then what follows each figure must agree, as the name says nothing of
     what was given."""
+    if funds_for_other_ends(a.name, b.name):
+        return True
     if not (a.name.endswith(GIVING_VERBS) or b.name.endswith(GIVING_VERBS)):
         return False
     return ratio(a.name + a.purpose, b.name + b.purpose) < MIN_SIMILARITY[3]

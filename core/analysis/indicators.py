@@ -297,6 +297,22 @@ def owner_of_attribute(key: str, lo: int, hi: int, sentence_start: int) -> Span 
     return Span(nlo, nhi)
 
 
+# 安排109亿元资金支持再就业: after the amount, the fund and what it is for.
+_FUND_FOR_RE = re.compile(
+    r"(?:专项)?资金(?:支持|用于|扶持)(?P<what>[\u4e00-\u9fff]{2,8}?)(?=[,;。:]|$)"
+)
+_GIVING_END = ("安排", "拿出", "投入", "筹集", "下达")
+
+
+def fund_for(indicator: str, key: str, after: int, end: int) -> str:
+    """What a fund is for when its name stops at the giving verb and the words after the
+    amount say it (中央财政安排 109亿元资金支持再就业 → 再就业), else ''."""
+    if not indicator.endswith(_GIVING_END):
+        return ""
+    m = _FUND_FOR_RE.match(key, after, min(end, after + 16))
+    return m.group("what") if m else ""
+
+
 _ADVERBS = frozenset("拟先再还又将要也可准备计划今年明年")
 
 
@@ -375,6 +391,7 @@ def strip_indicator(
         # not when only a bare noun would be left: 国有控股工业企业实现利润 keeps whose 利润
         if p > 0 and len(rest) >= 3 and rest not in _TIME_WORDS:
             lo += p + len(verb)
+            lo += key.startswith("了", lo)  # 提出了再超额生产煤炭
             seg = key[lo:hi]
     p = seg.rfind("的")
     if p >= 0 and len(seg) - p - 1 >= 4:

@@ -67,14 +67,15 @@ class Figure(Protocol):
 # 同时增加中央预算内经常性建设投资100亿元: a clause that opens with 增加/减少 and names its
 # noun before the amount says by how much the noun changed.
 _LED_BY_CHANGE_RE = re.compile(
-    r"(?:同时|并|再|还|又|要|拟|将|今年|明年)*(?P<verb>增加|减少)[\u4e00-\u9fff]{2,16}\s*$"
+    r"(?:同时|并|再|还|又|要|拟|将|今年|明年)*(?P<verb>增加|减少)(?![到至为])"
+    r"(?:(?![的占为是到至])[\u4e00-\u9fff]){2,16}\s*$"
 )
 
 
 def led_by_change(key: str, clause_start: int, start: int) -> int:
     """+1 or −1 when the figure's clause opens with 增加/减少 then its noun (增加…投资100亿元),
     else 0."""
-    m = _LED_BY_CHANGE_RE.match(key, clause_start, start)
+    m = _LED_BY_CHANGE_RE.match(key, clause_start, start)  # (减少收入的农户只占10%: not)
     if m is None:
         return 0
     return -1 if m.group("verb") == "减少" else 1

@@ -25,6 +25,7 @@ from reportdiff.core.analysis.indicators import (
     CONTINUATION_VERBS,
     QUALIFIER_WORDS,
     drop_action,
+    fund_for,
     list_noun_start,
     listed_before,
     object_of_verb_before,
@@ -268,7 +269,12 @@ def _extract_block(
             # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
             indicator, indicator_span = prev.indicator, prev.indicator_span
         verb = next((w for w in quals if w in ("增加", "减少")), "")
-        said_before = object_of_verb_before(key, lo, hi, verb, sentence_start, clause_start)
+        before_clause = find_clause_start(key, max(clause_start - 1, start), sentence_start)
+        said_before = (
+            None
+            if any(before_clause <= r.start < clause_start for r in raws)
+            else object_of_verb_before(key, lo, hi, verb, sentence_start, clause_start)
+        )  # not when the clause before holds a figure: 减少一百多亿元，减少近百分之十
         if raw.start in unresolved:
             indicator, indicator_span = "", None
         elif (
@@ -286,8 +292,18 @@ def _extract_block(
             # 粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨: a clause with
             # no noun of its own speaks of the sentence's subject
             indicator_span = sentence_subject(key, sentence_start, clause_start)
+            before = find_clause_start(key, clause_start - 1, sentence_start)
+            if indicator_span is None and sentence_start < before < clause_start:
+                # 宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在15%左右: the
+                # clause just before opens with the noun, as a sentence may
+                indicator_span = sentence_subject(key, before, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
+        purpose = fund_for(indicator, key, raw.post_end, end)
+        if purpose:
+            # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业
+            # 补助资金83亿元 names it
+            indicator += purpose + "资金"
         if post is not None and indicator_span == post:
             consumed = post.end
         else:
@@ -325,10 +341,8 @@ def _extract_block(
             target = scope.role in ("target", "plan", "forecast")
         sign = 1
         if end_word != "to":
-            if (
-                is_decrease(key, clause_start, raw.start)
-                or led_by_change(key, clause_start, raw.start) < 0
-            ):
+            led = 0 if raw.base in RATE_UNITS else led_by_change(key, clause_start, raw.start)
+            if is_decrease(key, clause_start, raw.start) or led < 0:
                 sign = -1  # 农村贫困人口比上年减少290万, 减少…国债300亿元
             elif (
                 same_sentence

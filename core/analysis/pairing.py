@@ -35,6 +35,7 @@ from reportdiff.core.analysis.facts import (
     name_similarity,
     opposite_amounts,
     passed_mark,
+    points_back,
     product_of,
     purpose_of,
     reaches_level,
@@ -328,6 +329,8 @@ def _edges(
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if fa.gap and fb.gap and fa.gap != fb.gap:
                 continue  # 比上年增长6.1% is not 比1995年增长67%
+            if points_back(fa.name) != points_back(fb.name):
+                continue  # 中央财政此项支出 is whatever its sentence named, not 中央财政支出
             if years_apart(fa, fb):
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
             if not scopes_agree(fa.rep, fb.rep):
