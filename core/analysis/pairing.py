@@ -300,11 +300,13 @@ def _edges(
     # what depends on two names alone once per pair of names (the same names recur).
     product_b = [product_of(fb.rep, fb.name) for fb in facts_b]
     formula_b = [formula_count(fb.rep) for fb in facts_b]
+    back_b = [points_back(fb.name) for fb in facts_b]
     for m, fa in enumerate(facts_a):
         product_a = product_of(fa.rep, fa.name)
         if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         subject_whole = subject_of(fa.name) == fa.name
+        back_a = points_back(fa.name)
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
             # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
@@ -329,7 +331,7 @@ def _edges(
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if fa.gap and fb.gap and fa.gap != fb.gap:
                 continue  # 比上年增长6.1% is not 比1995年增长67%
-            if points_back(fa.name) != points_back(fb.name):
+            if back_a != back_b[n]:
                 continue  # 中央财政此项支出 is whatever its sentence named, not 中央财政支出
             if years_apart(fa, fb):
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
