@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.namerules import funds_for_other_ends
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
@@ -264,15 +265,6 @@ def is_alone(fact: Fact, crowd: Crowding, other: Fact, context: int) -> bool:
     return bool(rows) and all(counts.get((fact.group, row), 0) == 1 for row in rows)
 
 
-_POINTING_BACK_RE = re.compile(r"此项|这项|该项|上述|这些|这方面|此类")
-
-
-def points_back(name: str) -> bool:
-    """Whether a name points back to what its sentence said before (中央财政此项支出): it
-    names nothing by itself, so it never meets a name of its own (中央财政支出)."""
-    return _POINTING_BACK_RE.search(name) is not None
-
-
 def reaches_level(q: Quantity) -> bool:
     """Whether the figure is a level reached (达到, 增加到): not a flow nor a plain amount."""
     return q.end == "to" or any(w in LEVEL_WORDS for w in q.qualifiers)
@@ -421,21 +413,6 @@ def purpose_of(text: str, q: Quantity) -> str:
     return "".join(c for c in fold(text[q.span.end : hi]) if not (c.isdigit() or c.isspace()))
 
 
-_FUND_NAME_RE = re.compile(
-    r"(?:安排|拿出|投入|筹集|下达)(?P<what>[\u4e00-\u9fff]{2,12}?)(?:专项)?资金$"
-)
-
-
-def funds_for_other_ends(a: str, b: str) -> bool:
-    """Whether two funds' names say they are for different things: 安排再就业补助资金 and
-    安排再就业资金 are one fund; 安排再就业资金 and 安排扶贫资金 two."""
-    ma, mb = _FUND_NAME_RE.search(a), _FUND_NAME_RE.search(b)
-    if ma is None or mb is None:
-        return False
-    wa, wb = ma.group("what"), mb.group("what")
-    return wa not in wb and wb not in wa
-
-
 def given_for_other_ends(a: Fact, b: Fact, ratio: Scorer) -> bool:
     """Whether a name that stops at its giving verb (中央财政安排) meets a figure given for
     something else: then what follows each figure must agree, as the name says nothing of
@@ -457,26 +434,6 @@ def deeds_of(text: str, q: Quantity) -> frozenset[str]:
         hi += 1
     clause = text[lo:hi]
     return frozenset(d for d in DEEDS if d in clause)
-
-
-MEASURES = (
-    ("可支配收入", "纯收入", "生活费收入", "现金收入"),
-    ("国内生产总值", "国民生产总值"),
-)
-"""Statistical measures that name different quantities though they look alike: a
-household's disposable income is not its net income nor its living-expense income (China's
-statistics moved from 农民人均纯收入 to 农村居民人均可支配收入 in 2013; cities reported
-人均生活费收入 before 可支配收入), and GDP is not GNP. Each tuple is one family."""
-
-
-def measures_differ(a: str, b: str) -> bool:
-    """Whether two indicator names name different measures of one family (可支配 vs 纯收入)."""
-    for family in MEASURES:
-        ma = {m for m in family if m in a}
-        mb = {m for m in family if m in b}
-        if ma and mb and not ma & mb:
-            return True
-    return False
 
 
 def is_per_capita(name: str) -> bool:

@@ -31,11 +31,9 @@ from reportdiff.core.analysis.facts import (
     is_alone,
     is_per_capita,
     measure_kind,
-    measures_differ,
     name_similarity,
     opposite_amounts,
     passed_mark,
-    points_back,
     product_of,
     purpose_of,
     reaches_level,
@@ -45,6 +43,7 @@ from reportdiff.core.analysis.facts import (
     years_apart,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.namerules import measures_differ, points_back
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
