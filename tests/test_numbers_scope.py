@@ -384,15 +384,52 @@ def test_small_counts_in_chinese_numerals_never_pair() -> None:
     assert partner(ps, 0, "12所") == "15所"
 
 
-def test_respectively_without_its_nouns_gets_no_indicator() -> None:
+def test_respectively_without_its_nouns_takes_the_list_just_before() -> None:
+    """比上年分别下降 names no noun: 分别 distributes the 、 list of the clause before it, in
+    order; the figure before (能耗) is not theirs."""
     text = (
         "一、2025年工作回顾\n\n单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量"
         "近年来首次出现双下降，比上年分别下降3.14%和4.66%。\n"
     )
     r = report(text, 2025, "全国")
     assert quantity(r, "3.27%").indicator == "单位国内生产总值能耗"
-    assert quantity(r, "3.14%").indicator == ""  # not 能耗's: whose it is is not said here
-    assert quantity(r, "4.66%").indicator == ""
+    assert quantity(r, "3.14%").indicator == "化学需氧量"
+    assert quantity(r, "4.66%").indicator == "二氧化硫排放总量"
+    assert quantity(r, "4.66%").sign == -1 and quantity(r, "4.66%").is_change
+
+
+def test_respectively_without_a_list_before_gets_no_indicator() -> None:
+    """With no list of as many nouns just before, saying whose figures these are would be a
+    guess: a single noun, or a list holding figures, names nothing."""
+    single = "一、2025年工作回顾\n\n主要污染物排放总量首次出现下降，比上年分别下降3.14%和4.66%。\n"
+    r = report(single, 2025, "全国")
+    assert quantity(r, "3.14%").indicator == quantity(r, "4.66%").indicator == ""
+    three = (
+        "一、2025年工作回顾\n\n化学需氧量、氨氮、二氧化硫排放总量首次出现下降，"
+        "比上年分别下降3.14%和4.66%。\n"
+    )
+    r = report(three, 2025, "全国")
+    assert quantity(r, "3.14%").indicator == ""  # three nouns, two figures
+
+
+def test_national_2008_to_2009_emissions_listed_before_respectively() -> None:
+    """2008 (on 2007): 化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和
+    4.66％; 2009 (on 2008): 化学需氧量、二氧化硫排放量分别减少４．４２％和５．９５％."""
+    ps = pairs(national(2008), national(2009))
+    assert partner(ps, 0, "3.14％") == "４．４２％"
+    assert partner(ps, 0, "4.66％") == "５．９５％"
+
+
+def test_national_2007_changes_from_last_year_are_last_years() -> None:
+    """2007 (on 2006): 化学需氧量、二氧化硫排放量由上年分别增长5.6％和13.1％，减为增长1.2%和
+    1.8%: 5.6％ and 13.1％ are 2005's growth, the start of the change, and never meet 2007's
+    fall (3.14％, 4.66％) in the next report."""
+    q = {x.text: x for x in extract_quantities(national(2007))}
+    assert (q["5.6％"].end, q["5.6％"].year) == ("from", 2005)
+    assert q["13.1％"].end == "from"
+    ps = pairs(national(2007), national(2008))
+    assert partner(ps, 0, "5.6％") is None
+    assert partner(ps, 0, "13.1％") is None
 
 
 def test_a_clause_without_its_noun_speaks_of_the_sentence_subject() -> None:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.namerules import funds_for_other_ends
+from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
 
@@ -70,9 +72,31 @@ def fact_name(indicator: str) -> str:
     # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the
     # trade and a linking verb say nothing of what is measured
     trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
-    return trimmed if len(trimmed) >= 2 else name
+    # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款 and 储蓄存款 are one
+    trimmed = _HOUSEHOLD_SAVINGS_RE.sub("储蓄存款", trimmed)
+    chosen = trimmed if len(trimmed) >= 2 else name
+    # 外商直接投资实际到位, 实际利用外商直接投资, 外商直接投资实际金额: one measure, the
+    # investment actually used (not the contracted amount)
+    used = _ACTUALLY_USED_RE.search(chosen)
+    if used is not None and _ACTUAL_WORDS_RE.fullmatch(_ACTUALLY_USED_RE.sub("", chosen)):
+        chosen = "实际使用" + used.group()
+    # an official abbreviation names what its full form names: 参合农民 are 参加新型农村合作
+    # 医疗的农民
+    return expand_abbreviations(chosen)
 
 
+ABBREVIATIONS = {
+    "新农合": "新型农村合作医疗",
+    "参合": "参加新型农村合作医疗",
+    "新农保": "新型农村社会养老保险",
+}
+"""Official abbreviations of national schemes, as reports of every level print them."""
+ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
+
+
+_ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
+_ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
+_HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
 _LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")
 
@@ -129,6 +153,8 @@ def base_name(name: str, kind: str) -> str:
     固定资产投资增长幅度 → 固定资产投资, to meet 全社会固定资产投资 (增长25.8%)."""
     if kind != "change":
         return name
+    if name == "经济":
+        return "经济增长"  # 经济增长8%: 增长 went to the qualifiers, but 经济 alone says nothing
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
             return name[: -len(word)]
@@ -143,6 +169,19 @@ def accumulation_of(q: Quantity) -> str:
     if "新增" in q.qualifiers or "新建" in q.qualifiers:
         return "新增"
     return ""
+
+
+def balance_increment(q: Quantity, name: str) -> str:
+    """The name of what was added when a balance rose by an amount, else ''.
+
+    储蓄存款余额增加8000多亿元 is the year's addition to savings, as 居民储蓄存款新增6300多亿元
+    is: both say how much was added, so the first is read as 新增 储蓄存款 (not a change of
+    a level, and not the balance itself). Only for an amount that rose, named with 余额.
+    """
+    if "余额" not in name or q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
+        return ""
+    rest = name.replace("余额", "")
+    return rest if len(rest) >= 2 else ""
 
 
 def context_level(a: Fact, b: Fact) -> int:
@@ -378,6 +417,8 @@ def given_for_other_ends(a: Fact, b: Fact, ratio: Scorer) -> bool:
     """Whether a name that stops at its giving verb (中央财政安排) meets a figure given for
     something else: then what follows each figure must agree, as the name says nothing of
     what was given."""
+    if funds_for_other_ends(a.name, b.name):
+        return True
     if not (a.name.endswith(GIVING_VERBS) or b.name.endswith(GIVING_VERBS)):
         return False
     return ratio(a.name + a.purpose, b.name + b.purpose) < MIN_SIMILARITY[3]
@@ -393,26 +434,6 @@ def deeds_of(text: str, q: Quantity) -> frozenset[str]:
         hi += 1
     clause = text[lo:hi]
     return frozenset(d for d in DEEDS if d in clause)
-
-
-MEASURES = (
-    ("可支配收入", "纯收入", "生活费收入", "现金收入"),
-    ("国内生产总值", "国民生产总值"),
-)
-"""Statistical measures that name different quantities though they look alike: a
-household's disposable income is not its net income nor its living-expense income (China's
-statistics moved from 农民人均纯收入 to 农村居民人均可支配收入 in 2013; cities reported
-人均生活费收入 before 可支配收入), and GDP is not GNP. Each tuple is one family."""
-
-
-def measures_differ(a: str, b: str) -> bool:
-    """Whether two indicator names name different measures of one family (可支配 vs 纯收入)."""
-    for family in MEASURES:
-        ma = {m for m in family if m in a}
-        mb = {m for m in family if m in b}
-        if ma and mb and not ma & mb:
-            return True
-    return False
 
 
 def is_per_capita(name: str) -> bool:

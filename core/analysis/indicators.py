@@ -60,7 +60,7 @@ _LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) 
 _TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
 # Verbs inside a clause after which the counted thing starts:
 # 徐汇交易分团实现意向成交总金额 → 意向成交总金额.
-_MID_VERBS = ("实现", "完成", "惠及", "提供", "达到")
+_MID_VERBS = ("实现", "完成", "惠及", "提供", "达到", "提出")
 # Words that end a noun read after a classifier (600张养老床位 | 实现…).
 _POST_STOPS = (
     "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
@@ -159,8 +159,190 @@ def respectively_of(
     return list(zip(series, items, strict=True))
 
 
+# Where the last noun of a list stops and the list's predicate starts: 化学需氧量、二氧化硫排放
+# 总量近年来首次出现双下降 → 二氧化硫排放总量.
+_PREDICATE_START_RE = re.compile(
+    r"近年来|近几年|首次|出现|继续|比上年|较上年|比去年|同比|分别|已经|持续|连续|大幅|明显"
+    r"|稳步|进一步|有所|实现|达到|保持|呈现|逐步|不断|都|势头"
+)
+
+
+def listed_before(
+    key: str, sentence_start: int, clause_start: int, count: int
+) -> list[Span] | None:
+    """The nouns of a 、 list in the clause just before a 分别 clause that names none.
+
+    化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%: the
+    figures are the listed nouns' in order, as 分别 says. None unless the clause before
+    ``clause_start`` is such a list, holds no figure, and has exactly ``count`` nouns.
+    """
+    end = clause_start - 1
+    if end <= sentence_start or key[end] not in ",，":
+        return None
+    items: list[Span] = []
+    seg_end = end
+    while True:
+        seg_start = find_clause_start(key, seg_end, sentence_start)
+        if any(c.isdigit() for c in key[seg_start:seg_end]):
+            return None
+        hi = seg_end
+        if not items:
+            cut = _PREDICATE_START_RE.search(key, seg_start + 2, seg_end)
+            if cut is None:
+                return None  # the list's noun and its verb cannot be told apart
+            hi = cut.start()
+        lo, hi, _ = strip_indicator(key, seg_start, hi, after_figure=False)
+        if hi - lo < 2 or not all(is_han(c) for c in key[lo:hi]):
+            return None
+        items.append(Span(lo, hi))
+        if seg_start - 1 < sentence_start or key[seg_start - 1] != "、":
+            break
+        seg_end = seg_start - 1
+    if len(items) != count:
+        return None
+    items.reverse()
+    return items
+
+
+def list_noun_start(key: str, clause_start: int, lo: int, hi: int, sentence_start: int) -> int:
+    """Where a noun holding a 、 list starts, when the figure's clause is its last item.
+
+    中央财政用于教育、卫生、科技、文化、体育事业的支出达855亿元: the 、 joins fields of one
+    noun (…事业的支出, …等方面的支出), not clauses, so the indicator starts before 教育.
+    Only when the last item goes on with 的 or 等, and no item holds a figure or 分别;
+    else ``lo``.
+    """
+    if clause_start - 1 <= sentence_start or key[clause_start - 1] != "、":
+        return lo
+    last = key[clause_start:hi]
+    if not re.search(r"^[^的]{1,8}的|^[^等]{1,8}等", last):
+        return lo
+    seg_start = clause_start
+    while seg_start - 1 > sentence_start and key[seg_start - 1] == "、":
+        seg_start = find_clause_start(key, seg_start - 1, sentence_start)
+    stretch = _DATE_RE.sub("", key[seg_start:clause_start])  # 2005年中央财政用于科技、…
+    if any(c.isdigit() for c in stretch) or "分别" in stretch:
+        return lo
+    first_end = key.find("、", seg_start, clause_start)
+    start, _, _ = strip_indicator(key, seg_start, first_end, after_figure=False)
+    return start if first_end - start >= 1 else lo
+
+
+_LIST_BACK_RE = re.compile(r"(?:这些|上述)(?:方面|领域|事业)")
+# Words after which the first field of a list starts: 加大对科技、教育…的支持
+_LIST_LEAD_RE = re.compile(r"用于|对|在|向|为|把|将")
+
+
+def resolve_list_reference(
+    key: str, lo: int, hi: int, sentence_start: int
+) -> tuple[Span, Span] | None:
+    """Where 这些方面 stands in ``key[lo:hi]`` and the 、 list it points back to, if any.
+
+    各级政府加大对科技、教育、文化、卫生、体育事业的支持，中央财政用于这些方面的支出987亿元:
+    这些方面 are 科技、教育、文化、卫生、体育事业. None unless one list of two or more fields,
+    without figures, stands in an earlier clause of the sentence.
+    """
+    ref = _LIST_BACK_RE.search(key, lo, hi)
+    if ref is None:
+        return None
+    comma = max(key.rfind(c, sentence_start, lo) for c in ",，;")
+    if comma < 0:
+        return None
+    seg_lo = max(key.rfind(c, sentence_start, comma) for c in ",，;:") + 1
+    seg_lo = max(seg_lo, sentence_start)
+    seg = key[seg_lo:comma]
+    first, last = seg.find("、"), seg.rfind("、")
+    if first < 0 or any(c.isdigit() for c in seg) or seg.count("、") > 8:
+        return None
+    lead = None
+    for lead in _LIST_LEAD_RE.finditer(seg, 0, first):
+        pass
+    if lead is None:
+        return None
+    tail = seg[last + 1 :]
+    end = tail.find("的")
+    if end < 2:
+        return None
+    start = seg_lo + lead.end()
+    stop = seg_lo + last + 1 + end
+    if first - lead.end() < 2 or not all(is_han(c) or c == "、" for c in key[start:stop]):
+        return None
+    return Span(ref.start(), ref.end()), Span(start, stop)
+
+
+# Names of an attribute only: whose amount it is, the sentence said first.
+_ATTRIBUTE_RE = re.compile(r"(?:实际|合同|协议)?(?:金额|总额|数额)")
+
+
+def owner_of_attribute(key: str, lo: int, hi: int, sentence_start: int) -> Span | None:
+    """The noun opening the sentence when ``key[lo:hi]`` names only an attribute of it.
+
+    外商直接投资保持良好势头，实际金额达到330多亿美元: 实际金额 is the investment's. None
+    unless the sentence's first clause (not the figure's) opens with a noun of 3–12 Han
+    characters followed by its predicate (保持, 继续, 稳步 …).
+    """
+    if not _ATTRIBUTE_RE.fullmatch(key, lo, hi):
+        return None
+    first_end = sentence_start
+    while first_end < lo and key[first_end] not in ",，;:":
+        first_end += 1
+    if first_end >= lo:
+        return None
+    cut = _PREDICATE_START_RE.search(key, sentence_start + 2, first_end)
+    if cut is None:
+        return None
+    nlo, nhi, _ = strip_indicator(key, sentence_start, cut.start(), after_figure=False)
+    if not 3 <= nhi - nlo <= 12 or not all(is_han(c) for c in key[nlo:nhi]):
+        return None
+    return Span(nlo, nhi)
+
+
+# 安排109亿元资金支持再就业: after the amount, the fund and what it is for.
+_FUND_FOR_RE = re.compile(
+    r"(?:专项)?资金(?:支持|用于|扶持)(?P<what>[\u4e00-\u9fff]{2,8}?)(?=[,;。:]|$)"
+)
+_GIVING_END = ("安排", "拿出", "投入", "筹集", "下达")
+
+
+def fund_for(indicator: str, key: str, after: int, end: int) -> str:
+    """What a fund is for when its name stops at the giving verb and the words after the
+    amount say it (中央财政安排 109亿元资金支持再就业 → 再就业), else ''."""
+    if not indicator.endswith(_GIVING_END):
+        return ""
+    m = _FUND_FOR_RE.match(key, after, min(end, after + 16))
+    return m.group("what") if m else ""
+
+
+_ADVERBS = frozenset("拟先再还又将要也可准备计划今年明年")
+
+
+def object_of_verb_before(
+    key: str, lo: int, hi: int, verb: str, sentence_start: int, clause_start: int
+) -> Span | None:
+    """The object of ``verb`` in the clause before, when the figure's own clause names none.
+
+    要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元: 拟先 is no noun, and the
+    figure is how much the investment just named is increased by. None unless ``key[lo:hi]``
+    holds only adverbs and the clause just before ends with ``verb`` and its object.
+    """
+    if not verb or any(c not in _ADVERBS for c in key[lo:hi]):
+        return None
+    end = clause_start - 1
+    if end <= sentence_start or key[end] not in ",，":
+        return None
+    start = find_clause_start(key, end, sentence_start)
+    at = key.rfind(verb, start, end)
+    if at < 0:
+        return None
+    olo, ohi, _ = strip_indicator(key, at + len(verb), end, after_figure=False)
+    if not 3 <= ohi - olo <= 16 or not all(is_han(c) for c in key[olo:ohi]):
+        return None
+    return Span(olo, ohi)
+
+
 AIM_OF_RE = re.compile(
-    r"(?<=..)的(?:宏观)?(?:调控|预期|控制|主要)?目标(?:定为|确定为|定在|定|是|为)?$"
+    r"(?<=..)(?:的(?:宏观)?(?:调控|预期|控制|主要)?|(?:调控|预期|控制))目标"
+    r"(?:定为|确定为|定在|定|是|为)?$"
 )
 
 
@@ -209,6 +391,7 @@ def strip_indicator(
         # not when only a bare noun would be left: 国有控股工业企业实现利润 keeps whose 利润
         if p > 0 and len(rest) >= 3 and rest not in _TIME_WORDS:
             lo += p + len(verb)
+            lo += key.startswith("了", lo)  # 提出了再超额生产煤炭
             seg = key[lo:hi]
     p = seg.rfind("的")
     if p >= 0 and len(seg) - p - 1 >= 4:

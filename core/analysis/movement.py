@@ -19,8 +19,10 @@ __all__ = [
     "FROM_RE",
     "Figure",
     "ends_of_changes",
+    "from_last_year",
     "is_change",
     "is_decrease",
+    "led_by_change",
 ]
 
 CHANGE_WORDS: tuple[str, ...] = ("增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增速", "增幅",
@@ -43,12 +45,40 @@ _CHANGE_BEFORE_RE = re.compile(r"(?<!新)(?:增产|减产|增加|减少|增长|�
 _DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减产|减)(?:了)?\s*$")
 
 
+# 由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%: figures after 由上年 in their own clause,
+# before any 至/到/为, are where the change started (last year's), not this year's.
+_FROM_LAST_RE = re.compile(r"(?:由|从)(?:上年|去年|前[两二三]年)[^,;。:至到为]*$")
+
+
+def from_last_year(key: str, sentence_start: int, start: int) -> bool:
+    """Whether the figure at ``start`` follows 由上年/从去年 in its clause: the start of a
+    change, dated by those words (由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%)."""
+    return _FROM_LAST_RE.search(key, sentence_start, start) is not None
+
+
 class Figure(Protocol):
     """What :func:`ends_of_changes` needs of a figure found in the text."""
 
     start: int
     post_end: int
     base: str
+
+
+# 同时增加中央预算内经常性建设投资100亿元: a clause that opens with 增加/减少 and names its
+# noun before the amount says by how much the noun changed.
+_LED_BY_CHANGE_RE = re.compile(
+    r"(?:同时|并|再|还|又|要|拟|将|今年|明年)*(?P<verb>增加|减少)(?![到至为])"
+    r"(?:(?![的占为是到至])[\u4e00-\u9fff]){2,16}\s*$"
+)
+
+
+def led_by_change(key: str, clause_start: int, start: int) -> int:
+    """+1 or −1 when the figure's clause opens with 增加/减少 then its noun (增加…投资100亿元),
+    else 0."""
+    m = _LED_BY_CHANGE_RE.match(key, clause_start, start)  # (减少收入的农户只占10%: not)
+    if m is None:
+        return 0
+    return -1 if m.group("verb") == "减少" else 1
 
 
 def is_decrease(key: str, clause_start: int, start: int) -> bool:
@@ -76,6 +106,7 @@ def is_change(
     return (
         _INCREMENT_RE.search(key, clause_start, start) is not None
         or _CHANGE_BEFORE_RE.search(key, clause_start, start) is not None
+        or led_by_change(key, clause_start, start) != 0
     )
 
 

@@ -25,7 +25,13 @@ from reportdiff.core.analysis.indicators import (
     CONTINUATION_VERBS,
     QUALIFIER_WORDS,
     drop_action,
+    fund_for,
+    list_noun_start,
+    listed_before,
+    object_of_verb_before,
+    owner_of_attribute,
     read_post,
+    resolve_list_reference,
     respectively_of,
     sentence_subject,
     series_of,
@@ -36,8 +42,10 @@ from reportdiff.core.analysis.movement import (
     DOWN_WORDS,
     FROM_RE,
     ends_of_changes,
+    from_last_year,
     is_change,
     is_decrease,
+    led_by_change,
 )
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -59,6 +67,13 @@ _LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
+
+
+def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
+    """Whether the words of a 分别 clause before its figures name no noun (比上年分别下降)."""
+    cut = key.rfind("分别", clause_start, figure)
+    lo, hi, _ = strip_indicator(key, clause_start, cut, after_figure=False)
+    return hi - lo < 2
 
 
 def extract_quantities(report: Report) -> tuple[Quantity, ...]:
@@ -128,6 +143,8 @@ def _extract_block(
         after_figure = clause_start == consumed and consumed > start
         lo, hi, quals = strip_indicator(key, clause_start, raw.start, after_figure=after_figure)
         end_word = ends.get(raw.start, "")
+        if not end_word and from_last_year(key, sentence_start, raw.start):
+            end_word = "from"
         if end_word == "from":
             # 国内生产总值由1997年的7.4万亿元: the indicator stands before 由
             cut = FROM_RE.search(key, clause_start, raw.start)
@@ -159,6 +176,13 @@ def _extract_block(
                 names = {key[sp.start : sp.end] for sp in levels}
                 if len(figures) >= 2 and len(levels) == len(figures) == len(names):
                     series = list(zip(figures, levels, strict=True))
+            if series is None and _names_nothing(key, clause_start, raw.start):
+                # 化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%:
+                # a 分别 clause with no noun of its own distributes the list just before it
+                figures = series_of(key, raws, k)
+                listed = listed_before(key, sentence_start, clause_start, len(figures))
+                if len(figures) >= 2 and listed is not None:
+                    series = list(zip(figures, listed, strict=True))
             if series:
                 shared = [q for q in quals if q != "分别"]
                 respectively.update((r.start, (sp, shared)) for r, sp in series)
@@ -226,7 +250,15 @@ def _extract_block(
         elif BARE_VERB_RE.fullmatch(key, lo, hi) and post is not None:
             indicator_span = post  # 发行1000亿元长期国债: what is issued follows the amount
         elif hi > lo:
+            lo = list_noun_start(key, clause_start, lo, hi, sentence_start)
             indicator_span = Span(lo, hi)
+            pointed = resolve_list_reference(key, lo, hi, sentence_start)
+            if pointed is not None:
+                # 中央财政用于这些方面的支出: the fields the sentence listed before
+                ref, fields = pointed
+                indicator = (
+                    text[lo : ref.start] + text[fields.start : fields.end] + text[ref.end : hi]
+                )
         elif post is not None:
             indicator_span = post  # 约600户1.18万平方米征收任务
         elif (
@@ -236,14 +268,42 @@ def _extract_block(
         ):
             # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
             indicator, indicator_span = prev.indicator, prev.indicator_span
+        verb = next((w for w in quals if w in ("增加", "减少")), "")
+        before_clause = find_clause_start(key, max(clause_start - 1, start), sentence_start)
+        said_before = (
+            None
+            if any(before_clause <= r.start < clause_start for r in raws)
+            else object_of_verb_before(key, lo, hi, verb, sentence_start, clause_start)
+        )  # not when the clause before holds a figure: 减少一百多亿元，减少近百分之十
         if raw.start in unresolved:
             indicator, indicator_span = "", None
+        elif (
+            indicator_span == Span(lo, hi)
+            and not indicator
+            and (owner := owner_of_attribute(key, lo, hi, sentence_start)) is not None
+        ):
+            # 外商直接投资保持良好势头，实际金额达到330多亿美元: whose 实际金额 it is
+            indicator = text[owner.start : owner.end] + text[lo:hi]
+        elif said_before is not None and raw.start not in respectively:
+            # 要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元: what is increased
+            # was named with the same verb just before
+            indicator, indicator_span = "", said_before
         elif indicator_span is None and not indicator:
             # 粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨: a clause with
             # no noun of its own speaks of the sentence's subject
             indicator_span = sentence_subject(key, sentence_start, clause_start)
+            before = find_clause_start(key, clause_start - 1, sentence_start)
+            if indicator_span is None and sentence_start < before < clause_start:
+                # 宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在15%左右: the
+                # clause just before opens with the noun, as a sentence may
+                indicator_span = sentence_subject(key, before, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
+        purpose = fund_for(indicator, key, raw.post_end, end)
+        if purpose:
+            # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业
+            # 补助资金83亿元 names it
+            indicator += purpose + "资金"
         if post is not None and indicator_span == post:
             consumed = post.end
         else:
@@ -281,8 +341,9 @@ def _extract_block(
             target = scope.role in ("target", "plan", "forecast")
         sign = 1
         if end_word != "to":
-            if is_decrease(key, clause_start, raw.start):
-                sign = -1  # 农村贫困人口比上年减少290万
+            led = 0 if raw.base in RATE_UNITS else led_by_change(key, clause_start, raw.start)
+            if is_decrease(key, clause_start, raw.start) or led < 0:
+                sign = -1  # 农村贫困人口比上年减少290万, 减少…国债300亿元
             elif (
                 same_sentence
                 and prev is not None

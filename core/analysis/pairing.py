@@ -17,6 +17,7 @@ from reportdiff.core.analysis.facts import (
     Scorer,
     accumulation_of,
     actions_of,
+    balance_increment,
     base_name,
     change_gap,
     commonplace,
@@ -30,7 +31,6 @@ from reportdiff.core.analysis.facts import (
     is_alone,
     is_per_capita,
     measure_kind,
-    measures_differ,
     name_similarity,
     opposite_amounts,
     passed_mark,
@@ -43,6 +43,7 @@ from reportdiff.core.analysis.facts import (
     years_apart,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.namerules import measures_differ, points_back
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -203,6 +204,11 @@ def _facts_of(
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
+        accumulation = accumulation_of(q)
+        added = balance_increment(q, name)
+        if added:
+            # 储蓄存款余额增加8000多亿元 is what was added: 新增 储蓄存款, as another report says
+            name, group, accumulation = added, (unit_class, "level", q.is_target), "新增"
         figure_key = text_key(q.text)
         fact = None
         if name:
@@ -219,7 +225,7 @@ def _facts_of(
                 [],
                 name,
                 group,
-                accumulation_of(q),
+                accumulation,
                 set(),
                 set(),
                 set(),
@@ -293,11 +299,13 @@ def _edges(
     # what depends on two names alone once per pair of names (the same names recur).
     product_b = [product_of(fb.rep, fb.name) for fb in facts_b]
     formula_b = [formula_count(fb.rep) for fb in facts_b]
+    back_b = [points_back(fb.name) for fb in facts_b]
     for m, fa in enumerate(facts_a):
         product_a = product_of(fa.rep, fa.name)
         if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         subject_whole = subject_of(fa.name) == fa.name
+        back_a = points_back(fa.name)
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
             # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
@@ -322,6 +330,8 @@ def _edges(
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if fa.gap and fb.gap and fa.gap != fb.gap:
                 continue  # 比上年增长6.1% is not 比1995年增长67%
+            if back_a != back_b[n]:
+                continue  # 中央财政此项支出 is whatever its sentence named, not 中央财政支出
             if years_apart(fa, fb):
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
             if not scopes_agree(fa.rep, fb.rep):

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from reportdiff.core.text.parts import BlockPart
 
-__all__ = ["PERIODS", "ROLES", "Scope", "scope_of", "span_years", "subject_of"]
+__all__ = [
+    "PERIODS",
+    "ROLES",
+    "Scope",
+    "expand_abbreviations",
+    "scope_of",
+    "span_years",
+    "subject_of",
+]
 
 PERIODS = ("year", "years", "average", "cumulative", "part", "")
 """``year`` one year; ``years`` a multi-year period (五年来, “十五”期间, 2001-2005年);
@@ -96,6 +104,21 @@ class Scope:
 
 _SUBJECT_SAME = {"农民": "农村", "乡村": "农村"}
 
+ABBREVIATIONS = {
+    "新农合": "新型农村合作医疗",
+    "新农合参合": "参加新型农村合作医疗",
+    "参合": "参加新型农村合作医疗",
+    "新农保": "新型农村社会养老保险",
+}
+"""Official abbreviations of national schemes, as reports of every level print them."""
+_ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
+
+
+def expand_abbreviations(name: str) -> str:
+    """An indicator with its official abbreviations written out: 参合农民 → 参加新型农村合作
+    医疗农民 (its subject, 农村, and its name are those of the full form)."""
+    return _ABBREVIATIONS_RE.sub(lambda m: ABBREVIATIONS[m.group()], name)
+
 
 def subject_of(indicator: str) -> str:
     """The subject words of an indicator: 城镇居民人均可支配收入 → 城镇.
@@ -103,7 +126,7 @@ def subject_of(indicator: str) -> str:
     >>> subject_of("城镇居民人均可支配收入"), subject_of("农民人均纯收入"), subject_of("财政收入")
     ('城镇', '农村', '')
     """
-    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(indicator)]
+    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(expand_abbreviations(indicator))]
     if "地方" in words and "中央" not in words:
         # 地方一般公共预算收入 of a province is its own revenue, like a district's
         # 一般公共预算收入; 地方 sets a subject only against 中央 (中央和地方财政安排)

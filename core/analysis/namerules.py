@@ -1,0 +1,54 @@
+"""Rules on indicator names alone: which names measure different things or say nothing.
+
+Used by :mod:`reportdiff.core.analysis.facts` and :mod:`reportdiff.core.analysis.pairing`
+when two figures' names are compared.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MEASURES", "funds_for_other_ends", "measures_differ", "points_back"]
+
+MEASURES = (
+    ("可支配收入", "纯收入", "生活费收入", "现金收入"),
+    ("国内生产总值", "国民生产总值"),
+)
+"""Statistical measures that name different quantities though they look alike: a
+household's disposable income is not its net income nor its living-expense income (China's
+statistics moved from 农民人均纯收入 to 农村居民人均可支配收入 in 2013; cities reported
+人均生活费收入 before 可支配收入), and GDP is not GNP. Each tuple is one family."""
+
+
+def measures_differ(a: str, b: str) -> bool:
+    """Whether two indicator names name different measures of one family (可支配 vs 纯收入)."""
+    for family in MEASURES:
+        ma = {m for m in family if m in a}
+        mb = {m for m in family if m in b}
+        if ma and mb and not ma & mb:
+            return True
+    return False
+
+
+_FUND_NAME_RE = re.compile(
+    r"(?:安排|拿出|投入|筹集|下达)(?P<what>[\u4e00-\u9fff]{2,12}?)(?:专项)?资金$"
+)
+
+
+def funds_for_other_ends(a: str, b: str) -> bool:
+    """Whether two funds' names say they are for different things: 安排再就业补助资金 and
+    安排再就业资金 are one fund; 安排再就业资金 and 安排扶贫资金 two."""
+    ma, mb = _FUND_NAME_RE.search(a), _FUND_NAME_RE.search(b)
+    if ma is None or mb is None:
+        return False
+    wa, wb = ma.group("what"), mb.group("what")
+    return wa not in wb and wb not in wa
+
+
+_POINTING_BACK_RE = re.compile(r"此项|这项|该项|上述|这些|这方面|此类")
+
+
+def points_back(name: str) -> bool:
+    """Whether a name points back to what its sentence said before (中央财政此项支出): it
+    names nothing by itself, so it never meets a name of its own (中央财政支出)."""
+    return _POINTING_BACK_RE.search(name) is not None
