@@ -3,29 +3,11 @@ the other report's paragraph (real corpus pairs; the rule is in ``alignrefine._p
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from reportdiff.core.analysis.align import align_reports
+from engine_support import corpus_rows as _rows
+from engine_support import row_pairs as _pairs
 from reportdiff.core.comparison import AlignedRow
-from reportdiff.core.storage.resolve import resolve_report
-
-
-@cache
-def _rows(corpus: Path, a: int, b: int) -> tuple[AlignedRow, ...]:
-    return align_reports(
-        [resolve_report(str(corpus / f"{a}.txt")), resolve_report(str(corpus / f"{b}.txt"))]
-    )
-
-
-def _pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for row in rows:
-        a, b = row.nodes
-        if a is not None and b is not None:
-            out.append((a.label, b.label))
-        out.extend(_pairs(row.children))
-    return out
 
 
 def _paired(rows: tuple[AlignedRow, ...], a: str, b: str) -> bool:

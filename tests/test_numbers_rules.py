@@ -11,10 +11,9 @@ import re
 from functools import cache
 
 from conftest import CORPUS, require
-from reportdiff.core.analysis.align import align_reports
+from engine_support import pairs, partner, quantity
 from reportdiff.core.analysis.numbers import extract_quantities
-from reportdiff.core.analysis.pairing import pair_numbers
-from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.comparison import NumberPair
 from reportdiff.core.model import Report
 from reportdiff.core.text.load import load_text
 
@@ -34,26 +33,6 @@ def national(year: int) -> Report:
     ends = [e for e in (raw.find("（责任编辑", start), raw.find(probe, start + 60) - 6) if e > 0]
     body = re.sub(r"<!--.*?-->", "", raw[start : min(ends)], flags=re.DOTALL)
     return load_text(body, source=f"{year}.txt", id=f"national-{year}", year=year - 1)
-
-
-def quantity(r: Report, printed: str) -> Quantity:
-    found = [q for q in extract_quantities(r) if q.text == printed]
-    assert len(found) == 1, (printed, [q.text for q in extract_quantities(r)])
-    return found[0]
-
-
-def pairs(*reports: Report) -> tuple[NumberPair, ...]:
-    quantities = [extract_quantities(r) for r in reports]
-    return pair_numbers(reports, align_reports(reports), quantities)
-
-
-def partner(ps: tuple[NumberPair, ...], index: int, printed: str) -> str | None:
-    for p in ps:
-        q = p.values[index]
-        if q is not None and q.text == printed:
-            other = p.values[1 - index]
-            return None if other is None else other.text
-    raise AssertionError(f"{printed} not in any pair")
 
 
 # ------------------------------------------------------------------ 余额增加 is 新增

@@ -11,10 +11,10 @@ from functools import cache
 
 import pytest
 from conftest import CORPUS, require
-from reportdiff.core.analysis.align import align_reports
+from engine_support import pairs, partner, quantity
 from reportdiff.core.analysis.numbers import extract_quantities
-from reportdiff.core.analysis.pairing import pair_numbers, scopes_agree
-from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.analysis.pairing import scopes_agree
+from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Report
 from reportdiff.core.text.load import load_text
 from reportdiff.core.text.parts import report_parts
@@ -57,27 +57,6 @@ PROVINCE_2025 = """各位代表：
 @cache
 def report(text: str, year: int, region: str = "某省") -> Report:
     return load_text(text, source=f"{region}-{year}.txt", id=f"r-{year}", year=year, region=region)
-
-
-def quantity(r: Report, printed: str) -> Quantity:
-    found = [q for q in extract_quantities(r) if q.text == printed]
-    assert len(found) == 1, (printed, found)
-    return found[0]
-
-
-def pairs(*reports: Report) -> tuple[NumberPair, ...]:
-    quantities = [extract_quantities(r) for r in reports]
-    return pair_numbers(reports, align_reports(reports), quantities)
-
-
-def partner(ps: tuple[NumberPair, ...], index: int, printed: str) -> str | None:
-    """The other report's figure paired with ``printed`` of report ``index`` (None: unpaired)."""
-    for p in ps:
-        q = p.values[index]
-        if q is not None and q.text == printed:
-            other = p.values[1 - index]
-            return None if other is None else other.text
-    raise AssertionError(f"{printed} not in any pair")
 
 
 # ------------------------------------------------------------------ scope of one number

@@ -1,0 +1,56 @@
+"""Helpers shared by the engine's tests: one figure of a report, the pairs of reports, the
+counterpart of a figure, and the aligned section pairs of two corpus reports."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.pairing import pair_numbers
+from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
+from reportdiff.core.model import Report
+from reportdiff.core.storage.resolve import resolve_report
+
+
+def quantity(r: Report, printed: str) -> Quantity:
+    """The one figure of ``r`` printed as ``printed`` (fails when it is not exactly one)."""
+    found = [q for q in extract_quantities(r) if q.text == printed]
+    assert len(found) == 1, (printed, [q.text for q in extract_quantities(r)])
+    return found[0]
+
+
+def pairs(*reports: Report) -> tuple[NumberPair, ...]:
+    """The number pairs of ``reports``, aligned and paired as the engine does."""
+    quantities = [extract_quantities(r) for r in reports]
+    return pair_numbers(reports, align_reports(reports), quantities)
+
+
+def partner(ps: tuple[NumberPair, ...], index: int, printed: str) -> str | None:
+    """The other report's figure paired with ``printed`` of report ``index`` (None: unpaired)."""
+    for p in ps:
+        q = p.values[index]
+        if q is not None and q.text == printed:
+            other = p.values[1 - index]
+            return None if other is None else other.text
+    raise AssertionError(f"{printed} not in any pair")
+
+
+@cache
+def corpus_rows(corpus: Path, a: int, b: int) -> tuple[AlignedRow, ...]:
+    """The aligned rows of two corpus reports, by the years in their file names."""
+    return align_reports(
+        [resolve_report(str(corpus / f"{a}.txt")), resolve_report(str(corpus / f"{b}.txt"))]
+    )
+
+
+def row_pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str]]:
+    """The labels of every row with both sides, depth first."""
+    out: list[tuple[str, str]] = []
+    for row in rows:
+        a, b = row.nodes
+        if a is not None and b is not None:
+            out.append((a.label, b.label))
+        out.extend(row_pairs(row.children))
+    return out
