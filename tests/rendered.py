@@ -17,6 +17,27 @@ from pathlib import Path
 
 CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
+
+def browser_or_skip():  # type: ignore[no-untyped-def]
+    """playwright's ``sync_playwright`` when it and Debian's chromium are here; otherwise the
+    test is skipped, or fails under CI (where .ci/run installs chromium)."""
+    import pytest
+
+    reason = ""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "playwright is not installed (pip install '.[test]')"
+        sync_playwright = None
+    if not reason and not Path(CHROMIUM).exists():
+        reason = f"no chromium at {CHROMIUM} (apt-get install chromium)"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return sync_playwright
+
+
 #: A narrow page (a little over A6 width) with a common Chinese body style: 首行缩进 two
 #: characters, justified lines (which spread the characters of a line), headings centred
 #: or bold. About 22 Han characters fit on a line.

@@ -6,11 +6,10 @@ a missing browser fails the tests instead.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from rendered import CHROMIUM, browser_or_skip
 from reportdiff.cli import main
 from reportdiff.core.analysis.compare import compare
 from reportdiff.core.analysis.export_html import to_html
@@ -19,23 +18,6 @@ from revisions import EDITS, revised
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src="http://example.invalid/x.png" onerror="alert(2)">'
-CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def _browser_or_skip():  # type: ignore[no-untyped-def]
-    reason = ""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        reason = "playwright is not installed (pip install '.[test]')"
-        sync_playwright = None
-    if not reason and not Path(CHROMIUM).exists():
-        reason = f"no chromium at {CHROMIUM} (apt-get install chromium)"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return sync_playwright
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +37,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    sync_playwright = _browser_or_skip()
+    sync_playwright = browser_or_skip()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b

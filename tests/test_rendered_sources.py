@@ -14,14 +14,13 @@ Skipped with a reason where chromium or playwright is missing; CI installs both 
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SEEDS
-from rendered import CHROMIUM, SPACED_CSS, render_pdfs, report_html, write_docx
+from rendered import SPACED_CSS, browser_or_skip, render_pdfs, report_html, write_docx
 from reportdiff.core.model import Report
 from reportdiff.core.sources.ingest import read_document
 from reportdiff.core.text.clean import clean_text
@@ -71,20 +70,6 @@ PRINTED = [
 ]
 
 
-def _browser_or_skip() -> None:
-    reason = ""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        reason = "playwright is not installed (pip install '.[test]')"
-    if not reason and not Path(CHROMIUM).exists():
-        reason = f"no chromium at {CHROMIUM} (apt-get install chromium)"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def cleaned(corpus_dir: Path, seeds_dir: Path) -> dict[str, str]:
     """The cleaned text of every source: what is laid out on the page."""
@@ -104,7 +89,7 @@ def rendered(
 ) -> dict[str, Path]:
     """``<name>.pdf`` (with header and footer), ``<name>.plain.pdf`` and ``<name>.docx``
     for every source, made once per session (one chromium run prints every PDF)."""
-    _browser_or_skip()
+    browser_or_skip()
     folder = tmp_path_factory.mktemp("rendered")
     out: dict[str, Path] = {}
     jobs = []

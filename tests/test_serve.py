@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from rendered import CHROMIUM, browser_or_skip
 from reportdiff.cli import main
-from test_export_html import CHROMIUM, _browser_or_skip  # type: ignore[attr-defined]
 
 DEADLINE = 60.0
 """Seconds any one wait may take on a busy 2-core machine before the test fails."""
@@ -88,7 +88,7 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 
 def test_the_served_reader_shows_the_reports_and_takes_keys(server: str) -> None:
-    sync_playwright = _browser_or_skip()
+    sync_playwright = browser_or_skip()
     received: list[bytes] = []
 
     def screen_text() -> str:
