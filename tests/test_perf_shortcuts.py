@@ -103,3 +103,37 @@ def test_changes_per_row_equal_diffing_each_pair(corpus_dir: Path) -> None:
             ]
             checked += 1
     assert checked >= 3 * len(three)  # every pair of every row of three, and more
+
+
+def test_paused_gc_turns_the_collector_back_on_only_if_it_was_on() -> None:
+    import gc
+
+    from reportdiff.core.gcpause import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause found it off: it stays off
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), paused_gc():
+        raise ValueError
+    assert gc.isenabled()
+
+
+def test_compare_leaves_the_collector_on(corpus_dir: Path) -> None:
+    import gc
+
+    from reportdiff.core.analysis.compare import compare
+
+    reports = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in ("1985", "1986")]
+    assert compare(reports, use_cache=False).alignment
+    assert gc.isenabled()
