@@ -114,6 +114,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from reportdiff.core.analysis.compare import compare
     from reportdiff.core.analysis.export import to_csv, to_json, to_markdown
+    from reportdiff.core.gcpause import paused_gc
     from reportdiff.core.output import resolve_output, write_output
     from reportdiff.core.storage.resolve import resolve_report
 
@@ -133,14 +134,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     default_name += f".{args.format}"
     if not to_stdout:
         resolve_output(args.output, default_name)  # refuse a bad path before the work
-    reports = [resolve_report(ref) for ref in args.reports]
     if args.format == "html":
         from reportdiff.core.analysis.export_html import to_html
 
         render = to_html
     else:
         render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
-    text = render(compare(reports))
+    with paused_gc():  # reading, cleaning, comparing and rendering: see core/gcpause.py
+        reports = [resolve_report(ref) for ref in args.reports]
+        text = render(compare(reports))
     from reportdiff.core.analysis.export import short_reports
 
     for warning in short_reports(reports):
@@ -212,6 +214,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
 
     from reportdiff.core.analysis.terms import analyse_terms, term_series
     from reportdiff.core.analysis.terms_export import terms_csv, terms_json, terms_markdown
+    from reportdiff.core.gcpause import paused_gc
     from reportdiff.core.output import resolve_output, write_output
     from reportdiff.core.storage.resolve import resolve_report
 
@@ -232,13 +235,14 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     default_name = f"terms-{stems[0]}-{stems[-1]}.{args.format}"
     if not to_stdout:
         resolve_output(args.output, default_name)  # refuse a bad path before the work
-    reports = [resolve_report(ref) for ref in args.reports]
-    if args.term:
-        series = term_series(reports, args.term)
-    else:
-        series = analyse_terms(
-            reports, top=args.top, faded_window=args.faded_after, names=args.names
-        )
+    with paused_gc():  # reading, cleaning and analysing: see core/gcpause.py
+        reports = [resolve_report(ref) for ref in args.reports]
+        if args.term:
+            series = term_series(reports, args.term)
+        else:
+            series = analyse_terms(
+                reports, top=args.top, faded_window=args.faded_after, names=args.names
+            )
     if args.format in ("png", "svg"):
         from reportdiff.cmd_timeline import terms_image
 

@@ -115,10 +115,15 @@ def diff_texts(
     """
     if a == b:
         return [], False
+    return _diff(a, b, _cut_points(a, a_words), _cut_points(b, b_words))
+
+
+def _diff(a: str, b: str, a_ok: list[bool], b_ok: list[bool]) -> tuple[list[LocalChange], bool]:
+    """:func:`diff_texts` with each text's cut points (:func:`_cut_points`) given."""
+    if a == b:
+        return [], False
     from rapidfuzz.distance import Indel
 
-    a_ok = _cut_points(a, a_words)
-    b_ok = _cut_points(b, b_words)
     # Pass 1: merge near neighbours and widen each change's start to a word start.
     # The text before a change back to the previous one is equal on both sides, so a
     # start moves left by the same amount in both texts.
@@ -204,20 +209,21 @@ def _words(tokens: ReportTokens | None, span: Span) -> list[tuple[int, int]]:
     ]
 
 
-def _pair(
-    reports: Sequence[Report],
-    tokens: Sequence[ReportTokens | None],
-    i: int,
-    j: int,
-    a: Span,
-    b: Span,
-) -> PairChanges:
-    ops, rewritten = diff_texts(
-        reports[i].slice(a),
-        reports[j].slice(b),
-        a_words=_words(tokens[i], a),
-        b_words=_words(tokens[j], b),
-    )
+_Node = tuple[int, Span, str, list[bool]]
+"""A paragraph of a row: its report, span, text and cut points."""
+
+
+def _node(
+    reports: Sequence[Report], tokens: Sequence[ReportTokens | None], i: int, span: Span
+) -> _Node:
+    text = reports[i].slice(span)
+    return (i, span, text, _cut_points(text, _words(tokens[i], span)))
+
+
+def _pair(x: _Node, y: _Node) -> PairChanges:
+    i, a, a_text, a_ok = x
+    j, b, b_text, b_ok = y
+    ops, rewritten = _diff(a_text, b_text, a_ok, b_ok)
     return PairChanges(
         base=i,
         other=j,
@@ -250,9 +256,12 @@ def add_changes(
         children = add_changes(row.children, reports, tokens)
         pairs: list[PairChanges] = []
         if row.kind == "paragraph":
-            present = [(i, n.span) for i, n in enumerate(row.nodes) if n is not None]
-            for x, (i, a) in enumerate(present):
-                for j, b in present[x + 1 :]:
-                    pairs.append(_pair(reports, tokens, i, j, a, b))
+            # Each paragraph's words and cut points once, not once per other report.
+            present = [
+                _node(reports, tokens, i, n.span) for i, n in enumerate(row.nodes) if n is not None
+            ]
+            for x, a in enumerate(present):
+                for b in present[x + 1 :]:
+                    pairs.append(_pair(a, b))
         out.append(replace(row, children=children, changes=tuple(pairs)))
     return tuple(out)

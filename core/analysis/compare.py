@@ -12,6 +12,7 @@ from reportdiff.core.analysis.changes import add_changes
 from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
 from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair, Quantity
 from reportdiff.core.errors import ReportError
+from reportdiff.core.gcpause import paused_gc
 from reportdiff.core.i18n import _
 from reportdiff.core.model import Report
 from reportdiff.core.storage import cache
@@ -134,6 +135,11 @@ def compare(reports: Sequence[Report], *, use_cache: bool = True) -> Comparison:
     reports = tuple(reports)
     if len(reports) < 2:
         raise ReportError(_("compare needs at least two reports"))
+    with paused_gc():
+        return _compare(reports, use_cache)
+
+
+def _compare(reports: tuple[Report, ...], use_cache: bool) -> Comparison:
     if not use_cache:
         return _compute(reports, use_cache=False)
     key = cache.cache_key(

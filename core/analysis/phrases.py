@@ -357,6 +357,12 @@ def _drop_contained(found: list[_Found]) -> list[_Found]:
     return keep
 
 
+_NEWLINE = re.compile("\n")
+_FREE_RUN = re.compile(b"\x00+")
+_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
+"""A character :func:`~reportdiff.core.text.textkey.is_han` accepts."""
+
+
 def unique_spans(
     reports: Sequence[Report], phrases: Sequence[SharedPhrase], *, min_han: int = 2
 ) -> tuple[tuple[Span, ...], ...]:
@@ -373,28 +379,23 @@ def unique_spans(
     out: list[tuple[Span, ...]] = []
     for d, report in enumerate(reports):
         text = report.text
-        covered = bytearray(len(text) + 1)
+        covered = bytearray(len(text))
         for ph in phrases:
             for sp in ph.spans[d]:
                 covered[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+        for nl in _NEWLINE.finditer(text):
+            covered[nl.start()] = 1
         spans: list[Span] = []
-        start = -1
-        han = 0
-        for i in range(len(text) + 1):
-            free = i < len(text) and not covered[i] and text[i] not in "\n"
-            if free:
-                if start < 0:
-                    start, han = i, 0
-                if is_han(text[i]):
-                    han += 1
-            elif start >= 0:
-                s, e = start, i
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                if han >= min_han:
-                    spans.append(Span(s, e))
-                start = -1
+        # Each run of free characters (not covered, not a line break) is found in C, not
+        # by a loop over every character (a third of the function's time on eight samples).
+        for m in _FREE_RUN.finditer(covered):
+            s, e = m.start(), m.end()
+            if len(_HAN_CHAR.findall(text, s, e)) < min_han:
+                continue
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            spans.append(Span(s, e))
         out.append(tuple(spans))
     return tuple(out)
