@@ -294,7 +294,9 @@ def report_parts(report: Report) -> ReportParts:
     year or period moves the reading on (去年，… / 过去五年，… → review; 2002年是… / 今年…
     → tasks). Once the report looks ahead, only a heading or a paragraph naming the
     reviewed year (2023年，我们…) brings it back to a review; 一年来，… among tasks is a
-    review of that paragraph only.
+    review of that paragraph only, and so is one under a tasks heading (过去的一年，…取得新的
+    成就 opening 努力做好1996年的工作) when it only looks back: no 要/必须, no targets, no
+    coming year.
     Blocks before the first cue take it when it is a review (reports open with the review).
     A paragraph that states targets (今年…主要预期目标是, 目标是) outside the review is
     ``plan``.
@@ -356,6 +358,10 @@ def report_parts(report: Report) -> ReportParts:
             part = "review"
             if _YEAR_NUM_RE.search(_fold(own.label)):
                 running = "review"
+        if cue == "review" and from_heading == "tasks" and _looks_back_only(block_text, reviewed):
+            # 过去的一年，…取得新的成就 opening 努力做好1996年的工作: the paragraph reviews,
+            # whatever its heading says; one that also speaks of the coming year stays tasks
+            from_heading = "review"
         order.append(((*path, index), from_heading or part, frame, block_text))
         # A paragraph that announces what follows (下面，我先报告一下“六五”计划的执行情况 /
         # 今年要着重做好以下八个方面的工作) sets the part of the paragraphs after it.
@@ -372,6 +378,23 @@ def report_parts(report: Report) -> ReportParts:
             part = "plan"
         blocks[key] = BlockPart(part, frame)
     return ReportParts(blocks, reviewed)
+
+
+_AHEAD_RE = re.compile(r"今年|明年|新的一年|今后|未来|(?:19|20)\d\d\s*年(?![度\d]*月)")
+
+
+def _looks_back_only(text: str, reviewed: int | None) -> bool:
+    """Whether a paragraph that opens looking back (过去的一年，去年，2023年我们…) speaks of the
+    past only: it sets no targets, says nothing that must be done (要, 必须, 应当) and names no
+    coming year (今年, 明年, 今后, a year after the reviewed one)."""
+    key = _fold(text)
+    if _states_targets(text) or _OBLIGATION_RE.search(text):
+        return False
+    for m in _AHEAD_RE.finditer(key):
+        year = _YEAR_NUM_RE.match(m.group())
+        if year is None or reviewed is None or int(year.group(1)) > reviewed:
+            return False
+    return True
 
 
 def blocks_seen_forward(blocks: dict[tuple[int, ...], BlockPart]) -> bool:
