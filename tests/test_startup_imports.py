@@ -17,7 +17,12 @@ from reportdiff.core.storage.resolve import known_ids, path_id, resolve_report
 
 SEED_002 = "002_7593e2e4601e9f0f.txt"  # yangpu-2022
 
-DEFERRED = ("sqlite3", "reportdiff.core.storage.index", "reportdiff.core.storage.library")
+DEFERRED = (
+    "sqlite3",
+    "_hashlib",
+    "reportdiff.core.storage.index",
+    "reportdiff.core.storage.library",
+)
 """Modules the first screen does not need while no opened name is in the library."""
 
 
