@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import pickle
 import tempfile
@@ -14,6 +13,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportdiff.core.paths import cache_dir
+
+try:
+    # hashlib's own BLAKE2 (hashlib.blake2b is this very type), without hashlib itself:
+    # importing it loads OpenSSL (~4 ms), and a cached report is read before the
+    # reader's first frame.
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it: hashlib has one from OpenSSL
+    from hashlib import blake2b
 
 __all__ = [
     "ANALYZER_VERSION",
@@ -129,7 +136,7 @@ def cache_key(kind: str, parts: Iterable[str | bytes]) -> str:
     Returns:
         ``<kind>-<hex digest>``.
     """
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
     h.update(ANALYZER_VERSION.encode())
     for p in parts:
         b = p.encode("utf-8") if isinstance(p, str) else p
@@ -155,7 +162,7 @@ def load(key: str) -> object | None:
         return None
     digest = data[len(head) : len(head) + _DIGEST]
     payload = data[len(head) + _DIGEST :]
-    if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+    if blake2b(payload, digest_size=_DIGEST).digest() != digest:
         return None
     try:
         # Our own file in the user's private cache dir, checked against its digest above.
@@ -187,7 +194,7 @@ def store(key: str, value: object) -> None:
     """
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     head = _MAGIC + key.encode() + b"\n"
-    data = head + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+    data = head + blake2b(payload, digest_size=_DIGEST).digest() + payload
     try:
         folder = _dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -231,7 +238,7 @@ def source_fingerprint(*stages: str) -> str:
     files = [core / "comparison.py", core / "model.py"]
     for stage in stages:
         files.extend(sorted((core / stage).glob("*.py")))
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
     for path in files:
         h.update(path.name.encode())
         try:
@@ -278,7 +285,7 @@ def code_fingerprint() -> str:
     :data:`~reportdiff.core.storage.cache.ANALYZER_VERSION` says the same for releases; this also
     covers a developer who changes a threshold and forgets to bump it.
     """
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
     for path in engine_files():
         h.update(path.name.encode())
         try:

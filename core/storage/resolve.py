@@ -109,7 +109,18 @@ def path_id(path: Path) -> str:
 
     # Cleaned like report text: an escape sequence in a file name is never printed.
     stem = re.sub(r"\s+", "-", clean_field(path.stem)) or "report"
-    return f"{stem}-file" if stem in known_ids() else stem
+    return f"{stem}-file" if _is_known_id(stem) else stem
+
+
+def _is_known_id(name: str) -> bool:
+    """Whether ``name in known_ids()``, without scanning the library when it cannot be there.
+
+    Opening a file is on the reader's start-up path: the library (its index, SQLite) is
+    read only when ``<name>.json`` exists, as :func:`resolve_report` does for ids.
+    """
+    if name in {m.id for m in _bundled()}:
+        return True
+    return _may_be_user_id(name) and name in {m.id for m in _user()}
 
 
 def _looks_like_path(ref: str) -> bool:
