@@ -390,6 +390,27 @@ def test_a_work_report_without_its_head_is_still_one() -> None:
     assert infer_meta(article, source="x.txt").kind == "unknown"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年杭州市国民经济和社会发展统计公报\n\n2024年，在市委、市政府的坚强领导下，全市经济运行稳中有进。\n",
+        "市政府新闻发布会实录\n\n今天，市政府召开新闻发布会，介绍我市经济运行情况。我们请市统计局局长发布。\n",
+        "关于进一步优化营商环境的通知\n\n各区人民政府，市政府各委、办、局：现将有关事项通知如下。\n",
+        "今天上午，市政府召开常务会议，研究部署下一阶段经济工作。\n",
+    ],
+)
+def test_chinese_prose_that_only_mentions_a_government_is_not_a_work_report(text: str) -> None:
+    """A statistical bulletin, a press conference, a notice or a news item speaks of 市政府
+    too; without a work report's head, only a body that speaks of 政府工作 or of the congress
+    session it reports to, under no other kind of title, is taken for one."""
+    assert infer_meta(text, source="x.txt").kind == "unknown"
+
+
+def test_a_headless_excerpt_opening_on_a_section_heading_is_a_work_report() -> None:
+    body = "一、2023年工作回顾\n\n2023年，全区完成了区十七届人大三次会议确定的目标。我们坚持稳中求进。\n"
+    assert infer_meta(body, source="x.txt").kind == "work-report"
+
+
 def test_show_says_a_licence_is_of_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
     from reportdiff.cli import main
 

@@ -79,9 +79,6 @@ WORK_REPORT_OPENING_RE = re.compile(
 REPORT_TITLE_RE = re.compile(r"报告[》」]?\s*(?:[(（][^)）]{0,12}[)）])?$")
 """A title that ends as a report's does: 政府工作报告, 关于…的报告, 政府工作报告(2024年)."""
 
-GOVERNMENT_RE = re.compile(r"政府工作|人民政府|人民代表大会|人大|国务院|[省市区县]政府")
-"""Words a report of a government's work uses of itself (区十七届人大, 市政府, 政府工作)."""
-
 MIN_HAN_SHARE = 0.5
 """Share of Han characters among a text's letters for it to be Chinese prose."""
 
@@ -106,10 +103,37 @@ def find_kind(front: FrontMatter, text: str = "") -> ReportKind:
         or front.date is not None
         or front.speaker
         or WORK_REPORT_OPENING_RE.search(opening)
-        or (_han_share(text) >= MIN_HAN_SHARE and GOVERNMENT_RE.search(text))
+        or _headless_work_report(text[front.end :])
     ):
         return "work-report"
     return "unknown"
+
+
+HEADLESS_WINDOW = 20000
+"""How much of a headless text is read to judge its kind (and its share of Han letters)."""
+
+HEADLESS_SELF_RE = re.compile(r"政府工作|人大[^。；\n]{0,12}?次会议")
+"""How a work report's body speaks of the work it reports: 政府工作, the congress session
+whose tasks it reviews (区十七届人大三次会议确定的目标). 市政府 alone is not enough: a
+statistical bulletin or a press conference speaks of the government too."""
+
+OTHER_KIND_TITLE_RE = re.compile(
+    r"(?:公报|实录|通知|通报|意见|办法|规定|决定|纪要|讲话|致辞|答记者问|新闻稿|简报|方案|规划纲要|条例)"
+    r"[》」]?\s*(?:[(（][^)）]{0,12}[)）])?$"
+)
+"""A first line that names another kind of document (统计公报, 新闻发布会实录, 通知, 讲话)."""
+
+
+def _headless_work_report(body: str) -> bool:
+    """A body without a head (an excerpt) is a work report when it is Chinese prose that
+    speaks of the government's work or its congress session, and its first line does not
+    name another kind of document (a statistical bulletin or a press conference speaks of
+    市政府 too)."""
+    window = body[:HEADLESS_WINDOW]
+    first = next((line.strip() for line in window.splitlines() if line.strip()), "")
+    if OTHER_KIND_TITLE_RE.search(first):
+        return False
+    return _han_share(window) >= MIN_HAN_SHARE and HEADLESS_SELF_RE.search(window) is not None
 
 
 def _han_share(text: str) -> float:
