@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportdiff.core.analysis import align
+from reportdiff.core.analysis import align, alignrows
 from reportdiff.core.analysis.similarity import body_similarity, report_tokens
 from reportdiff.core.storage.resolve import resolve_report
 
@@ -73,7 +73,7 @@ def test_body_bound_is_an_upper_bound(
     (four reports: some 10^4 pairs), the bound is at least the body similarity, and it
     does spare most of them from being scored."""
     *_, rows, _ = _lonely_rows(years, corpus_dir, monkeypatch)
-    bounds = align._body_bounds(rows)
+    bounds = alignrows._body_bounds(rows)
     assert len(bounds) > 1_000
     under = 0
     for a, b, x, y, bound in bounds:
