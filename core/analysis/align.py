@@ -17,6 +17,7 @@ from reportdiff.core.analysis.alignrows import (
     MOVED,
     MOVED_BODY,
     STRONG,
+    _body_pairs,
     _cached,
     _Row,
     _row_score,
@@ -240,14 +241,19 @@ def _cross_moves(
     if len(lonely) < 2:
         return
     candidates: list[tuple[float, int, int]] = []
-    for a, b in _body_pairs([t[2] for t in lonely]):
+    pairs, may = _body_pairs([t[2] for t in lonely])
+    for a, b in pairs:
         ra = lonely[a][2]
         rb = lonely[b][2]
         if lonely[a][1] is lonely[b][1] or ra.units.keys() & rb.units.keys():
             continue
         # Cheap test first: a moved pair needs body evidence, headings cost rapidfuzz.
+        # Units whose bound is under MOVED_BODY surely score under it.
         if all(
-            body_similarity(x, y) < MOVED_BODY for x in ra.units.values() for y in rb.units.values()
+            ((x.uid, y.uid) if x.uid < y.uid else (y.uid, x.uid)) not in may
+            or body_similarity(x, y) < MOVED_BODY
+            for x in ra.units.values()
+            for y in rb.units.values()
         ):
             continue
         scores = [_cached(cache, x, y) for x in ra.units.values() for y in rb.units.values()]
@@ -282,63 +288,6 @@ def _cross_moves(
         for x in range(len(lonely)):
             if lonely[x][0] is drop:
                 gone.add(x)
-
-
-def _body_pairs(rows: list[_Row]) -> list[tuple[int, int]]:
-    """Pairs ``(a, b)``, ``a < b``, of rows from different reports that may hold two units
-    with body similarity of at least :data:`MOVED_BODY`; every other pair surely has none.
-
-    Scoring every pair of lonely paragraphs is quadratic (2.46 million body comparisons
-    for thirty reports). Body similarity is the mean of a cosine and a containment that
-    only shared words feed (prefix filtering): each unit's most common words (over all
-    lonely paragraphs) form its *common part* for as long as that part's vector norm stays
-    ≤ :data:`_NORM` and its share of the unit's weight ≤ :data:`_SHARE`. Two units sharing
-    only common-part words have cosine ≤ ``_NORM²`` and containment ≤ ``_SHARE``, together
-    under ``2 × MOVED_BODY``; so a pair that can pass shares a word outside the common
-    part of one of its units, and only such pairs are listed, sorted as the plain double
-    loop visits them: the result is the same.
-    """
-    owner: list[int] = []
-    units: list[Unit] = []
-    for r, row in enumerate(rows):
-        for u in row.units.values():
-            if u.vec and u.total > 0:
-                owner.append(r)
-                units.append(u)
-    postings: dict[str, list[int]] = {}
-    for k, u in enumerate(units):
-        for w in u.vec:
-            postings.setdefault(w, []).append(k)
-    reports = [frozenset(row.units) for row in rows]
-    norm_limit = _NORM * _NORM
-    pairs: set[tuple[int, int]] = set()
-    for k, u in enumerate(units):
-        # Most common first; ties by the word, so the split does not depend on dict order.
-        words = sorted(u.vec, key=lambda w: (-len(postings[w]), w))
-        sq = 0.0
-        share = 0.0
-        cut = len(words)
-        for i, w in enumerate(words):
-            v = u.vec[w]
-            sq += v * v
-            share += u.weights[w] / u.total
-            if sq > norm_limit or share > _SHARE:
-                cut = i
-                break
-        ra = owner[k]
-        mine = reports[ra]
-        for w in words[cut:]:
-            for j in postings[w]:
-                rb = owner[j]
-                if ra != rb and not mine & reports[rb]:
-                    pairs.add((ra, rb) if ra < rb else (rb, ra))
-    return sorted(pairs)
-
-
-_NORM = 0.4
-_SHARE = 2.0 * MOVED_BODY - _NORM * _NORM - 1e-9
-"""Bounds of a unit's common part in :func:`_body_pairs`: ``_NORM² + _SHARE`` stays under
-``2 × MOVED_BODY`` (0.16 + 0.08 < 0.24)."""
 
 
 def _freeze(
