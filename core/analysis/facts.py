@@ -85,15 +85,6 @@ def fact_name(indicator: str) -> str:
     return expand_abbreviations(chosen)
 
 
-ABBREVIATIONS = {
-    "新农合": "新型农村合作医疗",
-    "参合": "参加新型农村合作医疗",
-    "新农保": "新型农村社会养老保险",
-}
-"""Official abbreviations of national schemes, as reports of every level print them."""
-ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
-
-
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
 _ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
 _HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from reportdiff.core.comparison import NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
 from reportdiff.core.text.parts import heading_cue, report_parts
-from reportdiff.core.text.textkey import match_key
+from reportdiff.core.text.textkey import HAN_RE, match_key
 
 SECTION_BODY = 0.15
 """Below this body similarity, two sections whose headings differ (< 0.5) score half."""
@@ -86,16 +86,11 @@ def report_tokens(report: Report) -> ReportTokens:
         if at < 0:  # jieba returns pieces of the text; this is only a guard
             continue
         pos = at + len(w)
-        if len(w) >= 2 and w not in _STOP and _HAN_CHAR.search(w):
+        if len(w) >= 2 and w not in _STOP and HAN_RE.search(w):
             starts.append(at)
             words.append(w)
     return ReportTokens(tuple(starts), tuple(words))
 
-
-_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
-"""A character :func:`~reportdiff.core.text.textkey.is_han` accepts: one C search per word
-instead of a generator over its characters (report_tokens' filter 0.074 s -> 0.042 s on
-the eight samples)."""
 
 _UIDS = itertools.count()
 

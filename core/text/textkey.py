@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["is_han", "match_key"]
+__all__ = ["HAN_RE", "is_han", "match_key"]
 
 
 def is_han(ch: str) -> bool:
     """Whether ``ch`` is a CJK unified ideograph (the characters a phrase length counts)."""
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F
+
+
+HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
+"""One character :func:`is_han` accepts, for a regex search over a word or a span."""
 
 
 _MEMO: dict[str, str] = {}
