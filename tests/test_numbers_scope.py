@@ -411,6 +411,15 @@ def test_national_2007_changes_from_last_year_are_last_years() -> None:
     assert partner(ps, 0, "13.1％") is None
 
 
+def test_last_year_without_a_change_dates_nothing() -> None:
+    """由上年结转资金50亿元 is money carried over into this year: 由上年 with no change
+    between it and the figure does not make the figure last year's."""
+    text = "一、2025年工作回顾\n\n财政收入稳定增长。由上年结转资金50亿元，全部用于民生。\n"
+    carried = quantity(report(text, 2025, "全国"), "50亿元")
+    assert carried.end != "from"
+    assert carried.year == 2025
+
+
 def test_a_clause_without_its_noun_speaks_of_the_sentence_subject() -> None:
     text = "一、2025年工作回顾\n\n粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨。\n"
     r = report(text, 2025, "全国")

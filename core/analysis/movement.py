@@ -47,12 +47,16 @@ _DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减�
 
 # 由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%: figures after 由上年 in their own clause,
 # before any 至/到/为, are where the change started (last year's), not this year's.
-_FROM_LAST_RE = re.compile(r"(?:由|从)(?:上年|去年|前[两二三]年)[^,;。:至到为]*$")
+# A change must stand between them: 由上年结转资金50亿元 is money carried over, this year's.
+_FROM_LAST_RE = re.compile(
+    r"(?:由|从)(?:上年|去年|前[两二三]年)[^,;。:至到为]*?"
+    r"(?:增长|增加|上涨|上升|提高|下降|减少|降低|回落|增|降|涨)[^,;。:至到为]*$"
+)
 
 
 def from_last_year(key: str, sentence_start: int, start: int) -> bool:
-    """Whether the figure at ``start`` follows 由上年/从去年 in its clause: the start of a
-    change, dated by those words (由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%)."""
+    """Whether the figure at ``start`` follows 由上年/从去年 and a change in its clause: the
+    start of a change, dated by those words (由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%)."""
     return _FROM_LAST_RE.search(key, sentence_start, start) is not None
 
 
