@@ -302,3 +302,20 @@ def test_national_1995_to_1996_price_target_named_a_clause_before() -> None:
     r = national(1995)
     assert quantity(r, "百分之十五").indicator == "物价上涨幅度"
     assert partner(pairs(r, national(1996)), 0, "百分之十五") == "１０％"
+
+
+def test_only_whole_adverbs_borrow_the_object_of_the_clause_before() -> None:
+    """今年拟先 (增加50亿元) is words of time and manner: the figure takes the object the same
+    verb had in the clause before. A leftover made of their characters but not of the words
+    (划, 年备) names something, so it borrows nothing."""
+    from reportdiff.core.analysis.indicators import object_of_verb_before
+
+    def borrowed(leftover: str) -> str | None:
+        key = f"要逐年适当增加中央预算内经常性建设投资，{leftover}增加50亿元"
+        clause = key.index("，") + 1
+        span = object_of_verb_before(key, clause, clause + len(leftover), "增加", 0, clause)
+        return None if span is None else key[span.start : span.end]
+
+    assert borrowed("今年拟先") == "中央预算内经常性建设投资"
+    assert borrowed("划") is None
+    assert borrowed("年备") is None

@@ -313,7 +313,9 @@ def fund_for(indicator: str, key: str, after: int, end: int) -> str:
     return m.group("what") if m else ""
 
 
-_ADVERBS = frozenset("拟先再还又将要也可准备计划今年明年")
+_ADVERBS_RE = re.compile(r"(?:拟|先|再|还|又|将|要|也|可|准备|计划|今年|明年)*")
+"""Words that say when or how, not what: 今年拟先 (增加50亿元) names no noun. Matched as
+words, so 划 or 备 alone is not one."""
 
 
 def object_of_verb_before(
@@ -325,7 +327,7 @@ def object_of_verb_before(
     figure is how much the investment just named is increased by. None unless ``key[lo:hi]``
     holds only adverbs and the clause just before ends with ``verb`` and its object.
     """
-    if not verb or any(c not in _ADVERBS for c in key[lo:hi]):
+    if not verb or _ADVERBS_RE.fullmatch(key, lo, hi) is None:
         return None
     end = clause_start - 1
     if end <= sentence_start or key[end] not in ",，":
