@@ -3,15 +3,18 @@ counterpart of a figure, and the aligned section pairs of two corpus reports."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
+from conftest import CORPUS, require
 from reportdiff.core.analysis.align import align_reports
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.pairing import pair_numbers
 from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
 from reportdiff.core.model import Report
 from reportdiff.core.storage.resolve import resolve_report
+from reportdiff.core.text.load import load_text
 
 
 def quantity(r: Report, printed: str) -> Quantity:
@@ -54,3 +57,15 @@ def row_pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str]]:
             out.append((a.label, b.label))
         out.extend(row_pairs(row.children))
     return out
+
+
+@cache
+def national(year: int) -> Report:
+    """One copy of a corpus report (the saved page repeats it), delivered in ``year``."""
+    folder = require(CORPUS, "State Council corpus")
+    raw = (folder / f"{year}.txt").read_bytes().decode("gb18030").replace("<U+00A0>", " ")
+    start = raw.find("各位代表")
+    probe = raw[start + 6 : start + 60]
+    ends = [e for e in (raw.find("（责任编辑", start), raw.find(probe, start + 60) - 6) if e > 0]
+    body = re.sub(r"<!--.*?-->", "", raw[start : min(ends)], flags=re.DOTALL)
+    return load_text(body, source=f"{year}.txt", id=f"national-{year}", year=year - 1)

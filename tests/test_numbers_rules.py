@@ -7,11 +7,9 @@ are read when it is present; snippets are written in the form of other levels' r
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-from conftest import CORPUS, require
-from engine_support import pairs, partner, quantity
+from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.comparison import NumberPair
 from reportdiff.core.model import Report
@@ -21,18 +19,6 @@ from reportdiff.core.text.load import load_text
 @cache
 def report(text: str, year: int, region: str = "某省") -> Report:
     return load_text(text, source=f"{region}-{year}.txt", id=f"r-{year}", year=year, region=region)
-
-
-@cache
-def national(year: int) -> Report:
-    """One copy of a corpus report (the saved page repeats it), delivered in ``year``."""
-    folder = require(CORPUS, "State Council corpus")
-    raw = (folder / f"{year}.txt").read_bytes().decode("gb18030").replace("<U+00A0>", " ")
-    start = raw.find("各位代表")
-    probe = raw[start + 6 : start + 60]
-    ends = [e for e in (raw.find("（责任编辑", start), raw.find(probe, start + 60) - 6) if e > 0]
-    body = re.sub(r"<!--.*?-->", "", raw[start : min(ends)], flags=re.DOTALL)
-    return load_text(body, source=f"{year}.txt", id=f"national-{year}", year=year - 1)
 
 
 # ------------------------------------------------------------------ 余额增加 is 新增

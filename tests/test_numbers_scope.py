@@ -6,12 +6,10 @@ reports, a county's); the national reports of the corpus are read when it is pre
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import pytest
-from conftest import CORPUS, require
-from engine_support import pairs, partner, quantity
+from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.pairing import scopes_agree
 from reportdiff.core.comparison import Quantity
@@ -253,18 +251,6 @@ def test_scopes_agree(a: dict[str, object], b: dict[str, object], agree: bool) -
 
 
 # ------------------------------------------------------------------ the national corpus
-
-
-@cache
-def national(year: int) -> Report:
-    """One copy of a corpus report (the saved page repeats it), delivered in ``year``."""
-    folder = require(CORPUS, "State Council corpus")
-    raw = (folder / f"{year}.txt").read_bytes().decode("gb18030").replace("<U+00A0>", " ")
-    start = raw.find("各位代表")
-    probe = raw[start + 6 : start + 60]
-    ends = [e for e in (raw.find("（责任编辑", start), raw.find(probe, start + 60) - 6) if e > 0]
-    body = re.sub(r"<!--.*?-->", "", raw[start : min(ends)], flags=re.DOTALL)
-    return load_text(body, source=f"{year}.txt", id=f"national-{year}", year=year - 1)
 
 
 def test_national_2005_plan_part_and_targets() -> None:

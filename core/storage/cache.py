@@ -230,16 +230,21 @@ def _maybe_evict(size: int) -> None:
     evict(limit)
 
 
+def _stage_files(*stages: str) -> list[Path]:
+    """The value types and every module of ``core/<stage>/`` for each stage, in order."""
+    core = Path(__file__).resolve().parent.parent  # core/, from core/storage/
+    files = [core / "comparison.py", core / "model.py"]
+    for stage in stages:
+        files.extend(sorted((core / stage).glob("*.py")))
+    return files
+
+
 @functools.lru_cache(maxsize=8)
 def source_fingerprint(*stages: str) -> str:
     """A digest of the source of ``core/<stage>/*.py`` (plus the value types), so a cached
     result of an edited stage is never reused, even if nobody bumped the version."""
-    core = Path(__file__).resolve().parent.parent
-    files = [core / "comparison.py", core / "model.py"]
-    for stage in stages:
-        files.extend(sorted((core / stage).glob("*.py")))
     h = blake2b(digest_size=20)
-    for path in files:
+    for path in _stage_files(*stages):
         h.update(path.name.encode())
         try:
             h.update(path.read_bytes())
@@ -271,25 +276,14 @@ def engine_files() -> list[Path]:
     by hand went stale when core/ was split into stage folders (every name was "absent", so
     an edited analyzer reused old results).
     """
-    core = Path(__file__).resolve().parent.parent  # core/, from core/storage/
-    files = [core / "comparison.py", core / "model.py"]
-    for stage in ("text", "analysis"):
-        files.extend(sorted((core / stage).glob("*.py")))
-    return files
+    return _stage_files("text", "analysis")
 
 
-@functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A digest of the engine's source, so an edited analyzer never reuses old results.
+    """A digest of the engine's source (:func:`engine_files`), so an edited analyzer never
+    reuses old results.
 
     :data:`~reportdiff.core.storage.cache.ANALYZER_VERSION` says the same for releases; this also
     covers a developer who changes a threshold and forgets to bump it.
     """
-    h = blake2b(digest_size=20)
-    for path in engine_files():
-        h.update(path.name.encode())
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"unreadable")
-    return h.hexdigest()
+    return source_fingerprint("text", "analysis")
