@@ -10,9 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-ReportKind = Literal["work-report", "summary", "plan-report", "unknown"]
-"""What a report is: a full 政府工作报告, a 摘要 (summary), a plan execution report, or
-unknown when the text does not say it is any of them (a licence, an article)."""
+ReportKind = Literal["work-report", "summary", "plan-report", "budget-report", "unknown"]
+"""What a report is: a full 政府工作报告, a 摘要 (summary), a plan report (计划执行情况…,
+计划安排), a budget report (决算, 预算执行情况…预算草案), or unknown when the text does not
+say it is any of them (a licence, an article)."""
+
+KIND_ID_SUFFIX: dict[str, str] = {"plan-report": "-plan", "budget-report": "-budget"}
+"""What a report's kind adds to its id (``nanjing-2024-plan``, ``national-1955-budget``): a
+plan or budget report is given at the same session as the year's work report."""
 
 RegionLevel = Literal["national", "province", "prefecture", "county", "unknown"]
 """Level of the government that gives a report: the State Council (national); a province,
@@ -65,7 +70,7 @@ class ReportMeta:
     title: str
     """The report's title as printed, e.g. 政府工作报告 or 《政府工作报告》摘要."""
     kind: ReportKind
-    """Work report, summary, plan report, or unknown."""
+    """Work report, summary, plan report, budget report, or unknown."""
     source: str
     """Where the text came from: a seed file name, a user's path, a URL."""
     level: RegionLevel = "unknown"

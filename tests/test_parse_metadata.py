@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff.core.errors import ReportError
+from reportdiff.core.model import KIND_ID_SUFFIX
 from reportdiff.core.storage.samples import load_sample
 from reportdiff.core.text.frontmatter import cn_number, parse_date
 from reportdiff.core.text.load import load_text
@@ -110,8 +111,7 @@ def test_all_41_national_reports_are_national_with_both_years(corpus: dict[int, 
         # reviews 1964 (the year it closes). One report a year: ids never collide.
         reviewed = delivered if delivered == 1964 else delivered - 1
         assert (m.delivered, m.year) == (delivered, reviewed), delivered
-        suffix = "-plan" if m.kind == "plan-report" else ""
-        assert m.id == f"national-{reviewed}{suffix}"
+        assert m.id == f"national-{reviewed}{KIND_ID_SUFFIX.get(m.kind, '')}"
         # Every page prints its session date (full-width digits, spaced digits and all).
         assert m.date is not None and m.date.startswith(f"{delivered}-"), delivered
     assert len({r.meta.id for r in corpus.values()}) == 41  # type: ignore[attr-defined]
@@ -372,11 +372,31 @@ def test_a_text_that_is_no_work_report_is_of_unknown_kind(name: str) -> None:
 
 
 def test_every_real_report_keeps_its_kind(corpus: dict[int, object]) -> None:
-    """The State Council's reports: work reports, but 1958 and 1991 (plan reports, by their
-    titles) and 1964 (a 摘要)."""
+    """The State Council's reports: work reports, but 1958, 1980 and 1991 (plan reports, by
+    their titles: 计划草案, 计划安排, 计划执行情况), 1956 (国家决算和…国家预算的报告, a budget
+    report) and 1964 (a 摘要). The five-year plan reports of 1955, 1982, 1986 and 1996 were
+    their sessions' reports of the government and stay work reports."""
     kinds = {year: r.meta.kind for year, r in corpus.items()}  # type: ignore[attr-defined]
-    assert {y for y, k in kinds.items() if k != "work-report"} == {1958, 1964, 1991}
-    assert (kinds[1958], kinds[1964], kinds[1991]) == ("plan-report", "summary", "plan-report")
+    assert {y for y, k in kinds.items() if k != "work-report"} == {1956, 1958, 1964, 1980, 1991}
+    assert (kinds[1958], kinds[1980], kinds[1991]) == ("plan-report",) * 3
+    assert (kinds[1956], kinds[1964]) == ("budget-report", "summary")
+    assert corpus[1956].meta.id == "national-1955-budget"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("关于上海市2023年预算执行情况和2024年预算草案的报告", "budget-report"),
+        ("关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", "plan-report"),
+        ("关于第六个五年计划的报告", "work-report"),
+        ("2024年政府工作报告", "work-report"),
+        ("预算法实施条例", "unknown"),
+    ],
+)
+def test_a_title_tells_plan_and_budget_reports(title: str, kind: str) -> None:
+    """A plan report names its year's plan (执行情况, 草案, 安排), a budget report its 预算 or
+    决算, in a title that ends as a report's does; a law's title is neither."""
+    assert infer_meta(f"{title}\n\n正文。\n", source="x.txt").kind == kind
 
 
 def test_a_work_report_without_its_head_is_still_one() -> None:

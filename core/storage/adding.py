@@ -19,7 +19,7 @@ from typing import Any
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
-from reportdiff.core.model import Report, ReportMeta
+from reportdiff.core.model import KIND_ID_SUFFIX, Report, ReportMeta
 from reportdiff.core.printable import clean_field
 from reportdiff.core.storage.library import (
     ID_PATTERN,
@@ -38,7 +38,7 @@ from reportdiff.core.storage.library import (
 
 
 def default_id(meta: ReportMeta, *, source: str) -> str:
-    """The id a report gets when none is given: ``<region pinyin>-<year>[-plan]``.
+    """The id a report gets when none is given: ``<region pinyin>-<year>[-plan|-budget]``.
 
     Any Chinese region romanises (杨浦区 → yangpu, 全国 → national). When the text names
     no region, the file's name stands in for it (``徐汇区报告.txt`` → ``xu-hui-qu-bao-gao``),
@@ -48,7 +48,7 @@ def default_id(meta: ReportMeta, *, source: str) -> str:
     from reportdiff.core.text.regions import region_pinyin
 
     pinyin = region_pinyin(meta.region) if meta.region else None
-    suffix = "-plan" if meta.kind == "plan-report" else ""
+    suffix = KIND_ID_SUFFIX.get(meta.kind, "")
     stem = pinyin or _stem_id(source)
     year = f"-{meta.year}" if meta.year and not (stem.endswith(str(meta.year))) else ""
     tail = f"{year}{suffix}"

@@ -42,7 +42,7 @@ RESERVED_IDS = frozenset(
         "help", "timeline", "targets", "search",
     }
 )  # fmt: skip
-_KINDS = ("work-report", "summary", "plan-report", "unknown")
+_KINDS = ("work-report", "summary", "plan-report", "budget-report", "unknown")
 _LEVELS = ("national", "province", "prefecture", "county", "unknown")
 #: How the library names a text file: ``<id>.<first 10 hex digits of its sha256>.txt``.
 _TEXT_NAME = re.compile(r"^([a-z0-9-]+)\.[0-9a-f]{10}\.txt$")

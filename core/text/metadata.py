@@ -15,7 +15,7 @@ from typing import Any
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
-from reportdiff.core.model import RegionLevel, ReportKind, ReportMeta
+from reportdiff.core.model import KIND_ID_SUFFIX, RegionLevel, ReportKind, ReportMeta
 from reportdiff.core.text.frontmatter import (
     MEETING_RE,
     SPEAKER_RE,
@@ -79,12 +79,23 @@ WORK_REPORT_OPENING_RE = re.compile(
 REPORT_TITLE_RE = re.compile(r"报告[》」]?\s*(?:[(（][^)）]{0,12}[)）])?$")
 """A title that ends as a report's does: 政府工作报告, 关于…的报告, 政府工作报告(2024年)."""
 
+PLAN_REPORT_WORDS = ("执行", "草案", "安排")
+"""What a plan report's title says of its plan: 计划执行情况, 计划草案, 国民经济计划安排."""
+
+BUDGET_TITLE_RE = re.compile(r"[预决]算")
+"""A budget report's title: 国家决算, 预算执行情况, 预算草案."""
+
 MIN_HAN_SHARE = 0.5
 """Share of Han characters among a text's letters for it to be Chinese prose."""
 
 
 def find_kind(front: FrontMatter, text: str = "") -> ReportKind:
-    """Plan report (计划执行情况…报告), summary (摘要), work report, or unknown.
+    """Plan report (计划执行情况…报告), budget report (决算/预算…报告), summary (摘要), work
+    report, or unknown.
+
+    A title tells a plan report by the plan it reports on (计划执行情况, 计划草案, 计划安排:
+    a year's plan, not 关于第六个五年计划的报告, the premier's report of that session) and a
+    budget report by 决算 or 预算 in a title that ends as a report's does.
 
     A work report says it is one: a title ending in 报告, a ——date…会议上 line, a speaker line
     (江苏省省长 许昆林), an opening that names the government's work (向大会报告政府工作,
@@ -93,8 +104,10 @@ def find_kind(front: FrontMatter, text: str = "") -> ReportKind:
     English, an article) is of unknown kind: taking it for a work report is a wrong answer.
     """
     title = front.title
-    if "计划" in title and ("执行" in title or "草案" in title):
+    if "计划" in title and any(word in title for word in PLAN_REPORT_WORDS):
         return "plan-report"
+    if BUDGET_TITLE_RE.search(title) and REPORT_TITLE_RE.search(title):
+        return "budget-report"
     if "摘要" in title:
         return "summary"
     opening = fold(text[front.end : front.end + OPENING_CHARS])
@@ -297,7 +310,7 @@ def find_years(front: FrontMatter, text: str, kind: ReportKind) -> tuple[int, in
     if (
         delivered is None
         and title_years
-        and ("政府工作报告" in front.title or kind == "plan-report")
+        and ("政府工作报告" in front.title or kind in ("plan-report", "budget-report"))
     ):
         delivered = max(title_years)
     if front.date is not None and front.date[1] == DECEMBER:
@@ -317,7 +330,7 @@ def make_id(region: str, year: int, kind: ReportKind, source: str) -> str:
     stem = region_pinyin(region) if region else None
     if stem is None:
         stem = ID_SAFE_RE.sub("-", PurePath(source).stem.lower()).strip("-") or "report"
-    suffix = "-plan" if kind == "plan-report" else ""
+    suffix = KIND_ID_SUFFIX.get(kind, "")
     return f"{stem}-{year}{suffix}" if year else f"{stem}{suffix}"
 
 

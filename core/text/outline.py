@@ -13,13 +13,14 @@ def kind_label(kind: str) -> str:
     """A report kind (core.model.ReportMeta.kind) in the interface language, for display.
 
     English shows the value itself, as before (``add``'s tab-separated lines are read by
-    scripts); the stored and JSON value stays ``work-report``/``summary``/``plan-report``/
+    scripts); the stored and JSON value stays ``work-report``/``summary``/``plan-report``/``budget-report``/
     ``unknown``.
     """
     words = {
         "work-report": pgettext("kind", "work-report"),
         "summary": pgettext("kind", "summary"),
         "plan-report": pgettext("kind", "plan-report"),
+        "budget-report": pgettext("kind", "budget-report"),
         "unknown": pgettext("kind", "unknown"),
     }
     return words.get(kind, kind)
