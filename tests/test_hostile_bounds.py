@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from reportdiff.cli import main
-from reportdiff.core.sources import ingest
+from reportdiff.core.sources import ingest, limits
 
 #: Seconds a refusal may take (each case took minutes before).
 BUDGET = 10.0
@@ -97,7 +97,7 @@ def test_docx_of_millions_of_paragraphs_is_refused_while_streaming(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Empty paragraphs carry no text: the element count stops them (limit lowered to stay fast)."""
-    monkeypatch.setattr(ingest, "MAX_DOCX_ELEMENTS", 50_000)
+    monkeypatch.setattr(limits, "MAX_DOCX_ELEMENTS", 50_000)
     path = _docx(tmp_path / "paras.docx", [b"<w:p/>" * 100_000])
     code, out, err, elapsed, _ = run_bounded(capsys, "add", str(path))
     assert_refused(code, out, err, "more than 50,000 XML elements")
@@ -107,7 +107,7 @@ def test_docx_of_millions_of_paragraphs_is_refused_while_streaming(
 def test_docx_unpacking_past_the_limit_is_refused_from_its_directory(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ingest, "MAX_DOCX_UNPACKED", 4 * 1024 * 1024)
+    monkeypatch.setattr(limits, "MAX_DOCX_UNPACKED", 4 * 1024 * 1024)
     text = "<w:p><w:r><w:t>政府工作报告</w:t></w:r></w:p>".encode()
     path = _docx(tmp_path / "bomb.docx", [text], extra={"word/media/a.bin": bytes(8 << 20)})
     code, out, err, elapsed, _ = run_bounded(capsys, "show", str(path))
@@ -193,7 +193,7 @@ def test_pdf_text_limit_is_checked_page_by_page(
         return real(page)
 
     monkeypatch.setattr(pdf_layout, "page_lines", counting)
-    monkeypatch.setattr(ingest, "MAX_TEXT_CHARS", 1_500)
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1_500)
     code, out, err = main(["show", str(fixture)]), *capsys.readouterr()
     assert_refused(code, out, err, "more than 1,500 characters of text")
     assert len(read) < 4  # stopped at the page that passed the limit

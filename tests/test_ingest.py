@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from reportdiff.core.errors import ReportError
-from reportdiff.core.sources.ingest import MAX_TEXT_BYTES, read_document
+from reportdiff.core.sources.ingest import read_document
+from reportdiff.core.sources.limits import MAX_TEXT_BYTES
 from reportdiff.core.sources.pdf_layout import PdfLine, layout
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
