@@ -157,7 +157,9 @@ def test_provincial_site_page_keeps_title_date_speaker_and_body_only() -> None:
         "省长　王某某\n\n"
         "1月23日，省第十四届人民代表大会第二次会议开幕。记者 张三 摄\n\n"
         + _BODY
-        + "\n扫一扫在手机打开当前页\n\n主办：省人民政府办公厅　ICP备05008812号\n"
+        + "\n扫一扫在手机打开当前页\n\n【我要纠错】 责任编辑：张三\n"
+        + "相关链接：中国政府网 | 国务院部门网站\n网站地图 | 联系我们 | 使用帮助 | 隐私声明\n"
+        + "主办：省人民政府办公厅　ICP备05008812号\n"
     )
     text = clean_text(raw)
     lines = [ln for ln in text.splitlines() if ln]
@@ -167,7 +169,20 @@ def test_provincial_site_page_keeps_title_date_speaker_and_body_only() -> None:
         "——2024年1月23日在省第十四届人民代表大会第二次会议上",
         "省长　王某某",
     ]
-    for chrome in ("首页", "发布时间", "字体", "打印", "分享", "摄", "扫一扫", "ICP", "<!--"):
+    for chrome in (
+        "首页",
+        "发布时间",
+        "字体",
+        "打印",
+        "分享",
+        "摄",
+        "扫一扫",
+        "ICP",
+        "<!--",
+        "纠错",
+        "链接",
+        "网站地图",
+    ):
         assert chrome not in text, chrome
     for s in _sentences(_BODY):
         assert s in text
@@ -310,6 +325,9 @@ def test_furniture_inside_a_saved_html_article_is_dropped(tmp_path: Path) -> Non
         "上一页 1 2 3 4 5 下一页 >>|",
         "第A02版：要闻",
         "2024年01月24日 星期三",
+        "【我要纠错】 责任编辑：张三",
+        "相关链接：中国政府网 | 国务院部门网站",
+        "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
     ],
 )
 def test_furniture_forms_are_recognised(line: str) -> None:
@@ -331,6 +349,8 @@ def test_furniture_forms_are_recognised(line: str) -> None:
         "目录",
         "来源广泛的资金保障机制逐步建立。",
         "一、2023年工作回顾",
+        "【专栏1】来源：2023年统计公报",
+        "帮助企业纾困解难",
     ],
 )
 def test_report_lines_are_not_furniture(line: str) -> None:

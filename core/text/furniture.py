@@ -81,6 +81,8 @@ CHROME_WORDS = tuple(
             "浏览 次数 点击 保存 背景色 护眼 视力保护色 语音 播报 朗读 无障碍 繁体 简体 繁 简 "
             "英文版 手机版 登录 注册 搜索 相关 相关链接 相关阅读 相关新闻 责任编辑 编辑 来源 作者 "
             "发布 时间 日期 字 版 第 页 共 条 人 次 显示 隐藏 原文 图片 视频 音频 专题 "
+            "网站地图 站点地图 联系我们 关于我们 使用帮助 帮助 隐私声明 隐私政策 免责声明 法律声明 "
+            "网站声明 意见反馈 "
             "email e-mail qq wechat weibo print close share rss"
         ).split(),
         key=len,
@@ -100,7 +102,8 @@ LABELS = (
     "本版责任编辑 本版编辑 本版责编 责任编辑 责编 编辑 审核 审校 校对 作者 撰稿 摄影 来源 稿源 信息来源 文章来源 出处 发布时间 "
     "发布日期 发布机构 发文机关 发文日期 成文日期 更新时间 时间 日期 浏览次数 访问量 点击数 点击率 "
     "阅读数 阅读量 阅读次数 字号 字体 分享 分享到 索引号 主题分类 打印 主办单位 主办 承办 协办 当前报纸名称 报纸名称 版面 版次 期数 "
-    "技术支持 网站标识码 网站地图 联系我们 联系电话 地址 邮编"
+    "技术支持 网站标识码 网站地图 联系我们 联系电话 地址 邮编 "
+    "相关链接 友情链接 相关文章 相关阅读 相关新闻 相关稿件 延伸阅读"
 ).split()
 _LABEL_ALTERNATIVES = "|".join(sorted(LABELS, key=len, reverse=True))
 _LABEL_RE = re.compile(rf"^[【\[（(]?\s*(?:{_LABEL_ALTERNATIVES})\s*[:：]")
@@ -204,9 +207,22 @@ def is_toolbar(line: str) -> bool:
 
 
 def is_label_line(line: str) -> bool:
-    """Whether ``line`` is page metadata: 责任编辑：郭桢, 来源：新华社, 时间：… 来源：… (short)."""
-    t = line.strip()
+    """Whether ``line`` is page metadata: 责任编辑：郭桢, 来源：新华社, 时间：… 来源：… (short),
+    also after toolbar buttons in brackets (【我要纠错】 责任编辑：张三, 【打印】 来源：…)."""
+    t = _after_buttons(line.strip())
     return len(t) <= LABEL_LINE_MAX and "。" not in t and _LABEL_RE.match(t) is not None
+
+
+_BUTTON_RE = re.compile(r"【([^】]{1,12})】\s*")
+
+
+def _after_buttons(line: str) -> str:
+    """``line`` without the toolbar buttons opening it (【我要纠错】, 【打印】【关闭】): bracketed
+    groups of chrome words only; 【专栏1】 or any other bracketed text stays."""
+    pos = 0
+    while (m := _BUTTON_RE.match(line, pos)) and is_toolbar(m.group(1)):
+        pos = m.end()
+    return line[pos:]
 
 
 def is_breadcrumb(line: str) -> bool:
