@@ -321,6 +321,7 @@ def report_parts(report: Report) -> ReportParts:
     running: PartName = ""
     inline_frame = _NO_FRAMING
     current_top: tuple[int, ...] | None = None
+    current_section: tuple[int, ...] | None = None
     for path, index, block in report.blocks():
         block_text = text[block.span.start : block.span.end]
         from_heading = heading_part.get(path, "") if path else ""
@@ -337,6 +338,14 @@ def report_parts(report: Report) -> ReportParts:
                 reading = reads_as(text[top.span.start : top.span.end])
                 if (reading == "tasks" and running) or (reading == "review" and not running):
                     running = reading
+        if path != current_section and len(path) > 1 and not from_heading and running == "review":
+            # Likewise a section inside a part whose headings say nothing: a report cut by
+            # field (1984's 关于国内建设 reviews the year, then sets 一、…五、 reforms under
+            # topical headings) moves on to its tasks where a section says what must be done.
+            span = report.section_at(path).span
+            if reads_as(text[span.start : span.end]) == "tasks":
+                running = "tasks"
+        current_section = path
         frame = section_frame.get(path, _NO_FRAMING) if path else _NO_FRAMING
         own = framing_at(_opening(block_text), reviewed_year=reviewed, anchored=True)
         if own.period:
