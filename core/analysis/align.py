@@ -166,7 +166,18 @@ def _merge_level(
         if not units:
             continue
         full = [[_row_score(row, u, cache) for u in units] for row in rows]
-        matrix = [[s.score for s in line] for line in full]
+        # Two sections hemmed in by counterparts still need the full threshold: a section
+        # has many paragraphs to show its counterpart by, and two that share only a
+        # report's common words (1981's 一、依靠政策和科学，加快农业的发展 and 1982's
+        # 第六个五年计划的基本任务, 0.17) are not counterparts because they stand between
+        # two pairs. Paragraphs may pair on less (:data:`ACCEPT_GAP`).
+        matrix = [
+            [
+                0.0 if s.score < ACCEPT and _both_sections(row, u) else s.score
+                for s, u in zip(line, units, strict=True)
+            ]
+            for line, row in zip(full, rows, strict=True)
+        ]
         bodies = [[s.body for s in line] for line in full]
         anchors, moved = _match_rows(matrix, bodies)
         used_units = set(anchors.values()) | set(moved.values())
@@ -191,6 +202,11 @@ def _merge_level(
                 merged.append(_Row({units[k].report: units[k]}))
         rows = merged
     return rows
+
+
+def _both_sections(row: _Row, unit: Unit) -> bool:
+    """Whether a unit and every unit of a row are sections."""
+    return unit.ref.kind == "section" and all(u.ref.kind == "section" for u in row.units.values())
 
 
 def _align_level(
