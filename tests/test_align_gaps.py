@@ -26,3 +26,15 @@ def test_a_paragraph_in_a_gap_may_pair_on_less() -> None:
 
     rows = align_reports([resolve_report("yangpu-2022"), resolve_report("yangpu-2023")])
     assert ("依法行政深入推进", "法治政府夯实基础") in row_pairs(rows)
+
+
+def test_a_moved_pair_keeps_its_body_evidence_when_a_neighbour_says_like_words(
+    corpus_dir: Path,
+) -> None:
+    """1981's 为了保证人民生活逐步得到改善，必须继续坚定不移地控制人口的增长 meets 1982's
+    要严格控制人口增长 (moved: 1981 prints it under 十、, 1982 under 五、), not its neighbour
+    城乡居民的居住条件将继续得到改善, whose lead shares 人民生活…得到改善 and whose body
+    shares almost nothing."""
+    pairs = row_pairs(corpus_rows(corpus_dir, 1981, 1982))
+    mine = [b for a, b in pairs if "坚定不移地控制人口的增长" in a]
+    assert mine == ["第六个五年计划期间，要严格控制人口增长"], mine
