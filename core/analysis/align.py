@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from reportdiff.core.analysis.aligncross import uncross
 from reportdiff.core.analysis.alignrefine import (
     _meet_parts,
     _pair_freed,
@@ -363,6 +364,8 @@ def align_reports(
 
     _meet_parts(trees, reports, tokens, cache, realign)
     _pair_freed(trees, trees, freed, reports, tokens, cache, realign)
+    if len(reports) == 2:
+        uncross(trees, cache)
     _cross_moves(trees, len(reports), cache, frozenset(covered))
     _prefer_leads(trees, cache)
     return _freeze(trees, len(reports), cache)
