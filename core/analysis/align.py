@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from reportdiff.core.analysis.aligncross import uncross
 from reportdiff.core.analysis.alignrefine import (
     _meet_parts,
     _pair_freed,
@@ -166,7 +167,18 @@ def _merge_level(
         if not units:
             continue
         full = [[_row_score(row, u, cache) for u in units] for row in rows]
-        matrix = [[s.score for s in line] for line in full]
+        # Two sections hemmed in by counterparts still need the full threshold: a section
+        # has many paragraphs to show its counterpart by, and two that share only a
+        # report's common words (1981's 一、依靠政策和科学，加快农业的发展 and 1982's
+        # 第六个五年计划的基本任务, 0.17) are not counterparts because they stand between
+        # two pairs. Paragraphs may pair on less (:data:`ACCEPT_GAP`).
+        matrix = [
+            [
+                0.0 if s.score < ACCEPT and _both_sections(row, u) else s.score
+                for s, u in zip(line, units, strict=True)
+            ]
+            for line, row in zip(full, rows, strict=True)
+        ]
         bodies = [[s.body for s in line] for line in full]
         anchors, moved = _match_rows(matrix, bodies)
         used_units = set(anchors.values()) | set(moved.values())
@@ -191,6 +203,11 @@ def _merge_level(
                 merged.append(_Row({units[k].report: units[k]}))
         rows = merged
     return rows
+
+
+def _both_sections(row: _Row, unit: Unit) -> bool:
+    """Whether a unit and every unit of a row are sections."""
+    return unit.ref.kind == "section" and all(u.ref.kind == "section" for u in row.units.values())
 
 
 def _align_level(
@@ -347,6 +364,8 @@ def align_reports(
 
     _meet_parts(trees, reports, tokens, cache, realign)
     _pair_freed(trees, trees, freed, reports, tokens, cache, realign)
+    if len(reports) == 2:
+        uncross(trees, cache)
     _cross_moves(trees, len(reports), cache, frozenset(covered))
     _prefer_leads(trees, cache)
     return _freeze(trees, len(reports), cache)

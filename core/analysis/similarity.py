@@ -320,6 +320,8 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
         # 四、巩固和发展安定团结的政治局面 then 一国两制, 2005's 五、… then 国防, 港澳台): the
         # part is its own paragraphs, the passages units of their own beside it (flat).
         shallow = sec.kind == "part" and _has_titled_sections(sec)
+        if shallow:
+            role = _opening_role(roles, (pi,), sec) or role
         flat = shallow or (sec.kind == "part" and bool(sec.children) and role != "review")
         unit = _section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow, flat=flat)
         if shallow and not heading_cue(report.heading_text(sec), None):
@@ -336,6 +338,24 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
     for unit in units:
         unit.roles = roles
     return units
+
+
+def _opening_role(roles: NodeRoles, path: tuple[int, ...], sec: Section) -> str | None:
+    """The role of a part's own opening paragraphs, when most of them agree (else None).
+
+    A part standing for its opening paragraphs is compared by them, so it takes their role,
+    not its sections': 1984's 关于国内建设 reviews 1983 in its opening, then sets 一、…五、
+    reforms, and its opening is the counterpart of another report's review.
+    """
+    tally = Counter(
+        "task" if r == "plan" else r
+        for r in (roles.blocks.get((*path, bi)) for bi in range(len(sec.blocks)))
+        if r
+    )
+    if not tally:
+        return None
+    role, n = tally.most_common(1)[0]
+    return role if n >= _MAJORITY * sum(tally.values()) else None
 
 
 def child_units(

@@ -70,7 +70,7 @@ _REVIEW_RE = re.compile(
     r"回顾|总结|执行情况|完成情况|过去|一年来|[两二三四五六七八九十]年来|以来|成就|进展"
 )
 _FORWARD_RE = re.compile(
-    r"任务|部署|安排|建议|目标|计划草案|今年|明年|展望|总体要求|工作重点|主要措施|思路"
+    r"任务|部署|安排|建议|目标|计划草案|今年|明年|今后|展望|总体要求|工作重点|主要措施|思路"
 )
 _PLAN_RE = re.compile(
     r"主要预期目标|预期目标(?:是|为)|主要目标(?:是|为|:)|(?:总体|奋斗|发展|主要)目标(?:是|为)"
@@ -144,7 +144,9 @@ class ReportParts:
         return self.blocks.get(block, BlockPart("", _NO_FRAMING))
 
 
-def framing_at(text: str, *, reviewed_year: int | None, anchored: bool) -> Framing:
+def framing_at(
+    text: str, *, reviewed_year: int | None, anchored: bool, late: bool = False
+) -> Framing:
     """The period ``text`` frames: five-year words first, then a single year.
 
     Args:
@@ -152,6 +154,7 @@ def framing_at(text: str, *, reviewed_year: int | None, anchored: bool) -> Frami
         reviewed_year: The year the report reviews (去年 in its review), if known.
         anchored: Only a cue at the very start counts (a paragraph's opening 五年来，);
             otherwise a cue anywhere does (a heading 过去五年工作回顾).
+        late: The report is delivered late in the year it reviews: its 今年 is that year.
     """
     key = _fold(text).lstrip(" \t\u3000")
     years = _YEARS_RE.match(key) if anchored else _YEARS_RE.search(key)
@@ -161,7 +164,7 @@ def framing_at(text: str, *, reviewed_year: int | None, anchored: bool) -> Frami
     if one and (not anchored or _ends_opening(key, one.end())):
         word = one.group()
         return Framing("year", text.lstrip(" \t\u3000")[: len(word)] if anchored else word,
-                       _year_of(word, reviewed_year))  # fmt: skip
+                       _year_of(word, reviewed_year, late=late))  # fmt: skip
     return _NO_FRAMING
 
 
@@ -173,16 +176,18 @@ def _ends_opening(key: str, end: int) -> bool:
     return end >= len(key) or key[end] in "是的要我"
 
 
-def _year_of(word: str, reviewed_year: int | None) -> int | None:
+def _year_of(word: str, reviewed_year: int | None, *, late: bool = False) -> int | None:
     m = _YEAR_NUM_RE.match(word)
     if m:
         return int(m.group(1))
     if reviewed_year is None:
         return None
-    if word in ("今年", "新的一年", "在新的一年"):
+    if word == "今年":
+        return reviewed_year + (0 if late else 1)
+    if word in ("新的一年", "在新的一年"):
         return reviewed_year + 1
     if word == "明年":
-        return reviewed_year + 2
+        return reviewed_year + (1 if late else 2)
     return reviewed_year  # 去年, 过去一年, 一年来
 
 
@@ -211,7 +216,28 @@ def _reviewed_year(report: Report) -> int | None:
             m = _YEAR_NUM_RE.search(heading)
             if m:
                 return int(m.group(1)) - 1
+    late = _delivered_late(report)
+    if late is not None:
+        return late
     return report.meta.year or None
+
+
+_SO_FAR_RE = re.compile(
+    r"今年(?:以来|上半年|前[一二三四五六七八九十]{1,2}个月"
+    r"|[1一]月?(?:到|至)[1-9一二三四五六七八九十]{1,2}月)"
+)
+"""This year so far (今年以来, 今年上半年, 今年一到九月): the report reviews the year it is
+delivered in."""
+
+
+def _delivered_late(report: Report) -> int | None:
+    """The year of delivery, for a report delivered in the second half of a year that
+    speaks of that year so far (1981's, delivered on 30 November: 今年以来，各级政府…; 1982's:
+    今年一到九月…): its 今年 is the year under review, 明年 the coming one. None otherwise."""
+    date = report.meta.date or ""
+    if not re.match(r"\d{4}-\d{2}", date) or int(date[5:7]) < 7:
+        return None
+    return int(date[:4]) if _SO_FAR_RE.search(_fold(report.text)) else None
 
 
 def heading_cue(heading: str, reviewed: int | None) -> PartName:
@@ -302,6 +328,7 @@ def report_parts(report: Report) -> ReportParts:
     ``plan``.
     """
     reviewed = _reviewed_year(report)
+    late = reviewed is not None and reviewed == _delivered_late(report)
     text = report.text
     heading_part: dict[tuple[int, ...], PartName] = {}
     section_frame: dict[tuple[int, ...], Framing] = {}
@@ -312,7 +339,7 @@ def report_parts(report: Report) -> ReportParts:
         # a sub-heading follows its part (国家重大战略任务扎实推进 under 2023年工作回顾 is
         # a review): its own words count only where no heading above has spoken
         heading_part[path] = inherited or heading_cue(heading, reviewed)
-        frame = framing_at(heading, reviewed_year=reviewed, anchored=False)
+        frame = framing_at(heading, reviewed_year=reviewed, anchored=False, late=late)
         if frame.period == "":
             frame = section_frame.get(parent, _NO_FRAMING) if parent else _NO_FRAMING
         section_frame[path] = frame
@@ -321,6 +348,7 @@ def report_parts(report: Report) -> ReportParts:
     running: PartName = ""
     inline_frame = _NO_FRAMING
     current_top: tuple[int, ...] | None = None
+    current_section: tuple[int, ...] | None = None
     for path, index, block in report.blocks():
         block_text = text[block.span.start : block.span.end]
         from_heading = heading_part.get(path, "") if path else ""
@@ -337,15 +365,25 @@ def report_parts(report: Report) -> ReportParts:
                 reading = reads_as(text[top.span.start : top.span.end])
                 if (reading == "tasks" and running) or (reading == "review" and not running):
                     running = reading
+        if path != current_section and len(path) > 1 and not from_heading and running == "review":
+            # Likewise a section inside a part whose headings say nothing: a report cut by
+            # field (1984's 关于国内建设 reviews the year, then sets 一、…五、 reforms under
+            # topical headings) moves on to its tasks where a section says what must be done.
+            span = report.section_at(path).span
+            if reads_as(text[span.start : span.end]) == "tasks":
+                running = "tasks"
+        current_section = path
         frame = section_frame.get(path, _NO_FRAMING) if path else _NO_FRAMING
-        own = framing_at(_opening(block_text), reviewed_year=reviewed, anchored=True)
+        own = framing_at(_opening(block_text), reviewed_year=reviewed, anchored=True, late=late)
         if own.period:
             frame = own
         cue = _opening_cue(own, reviewed)
         inline = _INLINE_HEADING_RE.match(_LEADING_BLANKS_RE.sub("", block_text))
         if inline and not from_heading and heading_cue(inline.group(1), reviewed):
             running = heading_cue(inline.group(1), reviewed)
-            inline_frame = framing_at(inline.group(1), reviewed_year=reviewed, anchored=False)
+            inline_frame = framing_at(
+                inline.group(1), reviewed_year=reviewed, anchored=False, late=late
+            )
             cue = ""
         if not frame.period and not own.period:
             frame = inline_frame
