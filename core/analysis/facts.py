@@ -74,6 +74,9 @@ def fact_name(indicator: str) -> str:
     trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
     # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款 and 储蓄存款 are one
     trimmed = _HOUSEHOLD_SAVINGS_RE.sub("储蓄存款", trimmed)
+    # 余额 and 年末 say when a stock is read, not what it is: 储蓄存款余额 and 储蓄存款年末
+    # (达到…) are one stock (Quantity.stock and the figure's year keep the when)
+    trimmed = STOCK_END_RE.sub("", trimmed)
     chosen = trimmed if len(trimmed) >= 2 else name
     # 外商直接投资实际到位, 实际利用外商直接投资, 外商直接投资实际金额: one measure, the
     # investment actually used (not the contracted amount)
@@ -88,6 +91,8 @@ def fact_name(indicator: str) -> str:
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
 _ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
 _HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")
+STOCK_END_RE = re.compile(r"(?<=..)(?:年末|年底)?余额$|(?<=..)(?:年末|年底)$")
+STOCK_WORDS_RE = re.compile(r"余额|年末|年底")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
 _LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")
 
@@ -169,8 +174,10 @@ def balance_increment(q: Quantity, name: str) -> str:
     is: both say how much was added, so the first is read as 新增 储蓄存款 (not a change of
     a level, and not the balance itself). Only for an amount that rose, named with 余额.
     """
-    if "余额" not in name or q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
+    if q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
         return ""
+    if "余额" not in name and not STOCK_WORDS_RE.search(q.indicator):
+        return ""  # 城乡居民储蓄存款年末达到…，比上年末增加8800多亿元: the year-end stock's rise
     rest = name.replace("余额", "")
     return rest if len(rest) >= 2 else ""
 
@@ -292,8 +299,13 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
         return False
     if a.years and b.years and a.years != b.years:
         return False  # 1979–83 年均 is not 1981–85 年均; 26 years' average is not 28 years'
-    # 城市+城镇 and 城镇+城市 are one subject said in another order
-    return set(a.subject.split("+")) == set(b.subject.split("+"))
+    # 城市+城镇 and 城镇+城市 are one subject said in another order; 城乡 (town and country
+    # together) is everyone, as a figure naming no subject is: 城乡居民储蓄存款 and 居民储蓄存款
+    return _subjects(a) == _subjects(b)
+
+
+def _subjects(q: Quantity) -> set[str]:
+    return set(q.subject.split("+")) - {"城乡", ""}
 
 
 ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
@@ -368,7 +380,12 @@ def increment_vs_level(a: Fact, b: Fact) -> bool:
     if a.accumulation != "新增" or b.accumulation:
         return False
     q = b.rep
-    return q.end == "to" or "余额" in b.name or any(w in LEVEL_WORDS for w in q.qualifiers)
+    return (
+        q.end == "to"
+        or "余额" in b.name
+        or STOCK_WORDS_RE.search(q.indicator) is not None
+        or any(w in LEVEL_WORDS for w in q.qualifiers)
+    )
 
 
 def opposite_amounts(a: Quantity, b: Quantity) -> bool:

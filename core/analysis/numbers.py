@@ -63,6 +63,7 @@ _DATE_ONLY_RE = re.compile(
     r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
     r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
 )
+_BASE_ONLY_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年)(?:末|底)?")
 _LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)\s*")
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
@@ -203,6 +204,10 @@ def _extract_block(
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
+        if hi > lo and _BASE_ONLY_RE.fullmatch(key, lo, hi):
+            # 储蓄存款年末达到38500多亿元，比上年末增加8800多亿元: a base of comparison names no
+            # indicator; the change is of the figure before it
+            hi = lo
         if hi > lo and _DATE_ONLY_RE.fullmatch(key, lo, hi):
             # 进出口总额增长1倍，1992年达到1656亿美元: a date names no indicator
             hi = lo
