@@ -21,13 +21,30 @@ statistics moved from 农民人均纯收入 to 农村居民人均可支配收入
 
 
 def measures_differ(a: str, b: str) -> bool:
-    """Whether two indicator names name different measures of one family (可支配 vs 纯收入)."""
+    """Whether two indicator names name different measures of one family (可支配 vs 纯收入),
+    or firms or projects of different sizes (国有大型企业 vs 国有小企业)."""
     for family in MEASURES:
         ma = {m for m in family if m in a}
         mb = {m for m in family if m in b}
         if ma and mb and not ma & mb:
             return True
-    return False
+    sa, sb = size_of(a), size_of(b)
+    return bool(sa and sb and sa != sb)
+
+
+_SIZE_RE = re.compile(
+    r"(?P<size>特大型|大中型|大型|中型|中小型|中小|小型|小微|小)"
+    r"(?=(?:国有|国营|工业|民营|私营|科技型)?(?:企业|项目))"
+)
+_SIZES = {"特大型": "大型", "中小型": "中小", "小型": "小", "小微": "小"}
+
+
+def size_of(name: str) -> str:
+    """The size class a name gives its firms or projects (国有大型企业 → 大型; 国有小企业 →
+    小; 中小企业 → 中小), '' when it gives none. Large firms are not small ones: 抓好1000户
+    国有大型企业 and 全国有24万多户国有小企业 count different firms."""
+    m = _SIZE_RE.search(name)
+    return _SIZES.get(m.group("size"), m.group("size")) if m else ""
 
 
 _FUND_NAME_RE = re.compile(

@@ -1,0 +1,77 @@
+"""Rules of reading found on reports nobody tuned on (bench/gold 1996-1997 and 2006-2007).
+
+Each rule is one a person would state for every report; each test reads real corpus text
+(or, for a rule of a name alone, the names as reports print them).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.namerules import measures_differ, size_of
+from reportdiff.core.comparison import NumberPair
+
+
+@cache
+def pairs_1996_1997() -> tuple[NumberPair, ...]:
+    return pairs(national(1996), national(1997))
+
+
+# ------------------------------------------------------------------ words of the figure's clause
+
+
+def test_jiejin_is_a_qualifier_not_part_of_the_name() -> None:
+    """１９９５年末居民储蓄存款余额接近３万亿元: 接近 says how exact, as 近 does."""
+    q = quantity(national(1996), "３万亿元")
+    assert q.indicator.endswith("储蓄存款余额")
+    assert "接近" in q.qualifiers
+
+
+def test_dingwei_links_a_target_to_its_noun() -> None:
+    """固定资产投资率定为３２％左右: 定为 links, as 为 does; 定 is no part of the name."""
+    q = quantity(national(1996), "３２％")
+    assert q.indicator == "固定资产投资率"
+
+
+def test_an_actual_amount_is_of_the_investment_named_before() -> None:
+    """1997: 外商直接投资保持增长势头，实际到位４００多亿美元 — 实际到位 is the investment's, as
+    1996's 外商直接投资实际到位３７０多亿美元 is."""
+    q = quantity(national(1997), "４００多亿美元")
+    assert q.indicator == "外商直接投资实际到位"
+    assert partner(pairs_1996_1997(), 0, "３７０多亿美元") == "４００多亿美元"
+
+
+# ------------------------------------------------------------------ stocks and their rises
+
+
+def test_a_rise_over_last_year_end_is_of_the_stock_just_given() -> None:
+    """1997: 城乡居民储蓄存款年末达到３８５００多亿元，比上年末增加８８００多亿元. 比上年末
+    names no noun: the rise is the stock's, i.e. what was added in the year, as 1996's
+    储蓄存款余额增加８０００多亿元 is."""
+    q = quantity(national(1997), "８８００多亿元")
+    assert "储蓄存款" in q.indicator
+    assert partner(pairs_1996_1997(), 0, "８０００多亿元") == "８８００多亿元"
+
+
+def test_a_year_end_stock_meets_the_other_year_end_stock() -> None:
+    """1996: １９９５年末居民储蓄存款余额接近３万亿元; 1997: 城乡居民储蓄存款年末达到３８５００多
+    亿元. 余额 and 年末 say when a stock is read; 城乡居民 and 居民 are the same households."""
+    ps = pairs_1996_1997()
+    assert partner(ps, 0, "３万亿元") == "３８５００多亿元"
+    # the stock never meets what was added to it
+    assert partner(ps, 1, "８８００多亿元") != "３万亿元"
+
+
+# ------------------------------------------------------------------ sizes of firms
+
+
+def test_large_firms_are_not_small_ones() -> None:
+    """1996: 抓好１０００户国有大型企业; 1997: 全国有２４万多户国有小企业. Firms of one size
+    are not firms of another (nor do 1997's 1000户 meet the small firms)."""
+    assert partner(pairs_1996_1997(), 0, "１０００户") != "２４万多户"
+    assert measures_differ("国有大型企业", "国有小企业")
+    assert measures_differ("大中型项目", "小型项目")
+    assert not measures_differ("国有大型企业", "特大型企业")
+    assert size_of("国有企业") == ""
+    assert size_of("中小企业") == "中小"
