@@ -75,3 +75,34 @@ def test_large_firms_are_not_small_ones() -> None:
     assert not measures_differ("国有大型企业", "特大型企业")
     assert size_of("国有企业") == ""
     assert size_of("中小企业") == "中小"
+
+
+# ------------------------------------------------------------------ a list header's scope
+
+
+def test_a_list_headed_new_capacity_counts_additions() -> None:
+    """1989: 全国新增的主要生产能力有：发电装机容量９９９万千瓦，原煤开采３０９０万吨… — every item
+    is new capacity (新增), not the stock of capacity; 1958's 新增加的生产能力有：生铁一百八十八
+    万吨，钢… likewise."""
+    for printed in ("９９９万千瓦", "３０９０万吨", "１４８７公里"):
+        assert "新增" in quantity(national(1989), printed).qualifiers, printed
+    assert "新增" in quantity(national(1958), "一百八十八万吨").qualifiers
+
+
+def test_a_colon_without_an_addition_word_adds_nothing() -> None:
+    """1955: 最大的煤矿企业在一九五七年将达到的年产能力如下：抚顺矿务局所属煤矿为九百三十万吨
+    — a list of capacities reached, not of additions."""
+    q = quantity(national(1955), "九百三十万吨")
+    assert not {"新增", "累计"} & set(q.qualifiers)
+
+
+# ------------------------------------------------------------------ one measure, two names
+
+
+def test_savings_named_three_ways_are_one_measure() -> None:
+    from reportdiff.core.analysis.facts import fact_name
+
+    names = {fact_name(n) for n in ("城乡储蓄", "城乡居民储蓄存款", "居民储蓄存款余额", "储蓄存款")}
+    assert names == {"储蓄存款"}
+    assert fact_name("储蓄率") != "储蓄存款"
+    assert fact_name("进出口货物总额") == fact_name("进出口总额")

@@ -70,6 +70,24 @@ _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不�
                                 "控制在"})  # fmt: skip
 
 
+_HEADER_RE = re.compile(r"(?P<word>新增加|新增|新建|累计)[^,，;；。]*(?:有|是|包括|如下)$")
+
+
+def _list_header(key: str, sentence_start: int, clause_start: int) -> str:
+    """新增 or 累计 when the figure's clause is an item of a list whose header, ending in a
+    colon, says the items are additions or totals (新增加的生产能力有：…), else ''."""
+    colon = max(
+        key.rfind("：", sentence_start, clause_start), key.rfind(":", sentence_start, clause_start)
+    )
+    if colon < 0:
+        return ""
+    m = _HEADER_RE.search(key, sentence_start, colon)
+    if m is None:
+        return ""
+    word = m.group("word")
+    return "新增" if word == "新增加" else word
+
+
 def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
     """Whether the words of a 分别 clause before its figures name no noun (比上年分别下降)."""
     cut = key.rfind("分别", clause_start, figure)
@@ -204,6 +222,11 @@ def _extract_block(
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
+        header = _list_header(key, sentence_start, clause_start)
+        if header and not any(q in _ACCUMULATION for q in quals):
+            # 全国新增的主要生产能力有：发电装机容量999万千瓦，原煤开采3090万吨…: the header's
+            # 新增 governs every item of its list
+            quals.append(header)
         if hi > lo and _BASE_ONLY_RE.fullmatch(key, lo, hi):
             # 储蓄存款年末达到38500多亿元，比上年末增加8800多亿元: a base of comparison names no
             # indicator; the change is of the figure before it
