@@ -72,7 +72,8 @@ def fact_name(indicator: str) -> str:
     # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the
     # trade and a linking verb say nothing of what is measured
     trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
-    # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款 and 储蓄存款 are one
+    # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款, 城乡储蓄 and
+    # 储蓄存款 are one
     trimmed = _HOUSEHOLD_SAVINGS_RE.sub("储蓄存款", trimmed)
     # 余额 and 年末 say when a stock is read, not what it is: 储蓄存款余额 and 储蓄存款年末
     # (达到…) are one stock (Quantity.stock and the figure's year keep the when)
@@ -90,11 +91,11 @@ def fact_name(indicator: str) -> str:
 
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
 _ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
-_HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")
+_HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡居民|城乡|居民)?储蓄(?:存款)?(?![率所额])")
 STOCK_END_RE = re.compile(r"(?<=..)(?:年末|年底)?余额$|(?<=..)(?:年末|年底)$")
 STOCK_WORDS_RE = re.compile(r"余额|年末|年底")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
-_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")
+_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易|货物)?总额$")
 
 
 AVERAGE_RE = re.compile("平均每年|每年平均|年平均|年均")
