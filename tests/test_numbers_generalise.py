@@ -106,3 +106,28 @@ def test_savings_named_three_ways_are_one_measure() -> None:
     assert names == {"储蓄存款"}
     assert fact_name("储蓄率") != "储蓄存款"
     assert fact_name("进出口货物总额") == fact_name("进出口总额")
+
+
+# ------------------------------------------------------------------ bases and spans name nothing
+
+
+def test_a_base_year_or_a_span_names_no_indicator() -> None:
+    """1983: 一九八二年全国工农业总产值达到八千二百九十一亿元，比一九七八年增长百分之三十二点六，
+    平均每年增长百分之七点三 — both changes are of 工农业总产值, not of 比一九七八年 or 平均每年."""
+    r = national(1983)
+    over_four_years = quantity(r, "百分之三十二点六")
+    yearly = quantity(r, "百分之七点三")
+    assert "工农业总产值" in over_four_years.indicator
+    assert "工农业总产值" in yearly.indicator
+    assert yearly.period == "average"
+
+
+def test_a_rise_over_a_plan_periods_end_is_not_the_years_addition() -> None:
+    """1996: １９９５年末居民储蓄存款余额接近３万亿元，比“七五”末增加两万多亿元 — five years'
+    addition: never 1995's 居民储蓄存款新增６３００多亿元 nor 1997's 比上年末增加８８００多亿元."""
+    from reportdiff.core.analysis.facts import change_gap
+
+    r = national(1996)
+    assert change_gap(r.text, quantity(r, "两万多亿元")) == 5
+    assert partner(pairs(national(1995), r), 0, "６３００多亿元") == "８０００多亿元"
+    assert partner(pairs_1996_1997(), 1, "８８００多亿元") == "８０００多亿元"

@@ -63,7 +63,11 @@ _DATE_ONLY_RE = re.compile(
     r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
     r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
 )
-_BASE_ONLY_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年)(?:末|底)?")
+_BASE_ONLY_RE = re.compile(
+    r"(?:(?:比|较)(?:上年|去年|上一年|\d{4}年|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?"
+    r"|平均每年|每年平均|年平均|年均)"
+)
+"""Words that say against what or over what span a change is counted, and name nothing."""
 _LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)\s*")
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
@@ -228,7 +232,8 @@ def _extract_block(
             # 新增 governs every item of its list
             quals.append(header)
         if hi > lo and _BASE_ONLY_RE.fullmatch(key, lo, hi):
-            # 储蓄存款年末达到38500多亿元，比上年末增加8800多亿元: a base of comparison names no
+            # 储蓄存款年末达到38500多亿元，比上年末增加8800多亿元; 工农业总产值达到8291亿元，比
+            # 1978年增长32.6%，平均每年增长7.3%: a base of comparison or a span names no
             # indicator; the change is of the figure before it
             hi = lo
         if hi > lo and _DATE_ONLY_RE.fullmatch(key, lo, hi):

@@ -205,7 +205,9 @@ def _facts_of(
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
         accumulation = accumulation_of(q)
-        added = balance_increment(q, name)
+        gap = change_gap(report.text, q)
+        # 比“七五”末增加两万多亿元 is five years' addition, not the year's (比上年末增加…)
+        added = balance_increment(q, name) if gap is None or gap == 1 else ""
         if added:
             # 储蓄存款余额增加8000多亿元 is what was added: 新增 储蓄存款, as another report says
             name, group, accumulation = added, (unit_class, "level", q.is_target), "新增"
@@ -233,7 +235,7 @@ def _facts_of(
                 per_capita=is_per_capita(name),
                 deeds=deeds_of(report.text, q),
                 purpose=purpose_of(report.text, q),
-                gap=change_gap(report.text, q),
+                gap=gap,
                 reviewed=report.meta.year or None,
             )
             facts.append(fact)
