@@ -131,3 +131,17 @@ def test_a_rise_over_a_plan_periods_end_is_not_the_years_addition() -> None:
     assert change_gap(r.text, quantity(r, "两万多亿元")) == 5
     assert partner(pairs(national(1995), r), 0, "６３００多亿元") == "８０００多亿元"
     assert partner(pairs_1996_1997(), 1, "８８００多亿元") == "８０００多亿元"
+
+
+# ------------------------------------------------------------------ 比上年 in a five-year review
+
+
+def test_growth_over_the_year_before_is_the_reviewed_years_in_a_five_year_review() -> None:
+    """1993 reviews 1988–92: 国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八 is
+    1992's growth, and meets 1992's 1991年国民生产总值比上年增长百分之七; the review's
+    年均 rates stay five-year figures."""
+    r = national(1993)
+    q = quantity(r, "百分之十二点八")
+    assert (q.period, q.year) == ("year", 1992)
+    assert quantity(r, "百分之七点九").period == "average"
+    assert partner(pairs(national(1992), r), 1, "百分之十二点八") == "百分之七"

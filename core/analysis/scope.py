@@ -66,6 +66,7 @@ _LOCAL = frozenset({"part", "average", "cumulative"})
 _CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
 _AVERAGE_RE = re.compile(r"年均|平均每年|每年平均|年平均")
+_OVER_LAST_YEAR_RE = re.compile(r"(?:比|较)(?:上年|去年)(?!末|底)|同比")
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
@@ -282,6 +283,10 @@ def scope_of(
         period, label, _ = cue
         if period == "year":
             year = _year(label, frame_year, reviewed_year)
+    elif frame.period == "years" and _OVER_LAST_YEAR_RE.search(key, clause_start, start):
+        # 国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八, in a review of five
+        # years naming no year: a change over the year before is the reviewed year's
+        period, year = "year", default_year
     elif frame.period:
         period, label, year = frame.period, frame.label, frame.year
     elif part.part:
