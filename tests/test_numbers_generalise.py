@@ -145,3 +145,9 @@ def test_growth_over_the_year_before_is_the_reviewed_years_in_a_five_year_review
     assert (q.period, q.year) == ("year", 1992)
     assert quantity(r, "百分之七点九").period == "average"
     assert partner(pairs(national(1992), r), 1, "百分之十二点八") == "百分之七"
+
+
+def test_a_level_reached_after_a_clause_saying_its_noun_grew_is_that_nouns() -> None:
+    """1993: 原油产量继续增长，达到１．４２亿吨 — the clause before names what reached the level;
+    a clause that says something else (基层民主政治建设继续推进) is no such noun."""
+    assert quantity(national(1993), "１．４２亿吨").indicator == "原油产量"

@@ -92,6 +92,28 @@ def _list_header(key: str, sentence_start: int, clause_start: int) -> str:
     return "新增" if word == "新增加" else word
 
 
+_GROWN_RE = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,10}?)"
+    r"(?:继续|稳定|稳步|持续|大幅度|大幅|较快|快速|明显|有所|进一步|也|又)*"
+    r"(?:增长|增加|上升|提高|回升|扩大)"
+)
+_REACHED_RE = re.compile(r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)")
+
+
+def _grown_before(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun of the clause just before when it says only that the noun grew and the
+    figure's clause says the level it reached: 原油产量继续增长，达到1.42亿吨 → 原油产量."""
+    if not _REACHED_RE.match(key, clause_start):
+        return None
+    before = find_clause_start(key, clause_start - 1, sentence_start)
+    if not sentence_start <= before < clause_start - 1:
+        return None
+    m = _GROWN_RE.fullmatch(key, before, clause_start - 1)
+    if m is None or len(m.group("noun")) < 3:
+        return None
+    return Span(m.start("noun"), m.end("noun"))
+
+
 def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
     """Whether the words of a 分别 clause before its figures name no noun (比上年分别下降)."""
     cut = key.rfind("分别", clause_start, figure)
@@ -330,6 +352,8 @@ def _extract_block(
                 # 宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在15%左右: the
                 # clause just before opens with the noun, as a sentence may
                 indicator_span = sentence_subject(key, before, clause_start)
+            if indicator_span is None:
+                indicator_span = _grown_before(key, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
         purpose = fund_for(indicator, key, raw.post_end, end)
