@@ -151,3 +151,16 @@ def test_a_level_reached_after_a_clause_saying_its_noun_grew_is_that_nouns() -> 
     """1993: 原油产量继续增长，达到１．４２亿吨 — the clause before names what reached the level;
     a clause that says something else (基层民主政治建设继续推进) is no such noun."""
     assert quantity(national(1993), "１．４２亿吨").indicator == "原油产量"
+
+
+def test_a_sentence_opening_on_a_dated_level_continues_the_sentence_before() -> None:
+    """1986: 四是，城乡居民储蓄大幅度增加。一九八五年末达到一千六百二十三亿元，比一九八○年末增长
+    三倍 — both figures are of 城乡居民储蓄 (a base year written 一九八○ names nothing either),
+    and the growth is over five years."""
+    from reportdiff.core.analysis.facts import change_gap
+
+    r = national(1986)
+    assert quantity(r, "一千六百二十三亿元").indicator == "城乡居民储蓄"
+    growth = quantity(r, "三倍")
+    assert growth.indicator == "城乡居民储蓄"
+    assert change_gap(r.text, growth) == 5

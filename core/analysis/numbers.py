@@ -64,7 +64,8 @@ _DATE_ONLY_RE = re.compile(
     r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
 )
 _BASE_ONLY_RE = re.compile(
-    r"(?:(?:比|较)(?:上年|去年|上一年|\d{4}年|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?"
+    r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
+    r"|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?"
     r"|平均每年|每年平均|年平均|年均)"
 )
 """Words that say against what or over what span a change is counted, and name nothing."""
@@ -100,13 +101,23 @@ _GROWN_RE = re.compile(
 _REACHED_RE = re.compile(r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)")
 
 
-def _grown_before(key: str, sentence_start: int, clause_start: int) -> Span | None:
+def _grown_before(
+    key: str, block_start: int, sentence_start: int, clause_start: int
+) -> Span | None:
     """The noun of the clause just before when it says only that the noun grew and the
-    figure's clause says the level it reached: 原油产量继续增长，达到1.42亿吨 → 原油产量."""
-    if not _REACHED_RE.match(key, clause_start):
+    figure's clause says the level it reached: 原油产量继续增长，达到1.42亿吨 → 原油产量. A
+    sentence opening on the level (with its date) continues the sentence before: 城乡居民储蓄
+    大幅度增加。一九八五年末达到一千六百二十三亿元 → 城乡居民储蓄."""
+    date = _DATE_ONLY_RE.match(key, clause_start)
+    if not _REACHED_RE.match(key, date.end() if date else clause_start):
         return None
-    before = find_clause_start(key, clause_start - 1, sentence_start)
-    if not sentence_start <= before < clause_start - 1:
+    if clause_start == sentence_start and date is None:
+        return None  # a sentence of its own that opens on 达到 says nothing of the one before
+    floor = sentence_start if clause_start > sentence_start else block_start
+    if clause_start - 1 <= floor:
+        return None
+    before = find_clause_start(key, clause_start - 1, floor)
+    if not floor <= before < clause_start - 1:
         return None
     m = _GROWN_RE.fullmatch(key, before, clause_start - 1)
     if m is None or len(m.group("noun")) < 3:
@@ -353,7 +364,7 @@ def _extract_block(
                 # clause just before opens with the noun, as a sentence may
                 indicator_span = sentence_subject(key, before, clause_start)
             if indicator_span is None:
-                indicator_span = _grown_before(key, sentence_start, clause_start)
+                indicator_span = _grown_before(key, start, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
         purpose = fund_for(indicator, key, raw.post_end, end)
