@@ -164,3 +164,16 @@ def test_a_sentence_opening_on_a_dated_level_continues_the_sentence_before() -> 
     growth = quantity(r, "三倍")
     assert growth.indicator == "城乡居民储蓄"
     assert change_gap(r.text, growth) == 5
+
+
+# ------------------------------------------------------------------ classifiers
+
+
+def test_regulations_counted_in_bu_or_ge_are_one_count() -> None:
+    """2006: 制定并颁布了…等22部行政法规; 2007: 颁布了…等29个行政法规. 个 is any classifier:
+    for laws and regulations it counts what 部 and 件 count; elsewhere it stays apart."""
+    from reportdiff.core.analysis.namerules import count_class
+
+    assert partner(pairs(national(2006), national(2007)), 0, "22部") == "29个"
+    assert count_class("个", "行政法规") == count_class("件", "行政法规")
+    assert count_class("个", "开放口岸") == "个"

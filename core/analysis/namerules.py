@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MEASURES", "funds_for_other_ends", "measures_differ", "points_back"]
+__all__ = [
+    "MEASURES",
+    "count_class",
+    "funds_for_other_ends",
+    "measures_differ",
+    "points_back",
+]
 
 MEASURES = (
     ("可支配收入", "纯收入", "生活费收入", "现金收入"),
@@ -69,3 +75,14 @@ def points_back(name: str) -> bool:
     """Whether a name points back to what its sentence said before (中央财政此项支出): it
     names nothing by itself, so it never meets a name of its own (中央财政支出)."""
     return _POINTING_BACK_RE.search(name) is not None
+
+
+_LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|法)(?:草案|案)?$")
+
+
+def count_class(unit_class: str, name: str) -> str:
+    """The class of a count's classifier, with 个 read as 件 for laws and regulations:
+    22部行政法规 and 29个行政法规 count the same things (28部 and 32件 already do)."""
+    if unit_class == "个" and _LAWS_RE.search(name):
+        return "件"
+    return unit_class

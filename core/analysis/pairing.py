@@ -43,7 +43,7 @@ from reportdiff.core.analysis.facts import (
     years_apart,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.namerules import measures_differ, points_back
+from reportdiff.core.analysis.namerules import count_class, measures_differ, points_back
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -202,6 +202,7 @@ def _facts_of(
         name = fact_name(q.indicator)
         # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
+        unit_class = count_class(unit_class, name)
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
         accumulation = accumulation_of(q)
