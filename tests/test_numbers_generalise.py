@@ -177,3 +177,20 @@ def test_regulations_counted_in_bu_or_ge_are_one_count() -> None:
     assert partner(pairs(national(2006), national(2007)), 0, "22部") == "29个"
     assert count_class("个", "行政法规") == count_class("件", "行政法规")
     assert count_class("个", "开放口岸") == "个"
+
+
+# ------------------------------------------------------------------ growth targets
+
+
+def test_a_planned_gdp_growth_meets_the_next_years_economic_growth_target() -> None:
+    """1994: 今年计划国内生产总值增长百分之九; 1995: 今年经济增长速度的宏观调控目标，定为百分之
+    八至九. 计划 says the figure is planned, not what it measures, and 经济增长 (as targets
+    name it) is the headline output's growth. GDP and GNP stay apart."""
+    from reportdiff.core.analysis.namerules import headline_growth
+
+    planned = quantity(national(1994), "百分之九")
+    assert planned.indicator == "国内生产总值"
+    assert partner(pairs(national(1994), national(1995)), 0, "百分之九") == "百分之八至九"
+    assert headline_growth("经济增长", "国民生产总值")
+    assert not headline_growth("国内生产总值", "国民生产总值")
+    assert not headline_growth("经济增长", "工业增加值")

@@ -12,6 +12,7 @@ __all__ = [
     "MEASURES",
     "count_class",
     "funds_for_other_ends",
+    "headline_growth",
     "measures_differ",
     "points_back",
 ]
@@ -86,3 +87,13 @@ def count_class(unit_class: str, name: str) -> str:
     if unit_class == "个" and _LAWS_RE.search(name):
         return "件"
     return unit_class
+
+
+_OUTPUT_MEASURES = ("国内生产总值", "国民生产总值")
+
+
+def headline_growth(a: str, b: str) -> bool:
+    """Whether one growth figure is 经济增长 (the economy's growth, as targets name it) and
+    the other the growth of the headline output measure (国内生产总值, 国民生产总值): the
+    same figure. GDP and GNP themselves stay apart (:func:`measures_differ`)."""
+    return {a, b} & {"经济增长"} != set() and any(n in _OUTPUT_MEASURES for n in (a, b))

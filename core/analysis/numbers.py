@@ -63,6 +63,7 @@ _DATE_ONLY_RE = re.compile(
     r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
     r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
 )
+_PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
 _BASE_ONLY_RE = re.compile(
     r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
     r"|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?"
@@ -264,6 +265,11 @@ def _extract_block(
             # 全国新增的主要生产能力有：发电装机容量999万千瓦，原煤开采3090万吨…: the header's
             # 新增 governs every item of its list
             quals.append(header)
+        plan = _PLAN_LEAD_RE.match(key, lo, hi)
+        if plan is not None and hi - plan.end() >= 2:
+            # 今年计划国内生产总值增长百分之九: 计划 says it is planned, not what
+            lo = plan.end()
+            quals.append("计划")
         if hi > lo and _BASE_ONLY_RE.fullmatch(key, lo, hi):
             # 储蓄存款年末达到38500多亿元，比上年末增加8800多亿元; 工农业总产值达到8291亿元，比
             # 1978年增长32.6%，平均每年增长7.3%: a base of comparison or a span names no

@@ -43,7 +43,12 @@ from reportdiff.core.analysis.facts import (
     years_apart,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.namerules import count_class, measures_differ, points_back
+from reportdiff.core.analysis.namerules import (
+    count_class,
+    headline_growth,
+    measures_differ,
+    points_back,
+)
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -315,6 +320,8 @@ def _edges(
             product = bool(product_a) and product_a == product_b[n]
             # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what
             product = product or (fa.name == fb.name and subject_whole)
+            # 经济增长 (a target's name) and 国内生产总值 growth: one figure
+            product = product or (fa.group[1] == "change" and headline_growth(fa.name, fb.name))
             if (len(fb.name) < 2 and not product) or formula_b[n]:
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:
