@@ -194,3 +194,11 @@ def test_a_planned_gdp_growth_meets_the_next_years_economic_growth_target() -> N
     assert headline_growth("经济增长", "国民生产总值")
     assert not headline_growth("国内生产总值", "国民生产总值")
     assert not headline_growth("经济增长", "工业增加值")
+
+
+def test_growth_over_a_base_years_back_covers_those_years() -> None:
+    """2008 (reviewing 2003–07): 国内生产总值…比2002年增长65.5% is of 国内生产总值 and covers
+    2003–2007: never one year's growth (a timeline or a pair would take it for 2007's)."""
+    q = quantity(national(2008), "65.5%")
+    assert q.indicator == "国内生产总值"
+    assert (q.period, q.years) == ("years", (2003, 2007))

@@ -8,6 +8,7 @@ Pairing them across reports is :mod:`reportdiff.core.analysis.pairing`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reportdiff.core.analysis.clauses import (
     BULLETS,
@@ -18,6 +19,7 @@ from reportdiff.core.analysis.clauses import (
     follows_list_comma,
 )
 from reportdiff.core.analysis.cnfigures import find_cn_figures
+from reportdiff.core.analysis.facts import change_gap
 from reportdiff.core.analysis.figures import DIGIT_RE, Raw, digit_match
 from reportdiff.core.analysis.indicators import (
     AIM_OF_RE,
@@ -450,6 +452,10 @@ def _extract_block(
             ),
             end=end_word,
         )
+        gap = change_gap(text, q) if q.period == "year" and q.year is not None else None
+        if gap is not None and gap > 1 and q.year is not None:
+            # 国内生产总值达到24.66万亿元，比2002年增长65.5%: growth over five years, not the year's
+            q = replace(q, period="years", years=(q.year - gap + 1, q.year))
         out.append(q)
         if raw.start in series_starts:
             last_series.append(q)
