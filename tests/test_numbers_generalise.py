@@ -202,3 +202,39 @@ def test_growth_over_a_base_years_back_covers_those_years() -> None:
     q = quantity(national(2008), "65.5%")
     assert q.indicator == "国内生产总值"
     assert (q.period, q.years) == ("years", (2003, 2007))
+
+
+# ------------------------------------------------------------------ price rises
+
+
+def test_a_price_rise_names_its_index() -> None:
+    """零售物价涨幅, 商品零售物价上涨幅度 and 零售物价上涨 are one index's rise; 居民消费价格 is
+    another; 物价 names none."""
+    from reportdiff.core.analysis.facts import base_name
+    from reportdiff.core.analysis.pricenames import price_rise_index
+
+    names = ("零售物价涨幅", "商品零售物价上涨幅度", "零售物价上涨", "零售物价总水平上涨")
+    assert {base_name(n, "change") for n in names} == {"零售物价"}
+    assert price_rise_index("居民消费价格总水平涨幅") == "居民消费价格"
+    assert price_rise_index("物价上涨幅度") == "物价"
+    assert price_rise_index("工资上涨幅度") == ""
+
+
+def test_unnamed_prices_are_the_index_the_report_names() -> None:
+    """1995: 物价上涨幅度…力争控制在百分之十五左右 (its review names 商品零售物价); 1996: 物价
+    上涨幅度控制在１０％左右 (its review names 零售物价): one index's targets for successive
+    years. 2005's 居民消费价格 target is another index and stays apart from 1995's."""
+    assert partner(pairs(national(1995), national(1996)), 0, "百分之十五") == "１０％"
+    assert partner(pairs(national(1995), national(2005)), 0, "百分之十五") is None
+
+
+def test_a_target_quoted_in_a_review_is_an_aim_not_a_result() -> None:
+    """1995's review: 去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十
+    以内 — 1994's aim, not a result (it never meets 1996's result 14.8%), and not this year's
+    aim either: 1994's own target (努力把全年零售物价上涨幅度控制在百分之十以内) meets 1995's
+    target of 15%."""
+    quoted = quantity(national(1995), "百分之十")
+    assert quoted.role == "target"
+    assert "把" not in quoted.indicator
+    assert partner(pairs(national(1995), national(1996)), 0, "百分之十") != "１４．８％"
+    assert partner(pairs(national(1994), national(1995)), 0, "百分之十") == "百分之十五"

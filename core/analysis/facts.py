@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.namerules import funds_for_other_ends
+from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
@@ -119,7 +120,7 @@ def measure_kind(q: Quantity) -> str:
     return "level"
 
 
-RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度")
+RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度", "上涨")
 
 
 _OUTPUT_WORDS_RE = re.compile(r"(?:总产量|年产量|产量|总产|产)$")
@@ -152,6 +153,9 @@ def base_name(name: str, kind: str) -> str:
         return name
     if name == "经济":
         return "经济增长"  # 经济增长8%: 增长 went to the qualifiers, but 经济 alone says nothing
+    index = price_rise_index(name)
+    if index:
+        return index  # 零售物价涨幅, 商品零售物价上涨幅度, 零售物价上涨: one index's rise
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
             return name[: -len(word)]
@@ -344,7 +348,10 @@ def years_apart(a: Fact, b: Fact) -> bool:
         return False
     # Goals with one deadline meet whatever the reports' years (确保完成２００５年前裁减军队
     # 员额２０万 set in 2004 and again in 2005's tasks): the same year is the same goal.
-    return not (ya == yb and {a.rep.role, b.rep.role} <= {"target", "plan"})
+    # Not a target quoted for the year a report reviews (去年…曾提出，要把…控制在10%以内):
+    # that is last year's aim again, and this year's aim is the one to meet.
+    ahead = ya > a.reviewed and yb > b.reviewed
+    return not (ya == yb and ahead and {a.rep.role, b.rep.role} <= {"target", "plan"})
 
 
 PASSING_WORDS = frozenset({"突破", "超过", "越过"})

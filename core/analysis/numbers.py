@@ -65,6 +65,8 @@ _DATE_ONLY_RE = re.compile(
     r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
     r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
 )
+_AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
+"""要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
 _BASE_ONLY_RE = re.compile(
     r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
@@ -267,6 +269,10 @@ def _extract_block(
             # 全国新增的主要生产能力有：发电装机容量999万千瓦，原煤开采3090万吨…: the header's
             # 新增 governs every item of its list
             quals.append(header)
+        held = key.rfind("把", lo, hi)
+        if held >= 0 and hi - held > 2:
+            # 努力把全年零售物价上涨幅度控制在百分之十以内: what is held is named after 把
+            lo = held + 1
         plan = _PLAN_LEAD_RE.match(key, lo, hi)
         if plan is not None and hi - plan.end() >= 2:
             # 今年计划国内生产总值增长百分之九: 计划 says it is planned, not what
@@ -412,6 +418,7 @@ def _extract_block(
             qualifiers=qualifiers,
             measure=raw.base in MEASURE_UNITS,
             target_words=said or (prev is not None and same_sentence and prev.role == "target"),
+            aimed=end_word != "from" and _AIM_RE.search(clause) is not None,
         )
         if part.part and not (part.part == "review" and scope.role == "forecast"):
             target = scope.role in ("target", "plan", "forecast")

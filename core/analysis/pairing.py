@@ -49,6 +49,7 @@ from reportdiff.core.analysis.namerules import (
     measures_differ,
     points_back,
 )
+from reportdiff.core.analysis.pricenames import PRICE_INDICES
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -199,6 +200,7 @@ def _facts_of(
     """Group one report's quantities into facts (repeats merged) with their aligned rows."""
     facts: list[Fact] = []
     by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
+    prices = price_index_of(quantities)
     in_order = sorted(quantities, key=lambda q: q.span.start)
     after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
     for q in quantities:
@@ -210,6 +212,8 @@ def _facts_of(
         unit_class = count_class(unit_class, name)
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
+        if name == "物价" and prices:
+            name = prices  # 物价上涨幅度控制在10%左右: the index the report names elsewhere
         accumulation = accumulation_of(q)
         gap = change_gap(report.text, q)
         # 比“七五”末增加两万多亿元 is five years' addition, not the year's (比上年末增加…)
@@ -252,6 +256,15 @@ def _facts_of(
         # the paragraph occurrence represents the fact (a highlight line repeats it)
         fact.members.sort(key=lambda q: (_block_kind(report, q.block) != "paragraph", q.span))
     return facts
+
+
+def price_index_of(quantities: Sequence[Quantity]) -> str:
+    """The one price index a report names for its price rises (零售物价 or 居民消费价格), ''
+    when it names none or both: its 物价 (prices, the index unnamed) is that index."""
+    named = {
+        base_name(fact_name(q.indicator), "change") for q in quantities if q.unit in RATE_UNITS
+    } & set(PRICE_INDICES)
+    return named.pop() if len(named) == 1 else ""
 
 
 def _add_context(

@@ -241,6 +241,7 @@ def scope_of(
     measure: bool,
     target_words: bool,
     end: str = "",
+    aimed: bool = False,
 ) -> Scope:
     """The scope of the number starting at ``start`` in the folded text ``key``.
 
@@ -261,6 +262,8 @@ def scope_of(
         end: ``from``/``to`` for the ends of 由A增至B: an end's year is only the one its
             own words give (由1997年的…, 增加到2002年的…); a ``to`` end without one is the
             level at the end of the part's period.
+        aimed: Whether the clause says it is aimed at (要把…控制在): in a review, the
+            year's target quoted, not a result.
     """
     plan_year = None if reviewed_year is None else reviewed_year + 1
     default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
@@ -315,6 +318,8 @@ def scope_of(
         role = "forecast" if _FORECAST_RE.search(sentence) else "result"
         if role == "result" and target_words and not past and year is not None:
             role = "target"  # 今年要…力争粮食产量达到4550亿公斤: the coming year's aim
+        elif role == "result" and aimed:
+            role = "target"  # 去年…曾提出，要把…上涨幅度控制在百分之十以内: last year's aim
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)
