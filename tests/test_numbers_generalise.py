@@ -238,3 +238,10 @@ def test_a_target_quoted_in_a_review_is_an_aim_not_a_result() -> None:
     assert "把" not in quoted.indicator
     assert partner(pairs(national(1995), national(1996)), 0, "百分之十") != "１４．８％"
     assert partner(pairs(national(1994), national(1995)), 0, "百分之十") == "百分之十五"
+
+
+def test_a_price_factor_says_how_a_rise_is_counted_not_what() -> None:
+    """2000: 城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9．3％ — the growth is of the
+    noun opening the sentence, and meets 1999's 城镇居民人均可支配收入实际增长5.8％."""
+    assert quantity(national(2000), "9．3％").indicator == "城镇居民人均可支配收入"
+    assert partner(pairs(national(1999), national(2000)), 0, "5.8％") == "9．3％"

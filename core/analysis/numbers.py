@@ -17,6 +17,7 @@ from reportdiff.core.analysis.clauses import (
     find_period_sentence_start,
     find_sentence_start,
     follows_list_comma,
+    is_han,
 )
 from reportdiff.core.analysis.cnfigures import find_cn_figures
 from reportdiff.core.analysis.facts import change_gap
@@ -104,6 +105,20 @@ _GROWN_RE = re.compile(
     r"(?:增长|增加|上升|提高|回升|扩大)"
 )
 _REACHED_RE = re.compile(r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)")
+
+
+_PRICE_FACTOR_RE = re.compile(r"(?:扣除|考虑)(?:物价|价格)(?:上涨|上升|下降|变动)?(?:的)?因素")
+
+
+def _noun_opening(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The sentence's opening clause when it is a bare noun and the figure's clause follows
+    it: 城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3% → 城镇居民人均可支配收入."""
+    if find_clause_start(key, clause_start - 1, sentence_start) != sentence_start:
+        return None
+    lo, hi, _ = strip_indicator(key, sentence_start, clause_start - 1, after_figure=False)
+    if not 3 <= hi - lo <= 12 or not all(is_han(c) for c in key[lo:hi]):
+        return None
+    return Span(lo, hi)
 
 
 def _grown_before(
@@ -269,6 +284,9 @@ def _extract_block(
             # 全国新增的主要生产能力有：发电装机容量999万千瓦，原煤开采3090万吨…: the header's
             # 新增 governs every item of its list
             quals.append(header)
+        factor = _PRICE_FACTOR_RE.match(key, lo, hi)
+        if factor is not None:
+            lo = factor.end()  # 考虑价格下降因素比上年实际增长9.3%: how, not what
         held = key.rfind("把", lo, hi)
         if held >= 0 and hi - held > 2:
             # 努力把全年零售物价上涨幅度控制在百分之十以内: what is held is named after 把
@@ -379,6 +397,8 @@ def _extract_block(
                 indicator_span = sentence_subject(key, before, clause_start)
             if indicator_span is None:
                 indicator_span = _grown_before(key, start, sentence_start, clause_start)
+            if indicator_span is None and factor is not None:
+                indicator_span = _noun_opening(key, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
         purpose = fund_for(indicator, key, raw.post_end, end)
