@@ -245,3 +245,11 @@ def test_a_price_factor_says_how_a_rise_is_counted_not_what() -> None:
     noun opening the sentence, and meets 1999's 城镇居民人均可支配收入实际增长5.8％."""
     assert quantity(national(2000), "9．3％").indicator == "城镇居民人均可支配收入"
     assert partner(pairs(national(1999), national(2000)), 0, "5.8％") == "9．3％"
+
+
+def test_a_bare_output_is_of_the_crop_said_to_grow_just_before() -> None:
+    """2008: 全国粮食连续四年增产，2007年产量达到50150万吨 — grain output, and 2007's: it meets
+    2007's review of 2006, 全年粮食产量达到49746万吨."""
+    q = quantity(national(2008), "50150万吨")
+    assert "粮食" in q.indicator and q.year == 2007
+    assert partner(pairs(national(2007), national(2008)), 0, "49746万吨") == "50150万吨"

@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from reportdiff.core.analysis.antecedents import (
+    DATE_ONLY_RE,
+    OUTPUT_ONLY_RE,
+    PRICE_FACTOR_RE,
+    grown_before,
+    list_header,
+    noun_opening,
+    output_owner,
+)
 from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
@@ -17,7 +26,6 @@ from reportdiff.core.analysis.clauses import (
     find_period_sentence_start,
     find_sentence_start,
     follows_list_comma,
-    is_han,
 )
 from reportdiff.core.analysis.cnfigures import find_cn_figures
 from reportdiff.core.analysis.facts import change_gap
@@ -62,10 +70,6 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
-_DATE_ONLY_RE = re.compile(
-    r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
-    r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
-)
 _AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
 """要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
@@ -79,70 +83,6 @@ _LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
-
-
-_HEADER_RE = re.compile(r"(?P<word>新增加|新增|新建|累计)[^,，;；。]*(?:有|是|包括|如下)$")
-
-
-def _list_header(key: str, sentence_start: int, clause_start: int) -> str:
-    """新增 or 累计 when the figure's clause is an item of a list whose header, ending in a
-    colon, says the items are additions or totals (新增加的生产能力有：…), else ''."""
-    colon = max(
-        key.rfind("：", sentence_start, clause_start), key.rfind(":", sentence_start, clause_start)
-    )
-    if colon < 0:
-        return ""
-    m = _HEADER_RE.search(key, sentence_start, colon)
-    if m is None:
-        return ""
-    word = m.group("word")
-    return "新增" if word == "新增加" else word
-
-
-_GROWN_RE = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff]{2,10}?)"
-    r"(?:继续|稳定|稳步|持续|大幅度|大幅|较快|快速|明显|有所|进一步|也|又)*"
-    r"(?:增长|增加|上升|提高|回升|扩大)"
-)
-_REACHED_RE = re.compile(r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)")
-
-
-_PRICE_FACTOR_RE = re.compile(r"(?:扣除|考虑)(?:物价|价格)(?:上涨|上升|下降|变动)?(?:的)?因素")
-
-
-def _noun_opening(key: str, sentence_start: int, clause_start: int) -> Span | None:
-    """The sentence's opening clause when it is a bare noun and the figure's clause follows
-    it: 城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3% → 城镇居民人均可支配收入."""
-    if find_clause_start(key, clause_start - 1, sentence_start) != sentence_start:
-        return None
-    lo, hi, _ = strip_indicator(key, sentence_start, clause_start - 1, after_figure=False)
-    if not 3 <= hi - lo <= 12 or not all(is_han(c) for c in key[lo:hi]):
-        return None
-    return Span(lo, hi)
-
-
-def _grown_before(
-    key: str, block_start: int, sentence_start: int, clause_start: int
-) -> Span | None:
-    """The noun of the clause just before when it says only that the noun grew and the
-    figure's clause says the level it reached: 原油产量继续增长，达到1.42亿吨 → 原油产量. A
-    sentence opening on the level (with its date) continues the sentence before: 城乡居民储蓄
-    大幅度增加。一九八五年末达到一千六百二十三亿元 → 城乡居民储蓄."""
-    date = _DATE_ONLY_RE.match(key, clause_start)
-    if not _REACHED_RE.match(key, date.end() if date else clause_start):
-        return None
-    if clause_start == sentence_start and date is None:
-        return None  # a sentence of its own that opens on 达到 says nothing of the one before
-    floor = sentence_start if clause_start > sentence_start else block_start
-    if clause_start - 1 <= floor:
-        return None
-    before = find_clause_start(key, clause_start - 1, floor)
-    if not floor <= before < clause_start - 1:
-        return None
-    m = _GROWN_RE.fullmatch(key, before, clause_start - 1)
-    if m is None or len(m.group("noun")) < 3:
-        return None
-    return Span(m.start("noun"), m.end("noun"))
 
 
 def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
@@ -279,12 +219,12 @@ def _extract_block(
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
-        header = _list_header(key, sentence_start, clause_start)
+        header = list_header(key, sentence_start, clause_start)
         if header and not any(q in _ACCUMULATION for q in quals):
             # 全国新增的主要生产能力有：发电装机容量999万千瓦，原煤开采3090万吨…: the header's
             # 新增 governs every item of its list
             quals.append(header)
-        factor = _PRICE_FACTOR_RE.match(key, lo, hi)
+        factor = PRICE_FACTOR_RE.match(key, lo, hi)
         if factor is not None:
             lo = factor.end()  # 考虑价格下降因素比上年实际增长9.3%: how, not what
         held = key.rfind("把", lo, hi)
@@ -301,7 +241,7 @@ def _extract_block(
             # 1978年增长32.6%，平均每年增长7.3%: a base of comparison or a span names no
             # indicator; the change is of the figure before it
             hi = lo
-        if hi > lo and _DATE_ONLY_RE.fullmatch(key, lo, hi):
+        if hi > lo and DATE_ONLY_RE.fullmatch(key, lo, hi):
             # 进出口总额增长1倍，1992年达到1656亿美元: a date names no indicator
             hi = lo
         aimed = False
@@ -396,11 +336,16 @@ def _extract_block(
                 # clause just before opens with the noun, as a sentence may
                 indicator_span = sentence_subject(key, before, clause_start)
             if indicator_span is None:
-                indicator_span = _grown_before(key, start, sentence_start, clause_start)
+                indicator_span = grown_before(key, start, sentence_start, clause_start)
             if indicator_span is None and factor is not None:
-                indicator_span = _noun_opening(key, sentence_start, clause_start)
+                indicator_span = noun_opening(key, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
+        if indicator_span is not None and OUTPUT_ONLY_RE.fullmatch(key, lo, hi):
+            owner = output_owner(key, sentence_start, clause_start)
+            if owner is not None:
+                # 全国粮食连续四年增产，2007年产量达到50150万吨: whose output it is
+                indicator = text[owner.start : owner.end] + text[lo:hi]
         purpose = fund_for(indicator, key, raw.post_end, end)
         if purpose:
             # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业
