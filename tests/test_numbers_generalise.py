@@ -253,3 +253,17 @@ def test_a_bare_output_is_of_the_crop_said_to_grow_just_before() -> None:
     q = quantity(national(2008), "50150万吨")
     assert "粮食" in q.indicator and q.year == 2007
     assert partner(pairs(national(2007), national(2008)), 0, "49746万吨") == "50150万吨"
+
+
+def test_what_actually_happened_after_an_aimed_change() -> None:
+    """1997: 去年政府工作报告提出，物价涨幅要从１４．８％降到１０％左右，…实际回落到６．１％ —
+    10% is the aim (要从…降到), 6.1% what prices actually did, of 物价涨幅; 1997 names no price
+    index, so its 物价 is the one 1996 names (零售物价), and 1996's 1995 result meets it."""
+    r = national(1997)
+    aim, actual = quantity(r, "１０％"), quantity(r, "６．１％")
+    assert aim.role == "target" and actual.role == "result"
+    assert actual.indicator == aim.indicator == "物价涨幅"
+    ps = pairs_1996_1997()
+    assert partner(ps, 0, "１４．８％") == "６．１％"
+    # two starts of changes whose years the text does not give are left apart
+    assert partner(ps, 0, "２１．７％") is None

@@ -293,6 +293,8 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
     """
     if a.end != b.end and "from" in (a.end, b.end):
         return False  # the start of 由A增至B is an earlier figure; its end is a level
+    if a.end == b.end == "from" and (a.year is None or a.year != b.year):
+        return False  # two starts, their years unsaid: which year each is, is a guess
     if a.period != b.period:
         if a.period and b.period:
             return False

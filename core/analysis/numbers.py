@@ -70,6 +70,7 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
+_ACTUAL_ONLY_RE = re.compile(r"实际(?:回落|下降|降低|上升|提高|增长|增加|减少)?(?:到|至)?")
 _AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
 """要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
@@ -151,6 +152,7 @@ def _extract_block(
     last_series: list[Quantity] = []
     series_starts: set[int] = set()
     unresolved: set[int] = set()
+    aim_from = False
     for k, raw in enumerate(raws):
         if raw.start < consumed:
             continue  # inside the previous figure's noun (33个15分钟社区生活圈)
@@ -227,6 +229,10 @@ def _extract_block(
         factor = PRICE_FACTOR_RE.match(key, lo, hi)
         if factor is not None:
             lo = factor.end()  # 考虑价格下降因素比上年实际增长9.3%: how, not what
+        if hi - lo > 2 and key[hi - 1] == "要" and key[hi : hi + 1] in ("从", "由"):
+            hi -= 1  # 物价涨幅要从14.8%降到10%左右: 要 says it is aimed at, not what
+        if _ACTUAL_ONLY_RE.fullmatch(key, lo, hi):
+            hi = lo  # 实际回落到6.1%: what actually happened to the figure just named
         held = key.rfind("把", lo, hi)
         if held >= 0 and hi - held > 2:
             # 努力把全年零售物价上涨幅度控制在百分之十以内: what is held is named after 把
@@ -382,8 +388,13 @@ def _extract_block(
             indicator=indicator,
             qualifiers=qualifiers,
             measure=raw.base in MEASURE_UNITS,
-            target_words=said or (prev is not None and same_sentence and prev.role == "target"),
-            aimed=end_word != "from" and _AIM_RE.search(clause) is not None,
+            target_words=(said or (prev is not None and same_sentence and prev.role == "target"))
+            and "实际" not in clause,  # 实际回落到6.1%: what happened, after the aim
+            aimed=end_word != "from"
+            and (
+                _AIM_RE.search(clause) is not None
+                or (end_word == "to" and prev is not None and prev.end == "from" and aim_from)
+            ),
         )
         if part.part and not (part.part == "review" and scope.role == "forecast"):
             target = scope.role in ("target", "plan", "forecast")
@@ -432,4 +443,6 @@ def _extract_block(
         if raw.start in series_starts:
             last_series.append(q)
         prev, prev_end = q, raw.post_end
+        # 要从14.8%降到10%左右: the end of an aimed change is aimed at too
+        aim_from = end_word == "from" and _AIM_RE.search(clause) is not None
     return out

@@ -49,7 +49,7 @@ from reportdiff.core.analysis.namerules import (
     measures_differ,
     points_back,
 )
-from reportdiff.core.analysis.pricenames import PRICE_INDICES
+from reportdiff.core.analysis.pricenames import price_index_of
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -101,8 +101,13 @@ def pair_numbers(
     from rapidfuzz.fuzz import ratio  # imported here: no work at import time
 
     para_map, section_map = _index_alignment(alignment)
+    # 物价 unnamed is the index its report names; in a report naming none, the one index
+    # the reports compared name (1997's 物价涨幅…回落到6.1% beside 1996's 零售物价涨幅)
+    own = [price_index_of(qs) for qs in quantities]
+    shared = {p for p in own if p}
+    prices = [p or (next(iter(shared)) if len(shared) == 1 else "") for p in own]
     facts = [
-        _facts_of(i, report, quantities[i], para_map, section_map, ratio)
+        _facts_of(i, report, quantities[i], para_map, section_map, ratio, prices[i])
         for i, report in enumerate(reports)
     ]
     edges: list[tuple[float, int, int, int, int]] = []
@@ -196,11 +201,12 @@ def _facts_of(
     para_map: dict[tuple[int, bool, tuple[int, ...]], int],
     section_map: dict[tuple[int, tuple[int, ...]], int],
     ratio: Scorer,
+    prices: str = "",
 ) -> list[Fact]:
-    """Group one report's quantities into facts (repeats merged) with their aligned rows."""
+    """Group one report's quantities into facts (repeats merged) with their aligned rows;
+    ``prices`` is the price index its unnamed 物价 means ('' when unknown)."""
     facts: list[Fact] = []
     by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
-    prices = price_index_of(quantities)
     in_order = sorted(quantities, key=lambda q: q.span.start)
     after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
     for q in quantities:
@@ -256,15 +262,6 @@ def _facts_of(
         # the paragraph occurrence represents the fact (a highlight line repeats it)
         fact.members.sort(key=lambda q: (_block_kind(report, q.block) != "paragraph", q.span))
     return facts
-
-
-def price_index_of(quantities: Sequence[Quantity]) -> str:
-    """The one price index a report names for its price rises (零售物价 or 居民消费价格), ''
-    when it names none or both: its 物价 (prices, the index unnamed) is that index."""
-    named = {
-        base_name(fact_name(q.indicator), "change") for q in quantities if q.unit in RATE_UNITS
-    } & set(PRICE_INDICES)
-    return named.pop() if len(named) == 1 else ""
 
 
 def _add_context(

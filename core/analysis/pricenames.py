@@ -8,8 +8,12 @@ names none, and is the index its report names elsewhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["PRICE_INDICES", "price_rise_index"]
+from reportdiff.core.analysis.units import RATE_UNITS
+from reportdiff.core.comparison import Quantity
+
+__all__ = ["PRICE_INDICES", "price_index_of", "price_rise_index"]
 
 PRICE_INDICES = ("零售物价", "居民消费价格")
 """The named price indices, as :func:`price_rise_index` returns them."""
@@ -28,3 +32,14 @@ def price_rise_index(name: str) -> str:
         return ""
     index = m.group("index")
     return "零售物价" if index.startswith(("零售", "商品零售")) else index
+
+
+def price_index_of(quantities: Sequence[Quantity]) -> str:
+    """The one price index a report names for its price rises (零售物价 or 居民消费价格), ''
+    when it names none or both: its 物价 (prices, the index unnamed) is that index."""
+    from reportdiff.core.analysis.facts import base_name, fact_name  # facts imports this
+
+    named = {
+        base_name(fact_name(q.indicator), "change") for q in quantities if q.unit in RATE_UNITS
+    } & set(PRICE_INDICES)
+    return named.pop() if len(named) == 1 else ""
