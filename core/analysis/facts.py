@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.namerules import funds_for_other_ends
+from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
@@ -72,8 +73,12 @@ def fact_name(indicator: str) -> str:
     # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the
     # trade and a linking verb say nothing of what is measured
     trimmed = _LINK_END_RE.sub("", _WHOLE_START_RE.sub("", name))
-    # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款 and 储蓄存款 are one
+    # 储蓄存款 are households' by definition: 城乡居民储蓄存款, 居民储蓄存款, 城乡储蓄 and
+    # 储蓄存款 are one
     trimmed = _HOUSEHOLD_SAVINGS_RE.sub("储蓄存款", trimmed)
+    # 余额 and 年末 say when a stock is read, not what it is: 储蓄存款余额 and 储蓄存款年末
+    # (达到…) are one stock (Quantity.stock and the figure's year keep the when)
+    trimmed = STOCK_END_RE.sub("", trimmed)
     chosen = trimmed if len(trimmed) >= 2 else name
     # 外商直接投资实际到位, 实际利用外商直接投资, 外商直接投资实际金额: one measure, the
     # investment actually used (not the contracted amount)
@@ -87,9 +92,11 @@ def fact_name(indicator: str) -> str:
 
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
 _ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
-_HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡)?居民储蓄存款")
+_HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡居民|城乡|居民)?储蓄(?:存款)?(?![率所额])")
+STOCK_END_RE = re.compile(r"(?<=..)(?:年末|年底)?余额$|(?<=..)(?:年末|年底)$")
+STOCK_WORDS_RE = re.compile(r"余额|年末|年底")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
-_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易)?总额$")
+_LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易|货物)?总额$")
 
 
 AVERAGE_RE = re.compile("平均每年|每年平均|年平均|年均")
@@ -113,7 +120,7 @@ def measure_kind(q: Quantity) -> str:
     return "level"
 
 
-RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度")
+RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度", "上涨")
 
 
 _OUTPUT_WORDS_RE = re.compile(r"(?:总产量|年产量|产量|总产|产)$")
@@ -146,6 +153,9 @@ def base_name(name: str, kind: str) -> str:
         return name
     if name == "经济":
         return "经济增长"  # 经济增长8%: 增长 went to the qualifiers, but 经济 alone says nothing
+    index = price_rise_index(name)
+    if index:
+        return index  # 零售物价涨幅, 商品零售物价上涨幅度, 零售物价上涨: one index's rise
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
             return name[: -len(word)]
@@ -169,8 +179,10 @@ def balance_increment(q: Quantity, name: str) -> str:
     is: both say how much was added, so the first is read as 新增 储蓄存款 (not a change of
     a level, and not the balance itself). Only for an amount that rose, named with 余额.
     """
-    if "余额" not in name or q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
+    if q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
         return ""
+    if "余额" not in name and not STOCK_WORDS_RE.search(q.indicator):
+        return ""  # 城乡居民储蓄存款年末达到…，比上年末增加8800多亿元: the year-end stock's rise
     rest = name.replace("余额", "")
     return rest if len(rest) >= 2 else ""
 
@@ -281,6 +293,8 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
     """
     if a.end != b.end and "from" in (a.end, b.end):
         return False  # the start of 由A增至B is an earlier figure; its end is a level
+    if a.end == b.end == "from" and (a.year is None or a.year != b.year):
+        return False  # two starts, their years unsaid: which year each is, is a guess
     if a.period != b.period:
         if a.period and b.period:
             return False
@@ -292,8 +306,13 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
         return False
     if a.years and b.years and a.years != b.years:
         return False  # 1979–83 年均 is not 1981–85 年均; 26 years' average is not 28 years'
-    # 城市+城镇 and 城镇+城市 are one subject said in another order
-    return set(a.subject.split("+")) == set(b.subject.split("+"))
+    # 城市+城镇 and 城镇+城市 are one subject said in another order; 城乡 (town and country
+    # together) is everyone, as a figure naming no subject is: 城乡居民储蓄存款 and 居民储蓄存款
+    return _subjects(a) == _subjects(b)
+
+
+def _subjects(q: Quantity) -> set[str]:
+    return set(q.subject.split("+")) - {"城乡", ""}
 
 
 ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
@@ -331,7 +350,10 @@ def years_apart(a: Fact, b: Fact) -> bool:
         return False
     # Goals with one deadline meet whatever the reports' years (确保完成２００５年前裁减军队
     # 员额２０万 set in 2004 and again in 2005's tasks): the same year is the same goal.
-    return not (ya == yb and {a.rep.role, b.rep.role} <= {"target", "plan"})
+    # Not a target quoted for the year a report reviews (去年…曾提出，要把…控制在10%以内):
+    # that is last year's aim again, and this year's aim is the one to meet.
+    ahead = ya > a.reviewed and yb > b.reviewed
+    return not (ya == yb and ahead and {a.rep.role, b.rep.role} <= {"target", "plan"})
 
 
 PASSING_WORDS = frozenset({"突破", "超过", "越过"})
@@ -368,7 +390,12 @@ def increment_vs_level(a: Fact, b: Fact) -> bool:
     if a.accumulation != "新增" or b.accumulation:
         return False
     q = b.rep
-    return q.end == "to" or "余额" in b.name or any(w in LEVEL_WORDS for w in q.qualifiers)
+    return (
+        q.end == "to"
+        or "余额" in b.name
+        or STOCK_WORDS_RE.search(q.indicator) is not None
+        or any(w in LEVEL_WORDS for w in q.qualifiers)
+    )
 
 
 def opposite_amounts(a: Quantity, b: Quantity) -> bool:
@@ -438,14 +465,19 @@ def text_key(text: str) -> str:
 _BASE_RE = re.compile(
     r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?!\s*(?:以来|来))"
     r"|(?P<last>比上年|比去年|较上年|较去年|同比)"
+    r"|(?P<plan>(?:比|较|与)“[一二三四五六七八九十]{1,2}五”)"
 )
+_PLAN_GAP = 5
+"""A base that is a five-year plan period (比“七五”末增加, 比“七五”时期增长) lies a plan's
+length back: the change is over several years, never one."""
 _BASE_DIGITS = str.maketrans(
     "〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789"
 )
 
 
 def change_gap(text: str, q: Quantity) -> int | None:
-    """How many years back a change's base lies: 比上年增长 → 1; in 2000, 比1995年增长 → 5.
+    """How many years back a change's base lies: 比上年增长 → 1; in 2000, 比1995年增长 → 5;
+    比“七五”末增加 → 5 (a plan period back).
 
     None when the figure is no change or its sentence names no base (or the year is unknown).
     Growth over one year is not growth over five (6.1% in 1999 vs 67% from 1995 to 2000).
@@ -460,6 +492,8 @@ def change_gap(text: str, q: Quantity) -> int | None:
         return None
     if last.group("last"):
         return 1
+    if last.group("plan"):
+        return _PLAN_GAP
     if q.year is None:
         return None
     gap = q.year - int(last.group("year").translate(_BASE_DIGITS))

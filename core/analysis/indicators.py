@@ -17,7 +17,7 @@ QUALIFIER_WORDS: tuple[str, ...] = (
     "比上年增长", "比上年下降", "比上年提高", "较上年增长", "较上年下降", "较上届增长",
     "增长", "下降", "上升", "提高", "提升", "减少", "增加", "降低", "增产", "减产", "增至", "增加到",
     "增加至", "提高到", "提高至", "提升至", "提升到", "达到", "突破", "超过", "超", "约",
-    "近", "逾", "累计", "新增", "新建", "预计", "力争", "目标", "不低于", "不高于",
+    "接近", "近", "逾", "累计", "新增", "新建", "预计", "力争", "目标", "不低于", "不高于",
     "不少于", "不超过", "控制在", "年均", "平均", "以上", "左右", "以内", "以下", "多", "余",
 )  # fmt: skip
 """Words kept as qualifiers: they change what a number means or how exact it is."""
@@ -49,7 +49,7 @@ _TRAIL_WORDS = tuple(
             "达", "为", "是", "完成", "实现", "共", "共计", "合计", "总计", "分别", "均", "已",
             "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
-            "今年", "培育", "引进", "引入", "建成", "实际", "比",
+            "今年", "培育", "引进", "引入", "建成", "实际", "比", "定为", "确定为",
         },
         key=len,
         reverse=True,
@@ -271,7 +271,8 @@ def resolve_list_reference(
 
 
 # Names of an attribute only: whose amount it is, the sentence said first.
-_ATTRIBUTE_RE = re.compile(r"(?:实际|合同|协议)?(?:金额|总额|数额)")
+# 实际到位 (实际利用, 实际使用): the part of an investment actually in place, as 实际金额
+_ATTRIBUTE_RE = re.compile(r"(?:实际|合同|协议)?(?:金额|总额|数额)|实际(?:到位|利用|使用)")
 
 
 def owner_of_attribute(key: str, lo: int, hi: int, sentence_start: int) -> Span | None:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MEASURES", "funds_for_other_ends", "measures_differ", "points_back"]
+__all__ = [
+    "MEASURES",
+    "count_class",
+    "funds_for_other_ends",
+    "headline_growth",
+    "measures_differ",
+    "points_back",
+]
 
 MEASURES = (
     ("可支配收入", "纯收入", "生活费收入", "现金收入"),
@@ -21,13 +28,30 @@ statistics moved from 农民人均纯收入 to 农村居民人均可支配收入
 
 
 def measures_differ(a: str, b: str) -> bool:
-    """Whether two indicator names name different measures of one family (可支配 vs 纯收入)."""
+    """Whether two indicator names name different measures of one family (可支配 vs 纯收入),
+    or firms or projects of different sizes (国有大型企业 vs 国有小企业)."""
     for family in MEASURES:
         ma = {m for m in family if m in a}
         mb = {m for m in family if m in b}
         if ma and mb and not ma & mb:
             return True
-    return False
+    sa, sb = size_of(a), size_of(b)
+    return bool(sa and sb and sa != sb)
+
+
+_SIZE_RE = re.compile(
+    r"(?P<size>特大型|大中型|大型|中型|中小型|中小|小型|小微|小)"
+    r"(?=(?:国有|国营|工业|民营|私营|科技型)?(?:企业|项目))"
+)
+_SIZES = {"特大型": "大型", "中小型": "中小", "小型": "小", "小微": "小"}
+
+
+def size_of(name: str) -> str:
+    """The size class a name gives its firms or projects (国有大型企业 → 大型; 国有小企业 →
+    小; 中小企业 → 中小), '' when it gives none. Large firms are not small ones: 抓好1000户
+    国有大型企业 and 全国有24万多户国有小企业 count different firms."""
+    m = _SIZE_RE.search(name)
+    return _SIZES.get(m.group("size"), m.group("size")) if m else ""
 
 
 _FUND_NAME_RE = re.compile(
@@ -52,3 +76,24 @@ def points_back(name: str) -> bool:
     """Whether a name points back to what its sentence said before (中央财政此项支出): it
     names nothing by itself, so it never meets a name of its own (中央财政支出)."""
     return _POINTING_BACK_RE.search(name) is not None
+
+
+_LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|法)(?:草案|案)?$")
+
+
+def count_class(unit_class: str, name: str) -> str:
+    """The class of a count's classifier, with 个 read as 件 for laws and regulations:
+    22部行政法规 and 29个行政法规 count the same things (28部 and 32件 already do)."""
+    if unit_class == "个" and _LAWS_RE.search(name):
+        return "件"
+    return unit_class
+
+
+_OUTPUT_MEASURES = ("国内生产总值", "国民生产总值")
+
+
+def headline_growth(a: str, b: str) -> bool:
+    """Whether one growth figure is 经济增长 (the economy's growth, as targets name it) and
+    the other the growth of the headline output measure (国内生产总值, 国民生产总值): the
+    same figure. GDP and GNP themselves stay apart (:func:`measures_differ`)."""
+    return {a, b} & {"经济增长"} != set() and any(n in _OUTPUT_MEASURES for n in (a, b))

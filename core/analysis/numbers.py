@@ -8,7 +8,17 @@ Pairing them across reports is :mod:`reportdiff.core.analysis.pairing`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from reportdiff.core.analysis.antecedents import (
+    DATE_ONLY_RE,
+    OUTPUT_ONLY_RE,
+    PRICE_FACTOR_RE,
+    grown_before,
+    list_header,
+    noun_opening,
+    output_owner,
+)
 from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
@@ -18,6 +28,7 @@ from reportdiff.core.analysis.clauses import (
     follows_list_comma,
 )
 from reportdiff.core.analysis.cnfigures import find_cn_figures
+from reportdiff.core.analysis.facts import change_gap
 from reportdiff.core.analysis.figures import DIGIT_RE, Raw, digit_match
 from reportdiff.core.analysis.indicators import (
     AIM_OF_RE,
@@ -59,10 +70,16 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
-_DATE_ONLY_RE = re.compile(
-    r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
-    r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
+_ACTUAL_ONLY_RE = re.compile(r"实际(?:回落|下降|降低|上升|提高|增长|增加|减少)?(?:到|至)?")
+_AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
+"""要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
+_PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
+_BASE_ONLY_RE = re.compile(
+    r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
+    r"|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?"
+    r"|平均每年|每年平均|年平均|年均)"
 )
+"""Words that say against what or over what span a change is counted, and name nothing."""
 _LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)\s*")
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
@@ -135,6 +152,7 @@ def _extract_block(
     last_series: list[Quantity] = []
     series_starts: set[int] = set()
     unresolved: set[int] = set()
+    aim_from = False
     for k, raw in enumerate(raws):
         if raw.start < consumed:
             continue  # inside the previous figure's noun (33个15分钟社区生活圈)
@@ -203,7 +221,33 @@ def _extract_block(
         ):
             # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
-        if hi > lo and _DATE_ONLY_RE.fullmatch(key, lo, hi):
+        header = list_header(key, sentence_start, clause_start)
+        if header and not any(q in _ACCUMULATION for q in quals):
+            # 全国新增的主要生产能力有：发电装机容量999万千瓦，原煤开采3090万吨…: the header's
+            # 新增 governs every item of its list
+            quals.append(header)
+        factor = PRICE_FACTOR_RE.match(key, lo, hi)
+        if factor is not None:
+            lo = factor.end()  # 考虑价格下降因素比上年实际增长9.3%: how, not what
+        if hi - lo > 2 and key[hi - 1] == "要" and key[hi : hi + 1] in ("从", "由"):
+            hi -= 1  # 物价涨幅要从14.8%降到10%左右: 要 says it is aimed at, not what
+        if _ACTUAL_ONLY_RE.fullmatch(key, lo, hi):
+            hi = lo  # 实际回落到6.1%: what actually happened to the figure just named
+        held = key.rfind("把", lo, hi)
+        if held >= 0 and hi - held > 2:
+            # 努力把全年零售物价上涨幅度控制在百分之十以内: what is held is named after 把
+            lo = held + 1
+        plan = _PLAN_LEAD_RE.match(key, lo, hi)
+        if plan is not None and hi - plan.end() >= 2:
+            # 今年计划国内生产总值增长百分之九: 计划 says it is planned, not what
+            lo = plan.end()
+            quals.append("计划")
+        if hi > lo and _BASE_ONLY_RE.fullmatch(key, lo, hi):
+            # 储蓄存款年末达到38500多亿元，比上年末增加8800多亿元; 工农业总产值达到8291亿元，比
+            # 1978年增长32.6%，平均每年增长7.3%: a base of comparison or a span names no
+            # indicator; the change is of the figure before it
+            hi = lo
+        if hi > lo and DATE_ONLY_RE.fullmatch(key, lo, hi):
             # 进出口总额增长1倍，1992年达到1656亿美元: a date names no indicator
             hi = lo
         aimed = False
@@ -297,8 +341,17 @@ def _extract_block(
                 # 宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在15%左右: the
                 # clause just before opens with the noun, as a sentence may
                 indicator_span = sentence_subject(key, before, clause_start)
+            if indicator_span is None:
+                indicator_span = grown_before(key, start, sentence_start, clause_start)
+            if indicator_span is None and factor is not None:
+                indicator_span = noun_opening(key, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
+        if indicator_span is not None and OUTPUT_ONLY_RE.fullmatch(key, lo, hi):
+            owner = output_owner(key, sentence_start, clause_start)
+            if owner is not None:
+                # 全国粮食连续四年增产，2007年产量达到50150万吨: whose output it is
+                indicator = text[owner.start : owner.end] + text[lo:hi]
         purpose = fund_for(indicator, key, raw.post_end, end)
         if purpose:
             # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业
@@ -335,7 +388,13 @@ def _extract_block(
             indicator=indicator,
             qualifiers=qualifiers,
             measure=raw.base in MEASURE_UNITS,
-            target_words=said or (prev is not None and same_sentence and prev.role == "target"),
+            target_words=(said or (prev is not None and same_sentence and prev.role == "target"))
+            and "实际" not in clause,  # 实际回落到6.1%: what happened, after the aim
+            aimed=end_word != "from"
+            and (
+                _AIM_RE.search(clause) is not None
+                or (end_word == "to" and prev is not None and prev.end == "from" and aim_from)
+            ),
         )
         if part.part and not (part.part == "review" and scope.role == "forecast"):
             target = scope.role in ("target", "plan", "forecast")
@@ -376,8 +435,14 @@ def _extract_block(
             ),
             end=end_word,
         )
+        gap = change_gap(text, q) if q.period == "year" and q.year is not None else None
+        if gap is not None and gap > 1 and q.year is not None:
+            # 国内生产总值达到24.66万亿元，比2002年增长65.5%: growth over five years, not the year's
+            q = replace(q, period="years", years=(q.year - gap + 1, q.year))
         out.append(q)
         if raw.start in series_starts:
             last_series.append(q)
         prev, prev_end = q, raw.post_end
+        # 要从14.8%降到10%左右: the end of an aimed change is aimed at too
+        aim_from = end_word == "from" and _AIM_RE.search(clause) is not None
     return out

@@ -43,7 +43,13 @@ from reportdiff.core.analysis.facts import (
     years_apart,
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.namerules import measures_differ, points_back
+from reportdiff.core.analysis.namerules import (
+    count_class,
+    headline_growth,
+    measures_differ,
+    points_back,
+)
+from reportdiff.core.analysis.pricenames import price_index_of
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -95,8 +101,13 @@ def pair_numbers(
     from rapidfuzz.fuzz import ratio  # imported here: no work at import time
 
     para_map, section_map = _index_alignment(alignment)
+    # 物价 unnamed is the index its report names; in a report naming none, the one index
+    # the reports compared name (1997's 物价涨幅…回落到6.1% beside 1996's 零售物价涨幅)
+    own = [price_index_of(qs) for qs in quantities]
+    shared = {p for p in own if p}
+    prices = [p or (next(iter(shared)) if len(shared) == 1 else "") for p in own]
     facts = [
-        _facts_of(i, report, quantities[i], para_map, section_map, ratio)
+        _facts_of(i, report, quantities[i], para_map, section_map, ratio, prices[i])
         for i, report in enumerate(reports)
     ]
     edges: list[tuple[float, int, int, int, int]] = []
@@ -190,8 +201,10 @@ def _facts_of(
     para_map: dict[tuple[int, bool, tuple[int, ...]], int],
     section_map: dict[tuple[int, tuple[int, ...]], int],
     ratio: Scorer,
+    prices: str = "",
 ) -> list[Fact]:
-    """Group one report's quantities into facts (repeats merged) with their aligned rows."""
+    """Group one report's quantities into facts (repeats merged) with their aligned rows;
+    ``prices`` is the price index its unnamed 物价 means ('' when unknown)."""
     facts: list[Fact] = []
     by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
     in_order = sorted(quantities, key=lambda q: q.span.start)
@@ -202,10 +215,15 @@ def _facts_of(
         name = fact_name(q.indicator)
         # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
         unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
+        unit_class = count_class(unit_class, name)
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
+        if name == "物价" and prices:
+            name = prices  # 物价上涨幅度控制在10%左右: the index the report names elsewhere
         accumulation = accumulation_of(q)
-        added = balance_increment(q, name)
+        gap = change_gap(report.text, q)
+        # 比“七五”末增加两万多亿元 is five years' addition, not the year's (比上年末增加…)
+        added = balance_increment(q, name) if gap is None or gap == 1 else ""
         if added:
             # 储蓄存款余额增加8000多亿元 is what was added: 新增 储蓄存款, as another report says
             name, group, accumulation = added, (unit_class, "level", q.is_target), "新增"
@@ -233,7 +251,7 @@ def _facts_of(
                 per_capita=is_per_capita(name),
                 deeds=deeds_of(report.text, q),
                 purpose=purpose_of(report.text, q),
-                gap=change_gap(report.text, q),
+                gap=gap,
                 reviewed=report.meta.year or None,
             )
             facts.append(fact)
@@ -312,6 +330,8 @@ def _edges(
             product = bool(product_a) and product_a == product_b[n]
             # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what
             product = product or (fa.name == fb.name and subject_whole)
+            # 经济增长 (a target's name) and 国内生产总值 growth: one figure
+            product = product or (fa.group[1] == "change" and headline_growth(fa.name, fb.name))
             if (len(fb.name) < 2 and not product) or formula_b[n]:
                 continue
             if fa.accumulation and fb.accumulation and fa.accumulation != fb.accumulation:

@@ -66,6 +66,7 @@ _LOCAL = frozenset({"part", "average", "cumulative"})
 _CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
 _AVERAGE_RE = re.compile(r"年均|平均每年|每年平均|年平均")
+_OVER_LAST_YEAR_RE = re.compile(r"(?:比|较)(?:上年|去年)(?!末|底)|同比")
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
@@ -240,6 +241,7 @@ def scope_of(
     measure: bool,
     target_words: bool,
     end: str = "",
+    aimed: bool = False,
 ) -> Scope:
     """The scope of the number starting at ``start`` in the folded text ``key``.
 
@@ -260,6 +262,8 @@ def scope_of(
         end: ``from``/``to`` for the ends of 由A增至B: an end's year is only the one its
             own words give (由1997年的…, 增加到2002年的…); a ``to`` end without one is the
             level at the end of the part's period.
+        aimed: Whether the clause says it is aimed at (要把…控制在): in a review, the
+            year's target quoted, not a result.
     """
     plan_year = None if reviewed_year is None else reviewed_year + 1
     default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
@@ -282,6 +286,10 @@ def scope_of(
         period, label, _ = cue
         if period == "year":
             year = _year(label, frame_year, reviewed_year)
+    elif frame.period == "years" and _OVER_LAST_YEAR_RE.search(key, clause_start, start):
+        # 国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八, in a review of five
+        # years naming no year: a change over the year before is the reviewed year's
+        period, year = "year", default_year
     elif frame.period:
         period, label, year = frame.period, frame.label, frame.year
     elif part.part:
@@ -310,6 +318,8 @@ def scope_of(
         role = "forecast" if _FORECAST_RE.search(sentence) else "result"
         if role == "result" and target_words and not past and year is not None:
             role = "target"  # 今年要…力争粮食产量达到4550亿公斤: the coming year's aim
+        elif role == "result" and aimed:
+            role = "target"  # 去年…曾提出，要把…上涨幅度控制在百分之十以内: last year's aim
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)

@@ -1,0 +1,110 @@
+"""Where a figure's indicator is named outside its own clause.
+
+The clause before a figure, a list's header or the sentence's opening may say what the
+figure counts: 原油产量继续增长，达到1.42亿吨; 全国新增的主要生产能力有：发电装机容量999万
+千瓦…; 城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%. Each reader here
+returns the words that name it, or None (or '') when the text does not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportdiff.core.analysis.clauses import find_clause_start, is_han
+from reportdiff.core.analysis.indicators import strip_indicator
+from reportdiff.core.model import Span
+
+__all__ = [
+    "DATE_ONLY_RE",
+    "OUTPUT_ONLY_RE",
+    "PRICE_FACTOR_RE",
+    "grown_before",
+    "list_header",
+    "noun_opening",
+    "output_owner",
+]
+
+DATE_ONLY_RE = re.compile(
+    r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
+    r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
+)
+
+
+_HEADER_RE = re.compile(r"(?P<word>新增加|新增|新建|累计)[^,，;；。]*(?:有|是|包括|如下)$")
+
+
+def list_header(key: str, sentence_start: int, clause_start: int) -> str:
+    """新增 or 累计 when the figure's clause is an item of a list whose header, ending in a
+    colon, says the items are additions or totals (新增加的生产能力有：…), else ''."""
+    colon = max(
+        key.rfind("：", sentence_start, clause_start), key.rfind(":", sentence_start, clause_start)
+    )
+    if colon < 0:
+        return ""
+    m = _HEADER_RE.search(key, sentence_start, colon)
+    if m is None:
+        return ""
+    word = m.group("word")
+    return "新增" if word == "新增加" else word
+
+
+_GROWN_RE = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,10}?)"
+    r"(?:继续|稳定|稳步|持续|大幅度|大幅|较快|快速|明显|有所|进一步|也|又)*"
+    r"(?:增长|增加|上升|提高|回升|扩大)"
+)
+_REACHED_RE = re.compile(r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)")
+
+
+PRICE_FACTOR_RE = re.compile(r"(?:扣除|考虑)(?:物价|价格)(?:上涨|上升|下降|变动)?(?:的)?因素")
+
+
+def noun_opening(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The sentence's opening clause when it is a bare noun and the figure's clause follows
+    it: 城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3% → 城镇居民人均可支配收入."""
+    if find_clause_start(key, clause_start - 1, sentence_start) != sentence_start:
+        return None
+    lo, hi, _ = strip_indicator(key, sentence_start, clause_start - 1, after_figure=False)
+    if not 3 <= hi - lo <= 12 or not all(is_han(c) for c in key[lo:hi]):
+        return None
+    return Span(lo, hi)
+
+
+OUTPUT_ONLY_RE = re.compile(r"(?:(?:19|20)\d\d\s*年)?(?:全年|当年)?(?:总产量|年产量|产量|总产)")
+_OUTPUT_OWNER_RE = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,8}?)"
+    r"(?:连续[一二三四五六七八九十两\d]+年|继续|稳定|稳步|持续|大幅度|大幅|又)*"
+    r"(?:增产|丰收|减产)"
+)
+
+
+def output_owner(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """What a bare 产量 is the output of, when the clause before says it grew or fell:
+    全国粮食连续四年增产，2007年产量达到… → 全国粮食."""
+    if clause_start - 1 <= sentence_start:
+        return None
+    before = find_clause_start(key, clause_start - 1, sentence_start)
+    m = _OUTPUT_OWNER_RE.fullmatch(key, before, clause_start - 1)
+    return None if m is None else Span(m.start("noun"), m.end("noun"))
+
+
+def grown_before(key: str, block_start: int, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun of the clause just before when it says only that the noun grew and the
+    figure's clause says the level it reached: 原油产量继续增长，达到1.42亿吨 → 原油产量. A
+    sentence opening on the level (with its date) continues the sentence before: 城乡居民储蓄
+    大幅度增加。一九八五年末达到一千六百二十三亿元 → 城乡居民储蓄."""
+    date = DATE_ONLY_RE.match(key, clause_start)
+    if not _REACHED_RE.match(key, date.end() if date else clause_start):
+        return None
+    if clause_start == sentence_start and date is None:
+        return None  # a sentence of its own that opens on 达到 says nothing of the one before
+    floor = sentence_start if clause_start > sentence_start else block_start
+    if clause_start - 1 <= floor:
+        return None
+    before = find_clause_start(key, clause_start - 1, floor)
+    if not floor <= before < clause_start - 1:
+        return None
+    m = _GROWN_RE.fullmatch(key, before, clause_start - 1)
+    if m is None or len(m.group("noun")) < 3:
+        return None
+    return Span(m.start("noun"), m.end("noun"))

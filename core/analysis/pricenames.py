@@ -1,0 +1,45 @@
+"""Names of price rises: which price index a figure's name speaks of.
+
+零售物价涨幅, 商品零售物价上涨幅度 and 全国零售物价上涨 are rises of one index (the retail
+price index); 居民消费价格总水平涨幅 is another (the consumer price index); 物价上涨幅度
+names none, and is the index its report names elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reportdiff.core.analysis.units import RATE_UNITS
+from reportdiff.core.comparison import Quantity
+
+__all__ = ["PRICE_INDICES", "price_index_of", "price_rise_index"]
+
+PRICE_INDICES = ("零售物价", "居民消费价格")
+"""The named price indices, as :func:`price_rise_index` returns them."""
+
+_PRICE_RISE_RE = re.compile(
+    r"(?P<index>(?:商品)?零售(?:物价|价格)|物价|居民消费价格)(?:总指数|总水平)?"
+    r"(?:上涨幅度|上涨|涨幅)"
+)
+
+
+def price_rise_index(name: str) -> str:
+    """The index whose rise ``name`` is (零售物价, 居民消费价格, or 物价 when unnamed), ''
+    when ``name`` is no price rise."""
+    m = _PRICE_RISE_RE.fullmatch(name)
+    if m is None:
+        return ""
+    index = m.group("index")
+    return "零售物价" if index.startswith(("零售", "商品零售")) else index
+
+
+def price_index_of(quantities: Sequence[Quantity]) -> str:
+    """The one price index a report names for its price rises (零售物价 or 居民消费价格), ''
+    when it names none or both: its 物价 (prices, the index unnamed) is that index."""
+    from reportdiff.core.analysis.facts import base_name, fact_name  # facts imports this
+
+    named = {
+        base_name(fact_name(q.indicator), "change") for q in quantities if q.unit in RATE_UNITS
+    } & set(PRICE_INDICES)
+    return named.pop() if len(named) == 1 else ""
