@@ -60,3 +60,14 @@ def test_two_clause_leads_in_the_corpus_are_topics(corpus_dir: Path) -> None:
             assert not lead.startswith(("今年", "去年", "同时", "我们")), lead
             assert r.text[b.lead.end : b.span.end].strip("。 \n"), lead
     assert two_clause >= 50
+
+
+def test_a_lead_in_a_closing_passage_joins_its_parts_leads(corpus_dir: Path) -> None:
+    """1992's 二、 lists its topics as leads, then goes on with 各位代表！ passages: the one
+    lead there (计划生育和环境保护是我国的两项基本国策) is another topic of the part, not a
+    lone short sentence."""
+    report = resolve_report(str(corpus_dir / "1992.txt"))
+    part = next(s for s in report.sections if "抓紧有利时机" in report.heading_text(s))
+    assert any(b.lead for b in part.blocks)
+    passage_leads = [report.slice(b.lead) for c in part.children for b in c.blocks if b.lead]
+    assert passage_leads == ["计划生育和环境保护是我国的两项基本国策"]

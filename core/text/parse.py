@@ -157,7 +157,8 @@ class _Node:
         self.end = max(self.end, block.span.end)
 
     def freeze(self, text: str) -> Section:
-        kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children))
+        own = sum(1 for b in self.blocks if b.kind == "paragraph" and b.lead)
+        kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children), own)
         end = max([self.end, *(k.span.end for k in kids)])
         blocks = _two_clause_leads_in_sets(text, tuple(self.blocks))
         return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
@@ -167,7 +168,7 @@ def _lead_count(section: Section) -> int:
     return sum(1 for b in section.blocks if b.kind == "paragraph" and b.lead)
 
 
-def drop_lone_leads(siblings: tuple[Section, ...]) -> tuple[Section, ...]:
+def drop_lone_leads(siblings: tuple[Section, ...], parent_leads: int = 0) -> tuple[Section, ...]:
     """Sibling sections, with a lead that stands alone taken back into its paragraph.
 
     Lead phrases are the sub-headings of a report, so they come in sets: several in a
@@ -177,9 +178,14 @@ def drop_lone_leads(siblings: tuple[Section, ...]) -> tuple[Section, ...]:
     shanghai-2023's third part has five one-paragraph sections; only (二) opens with a
     short sentence, 完成政府机构改革任务。, and the sentences after it (强化数据精准高效
     赋能…) are about data and approvals, not about the reform it names.
+
+    The paragraphs of the sections' parent before them (``parent_leads`` of its leads) are
+    of the set too: 1992's 二、 goes on after its leads (继续下大力气抓农业… / 积极发展科技和
+    教育事业…) with 各位代表！ passages, and the one lead there, 计划生育和环境保护是我国的两项
+    基本国策, is one more of the part's topics.
     """
     counts = [_lead_count(s) for s in siblings]
-    if len(siblings) < 2 or sum(counts) != 1:
+    if len(siblings) < 2 or sum(counts) != 1 or parent_leads:
         return siblings
     out = list(siblings)
     k = counts.index(1)
