@@ -129,6 +129,7 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
         (i for i, h in enumerate(heads) if isinstance(h, HeadingMatch) and h.level == "appendix"),
         len(heads),
     )
+    _rank_by_first_use(heads, end)
     marked = [i for i in range(end) if heads[i] is not None]
     _unnumbered_parts(lines, heads, marked, end)
     marked = [i for i in range(end) if heads[i] is not None]
@@ -179,6 +180,39 @@ def _unnumbered_parts(
         h = heads[i]
         if isinstance(h, HeadingMatch) and h.level == "part":
             heads[i] = HeadingMatch("section", h.marker, h.text_start)
+
+
+def _rank_by_first_use(heads: list[HeadingMatch | str | None], end: int) -> None:
+    """Make the （一） headings parts when the report numbers its top level so.
+
+    A report ranks its numbering styles by first use: 1981 opens with （一）当前的经济形势 and
+    （二）今后经济建设的方针, which holds the ten policies 一、…十、, then goes on with （三）我国
+    经济发展的前景; 1958's （三） holds 第一、关于基本建设 … 第五、. When the first numbered
+    heading is a （一） and headings numbered otherwise stand between two （…） headings,
+    the （…） headings are the parts and the others their sections.
+    """
+    numbered = [
+        i for i in range(end) if isinstance(h := heads[i], HeadingMatch) and _numbered(h.marker)
+    ]
+    parens = [i for i in numbered if _paren(heads[i])]
+    if not parens or parens[0] != numbered[0]:
+        return
+    inside = [i for i in numbered if not _paren(heads[i]) and parens[0] < i < parens[-1]]
+    if not inside:
+        return
+    for i in numbered:
+        h = heads[i]
+        assert isinstance(h, HeadingMatch)
+        level = "part" if i in parens else "section"
+        heads[i] = HeadingMatch(level, h.marker, h.text_start)  # type: ignore[arg-type]
+
+
+def _numbered(marker: str) -> bool:
+    return bool(marker) and marker[0] in "（(一二三四五六七八九十第"
+
+
+def _paren(h: HeadingMatch | str | None) -> bool:
+    return isinstance(h, HeadingMatch) and h.marker.startswith(("（", "("))
 
 
 def _level(h: HeadingMatch | str | None) -> str | None:
