@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.text.headings import (
     BULLET,
+    PART_RE,
     SALUTATION_RE,
     HeadingMatch,
     ends_sentence,
@@ -107,6 +108,48 @@ def renumber_parts(lines: list[BodyLine]) -> list[HeadingMatch | None]:
     return out
 
 
+LIST_PARAGRAPHS = 2
+"""Members of a numbered run printed as paragraphs that make it a list, not headings."""
+
+
+def items_of_paragraph_lists(lines: list[BodyLine]) -> list[BodyLine]:
+    """The blocks, with the heading-shaped members of a list of numbered paragraphs unmade.
+
+    A count 一、二、三… that opens with a paragraph (一、 followed by its sentences, not a
+    heading line) and prints two of its members so at least is a list inside the text: its
+    other members are items too, even when one sentence long. 1982 lists the five rules
+    国务院作出了以下规定 as 一、固定资产投资总规模，…。 / 二、大中型基本建设项目…审批。 /
+    三、所有建设项目必须严格按照基本建设程序办事。 / 四、…。 / 五、…。; its 二、三、五、 are
+    not sections that would hold the 第二…第四 measures after them. A single numbered
+    paragraph is no list (a part heading printed with its text could be one).
+    """
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if lines[i].heading is not None or _point_number(lines[i].text) != 1:
+            i += 1
+            continue
+        members = [i]
+        for j in range(i + 1, len(lines)):
+            n = _point_number(lines[j].text)
+            h = lines[j].heading
+            if n == len(members) + 1:
+                members.append(j)
+            elif n is not None or (h is not None and h.marker):
+                break
+        if sum(1 for k in members if lines[k].heading is None) >= LIST_PARAGRAPHS:
+            for k in members:
+                out[k] = BodyLine(lines[k].text, lines[k].one_line, None)
+        i = members[-1] + 1
+    return out
+
+
+def _point_number(text: str) -> int | None:
+    """The numeral of a line that opens with 一、 (a part's marker), or None."""
+    m = PART_RE.match(text)
+    return cn_number(m.group(1)[:-1]) if m else None
+
+
 def _part_number(h: HeadingMatch | None) -> int | None:
     if h is None or h.level != "part" or not h.marker.endswith("、"):
         return None
@@ -124,6 +167,7 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
     :data:`UNTITLED` for a block that opens an untitled section, or None for a block of
     running text.
     """
+    lines = items_of_paragraph_lists(lines)
     heads: list[HeadingMatch | str | None] = list(renumber_parts(lines))
     end = next(
         (i for i, h in enumerate(heads) if isinstance(h, HeadingMatch) and h.level == "appendix"),
