@@ -14,6 +14,7 @@ from reportdiff.core.text.headings import (
     HeadingMatch,
     is_date_line,
     match_heading,
+    status_clause_bounds,
     topic_lead_bounds,
 )
 from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
@@ -160,7 +161,7 @@ class _Node:
         own = sum(1 for b in self.blocks if b.kind == "paragraph" and b.lead)
         kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children), own)
         end = max([self.end, *(k.span.end for k in kids)])
-        blocks = _two_clause_leads_in_sets(text, tuple(self.blocks))
+        blocks = _two_clause_leads_in_sets(text, _status_leads_in_sets(text, tuple(self.blocks)))
         return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
 
 
@@ -293,6 +294,43 @@ def _two_clause_leads_in_sets(text: str, blocks: tuple[Block, ...]) -> tuple[Blo
         else b
         for b in blocks
     )
+
+
+STATUS_SET = 2
+"""Status clauses (and status-shaped leads) a section needs for its status clauses to lead."""
+
+
+def _status_leads_in_sets(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Blocks with the status clause opening a paragraph made its lead, when they come in sets.
+
+    A review gives a paragraph to each field and opens it with the field's state:
+    1982's review of the plan's first two years runs 农业生产持续地全面高涨，农村欣欣向荣，…
+    / 工业消费品生产迅速发展，… / 财政收入连年下降的趋势开始扭转，…; 1984's review of the year
+    has 科学教育文化卫生体育事业进一步发展 and 政权和法制建设进一步加强，… as leads, and 我国
+    人民军队的革命化、现代化、正规化建设有了新的进展，… in their run. One such clause alone
+    in its section (随着…运动的不断深入，…) opens an ordinary sentence.
+    """
+    found = {
+        i: bounds
+        for i, b in enumerate(blocks)
+        if b.kind == "paragraph"
+        and b.lead is None
+        and (bounds := status_clause_bounds(text[b.span.start : b.span.end])) is not None
+    }
+    shaped = sum(
+        1
+        for b in blocks
+        if b.kind == "paragraph"
+        and b.lead is not None
+        and status_clause_bounds(text[b.lead.start : b.lead.end] + "。") is not None
+    )
+    if not found or len(found) + shaped < STATUS_SET:
+        return blocks
+    out = list(blocks)
+    for i, (a, z) in found.items():
+        start = blocks[i].span.start
+        out[i] = replace(blocks[i], lead=Span(start + a, start + z))
+    return tuple(out)
 
 
 _RUN_ON_MIN = 4
