@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from reportdiff.core.storage.resolve import resolve_report
 from reportdiff.core.text.headings import topic_lead_bounds
+from reportdiff.core.text.load import load_text
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,56 @@ def test_two_clause_leads_in_the_corpus_are_topics(corpus_dir: Path) -> None:
             assert not lead.startswith(("今年", "去年", "同时", "我们")), lead
             assert r.text[b.lead.end : b.span.end].strip("。 \n"), lead
     assert two_clause >= 50
+
+
+def test_a_lead_in_a_closing_passage_joins_its_parts_leads(corpus_dir: Path) -> None:
+    """1992's 二、 lists its topics as leads, then goes on with 各位代表！ passages: the one
+    lead there (计划生育和环境保护是我国的两项基本国策) is another topic of the part, not a
+    lone short sentence."""
+    report = resolve_report(str(corpus_dir / "1992.txt"))
+    part = next(s for s in report.sections if "抓紧有利时机" in report.heading_text(s))
+    assert any(b.lead for b in part.blocks)
+    passage_leads = [report.slice(b.lead) for c in part.children for b in c.blocks if b.lead]
+    assert passage_leads == ["计划生育和环境保护是我国的两项基本国策"]
+
+
+def _leads_of(report_year: int, corpus_dir: Path) -> set[str]:
+    r = resolve_report(str(corpus_dir / f"{report_year}.txt"))
+    return {r.slice(b.lead) for _, _, b in r.blocks() if b.lead}
+
+
+def test_review_fields_open_with_their_state_in_sets(corpus_dir: Path) -> None:
+    """A review's paragraphs that each open with a field's state (1982: 农业生产持续地全面
+    高涨，农村欣欣向荣，…) are led by that clause; 1984's army paragraph joins the status
+    leads already printed in its part (科学教育文化卫生体育事业进一步发展)."""
+    leads_1982 = _leads_of(1982, corpus_dir)
+    for lead in (
+        "农业生产持续地全面高涨",
+        "工业消费品生产迅速发展",
+        "财政收入连年下降的趋势开始扭转",
+    ):
+        assert lead in leads_1982
+    assert "我国人民军队的革命化、现代化、正规化建设有了新的进展" in _leads_of(1984, corpus_dir)
+    assert "国防建设和国防力量有了新的加强" in _leads_of(1983, corpus_dir)
+
+
+def test_a_lone_status_clause_opens_an_ordinary_sentence(corpus_dir: Path) -> None:
+    """Alone in its section, a clause of change is part of its sentence: 1979's 随着揭批…运动
+    的不断深入，… and 1989's 努力保证今年对外贸易的持续发展，… get no lead."""
+    assert not any(x.startswith("随着揭批") for x in _leads_of(1979, corpus_dir))
+    assert not any(x.startswith("努力保证今年对外贸易") for x in _leads_of(1989, corpus_dir))
+
+
+@pytest.mark.parametrize(
+    "body, leads",
+    [
+        (
+            "农业生产持续增长，粮食又获丰收。\n\n工业生产迅速发展，产品质量提高。\n",
+            ["农业生产持续增长", "工业生产迅速发展"],
+        ),
+        ("农业生产持续增长，粮食又获丰收。\n\n我们还要继续努力，把工作做好。\n", [None, None]),
+    ],
+)
+def test_status_clauses_lead_only_in_sets(body: str, leads: list[str | None]) -> None:
+    r = load_text("一、工作回顾\n\n" + body, source="t.txt", region="全国", year=1990)
+    assert [r.lead_text(b) for b in r.sections[0].blocks] == leads

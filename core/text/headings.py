@@ -154,6 +154,28 @@ def topic_lead_bounds(paragraph: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+_STATUS_CLAUSE_RE = re.compile(
+    r"^(?!(?:今年|去年|明年|当前|目前|同时|因此|为此|总之|过去|我们|各级|各地|在|这|此|上述|以上|"
+    r"[一二三四五六七八九十〇○零]{4}年))"
+    r"([^，,。！？；：:\d０-９]{4,24}?"
+    r"(?:有了(?:新的|很大的?|显著的?|较大的?|长足的?)?|进一步|迅速|持续地?|全面|明显|开始|显著|"
+    r"日益|不断|逐步|大大|普遍)"
+    r"[^，,。！？；：:\d０-９]{0,6}?"
+    r"(?:加强|发展|进展|高涨|扭转|改善|提高|增长|扩大|好转|巩固|加快|增加|上升|深入|健全|完善|"
+    r"活跃|改变|纠正))[，,。]"
+)
+"""A clause stating how a field stands: its topic, an adverb of change and a verb of change
+(农业生产持续地全面高涨, 国防建设和国防力量有了新的加强, 财政收入连年下降的趋势开始扭转).
+A review prints its fields so, each opening the paragraph that gives its figures."""
+
+
+def status_clause_bounds(paragraph: str) -> tuple[int, int] | None:
+    """Start and end of the status clause (see :data:`_STATUS_CLAUSE_RE`) opening
+    ``paragraph``, or None."""
+    m = _STATUS_CLAUSE_RE.match(paragraph)
+    return (m.start(1), m.end(1)) if m else None
+
+
 POINTS_BACK = ("这", "此", "上述", "以上")
 """Openings that refer to what came before: such a sentence continues, it heads nothing."""
 

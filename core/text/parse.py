@@ -14,6 +14,7 @@ from reportdiff.core.text.headings import (
     HeadingMatch,
     is_date_line,
     match_heading,
+    status_clause_bounds,
     topic_lead_bounds,
 )
 from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
@@ -157,9 +158,10 @@ class _Node:
         self.end = max(self.end, block.span.end)
 
     def freeze(self, text: str) -> Section:
-        kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children))
+        own = sum(1 for b in self.blocks if b.kind == "paragraph" and b.lead)
+        kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children), own)
         end = max([self.end, *(k.span.end for k in kids)])
-        blocks = _two_clause_leads_in_sets(text, tuple(self.blocks))
+        blocks = _two_clause_leads_in_sets(text, _status_leads_in_sets(text, tuple(self.blocks)))
         return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
 
 
@@ -167,7 +169,7 @@ def _lead_count(section: Section) -> int:
     return sum(1 for b in section.blocks if b.kind == "paragraph" and b.lead)
 
 
-def drop_lone_leads(siblings: tuple[Section, ...]) -> tuple[Section, ...]:
+def drop_lone_leads(siblings: tuple[Section, ...], parent_leads: int = 0) -> tuple[Section, ...]:
     """Sibling sections, with a lead that stands alone taken back into its paragraph.
 
     Lead phrases are the sub-headings of a report, so they come in sets: several in a
@@ -177,9 +179,14 @@ def drop_lone_leads(siblings: tuple[Section, ...]) -> tuple[Section, ...]:
     shanghai-2023's third part has five one-paragraph sections; only (二) opens with a
     short sentence, 完成政府机构改革任务。, and the sentences after it (强化数据精准高效
     赋能…) are about data and approvals, not about the reform it names.
+
+    The paragraphs of the sections' parent before them (``parent_leads`` of its leads) are
+    of the set too: 1992's 二、 goes on after its leads (继续下大力气抓农业… / 积极发展科技和
+    教育事业…) with 各位代表！ passages, and the one lead there, 计划生育和环境保护是我国的两项
+    基本国策, is one more of the part's topics.
     """
     counts = [_lead_count(s) for s in siblings]
-    if len(siblings) < 2 or sum(counts) != 1:
+    if len(siblings) < 2 or sum(counts) != 1 or parent_leads:
         return siblings
     out = list(siblings)
     k = counts.index(1)
@@ -287,6 +294,43 @@ def _two_clause_leads_in_sets(text: str, blocks: tuple[Block, ...]) -> tuple[Blo
         else b
         for b in blocks
     )
+
+
+STATUS_SET = 2
+"""Status clauses (and status-shaped leads) a section needs for its status clauses to lead."""
+
+
+def _status_leads_in_sets(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Blocks with the status clause opening a paragraph made its lead, when they come in sets.
+
+    A review gives a paragraph to each field and opens it with the field's state:
+    1982's review of the plan's first two years runs 农业生产持续地全面高涨，农村欣欣向荣，…
+    / 工业消费品生产迅速发展，… / 财政收入连年下降的趋势开始扭转，…; 1984's review of the year
+    has 科学教育文化卫生体育事业进一步发展 and 政权和法制建设进一步加强，… as leads, and 我国
+    人民军队的革命化、现代化、正规化建设有了新的进展，… in their run. One such clause alone
+    in its section (随着…运动的不断深入，…) opens an ordinary sentence.
+    """
+    found = {
+        i: bounds
+        for i, b in enumerate(blocks)
+        if b.kind == "paragraph"
+        and b.lead is None
+        and (bounds := status_clause_bounds(text[b.span.start : b.span.end])) is not None
+    }
+    shaped = sum(
+        1
+        for b in blocks
+        if b.kind == "paragraph"
+        and b.lead is not None
+        and status_clause_bounds(text[b.lead.start : b.lead.end] + "。") is not None
+    )
+    if not found or len(found) + shaped < STATUS_SET:
+        return blocks
+    out = list(blocks)
+    for i, (a, z) in found.items():
+        start = blocks[i].span.start
+        out[i] = replace(blocks[i], lead=Span(start + a, start + z))
+    return tuple(out)
 
 
 _RUN_ON_MIN = 4

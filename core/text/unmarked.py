@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.text.headings import (
     BULLET,
+    PART_RE,
     SALUTATION_RE,
     HeadingMatch,
     ends_sentence,
@@ -107,6 +108,48 @@ def renumber_parts(lines: list[BodyLine]) -> list[HeadingMatch | None]:
     return out
 
 
+LIST_PARAGRAPHS = 2
+"""Members of a numbered run printed as paragraphs that make it a list, not headings."""
+
+
+def items_of_paragraph_lists(lines: list[BodyLine]) -> list[BodyLine]:
+    """The blocks, with the heading-shaped members of a list of numbered paragraphs unmade.
+
+    A count 一、二、三… that opens with a paragraph (一、 followed by its sentences, not a
+    heading line) and prints two of its members so at least is a list inside the text: its
+    other members are items too, even when one sentence long. 1982 lists the five rules
+    国务院作出了以下规定 as 一、固定资产投资总规模，…。 / 二、大中型基本建设项目…审批。 /
+    三、所有建设项目必须严格按照基本建设程序办事。 / 四、…。 / 五、…。; its 二、三、五、 are
+    not sections that would hold the 第二…第四 measures after them. A single numbered
+    paragraph is no list (a part heading printed with its text could be one).
+    """
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if lines[i].heading is not None or _point_number(lines[i].text) != 1:
+            i += 1
+            continue
+        members = [i]
+        for j in range(i + 1, len(lines)):
+            n = _point_number(lines[j].text)
+            h = lines[j].heading
+            if n == len(members) + 1:
+                members.append(j)
+            elif n is not None or (h is not None and h.marker):
+                break
+        if sum(1 for k in members if lines[k].heading is None) >= LIST_PARAGRAPHS:
+            for k in members:
+                out[k] = BodyLine(lines[k].text, lines[k].one_line, None)
+        i = members[-1] + 1
+    return out
+
+
+def _point_number(text: str) -> int | None:
+    """The numeral of a line that opens with 一、 (a part's marker), or None."""
+    m = PART_RE.match(text)
+    return cn_number(m.group(1)[:-1]) if m else None
+
+
 def _part_number(h: HeadingMatch | None) -> int | None:
     if h is None or h.level != "part" or not h.marker.endswith("、"):
         return None
@@ -124,11 +167,13 @@ def infer_headings(lines: list[BodyLine]) -> list[HeadingMatch | str | None]:
     :data:`UNTITLED` for a block that opens an untitled section, or None for a block of
     running text.
     """
+    lines = items_of_paragraph_lists(lines)
     heads: list[HeadingMatch | str | None] = list(renumber_parts(lines))
     end = next(
         (i for i, h in enumerate(heads) if isinstance(h, HeadingMatch) and h.level == "appendix"),
         len(heads),
     )
+    _rank_by_first_use(heads, end)
     marked = [i for i in range(end) if heads[i] is not None]
     _unnumbered_parts(lines, heads, marked, end)
     marked = [i for i in range(end) if heads[i] is not None]
@@ -179,6 +224,39 @@ def _unnumbered_parts(
         h = heads[i]
         if isinstance(h, HeadingMatch) and h.level == "part":
             heads[i] = HeadingMatch("section", h.marker, h.text_start)
+
+
+def _rank_by_first_use(heads: list[HeadingMatch | str | None], end: int) -> None:
+    """Make the （一） headings parts when the report numbers its top level so.
+
+    A report ranks its numbering styles by first use: 1981 opens with （一）当前的经济形势 and
+    （二）今后经济建设的方针, which holds the ten policies 一、…十、, then goes on with （三）我国
+    经济发展的前景; 1958's （三） holds 第一、关于基本建设 … 第五、. When the first numbered
+    heading is a （一） and headings numbered otherwise stand between two （…） headings,
+    the （…） headings are the parts and the others their sections.
+    """
+    numbered = [
+        i for i in range(end) if isinstance(h := heads[i], HeadingMatch) and _numbered(h.marker)
+    ]
+    parens = [i for i in numbered if _paren(heads[i])]
+    if not parens or parens[0] != numbered[0]:
+        return
+    inside = [i for i in numbered if not _paren(heads[i]) and parens[0] < i < parens[-1]]
+    if not inside:
+        return
+    for i in numbered:
+        h = heads[i]
+        assert isinstance(h, HeadingMatch)
+        level = "part" if i in parens else "section"
+        heads[i] = HeadingMatch(level, h.marker, h.text_start)  # type: ignore[arg-type]
+
+
+def _numbered(marker: str) -> bool:
+    return bool(marker) and marker[0] in "（(一二三四五六七八九十第"
+
+
+def _paren(h: HeadingMatch | str | None) -> bool:
+    return isinstance(h, HeadingMatch) and h.marker.startswith(("（", "("))
 
 
 def _level(h: HeadingMatch | str | None) -> str | None:
