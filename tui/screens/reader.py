@@ -41,8 +41,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 if TYPE_CHECKING:
@@ -68,16 +69,24 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
-    lead: reactive[int] = reactive(0)
+    # Vars, not reactives: the screen draws nothing of its own from them (the panes, the
+    # legend and the layout follow through the watchers), and a reactive's change
+    # repainted the whole screen, both long panes too (a full frame for each ``1``–``5``
+    # and each ``tab``).
+    lead: var[int] = var(0)
     """Index of the pane navigation follows (the last focused pane)."""
-    enabled: reactive[frozenset[str]] = reactive(frozenset(LAYERS))
+    enabled: var[frozenset[str]] = var(frozenset(LAYERS))
     """Highlight layers switched on."""
-    page_start: reactive[int] = reactive(0)
+    page_start: var[int] = var(0)
     """Index of the first visible pane."""
-    sync_scroll: reactive[bool] = reactive(True)
+    sync_scroll: var[bool] = var(True)
     """Other panes follow the focused pane's scrolling by aligned paragraph."""
-    base: reactive[int] = reactive(0)
+    base: var[int] = var(0)
     """Index of the report in-paragraph changes are measured against (``b`` switches)."""
+    focused: var[Widget | None] = var(None)
+    """Textual's focused widget, as a var here: the panes restyle their own borders when
+    focus moves (Textual updates the focus styles), and Screen's reactive repainted the
+    whole screen at every ``tab`` as well."""
 
     def __init__(self, reports: list[Report], *, focus: int = 0) -> None:
         """Create the reader.
