@@ -133,7 +133,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
             yield Static(id="outline-slot", classes="outline-box")
             with Horizontal(id="panes"):
                 for i, report in enumerate(self.reports):
-                    yield ReportPane(report, i, id=f"pane-{i}")
+                    yield ReportPane(report, i, id=f"pane-{i}", follow=self._follow_key)
         with Horizontal(id="status"):
             # First, so a long legend never pushes it off a narrow screen.
             yield Static(id="pages")
@@ -354,7 +354,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
 
     @on(ReportPane.Scrolled)
     def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
-        self._follow_lead(event)
+        self._follow_lead(event.pane, event.rewrap)
 
     @on(ReportPane.Focused)
     def _pane_focused(self, event: ReportPane.Focused) -> None:

@@ -75,15 +75,26 @@ class ReportPane(PaneDrawing, ScrollView, can_focus=True):
 
         pane: ReportPane
 
-    def __init__(self, report: Report, index: int, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        index: int,
+        *,
+        id: str | None = None,
+        follow: Callable[[ReportPane], None] | None = None,
+    ) -> None:
         """Create a pane.
 
         Args:
             report: The report shown.
             index: The report's position in the comparison.
             id: Widget id.
+            follow: Called when a scrolling key has moved this pane, before the next
+                frame (the :class:`Scrolled` message comes later, after a frame showing
+                this pane moved alone): the reader moves the other panes with it.
         """
         super().__init__(id=id)
+        self._follow = follow
         localize_bindings(self)
         self.report = report
         self.index = index
@@ -287,32 +298,53 @@ class ReportPane(PaneDrawing, ScrollView, can_focus=True):
         end = lay.item_top[item + 1] - 1 if item + 1 < len(lay.items) else len(lay.lines)
         return max(1, end - lay.item_top[item])
 
-    # Page keys jump rather than animate: each frame of an animated page scroll moved
-    # every other pane after the lead and redrew them all (about a second of frames on
-    # long reports); a reader's page keys move at once, as in a pager.
+    # Scrolling keys jump rather than animate, and at once: each frame of an animated page
+    # scroll moved every other pane after the lead and redrew them all (about a second of
+    # frames on long reports), and Textual's page keys scroll only after the next frame.
+    # The panes that follow this one are moved in the same call (see ``follow``), so a
+    # key is one frame, not one for this pane and one more for the others.
+    def _scroll_by_key(self, y: float) -> None:
+        """Scroll to line ``y`` at once, then have the other panes follow it."""
+        before = self.scroll_y
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if self.scroll_y != before and self._follow is not None:
+            self._follow(self)
+
+    def action_scroll_up(self) -> None:
+        """One line up, at once."""
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self._scroll_by_key(self.scroll_y - 1)
+
+    def action_scroll_down(self) -> None:
+        """One line down, at once."""
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self._scroll_by_key(self.scroll_y + 1)
+
     def action_page_down(self) -> None:
         """One page down, at once."""
         if not self.allow_vertical_scroll:
             raise SkipAction()
-        self.scroll_page_down(animate=False)
+        self._scroll_by_key(self.scroll_y + self.scrollable_content_region.height)
 
     def action_page_up(self) -> None:
         """One page up, at once."""
         if not self.allow_vertical_scroll:
             raise SkipAction()
-        self.scroll_page_up(animate=False)
+        self._scroll_by_key(self.scroll_y - self.scrollable_content_region.height)
 
     def action_scroll_home(self) -> None:
         """To the start of the report, at once."""
         if not self._allow_scroll:
             raise SkipAction()
-        self.scroll_home(animate=False, x_axis=self.scroll_y == 0)
+        self._scroll_by_key(0)
 
     def action_scroll_end(self) -> None:
         """To the end of the report, at once."""
         if not self._allow_scroll:
             raise SkipAction()
-        self.scroll_end(animate=False, x_axis=self.scroll_y == self.is_vertical_scroll_end)
+        self._scroll_by_key(self.max_scroll_y)
 
     def on_focus(self) -> None:
         """Tell the screen that navigation now follows this pane."""
