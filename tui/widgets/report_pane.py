@@ -259,9 +259,14 @@ class ReportPane(PaneDrawing, ScrollView, can_focus=True):
             # Only the length changed (a layer's badges came or went): the pane keeps its
             # place on screen, so no layout of the whole screen is needed (it redrew every
             # widget, some 0.1 s a toggle on long reports); the scrollbar and the scroll
-            # range follow, as Textual does for a size update without layout.
+            # range follow, as Textual does for a size update without layout (through
+            # the scrollbar's public reactives: the pane's vertical bar always shows).
             self.set_reactive(ReportPane.virtual_size, size)
-            self._scroll_update(size)
+            if self.show_vertical_scrollbar:
+                bar = self.vertical_scrollbar
+                bar.window_virtual_size = size.height
+                bar.window_size = self.container_size.height - self.scrollbar_size_horizontal
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
             self.refresh()
         else:
             self.virtual_size = size
