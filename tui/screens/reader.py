@@ -32,7 +32,6 @@ from reportdiff.tui.screens.reader_changes import ChangesMixin
 from reportdiff.tui.screens.reader_find import FindMixin
 from reportdiff.tui.screens.reader_keys import READER_BINDINGS
 from reportdiff.tui.screens.reader_nav import NavigationMixin
-from reportdiff.tui.widgets.footer import SteadyFooter
 from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.report_pane import ReportPane
@@ -165,7 +164,9 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         body = self.query_one("#body")
         if not body.is_attached:  # the app is closing already
             return
-        # Imported here: Tree, Input and LoadingIndicator are not needed for the first frame.
+        # Imported here: Tree, Input, the Footer and LoadingIndicator are not needed for
+        # the first frame.
+        from reportdiff.tui.widgets.footer import SteadyFooter
         from reportdiff.tui.widgets.outline import AlignmentOutline
         from textual.widgets import LoadingIndicator
 
