@@ -47,6 +47,7 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import Comparison
+    from reportdiff.tui.collector import IdleCollector
     from reportdiff.tui.widgets.outline import AlignmentOutline
     from textual.widget import AwaitMount
     from textual.widgets import Input
@@ -116,10 +117,12 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         self._analysis_over = False
         self._paged = False
         self._placed: dict[int, float] = {}
-        self._subtitles: dict[int, Text] = {}
-        self._pane_list: list[ReportPane] | None = None
-        """Each pane's border subtitle as last set (see :meth:`_mark_counterpart`)."""
         """Where navigation last put each pane, so sync scrolling does not undo it."""
+        self._subtitles: dict[int, Text] = {}
+        """Each pane's border subtitle as last set (see :meth:`_mark_counterpart`)."""
+        self._pane_list: list[ReportPane] | None = None
+        self._collector: IdleCollector | None = None
+        """Collects the keys' garbage between keys, once the comparison is frozen."""
 
     # ----- composition ----------------------------------------------------------------
 
@@ -300,6 +303,17 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
             # as ReportDiffApp.run does with the start-up objects. A full collection
             # scanning them took 0.15–0.25 s on reports 8× national length, on a key.
             gc.freeze()
+            # And what the keys make is collected between keys (tui/collector.py).
+            if self._collector is None:
+                from reportdiff.tui.collector import IdleCollector
+
+                self._collector = IdleCollector(self)
+                self._collector.start()
+
+    def on_unmount(self) -> None:
+        """Python collects on its own again once the reader is gone."""
+        if self._collector is not None:
+            self._collector.stop()
 
     def show_analysis_failed(self, message: str) -> None:
         """Keep reading possible when the comparison cannot be computed."""
