@@ -65,8 +65,9 @@ KEYS = [
 ]
 
 
-Timing = tuple[str, float, float, float]
-"""(key, wall seconds until idle, CPU seconds of this process, seconds until its last frame)."""
+Timing = tuple[str, float, float, float, int]
+"""(key, wall seconds until idle, CPU seconds of this process, seconds until its last frame,
+frames composed)."""
 
 
 async def _time_keys(app, keys: list[str], ready, notifications: bool = False) -> list[Timing]:  # type: ignore[no-untyped-def]
@@ -92,7 +93,8 @@ async def _time_keys(app, keys: list[str], ready, notifications: bool = False) -
                 await pilot.press(key)
                 await pilot.pause()
                 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-                out.append((key, wall, cpu, (frames[-1] - t0) if frames else float("nan")))
+                last = (frames[-1] - t0) if frames else float("nan")
+                out.append((key, wall, cpu, last, len(frames)))
     finally:
         Screen._compositor_refresh = compose  # type: ignore[method-assign]
     return out
@@ -186,13 +188,13 @@ def main() -> None:
     )
     times = asyncio.run(_reader(reports, KEYS, args.notifications))
     print(f"notifications {'shown' if args.notifications else 'hidden'}")
-    print("  key       until idle (wall)   CPU (this process)   on screen after")
-    for key, t, c, s in times:
+    print("  key       until idle (wall)   CPU (this process)   on screen after   frames")
+    for key, t, c, s, n in times:
         flag = "" if not s > 0.1 else "   > 0.1 s"
         shown = "no frame" if math.isnan(s) else f"{s * 1000:6.1f} ms = {s / floor_screen:5.1f}×"
         print(
             f"  {key:<9} {t * 1000:7.1f} ms = {t / floor:4.1f}×  "
-            f"{c * 1000:6.1f} ms = {c / floor_cpu:5.1f}×  {shown}{flag}"
+            f"{c * 1000:6.1f} ms = {c / floor_cpu:5.1f}×  {shown}  {n}{flag}"
         )
     walls, cpus = [t[1] for t in times], [t[2] for t in times]
     screens = [t[3] for t in times if not math.isnan(t[3])]  # keys that drew a frame
@@ -205,7 +207,8 @@ def main() -> None:
     print(
         f"on screen: worst {max(screens) * 1000:.1f} ms ({max(screens) / floor_screen:.1f}× "
         f"floor), median {statistics.median(screens) * 1000:.1f} ms; "
-        f"{sum(s <= 0.1 for s in screens)} of {len(screens)} keys that drew within 0.1 s"
+        f"{sum(s <= 0.1 for s in screens)} of {len(screens)} keys that drew within 0.1 s; "
+        f"{sum(t[4] for t in times)} frames for {len(times)} keys"
     )
 
 
