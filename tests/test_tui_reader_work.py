@@ -190,6 +190,31 @@ async def test_toggles_and_tab_repaint_no_whole_screen(reports: list[Report]) ->
         assert calls == []
 
 
+@aio
+async def test_a_layer_toggle_is_said_by_the_legend_once_compared(reports: list[Report]) -> None:
+    """Toggling a layer mounts no toast once the legend shows the layers (a toast is a
+    layout of the whole screen when it comes and when it goes); before the comparison
+    the legend says "analysing…", and the toast says what the key did."""
+    from textual.widgets._toast import Toast
+
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["changed numbers: off"]
+        assert app.reader.query(Toast)
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await analysed(pilot)
+        legend = app.reader.query_one("#legend")
+        assert "✗" not in str(legend.render())
+        await pilot.press("2")
+        await pilot.pause()
+        assert "✗" in str(legend.render())
+        assert not list(app._notifications) and not app.reader.query(Toast)
+
+
 def _count_drawn(panes) -> list[int]:  # type: ignore[no-untyped-def]
     """Record each report line drawn from now on (its display line index)."""
     drawn: list[int] = []

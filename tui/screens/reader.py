@@ -359,8 +359,18 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         self._apply_highlights()
 
     def action_toggle_layer(self, layer: str) -> None:
-        """Switch a highlight layer on or off."""
+        """Switch a highlight layer on or off.
+
+        Once the comparison is shown the legend says it, in the same frame (the layer's
+        ✓ becomes ✗, its samples struck through): no toast. A toast is mounted into the
+        screen and unmounted two seconds later, each a layout of the whole screen and
+        two or three more frames after the key's own (some 0.1 s of frames on long
+        reports, for words the legend already shows). Before the comparison the legend
+        says "analysing…", so the toast says it.
+        """
         self.enabled = self.enabled ^ {layer}
+        if self.comparison is not None:
+            return
         on = layer in self.enabled
         message = _("{layer}: on") if on else _("{layer}: off")
         self.notify(message.format(layer=_(LAYER_LABELS[layer])), timeout=2, markup=False)
