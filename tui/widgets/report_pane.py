@@ -20,11 +20,11 @@ from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.selection import selected_span
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.pane_draw import GUTTER, PaneDrawing
+from reportdiff.tui.widgets.pane_keys import PaneKeys
 from reportdiff.tui.widgets.pane_lines import Range
 from reportdiff.tui.widgets.pane_marks import PaneMarks, changed_overlay
 from rich.style import Style
 from rich.text import Text
-from textual.actions import SkipAction
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from textual.selection import Selection
 
 
-class ReportPane(PaneDrawing, ScrollView, can_focus=True):
+class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
     Headings, lead phrases and the gutter are the pane's component classes; the mark
@@ -302,54 +302,6 @@ class ReportPane(PaneDrawing, ScrollView, can_focus=True):
         lay = self.pane_layout
         end = lay.item_top[item + 1] - 1 if item + 1 < len(lay.items) else len(lay.lines)
         return max(1, end - lay.item_top[item])
-
-    # Scrolling keys jump rather than animate, and at once: each frame of an animated page
-    # scroll moved every other pane after the lead and redrew them all (about a second of
-    # frames on long reports), and Textual's page keys scroll only after the next frame.
-    # The panes that follow this one are moved in the same call (see ``follow``), so a
-    # key is one frame, not one for this pane and one more for the others.
-    def _scroll_by_key(self, y: float) -> None:
-        """Scroll to line ``y`` at once, then have the other panes follow it."""
-        before = self.scroll_y
-        self.scroll_to(y=y, animate=False, immediate=True)
-        if self.scroll_y != before and self._follow is not None:
-            self._follow(self)
-
-    def action_scroll_up(self) -> None:
-        """One line up, at once."""
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self._scroll_by_key(self.scroll_y - 1)
-
-    def action_scroll_down(self) -> None:
-        """One line down, at once."""
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self._scroll_by_key(self.scroll_y + 1)
-
-    def action_page_down(self) -> None:
-        """One page down, at once."""
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self._scroll_by_key(self.scroll_y + self.scrollable_content_region.height)
-
-    def action_page_up(self) -> None:
-        """One page up, at once."""
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self._scroll_by_key(self.scroll_y - self.scrollable_content_region.height)
-
-    def action_scroll_home(self) -> None:
-        """To the start of the report, at once."""
-        if not self._allow_scroll:
-            raise SkipAction()
-        self._scroll_by_key(0)
-
-    def action_scroll_end(self) -> None:
-        """To the end of the report, at once."""
-        if not self._allow_scroll:
-            raise SkipAction()
-        self._scroll_by_key(self.max_scroll_y)
 
     def on_focus(self) -> None:
         """Tell the screen that navigation now follows this pane."""
