@@ -87,6 +87,35 @@ async def test_d_and_D_walk_the_changes_in_every_pane(drafts: list[Report]) -> N
 
 
 @aio
+async def test_d_and_D_start_from_where_the_base_pane_is(drafts: list[Report]) -> None:
+    """With no current change, ``d`` goes to the first change at or below the base pane's
+    top paragraph and ``D`` to the last one above it, from anywhere in the report."""
+    app = ReportDiffApp(drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        cmp = await analysed(pilot)
+        stops = change_stops(cmp, 0)
+        reader = app.reader
+        base_pane = reader.panes[0]
+        tops = set()
+        for _ in range(12):
+            await pilot.press("j")
+            top = base_pane.items[base_pane.top_item()].start
+            tops.add(top)
+            after = [k for k, s in enumerate(stops) if s.change.base.start >= top]
+            before = [k for k, s in enumerate(stops) if s.change.base.start < top]
+            for direction, want in (
+                (1, after[0] if after else 0),
+                (-1, before[-1] if before else len(stops) - 1),
+            ):
+                base_pane.scroll_to_offset(top)
+                reader.change_cursor = None
+                reader.action_change(direction)
+                assert reader.change_cursor == want, (top, direction)
+            base_pane.scroll_to_offset(top)  # the next j goes on from here
+        assert len(tops) > 3
+
+
+@aio
 async def test_b_switches_the_base(drafts: list[Report]) -> None:
     app = ReportDiffApp(drafts)
     async with app.run_test(size=SIZE) as pilot:

@@ -107,6 +107,114 @@ async def test_page_keys_move_at_once(reports: list[Report]) -> None:
             assert lead.scroll_y != before, key
 
 
+def _at_counterpart(reader, lead, other) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``other`` shows the counterpart of the paragraph at ``lead``'s top."""
+    from reportdiff.tui.navigation import fallback_offset
+
+    index = reader._anchor_at(reader.anchors, lead.index, lead.items[lead.top_item()].start)
+    assert index is not None
+    item = other.item_at_offset(fallback_offset(reader.anchors, index, other.index) or 0)
+    top = other.item_top(item)
+    return bool(top <= other.scroll_y <= top + other.item_height(item))
+
+
+@aio
+async def test_scrolling_keys_move_every_pane_before_the_next_frame(
+    reports: list[Report],
+) -> None:
+    """A scrolling key moves the other panes in the same call, not after a frame (when
+    the lead's Scrolled message arrives): one frame a key."""
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        lead, other = reader.panes
+        lead.focus()
+        await pilot.pause()
+        moved = 0
+        for action in ("page_down", "page_down", "scroll_down", "page_up", "scroll_end"):
+            before = other.scroll_y
+            getattr(lead, f"action_{action}")()  # no await: no message handled, no frame
+            assert _at_counterpart(reader, lead, other), action
+            moved += other.scroll_y != before
+        assert moved >= 3
+
+
+@aio
+async def test_page_up_back_to_a_placed_paragraph_brings_the_others_back(
+    reports: list[Report],
+) -> None:
+    """``pageup`` after ``pagedown`` returns the lead to where ``j`` put it: the other
+    panes return too (a key is the reader scrolling, even back to a placed line)."""
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        lead, other = reader.panes
+        lead.focus()
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        placed = (lead.scroll_y, other.scroll_y)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert other.scroll_y != placed[1]
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert (lead.scroll_y, other.scroll_y) == placed
+
+
+@aio
+async def test_toggles_and_tab_repaint_no_whole_screen(reports: list[Report]) -> None:
+    """The reader's state (layers, lead pane, focus) is drawn by the widgets that show it:
+    changing it asks no repaint of the whole screen (every widget composed again)."""
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        reader = app.reader
+        calls: list[tuple[object, ...]] = []
+        refresh = reader.refresh
+
+        def recording(*args: object, **kwargs: object) -> object:
+            calls.append((args, kwargs))
+            return refresh(*args, **kwargs)  # type: ignore[arg-type]
+
+        reader.refresh = recording  # type: ignore[method-assign]
+        enabled = reader.enabled
+        await pilot.press("2")
+        await pilot.pause()
+        assert reader.enabled != enabled
+        first = reader.focused
+        await pilot.press("tab")
+        await pilot.pause()
+        assert reader.focused is not first and reader.lead == 1
+        assert calls == []
+
+
+@aio
+async def test_a_layer_toggle_is_said_by_the_legend_once_compared(reports: list[Report]) -> None:
+    """Toggling a layer mounts no toast once the legend shows the layers (a toast is a
+    layout of the whole screen when it comes and when it goes); before the comparison
+    the legend says "analysing…", and the toast says what the key did."""
+    from textual.widgets._toast import Toast
+
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["changed numbers: off"]
+        assert app.reader.query(Toast)
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await analysed(pilot)
+        legend = app.reader.query_one("#legend")
+        assert "✗" not in str(legend.render())
+        await pilot.press("2")
+        await pilot.pause()
+        assert "✗" in str(legend.render())
+        assert not list(app._notifications) and not app.reader.query(Toast)
+
+
 def _count_drawn(panes) -> list[int]:  # type: ignore[no-untyped-def]
     """Record each report line drawn from now on (its display line index)."""
     drawn: list[int] = []

@@ -32,7 +32,6 @@ from reportdiff.tui.screens.reader_changes import ChangesMixin
 from reportdiff.tui.screens.reader_find import FindMixin
 from reportdiff.tui.screens.reader_keys import READER_BINDINGS
 from reportdiff.tui.screens.reader_nav import NavigationMixin
-from reportdiff.tui.widgets.footer import SteadyFooter
 from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.report_pane import ReportPane
@@ -41,12 +40,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import Comparison
+    from reportdiff.tui.collector import IdleCollector
     from reportdiff.tui.widgets.outline import AlignmentOutline
     from textual.widget import AwaitMount
     from textual.widgets import Input
@@ -68,16 +69,24 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
-    lead: reactive[int] = reactive(0)
+    # Vars, not reactives: the screen draws nothing of its own from them (the panes, the
+    # legend and the layout follow through the watchers), and a reactive's change
+    # repainted the whole screen, both long panes too (a full frame for each ``1``–``5``
+    # and each ``tab``).
+    lead: var[int] = var(0)
     """Index of the pane navigation follows (the last focused pane)."""
-    enabled: reactive[frozenset[str]] = reactive(frozenset(LAYERS))
+    enabled: var[frozenset[str]] = var(frozenset(LAYERS))
     """Highlight layers switched on."""
-    page_start: reactive[int] = reactive(0)
+    page_start: var[int] = var(0)
     """Index of the first visible pane."""
-    sync_scroll: reactive[bool] = reactive(True)
+    sync_scroll: var[bool] = var(True)
     """Other panes follow the focused pane's scrolling by aligned paragraph."""
-    base: reactive[int] = reactive(0)
+    base: var[int] = var(0)
     """Index of the report in-paragraph changes are measured against (``b`` switches)."""
+    focused: var[Widget | None] = var(None)
+    """Textual's focused widget, as a var here: the panes restyle their own borders when
+    focus moves (Textual updates the focus styles), and Screen's reactive repainted the
+    whole screen at every ``tab`` as well."""
 
     def __init__(self, reports: list[Report], *, focus: int = 0) -> None:
         """Create the reader.
@@ -108,10 +117,12 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         self._analysis_over = False
         self._paged = False
         self._placed: dict[int, float] = {}
-        self._subtitles: dict[int, Text] = {}
-        self._pane_list: list[ReportPane] | None = None
-        """Each pane's border subtitle as last set (see :meth:`_mark_counterpart`)."""
         """Where navigation last put each pane, so sync scrolling does not undo it."""
+        self._subtitles: dict[int, Text] = {}
+        """Each pane's border subtitle as last set (see :meth:`_mark_counterpart`)."""
+        self._pane_list: list[ReportPane] | None = None
+        self._collector: IdleCollector | None = None
+        """Collects the keys' garbage between keys, once the comparison is frozen."""
 
     # ----- composition ----------------------------------------------------------------
 
@@ -124,7 +135,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
             yield Static(id="outline-slot", classes="outline-box")
             with Horizontal(id="panes"):
                 for i, report in enumerate(self.reports):
-                    yield ReportPane(report, i, id=f"pane-{i}")
+                    yield ReportPane(report, i, id=f"pane-{i}", follow=self._follow_key)
         with Horizontal(id="status"):
             # First, so a long legend never pushes it off a narrow screen.
             yield Static(id="pages")
@@ -156,7 +167,9 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         body = self.query_one("#body")
         if not body.is_attached:  # the app is closing already
             return
-        # Imported here: Tree, Input and LoadingIndicator are not needed for the first frame.
+        # Imported here: Tree, Input, the Footer and LoadingIndicator are not needed for
+        # the first frame.
+        from reportdiff.tui.widgets.footer import SteadyFooter
         from reportdiff.tui.widgets.outline import AlignmentOutline
         from textual.widgets import LoadingIndicator
 
@@ -290,6 +303,17 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
             # as ReportDiffApp.run does with the start-up objects. A full collection
             # scanning them took 0.15–0.25 s on reports 8× national length, on a key.
             gc.freeze()
+            # And what the keys make is collected between keys (tui/collector.py).
+            if self._collector is None:
+                from reportdiff.tui.collector import IdleCollector
+
+                self._collector = IdleCollector(self)
+                self._collector.start()
+
+    def on_unmount(self) -> None:
+        """Python collects on its own again once the reader is gone."""
+        if self._collector is not None:
+            self._collector.stop()
 
     def show_analysis_failed(self, message: str) -> None:
         """Keep reading possible when the comparison cannot be computed."""
@@ -335,8 +359,18 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         self._apply_highlights()
 
     def action_toggle_layer(self, layer: str) -> None:
-        """Switch a highlight layer on or off."""
+        """Switch a highlight layer on or off.
+
+        Once the comparison is shown the legend says it, in the same frame (the layer's
+        ✓ becomes ✗, its samples struck through): no toast. A toast is mounted into the
+        screen and unmounted two seconds later, each a layout of the whole screen and
+        two or three more frames after the key's own (some 0.1 s of frames on long
+        reports, for words the legend already shows). Before the comparison the legend
+        says "analysing…", so the toast says it.
+        """
         self.enabled = self.enabled ^ {layer}
+        if self.comparison is not None:
+            return
         on = layer in self.enabled
         message = _("{layer}: on") if on else _("{layer}: off")
         self.notify(message.format(layer=_(LAYER_LABELS[layer])), timeout=2, markup=False)
@@ -345,7 +379,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
 
     @on(ReportPane.Scrolled)
     def _pane_scrolled(self, event: ReportPane.Scrolled) -> None:
-        self._follow_lead(event)
+        self._follow_lead(event.pane, event.rewrap)
 
     @on(ReportPane.Focused)
     def _pane_focused(self, event: ReportPane.Focused) -> None:

@@ -6,6 +6,7 @@ screen's module stays readable); the marks come from :mod:`reportdiff.tui.change
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from reportdiff.core.i18n import N_, _, ngettext
@@ -99,12 +100,12 @@ class ChangesMixin(_ScreenBase):
             # From where the base pane is: the first change below its top (or above).
             pane = self.panes[self.base]
             top = pane.items[pane.top_item()].start
-            after = [k for k, s in enumerate(stops) if s.change.base.start >= top]
-            before = [k for k, s in enumerate(stops) if s.change.base.start < top]
+            # The stops are in the base's reading order: bisect, not a scan of them all.
+            first_after = bisect_left(stops, top, key=lambda s: s.change.base.start)
             if direction > 0:
-                cur = after[0] if after else 0
+                cur = first_after if first_after < len(stops) else 0
             else:
-                cur = before[-1] if before else len(stops) - 1
+                cur = first_after - 1 if first_after else len(stops) - 1
         else:
             cur = (cur + direction) % len(stops)
         self.show_change(cur)

@@ -116,13 +116,17 @@ class NavigationMixin(_ScreenBase):
     def _remember_placement(self) -> None:
         self._placed = {pane.index: pane.scroll_y for pane in self.panes}
 
-    def _follow_lead(self, event: ReportPane.Scrolled) -> None:
+    def _follow_lead(self, lead: ReportPane, rewrap: bool = False) -> None:
         """A pane scrolled: mark its border; the focused pane's scrolling moves the others
-        to the same aligned paragraph (see :attr:`sync_scroll`)."""
+        to the same aligned paragraph (see :attr:`sync_scroll`).
+
+        Called for each :class:`ReportPane.Scrolled` message, and at once by a pane's
+        scrolling keys (so the panes move in one frame; the message that follows finds
+        them in place already). ``rewrap``: a re-wrap moved the pane, not the reader.
+        """
         # Only the focused pane leads, so panes moved here never echo back (no ping-pong).
-        lead = event.pane
         self._mark_counterpart(lead)
-        if event.rewrap or not self.sync_scroll or not self.anchors:
+        if rewrap or not self.sync_scroll or not self.anchors:
             return
         if self._placed.get(lead.index) == lead.scroll_y:
             return  # our own placement (Scrolled arrives after the keys placed every pane)
@@ -147,6 +151,18 @@ class NavigationMixin(_ScreenBase):
             item = pane.item_at_offset(offset)
             y = pane.item_top(item) + round(frac * pane.item_height(item))
             pane.scroll_to(y=y, animate=False, immediate=True)
+            # Its border now, not when its own Scrolled message arrives: that was one
+            # more frame after a key.
+            self._mark_counterpart(pane)
+
+    def _follow_key(self, lead: ReportPane) -> None:
+        """A scrolling key moved ``lead``: the others follow now (see :meth:`_follow_lead`).
+
+        A key is the reader scrolling even when it brings the pane back to where
+        navigation put it (``pageup`` after ``pagedown``), so that placement is forgotten.
+        """
+        self._placed.pop(lead.index, None)
+        self._follow_lead(lead)
 
     # ----- synchronised navigation ----------------------------------------------------
 

@@ -20,11 +20,11 @@ from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.selection import selected_span
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.pane_draw import GUTTER, PaneDrawing
+from reportdiff.tui.widgets.pane_keys import PaneKeys
 from reportdiff.tui.widgets.pane_lines import Range
 from reportdiff.tui.widgets.pane_marks import PaneMarks, changed_overlay
 from rich.style import Style
 from rich.text import Text
-from textual.actions import SkipAction
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from textual.selection import Selection
 
 
-class ReportPane(PaneDrawing, ScrollView, can_focus=True):
+class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
     Headings, lead phrases and the gutter are the pane's component classes; the mark
@@ -75,15 +75,26 @@ class ReportPane(PaneDrawing, ScrollView, can_focus=True):
 
         pane: ReportPane
 
-    def __init__(self, report: Report, index: int, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        index: int,
+        *,
+        id: str | None = None,
+        follow: Callable[[ReportPane], None] | None = None,
+    ) -> None:
         """Create a pane.
 
         Args:
             report: The report shown.
             index: The report's position in the comparison.
             id: Widget id.
+            follow: Called when a scrolling key has moved this pane, before the next
+                frame (the :class:`Scrolled` message comes later, after a frame showing
+                this pane moved alone): the reader moves the other panes with it.
         """
         super().__init__(id=id)
+        self._follow = follow
         localize_bindings(self)
         self.report = report
         self.index = index
@@ -248,9 +259,14 @@ class ReportPane(PaneDrawing, ScrollView, can_focus=True):
             # Only the length changed (a layer's badges came or went): the pane keeps its
             # place on screen, so no layout of the whole screen is needed (it redrew every
             # widget, some 0.1 s a toggle on long reports); the scrollbar and the scroll
-            # range follow, as Textual does for a size update without layout.
+            # range follow, as Textual does for a size update without layout (through
+            # the scrollbar's public reactives: the pane's vertical bar always shows).
             self.set_reactive(ReportPane.virtual_size, size)
-            self._scroll_update(size)
+            if self.show_vertical_scrollbar:
+                bar = self.vertical_scrollbar
+                bar.window_virtual_size = size.height
+                bar.window_size = self.container_size.height - self.scrollbar_size_horizontal
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
             self.refresh()
         else:
             self.virtual_size = size
@@ -286,33 +302,6 @@ class ReportPane(PaneDrawing, ScrollView, can_focus=True):
         lay = self.pane_layout
         end = lay.item_top[item + 1] - 1 if item + 1 < len(lay.items) else len(lay.lines)
         return max(1, end - lay.item_top[item])
-
-    # Page keys jump rather than animate: each frame of an animated page scroll moved
-    # every other pane after the lead and redrew them all (about a second of frames on
-    # long reports); a reader's page keys move at once, as in a pager.
-    def action_page_down(self) -> None:
-        """One page down, at once."""
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        """One page up, at once."""
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_page_up(animate=False)
-
-    def action_scroll_home(self) -> None:
-        """To the start of the report, at once."""
-        if not self._allow_scroll:
-            raise SkipAction()
-        self.scroll_home(animate=False, x_axis=self.scroll_y == 0)
-
-    def action_scroll_end(self) -> None:
-        """To the end of the report, at once."""
-        if not self._allow_scroll:
-            raise SkipAction()
-        self.scroll_end(animate=False, x_axis=self.scroll_y == self.is_vertical_scroll_end)
 
     def on_focus(self) -> None:
         """Tell the screen that navigation now follows this pane."""
