@@ -187,8 +187,10 @@ class PhraseIndex:
             seen.setdefault(_digest(t), t)
         self.keys: list[str] = [_doc_of_text(t).key for t in seen.values()]
         self.masks: dict[str, int] = defaultdict(int)
+        self._docs_of_key: dict[str, int] = defaultdict(int)
         for d, key in enumerate(self.keys):
             bit = 1 << d
+            self._docs_of_key[key] |= bit
             for g in {key[p : p + _K] for p in range(len(key) - _K + 1)}:
                 self.masks[g] |= bit
 
@@ -218,8 +220,19 @@ class PhraseIndex:
                 common[p : p + window] = b"\x01" * window
         return sum(common) / n
 
-    def doc_freq(self, phrase: str) -> int:
-        """In how many library documents the key ``phrase`` occurs."""
+    def docs_of_key(self, key: str) -> int:
+        """Bitmask of the library documents whose key is ``key`` (0 when none is)."""
+        return self._docs_of_key.get(key, 0)
+
+    def doc_freq(self, phrase: str, *, known: int = 0, present: int = 0) -> int:
+        """In how many library documents the key ``phrase`` occurs.
+
+        Args:
+            phrase: A match key.
+            known: Bitmask of documents whose answer the caller already has (the compared
+                reports, where the phrase's occurrences were found): not searched again.
+            present: Bitmask of those among ``known`` that hold the phrase.
+        """
         mask = -1
         step = max(1, (len(phrase) - _K) // 4 or 1)
         for p in range(0, len(phrase) - _K + 1, step):
@@ -227,7 +240,8 @@ class PhraseIndex:
             if not mask:
                 return 0
         mask &= self.masks.get(phrase[-_K:], 0)
-        count = 0
+        count = present.bit_count()
+        mask &= ~known
         d = 0
         while mask:
             if mask & 1 and phrase in self.keys[d]:
@@ -286,6 +300,10 @@ def shared_phrases(
     found: list[_Found] = []
     runs, grams = _maximal_runs(docs)
     size = len(docs)
+    lib_bits = [index.docs_of_key(doc.key) for doc in docs]
+    known = 0
+    for bits in lib_bits:
+        known |= bits
     for phrase in runs:
         # Occurrences: where the phrase's first k-gram stands and the rest follows (the
         # k-gram index is at hand; scanning every text for every phrase is not).
@@ -300,7 +318,12 @@ def shared_phrases(
             tuple(Span(doc.offsets[p], doc.offsets[p + last] + 1) for p in hits)
             for doc, hits in zip(docs, all_hits, strict=True)
         ]
-        df = max(index.doc_freq(phrase), len(present))
+        # The compared reports' own library entries hold the phrase where its hits are:
+        # a search of a long report for each phrase was most of the time on long reports.
+        found_in = 0
+        for d in present:
+            found_in |= lib_bits[d]
+        df = max(index.doc_freq(phrase, known=known, present=found_in), len(present))
         dist = distinctiveness(df, max(n_lib, len(present))) * (1.0 - index.common_share(phrase))
         han = _han_count(phrase)
         # log length: a long distinctive phrase beats a short one, without letting a long
