@@ -1,0 +1,282 @@
+"""Run independent pieces of one analysis on every core, with the same results in the same order.
+
+A comparison or a series is many pieces that do not depend on each other (reading each
+report, each report's numbers, the shared phrases). :class:`Tasks` runs such pieces in
+worker processes forked from this one while the caller goes on with its own work, and
+hands each result back by its index; :func:`pool_map` is the plain map over a list.
+
+Workers are forked, so they start in milliseconds with everything already imported and
+loaded (the tokenizer's dictionary), and the pieces are plain closures (nothing but the
+results is pickled). Forking is safe only in a process with a single thread (a lock held
+by another thread at the fork stays held in the child forever), so the pool is used only
+where the process has one thread — the CLI, and the TUI's analysis child — and only on
+Linux (where fork is the platform's own start method). Anywhere else, in a worker, with
+one core, with ``REPORTDIFF_WORKERS=1`` or for a small job, every piece runs in this
+process when its result is asked for: the same code, the same values.
+
+A piece that fails in a worker (an exception, or the worker dying) is run again here,
+so the caller sees exactly the exception a run without workers raises. Workers are
+always ended before :class:`Tasks` is left (a ``with`` block), on success or failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Generic, TypeVar
+
+__all__ = ["WORKERS_ENV", "Tasks", "can_fork", "pool_map", "tasks", "worker_count"]
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+WORKERS_ENV = "REPORTDIFF_WORKERS"
+"""Environment variable: how many processes an analysis may use (1 = this one only)."""
+
+_in_worker = False
+"""True in a forked worker: its own pieces run in it (no pools of pools)."""
+
+_FREE, _TAKEN, _HERE = 0, 1, 2
+"""States of a piece in the shared claim table: no one has it, a worker has, this process has."""
+
+
+def worker_count() -> int:
+    """How many processes may work at once: ``$REPORTDIFF_WORKERS``, else the usable cores.
+
+    A value that is not a whole number of at least 1 is ignored.
+    """
+    raw = os.environ.get(WORKERS_ENV, "").strip()
+    if raw.isdigit() and int(raw) >= 1:
+        return int(raw)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _threads() -> int:
+    """Threads of this process as the kernel counts them (native ones too), else Python's."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def can_fork() -> bool:
+    """Whether this process may fork workers now: Linux, not a worker, a single thread."""
+    return sys.platform.startswith("linux") and not _in_worker and _threads() == 1
+
+
+class Tasks(Generic[T]):
+    """Independent pieces, started at once; :meth:`result` gives each one's value.
+
+    Made by :func:`tasks`. Workers take the pieces in the order given; this process takes
+    any piece no worker has begun when it asks for its value, so it is never idle while
+    there is work, and a piece that failed in a worker (or whose worker died) is run
+    again here. Without workers every piece is computed here when asked for.
+    """
+
+    def __init__(self, jobs: Sequence[Callable[[], T]]) -> None:
+        """Use :func:`tasks` instead."""
+        self._jobs = jobs
+        self._done: dict[int, tuple[bool, Any]] = {}
+        self._claims: Any = None  # multiprocessing RawArray of _FREE/_TAKEN/_HERE
+        self._lock: Any = None
+        self._pipes: dict[int, int] = {}  # worker pid -> read end of its report pipe
+        self._folder = ""
+
+    @property
+    def pooled(self) -> bool:
+        """Whether worker processes were started."""
+        return self._claims is not None
+
+    def _start(self, size: int) -> None:
+        import multiprocessing
+        import tempfile
+
+        ctx = multiprocessing.get_context("fork")
+        self._claims = ctx.RawArray("b", len(self._jobs))
+        self._lock = ctx.Lock()
+        shm = "/dev/shm"
+        self._folder = tempfile.mkdtemp(
+            prefix="reportdiff-pool-", dir=shm if os.access(shm, os.W_OK) else None
+        )
+        for _ in range(size):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns
+                os.close(read)
+                self._work(write)
+            os.close(write)
+            self._pipes[pid] = read
+
+    def _claim(self, index: int | None) -> int | None:
+        """Take piece ``index`` (this process) or the first free one (a worker); None if gone."""
+        with self._lock:
+            claims = self._claims
+            if index is not None:
+                if claims[index] != _FREE:
+                    return None
+                claims[index] = _HERE
+                return index
+            for i in range(len(claims)):
+                if claims[i] == _FREE:
+                    claims[i] = _TAKEN
+                    return i
+        return None
+
+    def _work(self, report: int) -> None:
+        """A worker's life: take free pieces in order, leave each value in a file, say so."""
+        global _in_worker
+        _in_worker = True
+        code = 0
+        try:
+            import pickle
+
+            while (i := self._claim(None)) is not None:
+                try:
+                    data = pickle.dumps((True, self._jobs[i]()), protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception:  # noqa: BLE001 - this process reruns it and raises it there
+                    data = pickle.dumps((False, None))
+                path = os.path.join(self._folder, str(i))
+                with open(path + ".tmp", "wb") as fh:
+                    fh.write(data)
+                os.rename(path + ".tmp", path)
+                os.write(report, i.to_bytes(4, "little"))
+        except BaseException:  # noqa: BLE001 - a worker ends here whatever happens
+            code = 1
+        finally:
+            os._exit(code)
+
+    def _wait_for(self, index: int) -> None:
+        """Read the workers' reports until piece ``index`` is done (or its worker is gone)."""
+        import pickle
+        import select
+
+        while index not in self._done:
+            if not self._pipes:
+                self._here(index)  # its worker died with it: run it here
+                return
+            ready, _, _ = select.select(list(self._pipes.values()), [], [])
+            for fd in ready:
+                data = os.read(fd, 4 * 1024)
+                if not data:  # the worker has ended
+                    pid = next(p for p, f in self._pipes.items() if f == fd)
+                    os.close(fd)
+                    del self._pipes[pid]
+                    os.waitpid(pid, 0)
+                    continue
+                for k in range(0, len(data), 4):
+                    i = int.from_bytes(data[k : k + 4], "little")
+                    path = os.path.join(self._folder, str(i))
+                    with open(path, "rb") as fh:
+                        ok, value = pickle.loads(fh.read())
+                    os.unlink(path)
+                    if ok:
+                        self._done[i] = (True, value)
+                    else:
+                        self._here(i)
+
+    def _here(self, index: int) -> None:
+        try:
+            self._done[index] = (True, self._jobs[index]())
+        except Exception as exc:  # noqa: BLE001 - raised when its value is asked for
+            self._done[index] = (False, exc)
+
+    def result(self, index: int) -> T:
+        """The value of piece ``index`` (waiting for its worker, or computing it here)."""
+        if index not in self._done:
+            if self._claims is None or self._claim(index) is not None:
+                self._here(index)
+            else:
+                self._wait_for(index)
+        ok, value = self._done[index]
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def results(self) -> list[T]:
+        """Every value in the order the pieces were given; raises the first one's failure.
+
+        Pieces no worker has taken yet are done here, from the end of the list, while the
+        workers go on from its start.
+        """
+        if self._claims is not None:
+            for i in range(len(self._jobs) - 1, -1, -1):
+                if i not in self._done and self._claim(i) is not None:
+                    self._here(i)
+        return [self.result(i) for i in range(len(self._jobs))]
+
+    def _close(self) -> None:
+        """End every worker: they have nothing left to take, or are told to stop now."""
+        import shutil
+        import signal
+
+        if self._claims is None:
+            return
+        with self._lock:  # nothing more is taken
+            for i in range(len(self._claims)):
+                if self._claims[i] == _FREE:
+                    self._claims[i] = _HERE
+        for pid, fd in list(self._pipes.items()):
+            if not all(i in self._done for i in range(len(self._jobs))):
+                # Left early (an exception here): the value of what it runs is not wanted.
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(fd)
+        self._pipes.clear()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+@contextmanager
+def tasks(
+    jobs: Sequence[Callable[[], T]], *, workers: int | None = None, pool: bool = True
+) -> Iterator[Tasks[T]]:
+    """Start ``jobs`` in forked workers (this process is one of ``workers``) and yield them.
+
+    Args:
+        jobs: Independent pieces, each a function of no arguments; its value must pickle.
+            Give them in the order their values will be asked for.
+        workers: Processes to use in all, this one included (default :func:`worker_count`).
+        pool: False runs every piece here (a job too small to pay for forking).
+
+    Yields:
+        The pieces; every worker has ended when the ``with`` block is left.
+    """
+    n = worker_count() if workers is None else max(1, workers)
+    # This process works too (its own stage, or pieces taken back): one worker fewer.
+    size = min(n - 1, len(jobs))
+    running = Tasks(jobs)
+    try:
+        if pool and size >= 1 and can_fork():
+            running._start(size)
+        yield running
+    finally:
+        running._close()
+
+
+def pool_map(
+    fn: Callable[[U], T],
+    items: Iterable[U],
+    *,
+    workers: int | None = None,
+    pool: bool = True,
+) -> list[T]:
+    """``[fn(x) for x in items]`` with the items spread over worker processes (:func:`tasks`).
+
+    The first exception in item order is raised, as the plain loop raises it (though the
+    items after it may have been computed).
+    """
+    listed = list(items)
+    jobs: list[Callable[[], T]] = [_bind(fn, x) for x in listed]
+    with tasks(jobs, workers=workers, pool=pool and len(listed) > 1) as running:
+        return running.results()
+
+
+def _bind(fn: Callable[[U], T], x: U) -> Callable[[], T]:
+    return lambda: fn(x)
