@@ -71,6 +71,21 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and not _in_worker and _threads() == 1
 
 
+def _die_with(parent: int) -> None:
+    """Have the kernel end this worker when its parent ends, however it ends (the TUI
+    terminates its analysis process when the user quits: its workers must not go on)."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
+
+
 class Tasks(Generic[T]):
     """Independent pieces, started at once; :meth:`result` gives each one's value.
 
@@ -105,11 +120,13 @@ class Tasks(Generic[T]):
         self._folder = tempfile.mkdtemp(
             prefix="reportdiff-pool-", dir=shm if os.access(shm, os.W_OK) else None
         )
+        parent = os.getpid()
         for _ in range(size):
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the worker: never returns
                 os.close(read)
+                _die_with(parent)
                 self._work(write)
             os.close(write)
             self._pipes[pid] = read

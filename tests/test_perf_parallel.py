@@ -130,3 +130,38 @@ def test_the_worker_setting(monkeypatch: pytest.MonkeyPatch, raw: str, cores: in
     monkeypatch.setenv(parallel.WORKERS_ENV, raw)
     expected = cores or len(os.sched_getaffinity(0))
     assert parallel.worker_count() == expected
+
+
+_ORPHAN = """
+import os, sys
+from reportdiff.core import parallel
+read, write = os.pipe()
+def stuck():
+    os.read(read, 1)
+with parallel.tasks([stuck], workers=2) as running:
+    assert running.pooled
+    print(" ".join(open(f"/proc/self/task/{os.getpid()}/children").read().split()), flush=True)
+    os.read(read, 1)
+"""
+
+
+def test_workers_end_with_a_killed_parent() -> None:
+    import select
+    import signal
+    import subprocess
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        (worker,) = (int(p) for p in parent.stdout.readline().split())
+        watch = os.pidfd_open(worker)
+        try:
+            parent.send_signal(signal.SIGKILL)  # as the TUI ends its analysis process
+            parent.wait()
+            ended, _, _ = select.select([watch], [], [], 30)  # readable once it has ended
+            assert ended, "the worker outlived its parent"
+        finally:
+            os.close(watch)
+    finally:
+        parent.kill()
+        parent.wait()
