@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
 
+    from reportdiff.core.model import Report
+
     Handler = Callable[[argparse.Namespace], int]
 
 UNKNOWN = N_("unknown")
@@ -116,7 +118,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from reportdiff.core.analysis.export import to_csv, to_json, to_markdown
     from reportdiff.core.gcpause import paused_gc
     from reportdiff.core.output import resolve_output, write_output
-    from reportdiff.core.storage.resolve import resolve_report
 
     if len(args.reports) < 2:
         raise ReportError(
@@ -141,7 +142,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     else:
         render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
     with paused_gc():  # reading, cleaning, comparing and rendering: see core/gcpause.py
-        reports = [resolve_report(ref) for ref in args.reports]
+        reports = resolve_all(args.reports)
         text = render(compare(reports))
     from reportdiff.core.analysis.export import short_reports
 
@@ -216,7 +217,6 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     from reportdiff.core.analysis.terms_export import terms_csv, terms_json, terms_markdown
     from reportdiff.core.gcpause import paused_gc
     from reportdiff.core.output import resolve_output, write_output
-    from reportdiff.core.storage.resolve import resolve_report
 
     if args.top < 1 or args.faded_after < 1:
         raise ReportError(
@@ -236,7 +236,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     if not to_stdout:
         resolve_output(args.output, default_name)  # refuse a bad path before the work
     with paused_gc():  # reading, cleaning and analysing: see core/gcpause.py
-        reports = [resolve_report(ref) for ref in args.reports]
+        reports = resolve_all(args.reports)
         if args.term:
             series = term_series(reports, args.term)
         else:
@@ -255,6 +255,19 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     else:
         write_output(args.output, data, default_name=default_name)
     return 0
+
+
+def resolve_all(refs: list[str]) -> list[Report]:
+    """Every report named, read in worker processes where there are several files
+    (reading and cleaning a web page costs more than comparing it: core/parallel.py).
+
+    The same reports in the same order, and the same error for the first bad one, as
+    reading them one by one.
+    """
+    from reportdiff.core.parallel import pool_map
+    from reportdiff.core.storage.resolve import resolve_report
+
+    return pool_map(resolve_report, refs)
 
 
 def write_stdout(text: str) -> None:
