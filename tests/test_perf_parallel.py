@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -162,6 +163,8 @@ def test_workers_end_with_a_killed_parent() -> None:
             assert ended, "the worker outlived its parent"
         finally:
             os.close(watch)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker, signal.SIGKILL)  # a failed check leaves nothing running
     finally:
         parent.kill()
         parent.wait()
