@@ -277,6 +277,13 @@ def tasks(
         running._close()
 
 
+_FORK_WORTH = 0.2
+"""CPU seconds of work left (estimated from the pieces done so far) from which
+:func:`pool_map` starts workers: forking and sending results back cost a few
+milliseconds a piece, which a warm run (every report read from the cache) would not
+win back."""
+
+
 def pool_map(
     fn: Callable[[U], T],
     items: Iterable[U],
@@ -284,15 +291,30 @@ def pool_map(
     workers: int | None = None,
     pool: bool = True,
 ) -> list[T]:
-    """``[fn(x) for x in items]`` with the items spread over worker processes (:func:`tasks`).
+    """``[fn(x) for x in items]``, the items spread over worker processes once it pays.
 
-    The first exception in item order is raised, as the plain loop raises it (though the
-    items after it may have been computed).
+    The first items are done here, one by one; as soon as the work left, at the pace so
+    far, is worth it (:data:`_FORK_WORTH`), the rest go to workers forked then, which so
+    start with whatever the first pieces loaded (the tokenizer's dictionary, the
+    cleaner's modules) instead of loading it again each. The first exception in item
+    order is raised, as the plain loop raises it (the items after it may have been done).
     """
+    import time
+
     listed = list(items)
-    jobs: list[Callable[[], T]] = [_bind(fn, x) for x in listed]
-    with tasks(jobs, workers=workers, pool=pool and len(listed) > 1) as running:
-        return running.results()
+    out: list[T] = []
+    began = time.process_time()
+    while len(out) < len(listed):
+        left = len(listed) - len(out)
+        if out and pool and left > 1:
+            pace = (time.process_time() - began) / len(out)
+            if pace * left >= _FORK_WORTH:
+                break
+        out.append(fn(listed[len(out)]))
+    rest = listed[len(out) :]
+    jobs: list[Callable[[], T]] = [_bind(fn, x) for x in rest]
+    with tasks(jobs, workers=workers, pool=pool and len(rest) > 1) as running:
+        return out + running.results()
 
 
 def _bind(fn: Callable[[U], T], x: U) -> Callable[[], T]:

@@ -31,7 +31,12 @@ def _children() -> set[int]:
 
 @pytest.fixture
 def pools_started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """How many workers each pool started (a test that wants a pool checks it had one)."""
+    """How many workers each pool started (a test that wants a pool checks it had one).
+
+    pool_map forks for any work left after its first item here (small test pieces would
+    never be worth it otherwise).
+    """
+    monkeypatch.setattr(parallel, "_FORK_WORTH", 0.0)
     sizes: list[int] = []
     start = parallel.Tasks._start
 
@@ -75,6 +80,12 @@ def _fail_on_odd(x: int) -> int:
     if x % 2:
         raise ValueError(f"odd {x}")
     return x * 10
+
+
+def test_small_work_is_done_here(monkeypatch: pytest.MonkeyPatch, pools_started: list[int]) -> None:
+    monkeypatch.setattr(parallel, "_FORK_WORTH", 10.0)
+    assert parallel.pool_map(_fail_on_odd, [0, 2, 4], workers=2) == [0, 20, 40]
+    assert pools_started == []
 
 
 def test_the_first_failure_in_order_is_raised(pools_started: list[int]) -> None:
