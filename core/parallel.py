@@ -293,7 +293,8 @@ def pool_map(
 ) -> list[T]:
     """``[fn(x) for x in items]``, the items spread over worker processes once it pays.
 
-    The first items are done here, one by one; as soon as the work left, at the pace so
+    With no more items than processes, each goes to a process at once. Otherwise the
+    first items are done here, one by one; as soon as the work left, at the pace so
     far, is worth it (:data:`_FORK_WORTH`), the rest go to workers forked then, which so
     start with whatever the first pieces loaded (the tokenizer's dictionary, the
     cleaner's modules) instead of loading it again each. The first exception in item
@@ -304,7 +305,10 @@ def pool_map(
     listed = list(items)
     out: list[T] = []
     began = time.process_time()
-    while len(out) < len(listed):
+    n = worker_count() if workers is None else max(1, workers)
+    # No more items than processes (two files compared): all of them at once, or the
+    # second would wait for the first; a warm run pays a fork and its results' pickling.
+    while len(listed) > n and len(out) < len(listed):
         left = len(listed) - len(out)
         if out and pool and left > 1:
             pace = (time.process_time() - began) / len(out)

@@ -74,6 +74,9 @@ def test_reports_are_read_in_order_by_several_workers(
     assert pools_started == [2]
     assert [r.meta.id for r in three] == ["1996", "1997", "1998", "1999", "2000", "2001"]
     assert three == one
+    # No more items than processes: forked at once, whatever the pace.
+    assert parallel.pool_map(resolve_report, refs[:2], workers=2) == one[:2]
+    assert pools_started == [2, 1]
 
 
 def _fail_on_odd(x: int) -> int:
