@@ -94,7 +94,7 @@ def test_small_work_is_done_here(monkeypatch: pytest.MonkeyPatch, pools_started:
 def test_the_first_failure_in_order_is_raised(pools_started: list[int]) -> None:
     with pytest.raises(ValueError, match="odd 3"):
         parallel.pool_map(_fail_on_odd, [0, 2, 3, 4, 5], workers=2)
-    assert parallel.pool_map(_fail_on_odd, [0, 2, 4], workers=2) == [0, 20, 40]
+    assert parallel.pool_map(_fail_on_odd, [0, 2, 4, 6, 8], workers=2) == [0, 20, 40, 60, 80]
     assert pools_started == [1, 1]
 
 
@@ -182,3 +182,17 @@ def test_workers_end_with_a_killed_parent() -> None:
     finally:
         parent.kill()
         parent.wait()
+
+
+@pytest.mark.parametrize(("pace", "called"), [(0.0, 1), (10.0, 0)])
+def test_meanwhile_runs_only_beside_real_work(
+    monkeypatch: pytest.MonkeyPatch, pools_started: list[int], pace: float, called: int
+) -> None:
+    monkeypatch.setattr(parallel, "_COLD_PACE", pace)
+    calls: list[None] = []
+    got = parallel.pool_map(
+        _fail_on_odd, [0, 2, 4, 6], workers=2, meanwhile=lambda: calls.append(None)
+    )
+    assert got == [0, 20, 40, 60]
+    assert pools_started == [1]
+    assert len(calls) == called
