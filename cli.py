@@ -271,10 +271,14 @@ def resolve_all(refs: list[str], *, meanwhile: Callable[[], object] | None = Non
     reading them one by one. ``meanwhile`` is done while workers read (if any started:
     files not in the cache, so the analysis after will need it).
     """
+    from pathlib import Path
+
     from reportdiff.core.parallel import pool_map
     from reportdiff.core.storage.resolve import resolve_report
 
-    return pool_map(resolve_report, refs, meanwhile=meanwhile)
+    # Bundled and library reports load in milliseconds: only files are worth a worker.
+    files = sum(1 for ref in refs if Path(ref).is_file())
+    return pool_map(resolve_report, refs, meanwhile=meanwhile, pool=files >= 2)
 
 
 def write_stdout(text: str) -> None:

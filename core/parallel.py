@@ -114,16 +114,22 @@ class Tasks(Generic[T]):
         import tempfile
 
         ctx = multiprocessing.get_context("fork")
-        self._claims = ctx.RawArray("b", len(self._jobs))
-        self._lock = ctx.Lock()
         shm = "/dev/shm"
-        self._folder = tempfile.mkdtemp(
-            prefix="reportdiff-pool-", dir=shm if os.access(shm, os.W_OK) else None
-        )
+        try:
+            self._lock = ctx.Lock()
+            self._folder = tempfile.mkdtemp(
+                prefix="reportdiff-pool-", dir=shm if os.access(shm, os.W_OK) else None
+            )
+        except OSError:
+            return  # no semaphores or temp space: every piece is done here
+        self._claims = ctx.RawArray("b", len(self._jobs))
         parent = os.getpid()
         for _ in range(size):
-            read, write = os.pipe()
-            pid = os.fork()
+            try:
+                read, write = os.pipe()
+                pid = os.fork()
+            except OSError:
+                break  # out of processes or memory: fewer workers (perhaps none)
             if pid == 0:  # the worker: never returns
                 os.close(read)
                 _die_with(parent)

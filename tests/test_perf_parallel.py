@@ -196,3 +196,14 @@ def test_meanwhile_runs_only_beside_real_work(
     assert got == [0, 20, 40, 60]
     assert pools_started == [1]
     assert len(calls) == called
+
+
+def test_no_fork_to_be_had_means_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    before = _children()
+    with parallel.tasks([lambda: 1, lambda: 2], workers=2) as running:
+        assert running.results() == [1, 2]
+    assert _children() == before
