@@ -276,8 +276,14 @@ def resolve_all(refs: list[str], *, meanwhile: Callable[[], object] | None = Non
     from reportdiff.core.parallel import pool_map
     from reportdiff.core.storage.resolve import resolve_report
 
+    def is_file(ref: str) -> bool:
+        try:
+            return Path(ref).is_file()
+        except (OSError, ValueError):  # a name too long, a NUL: resolve_report says what
+            return False
+
     # Bundled and library reports load in milliseconds: only files are worth a worker.
-    files = sum(1 for ref in refs if Path(ref).is_file())
+    files = sum(1 for ref in refs if is_file(ref))
     return pool_map(resolve_report, refs, meanwhile=meanwhile, pool=files >= 2)
 
 
