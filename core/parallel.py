@@ -264,7 +264,8 @@ def tasks(
 
     Args:
         jobs: Independent pieces, each a function of no arguments; its value must pickle.
-            Give them in the order their values will be asked for.
+            Workers take them in this order (the longest first keeps them busy; the
+            caller takes back any piece not begun when it asks for its value).
         workers: Processes to use in all, this one included (default :func:`worker_count`).
         pool: False runs every piece here (a job too small to pay for forking).
 

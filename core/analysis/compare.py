@@ -108,7 +108,8 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
 
     # What does not need the alignment (shared phrases, each report's numbers) is started
     # in worker processes while this one tokenizes and aligns; the results are the same
-    # values, only computed elsewhere (core/parallel.py).
+    # values, only computed elsewhere (core/parallel.py). The phrases, the longest piece,
+    # go first; numbers no worker has begun when they are needed are worked out here.
     side: list[Callable[[], object]] = [lambda: _phrase_stage(reports)]
     side += [_bind_quantities(r, use_cache) for r in reports]
     big = sum(len(r.text) for r in reports) >= _POOL_CHARS
