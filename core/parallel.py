@@ -86,6 +86,37 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
+_PREFIX = "reportdiff-pool-"
+"""Results folders are ``<prefix><pid of the caller>-<random>``."""
+
+
+def _results_base() -> str:
+    """Where workers leave their results: memory-backed /dev/shm if writable, else temp."""
+    import tempfile
+
+    shm = "/dev/shm"
+    return shm if os.access(shm, os.W_OK) else tempfile.gettempdir()
+
+
+def _sweep(base: str) -> None:
+    """Remove results folders left by callers that were killed (they never cleaned up)."""
+    import shutil
+
+    with contextlib.suppress(OSError), os.scandir(base) as entries:
+        for entry in entries:
+            if not entry.name.startswith(_PREFIX):
+                continue
+            pid = entry.name[len(_PREFIX) :].split("-", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid():
+                continue
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:  # its caller is gone
+                shutil.rmtree(entry.path, ignore_errors=True)
+            except OSError:
+                pass  # alive (another user's process)
+
+
 class Tasks(Generic[T]):
     """Independent pieces, started at once; :meth:`result` gives each one's value.
 
@@ -114,12 +145,11 @@ class Tasks(Generic[T]):
         import tempfile
 
         ctx = multiprocessing.get_context("fork")
-        shm = "/dev/shm"
         try:
             self._lock = ctx.Lock()
-            self._folder = tempfile.mkdtemp(
-                prefix="reportdiff-pool-", dir=shm if os.access(shm, os.W_OK) else None
-            )
+            base = _results_base()
+            _sweep(base)
+            self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=base)
         except OSError:
             return  # no semaphores or temp space: every piece is done here
         self._claims = ctx.RawArray("b", len(self._jobs))

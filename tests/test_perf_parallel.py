@@ -175,6 +175,11 @@ def test_workers_end_with_a_killed_parent() -> None:
             parent.wait()
             ended, _, _ = select.select([watch], [], [], 30)  # readable once it has ended
             assert ended, "the worker outlived its parent"
+            # The killed caller's results folder is swept by the next pool.
+            base = Path(parallel._results_base())
+            assert list(base.glob(f"{parallel._PREFIX}{parent.pid}-*"))
+            parallel._sweep(str(base))
+            assert not list(base.glob(f"{parallel._PREFIX}{parent.pid}-*"))
         finally:
             os.close(watch)
             with contextlib.suppress(ProcessLookupError):
