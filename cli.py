@@ -141,10 +141,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         render = to_html
     else:
         render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
-    from reportdiff.core.analysis.tokens import warm_up
-
     with paused_gc():  # reading, cleaning, comparing and rendering: see core/gcpause.py
-        reports = resolve_all(args.reports, meanwhile=warm_up)
+        reports = resolve_all(args.reports, meanwhile=_load_tokenizer)
         text = render(compare(reports))
     from reportdiff.core.analysis.export import short_reports
 
@@ -273,7 +271,6 @@ def resolve_all(refs: list[str], *, meanwhile: Callable[[], object] | None = Non
     """
     from pathlib import Path
 
-    from reportdiff.core.parallel import pool_map
     from reportdiff.core.storage.resolve import resolve_report
 
     def is_file(ref: str) -> bool:
@@ -283,8 +280,18 @@ def resolve_all(refs: list[str], *, meanwhile: Callable[[], object] | None = Non
             return False
 
     # Bundled and library reports load in milliseconds: only files are worth a worker.
-    files = sum(1 for ref in refs if is_file(ref))
-    return pool_map(resolve_report, refs, meanwhile=meanwhile, pool=files >= 2)
+    if sum(1 for ref in refs if is_file(ref)) < 2:
+        return [resolve_report(ref) for ref in refs]
+    from reportdiff.core.parallel import pool_map
+
+    return pool_map(resolve_report, refs, meanwhile=meanwhile)
+
+
+def _load_tokenizer() -> None:
+    """Load the word cutter (imported here: a warm export never needs it)."""
+    from reportdiff.core.analysis.tokens import warm_up
+
+    warm_up()
 
 
 def write_stdout(text: str) -> None:
