@@ -39,6 +39,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
     monkeypatch.setattr(compare_mod, "report_tokens", tokens)
     monkeypatch.setattr(compare_mod, "_extract", extract)
+    # Counted in this process: a worker's runs (core/parallel.py) would go uncounted.
+    monkeypatch.setenv("REPORTDIFF_WORKERS", "1")
     return counts
 
 

@@ -6,7 +6,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,7 +96,95 @@ def _sentences(doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _han_count(s: str) -> int:
-    return sum(1 for c in s if is_han(c))
+    return len(HAN_RE.findall(s))
+
+
+class _Side:
+    """One document's occurrences of a k-gram, grouped by the key characters around them.
+
+    A seed pair (p1, p2) is left-maximal when the characters before differ (or either
+    starts its key), and grows past the k-gram only when the characters after agree: so
+    how many partners give a run of exactly the k-gram is counted, and only partners with
+    the same next character are visited and grown.
+    """
+
+    __slots__ = ("both", "by_next", "next_count", "prev_count", "total")
+
+    def __init__(self, key: str, positions: list[int]) -> None:
+        n = len(key)
+        self.total = len(positions)
+        self.prev_count: dict[str | None, int] = defaultdict(int)
+        self.next_count: dict[str | None, int] = defaultdict(int)
+        self.both: dict[tuple[str | None, str | None], int] = defaultdict(int)
+        self.by_next: dict[str, dict[str | None, list[int]]] = {}
+        for p in positions:
+            prev = key[p - 1] if p > 0 else None
+            after = key[p + _K] if p + _K < n else None
+            self.prev_count[prev] += 1
+            self.next_count[after] += 1
+            self.both[(prev, after)] += 1
+            if after is not None:
+                self.by_next.setdefault(after, {}).setdefault(prev, []).append(p)
+
+
+_DIRECT = 8
+"""Seed pairs of one k-gram and two documents up to which each pair is tried in turn."""
+
+
+def _grow(a: str, b: str, p1: int, p2: int, n: int) -> int:
+    """Length of the common run of ``a[p1:]`` and ``b[p2:]``, known to be at least ``n``."""
+    la = len(a)
+    lb = len(b)
+    # Long runs (a report quoting a whole passage) in slices first.
+    while (
+        p1 + n + _STRIDE <= la
+        and p2 + n + _STRIDE <= lb
+        and a[p1 + n : p1 + n + _STRIDE] == b[p2 + n : p2 + n + _STRIDE]
+    ):
+        n += _STRIDE
+    while p1 + n < la and p2 + n < lb and a[p1 + n] == b[p2 + n]:
+        n += 1
+    return n
+
+
+def _seed_lengths(
+    a: str, b: str, ps1: list[int], ps2: list[int], side2: _Side | None
+) -> Iterator[tuple[int, int]]:
+    """(p1, run length) of every left-maximal seed pair of one k-gram in two documents.
+
+    A length may come more than once for the same p1; every distinct one comes at least once.
+    """
+    if side2 is None:
+        for p1 in ps1:
+            before = a[p1 - 1] if p1 > 0 else None
+            for p2 in ps2:
+                if before is not None and p2 > 0 and before == b[p2 - 1]:
+                    continue  # not left-maximal: grown from an earlier seed
+                yield p1, _grow(a, b, p1, p2, _K)
+        return
+    la = len(a)
+    for p1 in ps1:
+        before = a[p1 - 1] if p1 > 0 else None
+        after = a[p1 + _K] if p1 + _K < la else None
+        if before is None:
+            partners = side2.total
+            same_next = side2.next_count.get(after, 0) if after is not None else 0
+        else:
+            partners = side2.total - side2.prev_count.get(before, 0)
+            same_next = (
+                side2.next_count.get(after, 0) - side2.both.get((before, after), 0)
+                if after is not None
+                else 0
+            )
+        if partners > same_next:
+            yield p1, _K  # a left-maximal partner whose next character differs
+        if same_next:
+            assert after is not None
+            for prev, group in side2.by_next[after].items():
+                if before is not None and prev == before:
+                    continue  # not left-maximal
+                for p2 in group:
+                    yield p1, _grow(a, b, p1, p2, _K + 1)
 
 
 def _maximal_runs(
@@ -107,58 +195,50 @@ def _maximal_runs(
     Seed-and-extend over a k-gram index: each pair of positions sharing a k-gram whose
     preceding characters differ (left-maximal) is extended to the right as far as the
     keys agree, so each maximal run is grown once from its start — linear in the number
-    of seed pairs, not a quadratic scan of substrings.
+    of seed pairs, not a quadratic scan of substrings. A k-gram frequent in both
+    documents has its pairs counted by the characters around them rather than tried one
+    by one (:class:`_Side`).
     """
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for d, doc in enumerate(docs):
-        key = doc.key
-        for p in range(len(key) - _K + 1):
-            index[key[p : p + _K]].append((d, p))
-    runs: dict[str, None] = {}
     keys = [doc.key for doc in docs]
     shared: dict[str, dict[int, list[int]]] = {}
+    for d, key in enumerate(keys):
+        own: dict[str, list[int]] = defaultdict(list)
+        for p in range(len(key) - _K + 1):
+            own[key[p : p + _K]].append(p)
+        for gram, positions in own.items():
+            entry = shared.get(gram)
+            if entry is None:
+                shared[gram] = {d: positions}
+            else:
+                entry[d] = positions
+    shared = {gram: by_doc for gram, by_doc in shared.items() if len(by_doc) > 1}
+    runs: dict[str, None] = {}
     # A run of one document grown against several others often ends at the same place:
     # its sentences are cut and trimmed once (what they add to ``runs`` is already there).
     grown: set[tuple[int, int, int]] = set()
-    for gram, occ in index.items():
-        if len(occ) < 2 or occ[0][0] == occ[-1][0]:
-            continue  # the gram is in a single document
-        by_doc: dict[int, list[int]] = defaultdict(list)
-        for d, p in occ:
-            by_doc[d].append(p)
-        shared[gram] = by_doc
+    for by_doc in shared.values():
         groups = list(by_doc.items())
+        sides: dict[int, _Side] = {}
         for x, (d1, ps1) in enumerate(groups):
             a = keys[d1]
-            la = len(a)
             doc1 = docs[d1]
             for d2, ps2 in groups[x + 1 :]:
                 b = keys[d2]
-                lb = len(b)
-                for p1 in ps1:
-                    before = a[p1 - 1] if p1 > 0 else None
-                    for p2 in ps2:
-                        if before is not None and p2 > 0 and before == b[p2 - 1]:
-                            continue  # not left-maximal: grown from an earlier seed
-                        n = _K
-                        # Long runs (a report quoting a whole passage) in slices first.
-                        while (
-                            p1 + n + _STRIDE <= la
-                            and p2 + n + _STRIDE <= lb
-                            and a[p1 + n : p1 + n + _STRIDE] == b[p2 + n : p2 + n + _STRIDE]
-                        ):
-                            n += _STRIDE
-                        while p1 + n < la and p2 + n < lb and a[p1 + n] == b[p2 + n]:
-                            n += 1
-                        if (d1, p1, n) in grown:
-                            continue
-                        grown.add((d1, p1, n))
-                        for s0, e0 in _sentences(doc1, p1, p1 + n):
-                            s0, e0 = _trim(a, s0, e0)
-                            if e0 - s0 >= MIN_HAN:
-                                run = a[s0:e0]
-                                if run not in runs and _han_count(run) >= MIN_HAN:
-                                    runs[run] = None
+                side2 = None
+                if len(ps1) * len(ps2) > _DIRECT:
+                    side2 = sides.get(d2)
+                    if side2 is None:
+                        side2 = sides[d2] = _Side(b, ps2)
+                for p1, n in _seed_lengths(a, b, ps1, ps2, side2):
+                    if (d1, p1, n) in grown:
+                        continue
+                    grown.add((d1, p1, n))
+                    for s0, e0 in _sentences(doc1, p1, p1 + n):
+                        s0, e0 = _trim(a, s0, e0)
+                        if e0 - s0 >= MIN_HAN:
+                            run = a[s0:e0]
+                            if run not in runs and _han_count(run) >= MIN_HAN:
+                                runs[run] = None
     return runs, shared
 
 
@@ -187,8 +267,10 @@ class PhraseIndex:
             seen.setdefault(_digest(t), t)
         self.keys: list[str] = [_doc_of_text(t).key for t in seen.values()]
         self.masks: dict[str, int] = defaultdict(int)
+        self._docs_of_key: dict[str, int] = defaultdict(int)
         for d, key in enumerate(self.keys):
             bit = 1 << d
+            self._docs_of_key[key] |= bit
             for g in {key[p : p + _K] for p in range(len(key) - _K + 1)}:
                 self.masks[g] |= bit
 
@@ -218,8 +300,19 @@ class PhraseIndex:
                 common[p : p + window] = b"\x01" * window
         return sum(common) / n
 
-    def doc_freq(self, phrase: str) -> int:
-        """In how many library documents the key ``phrase`` occurs."""
+    def docs_of_key(self, key: str) -> int:
+        """Bitmask of the library documents whose key is ``key`` (0 when none is)."""
+        return self._docs_of_key.get(key, 0)
+
+    def doc_freq(self, phrase: str, *, known: int = 0, present: int = 0) -> int:
+        """In how many library documents the key ``phrase`` occurs.
+
+        Args:
+            phrase: A match key.
+            known: Bitmask of documents whose answer the caller already has (the compared
+                reports, where the phrase's occurrences were found): not searched again.
+            present: Bitmask of those among ``known`` that hold the phrase.
+        """
         mask = -1
         step = max(1, (len(phrase) - _K) // 4 or 1)
         for p in range(0, len(phrase) - _K + 1, step):
@@ -227,7 +320,8 @@ class PhraseIndex:
             if not mask:
                 return 0
         mask &= self.masks.get(phrase[-_K:], 0)
-        count = 0
+        count = present.bit_count()
+        mask &= ~known
         d = 0
         while mask:
             if mask & 1 and phrase in self.keys[d]:
@@ -286,6 +380,10 @@ def shared_phrases(
     found: list[_Found] = []
     runs, grams = _maximal_runs(docs)
     size = len(docs)
+    lib_bits = [index.docs_of_key(doc.key) for doc in docs]
+    known = 0
+    for bits in lib_bits:
+        known |= bits
     for phrase in runs:
         # Occurrences: where the phrase's first k-gram stands and the rest follows (the
         # k-gram index is at hand; scanning every text for every phrase is not).
@@ -300,7 +398,12 @@ def shared_phrases(
             tuple(Span(doc.offsets[p], doc.offsets[p + last] + 1) for p in hits)
             for doc, hits in zip(docs, all_hits, strict=True)
         ]
-        df = max(index.doc_freq(phrase), len(present))
+        # The compared reports' own library entries hold the phrase where its hits are:
+        # a search of a long report for each phrase was most of the time on long reports.
+        found_in = 0
+        for d in present:
+            found_in |= lib_bits[d]
+        df = max(index.doc_freq(phrase, known=known, present=found_in), len(present))
         dist = distinctiveness(df, max(n_lib, len(present))) * (1.0 - index.common_share(phrase))
         han = _han_count(phrase)
         # log length: a long distinctive phrase beats a short one, without letting a long

@@ -296,10 +296,12 @@ def _analyse(
     extra_terms: Sequence[str],
     names: bool = False,
 ) -> TermSeries:
+    from reportdiff.core.parallel import pool_map
+
     texts: list[str] = []
     cands: list[ReportCandidates] = []
-    for r in reports:
-        text, c = candidates_of(r, version=TERMS_VERSION)
+    # Each report's candidates depend on its text alone: worked out on every core.
+    for text, c in pool_map(_candidates, reports):
         texts.append(text)
         cands.append(c)
     lengths = [c.length for c in cands]
@@ -315,6 +317,10 @@ def _analyse(
             for tc in terms:
                 listed.setdefault(tc.term, None)
     return _series(ids, lengths, new, faded, faded_window, listed, extra_terms, index.counts)
+
+
+def _candidates(report: Report) -> tuple[str, ReportCandidates]:
+    return candidates_of(report, version=TERMS_VERSION)
 
 
 def term_series(reports: Sequence[Report], terms: Sequence[str]) -> TermSeries:

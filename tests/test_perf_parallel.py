@@ -1,0 +1,214 @@
+"""Work spread over processes: the same results in the same order, and no worker left behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from reportdiff.core import parallel
+from reportdiff.core.analysis.compare import compare
+from reportdiff.core.analysis.export import to_json
+from reportdiff.core.storage.resolve import resolve_report
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="workers are forked on Linux only"
+)
+
+
+def _children() -> set[int]:
+    """This process's child processes, from /proc (none is left when a pool is done)."""
+    out: set[int] = set()
+    for tid in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{tid}/children") as fh:
+            out.update(int(p) for p in fh.read().split())
+    return out
+
+
+@pytest.fixture
+def pools_started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """How many workers each pool started (a test that wants a pool checks it had one).
+
+    pool_map forks for any work left after its first item here (small test pieces would
+    never be worth it otherwise).
+    """
+    monkeypatch.setattr(parallel, "_FORK_WORTH", 0.0)
+    sizes: list[int] = []
+    start = parallel.Tasks._start
+
+    def spy(self: parallel.Tasks[object], size: int) -> None:
+        sizes.append(size)
+        start(self, size)
+
+    monkeypatch.setattr(parallel.Tasks, "_start", spy)
+    before = _children()
+    yield sizes
+    assert _children() == before, "a worker process was left behind"
+
+
+def test_a_comparison_is_the_same_with_one_process_and_two(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, pools_started: list[int]
+) -> None:
+    reports = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in (2003, 2004, 2005)]
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    alone = compare(reports, use_cache=False)
+    assert pools_started == []
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    shared = compare(reports, use_cache=False)
+    assert pools_started == [1]  # the worker and this process
+    assert shared == alone
+    assert to_json(shared) == to_json(alone)
+    assert len(alone.phrases) > 100 and len(alone.numbers) > 100
+
+
+def test_reports_are_read_in_order_by_several_workers(
+    corpus_dir: Path, pools_started: list[int]
+) -> None:
+    refs = [str(corpus_dir / f"{y}.txt") for y in range(1996, 2002)]
+    one = parallel.pool_map(resolve_report, refs, workers=1)
+    three = parallel.pool_map(resolve_report, refs, workers=3)
+    assert pools_started == [2]
+    assert [r.meta.id for r in three] == ["1996", "1997", "1998", "1999", "2000", "2001"]
+    assert three == one
+    # No more items than processes: forked at once, whatever the pace.
+    assert parallel.pool_map(resolve_report, refs[:2], workers=2) == one[:2]
+    assert pools_started == [2, 1]
+
+
+def _fail_on_odd(x: int) -> int:
+    if x % 2:
+        raise ValueError(f"odd {x}")
+    return x * 10
+
+
+def test_small_work_is_done_here(monkeypatch: pytest.MonkeyPatch, pools_started: list[int]) -> None:
+    monkeypatch.setattr(parallel, "_FORK_WORTH", 10.0)
+    assert parallel.pool_map(_fail_on_odd, [0, 2, 4], workers=2) == [0, 20, 40]
+    assert pools_started == []
+
+
+def test_the_first_failure_in_order_is_raised(pools_started: list[int]) -> None:
+    with pytest.raises(ValueError, match="odd 3"):
+        parallel.pool_map(_fail_on_odd, [0, 2, 3, 4, 5], workers=2)
+    assert parallel.pool_map(_fail_on_odd, [0, 2, 4, 6, 8], workers=2) == [0, 20, 40, 60, 80]
+    assert pools_started == [1, 1]
+
+
+def _die_in_worker(x: int) -> int:
+    if parallel._in_worker:
+        os._exit(3)  # as if the worker were killed (out of memory)
+    return x + 1
+
+
+def test_a_piece_whose_worker_died_is_done_here(pools_started: list[int]) -> None:
+    assert parallel.pool_map(_die_in_worker, range(6), workers=2) == [1, 2, 3, 4, 5, 6]
+    assert pools_started == [1]
+
+
+def test_leaving_early_ends_a_busy_worker(pools_started: list[int]) -> None:
+    read, write = os.pipe()
+    try:
+
+        def stuck() -> int:
+            os.read(read, 1)  # nothing is ever written: blocks until the worker is ended
+            return 0
+
+        with pytest.raises(RuntimeError), parallel.tasks([stuck], workers=2) as running:
+            assert running.pooled
+            raise RuntimeError("the caller gives up")
+    finally:
+        os.close(read)
+        os.close(write)
+    assert pools_started == [1]
+
+
+def test_no_pool_where_another_thread_runs(pools_started: list[int]) -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not parallel.can_fork()
+        assert parallel.pool_map(_fail_on_odd, [0, 2, 4], workers=2) == [0, 20, 40]
+    finally:
+        stop.set()
+        other.join()
+    assert pools_started == []
+    assert parallel.can_fork()
+
+
+@pytest.mark.parametrize(("raw", "cores"), [("1", 1), ("3", 3), ("0", None), ("many", None)])
+def test_the_worker_setting(monkeypatch: pytest.MonkeyPatch, raw: str, cores: int | None) -> None:
+    monkeypatch.setenv(parallel.WORKERS_ENV, raw)
+    expected = cores or len(os.sched_getaffinity(0))
+    assert parallel.worker_count() == expected
+
+
+_ORPHAN = """
+import os, sys
+from reportdiff.core import parallel
+read, write = os.pipe()
+def stuck():
+    os.read(read, 1)
+with parallel.tasks([stuck], workers=2) as running:
+    assert running.pooled
+    print(" ".join(open(f"/proc/self/task/{os.getpid()}/children").read().split()), flush=True)
+    os.read(read, 1)
+"""
+
+
+def test_workers_end_with_a_killed_parent() -> None:
+    import select
+    import signal
+    import subprocess
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        (worker,) = (int(p) for p in parent.stdout.readline().split())
+        watch = os.pidfd_open(worker)
+        try:
+            parent.send_signal(signal.SIGKILL)  # as the TUI ends its analysis process
+            parent.wait()
+            ended, _, _ = select.select([watch], [], [], 30)  # readable once it has ended
+            assert ended, "the worker outlived its parent"
+            # The killed caller's results folder is swept by the next pool.
+            base = Path(parallel._results_base())
+            assert list(base.glob(f"{parallel._PREFIX}{parent.pid}-*"))
+            parallel._sweep(str(base))
+            assert not list(base.glob(f"{parallel._PREFIX}{parent.pid}-*"))
+        finally:
+            os.close(watch)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker, signal.SIGKILL)  # a failed check leaves nothing running
+    finally:
+        parent.kill()
+        parent.wait()
+
+
+@pytest.mark.parametrize(("pace", "called"), [(0.0, 1), (10.0, 0)])
+def test_meanwhile_runs_only_beside_real_work(
+    monkeypatch: pytest.MonkeyPatch, pools_started: list[int], pace: float, called: int
+) -> None:
+    monkeypatch.setattr(parallel, "_COLD_PACE", pace)
+    calls: list[None] = []
+    got = parallel.pool_map(
+        _fail_on_odd, [0, 2, 4, 6], workers=2, meanwhile=lambda: calls.append(None)
+    )
+    assert got == [0, 20, 40, 60]
+    assert pools_started == [1]
+    assert len(calls) == called
+
+
+def test_no_fork_to_be_had_means_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    before = _children()
+    with parallel.tasks([lambda: 1, lambda: 2], workers=2) as running:
+        assert running.results() == [1, 2]
+    assert _children() == before
