@@ -367,11 +367,7 @@ def _prefer_leads(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> No
     A pair of paragraphs with lead phrases whose paragraph has a neighbour (the paragraph
     just before or after it in the same section) with a lead and without a counterpart, scoring within :data:`LEAD_MARGIN` of the pair and
     with a lead phrase more like the other's by at least :data:`LEAD_MARGIN`, is given to
-    that neighbour; the paragraph it replaces stands alone. A moved pair keeps the body
-    evidence every moved pair needs (:data:`MOVED_BODY`): a neighbour that says the same
-    words about something else (1982's 城乡居民的居住条件将继续得到改善 beside
-    要严格控制人口增长, against 1981's …人民生活逐步得到改善，必须继续坚定不移地控制人口
-    的增长) does not take its place.
+    that neighbour; the paragraph it replaces stands alone.
     """
     lone: dict[tuple[int, tuple[int, ...], bool], tuple[_Tree, list[_Tree]]] = {}
     pairs: list[tuple[_Tree, list[_Tree]]] = []
@@ -404,7 +400,6 @@ def _prefer_leads(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> No
                 sc = _cached(cache, x, hit[0].row.units[j])
                 if (
                     sc.score >= ACCEPT
-                    and (sc.body >= MOVED_BODY or not t.row.moved)
                     and sc.score >= cur.score - LEAD_MARGIN
                     and sc.heading >= cur.heading + LEAD_MARGIN
                     and (t.row.moved or _may_trade_places(t, hit[0], sibs, hit[1], x.report))
