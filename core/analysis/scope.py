@@ -37,6 +37,13 @@ ROLES = ("result", "target", "plan", "forecast", "")
 _FOLD = str.maketrans("０１２３４５６７８９，－—–～", "0123456789,----")
 
 _CN_MONTH = "(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+# A clause that opens on a bare span (两年国营工业的劳动生产率已提高…, 在运输交通方面：两年铁路
+# 的货物周转量增长…) speaks of those years, as 两年来 does; not 两年后, 两年前, 三年计划
+# (五年内, 两年中 are read by the cues that name them).
+_OPENING_SPAN = (
+    r"(?<=[。!?\n,:;])(?P<n3>[两二三四五六七八九十])年"
+    r"(?![前后以之多底末初度份计规行内里中间来])(?=[\u4e00-\u9fff])"
+)
 # Each cue with the period it means; the nearest one before the number wins.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(
@@ -51,6 +58,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
         r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
         r"|(?:(?:19|20)\d\d\s*年|去年|上年)以来"
+        r"|" + _OPENING_SPAN
     )),
     # 对2010年底以前发布的156件规范性文件: a date of what is counted, not the figure's year
     ("year", re.compile(
@@ -69,6 +77,11 @@ _AVERAGE_RE = re.compile(r"年均|平均每年|每年平均|年平均")
 _OVER_LAST_YEAR_RE = re.compile(r"(?:比|较)(?:上年|去年)(?!末|底)|同比")
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
+# 已提高, 已经由…上升到: what has been done is a result, even in a part that sets tasks
+_DONE_RE = re.compile(
+    r"(?<![将要可能])已经?(?:由|从|比|较)?"
+    r"(?:提高|增长|增加|上升|降低|下降|减少|达到|达|超过|完成|实现|突破|扩大|缩小|由|从)"
+)
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
 
 _STOCK_RE = re.compile(r"累计|总数|总量|总规模|余额|存量|保有量|拥有|共有|年末|年底|末")
@@ -78,6 +91,8 @@ _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新�
 _SUBJECT_RE = re.compile(
     r"进出口|城乡|城镇|农村|农民|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
     r"|轻工业|重工业"  # a part of industry, not all of it
+    # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
+    r"|铁路|公路|汽车|轮驳船|水运|航运|民航|管道"
 )
 
 
@@ -186,6 +201,7 @@ _SPAN_RE = re.compile(
     r"|[“\"]?(?P<plan>十[一二三四五]?|[一二三四五六七八九])五[”\"’]?(?:计划|规划)?(?:时期|期间)"
     r"|(?P<back>过去的?|这|近)(?P<n1>[两二三四五六七八九十])年"
     r"|(?P<n2>[两二三四五六七八九十])年(?:来|以来)"
+    r"|" + _OPENING_SPAN
 )
 _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "一": 1}  # fmt: skip
@@ -221,7 +237,7 @@ def span_years(key: str, lo: int, hi: int, reviewed_year: int | None) -> tuple[i
         return (y1, y2) if y1 < y2 else None
     if last.group("plan"):
         return _plan_span(last.group("plan"))
-    n = _CN_SMALL.get(last.group("n1") or last.group("n2") or "", 0)
+    n = _CN_SMALL.get(last.group("n1") or last.group("n2") or last.group("n3") or "", 0)
     if reviewed_year is None or n < 2:
         return None
     return reviewed_year - n + 1, reviewed_year
@@ -323,7 +339,7 @@ def scope_of(
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)
-        if past:
+        if past or _DONE_RE.search(clause):
             role = "result"
         elif _FORECAST_RE.search(clause):
             role = "forecast"
