@@ -20,6 +20,7 @@ __all__ = [
     "PRICE_FACTOR_RE",
     "grown_before",
     "list_header",
+    "named_before_from",
     "noun_opening",
     "output_owner",
 ]
@@ -108,3 +109,28 @@ def grown_before(key: str, block_start: int, sentence_start: int, clause_start: 
     if m is None or len(m.group("noun")) < 3:
         return None
     return Span(m.start("noun"), m.end("noun"))
+
+
+_FROM_OPENING_RE = re.compile(r"(?:已经|已|将|要|也|又)?(?:由|从)")
+_ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]+(?:是|,|、)?|[一二三四五六七八九十]是")
+
+
+def named_before_from(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun of the clause before when the figure's clause opens a change with 由/从 and
+    names nothing: 第二是…工业的产值在工业总产值中所占的比重，已由一九五二年的百分之六十一
+    上升到… → …所占的比重. None unless that clause holds no figure and reads as a noun of
+    3–24 characters."""
+    if _FROM_OPENING_RE.match(key, clause_start) is None or clause_start - 1 <= sentence_start:
+        return None
+    before = find_clause_start(key, clause_start - 1, sentence_start)
+    if before >= clause_start - 1 or any(c.isdigit() for c in key[before : clause_start - 1]):
+        return None
+    ordinal = _ORDINAL_RE.match(key, before, clause_start - 1)
+    lo, hi, _ = strip_indicator(
+        key, ordinal.end() if ordinal else before, clause_start - 1, after_figure=False
+    )
+    if not 3 <= hi - lo <= 24 or not all(is_han(c) or c == "、" for c in key[lo:hi]):
+        return None
+    if key[lo] in "中所占的":
+        return None  # the end of a noun cut by a parenthesis: …（包括…）中所占的比重
+    return Span(lo, hi)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.namerules import funds_for_other_ends
+from reportdiff.core.analysis.namerules import funds_for_other_ends, share_name
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -87,7 +87,7 @@ def fact_name(indicator: str) -> str:
         chosen = "实际使用" + used.group()
     # an official abbreviation names what its full form names: 参合农民 are 参加新型农村合作
     # 医疗的农民
-    return expand_abbreviations(chosen)
+    return share_name(expand_abbreviations(chosen))
 
 
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")

@@ -84,6 +84,12 @@ BARE_VERB_RE = re.compile(
 _WORDS_ENDING_LIKE_A_QUALIFIER = frozenset({"签约", "节约", "制约", "公约", "条约", "附近", "最近",
                                             "就近", "赶超", "新签"})  # fmt: skip
 _TIME_WORDS = frozenset({"上年", "去年", "今年", "全年", "当年", "明年"})
+# A verb of movement after a figure (上升到, 增加至, 提高为, a bare 增长) says where the
+# figure went, not what it counts.
+_MOVEMENT_RE = re.compile(
+    r"(?:增长|增加|提高|提升|上升|扩大|下降|降低|减少|缩小|回落|上涨|增|升|降|减)(?:了)?"
+    r"(?:到|至|为|$)"
+)
 _MAX_POST = 20
 _MAX_INDICATOR = 24
 
@@ -439,8 +445,8 @@ def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
             i = longer
     while i > lo and key[i - 1] in " \t":
         i -= 1
-    if i - lo < 2:
-        return None
+    if i - lo < 2 or _MOVEMENT_RE.match(key, lo, i):
+        return None  # 由…的61%上升到…: a movement, not a noun
     return Span(lo, i)
 
 

@@ -15,6 +15,8 @@ __all__ = [
     "headline_growth",
     "measures_differ",
     "points_back",
+    "share_name",
+    "share_part",
 ]
 
 MEASURES = (
@@ -36,7 +38,41 @@ def measures_differ(a: str, b: str) -> bool:
         if ma and mb and not ma & mb:
             return True
     sa, sb = size_of(a), size_of(b)
-    return bool(sa and sb and sa != sb)
+    if sa and sb and sa != sb:
+        return True
+    pa, pb = share_part(a), share_part(b)
+    return bool(pa and pb and pa not in pb and pb not in pa)
+
+
+_SHARE_RES = (
+    re.compile(r"(?P<part>.+?)在(?P<whole>.+?)中所?占的?(?:比重|比例)$"),
+    re.compile(r"^在?(?P<whole>.+?)中(?P<part>.+?)所?占的?(?:比重|比例)$"),
+    re.compile(r"(?P<part>.+?)所?占(?P<whole>.+?)的?(?:比重|比例)$"),
+)
+
+
+def _share(name: str) -> tuple[str, str] | None:
+    for pattern in _SHARE_RES:
+        m = pattern.search(name)
+        if m is not None:
+            return m.group("part"), m.group("whole").removesuffix("的")
+    return None
+
+
+def share_part(name: str) -> str:
+    """The part a share is of (现代工业在工业农业总产值中所占的比重 and 在工农业生产总值中现代
+    工业所占的比重 → 现代工业), '' when the name is no share or says no part. Shares of
+    different parts differ: 公私合营的工业的产值在工业总产值中所占的比重 is not 生产资料的生产在
+    工业总产值中所占的比重, though the whole and most words are the same."""
+    share = _share(name)
+    return "" if share is None else share[0].removesuffix("的产值").removesuffix("的")
+
+
+def share_name(name: str) -> str:
+    """A share's name in one word order: X在Y中所占的比重, as 在Y中X所占的比重 and X占Y的比重
+    say it; other names unchanged."""
+    share = _share(name)
+    return name if share is None else f"{share[0]}在{share[1]}中所占的比重"
 
 
 _SIZE_RE = re.compile(

@@ -16,6 +16,7 @@ from reportdiff.core.analysis.antecedents import (
     PRICE_FACTOR_RE,
     grown_before,
     list_header,
+    named_before_from,
     noun_opening,
     output_owner,
 )
@@ -335,7 +336,11 @@ def _extract_block(
         elif indicator_span is None and not indicator:
             # 粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨: a clause with
             # no noun of its own speaks of the sentence's subject
-            indicator_span = sentence_subject(key, sentence_start, clause_start)
+            if end_word == "from":
+                # 生产资料在工业总产值中所占的比重，将由…: the whole clause before names it
+                indicator_span = named_before_from(key, sentence_start, clause_start)
+            if indicator_span is None:
+                indicator_span = sentence_subject(key, sentence_start, clause_start)
             before = find_clause_start(key, clause_start - 1, sentence_start)
             if indicator_span is None and sentence_start < before < clause_start:
                 # 宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在15%左右: the

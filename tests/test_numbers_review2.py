@@ -1,0 +1,113 @@
+"""Rules of reading found on corpus pairs nobody tuned on (round 2: 1955↔1956 and a
+provincial review of five years).
+
+Each rule is one a person would state for every report; the tests read corpus text where
+the corpus has it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import national, pairs, quantity
+from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.analysis.namerules import measures_differ, share_part
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.model import Report
+
+
+def after(r: Report, words: str, printed: str) -> Quantity:
+    """The one figure of ``r`` printed as ``printed`` right after ``words``."""
+    found = [
+        q
+        for q in extract_quantities(r)
+        if q.text == printed and r.text[: q.span.start].endswith(words)
+    ]
+    assert len(found) == 1, (words, printed, len(found))
+    return found[0]
+
+
+def partner_of(ps: tuple[NumberPair, ...], index: int, q: Quantity) -> str | None:
+    """The other report's figure paired with ``q`` of report ``index`` (None: unpaired)."""
+    for p in ps:
+        mine = p.values[index]
+        if mine is not None and mine.span == q.span:
+            other = p.values[1 - index]
+            return None if other is None else other.text
+    raise AssertionError(f"{q.text} not in any pair")
+
+
+@cache
+def pairs_1955_1956() -> tuple[NumberPair, ...]:
+    return pairs(national(1955), national(1956))
+
+
+# ------------------------------------------------------------------ a clause opening on a span
+
+
+def test_a_clause_opening_on_a_span_covers_those_years() -> None:
+    """1955 (the first five-year plan, a part that sets tasks): 两年国营工业的劳动生产率已提高
+    百分之二十九 — two years' rise (1953–54), already done: a result, not the year's plan."""
+    q = after(national(1955), "劳动生产率已提高", "百分之二十九")
+    assert (q.period, q.years, q.role) == ("years", (1953, 1954), "result")
+    assert partner_of(pairs_1955_1956(), 0, q) is None  # not 1956's planned 17.2%
+
+
+def test_a_span_after_a_heading_colon_covers_its_sentence() -> None:
+    """1955: 在运输交通方面：两年铁路的货物周转量增长百分之五十五…；沿海和内河轮驳船的货物
+    周转量增长百分之八十五 — two years' growth, not 1956's planned growth of one year."""
+    r = national(1955)
+    for printed in ("百分之五十五", "百分之八十五", "百分之一百七十五"):
+        q = after(r, "货物周转量增长", printed)
+        assert q.period == "years", printed
+        assert partner_of(pairs_1955_1956(), 0, q) is None, printed
+
+
+def test_a_span_in_the_future_is_no_opening_span() -> None:
+    """五年内, a plan's coming years, is not read as the five years just past: 1955's
+    五年内，就业人数共增加约四百二十万人 has no span of past years."""
+    q = after(national(1955), "就业人数共增加约", "四百二十万人")
+    assert q.years is None
+
+
+# ------------------------------------------------------------------ shares and their movements
+
+
+def test_a_movement_after_a_figure_names_nothing() -> None:
+    """1956: 生产资料的生产在工业总产值中所占的比重，由１９５４年的４２％上升到…: 上升到 is where
+    the share went; the share is named by the clause before 由."""
+    q = after(national(1956), "由１９５４年的", "４２％")
+    assert q.indicator == "生产资料的生产在工业总产值中所占的比重"
+    assert "上升" not in q.indicator
+
+
+def test_shares_of_different_parts_do_not_pair() -> None:
+    """1955's share of state, co-operative and joint industry in industrial output (61% →
+    75.1%) is not 1956's share of producer goods in it (42% → 46%); the share of modern
+    industry (33% in 1954, 34% in 1955) is one share in both, said in two word orders."""
+    ps = pairs_1955_1956()
+    assert partner_of(ps, 0, quantity(national(1955), "百分之七十五点一")) is None
+    assert any(
+        p.values[0] is not None
+        and p.values[1] is not None
+        and (p.values[0].text, p.values[1].text) == ("百分之三十三", "３４％")
+        for p in ps
+    )
+    assert share_part("在工农业生产总值中现代工业所占的比重") == "现代工业"
+    assert share_part("第三产业增加值占国内生产总值的比重") == "第三产业增加值"
+    assert share_part("投资率") == ""
+    assert measures_differ(
+        "公私合营的工业的产值在工业总产值中所占的比重", "生产资料的生产在工业总产值中所占的比重"
+    )
+    assert fact_name("在工农业生产总值中现代工业所占的比重") == fact_name(
+        "现代工业在工农业生产总值中所占的比重"
+    )
+
+
+def test_modes_of_transport_are_subjects() -> None:
+    """汽车货物周转量 is not 轮驳船's nor 铁路's: a mode of transport says whose turnover."""
+    from reportdiff.core.analysis.scope import subject_of
+
+    assert subject_of("汽车货物周转量") == "汽车"
+    assert subject_of("铁路货物周转量") != subject_of("汽车货物周转量")
