@@ -111,3 +111,58 @@ def test_modes_of_transport_are_subjects() -> None:
 
     assert subject_of("汽车货物周转量") == "汽车"
     assert subject_of("铁路货物周转量") != subject_of("汽车货物周转量")
+
+
+# ------------------------------------------------------------------ a review of five years
+
+_FIVE_YEARS = (
+    "各位代表：\n\n一、过去五年工作回顾\n\n过去五年，全省地区生产总值连跨两个万亿元台阶，2022年"
+    "达到12.29万亿元，年均增长6.1%。一般公共预算收入达到9258.9亿元。城镇新增就业累计676万人。\n"
+)
+_ONE_YEAR = (
+    "各位代表：\n\n一、2023年工作回顾\n\n2023年，全省地区生产总值增长5.8%，达到12.82万亿元；"
+    "一般公共预算收入增长7.3%，达到9930亿元。城镇新增就业150万人。\n"
+)
+
+
+@cache
+def provincial() -> tuple[Report, Report]:
+    from reportdiff.core.text.load import load_text
+
+    return (
+        load_text(_FIVE_YEARS, source="a.txt", id="province-2023", year=2022),
+        load_text(_ONE_YEAR, source="b.txt", id="province-2024", year=2023),
+    )
+
+
+def test_a_level_after_a_count_of_marks_is_of_the_noun_that_passed_them() -> None:
+    """全省地区生产总值连跨两个万亿元台阶，2022年达到12.29万亿元: 两个 counts the steps (its
+    noun follows its classifier); 12.29万亿元 is the output that passed them, and meets the
+    next year's 12.82万亿元."""
+    five, one = provincial()
+    q = quantity(five, "12.29万亿元")
+    assert q.indicator == "全省地区生产总值"
+    assert (q.period, q.year) == ("year", 2022)
+    assert partner_of(pairs(five, one), 0, q) == "12.82万亿元"
+    assert quantity(five, "两个").indicator == "万亿元台阶"
+
+
+def test_a_level_reached_in_a_review_of_years_is_the_last_years() -> None:
+    """过去五年…。一般公共预算收入达到9258.9亿元: the revenue reached by the end of the five
+    years, i.e. 2022's, which meets 2023's 9930亿元; 累计676万人 stays the five years' total."""
+    five, one = provincial()
+    q = quantity(five, "9258.9亿元")
+    assert (q.period, q.year) == ("year", 2022)
+    ps = pairs(five, one)
+    assert partner_of(ps, 0, q) == "9930亿元"
+    assert partner_of(ps, 0, quantity(five, "676万人")) is None
+    assert quantity(five, "6.1%").period == "average"
+
+
+def test_a_level_reached_in_1987_meets_the_year_before() -> None:
+    """1988 reviews five years and ends on 在刚刚过去的１９８７年…粮食总产量增加１０９亿公斤，达到
+    ４０２４亿公斤: 1987's level, meeting 1987's report's level of 1986."""
+    q = quantity(national(1988), "４０２４亿公斤")
+    assert (q.period, q.year) == ("year", 1987)
+    ps = pairs(national(1987), national(1988))
+    assert partner_of(ps, 1, q) == "３９１０９万吨"

@@ -60,7 +60,7 @@ from reportdiff.core.analysis.movement import (
     led_by_change,
 )
 from reportdiff.core.analysis.scope import scope_of
-from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
+from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Block, Report, Span
 from reportdiff.core.text.parts import ReportParts, fold_years, report_parts
@@ -92,6 +92,19 @@ def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
     cut = key.rfind("分别", clause_start, figure)
     lo, hi, _ = strip_indicator(key, clause_start, cut, after_figure=False)
     return hi - lo < 2
+
+
+def _own_noun(prev: Quantity, raw: Raw) -> bool:
+    """Whether the previous figure's noun, read after its classifier, is its own alone:
+    连跨两个万亿元台阶，2022年达到12.29万亿元 — the steps are counted, the output is not
+    a step."""
+    span = prev.indicator_span
+    return (
+        span is not None
+        and span.start >= prev.span.end
+        and raw.base not in RATE_UNITS
+        and compare_key(raw.base) != compare_key(prev.unit)
+    )
 
 
 def extract_quantities(report: Report) -> tuple[Quantity, ...]:
@@ -310,6 +323,7 @@ def _extract_block(
             same_sentence
             and prev is not None
             and (stripped_any or raw.base in RATE_UNITS or follows_list_comma(key, raw.start))
+            and not _own_noun(prev, raw)
         ):
             # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
             indicator, indicator_span = prev.indicator, prev.indicator_span

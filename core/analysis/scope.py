@@ -74,6 +74,13 @@ _LOCAL = frozenset({"part", "average", "cumulative"})
 _CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
 _AVERAGE_RE = re.compile(r"年均|平均每年|每年平均|年平均")
+# A level reached, said at the end of the figure's clause (达到9258.9亿元, 增加到…)
+_REACHED_END_RE = re.compile(
+    r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)(?:了)?(?:约|近|接近|超过|逾)?\s*$"
+)
+# Words that make a figure a total over the period (累计, 共, 五年投入…), not a level
+_TOTAL_RE = re.compile(r"累计|共计|总计|合计|(?<!公)共(?![同享识])|新增|新建|投入|安排|完成|实现")
+_OVER_BASE_RE = re.compile(r"(?:比|较)(?:19|20)\d\d\s*年")
 _OVER_LAST_YEAR_RE = re.compile(r"(?:比|较)(?:上年|去年)(?!末|底)|同比")
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
@@ -306,6 +313,16 @@ def scope_of(
         # 国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八, in a review of five
         # years naming no year: a change over the year before is the reviewed year's
         period, year = "year", default_year
+    elif (
+        frame.period == "years"
+        and _REACHED_END_RE.search(key, clause_start, start) is not None
+        and _TOTAL_RE.search(sentence_words := key[sentence_start:start]) is None
+        and (span := span_years(frame.label, 0, len(frame.label), reviewed_year)) is not None
+        and not _OVER_BASE_RE.search(sentence_words)
+    ):
+        # 过去五年…。一般公共预算收入达到9258.9亿元: a level reached in a review of years is
+        # the level at the period's end, not a figure of the whole period
+        period, year = "year", span[1]
     elif frame.period:
         period, label, year = frame.period, frame.label, frame.year
     elif part.part:
