@@ -166,3 +166,29 @@ def test_a_level_reached_in_1987_meets_the_year_before() -> None:
     assert (q.period, q.year) == ("year", 1987)
     ps = pairs(national(1987), national(1988))
     assert partner_of(ps, 1, q) == "３９１０９万吨"
+
+
+# ------------------------------------------------------------------ round 1's notes
+
+
+def test_two_nouns_joined_before_fenbie_are_the_figures_own() -> None:
+    """1992: 原煤达到…，石油达到１．３９亿吨，钢突破７０００万吨，水泥和化肥（折纯）分别达到
+    ２．４８亿吨和１９８８万吨 — cement and fertiliser, not the oil and steel just before."""
+    r = national(1992)
+    assert quantity(r, "２．４８亿吨").indicator == "水泥"
+    assert quantity(r, "１９８８万吨").indicator == "化肥"
+
+
+def test_two_years_compared_date_the_ends_and_span_the_changes() -> None:
+    """1987 (a task part): １９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元，
+    按可比价格计算增长１０２％；国民收入由…增加到７７９０亿元，…增长９４．９％ — the ends are
+    1978's and 1986's levels (results), the rises cover 1979–86 and are of the noun named
+    (按可比价格计算 says how the rise is counted)."""
+    r = national(1987)
+    start, end = quantity(r, "３４８０亿元"), quantity(r, "９３８０亿元")
+    assert (start.year, start.role) == (1978, "result")
+    assert (end.year, end.role) == (1986, "result")
+    for printed, name in (("１０２％", "国民生产总值"), ("９４．９％", "国民收入")):
+        q = quantity(r, printed)
+        assert (q.period, q.years, q.indicator) == ("years", (1979, 1986), name), printed
+    assert partner_of(pairs(r, national(1988)), 0, end) == "１０９２０亿元"

@@ -60,7 +60,10 @@ _GROWN_RE = re.compile(
 _REACHED_RE = re.compile(r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)")
 
 
-PRICE_FACTOR_RE = re.compile(r"(?:扣除|考虑)(?:物价|价格)(?:上涨|上升|下降|变动)?(?:的)?因素")
+PRICE_FACTOR_RE = re.compile(
+    r"(?:扣除|考虑)(?:物价|价格)(?:上涨|上升|下降|变动)?(?:的)?因素"
+    r"|按(?:可比|不变)价格(?:计算)?"  # 按可比价格计算增长102%: how, not what
+)
 
 
 def noun_opening(key: str, sentence_start: int, clause_start: int) -> Span | None:

@@ -148,6 +148,9 @@ def respectively_of(
     if len(series) < 2:
         return None
     cut = key.rfind("分别", clause_start, raws[k].start)
+    pair = _two_joined(key, clause_start, cut)
+    if len(series) == 2 and pair is not None:
+        return list(zip(series, pair, strict=True))
     items: list[Span] = []
     seg_start, seg_end = clause_start, cut
     while True:
@@ -163,6 +166,21 @@ def respectively_of(
         seg_start = find_clause_start(key, seg_end, block_start)
     items.reverse()
     return list(zip(series, items, strict=True))
+
+
+_JOINED_RE = re.compile(
+    r"(?P<a>[\u4e00-\u9fff]{2,6})(?:和|与|及)(?P<b>[\u4e00-\u9fff]{2,6})(?:\([^()]{1,6}\))?"
+)
+
+
+def _two_joined(key: str, lo: int, hi: int) -> tuple[Span, Span] | None:
+    """Two nouns of like length joined by 和 before 分别 (水泥和化肥（折纯）分别达到…): two
+    items. Not a short word before a long noun (城镇和农村居民人均收入: 城镇 modifies it)."""
+    lo, hi, _ = strip_indicator(key, lo, hi, after_figure=False)
+    m = _JOINED_RE.fullmatch(key, lo, hi)
+    if m is None or abs(len(m.group("a")) - len(m.group("b"))) > 1:
+        return None
+    return Span(m.start("a"), m.end("a")), Span(m.start("b"), m.end("b"))
 
 
 # Where the last noun of a list stops and the list's predicate starts: 化学需氧量、二氧化硫排放

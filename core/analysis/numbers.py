@@ -20,6 +20,7 @@ from reportdiff.core.analysis.antecedents import (
     noun_opening,
     output_owner,
 )
+from reportdiff.core.analysis.bases import change_gap
 from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
@@ -29,7 +30,6 @@ from reportdiff.core.analysis.clauses import (
     follows_list_comma,
 )
 from reportdiff.core.analysis.cnfigures import find_cn_figures
-from reportdiff.core.analysis.facts import change_gap
 from reportdiff.core.analysis.figures import DIGIT_RE, Raw, digit_match
 from reportdiff.core.analysis.indicators import (
     AIM_OF_RE,
@@ -196,7 +196,8 @@ def _extract_block(
                     series = list(zip(figures, spans, strict=True))  # type: ignore[arg-type]
             if series is None:
                 # 城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，…分别实际增长7.7%和6.8%:
-                # the nouns are those of the levels just given, in order
+                # the nouns are those of the levels just given, in order (only when the
+                # clause names none: 水泥和化肥（折纯）分别达到… are not 石油 and 钢 before them)
                 figures = series_of(key, raws, k)
                 levels = [
                     q.indicator_span
@@ -206,7 +207,11 @@ def _extract_block(
                     and q.unit not in RATE_UNITS
                 ][-len(figures) :]
                 names = {key[sp.start : sp.end] for sp in levels}
-                if len(figures) >= 2 and len(levels) == len(figures) == len(names):
+                if (
+                    len(figures) >= 2
+                    and len(levels) == len(figures) == len(names)
+                    and _names_nothing(key, clause_start, raw.start)
+                ):
                     series = list(zip(figures, levels, strict=True))
             if series is None and _names_nothing(key, clause_start, raw.start):
                 # 化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%:

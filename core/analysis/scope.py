@@ -210,6 +210,11 @@ _SPAN_RE = re.compile(
     r"|(?P<n2>[两二三四五六七八九十])年(?:来|以来)"
     r"|" + _OPENING_SPAN
 )
+# 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: two years compared; the ends
+# of the sentence's changes are those years' levels
+_COMPARED_RE = re.compile(
+    rf"(?P<late>{_YEAR})\s*年(?:同|与|和|跟|比)(?P<early>{_YEAR})\s*年(?:相比|比较)"
+)
 _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "一": 1}  # fmt: skip
 
@@ -303,6 +308,9 @@ def scope_of(
         elif average is not None:
             # 粮食的年平均产量由…增加到…，棉花由…增加到…: the list's ends are averages too
             period, label = "average", average.group()
+        elif (compared := _COMPARED_RE.search(key, sentence_start, start)) is not None:
+            period = "year"
+            year = int(compared.group("late" if end == "to" else "early").translate(_CN_DIGITS))
         elif end == "to" and part.part:
             period, year = "year", default_year
     elif cue is not None:
