@@ -192,3 +192,34 @@ def test_two_years_compared_date_the_ends_and_span_the_changes() -> None:
         q = quantity(r, printed)
         assert (q.period, q.years, q.indicator) == ("years", (1979, 1986), name), printed
     assert partner_of(pairs(r, national(1988)), 0, end) == "１０９２０亿元"
+
+
+# ------------------------------------------------------------------ found in the audit
+
+
+def test_a_plan_exceeded_names_nothing() -> None:
+    """1958: 工业投资额完成六十五亿五千万元，超过原定的年度计划百分之四点一 is not 1959's
+    基本建设投资总额…超过原定计划四百二十七亿四千万元的百分之十五点三 (the first five-year
+    plan's total): a name that is only the plan exceeded does not say whose plan."""
+    from reportdiff.core.analysis.namerules import plan_only
+
+    q = after(national(1958), "超过原定的年度计划", "百分之四点一")
+    assert fact_name(q.indicator) == ""
+    assert partner_of(pairs(national(1958), national(1959)), 0, q) is None
+    assert plan_only("超过原定计划") and not plan_only("计划生育")
+
+
+def test_the_first_five_year_plan_period_is_a_span() -> None:
+    """1959: 第一个五年计划期间，国家对经济和文化部门的基本建设投资总额共为四百九十三亿元 —
+    1953–1957, not a year."""
+    q = quantity(national(1959), "四百九十三亿元")
+    assert (q.period, q.years) == ("years", (1953, 1957))
+
+
+def test_large_projects_are_not_all_projects() -> None:
+    """1958: 在今年内可以建设完工的，有二十一个大型水利工程 is not 1959's list of projects under
+    way (…二十八个水利工程): large projects are some of them."""
+    q = after(national(1958), "可以建设完工的，有", "二十一个")
+    assert partner_of(pairs(national(1958), national(1959)), 0, q) is None
+    assert measures_differ("大型水利工程", "水利工程")
+    assert not measures_differ("特大型企业", "国有大型企业")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.namerules import funds_for_other_ends, share_name
+from reportdiff.core.analysis.namerules import funds_for_other_ends, plan_only, share_name
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -87,6 +87,8 @@ def fact_name(indicator: str) -> str:
         chosen = "实际使用" + used.group()
     # an official abbreviation names what its full form names: 参合农民 are 参加新型农村合作
     # 医疗的农民
+    if plan_only(chosen):
+        return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
     return share_name(expand_abbreviations(chosen))
 
 

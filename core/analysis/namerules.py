@@ -14,6 +14,7 @@ __all__ = [
     "funds_for_other_ends",
     "headline_growth",
     "measures_differ",
+    "plan_only",
     "points_back",
     "share_name",
     "share_part",
@@ -31,15 +32,15 @@ statistics moved from 农民人均纯收入 to 农村居民人均可支配收入
 
 def measures_differ(a: str, b: str) -> bool:
     """Whether two indicator names name different measures of one family (可支配 vs 纯收入),
-    or firms or projects of different sizes (国有大型企业 vs 国有小企业)."""
+    firms or projects of different sizes (国有大型企业 vs 国有小企业, or vs firms of any size)
+    or shares of different parts."""
     for family in MEASURES:
         ma = {m for m in family if m in a}
         mb = {m for m in family if m in b}
         if ma and mb and not ma & mb:
             return True
-    sa, sb = size_of(a), size_of(b)
-    if sa and sb and sa != sb:
-        return True
+    if size_of(a) != size_of(b):
+        return True  # 大型水利工程 are some of the 水利工程, not all of them
     pa, pb = share_part(a), share_part(b)
     return bool(pa and pb and pa not in pb and pb not in pa)
 
@@ -68,6 +69,17 @@ def share_part(name: str) -> str:
     return "" if share is None else share[0].removesuffix("的产值").removesuffix("的")
 
 
+_PLAN_ONLY_RE = re.compile(
+    r"(?:超过|超额完成|完成)?(?:原定|原来)?的?(?:年度|五年)?计划(?:的|规定)?"
+)
+
+
+def plan_only(name: str) -> bool:
+    """Whether a name is only the plan a figure was set against (超过原定的年度计划4.1%):
+    whose plan it was, the sentence said before; alone it names nothing."""
+    return _PLAN_ONLY_RE.fullmatch(name) is not None
+
+
 def share_name(name: str) -> str:
     """A share's name in one word order: X在Y中所占的比重, as 在Y中X所占的比重 and X占Y的比重
     say it; other names unchanged."""
@@ -77,7 +89,7 @@ def share_name(name: str) -> str:
 
 _SIZE_RE = re.compile(
     r"(?P<size>特大型|大中型|大型|中型|中小型|中小|小型|小微|小)"
-    r"(?=(?:国有|国营|工业|民营|私营|科技型)?(?:企业|项目))"
+    r"(?=(?:国有|国营|工业|民营|私营|科技型|水利|建设)?(?:企业|项目|工程))"
 )
 _SIZES = {"特大型": "大型", "中小型": "中小", "小型": "小", "小微": "小"}
 

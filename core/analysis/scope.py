@@ -56,6 +56,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:过去|近|这|前|今后|未来)?[两二三四五六七八九十]年(?:来|间|中|里|内|以来)"
         r"|(?:过去|近|这|今后|未来)[二三四五六七八九十两]年"
         r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
+        r"|第[一二三四五六七八九十]{1,2}个五年计划(?:时期|期间)"
         r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
         r"|(?:(?:19|20)\d\d\s*年|去年|上年)以来"
         r"|" + _OPENING_SPAN
@@ -206,6 +207,7 @@ _YEAR = r"(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七
 _SPAN_RE = re.compile(
     rf"(?P<y1>{_YEAR})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>{_YEAR})\s*年"
     r"|[“\"]?(?P<plan>十[一二三四五]?|[一二三四五六七八九])五[”\"’]?(?:计划|规划)?(?:时期|期间)"
+    r"|第(?P<plan2>十[一二三四五]?|[一二三四五六七八九])个五年计划(?:时期|期间)"
     r"|(?P<back>过去的?|这|近)(?P<n1>[两二三四五六七八九十])年"
     r"|(?P<n2>[两二三四五六七八九十])年(?:来|以来)"
     r"|" + _OPENING_SPAN
@@ -247,8 +249,8 @@ def span_years(key: str, lo: int, hi: int, reviewed_year: int | None) -> tuple[i
     if last.group("y1"):
         y1, y2 = (int(last.group(g).translate(_CN_DIGITS)) for g in ("y1", "y2"))
         return (y1, y2) if y1 < y2 else None
-    if last.group("plan"):
-        return _plan_span(last.group("plan"))
+    if last.group("plan") or last.group("plan2"):
+        return _plan_span(last.group("plan") or last.group("plan2"))
     n = _CN_SMALL.get(last.group("n1") or last.group("n2") or last.group("n3") or "", 0)
     if reviewed_year is None or n < 2:
         return None
