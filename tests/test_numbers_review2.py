@@ -39,6 +39,15 @@ def partner_of(ps: tuple[NumberPair, ...], index: int, q: Quantity) -> str | Non
 
 
 @cache
+def page(year: int) -> Report:
+    """A corpus page read as ``reportdiff`` reads a file (the saved page cleaned)."""
+    from conftest import CORPUS, require
+    from reportdiff.core.storage.resolve import resolve_report
+
+    return resolve_report(str(require(CORPUS, "State Council corpus") / f"{year}.txt"))
+
+
+@cache
 def pairs_1955_1956() -> tuple[NumberPair, ...]:
     return pairs(national(1955), national(1956))
 
@@ -223,3 +232,48 @@ def test_large_projects_are_not_all_projects() -> None:
     assert partner_of(pairs(national(1958), national(1959)), 0, q) is None
     assert measures_differ("大型水利工程", "水利工程")
     assert not measures_differ("特大型企业", "国有大型企业")
+
+
+def test_aspect_and_a_base_year_are_no_name() -> None:
+    """1956: 手工业生产合作组织的产值比１９５４年增长了７２％ — 了 and the base 比１９５４年 are
+    no part of the name; 1957's 比１９４９年增长了百分之七十九 is growth over seven years (of
+    the agricultural output named before), not one year's, and meets neither 1956's 5% nor
+    its 72%."""
+    q = after(national(1956), "比１９５４年增长了", "７２％")
+    assert q.indicator == "手工业生产合作组织的产值"
+    seven = after(national(1957), "比１９４９年增长了", "百分之七十九")
+    assert (seven.period, seven.years) == ("years", (1950, 1956))
+    assert partner_of(pairs(national(1956), national(1957)), 1, seven) is None
+
+
+def test_of_which_speaks_of_the_year_before_it() -> None:
+    """1959: 我国的工农业总产值在一九五七年达到了…。其中，…农业总产值达到了六百零三亿五千
+    万元 — 1957's, as the sentence 其中 continues says; it does not meet 1960's 1959 output."""
+    q = quantity(national(1959), "六百零三亿五千万元")
+    assert q.year == 1957
+    assert partner_of(pairs(national(1959), national(1960)), 0, q) is None
+
+
+def test_industry_is_not_agriculture() -> None:
+    """1979: 工业总产值…一九七八年又比一九七七年增长百分之十三点五 meets 1980's 工业总产值比上年
+    增长了８．５％, not its １９７９年农业总产值比１９７８年增长８．６％."""
+    from reportdiff.core.analysis.namerules import sectors_of
+
+    q = quantity(page(1979), "百分之十三点五")
+    assert partner_of(pairs(page(1979), page(1980)), 0, q) == "８．５％"
+    assert measures_differ("工业总产值", "农业总产值")
+    assert measures_differ("工业总产值", "工农业总产值")
+    assert not measures_differ("工业总产值", "总产值")
+    assert sectors_of("现代工业在工农业总产值中所占的比重") == {"工业", "工农业"}
+
+
+def test_parts_of_a_year_meet_the_same_part() -> None:
+    """1980: 今年上半年…工业总产值比去年同期增长了１３．６％ is not 1981's 工业总产值第一季度
+    下降０．２％: a half year is not a quarter."""
+    from reportdiff.core.analysis.facts import part_months
+
+    q = quantity(national(1980), "１３．６％")
+    assert partner_of(pairs(national(1980), national(1981)), 0, q) is None
+    assert part_months("上半年") == part_months("1-6月") == "1-6"
+    assert part_months("第一季度") == part_months("一季度") == "1-3"
+    assert part_months("一至十一月") == "1-11"

@@ -302,6 +302,10 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
             return False
         if (a.period or b.period) in SPECIAL_PERIODS:
             return False  # when unsure of one side's period, say nothing
+    if a.period == b.period == "part" and part_months(a.period_label) != part_months(
+        b.period_label
+    ):
+        return False  # 上半年 is not 第一季度 (nor 1-11月)
     if a.role != b.role and {a.role, b.role} not in ({"", "result"}, {"target", "plan"}):
         return False
     if a.stock and b.stock and a.stock != b.stock:
@@ -311,6 +315,33 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
     # 城市+城镇 and 城镇+城市 are one subject said in another order; 城乡 (town and country
     # together) is everyone, as a figure naming no subject is: 城乡居民储蓄存款 and 居民储蓄存款
     return _subjects(a) == _subjects(b)
+
+
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+_QUARTERS = {"上半年": "1-6", "下半年": "7-12", "前三季度": "1-9", "前二季度": "1-6",
+             "前两季度": "1-6"}  # fmt: skip
+
+
+def part_months(label: str) -> str:
+    """The months a part of a year covers, as ``first-last`` (上半年 and 1-6月 → 1-6;
+    一季度 → 1-3), else the label itself."""
+    label = label.replace(" ", "").removesuffix("份")
+    if label in _QUARTERS:
+        return _QUARTERS[label]
+    q = re.fullmatch(r"第?([一二三四1-4])季度", label)
+    if q is not None:
+        n = int(q.group(1)) if q.group(1).isdigit() else _CN_MONTHS[q.group(1)]
+        return f"{3 * n - 2}-{3 * n}"
+    m = re.fullmatch(r"(?:1|一)(?:-|至|到|~)(\d{1,2}|十[一二]?|[一二三四五六七八九])月", label)
+    if m is not None:
+        last = m.group(1)
+        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
+    m = re.fullmatch(r"前(\d{1,2}|十[一二]?|[一二三四五六七八九])个月", label)
+    if m is not None:
+        last = m.group(1)
+        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
+    return label
 
 
 def _subjects(q: Quantity) -> set[str]:

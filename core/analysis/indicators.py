@@ -50,11 +50,16 @@ _TRAIL_WORDS = tuple(
             "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
             "今年", "培育", "引进", "引入", "建成", "实际", "比", "定为", "确定为",
+            "了", "只",  # 比１９５４年只增长了５％: aspect and focus, not the noun
         },
         key=len,
         reverse=True,
     )
 )  # fmt: skip
+_BASE_TRAIL_RE = re.compile(
+    r"(?:比|较|同)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
+    r"(?:末|底|同期)?$"
+)
 _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 _LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) > 1))
 _TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
@@ -410,6 +415,10 @@ def strip_indicator(
             if trail.group() in QUALIFIER_WORDS:
                 quals.append(trail.group())
             hi = trail.start()
+            changed = True
+        base = _BASE_TRAIL_RE.search(key, max(lo, hi - 9), hi)
+        if base and base.start() > lo:
+            hi = base.start()  # 产值比１９５４年(增长了): the base of the change, not the noun
             changed = True
     seg = key[lo:hi]
     for verb in _MID_VERBS:

@@ -16,6 +16,7 @@ __all__ = [
     "measures_differ",
     "plan_only",
     "points_back",
+    "sectors_of",
     "share_name",
     "share_part",
 ]
@@ -42,7 +43,20 @@ def measures_differ(a: str, b: str) -> bool:
     if size_of(a) != size_of(b):
         return True  # 大型水利工程 are some of the 水利工程, not all of them
     pa, pb = share_part(a), share_part(b)
-    return bool(pa and pb and pa not in pb and pb not in pa)
+    if pa and pb and pa not in pb and pb not in pa:
+        return True
+    ea, eb = sectors_of(pa or a), sectors_of(pb or b)
+    return bool(ea and eb and ea != eb)
+
+
+_SECTOR_RE = re.compile(r"工农业|轻工业|重工业|手工业|工业|农业")
+
+
+def sectors_of(name: str) -> frozenset[str]:
+    """The sectors a name is of (工业总产值 → 工业; 工农业总产值 → 工农业, both together),
+    empty when it names none. Industry's output is not agriculture's nor both together's;
+    a name with no sector (总产值) is left to its sentence."""
+    return frozenset(_SECTOR_RE.findall(name))
 
 
 _SHARE_RES = (

@@ -25,7 +25,7 @@ from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
     find_clause_start,
-    find_period_sentence_start,
+    find_scope_start,
     find_sentence_start,
     follows_list_comma,
 )
@@ -404,7 +404,7 @@ def _extract_block(
             key,
             raw.start,
             clause_start=clause_start,
-            sentence_start=find_period_sentence_start(key, raw.start, start),
+            sentence_start=find_scope_start(key, raw.start, start),
             local_start=sentence_start,
             end=end_word,
             part=part,

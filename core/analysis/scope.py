@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.namerules import share_part
 from reportdiff.core.text.parts import BlockPart
 
 __all__ = [
@@ -150,7 +151,10 @@ def subject_of(indicator: str) -> str:
     >>> subject_of("城镇居民人均可支配收入"), subject_of("农民人均纯收入"), subject_of("财政收入")
     ('城镇', '农村', '')
     """
-    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(expand_abbreviations(indicator))]
+    name = expand_abbreviations(indicator)
+    # a share's subject is its part's: 现代工业在工农业总产值中所占的比重 is of 现代工业
+    name = share_part(name) or name
+    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(name)]
     if "地方" in words and "中央" not in words:
         # 地方一般公共预算收入 of a province is its own revenue, like a district's
         # 一般公共预算收入; 地方 sets a subject only against 中央 (中央和地方财政安排)
