@@ -42,7 +42,6 @@ from reportdiff.core.analysis.indicators import (
     listed_before,
     object_of_verb_before,
     owner_of_attribute,
-    read_post,
     resolve_list_reference,
     respectively_of,
     sentence_subject,
@@ -59,6 +58,7 @@ from reportdiff.core.analysis.movement import (
     is_decrease,
     led_by_change,
 )
+from reportdiff.core.analysis.postnouns import read_post
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
 from reportdiff.core.comparison import Quantity
