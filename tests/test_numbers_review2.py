@@ -277,3 +277,15 @@ def test_parts_of_a_year_meet_the_same_part() -> None:
     assert part_months("上半年") == part_months("1-6月") == "1-6"
     assert part_months("第一季度") == part_months("一季度") == "1-3"
     assert part_months("一至十一月") == "1-11"
+
+
+def test_coastal_ports_and_large_units_are_their_own() -> None:
+    """1989: 沿海港口吞吐能力８７８万吨 is coastal ports' (1990's 港口吞吐能力 names none); 1994:
+    新增发电机组容量１４３８万千瓦 is all units, 1995's 新增大中型发电机组容量 the large and
+    middle-sized ones."""
+    from reportdiff.core.analysis.scope import subject_of
+
+    assert subject_of("沿海港口吞吐能力") == "沿海"
+    q = quantity(page(1989), "８７８万吨")
+    assert partner_of(pairs(page(1989), page(1990)), 0, q) is None
+    assert measures_differ("新增大中型发电机组容量", "新增发电机组容量")
