@@ -289,3 +289,13 @@ def test_coastal_ports_and_large_units_are_their_own() -> None:
     q = quantity(page(1989), "８７８万吨")
     assert partner_of(pairs(page(1989), page(1990)), 0, q) is None
     assert measures_differ("新增大中型发电机组容量", "新增发电机组容量")
+
+
+def test_a_pronoun_names_what_came_before() -> None:
+    """1955: 由于现代工业的恢复和发展比较快，它的产值在工业农业总产值中所占的比重 — 它的 points
+    back; alone, the name never meets a share named in full."""
+    from reportdiff.core.analysis.namerules import points_back
+
+    q = after(national(1955), "已由一九四九年的", "百分之十七")
+    assert q.indicator == "它的产值在工业农业总产值中所占的比重"
+    assert points_back(fact_name(q.indicator))

@@ -131,7 +131,7 @@ def funds_for_other_ends(a: str, b: str) -> bool:
     return wa not in wb and wb not in wa
 
 
-_POINTING_BACK_RE = re.compile(r"此项|这项|该项|上述|这些|这方面|此类")
+_POINTING_BACK_RE = re.compile(r"此项|这项|该项|上述|这些|这方面|此类|它的|它们的")
 
 
 def points_back(name: str) -> bool:
