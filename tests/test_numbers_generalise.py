@@ -125,7 +125,7 @@ def test_a_base_year_or_a_span_names_no_indicator() -> None:
 def test_a_rise_over_a_plan_periods_end_is_not_the_years_addition() -> None:
     """1996: １９９５年末居民储蓄存款余额接近３万亿元，比“七五”末增加两万多亿元 — five years'
     addition: never 1995's 居民储蓄存款新增６３００多亿元 nor 1997's 比上年末增加８８００多亿元."""
-    from reportdiff.core.analysis.facts import change_gap
+    from reportdiff.core.analysis.bases import change_gap
 
     r = national(1996)
     assert change_gap(r.text, quantity(r, "两万多亿元")) == 5
@@ -157,7 +157,7 @@ def test_a_sentence_opening_on_a_dated_level_continues_the_sentence_before() -> 
     """1986: 四是，城乡居民储蓄大幅度增加。一九八五年末达到一千六百二十三亿元，比一九八○年末增长
     三倍 — both figures are of 城乡居民储蓄 (a base year written 一九八○ names nothing either),
     and the growth is over five years."""
-    from reportdiff.core.analysis.facts import change_gap
+    from reportdiff.core.analysis.bases import change_gap
 
     r = national(1986)
     assert quantity(r, "一千六百二十三亿元").indicator == "城乡居民储蓄"

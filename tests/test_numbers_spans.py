@@ -160,7 +160,7 @@ def test_exports_pair_across_reports_under_both_names() -> None:
 
 
 def test_growth_over_one_year_is_not_growth_over_five() -> None:
-    from reportdiff.core.analysis.facts import change_gap
+    from reportdiff.core.analysis.bases import change_gap
 
     one = _at(2000, "全年达到1949亿美元，比上年增长6．1％", "6．1％")
     five = _at(2001, "分别比1995年增长69％和67％", "67％")

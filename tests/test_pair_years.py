@@ -28,7 +28,8 @@ def _pairs(corpus_dir: Path, a: str, b: str) -> set[tuple[str, ...]]:
         # agricultural growth
         ("1979.txt", "1980.txt", "百分之十四点三", "1977's figure vs 1979's"),
         # 1987.txt: 1986 vs 1978 (由３４８０亿元增加到９３８０亿元); 1988.txt: the 1992 target
-        ("1987.txt", "1988.txt", "９３８０亿元", "a level against a target four years on"),
+        # (１５５００亿元), which meets no level (９３８０亿元 meets 1987's １０９２０亿元)
+        ("1987.txt", "1988.txt", "１５５００亿元", "a level against a target four years on"),
         # 1986.txt: 在过去的五年中…建成投产大中型项目四百九十六个 is the 六五 total
         ("1985.txt", "1986.txt", "一百二十三个", "one year's projects vs a five-year total"),
     ],

@@ -20,6 +20,7 @@ __all__ = [
     "PRICE_FACTOR_RE",
     "grown_before",
     "list_header",
+    "named_before_from",
     "noun_opening",
     "output_owner",
 ]
@@ -50,13 +51,19 @@ def list_header(key: str, sentence_start: int, clause_start: int) -> str:
 
 _GROWN_RE = re.compile(
     r"(?P<noun>[\u4e00-\u9fff]{2,10}?)"
-    r"(?:继续|稳定|稳步|持续|大幅度|大幅|较快|快速|明显|有所|进一步|也|又)*"
+    r"(?:(?:继续|稳定|稳步|持续|大幅度|大幅|较快|快速|明显|有所|进一步|也|又)*"
     r"(?:增长|增加|上升|提高|回升|扩大)"
+    # 全省地区生产总值连跨两个万亿元台阶: it passed marks, so it grew
+    r"|(?:连续|接连|先后|连)?(?:跨上|跨越|跨过|迈上|迈过|登上|突破|跨)"
+    r"[两二三四五六七八九十几]个?[\u4e00-\u9fff]{0,6}?(?:台阶|关口|大关))"
 )
 _REACHED_RE = re.compile(r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)")
 
 
-PRICE_FACTOR_RE = re.compile(r"(?:扣除|考虑)(?:物价|价格)(?:上涨|上升|下降|变动)?(?:的)?因素")
+PRICE_FACTOR_RE = re.compile(
+    r"(?:扣除|考虑)(?:物价|价格)(?:上涨|上升|下降|变动)?(?:的)?因素"
+    r"|按(?:可比|不变)价格(?:计算)?"  # 按可比价格计算增长102%: how, not what
+)
 
 
 def noun_opening(key: str, sentence_start: int, clause_start: int) -> Span | None:
@@ -108,3 +115,28 @@ def grown_before(key: str, block_start: int, sentence_start: int, clause_start: 
     if m is None or len(m.group("noun")) < 3:
         return None
     return Span(m.start("noun"), m.end("noun"))
+
+
+_FROM_OPENING_RE = re.compile(r"(?:已经|已|将|要|也|又)?(?:由|从)")
+_ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]+(?:是|,|、)?|[一二三四五六七八九十]是")
+
+
+def named_before_from(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun of the clause before when the figure's clause opens a change with 由/从 and
+    names nothing: 第二是…工业的产值在工业总产值中所占的比重，已由一九五二年的百分之六十一
+    上升到… → …所占的比重. None unless that clause holds no figure and reads as a noun of
+    3–24 characters."""
+    if _FROM_OPENING_RE.match(key, clause_start) is None or clause_start - 1 <= sentence_start:
+        return None
+    before = find_clause_start(key, clause_start - 1, sentence_start)
+    if before >= clause_start - 1 or any(c.isdigit() for c in key[before : clause_start - 1]):
+        return None
+    ordinal = _ORDINAL_RE.match(key, before, clause_start - 1)
+    lo, hi, _ = strip_indicator(
+        key, ordinal.end() if ordinal else before, clause_start - 1, after_figure=False
+    )
+    if not 3 <= hi - lo <= 24 or not all(is_han(c) or c == "、" for c in key[lo:hi]):
+        return None
+    if key[lo] in "中所占的":
+        return None  # the end of a noun cut by a parenthesis: …（包括…）中所占的比重
+    return Span(lo, hi)

@@ -23,6 +23,16 @@ def find_period_sentence_start(key: str, pos: int, start: int) -> int:
     return i + 1
 
 
+def find_scope_start(key: str, pos: int, start: int) -> int:
+    """Where the words that set a figure's period start: its sentence (。!? only), or the
+    one before when it opens on 其中 (of which), which speaks of what that one said:
+    工农业总产值在一九五七年达到了…。其中，…农业总产值达到了… (1957's)."""
+    first = find_period_sentence_start(key, pos, start)
+    if key.startswith("其中", first) and first - 1 > start:
+        return find_period_sentence_start(key, first - 1, start)
+    return first
+
+
 def find_clause_start(key: str, pos: int, start: int) -> int:
     """Start of the clause that ends at ``pos``; skips digit-free parentheses like (AQI)."""
     i = pos - 1

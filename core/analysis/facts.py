@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.namerules import funds_for_other_ends
+from reportdiff.core.analysis.namerules import funds_for_other_ends, plan_only, share_name
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -87,7 +87,9 @@ def fact_name(indicator: str) -> str:
         chosen = "实际使用" + used.group()
     # an official abbreviation names what its full form names: 参合农民 are 参加新型农村合作
     # 医疗的农民
-    return expand_abbreviations(chosen)
+    if plan_only(chosen):
+        return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
+    return share_name(expand_abbreviations(chosen))
 
 
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
@@ -300,6 +302,10 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
             return False
         if (a.period or b.period) in SPECIAL_PERIODS:
             return False  # when unsure of one side's period, say nothing
+    if a.period == b.period == "part" and part_months(a.period_label) != part_months(
+        b.period_label
+    ):
+        return False  # 上半年 is not 第一季度 (nor 1-11月)
     if a.role != b.role and {a.role, b.role} not in ({"", "result"}, {"target", "plan"}):
         return False
     if a.stock and b.stock and a.stock != b.stock:
@@ -309,6 +315,33 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
     # 城市+城镇 and 城镇+城市 are one subject said in another order; 城乡 (town and country
     # together) is everyone, as a figure naming no subject is: 城乡居民储蓄存款 and 居民储蓄存款
     return _subjects(a) == _subjects(b)
+
+
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+_QUARTERS = {"上半年": "1-6", "下半年": "7-12", "前三季度": "1-9", "前二季度": "1-6",
+             "前两季度": "1-6"}  # fmt: skip
+
+
+def part_months(label: str) -> str:
+    """The months a part of a year covers, as ``first-last`` (上半年 and 1-6月 → 1-6;
+    一季度 → 1-3), else the label itself."""
+    label = label.replace(" ", "").removesuffix("份")
+    if label in _QUARTERS:
+        return _QUARTERS[label]
+    q = re.fullmatch(r"第?([一二三四1-4])季度", label)
+    if q is not None:
+        n = int(q.group(1)) if q.group(1).isdigit() else _CN_MONTHS[q.group(1)]
+        return f"{3 * n - 2}-{3 * n}"
+    m = re.fullmatch(r"(?:1|一)(?:-|至|到|~)(\d{1,2}|十[一二]?|[一二三四五六七八九])月", label)
+    if m is not None:
+        last = m.group(1)
+        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
+    m = re.fullmatch(r"前(\d{1,2}|十[一二]?|[一二三四五六七八九])个月", label)
+    if m is not None:
+        last = m.group(1)
+        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
+    return label
 
 
 def _subjects(q: Quantity) -> set[str]:
@@ -460,41 +493,3 @@ def is_per_capita(name: str) -> bool:
 
 def text_key(text: str) -> str:
     return SPACE_RE.sub("", fold(text))
-
-
-_BASE_RE = re.compile(
-    r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?!\s*(?:以来|来))"
-    r"|(?P<last>比上年|比去年|较上年|较去年|同比)"
-    r"|(?P<plan>(?:比|较|与)“[一二三四五六七八九十]{1,2}五”)"
-)
-_PLAN_GAP = 5
-"""A base that is a five-year plan period (比“七五”末增加, 比“七五”时期增长) lies a plan's
-length back: the change is over several years, never one."""
-_BASE_DIGITS = str.maketrans(
-    "〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789"
-)
-
-
-def change_gap(text: str, q: Quantity) -> int | None:
-    """How many years back a change's base lies: 比上年增长 → 1; in 2000, 比1995年增长 → 5;
-    比“七五”末增加 → 5 (a plan period back).
-
-    None when the figure is no change or its sentence names no base (or the year is unknown).
-    Growth over one year is not growth over five (6.1% in 1999 vs 67% from 1995 to 2000).
-    """
-    if measure_kind(q) != "change":
-        return None
-    start = max(text.rfind(c, 0, q.span.start) for c in "。；;!?！？\n") + 1
-    last = None
-    for m in _BASE_RE.finditer(text, start, q.span.start):
-        last = m
-    if last is None:
-        return None
-    if last.group("last"):
-        return 1
-    if last.group("plan"):
-        return _PLAN_GAP
-    if q.year is None:
-        return None
-    gap = q.year - int(last.group("year").translate(_BASE_DIGITS))
-    return gap if gap > 0 else None

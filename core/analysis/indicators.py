@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.core.analysis.clauses import BULLETS, DELIMS, find_clause_start, is_han
-from reportdiff.core.analysis.figures import MAG_ALT, UNIT_ALT, Raw
+from reportdiff.core.analysis.clauses import BULLETS, find_clause_start, is_han
+from reportdiff.core.analysis.figures import Raw
 from reportdiff.core.model import Span
 
 QUALIFIER_WORDS: tuple[str, ...] = (
@@ -50,28 +50,22 @@ _TRAIL_WORDS = tuple(
             "将", "保持", "仅", "高达", "从", "由", "至", "到", "在", "的", "已达", "约占",
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
             "今年", "培育", "引进", "引入", "建成", "实际", "比", "定为", "确定为",
+            "了", "只",  # 比１９５４年只增长了５％: aspect and focus, not the noun
         },
         key=len,
         reverse=True,
     )
 )  # fmt: skip
+_BASE_TRAIL_RE = re.compile(
+    r"(?:比|较|同)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
+    r"(?:末|底|同期)?$"
+)
 _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 _LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) > 1))
 _TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
 # Verbs inside a clause after which the counted thing starts:
 # 徐汇交易分团实现意向成交总金额 → 意向成交总金额.
 _MID_VERBS = ("实现", "完成", "惠及", "提供", "达到", "提出")
-# Words that end a noun read after a classifier (600张养老床位 | 实现…).
-_POST_STOPS = (
-    "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
-    "投用", "共商", "正式", "陆续", "集中", "均", "已", "达", "和", "及", "与", "提供",
-    "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
-    "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的", "全面", "全部", "年内",
-)  # fmt: skip
-# 居 (位居全国第一) is a verb, but not in 居民: 88个城市启动城镇居民基本医疗保险试点
-_POST_STOP_RE = re.compile(
-    "|".join(re.escape(w) + ("(?!民)" if w == "居" else "") for w in _POST_STOPS)
-)
 _ACTION_VERBS = ("新开工", "新签约", "签约", "开工", "完工", "竣工", "建成", "投用", "开业",
                  "供应", "筹措", "启动")  # fmt: skip
 # A clause that is only one of these verbs qualifies the previous figure's noun:
@@ -84,7 +78,6 @@ BARE_VERB_RE = re.compile(
 _WORDS_ENDING_LIKE_A_QUALIFIER = frozenset({"签约", "节约", "制约", "公约", "条约", "附近", "最近",
                                             "就近", "赶超", "新签"})  # fmt: skip
 _TIME_WORDS = frozenset({"上年", "去年", "今年", "全年", "当年", "明年"})
-_MAX_POST = 20
 _MAX_INDICATOR = 24
 
 
@@ -142,6 +135,9 @@ def respectively_of(
     if len(series) < 2:
         return None
     cut = key.rfind("分别", clause_start, raws[k].start)
+    pair = _two_joined(key, clause_start, cut)
+    if len(series) == 2 and pair is not None:
+        return list(zip(series, pair, strict=True))
     items: list[Span] = []
     seg_start, seg_end = clause_start, cut
     while True:
@@ -157,6 +153,21 @@ def respectively_of(
         seg_start = find_clause_start(key, seg_end, block_start)
     items.reverse()
     return list(zip(series, items, strict=True))
+
+
+_JOINED_RE = re.compile(
+    r"(?P<a>[\u4e00-\u9fff]{2,6})(?:和|与|及)(?P<b>[\u4e00-\u9fff]{2,6})(?:\([^()]{1,6}\))?"
+)
+
+
+def _two_joined(key: str, lo: int, hi: int) -> tuple[Span, Span] | None:
+    """Two nouns of like length joined by 和 before 分别 (水泥和化肥（折纯）分别达到…): two
+    items. Not a short word before a long noun (城镇和农村居民人均收入: 城镇 modifies it)."""
+    lo, hi, _ = strip_indicator(key, lo, hi, after_figure=False)
+    m = _JOINED_RE.fullmatch(key, lo, hi)
+    if m is None or abs(len(m.group("a")) - len(m.group("b"))) > 1:
+        return None
+    return Span(m.start("a"), m.end("a")), Span(m.start("b"), m.end("b"))
 
 
 # Where the last noun of a list stops and the list's predicate starts: 化学需氧量、二氧化硫排放
@@ -387,6 +398,10 @@ def strip_indicator(
                 quals.append(trail.group())
             hi = trail.start()
             changed = True
+        base = _BASE_TRAIL_RE.search(key, max(lo, hi - 9), hi)
+        if base and base.start() > lo:
+            hi = base.start()  # 产值比１９５４年(增长了): the base of the change, not the noun
+            changed = True
     seg = key[lo:hi]
     for verb in _MID_VERBS:
         p = seg.rfind(verb)
@@ -408,69 +423,6 @@ def strip_indicator(
     if seg.startswith("“") and "”" not in seg:
         lo += 1
     return lo, max(lo, hi), quals
-
-
-# Figures that are part of a name or a class inside a noun: 33个15分钟社区生活圈,
-# 58个10亿元以上重大产业项目.
-_MODIFIER_RE = re.compile(
-    r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])"
-    rf"|\d+(?:\.\d+)?(?:{MAG_ALT})?(?:{UNIT_ALT})以[上下](?=[\u4e00-\u9fff])"
-)
-
-
-def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
-    """The noun right after a figure (600张养老床位), or None when none follows.
-
-    After a classifier a one-character stop word may open the noun (294个居民区); after a
-    measure it may not (水质100%达标: 达标 is not what is measured).
-    """
-    if pos >= end or not (
-        is_han(key[pos]) or key[pos] in '“"《' or _MODIFIER_RE.match(key, pos, end)
-    ):
-        return None
-    lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
-    limit = min(end, pos + _MAX_POST)
-    i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
-    if 1 <= i - lo < 4 and i < limit and key[i] not in DELIMS:
-        # A bare 企业 or 居民区 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read
-        # on to the end of the clause so different facts keep different indicators.
-        longer = _scan_noun(key, lo, limit, end, stops=False)
-        if longer >= end or not key[longer].isdigit():  # not into the next figure's clause
-            i = longer
-    while i > lo and key[i - 1] in " \t":
-        i -= 1
-    if i - lo < 2:
-        return None
-    return Span(lo, i)
-
-
-def _scan_noun(
-    key: str, i: int, limit: int, end: int, *, stops: bool, lenient: bool = False
-) -> int:
-    """End of the noun starting at ``i``: at a delimiter, a figure, or (``stops``) a verb."""
-    start = i
-    while i < limit:
-        c = key[i]
-        if c in "“《":
-            # a quoted name is read whole: 46名“睦邻达人”, 64家“上海市和谐劳动关系”创建达标企业
-            closing = key.find("”" if c == "“" else "》", i + 1, min(end, i + _MAX_POST))
-            if closing > 0:
-                i = closing + 1
-                continue
-        if c.isdigit():
-            m = _MODIFIER_RE.match(key, i, end)
-            if m is None:
-                break
-            i = m.end()
-            continue
-        if c in DELIMS or c in "()":
-            break
-        stop = _POST_STOP_RE.match(key, i) if stops else None
-        # a one-character stop (居, 和) can open a noun: 294个居民区, 2个居民区获评…
-        if stop and (i > start or len(stop.group()) > 1 or not lenient):
-            break
-        i += 1
-    return i
 
 
 def drop_action(indicator: str) -> str:

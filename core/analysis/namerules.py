@@ -14,7 +14,11 @@ __all__ = [
     "funds_for_other_ends",
     "headline_growth",
     "measures_differ",
+    "plan_only",
     "points_back",
+    "sectors_of",
+    "share_name",
+    "share_part",
 ]
 
 MEASURES = (
@@ -29,19 +33,77 @@ statistics moved from 农民人均纯收入 to 农村居民人均可支配收入
 
 def measures_differ(a: str, b: str) -> bool:
     """Whether two indicator names name different measures of one family (可支配 vs 纯收入),
-    or firms or projects of different sizes (国有大型企业 vs 国有小企业)."""
+    firms or projects of different sizes (国有大型企业 vs 国有小企业, or vs firms of any size)
+    or shares of different parts."""
     for family in MEASURES:
         ma = {m for m in family if m in a}
         mb = {m for m in family if m in b}
         if ma and mb and not ma & mb:
             return True
-    sa, sb = size_of(a), size_of(b)
-    return bool(sa and sb and sa != sb)
+    if size_of(a) != size_of(b):
+        return True  # 大型水利工程 are some of the 水利工程, not all of them
+    pa, pb = share_part(a), share_part(b)
+    if pa and pb and pa not in pb and pb not in pa:
+        return True
+    ea, eb = sectors_of(pa or a), sectors_of(pb or b)
+    return bool(ea and eb and ea != eb)
+
+
+_SECTOR_RE = re.compile(r"工农业|轻工业|重工业|手工业|工业|农业")
+
+
+def sectors_of(name: str) -> frozenset[str]:
+    """The sectors a name is of (工业总产值 → 工业; 工农业总产值 → 工农业, both together),
+    empty when it names none. Industry's output is not agriculture's nor both together's;
+    a name with no sector (总产值) is left to its sentence."""
+    return frozenset(_SECTOR_RE.findall(name))
+
+
+_SHARE_RES = (
+    re.compile(r"(?P<part>.+?)在(?P<whole>.+?)中所?占的?(?:比重|比例)$"),
+    re.compile(r"^在?(?P<whole>.+?)中(?P<part>.+?)所?占的?(?:比重|比例)$"),
+    re.compile(r"(?P<part>.+?)所?占(?P<whole>.+?)的?(?:比重|比例)$"),
+)
+
+
+def _share(name: str) -> tuple[str, str] | None:
+    for pattern in _SHARE_RES:
+        m = pattern.search(name)
+        if m is not None:
+            return m.group("part"), m.group("whole").removesuffix("的")
+    return None
+
+
+def share_part(name: str) -> str:
+    """The part a share is of (现代工业在工业农业总产值中所占的比重 and 在工农业生产总值中现代
+    工业所占的比重 → 现代工业), '' when the name is no share or says no part. Shares of
+    different parts differ: 公私合营的工业的产值在工业总产值中所占的比重 is not 生产资料的生产在
+    工业总产值中所占的比重, though the whole and most words are the same."""
+    share = _share(name)
+    return "" if share is None else share[0].removesuffix("的产值").removesuffix("的")
+
+
+_PLAN_ONLY_RE = re.compile(
+    r"(?:超过|超额完成|完成)?(?:原定|原来)?的?(?:年度|五年)?计划(?:的|规定)?"
+)
+
+
+def plan_only(name: str) -> bool:
+    """Whether a name is only the plan a figure was set against (超过原定的年度计划4.1%):
+    whose plan it was, the sentence said before; alone it names nothing."""
+    return _PLAN_ONLY_RE.fullmatch(name) is not None
+
+
+def share_name(name: str) -> str:
+    """A share's name in one word order: X在Y中所占的比重, as 在Y中X所占的比重 and X占Y的比重
+    say it; other names unchanged."""
+    share = _share(name)
+    return name if share is None else f"{share[0]}在{share[1]}中所占的比重"
 
 
 _SIZE_RE = re.compile(
     r"(?P<size>特大型|大中型|大型|中型|中小型|中小|小型|小微|小)"
-    r"(?=(?:国有|国营|工业|民营|私营|科技型)?(?:企业|项目))"
+    r"(?=(?:国有|国营|工业|民营|私营|科技型|水利|建设|发电)?(?:企业|项目|工程|机组))"
 )
 _SIZES = {"特大型": "大型", "中小型": "中小", "小型": "小", "小微": "小"}
 
@@ -69,7 +131,7 @@ def funds_for_other_ends(a: str, b: str) -> bool:
     return wa not in wb and wb not in wa
 
 
-_POINTING_BACK_RE = re.compile(r"此项|这项|该项|上述|这些|这方面|此类")
+_POINTING_BACK_RE = re.compile(r"此项|这项|该项|上述|这些|这方面|此类|它的|它们的")
 
 
 def points_back(name: str) -> bool:

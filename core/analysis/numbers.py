@@ -16,19 +16,20 @@ from reportdiff.core.analysis.antecedents import (
     PRICE_FACTOR_RE,
     grown_before,
     list_header,
+    named_before_from,
     noun_opening,
     output_owner,
 )
+from reportdiff.core.analysis.bases import change_gap
 from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
     find_clause_start,
-    find_period_sentence_start,
+    find_scope_start,
     find_sentence_start,
     follows_list_comma,
 )
 from reportdiff.core.analysis.cnfigures import find_cn_figures
-from reportdiff.core.analysis.facts import change_gap
 from reportdiff.core.analysis.figures import DIGIT_RE, Raw, digit_match
 from reportdiff.core.analysis.indicators import (
     AIM_OF_RE,
@@ -41,7 +42,6 @@ from reportdiff.core.analysis.indicators import (
     listed_before,
     object_of_verb_before,
     owner_of_attribute,
-    read_post,
     resolve_list_reference,
     respectively_of,
     sentence_subject,
@@ -58,8 +58,9 @@ from reportdiff.core.analysis.movement import (
     is_decrease,
     led_by_change,
 )
+from reportdiff.core.analysis.postnouns import read_post
 from reportdiff.core.analysis.scope import scope_of
-from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
+from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Block, Report, Span
 from reportdiff.core.text.parts import ReportParts, fold_years, report_parts
@@ -91,6 +92,19 @@ def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
     cut = key.rfind("分别", clause_start, figure)
     lo, hi, _ = strip_indicator(key, clause_start, cut, after_figure=False)
     return hi - lo < 2
+
+
+def _own_noun(prev: Quantity, raw: Raw) -> bool:
+    """Whether the previous figure's noun, read after its classifier, is its own alone:
+    连跨两个万亿元台阶，2022年达到12.29万亿元 — the steps are counted, the output is not
+    a step."""
+    span = prev.indicator_span
+    return (
+        span is not None
+        and span.start >= prev.span.end
+        and raw.base not in RATE_UNITS
+        and compare_key(raw.base) != compare_key(prev.unit)
+    )
 
 
 def extract_quantities(report: Report) -> tuple[Quantity, ...]:
@@ -182,7 +196,8 @@ def _extract_block(
                     series = list(zip(figures, spans, strict=True))  # type: ignore[arg-type]
             if series is None:
                 # 城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，…分别实际增长7.7%和6.8%:
-                # the nouns are those of the levels just given, in order
+                # the nouns are those of the levels just given, in order (only when the
+                # clause names none: 水泥和化肥（折纯）分别达到… are not 石油 and 钢 before them)
                 figures = series_of(key, raws, k)
                 levels = [
                     q.indicator_span
@@ -192,7 +207,11 @@ def _extract_block(
                     and q.unit not in RATE_UNITS
                 ][-len(figures) :]
                 names = {key[sp.start : sp.end] for sp in levels}
-                if len(figures) >= 2 and len(levels) == len(figures) == len(names):
+                if (
+                    len(figures) >= 2
+                    and len(levels) == len(figures) == len(names)
+                    and _names_nothing(key, clause_start, raw.start)
+                ):
                     series = list(zip(figures, levels, strict=True))
             if series is None and _names_nothing(key, clause_start, raw.start):
                 # 化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%:
@@ -309,6 +328,7 @@ def _extract_block(
             same_sentence
             and prev is not None
             and (stripped_any or raw.base in RATE_UNITS or follows_list_comma(key, raw.start))
+            and not _own_noun(prev, raw)
         ):
             # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
             indicator, indicator_span = prev.indicator, prev.indicator_span
@@ -335,7 +355,11 @@ def _extract_block(
         elif indicator_span is None and not indicator:
             # 粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨: a clause with
             # no noun of its own speaks of the sentence's subject
-            indicator_span = sentence_subject(key, sentence_start, clause_start)
+            if end_word == "from":
+                # 生产资料在工业总产值中所占的比重，将由…: the whole clause before names it
+                indicator_span = named_before_from(key, sentence_start, clause_start)
+            if indicator_span is None:
+                indicator_span = sentence_subject(key, sentence_start, clause_start)
             before = find_clause_start(key, clause_start - 1, sentence_start)
             if indicator_span is None and sentence_start < before < clause_start:
                 # 宏观调控的目标是，确保物价上涨幅度比去年有明显回落，力争控制在15%左右: the
@@ -380,7 +404,7 @@ def _extract_block(
             key,
             raw.start,
             clause_start=clause_start,
-            sentence_start=find_period_sentence_start(key, raw.start, start),
+            sentence_start=find_scope_start(key, raw.start, start),
             local_start=sentence_start,
             end=end_word,
             part=part,

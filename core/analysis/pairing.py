@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 
+from reportdiff.core.analysis.bases import change_gap
 from reportdiff.core.analysis.facts import (
     AMOUNT_UNITS,
     MIN_SIMILARITY,
@@ -19,7 +20,6 @@ from reportdiff.core.analysis.facts import (
     actions_of,
     balance_increment,
     base_name,
-    change_gap,
     commonplace,
     context_level,
     crowding_of,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.namerules import share_part
 from reportdiff.core.text.parts import BlockPart
 
 __all__ = [
@@ -37,6 +38,13 @@ ROLES = ("result", "target", "plan", "forecast", "")
 _FOLD = str.maketrans("０１２３４５６７８９，－—–～", "0123456789,----")
 
 _CN_MONTH = "(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+# A clause that opens on a bare span (两年国营工业的劳动生产率已提高…, 在运输交通方面：两年铁路
+# 的货物周转量增长…) speaks of those years, as 两年来 does; not 两年后, 两年前, 三年计划
+# (五年内, 两年中 are read by the cues that name them).
+_OPENING_SPAN = (
+    r"(?<=[。!?\n,:;])(?P<n3>[两二三四五六七八九十])年"
+    r"(?![前后以之多底末初度份计规行内里中间来])(?=[\u4e00-\u9fff])"
+)
 # Each cue with the period it means; the nearest one before the number wins.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(
@@ -49,8 +57,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:过去|近|这|前|今后|未来)?[两二三四五六七八九十]年(?:来|间|中|里|内|以来)"
         r"|(?:过去|近|这|今后|未来)[二三四五六七八九十两]年"
         r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
+        r"|第[一二三四五六七八九十]{1,2}个五年计划(?:时期|期间)"
         r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
         r"|(?:(?:19|20)\d\d\s*年|去年|上年)以来"
+        r"|" + _OPENING_SPAN
     )),
     # 对2010年底以前发布的156件规范性文件: a date of what is counted, not the figure's year
     ("year", re.compile(
@@ -66,9 +76,21 @@ _LOCAL = frozenset({"part", "average", "cumulative"})
 _CLAUSE_ONLY = frozenset({"average", "cumulative"})
 
 _AVERAGE_RE = re.compile(r"年均|平均每年|每年平均|年平均")
+# A level reached, said at the end of the figure's clause (达到9258.9亿元, 增加到…)
+_REACHED_END_RE = re.compile(
+    r"(?:达到|达|增加到|增长到|提高到|上升到|增至|升至)(?:了)?(?:约|近|接近|超过|逾)?\s*$"
+)
+# Words that make a figure a total over the period (累计, 共, 五年投入…), not a level
+_TOTAL_RE = re.compile(r"累计|共计|总计|合计|(?<!公)共(?![同享识])|新增|新建|投入|安排|完成|实现")
+_OVER_BASE_RE = re.compile(r"(?:比|较)(?:19|20)\d\d\s*年")
 _OVER_LAST_YEAR_RE = re.compile(r"(?:比|较)(?:上年|去年)(?!末|底)|同比")
 _TARGET_RE = re.compile(r"目标|力争|预期|控制在|争取|不低于|不超过|不少于|不高于|确保|定为")
 _FORECAST_RE = re.compile(r"预计|预测|估计")
+# 已提高, 已经由…上升到: what has been done is a result, even in a part that sets tasks
+_DONE_RE = re.compile(
+    r"(?<![将要可能])已经?(?:由|从|比|较)?"
+    r"(?:提高|增长|增加|上升|降低|下降|减少|达到|达|超过|完成|实现|突破|扩大|缩小|由|从)"
+)
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
 
 _STOCK_RE = re.compile(r"累计|总数|总量|总规模|余额|存量|保有量|拥有|共有|年末|年底|末")
@@ -78,6 +100,8 @@ _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新�
 _SUBJECT_RE = re.compile(
     r"进出口|城乡|城镇|农村|农民|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
     r"|轻工业|重工业"  # a part of industry, not all of it
+    # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
+    r"|铁路|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
 )
 
 
@@ -127,7 +151,10 @@ def subject_of(indicator: str) -> str:
     >>> subject_of("城镇居民人均可支配收入"), subject_of("农民人均纯收入"), subject_of("财政收入")
     ('城镇', '农村', '')
     """
-    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(expand_abbreviations(indicator))]
+    name = expand_abbreviations(indicator)
+    # a share's subject is its part's: 现代工业在工农业总产值中所占的比重 is of 现代工业
+    name = share_part(name) or name
+    words = [_SUBJECT_SAME.get(w, w) for w in _SUBJECT_RE.findall(name)]
     if "地方" in words and "中央" not in words:
         # 地方一般公共预算收入 of a province is its own revenue, like a district's
         # 一般公共预算收入; 地方 sets a subject only against 中央 (中央和地方财政安排)
@@ -184,8 +211,15 @@ _YEAR = r"(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七
 _SPAN_RE = re.compile(
     rf"(?P<y1>{_YEAR})\s*年?\s*(?:-|至|到|~)\s*(?P<y2>{_YEAR})\s*年"
     r"|[“\"]?(?P<plan>十[一二三四五]?|[一二三四五六七八九])五[”\"’]?(?:计划|规划)?(?:时期|期间)"
+    r"|第(?P<plan2>十[一二三四五]?|[一二三四五六七八九])个五年计划(?:时期|期间)"
     r"|(?P<back>过去的?|这|近)(?P<n1>[两二三四五六七八九十])年"
     r"|(?P<n2>[两二三四五六七八九十])年(?:来|以来)"
+    r"|" + _OPENING_SPAN
+)
+# 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: two years compared; the ends
+# of the sentence's changes are those years' levels
+_COMPARED_RE = re.compile(
+    rf"(?P<late>{_YEAR})\s*年(?:同|与|和|跟|比)(?P<early>{_YEAR})\s*年(?:相比|比较)"
 )
 _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "一": 1}  # fmt: skip
@@ -219,9 +253,9 @@ def span_years(key: str, lo: int, hi: int, reviewed_year: int | None) -> tuple[i
     if last.group("y1"):
         y1, y2 = (int(last.group(g).translate(_CN_DIGITS)) for g in ("y1", "y2"))
         return (y1, y2) if y1 < y2 else None
-    if last.group("plan"):
-        return _plan_span(last.group("plan"))
-    n = _CN_SMALL.get(last.group("n1") or last.group("n2") or "", 0)
+    if last.group("plan") or last.group("plan2"):
+        return _plan_span(last.group("plan") or last.group("plan2"))
+    n = _CN_SMALL.get(last.group("n1") or last.group("n2") or last.group("n3") or "", 0)
     if reviewed_year is None or n < 2:
         return None
     return reviewed_year - n + 1, reviewed_year
@@ -280,6 +314,9 @@ def scope_of(
         elif average is not None:
             # 粮食的年平均产量由…增加到…，棉花由…增加到…: the list's ends are averages too
             period, label = "average", average.group()
+        elif (compared := _COMPARED_RE.search(key, sentence_start, start)) is not None:
+            period = "year"
+            year = int(compared.group("late" if end == "to" else "early").translate(_CN_DIGITS))
         elif end == "to" and part.part:
             period, year = "year", default_year
     elif cue is not None:
@@ -290,6 +327,16 @@ def scope_of(
         # 国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八, in a review of five
         # years naming no year: a change over the year before is the reviewed year's
         period, year = "year", default_year
+    elif (
+        frame.period == "years"
+        and _REACHED_END_RE.search(key, clause_start, start) is not None
+        and _TOTAL_RE.search(sentence_words := key[sentence_start:start]) is None
+        and (span := span_years(frame.label, 0, len(frame.label), reviewed_year)) is not None
+        and not _OVER_BASE_RE.search(sentence_words)
+    ):
+        # 过去五年…。一般公共预算收入达到9258.9亿元: a level reached in a review of years is
+        # the level at the period's end, not a figure of the whole period
+        period, year = "year", span[1]
     elif frame.period:
         period, label, year = frame.period, frame.label, frame.year
     elif part.part:
@@ -323,7 +370,7 @@ def scope_of(
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)
-        if past:
+        if past or _DONE_RE.search(clause):
             role = "result"
         elif _FORECAST_RE.search(clause):
             role = "forecast"

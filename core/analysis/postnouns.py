@@ -1,0 +1,97 @@
+"""The noun right after a figure: 600张养老床位, 46名“睦邻达人”.
+
+After a classifier the counted thing follows the figure; :func:`read_post` reads it, up to
+a verb, a delimiter or the next figure. Used by :mod:`reportdiff.core.analysis.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportdiff.core.analysis.clauses import DELIMS, is_han
+from reportdiff.core.analysis.figures import MAG_ALT, UNIT_ALT
+from reportdiff.core.model import Span
+
+__all__ = ["read_post"]
+
+# Words that end a noun read after a classifier (600张养老床位 | 实现…).
+_POST_STOPS = (
+    "被", "实现", "入选", "获评", "获得", "获批", "获", "成功", "完成", "建设", "竣工", "开工",
+    "投用", "共商", "正式", "陆续", "集中", "均", "已", "达", "和", "及", "与", "提供",
+    "增加", "开展", "参与", "落地", "签约", "揭牌", "亮相", "位列", "居", "覆盖", "提升",
+    "完工", "开放", "等", "实行", "设立", "纳入", "通过", "的", "全面", "全部", "年内",
+)  # fmt: skip
+# 居 (位居全国第一) is a verb, but not in 居民: 88个城市启动城镇居民基本医疗保险试点
+_POST_STOP_RE = re.compile(
+    "|".join(re.escape(w) + ("(?!民)" if w == "居" else "") for w in _POST_STOPS)
+)
+# A verb of movement after a figure (上升到, 增加至, 提高为, a bare 增长) says where the
+# figure went, not what it counts.
+_MOVEMENT_RE = re.compile(
+    r"(?:增长|增加|提高|提升|上升|扩大|下降|降低|减少|缩小|回落|上涨|增|升|降|减)(?:了)?"
+    r"(?:到|至|为|$)"
+)
+_MAX_POST = 20
+
+
+# Figures that are part of a name or a class inside a noun: 33个15分钟社区生活圈,
+# 58个10亿元以上重大产业项目.
+_MODIFIER_RE = re.compile(
+    r"\d+(?:分钟|小时)(?=[\u4e00-\u9fff])"
+    rf"|\d+(?:\.\d+)?(?:{MAG_ALT})?(?:{UNIT_ALT})以[上下](?=[\u4e00-\u9fff])"
+)
+
+
+def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
+    """The noun right after a figure (600张养老床位), or None when none follows.
+
+    After a classifier a one-character stop word may open the noun (294个居民区); after a
+    measure it may not (水质100%达标: 达标 is not what is measured).
+    """
+    if pos >= end or not (
+        is_han(key[pos]) or key[pos] in '“"《' or _MODIFIER_RE.match(key, pos, end)
+    ):
+        return None
+    lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
+    limit = min(end, pos + _MAX_POST)
+    i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
+    if 1 <= i - lo < 4 and i < limit and key[i] not in DELIMS:
+        # A bare 企业 or 居民区 says too little (2家企业成功上市 vs 4家企业被认定为…总部): read
+        # on to the end of the clause so different facts keep different indicators.
+        longer = _scan_noun(key, lo, limit, end, stops=False)
+        if longer >= end or not key[longer].isdigit():  # not into the next figure's clause
+            i = longer
+    while i > lo and key[i - 1] in " \t":
+        i -= 1
+    if i - lo < 2 or _MOVEMENT_RE.match(key, lo, i):
+        return None  # 由…的61%上升到…: a movement, not a noun
+    return Span(lo, i)
+
+
+def _scan_noun(
+    key: str, i: int, limit: int, end: int, *, stops: bool, lenient: bool = False
+) -> int:
+    """End of the noun starting at ``i``: at a delimiter, a figure, or (``stops``) a verb."""
+    start = i
+    while i < limit:
+        c = key[i]
+        if c in "“《":
+            # a quoted name is read whole: 46名“睦邻达人”, 64家“上海市和谐劳动关系”创建达标企业
+            closing = key.find("”" if c == "“" else "》", i + 1, min(end, i + _MAX_POST))
+            if closing > 0:
+                i = closing + 1
+                continue
+        if c.isdigit():
+            m = _MODIFIER_RE.match(key, i, end)
+            if m is None:
+                break
+            i = m.end()
+            continue
+        if c in DELIMS or c in "()":
+            break
+        stop = _POST_STOP_RE.match(key, i) if stops else None
+        # a one-character stop (居, 和) can open a noun: 294个居民区, 2个居民区获评…
+        if stop and (i > start or len(stop.group()) > 1 or not lenient):
+            break
+        i += 1
+    return i
