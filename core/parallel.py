@@ -28,7 +28,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-__all__ = ["WORKERS_ENV", "Tasks", "can_fork", "pool_map", "tasks", "worker_count"]
+__all__ = [
+    "WORKERS_ENV",
+    "Tasks",
+    "can_fork",
+    "in_worker",
+    "pool_map",
+    "tasks",
+    "worker_count",
+]
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -65,6 +73,11 @@ def _threads() -> int:
         import threading
 
         return threading.active_count()
+
+
+def in_worker() -> bool:
+    """Whether this process is a forked worker (what it returns will be pickled)."""
+    return _in_worker
 
 
 def can_fork() -> bool:
