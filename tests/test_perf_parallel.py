@@ -59,7 +59,7 @@ def test_a_comparison_is_the_same_with_one_process_and_two(
     assert pools_started == []
     monkeypatch.setenv(parallel.WORKERS_ENV, "2")
     shared = compare(reports, use_cache=False)
-    assert pools_started == [1]  # the worker and this process
+    assert pools_started == [1, 1]  # the side stages, then the changes: a worker each
     assert shared == alone
     assert to_json(shared) == to_json(alone)
     assert len(alone.phrases) > 100 and len(alone.numbers) > 100

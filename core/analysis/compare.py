@@ -176,13 +176,18 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
     big = sum(len(r.text) for r in reports) >= _POOL_CHARS
     with tasks(side, pool=big) as running:
         tokens = [_tokens(r, use_cache) for r in reports]
-        alignment = align_reports(reports, tokens=tokens)
-        # Word-level changes inside paired paragraphs, here so no view ever diffs text itself.
-        alignment = add_changes(alignment, reports, tokens)
-        quantities = [
-            cast(tuple[Quantity, ...], running.result(1 + i)) for i in range(len(reports))
-        ]
-        numbers = tuple(pair_numbers(reports, alignment, quantities))
+        aligned = align_reports(reports, tokens=tokens)
+        # Word-level changes inside paired paragraphs (here so no view ever diffs text
+        # itself) need the rows alone, as the number pairs need the rows' nodes alone
+        # (add_changes fills in each row's changes, and keeps its nodes and children):
+        # the changes are worked out in a worker while this process pairs the numbers.
+        changes = [lambda: add_changes(aligned, reports, tokens)]
+        with tasks(changes, pool=big) as changing:
+            quantities = [
+                cast(tuple[Quantity, ...], running.result(1 + i)) for i in range(len(reports))
+            ]
+            numbers = tuple(pair_numbers(reports, aligned, quantities))
+            alignment = changing.result(0)
         phrases, unique = _unpack(cast(_PhraseStage | _Packed, running.result(0)))
     return Comparison(
         reports=tuple(reports),
