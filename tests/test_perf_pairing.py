@@ -43,8 +43,8 @@ def test_pairs_of_reports_in_workers_pair_the_same_numbers(
     monkeypatch.setenv(parallel.WORKERS_ENV, "2")
     shared = compare(reports, use_cache=False)
     # The side stages (phrases, then each report's numbers), the word changes beside the
-    # number pairs, and the six pairs of reports.
-    assert pools == [1 + len(reports), 1, 6]
+    # number pairs (if the phrases were done by then), and the six pairs of reports.
+    assert pools in ([1 + len(reports), 6], [1 + len(reports), 1, 6])
     assert shared.numbers == alone.numbers
     assert to_json(shared) == to_json(alone)
     assert sum(p.status != "only" for p in alone.numbers) > 20
@@ -57,4 +57,4 @@ def test_a_single_pair_of_reports_is_paired_here(
     monkeypatch.setattr(pairing, "_POOL_WORK", 0)
     monkeypatch.setenv(parallel.WORKERS_ENV, "2")
     compare(reports, use_cache=False)
-    assert pools == [1 + len(reports), 1]  # no pool of one pair of reports
+    assert 6 not in pools and pools[0] == 1 + len(reports)  # no pool of one pair of reports

@@ -180,9 +180,11 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
         # Word-level changes inside paired paragraphs (here so no view ever diffs text
         # itself) need the rows alone, as the number pairs need the rows' nodes alone
         # (add_changes fills in each row's changes, and keeps its nodes and children):
-        # the changes are worked out in a worker while this process pairs the numbers.
+        # the changes are worked out in a worker while this process pairs the numbers,
+        # if the phrase worker is done (else both cores are busy already: a third process
+        # would only slow the phrases, the longer part of two long reports).
         changes = [lambda: add_changes(aligned, reports, tokens)]
-        with tasks(changes, pool=big) as changing:
+        with tasks(changes, pool=big and running.done(0)) as changing:
             quantities = [
                 cast(tuple[Quantity, ...], running.result(1 + i)) for i in range(len(reports))
             ]
