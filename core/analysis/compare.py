@@ -142,6 +142,8 @@ def _ends(spans: tuple[Span, ...]) -> tuple[int, ...]:
 
 
 def _spans(ends: tuple[int, ...]) -> tuple[Span, ...]:
+    if len(ends) == 2:  # most often: one occurrence
+        return (Span(ends[0], ends[1]),)
     return tuple([Span(ends[k], ends[k + 1]) for k in range(0, len(ends), 2)])
 
 
@@ -153,7 +155,7 @@ def _unpack(value: _PhraseStage | _Packed) -> _PhraseStage:
     phrases = tuple(
         SharedPhrase(
             text=text,
-            spans=tuple(_spans(e) for e in spans),
+            spans=tuple([_spans(e) if e else () for e in spans]),
             reports=reps,
             distinctiveness=dist,
             rank=rank,
@@ -185,9 +187,12 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
         # would only slow the phrases, the longer part of two long reports).
         changes = [lambda: add_changes(aligned, reports, tokens)]
         with tasks(changes, pool=big and running.done(0)) as changing:
+            # From the last: the worker takes them from the first (once the phrases are
+            # done), so each report's numbers are worked out once, by whoever is free.
             quantities = [
-                cast(tuple[Quantity, ...], running.result(1 + i)) for i in range(len(reports))
-            ]
+                cast(tuple[Quantity, ...], running.result(1 + i))
+                for i in reversed(range(len(reports)))
+            ][::-1]
             numbers = tuple(pair_numbers(reports, aligned, quantities))
             alignment = changing.result(0)
         phrases, unique = _unpack(cast(_PhraseStage | _Packed, running.result(0)))
