@@ -185,14 +185,13 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
         # the changes are worked out in a worker while this process pairs the numbers,
         # if the phrase worker is done (else both cores are busy already: a third process
         # would only slow the phrases, the longer part of two long reports).
+        # Each report's numbers first, from the last: the worker takes them from the first
+        # (once the phrases are done), so each is worked out once, by whoever is free.
+        quantities = [
+            cast(tuple[Quantity, ...], running.result(1 + i)) for i in reversed(range(len(reports)))
+        ][::-1]
         changes = [lambda: add_changes(aligned, reports, tokens)]
         with tasks(changes, pool=big and running.done(0)) as changing:
-            # From the last: the worker takes them from the first (once the phrases are
-            # done), so each report's numbers are worked out once, by whoever is free.
-            quantities = [
-                cast(tuple[Quantity, ...], running.result(1 + i))
-                for i in reversed(range(len(reports)))
-            ][::-1]
             numbers = tuple(pair_numbers(reports, aligned, quantities))
             alignment = changing.result(0)
         phrases, unique = _unpack(cast(_PhraseStage | _Packed, running.result(0)))
