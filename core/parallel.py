@@ -28,7 +28,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-__all__ = ["WORKERS_ENV", "Tasks", "can_fork", "pool_map", "tasks", "worker_count"]
+__all__ = [
+    "WORKERS_ENV",
+    "Tasks",
+    "can_fork",
+    "in_worker",
+    "pool_map",
+    "tasks",
+    "worker_count",
+]
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -65,6 +73,11 @@ def _threads() -> int:
         import threading
 
         return threading.active_count()
+
+
+def in_worker() -> bool:
+    """Whether this process is a forked worker (what it returns will be pickled)."""
+    return _in_worker
 
 
 def can_fork() -> bool:
@@ -208,32 +221,43 @@ class Tasks(Generic[T]):
 
     def _wait_for(self, index: int) -> None:
         """Read the workers' reports until piece ``index`` is done (or its worker is gone)."""
-        import pickle
-        import select
-
         while index not in self._done:
             if not self._pipes:
                 self._here(index)  # its worker died with it: run it here
                 return
-            ready, _, _ = select.select(list(self._pipes.values()), [], [])
-            for fd in ready:
-                data = os.read(fd, 4 * 1024)
-                if not data:  # the worker has ended
-                    pid = next(p for p, f in self._pipes.items() if f == fd)
-                    os.close(fd)
-                    del self._pipes[pid]
-                    os.waitpid(pid, 0)
-                    continue
-                for k in range(0, len(data), 4):
-                    i = int.from_bytes(data[k : k + 4], "little")
-                    path = os.path.join(self._folder, str(i))
-                    with open(path, "rb") as fh:
-                        ok, value = pickle.loads(fh.read())
-                    os.unlink(path)
-                    if ok:
-                        self._done[i] = (True, value)
-                    else:
-                        self._here(i)
+            self._collect(None)
+
+    def done(self, index: int) -> bool:
+        """Whether piece ``index``'s value is at hand, without waiting (what workers have
+        reported so far is read)."""
+        if index not in self._done and self._pipes:
+            self._collect(0.0)
+        return index in self._done
+
+    def _collect(self, timeout: float | None) -> None:
+        """Take in the results the workers report (waiting up to ``timeout``; None: for one)."""
+        import pickle
+        import select
+
+        ready, _, _ = select.select(list(self._pipes.values()), [], [], timeout)
+        for fd in ready:
+            data = os.read(fd, 4 * 1024)
+            if not data:  # the worker has ended
+                pid = next(p for p, f in self._pipes.items() if f == fd)
+                os.close(fd)
+                del self._pipes[pid]
+                os.waitpid(pid, 0)
+                continue
+            for k in range(0, len(data), 4):
+                i = int.from_bytes(data[k : k + 4], "little")
+                path = os.path.join(self._folder, str(i))
+                with open(path, "rb") as fh:
+                    ok, value = pickle.loads(fh.read())
+                os.unlink(path)
+                if ok:
+                    self._done[i] = (True, value)
+                else:
+                    self._here(i)
 
     def _here(self, index: int) -> None:
         try:

@@ -93,13 +93,76 @@ process: below it, forking and sending results back cost more than they save (tw
 district reports of 8,000 characters: 76 → 55 ms with two processes)."""
 
 
-def _phrase_stage(
-    reports: Sequence[Report],
-) -> tuple[tuple[SharedPhrase, ...], tuple[tuple[Span, ...], ...]]:
+_PhraseStage = tuple[tuple[SharedPhrase, ...], tuple[tuple[Span, ...], ...]]
+
+_Packed = tuple[
+    list[tuple[str, tuple[tuple[int, ...], ...], tuple[int, ...], float, int]],
+    list[tuple[int, ...]],
+]
+""":data:`_PhraseStage` with every run of spans as a flat tuple of their ends."""
+
+
+_BEHIND_CHARS = 50_000
+"""Total report text (characters) from which a computed comparison is written to the
+cache by a forked process (:func:`cache.store_behind`): ten national reports (176,000)
+pickle in about 0.2 s, the eight samples (92,000) in 0.03 s; a fork costs a few
+milliseconds."""
+
+
+def _phrase_stage(reports: Sequence[Report]) -> _PhraseStage:
     """Shared phrases and unique text: they depend on the texts alone."""
     library = PhraseIndex([*_sample_texts(), *(r.text for r in reports)])
     phrases = shared_phrases(reports, library=library)
     return phrases, unique_spans(reports, phrases)
+
+
+def _phrase_piece(reports: Sequence[Report]) -> _PhraseStage | _Packed:
+    """The phrase stage as a side piece: packed when done in a worker, to be sent back.
+
+    A worker's result is pickled, and a :class:`Span` pickles at about 1 µs (its class
+    and a dict of two fields); the 8× pair's phrases hold 100,000 of them: as flat tuples
+    of ints they pickle in half the time (and rebuild as fast as they unpickled).
+    """
+    from reportdiff.core.parallel import in_worker
+
+    phrases, unique = _phrase_stage(reports)
+    if not in_worker():
+        return phrases, unique
+    return (
+        [
+            (p.text, tuple(_ends(s) for s in p.spans), p.reports, p.distinctiveness, p.rank)
+            for p in phrases
+        ],
+        [_ends(s) for s in unique],
+    )
+
+
+def _ends(spans: tuple[Span, ...]) -> tuple[int, ...]:
+    return tuple([x for s in spans for x in (s.start, s.end)])
+
+
+def _spans(ends: tuple[int, ...]) -> tuple[Span, ...]:
+    if len(ends) == 2:  # most often: one occurrence
+        return (Span(ends[0], ends[1]),)
+    return tuple([Span(ends[k], ends[k + 1]) for k in range(0, len(ends), 2)])
+
+
+def _unpack(value: _PhraseStage | _Packed) -> _PhraseStage:
+    """The phrase stage's value, as :func:`_phrase_stage` made it."""
+    first, unique = value
+    if isinstance(first, tuple):  # made here: not packed
+        return cast(_PhraseStage, value)
+    phrases = tuple(
+        SharedPhrase(
+            text=text,
+            spans=tuple([_spans(e) if e else () for e in spans]),
+            reports=reps,
+            distinctiveness=dist,
+            rank=rank,
+        )
+        for text, spans, reps, dist, rank in first
+    )
+    return phrases, tuple(_spans(cast(tuple[int, ...], e)) for e in unique)
 
 
 def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
@@ -110,21 +173,28 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
     # in worker processes while this one tokenizes and aligns; the results are the same
     # values, only computed elsewhere (core/parallel.py). The phrases, the longest piece,
     # go first; numbers no worker has begun when they are needed are worked out here.
-    side: list[Callable[[], object]] = [lambda: _phrase_stage(reports)]
+    side: list[Callable[[], object]] = [lambda: _phrase_piece(reports)]
     side += [_bind_quantities(r, use_cache) for r in reports]
     big = sum(len(r.text) for r in reports) >= _POOL_CHARS
     with tasks(side, pool=big) as running:
         tokens = [_tokens(r, use_cache) for r in reports]
-        alignment = align_reports(reports, tokens=tokens)
-        # Word-level changes inside paired paragraphs, here so no view ever diffs text itself.
-        alignment = add_changes(alignment, reports, tokens)
+        aligned = align_reports(reports, tokens=tokens)
+        # Word-level changes inside paired paragraphs (here so no view ever diffs text
+        # itself) need the rows alone, as the number pairs need the rows' nodes alone
+        # (add_changes fills in each row's changes, and keeps its nodes and children):
+        # the changes are worked out in a worker while this process pairs the numbers,
+        # if the phrase worker is done (else both cores are busy already: a third process
+        # would only slow the phrases, the longer part of two long reports).
+        # Each report's numbers first, from the last: the worker takes them from the first
+        # (once the phrases are done), so each is worked out once, by whoever is free.
         quantities = [
-            cast(tuple[Quantity, ...], running.result(1 + i)) for i in range(len(reports))
-        ]
-        numbers = tuple(pair_numbers(reports, alignment, quantities))
-        phrases, unique = cast(
-            tuple[tuple[SharedPhrase, ...], tuple[tuple[Span, ...], ...]], running.result(0)
-        )
+            cast(tuple[Quantity, ...], running.result(1 + i)) for i in reversed(range(len(reports)))
+        ][::-1]
+        changes = [lambda: add_changes(aligned, reports, tokens)]
+        with tasks(changes, pool=big and running.done(0)) as changing:
+            numbers = tuple(pair_numbers(reports, aligned, quantities))
+            alignment = changing.result(0)
+        phrases, unique = _unpack(cast(_PhraseStage | _Packed, running.result(0)))
     return Comparison(
         reports=tuple(reports),
         alignment=alignment,
@@ -179,6 +249,9 @@ def _compare(reports: tuple[Report, ...], use_cache: bool) -> Comparison:
             and all(a.text == b.text for a, b in zip(value.reports, reports, strict=True))
         )
 
-    result = cache.cached(key, lambda: _compute(reports, use_cache=True), check=fits)
+    # A large comparison is written to the cache by a forked process while this one
+    # renders or shows it (storage/cache.py: store_behind).
+    big = sum(len(r.text) for r in reports) >= _BEHIND_CHARS
+    result = cache.cached(key, lambda: _compute(reports, use_cache=True), check=fits, behind=big)
     # Hand back the caller's own Report objects (equal content) rather than unpickled copies.
     return replace(result, reports=reports)

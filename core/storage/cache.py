@@ -33,6 +33,8 @@ __all__ = [
     "load",
     "source_fingerprint",
     "store",
+    "store_behind",
+    "wait_writers",
 ]
 
 T = TypeVar("T")
@@ -253,20 +255,80 @@ def source_fingerprint(*stages: str) -> str:
     return h.hexdigest()
 
 
-def cached(key: str, compute: Callable[[], T], *, check: Callable[[object], bool]) -> T:
+def cached(
+    key: str, compute: Callable[[], T], *, check: Callable[[object], bool], behind: bool = False
+) -> T:
     """Return the cached value for ``key`` if it passes ``check``, else compute and store it.
 
     Args:
         key: From :func:`cache_key`.
         compute: Builds the value on a miss.
         check: Whether a loaded value has the expected type/shape (a stale layout fails).
+        behind: Store a computed value with :func:`store_behind` (a large value).
     """
     hit = load(key)
     if hit is not None and check(hit):
         return hit  # type: ignore[return-value]
     value = compute()
-    store(key, value)
+    (store_behind if behind else store)(key, value)
     return value
+
+
+_writers: list[int] = []
+"""Processes forked by :func:`store_behind` not yet waited for."""
+
+
+def store_behind(key: str, value: object) -> None:
+    """:func:`store`, done by a process forked for it while this one goes on.
+
+    Pickling a large value costs (0.15–0.25 s for a comparison of ten national reports,
+    most of it the shared phrases' spans) while the caller has other work to do with it
+    (render it, show it). The writer is a fork of this process, so the value is not sent
+    anywhere; it writes the entry as :func:`store` does (atomically: a reader sees the
+    whole entry or none) and ends. Writers are waited for when this process exits
+    (:func:`wait_writers`). Where forking is not safe (another thread, a worker, not
+    Linux: :func:`reportdiff.core.parallel.can_fork`) or fails, this is :func:`store`.
+    """
+    from reportdiff.core.parallel import can_fork
+
+    if not can_fork():
+        store(key, value)
+        return
+    _reap(block=False)
+    try:
+        pid = os.fork()
+    except OSError:
+        store(key, value)
+        return
+    if pid == 0:  # the writer: never returns
+        code = 0
+        try:
+            store(key, value)
+        except BaseException:  # noqa: BLE001 - a writer ends here whatever happens
+            code = 1
+        finally:
+            os._exit(code)
+    if not _writers:
+        import atexit
+
+        atexit.unregister(wait_writers)
+        atexit.register(wait_writers)
+    _writers.append(pid)
+
+
+def wait_writers() -> None:
+    """Wait until every entry :func:`store_behind` started is written (or its writer failed)."""
+    _reap(block=True)
+
+
+def _reap(*, block: bool) -> None:
+    for pid in list(_writers):
+        try:
+            done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:  # already waited for (by a handler of SIGCHLD)
+            done = pid
+        if done:
+            _writers.remove(pid)
 
 
 def engine_files() -> list[Path]:
