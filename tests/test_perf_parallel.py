@@ -128,9 +128,6 @@ def test_leaving_early_ends_a_busy_worker(pools_started: list[int]) -> None:
 
 
 def test_no_pool_where_another_thread_runs(pools_started: list[int]) -> None:
-    # Earlier tests in the same process may leave a thread of their own (a browser driver's,
-    # an executor's): forking is allowed again afterwards only if it was before.
-    could_fork = parallel.can_fork()
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -140,8 +137,10 @@ def test_no_pool_where_another_thread_runs(pools_started: list[int]) -> None:
     finally:
         stop.set()
         other.join()
+    # Not asserted: that forking is allowed again at once. A joined thread's kernel task can
+    # outlive join() for a moment (and earlier tests may leave threads); can_fork then says
+    # no, and the work runs here, which is the safe answer.
     assert pools_started == []
-    assert parallel.can_fork() == could_fork
 
 
 @pytest.mark.parametrize(("raw", "cores"), [("1", 1), ("3", 3), ("0", None), ("many", None)])
