@@ -156,6 +156,7 @@ class Tasks(Generic[T]):
 
     def _start(self, size: int) -> None:
         import multiprocessing
+        import shutil
         import tempfile
 
         ctx = multiprocessing.get_context("fork")
@@ -166,13 +167,22 @@ class Tasks(Generic[T]):
             self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=base)
         except OSError:
             return  # no semaphores or temp space: every piece is done here
-        self._claims = ctx.RawArray("b", len(self._jobs))
+        try:
+            self._claims = ctx.RawArray("b", len(self._jobs))
+        except OSError:  # no shared memory (a full /dev/shm): every piece is done here
+            shutil.rmtree(self._folder, ignore_errors=True)
+            return
         parent = os.getpid()
         for _ in range(size):
             try:
                 read, write = os.pipe()
+            except OSError:
+                break  # out of file descriptors: fewer workers (perhaps none)
+            try:
                 pid = os.fork()
             except OSError:
+                os.close(read)
+                os.close(write)
                 break  # out of processes or memory: fewer workers (perhaps none)
             if pid == 0:  # the worker: never returns
                 os.close(read)
@@ -246,14 +256,18 @@ class Tasks(Generic[T]):
                 pid = next(p for p, f in self._pipes.items() if f == fd)
                 os.close(fd)
                 del self._pipes[pid]
-                os.waitpid(pid, 0)
+                with contextlib.suppress(ChildProcessError):  # reaped by someone else
+                    os.waitpid(pid, 0)
                 continue
             for k in range(0, len(data), 4):
                 i = int.from_bytes(data[k : k + 4], "little")
                 path = os.path.join(self._folder, str(i))
-                with open(path, "rb") as fh:
-                    ok, value = pickle.loads(fh.read())
-                os.unlink(path)
+                try:
+                    with open(path, "rb") as fh:
+                        ok, value = pickle.loads(fh.read())
+                    os.unlink(path)
+                except Exception:  # noqa: BLE001 - a lost or spoilt result: done here instead
+                    ok, value = False, None
                 if ok:
                     self._done[i] = (True, value)
                 else:
@@ -305,7 +319,8 @@ class Tasks(Generic[T]):
                 # Left early (an exception here): the value of what it runs is not wanted.
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            with contextlib.suppress(ChildProcessError):  # reaped by someone else
+                os.waitpid(pid, 0)
             os.close(fd)
         self._pipes.clear()
         shutil.rmtree(self._folder, ignore_errors=True)

@@ -299,3 +299,56 @@ def test_a_pronoun_names_what_came_before() -> None:
     q = after(national(1955), "已由一九四九年的", "百分之十七")
     assert q.indicator == "它的产值在工业农业总产值中所占的比重"
     assert points_back(fact_name(q.indicator))
+
+
+# ------------------------------------------------------------------ a reviewer's checks
+
+
+def test_a_plan_period_base_lies_as_far_back_as_its_end() -> None:
+    """比“六五”末 in 1987 is two years back (六五 ended in 1985), not five; 比“六五”时期
+    compares two periods (a plan's length); 比上年 one year."""
+    from reportdiff.core.analysis.bases import change_gap
+    from reportdiff.core.text.load import load_text
+
+    text = (
+        "政府工作报告\n\n各位代表：\n\n一、一九八七年的工作回顾\n\n一九八七年，国民收入比“六五”末"
+        "增长百分之二十，全国粮食产量比“六五”时期平均增长百分之五，工业总产值比上年增长百分之十。\n"
+    )
+    r = load_text(text, source="x.txt", year=1987)
+    gaps = {p: change_gap(r.text, quantity(r, p)) for p in ("百分之二十", "百分之五", "百分之十")}
+    assert gaps == {"百分之二十": 2, "百分之五": 5, "百分之十": 1}
+
+
+def test_an_unnamed_price_index_is_borrowed_only_from_a_near_year() -> None:
+    """A report naming no price index reads its 物价 as the one index the reports of nearby
+    years name; the headline index changed over the decades, so a distant report lends
+    nothing, and a report naming both indices lends and borrows nothing."""
+    from reportdiff.core.analysis.pricenames import borrowed_indices
+
+    assert borrowed_indices([None, "零售物价"], [1996, 1995]) == ["零售物价", "零售物价"]
+    assert borrowed_indices([None, "居民消费价格"], [1996, 2007]) == ["", "居民消费价格"]
+    assert borrowed_indices([None, ""], [1996, 1995]) == ["", ""]
+
+
+def test_names_that_look_like_a_rule_but_are_not() -> None:
+    """储蓄国债 is a bond, not households' savings; 管理办法 is no law (个 stays 个); 缩小项目
+    says a size changes, not that the projects are small."""
+    from reportdiff.core.analysis.facts import fact_name
+    from reportdiff.core.analysis.namerules import count_class, size_of
+
+    assert fact_name("储蓄国债") == "储蓄国债" and fact_name("城乡储蓄") == "储蓄存款"
+    assert (count_class("个", "管理办法"), count_class("个", "行政法规")) == ("个", "件")
+    assert size_of("缩小项目") == "" and size_of("大型项目") == "大型"
+
+
+def test_a_named_period_or_a_saying_is_no_opening_span() -> None:
+    """三年困难时期, 两年翻一番, 十年树木 open a clause on 年 but speak of no span of the
+    years just past; 两年国营工业的劳动生产率已提高… does."""
+    import re
+
+    from reportdiff.core.analysis import scope
+
+    opening = re.compile(scope._OPENING_SPAN)
+    for clause in (",三年困难时期的教训", ",两年翻一番", ",十年树木"):
+        assert not opening.search(clause), clause
+    assert opening.search(",两年国营工业的劳动生产率")

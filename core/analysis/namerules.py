@@ -102,7 +102,7 @@ def share_name(name: str) -> str:
 
 
 _SIZE_RE = re.compile(
-    r"(?P<size>特大型|大中型|大型|中型|中小型|中小|小型|小微|小)"
+    r"(?<![缩减变扩放加])(?P<size>特大型|大中型|大型|中型|中小型|中小|小型|小微|小)"
     r"(?=(?:国有|国营|工业|民营|私营|科技型|水利|建设|发电)?(?:企业|项目|工程|机组))"
 )
 _SIZES = {"特大型": "大型", "中小型": "中小", "小型": "小", "小微": "小"}
@@ -140,7 +140,8 @@ def points_back(name: str) -> bool:
     return _POINTING_BACK_RE.search(name) is not None
 
 
-_LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|法)(?:草案|案)?$")
+_LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|(?<![办方做想看说算手])法)(?:草案|案)?$")
+"""Laws and regulations (行政法规, 物权法, 议案); not 办法, 方法, 做法 (ways of doing)."""
 
 
 def count_class(unit_class: str, name: str) -> str:

@@ -49,7 +49,7 @@ from reportdiff.core.analysis.namerules import (
     measures_differ,
     points_back,
 )
-from reportdiff.core.analysis.pricenames import price_index_of
+from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -102,10 +102,10 @@ def pair_numbers(
 
     para_map, section_map = _index_alignment(alignment)
     # 物价 unnamed is the index its report names; in a report naming none, the one index
-    # the reports compared name (1997's 物价涨幅…回落到6.1% beside 1996's 零售物价涨幅)
-    own = [price_index_of(qs) for qs in quantities]
-    shared = {p for p in own if p}
-    prices = [p or (next(iter(shared)) if len(shared) == 1 else "") for p in own]
+    # the reports of nearby years name (1997's 物价涨幅…回落到6.1% beside 1996's 零售物价涨幅)
+    prices = borrowed_indices(
+        [price_index_of(qs) for qs in quantities], [r.meta.year for r in reports]
+    )
     facts = [
         _facts_of(i, report, quantities[i], para_map, section_map, ratio, prices[i])
         for i, report in enumerate(reports)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from reportdiff.core.analysis.units import RATE_UNITS
 from reportdiff.core.comparison import Quantity
 
-__all__ = ["PRICE_INDICES", "price_index_of", "price_rise_index"]
+__all__ = ["PRICE_INDICES", "borrowed_indices", "price_index_of", "price_rise_index"]
 
 PRICE_INDICES = ("零售物价", "居民消费价格")
 """The named price indices, as :func:`price_rise_index` returns them."""
@@ -34,12 +34,38 @@ def price_rise_index(name: str) -> str:
     return "零售物价" if index.startswith(("零售", "商品零售")) else index
 
 
-def price_index_of(quantities: Sequence[Quantity]) -> str:
-    """The one price index a report names for its price rises (零售物价 or 居民消费价格), ''
-    when it names none or both: its 物价 (prices, the index unnamed) is that index."""
+def price_index_of(quantities: Sequence[Quantity]) -> str | None:
+    """The one price index a report names for its price rises (零售物价 or 居民消费价格): its
+    物价 (prices, the index unnamed) is that index. '' when it names both (its 物价 stays
+    unknown), None when it names none."""
     from reportdiff.core.analysis.facts import base_name, fact_name  # facts imports this
 
     named = {
         base_name(fact_name(q.indicator), "change") for q in quantities if q.unit in RATE_UNITS
     } & set(PRICE_INDICES)
+    if not named:
+        return None
     return named.pop() if len(named) == 1 else ""
+
+
+BORROW_YEARS = 3
+"""How far apart two reports may be for one that names no price index to read its 物价 as
+the index the other names: the headline index changed over the decades (零售物价 until the
+1990s, 居民消费价格 after), so a distant report's index says nothing of this one's."""
+
+
+def borrowed_indices(own: Sequence[str | None], years: Sequence[int]) -> list[str]:
+    """Each report's index for its unnamed 物价: its own; for a report naming none, the one
+    index the other reports within :data:`BORROW_YEARS` name, if they name exactly one."""
+    out: list[str] = []
+    for i, index in enumerate(own):
+        if index is not None:
+            out.append(index)
+            continue
+        near = {
+            p
+            for j, p in enumerate(own)
+            if j != i and p and years[i] and years[j] and abs(years[i] - years[j]) <= BORROW_YEARS
+        }
+        out.append(next(iter(near)) if len(near) == 1 else "")
+    return out

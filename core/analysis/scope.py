@@ -39,11 +39,12 @@ _FOLD = str.maketrans("０１２３４５６７８９，－—–～", "01234567
 
 _CN_MONTH = "(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 # A clause that opens on a bare span (两年国营工业的劳动生产率已提高…, 在运输交通方面：两年铁路
-# 的货物周转量增长…) speaks of those years, as 两年来 does; not 两年后, 两年前, 三年计划
-# (五年内, 两年中 are read by the cues that name them).
+# 的货物周转量增长…) speaks of those years, as 两年来 does; not 两年后, 两年前, 三年计划,
+# 三年困难时期 (a named period), 两年翻一番, 十年树木 (五年内, 两年中 are read by the cues
+# that name them).
 _OPENING_SPAN = (
     r"(?<=[。!?\n,:;])(?P<n3>[两二三四五六七八九十])年"
-    r"(?![前后以之多底末初度份计规行内里中间来])(?=[\u4e00-\u9fff])"
+    r"(?![前后以之多底末初度份计规行内里中间来困翻树])(?=[\u4e00-\u9fff])"
 )
 # Each cue with the period it means; the nearest one before the number wins.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -225,7 +226,7 @@ _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
              "十": 10, "一": 1}  # fmt: skip
 
 
-def _plan_span(word: str) -> tuple[int, int] | None:
+def plan_span(word: str) -> tuple[int, int] | None:
     """The years of a five-year plan: “六五” → 1981–1985 (三五 began in 1966)."""
     n = 10 + _CN_SMALL.get(word[1:], 0) if word.startswith("十") else _CN_SMALL.get(word, 0)
     if n < 1:
@@ -254,7 +255,7 @@ def span_years(key: str, lo: int, hi: int, reviewed_year: int | None) -> tuple[i
         y1, y2 = (int(last.group(g).translate(_CN_DIGITS)) for g in ("y1", "y2"))
         return (y1, y2) if y1 < y2 else None
     if last.group("plan") or last.group("plan2"):
-        return _plan_span(last.group("plan") or last.group("plan2"))
+        return plan_span(last.group("plan") or last.group("plan2"))
     n = _CN_SMALL.get(last.group("n1") or last.group("n2") or last.group("n3") or "", 0)
     if reviewed_year is None or n < 2:
         return None

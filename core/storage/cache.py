@@ -303,6 +303,11 @@ def store_behind(key: str, value: object) -> None:
     if pid == 0:  # the writer: never returns
         code = 0
         try:
+            # Off the caller's standard streams: a parent reading them to their end (the
+            # TUI reads its analysis process's output) must not wait for this writer too.
+            null = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(null, fd)
             store(key, value)
         except BaseException:  # noqa: BLE001 - a writer ends here whatever happens
             code = 1
