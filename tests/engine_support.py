@@ -11,7 +11,7 @@ from conftest import CORPUS, require
 from reportdiff.core.analysis.align import align_reports
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.pairing import pair_numbers
-from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
+from reportdiff.core.comparison import AlignedRow, NodeRef, NumberPair, Quantity
 from reportdiff.core.model import Report
 from reportdiff.core.storage.resolve import resolve_report
 from reportdiff.core.text.load import load_text
@@ -48,15 +48,20 @@ def corpus_rows(corpus: Path, a: int, b: int) -> tuple[AlignedRow, ...]:
     )
 
 
-def row_pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str]]:
-    """The labels of every row with both sides, depth first."""
-    out: list[tuple[str, str]] = []
+def node_pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[NodeRef, NodeRef]]:
+    """The two sides of every row with both, depth first."""
+    out: list[tuple[NodeRef, NodeRef]] = []
     for row in rows:
         a, b = row.nodes
         if a is not None and b is not None:
-            out.append((a.label, b.label))
-        out.extend(row_pairs(row.children))
+            out.append((a, b))
+        out.extend(node_pairs(row.children))
     return out
+
+
+def row_pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str]]:
+    """The labels of every row with both sides, depth first."""
+    return [(a.label, b.label) for a, b in node_pairs(rows)]
 
 
 @cache

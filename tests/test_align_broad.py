@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from engine_support import node_pairs
 from reportdiff.core.analysis.align import align_reports
 from reportdiff.core.comparison import AlignedRow
 from reportdiff.core.storage.resolve import resolve_report
@@ -20,13 +21,7 @@ def _rows(corpus: Path, a: int, b: int) -> tuple[AlignedRow, ...]:
 
 def _pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str, str, str]]:
     """Every row with both nodes: (kind A, label A, kind B, label B)."""
-    out: list[tuple[str, str, str, str]] = []
-    for row in rows:
-        a, b = row.nodes
-        if a is not None and b is not None:
-            out.append((a.kind, a.label, b.kind, b.label))
-        out.extend(_pairs(row.children))
-    return out
+    return [(a.kind, a.label, b.kind, b.label) for a, b in node_pairs(rows)]
 
 
 def _find(rows: tuple[AlignedRow, ...], a: str, b: str) -> list[tuple[str, str]]:

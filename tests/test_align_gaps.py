@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine_support import corpus_rows, row_pairs
+from engine_support import corpus_rows, node_pairs, row_pairs
 from reportdiff.core.analysis.align import align_reports
-from reportdiff.core.comparison import AlignedRow, NodeRef
 
 
 def test_two_sections_in_a_gap_need_the_full_threshold(corpus_dir: Path) -> None:
@@ -45,18 +44,7 @@ def test_a_moved_pair_keeps_its_body_evidence_when_a_neighbour_says_like_words(
     # is the outline's business (a lone two-clause lead is not one), the pairing is this test's.
     mine = [
         b.text[y.span.start : y.span.end]
-        for x, y in _both(rows)
+        for x, y in node_pairs(rows)
         if x.kind == "paragraph" and "坚定不移地控制人口的增长" in a.text[x.span.start : x.span.end]
     ]
     assert len(mine) == 1 and "要严格控制人口增长" in mine[0], mine
-
-
-def _both(rows: tuple[AlignedRow, ...]) -> list[tuple[NodeRef, NodeRef]]:
-    """Every row's two sides where both are there, depth first."""
-    out: list[tuple[NodeRef, NodeRef]] = []
-    for row in rows:
-        x, y = row.nodes
-        if x is not None and y is not None:
-            out.append((x, y))
-        out.extend(_both(row.children))
-    return out
