@@ -220,22 +220,29 @@ def layout(pages: list[list[PdfLine]]) -> str:
     # A document that marks its paragraphs by indent or spacing marks them on every page:
     # a page without a mark is the middle of one long paragraph, not a page of guesses.
     left = _margin(pages)
-    marked = any(_paragraph_starts(page, left=left) is not None for page in pages)
+    leadings = _leadings(pages)
+    marked = any(
+        _paragraph_starts(page, left=left, leadings=leadings) is not None for page in pages
+    )
     # Across a page break only an indent shows: spacing before a paragraph is lost there.
     indents = marked and _marks_by_indent(pages, full, left)
     blocks: list[list[str]] = []
     last = ""
     last_line: PdfLine | None = None
     for page in pages:
-        page_blocks = _page_blocks(page, full, marked, left)
+        page_blocks = _page_blocks(page, full, marked, left, leadings)
         if (
             page_blocks
             and blocks
             and _wraps(last, page[0].text, full, indents and page[0].x is not None)
             and not _indented(page, 0, left)
             and not (last_line is not None and _new_size(last_line, page[0]))
-            # A page break hides the spacing before a heading: an item or heading opens it.
-            and not _STARTS_ITEM.match(page[0].text)
+            # A page break hides the spacing before a heading: an item or heading opens it,
+            # unless it goes on with the numbered items running in the paragraph above.
+            and (
+                not _STARTS_ITEM.match(page[0].text)
+                or _continues_inline_items(blocks[-1][-1], page[0].text)
+            )
         ):
             # A paragraph running over the page break.
             blocks[-1][-1] = _join(blocks[-1][-1], page_blocks[0][0])
@@ -282,11 +289,15 @@ def _marks_by_indent(pages: list[list[PdfLine]], full: float, left: float | None
 
 
 def _page_blocks(
-    lines: list[PdfLine], full: float, marked: bool, left: float | None
+    lines: list[PdfLine],
+    full: float,
+    marked: bool,
+    left: float | None,
+    leadings: dict[int, float] | None = None,
 ) -> list[list[str]]:
     """Group a page's lines into blocks (each a list of output lines); ``marked``: the
     document marks paragraphs by position, so a page without a mark is one paragraph."""
-    starts = _paragraph_starts(lines, marked, left)
+    starts = _paragraph_starts(lines, marked, left, leadings)
     positioned = starts is not None
     blocks: list[list[str]] = []
     for i, line in enumerate(lines):
@@ -316,12 +327,18 @@ def _page_blocks(
 
 
 def _paragraph_starts(
-    lines: list[PdfLine], marked: bool = False, left: float | None = None
+    lines: list[PdfLine],
+    marked: bool = False,
+    left: float | None = None,
+    leadings: dict[int, float] | None = None,
 ) -> list[bool] | None:
     """Which lines open a paragraph, judged by spacing and indent; None without positions.
 
     None also when the page shows no paragraph spacing and no indent at all and the
     document is not ``marked`` (by position elsewhere): then the text must decide.
+    The line spacing is the page's, or the document's for the type size (``leadings``) where
+    that is tighter: a page of many one-line paragraphs has the paragraph gap as its most
+    common gap.
     """
     if len(lines) < 2 or any(line.x is None or line.y is None for line in lines):
         return None
@@ -332,13 +349,30 @@ def _paragraph_starts(
     ]
     if not gaps:
         return None
-    leading = median(gaps)
+    page_leading = median(gaps)
     starts = [True]
     for i, (prev, line) in enumerate(pairwise(lines), 1):
         gap = prev.y - line.y  # type: ignore[operator]
         indent = _indented(lines, i, left)
+        # Either line's type can set the spacing (a small pager line under the text).
+        sizes = (round(prev.size), round(line.size))
+        leading = min([page_leading, *((leadings or {}).get(size, page_leading) for size in sizes)])
         starts.append(gap <= 0 or gap > PARAGRAPH_GAP * leading or indent or _new_size(prev, line))
     return starts if marked or any(starts[1:]) else None
+
+
+def _leadings(pages: list[list[PdfLine]]) -> dict[int, float]:
+    """The document's line spacing for each type size: the median gap between two lines
+    of that size on one page (most lines of a report are wrapped lines of a paragraph)."""
+    gaps: dict[int, list[float]] = {}
+    for page in pages:
+        for prev, line in pairwise(page):
+            if prev.y is None or line.y is None or round(prev.size) != round(line.size):
+                continue
+            gap = prev.y - line.y
+            if 0 < gap < 3 * max(line.size, 1.0):
+                gaps.setdefault(round(line.size), []).append(gap)
+    return {size: median(found) for size, found in gaps.items()}
 
 
 #: Font sizes further apart than this share are different type (a heading over its text).
@@ -393,6 +427,22 @@ def _wraps(line: str, nxt: str, full: float, positioned: bool) -> bool:
     if _width(line) < full or _STARTS_BULLET.match(nxt):
         return False
     return positioned or not (_STARTS_ITEM.match(nxt) or _ends_sentence(line))
+
+
+_DIGIT_ITEM = re.compile(r"([（(])([0-9０-９]{1,2})([)）])")
+
+
+def _continues_inline_items(paragraph: str, line: str) -> bool:
+    """Whether ``line`` opens with item (n) where ``paragraph`` runs items (n-1) inside its
+    text (…措施：（１）…（２）…（３）… wrapped so that （４） opens the next page)."""
+    m = _DIGIT_ITEM.match(line)
+    if m is None:
+        return False
+    n = int(unicodedata.normalize("NFKC", m.group(2)))
+    for prev in _DIGIT_ITEM.finditer(paragraph):
+        if prev.start() > 0 and int(unicodedata.normalize("NFKC", prev.group(2))) == n - 1:
+            return prev.group(1) == m.group(1) and prev.group(3) == m.group(3)
+    return False
 
 
 def _join(line: str, nxt: str) -> str:

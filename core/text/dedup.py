@@ -116,10 +116,21 @@ def _confirmed(keys: list[str], anchors: list[int], n: int, m: int) -> bool:
 
 
 def _walk_back(keys: list[str], new: int, old: int, floor: int) -> tuple[int, int]:
-    """Extend a restart backwards over the lines both copies open with (title, date line…)."""
-    while old > floor and new - 1 > old and _same(keys[new - 1], keys[old - 1]):
-        new -= 1
-        old -= 1
+    """Extend a restart backwards over the lines both copies open with (title, date line…).
+
+    Copies may break a line in different places (a PDF printed from the page joins the date
+    line and the speaker line on one page and not on the next): two lines of one copy that
+    make one line of the other are the same opening.
+    """
+    while old > floor and new - 1 > old:
+        if _same(keys[new - 1], keys[old - 1]):
+            new, old = new - 1, old - 1
+        elif new - 2 > old and _same(keys[new - 2] + keys[new - 1], keys[old - 1]):
+            new, old = new - 2, old - 1
+        elif old - 1 > floor and _same(keys[new - 1], keys[old - 2] + keys[old - 1]):
+            new, old = new - 1, old - 2
+        else:
+            break
     return new, old
 
 

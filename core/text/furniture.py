@@ -12,6 +12,7 @@ line carrying 。 is furniture only in the caption and licence forms, whose word
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reportdiff.core.text.headings import ends_sentence, match_heading
@@ -138,6 +139,7 @@ _MASTHEAD_RE = re.compile(
 """A site's or e-paper's name alone on a line (中央政府门户网站, 电子报阅读机), or before
 the headline as a browser's title bar shows it (杨浦时报数字报刊平台-加快打造…)."""
 _SITE_NAME_RE = re.compile(rf"^[{HAN}A-Za-z]{{2,20}}(?:网站|网|门户|客户端|频道|平台)$")
+_TRAILING_SITE_NAME_RE = re.compile(rf"\s([{HAN}A-Za-z]{{2,20}}(?:网站|门户|客户端|频道|平台))$")
 
 _DATELINE_RE = re.compile(
     rf"^[(（]?(?:新华社|中新社|中新网|人民网|新华网|央视网|本报|本刊|央广网)[{HAN}]{{0,8}}"
@@ -262,23 +264,34 @@ def site_chunk_start(line: str) -> int | None:
     first = next(i for i, k in enumerate(kinds) if k)
     if not all(kinds[first:]):
         return None
+    if first and (name := _TRAILING_SITE_NAME_RE.search(chunks[first - 1][1])):
+        # The site name kept one space from the title before it (a PDF's spacing).
+        return chunks[first - 1][0] + name.start(1)
     return chunks[first][0]
 
 
 def _split_chunks(line: str) -> list[tuple[int, str]]:
-    """Chunks of a line apart by two or more spaces or by ideographic spaces, with offsets."""
+    """Chunks of a line apart by two or more spaces or by ideographic spaces, with offsets.
+
+    A label right after a date is a chunk of its own too (2009年03月16日来源：新华社): text
+    taken from a PDF or copied from a page can lose the spaces between them.
+    """
     out: list[tuple[int, str]] = []
     pos = 0
     for m in [*_CHUNK_GAP_RE.finditer(line), None]:
         end = m.start() if m else len(line)
         seg = line[pos:end]
         if seg.strip():
-            out.append((pos + len(seg) - len(seg.lstrip()), seg.strip()))
+            at = pos + len(seg) - len(seg.lstrip())
+            seg = seg.strip()
+            cuts = [0, *(c.start() for c in _DATE_LABEL_RE.finditer(seg)), len(seg)]
+            out.extend((at + a, seg[a:b]) for a, b in itertools.pairwise(cuts) if a < b)
         pos = m.end() if m else end
     return out
 
 
 _CHUNK_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*\u3000[ \t\u3000]*")
+_DATE_LABEL_RE = re.compile(rf"(?<=[日时分秒\d])(?=(?:{_LABEL_ALTERNATIVES})\s*[:：])")
 
 
 def _site_kind(chunk: str) -> str | None:
