@@ -36,18 +36,28 @@ from reportdiff.core.storage.library import (
     user_ids,
 )
 
+HEAD_CHARS = 600
+"""How much of a report's text after its title and date line (我代表…人民政府) may name its
+city."""
 
-def default_id(meta: ReportMeta, *, source: str) -> str:
+
+def default_id(meta: ReportMeta, *, source: str, head: str = "") -> str:
     """The id a report gets when none is given: ``<region pinyin>-<year>[-plan|-budget]``.
 
-    Any Chinese region romanises (杨浦区 → yangpu, 全国 → national). When the text names
-    no region, the file's name stands in for it (``徐汇区报告.txt`` → ``xu-hui-qu-bao-gao``),
-    and the year is left out when unknown: adding many files never fails because one
-    report's id could not be made.
+    Any Chinese region romanises (杨浦区 → yangpu, 全国 → national). A district or county
+    whose name several places share gets the city it lies in in front when ``head`` (the
+    report's opening: title, date line) names it (北京市朝阳区 → beijing-chaoyang, 长春市朝阳区
+    → changchun-chaoyang), so a library of many cities' reports does not give two of them
+    one id. When the text names no region, the file's name stands in for it
+    (``徐汇区报告.txt`` → ``xu-hui-qu-bao-gao``), and the year is left out when unknown:
+    adding many files never fails because one report's id could not be made.
     """
-    from reportdiff.core.text.regions import region_pinyin
+    from reportdiff.core.text.regions import parent_pinyin, region_pinyin
 
     pinyin = region_pinyin(meta.region) if meta.region else None
+    parent = parent_pinyin(meta.region, head) if pinyin and head else None
+    if parent:
+        pinyin = f"{parent}-{pinyin}"
     suffix = KIND_ID_SUFFIX.get(meta.kind, "")
     stem = pinyin or _stem_id(source)
     year = f"-{meta.year}" if meta.year and not (stem.endswith(str(meta.year))) else ""
@@ -363,7 +373,7 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
     """Clean, infer metadata and parse one report; settle its id."""
     from dataclasses import replace as dc_replace
 
-    from reportdiff.core.text.load import load_text
+    from reportdiff.core.text.load import load_text_and_front
 
     overrides: dict[str, Any] = {}
     if region is not None:
@@ -374,8 +384,9 @@ def _load(raw: str, *, source: str, id: str | None, region: str | None, year: in
         overrides["year"] = year
     if id is not None:
         overrides["id"] = id
-    report = load_text(raw, source=source, **overrides)
-    final_id = id if id is not None else default_id(report.meta, source=source)
+    report, front = load_text_and_front(raw, source=source, **overrides)
+    head = front + report.text[:HEAD_CHARS]
+    final_id = id if id is not None else default_id(report.meta, source=source, head=head)
     # Messages name the file as the user typed it; the stored source is absolute, so it
     # still says where the report came from when read from another directory.
     absolute = clean_field(str(Path(source).absolute()))

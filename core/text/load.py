@@ -30,8 +30,14 @@ def load_text(raw: str, *, source: str, **overrides: Any) -> Report:
     Raises:
         ReportError: nothing is left after cleaning.
     """
+    return load_text_and_front(raw, source=source, **overrides)[0]
+
+
+def load_text_and_front(raw: str, *, source: str, **overrides: Any) -> tuple[Report, str]:
+    """:func:`load_text`, and the cleaned front matter the metadata came from (the title
+    and the ——date…会议上 line, which the report's text leaves out)."""
     text = clean_text(raw)
     if not text.strip():
         raise ReportError(_("{source}: no report text found").format(source=source))
     meta, body = split_front_matter(text, source=source, **overrides)
-    return parse_report(body, meta)
+    return parse_report(body, meta), text[: len(text) - len(body)]

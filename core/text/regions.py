@@ -394,6 +394,27 @@ def region_pinyin(region: str) -> str | None:
     return base
 
 
+def parent_pinyin(region: str, head: str) -> str | None:
+    """The reading of the division above ``region`` when several divisions share its name
+    and ``head`` (a report's title and date line) names the one it lies in: 朝阳区 of
+    北京市朝阳区 → beijing, of 长春市朝阳区 → changchun; 鼓楼区 of 南京市鼓楼区 → nanjing.
+
+    None when the name is unique (杨浦区), or the text names no parent, or more than one.
+    """
+    full = canonical_region(region.strip())
+    places = divisions().get(full or "", ())
+    parents = {d.parent for d in places if d.level == "county" and d.parent}
+    if len(parents) < 2:
+        return None
+    named = {
+        parent
+        for parent in parents
+        for form in {parent, short_name(parent)}
+        if re.search(re.escape(form) + r"\s*" + re.escape(short_name(full or region)), head)
+    }
+    return reading(named.pop()) if len(named) == 1 else None
+
+
 def canonical_region(name: str) -> str | None:
     """The full name of a division given with or without its suffix (杨浦 → 杨浦区).
 
