@@ -12,6 +12,7 @@ from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
 from reportdiff.core.sources import limits
 from reportdiff.core.sources.blocks import TextBlock, group_by_spacers, join_blocks
+from reportdiff.core.sources.docx_numbering import numbering_of
 
 
 def read_docx(p: Path, name: str) -> str:
@@ -107,14 +108,18 @@ def _check_docx_bounds(zf: zipfile.ZipFile, name: str) -> None:
 def _docx_blocks(document: Any) -> Iterator[TextBlock]:
     from docx.table import Table
 
+    numbering = numbering_of(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             yield from _table_blocks(item)
         else:
             style = getattr(item.style, "name", "") or ""
+            text = item.text
+            # An auto-numbered paragraph's number is not in its text (一、 drawn by Word).
+            label = numbering.label(item)  # counted even when empty, as Word does
             # Word's bulleted and numbered lists use the "List …" paragraph styles.
             yield TextBlock(
-                item.text,
+                label + text if label and text.strip() else text,
                 item=style.startswith("List"),
                 heading=style.startswith(("Heading", "Title")),
             )
