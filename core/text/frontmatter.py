@@ -219,8 +219,30 @@ def read_front_matter(text: str) -> FrontMatter:
                 meeting = hl.text
                 break
     last = max((i for i in (date_i, title_last, speaker_i) if i is not None), default=None)
+    if last is not None:
+        # A page that prints the head above its article, whose text opens with it again
+        # (2008年国务院政府工作报告 / 政府工作报告 / ——2008年3月5日… / 国务院总理 温家宝).
+        while last + 1 < len(head) and _repeats_head(head[last + 1].text, title, date, speaker):
+            last += 1
     end = head[last].end if last is not None else 0
     return FrontMatter(title, date, meeting, speaker, end)
+
+
+def _repeats_head(line: str, title: str, date: tuple[int, int, int] | None, speaker: str) -> bool:
+    """Whether ``line`` says again what the head said: the same session date line, the
+    speaker line, or the title (perhaps with its year and issuer: 2008年国务院政府工作报告)."""
+    key = re.sub(r"\s+", "", line)
+    if date is not None and _is_date_line(line):
+        got = parse_date(line)
+        return got is not None and got[0] == date
+    if speaker and key == re.sub(r"\s+", "", speaker):
+        return True
+    want = re.sub(r"\s+", "", title)
+    return bool(want) and _titlelike(line) and want in key and len(key) <= len(want) + REPEAT_EXTRA
+
+
+REPEAT_EXTRA = 12
+"""A title printed again may carry this many more characters (2008年国务院 before it)."""
 
 
 def _after_date(line: str) -> str:
