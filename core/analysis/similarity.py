@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reportdiff.core.analysis.leadwords import lead_weights, only_common_shared
 from reportdiff.core.comparison import NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
 from reportdiff.core.text.parts import heading_cue, report_parts
@@ -119,6 +120,8 @@ class Unit:
     """The report's node roles, handed down to the units inside this one."""
     whole: Unit | None = None
     """For a part standing for its opening paragraphs: the part with all its text."""
+    head_idf: dict[str, float] = field(default_factory=dict)
+    """Each word of the heading or lead phrase with its IDF (:mod:`.leadwords`)."""
     flat: bool = False
     """Its sections are units of their own at its level (a part: shallow, or a part whose
     only sections are untitled passages)."""
@@ -410,6 +413,7 @@ def vectorize(units: Sequence[Unit], idf: dict[str, float]) -> None:
         u.weights = vec
         u.total = sum(vec.values())
         u.pairs = {w: (v, vec[w]) for w, v in u.vec.items()}
+        u.head_idf = lead_weights(u.head_words, idf)
 
 
 @dataclass(frozen=True)
@@ -477,10 +481,17 @@ def pair_score(a: Unit, b: Unit) -> Score:
     else:
         heading = 0.0
         score = body
-    if a.ref.kind == "paragraph" and a.vec and b.vec and body < SECTION_BODY and heading < 0.3:
+    if (
+        a.ref.kind == "paragraph"
+        and a.vec
+        and b.vec
+        and body < SECTION_BODY
+        and (heading < 0.3 or only_common_shared(a.head_idf, b.head_idf))
+    ):
         # Two paragraphs whose lead phrases say different things (继续扩大对外开放 ↔
-        # 改善和加强宏观经济管理) and whose bodies share little are not counterparts
-        # because they stand at the same place between two pairs.
+        # 改善和加强宏观经济管理), or share only the reports' common words (稳定, 关系),
+        # and whose bodies share little are not counterparts because they stand at the
+        # same place between two pairs.
         score *= 0.5
     if a.ref.kind == "section" and a.vec and b.vec and body < SECTION_BODY and heading < 0.5:
         # Two sections about different things (抗击非典 ↔ 促进粮食增产) share a few of a
