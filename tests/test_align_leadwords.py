@@ -1,12 +1,15 @@
 """Two paragraphs with little body in common pair on their lead phrases only when those share
-a topic word, not only the reports' common words (稳定, 关系, 改革)."""
+a topic word, or say the same, not when they are weakly alike through the reports' common
+words alone (稳定, 关系, 改革)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from engine_support import corpus_rows, row_pairs
+from reportdiff.core.analysis.align import align_reports
 from reportdiff.core.analysis.leadwords import COMMON_IDF, only_common_shared
+from reportdiff.core.storage.resolve import resolve_report
 
 
 def test_only_common_shared() -> None:
@@ -31,9 +34,18 @@ def test_paragraphs_sharing_one_common_word_do_not_pair(corpus_dir: Path) -> Non
     )
 
 
-def test_price_reform_meets_prices_not_another_reform(corpus_dir: Path) -> None:
+def test_price_reform_does_not_meet_another_reform(corpus_dir: Path) -> None:
     """1993 ↔ 1994: 抓紧进行价格改革 shared only 改革 with 继续搞好机构改革，切实转变政府职能
-    (government restructuring); it now meets 进一步理顺价格关系，发展和培育市场体系."""
+    (government restructuring, lead phrases 0.35 alike): no pair."""
     pairs = row_pairs(corpus_rows(corpus_dir, 1993, 1994))
-    assert ("抓紧进行价格改革", "继续搞好机构改革，切实转变政府职能") not in pairs
-    assert ("抓紧进行价格改革", "进一步理顺价格关系，发展和培育市场体系") in pairs
+    assert ("抓紧进行价格改革", "继续搞好机构改革，切实转变政府职能") not in pairs, pairs
+
+
+def test_lead_phrases_that_say_the_same_keep_their_pair() -> None:
+    """shanghai-2023's 社会治理创新取得新成效 and yangpu-2023-plan's 社会治理不断创新 share only
+    common words of the two reports (社会, 治理) but say the same (heading 0.68): kept."""
+    pairs = row_pairs(
+        align_reports([resolve_report("shanghai-2023"), resolve_report("yangpu-2023-plan")])
+    )
+    assert ("社会治理创新取得新成效", "社会治理不断创新") in pairs, pairs
+    assert ("提升社会治理效能", "提升基层社会治理水平") in pairs, pairs

@@ -380,12 +380,13 @@ def pair_score(a: Unit, b: Unit) -> Score:
         and a.vec
         and b.vec
         and body < SECTION_BODY
-        and (heading < 0.3 or only_common_shared(a.head_idf, b.head_idf))
+        and (heading < 0.3 or (heading < 0.5 and only_common_shared(a.head_idf, b.head_idf)))
     ):
         # Two paragraphs whose lead phrases say different things (继续扩大对外开放 ↔
-        # 改善和加强宏观经济管理), or share only the reports' common words (稳定, 关系),
-        # and whose bodies share little are not counterparts because they stand at the
-        # same place between two pairs.
+        # 改善和加强宏观经济管理), or are weakly alike through the reports' common words
+        # alone (稳定, 关系; 社会治理 ↔ 社会治理 says the same at 0.7), and whose bodies
+        # share little are not counterparts because they stand at the same place between
+        # two pairs.
         score *= 0.5
     if a.ref.kind == "section" and a.vec and b.vec and body < SECTION_BODY and heading < 0.5:
         # Two sections about different things (抗击非典 ↔ 促进粮食增产) share a few of a
