@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportdiff.core.analysis.align import align_reports
-from reportdiff.core.analysis.similarity import node_roles
+from reportdiff.core.analysis.noderoles import node_roles
 from reportdiff.core.comparison import AlignedRow
 from reportdiff.core.model import Report
 from reportdiff.core.storage.resolve import resolve_report

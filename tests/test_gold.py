@@ -100,10 +100,7 @@ def test_engine_makes_no_never_pair(path: Path) -> None:
         pytest.fail("never pairs made:\n" + "\n".join(result.never_made), pytrace=False)
 
 
-KNOWN_NEVER_SECTIONS: dict[str, str] = {
-    "1989-1990": "two paragraphs in a gap pair on a heading at 0.30 and little body "
-    "(控制信贷规模… ↔ 必须始终坚持…的方针, 我国同阿拉伯国家… ↔ 裁军问题…)",
-}
+KNOWN_NEVER_SECTIONS: dict[str, str] = {}
 """Gold files whose never_sections the engine is known to make: strict xfail, so the test
 says so when it is fixed. Kept short; an entry is a bug, not a waiver."""
 

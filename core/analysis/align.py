@@ -12,6 +12,7 @@ from reportdiff.core.analysis.alignrefine import (
     _prefer_leads,
     _split_broad_pairs,
 )
+from reportdiff.core.analysis.alignrivals import part_rivals
 from reportdiff.core.analysis.alignrows import (
     ACCEPT,
     ACCEPT_GAP,
@@ -364,6 +365,7 @@ def align_reports(
 
     _meet_parts(trees, reports, tokens, cache, realign)
     _pair_freed(trees, trees, freed, reports, tokens, cache, realign)
+    part_rivals(trees, cache)
     if len(reports) == 2:
         uncross(trees, cache)
     _cross_moves(trees, len(reports), cache, frozenset(covered))

@@ -10,7 +10,7 @@ the other report's paragraph says. Then each meets the paragraph it names.
 
 from __future__ import annotations
 
-from reportdiff.core.analysis.alignrefine import LEAD_MARGIN
+from reportdiff.core.analysis.alignrefine import LEAD_MARGIN, _project
 from reportdiff.core.analysis.alignrows import STRONG, _Row, _row_scores, _Tree
 from reportdiff.core.analysis.similarity import Score, Unit, lead_score
 
@@ -45,8 +45,8 @@ def uncross(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> None:
     """Where a section pair and a pair of their lead paragraphs cross (each section is more
     like the other report's paragraph, :func:`lead_score`, at least :data:`STRONG` and by
     :data:`LEAD_MARGIN` over both pairs), the first report's section meets the second's
-    paragraph (keeping the row's other children) and the second report's section meets the
-    first's paragraph in a row of its own just after it."""
+    paragraph and the second report's section meets the first's paragraph in a row of its
+    own just after it; each section takes its own children, unpaired."""
     out: list[_Tree] = []
     for t in trees:
         uncross(t.children, cache)
@@ -59,9 +59,12 @@ def uncross(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> None:
         sec_i, sec_j = t.row.units[i], t.row.units[j]
         para_i, para_j = c.row.units[i], c.row.units[j]
         t.children.remove(c)
-        # the second section's own rows go with it; rows pairing both reports stay
-        theirs = [k for k in t.children if set(k.row.units) == {j}]
-        t.children = [k for k in t.children if set(k.row.units) != {j}]
+        # Each section keeps its own rows; a row that paired the two sections' children
+        # comes apart, for those sections no longer meet (a child of one beside a child of
+        # a section the row no longer shows is no pair a reader can follow).
+        mine = [p for k in t.children if (p := _project(k, i)) is not None]
+        theirs = [p for k in t.children if (p := _project(k, j)) is not None]
+        t.children = mine
         t.row.units[j] = para_j
         cache[_key(sec_i, para_j)] = x
         cache[_key(sec_j, para_i)] = y
