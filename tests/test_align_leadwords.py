@@ -49,3 +49,42 @@ def test_lead_phrases_that_say_the_same_keep_their_pair() -> None:
     )
     assert ("社会治理创新取得新成效", "社会治理不断创新") in pairs, pairs
     assert ("提升社会治理效能", "提升基层社会治理水平") in pairs, pairs
+
+
+def sample_pairs(a: str, b: str) -> list[tuple[str, str]]:
+    return row_pairs(align_reports([resolve_report(a), resolve_report(b)]))
+
+
+def test_two_headlines_sharing_their_topic_keep_their_pair() -> None:
+    """Short leads are headlines, topic then status: the word two share in their topics is
+    their topic, however often the reports use it (a district report says 改革 and 治理 in
+    many paragraphs). Two districts' reform and governance paragraphs stay paired."""
+    assert ("重点领域改革不断深入", "改革力度持续加大") in sample_pairs(
+        "shanghai-2023", "pudong-2023"
+    )
+    assert ("基层治理全面夯实", "社会治理更加科学有效") in sample_pairs("xuhui-2022", "pudong-2023")
+    assert ("产业体系特色凸显", "硬核产业集聚提升") in sample_pairs("yangpu-2023", "pudong-2023")
+
+
+def test_two_headlines_sharing_only_their_status_do_not_pair() -> None:
+    """yangpu-2022's 营商环境优化升级 met shanghai-2023's 城市空间布局持续优化 on 优化, a word of
+    both statuses; it meets 营商环境持续优化."""
+    pairs = sample_pairs("yangpu-2022", "shanghai-2023")
+    assert ("营商环境优化升级", "城市空间布局持续优化") not in pairs, pairs
+    assert ("营商环境优化升级", "营商环境持续优化") in pairs, pairs
+
+
+def test_headline_words_in_topic_or_status() -> None:
+    common = COMMON_IDF - 0.5
+    shared = {"改革": common}
+    assert not only_common_shared(shared, shared, "重点领域改革不断深入", "改革力度持续加大")
+    shared = {"优化": common}
+    assert only_common_shared(shared, shared, "营商环境优化升级", "城市空间布局持续优化")
+    # A long lead is a statement: the rule holds whatever the word's place.
+    shared = {"稳定": common}
+    assert only_common_shared(
+        shared,
+        shared,
+        "控制信贷规模、增加储蓄和稳定金融",
+        "必须始终坚持国民经济持续、稳定、协调发展的方针",
+    )

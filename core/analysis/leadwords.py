@@ -22,7 +22,33 @@ def lead_weights(head_words: str, idf: Mapping[str, float]) -> dict[str, float]:
     return {w: idf.get(w, 1.0) for w in head_words.split()}
 
 
-def only_common_shared(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
-    """Whether two lead phrases share words and every shared word is a common one."""
+HEADLINE_MAX = 12
+"""A lead phrase of at most this many characters is a headline, topic then status
+(改革力度持续加大, 基层治理全面夯实, 产业能级持续提升)."""
+
+STATUS_CHARS = 4
+"""A headline's status is its last four characters (持续加大, 全面夯实, 优化升级)."""
+
+
+def only_common_shared(
+    a: Mapping[str, float], b: Mapping[str, float], a_lead: str = "", b_lead: str = ""
+) -> bool:
+    """Whether two lead phrases share words and every shared word is a common one.
+
+    Two headlines (``a_lead``/``b_lead`` of at most :data:`HEADLINE_MAX` characters) that
+    share a word of their topics share their topic, however often the reports use the word
+    (重点领域改革不断深入 ↔ 改革力度持续加大); a word shared only in their statuses
+    (营商环境优化升级 ↔ 城市空间布局持续优化) says nothing.
+    """
     shared = a.keys() & b.keys()
-    return bool(shared) and all(min(a[w], b[w]) < COMMON_IDF for w in shared)
+    if not shared or not all(min(a[w], b[w]) < COMMON_IDF for w in shared):
+        return False
+    if a_lead and b_lead and max(len(a_lead), len(b_lead)) <= HEADLINE_MAX:
+        return not any(_in_topic(w, a_lead) and _in_topic(w, b_lead) for w in shared)
+    return True
+
+
+def _in_topic(word: str, headline: str) -> bool:
+    """Whether ``word`` starts before the headline's status (its last STATUS_CHARS)."""
+    at = headline.find(word)
+    return 0 <= at < len(headline) - STATUS_CHARS

@@ -380,7 +380,13 @@ def pair_score(a: Unit, b: Unit) -> Score:
         and a.vec
         and b.vec
         and body < SECTION_BODY
-        and (heading < 0.3 or (heading < 0.5 and only_common_shared(a.head_idf, b.head_idf)))
+        and (
+            heading < 0.3
+            or (
+                heading < 0.5
+                and only_common_shared(a.head_idf, b.head_idf, a.ref.label, b.ref.label)
+            )
+        )
     ):
         # Two paragraphs whose lead phrases say different things (继续扩大对外开放 ↔
         # 改善和加强宏观经济管理), or are weakly alike through the reports' common words
