@@ -63,11 +63,15 @@ class Fact:
         return self.members[0]
 
 
+# added (Quantity.stock keeps it): 新认定跨国公司地区总部 and 跨国公司地区总部 are one name
+_ADDED_RE = re.compile(r"新增|^(?:新认定|新引进|新注册|新设立?)(?=..)")
+
+
 def fact_name(indicator: str) -> str:
     """The indicator as compared: no quotes, short parentheticals or spaces."""
     # 新增 is kept in Quantity.stock and a year in Quantity.year: 新增城镇就业 and
     # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
-    name = NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
+    name = _ADDED_RE.sub("", NAME_NOISE_RE.sub("", fold(indicator)))
     # 平均每年 and 年均 are kept in Quantity.period: alone they name nothing
     name = AVERAGE_RE.sub("", YEAR_WORD_RE.sub("", name))
     # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the

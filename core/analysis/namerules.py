@@ -31,15 +31,24 @@ statistics moved from 农民人均纯收入 to 农村居民人均可支配收入
 人均生活费收入 before 可支配收入), and GDP is not GNP. Each tuple is one family."""
 
 
+_PER_UNIT_RE = re.compile(
+    r"单位(?:国内|地区|GDP|生产总值|增加值|工业增加值|产值|面积|产品)|万元(?:国内|地区|GDP|生产总值|增加值|产值)"
+)
+"""A ratio to a unit of output or area (单位国内生产总值能耗, 万元GDP能耗): another measure
+than the output it is counted against."""
+
+
 def measures_differ(a: str, b: str) -> bool:
     """Whether two indicator names name different measures of one family (可支配 vs 纯收入),
-    firms or projects of different sizes (国有大型企业 vs 国有小企业, or vs firms of any size)
-    or shares of different parts."""
+    firms or projects of different sizes (国有大型企业 vs 国有小企业, or vs firms of any size),
+    a ratio to a unit of output and the output, or shares of different parts."""
     for family in MEASURES:
         ma = {m for m in family if m in a}
         mb = {m for m in family if m in b}
         if ma and mb and not ma & mb:
             return True
+    if bool(_PER_UNIT_RE.search(a)) != bool(_PER_UNIT_RE.search(b)):
+        return True  # 单位国内生产总值能耗 is energy per unit of output, not the output
     if size_of(a) != size_of(b):
         return True  # 大型水利工程 are some of the 水利工程, not all of them
     pa, pb = share_part(a), share_part(b)

@@ -71,6 +71,8 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
+_LEVEL_REACHED_RE = re.compile(r"达到?|累计|总数|共有|拥有")
+"""An item's own words saying what level it reached: no 新增 of the list before is its."""
 _ACTUAL_ONLY_RE = re.compile(r"实际(?:回落|下降|降低|上升|提高|增长|增加|减少)?(?:到|至)?")
 _AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
 """要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
@@ -237,8 +239,10 @@ def _extract_block(
             and follows_list_comma(key, clause_start)
             and not any(c in DELIMS for c in key[prev_end : clause_start - 1])
             and not any(q in _ACCUMULATION for q in quals)
+            and _LEVEL_REACHED_RE.search(key, clause_start, raw.start) is None
         ):
-            # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
+            # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list,
+            # but not an item saying the level it reached (…新增到6家、跨国公司地区总部达74家)
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
         header = list_header(key, sentence_start, clause_start)
         if header and not any(q in _ACCUMULATION for q in quals):

@@ -1,0 +1,91 @@
+"""Rules of reading found on reports of two regions in one year and on a one-year review
+against a five-year review (bench/gold pudong-2023-huangpu-2023 and 2007-2008).
+
+Each rule is one a person would state for every report; each test reads real text (the
+bundled samples or the corpus).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.analysis.namerules import measures_differ
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.model import Report
+from reportdiff.core.storage.samples import load_sample
+
+
+@cache
+def sample(sample_id: str) -> Report:
+    return load_sample(sample_id)
+
+
+def figure(r: Report, printed: str, name_part: str) -> Quantity:
+    """The one figure of ``r`` printed as ``printed`` whose indicator holds ``name_part``."""
+    found = [q for q in extract_quantities(r) if q.text == printed and name_part in q.indicator]
+    assert len(found) == 1, (printed, name_part, [q.indicator for q in found])
+    return found[0]
+
+
+@cache
+def districts() -> tuple[NumberPair, ...]:
+    return pairs(sample("pudong-2023"), sample("huangpu-2023"))
+
+
+@cache
+def pairs_2007_2008() -> tuple[NumberPair, ...]:
+    return pairs(national(2007), national(2008))
+
+
+# ------------------------------------------------------------------ added vs how many there are
+
+
+def test_an_item_reaching_a_level_takes_no_new_from_the_list() -> None:
+    """黄浦: 外资研发中心新增到6家、跨国公司地区总部达74家. The headquarters item says the level
+    it reached (达): the 新增 of the item before is not its, and a count reached with nothing
+    said added is how many there are."""
+    q = figure(sample("huangpu-2023"), "74家", "跨国公司地区总部")
+    assert "新增" not in q.qualifiers
+    assert q.stock == "stock"
+
+
+def test_new_certification_says_added_not_what() -> None:
+    """浦东: 新认定跨国公司地区总部30家、累计达到449家. 新认定 says the 30 came in the year (kept
+    as a flow), not what is counted: the 449 in all are 跨国公司地区总部, as 黄浦's 74 are."""
+    assert fact_name("新认定跨国公司地区总部") == fact_name("跨国公司地区总部")
+    pudong = sample("pudong-2023")
+    assert figure(pudong, "30家", "跨国公司地区总部").stock == "flow"
+    assert figure(pudong, "449家", "跨国公司地区总部").stock == "stock"
+    assert partner(districts(), 0, "449家") == "74家"
+    # the year's new headquarters never meet the other district's total
+    assert partner(districts(), 1, "74家") != "30家"
+
+
+# ------------------------------------------------------------------ an aim quoted in a review
+
+
+def test_an_aim_named_in_a_review_is_a_target() -> None:
+    """2007: 全国没有实现年初确定的单位国内生产总值能耗降低4%左右、主要污染物排放总量减少2%的
+    目标. Both figures stand between 确定的 and 目标: what was aimed at, not what happened,
+    so the 4% never meets 2008's result (能耗比上年下降3.27%)."""
+    r = national(2007)
+    assert quantity(r, "4%").role == "target"
+    assert quantity(r, "2%").role == "target"
+    # the result just before (转为下降1.2%) stays a result
+    assert figure(r, "1.2%", "转").role == "result"
+    assert partner(pairs_2007_2008(), 1, "3.27%") != "4%"
+
+
+# ------------------------------------------------------------------ a ratio to a unit of output
+
+
+def test_energy_per_unit_of_output_is_not_the_output() -> None:
+    """2008: 2007年单位国内生产总值能耗比上年下降3.27%; 2007: 国内生产总值…比上年增长10.7%.
+    Energy per unit of GDP is another measure than GDP, though its name holds GDP's."""
+    assert measures_differ("单位国内生产总值能耗", "国内生产总值")
+    assert measures_differ("万元GDP能耗", "GDP")
+    assert not measures_differ("单位国内生产总值能耗", "单位国内生产总值能源消耗")
+    assert partner(pairs_2007_2008(), 1, "3.27%") != "10.7%"
