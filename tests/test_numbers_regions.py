@@ -75,7 +75,7 @@ def test_an_aim_named_in_a_review_is_a_target() -> None:
     assert quantity(r, "4%").role == "target"
     assert quantity(r, "2%").role == "target"
     # the result just before (转为下降1.2%) stays a result
-    assert figure(r, "1.2%", "转").role == "result"
+    assert figure(r, "1.2%", "能耗").role == "result"
     assert partner(pairs_2007_2008(), 1, "3.27%") != "4%"
 
 
@@ -89,3 +89,25 @@ def test_energy_per_unit_of_output_is_not_the_output() -> None:
     assert measures_differ("万元GDP能耗", "GDP")
     assert not measures_differ("单位国内生产总值能耗", "单位国内生产总值能源消耗")
     assert partner(pairs_2007_2008(), 1, "3.27%") != "10.7%"
+
+
+# ------------------------------------------------------------------ a turn, a verb of handling
+
+
+def test_a_turn_is_of_the_noun_before_from() -> None:
+    """2007: 单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%. 转为 names
+    nothing: the turn is of the noun before 由, which meets 2008's 能耗比上年下降3.27%. The
+    turn of two nouns (化学需氧量、二氧化硫排放量…，减为增长1.2%和1.8%) is not given one."""
+    r = national(2007)
+    energy = figure(r, "1.2%", "能耗")
+    assert energy.indicator == "单位国内生产总值能耗"
+    assert figure(r, "1.8%", "").indicator == "减"
+    found = [p for p in pairs_2007_2008() if p.values[0] == energy]
+    assert [p.values[1].text for p in found if p.values[1]] == ["3.27%"]
+
+
+def test_handling_is_no_part_of_what_was_handled() -> None:
+    """浦东: 办理人大代表建议151件; 黄浦: 区政府系统办理完成区人大代表建议72件. 办理 is what was
+    done to the proposals, not what they are: the two districts' counts meet."""
+    assert figure(sample("pudong-2023"), "151件", "").indicator == "人大代表建议"
+    assert partner(districts(), 0, "151件") == "72件"

@@ -19,6 +19,7 @@ from reportdiff.core.analysis.antecedents import (
     named_before_from,
     noun_opening,
     output_owner,
+    turned_noun,
 )
 from reportdiff.core.analysis.bases import change_gap
 from reportdiff.core.analysis.clauses import (
@@ -256,6 +257,8 @@ def _extract_block(
             hi -= 1  # 物价涨幅要从14.8%降到10%左右: 要 says it is aimed at, not what
         if _ACTUAL_ONLY_RE.fullmatch(key, lo, hi):
             hi = lo  # 实际回落到6.1%: what actually happened to the figure just named
+        # 能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%: the noun before 由 turned
+        lo, hi = turned_noun(key, lo, hi, raws, k, start, sentence_start) or (lo, hi)
         held = key.rfind("把", lo, hi)
         if held >= 0 and hi - held > 2:
             # 努力把全年零售物价上涨幅度控制在百分之十以内: what is held is named after 把
