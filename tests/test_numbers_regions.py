@@ -111,3 +111,41 @@ def test_handling_is_no_part_of_what_was_handled() -> None:
     done to the proposals, not what they are: the two districts' counts meet."""
     assert figure(sample("pudong-2023"), "151件", "").indicator == "人大代表建议"
     assert partner(districts(), 0, "151件") == "72件"
+
+
+# ------------------------------------------------------------------ audit of the samples' pairs
+
+
+def test_firms_certified_in_the_year_are_not_all_certified_firms() -> None:
+    """黄浦: 认定高新技术企业61家 (certified in 2023, as 浦东's 新认定…1703家); 静安: 高新技术企业
+    达540家, 上海: 高新技术企业超过2.4万家 (how many there are: a count reached or passed)."""
+    assert figure(sample("huangpu-2023"), "61家", "高新技术企业").stock == "flow"
+    assert figure(sample("shanghai-2023"), "2.4万家", "高新技术企业").stock == "stock"
+    assert partner(pairs(sample("huangpu-2023"), sample("jingan-2023")), 0, "61家") != "540家"
+    assert partner(pairs(sample("pudong-2023"), sample("shanghai-2023")), 0, "1703家") != "2.4万家"
+    assert partner(districts(), 1, "61家") == "1703家"
+
+
+def test_two_nouns_counted_together_are_not_one_of_them() -> None:
+    """杨浦 2023: 新增跨国公司地区总部和外资研发中心3家 (both together, as its plan report's
+    新增 3 家跨国公司地区总部和外资研发中心 says) is not 静安's 新增跨国公司地区总部12家."""
+    assert measures_differ("跨国公司地区总部和外资研发中心", "跨国公司地区总部")
+    assert not measures_differ("架空线入地和合杆整治", "架空线入地和箱杆整治")
+    plan = figure(sample("yangpu-2023-plan"), "3 家", "跨国公司")
+    assert plan.indicator == "跨国公司地区总部和外资研发中心"
+    assert partner(pairs(sample("jingan-2023"), sample("yangpu-2023")), 0, "12家") != "3家"
+    ps = pairs(sample("yangpu-2023"), sample("yangpu-2023-plan"))
+    assert partner(ps, 0, "3家") == "3 家"
+
+
+def test_a_key_group_is_not_everyone() -> None:
+    """杨浦 2023: 家庭医生重点人群签约率超过80%; its plan report: 签约覆盖率 40.22% (of all
+    residents). A rate of the key groups is not the whole population's."""
+    ps = pairs(sample("yangpu-2023"), sample("yangpu-2023-plan"))
+    assert partner(ps, 0, "80%") != "40.22%"
+
+
+def test_comparable_growth_names_the_output() -> None:
+    """黄浦: 地区生产总值可比增长5% (at comparable prices): 可比 says how the growth is
+    counted, so the target is named 地区生产总值, as 浦东's 地区生产总值增长6%左右."""
+    assert figure(sample("huangpu-2023"), "5%", "地区生产总值").indicator == "地区生产总值"

@@ -64,7 +64,7 @@ class Fact:
 
 
 # added (Quantity.stock keeps it): 新认定跨国公司地区总部 and 跨国公司地区总部 are one name
-_ADDED_RE = re.compile(r"新增|^(?:新认定|新引进|新注册|新设立?)(?=..)")
+_ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新注册|新设立?)(?=..)")
 
 
 def fact_name(indicator: str) -> str:

@@ -38,6 +38,18 @@ _PER_UNIT_RE = re.compile(
 than the output it is counted against."""
 
 
+_TWO_RE = re.compile(r"(?P<x>[^和及与、]{2,})(?:和|及|与)(?P<y>[^和及与、]{2,})")
+
+
+def _one_of_two(a: str, b: str) -> bool:
+    """Whether ``a`` joins two nouns (X和Y) and ``b``, joining none, names only one of them."""
+    m = _TWO_RE.fullmatch(a)
+    if m is None or _TWO_RE.fullmatch(b):
+        return False
+    x, y = m.group("x"), m.group("y")
+    return (x in b) != (y in b)
+
+
 def measures_differ(a: str, b: str) -> bool:
     """Whether two indicator names name different measures of one family (可支配 vs 纯收入),
     firms or projects of different sizes (国有大型企业 vs 国有小企业, or vs firms of any size),
@@ -47,6 +59,8 @@ def measures_differ(a: str, b: str) -> bool:
         mb = {m for m in family if m in b}
         if ma and mb and not ma & mb:
             return True
+    if _one_of_two(a, b) or _one_of_two(b, a):
+        return True  # 跨国公司地区总部和外资研发中心 counts both, not the headquarters alone
     if bool(_PER_UNIT_RE.search(a)) != bool(_PER_UNIT_RE.search(b)):
         return True  # 单位国内生产总值能耗 is energy per unit of output, not the output
     if size_of(a) != size_of(b):

@@ -61,6 +61,12 @@ def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
         longer = _scan_noun(key, lo, limit, end, stops=False)
         if longer >= end or not key[longer].isdigit():  # not into the next figure's clause
             i = longer
+    if classifier and i - lo >= 2 and i < limit and key[i] in "和及与":
+        # 3家跨国公司地区总部和外资研发中心: both nouns are counted, up to the clause's end
+        # (not 5家A和3家B: a figure after 和 opens its own clause)
+        both = _scan_noun(key, i + 1, limit, end, stops=True, lenient=True)
+        if both - i >= 3 and (both >= end or key[both] in DELIMS):
+            i = both
     while i > lo and key[i - 1] in " \t":
         i -= 1
     if i - lo < 2 or _MOVEMENT_RE.match(key, lo, i):

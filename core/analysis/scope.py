@@ -108,8 +108,8 @@ def quoted_aim(key: str, sentence_start: int, start: int) -> bool:
     return _SET_AIM_RE.search(key, lo, start) is not None and bool(_AIM_AFTER_RE.match(key, start))
 
 
-_COUNT_REACHED_RE = re.compile(r"(?:达到?|增至|增加到|增加至)$")
-_FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新设|新引进|新开")
+_COUNT_REACHED_RE = re.compile(r"(?:达到?|增至|增加到|增加至|超过|突破)$")
+_FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新设|新引进|新开|^认定")
 
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
 _SUBJECT_RE = re.compile(
@@ -117,6 +117,7 @@ _SUBJECT_RE = re.compile(
     r"|轻工业|重工业"  # a part of industry, not all of it
     # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
     r"|铁路|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
+    r"|重点人群"  # 家庭医生重点人群签约率 is of a group, not of everyone
 )
 
 
