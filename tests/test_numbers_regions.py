@@ -149,3 +149,18 @@ def test_comparable_growth_names_the_output() -> None:
     """黄浦: 地区生产总值可比增长5% (at comparable prices): 可比 says how the growth is
     counted, so the target is named 地区生产总值, as 浦东's 地区生产总值增长6%左右."""
     assert figure(sample("huangpu-2023"), "5%", "地区生产总值").indicator == "地区生产总值"
+
+
+# ------------------------------------------------------------------ people a scheme reached
+
+
+def test_people_a_scheme_reached_are_its_members() -> None:
+    """2006: 新型农村合作医疗制度试点已扩大到671个县，惠及1.77亿农民; 2007: …试点范围扩大到
+    1451个县…，有4.1亿农民参加; 2008: 参合农民达到7.3亿人. The farmers reached are the
+    scheme's members (参合农民), and a bare 亿 of 农民 counts people, as 7.3亿人 does."""
+    assert quantity(national(2006), "1.77亿").indicator == "参加新型农村合作医疗农民"
+    assert quantity(national(2007), "4.1亿").indicator == "参加新型农村合作医疗农民"
+    assert partner(pairs(national(2006), national(2007)), 0, "1.77亿") == "4.1亿"
+    assert partner(pairs_2007_2008(), 0, "4.1亿") == "7.3亿人"
+    # 1509万农民享受了农村最低生活保障 is no scheme reaching them (享受, not 惠及/参加)
+    assert "合作医疗" not in quantity(national(2007), "1509万").indicator

@@ -25,6 +25,7 @@ __all__ = [
     "named_before_from",
     "noun_opening",
     "output_owner",
+    "scheme_members",
     "turned_noun",
 ]
 
@@ -171,3 +172,24 @@ def turned_noun(
         return None
     lo, hi, _ = strip_indicator(key, begin, cut, after_figure=False)
     return (lo, hi) if hi - lo >= 2 else None
+
+
+_PEOPLE_RE = re.compile(r"(?P<who>农民|农村居民|城镇居民|居民|人口|群众|职工)(?:参加|参保)?")
+_REACH_RE = re.compile(r"(?:惠及|覆盖|有)$")
+_SCHEME_RE = re.compile(
+    r"(?P<scheme>[\u4e00-\u9fff]{4,16}?)(?:制度)?(?:试点)?(?:范围)?(?:已经?)?(?:扩大|覆盖|推广)"
+)
+
+
+def scheme_members(
+    key: str, indicator: str, sentence_start: int, clause_start: int, start: int
+) -> str:
+    """The people a scheme reached, named by the scheme the sentence opens on, or '' when
+    the figure is no bare count of people reached (惠及/覆盖/有…参加): 新型农村合作医疗制度
+    试点已扩大到671个县，惠及1.77亿农民 and …试点范围扩大到1451个县，…有4.1亿农民参加 count
+    the scheme's members, as 参合农民 (参加新型农村合作医疗农民) does."""
+    who = _PEOPLE_RE.fullmatch(indicator)
+    if who is None or _REACH_RE.search(key, clause_start, start) is None:
+        return ""
+    scheme = _SCHEME_RE.match(key, sentence_start, clause_start)
+    return "" if scheme is None else "参加" + scheme.group("scheme") + who.group("who")

@@ -19,6 +19,7 @@ from reportdiff.core.analysis.antecedents import (
     named_before_from,
     noun_opening,
     output_owner,
+    scheme_members,
     turned_noun,
 )
 from reportdiff.core.analysis.bases import change_gap
@@ -383,6 +384,10 @@ def _extract_block(
             if owner is not None:
                 # 全国粮食连续四年增产，2007年产量达到50150万吨: whose output it is
                 indicator = text[owner.start : owner.end] + text[lo:hi]
+        # 新型农村合作医疗…扩大到671个县，惠及1.77亿农民: the scheme's members
+        indicator = (
+            scheme_members(key, indicator, sentence_start, clause_start, raw.start) or indicator
+        )
         purpose = fund_for(indicator, key, raw.post_end, end)
         if purpose:
             # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业

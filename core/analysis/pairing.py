@@ -245,9 +245,7 @@ def _facts_of(
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
         name = fact_name(q.indicator)
-        # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
-        unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
-        unit_class = count_class(unit_class, name)
+        unit_class = count_class(compare_key(q.unit), name)
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
         if name == "物价" and prices:
