@@ -164,3 +164,21 @@ def test_people_a_scheme_reached_are_its_members() -> None:
     assert partner(pairs_2007_2008(), 0, "4.1亿") == "7.3亿人"
     # 1509万农民享受了农村最低生活保障 is no scheme reaching them (享受, not 惠及/参加)
     assert "合作医疗" not in quantity(national(2007), "1509万").indicator
+
+
+# ------------------------------------------------------------------ programmes named in quotes
+
+
+def test_a_quoted_programme_is_not_another_programme() -> None:
+    """黄浦's target: “两旧”改造受益居民3000户以上; 浦东's plan: “城中村”改造重点聚焦外环线内
+    点位、受益居民1.3万户. The bare 受益居民 is of its sentence's programme (城中村), not of
+    the one the other name quotes (两旧), though its name is inside the other."""
+    from reportdiff.core.analysis.programmes import quoted_terms
+
+    pudong = sample("pudong-2023")
+    q = figure(pudong, "1.3万户", "受益居民")
+    assert "城中村" in quoted_terms(pudong.text, q)
+    assert partner(districts(), 1, "3000户") != "1.3万户"
+    # the same programme's figures still meet: yangpu's “美丽家园” in its two 2023 reports
+    ps = pairs(sample("yangpu-2023"), sample("yangpu-2023-plan"))
+    assert partner(ps, 0, "52万平方米") == "52万平方米"

@@ -52,6 +52,7 @@ class Fact:
     purpose: str = ""
     """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
     deeds: frozenset[str] = frozenset()
+    quoted: frozenset[str] = frozenset()  # the quoted names in the figure's sentence
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
     gap: int | None = None
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
@@ -63,8 +64,7 @@ class Fact:
         return self.members[0]
 
 
-# added (Quantity.stock keeps it): 新认定跨国公司地区总部 and 跨国公司地区总部 are one name
-_ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新注册|新设立?)(?=..)")
+_ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新注册|新设立?)(?=..)")  # kept in .stock
 
 
 def fact_name(indicator: str) -> str:

@@ -50,6 +50,7 @@ from reportdiff.core.analysis.namerules import (
     points_back,
 )
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
+from reportdiff.core.analysis.programmes import programme_apart, quoted_terms
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -280,6 +281,7 @@ def _facts_of(
                 figure=figure_key,
                 per_capita=is_per_capita(name),
                 deeds=deeds_of(report.text, q),
+                quoted=quoted_terms(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=gap,
                 reviewed=report.meta.year or None,
@@ -374,8 +376,8 @@ def _edges(
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
             if increment_vs_level(fa, fb) or increment_vs_level(fb, fa):
                 continue  # 新增发电装机1500万千瓦 is not 发电装机容量达到2.5亿千瓦
-            if given_for_other_ends(fa, fb, ratio):
-                continue  # 中央财政安排219亿元支持企业… is not 中央财政安排51亿元，用于医疗救助
+            if given_for_other_ends(fa, fb, ratio) or programme_apart(fa, fb):
+                continue  # …用于医疗救助 is not …支持企业; “两旧” 受益居民 is not “城中村”'s
             if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if fa.gap and fb.gap and fa.gap != fb.gap:
