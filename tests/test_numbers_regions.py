@@ -133,6 +133,10 @@ def test_two_nouns_counted_together_are_not_one_of_them() -> None:
     assert not measures_differ("架空线入地和合杆整治", "架空线入地和箱杆整治")
     plan = figure(sample("yangpu-2023-plan"), "3 家", "跨国公司")
     assert plan.indicator == "跨国公司地区总部和外资研发中心"
+    # a count after 和 is an item of its own: 160条具体举措和十大特色品牌
+    assert {
+        q.indicator for q in extract_quantities(sample("yangpu-2023")) if q.text == "160条"
+    } == {"具体举措"}
     assert partner(pairs(sample("jingan-2023"), sample("yangpu-2023")), 0, "12家") != "3家"
     ps = pairs(sample("yangpu-2023"), sample("yangpu-2023-plan"))
     assert partner(ps, 0, "3家") == "3 家"
