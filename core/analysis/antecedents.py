@@ -9,8 +9,10 @@ returns the words that name it, or None (or '') when the text does not say.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reportdiff.core.analysis.clauses import find_clause_start, is_han
+from reportdiff.core.analysis.figures import Raw
 from reportdiff.core.analysis.indicators import strip_indicator
 from reportdiff.core.model import Span
 
@@ -23,6 +25,8 @@ __all__ = [
     "named_before_from",
     "noun_opening",
     "output_owner",
+    "scheme_members",
+    "turned_noun",
 ]
 
 DATE_ONLY_RE = re.compile(
@@ -140,3 +144,52 @@ def named_before_from(key: str, sentence_start: int, clause_start: int) -> Span 
     if key[lo] in "中所占的":
         return None  # the end of a noun cut by a parenthesis: …（包括…）中所占的比重
     return Span(lo, hi)
+
+
+_TURN_ONLY_RE = re.compile(r"(?:转而?|变|减|升|降)(?:为|成)?")
+"""转为下降1.2%: words saying only that a change turned, naming nothing."""
+
+
+def turned_noun(
+    key: str, lo: int, hi: int, raws: Sequence[Raw], k: int, start: int, sentence_start: int
+) -> tuple[int, int] | None:
+    """When the ``k``-th figure's words ``key[lo:hi]`` say only that a change turned (转为下降
+    1.2%), the span of the noun whose change turned: the one named before 由/从 earlier in the
+    sentence, when it is one noun and the figure stands alone (化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8% turns two
+    nouns, and which figure is which the turn does not say again)."""
+    if not _TURN_ONLY_RE.fullmatch(key, lo, hi):
+        return None
+    clause_start = find_clause_start(key, raws[k].start, start)
+    if k + 1 < len(raws) and find_clause_start(key, raws[k + 1].start, start) == clause_start:
+        return None
+    cut = max(
+        key.rfind("由", sentence_start, clause_start), key.rfind("从", sentence_start, clause_start)
+    )
+    if cut < 0:
+        return None
+    begin = max(find_clause_start(key, cut, start), sentence_start)
+    if any(c in "、和及与" or c.isdigit() for c in key[begin:cut]):
+        return None
+    lo, hi, _ = strip_indicator(key, begin, cut, after_figure=False)
+    return (lo, hi) if hi - lo >= 2 else None
+
+
+_PEOPLE_RE = re.compile(r"(?P<who>农民|农村居民|城镇居民|居民|人口|群众|职工)(?:参加|参保)?")
+_REACH_RE = re.compile(r"(?:惠及|覆盖|有)$")
+_SCHEME_RE = re.compile(
+    r"(?P<scheme>[\u4e00-\u9fff]{4,16}?)(?:制度)?(?:试点)?(?:范围)?(?:已经?)?(?:扩大|覆盖|推广)"
+)
+
+
+def scheme_members(
+    key: str, indicator: str, sentence_start: int, clause_start: int, start: int
+) -> str:
+    """The people a scheme reached, named by the scheme the sentence opens on, or '' when
+    the figure is no bare count of people reached (惠及/覆盖/有…参加): 新型农村合作医疗制度
+    试点已扩大到671个县，惠及1.77亿农民 and …试点范围扩大到1451个县，…有4.1亿农民参加 count
+    the scheme's members, as 参合农民 (参加新型农村合作医疗农民) does."""
+    who = _PEOPLE_RE.fullmatch(indicator)
+    if who is None or _REACH_RE.search(key, clause_start, start) is None:
+        return ""
+    scheme = _SCHEME_RE.match(key, sentence_start, clause_start)
+    return "" if scheme is None else "参加" + scheme.group("scheme") + who.group("who")

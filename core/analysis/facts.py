@@ -52,6 +52,7 @@ class Fact:
     purpose: str = ""
     """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
     deeds: frozenset[str] = frozenset()
+    quoted: frozenset[str] = frozenset()  # the quoted names in the figure's sentence
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
     gap: int | None = None
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
@@ -63,11 +64,14 @@ class Fact:
         return self.members[0]
 
 
+_ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新注册|新设立?)(?=..)")  # kept in .stock
+
+
 def fact_name(indicator: str) -> str:
     """The indicator as compared: no quotes, short parentheticals or spaces."""
     # 新增 is kept in Quantity.stock and a year in Quantity.year: 新增城镇就业 and
     # 城镇新增就业, 2000年国家财政收入 and 国家财政收入 name one indicator each
-    name = NAME_NOISE_RE.sub("", fold(indicator)).replace("新增", "")
+    name = _ADDED_RE.sub("", NAME_NOISE_RE.sub("", fold(indicator)))
     # 平均每年 and 年均 are kept in Quantity.period: alone they name nothing
     name = AVERAGE_RE.sub("", YEAR_WORD_RE.sub("", name))
     # 全国进出口总额 and 进出口总额, 外贸出口 and 出口, 出口为 and 出口: the whole country, the

@@ -31,15 +31,38 @@ statistics moved from 农民人均纯收入 to 农村居民人均可支配收入
 人均生活费收入 before 可支配收入), and GDP is not GNP. Each tuple is one family."""
 
 
+_PER_UNIT_RE = re.compile(
+    r"单位(?:国内|地区|GDP|生产总值|增加值|工业增加值|产值|面积|产品)|万元(?:国内|地区|GDP|生产总值|增加值|产值)"
+)
+"""A ratio to a unit of output or area (单位国内生产总值能耗, 万元GDP能耗): another measure
+than the output it is counted against."""
+
+
+_TWO_RE = re.compile(r"(?P<x>[^和及与、]{2,})(?:和|及|与)(?P<y>[^和及与、]{2,})")
+
+
+def _one_of_two(a: str, b: str) -> bool:
+    """Whether ``a`` joins two nouns (X和Y) and ``b``, joining none, names only one of them."""
+    m = _TWO_RE.fullmatch(a)
+    if m is None or _TWO_RE.fullmatch(b):
+        return False
+    x, y = m.group("x"), m.group("y")
+    return (x in b) != (y in b)
+
+
 def measures_differ(a: str, b: str) -> bool:
     """Whether two indicator names name different measures of one family (可支配 vs 纯收入),
-    firms or projects of different sizes (国有大型企业 vs 国有小企业, or vs firms of any size)
-    or shares of different parts."""
+    firms or projects of different sizes (国有大型企业 vs 国有小企业, or vs firms of any size),
+    a ratio to a unit of output and the output, or shares of different parts."""
     for family in MEASURES:
         ma = {m for m in family if m in a}
         mb = {m for m in family if m in b}
         if ma and mb and not ma & mb:
             return True
+    if _one_of_two(a, b) or _one_of_two(b, a):
+        return True  # 跨国公司地区总部和外资研发中心 counts both, not the headquarters alone
+    if bool(_PER_UNIT_RE.search(a)) != bool(_PER_UNIT_RE.search(b)):
+        return True  # 单位国内生产总值能耗 is energy per unit of output, not the output
     if size_of(a) != size_of(b):
         return True  # 大型水利工程 are some of the 水利工程, not all of them
     pa, pb = share_part(a), share_part(b)
@@ -144,11 +167,18 @@ _LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|(?<![办方做想�
 """Laws and regulations (行政法规, 物权法, 议案); not 办法, 方法, 做法 (ways of doing)."""
 
 
+_PEOPLE = ("人口", "农民")
+
+
 def count_class(unit_class: str, name: str) -> str:
     """The class of a count's classifier, with 个 read as 件 for laws and regulations:
-    22部行政法规 and 29个行政法规 count the same things (28部 and 32件 already do)."""
+    22部行政法规 and 29个行政法规 count the same things (28部 and 32件 already do). A bare
+    万 or 亿 of people counts people: 农村贫困人口比上年减少290万 vs …245万人, 有4.1亿农民参加
+    vs 参合农民达到7.3亿人."""
     if unit_class == "个" and _LAWS_RE.search(name):
         return "件"
+    if not unit_class and name.endswith(_PEOPLE):
+        return "人"
     return unit_class
 
 

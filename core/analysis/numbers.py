@@ -19,6 +19,8 @@ from reportdiff.core.analysis.antecedents import (
     named_before_from,
     noun_opening,
     output_owner,
+    scheme_members,
+    turned_noun,
 )
 from reportdiff.core.analysis.bases import change_gap
 from reportdiff.core.analysis.clauses import (
@@ -71,6 +73,8 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
+_LEVEL_REACHED_RE = re.compile(r"达到?|累计|总数|共有|拥有")
+"""An item's own words saying what level it reached: no 新增 of the list before is its."""
 _ACTUAL_ONLY_RE = re.compile(r"实际(?:回落|下降|降低|上升|提高|增长|增加|减少)?(?:到|至)?")
 _AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
 """要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
@@ -237,8 +241,10 @@ def _extract_block(
             and follows_list_comma(key, clause_start)
             and not any(c in DELIMS for c in key[prev_end : clause_start - 1])
             and not any(q in _ACCUMULATION for q in quals)
+            and _LEVEL_REACHED_RE.search(key, clause_start, raw.start) is None
         ):
-            # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list
+            # 区域新增两院院士6名、国家和市级海外高层次人才209人: 新增 governs the whole list,
+            # but not an item saying the level it reached (…新增到6家、跨国公司地区总部达74家)
             quals.extend(q for q in prev.qualifiers if q in _ACCUMULATION)
         header = list_header(key, sentence_start, clause_start)
         if header and not any(q in _ACCUMULATION for q in quals):
@@ -252,6 +258,8 @@ def _extract_block(
             hi -= 1  # 物价涨幅要从14.8%降到10%左右: 要 says it is aimed at, not what
         if _ACTUAL_ONLY_RE.fullmatch(key, lo, hi):
             hi = lo  # 实际回落到6.1%: what actually happened to the figure just named
+        # 能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%: the noun before 由 turned
+        lo, hi = turned_noun(key, lo, hi, raws, k, start, sentence_start) or (lo, hi)
         held = key.rfind("把", lo, hi)
         if held >= 0 and hi - held > 2:
             # 努力把全年零售物价上涨幅度控制在百分之十以内: what is held is named after 把
@@ -376,6 +384,10 @@ def _extract_block(
             if owner is not None:
                 # 全国粮食连续四年增产，2007年产量达到50150万吨: whose output it is
                 indicator = text[owner.start : owner.end] + text[lo:hi]
+        # 新型农村合作医疗…扩大到671个县，惠及1.77亿农民: the scheme's members
+        indicator = (
+            scheme_members(key, indicator, sentence_start, clause_start, raw.start) or indicator
+        )
         purpose = fund_for(indicator, key, raw.post_end, end)
         if purpose:
             # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业

@@ -50,6 +50,7 @@ from reportdiff.core.analysis.namerules import (
     points_back,
 )
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
+from reportdiff.core.analysis.programmes import programme_apart, quoted_terms
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -245,9 +246,7 @@ def _facts_of(
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
         name = fact_name(q.indicator)
-        # a bare 万 of a population counts people: 农村贫困人口比上年减少290万 vs …245万人
-        unit_class = compare_key(q.unit) or ("人" if name.endswith("人口") else "")
-        unit_class = count_class(unit_class, name)
+        unit_class = count_class(compare_key(q.unit), name)
         group = (unit_class, measure_kind(q), q.is_target)
         name = base_name(name, group[1])
         if name == "物价" and prices:
@@ -282,6 +281,7 @@ def _facts_of(
                 figure=figure_key,
                 per_capita=is_per_capita(name),
                 deeds=deeds_of(report.text, q),
+                quoted=quoted_terms(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=gap,
                 reviewed=report.meta.year or None,
@@ -376,8 +376,8 @@ def _edges(
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
             if increment_vs_level(fa, fb) or increment_vs_level(fb, fa):
                 continue  # 新增发电装机1500万千瓦 is not 发电装机容量达到2.5亿千瓦
-            if given_for_other_ends(fa, fb, ratio):
-                continue  # 中央财政安排219亿元支持企业… is not 中央财政安排51亿元，用于医疗救助
+            if given_for_other_ends(fa, fb, ratio) or programme_apart(fa, fb):
+                continue  # …用于医疗救助 is not …支持企业; “两旧” 受益居民 is not “城中村”'s
             if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
                 continue  # 清理756件行政法规 is not 制定28部行政法规
             if fa.gap and fb.gap and fa.gap != fb.gap:

@@ -61,6 +61,18 @@ def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
         longer = _scan_noun(key, lo, limit, end, stops=False)
         if longer >= end or not key[longer].isdigit():  # not into the next figure's clause
             i = longer
+    if (
+        classifier
+        and i - lo >= 2
+        and i < limit
+        and key[i] in "和及与"
+        and not _count_at(key, i + 1)
+    ):
+        # 3家跨国公司地区总部和外资研发中心: both nouns are counted, up to the clause's end
+        # (not 5家A和3家B, 160条具体举措和十大特色品牌: a count after 和 is its own item)
+        both = _scan_noun(key, i + 1, limit, end, stops=True, lenient=True)
+        if both - i >= 3 and (both >= end or key[both] in DELIMS):
+            i = both
     while i > lo and key[i - 1] in " \t":
         i -= 1
     if i - lo < 2 or _MOVEMENT_RE.match(key, lo, i):
@@ -95,3 +107,8 @@ def _scan_noun(
             break
         i += 1
     return i
+
+
+def _count_at(key: str, pos: int) -> bool:
+    """Whether a count (3家, 十大, 两个) starts at ``pos``."""
+    return pos < len(key) and (key[pos].isdigit() or key[pos] in "一二三四五六七八九十百千两几")

@@ -95,7 +95,21 @@ _DONE_RE = re.compile(
 _TARGETISH_QUALIFIERS = frozenset({"左右", "以上", "以内", "以下", "力争", "控制在", "目标"})
 
 _STOCK_RE = re.compile(r"累计|总数|总量|总规模|余额|存量|保有量|拥有|共有|年末|年底|末")
-_FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新设|新引进|新开")
+_SET_AIM_RE = re.compile(r"(?:确定|提出|规定|制定|下达|提交)的")
+_AIM_AFTER_RE = re.compile(r"[^，,。；;！？]{0,40}?(?:目标|任务)")
+
+
+def quoted_aim(key: str, sentence_start: int, start: int) -> bool:
+    """Whether the figure at ``start`` stands inside a named aim, between 确定的 (提出的…) and
+    目标 with no comma between: 年初确定的单位国内生产总值能耗降低4%左右、主要污染物排放总量
+    减少2%的目标 quotes what was set, whatever happened."""
+    cut = max(key.rfind(c, sentence_start, start) for c in "，,；;：:")
+    lo = max(cut + 1, sentence_start)
+    return _SET_AIM_RE.search(key, lo, start) is not None and bool(_AIM_AFTER_RE.match(key, start))
+
+
+_COUNT_REACHED_RE = re.compile(r"(?:达到?|增至|增加到|增加至|超过|突破)$")
+_FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新设|新引进|新开|^认定")
 
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
 _SUBJECT_RE = re.compile(
@@ -103,6 +117,7 @@ _SUBJECT_RE = re.compile(
     r"|轻工业|重工业"  # a part of industry, not all of it
     # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
     r"|铁路|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
+    r"|重点人群"  # 家庭医生重点人群签约率 is of a group, not of everyone
 )
 
 
@@ -368,6 +383,8 @@ def scope_of(
             role = "target"  # 今年要…力争粮食产量达到4550亿公斤: the coming year's aim
         elif role == "result" and aimed:
             role = "target"  # 去年…曾提出，要把…上涨幅度控制在百分之十以内: last year's aim
+        elif role == "result" and quoted_aim(key, sentence_start, start):
+            role = "target"  # 没有实现年初确定的…能耗降低4%左右…的目标: the aim, not the result
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)
@@ -388,6 +405,10 @@ def scope_of(
         found += [(m.end(), "flow") for m in _FLOW_RE.finditer(clause)]
         if not found and ("新增" in qualifiers or "新建" in qualifiers):
             found.append((0, "flow"))  # 分别新增65家和30家: 新增 shared by the series
+        if not found and not measure and _COUNT_REACHED_RE.search(clause):
+            # 跨国公司地区总部达74家: a count reached, nothing said to be added, is how many
+            # there are (a stock), not how many came in the year
+            found.append((0, "stock"))
         if period == "cumulative" or "累计" in sentence[-40:]:
             found.append((0, "stock"))
         if found:

@@ -1,0 +1,47 @@
+"""Programmes named in quotes (“两旧”改造, “城中村”改造, “美丽街区”): a figure of one
+programme is not the same figure of another.
+
+Used by :mod:`reportdiff.core.analysis.pairing` when two facts' names are compared.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from reportdiff.core.comparison import Quantity
+
+__all__ = ["programme_apart", "quoted_terms"]
+
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]{1,10})[”\"]")
+_SENTENCE_ENDS = "。！？!?\n"
+
+
+class _Named(Protocol):
+    """What :func:`programme_apart` needs of a fact."""
+
+    name: str
+    quoted: frozenset[str]
+
+    @property
+    def rep(self) -> Quantity: ...
+
+
+def quoted_terms(text: str, q: Quantity) -> frozenset[str]:
+    """The quoted names in the sentence of ``q`` (“城中村”改造…、受益居民1.3万户 → 城中村)."""
+    start = max(text.rfind(c, 0, q.span.start) for c in _SENTENCE_ENDS) + 1
+    ends = [e for e in (text.find(c, q.span.end) for c in _SENTENCE_ENDS) if e >= 0]
+    return frozenset(_QUOTED_RE.findall(text, start, min(ends, default=len(text))))
+
+
+def programme_apart(a: _Named, b: _Named) -> bool:
+    """Whether one name holds the other and says more with a quoted programme that the
+    shorter one's sentence never names: “两旧”改造受益居民3000户 is not the 受益居民1.3万户 of
+    a sentence on “城中村”改造 (the shorter name is of whatever its sentence is about)."""
+    for short, long in ((a, b), (b, a)):
+        if short.name and short.name != long.name and short.name in long.name:
+            extra = set(_QUOTED_RE.findall(long.rep.indicator))
+            extra -= set(_QUOTED_RE.findall(short.rep.indicator))
+            if extra and not extra & short.quoted:
+                return True
+    return False
