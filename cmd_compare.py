@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 
 def add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``export``."""
     p = sub.add_parser(
         "export",
         help=_("compare reports and write the result as Markdown, JSON, CSV or HTML"),
@@ -94,6 +95,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def add_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``terms``."""
     p = sub.add_parser(
         "terms",
         help=_("new and faded terms over a series of reports"),

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``open``."""
     p = sub.add_parser(
         "open",
         help=_("open reports side by side in the TUI (the default command)"),
@@ -53,6 +54,7 @@ def cmd_open(args: argparse.Namespace | SimpleNamespace) -> int:
 
 
 def add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``serve``."""
     p = sub.add_parser(
         "serve",
         help=_("open reports in a web browser (the same reader, served by textual-serve)"),

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``show``."""
     p = sub.add_parser(
         "show",
         help=_("print a report's metadata and outline"),
@@ -48,6 +49,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def add_remove(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``remove``."""
     p = sub.add_parser(
         "remove",
         help=_("remove a report from your library"),
@@ -94,6 +96,7 @@ def _cmd_remove(args: argparse.Namespace) -> int:
 
 
 def add_build_samples(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``build-samples``."""
     # Maintainer command: no help= so it stays out of the command list users see.
     p = sub.add_parser(
         "build-samples",

@@ -1,7 +1,7 @@
 """One entry of the user's library: its format, its checks, and what makes an id.
 
 An entry is ``<id>.json`` (metadata, text file name, checksum) beside ``<id>.<sha10>.txt``;
-:func:`read_entry` reads and checks one, and a problem becomes a :class:`DamagedEntry` that
+:func:`_read_entry` reads and checks one, and a problem becomes a :class:`DamagedEntry` that
 says what is wrong in one line. Reading and writing the library as a whole (the lock, the
 atomic commit, the sweep) is :mod:`reportdiff.core.storage.library`'s.
 """
