@@ -527,9 +527,10 @@ async def test_highlights_take_the_theme_colours(reports: list[Report]) -> None:
 
 @aio
 async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> None:
-    """The first frame holds the outline's and the Footer's room with stand-ins: when the
-    real widgets replace them a frame later, no pane moves or re-wraps and the status
-    line stays on its row."""
+    """The first frame holds the outline's and the Footer's room with stand-ins, and the
+    panes' scrollbar column with padding (no scrollbar widget yet): when the real widgets
+    replace them a frame later, no pane moves or re-wraps and the status line stays on
+    its row."""
     from textual.widgets import Footer
 
     seen: dict[str, object] = {}
@@ -538,6 +539,7 @@ async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> No
         panes = screen.panes
         return (
             [p.region for p in panes],
+            [p.scrollable_content_region for p in panes],
             [p.pane_layout.width for p in panes],
             screen.query_one("#status").region,
         )
@@ -545,6 +547,8 @@ async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> No
     class ProbeScreen(ReaderScreen):
         async def _mount_secondary(self) -> None:
             seen["first frame"] = layout_of(self)
+            seen["scrollbars"] = [p.show_vertical_scrollbar for p in self.panes]
+            seen["scrollable"] = [p.allow_vertical_scroll for p in self.panes]
             slots = self.query("#outline-slot, #footer-slot")
             seen["stand-ins"] = len(slots)
             seen["stand-in text"] = "".join(str(slot.render()) for slot in slots)
@@ -563,6 +567,9 @@ async def test_stand_ins_keep_the_first_frame_still(reports: list[Report]) -> No
         assert seen["stand-in text"].strip() == "", "a stand-in shows text"
         assert reader.query("#outline") and reader.query(Footer)
         assert not reader.query("#outline-slot, #footer-slot")
+        assert seen["scrollbars"] == [False, False]
+        assert seen["scrollable"] == [True, True]  # keys scroll in the first frame too
+        assert [p.show_vertical_scrollbar for p in reader.panes] == [True, True]
         assert seen["first frame"] == layout_of(reader)
 
 

@@ -66,7 +66,7 @@ def number_badge(pair: NumberPair, pane: int) -> str:
     """
     # Imported here: the badges come with the comparison, after the first frame, and the
     # export module would bring the comparison model into the reader's start-up.
-    from reportdiff.core.analysis.export import quantity_label
+    from reportdiff.core.analysis.export_format import quantity_label
 
     others = [
         ("←" if j < pane else "→") + quantity_label(q)

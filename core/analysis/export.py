@@ -1,14 +1,29 @@
-"""Export a comparison as Markdown (for people), JSON (a documented interface) or CSV (numbers)."""
+"""Export a comparison as Markdown (for people), JSON (a documented interface) or CSV (numbers).
+
+Markdown and CSV are written here; JSON in :mod:`reportdiff.core.analysis.export_json`, and
+what all exports write alike (keys, escapes, figures' labels) in
+:mod:`reportdiff.core.analysis.export_format`. Every public name is still imported from here.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-from reportdiff.core.analysis.changes import changes_between
+from reportdiff.core.analysis.export_format import (
+    _fmt_number,
+    _pct,
+    approximate,
+    csv_cell,
+    md_escape,
+    quantity_label,
+    report_keys,
+    scope_label,
+)
+from reportdiff.core.analysis.export_json import SCHEMA, to_json
 from reportdiff.core.comparison import (
     AlignedRow,
     Comparison,
@@ -18,13 +33,22 @@ from reportdiff.core.comparison import (
     SharedPhrase,
 )
 from reportdiff.core.i18n import _, pgettext
-from reportdiff.core.model import Report, Span
+from reportdiff.core.model import Report
 from reportdiff.core.text.textkey import is_han
 
-__all__ = ["SCHEMA", "csv_cell", "md_escape", "report_keys", "to_csv", "to_json", "to_markdown"]
-
-SCHEMA = "reportdiff.comparison/1"
-"""The ``schema`` value of :func:`to_json` output; bumped on any incompatible change."""
+__all__ = [
+    "SCHEMA",
+    "approximate",
+    "csv_cell",
+    "md_escape",
+    "quantity_label",
+    "report_keys",
+    "scope_label",
+    "short_reports",
+    "to_csv",
+    "to_json",
+    "to_markdown",
+]
 
 PHRASES_PER_SECTION = 5
 """Most distinctive shared phrases listed under each aligned section in Markdown."""
@@ -35,280 +59,6 @@ SECTION_PHRASE_MIN_DISTINCT = 0.3
 """Least distinctiveness of a phrase listed under a section (boilerplate is left out)."""
 LEAD_CHARS = 16
 """Characters shown for a block that has no lead phrase."""
-
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
-# start markup inside running text or a table cell (| ends a GFM cell, < opens HTML, &
-# starts an entity). Report text never starts a line in our output (it always follows
-# "| ", "- " or "「"), so line-start markers (- + 1.) need no escape, and ( ) only matter
-# after a ] that is already escaped.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-
-
-def md_escape(text: str) -> str:
-    r"""Make report text inert in Markdown: escape markup characters, fold line breaks.
-
-    >>> md_escape("见[附件](x) | *重点* #1 <b>")
-    '见\\[附件\\](x) \\| \\*重点\\* \\#1 \\<b\\>'
-    """
-    text = re.sub(r"\s*[\r\n]+\s*", " ", text)
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def report_keys(cmp: Comparison) -> list[str]:
-    """A distinct key per report: its id, with ``#2``, ``#3`` … when an id repeats."""
-    keys: list[str] = []
-    seen: dict[str, int] = {}
-    for r in cmp.reports:
-        n = seen.get(r.meta.id, 0) + 1
-        seen[r.meta.id] = n
-        keys.append(r.meta.id if n == 1 else f"{r.meta.id}#{n}")
-    return keys
-
-
-def _fmt_number(x: float | None, *, signed: bool = False, digits: int = 2) -> str:
-    if x is None:
-        return ""
-    s = f"{x:+,.{digits}f}" if signed else f"{x:,.{digits}f}"
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return s
-
-
-def _pct(x: float | None) -> str:
-    # Always one decimal (+8.0%, as the TUI's badges show it): "+8%" reads as a round figure.
-    return "" if x is None else f"{x:+,.1f}%"
-
-
-def _round(x: float | None, digits: int) -> float | None:
-    """JSON numbers without float noise (154.99 - 143.5 = 11.490000000000009)."""
-    return None if x is None else round(x, digits)
-
-
-# ---------------------------------------------------------------- JSON
-
-
-def _node_json(node: NodeRef | None) -> dict[str, object] | None:
-    if node is None:
-        return None
-    return {
-        "kind": node.kind,
-        "heading": node.label,
-        "path": list(node.path),
-        "preamble": node.preamble,
-        "span": [node.span.start, node.span.end],
-    }
-
-
-def _span_json(span: Span) -> list[int] | None:
-    """``[start, end]``, or None for the empty side of an insert or delete."""
-    return [span.start, span.end] if span.end > span.start else None
-
-
-def _changes_json(row: AlignedRow, keys: Sequence[str]) -> dict[str, list[dict[str, object]]]:
-    """A paragraph row's changes against the first report, keyed by the other report."""
-    out: dict[str, list[dict[str, object]]] = {}
-    if row.nodes[0] is None:
-        return out
-    for j in range(1, len(row.nodes)):
-        pair = changes_between(row, 0, j)
-        if pair is None:
-            continue
-        out[keys[j]] = [
-            {"op": c.op, "base": _span_json(c.base), "other": _span_json(c.other)}
-            for c in pair.changes
-        ]
-    return out
-
-
-def _row_json(row: AlignedRow, keys: Sequence[str]) -> dict[str, object]:
-    doc: dict[str, object] = {
-        "kind": row.kind,
-        "score": row.score,
-        "heading_score": row.heading_score,
-        "body_score": row.body_score,
-        "moved": row.moved,
-        "sections": {k: _node_json(n) for k, n in zip(keys, row.nodes, strict=True)},
-    }
-    if row.kind == "paragraph":
-        doc["changes"] = _changes_json(row, keys)
-    doc["children"] = [_row_json(c, keys) for c in row.children]
-    return doc
-
-
-def _quantity_json(q: Quantity | None) -> dict[str, object] | None:
-    if q is None:
-        return None
-    return {
-        "text": q.text,
-        "value": q.value,
-        "unit": q.unit,
-        "qualifiers": list(q.qualifiers),
-        "indicator": q.indicator,
-        "is_target": q.is_target,
-        "span": [q.span.start, q.span.end],
-        "signed": q.sign * q.value,
-        "low": q.low,
-        "high": q.high,
-        "change": q.is_change,
-        "period": q.period,
-        "period_label": q.period_label,
-        "year": q.year,
-        "role": q.role,
-        "stock": q.stock,
-        "subject": q.subject,
-        "end": q.end,
-    }
-
-
-# Qualifiers a reader must see beside a figure: 约 before it, 左右 after it (8%左右).
-_SHOWN_BEFORE = (
-    "约", "超", "近", "逾", "超过", "突破", "不低于", "不高于", "不少于", "不超过", "控制在",
-)  # fmt: skip
-_APPROXIMATE = frozenset(_SHOWN_BEFORE) | {"左右", "以上", "以内", "以下"}
-
-
-def approximate(q: Quantity) -> bool:
-    """A bound or a round figure (突破３万亿元, 26000多项, 8%左右): a change from or to it
-    is only approximate."""
-    return bool(_APPROXIMATE.intersection(q.qualifiers)) or "多" in q.text
-
-
-_SHOWN_AFTER = ("左右", "以上", "以内", "以下")
-
-
-def quantity_label(q: Quantity) -> str:
-    """A figure as a reader should see it in a table: with 约/超/近 and 左右/以上/以内.
-
-    >>> from reportdiff.core.model import Span
-    >>> quantity_label(Quantity("8%", Span(0, 2), 8.0, "%", ("增长", "左右"), "GDP", None, True))
-    '8%左右'
-    """
-    before = "".join(w for w in _SHOWN_BEFORE if w in q.qualifiers)
-    after = "".join(w for w in _SHOWN_AFTER if w in q.qualifiers and not q.text.endswith(w))
-    return before + q.text + after
-
-
-_PERIOD_NAMES = {"years": "多年", "average": "年均", "cumulative": "累计", "part": "部分月份"}
-_ROLE_NAMES = {"target": "目标", "plan": "计划", "forecast": "预计"}
-
-
-def scope_label(q: Quantity) -> str:
-    """The scope words worth a reader's eye: 目标, 年均, 累计, 2004年 … ('' for a plain result).
-
-    >>> from reportdiff.core.model import Span
-    >>> scope_label(Quantity("8%", Span(0, 2), 8.0, "%", (), "GDP", None, True, role="target"))
-    '目标'
-    """
-    words = []
-    if q.period in _PERIOD_NAMES:
-        words.append(q.period_label or _PERIOD_NAMES[q.period])
-    if q.role in _ROLE_NAMES:
-        words.append(_ROLE_NAMES[q.role])
-    if q.end == "from":
-        words.append("起点")
-    return "·".join(words)
-
-
-def to_json(cmp: Comparison) -> str:
-    """The comparison as JSON (schema ``reportdiff.comparison/1``, see docs-json-schema.md).
-
-    Args:
-        cmp: A comparison from :func:`reportdiff.core.analysis.compare.compare`.
-
-    Returns:
-        UTF-8 JSON text (Chinese is not \\u-escaped), ending in a newline: each top-level
-        member and each element of a top-level list on a line of its own, compact inside.
-    """
-    keys = report_keys(cmp)
-    doc = {
-        "schema": SCHEMA,
-        "reports": [
-            {
-                "id": key,
-                "title": r.meta.title,
-                "region": r.meta.region,
-                "level": r.meta.level,
-                "year": r.meta.year,
-                "delivered": r.meta.delivered,
-                "date": r.meta.date,
-                "kind": r.meta.kind,
-                "source": r.meta.source,
-            }
-            for key, r in zip(keys, cmp.reports, strict=True)
-        ],
-        "alignment": [_row_json(row, keys) for row in cmp.alignment],
-        "numbers": [
-            {
-                "indicator": p.indicator,
-                "status": p.status,
-                "unit": p.unit,
-                "values": {k: _quantity_json(q) for k, q in zip(keys, p.values, strict=True)},
-                "delta": _round(p.delta, 6),
-                "pct": _round(p.pct, 2),
-            }
-            for p in cmp.numbers
-        ],
-        "phrases": [
-            {
-                "text": ph.text,
-                "reports": [keys[i] for i in ph.reports],
-                "rank": ph.rank,
-                "distinctiveness": ph.distinctiveness,
-                "spans": {keys[i]: [[s.start, s.end] for s in ph.spans[i]] for i in ph.reports},
-            }
-            for ph in cmp.phrases
-        ],
-        "unique": {
-            k: [[s.start, s.end] for s in spans] for k, spans in zip(keys, cmp.unique, strict=True)
-        },
-    }
-    return _dump_lines(doc)
-
-
-def _compact_encoder() -> Callable[[object], str]:
-    """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, made once.
-
-    ``json.dumps`` builds an encoder for every call, and an export calls it for every
-    phrase and number (13,000 times for ten national reports: half of its time). The C
-    encoder :mod:`json` itself would build is made once here; without it (a Python built
-    without the accelerator) ``json.dumps`` is used.
-    """
-    from json import encoder
-
-    make = getattr(encoder, "c_make_encoder", None)
-    if make is None:
-        return lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    # The arguments JSONEncoder.iterencode passes for these options, but no cycle check
-    # (an export is a tree, and a check's table would outlive a failed call).
-    default = json.JSONEncoder().default  # the TypeError json.dumps raises
-    c_encode = make(None, default, encoder.encode_basestring, None, ":", ",", False, False, True)
-
-    def dump(value: object) -> str:
-        if isinstance(value, str):
-            return encoder.encode_basestring(value)
-        return "".join(c_encode(value, 0))
-
-    return dump
-
-
-def _dump_lines(doc: Mapping[str, object]) -> str:
-    """JSON with a line per top-level member and per element of a top-level list.
-
-    ``indent=2`` makes :mod:`json` fall back to its pure-Python encoder (3.7 of 5.7 s of a
-    ten-report export, and a 37 MB file for thirty reports); each piece here goes through
-    the C encoder compactly, yet a person can still read and diff the file row by row.
-    """
-
-    dump = _compact_encoder()
-
-    members: list[str] = []
-    for name, value in doc.items():
-        if isinstance(value, list) and value:
-            inner = ",\n".join(dump(v) for v in value)
-            members.append(f"{dump(name)}:[\n{inner}\n]")
-        else:
-            members.append(f"{dump(name)}:{dump(value)}")
-    return "{\n" + ",\n".join(members) + "\n}\n"
 
 
 # ---------------------------------------------------------------- CSV
@@ -339,11 +89,6 @@ def to_csv(cmp: Comparison) -> str:
             ]
         )
     return "\ufeff" + buf.getvalue()
-
-
-def csv_cell(text: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 # ---------------------------------------------------------------- Markdown
@@ -642,3 +387,12 @@ def to_markdown(cmp: Comparison) -> str:
             )
     out.append("")
     return "\n".join(out)
+
+
+def __getattr__(name: str) -> Any:
+    # The JSON encoder moved to export_json.py (export.py was past 600 lines).
+    if name == "_compact_encoder":
+        from reportdiff.core.analysis import export_json
+
+        return export_json._compact_encoder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,7 @@
 """Adding files to the library: read, name, check and write each file whole or not at all.
 
-The entry format, the lock and the atomic commit are :mod:`reportdiff.core.storage.library`'s;
+The entry format is :mod:`reportdiff.core.storage.entries`'s, the lock and the atomic commit
+:mod:`reportdiff.core.storage.library`'s;
 this module decides what goes in: reading (through a process pool for many files, see
 :mod:`reportdiff.core.storage.bulk`), default ids, taken ids, and re-adding the same text.
 """
@@ -21,17 +22,19 @@ from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
 from reportdiff.core.model import KIND_ID_SUFFIX, Report, ReportMeta
 from reportdiff.core.printable import clean_field
-from reportdiff.core.storage.library import (
+from reportdiff.core.storage.entries import (
     ID_PATTERN,
     RESERVED_IDS,
     DamagedEntry,
     _bundled_ids,
-    _library_errors,
     _read_entry,
+    check_id,
+)
+from reportdiff.core.storage.library import (
+    _library_errors,
     _store_file,
     _sweep,
     _write_lock,
-    check_id,
     library_dir,
     user_ids,
 )

@@ -268,14 +268,14 @@ def _bundled_signature() -> str:
 
 def _index_entry(conn: sqlite3.Connection, folder: Path, id: str, signature: str) -> None:
     """Read one ``<id>.json`` and its text file into the index (damaged: recorded as such)."""
-    from reportdiff.core.storage import library
+    from reportdiff.core.storage import entries
 
     _delete(conn, "user", id)
-    result = library._read_entry(folder / f"{id}.json")
+    result = entries._read_entry(folder / f"{id}.json")
     problem: str | None = None
     problem_path: Path | None = None
     text_file: str | None = None
-    if isinstance(result, library.DamagedEntry):
+    if isinstance(result, entries.DamagedEntry):
         problem, problem_path = result.problem, result.path
     else:
         meta, record = result

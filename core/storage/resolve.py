@@ -12,6 +12,8 @@ from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, ReportMeta
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reportdiff.core.storage.index import Filters
 
 #: File name endings that make an argument a path even when the file is missing.
@@ -152,6 +154,29 @@ def resolve_report(ref: str, *, encoding: str | None = None) -> Report:
 
         return load_sample(ref)
     raise ReportError(_unknown_id_message(ref), exit_code=2)
+
+
+def resolve_all(refs: list[str], *, meanwhile: Callable[[], object] | None = None) -> list[Report]:
+    """Every report named, read in worker processes where there are several files
+    (reading and cleaning a web page costs more than comparing it: core/parallel.py).
+
+    The same reports in the same order, and the same error for the first bad one, as
+    reading them one by one. ``meanwhile`` is done while workers read (if any started:
+    files not in the cache, so the analysis after will need it).
+    """
+
+    def is_file(ref: str) -> bool:
+        try:
+            return Path(ref).is_file()
+        except (OSError, ValueError):  # a name too long, a NUL: resolve_report says what
+            return False
+
+    # Bundled and library reports load in milliseconds: only files are worth a worker.
+    if sum(1 for ref in refs if is_file(ref)) < 2:
+        return [resolve_report(ref) for ref in refs]
+    from reportdiff.core.parallel import pool_map
+
+    return pool_map(resolve_report, refs, meanwhile=meanwhile)
 
 
 _RAW_KEY_LIMIT = 16 * 1024 * 1024

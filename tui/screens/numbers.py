@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reportdiff.core.analysis.export import quantity_label, scope_label
+from reportdiff.core.analysis.export_format import quantity_label, scope_label
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import format_pct

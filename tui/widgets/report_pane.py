@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from textual.selection import Selection
 
 
+FIRST_FRAME = "-first-frame"
+"""The pane's class until the first frame is out: no scrollbar drawn yet (see DEFAULT_CSS)."""
+
+
 class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
@@ -55,6 +59,12 @@ class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
     ReportPane {
         overflow-x: hidden;
         overflow-y: scroll;
+    }
+    ReportPane.-first-frame {
+        /* The first frame draws no scrollbar (a widget to mount, style and draw, ~2 ms a
+           pane before the text shows); its column is kept, so the text wraps the same. */
+        overflow-y: hidden;
+        padding-right: 1;
     }
     """
 
@@ -93,7 +103,7 @@ class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
                 frame (the :class:`Scrolled` message comes later, after a frame showing
                 this pane moved alone): the reader moves the other panes with it.
         """
-        super().__init__(id=id)
+        super().__init__(id=id, classes=FIRST_FRAME)
         self._follow = follow
         localize_bindings(self)
         self.report = report
@@ -275,9 +285,17 @@ class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
         """Draw marks in ``holder``'s styles (given once it is mounted and styled)."""
         self._mark_styles = holder
         self._selectable = True  # the first frame is out: lines carry selection offsets now
+        self.remove_class(FIRST_FRAME)  # and the scrollbar shows
         self._styles.clear()
         self._cache.clear()
         self.refresh()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Scrolling is allowed in the first frame too: only its scrollbar is not drawn yet."""
+        if self.has_class(FIRST_FRAME):
+            return self.is_scrollable and not self.disabled and self.max_scroll_y > 0
+        return super().allow_vertical_scroll
 
     def on_resize(self) -> None:
         """Re-wrap at the new width, keeping the top item in place."""
