@@ -342,7 +342,8 @@ def is_bare_punctuation(line: str) -> bool:
     Other marks stay: a PDF can wrap a sentence right before its ， (seed 001).
     """
     t = line.replace(" ", "").strip()
-    return bool(t) and set(t) <= _BRACKETS
+    # The first character alone settles almost every line (a paragraph opens with a word).
+    return bool(t) and t[0] in _BRACKETS and set(t) <= _BRACKETS
 
 
 def is_furniture(line: str) -> bool:
