@@ -450,7 +450,9 @@ def _drop_contained(found: list[_Found]) -> list[_Found]:
         redundant = False
         for j in containers.get(phrase[:_K], ()):
             other = found[j]
-            if j == i or len(other[4]) <= len(phrase) or other[6] != present:
+            if len(other[4]) <= len(phrase):
+                break  # longest first: no container after this one (nor ``i`` itself)
+            if other[6] != present:
                 continue
             if phrase in other[4] and [len(s) for s in other[5]] == counts:
                 redundant = True
