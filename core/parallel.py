@@ -28,6 +28,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
+from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
+
 __all__ = [
     "WORKERS_ENV",
     "Tasks",
@@ -49,6 +52,15 @@ _in_worker = False
 
 _FREE, _TAKEN, _HERE = 0, 1, 2
 """States of a piece in the shared claim table: no one has it, a worker has, this process has."""
+
+_LOCK_TIMEOUT = 30.0
+"""Seconds to wait for the claim table's lock, held only for a few microseconds at a
+time: a worker killed while holding it (the out-of-memory killer) would hang the caller."""
+
+_live: list[Tasks[Any]] = []
+"""Pools of this process whose workers have not all ended: a pool started inside another
+(the number pairs while the phrase worker runs) counts their busy workers against its
+budget, so nested pools never run more processes than :func:`worker_count` at once."""
 
 
 def worker_count() -> int:
@@ -173,7 +185,7 @@ class Tasks(Generic[T]):
             shutil.rmtree(self._folder, ignore_errors=True)
             return
         parent = os.getpid()
-        for _ in range(size):
+        for _worker in range(size):
             try:
                 read, write = os.pipe()
             except OSError:
@@ -190,10 +202,40 @@ class Tasks(Generic[T]):
                 self._work(write)
             os.close(write)
             self._pipes[pid] = read
+        _live.append(self)
+
+    def _locked(self) -> contextlib.AbstractContextManager[Any]:
+        """The claim table's lock; an error rather than a hang if it is never released."""
+        if not self._lock.acquire(timeout=_LOCK_TIMEOUT):
+            raise ReportError(
+                _(
+                    "a worker process ended while holding the work-sharing lock; "
+                    "run again, or set REPORTDIFF_WORKERS=1 to use no worker processes"
+                )
+            )
+        lock = self._lock
+
+        @contextmanager
+        def held() -> Iterator[None]:
+            try:
+                yield
+            finally:
+                lock.release()
+
+        return held()
+
+    def _busy(self) -> int:
+        """Workers of this pool that may still be working (ended ones are read first)."""
+        if not self._pipes:
+            return 0
+        self._collect(0.0)
+        claims = self._claims
+        left = sum(1 for i in range(len(claims)) if claims[i] != _HERE and i not in self._done)
+        return min(len(self._pipes), left)
 
     def _claim(self, index: int | None) -> int | None:
         """Take piece ``index`` (this process) or the first free one (a worker); None if gone."""
-        with self._lock:
+        with self._locked():
             claims = self._claims
             if index is not None:
                 if claims[index] != _FREE:
@@ -310,12 +352,20 @@ class Tasks(Generic[T]):
 
         if self._claims is None:
             return
-        with self._lock:  # nothing more is taken
+        with contextlib.suppress(ValueError):
+            _live.remove(self)
+        # Nothing more is taken; a lock never released (a worker killed holding it) is
+        # not waited for: what it guards no longer matters once every worker is ended.
+        held = self._lock.acquire(timeout=_LOCK_TIMEOUT)
+        try:
             for i in range(len(self._claims)):
                 if self._claims[i] == _FREE:
                     self._claims[i] = _HERE
+        finally:
+            if held:
+                self._lock.release()
         for pid, fd in list(self._pipes.items()):
-            if not all(i in self._done for i in range(len(self._jobs))):
+            if not held or not all(i in self._done for i in range(len(self._jobs))):
                 # Left early (an exception here): the value of what it runs is not wanted.
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
@@ -343,12 +393,14 @@ def tasks(
         The pieces; every worker has ended when the ``with`` block is left.
     """
     n = worker_count() if workers is None else max(1, workers)
-    # This process works too (its own stage, or pieces taken back): one worker fewer.
-    size = min(n - 1, len(jobs))
+    # This process works too (its own stage, or pieces taken back): one worker fewer; and
+    # so do the busy workers of pools this one is started inside.
     running = Tasks(jobs)
     try:
-        if pool and size >= 1 and can_fork():
-            running._start(size)
+        if pool and n > 1 and can_fork():
+            size = min(n - 1 - sum(t._busy() for t in _live), len(jobs))
+            if size >= 1:
+                running._start(size)
         yield running
     finally:
         running._close()
