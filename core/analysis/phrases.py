@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -303,11 +304,12 @@ class PhraseIndex:
         need = max(3, (len(self.keys) + 1) // 2)
         grams = [self.masks.get(phrase[p : p + _K], 0) for p in range(n - _K + 1)]
         span = window - _K + 1
+        # Each window's mask, the AND of its k-grams' masks, for all windows at once.
+        masks = grams[: n - window + 1]
+        for k in range(1, span):
+            masks = list(map(operator.and_, masks, grams[k : k + len(masks)]))
         common = bytearray(n)
-        for p in range(n - window + 1):
-            mask = grams[p]
-            for g in grams[p + 1 : p + span]:
-                mask &= g
+        for p, mask in enumerate(masks):
             if mask.bit_count() >= need:
                 common[p : p + window] = b"\x01" * window
         return sum(common) / n
