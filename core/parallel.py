@@ -160,6 +160,9 @@ class Tasks(Generic[T]):
         self._lock: Any = None
         self._pipes: dict[int, int] = {}  # worker pid -> read end of its report pipe
         self._folder = ""
+        self._budget = 0  # processes it may use, this one included (0: no pool wanted)
+        self._want = 0  # workers it would have started, had the budget allowed
+        self._forked = 0  # workers started so far
 
     @property
     def pooled(self) -> bool:
@@ -172,29 +175,38 @@ class Tasks(Generic[T]):
         import tempfile
 
         ctx = multiprocessing.get_context("fork")
-        try:
-            self._lock = ctx.Lock()
-            base = _results_base()
-            _sweep(base)
-            self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=base)
-        except OSError:
-            return  # no semaphores or temp space: every piece is done here
-        try:
-            self._claims = ctx.RawArray("b", len(self._jobs))
-        except OSError:  # no shared memory (a full /dev/shm): every piece is done here
-            shutil.rmtree(self._folder, ignore_errors=True)
-            return
+        if self._claims is None:
+            try:
+                self._lock = ctx.Lock()
+                base = _results_base()
+                _sweep(base)
+                self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=base)
+            except OSError:
+                self._want = 0  # no semaphores or temp space: every piece is done here
+                return
+            try:
+                claims = ctx.RawArray("b", len(self._jobs))
+            except OSError:  # no shared memory (a full /dev/shm): every piece is done here
+                shutil.rmtree(self._folder, ignore_errors=True)
+                self._want = 0
+                return
+            for i in self._done:  # done here before the workers came (_top_up)
+                claims[i] = _HERE
+            self._claims = claims
+            _live.append(self)
         parent = os.getpid()
         for _worker in range(size):
             try:
                 read, write = os.pipe()
             except OSError:
+                self._want = self._forked  # not tried again
                 break  # out of file descriptors: fewer workers (perhaps none)
             try:
                 pid = os.fork()
             except OSError:
                 os.close(read)
                 os.close(write)
+                self._want = self._forked  # not tried again
                 break  # out of processes or memory: fewer workers (perhaps none)
             if pid == 0:  # the worker: never returns
                 os.close(read)
@@ -202,7 +214,20 @@ class Tasks(Generic[T]):
                 self._work(write)
             os.close(write)
             self._pipes[pid] = read
-        _live.append(self)
+            self._forked += 1
+
+    def _top_up(self) -> None:
+        """Start the workers the budget did not allow when the pool started, once it does
+        (a worker of the pool this one runs inside has ended): this process would
+        otherwise do alone what is left."""
+        short = self._want - self._forked
+        if short <= 0 or not can_fork():
+            return
+        busy = sum(t._busy() for t in _live if t is not self)
+        left = sum(1 for i in range(len(self._jobs)) if i not in self._done)
+        size = min(short, self._budget - 1 - len(self._pipes) - busy, left - 1)
+        if size >= 1:
+            self._start(size)
 
     def _locked(self) -> contextlib.AbstractContextManager[Any]:
         """The claim table's lock; an error rather than a hang if it is never released."""
@@ -339,9 +364,13 @@ class Tasks(Generic[T]):
         Pieces no worker has taken yet are done here, from the end of the list, while the
         workers go on from its start.
         """
-        if self._claims is not None:
+        if self._claims is not None or self._want > self._forked:
             for i in range(len(self._jobs) - 1, -1, -1):
-                if i not in self._done and self._claim(i) is not None:
+                if i in self._done:
+                    continue
+                if self._want > self._forked:
+                    self._top_up()
+                if self._claims is None or self._claim(i) is not None:
                     self._here(i)
         return [self.result(i) for i in range(len(self._jobs))]
 
@@ -382,6 +411,9 @@ def tasks(
 ) -> Iterator[Tasks[T]]:
     """Start ``jobs`` in forked workers (this process is one of ``workers``) and yield them.
 
+    Busy workers of pools this one is started inside count against ``workers``; the
+    workers so left out are started by :meth:`Tasks.results` once those have ended.
+
     Args:
         jobs: Independent pieces, each a function of no arguments; its value must pickle.
             Workers take them in this order (the longest first keeps them busy; the
@@ -398,7 +430,9 @@ def tasks(
     running = Tasks(jobs)
     try:
         if pool and n > 1 and can_fork():
-            size = min(n - 1 - sum(t._busy() for t in _live), len(jobs))
+            running._budget = n
+            running._want = min(n - 1, len(jobs))
+            size = min(running._want, n - 1 - sum(t._busy() for t in _live))
             if size >= 1:
                 running._start(size)
         yield running

@@ -283,3 +283,28 @@ def test_a_lock_never_released_is_an_error_not_a_hang(
     finally:
         os.close(read)
         os.close(write)
+
+
+def test_a_pool_left_without_workers_starts_them_once_the_budget_allows(
+    pools_started: list[int],
+) -> None:
+    """The worker an inner pool could not have at its start (the outer pool's one was
+    busy) is started when that one has ended, before this process does the rest alone."""
+    read, write = os.pipe()
+    try:
+
+        def waiting() -> bytes:
+            return os.read(read, 1)
+
+        with parallel.tasks([waiting], workers=2) as outer:
+            assert pools_started == [1]
+            with parallel.tasks([lambda k=k: k * k for k in range(6)], workers=2) as inner:
+                assert not inner.pooled
+                os.write(write, b"x")
+                assert outer.result(0) == b"x"  # done by its worker, which then ends
+                assert inner.results() == [0, 1, 4, 9, 16, 25]
+                assert inner.pooled
+            assert pools_started == [1, 1]
+    finally:
+        os.close(read)
+        os.close(write)
