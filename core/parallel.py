@@ -229,7 +229,8 @@ class Tasks(Generic[T]):
         if size >= 1:
             self._start(size)
 
-    def _locked(self) -> contextlib.AbstractContextManager[Any]:
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
         """The claim table's lock; an error rather than a hang if it is never released."""
         if not self._lock.acquire(timeout=_LOCK_TIMEOUT):
             raise ReportError(
@@ -238,16 +239,10 @@ class Tasks(Generic[T]):
                     "run again, or set REPORTDIFF_WORKERS=1 to use no worker processes"
                 )
             )
-        lock = self._lock
-
-        @contextmanager
-        def held() -> Iterator[None]:
-            try:
-                yield
-            finally:
-                lock.release()
-
-        return held()
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def _busy(self) -> int:
         """Workers of this pool that may still be working (ended ones are read first)."""
