@@ -7,7 +7,8 @@ differs). Each output is made by a new process with a fresh empty ``REPORTDIFF_H
 then made again with the same home (warm, from the cache), and both must be the same.
 
 Outputs: ``reportdiff export … -f json`` of a pair of samples, all eight samples N-way,
-1999↔2000, 2004↔2005 and ten State Council reports 1996–2005 N-way; ``reportdiff terms``
+1999↔2000, 2004↔2005, ten State Council reports 1996–2005 N-way and the pair eight times
+national length (``bench_compare.py``'s, made in a temporary folder); ``reportdiff terms``
 of the 40-report series; ``bench/bench_quality.py`` on the gold and on the held-out gold.
 """
 
@@ -24,8 +25,11 @@ HERE = Path(__file__).resolve().parent
 CORPUS = (HERE.parent.parent / "shared" / "corpus" / "national").resolve()
 
 
-def _cases() -> dict[str, list[str]]:
+def _cases(folder: Path) -> dict[str, list[str]]:
     from reportdiff.core.storage.samples import SAMPLE_IDS
+
+    sys.path.insert(0, str(HERE))
+    from bench_compare import _long_pair
 
     nat = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
@@ -40,6 +44,7 @@ def _cases() -> dict[str, list[str]]:
         "1999-2000.json": [*exp, *c(1999, 2000), "-f", "json"],
         "2004-2005.json": [*exp, *c(2004, 2005), "-f", "json"],
         "ten.json": [*exp, *c(*range(1996, 2006)), "-f", "json"],
+        "x8.json": [*exp, *_long_pair(CORPUS, folder), "-f", "json"],
         "series.json": [*py, "-m", "reportdiff", "terms", *c(*nat[:40]), "-f", "json"],
         "quality.txt": [*py, str(HERE / "bench_quality.py")],
         "quality-holdout.txt": [
@@ -62,7 +67,10 @@ def _make(out: Path, only: set[str] | None) -> list[str]:
     """Write every output to ``out``; returns the names whose warm run differed from cold."""
     out.mkdir(parents=True, exist_ok=True)
     unstable = []
-    for name, cmd in _cases().items():
+    # The 8× pair's files at the same place each time: their paths are in the export.
+    folder = Path(tempfile.gettempdir()) / "reportdiff-same-x8"
+    folder.mkdir(exist_ok=True)
+    for name, cmd in _cases(folder).items():
         if only and name not in only:
             continue
         with tempfile.TemporaryDirectory(prefix="reportdiff-same-") as tmp:

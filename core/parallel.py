@@ -28,6 +28,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
+from reportdiff.core.errors import ReportError
+from reportdiff.core.i18n import _
+
 __all__ = [
     "WORKERS_ENV",
     "Tasks",
@@ -49,6 +52,15 @@ _in_worker = False
 
 _FREE, _TAKEN, _HERE = 0, 1, 2
 """States of a piece in the shared claim table: no one has it, a worker has, this process has."""
+
+_LOCK_TIMEOUT = 30.0
+"""Seconds to wait for the claim table's lock, held only for a few microseconds at a
+time: a worker killed while holding it (the out-of-memory killer) would hang the caller."""
+
+_live: list[Tasks[Any]] = []
+"""Pools of this process whose workers have not all ended: a pool started inside another
+(the number pairs while the phrase worker runs) counts their busy workers against its
+budget, so nested pools never run more processes than :func:`worker_count` at once."""
 
 
 def worker_count() -> int:
@@ -148,6 +160,9 @@ class Tasks(Generic[T]):
         self._lock: Any = None
         self._pipes: dict[int, int] = {}  # worker pid -> read end of its report pipe
         self._folder = ""
+        self._budget = 0  # processes it may use, this one included (0: no pool wanted)
+        self._want = 0  # workers it would have started, had the budget allowed
+        self._forked = 0  # workers started so far
 
     @property
     def pooled(self) -> bool:
@@ -160,29 +175,38 @@ class Tasks(Generic[T]):
         import tempfile
 
         ctx = multiprocessing.get_context("fork")
-        try:
-            self._lock = ctx.Lock()
-            base = _results_base()
-            _sweep(base)
-            self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=base)
-        except OSError:
-            return  # no semaphores or temp space: every piece is done here
-        try:
-            self._claims = ctx.RawArray("b", len(self._jobs))
-        except OSError:  # no shared memory (a full /dev/shm): every piece is done here
-            shutil.rmtree(self._folder, ignore_errors=True)
-            return
+        if self._claims is None:
+            try:
+                self._lock = ctx.Lock()
+                base = _results_base()
+                _sweep(base)
+                self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=base)
+            except OSError:
+                self._want = 0  # no semaphores or temp space: every piece is done here
+                return
+            try:
+                claims = ctx.RawArray("b", len(self._jobs))
+            except OSError:  # no shared memory (a full /dev/shm): every piece is done here
+                shutil.rmtree(self._folder, ignore_errors=True)
+                self._want = 0
+                return
+            for i in self._done:  # done here before the workers came (_top_up)
+                claims[i] = _HERE
+            self._claims = claims
+            _live.append(self)
         parent = os.getpid()
-        for _ in range(size):
+        for _worker in range(size):
             try:
                 read, write = os.pipe()
             except OSError:
+                self._want = self._forked  # not tried again
                 break  # out of file descriptors: fewer workers (perhaps none)
             try:
                 pid = os.fork()
             except OSError:
                 os.close(read)
                 os.close(write)
+                self._want = self._forked  # not tried again
                 break  # out of processes or memory: fewer workers (perhaps none)
             if pid == 0:  # the worker: never returns
                 os.close(read)
@@ -190,10 +214,48 @@ class Tasks(Generic[T]):
                 self._work(write)
             os.close(write)
             self._pipes[pid] = read
+            self._forked += 1
+
+    def _top_up(self) -> None:
+        """Start the workers the budget did not allow when the pool started, once it does
+        (a worker of the pool this one runs inside has ended): this process would
+        otherwise do alone what is left."""
+        short = self._want - self._forked
+        if short <= 0 or not can_fork():
+            return
+        busy = sum(t._busy() for t in _live if t is not self)
+        left = sum(1 for i in range(len(self._jobs)) if i not in self._done)
+        size = min(short, self._budget - 1 - len(self._pipes) - busy, left - 1)
+        if size >= 1:
+            self._start(size)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The claim table's lock; an error rather than a hang if it is never released."""
+        if not self._lock.acquire(timeout=_LOCK_TIMEOUT):
+            raise ReportError(
+                _(
+                    "a worker process ended while holding the work-sharing lock; "
+                    "run again, or set REPORTDIFF_WORKERS=1 to use no worker processes"
+                )
+            )
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _busy(self) -> int:
+        """Workers of this pool that may still be working (ended ones are read first)."""
+        if not self._pipes:
+            return 0
+        self._collect(0.0)
+        claims = self._claims
+        left = sum(1 for i in range(len(claims)) if claims[i] != _HERE and i not in self._done)
+        return min(len(self._pipes), left)
 
     def _claim(self, index: int | None) -> int | None:
         """Take piece ``index`` (this process) or the first free one (a worker); None if gone."""
-        with self._lock:
+        with self._locked():
             claims = self._claims
             if index is not None:
                 if claims[index] != _FREE:
@@ -297,9 +359,13 @@ class Tasks(Generic[T]):
         Pieces no worker has taken yet are done here, from the end of the list, while the
         workers go on from its start.
         """
-        if self._claims is not None:
+        if self._claims is not None or self._want > self._forked:
             for i in range(len(self._jobs) - 1, -1, -1):
-                if i not in self._done and self._claim(i) is not None:
+                if i in self._done:
+                    continue
+                if self._want > self._forked:
+                    self._top_up()
+                if self._claims is None or self._claim(i) is not None:
                     self._here(i)
         return [self.result(i) for i in range(len(self._jobs))]
 
@@ -310,12 +376,20 @@ class Tasks(Generic[T]):
 
         if self._claims is None:
             return
-        with self._lock:  # nothing more is taken
+        with contextlib.suppress(ValueError):
+            _live.remove(self)
+        # Nothing more is taken; a lock never released (a worker killed holding it) is
+        # not waited for: what it guards no longer matters once every worker is ended.
+        held = self._lock.acquire(timeout=_LOCK_TIMEOUT)
+        try:
             for i in range(len(self._claims)):
                 if self._claims[i] == _FREE:
                     self._claims[i] = _HERE
+        finally:
+            if held:
+                self._lock.release()
         for pid, fd in list(self._pipes.items()):
-            if not all(i in self._done for i in range(len(self._jobs))):
+            if not held or not all(i in self._done for i in range(len(self._jobs))):
                 # Left early (an exception here): the value of what it runs is not wanted.
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
@@ -332,6 +406,9 @@ def tasks(
 ) -> Iterator[Tasks[T]]:
     """Start ``jobs`` in forked workers (this process is one of ``workers``) and yield them.
 
+    Busy workers of pools this one is started inside count against ``workers``; the
+    workers so left out are started by :meth:`Tasks.results` once those have ended.
+
     Args:
         jobs: Independent pieces, each a function of no arguments; its value must pickle.
             Workers take them in this order (the longest first keeps them busy; the
@@ -343,12 +420,16 @@ def tasks(
         The pieces; every worker has ended when the ``with`` block is left.
     """
     n = worker_count() if workers is None else max(1, workers)
-    # This process works too (its own stage, or pieces taken back): one worker fewer.
-    size = min(n - 1, len(jobs))
+    # This process works too (its own stage, or pieces taken back): one worker fewer; and
+    # so do the busy workers of pools this one is started inside.
     running = Tasks(jobs)
     try:
-        if pool and size >= 1 and can_fork():
-            running._start(size)
+        if pool and n > 1 and can_fork():
+            running._budget = n
+            running._want = min(n - 1, len(jobs))
+            size = min(running._want, n - 1 - sum(t._busy() for t in _live))
+            if size >= 1:
+                running._start(size)
         yield running
     finally:
         running._close()

@@ -40,8 +40,15 @@ def _undo_surrogate_escapes(text: str) -> str:
 
 def drop_controls(text: str, *, keep: str = "") -> str:
     """``text`` without control and format characters (Cc, Cf: ESC, BEL, zero-width), but
-    those in ``keep``: the one rule for report text (``keep="\\n\\t"``) and metadata alike."""
-    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in _DROPPED)
+    those in ``keep``: the one rule for report text (``keep="\\n\\t"``) and metadata alike.
+
+    Each distinct character is looked up once (a report's text of 20,000 characters holds
+    some 1,500 distinct ones), and the text is left as it is when none is dropped.
+    """
+    dropped = {
+        ord(ch): None for ch in set(text) if ch not in keep and unicodedata.category(ch) in _DROPPED
+    }
+    return text.translate(dropped) if dropped else text
 
 
 def is_unsafe(ch: str) -> bool:

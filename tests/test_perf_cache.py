@@ -57,3 +57,25 @@ def test_a_large_comparison_written_behind_is_read_back_the_same(
 
     monkeypatch.setattr(compare_module, "_compute", recompute)
     assert compare(reports) == first
+
+
+@linux_only
+def test_entries_written_behind_count_towards_the_cache_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A writer's bytes are counted by the caller: forty entries of 40 KiB written behind
+    (each under a sixteenth of a 1 MiB limit, so no writer's own count would reach the
+    next check) keep the cache within the limit and that sixteenth."""
+    if not parallel.can_fork():
+        pytest.skip("another thread runs: no writer is forked")
+    cache.wait_writers()
+    limit = 1024 * 1024
+    monkeypatch.setenv(cache.LIMIT_ENV, "1")
+    cache.store(cache.cache_key("test", ["first"]), b"")  # the process's first check
+    for n in range(40):
+        cache.store_behind(cache.cache_key("test", ["behind", str(n)]), os.urandom(40_000))
+        assert cache._writers  # written by a forked process
+        cache.wait_writers()
+    folder = cache._dir()
+    total = sum(p.stat().st_size for p in folder.glob("*.pkl"))
+    assert total <= limit + limit // 16

@@ -37,6 +37,9 @@ def test_pairs_of_reports_in_workers_pair_the_same_numbers(
 ) -> None:
     reports = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in (2002, 2003, 2004, 2005)]
     monkeypatch.setattr(pairing, "_POOL_WORK", 0)  # four national reports are below it
+    # The pairs' pool gets its worker whether or not the side stages' is still busy (the
+    # process budget is tested in test_perf_parallel): here the pairs must go to workers.
+    monkeypatch.setattr(parallel.Tasks, "_busy", lambda self: 0)
     monkeypatch.setenv(parallel.WORKERS_ENV, "1")
     alone = compare(reports, use_cache=False)
     assert pools == []

@@ -226,3 +226,85 @@ def test_done_says_whether_a_value_is_at_hand_without_waiting(pools_started: lis
     with parallel.tasks([lambda: 6 * 7], workers=1) as alone:
         assert not alone.done(0)  # no worker: done here only when its value is asked for
         assert alone.result(0) == 42 and alone.done(0)
+
+
+def test_a_pool_inside_another_counts_its_busy_workers(pools_started: list[int]) -> None:
+    """Nested pools share one budget: with three processes allowed and both workers of
+    the outer pool busy, a pool started inside it starts none (before, it started two:
+    five processes for three)."""
+    read, write = os.pipe()
+    try:
+
+        def waiting() -> bytes:
+            return os.read(read, 1)
+
+        with parallel.tasks([waiting, waiting], workers=3) as outer:
+            assert pools_started == [2]
+            with parallel.tasks([lambda: 1, lambda: 2], workers=3) as inner:
+                assert not inner.pooled
+                assert inner.results() == [1, 2]
+            assert pools_started == [2]
+            os.write(write, b"ab")
+            assert sorted(outer.results()) == [b"a", b"b"]
+        with parallel.tasks([lambda: 1, lambda: 2], workers=3) as after:
+            assert after.pooled  # the outer pool's workers have ended: the budget is back
+            assert after.results() == [1, 2]
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_a_lock_never_released_is_an_error_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch, pools_started: list[int]
+) -> None:
+    """A process that dies holding the claim table's lock (a worker killed by the
+    out-of-memory killer inside its claim) makes the caller fail with a message, and
+    every worker is still ended."""
+    from reportdiff.core.errors import ReportError
+
+    monkeypatch.setattr(parallel, "_LOCK_TIMEOUT", 0.2)
+    read, write = os.pipe()
+    try:
+
+        def waiting() -> bytes:
+            return os.read(read, 1)  # nothing is written: ended only by being killed
+
+        with (
+            pytest.raises(ReportError, match="work-sharing lock"),
+            parallel.tasks([waiting, lambda: 2], workers=2) as running,
+        ):
+            assert running.pooled
+            pid = os.fork()
+            if pid == 0:  # takes the lock and dies with it
+                running._lock.acquire()
+                os._exit(0)
+            os.waitpid(pid, 0)
+            running.result(1)
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_a_pool_left_without_workers_starts_them_once_the_budget_allows(
+    pools_started: list[int],
+) -> None:
+    """The worker an inner pool could not have at its start (the outer pool's one was
+    busy) is started when that one has ended, before this process does the rest alone."""
+    read, write = os.pipe()
+    try:
+
+        def waiting() -> bytes:
+            return os.read(read, 1)
+
+        with parallel.tasks([waiting], workers=2) as outer:
+            assert pools_started == [1]
+            with parallel.tasks([lambda k=k: k * k for k in range(6)], workers=2) as inner:
+                assert not inner.pooled
+                os.write(write, b"x")
+                assert outer.result(0) == b"x"  # done by its worker, which then ends
+                assert inner.results() == [0, 1, 4, 9, 16, 25]
+                assert inner.pooled
+            assert pools_started == [1, 1]
+    finally:
+        os.close(read)
+        os.close(write)

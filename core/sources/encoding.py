@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import functools
 import re
+from collections import Counter
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
@@ -203,12 +204,13 @@ def common_share(text: str, enc: str) -> float:
     """Share of the non-ASCII characters in (a sample of) ``text`` that are common ones."""
     common = _common_chars(enc)
     total = hits = 0
-    for ch in text[:SCORE_SAMPLE]:
+    # Counted per distinct character (a few thousand in 200,000 characters of text).
+    for ch, n in Counter(text[:SCORE_SAMPLE]).items():
         if ch < "\x80":
             continue
-        total += 1
+        total += n
         if ch in common:
-            hits += 1
+            hits += n
     return 1.0 if total == 0 else hits / total
 
 

@@ -194,6 +194,13 @@ def store(key: str, value: object) -> None:
     fails the digest check and is recomputed). When the cache outgrows its limit
     (:func:`limit_bytes`), the least recently used entries are evicted.
     """
+    size = _write(key, value)
+    if size:
+        _maybe_evict(size)
+
+
+def _write(key: str, value: object) -> int:
+    """Write the entry (:func:`store` without eviction); returns its bytes, 0 if not written."""
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     head = _MAGIC + key.encode() + b"\n"
     data = head + blake2b(payload, digest_size=_DIGEST).digest() + payload
@@ -210,8 +217,8 @@ def store(key: str, value: object) -> None:
                 os.unlink(tmp)
             raise
     except OSError:
-        return  # the cache is an optimisation; the result is still returned
-    _maybe_evict(len(data))
+        return 0  # the cache is an optimisation; the result is still returned
+    return len(data)
 
 
 _written = 0
@@ -276,6 +283,8 @@ def cached(
 
 _writers: list[int] = []
 """Processes forked by :func:`store_behind` not yet waited for."""
+_writing: dict[int, str] = {}
+"""The key each of :data:`_writers` writes: its entry's bytes count towards eviction here."""
 
 
 def store_behind(key: str, value: object) -> None:
@@ -286,7 +295,8 @@ def store_behind(key: str, value: object) -> None:
     (render it, show it). The writer is a fork of this process, so the value is not sent
     anywhere; it writes the entry as :func:`store` does (atomically: a reader sees the
     whole entry or none) and ends. Writers are waited for when this process exits
-    (:func:`wait_writers`). Where forking is not safe (another thread, a worker, not
+    (:func:`wait_writers`); the bytes a writer wrote count towards the cache's limit here
+    once it is reaped (a writer's own count would end with it). Where forking is not safe (another thread, a worker, not
     Linux: :func:`reportdiff.core.parallel.can_fork`) or fails, this is :func:`store`.
     """
     from reportdiff.core.parallel import can_fork
@@ -308,7 +318,7 @@ def store_behind(key: str, value: object) -> None:
             null = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(null, fd)
-            store(key, value)
+            _write(key, value)  # evicting is left to this process (_reap)
         except BaseException:  # noqa: BLE001 - a writer ends here whatever happens
             code = 1
         finally:
@@ -319,6 +329,7 @@ def store_behind(key: str, value: object) -> None:
         atexit.unregister(wait_writers)
         atexit.register(wait_writers)
     _writers.append(pid)
+    _writing[pid] = key
 
 
 def wait_writers() -> None:
@@ -334,6 +345,16 @@ def _reap(*, block: bool) -> None:
             done = pid
         if done:
             _writers.remove(pid)
+            _count_written(_writing.pop(pid, ""))
+
+
+def _count_written(key: str) -> None:
+    """Count a reaped writer's entry towards eviction, as :func:`store` counts its own."""
+    try:
+        size = (_dir() / f"{key}{_SUFFIX}").stat().st_size
+    except OSError:
+        return  # not written (a read-only cache, a failed writer)
+    _maybe_evict(size)
 
 
 def engine_files() -> list[Path]:

@@ -19,7 +19,7 @@ from reportdiff.core.text.headings import ends_sentence, match_heading
 from reportdiff.core.text.unwrap import join_pieces
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RE = re.compile(f"[{HAN}]")
+_HAN_RUN_RE = re.compile(f"[{HAN}]+")
 
 # --------------------------------------------------------------------------- remnants
 
@@ -190,7 +190,7 @@ LICENCE_LINE_MAX = 150
 
 def han_count(text: str) -> int:
     """How many Han characters ``text`` holds."""
-    return len(_HAN_RE.findall(text))
+    return sum(map(len, _HAN_RUN_RE.findall(text)))  # runs, not characters: fewer strings
 
 
 def is_toolbar(line: str) -> bool:
@@ -355,7 +355,8 @@ def is_bare_punctuation(line: str) -> bool:
     Other marks stay: a PDF can wrap a sentence right before its ， (seed 001).
     """
     t = line.replace(" ", "").strip()
-    return bool(t) and set(t) <= _BRACKETS
+    # The first character alone settles almost every line (a paragraph opens with a word).
+    return bool(t) and t[0] in _BRACKETS and set(t) <= _BRACKETS
 
 
 def is_furniture(line: str) -> bool:

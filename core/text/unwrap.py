@@ -63,9 +63,15 @@ def looks_like_pdf(lines: list[str]) -> bool:
     return pieces / len(texts) > 0.4
 
 
+_NARROW_RE = re.compile("[\x00-\u2e7f]")
+
+
 def _width(text: str) -> float:
     """Printed width: CJK and full-width characters count 1, ASCII 0.5."""
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text.strip())
+    t = text.strip()
+    narrow = len(_NARROW_RE.findall(t))
+    # The sum of halves and ones character by character, counted in C: exact either way.
+    return float(len(t) - narrow) + 0.5 * narrow
 
 
 def join_pieces(a: str, b: str) -> str:
