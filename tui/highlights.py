@@ -66,17 +66,15 @@ def number_badge(pair: NumberPair, pane: int) -> str:
     """
     # Imported here: the badges come with the comparison, after the first frame, and the
     # export module would bring the comparison model into the reader's start-up.
-    from reportdiff.core.analysis.export_format import quantity_label
+    from reportdiff.core.analysis.export_format import change_label, quantity_label
 
     others = [
         ("←" if j < pane else "→") + quantity_label(q)
         for j, q in enumerate(pair.values)
         if j != pane and q is not None
     ]
-    change = format_pct(pair.pct)
-    if not change and pair.delta is not None and pair.status == "changed":
-        # a rate has no Δ%: its change is in 个百分点, and a change never goes without its unit
-        change = f"{pair.delta:+.4g}{pair.unit}"
+    # Δ% (a rate's change in 个百分点), ≈ when a figure is a bound: 突破3万亿元 → 3.93万亿元.
+    change = change_label(pair)
     return "⟨" + " ".join([*others, change] if change else others) + "⟩"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.core.comparison import Comparison, Quantity
+from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup inside running text or a table cell (| ends a GFM cell, < opens HTML, &
@@ -70,6 +70,35 @@ def approximate(q: Quantity) -> bool:
     """A bound or a round figure (突破３万亿元, 26000多项, 8%左右): a change from or to it
     is only approximate."""
     return bool(_APPROXIMATE.intersection(q.qualifiers)) or "多" in q.text
+
+
+def approximate_pair(pair: NumberPair) -> bool:
+    """Whether a pair's change is only approximate: one of its figures is a bound or a
+    round figure (突破３万亿元 → ３.９３万亿元 is not a rise of 31%)."""
+    return any(q is not None and approximate(q) for q in pair.values)
+
+
+def change_label(pair: NumberPair) -> str:
+    """A changed pair's change as a reader sees it beside the figures: ``+8.0%``, a rate's
+    ``+0.8个百分点`` (a change never goes without its unit), ``≈`` before either when a
+    figure is a bound or round (:func:`approximate_pair`); '' for no change to show.
+
+    >>> from reportdiff.core.model import Span
+    >>> q = lambda t, *w: Quantity(t, Span(0, len(t)), 0.0, "元", w, "收入", None, False)
+    >>> change_label(NumberPair("收入", "changed", (q("143.5亿元"), q("155亿元")), 11.5, 8.01, "亿元"))
+    '+8.0%'
+    >>> change_label(NumberPair("收入", "changed", (q("3万亿元", "突破"), q("3.93万亿元")), 0.93, 31.0, "万亿元"))
+    '≈+31.0%'
+    >>> change_label(NumberPair("增速", "changed", (q("9.9%"), q("10.7%")), 0.8, None, "个百分点"))
+    '+0.8个百分点'
+    """
+    if pair.pct is not None:
+        change = f"{pair.pct:+.1f}%"
+    elif pair.delta is not None and pair.status == "changed":
+        change = f"{pair.delta:+.4g}{pair.unit}"
+    else:
+        return ""
+    return ("≈" if approximate_pair(pair) else "") + change
 
 
 _SHOWN_AFTER = ("左右", "以上", "以内", "以下")

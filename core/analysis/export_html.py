@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from reportdiff.core.analysis.changes import changes_between
 from reportdiff.core.analysis.export import report_keys
+from reportdiff.core.analysis.export_format import change_label, quantity_label
 from reportdiff.core.comparison import AlignedRow, Comparison, NodeRef
 from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, Span
@@ -105,12 +106,13 @@ class _Marks:
                 if q is None:
                     continue
                 others = [
-                    ("←" if j < i else "→") + v.text
+                    ("←" if j < i else "→") + quantity_label(v)
                     for j, v in enumerate(pair.values)
                     if j != i and v is not None
                 ]
-                pct = "" if pair.pct is None else f"{pair.pct:+.1f}%"
-                badge = "⟨" + " ".join([*others, pct] if pct else others) + "⟩"
+                # As the reader's badge: 个百分点 for a rate, ≈ beside a bound.
+                change = change_label(pair)
+                badge = "⟨" + " ".join([*others, change] if change else others) + "⟩"
                 self.numbers[i].append((q.span, badge if others else ""))
 
 

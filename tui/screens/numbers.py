@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reportdiff.core.analysis.export_format import quantity_label, scope_label
+from reportdiff.core.analysis.export_format import approximate_pair, quantity_label, scope_label
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import format_pct
@@ -116,11 +116,14 @@ class NumbersScreen(Screen[NumberPair | None]):
     def _value_cells(pair: NumberPair) -> list[Text]:
         """Every cell but the indicator: each report's value, Δ, Δ%, status mark."""
         styles = {"changed": "bold", "same": "", "only": "italic dim"}
+        # ≈ beside the Δ and Δ% of a bound (突破3万亿元): not a measured change.
+        near = "≈" if approximate_pair(pair) else ""
+        delta, pct = _fmt_delta(pair), format_pct(pair.pct)
         # Cells are Text, not str: a str cell would be parsed as markup.
         return [
             *(Text(_value_text(q)) for q in pair.values),
-            Text(_fmt_delta(pair), justify="right"),
-            Text(format_pct(pair.pct), justify="right"),
+            Text(near + delta if delta else "", justify="right"),
+            Text(near + pct if pct else "", justify="right"),
             Text(STATUS_MARKS.get(pair.status, pair.status), style=styles.get(pair.status, "")),
         ]
 
