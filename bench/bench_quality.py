@@ -17,8 +17,13 @@ text is the same (folded). Then, per gold file and overall:
   pairs. ``never`` pairs the engine made are listed. Engine pairs that touch no annotated
   quantity are counted as unjudged.
 - sections: recall = gold section pairs found as an aligned row (at any depth) whose
-  labels contain the gold's ``a`` and ``b``; precision = correct / judged rows (rows with
-  both sides whose A or B label contains a gold or ``never_sections`` substring).
+  labels contain the gold's ``a`` and ``b`` (a side with no label, a paragraph without a
+  lead phrase, is named by its text's opening: the gold substring must begin it);
+  precision = correct / judged rows (rows with both sides whose A or B name holds a gold
+  or ``never_sections`` substring). A judged row that is no gold pair is still correct
+  when one side is named by a gold pair's key and the other lies inside the node the
+  pair's other key names (a paragraph of the gold's section against the gold's lead
+  paragraph); verbose output lists those as *inside a gold pair*.
 
 A gold context that cannot be found in the cleaned text is reported as *unlocatable* (and
 its pair counts as not found); it never crashes the run, since the cleaning changes.
@@ -265,6 +270,7 @@ class Result:
     sec_never_made: list[str] = field(default_factory=list)
     sec_missed: list[str] = field(default_factory=list)
     sec_wrong: list[str] = field(default_factory=list)
+    sec_inside: list[str] = field(default_factory=list)
 
 
 def compare_for_gold(gold: Gold) -> Any:
@@ -284,6 +290,28 @@ def _sentence(text: str, start: int, end: int) -> str:
     rights = [i for i in (text.find(c, end) for c in "。；\n") if i >= 0]
     right = min(rights) + 1 if rights else len(text)
     return text[left:right].strip()[:160]
+
+
+OPENING = 40
+"""Characters of a node's text that name it when it has no label (folded, marked by ``^``)."""
+
+
+def _row_name(node: Any, text: str) -> str:
+    """A row side's name for matching gold keys: its label, or ``^`` and its text's opening."""
+    if node.label:
+        return fold(node.label)
+    return "^" + fold(text[node.span.start : node.span.end])[:OPENING]
+
+
+def _names(name: str, keys: Sequence[str]) -> bool:
+    """Whether a gold key names a row side: inside its label, or beginning its opening."""
+    if name.startswith("^"):
+        return any(k and name[1:].startswith(k) for k in keys)
+    return any(k in name for k in keys)
+
+
+def _shown(name: str, node: Any) -> str:
+    return f"«{name[1:]}…»" if name.startswith("^") else str(node.label)
 
 
 def score(gold: Gold, comparison: Any) -> Result:
@@ -365,21 +393,26 @@ def score(gold: Gold, comparison: Any) -> Result:
         else:
             res.wrong.append(describe(p))
 
-    # Sections: rows (any depth) with both sides whose labels contain the gold substrings.
-    # Rows count once per distinct pair of labels (the copies again).
+    # Sections: rows (any depth) with both sides whose labels contain the gold substrings;
+    # a side without a label (a paragraph with no lead phrase) is named by its text's
+    # opening, which a gold key must begin. Rows count once per distinct pair of names
+    # (the copies again).
     labels = []
     seen_rows: set[tuple[str, str]] = set()
     for r in walk_rows(comparison.alignment):
         if len(r.nodes) != 2 or not all(r.nodes):
             continue
-        key = (fold(r.nodes[0].label), fold(r.nodes[1].label))
+        key = (
+            _row_name(r.nodes[0], texts[0]),
+            _row_name(r.nodes[1], texts[1]),
+        )
         if key[0] and key[1] and key not in seen_rows:
             seen_rows.add(key)
             labels.append((*key, r))
 
     def row_has(a: tuple[str, ...], b: tuple[str, ...]) -> list[Any]:
         fa, fb = [fold(x) for x in a], [fold(x) for x in b]
-        return [r for la, lb, r in labels if any(x in la for x in fa) and any(x in lb for x in fb)]
+        return [r for la, lb, r in labels if _names(la, fa) and _names(lb, fb)]
 
     res.sec_gold = len(gold.sections)
     good_rows: set[int] = set()
@@ -397,14 +430,43 @@ def score(gold: Gold, comparison: Any) -> Result:
             )
     keys_a = [fold(x) for a, _ in (*gold.sections, *gold.never_sections) for x in a]
     keys_b = [fold(x) for _, b in (*gold.sections, *gold.never_sections) for x in b]
+    # Every node of either report with its name, to find what a gold key names.
+    named: list[list[tuple[str, Any]]] = [[], []]
+    for r in walk_rows(comparison.alignment):
+        for side, node in enumerate(r.nodes[:2]):
+            if node is not None:
+                named[side].append((_row_name(node, texts[side]), node))
+
+    def inside_gold(r: Any) -> bool:
+        """Whether one side of ``r`` is named by a gold pair's key and the other side lies
+        inside the node the pair's other key names: a finer pair within a gold pair (a
+        paragraph of the gold's section against the gold's lead paragraph)."""
+        for a, b in gold.sections:
+            keys = ([fold(x) for x in a], [fold(x) for x in b])
+            for side in (0, 1):
+                if not _names(_row_name(r.nodes[side], texts[side]), keys[side]):
+                    continue
+                other = r.nodes[1 - side]
+                if any(
+                    _names(name, keys[1 - side])
+                    and node.span.start <= other.span.start
+                    and other.span.end <= node.span.end
+                    for name, node in named[1 - side]
+                ):
+                    return True
+        return False
+
     for la, lb, r in labels:
-        if not (any(k in la for k in keys_a) or any(k in lb for k in keys_b)):
+        if not (_names(la, keys_a) or _names(lb, keys_b)):
             continue
         res.sec_judged += 1
         if id(r) in good_rows:
             res.sec_correct += 1
+        elif inside_gold(r):
+            res.sec_correct += 1
+            res.sec_inside.append(f"{_shown(la, r.nodes[0])} ↔ {_shown(lb, r.nodes[1])}")
         else:
-            res.sec_wrong.append(f"{r.nodes[0].label} ↔ {r.nodes[1].label}  ({r.kind})")
+            res.sec_wrong.append(f"{_shown(la, r.nodes[0])} ↔ {_shown(lb, r.nodes[1])}  ({r.kind})")
     return res
 
 
@@ -450,6 +512,8 @@ def report(res: Result, verbose: bool) -> None:
             print(f"     missed section  {line}")
         for line in res.sec_wrong:
             print(f"     wrong section   {line}")
+        for line in res.sec_inside:
+            print(f"     inside a gold pair  {line}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

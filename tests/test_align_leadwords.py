@@ -8,7 +8,7 @@ from pathlib import Path
 
 from engine_support import corpus_rows, row_pairs
 from reportdiff.core.analysis.align import align_reports
-from reportdiff.core.analysis.leadwords import COMMON_IDF, only_common_shared
+from reportdiff.core.analysis.leadwords import COMMON_IDF, no_word_shared, only_common_shared
 from reportdiff.core.storage.resolve import resolve_report
 
 
@@ -88,3 +88,21 @@ def test_headline_words_in_topic_or_status() -> None:
         "控制信贷规模、增加储蓄和稳定金融",
         "必须始终坚持国民经济持续、稳定、协调发展的方针",
     )
+
+
+def test_no_word_shared() -> None:
+    """Words of lead phrases (stop words out) share two characters or not."""
+    assert not no_word_shared({"经济运行": 4.6, "稳步": 3.3}, {"经济指标": 5.3, "回升": 4.6})
+    assert no_word_shared({"动能": 4.3, "稳步": 3.3, "壮大": 4.8}, {"外资": 4.5, "稳定": 4.8})
+
+
+def test_headlines_sharing_no_word_and_little_body_do_not_pair() -> None:
+    """shanghai-2023's headline item 发展新动能稳步壮大 (strategic industries, R&D) and
+    jingan-2023's 外资外贸稳定发展 share 发展 (a stop word) and 稳, and little body (0.07):
+    they no longer pair; jingan's paragraph meets 改革开放红利稳步释放 (trade, foreign
+    investment). Headlines sharing 经济 through 经济运行 / 经济指标 keep their pair."""
+    pairs = sample_pairs("shanghai-2023", "jingan-2023")
+    assert ("发展新动能稳步壮大", "外资外贸稳定发展") not in pairs, pairs
+    assert ("改革开放红利稳步释放", "外资外贸稳定发展") in pairs, pairs
+    pairs = sample_pairs("shanghai-2023", "yangpu-2022")
+    assert ("经济运行稳步恢复", "经济指标企稳回升") in pairs, pairs

@@ -27,3 +27,36 @@ def test_a_pair_with_a_weaker_rival_stays(corpus_dir: Path) -> None:
     assert any(
         a.startswith("加快科技、教育发展") and b.startswith("落实科教兴国战略") for a, b in pairs
     ), pairs
+
+
+def _sample_pairs(a: str, b: str) -> list[tuple[str, str]]:
+    from reportdiff.core.analysis.align import align_reports
+    from reportdiff.core.storage.resolve import resolve_report
+
+    return row_pairs(align_reports([resolve_report(a), resolve_report(b)]))
+
+
+def test_a_weak_pair_with_an_equal_rival_is_left_unmade() -> None:
+    """pudong-2023 ↔ huangpu-2023 (two districts, one year): 聚力稳增长强功能 meets
+    改革创新,发展动能有效增强 on 0.25, while 改革开放持续攻坚突破 (alone, liking 改革创新 best)
+    is as like it, by heading too (0.22, h 0.25 against 0.26); the task 以民为本 is as like
+    坚持发展为民 (alone) as the 优化城市空间布局 order gave it (0.20 each). Neither is made."""
+    pairs = _sample_pairs("pudong-2023", "huangpu-2023")
+    assert not any(a.startswith("聚力稳增长强功能") and b.startswith("改革创新") for a, b in pairs)
+    assert not any(a.startswith("优化城市空间布局") and b.startswith("以民为本") for a, b in pairs)
+    # The pairs with a clear margin stay.
+    assert any(a.startswith("推动文化繁荣发展") and b.startswith("繁荣文化") for a, b in pairs)
+    assert any(a.startswith("生态文明建设深入推进") and b.startswith("深耕细作") for a, b in pairs)
+
+
+def test_a_weak_pair_whose_rival_is_alike_only_in_body_stays() -> None:
+    """A rival within the margin in score but not by heading loses to the pair whose heading
+    names the topic: pudong-2023's economy section 聚力稳增长强功能 keeps yangpu-2023's
+    优存量、扩增量，经济发展稳中有进 (0.22, h 0.24) against 抓重点、破难点，创新动能加速释放
+    (0.19, h 0.11); shanghai-2023's 多措并举扩内需稳外需 keeps yangpu-2022's economy section."""
+    pairs = _sample_pairs("pudong-2023", "yangpu-2023")
+    assert any(a.startswith("聚力稳增长强功能") and b.startswith("优存量") for a, b in pairs)
+    pairs = _sample_pairs("shanghai-2023", "yangpu-2022")
+    assert any(
+        a.startswith("多措并举扩内需稳外需") and b.startswith("抓纾困促重振") for a, b in pairs
+    )

@@ -126,3 +126,22 @@ def test_engine_aligns_no_never_section(path: Path) -> None:
     result = bq.score(gold, _comparison(path))
     if result.sec_never_made:
         pytest.fail("never sections aligned:\n" + "\n".join(result.sec_never_made), pytrace=False)
+
+
+def test_a_paragraph_without_a_lead_is_named_by_its_opening() -> None:
+    """The bench names a row side with no label by its text's opening, which a gold key must
+    begin (not merely hold): shanghai-2023's headline paragraph 一年来,全市经济社会发展稳中有进…
+    is found by those words, and a key from inside a paragraph names nothing."""
+    gold = bq.load_gold(REPO / "bench" / "gold" / "shanghai-2023-jingan-2023.json")
+    _needs_sources(gold)
+    comparison = _comparison(REPO / "bench" / "gold" / "shanghai-2023-jingan-2023.json")
+    text = comparison.reports[0].text
+    names = [
+        bq._row_name(row.nodes[0], text)
+        for row in bq.walk_rows(comparison.alignment)
+        if row.nodes[0] is not None and not row.nodes[0].label
+    ]
+    opening = bq.fold("一年来,全市经济社会发展稳中有进")
+    assert any(bq._names(n, [opening]) for n in names), names
+    assert not any(bq._names(n, [bq.fold("地方一般公共预算收入增长9.3%")]) for n in names)
+    assert bq._names(bq.fold("营商环境持续优化"), [bq.fold("营商环境")])

@@ -52,3 +52,15 @@ def _in_topic(word: str, headline: str) -> bool:
     """Whether ``word`` starts before the headline's status (its last STATUS_CHARS)."""
     at = headline.find(word)
     return 0 <= at < len(headline) - STATUS_CHARS
+
+
+def no_word_shared(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Whether two lead phrases share no two characters of a word (stop words left out):
+    经济运行 and 经济指标 share 经济, 发展新动能稳步壮大 and 外资外贸稳定发展 share nothing
+    (发展 is a stop word, 稳步 and 稳定 only one character). Their heading likeness is
+    then stop words and stray characters."""
+    return not (_word_bigrams(a) & _word_bigrams(b))
+
+
+def _word_bigrams(words: Mapping[str, float]) -> set[str]:
+    return {w[i : i + 2] for w in words for i in range(len(w) - 1)}

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportdiff.core.analysis.leadwords import lead_weights, only_common_shared
+from reportdiff.core.analysis.leadwords import lead_weights, no_word_shared, only_common_shared
 from reportdiff.core.analysis.noderoles import NodeRoles, _opening_role, node_roles
 from reportdiff.core.comparison import NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
@@ -384,7 +384,10 @@ def pair_score(a: Unit, b: Unit) -> Score:
             heading < 0.3
             or (
                 heading < 0.5
-                and only_common_shared(a.head_idf, b.head_idf, a.ref.label, b.ref.label)
+                and (
+                    only_common_shared(a.head_idf, b.head_idf, a.ref.label, b.ref.label)
+                    or no_word_shared(a.head_idf, b.head_idf)
+                )
             )
         )
     ):
