@@ -18,6 +18,7 @@ from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
+from reportdiff.core.model import ReportMeta
 
 # Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
 # same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
@@ -56,12 +57,16 @@ class Fact:
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
     gap: int | None = None
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
-    reviewed: int | None = None
-    """The year its report reviews, when known (to place the figure's own year)."""
+    meta: ReportMeta | None = None  # its report's region, level and year reviewed
+    above: str = ""  # the whole beyond its region its clause names (全国: …302项), or ''
 
     @property
     def rep(self) -> Quantity:
         return self.members[0]
+
+    @property
+    def reviewed(self) -> int | None:  # the year its report reviews, to place a figure's year
+        return (self.meta.year or None) if self.meta is not None else None
 
 
 _ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新注册|新设立?)(?=..)")  # kept in .stock

@@ -38,6 +38,33 @@ _PER_UNIT_RE = re.compile(
 than the output it is counted against."""
 
 
+_TITLE_RE = re.compile(r"示范")
+_LEVEL_WORDS_RE = re.compile(r"国家级|国家|全国|省级|市级|区级|县级")
+
+
+def _titles_differ(a: str, b: str) -> bool:
+    """Whether two names of a model title (示范村, 示范区, 示范点) give it for different
+    programmes: 美丽乡村示范村 and 乡村振兴示范村. What stands before 示范 (without level
+    words, which :mod:`reportdiff.core.analysis.regions` weighs) must end one the other;
+    a bare 示范村 says no programme."""
+    ma, mb = _TITLE_RE.search(a), _TITLE_RE.search(b)
+    if ma is None or mb is None:
+        return False
+    qa = _LEVEL_WORDS_RE.sub("", a[: ma.start()])
+    qb = _LEVEL_WORDS_RE.sub("", b[: mb.start()])
+    return bool(qa and qb and not qa.endswith(qb) and not qb.endswith(qa))
+
+
+_PLACES_RE = re.compile(r"(?:托额|名额|学位|床位|座位|车位|泊位)$")
+
+
+def _places_of(a: str, b: str) -> bool:
+    """Whether ``a`` counts the places (托额, 学位, 床位) of what ``b`` counts itself:
+    公办幼儿园托班托额 are places in the classes 公办幼儿园托班 counts."""
+    m = _PLACES_RE.search(a)
+    return m is not None and m.group() not in b and a[: m.start()].endswith(b[-2:])
+
+
 _TWO_RE = re.compile(r"(?P<x>[^和及与、]{2,})(?:和|及|与)(?P<y>[^和及与、]{2,})")
 
 
@@ -65,6 +92,8 @@ def measures_differ(a: str, b: str) -> bool:
         return True  # 单位国内生产总值能耗 is energy per unit of output, not the output
     if size_of(a) != size_of(b):
         return True  # 大型水利工程 are some of the 水利工程, not all of them
+    if _titles_differ(a, b) or _places_of(a, b) or _places_of(b, a):
+        return True  # 美丽乡村示范村 are not 乡村振兴示范村; 托班托额 are places, not classes
     pa, pb = share_part(a), share_part(b)
     if pa and pb and pa not in pb and pb not in pa:
         return True

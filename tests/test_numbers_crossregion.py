@@ -1,0 +1,127 @@
+"""Rules an analyst keeps when two reports are of two regions or two levels of government
+(issue 10, point 5), each read on the bundled samples' real text.
+
+- across two regions a bare count of 项目 is no indicator; within one region's reports it is;
+- a title given at one level (国家企业技术中心) never meets the unqualified or differently
+  qualified one, an unqualified name being of its report's own level;
+- a national figure quoted in a district's report is not the district's;
+- a model title of one programme (美丽乡村示范村) is not another's (乡村振兴示范村), places
+  (托额) are not what holds them (托班), a quoted programme not an unnamed one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import pairs, partner
+from reportdiff.core.analysis.namerules import measures_differ
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.regions import generic_count, quoted_above, tier_of
+from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.model import Report
+from reportdiff.core.storage.samples import load_sample
+
+
+@cache
+def sample(sample_id: str) -> Report:
+    return load_sample(sample_id)
+
+
+@cache
+def between(a: str, b: str) -> tuple[NumberPair, ...]:
+    return pairs(sample(a), sample(b))
+
+
+def figure(r: Report, printed: str, name_part: str) -> Quantity:
+    found = [q for q in extract_quantities(r) if q.text == printed and name_part in q.indicator]
+    assert len(found) == 1, (printed, name_part, [q.indicator for q in found])
+    return found[0]
+
+
+# ------------------------------------------------------------------ bare counts of projects
+
+
+def test_two_regions_bare_project_counts_never_meet() -> None:
+    """黄浦: 金陵路一期等11个项目开工建设, 南外滩环卫大楼等5个项目完工; 浦东: 累计完成570个项目
+    建设; 杨浦: 淞沪路等9个项目完工, 政本路、凤城路等11个项目开工. Which projects, the counts
+    do not say: two districts' are no one indicator."""
+    assert generic_count("项目开工建设") and generic_count("重大项目开工")
+    assert not generic_count("为民办实事项目") and not generic_count("民心工程")
+    assert partner(between("huangpu-2023", "pudong-2023"), 0, "11个") is None
+    assert partner(between("yangpu-2023", "huangpu-2023"), 0, "9个") != "5个"
+    assert partner(between("yangpu-2023", "huangpu-2023"), 0, "11个") != "11个"
+    assert partner(between("yangpu-2023-plan", "jingan-2023"), 0, "11 个") != "10个"
+    assert partner(between("yangpu-2023-plan", "pudong-2023"), 0, "11 个") != "82个"
+    # one district's work report and plan report count the same projects
+    same = between("yangpu-2023", "yangpu-2023-plan")
+    assert partner(same, 0, "9个") == "9 个"
+    assert partner(same, 0, "11个") == "11 个"
+    # named programmes' counts still meet across districts
+    assert partner(between("huangpu-2023", "pudong-2023"), 0, "20项") == "58项"
+
+
+# ------------------------------------------------------------------ levels of a title
+
+
+def test_a_title_of_one_level_is_not_the_unqualified_one() -> None:
+    """杨浦 2023: 国家企业技术中心6家, 国家高新技术企业1300家; its plan report: 企业技术中心累计
+    培育100家 (any level); 静安: 高新技术企业达540家. A title given nationally is not the one
+    named without a level in a district's report."""
+    yangpu, jingan = sample("yangpu-2023"), sample("jingan-2023")
+    assert tier_of("国家企业技术中心", yangpu.meta) == 4
+    assert tier_of("区级民营企业总部", sample("huangpu-2023").meta) is None  # its own level
+    assert tier_of("市级乡村振兴示范村", sample("shanghai-2023").meta) is None
+    assert partner(between("yangpu-2023", "yangpu-2023-plan"), 0, "6家") != "100 家"
+    assert partner(between("yangpu-2023", "jingan-2023"), 0, "1300家") != "540家"
+    assert figure(jingan, "540家", "高新技术企业").indicator == "高新技术企业"
+
+
+def test_own_level_words_add_nothing() -> None:
+    """浦东: 推进9个市级乡村振兴示范村创建; 上海: 建设28个乡村振兴示范村 (the city's own are
+    市级). 黄浦: 新增区级民营企业总部5家; 静安: 新增民营企业总部3家 (each district's own).
+    黄浦's 区级一般公共预算收入 is what 浦东 calls 一般公共预算收入."""
+    assert partner(between("pudong-2023", "shanghai-2023"), 0, "9个") == "28个"
+    assert partner(between("jingan-2023", "huangpu-2023"), 0, "3家") == "5家"
+    assert partner(between("huangpu-2023", "pudong-2023"), 0, "282.18亿元") == "1300.81亿元"
+
+
+# ------------------------------------------------------------------ a whole beyond the region
+
+
+def test_a_national_figure_quoted_by_a_district_is_not_its_own() -> None:
+    """浦东: 在国家层面复制推广的302项自贸试验区制度创新成果中, 源自上海…占比近一半; 上海:
+    长三角…示范区新推出…24项制度创新成果. The 302 are the country's; a share of a whole
+    (集成电路销售收入…约占全市75%) is the district's own."""
+    pudong = sample("pudong-2023")
+    assert quoted_above(pudong.text, figure(pudong, "302项", "制度创新成果"), pudong.meta)
+    share = figure(pudong, "75%", "集成电路")
+    assert not quoted_above(pudong.text, share, pudong.meta)
+    plan = sample("yangpu-2023-plan")
+    assert quoted_above(plan.text, figure(plan, "18 家", "交易场所"), plan.meta) == "全国"
+    assert partner(between("pudong-2023", "shanghai-2023"), 0, "302项") is None
+
+
+# ------------------------------------------------------------------ titles, places, programmes
+
+
+def test_a_model_title_of_one_programme_is_not_another() -> None:
+    """浦东: 泥城镇海关村等8个村成功创建市级美丽乡村示范村; 上海: 建成乡村振兴示范村24个."""
+    assert measures_differ("村成功创建市级美丽乡村示范村", "乡村振兴示范村")
+    assert not measures_differ("市级乡村振兴示范村创建", "乡村振兴示范村")
+    assert not measures_differ("示范性智慧菜场", "示范性智慧菜场")
+    assert partner(between("pudong-2023", "shanghai-2023"), 0, "8个") != "24个"
+
+
+def test_places_are_not_what_holds_them() -> None:
+    """杨浦 plan: 新增13个公办幼儿园托班 (classes); 浦东: 新增700个公办幼儿园托班托额
+    (places); 上海: 新增3000个公办幼儿园托班托额: places meet places."""
+    assert measures_differ("公办幼儿园托班托额", "公办幼儿园托班")
+    assert not measures_differ("公办幼儿园托班托额", "公办幼儿园托班托额")
+    assert partner(between("yangpu-2023-plan", "pudong-2023"), 0, "13 个") != "700个"
+    assert partner(between("pudong-2023", "shanghai-2023"), 0, "700个") == "3000个"
+
+
+def test_a_quoted_programme_is_not_an_unnamed_one() -> None:
+    """杨浦 plan: 推出…等3项“高效一件事”服务; 上海: 296项政策服务实现“免申即享”. The quoted
+    programme's count is not a count of services the other sentence leaves unnamed."""
+    assert partner(between("yangpu-2023-plan", "shanghai-2023"), 0, "3项") != "296项"
