@@ -4,7 +4,8 @@
 - across two regions a bare count of 项目 is no indicator; within one region's reports it is;
 - a title given at one level (国家企业技术中心) never meets the unqualified or differently
   qualified one, an unqualified name being of its report's own level;
-- a national figure quoted in a district's report is not the district's;
+- a national figure quoted in a district's report is not the district's, nor a zone's
+  (临港新片区's) its city's;
 - a model title of one programme (美丽乡村示范村) is not another's (乡村振兴示范村), places
   (托额) are not what holds them (托班), a quoted programme not an unnamed one.
 """
@@ -16,7 +17,7 @@ from functools import cache
 from engine_support import pairs, partner
 from reportdiff.core.analysis.namerules import measures_differ
 from reportdiff.core.analysis.numbers import extract_quantities
-from reportdiff.core.analysis.regions import generic_count, quoted_above, tier_of
+from reportdiff.core.analysis.regions import generic_count, quoted_above, tier_of, zone_of
 from reportdiff.core.comparison import NumberPair, Quantity
 from reportdiff.core.model import Report
 from reportdiff.core.storage.samples import load_sample
@@ -125,3 +126,20 @@ def test_a_quoted_programme_is_not_an_unnamed_one() -> None:
     """杨浦 plan: 推出…等3项“高效一件事”服务; 上海: 296项政策服务实现“免申即享”. The quoted
     programme's count is not a count of services the other sentence leaves unnamed."""
     assert partner(between("yangpu-2023-plan", "shanghai-2023"), 0, "3项") != "296项"
+
+
+def test_a_zone_opening_its_sentence_owns_its_figures() -> None:
+    """上海: 临港新片区新一轮市级支持政策出台,…规模以上工业总产值、全社会固定资产投资总额分别
+    增长22.5%和10.3% (the zone's); 全社会固定资产投资突破1万亿元、增长13.8% (the city's).
+    浦东's and 杨浦's investment growth meet the city's 13.8%, never the zone's 10.3%; a
+    deed on a zone (统筹推进滨江五个示范区…) and a count of zones name none."""
+    city = sample("shanghai-2023")
+    assert zone_of(city.text, figure(city, "10.3%", "固定资产投资")) == "临港新片区"
+    assert zone_of(city.text, figure(city, "13.8%", "固定资产投资")) == ""
+    assert partner(between("pudong-2023", "shanghai-2023"), 0, "14.1%") == "13.8%"
+    assert partner(between("yangpu-2023", "shanghai-2023"), 0, "20%") == "13.8%"
+    plan = sample("yangpu-2023-plan")
+    assert zone_of(plan.text, figure(plan, "五个", "示范区")) == ""
+    # 张江科学城's 82 projects are the zone's, not 杨浦's 11 started
+    pudong = sample("pudong-2023")
+    assert zone_of(pudong.text, figure(pudong, "82个", "开工过半")) == "张江科学城"

@@ -58,7 +58,7 @@ class Fact:
     gap: int | None = None
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
     meta: ReportMeta | None = None  # its report's region, level and year reviewed
-    above: str = ""  # the whole beyond its region its clause names (全国: …302项), or ''
+    whose: str = ""  # whose figure it is when not its region's: 全国 (…302项), 临港新片区
 
     @property
     def rep(self) -> Quantity:

@@ -51,7 +51,7 @@ from reportdiff.core.analysis.namerules import (
 )
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
-from reportdiff.core.analysis.regions import apart, quoted_above
+from reportdiff.core.analysis.regions import apart, whose
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -286,7 +286,7 @@ def _facts_of(
                 purpose=purpose_of(report.text, q),
                 gap=gap,
                 meta=report.meta,
-                above=quoted_above(report.text, q, report.meta),
+                whose=whose(report.text, q, report.meta),
             )
             facts.append(fact)
             by_text.setdefault((figure_key, group), []).append(fact)

@@ -13,6 +13,10 @@ its city) or of two levels of government.
 - A figure a report quotes for the whole country or the world (在国家层面复制推广的302项…,
   与全国18家交易场所) is not the report's region's: it meets no figure of another report below
   the national level.
+- A sentence that opens on a zone's name (临港新片区…, 张江科学城…, 长三角生态绿色一体化发展
+  示范区…) speaks of that zone: its figures meet only figures of the same zone. Where the zone
+  is the topic of the first clause alone (跨境电商综合试验区建设深入推进, …“新三样”出口分别增长…)
+  the rule leaves pairs unmade, the safe side.
 - A programme named in quotes on one side and not on the other (see
   :mod:`reportdiff.core.analysis.programmes`).
 
@@ -28,7 +32,7 @@ from reportdiff.core.analysis.programmes import programme_apart
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import ReportMeta
 
-__all__ = ["apart", "generic_count", "quoted_above", "tier_of"]
+__all__ = ["apart", "generic_count", "quoted_above", "tier_of", "whose", "zone_of"]
 
 
 class _Fact(Protocol):
@@ -37,7 +41,7 @@ class _Fact(Protocol):
     name: str
     quoted: frozenset[str]
     meta: ReportMeta | None
-    above: str
+    whose: str
 
     @property
     def rep(self) -> Quantity: ...
@@ -112,6 +116,30 @@ def quoted_above(text: str, q: Quantity, meta: ReportMeta) -> str:
     return found.group()
 
 
+# a zone's name opening a sentence: a name, not a deed on a zone (推进…示范区) nor a count
+# of zones (四个经济特区)
+_ZONE_RE = re.compile(
+    r"[^，,；;：:。、\d]{2,14}?(?:新片区|示范区|开发区|高新区|科学城|商务区|保税区|试验区|自贸区)"
+)
+_NOT_A_NAME_RE = re.compile(r"推进|推动|加快|深化|启动|总结|统筹|全面|持续|建设|打造|创建|个|这些")
+_SENTENCE_ENDS = "。！？!?\n"
+
+
+def zone_of(text: str, q: Quantity) -> str:
+    """The zone whose name opens ``q``'s sentence (临港新片区), or ''."""
+    start = max(text.rfind(c, 0, q.span.start) for c in _SENTENCE_ENDS) + 1
+    found = _ZONE_RE.match(text, start, q.span.start)
+    if found is None or _NOT_A_NAME_RE.search(found.group()):
+        return ""
+    return found.group()
+
+
+def whose(text: str, q: Quantity, meta: ReportMeta) -> str:
+    """Whose figure ``q`` is when not its report's region's: a whole beyond it
+    (:func:`quoted_above`) or a zone within it (:func:`zone_of`); '' for the region's."""
+    return quoted_above(text, q, meta) or zone_of(text, q)
+
+
 def _regions_differ(a: _Fact, b: _Fact) -> bool:
     if a.meta is None or b.meta is None:
         return False
@@ -119,13 +147,18 @@ def _regions_differ(a: _Fact, b: _Fact) -> bool:
     return bool(ra and rb and ra != rb)
 
 
+def _quotes_national(a: _Fact, b: _Fact) -> bool:
+    """Whether ``a`` is a country's figure quoted below and ``b`` the country's own."""
+    national = b.meta is not None and b.meta.level == "national"
+    return national and not b.whose and bool(_ABOVE_RE.fullmatch(a.whose))
+
+
 def apart(a: _Fact, b: _Fact) -> bool:
     """Whether two facts of two reports can be no one figure for the rules above."""
     if programme_apart(a, b):
         return True
-    for one, other in ((a, b), (b, a)):
-        if one.above and (other.meta is None or other.meta.level != "national"):
-            return True  # 302项 reforms copied nationwide are not 24 of a city's zone
+    if a.whose != b.whose and not _quotes_national(a, b) and not _quotes_national(b, a):
+        return True  # 302项 reforms copied nationwide are not 24 of a city's zone
     if _regions_differ(a, b) and (generic_count(a.name) or generic_count(b.name)):
         return True  # 11个项目开工建设 in one district, 570个项目建设 in another
     return _tiers_differ(a, b)
