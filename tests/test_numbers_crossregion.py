@@ -143,3 +143,18 @@ def test_a_zone_opening_its_sentence_owns_its_figures() -> None:
     # 张江科学城's 82 projects are the zone's, not 杨浦's 11 started
     pudong = sample("pudong-2023")
     assert zone_of(pudong.text, figure(pudong, "82个", "开工过半")) == "张江科学城"
+
+
+# ------------------------------------------------------------------ a number broken by extraction
+
+
+def test_a_fraction_broken_before_its_unit_is_one_number() -> None:
+    """黄浦: 实到外资18.4 5 亿美元,同比增长 6 9.4 % (a PDF's extraction). The fraction broken
+    by one space before its unit is 18.45亿美元, which meets 浦东's 实到外资103.44亿美元; an
+    integer part broken (6 9.4 %) is still left out rather than read as 9.4%."""
+    huangpu = sample("huangpu-2023")
+    q = figure(huangpu, "18.4 5 亿美元", "实到外资")
+    assert q.value == 18.45e8
+    at = huangpu.text.find("6 9.4 %")
+    assert not [x for x in extract_quantities(huangpu) if at <= x.span.start < at + 7]
+    assert partner(between("huangpu-2023", "pudong-2023"), 0, "18.4 5 亿美元") == "103.44亿美元"
