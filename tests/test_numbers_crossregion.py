@@ -158,3 +158,13 @@ def test_a_fraction_broken_before_its_unit_is_one_number() -> None:
     at = huangpu.text.find("6 9.4 %")
     assert not [x for x in extract_quantities(huangpu) if at <= x.span.start < at + 7]
     assert partner(between("huangpu-2023", "pudong-2023"), 0, "18.4 5 亿美元") == "103.44亿美元"
+
+
+def test_finished_is_finished_however_said() -> None:
+    """杨浦 plan: 既有多层住宅电梯加装竣工 300 台; 黄浦: 电梯加装完工100台. 完工 and 竣工 both
+    say the lifts were finished: one action, where 开工 (started) stays another."""
+    from reportdiff.core.analysis.namerules import actions_of
+
+    assert actions_of("电梯加装完工") == actions_of("既有多层住宅电梯加装竣工")
+    assert actions_of("项目开工") != actions_of("项目完工")
+    assert partner(between("yangpu-2023-plan", "huangpu-2023"), 0, "300 台") == "100台"

@@ -358,18 +358,6 @@ def _subjects(q: Quantity) -> set[str]:
     return set(q.subject.split("+")) - {"城乡", ""}
 
 
-ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
-            "启动", "验收", "交付")  # fmt: skip
-
-
-def actions_of(name: str) -> frozenset[str]:
-    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
-    found = {a for a in ACTIONS if a in name}
-    if "新开工" in found:
-        found.discard("开工")
-    return frozenset(found)
-
-
 def formula_count(q: Quantity) -> bool:
     """A small count in Chinese numerals (两个特别行政区, 五项原则, 八项主张): a name or a
     formula more often than a measured quantity, so it never pairs."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ACTIONS",
     "MEASURES",
+    "actions_of",
     "count_class",
     "funds_for_other_ends",
     "headline_growth",
@@ -219,3 +221,17 @@ def headline_growth(a: str, b: str) -> bool:
     the other the growth of the headline output measure (国内生产总值, 国民生产总值): the
     same figure. GDP and GNP themselves stay apart (:func:`measures_differ`)."""
     return {a, b} & {"经济增长"} != set() and any(n in _OUTPUT_MEASURES for n in (a, b))
+
+
+ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
+            "启动", "验收", "交付")  # fmt: skip
+
+
+def actions_of(name: str) -> frozenset[str]:
+    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
+    found = {a for a in ACTIONS if a in name}
+    if "新开工" in found:
+        found.discard("开工")
+    if "完工" in found:  # 完工 and 竣工 both say finished: 电梯加装完工, 加装电梯竣工
+        found = (found - {"完工"}) | {"竣工"}
+    return frozenset(found)

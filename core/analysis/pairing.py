@@ -17,7 +17,6 @@ from reportdiff.core.analysis.facts import (
     Fact,
     Scorer,
     accumulation_of,
-    actions_of,
     balance_increment,
     base_name,
     commonplace,
@@ -44,6 +43,7 @@ from reportdiff.core.analysis.facts import (
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.namerules import (
+    actions_of,
     count_class,
     headline_growth,
     measures_differ,
