@@ -168,3 +168,20 @@ def test_finished_is_finished_however_said() -> None:
     assert actions_of("电梯加装完工") == actions_of("既有多层住宅电梯加装竣工")
     assert actions_of("项目开工") != actions_of("项目完工")
     assert partner(between("yangpu-2023-plan", "huangpu-2023"), 0, "300 台") == "100台"
+
+
+def test_a_plan_version_is_of_whoever_issued_the_plan() -> None:
+    """杨浦 2022: 制定优化营商环境5.0版 (its own plan); 杨浦 2023: 发布区优化营商环境6.0版;
+    静安: 落实市优化营商环境6.0版行动方案; 浦东: 落实全市优化营商环境行动方案6.0版; 上海:
+    优化营商环境6.0版. A district's own plan is not the city's: 杨浦's versions meet each
+    other, the city's plan meets itself in 静安's, 浦东's and 上海's reports."""
+    from reportdiff.core.analysis.regions import plan_owner
+
+    assert plan_owner("落实市优化营商环境", sample("jingan-2023").meta) == "city"
+    assert plan_owner("优化营商环境", sample("shanghai-2023").meta) == "city"
+    assert plan_owner("优化营商环境", sample("yangpu-2022").meta) == "county"
+    assert partner(between("yangpu-2023", "shanghai-2023"), 0, "6.0版") is None
+    assert partner(between("yangpu-2022", "jingan-2023"), 0, "5.0版") is None
+    assert partner(between("yangpu-2022", "yangpu-2023"), 0, "5.0版") == "6.0版"
+    assert partner(between("jingan-2023", "pudong-2023"), 0, "6.0版") == "6.0版"
+    assert partner(between("jingan-2023", "shanghai-2023"), 0, "6.0版") == "6.0版"

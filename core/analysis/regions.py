@@ -17,6 +17,9 @@ its city) or of two levels of government.
   示范区…) speaks of that zone: its figures meet only figures of the same zone. Where the zone
   is the topic of the first clause alone (跨境电商综合试验区建设深入推进, …“新三样”出口分别增长…)
   the rule leaves pairs unmade, the safe side.
+- A plan's version (优化营商环境6.0版) is of whoever issued the plan: a district's own plan
+  (制定优化营商环境5.0版, 区优化营商环境6.0版) is not the city's (落实市优化营商环境6.0版, a city's
+  优化营商环境6.0版), though their numbers run alike.
 - A programme named in quotes on one side and not on the other (see
   :mod:`reportdiff.core.analysis.programmes`).
 
@@ -32,7 +35,7 @@ from reportdiff.core.analysis.programmes import programme_apart
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import ReportMeta
 
-__all__ = ["apart", "generic_count", "quoted_above", "tier_of", "whose", "zone_of"]
+__all__ = ["apart", "generic_count", "plan_owner", "quoted_above", "tier_of", "whose", "zone_of"]
 
 
 class _Fact(Protocol):
@@ -153,6 +156,28 @@ def _quotes_national(a: _Fact, b: _Fact) -> bool:
     return national and not b.whose and bool(_ABOVE_RE.fullmatch(a.whose))
 
 
+_OWN_PLANNER = {"county": "county", "prefecture": "city", "national": "national"}
+
+
+def plan_owner(name: str, meta: ReportMeta) -> str:
+    """Who issued the plan a version (版) numbers: the city when the name says 市 (落实市…,
+    全市…), a district when it says 区, else the report's own government; '' if unknown."""
+    if "市" in name:
+        return "city"
+    if "区" in name:
+        return "county"
+    if meta.level == "province":
+        return "city" if meta.region.endswith("市") else "province"
+    return _OWN_PLANNER.get(meta.level, "")
+
+
+def _plans_differ(a: _Fact, b: _Fact) -> bool:
+    if a.meta is None or b.meta is None or a.rep.unit != "版" or b.rep.unit != "版":
+        return False
+    oa, ob = plan_owner(a.name, a.meta), plan_owner(b.name, b.meta)
+    return bool(oa and ob and oa != ob)
+
+
 def apart(a: _Fact, b: _Fact) -> bool:
     """Whether two facts of two reports can be no one figure for the rules above."""
     if programme_apart(a, b):
@@ -161,4 +186,4 @@ def apart(a: _Fact, b: _Fact) -> bool:
         return True  # 302项 reforms copied nationwide are not 24 of a city's zone
     if _regions_differ(a, b) and (generic_count(a.name) or generic_count(b.name)):
         return True  # 11个项目开工建设 in one district, 570个项目建设 in another
-    return _tiers_differ(a, b)
+    return _tiers_differ(a, b) or _plans_differ(a, b)
