@@ -185,3 +185,17 @@ def test_a_plan_version_is_of_whoever_issued_the_plan() -> None:
     assert partner(between("yangpu-2022", "yangpu-2023"), 0, "5.0版") == "6.0版"
     assert partner(between("jingan-2023", "pudong-2023"), 0, "6.0版") == "6.0版"
     assert partner(between("jingan-2023", "shanghai-2023"), 0, "6.0版") == "6.0版"
+
+
+# ------------------------------------------------------------------ recall: what is done to bonds
+
+
+def test_issuing_is_no_part_of_the_bonds() -> None:
+    """2003: 今年拟发行１４００亿元长期建设国债; 2004: 今年拟发行建设国债１１００亿元. 拟发行 is
+    what is done to the bonds (as 办理 to proposals): the name is 建设国债, which meets 2003's
+    长期建设国债 (a dev gold pair); 2004↔2005 (拟发行长期建设国债800亿元) still meet."""
+    from engine_support import national, quantity
+
+    assert quantity(national(2004), "１１００亿元").indicator == "建设国债"
+    assert partner(pairs(national(2003), national(2004)), 0, "１４００亿元") == "１１００亿元"
+    assert partner(pairs(national(2004), national(2005)), 0, "１１００亿元") == "800亿元"
