@@ -18,6 +18,7 @@ from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
 from reportdiff.core.comparison import Quantity
+from reportdiff.core.model import ReportMeta
 
 # Minimum indicator similarity (0–100) by how closely the figures' contexts are aligned:
 # same aligned paragraph (3), same aligned innermost section (2), same aligned ancestor
@@ -56,12 +57,16 @@ class Fact:
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
     gap: int | None = None
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
-    reviewed: int | None = None
-    """The year its report reviews, when known (to place the figure's own year)."""
+    meta: ReportMeta | None = None  # its report's region, level and year reviewed
+    whose: str = ""  # whose figure it is when not its region's: 全国 (…302项), 临港新片区
 
     @property
     def rep(self) -> Quantity:
         return self.members[0]
+
+    @property
+    def reviewed(self) -> int | None:  # the year its report reviews, to place a figure's year
+        return (self.meta.year or None) if self.meta is not None else None
 
 
 _ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新注册|新设立?)(?=..)")  # kept in .stock
@@ -351,18 +356,6 @@ def part_months(label: str) -> str:
 
 def _subjects(q: Quantity) -> set[str]:
     return set(q.subject.split("+")) - {"城乡", ""}
-
-
-ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
-            "启动", "验收", "交付")  # fmt: skip
-
-
-def actions_of(name: str) -> frozenset[str]:
-    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
-    found = {a for a in ACTIONS if a in name}
-    if "新开工" in found:
-        found.discard("开工")
-    return frozenset(found)
 
 
 def formula_count(q: Quantity) -> bool:

@@ -23,7 +23,10 @@ MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 # tried before a unit alone, so 5千瓦 is 5 千瓦 and 3千人 is 3 千 人; spaces are allowed
 # because PDF extraction prints "154.99 亿元".
 DIGIT_RE = re.compile(
-    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+    # a fraction broken by extraction before its unit: 实到外资18.4 5 亿美元 is 18.45
+    rf"|\d+\.\d{{1,3}} \d{{1,2}}(?= ?(?:{MAG_ALT}|{UNIT_ALT}))"
+    r"|\d+(?:\.\d+)?)"
     r" ?(?P<a1>多|余)?"
     rf"(?:(?P<mag>{MAG_ALT})(?P<a2>多|余)? ?(?P<unit>{UNIT_ALT})"
     rf"|(?P<unit2>{UNIT_ALT})"
@@ -99,7 +102,7 @@ def digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) -> 
     if before == "每":
         return None  # a denominator: 每10万人近20张
     if before == " " and s - 2 >= start and key[s - 2].isdigit():
-        return None  # a fragment of a number broken by extraction: 实到外资18.4 5 亿美元
+        return None  # a fragment of a number broken by extraction: 同比增长 6 9.4 %
     after = key[e] if e < end else " "
     if after in "×*" or (after.isascii() and after.isalpha()):
         return None
@@ -110,7 +113,7 @@ def digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) -> 
         return None  # “15分钟生活圈示范奖”, “80条”
     if len(num) > 18:
         return None  # a digit run this long is an id or garbage, not a figure
-    number = float(num.replace(",", ""))
+    number = float(num.replace(",", "").replace(" ", ""))
     value = number * MAGNITUDES.get(mag, 1.0)
     approx = [w for w in (m["a1"], m["a2"]) if w]
     raw = Raw(s, e, value, base, approx, e)

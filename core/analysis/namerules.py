@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ACTIONS",
     "MEASURES",
+    "actions_of",
     "count_class",
     "funds_for_other_ends",
     "headline_growth",
@@ -36,6 +38,33 @@ _PER_UNIT_RE = re.compile(
 )
 """A ratio to a unit of output or area (单位国内生产总值能耗, 万元GDP能耗): another measure
 than the output it is counted against."""
+
+
+_TITLE_RE = re.compile(r"示范")
+_LEVEL_WORDS_RE = re.compile(r"国家级|国家|全国|省级|市级|区级|县级")
+
+
+def _titles_differ(a: str, b: str) -> bool:
+    """Whether two names of a model title (示范村, 示范区, 示范点) give it for different
+    programmes: 美丽乡村示范村 and 乡村振兴示范村. What stands before 示范 (without level
+    words, which :mod:`reportdiff.core.analysis.regions` weighs) must end one the other;
+    a bare 示范村 says no programme."""
+    ma, mb = _TITLE_RE.search(a), _TITLE_RE.search(b)
+    if ma is None or mb is None:
+        return False
+    qa = _LEVEL_WORDS_RE.sub("", a[: ma.start()])
+    qb = _LEVEL_WORDS_RE.sub("", b[: mb.start()])
+    return bool(qa and qb and not qa.endswith(qb) and not qb.endswith(qa))
+
+
+_PLACES_RE = re.compile(r"(?:托额|名额|学位|床位|座位|车位|泊位)$")
+
+
+def _places_of(a: str, b: str) -> bool:
+    """Whether ``a`` counts the places (托额, 学位, 床位) of what ``b`` counts itself:
+    公办幼儿园托班托额 are places in the classes 公办幼儿园托班 counts."""
+    m = _PLACES_RE.search(a)
+    return m is not None and m.group() not in b and a[: m.start()].endswith(b[-2:])
 
 
 _TWO_RE = re.compile(r"(?P<x>[^和及与、]{2,})(?:和|及|与)(?P<y>[^和及与、]{2,})")
@@ -65,6 +94,8 @@ def measures_differ(a: str, b: str) -> bool:
         return True  # 单位国内生产总值能耗 is energy per unit of output, not the output
     if size_of(a) != size_of(b):
         return True  # 大型水利工程 are some of the 水利工程, not all of them
+    if _titles_differ(a, b) or _places_of(a, b) or _places_of(b, a):
+        return True  # 美丽乡村示范村 are not 乡村振兴示范村; 托班托额 are places, not classes
     pa, pb = share_part(a), share_part(b)
     if pa and pb and pa not in pb and pb not in pa:
         return True
@@ -190,3 +221,17 @@ def headline_growth(a: str, b: str) -> bool:
     the other the growth of the headline output measure (国内生产总值, 国民生产总值): the
     same figure. GDP and GNP themselves stay apart (:func:`measures_differ`)."""
     return {a, b} & {"经济增长"} != set() and any(n in _OUTPUT_MEASURES for n in (a, b))
+
+
+ACTIONS = ("新开工", "开工", "竣工", "完工", "建成", "投用", "开业", "签约", "供应", "筹措",
+            "启动", "验收", "交付")  # fmt: skip
+
+
+def actions_of(name: str) -> frozenset[str]:
+    """The action words of a name (开工 vs 竣工, 筹措 vs 供应: different facts)."""
+    found = {a for a in ACTIONS if a in name}
+    if "新开工" in found:
+        found.discard("开工")
+    if "完工" in found:  # 完工 and 竣工 both say finished: 电梯加装完工, 加装电梯竣工
+        found = (found - {"完工"}) | {"竣工"}
+    return frozenset(found)

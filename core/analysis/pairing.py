@@ -17,7 +17,6 @@ from reportdiff.core.analysis.facts import (
     Fact,
     Scorer,
     accumulation_of,
-    actions_of,
     balance_increment,
     base_name,
     commonplace,
@@ -44,13 +43,15 @@ from reportdiff.core.analysis.facts import (
 )
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.namerules import (
+    actions_of,
     count_class,
     headline_growth,
     measures_differ,
     points_back,
 )
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
-from reportdiff.core.analysis.programmes import programme_apart, quoted_terms
+from reportdiff.core.analysis.programmes import quoted_terms
+from reportdiff.core.analysis.regions import apart, whose
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
     RATE_UNITS,
@@ -284,7 +285,8 @@ def _facts_of(
                 quoted=quoted_terms(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=gap,
-                reviewed=report.meta.year or None,
+                meta=report.meta,
+                whose=whose(report.text, q, report.meta),
             )
             facts.append(fact)
             by_text.setdefault((figure_key, group), []).append(fact)
@@ -376,7 +378,7 @@ def _edges(
                 continue  # 减产120亿公斤 is not the same change as 增产3877万吨
             if increment_vs_level(fa, fb) or increment_vs_level(fb, fa):
                 continue  # 新增发电装机1500万千瓦 is not 发电装机容量达到2.5亿千瓦
-            if given_for_other_ends(fa, fb, ratio) or programme_apart(fa, fb):
+            if given_for_other_ends(fa, fb, ratio) or apart(fa, fb):
                 continue  # …用于医疗救助 is not …支持企业; “两旧” 受益居民 is not “城中村”'s
             if fa.deeds and fb.deeds and not fa.deeds & fb.deeds:
                 continue  # 清理756件行政法规 is not 制定28部行政法规

@@ -39,7 +39,7 @@ def programme_apart(a: _Named, b: _Named) -> bool:
     shorter one's sentence never names: “两旧”改造受益居民3000户 is not the 受益居民1.3万户 of
     a sentence on “城中村”改造 (the shorter name is of whatever its sentence is about)."""
     for short, long in ((a, b), (b, a)):
-        if short.name and short.name != long.name and short.name in long.name:
+        if short.name and short.name != long.name:
             extra = set(_QUOTED_RE.findall(long.rep.indicator))
             extra -= set(_QUOTED_RE.findall(short.rep.indicator))
             if extra and not extra & short.quoted:
