@@ -20,10 +20,11 @@ text is the same (folded). Then, per gold file and overall:
   labels contain the gold's ``a`` and ``b`` (a side with no label, a paragraph without a
   lead phrase, is named by its text's opening: the gold substring must begin it);
   precision = correct / judged rows (rows with both sides whose A or B name holds a gold
-  or ``never_sections`` substring). A judged row that is no gold pair is still correct
-  when one side is named by a gold pair's key and the other lies inside the node the
-  pair's other key names (a paragraph of the gold's section against the gold's lead
-  paragraph); verbose output lists those as *inside a gold pair*.
+  or ``never_sections`` substring). A row that is no gold pair but has one side named by a
+  gold pair's key and the other inside the node the pair's other key names (a paragraph of
+  the gold's section against the gold's lead paragraph) is a finer pair the gold does not
+  judge: it is neither correct nor wrong, counted apart as *inside a gold pair* (listed
+  with ``--verbose``) and left out of the precision, as unjudged number pairs are.
 
 A gold context that cannot be found in the cleaned text is reported as *unlocatable* (and
 its pair counts as not found); it never crashes the run, since the cleaning changes.
@@ -459,13 +460,13 @@ def score(gold: Gold, comparison: Any) -> Result:
     for la, lb, r in labels:
         if not (_names(la, keys_a) or _names(lb, keys_b)):
             continue
-        res.sec_judged += 1
         if id(r) in good_rows:
+            res.sec_judged += 1
             res.sec_correct += 1
         elif inside_gold(r):
-            res.sec_correct += 1
             res.sec_inside.append(f"{_shown(la, r.nodes[0])} ↔ {_shown(lb, r.nodes[1])}")
         else:
+            res.sec_judged += 1
             res.sec_wrong.append(f"{_shown(la, r.nodes[0])} ↔ {_shown(lb, r.nodes[1])}  ({r.kind})")
     return res
 
@@ -488,7 +489,8 @@ def report(res: Result, verbose: bool) -> None:
     )
     print(
         f"   sections  recall {_ratio(res.sec_found, res.sec_gold):<16} "
-        f"precision {_ratio(res.sec_correct, res.sec_judged)}"
+        f"precision {_ratio(res.sec_correct, res.sec_judged):<16} "
+        f"inside a gold pair (unjudged) {len(res.sec_inside)}"
     )
     print(
         f"   never pairs made: {len(res.never_made)}   never sections made: {len(res.sec_never_made)}"
@@ -553,6 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         total.never_made += r.never_made
         total.sec_never_made += r.sec_never_made
         total.unlocatable += r.unlocatable
+        total.sec_inside += r.sec_inside
     print(f"== overall ({len(done)} of {len(results)} gold files)")
     print(
         f"   numbers   recall {_ratio(total.found, total.gold_pairs):<16} "
@@ -560,7 +563,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         f"   sections  recall {_ratio(total.sec_found, total.sec_gold):<16} "
-        f"precision {_ratio(total.sec_correct, total.sec_judged)}"
+        f"precision {_ratio(total.sec_correct, total.sec_judged):<16} "
+        f"inside a gold pair (unjudged) {len(total.sec_inside)}"
     )
     print(
         f"   never pairs made: {len(total.never_made)}   never sections made: "
