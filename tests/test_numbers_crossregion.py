@@ -187,6 +187,36 @@ def test_a_plan_version_is_of_whoever_issued_the_plan() -> None:
     assert partner(between("jingan-2023", "shanghai-2023"), 0, "6.0版") == "6.0版"
 
 
+def test_a_plan_owner_is_named_by_owner_words_not_by_any_shi_or_qu() -> None:
+    """市场, 市民, 示范区, 开发区, 地区 inside a plan's name say nothing of who issued it: the
+    plan is then the report's own government's (a district's for 杨浦, the city's for 上海);
+    全区, 本市, 发布区… and 落实市… name the issuer."""
+    from reportdiff.core.analysis.regions import plan_owner
+
+    yangpu, shanghai = sample("yangpu-2022").meta, sample("shanghai-2023").meta
+    assert plan_owner("市场化营商环境", yangpu) == "county"
+    assert plan_owner("市民服务热线", yangpu) == "county"
+    assert plan_owner("示范区营商环境", shanghai) == "city"
+    assert plan_owner("开发区高质量发展", shanghai) == "city"
+    assert plan_owner("长三角地区一体化", shanghai) == "city"
+    assert plan_owner("全区优化营商环境", shanghai) == "county"
+    assert plan_owner("发布区优化营商环境", shanghai) == "county"
+    assert plan_owner("本市优化营商环境", yangpu) == "city"
+    assert plan_owner("落实全市优化营商环境行动方案", yangpu) == "city"
+
+
+def test_a_county_level_city_calls_its_own_titles_shiji() -> None:
+    """昆山市 is a county-level city: its 市级 titles are of its own level (as 区级 are a
+    district's), while 国家 and 省级 ones are above it."""
+    from dataclasses import replace
+
+    kunshan = replace(sample("yangpu-2022").meta, region="昆山市", level="county")
+    assert tier_of("市级文明单位", kunshan) is None
+    assert tier_of("省级文明单位", kunshan) == 3
+    assert tier_of("国家企业技术中心", kunshan) == 4
+    assert tier_of("市级文明单位", sample("yangpu-2022").meta) == 2  # a district's: above it
+
+
 # ------------------------------------------------------------------ recall: what is done to bonds
 
 

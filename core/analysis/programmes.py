@@ -11,10 +11,16 @@ from typing import Protocol
 
 from reportdiff.core.comparison import Quantity
 
-__all__ = ["programme_apart", "quoted_terms"]
+__all__ = ["SENTENCE_ENDS", "programme_apart", "quoted_terms", "sentence_start"]
 
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{1,10})[”\"]")
-_SENTENCE_ENDS = "。！？!?\n"
+SENTENCE_ENDS = "。！？!?\n"
+"""What ends a sentence for the rules that read a figure's sentence (here and in regions)."""
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins."""
+    return max(text.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
 
 
 class _Named(Protocol):
@@ -29,8 +35,8 @@ class _Named(Protocol):
 
 def quoted_terms(text: str, q: Quantity) -> frozenset[str]:
     """The quoted names in the sentence of ``q`` (“城中村”改造…、受益居民1.3万户 → 城中村)."""
-    start = max(text.rfind(c, 0, q.span.start) for c in _SENTENCE_ENDS) + 1
-    ends = [e for e in (text.find(c, q.span.end) for c in _SENTENCE_ENDS) if e >= 0]
+    start = sentence_start(text, q.span.start)
+    ends = [e for e in (text.find(c, q.span.end) for c in SENTENCE_ENDS) if e >= 0]
     return frozenset(_QUOTED_RE.findall(text, start, min(ends, default=len(text))))
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from reportdiff.core.analysis.programmes import programme_apart
+from reportdiff.core.analysis.programmes import programme_apart, sentence_start
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import ReportMeta
 
@@ -72,12 +72,13 @@ def generic_count(name: str) -> bool:
 
 def _own_ranks(meta: ReportMeta) -> frozenset[int]:
     """The ranks the report's own level goes by: a municipality (上海市, a province) calls
-    itself 市; a district 区 or 县."""
+    itself 市; a county-level city (昆山市, a county) calls its own titles 市级 too; a
+    district 区 or 县."""
     rank = _LEVEL_RANK.get(meta.level)
     if rank is None:
         return frozenset()
-    if rank == 3 and meta.region.endswith("市"):
-        return frozenset({2, 3})
+    if rank in (1, 3) and meta.region.endswith("市"):
+        return frozenset({rank, 2})
     return frozenset({rank})
 
 
@@ -125,12 +126,11 @@ _ZONE_RE = re.compile(
     r"[^，,；;：:。、\d]{2,14}?(?:新片区|示范区|开发区|高新区|科学城|商务区|保税区|试验区|自贸区)"
 )
 _NOT_A_NAME_RE = re.compile(r"推进|推动|加快|深化|启动|总结|统筹|全面|持续|建设|打造|创建|个|这些")
-_SENTENCE_ENDS = "。！？!?\n"
 
 
 def zone_of(text: str, q: Quantity) -> str:
     """The zone whose name opens ``q``'s sentence (临港新片区), or ''."""
-    start = max(text.rfind(c, 0, q.span.start) for c in _SENTENCE_ENDS) + 1
+    start = sentence_start(text, q.span.start)
     found = _ZONE_RE.match(text, start, q.span.start)
     if found is None or _NOT_A_NAME_RE.search(found.group()):
         return ""
@@ -159,12 +159,23 @@ def _quotes_national(a: _Fact, b: _Fact) -> bool:
 _OWN_PLANNER = {"county": "county", "prefecture": "city", "national": "national"}
 
 
+# The plan's issuer named in a version's name: 全市/本市/市级…, or 市 (区, 县) alone opening
+# the name or after what is done to a plan (落实市…, 发布区…), never inside another word
+# (市场, 市民, 示范区, 开发区, 地区).
+_PLAN_VERBS = r"(?:落实|发布|制定|实施|出台|执行|贯彻|推进|推动|对标|深化|编制|印发)"
+_CITY_OWNER_RE = re.compile(rf"全市|本市|市级|市委|市政府|(?:^|{_PLAN_VERBS})市(?![场民])")
+_COUNTY_OWNER_RE = re.compile(
+    rf"全[区县]|本[区县]|[区县]级|[区县]委|[区县]政府|(?:^|{_PLAN_VERBS})[区县](?![域块])"
+)
+
+
 def plan_owner(name: str, meta: ReportMeta) -> str:
-    """Who issued the plan a version (版) numbers: the city when the name says 市 (落实市…,
-    全市…), a district when it says 区, else the report's own government; '' if unknown."""
-    if "市" in name:
+    """Who issued the plan a version (版) numbers: the city when the name says so (落实市…,
+    全市…), a district when it says 区 or 县 (发布区…, 全区…), else the report's own
+    government; '' if unknown. 市场化 or 示范区 inside the name say nothing of the issuer."""
+    if _CITY_OWNER_RE.search(name):
         return "city"
-    if "区" in name:
+    if _COUNTY_OWNER_RE.search(name):
         return "county"
     if meta.level == "province":
         return "city" if meta.region.endswith("市") else "province"
