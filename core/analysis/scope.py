@@ -196,6 +196,16 @@ def _nearest_cue(
                 continue  # 比上年, 比一季度: the base of a comparison
             if m.group() == "上年" and not from_end:
                 continue  # 由上年居世界第四位…: 上年 dates only the start of a change
+            if (
+                kind == "years"
+                and clause is not None
+                and m.start() < clause
+                and _AVERAGE_RE.match(key, m.end())
+            ):
+                # 1997年，城镇居民人均可支配收入达到5160元，五年来年均实际增长6%；农村居民
+                # 人均纯收入达到2090元: a span saying over which years an average runs is
+                # part of that average, governing its own clause only, as 年均 does
+                continue
             cand = (m.end(), -rank, kind, m.group(), m.start())
             # nearest end wins; at the same end the longer (earlier-ranked) cue
             if best is None or cand[:2] > best[:2]:
