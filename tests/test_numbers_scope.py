@@ -287,7 +287,6 @@ def test_national_2003_five_year_review() -> None:
     assert partner(ps, 0, "７．７％") is None  # a five-year average has no one-year partner
 
 
-
 def test_a_span_over_which_an_average_runs_governs_that_average_only() -> None:
     """1998's review: 1997年，城镇居民人均可支配收入达到5160元，五年来年均实际增长6％；农村居民
     人均纯收入达到2090元，年均实际增长5．4％. 五年来 says over which years the average runs:
@@ -301,6 +300,7 @@ def test_a_span_over_which_an_average_runs_governs_that_average_only() -> None:
     jobs = quantity(r, "3555万人")
     assert jobs.period == "years"
     assert partner(pairs(national(1997), r), 1, "2090元") == "１９００多元"
+
 
 def test_national_2002_without_headings_is_read_in_order() -> None:
     r = national(2002)
