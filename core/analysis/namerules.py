@@ -7,6 +7,7 @@ when two figures' names are compared.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "ACTIONS",
@@ -103,9 +104,14 @@ def measures_differ(a: str, b: str) -> bool:
     return bool(ea and eb and ea != eb)
 
 
+NAME_CACHE = 1 << 15
+"""Indicator names whose parsed parts (share, size, sectors) each process keeps: pairing
+weighs every name against many others; a series holds some ten thousand names."""
+
 _SECTOR_RE = re.compile(r"工农业|轻工业|重工业|手工业|工业|农业")
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def sectors_of(name: str) -> frozenset[str]:
     """The sectors a name is of (工业总产值 → 工业; 工农业总产值 → 工农业, both together),
     empty when it names none. Industry's output is not agriculture's nor both together's;
@@ -128,6 +134,7 @@ def _share(name: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def share_part(name: str) -> str:
     """The part a share is of (现代工业在工业农业总产值中所占的比重 and 在工农业生产总值中现代
     工业所占的比重 → 现代工业), '' when the name is no share or says no part. Shares of
@@ -162,6 +169,7 @@ _SIZE_RE = re.compile(
 _SIZES = {"特大型": "大型", "中小型": "中小", "小型": "小", "小微": "小"}
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def size_of(name: str) -> str:
     """The size class a name gives its firms or projects (国有大型企业 → 大型; 国有小企业 →
     小; 中小企业 → 中小), '' when it gives none. Large firms are not small ones: 抓好1000户

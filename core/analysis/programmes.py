@@ -7,6 +7,7 @@ Used by :mod:`reportdiff.core.analysis.pairing` when two facts' names are compar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol
 
 from reportdiff.core.comparison import Quantity
@@ -46,8 +47,13 @@ def programme_apart(a: _Named, b: _Named) -> bool:
     a sentence on “城中村”改造 (the shorter name is of whatever its sentence is about)."""
     for short, long in ((a, b), (b, a)):
         if short.name and short.name != long.name:
-            extra = set(_QUOTED_RE.findall(long.rep.indicator))
-            extra -= set(_QUOTED_RE.findall(short.rep.indicator))
+            extra = _quoted_in(long.rep.indicator) - _quoted_in(short.rep.indicator)
             if extra and not extra & short.quoted:
                 return True
     return False
+
+
+@lru_cache(maxsize=1 << 15)
+def _quoted_in(indicator: str) -> frozenset[str]:
+    """The quoted names in an indicator (pairing asks again for each name it weighs)."""
+    return frozenset(_QUOTED_RE.findall(indicator))

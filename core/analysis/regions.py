@@ -29,6 +29,7 @@ Used by :mod:`reportdiff.core.analysis.pairing` when two facts are weighed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol
 
 from reportdiff.core.analysis.programmes import programme_apart, sentence_start
@@ -70,6 +71,7 @@ def generic_count(name: str) -> bool:
     return bool(_GENERIC_RE.match(name))
 
 
+@lru_cache(maxsize=256)
 def _own_ranks(meta: ReportMeta) -> frozenset[int]:
     """The ranks the report's own level goes by: a municipality (上海市, a province) calls
     itself 市; a county-level city (昆山市, a county) calls its own titles 市级 too; a
@@ -82,6 +84,7 @@ def _own_ranks(meta: ReportMeta) -> frozenset[int]:
     return frozenset({rank})
 
 
+@lru_cache(maxsize=1 << 15)
 def tier_of(name: str, meta: ReportMeta) -> int | None:
     """The rank of the level a name's title is given at when it names another level than its
     report's (国家企业技术中心 in a district's report: 4), else None."""
