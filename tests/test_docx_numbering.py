@@ -172,11 +172,15 @@ def test_chinese_counting_matches_the_reading_of_every_part_number() -> None:
         assert cn_number(chinese_counting(n)) == n
 
 
-def lvl(ilvl: int, fmt: str, text: str, *, style: str = "", restart: int | None = None) -> str:
-    """A ``w:lvl`` of an abstract list: ``style`` links a paragraph style to the level."""
+def lvl(
+    ilvl: int, fmt: str, text: str, *, style: str = "", restart: int | None = None, legal: str = ""
+) -> str:
+    """A ``w:lvl`` of an abstract list: ``style`` links a paragraph style to the level;
+    ``legal``: an ``isLgl`` element with that val (``"on"``: none)."""
     return (
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         + (f'<w:lvlRestart w:val="{restart}"/>' if restart is not None else "")
+        + ("<w:isLgl/>" if legal == "on" else f'<w:isLgl w:val="{legal}"/>' if legal else "")
         + (f'<w:pStyle w:val="{style}"/>' if style else "")
         + f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
     )
@@ -365,3 +369,15 @@ def test_lvl_restart_says_which_levels_restart_a_lower_one(tmp_path: Path) -> No
     assert got == [
         "一、甲", "（一）乙", "1.丙", "①丁", "（二）戊", "2.己", "②庚", "二、辛", "1.壬", "③癸",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("legal", "want"), [("on", "1.1"), ("", "一.1"), ("0", "一.1")])
+def test_legal_numbering_shows_the_levels_above_in_decimal(
+    legal: str, want: str, tmp_path: Path
+) -> None:
+    # isLgl (17.9.4): 一、 parts, sections 1.1 (not 一.1) on a level that says so.
+    levels = lvl(0, "chineseCounting", "%1、") + lvl(1, "decimal", "%1.%2", legal=legal)
+    got = list_docx(
+        tmp_path / "g.docx", levels, [("Normal", "91/0", "工作回顾"), ("Normal", "91/1", "经济")]
+    )
+    assert got == ["一、工作回顾", f"{want}经济"]

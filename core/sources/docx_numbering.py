@@ -34,6 +34,8 @@ class Level:
     """Restarts when a level up to this one (0-based) moves; None: any level above; -1: never."""
     suffix: str = "tab"
     """What follows the label: tab, space or nothing."""
+    legal: bool = False
+    """``isLgl``: the levels above are shown in decimal here (一 → 1 in 1.2)."""
 
 
 @dataclass
@@ -99,7 +101,8 @@ class Numbering:
             n = int(m.group(1)) - 1
             own = levels.get(n, Level("decimal", "", 1))
             value = counts[n]
-            return format_number(own.start if value is None else value, own.fmt)
+            fmt = "decimal" if lvl.legal and n != level else own.fmt
+            return format_number(own.start if value is None else value, fmt)
 
         label = _PLACEHOLDER.sub(fill, lvl.text).strip()
         if not label or lvl.suffix == "nothing" or ord(label[-1]) >= 0x2E80:
@@ -172,7 +175,13 @@ def _level(lvl: Any) -> Level:
         start=int(start) if start and start.isdigit() else 1,
         restart=int(restart) - 1 if restart and restart.isdigit() else None,
         suffix=_val(lvl.find(f"{_W}suff")) or "tab",
+        legal=_on(lvl.find(f"{_W}isLgl")),
     )
+
+
+def _on(element: Any) -> bool:
+    """An OOXML on/off element: on when present, unless its val says off."""
+    return element is not None and _val(element) not in ("0", "false", "off")
 
 
 def _style_numbering(
