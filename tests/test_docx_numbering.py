@@ -381,3 +381,52 @@ def test_legal_numbering_shows_the_levels_above_in_decimal(
         tmp_path / "g.docx", levels, [("Normal", "91/0", "工作回顾"), ("Normal", "91/1", "经济")]
     )
     assert got == ["一、工作回顾", f"{want}经济"]
+
+
+def test_a_list_defined_by_a_list_style_draws_that_style_s_levels(tmp_path: Path) -> None:
+    # Word's list styles: list 94's abstract holds no levels, only numStyleLink to the list
+    # style 报告编号, whose numId (91) names the abstract list with the levels (17.9.21).
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    path = tmp_path / "ls.docx"
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="91"><w:styleLink w:val="ReportList"/>'
+            + HEADING_LEVELS
+            + "</w:abstractNum>"
+        ),
+    )
+    numbering.insert(
+        1,
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="93">'
+            '<w:numStyleLink w:val="ReportList"/></w:abstractNum>'
+        ),
+    )
+    for num_id, abstract_id in (("91", "91"), ("94", "93")):
+        numbering.append(
+            parse_xml(
+                f'<w:num xmlns:w="{W}" w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
+            )
+        )
+    style = document.styles.add_style("ReportList", WD_STYLE_TYPE.LIST)
+    assert style.style_id == "ReportList"
+    style.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr xmlns:w="{W}"><w:numId w:val="91"/></w:numPr>')
+    )
+    for ilvl, text in ((0, "工作回顾"), (1, "经济运行"), (1, "改革开放"), (0, "今年工作")):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="94"/></w:numPr>'
+            )
+        )
+    document.save(str(path))
+    got = [ln for ln in read_document(path).split("\n") if ln.strip()]
+    assert got == ["一、工作回顾", "（一）经济运行", "（二）改革开放", "二、今年工作"]

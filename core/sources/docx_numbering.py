@@ -135,6 +135,8 @@ def numbering_of(document: Any) -> Numbering:
         root = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         root = None
+    style_lists: dict[str, str] = {}
+    """abstractNumId → the list style (``numStyleLink``) whose list it is."""
     if root is not None:
         for abstract in root.iter(f"{_W}abstractNum"):
             abstract_id = abstract.get(f"{_W}abstractNumId", "")
@@ -148,6 +150,8 @@ def numbering_of(document: Any) -> Numbering:
                         links.setdefault(style, int(ilvl))
             out.abstract[abstract_id] = levels
             out.links[abstract_id] = links
+            if style := _val(abstract.find(f"{_W}numStyleLink")):
+                style_lists[abstract_id] = style
         for num in root.iter(f"{_W}num"):
             num_id = num.get(f"{_W}numId", "")
             out.nums[num_id] = _val(num.find(f"{_W}abstractNumId")) or ""
@@ -163,6 +167,19 @@ def numbering_of(document: Any) -> Numbering:
     out.styles = _style_numbering(
         document, lambda num_id: out.links.get(out.nums.get(num_id, ""), {})
     )
+    # A list defined by a list style (numStyleLink, 17.9.21) is that style's list: the
+    # style's numId names the abstract list holding the levels (and so the count).
+    linked = False
+    for num_id, abstract_id in out.nums.items():
+        if (style := style_lists.get(abstract_id)) and (target := out.styles.get(style)):
+            resolved = out.nums.get(target[0], "")
+            if resolved and resolved not in style_lists and out.abstract.get(resolved):
+                out.nums[num_id] = resolved
+                linked = True
+    if linked:  # the paragraph styles' levels may come from the lists now reached
+        out.styles = _style_numbering(
+            document, lambda num_id: out.links.get(out.nums.get(num_id, ""), {})
+        )
     return out
 
 
