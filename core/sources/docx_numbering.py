@@ -6,8 +6,12 @@ it 一、2023年工作回顾 would read as 2023年工作回顾, and the report's
 lose the marks that tell their rank. This module counts the lists as Word does and gives
 each paragraph its label: the level's ``lvlText`` (``%1、``, ``（%2）``, ``%1.%2``) with every
 ``%n`` in level n's format (decimal, chineseCounting 一 十一 二十, full-width digits, ①,
-甲乙丙, letters, roman numerals), counters starting at each level's ``start`` and
-restarting when a level above moves on. Bullets and unknown formats give no label.
+甲乙丙, letters, roman numerals; the levels above in decimal under ``isLgl``), counters
+starting at each level's ``start`` and restarting when a level above moves on (or the one
+``lvlRestart`` names). A heading style naming only the list is on the level that names it
+(``w:pStyle``); instances of one list share its count, each restarting the levels it gives
+a ``startOverride`` at its first use; a list made from a list style (``numStyleLink``) is
+that style's list. Bullets and unknown formats give no label.
 """
 
 from __future__ import annotations
