@@ -6,14 +6,19 @@ it 一、2023年工作回顾 would read as 2023年工作回顾, and the report's
 lose the marks that tell their rank. This module counts the lists as Word does and gives
 each paragraph its label: the level's ``lvlText`` (``%1、``, ``（%2）``, ``%1.%2``) with every
 ``%n`` in level n's format (decimal, chineseCounting 一 十一 二十, full-width digits, ①,
-甲乙丙, letters, roman numerals), counters starting at each level's ``start`` and
-restarting when a level above moves on. Bullets and unknown formats give no label.
+甲乙丙, letters, roman numerals; the levels above in decimal under ``isLgl``), counters
+starting at each level's ``start`` and restarting when a level above moves on (or the one
+``lvlRestart`` names). A heading style naming only the list is on the level that names it
+(``w:pStyle``); instances of one list share its count, each restarting the levels it gives
+a ``startOverride`` at its first use; a list made from a list style (``numStyleLink``) is
+that style's list. Bullets and unknown formats give no label.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,6 +38,8 @@ class Level:
     """Restarts when a level up to this one (0-based) moves; None: any level above; -1: never."""
     suffix: str = "tab"
     """What follows the label: tab, space or nothing."""
+    legal: bool = False
+    """``isLgl``: the levels above are shown in decimal here (一 → 1 in 1.2)."""
 
 
 @dataclass
@@ -40,14 +47,31 @@ class Numbering:
     """A document's lists: which numbering a paragraph uses and its counters so far."""
 
     abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
+    links: dict[str, dict[str, int]] = field(default_factory=dict)
+    """abstractNumId → {styleId: level} from its levels' ``w:pStyle``."""
     nums: dict[str, str] = field(default_factory=dict)
     """numId → abstractNumId."""
+    overrides: dict[str, dict[int, Level]] = field(default_factory=dict)
+    """numId → levels that list instance draws its own way (``lvlOverride/lvl``)."""
     starts: dict[tuple[str, int], int] = field(default_factory=dict)
     """(numId, level) → a start override of that list instance."""
     styles: dict[str, tuple[str, int]] = field(default_factory=dict)
     """styleId → (numId, level) a paragraph style numbers its paragraphs with."""
     counters: dict[str, list[int | None]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
+
+    def levels_of(self, num_id: str) -> dict[int, Level]:
+        """The levels of list instance ``num_id``: its abstract list's, with its level
+        overrides, and its start overrides as the levels' starts (ECMA-376 17.9.27: the
+        override is the start whenever the level starts or restarts in this instance)."""
+        levels = dict(self.abstract.get(self.nums.get(num_id, ""), {}))
+        for at, own in self.overrides.get(num_id, {}).items():
+            # Word ignores lvlRestart in an override's level (MS-OI29500 on 17.9.11).
+            levels[at] = replace(own, restart=levels[at].restart if at in levels else None)
+        for (nid, at), start in self.starts.items():
+            if nid == num_id and at in levels:
+                levels[at] = replace(levels[at], start=start)
+        return levels
 
     def label(self, paragraph: Any) -> str:
         """The label Word prints before ``paragraph`` ('' when it is not numbered)."""
@@ -56,16 +80,17 @@ class Numbering:
             return ""
         num_id, level = found
         abstract_id = self.nums.get(num_id)
-        levels = self.abstract.get(abstract_id or "")
+        levels = self.levels_of(num_id)
         if not levels or level not in levels:
             return ""
+        # Instances of one abstract list share its count (Word continues it across them).
         counts = self.counters.setdefault(abstract_id or "", [None] * 9)
         if num_id not in self.started:
-            # A list instance with a start override starts its count afresh.
+            # A list instance with a start override restarts those levels at its first use.
             self.started.add(num_id)
-            for (nid, at), start in self.starts.items():
+            for nid, at in self.starts:
                 if nid == num_id:
-                    counts[at] = start - 1
+                    counts[at] = None
         lvl = levels[level]
         current = counts[level]
         counts[level] = lvl.start if current is None else current + 1
@@ -80,7 +105,8 @@ class Numbering:
             n = int(m.group(1)) - 1
             own = levels.get(n, Level("decimal", "", 1))
             value = counts[n]
-            return format_number(own.start if value is None else value, own.fmt)
+            fmt = "decimal" if lvl.legal and n != level else own.fmt
+            return format_number(own.start if value is None else value, fmt)
 
         label = _PLACEHOLDER.sub(fill, lvl.text).strip()
         if not label or lvl.suffix == "nothing" or ord(label[-1]) >= 0x2E80:
@@ -113,38 +139,80 @@ def numbering_of(document: Any) -> Numbering:
         root = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         root = None
+    style_lists: dict[str, str] = {}
+    """abstractNumId → the list style (``numStyleLink``) whose list it is."""
     if root is not None:
         for abstract in root.iter(f"{_W}abstractNum"):
+            abstract_id = abstract.get(f"{_W}abstractNumId", "")
             levels: dict[int, Level] = {}
+            links: dict[str, int] = {}
             for lvl in abstract.iter(f"{_W}lvl"):
                 ilvl = lvl.get(f"{_W}ilvl", "0")
-                if not ilvl.isdigit():
-                    continue
-                start = _val(lvl.find(f"{_W}start"))
-                restart = _val(lvl.find(f"{_W}lvlRestart"))
-                levels[int(ilvl)] = Level(
-                    fmt=_val(lvl.find(f"{_W}numFmt")) or "decimal",
-                    text=_val(lvl.find(f"{_W}lvlText")) or "",
-                    start=int(start) if start and start.isdigit() else 1,
-                    restart=int(restart) - 1 if restart and restart.isdigit() else None,
-                    suffix=_val(lvl.find(f"{_W}suff")) or "tab",
-                )
-            out.abstract[abstract.get(f"{_W}abstractNumId", "")] = levels
+                if ilvl.isdigit():
+                    levels[int(ilvl)] = _level(lvl)
+                    if style := _val(lvl.find(f"{_W}pStyle")):
+                        links.setdefault(style, int(ilvl))
+            out.abstract[abstract_id] = levels
+            out.links[abstract_id] = links
+            if style := _val(abstract.find(f"{_W}numStyleLink")):
+                style_lists[abstract_id] = style
         for num in root.iter(f"{_W}num"):
             num_id = num.get(f"{_W}numId", "")
             out.nums[num_id] = _val(num.find(f"{_W}abstractNumId")) or ""
             for override in num.iter(f"{_W}lvlOverride"):
-                start = _val(override.find(f"{_W}startOverride"))
                 ilvl = override.get(f"{_W}ilvl", "0")
-                if start and start.isdigit() and ilvl.isdigit():
+                if not ilvl.isdigit():
+                    continue
+                if (lvl := override.find(f"{_W}lvl")) is not None:
+                    out.overrides.setdefault(num_id, {})[int(ilvl)] = _level(lvl)
+                start = _val(override.find(f"{_W}startOverride"))
+                if start and start.isdigit():
                     out.starts[(num_id, int(ilvl))] = int(start)
-    out.styles = _style_numbering(document)
+    out.styles = _style_numbering(
+        document, lambda num_id: out.links.get(out.nums.get(num_id, ""), {})
+    )
+    # A list defined by a list style (numStyleLink, 17.9.21) is that style's list: the
+    # style's numId names the abstract list holding the levels (and so the count).
+    linked = False
+    for num_id, abstract_id in out.nums.items():
+        if (style := style_lists.get(abstract_id)) and (target := out.styles.get(style)):
+            resolved = out.nums.get(target[0], "")
+            if resolved and resolved not in style_lists and out.abstract.get(resolved):
+                out.nums[num_id] = resolved
+                linked = True
+    if linked:  # the paragraph styles' levels may come from the lists now reached
+        out.styles = _style_numbering(
+            document, lambda num_id: out.links.get(out.nums.get(num_id, ""), {})
+        )
     return out
 
 
-def _style_numbering(document: Any) -> dict[str, tuple[str, int]]:
-    """styleId → (numId, level) for paragraph styles that number (標題 on a multilevel list),
-    following each style's basedOn chain."""
+def _level(lvl: Any) -> Level:
+    start = _val(lvl.find(f"{_W}start"))
+    restart = _val(lvl.find(f"{_W}lvlRestart"))
+    return Level(
+        fmt=_val(lvl.find(f"{_W}numFmt")) or "decimal",
+        text=_val(lvl.find(f"{_W}lvlText")) or "",
+        start=int(start) if start and start.isdigit() else 1,
+        restart=int(restart) - 1 if restart and restart.isdigit() else None,
+        suffix=_val(lvl.find(f"{_W}suff")) or "tab",
+        legal=_on(lvl.find(f"{_W}isLgl")),
+    )
+
+
+def _on(element: Any) -> bool:
+    """An OOXML on/off element: on when present, unless its val says off."""
+    return element is not None and _val(element) not in ("0", "false", "off")
+
+
+def _style_numbering(
+    document: Any, links_of: Callable[[str], dict[str, int]]
+) -> dict[str, tuple[str, int]]:
+    """styleId → (numId, level) for paragraph styles that number (标题 on a multilevel list),
+    following each style's basedOn chain. A style naming the list without a level takes the
+    level whose ``w:pStyle`` names it (``links_of(numId)``, ECMA-376 17.9.24): Word's heading
+    numbering puts 标题 2 on level 1 that way. A style's own ilvl comes first, as Word keeps
+    it (MS-OI29500 on 17.3.1.19); with neither, level 0."""
     try:
         root = document.styles.element
     except AttributeError:
@@ -164,19 +232,24 @@ def _style_numbering(document: Any) -> dict[str, tuple[str, int]]:
             )
     out: dict[str, tuple[str, int]] = {}
     for sid in {*own, *based}:
-        num_id: str | None = None
-        level: int | None = None
-        seen: set[str] = set()
+        chain: list[str] = []
         at: str | None = sid
-        while at and at not in seen and (num_id is None or level is None):
-            seen.add(at)
-            got = own.get(at)
-            if got is not None:
-                num_id = num_id if num_id is not None else got[0]
-                level = level if level is not None else got[1]
+        while at and at not in chain:
+            chain.append(at)
             at = based.get(at)
-        if num_id and num_id != "0":
-            out[sid] = (num_id, level or 0)
+        num_id = next((n for s in chain if (n := own.get(s, (None, None))[0]) is not None), None)
+        if not num_id or num_id == "0":
+            continue
+        links = links_of(num_id)
+        level = 0
+        for s in chain:
+            if (explicit := own.get(s, (None, None))[1]) is not None:
+                level = explicit
+                break
+            if s in links:
+                level = links[s]
+                break
+        out[sid] = (num_id, level)
     return out
 
 
