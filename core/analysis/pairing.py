@@ -41,7 +41,6 @@ from reportdiff.core.analysis.facts import (
     text_key,
     years_apart,
 )
-from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.namerules import (
     actions_of,
     count_class,
@@ -49,15 +48,14 @@ from reportdiff.core.analysis.namerules import (
     measures_differ,
     points_back,
 )
+from reportdiff.core.analysis.pairmake import make_pair
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
 from reportdiff.core.analysis.regions import apart, whose
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.units import (
-    RATE_UNITS,
     compare_key,
     printed_unit,
-    to_dimension_base,
 )
 from reportdiff.core.comparison import AlignedRow, NumberPair, Quantity
 from reportdiff.core.model import Report
@@ -145,7 +143,7 @@ def pair_numbers(
             values[r] = facts[r][f].rep
         first_report = min(merged)
         order = (first_report, facts[first_report][merged[first_report]].rep.span.start)
-        paired.append((order, _make_pair(values)))
+        paired.append((order, make_pair(values)))
     paired.sort(key=lambda p: p[0])
 
     only: list[NumberPair] = []
@@ -476,54 +474,3 @@ class _NameScores:
         if got is None:
             got = self._actions[name] = actions_of(name)
         return got
-
-
-def _signed(q: Quantity) -> float:
-    """The signed value in its dimension's base unit (万吨 and 亿公斤 both in 公斤)."""
-    return q.sign * q.value * to_dimension_base(q.unit)
-
-
-def _high(q: Quantity) -> float | None:
-    return None if q.high is None else q.high * to_dimension_base(q.unit)
-
-
-def _make_pair(values: list[Quantity | None]) -> NumberPair:
-    present = [q for q in values if q is not None]
-    first, last = present[0], present[-1]
-    signed = [_signed(q) for q in present]
-    scale = max(abs(v) for v in signed) or 1.0
-    same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed) and all(
-        _high(q) == _high(present[0]) for q in present
-    )
-    unit = printed_unit(first.text)
-    delta: float | None
-    pct: float | None
-    if first.unit == "版" or (not same and any(q.high is not None for q in present)):
-        # a version, or a range against another figure: no single Δ says the change
-        delta = pct = None
-        display = unit.display
-    elif first.unit in RATE_UNITS:
-        delta = signed[-1] - signed[0]
-        pct = None
-        display = "个百分点" if first.unit == "%" else unit.display
-    else:
-        # in the first report's printed unit: 亿公斤 → 万吨 is said in 亿公斤
-        delta = (signed[-1] - signed[0]) / (unit.factor * to_dimension_base(first.unit))
-        pct = None if signed[0] == 0 else (signed[-1] - signed[0]) / abs(signed[0]) * 100.0
-        display = unit.display
-    if delta is not None:
-        delta = round(delta, 10)
-    indicator = first.indicator or last.indicator
-    if measure_kind(first) == "change":
-        # 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row (0.3% → 8%)
-        change = next((w for w in first.qualifiers if any(c in w for c in CHANGE_WORDS)), "")
-        if change and change not in indicator:
-            indicator += change
-    return NumberPair(
-        indicator=indicator,
-        status="same" if same else "changed",
-        values=tuple(values),
-        delta=delta,
-        pct=pct,
-        unit=display,
-    )
