@@ -330,7 +330,7 @@ def _stored_as(
     digest = _digest(report.text)
     if report.meta.id in existing and _holds(folder, report.meta.id, digest, report.meta):
         return report.meta.id
-    if stored is None:
+    if stored is None or not existing:  # an empty library holds nothing
         return None
     others = (i for i in stored.ids_of(digest) if i != report.meta.id)
     return next((i for i in others if _holds(folder, i, digest, report.meta)), None)
