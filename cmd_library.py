@@ -303,6 +303,13 @@ def _cmd_add(args: argparse.Namespace) -> int:
             kind_label(meta.kind),
             meta.title,
         ]
+        would_be = outcome.elsewhere.get((meta.source, meta.id))
+        if would_be is not None:
+            fields.append(
+                _("already in your library as {id} (it would be {would_be} now)").format(
+                    id=meta.id, would_be=would_be
+                )
+            )
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     sys.stdout.flush()
     for failure in outcome.failed:

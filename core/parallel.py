@@ -30,6 +30,7 @@ from typing import Any, Generic, TypeVar
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
+from reportdiff.core.poolsys import RESULTS_PREFIX, die_with, results_base, sweep
 
 __all__ = [
     "WORKERS_ENV",
@@ -97,52 +98,6 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and not _in_worker and _threads() == 1
 
 
-def _die_with(parent: int) -> None:
-    """Have the kernel end this worker when its parent ends, however it ends (the TUI
-    terminates its analysis process when the user quits: its workers must not go on)."""
-    import ctypes
-    import signal
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent ended before the request was made
-        os._exit(1)
-
-
-_PREFIX = "reportdiff-pool-"
-"""Results folders are ``<prefix><pid of the caller>-<random>``."""
-
-
-def _results_base() -> str:
-    """Where workers leave their results: memory-backed /dev/shm if writable, else temp."""
-    import tempfile
-
-    shm = "/dev/shm"
-    return shm if os.access(shm, os.W_OK) else tempfile.gettempdir()
-
-
-def _sweep(base: str) -> None:
-    """Remove results folders left by callers that were killed (they never cleaned up)."""
-    import shutil
-
-    with contextlib.suppress(OSError), os.scandir(base) as entries:
-        for entry in entries:
-            if not entry.name.startswith(_PREFIX):
-                continue
-            pid = entry.name[len(_PREFIX) :].split("-", 1)[0]
-            if not pid.isdigit() or int(pid) == os.getpid():
-                continue
-            try:
-                os.kill(int(pid), 0)
-            except ProcessLookupError:  # its caller is gone
-                shutil.rmtree(entry.path, ignore_errors=True)
-            except OSError:
-                pass  # alive (another user's process)
-
-
 class Tasks(Generic[T]):
     """Independent pieces, started at once; :meth:`result` gives each one's value.
 
@@ -163,6 +118,8 @@ class Tasks(Generic[T]):
         self._budget = 0  # processes it may use, this one included (0: no pool wanted)
         self._want = 0  # workers it would have started, had the budget allowed
         self._forked = 0  # workers started so far
+        self._failed: list[int] = []  # pieces that failed in a worker, to run here
+        self._here_now = 0  # pieces being run here at this moment (a pool may start inside)
 
     @property
     def pooled(self) -> bool:
@@ -178,9 +135,9 @@ class Tasks(Generic[T]):
         if self._claims is None:
             try:
                 self._lock = ctx.Lock()
-                base = _results_base()
-                _sweep(base)
-                self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=base)
+                base = results_base()
+                sweep(base)
+                self._folder = tempfile.mkdtemp(prefix=f"{RESULTS_PREFIX}{os.getpid()}-", dir=base)
             except OSError:
                 self._want = 0  # no semaphores or temp space: every piece is done here
                 return
@@ -210,7 +167,7 @@ class Tasks(Generic[T]):
                 break  # out of processes or memory: fewer workers (perhaps none)
             if pid == 0:  # the worker: never returns
                 os.close(read)
-                _die_with(parent)
+                die_with(parent)
                 self._work(write)
             os.close(write)
             self._pipes[pid] = read
@@ -224,7 +181,7 @@ class Tasks(Generic[T]):
         if short <= 0 or not can_fork():
             return
         busy = sum(t._busy() for t in _live if t is not self)
-        left = sum(1 for i in range(len(self._jobs)) if i not in self._done)
+        left = len(self._jobs) - len(self._done)  # counted, not looked for: called per piece
         size = min(short, self._budget - 1 - len(self._pipes) - busy, left - 1)
         if size >= 1:
             self._start(size)
@@ -245,16 +202,21 @@ class Tasks(Generic[T]):
             self._lock.release()
 
     def _busy(self) -> int:
-        """Workers of this pool that may still be working (ended ones are read first)."""
+        """Workers of this pool that may still be working (ended ones are read first).
+
+        Asked by a pool started inside a piece this process runs, of this pool or another:
+        it reads reports only (:meth:`_collect` runs no piece), and counts without a scan.
+        """
         if not self._pipes:
             return 0
         self._collect(0.0)
-        claims = self._claims
-        left = sum(1 for i in range(len(claims)) if claims[i] != _HERE and i not in self._done)
-        return min(len(self._pipes), left)
+        left = len(self._jobs) - len(self._done) - len(self._failed) - self._here_now
+        return max(0, min(len(self._pipes), left))
 
-    def _claim(self, index: int | None) -> int | None:
-        """Take piece ``index`` (this process) or the first free one (a worker); None if gone."""
+    def _claim(self, index: int | None, start: int = 0) -> int | None:
+        """Take piece ``index`` (this process) or the first free one from ``start`` on (a
+        worker: none before the last it took is free, as no piece is ever freed again);
+        None if gone."""
         with self._locked():
             claims = self._claims
             if index is not None:
@@ -262,7 +224,7 @@ class Tasks(Generic[T]):
                     return None
                 claims[index] = _HERE
                 return index
-            for i in range(len(claims)):
+            for i in range(start, len(claims)):
                 if claims[i] == _FREE:
                     claims[i] = _TAKEN
                     return i
@@ -276,7 +238,9 @@ class Tasks(Generic[T]):
         try:
             import pickle
 
-            while (i := self._claim(None)) is not None:
+            start = 0
+            while (i := self._claim(None, start)) is not None:
+                start = i + 1
                 try:
                     data = pickle.dumps((True, self._jobs[i]()), protocol=pickle.HIGHEST_PROTOCOL)
                 except Exception:  # noqa: BLE001 - this process reruns it and raises it there
@@ -292,12 +256,17 @@ class Tasks(Generic[T]):
             os._exit(code)
 
     def _wait_for(self, index: int) -> None:
-        """Read the workers' reports until piece ``index`` is done (or its worker is gone)."""
+        """Read the workers' reports until piece ``index`` is done; while there are pieces
+        that failed in a worker, run them here (that one first) instead of waiting."""
         while index not in self._done:
-            if not self._pipes:
+            if self._failed:
+                again = index if index in self._failed else self._failed[-1]
+                self._failed.remove(again)
+                self._here(again)
+            elif self._pipes:
+                self._collect(None)
+            else:
                 self._here(index)  # its worker died with it: run it here
-                return
-            self._collect(None)
 
     def done(self, index: int) -> bool:
         """Whether piece ``index``'s value is at hand, without waiting (what workers have
@@ -307,7 +276,13 @@ class Tasks(Generic[T]):
         return index in self._done
 
     def _collect(self, timeout: float | None) -> None:
-        """Take in the results the workers report (waiting up to ``timeout``; None: for one)."""
+        """Take in the results the workers report (waiting up to ``timeout``; None: for one).
+
+        Runs no piece: a piece that failed in its worker waits in ``_failed``. Run here,
+        a piece may start a pool, which asks this one how busy it is (:meth:`_busy`), which
+        collects: from inside this loop, that read and closed pipes this loop was still
+        to read (a closed, perhaps reused, descriptor).
+        """
         import pickle
         import select
 
@@ -333,13 +308,16 @@ class Tasks(Generic[T]):
                 if ok:
                     self._done[i] = (True, value)
                 else:
-                    self._here(i)
+                    self._failed.append(i)
 
     def _here(self, index: int) -> None:
+        self._here_now += 1
         try:
             self._done[index] = (True, self._jobs[index]())
         except Exception as exc:  # noqa: BLE001 - raised when its value is asked for
             self._done[index] = (False, exc)
+        finally:
+            self._here_now -= 1
 
     def result(self, index: int) -> T:
         """The value of piece ``index`` (waiting for its worker, or computing it here)."""

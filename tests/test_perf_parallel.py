@@ -6,11 +6,11 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from reportdiff.core import parallel
+from reportdiff.core import parallel, poolsys
 from reportdiff.core.analysis.compare import compare
 from reportdiff.core.analysis.export import to_json
 from reportdiff.core.storage.resolve import resolve_report
@@ -152,7 +152,7 @@ def test_the_worker_setting(monkeypatch: pytest.MonkeyPatch, raw: str, cores: in
 
 _ORPHAN = """
 import os, sys
-from reportdiff.core import parallel
+from reportdiff.core import parallel, poolsys
 read, write = os.pipe()
 def stuck():
     os.read(read, 1)
@@ -179,10 +179,10 @@ def test_workers_end_with_a_killed_parent() -> None:
             ended, _, _ = select.select([watch], [], [], 30)  # readable once it has ended
             assert ended, "the worker outlived its parent"
             # The killed caller's results folder is swept by the next pool.
-            base = Path(parallel._results_base())
-            assert list(base.glob(f"{parallel._PREFIX}{parent.pid}-*"))
-            parallel._sweep(str(base))
-            assert not list(base.glob(f"{parallel._PREFIX}{parent.pid}-*"))
+            base = Path(poolsys.results_base())
+            assert list(base.glob(f"{poolsys.RESULTS_PREFIX}{parent.pid}-*"))
+            poolsys.sweep(str(base))
+            assert not list(base.glob(f"{poolsys.RESULTS_PREFIX}{parent.pid}-*"))
         finally:
             os.close(watch)
             with contextlib.suppress(ProcessLookupError):
@@ -308,3 +308,57 @@ def test_a_pool_left_without_workers_starts_them_once_the_budget_allows(
     finally:
         os.close(read)
         os.close(write)
+
+
+def _again_here_in_a_pool(k: int) -> Callable[[], int]:
+    """A piece that fails in a worker; run again here, it starts a pool of its own (as a
+    comparison run here starts its number pairs' pool)."""
+
+    def run() -> int:
+        if parallel.in_worker():
+            raise ValueError(k)
+        with parallel.tasks([lambda: k, lambda: k + 1], workers=3) as inner:
+            return sum(inner.results())
+
+    return run
+
+
+def test_a_piece_run_again_here_may_start_a_pool(pools_started: list[int]) -> None:
+    """Both workers have reported a failed piece and ended, unread. The first piece run
+    again here starts a pool, which asks the outer one how busy it is: that must not read
+    (and close) the pipes the outer pool's own reading was still to come to (before: a
+    closed file descriptor, EBADF)."""
+    with parallel.tasks([_again_here_in_a_pool(0), _again_here_in_a_pool(10)], workers=3) as outer:
+        assert pools_started == [2]
+        for pid in list(outer._pipes):  # ended, left unreaped: their pipes hold everything
+            os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+        assert outer.results() == [1, 21]
+    assert not outer._pipes
+
+
+def test_many_pieces_some_failing_in_workers_each_once_in_order(
+    pools_started: list[int],
+) -> None:
+    """Small pieces, every fifth failing in its worker and run again here, starting a pool
+    there: every value comes back once, in order, and no piece runs here twice."""
+    here: list[int] = []
+
+    def piece(k: int) -> Callable[[], int]:
+        def run() -> int:
+            if k % 5 == 0:
+                if parallel.in_worker():
+                    raise ValueError(k)
+                with parallel.tasks([lambda: k, lambda: 1], workers=4) as inner:
+                    inner.results()
+            if not parallel.in_worker():
+                here.append(k)
+            return 2 * k
+
+        return run
+
+    for _round in range(6):
+        here.clear()
+        with parallel.tasks([piece(k) for k in range(150)], workers=4) as running:
+            assert running.results() == [2 * k for k in range(150)]
+        assert len(here) == len(set(here))
+        assert {k for k in range(150) if k % 5 == 0} <= set(here)

@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from dataclasses import replace as dc_replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
@@ -38,6 +39,9 @@ from reportdiff.core.storage.library import (
     library_dir,
     user_ids,
 )
+
+if TYPE_CHECKING:
+    import sqlite3
 
 HEAD_CHARS = 600
 """How much of a report's text after its title and date line (我代表…人民政府) may name its
@@ -147,7 +151,11 @@ class AddOutcome:
     failed: list[AddFailure]
     """Each file that was not added, in file order."""
     unchanged: list[ReportMeta] = dc_field(default_factory=list)
-    """Reports already in the library with the same text and metadata (nothing written)."""
+    """Reports already in the library with the same text and metadata (nothing written),
+    each with the id it is stored under."""
+    elsewhere: dict[tuple[str, str], str] = dc_field(default_factory=dict)
+    """Of ``unchanged``, those stored under another id than this add gave them:
+    (source, id stored under) → the id this add gave."""
 
 
 def add_reports(
@@ -201,8 +209,9 @@ def add_files(
 
     A file that cannot be read, or whose id is taken (without ``replace``) or was already
     given to an earlier file of the same call, is reported in ``failed`` and never stops
-    the others. A report whose text and metadata are already in the library under its id
-    is ``unchanged`` and not written again. Each file is one transaction: all reports of a
+    the others. A report whose text and metadata are already in the library is
+    ``unchanged`` and not written again: under its id, or (without ``id``) under any id,
+    found by its text's checksum in the index. Each file is one transaction: all reports of a
     compilation become visible together, even if the process is killed (``kill -9``,
     power cut) while writing them (see :func:`_commit`). Ctrl-C rolls back the file being
     written and stops.
@@ -227,6 +236,7 @@ def add_files(
     failed: list[AddFailure] = []
     added: list[ReportMeta] = []
     unchanged: list[ReportMeta] = []
+    elsewhere: dict[tuple[str, str], str] = {}
     taken: dict[str, str] = {}
 
     def checked() -> Iterator[tuple[str, list[Report]]]:
@@ -257,18 +267,28 @@ def add_files(
         # No collision check: a dry run shows what the files hold; the caller marks taken
         # ids with :func:`id_origin`.
         added = [r.meta for _, rs in checked() for r in rs]
-        return AddOutcome(added, _in_order(failed, paths), unchanged)
+        return AddOutcome(added, _in_order(failed, paths), unchanged, elsewhere)
     files = checked()
     first = next(files, None)  # nothing to write: leave the library (and its lock) alone
     if first is None:
-        return AddOutcome(added, _in_order(failed, paths), unchanged)
-    with _library_errors(folder), _write_lock(folder):
+        return AddOutcome(added, _in_order(failed, paths), unchanged, elsewhere)
+    with _library_errors(folder), _write_lock(folder), contextlib.ExitStack() as stack:
         existing = user_ids()
         bundled = _bundled_ids()
+        # Without --id, the same text and metadata stored under any id is this report: the
+        # id it would get now may not be the one it got (an --id then, or an id from before
+        # a shared county name got its city in front).
+        stored = _StoredTexts(stack) if id is None else None
         for source, reports in itertools.chain([first], files):
-            same = [r for r in reports if r.meta.id in existing and _same_entry(folder, r)]
-            to_write = [r for r in reports if all(r is not o for o in same)]
-            unchanged.extend(r.meta for r in same)
+            to_write = []
+            for report in reports:
+                kept = _stored_as(folder, report, existing, stored)
+                if kept is None:
+                    to_write.append(report)
+                    continue
+                unchanged.append(dc_replace(report.meta, id=kept))
+                if kept != report.meta.id:
+                    elsewhere[(report.meta.source, kept)] = report.meta.id
             if not to_write:
                 continue
             # Checked under the lock: another process may have added the id a moment ago.
@@ -288,9 +308,11 @@ def add_files(
                 continue
             existing.update(r.meta.id for r in to_write)
             added.extend(r.meta for r in to_write)
+            if stored is not None:
+                stored.wrote(to_write)
         _sweep(folder)
         _update_index()
-    return AddOutcome(added, _in_order(failed, paths), unchanged)
+    return AddOutcome(added, _in_order(failed, paths), unchanged, elsewhere)
 
 
 def _in_order(failed: list[AddFailure], paths: Sequence[str | Path]) -> list[AddFailure]:
@@ -298,20 +320,66 @@ def _in_order(failed: list[AddFailure], paths: Sequence[str | Path]) -> list[Add
     return sorted(failed, key=lambda f: order.get(f.source, 0))
 
 
-def _same_entry(folder: Path, report: Report) -> bool:
-    """Whether the library already holds this report: same text, same metadata."""
-    result = _read_entry(folder / f"{report.meta.id}.json")
+def _stored_as(
+    folder: Path, report: Report, existing: set[str], stored: _StoredTexts | None
+) -> str | None:
+    """The id the library holds this report under (same text, same metadata), or None.
+
+    Its own id first; then, given ``stored``, any id holding the same text.
+    """
+    digest = _digest(report.text)
+    if report.meta.id in existing and _holds(folder, report.meta.id, digest, report.meta):
+        return report.meta.id
+    if stored is None or not existing:  # an empty library holds nothing
+        return None
+    others = (i for i in stored.ids_of(digest) if i != report.meta.id)
+    return next((i for i in others if _holds(folder, i, digest, report.meta)), None)
+
+
+def _holds(folder: Path, id: str, digest: str, meta: ReportMeta) -> bool:
+    """Whether entry ``id`` holds the text of this digest with this metadata (id and source
+    aside: the source is where it was read from, not what it says, so a copy elsewhere is
+    the same report)."""
+    result = _read_entry(folder / f"{id}.json")
     if isinstance(result, DamagedEntry):
         return False
-    meta, record = result
-    digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()
-    # The source path is where it was read from, not what it says: a copy elsewhere is
-    # the same report.
-    from dataclasses import replace as dc_replace
-
-    return record["sha256"] == digest and dc_replace(meta, source="") == dc_replace(
-        report.meta, source=""
+    stored, record = result
+    return record["sha256"] == digest and dc_replace(stored, id="", source="") == dc_replace(
+        meta, id="", source=""
     )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _StoredTexts:
+    """The user's reports by the SHA-256 of their text: the index's (opened when first
+    asked, under the library lock, so up to date) and those this add wrote since."""
+
+    def __init__(self, stack: contextlib.ExitStack) -> None:
+        self.stack = stack
+        self.conn: sqlite3.Connection | None = None
+        self.written: dict[str, list[str]] = {}
+
+    def ids_of(self, digest: str) -> list[str]:
+        """The ids that may hold this text (each still to be read: the index is a copy)."""
+        import sqlite3
+
+        from reportdiff.core.storage.index import open_index, user_ids_of_text
+
+        found = list(self.written.get(digest, []))
+        try:
+            if self.conn is None:
+                self.conn = self.stack.enter_context(open_index())
+            found += user_ids_of_text(self.conn, digest)
+        except sqlite3.Error:
+            pass  # no index: the report is looked up under its own id only, as before
+        return found
+
+    def wrote(self, reports: list[Report]) -> None:
+        for report in reports:
+            self.written.setdefault(_digest(report.text), []).append(report.meta.id)
 
 
 def _update_index() -> None:
@@ -374,8 +442,6 @@ def _prepare(
 
 def _load(raw: str, *, source: str, id: str | None, region: str | None, year: int | None) -> Report:
     """Clean, infer metadata and parse one report; settle its id."""
-    from dataclasses import replace as dc_replace
-
     from reportdiff.core.text.load import load_text_and_front
 
     overrides: dict[str, Any] = {}

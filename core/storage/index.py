@@ -10,7 +10,8 @@ another schema version is rebuilt from them. Losing the index never loses a repo
 
 FTS5's trigram tokenizer only answers queries of three characters or more; a one- or
 two-character query (农业, 改革) scans the stored text with ``instr()`` instead (timed in
-bench/bench_library.py on 1,000 reports; see README).
+bench/bench_library.py on 1,000 reports; see README; the queries are
+:func:`reportdiff.core.storage.search.find_texts`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from reportdiff.core.storage.regionfilter import RegionMatch, match_regions
 
 INDEX_NAME = "index.sqlite3"
 #: Bumped whenever the tables change: an index of any other version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Shortest query the trigram index can answer; shorter ones scan the text.
 FTS_MIN_CHARS = 3
 
@@ -53,6 +54,8 @@ CREATE TABLE reports (
     UNIQUE (origin, id)
 );
 CREATE INDEX reports_year ON reports (year);
+-- Adding a file looks up whether its text is stored already, under whatever id.
+CREATE INDEX reports_sha256 ON reports (sha256);
 CREATE VIRTUAL TABLE reports_fts USING fts5 (
     text, content='reports', content_rowid='rowid', tokenize='trigram case_sensitive 1',
     detail=none
@@ -448,53 +451,9 @@ def damaged() -> list[tuple[str, Path, str]]:
     return [(str(i), Path(p), str(why)) for i, p, why in rows]
 
 
-def find_texts(
-    query: str, filters: Filters | None = None, *, limit: int | None = None
-) -> list[tuple[IndexedReport, int, str | None]]:
-    """Reports whose text contains ``query`` exactly (case too): each with its count of
-    (non-overlapping) occurrences and, for the first ``limit``, its text.
-
-    Three characters or more go through the trigram index; shorter queries scan the
-    stored text with ``instr()``. Texts are counted one row at a time and only the
-    first ``limit`` kept, so a query found in every report of a large library holds one
-    text in memory at a time (counting in Python measured faster than in SQL with
-    ``replace()``). Sorted by year reviewed, then id.
-    """
-    if not query:
-        return []
-    if len(query) >= FTS_MIN_CHARS:
-        narrow = "rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"
-        needs: list[object] = [_trigrams(query)]
-    else:
-        narrow = "instr(text, ?) > 0"
-        needs = [query]
-    needle = query.encode("utf-8")
-    found: list[tuple[IndexedReport, int, str | None]] = []
-    with open_index() as conn:
-        where, params = _where(conn, filters or Filters())
-        # The text as UTF-8 bytes: counting bytes finds exactly the same occurrences (UTF-8
-        # never matches inside a character) at half the cost of decoding every text.
-        sql = (
-            f"SELECT {_COLUMNS}, CAST(text AS BLOB) FROM reports WHERE {where} AND {narrow} "
-            "ORDER BY year, id"
-        )
-        for row in conn.execute(sql, [*params, *needs]):
-            data: bytes = row[-1]
-            # The index says which texts hold every trigram of the query, not whether
-            # they hold them in a row: the count (0 for those) has the last word.
-            count = data.count(needle)
-            if count:
-                keep = limit is None or len(found) < limit
-                text = data.decode("utf-8") if keep else None
-                found.append((_row(row[:-1]), count, text))
-    return found
-
-
-def _trigrams(query: str) -> str:
-    """An FTS5 query for texts holding every trigram of ``query`` (each quoted).
-
-    ``detail=none`` keeps the index about half the size of ``detail=full`` (measured on
-    the corpus) but cannot answer phrase queries; the caller checks the order.
-    """
-    grams = dict.fromkeys(query[i : i + 3] for i in range(len(query) - 2))
-    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+def user_ids_of_text(conn: sqlite3.Connection, sha256: str) -> list[str]:
+    """The ids of the user's reports whose cleaned text has this SHA-256, sorted."""
+    rows = conn.execute(
+        "SELECT id FROM reports WHERE origin = 'user' AND sha256 = ? ORDER BY id", (sha256,)
+    )
+    return [str(id) for (id,) in rows]
