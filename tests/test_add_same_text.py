@@ -48,6 +48,22 @@ def test_a_report_added_under_its_own_id_is_unchanged_when_added_again(
     assert files_of_library() == before
 
 
+def test_a_dry_run_says_unchanged_for_what_the_library_holds(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    """--dry-run shows what the real run would do: a stored text is unchanged, not "would add"."""
+    assert run(capsys, "add", str(corpus_dir / R1995), "--id", "my-1994")[0] == 0
+    before = files_of_library()
+    code, out, err = run(
+        capsys, "add", "--dry-run", str(corpus_dir / R1995), str(corpus_dir / R1998)
+    )
+    assert code == 0
+    lines = [line.split("\t") for line in out.splitlines()]
+    assert [f[:2] for f in lines] == [["would add", "national-1997"], ["unchanged", "my-1994"]]
+    assert "would add 1 of 2 files; 1 unchanged" in err
+    assert files_of_library() == before
+
+
 def chaoyang_report(folder: Path) -> Path:
     """A district report that names its city (北京市朝阳区): a real report, renamed."""
     body = (SAMPLES / "yangpu-2023.txt").read_text(encoding="utf-8").replace("杨浦", "朝阳")

@@ -265,8 +265,20 @@ def add_files(
     folder = library_dir()
     if dry_run:
         # No collision check: a dry run shows what the files hold; the caller marks taken
-        # ids with :func:`id_origin`.
-        added = [r.meta for _, rs in checked() for r in rs]
+        # ids with :func:`id_origin`. What the library already holds is shown unchanged,
+        # as the real run would say (read only: no lock, nothing written).
+        existing = user_ids()
+        with contextlib.ExitStack() as stack:
+            stored = _StoredTexts(stack) if id is None else None
+            for _source, reports in checked():
+                for report in reports:
+                    kept = _stored_as(folder, report, existing, stored)
+                    if kept is None:
+                        added.append(report.meta)
+                        continue
+                    unchanged.append(dc_replace(report.meta, id=kept))
+                    if kept != report.meta.id:
+                        elsewhere[(report.meta.source, kept)] = report.meta.id
         return AddOutcome(added, _in_order(failed, paths), unchanged, elsewhere)
     files = checked()
     first = next(files, None)  # nothing to write: leave the library (and its lock) alone
