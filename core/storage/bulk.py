@@ -101,11 +101,12 @@ def prepare_all(
 def _pooled(
     paths: list[str], options: dict[str, Any], workers: int, on_progress: Progress | None
 ) -> Iterator[Prepared]:
+    from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     done = 0
-    pending = list(paths)
+    pending = deque(paths)  # taken from the front as each file is done: O(1), not O(n)
     while pending:
         pool = ProcessPoolExecutor(max_workers=workers)
         futures: list[Future[Prepared]] = [pool.submit(prepare_one, p, options) for p in pending]
@@ -126,7 +127,7 @@ def _pooled(
                         "{path}: reading it stopped the worker process (a crash or out of memory)"
                     ).format(path=path)
                     outcome = (path, ReportError(reason))
-                pending.pop(0)
+                pending.popleft()
                 done += 1
                 if on_progress:
                     on_progress(done, len(paths))
