@@ -76,3 +76,71 @@ def test_only_the_same_head_is_taken_again() -> None:
     front = read_front_matter(text)
     # Another session's date line is no repetition: the head ends at the speaker.
     assert text[front.end :].lstrip().startswith("——2007年3月5日")
+
+
+def _with_line_after_head(text: str, line: str) -> tuple[str, int]:
+    """``text`` with ``line`` put right after its head (the title, date line and speaker),
+    where a page prints the report's own first lines, and where that line starts."""
+    at = read_front_matter(text).end
+    return text[:at] + "\n\n" + line + text[at:], at + 2
+
+
+# A line repeats the head's title only when all it adds is the year, the issuer (国务院, a
+# place, …人民政府) and a bracketed tag; the real heads below are the State Council's 2008
+# report (政府工作报告 / ——2008年3月5日… / 国务院总理 温家宝) and seed 004's Shanghai report.
+REPEATED_TITLES = [
+    ("2008.txt", "2008年国务院政府工作报告"),
+    ("2008.txt", "二〇〇八年国务院政府工作报告"),
+    ("2008.txt", "2008年国务院《政府工作报告》"),
+    ("2008.txt", "政府工作报告（全文）"),
+    ("2008.txt", "中华人民共和国国务院政府工作报告"),
+    ("004", "2024年上海市人民政府工作报告"),
+    ("004", "上海市人民政府政府工作报告(2024年)"),
+    ("004", "上海市黄浦区政府工作报告（摘要）"),
+]
+OTHER_TITLES = [
+    ("004", "黄浦区政府工作报告解读要点"),
+    ("004", "上海市政府工作报告要点"),
+    ("004", "图解政府工作报告"),
+    ("2008.txt", "政府工作报告全文解读"),
+    ("2008.txt", "2008年政府工作报告辅导读本"),
+    ("2008.txt", "学习政府工作报告"),
+    ("2008.txt", "国务院政府工作报告图解"),
+]
+
+
+def _real_head_text(which: str, corpus_dir: Path, seeds_dir: Path) -> str:
+    if which == "004":
+        return clean_text(read_document(seeds_dir / "004_22cd1e946852648b.txt"))
+    return clean_text(read_document(corpus_dir / which))
+
+
+@pytest.mark.parametrize(("which", "line"), REPEATED_TITLES)
+def test_the_title_with_its_year_issuer_or_tag_is_the_head_again(
+    which: str, line: str, corpus_dir: Path, seeds_dir: Path
+) -> None:
+    text = _real_head_text(which, corpus_dir, seeds_dir)
+    plain = read_front_matter(text)
+    got, at = _with_line_after_head(text, line)
+    front = read_front_matter(got)
+    assert front.end == at + len(line)
+    assert (front.title, front.date, front.speaker) == (plain.title, plain.date, plain.speaker)
+    assert got[front.end :] == text[plain.end :]
+
+
+@pytest.mark.parametrize(("which", "line"), OTHER_TITLES)
+def test_a_title_that_adds_other_words_opens_the_body(
+    which: str, line: str, corpus_dir: Path, seeds_dir: Path
+) -> None:
+    text = _real_head_text(which, corpus_dir, seeds_dir)
+    plain = read_front_matter(text)
+    got, _ = _with_line_after_head(text, line)
+    front = read_front_matter(got)
+    assert (front.title, front.date, front.speaker, front.end) == (
+        plain.title,
+        plain.date,
+        plain.speaker,
+        plain.end,
+    )
+    assert got[front.end :].lstrip().startswith(line + "\n")
+    assert load_text(got, source="page.txt").text.startswith(line + "\n")

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reportdiff.core.text.headings import match_heading
+from reportdiff.core.text.regions import split_units
 
 HEAD_MAX_LINES = 40
 """Lines searched for front matter: a saved web page puts breadcrumbs, the portal's name
@@ -230,7 +231,12 @@ def read_front_matter(text: str) -> FrontMatter:
 
 def _repeats_head(line: str, title: str, date: tuple[int, int, int] | None, speaker: str) -> bool:
     """Whether ``line`` says again what the head said: the same session date line, the
-    speaker line, or the title (perhaps with its year and issuer: 2008年国务院政府工作报告)."""
+    speaker line, or the title with nothing added but its year, its issuer and a bracketed
+    tag (2008年国务院政府工作报告, 2024年上海市人民政府工作报告, 政府工作报告（全文）).
+
+    A line adding anything else is another text's title and the body's first line:
+    黄浦区政府工作报告解读要点, 图解政府工作报告, 政府工作报告全文解读.
+    """
     key = re.sub(r"\s+", "", line)
     if date is not None and _is_date_line(line):
         got = parse_date(line)
@@ -238,11 +244,65 @@ def _repeats_head(line: str, title: str, date: tuple[int, int, int] | None, spea
     if speaker and key == re.sub(r"\s+", "", speaker):
         return True
     want = re.sub(r"\s+", "", title)
-    return bool(want) and _titlelike(line) and want in key and len(key) <= len(want) + REPEAT_EXTRA
+    if not want or not _titlelike(line):
+        return False
+    key = fold(key)
+    want = fold(want)
+    at = key.find(want)
+    while at != -1:
+        before, after = key[:at], key[at + len(want) :]
+        if before.endswith("《") and after.startswith("》"):
+            before, after = before[:-1], after[1:]  # 2008年国务院《政府工作报告》
+        if _only_year_issuer_tags(before, want.startswith("政府")) and _only_year_issuer_tags(
+            after, False
+        ):
+            return True
+        at = key.find(want, at + 1)
+    return False
 
 
-REPEAT_EXTRA = 12
-"""A title printed again may carry this many more characters (2008年国务院 before it)."""
+REPEAT_YEAR_RE = re.compile(rf"{NUM}{{4}}年度?")
+"""The report's year before its title: 2008年, 二〇〇八年, 2023年度."""
+REPEAT_TAG_RE = re.compile(rf"[(（](?:摘要|全文|草案|节选|{NUM}{{4}}年)[)）]")
+"""A bracketed tag after a title: (摘要), （全文）, (2024年)."""
+NATION_ISSUERS = ("中华人民共和国国务院", "国务院", "中华人民共和国")
+ISSUER_TAILS = ("人民政府", "政府")
+
+
+def _only_year_issuer_tags(s: str, title_opens_with_government: bool) -> bool:
+    """Whether ``s`` (spaces gone, folded) is nothing but years, issuers and bracketed tags.
+
+    An issuer is 国务院 or a place (上海市, 黄浦区, 上海市黄浦区, 江苏省) with or without
+    人民政府; before a title opening with 政府 the place may end in 人民 (上海市人民政府工作报告).
+    """
+    pos = 0
+    while pos < len(s):
+        m = REPEAT_YEAR_RE.match(s, pos) or REPEAT_TAG_RE.match(s, pos)
+        if m is not None:
+            pos = m.end()
+            continue
+        nation = next((n for n in NATION_ISSUERS if s.startswith(n, pos)), None)
+        if nation is not None:
+            pos += len(nation)
+            continue
+        place = _place_at(s, pos)
+        if place == 0:
+            return False
+        pos += place
+        tail = next((t for t in ISSUER_TAILS if s.startswith(t, pos)), None)
+        if tail is not None:
+            pos += len(tail)
+        elif title_opens_with_government and s[pos:] == "人民":
+            pos = len(s)
+    return True
+
+
+def _place_at(s: str, pos: int) -> int:
+    """The length of the longest run of administrative units at ``pos`` (0 if none)."""
+    for end in range(len(s), pos + 1, -1):
+        if split_units(s[pos:end]):
+            return end - pos
+    return 0
 
 
 def _after_date(line: str) -> str:

@@ -109,6 +109,15 @@ LABELS = (
 _LABEL_ALTERNATIVES = "|".join(sorted(LABELS, key=len, reverse=True))
 _LABEL_RE = re.compile(rf"^[【\[（(]?\s*(?:{_LABEL_ALTERNATIVES})\s*[:：]")
 """``label：value`` page metadata: 责任编辑：郭桢, 来源：新华社, 发布时间：2024-01-05."""
+BYLINE_LABELS = (
+    "本版责任编辑 本版编辑 本版责编 责任编辑 责编 编辑 作者 来源 稿源 信息来源 文章来源 "
+    "发布时间 发布日期 更新时间 浏览次数 访问量 点击数 点击率 阅读数 阅读量 阅读次数 字号 字体"
+).split()
+"""The labels of a page's byline: who published (来源), when (发布时间), who edited and wrote
+it (责任编辑, 作者), how often it was read (浏览次数) and its font-size bar (字号). No report
+writes them after a date, unlike 时间, 日期, 地址 or 主办 (an open day's hours, a venue)."""
+_BYLINE_ALTERNATIVES = "|".join(sorted(BYLINE_LABELS, key=len, reverse=True))
+_BYLINE_RE = re.compile(rf"^[【\[（(]?\s*(?:{_BYLINE_ALTERNATIVES})\s*[:：]")
 LABEL_LINE_MAX = 120
 """A label line can carry several (发布时间：… 来源：… 【字体：大 中 小】【打印】)."""
 
@@ -139,7 +148,9 @@ _MASTHEAD_RE = re.compile(
 """A site's or e-paper's name alone on a line (中央政府门户网站, 电子报阅读机), or before
 the headline as a browser's title bar shows it (杨浦时报数字报刊平台-加快打造…)."""
 _SITE_NAME_RE = re.compile(rf"^[{HAN}A-Za-z]{{2,20}}(?:网站|网|门户|客户端|频道|平台)$")
-_TRAILING_SITE_NAME_RE = re.compile(rf"\s([{HAN}A-Za-z]{{2,20}}(?:网站|门户|客户端|频道|平台))$")
+_TRAILING_SITE_NAME_RE = re.compile(rf"\s([{HAN}A-Za-z]{{2,20}}(?:网站|网|客户端))$")
+"""A site's name one space after a title (中央政府门户网站, 人民网, 新华社客户端): a name that
+says it is a site; a title may well end in …平台 or …频道."""
 
 _DATELINE_RE = re.compile(
     rf"^[(（]?(?:新华社|中新社|中新网|人民网|新华网|央视网|本报|本刊|央广网)[{HAN}]{{0,8}}"
@@ -264,7 +275,11 @@ def site_chunk_start(line: str) -> int | None:
     first = next(i for i, k in enumerate(kinds) if k)
     if not all(kinds[first:]):
         return None
-    if first and (name := _TRAILING_SITE_NAME_RE.search(chunks[first - 1][1])):
+    if (
+        first
+        and (name := _TRAILING_SITE_NAME_RE.search(chunks[first - 1][1]))
+        and _publishes([c for _, c in chunks[first:]])
+    ):
         # The site name kept one space from the title before it (a PDF's spacing).
         return chunks[first - 1][0] + name.start(1)
     return chunks[first][0]
@@ -291,7 +306,17 @@ def _split_chunks(line: str) -> list[tuple[int, str]]:
 
 
 _CHUNK_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*\u3000[ \t\u3000]*")
-_DATE_LABEL_RE = re.compile(rf"(?<=[日时分秒\d])(?=(?:{_LABEL_ALTERNATIVES})\s*[:：])")
+_DATE_LABEL_RE = re.compile(rf"(?<=[日时分秒\d])(?=(?:{_BYLINE_ALTERNATIVES})\s*[:：])")
+"""A byline label glued to the date before it (2009年03月16日来源：新华社); a plain label
+(…15日时间：9:00, …12345地址：…) is the report's own text."""
+
+
+def _publishes(chunks: list[str]) -> bool:
+    """Whether ``chunks`` are a site line's own (URLs, dates, byline labels, toolbars), with
+    at least a date or a byline label saying when or by whom the page was published."""
+    says = [bool(_PUB_DATE_RE.match(c) or _BYLINE_RE.match(c)) for c in chunks]
+    rest = (s or _URL_RE.fullmatch(c) or is_toolbar(c) for s, c in zip(says, chunks, strict=True))
+    return any(says) and all(rest)
 
 
 def _site_kind(chunk: str) -> str | None:
