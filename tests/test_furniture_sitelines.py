@@ -52,14 +52,28 @@ def test_a_report_line_with_a_date_before_a_plain_label_stays_whole(line: str) -
             "优化营商环境 政务服务频道  2024-01-05 10:00  来源：上海发布",
             "优化营商环境 政务服务频道",
         ),
-        # A site's name before a bare URL is the report naming where its data are.
-        ("数据来源于 国家统计局网站  www.stats.gov.cn", "数据来源于 国家统计局网站"),
-        # A site's name before plain labels (an event's time, a venue) is no site line.
-        ("报名请登录 上海市民服务网  时间：2024年3月1日", "报名请登录 上海市民服务网"),
     ],
 )
 def test_a_title_keeps_its_last_words_unless_they_name_the_site(line: str, kept: str) -> None:
     assert drop_furniture([line]) == [kept]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A site's name before a bare URL is the report naming where its data are.
+        "数据来源于 国家统计局网站  www.stats.gov.cn",
+        "数据来源于  www.stats.gov.cn",
+        # Plain labels after the report's words (an event's time, a venue) are its text.
+        "报名请登录 上海市民服务网  时间：2024年3月1日",
+        "第六届进博会  时间：2023年11月5日至10日",
+        "市民服务中心  地址：长阳路1号  电话：12345",
+    ],
+)
+def test_the_reports_words_before_a_plain_label_or_a_lone_url_stay_whole(line: str) -> None:
+    """Only a byline (来源：, 发布时间：, 责任编辑：) or a URL among more of a page's chrome
+    makes the end of a line a site line; a plain label or one URL after text is the text."""
+    assert drop_furniture([line]) == [line]
 
 
 @pytest.mark.parametrize(

@@ -275,6 +275,15 @@ def site_chunk_start(line: str) -> int | None:
     first = next(i for i, k in enumerate(kinds) if k)
     if not all(kinds[first:]):
         return None
+    site = [c for _, c in chunks[first:]]
+    if first and not (
+        any(_BYLINE_RE.match(c) for c in site)
+        or (len(site) > 1 and any(_URL_RE.fullmatch(c) for c in site))
+    ):
+        # After the report's own words, a plain label (第六届进博会  时间：2023年11月5日…)
+        # or a lone URL (数据来源于  www.stats.gov.cn) is its text: only a byline (来源：,
+        # 发布时间：, 责任编辑：) or a URL with more of the page's chrome makes a site line.
+        return None
     if (
         first
         and (name := _TRAILING_SITE_NAME_RE.search(chunks[first - 1][1]))
