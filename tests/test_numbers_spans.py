@@ -189,3 +189,22 @@ def test_the_target_of_an_indicator_measures_it() -> None:
     # the same printed 8% as 九五's 年均 target stays a fact of its own
     average = _at(1996, "年均经济增长速度为８％左右", "８％")
     assert average.period == "average" and average.years == (1996, 2000)
+
+
+def test_per_mille_rates_and_older_units_are_read_with_their_units() -> None:
+    """千分之十三 is a per-mille rate (a population growth rate), not a bare 十三; 担 (50 公斤)
+    and 公担 (100 公斤) weigh cotton and grain in older reports, and compare with 公斤 and 吨."""
+    q = _at(1982, "长率，必须控制在千分之十三以下", "千分之十三")
+    assert (q.value, q.unit) == (13.0, "‰")
+    key = "四川省由千分之二十九降到千分之十五"
+    figures = [(key[r.start : r.end], r.value, r.base) for r in find_cn_figures(key, 0, len(key))]
+    assert figures == [("千分之二十九", 29.0, "‰"), ("千分之十五", 15.0, "‰")]
+    key = "出生率为千分之十八至千分之二十"
+    figures = [(key[r.start : r.end], r.value, r.high) for r in find_cn_figures(key, 0, len(key))]
+    assert figures == [("千分之十八至千分之二十", 18.0, 20.0)]
+    cotton = _at(1958, "棉花增加了约三百九十万担", "三百九十万担")
+    assert (cotton.value, cotton.unit) == (3_900_000.0, "担")
+    from reportdiff.core.analysis.units import compare_key, to_dimension_base
+
+    assert compare_key("担") == compare_key("吨") == "公斤"
+    assert to_dimension_base("担") * 20 == to_dimension_base("吨")

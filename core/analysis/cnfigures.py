@@ -26,12 +26,13 @@ from reportdiff.core.analysis.units import (
     parse_cn_numeral,
 )
 
-# Percentages in words, as older reports print them: 百分之十一点八, 百分之八至九 (a range),
-# 百分之四至百分之五 (a range whose upper end repeats 百分之).
+# Percentages (and per-mille rates) in words, as older reports print them: 百分之十一点八,
+# 百分之八至九 (a range), 百分之四至百分之五 (a range whose upper end repeats 百分之), 千分之十.
 _CN_DEC = "[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
 _CN_PERCENT_RE = re.compile(
-    rf"百分之(?P<a>{_CN_DEC})(?:(?:至|到)(?:百分之)?(?P<b>{_CN_DEC})(?!分之))?"
+    rf"(?P<per>[百千])分之(?P<a>{_CN_DEC})(?:(?:至|到)(?:(?P=per)分之)?(?P<b>{_CN_DEC})(?!分之))?"
 )
+_PER_UNIT = {"百": "%", "千": "‰"}  # 百分之十 is 10%, 千分之十 (a birth rate) 10‰
 # Amounts in words, as older reports print every figure: 一万七千四百亿元, 三百多万吨,
 # 十亿八千万吨, 零点八个百分点, 八亿农民 (a bare 万/亿 count, like 1.77亿农民). The numeral may
 # hold its own 万/亿 (一千八百八十七亿元) or print it after 多/点 (三百多万吨, 四点五亿元).
@@ -77,11 +78,12 @@ def find_cn_figures(key: str, start: int, end: int) -> list[Raw]:
         if m["b"] and (high is None or high <= low or _from_to(key, s, start)):
             # 由百分之三十六点五到百分之三十: the two ends of a change, not a range
             spans = [(s, m.end("a") + start, low, None)]
-            upper = m.start("b") + start - len("百分之")
-            if high is not None and key.startswith("百分之", upper):
+            per = m["per"] + "分之"
+            upper = m.start("b") + start - len(per)
+            if high is not None and key.startswith(per, upper):
                 spans.append((upper, e, high, None))
         for fs, fe, value, top in spans:
-            raw = Raw(fs, fe, value, "%", [], fe, top)
+            raw = Raw(fs, fe, value, _PER_UNIT[m["per"]], [], fe, top)
             take_post(key, raw, end)
             found.append(raw)
     return found

@@ -53,6 +53,8 @@ UNITS: dict[str, str] = {
     "公斤": "公斤",
     "千克": "公斤",
     "斤": "斤",
+    "公担": "公担",  # 100 公斤, in reports of the 1950s
+    "担": "担",  # 市担, 50 公斤: cotton and grain in older reports (三百九十万担)
     "千瓦时": "千瓦时",
     "千瓦小时": "千瓦时",
     "度": "千瓦时",  # only after 万/亿 (120亿度): alone it is a temperature or an angle
@@ -111,6 +113,7 @@ UNITS: dict[str, str] = {
     "份": "份",
     "床": "床",
     "门": "门",  # telephone lines: 一百五十七万门
+    "头": "头",  # livestock: 生猪四亿头
     # a version (5.0版 → 6.0版) is news, but only ever compared with another version
     "版": "版",
 }
@@ -122,7 +125,7 @@ MEASURE_UNITS = frozenset(
     {
         "元", "美元", "欧元", "港元", "日元", "英镑", "%", "‰", "个百分点", "倍", "平方米",
         "平方公里", "公顷", "亩", "公里", "米", "立方米", "微克/立方米", "吨", "公斤", "斤",
-        "千瓦时", "千瓦", "兆瓦", "标准箱", "工作日", "个月", "小时", "分钟", "天", "周", "版",
+        "公担", "担", "千瓦时", "千瓦", "兆瓦", "标准箱", "工作日", "个月", "小时", "分钟", "天", "周", "版",
     }
 )  # fmt: skip
 """Base units that measure an amount; every other unit is a classifier (个 张 家 …) that
@@ -141,6 +144,7 @@ _EQUIVALENT: dict[str, str] = {
 
 _DIMENSIONS: dict[str, tuple[str, float]] = {
     "吨": ("公斤", 1000.0), "公斤": ("公斤", 1.0), "斤": ("公斤", 0.5),
+    "公担": ("公斤", 100.0), "担": ("公斤", 50.0),
     "平方公里": ("平方米", 1e6), "公顷": ("平方米", 1e4), "亩": ("平方米", 10_000 / 15),
     "平方米": ("平方米", 1.0),
     "公里": ("米", 1000.0), "米": ("米", 1.0),
