@@ -208,3 +208,12 @@ def test_per_mille_rates_and_older_units_are_read_with_their_units() -> None:
 
     assert compare_key("担") == compare_key("吨") == "公斤"
     assert to_dimension_base("担") * 20 == to_dimension_base("吨")
+
+
+def test_a_change_stays_a_change_when_its_amount_is_approximate() -> None:
+    """1958: 比上一年，原煤增产了一千八百二十六万吨…钢增产了约七十八万吨: 约 between the verb and
+    the amount leaves it an increase (as 1959's 钢增加了五百七十三万吨), not a level."""
+    steel = _at(1958, "钢增产了约七十八万吨", "七十八万吨")
+    assert (steel.is_change, steel.sign) == (True, 1)
+    assert _at(1959, "钢增加了五百七十三万吨", "五百七十三万吨").is_change
+    assert ("七十八万吨", "五百七十三万吨") in _pairs(1958, 1959)

@@ -41,8 +41,10 @@ _INCREMENT_RE = re.compile(
     r"(?:比|较|同比)[^,;。:]{0,12}?(?:增加|减少|增长|下降|提高|降低|增|减|多|少)(?:了)?\s*$"
 )
 # A change verb right before an amount: 增产3877万吨, 财政收入增加1501亿元 (not 增加到).
-_CHANGE_BEFORE_RE = re.compile(r"(?<!新)(?:增产|减产|增加|减少|增长|下降|提高|降低)(?:了)?\s*$")
-_DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减产|减)(?:了)?\s*$")
+# An approximation may stand between the verb and its amount: 钢增产了约七十八万吨.
+_ABOUT = r"(?:了)?\s*(?:约|大约|近|将近|接近|超过|逾)?\s*$"
+_CHANGE_BEFORE_RE = re.compile(r"(?<!新)(?:增产|减产|增加|减少|增长|下降|提高|降低)" + _ABOUT)
+_DOWN_BEFORE_RE = re.compile(r"(?:下降|减少|降低|回落|下滑|缩小|减产|减)" + _ABOUT)
 
 
 # 由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%: figures after 由上年 in their own clause,
