@@ -217,3 +217,16 @@ def test_a_change_stays_a_change_when_its_amount_is_approximate() -> None:
     assert (steel.is_change, steel.sign) == (True, 1)
     assert _at(1959, "钢增加了五百七十三万吨", "五百七十三万吨").is_change
     assert ("七十八万吨", "五百七十三万吨") in _pairs(1958, 1959)
+
+
+def test_a_noun_given_year_by_year_names_each_years_figure() -> None:
+    """1959: 小学生，一九五二年有五千一百多万人，一九五七年已经有六千四百多万人: the clauses name
+    only a date (and 有, 已经), so each figure counts the noun the sentence opens on; a date
+    with 才 names nothing (经过…的努力，一九五七年才达到了三千七百亿斤 is left unnamed, not named
+    after the effort)."""
+    assert _at(1959, "我国的高等学校的学生，一九五二年有十九万人", "十九万人").indicator == (
+        "我国的高等学校的学生"
+    )
+    assert _at(1959, "小学生，一九五二年有五千一百多万人", "五千一百多万人").indicator == "小学生"
+    assert _at(1959, "一九五七年已经有六千四百多万人", "六千四百多万人").indicator == "小学生"
+    assert _at(1959, "一九五七年才达到了三千七百亿斤", "三千七百亿斤").indicator == ""

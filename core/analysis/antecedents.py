@@ -20,6 +20,7 @@ __all__ = [
     "DATE_ONLY_RE",
     "OUTPUT_ONLY_RE",
     "PRICE_FACTOR_RE",
+    "dated_topic",
     "grown_before",
     "list_header",
     "named_before_from",
@@ -30,9 +31,43 @@ __all__ = [
 ]
 
 DATE_ONLY_RE = re.compile(
-    r"(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
-    r"|(?:今|去|上|全|当|本|明)年(?:底|末)?"
+    r"(?:(?:到|至|在)?(?:(?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?"
+    r"|(?:今|去|上|全|当|本|明)年(?:底|末)?)"
+    # 一九五七年才(达到了…), 一九五二年有, 一九五七年已经有: adverbs and a bare 有 add no noun
+    r"(?:就|才|已经|已|也|还|只|仅|又|共)*(?:有|是|为)?"
 )
+
+
+# What opens a clause of its own, not a topic: a preposition or a deed (经过…的努力, 通过…,
+# 工业生产稳定增长).
+_NOT_A_TOPIC_RE = re.compile(
+    r"^(?:经过|通过|在|由于|根据|为了|随着|按照|对|从|自|到|截至|同|与|和|如|像|比|即|而|但|其中"
+    r"|特别是|尤其是)"
+    r"|增长|增加|下降|减少|提高|降低|发展|完成|实现|达到|丰收|稳定|改善|加强|扩大|超过|突破"
+    r"|恢复|好转|有|是|为"
+    r"|(?:年|来|以来|期间|时期)$"  # 过去五年, 五年来: a span of time, not a noun
+)
+
+
+def dated_topic(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun a sentence opens on alone before giving it year by year.
+
+    我国的高等学校的学生，一九五二年有十九万人…; 小学生，一九五二年有五千一百多万人，一九五七年
+    已经有六千四百多万人: a figure whose clause names only a date (:data:`DATE_ONLY_RE`)
+    counts that noun. None when the opening is a clause of its own (经过…的努力, 工业生产稳定
+    增长), holds a figure or a list, or is long.
+    """
+    first_end = sentence_start
+    while first_end < clause_start and key[first_end] not in ",，;；:：。!?\n":
+        first_end += 1
+    if first_end >= clause_start:
+        return None
+    lo, hi, _ = strip_indicator(key, sentence_start, first_end, after_figure=False)
+    if not 2 <= hi - lo <= 12 or not all(is_han(c) for c in key[lo:hi]):
+        return None
+    if _NOT_A_TOPIC_RE.search(key[lo:hi]):
+        return None
+    return Span(lo, hi)
 
 
 _HEADER_RE = re.compile(r"(?P<word>新增加|新增|新建|累计)[^,，;；。]*(?:有|是|包括|如下)$")

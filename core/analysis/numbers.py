@@ -14,6 +14,7 @@ from reportdiff.core.analysis.antecedents import (
     DATE_ONLY_RE,
     OUTPUT_ONLY_RE,
     PRICE_FACTOR_RE,
+    dated_topic,
     grown_before,
     list_header,
     named_before_from,
@@ -274,7 +275,8 @@ def _extract_block(
             # 1978年增长32.6%，平均每年增长7.3%: a base of comparison or a span names no
             # indicator; the change is of the figure before it
             hi = lo
-        if hi > lo and DATE_ONLY_RE.fullmatch(key, lo, hi):
+        dated = hi > lo and DATE_ONLY_RE.fullmatch(key, lo, hi) is not None
+        if dated:
             # 进出口总额增长1倍，1992年达到1656亿美元: a date names no indicator
             hi = lo
         aimed = False
@@ -375,6 +377,9 @@ def _extract_block(
                 indicator_span = sentence_subject(key, before, clause_start)
             if indicator_span is None:
                 indicator_span = grown_before(key, start, sentence_start, clause_start)
+            if indicator_span is None and dated:
+                # 小学生，一九五二年有…: the noun the sentence opens on, given year by year
+                indicator_span = dated_topic(key, sentence_start, clause_start)
             if indicator_span is None and factor is not None:
                 indicator_span = noun_opening(key, sentence_start, clause_start)
         if indicator_span is not None and not indicator:
