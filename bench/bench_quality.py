@@ -304,11 +304,19 @@ def _row_name(node: Any, text: str) -> str:
     return "^" + fold(text[node.span.start : node.span.end])[:OPENING]
 
 
+BULLETS = "—-–·•●◆■□◇*"
+"""Marks that open an item (——重点建设取得了新的成绩): a gold key may copy them, the engine's
+labels drop them; they are no part of a name."""
+
+
 def _names(name: str, keys: Sequence[str]) -> bool:
-    """Whether a gold key names a row side: inside its label, or beginning its opening."""
+    """Whether a gold key names a row side: inside its label, or beginning its opening
+    (leading item marks aside)."""
+    bare = [k.lstrip(BULLETS) for k in keys]
     if name.startswith("^"):
-        return any(k and name[1:].startswith(k) for k in keys)
-    return any(k in name for k in keys)
+        opening = name[1:].lstrip(BULLETS)
+        return any(k and opening.startswith(k) for k in bare)
+    return any(k and k in name for k in bare)
 
 
 def _shown(name: str, node: Any) -> str:
