@@ -201,6 +201,12 @@ def _bind_edges(
     return lambda: _edges(facts_a, facts_b, ratio, names)
 
 
+_STANDS_FOR_SECTION = -1
+"""Last path step of a node's key in the section map when its row pairs a lead paragraph
+with another report's section (no real path step is negative): the paragraph then stands
+for a section, and the section's own paragraphs for one paragraph."""
+
+
 def _index_alignment(
     alignment: Iterable[AlignedRow],
 ) -> tuple[dict[tuple[int, bool, tuple[int, ...]], int], dict[tuple[int, tuple[int, ...]], int]]:
@@ -213,13 +219,22 @@ def _index_alignment(
         nonlocal counter
         for row in rows:
             counter += 1
+            kinds = {node.kind for node in row.nodes if node is not None}
             for i, node in enumerate(row.nodes):
                 if node is None:
                     continue
                 if node.kind == "paragraph":
                     para[(i, node.preamble, node.path)] = counter
+                    if len(kinds) > 1:
+                        # a lead paragraph met by another report's section stands for a
+                        # section: figures inside that section are in its context
+                        section[(i, (*node.path, _STANDS_FOR_SECTION))] = counter
                 else:
                     section[(i, node.path)] = counter
+                    if len(kinds) > 1:
+                        # …and that section's own paragraphs are its body: the paragraph's
+                        # counterpart, as one aligned paragraph is another's
+                        section[(i, (*node.path, _STANDS_FOR_SECTION))] = counter
             visit(row.children)
 
     visit(alignment)
@@ -312,7 +327,14 @@ def _add_context(
         fact.para_rows.add(row)
     if preamble:
         return
+    row = section_map.get((index, (*block, _STANDS_FOR_SECTION)))
+    if row is not None:
+        fact.deep_rows.add(row)
+        fact.section_rows.add(row)
     path = block[:-1]
+    row = section_map.get((index, (*path, _STANDS_FOR_SECTION)))
+    if row is not None:
+        fact.para_rows.add(row)
     deepest = True
     for n in range(len(path), 0, -1):
         row = section_map.get((index, path[:n]))
