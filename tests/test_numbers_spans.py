@@ -230,3 +230,20 @@ def test_a_noun_given_year_by_year_names_each_years_figure() -> None:
     assert _at(1959, "小学生，一九五二年有五千一百多万人", "五千一百多万人").indicator == "小学生"
     assert _at(1959, "一九五七年已经有六千四百多万人", "六千四百多万人").indicator == "小学生"
     assert _at(1959, "一九五七年才达到了三千七百亿斤", "三千七百亿斤").indicator == ""
+
+
+def test_per_mille_and_percent_rates_compare_and_their_change_is_in_the_first_unit() -> None:
+    """千分之十 (a 1979 target) is 1% (1980's way of printing the rate): the same figure;
+    a change from a per-mille rate is said in 千分点, from a percentage in 百分点."""
+    from dataclasses import replace
+
+    from reportdiff.core.analysis.pairmake import make_pair
+
+    per_mille = _at(1982, "长率，必须控制在千分之十三以下", "千分之十三")
+    one_pct = replace(per_mille, text="1.3%", value=1.3, unit="%")
+    assert make_pair([per_mille, one_pct]).status == "same"
+    later = replace(per_mille, text="千分之十一", value=11.0)
+    pair = make_pair([per_mille, later])
+    assert (pair.delta, pair.unit) == (-2.0, "个千分点")
+    pct = make_pair([one_pct, replace(one_pct, text="1.1%", value=1.1)])
+    assert pct.unit == "个百分点" and pct.delta == pytest.approx(-0.2)

@@ -39,9 +39,10 @@ def make_pair(values: list[Quantity | None]) -> NumberPair:
         delta = pct = None
         display = unit.display
     elif first.unit in RATE_UNITS:
-        delta = signed[-1] - signed[0]
+        # in the first report's unit: 千分之十 → 1% is said in 千分点
+        delta = (signed[-1] - signed[0]) / to_dimension_base(first.unit)
         pct = None
-        display = "个百分点" if first.unit == "%" else unit.display
+        display = {"%": "个百分点", "‰": "个千分点"}.get(first.unit, unit.display)
     else:
         # in the first report's printed unit: 亿公斤 → 万吨 is said in 亿公斤
         delta = (signed[-1] - signed[0]) / (unit.factor * to_dimension_base(first.unit))

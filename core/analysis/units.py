@@ -149,6 +149,7 @@ _DIMENSIONS: dict[str, tuple[str, float]] = {
     "平方米": ("平方米", 1.0),
     "公里": ("米", 1000.0), "米": ("米", 1.0),
     "兆瓦": ("千瓦", 1000.0), "千瓦": ("千瓦", 1.0),
+    "%": ("%", 1.0), "‰": ("%", 0.1),  # 千分之十 (1979) is the 1% of 1980
 }  # fmt: skip
 # Units of one dimension measure alike: grain in 亿公斤 (1995) and in 万吨 (2005), land in 亩
 # and in 公顷. 千瓦时, 千瓦小时 and 度 are one unit already (see UNITS). Currencies are not
