@@ -17,7 +17,7 @@ the part and joins the section's row; the rest of the part stays where it was.
 
 from __future__ import annotations
 
-from reportdiff.core.analysis.alignrows import STRONG, _Tree
+from reportdiff.core.analysis.alignrows import STRONG, _ordered_matches, _Tree
 from reportdiff.core.analysis.similarity import Score, Unit, lead_score
 
 __all__ = ["lone_sections_meet_leads"]
@@ -48,31 +48,6 @@ def _lone_leads(part: _Tree, r: int) -> list[tuple[_Tree, Unit]]:
     return out
 
 
-def _in_order(m: list[list[float]], floor: float) -> list[tuple[int, int]]:
-    """Maximum-weight order-keeping matching of ``m``'s cells at ``floor`` or more."""
-    rows, cols = len(m), len(m[0]) if m else 0
-    dp = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    for i in range(1, rows + 1):
-        for j in range(1, cols + 1):
-            best = max(dp[i - 1][j], dp[i][j - 1])
-            s = m[i - 1][j - 1]
-            if s >= floor:
-                best = max(best, dp[i - 1][j - 1] + s)
-            dp[i][j] = best
-    out: list[tuple[int, int]] = []
-    i, j = rows, cols
-    while i > 0 and j > 0:
-        s = m[i - 1][j - 1]
-        if s >= floor and abs(dp[i][j] - (dp[i - 1][j - 1] + s)) < 1e-12:
-            out.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif dp[i - 1][j] >= dp[i][j - 1]:
-            i -= 1
-        else:
-            j -= 1
-    return out[::-1]
-
-
 def lone_sections_meet_leads(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> None:
     """Pair lone sections with the lone lead paragraphs of a lone part of another report
     (see the module's account). Rows are changed in place."""
@@ -96,7 +71,7 @@ def lone_sections_meet_leads(trees: list[_Tree], cache: dict[tuple[int, int], Sc
         m = [[lead_score(s, p).score for _, p in leads] for _, s in sections]
         best_row = [max(line) for line in m]
         best_col = [max(m[i][j] for i in range(len(sections))) for j in range(len(leads))]
-        for i, j in _in_order(m, LEAD_ACCEPT):
+        for i, j in _ordered_matches(m, LEAD_ACCEPT):
             if m[i][j] < best_row[i] or m[i][j] < best_col[j]:
                 continue  # not both sides' best: the order alone chose it
             st, sec = sections[i]

@@ -29,6 +29,38 @@ MOVED_BODY = 0.12
 """Least body similarity for a moved match: out-of-order pairs need content evidence."""
 
 
+def _ordered_matches(m: list[list[float]], threshold: float) -> list[tuple[int, int]]:
+    """Maximum-weight order-preserving matching over a score matrix (scores < threshold barred).
+
+    A weighted longest-common-subsequence DP: keeps document order where it holds.
+    """
+    rows = len(m)
+    cols = len(m[0]) if rows else 0
+    dp = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for r in range(1, rows + 1):
+        mr = m[r - 1]
+        prev, cur = dp[r - 1], dp[r]
+        for c in range(1, cols + 1):
+            best = max(prev[c], cur[c - 1])
+            s = mr[c - 1]
+            if s >= threshold and prev[c - 1] + s > best:
+                best = prev[c - 1] + s
+            cur[c] = best
+    pairs: list[tuple[int, int]] = []
+    r, c = rows, cols
+    while r > 0 and c > 0:
+        s = m[r - 1][c - 1]
+        if s >= threshold and abs(dp[r][c] - (dp[r - 1][c - 1] + s)) < 1e-12:
+            pairs.append((r - 1, c - 1))
+            r, c = r - 1, c - 1
+        elif dp[r - 1][c] >= dp[r][c - 1]:
+            r -= 1
+        else:
+            c -= 1
+    pairs.reverse()
+    return pairs
+
+
 @dataclass
 class _Row:
     """A row under construction: at most one unit per report."""
