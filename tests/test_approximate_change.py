@@ -8,6 +8,7 @@ Markdown table already wrote ≈. Each now writes ≈+31.0%.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,12 @@ def test_exact_figures_stay_exact(cmp: Comparison) -> None:
 def test_the_html_badge_says_it_too(cmp: Comparison) -> None:
     page = to_html(cmp)
     assert "突破3万亿元 " + change_label(revenue(cmp)) in page
+
+
+def test_a_pairs_name_keeps_no_year_of_one_side(corpus_dir: Path) -> None:
+    """1987 reads 国民生产总值１９８７年…; beside 1988's figure of another year the year in the
+    name would say the wrong year: a pair's name drops it (a figure alone keeps its words)."""
+    a = resolve_report(str(corpus_dir / "1988.txt"))
+    b = resolve_report(str(corpus_dir / "1989.txt"))
+    names = [p.indicator for p in compare([a, b]).numbers if None not in p.values]
+    assert names and not any(re.search(r"[12１２][0-9０-９]{3}\s*年", n) for n in names), names

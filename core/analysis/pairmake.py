@@ -5,12 +5,26 @@ whether they are the same, and how much they changed, in the first report's prin
 
 from __future__ import annotations
 
+import re
+
 from reportdiff.core.analysis.facts import measure_kind
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.units import RATE_UNITS, printed_unit, to_dimension_base
 from reportdiff.core.comparison import NumberPair, Quantity
 
 __all__ = ["make_pair"]
+
+# A year in a figure's name (国民生产总值１９８７年, 1987年全国进出口总额): right for the one
+# figure it was read from, wrong beside the other report's figure of another year.
+_YEAR_IN_NAME_RE = re.compile(
+    r"(?:[12１２][0-9０-９]{3}|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?的?"
+)
+
+
+def _undated(name: str) -> str:
+    """``name`` without its years, unless little would be left."""
+    bare = _YEAR_IN_NAME_RE.sub("", name).strip()
+    return bare if len(bare) >= 2 else name
 
 
 def _signed(q: Quantity) -> float:
@@ -51,6 +65,8 @@ def make_pair(values: list[Quantity | None]) -> NumberPair:
     if delta is not None:
         delta = round(delta, 10)
     indicator = first.indicator or last.indicator
+    if len(present) > 1:
+        indicator = _undated(indicator)
     if measure_kind(first) == "change":
         # 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row (0.3% → 8%)
         change = next((w for w in first.qualifiers if any(c in w for c in CHANGE_WORDS)), "")
