@@ -63,3 +63,18 @@ def test_a_pairs_name_keeps_no_year_of_one_side(corpus_dir: Path) -> None:
     b = resolve_report(str(corpus_dir / "1989.txt"))
     names = [p.indicator for p in compare([a, b]).numbers if None not in p.values]
     assert names and not any(re.search(r"[12１２][0-9０-９]{3}\s*年", n) for n in names), names
+
+
+def test_a_change_alone_says_it_is_a_change_and_which_way(corpus_dir: Path) -> None:
+    """1989's review: 粮食减产２．２％, 实际利用外资…比上年增长１６．４％ have no counterpart in
+    1990's; shown as 粮食 ２．２％ they read as levels (or rises). Alone, as in a pair, the row's
+    name carries the change word."""
+    a = resolve_report(str(corpus_dir / "1989.txt"))
+    b = resolve_report(str(corpus_dir / "1990.txt"))
+    alone = {
+        p.values[0].text: p.indicator
+        for p in compare([a, b]).numbers
+        if p.values[1] is None and p.values[0] is not None
+    }
+    assert alone["２．２％"] == "粮食减产"
+    assert alone["１６．４％"].endswith("增长")

@@ -48,7 +48,7 @@ from reportdiff.core.analysis.namerules import (
     measures_differ,
     points_back,
 )
-from reportdiff.core.analysis.pairmake import make_pair
+from reportdiff.core.analysis.pairmake import make_pair, shown_name
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
 from reportdiff.core.analysis.regions import apart, whose
@@ -155,7 +155,7 @@ def pair_numbers(
             values[i] = fact.rep
             only.append(
                 NumberPair(
-                    indicator=fact.rep.indicator,
+                    indicator=shown_name([fact.rep]),
                     status="only",
                     values=tuple(values),
                     delta=None,

@@ -12,7 +12,7 @@ from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.units import RATE_UNITS, printed_unit, to_dimension_base
 from reportdiff.core.comparison import NumberPair, Quantity
 
-__all__ = ["make_pair"]
+__all__ = ["make_pair", "shown_name"]
 
 # A year in a figure's name (国民生产总值１９８７年, 1987年全国进出口总额): right for the one
 # figure it was read from, wrong beside the other report's figure of another year.
@@ -39,7 +39,7 @@ def _high(q: Quantity) -> float | None:
 def make_pair(values: list[Quantity | None]) -> NumberPair:
     """The pair of ``values`` (one per report, None where a report has no counterpart)."""
     present = [q for q in values if q is not None]
-    first, last = present[0], present[-1]
+    first = present[0]
     signed = [_signed(q) for q in present]
     scale = max(abs(v) for v in signed) or 1.0
     same = all(abs(v - signed[0]) <= 1e-9 * scale for v in signed) and all(
@@ -64,19 +64,29 @@ def make_pair(values: list[Quantity | None]) -> NumberPair:
         display = unit.display
     if delta is not None:
         delta = round(delta, 10)
-    indicator = first.indicator or last.indicator
-    if len(present) > 1:
-        indicator = _undated(indicator)
-    if measure_kind(first) == "change":
-        # 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row (0.3% → 8%)
-        change = next((w for w in first.qualifiers if any(c in w for c in CHANGE_WORDS)), "")
-        if change and change not in indicator:
-            indicator += change
     return NumberPair(
-        indicator=indicator,
+        indicator=shown_name(present),
         status="same" if same else "changed",
         values=tuple(values),
         delta=delta,
         pct=pct,
         unit=display,
     )
+
+
+def shown_name(present: list[Quantity]) -> str:
+    """The name a row of these figures (one per report that has one) is shown under.
+
+    A change says so: 区级财政收入 has a level row (143.5亿元 → 154.99亿元) and a growth row
+    (0.3% → 8%), 粮食减产２．２％ alone is 粮食减产, not 粮食 (a fall read as a level); a year
+    in the name is dropped beside another report's figure (:func:`_undated`).
+    """
+    first, last = present[0], present[-1]
+    indicator = first.indicator or last.indicator
+    if len(present) > 1:
+        indicator = _undated(indicator)
+    if measure_kind(first) == "change":
+        change = next((w for w in first.qualifiers if any(c in w for c in CHANGE_WORDS)), "")
+        if change and change not in indicator:
+            indicator += change
+    return indicator
