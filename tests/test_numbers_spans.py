@@ -247,3 +247,9 @@ def test_per_mille_and_percent_rates_compare_and_their_change_is_in_the_first_un
     assert (pair.delta, pair.unit) == (-2.0, "个千分点")
     pct = make_pair([one_pct, replace(one_pct, text="1.1%", value=1.1)])
     assert pct.unit == "个百分点" and pct.delta == pytest.approx(-0.2)
+
+
+def test_flat_glass_keeps_its_unit() -> None:
+    """1989: 平板玻璃７９２万重量箱 (weight cases, the unit flat glass is counted in), not ７９２万."""
+    q = _at(1989, "平板玻璃７９２万重量箱", "７９２万重量箱")
+    assert (q.unit, q.indicator) == ("重量箱", "平板玻璃")

@@ -18,6 +18,7 @@ __all__ = ["make_pair", "shown_name"]
 # figure it was read from, wrong beside the other report's figure of another year.
 _YEAR_IN_NAME_RE = re.compile(
     r"(?:[12１２][0-9０-９]{3}|[一二][九〇○零][〇○零一二三四五六七八九]{2})\s*年(?:底|末|初)?的?"
+    r"(?![前以之])"  # 2005年前裁减军队员额: a deadline, the same in both reports
 )
 
 
