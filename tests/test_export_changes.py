@@ -123,3 +123,16 @@ def test_markdown_lists_changes_of_a_preamble_paragraph() -> None:
     assert top and any(p.changes for p in top[0].changes)
     md = to_markdown(cmp)
     assert "~~开局~~**起步**" in md
+
+
+def test_context_around_a_change_never_cuts_a_figure() -> None:
+    """The unchanged text kept around a change is cut at CHANGE_CONTEXT characters, but never
+    inside a figure: 同比增长15.5|% would read 增长15.5, 180.|25亿元 would read 25亿元."""
+    from reportdiff.core.analysis.export_changes import CHANGE_CONTEXT, _head, _tail
+
+    assert CHANGE_CONTEXT == 8
+    assert _head("同比增长15.5%，区级财政收入完成") == "同比增长15.5%"
+    assert _head("全区生产总值同比增长") == "全区生产总值同比"
+    assert _tail("区级财政收入完成180.25亿元") == "180.25亿元"
+    assert _tail("收入11180.25亿元") == "11180.25亿元"  # not 180.25亿元
+    assert _tail("收入１１１８０．２５亿元") == "１１１８０．２５亿元"

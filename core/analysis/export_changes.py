@@ -43,6 +43,26 @@ def _md_inline(text: str) -> str:
     return shown if shown else "↵"
 
 
+_FIGURE_CHARS = frozenset("0123456789０１２３４５６７８９.．%％‰")
+
+
+def _head(text: str) -> str:
+    """The first :data:`CHANGE_CONTEXT` characters, run on to the end of a figure they
+    would cut (增长5|% reads as 增长5)."""
+    n = CHANGE_CONTEXT
+    while n < len(text) and text[n] in _FIGURE_CHARS and text[n - 1] in _FIGURE_CHARS:
+        n += 1
+    return text[:n]
+
+
+def _tail(text: str) -> str:
+    """The last :data:`CHANGE_CONTEXT` characters, from the start of a figure they would cut."""
+    n = len(text) - CHANGE_CONTEXT
+    while n > 0 and text[n] in _FIGURE_CHARS and text[n - 1] in _FIGURE_CHARS:
+        n -= 1
+    return text[n:]
+
+
 def md_word_diff(base: Report, other: Report, pair: PairChanges, span: Span) -> str:
     """The changes of one paragraph pair inline, ``git diff --word-diff`` style, with a
     little unchanged text around each change (longer unchanged runs cut with …).
@@ -68,11 +88,11 @@ def md_word_diff(base: Report, other: Report, pair: PairChanges, span: Span) -> 
     for k, (kind, text) in enumerate(segments):
         if kind == "eq":
             if k == 0 and len(text) > CHANGE_CONTEXT:
-                out += "…" + md_escape(text[-CHANGE_CONTEXT:])
+                out += "…" + md_escape(_tail(text))
             elif k == last and len(text) > CHANGE_CONTEXT:
-                out += md_escape(text[:CHANGE_CONTEXT]) + "…"
+                out += md_escape(_head(text)) + "…"
             elif 0 < k < last and len(text) > 2 * CHANGE_CONTEXT:
-                out += md_escape(text[:CHANGE_CONTEXT]) + " … " + md_escape(text[-CHANGE_CONTEXT:])
+                out += md_escape(_head(text)) + " … " + md_escape(_tail(text))
             else:
                 out += md_escape(text)
         elif text:
