@@ -24,7 +24,7 @@ than +11.49亿元, so Δ is compared only within a unit ("unit") or as Δ% ("pct
 
 SORT_LABELS = {
     "order": N_("reading order ↓"),
-    "indicator": N_("indicator A→Z ↓"),
+    "indicator": N_("indicator by pinyin A→Z ↓"),
     "unit": N_("unit (grouped), then |Δ| largest first ↓"),
     "pct": N_("|Δ%| largest first ↓"),
     "status": N_("status ≠ = ∅ ↓"),
@@ -41,6 +41,17 @@ def _value_text(q: Quantity | None) -> str:
         return "—"
     scope = scope_label(q)
     return quantity_label(q) + (f"·{scope}" if scope else "")
+
+
+def pinyin_key(text: str) -> tuple[list[str], str]:
+    """Sort key putting Chinese in pinyin order (耕地 before 农业 before 投资), as a Chinese
+    index is ordered; code points order by radical and stroke. Tones break ties (tone 5:
+    neutral), then the text itself; letters and digits keep their own spelling.
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True)
+    return [s.lower() for s in syllables], text
 
 
 def _fmt_delta(pair: NumberPair) -> str:
@@ -132,7 +143,8 @@ class NumbersScreen(Screen[NumberPair | None]):
         if self.changed_only:
             pairs = [p for p in pairs if p.status == "changed"]
         if self.sort_key == "indicator":
-            pairs.sort(key=lambda p: p.indicator)
+            # Unnamed rows last: they have no name to look up.
+            pairs.sort(key=lambda p: (not p.indicator, pinyin_key(p.indicator)))
         elif self.sort_key == "unit":
             pairs.sort(key=lambda p: (p.delta is None, p.unit, -abs(p.delta or 0.0)))
         elif self.sort_key == "pct":
