@@ -18,6 +18,7 @@ from reportdiff.core.analysis.export_format import (
     _pct,
     approximate,
     csv_cell,
+    indicator_label,
     md_escape,
     quantity_label,
     report_keys,
@@ -80,7 +81,7 @@ def to_csv(cmp: Comparison) -> str:
     for p in cmp.numbers:
         w.writerow(
             [
-                csv_cell(p.indicator),
+                csv_cell(indicator_label(p)),
                 p.status,
                 *(csv_cell(quantity_label(q)) if q is not None else "" for q in p.values),
                 "" if p.delta is None else _fmt_number(p.delta, digits=4).replace(",", ""),
@@ -165,7 +166,7 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
                 "delta", "changed"
             )  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
         lines.append(
-            f"| {md_escape(p.indicator)} | "
+            f"| {md_escape(indicator_label(p))} | "
             + " | ".join(cells)
             + f" | {delta} | {md_escape(pct)} |"
         )

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reportdiff.core.analysis.export_format import approximate_pair, quantity_label, scope_label
+from reportdiff.core.analysis.export_format import (
+    approximate_pair,
+    indicator_label,
+    quantity_label,
+    scope_label,
+)
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import format_pct
@@ -157,7 +162,13 @@ class NumbersScreen(Screen[NumberPair | None]):
     def _fill(self) -> None:
         self._shown = self._rows()
         self.query_one(FittedTable).set_rows(
-            [(Text(pair.indicator), *self._value_cells(pair)) for pair in self._shown]
+            [
+                (
+                    Text(indicator_label(pair), style="" if pair.indicator.strip() else "dim italic"),
+                    *self._value_cells(pair),
+                )
+                for pair in self._shown
+            ]
         )
         total = len(self.comparison.numbers)
         what = _("changed only") if self.changed_only else _("all")
