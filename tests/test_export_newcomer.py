@@ -33,3 +33,35 @@ def test_an_unnamed_indicator_has_a_placeholder_in_markdown_and_csv(yangpu: Comp
     csv_rows = to_csv(yangpu).splitlines()[1:]
     assert not [row for row in csv_rows if row.startswith(",")]
     assert sum(row.startswith("(unnamed),") for row in csv_rows) == len(unnamed)
+
+
+def _rows_by_heading(md: str) -> dict[str, list[list[str]]]:
+    """Table rows (header and rule left out) under the heading or bold title above them."""
+    out: dict[str, list[list[str]]] = {}
+    heading = ""
+    for line in md.splitlines():
+        if line.startswith("## ") or (line.startswith("**") and line.endswith("**")):
+            heading = line.lstrip("#* 0123456789.").rstrip("*")
+        elif line.startswith("|") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            out.setdefault(heading, []).append(cells)
+    return out
+
+
+def test_unchanged_figures_are_not_listed_as_changed(yangpu: Comparison) -> None:
+    """架空线入地和合杆整治 16公里 → 16公里 is not a change: its own table, and an unchanged
+    rate (满意率 100% → 100%) has no Δ%, as in the reader."""
+    same = [p for p in yangpu.numbers if p.status == "same"]
+    changed = [p for p in yangpu.numbers if p.status == "changed"]
+    assert same and changed
+    tables = _rows_by_heading(to_markdown(yangpu))
+    under_changed = [row[0] for h, rows in tables.items() if "Changed numbers" in h for row in rows]
+    under_same = {
+        row[0]: row for h, rows in tables.items() if "Unchanged numbers" in h for row in rows
+    }
+    for p in same:
+        assert p.indicator not in under_changed
+        assert p.indicator in under_same
+        row = under_same[p.indicator]
+        assert row[-1] == ("" if p.pct is None else "0%"), row
+    assert any(p.indicator in under_changed for p in changed)

@@ -33,7 +33,7 @@ from reportdiff.core.comparison import (
     Quantity,
     SharedPhrase,
 )
-from reportdiff.core.i18n import _, pgettext
+from reportdiff.core.i18n import N_, _, pgettext
 from reportdiff.core.model import Report
 from reportdiff.core.text.textkey import is_han
 
@@ -58,6 +58,13 @@ SECTION_PHRASE_MIN_HAN = 6
 mostly word fragments that say nothing on their own."""
 SECTION_PHRASE_MIN_DISTINCT = 0.3
 """Least distinctiveness of a phrase listed under a section (boilerplate is left out)."""
+NUMBER_TABLES = (("changed", N_("Changed numbers")), ("same", N_("Unchanged numbers")))
+"""The number tables under a section: a figure repeated unchanged is not a change."""
+OTHER_NUMBER_TABLES = (
+    ("changed", N_("Other changed numbers")),
+    ("same", N_("Other unchanged numbers")),
+)
+"""The same tables for the figures not placed under any section."""
 LEAD_CHARS = 16
 """Characters shown for a block that has no lead phrase."""
 
@@ -157,7 +164,8 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         delta = "" if p.delta is None else f"{_fmt_number(p.delta, signed=True)}{md_escape(p.unit)}"
         pct = _pct(p.pct) if p.delta is not None else ""
         if p.status == "same":
-            delta, pct = _("unchanged"), "0%"
+            # No Δ% where there is none to give (a rate's change is in 百分点), as in the reader.
+            delta, pct = _("unchanged"), ("" if p.pct is None else "0%")
         if any(q is not None and approximate(q) for q in p.values) and p.delta is not None:
             # 突破３万亿元 → ４３８００亿元: the Δ of a bound is a bound's, not a measured change
             delta, pct = "≈" + delta, ("≈" + pct if pct else pct)
@@ -347,13 +355,14 @@ def to_markdown(cmp: Comparison) -> str:
             )
             out.append("")
             out.extend(edits)
-        pairs = [p for p in placed[id(row)] if p.status != "only"]
-        if pairs:
-            out.append("")
-            out.append("**" + _("Changed numbers") + "**")
-            out.append("")
-            out.extend(_delta_note(reports))
-            out.extend(_number_table(pairs, keys))
+        for status, title in NUMBER_TABLES:
+            pairs = [p for p in placed[id(row)] if p.status == status]
+            if pairs:
+                out.append("")
+                out.append("**" + _(title) + "**")
+                out.append("")
+                out.extend(_delta_note(reports))
+                out.extend(_number_table(pairs, keys))
         phrases = _phrases_for(row, cmp.phrases)
         if phrases:
             out.append("")
@@ -368,13 +377,14 @@ def to_markdown(cmp: Comparison) -> str:
         out.append("")
         for key, label in only:
             out.append("- " + _("{report}: {heading}").format(report=md_escape(key), heading=label))
-    rest = [p for k, p in enumerate(cmp.numbers) if k not in taken and p.status != "only"]
-    if rest:
-        out.append("")
-        out.append("## " + _("Other changed numbers"))
-        out.append("")
-        out.extend(_delta_note(reports))
-        out.extend(_number_table(rest, keys))
+    for status, title in OTHER_NUMBER_TABLES:
+        rest = [p for k, p in enumerate(cmp.numbers) if k not in taken and p.status == status]
+        if rest:
+            out.append("")
+            out.append("## " + _(title))
+            out.append("")
+            out.extend(_delta_note(reports))
+            out.extend(_number_table(rest, keys))
     top = [ph for ph in cmp.phrases[:10] if ph.distinctiveness > 0]
     if top:
         out.append("")
