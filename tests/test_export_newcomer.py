@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from reportdiff.core.analysis.compare import compare
 from reportdiff.core.analysis.export import to_csv, to_markdown
@@ -65,3 +68,24 @@ def test_unchanged_figures_are_not_listed_as_changed(yangpu: Comparison) -> None
         row = under_same[p.indicator]
         assert row[-1] == ("" if p.pct is None else "0%"), row
     assert any(p.indicator in under_changed for p in changed)
+
+
+def test_markdown_titles_of_parts_without_a_heading_give_their_opening_words(
+    corpus_dir: Path,
+) -> None:
+    """1989 ↔ 1990: a part with no heading is titled by its first words, never "(no heading)"."""
+    from reportdiff.core.storage.resolve import resolve_report
+
+    reports = [resolve_report(str(corpus_dir / f"{year}.txt")) for year in (1989, 1990)]
+    cmp = compare(reports)
+    md = to_markdown(cmp)
+    assert "(no heading)" not in md
+    titles = [line for line in md.splitlines() if line.startswith(("## ", "- "))]
+    unlabelled = 0
+    for row in cmp.alignment:
+        for report, node in zip(reports, row.nodes, strict=True):
+            if row.kind == "section" and node is not None and not node.label:
+                unlabelled += 1
+                opening = re.sub(r"\s+", "", report.slice(node.span))[:4]
+                assert any(opening in t.replace(" ", "") for t in titles), opening
+    assert unlabelled >= 3

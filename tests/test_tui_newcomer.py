@@ -3,11 +3,14 @@ unchanged rates, unlabelled outline rows."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
-from reportdiff.core.model import Report
+from reportdiff.core.model import Report, Span
 from reportdiff.core.storage.samples import load_sample
 from reportdiff.tui.app import ReportDiffApp
-from tui_support import aio, analysed
+from tui_support import aio, analysed, flatten
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +37,39 @@ async def test_numbers_view_names_an_unnamed_indicator(pair: list[Report]) -> No
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert all(name.strip() for name in names)
         assert names.count("(unnamed)") == len(unnamed)
+
+
+@pytest.fixture(scope="module")
+def national(corpus_dir: Path) -> list[Report]:
+    from reportdiff.core.storage.resolve import resolve_report
+
+    return [resolve_report(str(corpus_dir / f"{year}.txt")) for year in (1989, 1990)]
+
+
+def _opening(report: Report, span: Span) -> str:
+    return re.sub(r"\s+", "", report.slice(span)).lstrip("-•● ")
+
+
+@aio
+async def test_outline_rows_without_a_heading_show_their_opening_words(
+    national: list[Report],
+) -> None:
+    """1989 ↔ 1990: parts with no heading (各位代表 …) read by their first words, not "…"."""
+    app = ReportDiffApp(national)
+    async with app.run_test(size=(200, 50)) as pilot:
+        cmp = await analysed(pilot)
+        outline = app.reader._outline()
+        assert outline is not None
+        sections = [r for r in flatten(cmp.alignment) if r.kind == "section"]
+        lines = [
+            "".join(seg.text for seg in outline.render_line(y)).strip()
+            for y in range(len(sections))
+        ]
+        unlabelled = 0
+        for row, line in zip(sections, lines, strict=True):
+            assert not line.endswith(" …") and line != "…", line
+            for report, node in zip(national, row.nodes, strict=True):
+                if node is not None and not node.label:
+                    unlabelled += 1
+                    assert _opening(report, node.span)[:4] in line.replace(" ", ""), line
+        assert unlabelled >= 3

@@ -14,12 +14,14 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportdiff.core.analysis.export_format import (
+    OPENING_CHARS,
     _fmt_number,
     _pct,
     approximate,
     csv_cell,
     indicator_label,
     md_escape,
+    opening_words,
     quantity_label,
     report_keys,
     scope_label,
@@ -204,14 +206,17 @@ def _delta_note(reports: Sequence[Report]) -> list[str]:
     return [note, ""]
 
 
-def _label(node: NodeRef | None, report: Report | None = None) -> str:
-    """A node's heading or lead phrase; for a block without one, the start of its text."""
+def _label(node: NodeRef | None, report: Report | None = None, chars: int | None = None) -> str:
+    """A node's heading or lead phrase; for a block without one, the start of its text
+    (``chars`` of it as :func:`opening_words` gives them, else :data:`LEAD_CHARS`)."""
     if node is None:
         return "—"
     if node.label:
         return md_escape(node.label)
     if report is None:
         return _("(no heading)")
+    if chars is not None:
+        return md_escape(opening_words(report.slice(node.span), chars))
     text = re.sub(r"\s+", " ", report.slice(node.span)).strip().lstrip("-•● ")
     return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
 
@@ -303,12 +308,13 @@ def to_markdown(cmp: Comparison) -> str:
         if len(present) < 2:
             if row.kind == "section":
                 i = present[0]
-                only.append((keys[i], _label(row.nodes[i])))
+                only.append((keys[i], _label(row.nodes[i], reports[i], OPENING_CHARS)))
             continue
         n += 1
         out.append("")
         if row.kind == "section":
-            out.append(f"## {n}. " + " ↔ ".join(_label(row.nodes[i]) for i in present))
+            titles = [_label(row.nodes[i], reports[i], OPENING_CHARS) for i in present]
+            out.append(f"## {n}. " + " ↔ ".join(titles))
         else:
             out.append(f"## {n}. " + _("Opening paragraphs"))
         out.append("")
