@@ -73,3 +73,62 @@ async def test_outline_rows_without_a_heading_show_their_opening_words(
                     unlabelled += 1
                     assert _opening(report, node.span)[:4] in line.replace(" ", ""), line
         assert unlabelled >= 3
+
+
+COMPARISON_KEYS = ("c", "w", "v", "e", "d", "u", "1")
+
+
+@aio
+async def test_one_report_offers_no_comparison() -> None:
+    """``reportdiff yangpu-2022``: no comparison will run, so none is offered (no c / w / v
+    / e in the Footer, no similarity in the outline's border, no "no highlights" warning),
+    and ``e`` says in one line that there is nothing to compare."""
+    from textual.widgets import LoadingIndicator
+
+    app = ReportDiffApp([load_sample("yangpu-2022")])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.comparison is None
+        assert not [n for n in app._notifications if n.severity != "information"]
+        assert not app.screen.query(LoadingIndicator)
+        offered = {
+            key
+            for key, active in app.screen.active_bindings.items()
+            if active.binding.show and active.enabled
+        }
+        assert offered, "the Footer still offers the reading keys"
+        assert not offered & set(COMPARISON_KEYS), offered
+        outline = app.reader._outline()
+        assert outline is not None
+        assert "similarity" not in str(outline.border_title)
+        assert "only in" not in str(outline.border_subtitle or "")
+        before = len(app._notifications)
+        await pilot.press("e")
+        await pilot.pause()
+        said = [n.message for n in list(app._notifications)[before:]]
+        assert len(said) == 1 and "nothing to compare" in said[0], said
+        assert "\n" not in said[0]
+        assert "still analysing" not in said[0]
+        # The comparison keys do nothing (no screen opens).
+        screen = app.screen
+        await pilot.press("v", "w")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+@aio
+async def test_two_reports_still_offer_the_comparison_keys(pair: list[Report]) -> None:
+    app = ReportDiffApp(pair)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await analysed(pilot)
+        await pilot.pause()
+        offered = {
+            key
+            for key, active in app.screen.active_bindings.items()
+            if active.binding.show and active.enabled
+        }
+        assert {"c", "w", "v", "e"} <= offered
+        outline = app.reader._outline()
+        assert outline is not None and "similarity" in str(outline.border_title)
