@@ -54,14 +54,16 @@ def resolve_output(target: str | os.PathLike[str], default_name: str) -> Path:
     if raw.endswith(("/", os.sep)) or path.is_dir():
         if not path.is_dir():
             raise ReportError(
-                _("cannot write into {raw}: no such directory").format(raw=raw), exit_code=CANNOT_WRITE
+                _("cannot write into {raw}: no such directory").format(raw=raw),
+                exit_code=CANNOT_WRITE,
             )
         path = path / default_name
     # Follow links (and .. and relative parts): the link's target is what gets replaced.
     real = Path(os.path.realpath(path))
     if real.is_dir():
         raise ReportError(
-            _("{path} is a directory; give a file name for -o").format(path=path), exit_code=CANNOT_WRITE
+            _("{path} is a directory; give a file name for -o").format(path=path),
+            exit_code=CANNOT_WRITE,
         )
     if not real.parent.is_dir():
         raise ReportError(

@@ -78,9 +78,7 @@ def test_directory_gets_the_default_name(
     code, _, err = export(capsys, "-f", "json", "-o", str(tmp_path))
     assert code == 0
     assert (tmp_path / "yangpu-2022-vs-yangpu-2023.json").is_file()
-    assert err.splitlines() == [
-        f"reportdiff: wrote {tmp_path / 'yangpu-2022-vs-yangpu-2023.json'}"
-    ]
+    assert err.splitlines() == [f"reportdiff: wrote {tmp_path / 'yangpu-2022-vs-yangpu-2023.json'}"]
 
 
 def test_every_output_that_cannot_be_written_exits_2(

@@ -443,9 +443,7 @@ def _prepare(
     raw = read_document(path, encoding=encoding)
     if not looks_chinese(raw):
         raise ReportError(
-            _("{source} does not look like a Chinese report: no Chinese text").format(
-                source=source
-            )
+            _("{source} does not look like a Chinese report: no Chinese text").format(source=source)
         )
     parts = [part for part in split_compilation(raw) if part.strip()]
     if split:

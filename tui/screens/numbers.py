@@ -164,7 +164,9 @@ class NumbersScreen(Screen[NumberPair | None]):
         self.query_one(FittedTable).set_rows(
             [
                 (
-                    Text(indicator_label(pair), style="" if pair.indicator.strip() else "dim italic"),
+                    Text(
+                        indicator_label(pair), style="" if pair.indicator.strip() else "dim italic"
+                    ),
                     *self._value_cells(pair),
                 )
                 for pair in self._shown
