@@ -132,3 +132,27 @@ async def test_two_reports_still_offer_the_comparison_keys(pair: list[Report]) -
         assert {"c", "w", "v", "e"} <= offered
         outline = app.reader._outline()
         assert outline is not None and "similarity" in str(outline.border_title)
+
+
+@aio
+async def test_one_report_outline_names_parts_without_a_heading(national: list[Report]) -> None:
+    """Read alone (its own sections as the outline), 1989's parts without a heading read by
+    their first words too."""
+    report = national[0]
+    app = ReportDiffApp([report])
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        outline = app.reader._outline()
+        assert outline is not None
+        sections = [s for _p, s in report.walk()]
+        lines = [
+            "".join(seg.text for seg in outline.render_line(y)).strip()
+            for y in range(len(sections))
+        ]
+        unlabelled = [s for s in sections if not report.heading_text(s)]
+        assert len(unlabelled) >= 2
+        for section, line in zip(sections, lines, strict=True):
+            assert line and line != "…", line
+            if not report.heading_text(section):
+                assert _opening(report, section.span)[:4] in line, line
