@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from reportdiff import __version__
-from reportdiff.core.errors import ReportError
+from reportdiff.core.errors import CANNOT_WRITE, ReportError
 from reportdiff.core.i18n import LANGUAGES, N_, _, set_language
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ A report is an id from `reportdiff list` or a path to a file.""")
 def write_stdout(text: str) -> None:
     """Print ``text`` to standard output; a failed or short write is a one-line error."""
     if sys.stdout is None:
-        raise ReportError(_("standard output is closed"))
+        raise ReportError(_("standard output is closed"), exit_code=CANNOT_WRITE)
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -56,8 +56,26 @@ def write_stdout(text: str) -> None:
     except (OSError, ValueError) as exc:  # ValueError: the stream was closed
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ReportError(
-            _("cannot write to standard output: {reason}").format(reason=reason)
+            _("cannot write to standard output: {reason}").format(reason=reason),
+            exit_code=CANNOT_WRITE,
         ) from None
+
+
+def write_file(target: str, data: bytes, *, default_name: str) -> None:
+    """Write ``-o target`` (core/output.py's contract); say where when it names a folder.
+
+    Given a folder, the file gets ``default_name`` inside it: one line on stderr names the
+    file written, since the user did not.
+    """
+    import os
+    from pathlib import Path
+
+    from reportdiff.core.output import write_output
+
+    into_folder = target.endswith(("/", os.sep)) or Path(target).is_dir()
+    path = write_output(target, data, default_name=default_name)
+    if into_folder:
+        print("reportdiff: " + _("wrote {path}").format(path=_printable(path)), file=sys.stderr)
 
 
 MIN_YEAR, MAX_YEAR = 1949, 2100

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from reportdiff.cli import _printable, write_stdout
+from reportdiff.cli import _printable, write_file, write_stdout
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
 
@@ -55,7 +55,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from reportdiff.core.analysis.compare import compare
     from reportdiff.core.analysis.export import to_csv, to_json, to_markdown
     from reportdiff.core.gcpause import paused_gc
-    from reportdiff.core.output import resolve_output, write_output
+    from reportdiff.core.output import resolve_output
     from reportdiff.core.storage.resolve import resolve_all
 
     if len(args.reports) < 2:
@@ -90,7 +90,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if to_stdout:
         write_stdout(text)
     else:
-        write_output(args.output, text.encode("utf-8"), default_name=default_name)
+        write_file(args.output, text.encode("utf-8"), default_name=default_name)
     return 0
 
 
@@ -156,7 +156,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     from reportdiff.core.analysis.terms import analyse_terms, term_series
     from reportdiff.core.analysis.terms_export import terms_csv, terms_json, terms_markdown
     from reportdiff.core.gcpause import paused_gc
-    from reportdiff.core.output import resolve_output, write_output
+    from reportdiff.core.output import resolve_output
     from reportdiff.core.storage.resolve import resolve_all
 
     if args.top < 1 or args.faded_after < 1:
@@ -198,7 +198,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     if to_stdout:
         write_stdout(data.decode("utf-8"))
     else:
-        write_output(args.output, data, default_name=default_name)
+        write_file(args.output, data, default_name=default_name)
     return 0
 
 

@@ -35,6 +35,16 @@ def cmd_open(args: argparse.Namespace | SimpleNamespace) -> int:
     reports = [resolve_report(ref) for ref in args.reports]
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal Textual would write escape codes into a pipe and wait forever.
+        # Suggest a command that works: export compares, so it needs two reports.
+        if len(reports) < 2:
+            import shlex
+
+            raise ReportError(
+                _("the reader needs a terminal; to print the report use `{command}`").format(
+                    command="reportdiff show " + shlex.quote(args.reports[0])
+                ),
+                exit_code=2,
+            )
         raise ReportError(
             _("the reader needs a terminal; for a file use `{command}`").format(
                 command="reportdiff export " + " ".join(args.reports) + " -o comparison.md"

@@ -44,14 +44,14 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from reportdiff.cli import write_stdout
+    from reportdiff.cli import write_file, write_stdout
     from reportdiff.core.analysis.targets import targets_against_results
     from reportdiff.core.analysis.targets_export import (
         targets_csv,
         targets_json,
         targets_markdown,
     )
-    from reportdiff.core.output import resolve_output, write_output
+    from reportdiff.core.output import resolve_output
     from reportdiff.core.printable import clean_field, printable
     from reportdiff.core.storage.resolve import resolve_report
 
@@ -69,5 +69,5 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     if to_stdout:
         write_stdout(text)
     else:
-        write_output(args.output, text.encode("utf-8"), default_name=default_name)
+        write_file(args.output, text.encode("utf-8"), default_name=default_name)
     return 0

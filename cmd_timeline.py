@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
     """Build the timeline and write it in the format asked for."""
     from pathlib import Path
 
-    from reportdiff.cli import write_stdout
-    from reportdiff.core.output import resolve_output, write_output
+    from reportdiff.cli import write_file, write_stdout
+    from reportdiff.core.output import resolve_output
     from reportdiff.core.printable import clean_field
     from reportdiff.core.storage.resolve import resolve_report
 
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if to_stdout:
         write_stdout(data.decode("utf-8"))
     else:
-        write_output(args.output, data, default_name=default_name)
+        write_file(args.output, data, default_name=default_name)
     return 0
 
 

@@ -1,5 +1,10 @@
 """The one exception type the CLI turns into a one-line message for the user."""
 
+CANNOT_WRITE = 2
+"""The exit code of every output that cannot be written (``-o`` into a missing folder, a
+refused or read-only place, a full disk, a closed standard output): like an unknown id, an
+argument the command cannot use (the README's exit codes)."""
+
 
 class ReportError(Exception):
     """A problem the user can fix: unknown id, unreadable file, bad option.

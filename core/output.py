@@ -12,7 +12,8 @@ One contract for every ``-o PATH`` (and the reader's export):
 - a path inside reportdiff's own library, cache or config directory is refused: an export
   written there would destroy a stored report;
 - a write that fails or falls short raises :class:`~reportdiff.core.errors.ReportError`
-  with one line saying why.
+  with one line saying why; every refusal and failure exits
+  :data:`~reportdiff.core.errors.CANNOT_WRITE`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from reportdiff.core import paths
 from reportdiff.core.atomic import atomic_write_bytes
-from reportdiff.core.errors import ReportError
+from reportdiff.core.errors import CANNOT_WRITE, ReportError
 from reportdiff.core.i18n import _
 
 __all__ = ["resolve_output", "write_output"]
@@ -48,26 +49,28 @@ def resolve_output(target: str | os.PathLike[str], default_name: str) -> Path:
     """
     raw = os.fspath(target)
     if not raw:
-        raise ReportError(_("-o needs a file name"), exit_code=2)
+        raise ReportError(_("-o needs a file name"), exit_code=CANNOT_WRITE)
     path = Path(raw)
     if raw.endswith(("/", os.sep)) or path.is_dir():
         if not path.is_dir():
             raise ReportError(
-                _("cannot write into {raw}: no such directory").format(raw=raw), exit_code=2
+                _("cannot write into {raw}: no such directory").format(raw=raw),
+                exit_code=CANNOT_WRITE,
             )
         path = path / default_name
     # Follow links (and .. and relative parts): the link's target is what gets replaced.
     real = Path(os.path.realpath(path))
     if real.is_dir():
         raise ReportError(
-            _("{path} is a directory; give a file name for -o").format(path=path), exit_code=2
+            _("{path} is a directory; give a file name for -o").format(path=path),
+            exit_code=CANNOT_WRITE,
         )
     if not real.parent.is_dir():
         raise ReportError(
             _("cannot write {path}: directory {parent} does not exist").format(
                 path=path, parent=real.parent
             ),
-            exit_code=2,
+            exit_code=CANNOT_WRITE,
         )
     for home in _protected_dirs():
         if real == home or home in real.parents:
@@ -75,7 +78,7 @@ def resolve_output(target: str | os.PathLike[str], default_name: str) -> Path:
                 _("refusing to write {path}: it is inside reportdiff's own files ({home})").format(
                     path=path, home=home
                 ),
-                exit_code=2,
+                exit_code=CANNOT_WRITE,
             )
     return real
 
@@ -93,7 +96,8 @@ def write_output(target: str | os.PathLike[str], data: bytes, *, default_name: s
         mode = 0
     except OSError as exc:
         raise ReportError(
-            _("cannot write {path}: {strerror}").format(path=path, strerror=exc.strerror or exc)
+            _("cannot write {path}: {strerror}").format(path=path, strerror=exc.strerror or exc),
+            exit_code=CANNOT_WRITE,
         ) from None
     try:
         if mode and not stat.S_ISREG(mode):
@@ -102,7 +106,8 @@ def write_output(target: str | os.PathLike[str], data: bytes, *, default_name: s
             atomic_write_bytes(path, data)
     except OSError as exc:
         raise ReportError(
-            _("cannot write {path}: {strerror}").format(path=path, strerror=exc.strerror or exc)
+            _("cannot write {path}: {strerror}").format(path=path, strerror=exc.strerror or exc),
+            exit_code=CANNOT_WRITE,
         ) from None
     return path
 

@@ -163,3 +163,36 @@ def test_a_progress_bar_only_on_a_terminal(
     monkeypatch.setattr("sys.stderr", piped)
     assert main(["add", str(folder)]) == 0
     assert capsys.readouterr().err.splitlines()[-1] == "reportdiff: added 0 of 3 files; 3 unchanged"
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_english_text_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A file with no Chinese text (the project's own licence) is not a report to add."""
+    english = tmp_path / "eng.txt"
+    shutil.copy(REPO / "LICENSE", english)
+    code, out, err = run(capsys, "add", str(english))
+    assert code != 0
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert "does not look like a Chinese report: no Chinese text" in err
+    assert "eng.txt" in err
+    assert user_metas() == []
+
+
+def test_english_text_in_a_folder_is_one_failed_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, corpus_dir: Path
+) -> None:
+    top = tmp_path / "mixed"
+    top.mkdir()
+    shutil.copy(corpus_dir / "1995.txt", top / "1995.txt")
+    shutil.copy(REPO / "LICENSE", top / "eng.txt")
+    code, out, err = run(capsys, "add", str(top))
+    assert code == 1
+    assert [line.split("\t")[:2] for line in out.splitlines()] == [["added", "national-1994"]]
+    failures = [line for line in err.splitlines() if "no Chinese text" in line]
+    assert len(failures) == 1 and "eng.txt" in failures[0]
+    assert [m.id for m in user_metas()] == ["national-1994"]

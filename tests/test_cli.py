@@ -168,6 +168,33 @@ def test_reader_without_a_terminal_refuses_instead_of_hanging() -> None:
     assert len(proc.stderr.splitlines()) == 1
 
 
+def test_one_report_without_a_terminal_suggests_a_command_that_works() -> None:
+    """Export needs two reports: with one the suggestion is ``show``, and it runs."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportdiff", "yangpu-2022"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert len(proc.stderr.splitlines()) == 1
+    assert "export" not in proc.stderr
+    suggested = proc.stderr.split("`")[1]
+    assert suggested == "reportdiff show yangpu-2022"
+    shown = subprocess.run(
+        [sys.executable, "-m", "reportdiff", *suggested.split()[1:]],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "yangpu-2022" in shown.stdout
+
+
 def test_open_needs_no_parser_and_restores_collection() -> None:
     """``reportdiff A B`` is the reader's start-up path: no argparse, and the garbage
     collector it turns off while Textual loads is back on when it returns (here with the

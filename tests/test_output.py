@@ -71,11 +71,30 @@ def test_directory_gets_the_default_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = export(capsys, "-o", f"{tmp_path}/")
-    assert (code, err) == (0, "")
+    assert code == 0
     assert [p.name for p in tmp_path.iterdir()] == ["yangpu-2022-vs-yangpu-2023.md"]
+    # The name was not the user's: one line says where the file went.
+    assert err.splitlines() == [f"reportdiff: wrote {tmp_path / 'yangpu-2022-vs-yangpu-2023.md'}"]
     code, _, err = export(capsys, "-f", "json", "-o", str(tmp_path))
     assert code == 0
     assert (tmp_path / "yangpu-2022-vs-yangpu-2023.json").is_file()
+    assert err.splitlines() == [f"reportdiff: wrote {tmp_path / 'yangpu-2022-vs-yangpu-2023.json'}"]
+
+
+def test_every_output_that_cannot_be_written_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing folder, a refused place, a failed write: one code for "cannot write"
+    (the README's 2 for an argument that cannot be used), one line each."""
+    targets = [str(tmp_path / "missing" / "x.md"), f"{tmp_path}/missing/"]
+    if Path("/dev/full").exists():
+        targets.append("/dev/full")  # the write itself fails: no space left
+    if Path("/sys").is_dir():
+        targets.append("/sys/x.md")  # nobody may create files there, root neither
+    for target in targets:
+        code, out, err = export(capsys, "-o", target)
+        assert code == 2, (target, err)
+        assert out == "" and err.startswith("reportdiff: cannot write") and err.count("\n") == 1
 
 
 def test_missing_directory_with_slash_is_an_error_not_a_file(
@@ -113,7 +132,7 @@ def test_stdout_full_disk_is_an_error() -> None:
             text=True,
             check=False,
         )
-    assert proc.returncode != 0
+    assert proc.returncode == 2
     assert proc.stderr.startswith("reportdiff: cannot write to standard output")
     assert "Traceback" not in proc.stderr
 

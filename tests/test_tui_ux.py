@@ -309,3 +309,30 @@ async def test_numbers_view_sorts_within_units_and_fits_80_columns(
                     deltas = [abs(p.delta or 0) for p in rows]
                     assert deltas == sorted(deltas, reverse=True)
         assert "delta" not in seen_keys and {"pct", "unit"} <= set(seen_keys)
+
+
+@aio
+async def test_numbers_view_sorts_indicators_by_pinyin(reports: list[Report]) -> None:
+    """``s`` → indicator: Chinese names in pinyin order (not by code point), and the
+    header says so."""
+    from pypinyin import lazy_pinyin
+    from reportdiff.tui.screens.numbers import NumbersScreen
+    from textual.widgets import Static
+
+    app = ReportDiffApp(reports)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await analysed(pilot)
+        await pilot.press("v")
+        screen = app.screen
+        assert isinstance(screen, NumbersScreen)
+        while screen.sort_key != "indicator":
+            await pilot.press("s")
+        await pilot.pause()
+        header = str(screen.query_one("#numbers-status", Static).render())
+        assert "pinyin" in header
+        names = [p.indicator for p in screen._shown if p.indicator[:1] >= "\u4e00"]
+        assert len(names) > 10
+        firsts = [lazy_pinyin(name[0])[0] for name in names]
+        assert firsts == sorted(firsts), list(zip(names, firsts, strict=True))
+        # Code-point order would not be pinyin order on these names: the test tells them apart.
+        assert sorted(names) != names

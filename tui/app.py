@@ -262,8 +262,20 @@ class ReportDiffApp(App[int]):
             self.call_after_refresh(lambda: self.reader.search(query))
         if self.config_problem:
             self.notify(self.config_problem, severity="warning", timeout=10, markup=False)
-        if self.analyse_on_mount:
+        if self.analyse_on_mount and self.comparing:
             self.analyse()
+
+    @property
+    def comparing(self) -> bool:
+        """Whether a comparison runs: it needs two reports (one open is read alone)."""
+        return len(self.reports) >= 2
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No Export in the Footer with one report: there is nothing to compare (``e`` says so,
+        see :meth:`ReaderScreen.on_key`)."""
+        if action == "export":
+            return self.comparing
+        return True
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the user chose."""
@@ -338,7 +350,8 @@ class ReportDiffApp(App[int]):
             self.push_screen(reader)
         else:
             self.switch_screen(reader)
-        if self.analyse_on_mount:
+        self.refresh_bindings()  # Export comes or goes with the second report
+        if self.analyse_on_mount and self.comparing:
             self.analyse()
 
     def _stale(self, reports: tuple[Report, ...] | list[Report] | None) -> bool:
@@ -446,6 +459,13 @@ class ReportDiffApp(App[int]):
     def action_export(self) -> None:
         """Ask where to write the comparison as Markdown, then write it (tui/export.py)."""
         cmp = self.comparison
+        if not self.comparing:
+            self.notify(
+                _("one report open: nothing to compare (a opens another)"),
+                severity="warning",
+                markup=False,
+            )
+            return
         if cmp is None:
             self.notify(
                 _("still analysing: nothing to export yet"), severity="warning", markup=False

@@ -38,8 +38,22 @@ class Anchor(NamedTuple):
 
 
 def anchors_from_comparison(cmp: Comparison) -> list[Anchor]:
-    """Every aligned row, depth-first, as anchors."""
+    """Every aligned row, depth-first, as anchors.
+
+    A section without a heading is labelled by its opening words (「各位代表：现在，我代表…」),
+    so the outline and the palette say what it is.
+    """
+    from reportdiff.core.analysis.export_format import opening_words
+
     out: list[Anchor] = []
+
+    def label(row: AlignedRow, i: int) -> str | None:
+        node = row.nodes[i]
+        if node is None:
+            return None
+        if node.label or row.kind != "section":
+            return node.label
+        return opening_words(cmp.reports[i].text[node.span.start : node.span.end])
 
     def rec(rows: tuple[AlignedRow, ...], depth: int) -> None:
         for row in rows:
@@ -48,7 +62,7 @@ def anchors_from_comparison(cmp: Comparison) -> list[Anchor]:
                     kind=row.kind,
                     depth=depth,
                     offsets=tuple(None if n is None else n.span.start for n in row.nodes),
-                    labels=tuple(None if n is None else n.label for n in row.nodes),
+                    labels=tuple(label(row, i) for i in range(len(row.nodes))),
                     score=row.score,
                     moved=row.moved,
                 )
@@ -68,6 +82,8 @@ def anchors_from_report(report: Report, index: int, count: int) -> list[Anchor]:
         count: How many reports are shown.
     """
 
+    from reportdiff.core.analysis.export_format import opening_words
+
     def one(offset: int, label: str) -> tuple[tuple[int | None, ...], tuple[str | None, ...]]:
         offsets: list[int | None] = [None] * count
         labels: list[str | None] = [None] * count
@@ -79,7 +95,8 @@ def anchors_from_report(report: Report, index: int, count: int) -> list[Anchor]:
         o, lab = one(b.span.start, report.lead_text(b) or "")
         out.append(Anchor("paragraph", 0, o, lab, None))
     for path, section in report.walk():
-        o, lab = one(section.span.start, report.heading_text(section))
+        heading = report.heading_text(section) or opening_words(report.slice(section.span))
+        o, lab = one(section.span.start, heading)
         out.append(Anchor("section", len(path) - 1, o, lab, None))
         for b in section.blocks:
             o, lab = one(b.span.start, report.lead_text(b) or "")

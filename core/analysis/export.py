@@ -14,11 +14,14 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportdiff.core.analysis.export_format import (
+    OPENING_CHARS,
     _fmt_number,
     _pct,
     approximate,
     csv_cell,
+    indicator_label,
     md_escape,
+    opening_words,
     quantity_label,
     report_keys,
     scope_label,
@@ -32,7 +35,7 @@ from reportdiff.core.comparison import (
     Quantity,
     SharedPhrase,
 )
-from reportdiff.core.i18n import _, pgettext
+from reportdiff.core.i18n import N_, _, pgettext
 from reportdiff.core.model import Report
 from reportdiff.core.text.textkey import is_han
 
@@ -57,6 +60,13 @@ SECTION_PHRASE_MIN_HAN = 6
 mostly word fragments that say nothing on their own."""
 SECTION_PHRASE_MIN_DISTINCT = 0.3
 """Least distinctiveness of a phrase listed under a section (boilerplate is left out)."""
+NUMBER_TABLES = (("changed", N_("Changed numbers")), ("same", N_("Unchanged numbers")))
+"""The number tables under a section: a figure repeated unchanged is not a change."""
+OTHER_NUMBER_TABLES = (
+    ("changed", N_("Other changed numbers")),
+    ("same", N_("Other unchanged numbers")),
+)
+"""The same tables for the figures not placed under any section."""
 LEAD_CHARS = 16
 """Characters shown for a block that has no lead phrase."""
 
@@ -80,7 +90,7 @@ def to_csv(cmp: Comparison) -> str:
     for p in cmp.numbers:
         w.writerow(
             [
-                csv_cell(p.indicator),
+                csv_cell(indicator_label(p)),
                 p.status,
                 *(csv_cell(quantity_label(q)) if q is not None else "" for q in p.values),
                 "" if p.delta is None else _fmt_number(p.delta, digits=4).replace(",", ""),
@@ -156,7 +166,8 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
         delta = "" if p.delta is None else f"{_fmt_number(p.delta, signed=True)}{md_escape(p.unit)}"
         pct = _pct(p.pct) if p.delta is not None else ""
         if p.status == "same":
-            delta, pct = _("unchanged"), "0%"
+            # No Δ% where there is none to give (a rate's change is in 百分点), as in the reader.
+            delta, pct = _("unchanged"), ("" if p.pct is None else "0%")
         if any(q is not None and approximate(q) for q in p.values) and p.delta is not None:
             # 突破３万亿元 → ４３８００亿元: the Δ of a bound is a bound's, not a measured change
             delta, pct = "≈" + delta, ("≈" + pct if pct else pct)
@@ -165,7 +176,7 @@ def _number_table(pairs: Sequence[NumberPair], keys: Sequence[str]) -> list[str]
                 "delta", "changed"
             )  # e.g. 优化营商环境5.0版 → 6.0版: news, but not a quantity
         lines.append(
-            f"| {md_escape(p.indicator)} | "
+            f"| {md_escape(indicator_label(p))} | "
             + " | ".join(cells)
             + f" | {delta} | {md_escape(pct)} |"
         )
@@ -195,14 +206,17 @@ def _delta_note(reports: Sequence[Report]) -> list[str]:
     return [note, ""]
 
 
-def _label(node: NodeRef | None, report: Report | None = None) -> str:
-    """A node's heading or lead phrase; for a block without one, the start of its text."""
+def _label(node: NodeRef | None, report: Report | None = None, chars: int | None = None) -> str:
+    """A node's heading or lead phrase; for a block without one, the start of its text
+    (``chars`` of it as :func:`opening_words` gives them, else :data:`LEAD_CHARS`)."""
     if node is None:
         return "—"
     if node.label:
         return md_escape(node.label)
     if report is None:
         return _("(no heading)")
+    if chars is not None:
+        return md_escape(opening_words(report.slice(node.span), chars))
     text = re.sub(r"\s+", " ", report.slice(node.span)).strip().lstrip("-•● ")
     return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
 
@@ -294,12 +308,13 @@ def to_markdown(cmp: Comparison) -> str:
         if len(present) < 2:
             if row.kind == "section":
                 i = present[0]
-                only.append((keys[i], _label(row.nodes[i])))
+                only.append((keys[i], _label(row.nodes[i], reports[i], OPENING_CHARS)))
             continue
         n += 1
         out.append("")
         if row.kind == "section":
-            out.append(f"## {n}. " + " ↔ ".join(_label(row.nodes[i]) for i in present))
+            titles = [_label(row.nodes[i], reports[i], OPENING_CHARS) for i in present]
+            out.append(f"## {n}. " + " ↔ ".join(titles))
         else:
             out.append(f"## {n}. " + _("Opening paragraphs"))
         out.append("")
@@ -346,13 +361,14 @@ def to_markdown(cmp: Comparison) -> str:
             )
             out.append("")
             out.extend(edits)
-        pairs = [p for p in placed[id(row)] if p.status != "only"]
-        if pairs:
-            out.append("")
-            out.append("**" + _("Changed numbers") + "**")
-            out.append("")
-            out.extend(_delta_note(reports))
-            out.extend(_number_table(pairs, keys))
+        for status, title in NUMBER_TABLES:
+            pairs = [p for p in placed[id(row)] if p.status == status]
+            if pairs:
+                out.append("")
+                out.append("**" + _(title) + "**")
+                out.append("")
+                out.extend(_delta_note(reports))
+                out.extend(_number_table(pairs, keys))
         phrases = _phrases_for(row, cmp.phrases)
         if phrases:
             out.append("")
@@ -367,13 +383,14 @@ def to_markdown(cmp: Comparison) -> str:
         out.append("")
         for key, label in only:
             out.append("- " + _("{report}: {heading}").format(report=md_escape(key), heading=label))
-    rest = [p for k, p in enumerate(cmp.numbers) if k not in taken and p.status != "only"]
-    if rest:
-        out.append("")
-        out.append("## " + _("Other changed numbers"))
-        out.append("")
-        out.extend(_delta_note(reports))
-        out.extend(_number_table(rest, keys))
+    for status, title in OTHER_NUMBER_TABLES:
+        rest = [p for k, p in enumerate(cmp.numbers) if k not in taken and p.status == status]
+        if rest:
+            out.append("")
+            out.append("## " + _(title))
+            out.append("")
+            out.extend(_delta_note(reports))
+            out.extend(_number_table(rest, keys))
     top = [ph for ph in cmp.phrases[:10] if ph.distinctiveness > 0]
     if top:
         out.append("")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
+from reportdiff.core.i18n import N_, _
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup inside running text or a table cell (| ends a GFM cell, < opens HTML, &
@@ -27,6 +28,29 @@ def md_escape(text: str) -> str:
     """
     text = re.sub(r"\s*[\r\n]+\s*", " ", text)
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+OPENING_CHARS = 12
+"""Characters of its text that name a part without a heading (see :func:`opening_words`)."""
+
+
+def opening_words(text: str, chars: int = OPENING_CHARS) -> str:
+    r"""How a part without a heading is named: its first ``chars`` characters in 「」, then …
+
+    >>> opening_words("各位代表：\n  现在，我代表国务院向大会作政府工作报告")
+    '「各位代表：现在，我代表国…」'
+    """
+    text = re.sub(r"\s+", "", text[: chars * 4]).lstrip("-•●")
+    return "「" + text[:chars] + ("…" if len(text) > chars else "") + "」"
+
+
+UNNAMED = N_("(unnamed)")
+"""Shown for a figure whose sentence names no indicator (两年 "48个"), never a blank."""
+
+
+def indicator_label(pair: NumberPair) -> str:
+    """The pair's indicator for a reader's table: the placeholder when there is none."""
+    return pair.indicator if pair.indicator.strip() else _(UNNAMED)
 
 
 def report_keys(cmp: Comparison) -> list[str]:

@@ -413,6 +413,19 @@ def _printable_source(source: str) -> str:
     return printable(source)
 
 
+MIN_HAN_SHARE = 0.1
+"""A report's letters are Chinese characters at least this often (reports: about 0.9; a
+bilingual one about a quarter); English or other text is not a report this tool reads."""
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def looks_chinese(text: str) -> bool:
+    """Whether Chinese characters make up at least :data:`MIN_HAN_SHARE` of ``text``'s letters."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and len(_HAN.findall(text)) >= MIN_HAN_SHARE * letters
+
+
 def _prepare(
     path: str | Path,
     *,
@@ -428,6 +441,10 @@ def _prepare(
 
     source = str(path)
     raw = read_document(path, encoding=encoding)
+    if not looks_chinese(raw):
+        raise ReportError(
+            _("{source} does not look like a Chinese report: no Chinese text").format(source=source)
+        )
     parts = [part for part in split_compilation(raw) if part.strip()]
     if split:
         if not parts:

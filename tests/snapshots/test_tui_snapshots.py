@@ -46,7 +46,8 @@ def test_numbers_view(snap_compare, reports: list[Report]) -> None:  # type: ign
     """The numbers view (``v``): a two-line header "N of M pairs (all) · sorted by reading
     order ↓" and the key to the status marks (≠ = ∅), then a table with columns indicator,
     yangpu-2022, yangpu-2023, Δ, Δ%, st (≠/=/∅); Chinese indicators and values such as
-    亿元; the footer shows Enter, f, s, Esc."""
+    亿元; two rows whose figure (48个) names no indicator read "(unnamed)"; the footer
+    shows Enter, f, s, Esc."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await analysed(pilot)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reportdiff.core.analysis.export_format import approximate_pair, quantity_label, scope_label
+from reportdiff.core.analysis.export_format import (
+    approximate_pair,
+    indicator_label,
+    quantity_label,
+    scope_label,
+)
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.highlights import format_pct
@@ -24,7 +29,7 @@ than +11.49亿元, so Δ is compared only within a unit ("unit") or as Δ% ("pct
 
 SORT_LABELS = {
     "order": N_("reading order ↓"),
-    "indicator": N_("indicator A→Z ↓"),
+    "indicator": N_("indicator by pinyin A→Z ↓"),
     "unit": N_("unit (grouped), then |Δ| largest first ↓"),
     "pct": N_("|Δ%| largest first ↓"),
     "status": N_("status ≠ = ∅ ↓"),
@@ -41,6 +46,17 @@ def _value_text(q: Quantity | None) -> str:
         return "—"
     scope = scope_label(q)
     return quantity_label(q) + (f"·{scope}" if scope else "")
+
+
+def pinyin_key(text: str) -> tuple[list[str], str]:
+    """Sort key putting Chinese in pinyin order (耕地 before 农业 before 投资), as a Chinese
+    index is ordered; code points order by radical and stroke. Tones break ties (tone 5:
+    neutral), then the text itself; letters and digits keep their own spelling.
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True)
+    return [s.lower() for s in syllables], text
 
 
 def _fmt_delta(pair: NumberPair) -> str:
@@ -132,7 +148,8 @@ class NumbersScreen(Screen[NumberPair | None]):
         if self.changed_only:
             pairs = [p for p in pairs if p.status == "changed"]
         if self.sort_key == "indicator":
-            pairs.sort(key=lambda p: p.indicator)
+            # Unnamed rows last: they have no name to look up.
+            pairs.sort(key=lambda p: (not p.indicator, pinyin_key(p.indicator)))
         elif self.sort_key == "unit":
             pairs.sort(key=lambda p: (p.delta is None, p.unit, -abs(p.delta or 0.0)))
         elif self.sort_key == "pct":
@@ -145,7 +162,15 @@ class NumbersScreen(Screen[NumberPair | None]):
     def _fill(self) -> None:
         self._shown = self._rows()
         self.query_one(FittedTable).set_rows(
-            [(Text(pair.indicator), *self._value_cells(pair)) for pair in self._shown]
+            [
+                (
+                    Text(
+                        indicator_label(pair), style="" if pair.indicator.strip() else "dim italic"
+                    ),
+                    *self._value_cells(pair),
+                )
+                for pair in self._shown
+            ]
         )
         total = len(self.comparison.numbers)
         what = _("changed only") if self.changed_only else _("all")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING, ClassVar
 
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Report
 from reportdiff.tui.highlights import (
     LAYER_LABELS,
@@ -36,7 +36,7 @@ from reportdiff.tui.widgets.legend import Legend
 from reportdiff.tui.widgets.mark_styles import MarkStyles
 from reportdiff.tui.widgets.report_pane import ReportPane
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -52,8 +52,15 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import Input
 
+COMPARISON_ACTIONS = frozenset(
+    {"number", "change", "unmatched", "diff_view", "numbers", "switch_base", "toggle_layer"}
+)
+"""The reader's actions that need a comparison: not offered with one report open."""
+
 MAX_VISIBLE = 4
 MIN_PANE_WIDTH = 36
+ONE_REPORT = N_("one report open: nothing to compare · a opens another")
+"""The legend's line when one report is open (translated when drawn)."""
 OUTLINE_MIN_SCREEN = 110
 """Below this many columns the outline starts hidden (toggle with ``o``)."""
 
@@ -114,7 +121,8 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         self.outline_wanted: bool | None = None
         self._search_input: Input | None = None
         self._search_mount: AwaitMount | None = None
-        self._analysis_over = False
+        self._analysis_over = len(reports) < 2
+        """The comparison arrived or failed, or none will run (one report)."""
         self._paged = False
         self._placed: dict[int, float] = {}
         """Where navigation last put each pane, so sync scrolling does not undo it."""
@@ -173,7 +181,9 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         from reportdiff.tui.widgets.outline import AlignmentOutline
         from textual.widgets import LoadingIndicator
 
-        outline = AlignmentOutline(id="outline", classes="outline-box")
+        outline = AlignmentOutline(
+            id="outline", classes="outline-box", compared=len(self.reports) >= 2
+        )
         with self.app.batch_update():  # one frame: the stand-ins go, the widgets come
             removed = self.query("#outline-slot, #footer-slot").remove()
             mounts = [body.mount(outline, before="#panes"), self.mount(SteadyFooter())]
@@ -187,7 +197,9 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         for pane in self.panes:
             pane.use_mark_styles(marks)
         self.query_one(Legend).use_mark_styles(marks)
-        if self.comparison is None and not self._analysis_over:
+        if len(self.reports) < 2:
+            self.query_one(Legend).message = ONE_REPORT
+        elif self.comparison is None and not self._analysis_over:
             await self.query_one("#status").mount(LoadingIndicator(id="loading"), before="#legend")
         self._fill_outline()
         await self._search_box()
@@ -268,10 +280,23 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer [ and ] (in the Footer too) only while some reports do not fit."""
+        """Offer [ and ] (in the Footer too) only while some reports do not fit, and the
+        comparison's keys only when two or more reports are open."""
         if action == "page":
             return self._paged
+        if action in COMPARISON_ACTIONS:
+            return len(self.reports) >= 2
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """With one report the export key (hidden from the Footer) says why nothing happens."""
+        if len(self.reports) >= 2:
+            return
+        keymap: dict[str, str] = getattr(self.app, "user_keymap", {})
+        keys = keymap.get("export", "e").split(",")
+        if event.key in keys:
+            event.stop()
+            self.app.action_export()  # type: ignore[attr-defined]
 
     def watch_page_start(self) -> None:
         self._arrange()

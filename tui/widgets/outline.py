@@ -88,12 +88,18 @@ class AlignmentOutline(Tree[int]):
 
         anchor: int
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, compared: bool = True
+    ) -> None:
+        """Create the outline; ``compared``: False with one report (no scores, no ∅ marks)."""
         super().__init__(_("sections"), id=id, classes=classes)
         localize_bindings(self)
         self.show_root = False
-        self.border_title = _("outline · similarity 0–1")
-        self.border_subtitle = _("∅ only in / not in a report")
+        if compared:
+            self.border_title = _("outline · similarity 0–1")
+            self.border_subtitle = _("∅ only in / not in a report")
+        else:
+            self.border_title = _("outline")
         self.guide_depth = 2
         self._by_anchor: dict[int, TreeNode[int]] = {}
         self._anchors: list[Anchor] = []

@@ -1,0 +1,91 @@
+"""Exports as a newcomer reads them: unnamed indicators, unchanged figures, unlabelled rows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from reportdiff.core.analysis.compare import compare
+from reportdiff.core.analysis.export import to_csv, to_markdown
+from reportdiff.core.comparison import Comparison
+
+
+@pytest.fixture(scope="module")
+def yangpu() -> Comparison:
+    from reportdiff.core.storage.samples import load_sample
+
+    return compare([load_sample("yangpu-2022"), load_sample("yangpu-2023")])
+
+
+def _table_rows(md: str) -> list[list[str]]:
+    """Every Markdown table row's cells (header and rule rows included)."""
+    return [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in md.splitlines()
+        if line.startswith("|")
+    ]
+
+
+def test_an_unnamed_indicator_has_a_placeholder_in_markdown_and_csv(yangpu: Comparison) -> None:
+    """两年 "48个" (a figure whose sentence names no indicator): never a blank name."""
+    unnamed = [p for p in yangpu.numbers if not p.indicator.strip()]
+    assert unnamed
+    md = to_markdown(yangpu)
+    assert not [row for row in _table_rows(md) if row[0] == ""]
+    csv_rows = to_csv(yangpu).splitlines()[1:]
+    assert not [row for row in csv_rows if row.startswith(",")]
+    assert sum(row.startswith("(unnamed),") for row in csv_rows) == len(unnamed)
+
+
+def _rows_by_heading(md: str) -> dict[str, list[list[str]]]:
+    """Table rows (header and rule left out) under the heading or bold title above them."""
+    out: dict[str, list[list[str]]] = {}
+    heading = ""
+    for line in md.splitlines():
+        if line.startswith("## ") or (line.startswith("**") and line.endswith("**")):
+            heading = line.lstrip("#* 0123456789.").rstrip("*")
+        elif line.startswith("|") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            out.setdefault(heading, []).append(cells)
+    return out
+
+
+def test_unchanged_figures_are_not_listed_as_changed(yangpu: Comparison) -> None:
+    """架空线入地和合杆整治 16公里 → 16公里 is not a change: its own table, and an unchanged
+    rate (满意率 100% → 100%) has no Δ%, as in the reader."""
+    same = [p for p in yangpu.numbers if p.status == "same"]
+    changed = [p for p in yangpu.numbers if p.status == "changed"]
+    assert same and changed
+    tables = _rows_by_heading(to_markdown(yangpu))
+    under_changed = [row[0] for h, rows in tables.items() if "Changed numbers" in h for row in rows]
+    under_same = {
+        row[0]: row for h, rows in tables.items() if "Unchanged numbers" in h for row in rows
+    }
+    for p in same:
+        assert p.indicator not in under_changed
+        assert p.indicator in under_same
+        row = under_same[p.indicator]
+        assert row[-1] == ("" if p.pct is None else "0%"), row
+    assert any(p.indicator in under_changed for p in changed)
+
+
+def test_markdown_titles_of_parts_without_a_heading_give_their_opening_words(
+    corpus_dir: Path,
+) -> None:
+    """1989 ↔ 1990: a part with no heading is titled by its first words, never "(no heading)"."""
+    from reportdiff.core.storage.resolve import resolve_report
+
+    reports = [resolve_report(str(corpus_dir / f"{year}.txt")) for year in (1989, 1990)]
+    cmp = compare(reports)
+    md = to_markdown(cmp)
+    assert "(no heading)" not in md
+    titles = [line for line in md.splitlines() if line.startswith(("## ", "- "))]
+    unlabelled = 0
+    for row in cmp.alignment:
+        for report, node in zip(reports, row.nodes, strict=True):
+            if row.kind == "section" and node is not None and not node.label:
+                unlabelled += 1
+                opening = re.sub(r"\s+", "", report.slice(node.span))[:4]
+                assert any(opening in t.replace(" ", "") for t in titles), opening
+    assert unlabelled >= 3
