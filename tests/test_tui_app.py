@@ -590,3 +590,30 @@ async def test_broken_config_is_reported_and_never_rewritten(reports: list[Repor
         await pilot.press("t")
         assert app.theme == "reportdiff-light"
     assert config_path().read_text(encoding="utf-8") == broken
+
+
+@aio
+async def test_a_file_named_by_one_year_is_labelled_with_the_year_it_reviews(
+    corpus_dir: Path,
+) -> None:
+    """A newcomer opened 1989.txt and 1990.txt by path: the numbers view's columns read 1989
+    and 1990 but held 1988's and 1989's figures. A column (and an "only in" label) whose id
+    does not say the year the report reviews says it beside the id."""
+    from reportdiff.core.storage.resolve import resolve_report
+    from textual.widgets import DataTable
+
+    pages = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in (1989, 1990)]
+    app = ReportDiffApp(pages)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        outline_ids = app.reader._ids
+        assert outline_ids == ("1989 · 全国1988", "1990 · 全国1989")
+        await pilot.press("v")
+        table = app.screen.query_one(DataTable)
+        headers = [str(c.label) for c in table.columns.values()]
+        assert "1989 · 全国1988" in headers and "1990 · 全国1989" in headers
+    samples = [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
+    assert ReportDiffApp(samples).reports[0].meta.id == "yangpu-2022"
+    from reportdiff.core.analysis.export_format import shown_id
+
+    assert [shown_id(r.meta) for r in samples] == ["yangpu-2022", "yangpu-2023"]

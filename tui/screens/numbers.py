@@ -9,6 +9,7 @@ from reportdiff.core.analysis.export_format import (
     indicator_label,
     quantity_label,
     scope_label,
+    shown_id,
 )
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
@@ -119,7 +120,7 @@ class NumbersScreen(Screen[NumberPair | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(FittedTable)
-        ids = [r.meta.id for r in self.comparison.reports]
+        ids = [shown_id(r.meta) for r in self.comparison.reports]
         # Indicators can be long (为中小微企业及个体工商户减免各类房屋租金), and so can a
         # value with its scope (13．65万亿元·目标): these wrap, widest first, so Δ, Δ% and
         # the status stay whole and on screen at 80 columns.

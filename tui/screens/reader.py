@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING, ClassVar
 
+from reportdiff.core.analysis.export_format import shown_id
 from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import Report
 from reportdiff.tui.highlights import (
@@ -239,7 +240,8 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
 
     @property
     def _ids(self) -> tuple[str, ...]:
-        return tuple(r.meta.id for r in self.reports)
+        """The reports as the outline names them (a path's name with the year it reviews)."""
+        return tuple(shown_id(r.meta) for r in self.reports)
 
     def on_resize(self) -> None:
         """Fit as many panes as the width allows (2–4) and hide the outline when narrow."""
