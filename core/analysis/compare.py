@@ -65,10 +65,11 @@ def _quantities(report: Report, use_cache: bool) -> tuple[Quantity, ...]:
 
 @lru_cache(maxsize=1)
 def _sample_texts() -> tuple[str, ...]:
-    """Texts of the bundled samples, the default library phrases are ranked against."""
-    from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
+    """Texts of the bundled samples, the default library phrases are ranked against (read,
+    not parsed: only the text counts)."""
+    from reportdiff.core.storage.samples import SAMPLE_IDS, sample_text
 
-    return tuple(load_sample(i).text for i in SAMPLE_IDS)
+    return tuple(sample_text(i) for i in SAMPLE_IDS)
 
 
 def _library_fingerprint() -> str:
