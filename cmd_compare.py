@@ -80,7 +80,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         render = to_html
     else:
         render = {"md": to_markdown, "json": to_json, "csv": to_csv}[args.format]
-    with paused_gc():  # reading, cleaning, comparing and rendering: see core/gcpause.py
+    # Reading, cleaning, comparing and rendering (see core/gcpause.py); the command ends
+    # right after, so what it made is frozen, never walked by the collector.
+    with paused_gc(to_exit=True):
         reports = resolve_all(args.reports, meanwhile=_load_tokenizer)
         text = render(compare(reports))
     from reportdiff.core.analysis.export import short_reports
@@ -178,7 +180,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
         resolve_output(args.output, default_name)  # refuse a bad path before the work
     from reportdiff.core.analysis.termcands import tokenizer_loaded
 
-    with paused_gc():  # reading, cleaning and analysing: see core/gcpause.py
+    with paused_gc(to_exit=True):  # reading, cleaning and analysing: see core/gcpause.py
         # Word cutting and tagging (0.45 s to load) while workers read: the candidates'
         # workers, forked later, then start with them loaded.
         reports = resolve_all(args.reports, meanwhile=None if args.term else tokenizer_loaded)

@@ -66,6 +66,17 @@ def test_a_truncated_page_is_flagged_in_the_export(corpus_dir: Path, capsys) -> 
     assert "> 2006 is much shorter than 2005" in out
 
 
+def test_a_short_reports_warning_gives_both_lengths_in_han_characters(corpus_dir: Path) -> None:
+    """The lengths said are the Han characters (CJK unified ideographs) of each text."""
+    from reportdiff.core.analysis.export import short_reports
+
+    reports = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in (2005, 2006)]
+    han = [sum(1 for c in r.text if "\u4e00" <= c <= "\u9fff") for r in reports]
+    assert han[1] < han[0] // 2
+    (warning,) = short_reports(reports)
+    assert f"({han[1]:,} Han characters against {han[0]:,})" in warning
+
+
 def test_whole_reports_and_summaries_are_not_flagged(corpus_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from reportdiff.cli import main
 

@@ -13,6 +13,7 @@ from reportdiff.core.storage.samples import (
     build_samples,
     bundled_metas,
     load_sample,
+    sample_text,
     write_samples,
 )
 
@@ -59,3 +60,13 @@ def test_load_sample_unknown_id_is_a_report_error() -> None:
 def test_build_samples_without_seeds_is_a_report_error(tmp_path: Path) -> None:
     with pytest.raises(ReportError):
         build_samples(tmp_path)
+
+
+def test_a_samples_text_read_unparsed_is_its_parsed_reports_text() -> None:
+    """The phrase library reads the samples' texts without parsing them: the same texts."""
+    for sid in SAMPLE_IDS:
+        text = sample_text(sid)
+        assert text.strip()
+        assert text == load_sample(sid).text
+    with pytest.raises(ReportError):
+        sample_text("no-such-sample")

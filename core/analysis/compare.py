@@ -6,9 +6,8 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from reportdiff.core.analysis.align import ReportTokens, align_reports, report_tokens
 from reportdiff.core.analysis.changes import add_changes
 from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
 from reportdiff.core.comparison import Comparison, Quantity, SharedPhrase
@@ -17,6 +16,9 @@ from reportdiff.core.gcpause import paused_gc
 from reportdiff.core.i18n import _
 from reportdiff.core.model import Report, Span
 from reportdiff.core.storage import cache
+
+if TYPE_CHECKING:
+    from reportdiff.core.analysis.similarity import ReportTokens
 
 __all__ = ["compare"]
 
@@ -29,11 +31,25 @@ def _digest(report: Report) -> str:
     return h.hexdigest()
 
 
+def report_tokens(report: Report) -> ReportTokens:
+    """:func:`reportdiff.core.analysis.align.report_tokens` of ``report``.
+
+    The aligner is imported where this process needs it, after the workers are forked
+    (:func:`_compute`): no worker uses it, and its 15–20 ms of imports before the fork
+    were time no other process could share. (The number pairing is imported before the
+    fork: most of its rules are the number extractor's too, which the workers use.)
+    """
+    from reportdiff.core.analysis.align import report_tokens as tokens_of
+
+    return tokens_of(report)
+
+
 def _tokens(report: Report, use_cache: bool) -> ReportTokens:
     """The report's words, computed once per text, dictionary and analyzer and then reused
     by every pair, N-way comparison and series that includes the report."""
     if not use_cache:
         return report_tokens(report)
+    from reportdiff.core.analysis.similarity import ReportTokens
     from reportdiff.core.analysis.tokens import dictionary_fingerprint
 
     key = cache.cache_key(
@@ -65,10 +81,11 @@ def _quantities(report: Report, use_cache: bool) -> tuple[Quantity, ...]:
 
 @lru_cache(maxsize=1)
 def _sample_texts() -> tuple[str, ...]:
-    """Texts of the bundled samples, the default library phrases are ranked against."""
-    from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
+    """Texts of the bundled samples, the default library phrases are ranked against (read,
+    not parsed: only the text counts)."""
+    from reportdiff.core.storage.samples import SAMPLE_IDS, sample_text
 
-    return tuple(load_sample(i).text for i in SAMPLE_IDS)
+    return tuple(sample_text(i) for i in SAMPLE_IDS)
 
 
 def _library_fingerprint() -> str:
@@ -166,7 +183,7 @@ def _unpack(value: _PhraseStage | _Packed) -> _PhraseStage:
 
 
 def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
-    from reportdiff.core.analysis.pairing import pair_numbers
+    from reportdiff.core.analysis.pairing import pair_numbers  # its rules: numbers' too
     from reportdiff.core.parallel import tasks
 
     # What does not need the alignment (shared phrases, each report's numbers) is started
@@ -177,6 +194,9 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
     side += [_bind_quantities(r, use_cache) for r in reports]
     big = sum(len(r.text) for r in reports) >= _POOL_CHARS
     with tasks(side, pool=big) as running:
+        # Imported here, after the fork: only this process aligns (see report_tokens).
+        from reportdiff.core.analysis.align import align_reports
+
         tokens = [_tokens(r, use_cache) for r in reports]
         aligned = align_reports(reports, tokens=tokens)
         # Word-level changes inside paired paragraphs (here so no view ever diffs text

@@ -225,6 +225,10 @@ SHORT_SHARE = 0.5
 """A report under this share of the longest one compared may be a truncated copy."""
 
 
+_HAN_RUN_RE = re.compile("[\u4e00-\u9fff]+")
+"""A run of Han characters (CJK unified ideographs): counted by runs, not one by one."""
+
+
 def short_reports(reports: Sequence[Report]) -> list[str]:
     """A warning for each report much shorter than the longest one compared.
 
@@ -233,7 +237,7 @@ def short_reports(reports: Sequence[Report]) -> list[str]:
     analyst would read as dropped. Lengths in Han characters; a summary (摘要) is short by
     design and not flagged. Said as a possibility, never guessed at.
     """
-    lengths = [sum(1 for c in r.text if "\u4e00" <= c <= "\u9fff") for r in reports]
+    lengths = [sum(map(len, _HAN_RUN_RE.findall(r.text))) for r in reports]
     longest = max(lengths, default=0)
     keys = [r.meta.id or r.meta.source for r in reports]
     return [

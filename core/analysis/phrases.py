@@ -346,9 +346,9 @@ class PhraseIndex:
 
 
 def _default_library(reports: Sequence[Report]) -> list[str]:
-    from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
+    from reportdiff.core.storage.samples import SAMPLE_IDS, sample_text
 
-    return [load_sample(i).text for i in SAMPLE_IDS] + [r.text for r in reports]
+    return [sample_text(i) for i in SAMPLE_IDS] + [r.text for r in reports]
 
 
 def distinctiveness(doc_freq: int, library_size: int) -> float:

@@ -114,6 +114,17 @@ def load_sample(sample_id: str) -> Report:
     )
 
 
+def sample_text(sample_id: str) -> str:
+    """The bundled sample's text as :func:`load_sample` gives it (``.text``), without parsing it.
+
+    Raises:
+        ReportError: no sample has that id.
+    """
+    if sample_id not in SAMPLE_IDS:
+        return load_sample(sample_id).text  # raises the error load_sample gives
+    return _data().joinpath(f"{sample_id}.txt").read_text(encoding="utf-8")
+
+
 def bundled_text_size(sample_id: str) -> int:
     """Length in characters of a bundled sample's cleaned text (for `reportdiff list`).
 
