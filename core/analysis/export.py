@@ -376,7 +376,7 @@ def to_markdown(cmp: Comparison) -> str:
         phrases = _phrases_for(row, cmp.phrases)
         if phrases:
             out.append("")
-            out.append(_("**Shared phrasing** (most distinctive first)"))
+            out.append(_("**Shared phrasing** (by distinctiveness, then length)"))
             out.append("")
             for ph in phrases:
                 who = _(", ").join(md_escape(keys[i]) for i in ph.reports)
@@ -398,7 +398,7 @@ def to_markdown(cmp: Comparison) -> str:
     top = [ph for ph in cmp.phrases[:10] if ph.distinctiveness > 0]
     if top:
         out.append("")
-        out.append("## " + _("Most distinctive shared phrasing"))
+        out.append("## " + _("Most distinctive shared phrasing (by distinctiveness, then length)"))
         out.append("")
         for ph in top:
             who = _(", ").join(md_escape(keys[i]) for i in ph.reports)
