@@ -27,6 +27,8 @@ __all__ = [
     "noun_opening",
     "output_owner",
     "scheme_members",
+    "set_after_comma",
+    "topic_owner",
     "turned_noun",
 ]
 
@@ -228,3 +230,61 @@ def scheme_members(
         return ""
     scheme = _SCHEME_RE.match(key, sentence_start, clause_start)
     return "" if scheme is None else "参加" + scheme.group("scheme") + who.group("who")
+
+
+_SETTING_RE = re.compile(
+    "(?:" + DATE_ONLY_RE.pattern + r")?(?:拟定为|计划安排为|计划为|安排为|预定为|拟为|确定为|定为)"
+)
+_OPENS_A_CLAUSE_RE = re.compile(
+    r"经过|通过|由于|根据|为了|随着|按照|对|从|在|其中|如果|而|但|并|即|同|与"
+)
+
+
+def set_after_comma(key: str, sentence_start: int, figure: int) -> Span | None:
+    """The noun of the clause just before a clause that only says how a figure is set:
+    一九五八年的基本建设总投资额，拟定为…; 工农业总产值的增长速度，一九八一年计划为百分之三点七.
+    None when that clause holds a figure, opens a clause of its own (通过国家预算的部分) or
+    is not a short noun."""
+    comma = max(key.rfind(c, sentence_start, figure) for c in ",，")
+    if comma <= sentence_start or _SETTING_RE.fullmatch(key, comma + 1, figure) is None:
+        return None
+    before = max(sentence_start, max(key.rfind(c, sentence_start, comma) for c in ",，;；:：") + 1)
+    date = DATE_ONLY_RE.match(key, before, comma)
+    start = date.end() if date else before
+    start += key.startswith("的", start)  # 一九五八年的基本建设总投资额
+    if _OPENS_A_CLAUSE_RE.match(key, start) or any(c.isdigit() for c in key[start:comma]):
+        return None
+    lo, hi, _ = strip_indicator(key, start, comma, after_figure=False)
+    if lo > start and key[lo - 1] == "的":
+        lo = start  # the clause is the noun whole: 工农业总产值的增长速度, not 增长速度
+    if not 3 <= hi - lo <= 16 or not all(is_han(c) or c == "、" for c in key[lo:hi]):
+        return None
+    return Span(lo, hi)
+
+
+GENERIC_HEAD_RE = re.compile(r"(?:总产量|年产量|产量|总产值|产值|总额|总值|增加值|总收入|收入)")
+_TOPIC_RE = re.compile(
+    r"(?:(?:今|去|全|当)年|(?:19|20)\d\d\s*年)?[,，]?(?:我国|全国)?的?"
+    r"(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:生产)?"
+    r"(?:在|按|继续|稳定|稳步|持续|大幅度|增长|增加|增产|减产|丰收|获得|有了)"
+)
+
+
+def topic_owner(key: str, lo: int, hi: int, sentence_start: int, clause_start: int) -> Span | None:
+    """Whose output, value or income a figure's bare head (:data:`GENERIC_HEAD_RE`) counts,
+    when its clause names nothing else: the noun its sentence opens on as topic.
+    粮食按人口平均占有量超过了…，总产量达到… → 粮食; 工业生产增长较快，总产值比上年增长… → 工业
+    (its 生产 is the deed); 我国的农业在严重的自然灾害中，…总产值仍然增加了… → 农业. None when
+    the head stands at the sentence's start, the opening is no short noun, or names an amount
+    itself (工业总产值增长…, whose 总额 would be something else)."""
+    if clause_start <= sentence_start or not GENERIC_HEAD_RE.fullmatch(key, lo, hi):
+        return None
+    m = _TOPIC_RE.match(key, sentence_start, clause_start)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if "的" in noun or _NOT_A_TOPIC_RE.search(noun) or GENERIC_HEAD_RE.search(noun):
+        return None
+    if _OPENS_A_CLAUSE_RE.match(noun):
+        return None
+    return Span(m.start("noun"), m.end("noun"))

@@ -51,6 +51,10 @@ _TRAIL_WORDS = tuple(
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
             "今年", "培育", "引进", "引入", "建成", "实际", "比", "定为", "确定为",
             "可比",  # 地区生产总值可比增长5%: at comparable prices, how it is counted
+            # 钢产量拟定为六百二十四万八千吨, 固定资产投资总额计划为三千六百亿元: how the figure
+            # is set, not what it counts
+            "拟定为", "计划为", "计划安排为", "安排为", "预定为", "拟为",
+            "仍然", "仍", "也",  # 总产值仍然增加了…, 国民收入也安排为…: adverbs
             "了", "只",  # 比１９５４年只增长了５％: aspect and focus, not the noun
         },
         key=len,
@@ -397,6 +401,8 @@ def strip_indicator(
         if trail:
             if trail.group() in QUALIFIER_WORDS:
                 quals.append(trail.group())
+            elif trail.group() == "计划为":
+                quals.append("计划")
             hi = trail.start()
             changed = True
         base = _BASE_TRAIL_RE.search(key, max(lo, hi - 9), hi)

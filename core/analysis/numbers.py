@@ -21,6 +21,8 @@ from reportdiff.core.analysis.antecedents import (
     noun_opening,
     output_owner,
     scheme_members,
+    set_after_comma,
+    topic_owner,
     turned_noun,
 )
 from reportdiff.core.analysis.bases import change_gap
@@ -292,6 +294,8 @@ def _extract_block(
                 blo, bhi, _ = strip_indicator(key, before, comma, after_figure=False)
                 if bhi - blo >= 2:
                     lo, hi, aimed = blo, bhi, True
+        if not aimed and (setting := set_after_comma(key, sentence_start, raw.start)):
+            lo, hi = setting.start, setting.end  # 一九五八年的基本建设总投资额，拟定为…
         post = read_post(key, raw.post_end, end, classifier=raw.base not in MEASURE_UNITS)
         indicator_span: Span | None = None
         indicator = ""
@@ -389,6 +393,10 @@ def _extract_block(
             if owner is not None:
                 # 全国粮食连续四年增产，2007年产量达到50150万吨: whose output it is
                 indicator = text[owner.start : owner.end] + text[lo:hi]
+        first = k == 0 or raws[k - 1].start < sentence_start  # the sentence's first figure
+        topic = topic_owner(key, lo, hi, sentence_start, clause_start) if first else None
+        if topic is not None and indicator_span == Span(lo, hi) and indicator == text[lo:hi]:
+            indicator = text[topic.start : topic.end] + text[lo:hi]
         # 新型农村合作医疗…扩大到671个县，惠及1.77亿农民: the scheme's members
         indicator = (
             scheme_members(key, indicator, sentence_start, clause_start, raw.start) or indicator

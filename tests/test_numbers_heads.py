@@ -1,0 +1,83 @@
+"""How a figure is named when its own clause says only how it is set (计划为, 拟定为) or
+names only a generic head (总产值, 总产量) whose owner the sentence named first.
+
+The rules are read off 1950s–1990s State Council reports of the corpus (none of the
+held-out gold's reports): each is one a person would state for every report.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.comparison import Quantity
+from reportdiff.core.model import Report
+
+
+@cache
+def page(year: int) -> Report:
+    """A corpus page read as ``reportdiff`` reads a file (the saved page cleaned)."""
+    from conftest import CORPUS, require
+    from reportdiff.core.storage.resolve import resolve_report
+
+    return resolve_report(str(require(CORPUS, "State Council corpus") / f"{year}.txt"))
+
+
+def after(r: Report, words: str, printed: str) -> Quantity:
+    """The figure of ``r`` printed as ``printed`` right after ``words`` (the page may repeat
+    the report: the first copy)."""
+    found = [
+        q
+        for q in extract_quantities(r)
+        if q.text == printed and r.text[: q.span.start].endswith(words)
+    ]
+    assert found, (words, printed)
+    return found[0]
+
+
+# ------------------------------------------------------------ how a figure is set names nothing
+
+
+def test_planned_as_is_no_part_of_the_name() -> None:
+    """1982: 固定资产投资总额计划为三千六百亿元 — 计划为 says how the figure is set."""
+    q = after(page(1982), "固定资产投资总额计划为", "三千六百亿元")
+    assert q.indicator == "固定资产投资总额"
+    assert "计划" in q.qualifiers
+    assert q.role == "plan"
+
+
+def test_arranged_as_after_an_adverb_is_no_part_of_the_name() -> None:
+    """1981: 国民收入也安排为比今年增长４％左右 — neither 也 nor 安排为 is the indicator's."""
+    q = after(page(1981), "国民收入也安排为比今年增长", "４％")
+    assert q.indicator == "国民收入"
+
+
+def test_a_clause_that_only_sets_the_figure_takes_the_noun_before() -> None:
+    """1982: 工农业总产值的增长速度，一九八一年计划为百分之三点七 — the clause before the
+    comma is the noun whole (its 的 joins it), the clause after says only the plan and date."""
+    q = after(page(1982), "一九八一年计划为", "百分之三点七")
+    assert q.indicator == "工农业总产值的增长速度"
+
+
+# ------------------------------------------------------- a generic head owned by the topic
+
+
+def test_a_bare_head_takes_the_topic_the_sentence_opens_on() -> None:
+    """1992: 工业生产增长较快，总产值比上年增长百分之十四点二 — the output value of industry
+    (生产 is the deed, not the owner)."""
+    q = after(page(1992), "总产值比上年增长", "百分之十四点二")
+    assert q.indicator == "工业总产值"
+
+
+def test_the_topic_after_a_date_and_an_adverb_after_the_head() -> None:
+    """1957: １９５６年，我国的农业在严重的自然灾害中，如前所说，总产值仍然增加了二十七亿四千
+    万元 — 农业's output value; 仍然 is no part of the name."""
+    q = after(page(1957), "总产值仍然增加了", "二十七亿四千万元")
+    assert q.indicator == "农业总产值"
+
+
+def test_an_opening_that_names_an_amount_of_its_own_owns_no_head() -> None:
+    """1986: 一九八三年国内财政收入增加一百二十七亿元，…全年总收入达到一千八百二十九亿元 — the
+    opening is itself an income with a figure: the head is not given a guessed owner."""
+    q = after(page(1986), "全年总收入达到", "一千八百二十九亿元")
+    assert q.indicator == "总收入"
