@@ -81,3 +81,29 @@ def test_an_opening_that_names_an_amount_of_its_own_owns_no_head() -> None:
     opening is itself an income with a figure: the head is not given a guessed owner."""
     q = after(page(1986), "全年总收入达到", "一千八百二十九亿元")
     assert q.indicator == "总收入"
+
+
+# ------------------------------------------------------------- one measure in two word orders
+
+
+def test_total_investment_amount_in_either_order_is_one_name() -> None:
+    """1956: 五年计划原定总投资额 — 总投资额 is 投资总额 (1955: 五年投资总额), one measure."""
+    from reportdiff.core.analysis.facts import fact_name
+
+    q = after(page(1956), "将要达到五年计划原定总投资额的", "８７．６％")
+    assert q.indicator.endswith("总投资额")
+    assert fact_name(q.indicator).endswith("投资总额")
+    assert fact_name(after(page(1955), "基本建设要完成五年投资总额的", "百分之六十八").indicator)
+
+
+def test_a_thing_named_before_its_deed_is_the_deed_with_its_object() -> None:
+    """Yangpu's 2023 plan report: 既有多层住宅电梯加装竣工300台; Shanghai's 2023 report:
+    推动既有多层住宅加装电梯3001台 — the lifts added to old housing in 2023, in both."""
+    from engine_support import pairs
+    from reportdiff.core.storage.samples import load_sample
+
+    ps = pairs(load_sample("yangpu-2023-plan"), load_sample("shanghai-2023"))
+    done = [p for p in ps if p.values[0] is not None and p.values[0].indicator.endswith("竣工")]
+    assert [(p.values[0].text, p.values[1] and p.values[1].text) for p in done] == [
+        ("300 台", "3001台")
+    ]
