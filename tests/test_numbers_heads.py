@@ -46,6 +46,21 @@ def test_planned_as_is_no_part_of_the_name() -> None:
     assert q.role == "plan"
 
 
+def test_planned_to_reach_is_no_part_of_the_name() -> None:
+    """1982: 全国粮食产量计划达到三亿六千万吨, 全国基本建设投资总额计划安排二千三百亿元; 1993:
+    今年国民生产总值计划增长百分之八 — 计划 says the figure is planned, not whose plan."""
+    grain = after(page(1982), "全国粮食产量计划达到", "三亿六千万吨")
+    assert (grain.indicator, "计划" in grain.qualifiers) == ("全国粮食产量", True)
+    assert after(page(1982), "投资总额计划安排", "二千三百亿元").indicator == "全国基本建设投资总额"
+    assert after(page(1993), "国民生产总值计划增长", "百分之八").indicator == "国民生产总值"
+
+
+def test_a_plan_that_is_the_base_of_a_change_stays_in_the_name() -> None:
+    """1956: 产品销售收入比年度计划增加了２％ — the plan is what the change is counted against."""
+    q = after(page(1956), "比年度计划增加了", "２％")
+    assert q.indicator.endswith("年度计划")
+
+
 def test_arranged_as_after_an_adverb_is_no_part_of_the_name() -> None:
     """1981: 国民收入也安排为比今年增长４％左右 — neither 也 nor 安排为 is the indicator's."""
     q = after(page(1981), "国民收入也安排为比今年增长", "４％")

@@ -10,6 +10,7 @@ import re
 
 from reportdiff.core.analysis.clauses import BULLETS, find_clause_start, is_han
 from reportdiff.core.analysis.figures import Raw
+from reportdiff.core.analysis.namerules import plan_only
 from reportdiff.core.model import Span
 
 QUALIFIER_WORDS: tuple[str, ...] = (
@@ -53,7 +54,7 @@ _TRAIL_WORDS = tuple(
             "可比",  # 地区生产总值可比增长5%: at comparable prices, how it is counted
             # 钢产量拟定为六百二十四万八千吨, 固定资产投资总额计划为三千六百亿元: how the figure
             # is set, not what it counts
-            "拟定为", "计划为", "计划安排为", "安排为", "预定为", "拟为",
+            "拟定为", "计划为", "计划安排为", "计划安排", "安排为", "预定为", "拟为",
             "仍然", "仍", "也",  # 总产值仍然增加了…, 国民收入也安排为…: adverbs
             "了", "只",  # 比１９５４年只增长了５％: aspect and focus, not the noun
         },
@@ -359,6 +360,9 @@ def object_of_verb_before(
     return Span(olo, ohi)
 
 
+_PLANNED_TO_RE = re.compile(r"达到|增长|提高|增加|降低|减少|下降|上升|安排|比|为")
+"""What 计划 before them makes a plan of (计划达到, 计划增长); 计划完成 is the plan's own."""
+
 AIM_OF_RE = re.compile(
     r"(?<=..)(?:的(?:宏观)?(?:调控|预期|控制|主要)?|(?:调控|预期|控制))目标"
     r"(?:定为|确定为|定在|定|是|为)?$"
@@ -401,7 +405,7 @@ def strip_indicator(
         if trail:
             if trail.group() in QUALIFIER_WORDS:
                 quals.append(trail.group())
-            elif trail.group() == "计划为":
+            elif trail.group().startswith("计划"):
                 quals.append("计划")
             hi = trail.start()
             changed = True
@@ -409,6 +413,15 @@ def strip_indicator(
         if base and base.start() > lo:
             hi = base.start()  # 产值比１９５４年(增长了): the base of the change, not the noun
             changed = True
+    if (
+        hi - lo > 3
+        and key.startswith("计划", hi - 2)
+        and _PLANNED_TO_RE.match(key, hi)
+        and "比" not in key[lo : hi - 2]  # 比年度计划增加2%: the plan is the base
+        and not plan_only(key[lo:hi])  # 超过计划增长4%: the plan's own figure
+    ):
+        hi -= 2  # 全国粮食产量计划达到三亿六千万吨: planned to reach, not the plan of 粮食产量
+        quals.append("计划")
     seg = key[lo:hi]
     for verb in _MID_VERBS:
         p = seg.rfind(verb)
