@@ -270,6 +270,9 @@ _TOPIC_RE = re.compile(
 )
 
 
+_AGENT_RE = re.compile(r"我们|他们|它们|大家|国家|政府|国务院|中央|地方|各地|各级|各|这|那|其|本")
+
+
 def topic_owner(key: str, lo: int, hi: int, sentence_start: int, clause_start: int) -> Span | None:
     """Whose output, value or income a figure's bare head (:data:`GENERIC_HEAD_RE`) counts,
     when its clause names nothing else: the noun its sentence opens on as topic.
@@ -285,6 +288,6 @@ def topic_owner(key: str, lo: int, hi: int, sentence_start: int, clause_start: i
     noun = m.group("noun")
     if "的" in noun or _NOT_A_TOPIC_RE.search(noun) or GENERIC_HEAD_RE.search(noun):
         return None
-    if _OPENS_A_CLAUSE_RE.match(noun):
-        return None
+    if _OPENS_A_CLAUSE_RE.match(noun) or _AGENT_RE.match(noun):
+        return None  # 我们在…，总额…: who acted owns no output
     return Span(m.start("noun"), m.end("noun"))
