@@ -91,6 +91,15 @@ def test_the_topic_after_a_date_and_an_adverb_after_the_head() -> None:
     assert q.indicator == "农业总产值"
 
 
+def test_a_bare_noun_opening_owns_a_dated_head() -> None:
+    """1960: 海洋和淡水的渔业生产，一九五九年的产量达到五百零二万吨; 人民公社兴办的农村工业，
+    一九五九年的产值达到一百亿元 — the sentence opens on what the output is of."""
+    fish = after(page(1960), "一九五九年的产量达到", "五百零二万吨")
+    assert fish.indicator == "渔业产量"
+    works = after(page(1960), "一九五九年的产值达到", "一百亿元")
+    assert works.indicator == "农村工业产值"
+
+
 def test_an_opening_that_names_an_amount_of_its_own_owns_no_head() -> None:
     """1986: 一九八三年国内财政收入增加一百二十七亿元，…全年总收入达到一千八百二十九亿元 — the
     opening is itself an income with a figure: the head is not given a guessed owner."""

@@ -273,21 +273,48 @@ _TOPIC_RE = re.compile(
 _AGENT_RE = re.compile(r"我们|他们|它们|大家|国家|政府|国务院|中央|地方|各地|各级|各|这|那|其|本")
 
 
-def topic_owner(key: str, lo: int, hi: int, sentence_start: int, clause_start: int) -> Span | None:
-    """Whose output, value or income a figure's bare head (:data:`GENERIC_HEAD_RE`) counts,
-    when its clause names nothing else: the noun its sentence opens on as topic.
-    粮食按人口平均占有量超过了…，总产量达到… → 粮食; 工业生产增长较快，总产值比上年增长… → 工业
-    (its 生产 is the deed); 我国的农业在严重的自然灾害中，…总产值仍然增加了… → 农业. None when
-    the head stands at the sentence's start, the opening is no short noun, or names an amount
-    itself (工业总产值增长…, whose 总额 would be something else)."""
-    if clause_start <= sentence_start or not GENERIC_HEAD_RE.fullmatch(key, lo, hi):
+_DATED_HEAD_RE = re.compile(
+    "(?:" + DATE_ONLY_RE.pattern + ")?的?(?P<head>" + GENERIC_HEAD_RE.pattern + ")"
+)
+
+
+def _noun_clause(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun a sentence's first clause is, when it is a bare noun and the figure's clause
+    follows it: 海洋和淡水的渔业生产，一九五九年的产量… → 渔业 (the words after its last 的,
+    without the deed 生产); 人民公社兴办的农村工业 → 农村工业."""
+    end = clause_start - 1
+    if find_clause_start(key, end, sentence_start) != sentence_start:
         return None
+    if _OPENS_A_CLAUSE_RE.match(key, sentence_start) or _NOT_A_TOPIC_RE.search(
+        key, sentence_start, end
+    ):
+        return None
+    lo = key.rfind("的", sentence_start, end) + 1 or sentence_start
+    hi = end - 2 if key.startswith("生产", end - 2) else end
+    return Span(lo, hi) if 2 <= hi - lo <= 6 and all(is_han(c) for c in key[lo:hi]) else None
+
+
+def topic_owner(
+    key: str, lo: int, hi: int, sentence_start: int, clause_start: int
+) -> tuple[Span, Span] | None:
+    """Whose output, value or income a figure's bare head (:data:`GENERIC_HEAD_RE`) counts,
+    when its clause names nothing else (but a date): the noun its sentence opens on as
+    topic, and the head. 粮食按人口平均占有量超过了…，总产量达到… → 粮食; 工业生产增长较快，总产
+    值比上年增长… → 工业 (its 生产 is the deed); 我国的农业在严重的自然灾害中，…总产值仍然增加
+    了… → 农业; a bare noun clause (:func:`_noun_clause`) too. None when the head stands at the
+    sentence's start, the opening is no short noun, or names an amount itself (工业总产值增长…,
+    whose 总额 would be something else)."""
+    dated = _DATED_HEAD_RE.fullmatch(key, lo, hi)
+    if clause_start <= sentence_start or dated is None:
+        return None
+    head = Span(dated.start("head"), dated.end("head"))
     m = _TOPIC_RE.match(key, sentence_start, clause_start)
     if m is None:
-        return None
+        bare = _noun_clause(key, sentence_start, clause_start)
+        return None if bare is None or _AGENT_RE.match(key, bare.start) else (bare, head)
     noun = m.group("noun")
     if "的" in noun or _NOT_A_TOPIC_RE.search(noun) or GENERIC_HEAD_RE.search(noun):
         return None
     if _OPENS_A_CLAUSE_RE.match(noun) or _AGENT_RE.match(noun):
         return None  # 我们在…，总额…: who acted owns no output
-    return Span(m.start("noun"), m.end("noun"))
+    return Span(m.start("noun"), m.end("noun")), head

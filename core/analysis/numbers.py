@@ -396,7 +396,7 @@ def _extract_block(
         first = k == 0 or raws[k - 1].start < sentence_start  # the sentence's first figure
         topic = topic_owner(key, lo, hi, sentence_start, clause_start) if first else None
         if topic is not None and indicator_span == Span(lo, hi) and indicator == text[lo:hi]:
-            indicator = text[topic.start : topic.end] + text[lo:hi]
+            indicator = "".join(text[sp.start : sp.end] for sp in topic)
         # 新型农村合作医疗…扩大到671个县，惠及1.77亿农民: the scheme's members
         indicator = (
             scheme_members(key, indicator, sentence_start, clause_start, raw.start) or indicator
