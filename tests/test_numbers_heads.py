@@ -72,6 +72,10 @@ def test_a_clause_that_only_sets_the_figure_takes_the_noun_before() -> None:
     comma is the noun whole (its 的 joins it), the clause after says only the plan and date."""
     q = after(page(1982), "一九八一年计划为", "百分之三点七")
     assert q.indicator == "工农业总产值的增长速度"
+    # the plan a review quotes is an aim; what was reached (实际达到) is the result
+    assert q.role == "target"
+    done = after(page(1982), "实际达到", "百分之四点六")
+    assert (done.indicator, done.role) == ("工农业总产值的增长速度", "result")
 
 
 # ------------------------------------------------------- a generic head owned by the topic

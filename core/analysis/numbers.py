@@ -79,8 +79,8 @@ _ACCUMULATION = frozenset({"新增", "累计", "新建"})
 _LEVEL_REACHED_RE = re.compile(r"达到?|累计|总数|共有|拥有")
 """An item's own words saying what level it reached: no 新增 of the list before is its."""
 _ACTUAL_ONLY_RE = re.compile(r"实际(?:回落|下降|降低|上升|提高|增长|增加|减少)?(?:到|至)?")
-_AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
-"""要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
+_AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)|(?:计划|拟定)为")
+"""要把…控制在, 要从…降到, 一九八一年计划为: an aim, even where a review quotes last year's."""
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
 _BASE_ONLY_RE = re.compile(
     r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
