@@ -135,3 +135,8 @@ def test_a_thing_named_before_its_deed_is_the_deed_with_its_object() -> None:
     assert [(p.values[0].text, p.values[1] and p.values[1].text) for p in done] == [
         ("300 台", "3001台")
     ]
+
+
+def test_the_date_a_figure_is_of_is_no_part_of_its_name() -> None:
+    """1986: 积累率在一九七八年高达百分之三十六点五 — 在一九七八年 says when, not what."""
+    assert after(page(1986), "积累率在一九七八年高达", "百分之三十六点五").indicator == "积累率"

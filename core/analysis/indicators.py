@@ -63,7 +63,7 @@ _TRAIL_WORDS = tuple(
     )
 )  # fmt: skip
 _BASE_TRAIL_RE = re.compile(
-    r"(?:比|较|同)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
+    r"(?:比|较|同|在)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
     r"(?:末|底|同期)?$"
 )
 _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
@@ -411,7 +411,9 @@ def strip_indicator(
             changed = True
         base = _BASE_TRAIL_RE.search(key, max(lo, hi - 9), hi)
         if base and base.start() > lo:
-            hi = base.start()  # 产值比１９５４年(增长了): the base of the change, not the noun
+            # 产值比１９５４年(增长了): the base of the change, not the noun; 积累率在一九七八年
+            # (高达…): the date of the figure
+            hi = base.start()
             changed = True
     if (
         hi - lo > 3
