@@ -140,3 +140,10 @@ def test_a_thing_named_before_its_deed_is_the_deed_with_its_object() -> None:
 def test_the_date_a_figure_is_of_is_no_part_of_its_name() -> None:
     """1986: 积累率在一九七八年高达百分之三十六点五 — 在一九七八年 says when, not what."""
     assert after(page(1986), "积累率在一九七八年高达", "百分之三十六点五").indicator == "积累率"
+
+
+def test_a_span_of_time_before_a_change_names_nothing() -> None:
+    """1985: 积累在国民收入中所占的比重，在调整初期由１９７８年的３６．５％降低到… — 在调整初期
+    says when; the clause before names the share."""
+    q = after(page(1985), "在调整初期由１９７８年的", "３６．５％")
+    assert q.indicator == "积累在国民收入中所占的比重"

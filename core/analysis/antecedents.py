@@ -158,7 +158,11 @@ def grown_before(key: str, block_start: int, sentence_start: int, clause_start: 
     return Span(m.start("noun"), m.end("noun"))
 
 
-_FROM_OPENING_RE = re.compile(r"(?:已经|已|将|要|也|又)?(?:由|从)")
+_FROM_OPENING_RE = re.compile(
+    # 在调整初期由…降低到…: the span of time the change took, then the change
+    r"(?:在[\u4e00-\u9fff]{1,8}?(?:初期|期间|时期|阶段))?"
+    r"(?:已经|已|将|要|也|又)?(?:由|从)"
+)
 _ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]+(?:是|,|、)?|[一二三四五六七八九十]是")
 
 

@@ -360,6 +360,7 @@ def object_of_verb_before(
     return Span(olo, ohi)
 
 
+_WHEN_ONLY_RE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:初期|期间|时期|阶段)")
 _PLANNED_TO_RE = re.compile(r"达到|增长|提高|增加|降低|减少|下降|上升|安排|比|为")
 """What 计划 before them makes a plan of (计划达到, 计划增长); 计划完成 is the plan's own."""
 
@@ -415,6 +416,8 @@ def strip_indicator(
             # (高达…): the date of the figure
             hi = base.start()
             changed = True
+    if _WHEN_ONLY_RE.fullmatch(key, lo, hi):
+        hi = lo  # 在调整初期(由…降低到…): when, not what
     if (
         hi - lo > 3
         and key.startswith("计划", hi - 2)
