@@ -147,3 +147,17 @@ def test_a_span_of_time_before_a_change_names_nothing() -> None:
     says when; the clause before names the share."""
     q = after(page(1985), "在调整初期由１９７８年的", "３６．５％")
     assert q.indicator == "积累在国民收入中所占的比重"
+
+
+def test_one_past_year_quoted_by_two_reviews_is_one_figure() -> None:
+    """1985: 积累在国民收入中所占的比重，在调整初期由１９７８年的３６．５％降低到…; 1986: 积累率
+    在一九七八年高达百分之三十六点五 — the accumulation rate (by definition accumulation's
+    share of national income) of 1978 in both, though the reports review 1984 and 1985 and
+    one gives it as the start of a fall."""
+    from engine_support import national, pairs
+    from reportdiff.core.analysis.facts import fact_name
+
+    assert fact_name("积累率") == fact_name("积累在国民收入中所占的比重")
+    ps = pairs(national(1985), national(1986))
+    found = [p for p in ps if p.values[0] is not None and p.values[0].text == "３６．５％"]
+    assert [p.values[1] and p.values[1].text for p in found] == ["百分之三十六点五"]

@@ -170,11 +170,17 @@ _DONE_TO_RE = re.compile(
 )
 
 
+DEFINED = {"积累率": "积累在国民收入中所占的比重"}
+"""Statistics named by their definition as often as by their name (the accumulation rate is
+accumulation's share of national income)."""
+
+
 def one_order(name: str) -> str:
     """A name in one word order where two orders say one measure: 总投资额 is 投资总额
     (基本建设总投资额, 基本建设投资总额), and a thing named before what is done to it
     (电梯加装) is the deed with its object (加装电梯): 电梯加装完工 and 加装电梯竣工 count one
     thing."""
+    name = DEFINED.get(name, name)  # 积累率 is 积累在国民收入中所占的比重
     name = _TOTAL_AMOUNT_RE.sub(r"\g<what>总额", name)
     return _DONE_TO_RE.sub(r"\g<object>\g<verb>", name)
 
