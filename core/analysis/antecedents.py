@@ -27,6 +27,8 @@ __all__ = [
     "noun_opening",
     "output_owner",
     "scheme_members",
+    "set_after_comma",
+    "topic_owner",
     "turned_noun",
 ]
 
@@ -156,7 +158,11 @@ def grown_before(key: str, block_start: int, sentence_start: int, clause_start: 
     return Span(m.start("noun"), m.end("noun"))
 
 
-_FROM_OPENING_RE = re.compile(r"(?:已经|已|将|要|也|又)?(?:由|从)")
+_FROM_OPENING_RE = re.compile(
+    # 在调整初期由…降低到…: the span of time the change took, then the change
+    r"(?:在[\u4e00-\u9fff]{1,8}?(?:初期|期间|时期|阶段))?"
+    r"(?:已经|已|将|要|也|又)?(?:由|从)"
+)
 _ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]+(?:是|,|、)?|[一二三四五六七八九十]是")
 
 
@@ -228,3 +234,91 @@ def scheme_members(
         return ""
     scheme = _SCHEME_RE.match(key, sentence_start, clause_start)
     return "" if scheme is None else "参加" + scheme.group("scheme") + who.group("who")
+
+
+_SETTING_RE = re.compile(
+    "(?:" + DATE_ONLY_RE.pattern + r")?(?:拟定为|计划安排为|计划为|安排为|预定为|拟为|确定为|定为)"
+)
+_OPENS_A_CLAUSE_RE = re.compile(
+    r"经过|通过|由于|根据|为了|随着|按照|对|从|在|其中|如果|而|但|并|即|同|与"
+)
+
+
+def set_after_comma(key: str, sentence_start: int, figure: int) -> Span | None:
+    """The noun of the clause just before a clause that only says how a figure is set:
+    一九五八年的基本建设总投资额，拟定为…; 工农业总产值的增长速度，一九八一年计划为百分之三点七.
+    None when that clause holds a figure, opens a clause of its own (通过国家预算的部分) or
+    is not a short noun."""
+    comma = max(key.rfind(c, sentence_start, figure) for c in ",，")
+    if comma <= sentence_start or _SETTING_RE.fullmatch(key, comma + 1, figure) is None:
+        return None
+    before = max(sentence_start, max(key.rfind(c, sentence_start, comma) for c in ",，;；:：") + 1)
+    date = DATE_ONLY_RE.match(key, before, comma)
+    start = date.end() if date else before
+    start += key.startswith("的", start)  # 一九五八年的基本建设总投资额
+    if _OPENS_A_CLAUSE_RE.match(key, start) or any(c.isdigit() for c in key[start:comma]):
+        return None
+    lo, hi, _ = strip_indicator(key, start, comma, after_figure=False)
+    if lo > start and key[lo - 1] == "的":
+        lo = start  # the clause is the noun whole: 工农业总产值的增长速度, not 增长速度
+    if not 3 <= hi - lo <= 16 or not all(is_han(c) or c == "、" for c in key[lo:hi]):
+        return None
+    return Span(lo, hi)
+
+
+GENERIC_HEAD_RE = re.compile(r"(?:总产量|年产量|产量|总产值|产值|总额|总值|增加值|总收入|收入)")
+_TOPIC_RE = re.compile(
+    r"(?:(?:今|去|全|当)年|(?:19|20)\d\d\s*年)?[,，]?(?:我国|全国)?的?"
+    r"(?P<noun>[\u4e00-\u9fff]{2,6}?)(?:生产)?"
+    r"(?:在|按|继续|稳定|稳步|持续|大幅度|增长|增加|增产|减产|丰收|获得|有了)"
+)
+
+
+_AGENT_RE = re.compile(r"我们|他们|它们|大家|国家|政府|国务院|中央|地方|各地|各级|各|这|那|其|本")
+
+
+_DATED_HEAD_RE = re.compile(
+    "(?:" + DATE_ONLY_RE.pattern + ")?的?(?P<head>" + GENERIC_HEAD_RE.pattern + ")"
+)
+
+
+def _noun_clause(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun a sentence's first clause is, when it is a bare noun and the figure's clause
+    follows it: 海洋和淡水的渔业生产，一九五九年的产量… → 渔业 (the words after its last 的,
+    without the deed 生产); 人民公社兴办的农村工业 → 农村工业."""
+    end = clause_start - 1
+    if find_clause_start(key, end, sentence_start) != sentence_start:
+        return None
+    if _OPENS_A_CLAUSE_RE.match(key, sentence_start) or _NOT_A_TOPIC_RE.search(
+        key, sentence_start, end
+    ):
+        return None
+    lo = key.rfind("的", sentence_start, end) + 1 or sentence_start
+    hi = end - 2 if key.startswith("生产", end - 2) else end
+    return Span(lo, hi) if 2 <= hi - lo <= 6 and all(is_han(c) for c in key[lo:hi]) else None
+
+
+def topic_owner(
+    key: str, lo: int, hi: int, sentence_start: int, clause_start: int
+) -> tuple[Span, Span] | None:
+    """Whose output, value or income a figure's bare head (:data:`GENERIC_HEAD_RE`) counts,
+    when its clause names nothing else (but a date): the noun its sentence opens on as
+    topic, and the head. 粮食按人口平均占有量超过了…，总产量达到… → 粮食; 工业生产增长较快，总产
+    值比上年增长… → 工业 (its 生产 is the deed); 我国的农业在严重的自然灾害中，…总产值仍然增加
+    了… → 农业; a bare noun clause (:func:`_noun_clause`) too. None when the head stands at the
+    sentence's start, the opening is no short noun, or names an amount itself (工业总产值增长…,
+    whose 总额 would be something else)."""
+    dated = _DATED_HEAD_RE.fullmatch(key, lo, hi)
+    if clause_start <= sentence_start or dated is None:
+        return None
+    head = Span(dated.start("head"), dated.end("head"))
+    m = _TOPIC_RE.match(key, sentence_start, clause_start)
+    if m is None:
+        bare = _noun_clause(key, sentence_start, clause_start)
+        return None if bare is None or _AGENT_RE.match(key, bare.start) else (bare, head)
+    noun = m.group("noun")
+    if "的" in noun or _NOT_A_TOPIC_RE.search(noun) or GENERIC_HEAD_RE.search(noun):
+        return None
+    if _OPENS_A_CLAUSE_RE.match(noun) or _AGENT_RE.match(noun):
+        return None  # 我们在…，总额…: who acted owns no output
+    return Span(m.start("noun"), m.end("noun")), head

@@ -13,7 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdiff.core.analysis.movement import CHANGE_WORDS
-from reportdiff.core.analysis.namerules import funds_for_other_ends, plan_only, share_name
+from reportdiff.core.analysis.namerules import (
+    funds_for_other_ends,
+    one_order,
+    plan_only,
+    share_name,
+)
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -98,7 +103,7 @@ def fact_name(indicator: str) -> str:
     # 医疗的农民
     if plan_only(chosen):
         return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
-    return share_name(expand_abbreviations(chosen))
+    return one_order(share_name(expand_abbreviations(chosen)))
 
 
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
@@ -303,8 +308,8 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
     role may be a result; a target and a planned amount both look ahead and may pair). Stock is not set against flow, 城镇 against 农村 or a total
     (subjects must be equal), nor the start of 由A增至B against its end.
     """
-    if a.end != b.end and "from" in (a.end, b.end):
-        return False  # the start of 由A增至B is an earlier figure; its end is a level
+    if a.end != b.end and "from" in (a.end, b.end) and (a.year is None or a.year != b.year):
+        return False  # the start of 由A增至B is an earlier figure (unless both say its year)
     if a.end == b.end == "from" and (a.year is None or a.year != b.year):
         return False  # two starts, their years unsaid: which year each is, is a guess
     if a.period != b.period:
@@ -384,6 +389,8 @@ def years_apart(a: Fact, b: Fact) -> bool:
     # Not a target quoted for the year a report reviews (去年…曾提出，要把…控制在10%以内):
     # that is last year's aim again, and this year's aim is the one to meet.
     ahead = ya > a.reviewed and yb > b.reviewed
+    if ya == yb and ya < a.reviewed and ya < b.reviewed and "to" not in (a.rep.end, b.rep.end):
+        return False  # 积累率在一九七八年高达… in two reviews of later years: one year's figure
     return not (ya == yb and ahead and {a.rep.role, b.rep.role} <= {"target", "plan"})
 
 

@@ -10,6 +10,7 @@ import re
 
 from reportdiff.core.analysis.clauses import BULLETS, find_clause_start, is_han
 from reportdiff.core.analysis.figures import Raw
+from reportdiff.core.analysis.namerules import plan_only
 from reportdiff.core.model import Span
 
 QUALIFIER_WORDS: tuple[str, ...] = (
@@ -51,6 +52,10 @@ _TRAIL_WORDS = tuple(
             "占", "共有", "再", "又", "累计达", "首次", "全年", "全区", "全市", "上年", "去年",
             "今年", "培育", "引进", "引入", "建成", "实际", "比", "定为", "确定为",
             "可比",  # 地区生产总值可比增长5%: at comparable prices, how it is counted
+            # 钢产量拟定为六百二十四万八千吨, 固定资产投资总额计划为三千六百亿元: how the figure
+            # is set, not what it counts
+            "拟定为", "计划为", "计划安排为", "计划安排", "安排为", "预定为", "拟为",
+            "仍然", "仍", "也",  # 总产值仍然增加了…, 国民收入也安排为…: adverbs
             "了", "只",  # 比１９５４年只增长了５％: aspect and focus, not the noun
         },
         key=len,
@@ -58,7 +63,7 @@ _TRAIL_WORDS = tuple(
     )
 )  # fmt: skip
 _BASE_TRAIL_RE = re.compile(
-    r"(?:比|较|同)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
+    r"(?:比|较|同|在)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
     r"(?:末|底|同期)?$"
 )
 _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
@@ -355,6 +360,10 @@ def object_of_verb_before(
     return Span(olo, ohi)
 
 
+_WHEN_ONLY_RE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:初期|期间|时期|阶段)")
+_PLANNED_TO_RE = re.compile(r"达到|增长|提高|增加|降低|减少|下降|上升|安排|比|为")
+"""What 计划 before them makes a plan of (计划达到, 计划增长); 计划完成 is the plan's own."""
+
 AIM_OF_RE = re.compile(
     r"(?<=..)(?:的(?:宏观)?(?:调控|预期|控制|主要)?|(?:调控|预期|控制))目标"
     r"(?:定为|确定为|定在|定|是|为)?$"
@@ -397,12 +406,27 @@ def strip_indicator(
         if trail:
             if trail.group() in QUALIFIER_WORDS:
                 quals.append(trail.group())
+            elif trail.group().startswith("计划"):
+                quals.append("计划")
             hi = trail.start()
             changed = True
         base = _BASE_TRAIL_RE.search(key, max(lo, hi - 9), hi)
         if base and base.start() > lo:
-            hi = base.start()  # 产值比１９５４年(增长了): the base of the change, not the noun
+            # 产值比１９５４年(增长了): the base of the change, not the noun; 积累率在一九七八年
+            # (高达…): the date of the figure
+            hi = base.start()
             changed = True
+    if _WHEN_ONLY_RE.fullmatch(key, lo, hi):
+        hi = lo  # 在调整初期(由…降低到…): when, not what
+    if (
+        hi - lo > 3
+        and key.startswith("计划", hi - 2)
+        and _PLANNED_TO_RE.match(key, hi)
+        and "比" not in key[lo : hi - 2]  # 比年度计划增加2%: the plan is the base
+        and not plan_only(key[lo:hi])  # 超过计划增长4%: the plan's own figure
+    ):
+        hi -= 2  # 全国粮食产量计划达到三亿六千万吨: planned to reach, not the plan of 粮食产量
+        quals.append("计划")
     seg = key[lo:hi]
     for verb in _MID_VERBS:
         p = seg.rfind(verb)

@@ -17,6 +17,7 @@ __all__ = [
     "funds_for_other_ends",
     "headline_growth",
     "measures_differ",
+    "one_order",
     "plan_only",
     "points_back",
     "sectors_of",
@@ -160,6 +161,28 @@ def share_name(name: str) -> str:
     say it; other names unchanged."""
     share = _share(name)
     return name if share is None else f"{share[0]}在{share[1]}中所占的比重"
+
+
+_TOTAL_AMOUNT_RE = re.compile(r"总(?P<what>[\u4e00-\u9fff]{2})额")
+_DONE_TO_RE = re.compile(
+    r"(?P<verb>加装|改造|整治|修缮|翻修)"
+    r"(?P<object>(?:(?!竣工|完工|开工)[\u4e00-\u9fff]){2,4}?)(?=竣工|完工|开工|$)"
+)
+
+
+DEFINED = {"积累率": "积累在国民收入中所占的比重"}
+"""Statistics named by their definition as often as by their name (the accumulation rate is
+accumulation's share of national income)."""
+
+
+def one_order(name: str) -> str:
+    """A name in one word order where two orders say one measure: 总投资额 is 投资总额
+    (基本建设总投资额, 基本建设投资总额), and a thing named before what is done to it
+    (电梯加装) is the deed with its object (加装电梯): 电梯加装完工 and 加装电梯竣工 count one
+    thing."""
+    name = DEFINED.get(name, name)  # 积累率 is 积累在国民收入中所占的比重
+    name = _TOTAL_AMOUNT_RE.sub(r"\g<what>总额", name)
+    return _DONE_TO_RE.sub(r"\g<object>\g<verb>", name)
 
 
 _SIZE_RE = re.compile(

@@ -21,6 +21,8 @@ from reportdiff.core.analysis.antecedents import (
     noun_opening,
     output_owner,
     scheme_members,
+    set_after_comma,
+    topic_owner,
     turned_noun,
 )
 from reportdiff.core.analysis.bases import change_gap
@@ -77,8 +79,8 @@ _ACCUMULATION = frozenset({"新增", "累计", "新建"})
 _LEVEL_REACHED_RE = re.compile(r"达到?|累计|总数|共有|拥有")
 """An item's own words saying what level it reached: no 新增 of the list before is its."""
 _ACTUAL_ONLY_RE = re.compile(r"实际(?:回落|下降|降低|上升|提高|增长|增加|减少)?(?:到|至)?")
-_AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)")
-"""要把…控制在, 要从…降到: an aim, even where a review quotes last year's."""
+_AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)|(?:计划|拟定)为")
+"""要把…控制在, 要从…降到, 一九八一年计划为: an aim, even where a review quotes last year's."""
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
 _BASE_ONLY_RE = re.compile(
     r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
@@ -292,6 +294,8 @@ def _extract_block(
                 blo, bhi, _ = strip_indicator(key, before, comma, after_figure=False)
                 if bhi - blo >= 2:
                     lo, hi, aimed = blo, bhi, True
+        if not aimed and (setting := set_after_comma(key, sentence_start, raw.start)):
+            lo, hi = setting.start, setting.end  # 一九五八年的基本建设总投资额，拟定为…
         post = read_post(key, raw.post_end, end, classifier=raw.base not in MEASURE_UNITS)
         indicator_span: Span | None = None
         indicator = ""
@@ -389,6 +393,10 @@ def _extract_block(
             if owner is not None:
                 # 全国粮食连续四年增产，2007年产量达到50150万吨: whose output it is
                 indicator = text[owner.start : owner.end] + text[lo:hi]
+        first = k == 0 or raws[k - 1].start < sentence_start  # the sentence's first figure
+        topic = topic_owner(key, lo, hi, sentence_start, clause_start) if first else None
+        if topic is not None and indicator_span == Span(lo, hi) and indicator == text[lo:hi]:
+            indicator = "".join(text[sp.start : sp.end] for sp in topic)
         # 新型农村合作医疗…扩大到671个县，惠及1.77亿农民: the scheme's members
         indicator = (
             scheme_members(key, indicator, sentence_start, clause_start, raw.start) or indicator
