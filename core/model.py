@@ -175,3 +175,13 @@ class Report:
     def lead_text(self, block: Block) -> str | None:
         """A block's lead phrase, or None."""
         return None if block.lead is None else self.slice(block.lead)
+
+
+def shown_id(meta: ReportMeta) -> str:
+    """A report's id as a column or "only in" label: the id, and the year it reviews when
+    the id does not say it. A file opened by its path is known by its name, 1989 for the
+    State Council's 1989.txt, which reviews 1988: shown as ``1989 · 全国1988`` so that no one
+    reads its column as 1989's figures."""
+    if not meta.year or str(meta.year) in meta.id:
+        return meta.id
+    return f"{meta.id} · {meta.region}{meta.year}"

@@ -614,6 +614,6 @@ async def test_a_file_named_by_one_year_is_labelled_with_the_year_it_reviews(
         assert "1989 · 全国1988" in headers and "1990 · 全国1989" in headers
     samples = [load_sample("yangpu-2022"), load_sample("yangpu-2023")]
     assert ReportDiffApp(samples).reports[0].meta.id == "yangpu-2022"
-    from reportdiff.core.analysis.export_format import shown_id
+    from reportdiff.core.model import shown_id
 
     assert [shown_id(r.meta) for r in samples] == ["yangpu-2022", "yangpu-2023"]

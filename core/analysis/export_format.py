@@ -11,7 +11,6 @@ import re
 
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
-from reportdiff.core.model import ReportMeta
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup inside running text or a table cell (| ends a GFM cell, < opens HTML, &
@@ -52,16 +51,6 @@ UNNAMED = N_("(unnamed)")
 def indicator_label(pair: NumberPair) -> str:
     """The pair's indicator for a reader's table: the placeholder when there is none."""
     return pair.indicator if pair.indicator.strip() else _(UNNAMED)
-
-
-def shown_id(meta: ReportMeta) -> str:
-    """A report's id as a column or "only in" label: the id, and the year it reviews when
-    the id does not say it. A file opened by its path is known by its name, 1989 for the
-    State Council's 1989.txt, which reviews 1988: shown as ``1989 · 全国1988`` so that no one
-    reads its column as 1989's figures."""
-    if not meta.year or str(meta.year) in meta.id:
-        return meta.id
-    return f"{meta.id} · {meta.region}{meta.year}"
 
 
 def report_keys(cmp: Comparison) -> list[str]:

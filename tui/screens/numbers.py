@@ -9,10 +9,10 @@ from reportdiff.core.analysis.export_format import (
     indicator_label,
     quantity_label,
     scope_label,
-    shown_id,
 )
 from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
+from reportdiff.core.model import shown_id
 from reportdiff.tui.highlights import format_pct
 from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.widgets.fitted_table import FittedTable

@@ -12,9 +12,8 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING, ClassVar
 
-from reportdiff.core.analysis.export_format import shown_id
 from reportdiff.core.i18n import N_, _
-from reportdiff.core.model import Report
+from reportdiff.core.model import Report, shown_id
 from reportdiff.tui.highlights import (
     LAYER_LABELS,
     LAYERS,
