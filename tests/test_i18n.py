@@ -185,7 +185,11 @@ def test_markdown_export_headings_in_chinese_and_english(capsys) -> None:
     zh = _export("md", "--lang", "zh", capsys=capsys)
     assert zh.startswith("# 报告对比：yangpu-2022 ↔ yangpu-2023\n")
     assert "| 报告 | 标题 | 地区 | 回顾年度 | 报告年份 | 会议日期 |" in zh
-    for heading in ("**数字变化**", "**共同表述**（按独特性与长度排序）", "## 仅见于一份报告的章节"):
+    for heading in (
+        "**数字变化**",
+        "**共同表述**（按独特性与长度排序）",
+        "## 仅见于一份报告的章节",
+    ):
         assert heading in zh
     assert "| 指标 |" in zh
     en = _export("md", capsys=capsys)
