@@ -49,3 +49,17 @@ def test_review_sections_meet_review_leads_and_their_figures_meet(corpus_dir: Pa
         if p.values[0] is not None and p.values[1] is not None
     }
     assert ("２５个", "九十二个") in found
+
+
+def test_two_reports_only_review_parts_meet(corpus_dir: Path) -> None:
+    """A work report's review (1990's 一九八九年的回顾: politics and —— leads) and a plan
+    report's (1991's １９９０年计划的执行情况, cut into sections) share few words, yet each is
+    the other's only review part: they meet. So do 1979's 伟大的历史性转变 and 1980's
+    国民经济在调整、改革、整顿、提高中取得了新的进展."""
+    got = labels(corpus_dir, 1990, 1991)
+    assert ("section", "一九八九年的回顾", "section", "１９９０年计划的执行情况") in got
+    got = labels(corpus_dir, 1979, 1980)
+    assert any(
+        x == "伟大的历史性转变" and y.startswith("国民经济在调整、改革、整顿、提高中")
+        for _, x, _, y in got
+    ), got

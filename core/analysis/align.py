@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 from reportdiff.core.analysis.aligncross import uncross
-from reportdiff.core.analysis.alignleads import lone_sections_meet_leads
+from reportdiff.core.analysis.alignleads import lone_sections_meet_leads, sole_reviews_meet
 from reportdiff.core.analysis.alignrefine import (
     _meet_parts,
     _pair_freed,
@@ -339,6 +339,7 @@ def align_reports(
     if len(reports) == 2:
         uncross(trees, cache)
     lone_sections_meet_leads(trees, cache)
+    sole_reviews_meet(trees, reports, tokens, cache, realign)
     _cross_moves(trees, len(reports), cache, frozenset(covered))
     _prefer_leads(trees, cache)
     return _freeze(trees, len(reports), cache)

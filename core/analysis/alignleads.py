@@ -17,10 +17,20 @@ the part and joins the section's row; the rest of the part stays where it was.
 
 from __future__ import annotations
 
-from reportdiff.core.analysis.alignrows import STRONG, _ordered_matches, _Tree
-from reportdiff.core.analysis.similarity import Score, Unit, lead_score
+from collections.abc import Sequence
 
-__all__ = ["lone_sections_meet_leads"]
+from reportdiff.core.analysis.alignrefine import Realign, _joined_children
+from reportdiff.core.analysis.alignrows import STRONG, _ordered_matches, _Tree
+from reportdiff.core.analysis.similarity import (
+    ReportTokens,
+    Score,
+    Unit,
+    lead_score,
+    whole_score,
+)
+from reportdiff.core.model import Report
+
+__all__ = ["lone_sections_meet_leads", "sole_reviews_meet"]
 
 MIN_LEADS = 3
 """Least unpaired lead paragraphs a part must hold for its leads to stand for sections."""
@@ -88,3 +98,43 @@ def lone_sections_meet_leads(trees: list[_Tree], cache: dict[tuple[int, int], Sc
 def _holds(t: _Tree, r: int) -> bool:
     """Whether a row or any row inside it already holds a unit of report ``r``."""
     return r in t.row.units or any(_holds(c, r) for c in t.children)
+
+
+def sole_reviews_meet(
+    trees: list[_Tree],
+    reports: Sequence[Report],
+    tokens: Sequence[ReportTokens],
+    cache: dict[tuple[int, int], Score],
+    realign: Realign,
+) -> None:
+    """Two reports' only review parts meet, however unlike their words.
+
+    A work report reviews the year in one part (1990's 一、一九八九年的回顾, politics and ——
+    leads), a plan report in another (1991's 一、１９９０年计划的执行情况, cut into sections): they
+    share few words and one of them is cut into sections, so no score pairs them, yet each is
+    the other's review. Two reports (not N-way) each holding exactly one top-level part whose
+    role is review, both still without a counterpart, meet; their paragraphs are aligned as
+    any row's are.
+    """
+    if len(reports) != 2:
+        return
+    reviews: list[list[tuple[_Tree, Unit]]] = [[], []]
+    for t in trees:
+        for u in t.row.units.values():
+            if u.ref.kind == "section" and len(u.ref.path) == 1 and u.role == "review":
+                reviews[u.report].append((t, u))
+    if any(len(r) != 1 for r in reviews):
+        return
+    (ta, a), (tb, b) = reviews[0][0], reviews[1][0]
+    if ta is tb or _lone(ta) is not a or _lone(tb) is not b:
+        return
+    keep, drop = (ta, tb) if trees.index(ta) <= trees.index(tb) else (tb, ta)
+    lo, hi = trees.index(keep), trees.index(drop)
+    moved_unit = _lone(drop)
+    assert moved_unit is not None
+    keep.row.moved = any(moved_unit.report in t.row.units for t in trees[lo + 1 : hi])
+    trees.remove(drop)
+    key = (a.uid, b.uid) if a.uid < b.uid else (b.uid, a.uid)
+    cache[key] = whole_score(a, b)
+    keep.children = _joined_children(trees, a, b, reports, tokens, realign)
+    keep.row.units[moved_unit.report] = moved_unit
