@@ -63,6 +63,8 @@ def lone_sections_meet_leads(trees: list[_Tree], cache: dict[tuple[int, int], Sc
     (see the module's account). Rows are changed in place."""
     lone = [(t, u) for t in trees if (u := _lone(t)) is not None and u.ref.kind == "section"]
     for pt, part in lone:
+        if _lone(pt) is not part:
+            continue  # met a lead of another part as a section already: no longer alone
         leads = _lone_leads(pt, part.report)
         if len(leads) < MIN_LEADS:
             continue
