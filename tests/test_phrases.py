@@ -109,3 +109,16 @@ def test_unique_spans_avoid_shared_phrases(
 
 def test_no_phrases_for_a_single_report(yangpu: tuple[Report, Report]) -> None:
     assert shared_phrases(yangpu[:1]) == ()
+
+
+def test_a_shared_phrase_never_opens_on_half_of_a_count_in_words() -> None:
+    """杨浦 2022 完成了区十七届人大一次会议确定的主要目标任务, 2023 …三次会议确定的…: the
+    phrase they share is 会议确定的主要目标任务, not 次会议… (次 is half of 一次 and 三次), as
+    after a digit (143.5亿元 / 154.99亿元 share no 亿元)."""
+    from reportdiff.core.storage.samples import load_sample
+
+    texts = [
+        p.text for p in shared_phrases([load_sample("yangpu-2022"), load_sample("yangpu-2023")])
+    ]
+    assert "会议确定的主要目标任务" in texts
+    assert not any(t.startswith("次会议") for t in texts)

@@ -61,7 +61,7 @@ def _trim(key: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     # A run that opens on the unit of a number (143.5亿元、同比增长 / 154.99亿元，同比增长
     # share 亿元同比增长) starts with half a quantity: drop the unit as well.
-    while start < end and start > 0 and key[start - 1].isdigit() and key[start] in _UNIT_CHARS:
+    while start < end and start > 0 and key[start - 1] in _NUMERALS and key[start] in _UNIT_CHARS:
         start += 1
     while end > start and not is_han(key[end - 1]):
         end -= 1
@@ -69,6 +69,9 @@ def _trim(key: str, start: int, end: int) -> tuple[int, int]:
 
 
 _UNIT_CHARS = frozenset("亿万千百十元个家项件人名台张套户座条所次倍米公里顷亩吨剂年月日号届")
+# digits (the key is folded) and Chinese numerals: 区十七届人大三次会议 and …一次会议 share
+# 次会议确定的…, which opens on half of two different counts
+_NUMERALS = frozenset("0123456789〇○零一二两三四五六七八九十")
 
 
 _SENTENCE_END = frozenset("。！？；!?;\n")
