@@ -6,6 +6,7 @@ that every view displays, so a view can highlight any node exactly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -185,3 +186,17 @@ def shown_id(meta: ReportMeta) -> str:
     if not meta.year or str(meta.year) in meta.id:
         return meta.id
     return f"{meta.id} · {meta.region}{meta.year}"
+
+
+OPENING_CHARS = 12
+"""Characters of its text that name a part without a heading (see :func:`opening_words`)."""
+
+
+def opening_words(text: str, chars: int = OPENING_CHARS) -> str:
+    r"""How a part without a heading is named: its first ``chars`` characters in 「」, then …
+
+    >>> opening_words("各位代表：\n  现在，我代表国务院向大会作政府工作报告")
+    '「各位代表：现在，我代表国…」'
+    """
+    text = re.sub(r"\s+", "", text[: chars * 4]).lstrip("-•●")
+    return "「" + text[:chars] + ("…" if len(text) > chars else "") + "」"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from reportdiff.core.model import opening_words
+
 if TYPE_CHECKING:
     from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
     from reportdiff.core.model import Report
@@ -43,8 +45,6 @@ def anchors_from_comparison(cmp: Comparison) -> list[Anchor]:
     A section without a heading is labelled by its opening words (「各位代表：现在，我代表…」),
     so the outline and the palette say what it is.
     """
-    from reportdiff.core.analysis.export_format import opening_words
-
     out: list[Anchor] = []
 
     def label(row: AlignedRow, i: int) -> str | None:
@@ -81,8 +81,6 @@ def anchors_from_report(report: Report, index: int, count: int) -> list[Anchor]:
         index: Its position among the ``count`` reports shown.
         count: How many reports are shown.
     """
-
-    from reportdiff.core.analysis.export_format import opening_words
 
     def one(offset: int, label: str) -> tuple[tuple[int | None, ...], tuple[str | None, ...]]:
         offsets: list[int | None] = [None] * count

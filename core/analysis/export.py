@@ -14,14 +14,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportdiff.core.analysis.export_format import (
-    OPENING_CHARS,
     _fmt_number,
     _pct,
     approximate,
     csv_cell,
     indicator_label,
     md_escape,
-    opening_words,
     quantity_label,
     report_keys,
     scope_label,
@@ -36,7 +34,7 @@ from reportdiff.core.comparison import (
     SharedPhrase,
 )
 from reportdiff.core.i18n import N_, _, pgettext
-from reportdiff.core.model import Report
+from reportdiff.core.model import OPENING_CHARS, Report, opening_words
 from reportdiff.core.text.textkey import is_han
 
 __all__ = [
@@ -215,10 +213,7 @@ def _label(node: NodeRef | None, report: Report | None = None, chars: int | None
         return md_escape(node.label)
     if report is None:
         return _("(no heading)")
-    if chars is not None:
-        return md_escape(opening_words(report.slice(node.span), chars))
-    text = re.sub(r"\s+", " ", report.slice(node.span)).strip().lstrip("-•● ")
-    return "「" + md_escape(text[:LEAD_CHARS]) + ("…" if len(text) > LEAD_CHARS else "") + "」"
+    return md_escape(opening_words(report.slice(node.span), chars or LEAD_CHARS))
 
 
 SHORT_SHARE = 0.5

@@ -30,20 +30,6 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-OPENING_CHARS = 12
-"""Characters of its text that name a part without a heading (see :func:`opening_words`)."""
-
-
-def opening_words(text: str, chars: int = OPENING_CHARS) -> str:
-    r"""How a part without a heading is named: its first ``chars`` characters in 「」, then …
-
-    >>> opening_words("各位代表：\n  现在，我代表国务院向大会作政府工作报告")
-    '「各位代表：现在，我代表国…」'
-    """
-    text = re.sub(r"\s+", "", text[: chars * 4]).lstrip("-•●")
-    return "「" + text[:chars] + ("…" if len(text) > chars else "") + "」"
-
-
 UNNAMED = N_("(unnamed)")
 """Shown for a figure whose sentence names no indicator (两年 "48个"), never a blank."""
 

@@ -121,7 +121,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         self.outline_wanted: bool | None = None
         self._search_input: Input | None = None
         self._search_mount: AwaitMount | None = None
-        self._analysis_over = len(reports) < 2
+        self._analysis_over = len(reports) < 2  # no comparison will run for one report
         """The comparison arrived or failed, or none will run (one report)."""
         self._paged = False
         self._placed: dict[int, float] = {}
@@ -182,7 +182,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         from textual.widgets import LoadingIndicator
 
         outline = AlignmentOutline(
-            id="outline", classes="outline-box", compared=len(self.reports) >= 2
+            id="outline", classes="outline-box", compared=self.comparing
         )
         with self.app.batch_update():  # one frame: the stand-ins go, the widgets come
             removed = self.query("#outline-slot, #footer-slot").remove()
@@ -197,7 +197,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         for pane in self.panes:
             pane.use_mark_styles(marks)
         self.query_one(Legend).use_mark_styles(marks)
-        if len(self.reports) < 2:
+        if not self.comparing:
             self.query_one(Legend).message = ONE_REPORT
         elif self.comparison is None and not self._analysis_over:
             await self.query_one("#status").mount(LoadingIndicator(id="loading"), before="#legend")
@@ -236,6 +236,11 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         """The outline, once mounted (it follows the first frame)."""
         found = self.query("#outline")
         return found.first() if found else None  # type: ignore[return-value]
+
+    @property
+    def comparing(self) -> bool:
+        """Whether these reports are compared: it takes two (one open is read alone)."""
+        return len(self.reports) >= 2
 
     @property
     def _ids(self) -> tuple[str, ...]:
@@ -286,12 +291,12 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         if action == "page":
             return self._paged
         if action in COMPARISON_ACTIONS:
-            return len(self.reports) >= 2
+            return self.comparing
         return True
 
     def on_key(self, event: events.Key) -> None:
         """With one report the export key (hidden from the Footer) says why nothing happens."""
-        if len(self.reports) >= 2:
+        if self.comparing:
             return
         keymap: dict[str, str] = getattr(self.app, "user_keymap", {})
         keys = keymap.get("export", "e").split(",")
