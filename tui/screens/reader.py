@@ -181,9 +181,7 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         from reportdiff.tui.widgets.outline import AlignmentOutline
         from textual.widgets import LoadingIndicator
 
-        outline = AlignmentOutline(
-            id="outline", classes="outline-box", compared=self.comparing
-        )
+        outline = AlignmentOutline(id="outline", classes="outline-box", compared=self.comparing)
         with self.app.batch_update():  # one frame: the stand-ins go, the widgets come
             removed = self.query("#outline-slot, #footer-slot").remove()
             mounts = [body.mount(outline, before="#panes"), self.mount(SteadyFooter())]
