@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from reportdiff.core.analysis.bases import change_gap
 from reportdiff.core.analysis.facts import (
@@ -100,14 +101,14 @@ def pair_numbers(
         raise ValueError(f"{len(quantities)} quantity lists for {len(reports)} reports")
     from rapidfuzz.fuzz import ratio  # imported here: no work at import time
 
-    para_map, section_map = _index_alignment(alignment)
+    rows = _index_alignment(alignment)
     # 物价 unnamed is the index its report names; in a report naming none, the one index
     # the reports of nearby years name (1997's 物价涨幅…回落到6.1% beside 1996's 零售物价涨幅)
     prices = borrowed_indices(
         [price_index_of(qs) for qs in quantities], [r.meta.year for r in reports]
     )
     facts = [
-        _facts_of(i, report, quantities[i], para_map, section_map, ratio, prices[i])
+        _facts_of(i, report, quantities[i], rows, ratio, prices[i])
         for i, report in enumerate(reports)
     ]
     edges = [e for part in _all_edges(facts, ratio) for e in part]
@@ -201,52 +202,51 @@ def _bind_edges(
     return lambda: _edges(facts_a, facts_b, ratio, names)
 
 
-_STANDS_FOR_SECTION = -1
-"""Last path step of a node's key in the section map when its row pairs a lead paragraph
-with another report's section (no real path step is negative): the paragraph then stands
-for a section, and the section's own paragraphs for one paragraph."""
+class _RowIndex(NamedTuple):
+    """The id of the aligned row holding each report's paragraphs and sections."""
+
+    para: dict[tuple[int, bool, tuple[int, ...]], int]
+    section: dict[tuple[int, tuple[int, ...]], int]
+    lead_as_section: dict[tuple[int, tuple[int, ...]], int]
+    """A lead paragraph met by another report's section stands for a section: figures
+    inside that section are in its context."""
+    section_as_para: dict[tuple[int, tuple[int, ...]], int]
+    """…and that section's own paragraphs are its body: the lead paragraph's counterpart,
+    as one aligned paragraph is another's."""
 
 
-def _index_alignment(
-    alignment: Iterable[AlignedRow],
-) -> tuple[dict[tuple[int, bool, tuple[int, ...]], int], dict[tuple[int, tuple[int, ...]], int]]:
+def _index_alignment(alignment: Iterable[AlignedRow]) -> _RowIndex:
     """Map each report's paragraphs and sections to the id of the aligned row holding them."""
-    para: dict[tuple[int, bool, tuple[int, ...]], int] = {}
-    section: dict[tuple[int, tuple[int, ...]], int] = {}
+    index = _RowIndex({}, {}, {}, {})
     counter = 0
 
     def visit(rows: Iterable[AlignedRow]) -> None:
         nonlocal counter
         for row in rows:
             counter += 1
-            kinds = {node.kind for node in row.nodes if node is not None}
+            crossed = len({node.kind for node in row.nodes if node is not None}) > 1
             for i, node in enumerate(row.nodes):
                 if node is None:
                     continue
                 if node.kind == "paragraph":
-                    para[(i, node.preamble, node.path)] = counter
-                    if len(kinds) > 1:
-                        # a lead paragraph met by another report's section stands for a
-                        # section: figures inside that section are in its context
-                        section[(i, (*node.path, _STANDS_FOR_SECTION))] = counter
+                    index.para[(i, node.preamble, node.path)] = counter
+                    if crossed:
+                        index.lead_as_section[(i, node.path)] = counter
                 else:
-                    section[(i, node.path)] = counter
-                    if len(kinds) > 1:
-                        # …and that section's own paragraphs are its body: the paragraph's
-                        # counterpart, as one aligned paragraph is another's
-                        section[(i, (*node.path, _STANDS_FOR_SECTION))] = counter
+                    index.section[(i, node.path)] = counter
+                    if crossed:
+                        index.section_as_para[(i, node.path)] = counter
             visit(row.children)
 
     visit(alignment)
-    return para, section
+    return index
 
 
 def _facts_of(
     index: int,
     report: Report,
     quantities: Sequence[Quantity],
-    para_map: dict[tuple[int, bool, tuple[int, ...]], int],
-    section_map: dict[tuple[int, tuple[int, ...]], int],
+    rows: _RowIndex,
     ratio: Scorer,
     prices: str = "",
 ) -> list[Fact]:
@@ -304,40 +304,34 @@ def _facts_of(
             facts.append(fact)
             by_text.setdefault((figure_key, group), []).append(fact)
         fact.members.append(q)
-        _add_context(fact, index, q, para_map, section_map)
+        _add_context(fact, index, q, rows)
     for fact in facts:
         # the paragraph occurrence represents the fact (a highlight line repeats it)
         fact.members.sort(key=lambda q: (_block_kind(report, q.block) != "paragraph", q.span))
     return facts
 
 
-def _add_context(
-    fact: Fact,
-    index: int,
-    q: Quantity,
-    para_map: dict[tuple[int, bool, tuple[int, ...]], int],
-    section_map: dict[tuple[int, tuple[int, ...]], int],
-) -> None:
+def _add_context(fact: Fact, index: int, q: Quantity, rows: _RowIndex) -> None:
     block = q.block
     if not block:
         return
     preamble = len(block) == 1
-    row = para_map.get((index, preamble, block))
+    row = rows.para.get((index, preamble, block))
     if row is not None:
         fact.para_rows.add(row)
     if preamble:
         return
-    row = section_map.get((index, (*block, _STANDS_FOR_SECTION)))
+    row = rows.lead_as_section.get((index, block))
     if row is not None:
         fact.deep_rows.add(row)
         fact.section_rows.add(row)
     path = block[:-1]
-    row = section_map.get((index, (*path, _STANDS_FOR_SECTION)))
+    row = rows.section_as_para.get((index, path))
     if row is not None:
         fact.para_rows.add(row)
     deepest = True
     for n in range(len(path), 0, -1):
-        row = section_map.get((index, path[:n]))
+        row = rows.section.get((index, path[:n]))
         if row is None:
             continue
         if deepest:
