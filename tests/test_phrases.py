@@ -122,3 +122,14 @@ def test_a_shared_phrase_never_opens_on_half_of_a_count_in_words() -> None:
     ]
     assert "会议确定的主要目标任务" in texts
     assert not any(t.startswith("次会议") for t in texts)
+
+
+def test_a_shared_phrase_never_ends_inside_a_figure_in_words(corpus_dir) -> None:  # type: ignore[no-untyped-def]
+    """1964 and 1975 both write 比一九六四年增长百分之…, with other rates, and 预计比一九六四/
+    一九六五年…: a phrase ends before a spelled percentage or year it would cut in half."""
+    from reportdiff.core.storage.resolve import resolve_report
+
+    pair = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in (1964, 1975)]
+    texts = [p.text for p in shared_phrases(pair)]
+    assert texts and not any(t.endswith(("百分之", "一九六")) for t in texts), texts[:20]
+    assert not any("百分之五" in t and t.endswith("五") for t in texts)

@@ -65,10 +65,19 @@ def _trim(key: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and not is_han(key[end - 1]):
         end -= 1
+    # …nor ends inside a figure in words (比一九六四年增长百分之|五, 预计比一九六|四年)
+    spelled = _SPELLED_PERCENT_END_RE.search(key, start, end)
+    if spelled is not None:
+        end = spelled.start()
     return start, end
 
 
 _UNIT_CHARS = frozenset("亿万千百十元个家项件人名台张套户座条所次倍米公里顷亩吨剂年月日号届")
+# a percentage, or two or more numerals, in words at a run's end: half a figure or a year
+# (百分之|五, 比一九六|四年 / 一九六|五年); one numeral may end a word (统一)
+_SPELLED_PERCENT_END_RE = re.compile(
+    "[百千]分之[零〇○一二两三四五六七八九十百点]*$|[零〇○一二两三四五六七八九十百千万亿]{2,}$"
+)
 # digits (the key is folded) and Chinese numerals: 区十七届人大三次会议 and …一次会议 share
 # 次会议确定的…, which opens on half of two different counts
 _NUMERALS = frozenset("0123456789〇○零一二两三四五六七八九十")
