@@ -3,7 +3,8 @@
 A line-API ScrollView: the report is laid out into display lines by
 :mod:`reportdiff.tui.layout` (re-wrapped on resize) and only visible lines are rendered
 (:mod:`~reportdiff.tui.widgets.pane_draw`); its marks are kept by
-:mod:`~reportdiff.tui.widgets.pane_marks`.
+:mod:`~reportdiff.tui.widgets.pane_marks`, its positions worked out by
+:mod:`~reportdiff.tui.widgets.pane_places`.
 Text is always plain report text styled by offsets, never markup.
 """
 
@@ -23,6 +24,7 @@ from reportdiff.tui.widgets.pane_draw import GUTTER, PaneDrawing
 from reportdiff.tui.widgets.pane_keys import PaneKeys
 from reportdiff.tui.widgets.pane_lines import Range
 from reportdiff.tui.widgets.pane_marks import PaneMarks, changed_overlay
+from reportdiff.tui.widgets.pane_places import PanePlaces
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -39,7 +41,7 @@ FIRST_FRAME = "-first-frame"
 """The pane's class until the first frame is out: no scrollbar drawn yet (see DEFAULT_CSS)."""
 
 
-class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
+class ReportPane(PaneDrawing, PaneKeys, PanePlaces, ScrollView, can_focus=True):
     """A scrollable, wrapped view of one report with highlight marks.
 
     Headings, lead phrases and the gutter are the pane's component classes; the mark
@@ -457,50 +459,3 @@ class ReportPane(PaneDrawing, PaneKeys, ScrollView, can_focus=True):
     def watch_current_item(self, old: int | None, new: int | None) -> None:
         """Move the gutter bar: only the two items' lines are drawn again."""
         self._redraw_items((old, new))
-
-    # ----- positions ------------------------------------------------------------------
-
-    def top_item(self) -> int:
-        """Index of the item at the top of the viewport."""
-        lay = (
-            self._layout if self._layout is not None and self._layout.complete else self.pane_layout
-        )
-        return lay.item_at_line(int(self.scroll_y))
-
-    def item_top(self, item: int) -> int:
-        """Display line where ``item`` starts."""
-        return self.pane_layout.item_top[item]
-
-    def item_at_offset(self, offset: int) -> int:
-        """Index of the item containing a report offset."""
-        return self.pane_layout.item_at_offset(offset)
-
-    def scroll_to_offset(self, offset: int, *, mark: bool = True, exact: bool = False) -> None:
-        """Bring the item containing ``offset`` to the top of the pane.
-
-        Args:
-            offset: A report offset (a section or block start, a number, a match).
-            mark: Also mark that item in the gutter as the aligned one.
-            exact: Bring the line showing ``offset`` to the third row (two lines of
-                context above) instead of the item's first line to the top: for numbers
-                and matches deep inside a long paragraph.
-        """
-        item = self.item_at_offset(offset)
-        y = self.item_top(item)
-        if exact:
-            # The same height in every pane: the line itself, two lines below the top,
-            # even when that shows the end of the previous paragraph.
-            y = max(0, self.pane_layout.line_of_offset(offset) - 2)
-        self.scroll_to(y=y, animate=False, immediate=True)
-        if mark:
-            self.current_item = item
-
-    def visible_text(self) -> str:
-        """The plain text of the lines on screen (for tests and search feedback)."""
-        lay = self.pane_layout
-        top = int(self.scroll_y)
-        out = []
-        for y in range(top, min(top + self.scrollable_content_region.height, len(lay.lines))):
-            ref = lay.lines[y]
-            out.append("" if ref is None else lay.texts[ref.item].text[ref.start : ref.end])
-        return "\n".join(out)
