@@ -3,7 +3,8 @@
 The entry format is :mod:`reportdiff.core.storage.entries`'s, the lock and the atomic commit
 :mod:`reportdiff.core.storage.library`'s;
 this module decides what goes in: reading (through a process pool for many files, see
-:mod:`reportdiff.core.storage.bulk`), default ids, taken ids, and re-adding the same text.
+:mod:`reportdiff.core.storage.bulk`), default ids (:mod:`reportdiff.core.storage.ids`), taken
+ids, and re-adding the same text.
 """
 
 from __future__ import annotations
@@ -21,16 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
-from reportdiff.core.model import KIND_ID_SUFFIX, Report, ReportMeta
+from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.printable import clean_field
 from reportdiff.core.storage.entries import (
-    ID_PATTERN,
-    RESERVED_IDS,
     DamagedEntry,
     _bundled_ids,
     _read_entry,
     check_id,
 )
+from reportdiff.core.storage.ids import HEAD_CHARS, default_id
 from reportdiff.core.storage.library import (
     _library_errors,
     _store_file,
@@ -42,46 +42,6 @@ from reportdiff.core.storage.library import (
 
 if TYPE_CHECKING:
     import sqlite3
-
-HEAD_CHARS = 600
-"""How much of a report's text after its title and date line (我代表…人民政府) may name its
-city."""
-
-
-def default_id(meta: ReportMeta, *, source: str, head: str = "") -> str:
-    """The id a report gets when none is given: ``<region pinyin>-<year>[-plan|-budget]``.
-
-    Any Chinese region romanises (杨浦区 → yangpu, 全国 → national). A district or county
-    whose name several places share gets the city it lies in in front when ``head`` (the
-    report's opening: title, date line) names it (北京市朝阳区 → beijing-chaoyang, 长春市朝阳区
-    → changchun-chaoyang), so a library of many cities' reports does not give two of them
-    one id. When the text names no region, the file's name stands in for it
-    (``徐汇区报告.txt`` → ``xu-hui-qu-bao-gao``), and the year is left out when unknown:
-    adding many files never fails because one report's id could not be made.
-    """
-    from reportdiff.core.text.regions import parent_pinyin, region_pinyin
-
-    pinyin = region_pinyin(meta.region) if meta.region else None
-    parent = parent_pinyin(meta.region, head) if pinyin and head else None
-    if parent:
-        pinyin = f"{parent}-{pinyin}"
-    suffix = KIND_ID_SUFFIX.get(meta.kind, "")
-    stem = pinyin or _stem_id(source)
-    year = f"-{meta.year}" if meta.year and not (stem.endswith(str(meta.year))) else ""
-    tail = f"{year}{suffix}"
-    candidate = f"{stem[: 63 - len(tail)].rstrip('-')}{tail}"
-    if not ID_PATTERN.match(candidate) or candidate in RESERVED_IDS:
-        candidate = f"report-{candidate}".strip("-")[:63].rstrip("-")
-    return check_id(candidate)
-
-
-def _stem_id(source: str) -> str:
-    """An id stem from a file name: ASCII kept, Chinese romanised, the rest to '-'."""
-    from pypinyin import lazy_pinyin
-
-    name = Path(source).stem
-    spelled = "-".join(lazy_pinyin(name, errors=lambda s: s.lower()))
-    return re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-") or "report"
 
 
 def add_report(
