@@ -119,6 +119,27 @@ def test_adding_many_files_never_fails_for_want_of_an_id(tmp_path: Path) -> None
     assert (metas[1].region, metas[1].level, metas[1].year) == ("", "unknown", 0)
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "(and 1 more file failed)"), ("zh", "（另有 1 个文件失败）")]
+)
+def test_add_reports_counts_the_other_failures_in_the_users_language(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """The API adds all or nothing: its one error names the first failure and counts the
+    rest, in words the catalog translates."""
+    from reportdiff.core.i18n import set_language
+
+    missing = [tmp_path / "无此文件.txt", tmp_path / "也没有.txt"]
+    set_language(lang)
+    try:
+        with pytest.raises(ReportError) as exc:
+            add_reports(missing)
+    finally:
+        set_language("en")
+    assert said in str(exc.value)
+    assert snapshot(library_dir()) == {}
+
+
 def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:
     code, out, err = run(capsys, "add", str(seeds_dir / SEED_002), "--id", "mine", "--dry-run")
     assert code == 0, err

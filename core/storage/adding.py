@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportdiff.core.errors import ReportError
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import _, ngettext
 from reportdiff.core.model import Report, ReportMeta
 from reportdiff.core.printable import clean_field
 from reportdiff.core.storage.entries import (
@@ -149,7 +149,8 @@ def add_reports(
     if outcome.failed:
         first = outcome.failed[0].message
         more = len(outcome.failed) - 1
-        raise ReportError(first + (f" (and {more} more file(s) failed)" if more else ""))
+        rest = ngettext(" (and {n} more file failed)", " (and {n} more files failed)", more)
+        raise ReportError(first + (rest.format(n=more) if more else ""))
     return outcome.added
 
 
