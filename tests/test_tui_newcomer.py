@@ -39,6 +39,31 @@ async def test_numbers_view_names_an_unnamed_indicator(pair: list[Report]) -> No
         assert names.count("(unnamed)") == len(unnamed)
 
 
+@aio
+async def test_numbers_view_says_unchanged_rather_than_plus_zero(pair: list[Report]) -> None:
+    """A figure both reports give alike reads "unchanged" in the Δ column (as the Markdown
+    export), never "+0公里" and "+0.0%"; a changed one keeps its signed Δ."""
+    from reportdiff.tui.screens.numbers import NumbersScreen
+    from textual.widgets import DataTable
+
+    app = ReportDiffApp(pair)
+    async with app.run_test(size=(160, 40)) as pilot:
+        cmp = await analysed(pilot)
+        statuses = [p.status for p in cmp.numbers]
+        assert "same" in statuses and "changed" in statuses
+        await pilot.press("v")
+        screen = app.screen
+        assert isinstance(screen, NumbersScreen)
+        table = screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        by_status: dict[str, list[list[str]]] = {p.status: [] for p in cmp.numbers}
+        for p, row in zip(screen._shown, rows, strict=True):
+            by_status[p.status].append(row)
+        for row in by_status["same"]:
+            assert row[-3] == "unchanged" and row[-2] in ("", "0%"), row
+        assert all(row[-3].startswith(("+", "-", "≈")) for row in by_status["changed"] if row[-3])
+
+
 @pytest.fixture(scope="module")
 def national(corpus_dir: Path) -> list[Report]:
     from reportdiff.core.storage.resolve import resolve_report

@@ -136,6 +136,9 @@ class NumbersScreen(Screen[NumberPair | None]):
         # ≈ beside the Δ and Δ% of a bound (突破3万亿元): not a measured change.
         near = "≈" if approximate_pair(pair) else ""
         delta, pct = _fmt_delta(pair), format_pct(pair.pct)
+        if pair.status == "same":
+            # As the Markdown export: a figure that did not change says so, not "+0公里".
+            delta, pct = _("unchanged"), ("" if pair.pct is None else "0%")
         # Cells are Text, not str: a str cell would be parsed as markup.
         return [
             *(Text(_value_text(q)) for q in pair.values),
