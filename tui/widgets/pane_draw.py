@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reportdiff.tui.layout import LineRef, PaneLayout
 from reportdiff.tui.selection import line_span
 from reportdiff.tui.widgets.mark_styles import LAYER_STYLES, MarkStyles
+from reportdiff.tui.widgets.pane_base import PaneBase
 from reportdiff.tui.widgets.pane_lines import Range, item_ranges, line_ranges, line_segments
 from rich.segment import Segment
 from rich.style import Style
@@ -20,12 +21,6 @@ from textual.strip import Strip
 
 if TYPE_CHECKING:
     from reportdiff.tui.widgets.pane_marks import PaneMarks
-    from textual.scroll_view import ScrollView
-
-    _PaneBase = ScrollView
-    """What the mixin is mixed into, for the type checker."""
-else:
-    _PaneBase = object
 
 GUTTER = 2
 """Cells left of the text: a bar marks the paragraph the panes are aligned on."""
@@ -35,7 +30,7 @@ KEPT_LINES = 600
 but not a whole long report's (a key no longer drops them all, so they would pile up)."""
 
 
-class PaneDrawing(_PaneBase):
+class PaneDrawing(PaneBase):
     """Line rendering of a report pane."""
 
     if TYPE_CHECKING:  # provided by ReportPane

@@ -7,20 +7,13 @@ pane's module stays readable).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from reportdiff.tui.widgets.pane_base import PaneBase
 from textual.actions import SkipAction
 
-if TYPE_CHECKING:
-    from textual.scroll_view import ScrollView
 
-    _PaneBase = ScrollView
-    """What the mixin is mixed into, for the type checker."""
-else:
-    _PaneBase = object
-
-
-class PaneKeys(_PaneBase):
+class PaneKeys(PaneBase):
     """Up, down, page up/down, home and end for a report pane."""
 
     _follow: Callable[[Any], None] | None = None

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportdiff.tui.widgets.pane_base import PaneBase
+
 if TYPE_CHECKING:
     from reportdiff.tui.layout import PaneLayout
-    from textual.scroll_view import ScrollView
-
-    _PaneBase = ScrollView
-    """What the mixin is mixed into, for the type checker."""
-else:
-    _PaneBase = object
 
 
-class PanePlaces(_PaneBase):
+class PanePlaces(PaneBase):
     """Positions in a report pane, by item, display line and report offset."""
 
     if TYPE_CHECKING:  # provided by ReportPane
