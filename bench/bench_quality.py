@@ -17,8 +17,9 @@ text is the same (folded). Then, per gold file and overall:
   pairs. ``never`` pairs the engine made are listed. Engine pairs that touch no annotated
   quantity are counted as unjudged.
 - sections: recall = gold section pairs found as an aligned row (at any depth) whose
-  labels contain the gold's ``a`` and ``b`` (a side with no label, a paragraph without a
-  lead phrase, is named by its text's opening: the gold substring must begin it);
+  sides are named by the gold's ``a`` and ``b``: a key names a side whose label holds it
+  or whose text's opening it begins (a paragraph without a lead phrase has only its
+  opening; a lead paragraph's key may copy more of its first clause than its label);
   precision = correct / judged rows (rows with both sides whose A or B name holds a gold
   or ``never_sections`` substring). A row that is no gold pair but has one side named by a
   gold pair's key and the other inside the node the pair's other key names (a paragraph of
@@ -298,10 +299,12 @@ OPENING = 40
 
 
 def _row_name(node: Any, text: str) -> str:
-    """A row side's name for matching gold keys: its label, or ``^`` and its text's opening."""
+    """A row side's name for matching gold keys: its label and ``^`` and its text's opening
+    (only the latter when it has no label)."""
+    opening = "^" + fold(text[node.span.start : node.span.end])[:OPENING]
     if node.label:
-        return fold(node.label)
-    return "^" + fold(text[node.span.start : node.span.end])[:OPENING]
+        return fold(node.label) + "\n" + opening
+    return opening
 
 
 BULLETS = "—-–·•●◆■□◇*"
@@ -310,13 +313,14 @@ labels drop them; they are no part of a name."""
 
 
 def _names(name: str, keys: Sequence[str]) -> bool:
-    """Whether a gold key names a row side: inside its label, or beginning its opening
-    (leading item marks aside)."""
+    """Whether a gold key names a row side: inside its label, or beginning its text's
+    opening (leading item marks aside): a key may copy a lead paragraph's whole first clause
+    (加强物价管理，稳定国内市场，安排好人民生活) where the engine's label is its lead phrase
+    (加强物价管理)."""
     bare = [k.lstrip(BULLETS) for k in keys]
-    if name.startswith("^"):
-        opening = name[1:].lstrip(BULLETS)
-        return any(k and opening.startswith(k) for k in bare)
-    return any(k and k in name for k in bare)
+    label, _, opening = ("\n" + name if name.startswith("^") else name).partition("\n^")
+    opening = opening.lstrip(BULLETS)
+    return any(k and (opening.startswith(k) or k in label) for k in bare)
 
 
 def _shown(name: str, node: Any) -> str:
