@@ -6,7 +6,11 @@ import itertools
 from collections.abc import Sequence
 
 from reportdiff.core.analysis.aligncross import uncross
-from reportdiff.core.analysis.alignleads import lone_sections_meet_leads, sole_reviews_meet
+from reportdiff.core.analysis.alignleads import (
+    lone_sections_meet_leads,
+    sole_reviews_meet,
+    stray_leads_meet,
+)
 from reportdiff.core.analysis.alignrefine import (
     _meet_parts,
     _pair_freed,
@@ -341,6 +345,7 @@ def align_reports(
     lone_sections_meet_leads(trees, cache)
     sole_reviews_meet(trees, reports, tokens, cache, realign)
     _cross_moves(trees, len(reports), cache, frozenset(covered))
+    stray_leads_meet(trees, cache)
     _prefer_leads(trees, cache)
     return _freeze(trees, len(reports), cache)
 

@@ -19,9 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportdiff.core.analysis.alignrefine import Realign, _joined_children
-from reportdiff.core.analysis.alignrows import STRONG, _ordered_matches, _Tree
+from reportdiff.core.analysis.alignrefine import (
+    BROAD_LEADS,
+    UNLIKE_HEADINGS,
+    Realign,
+    _joined_children,
+)
+from reportdiff.core.analysis.alignrows import STRONG, _cached, _ordered_matches, _Row, _Tree
 from reportdiff.core.analysis.similarity import (
+    ZERO_SCORE,
     ReportTokens,
     Score,
     Unit,
@@ -30,7 +36,7 @@ from reportdiff.core.analysis.similarity import (
 )
 from reportdiff.core.model import Report
 
-__all__ = ["lone_sections_meet_leads", "sole_reviews_meet"]
+__all__ = ["lone_sections_meet_leads", "sole_reviews_meet", "stray_leads_meet"]
 
 MIN_LEADS = 3
 """Least unpaired lead paragraphs a part must hold for its leads to stand for sections."""
@@ -140,3 +146,146 @@ def sole_reviews_meet(
     cache[key] = whole_score(a, b)
     keep.children = _joined_children(trees, a, b, reports, tokens, realign)
     keep.row.units[moved_unit.report] = moved_unit
+
+
+def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> None:
+    """Pair a lone section with a lead paragraph of another report, wherever it stands.
+
+    A part and its counterpart may fail to meet (1991's １９９１年计划的主要目标和任务 against
+    1992's 抓紧有利时机，加快经济发展), or a part may meet the wrong row, so
+    :func:`lone_sections_meet_leads`, which wants a lone part, does not see its leads; yet a
+    person pairs 1991's section 继续加强农业，保持农业生产稳步发展 with 1992's lead
+    继续下大力气抓农业，争取农村经济更快发展 whatever their parents did. A top-level section
+    alone in its row (another report's units inside it only by moves across sections) meets
+    a lead paragraph at any depth, alone in its row or moved next to a paragraph of this
+    very section, when all hold:
+
+    - :func:`lead_score` is at least :data:`LEAD_ACCEPT` and the heading and the lead phrase
+      say the same thing (likeness at least :data:`UNLIKE_HEADINGS`; body words alone are
+      a report's common matter);
+    - the lead's top-level row does not pair titled sections in order (:func:`_settled`);
+    - each is the other's best of all: of every lead paragraph of the lead's report, paired
+      or not, and of every top-level section of the section's report;
+    - the section is not broad: fewer than :data:`BROAD_LEADS` lead paragraphs (1999's
+      大力推进经济结构的战略性调整 spans industry, farming, towns …; one lead of another
+      report is a topic of it, not its counterpart);
+    - the lead is more like the section than like any lead paragraph of the section: else
+      that paragraph is its finer counterpart (1988's 切实加强环境保护，也是我国的一项基本国策
+      is 1989's lead 加强环境保护也是我国的一项基本国策 inside 计划生育和加强环境保护 …).
+
+    The lead leaves its place and joins the section's row, marked moved when another row
+    of the lead's report stands between the two places; a paragraph of the section it was
+    moved next to goes back among the section's rows, alone.
+    """
+    tops = [(t, u) for t in trees for u in t.row.units.values() if u.ref.kind == "section"]
+    leads: list[tuple[_Tree, list[_Tree], _Tree, Unit]] = []
+
+    def walk(nodes: list[_Tree], top: _Tree | None) -> None:
+        for t in nodes:
+            for u in t.row.units.values():
+                if top is not None and u.ref.kind == "paragraph" and u.ref.label:
+                    leads.append((t, nodes, top, u))
+            walk(t.children, top or t)
+
+    walk(trees, None)
+    if not tops or not leads:
+        return
+    m = [
+        [lead_score(s, p) if p.report != s.report else ZERO_SCORE for *_, p in leads]
+        for _, s in tops
+    ]
+    best_row = [max(sc.score for sc in line) for line in m]
+    best_col = [max(m[i][j].score for i in range(len(tops))) for j in range(len(leads))]
+    found: list[tuple[float, int, int]] = []
+    for i, (st, sec) in enumerate(tops):
+        inside = _descendants(st)
+        if _lone(st) is not sec or any(len(c.row.units) > 1 and not c.row.moved for c in inside):
+            continue
+        # its lead paragraphs, wherever moves across sections took them
+        own = [
+            u
+            for *_, u in leads
+            if u.report == sec.report and u.ref.path[: len(sec.ref.path)] == sec.ref.path
+        ]
+        if len(own) >= BROAD_LEADS:
+            continue
+        for j, (ct, _, top, para) in enumerate(leads):
+            sc = m[i][j]
+            if (
+                not _settled(top)
+                and _free(ct, para, sec)
+                and sc.score >= LEAD_ACCEPT
+                and sc.heading >= UNLIKE_HEADINGS
+                and sc.score >= best_row[i]
+                and sc.score >= best_col[j]
+                and all(_cached(cache, para, o).score < sc.score for o in own)
+            ):
+                found.append((sc.score, i, j))
+    found.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_s: set[int] = set()
+    used_l: set[int] = set()
+    for _, i, j in found:
+        if i in used_s or j in used_l:
+            continue
+        used_s.add(i)
+        used_l.add(j)
+        st, sec = tops[i]
+        ct, sibs, top, para = leads[j]
+        sibs.remove(ct)
+        if len(ct.row.units) > 1:
+            (mate,) = (u for u in ct.row.units.values() if u is not para)
+            _put_back(st, _Tree(_Row({mate.report: mate})))
+        st.row.units[para.report] = para
+        key = (sec.uid, para.uid) if sec.uid < para.uid else (para.uid, sec.uid)
+        cache[key] = m[i][j]
+        lo, hi = sorted((trees.index(st), trees.index(top)))
+        st.row.moved = any(para.report in t.row.units for t in trees[lo + 1 : hi])
+
+
+def _settled(top: _Tree) -> bool:
+    """Whether a top-level row pairs titled sections in order: its leads are topics of a
+    pair that stands, not strays (yangpu-2022's 创新动能加快培育 is a paragraph of the
+    economy section that meets yangpu-2023's; it meets a paragraph of 2023's innovation
+    section, not the section). An untitled section (各位代表！…) settles nothing."""
+    units = top.row.units.values()
+    return len(units) > 1 and not top.row.moved and all(u.ref.label for u in units)
+
+
+def _free(row: _Tree, para: Unit, sec: Unit) -> bool:
+    """Whether a lead paragraph's row leaves it free to meet section ``sec``: alone, or
+    moved next to a paragraph of that very section."""
+    if _lone(row) is para:
+        return True
+    if not row.row.moved or len(row.row.units) != 2:
+        return False
+    (mate,) = (u for u in row.row.units.values() if u is not para)
+    return mate.report == sec.report and mate.ref.path[: len(sec.ref.path)] == sec.ref.path
+
+
+def _descendants(t: _Tree) -> list[_Tree]:
+    out: list[_Tree] = []
+    for c in t.children:
+        out.append(c)
+        out.extend(_descendants(c))
+    return out
+
+
+def _put_back(section: _Tree, row: _Tree) -> None:
+    """Put a lone paragraph's row back among its section's rows, in document order."""
+    (u,) = row.row.units.values()
+    home = section.children
+    for c in _descendants(section):
+        x = c.row.units.get(u.report)
+        if (
+            x is not None
+            and x.ref.kind != "paragraph"
+            and u.ref.path[: len(x.ref.path)] == x.ref.path
+        ):
+            home = c.children
+    at = len(home)
+    for k, c in enumerate(home):
+        x = c.row.units.get(u.report)
+        if x is not None and x.ref.path > u.ref.path:
+            at = k
+            break
+    home.insert(at, row)
