@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -312,14 +313,25 @@ BULLETS = "—-–·•●◆■□◇*"
 labels drop them; they are no part of a name."""
 
 
+_ORDINAL_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+[,、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、|\d+[.、](?!\d))"
+)
+"""A number that opens an item (第五，/（三）/三、/3．, folded): no part of its name."""
+
+
+def _bare(text: str) -> str:
+    """A folded name or key without the item marks and the number that open it."""
+    return _ORDINAL_RE.sub("", text.lstrip(BULLETS), count=1)
+
+
 def _names(name: str, keys: Sequence[str]) -> bool:
     """Whether a gold key names a row side: inside its label, or beginning its text's
-    opening (leading item marks aside): a key may copy a lead paragraph's whole first clause
+    opening (leading item marks and numbers aside: 第五，加强物价管理…): a key may copy a lead paragraph's whole first clause
     (加强物价管理，稳定国内市场，安排好人民生活) where the engine's label is its lead phrase
     (加强物价管理)."""
-    bare = [k.lstrip(BULLETS) for k in keys]
+    bare = [_bare(k) for k in keys]
     label, _, opening = ("\n" + name if name.startswith("^") else name).partition("\n^")
-    opening = opening.lstrip(BULLETS)
+    opening = _bare(opening)
     return any(k and (opening.startswith(k) or k in label) for k in bare)
 
 
