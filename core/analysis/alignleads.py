@@ -190,12 +190,13 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
     walk(trees, None)
     if not tops or not leads:
         return
-    m = [
-        [lead_score(s, p) if p.report != s.report else ZERO_SCORE for *_, p in leads]
-        for _, s in tops
-    ]
-    best_row = [max(sc.score for sc in line) for line in m]
-    best_col = [max(m[i][j].score for i in range(len(tops))) for j in range(len(leads))]
+
+    def score(s: Unit, p: Unit) -> Score:
+        return lead_score(s, p) if p.report != s.report else ZERO_SCORE
+
+    # Only a lone, narrow section can take a lead: its whole row of scores is needed (its
+    # best lead); a lead's best section is looked up only for the few leads that pass.
+    best_col: dict[int, float] = {}
     found: list[tuple[float, int, int]] = []
     for i, (st, sec) in enumerate(tops):
         inside = _descendants(st)
@@ -209,16 +210,22 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
         ]
         if len(own) >= BROAD_LEADS:
             continue
+        line = [score(sec, p) for *_, p in leads]
+        best_row = max(sc.score for sc in line)
         for j, (ct, _, top, para) in enumerate(leads):
-            sc = m[i][j]
-            if (
-                not _settled(top)
-                and _free(ct, para, sec)
+            sc = line[j]
+            if not (
+                sc.score >= best_row
                 and sc.score >= LEAD_ACCEPT
                 and sc.heading >= UNLIKE_HEADINGS
-                and sc.score >= best_row[i]
-                and sc.score >= best_col[j]
-                and all(_cached(cache, para, o).score < sc.score for o in own)
+                and not _settled(top)
+                and _free(ct, para, sec)
+            ):
+                continue
+            if j not in best_col:
+                best_col[j] = max(score(u, para).score for _, u in tops)
+            if sc.score >= best_col[j] and all(
+                _cached(cache, para, o).score < sc.score for o in own
             ):
                 found.append((sc.score, i, j))
     found.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -237,7 +244,7 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
             _put_back(st, _Tree(_Row({mate.report: mate})))
         st.row.units[para.report] = para
         key = (sec.uid, para.uid) if sec.uid < para.uid else (para.uid, sec.uid)
-        cache[key] = m[i][j]
+        cache[key] = score(sec, para)
         lo, hi = sorted((trees.index(st), trees.index(top)))
         st.row.moved = any(para.report in t.row.units for t in trees[lo + 1 : hi])
 
