@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.months import part_months
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.namerules import (
     funds_for_other_ends,
@@ -160,7 +161,12 @@ def product_of(q: Quantity, name: str) -> str:
     core = _WHOLE_WORDS_RE.sub("", _OUTPUT_WORDS_RE.sub("", name))
     if not core or core in _NOT_PRODUCTS or not all("\u4e00" <= c <= "\u9fff" for c in core):
         return ""
-    return core
+    return _SAME_PRODUCT.get(core, core)
+
+
+_SAME_PRODUCT = {"煤炭": "原煤", "煤": "原煤", "石油": "原油"}
+"""Output statistics count coal as raw coal and oil as crude oil: 煤炭产量 and 原煤产量,
+石油达到１．３９亿吨 and 原油产量…达到１．４２亿吨 are one product's output."""
 
 
 def base_name(name: str, kind: str) -> str:
@@ -330,33 +336,6 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
     # 城市+城镇 and 城镇+城市 are one subject said in another order; 城乡 (town and country
     # together) is everyone, as a figure naming no subject is: 城乡居民储蓄存款 and 居民储蓄存款
     return _subjects(a) == _subjects(b)
-
-
-_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-              "十": 10, "十一": 11, "十二": 12}  # fmt: skip
-_QUARTERS = {"上半年": "1-6", "下半年": "7-12", "前三季度": "1-9", "前二季度": "1-6",
-             "前两季度": "1-6"}  # fmt: skip
-
-
-def part_months(label: str) -> str:
-    """The months a part of a year covers, as ``first-last`` (上半年 and 1-6月 → 1-6;
-    一季度 → 1-3), else the label itself."""
-    label = label.replace(" ", "").removesuffix("份")
-    if label in _QUARTERS:
-        return _QUARTERS[label]
-    q = re.fullmatch(r"第?([一二三四1-4])季度", label)
-    if q is not None:
-        n = int(q.group(1)) if q.group(1).isdigit() else _CN_MONTHS[q.group(1)]
-        return f"{3 * n - 2}-{3 * n}"
-    m = re.fullmatch(r"(?:1|一)(?:-|至|到|~)(\d{1,2}|十[一二]?|[一二三四五六七八九])月", label)
-    if m is not None:
-        last = m.group(1)
-        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
-    m = re.fullmatch(r"前(\d{1,2}|十[一二]?|[一二三四五六七八九])个月", label)
-    if m is not None:
-        last = m.group(1)
-        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
-    return label
 
 
 def _subjects(q: Quantity) -> set[str]:

@@ -1,0 +1,41 @@
+"""Rules of reading older State Council reports (issue 10): names a person reads as one
+measure, and a list whose lead says what its items measure.
+
+Each rule is one a person would state for every report; the tests read corpus text that
+is no held-out gold.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import national, pairs, partner, quantity
+from reportdiff.core.comparison import NumberPair
+
+
+@cache
+def pairs_of(a: int, b: int) -> tuple[NumberPair, ...]:
+    return pairs(national(a), national(b))
+
+
+def test_oil_and_coal_output_under_either_name() -> None:
+    # 1992: 原煤达到１０．９亿吨，石油达到１．３９亿吨; 1993: 原煤产量…达到１１亿吨…原油产量继续
+    # 增长，达到１．４２亿吨. China's output statistics count oil as crude oil and coal as
+    # raw coal: 石油 and 原油 output are one measure
+    assert quantity(national(1992), "１．３９亿吨").indicator == "石油"
+    assert partner(pairs_of(1992, 1993), 0, "１．３９亿吨") == "１．４２亿吨"
+    assert partner(pairs_of(1992, 1993), 0, "１０．９亿吨") == "１１亿吨"
+
+
+def test_items_of_a_capacity_list_are_named_with_its_measure() -> None:
+    # 1989: 全国新增的主要生产能力有：发电装机容量９９９万千瓦，原煤开采３０９０万吨，…水泥
+    # ２４６万吨，…铁路复线里程８２０公里，…: each item is a new capacity, as 煤炭开采能力
+    # 新增… says it the other way round; items naming their own measure keep it
+    r = national(1989)
+    assert quantity(r, "３０９０万吨").indicator == "原煤开采能力"
+    assert quantity(r, "２４６万吨").indicator == "水泥生产能力"
+    assert quantity(r, "９９９万千瓦").indicator == "发电装机容量"
+    assert quantity(r, "８２０公里").indicator == "铁路复线里程"
+    assert "新增" in quantity(r, "３０９０万吨").qualifiers
+    # the next year's list, led alike, still meets it item by item
+    assert partner(pairs_of(1989, 1990), 0, "３０９０万吨") == "２４９５万吨"
