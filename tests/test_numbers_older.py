@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.comparison import NumberPair
 
 
@@ -39,3 +40,13 @@ def test_items_of_a_capacity_list_are_named_with_its_measure() -> None:
     assert "新增" in quantity(r, "３０９０万吨").qualifiers
     # the next year's list, led alike, still meets it item by item
     assert partner(pairs_of(1989, 1990), 0, "３０９０万吨") == "２４９５万吨"
+
+
+def test_a_balance_is_of_the_savings_the_sentence_opens_on() -> None:
+    # 1994: 城乡居民储蓄存款大幅度增加，年末存款余额达到１４７６４亿元，增长百分之二十八: the
+    # balance is of the households' savings deposits, the stock 储蓄存款余额 names elsewhere
+    r = national(1994)
+    level = quantity(r, "１４７６４亿元")
+    assert level.indicator == "城乡居民储蓄存款年末余额"
+    assert fact_name(level.indicator) == fact_name("居民储蓄存款余额") == "储蓄存款"
+    assert quantity(r, "百分之二十八").indicator == level.indicator

@@ -359,10 +359,10 @@ def _extract_block(
         elif (
             indicator_span == Span(lo, hi)
             and not indicator
-            and (owner := owner_of_attribute(key, lo, hi, sentence_start)) is not None
+            and (owned := owner_of_attribute(text, key, lo, hi, sentence_start)) is not None
         ):
             # 外商直接投资保持良好势头，实际金额达到330多亿美元: whose 实际金额 it is
-            indicator = text[owner.start : owner.end] + text[lo:hi]
+            indicator = owned
         elif said_before is not None and raw.start not in respectively:
             # 要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元: what is increased
             # was named with the same verb just before
