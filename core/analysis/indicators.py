@@ -295,9 +295,7 @@ _ATTRIBUTE_RE = re.compile(
 )
 
 
-def owner_of_attribute(
-    text: str, key: str, lo: int, hi: int, sentence_start: int
-) -> str | None:
+def owner_of_attribute(text: str, key: str, lo: int, hi: int, sentence_start: int) -> str | None:
     """The name of what ``key[lo:hi]`` is an attribute of: the noun opening the sentence
     with the attribute, the owner's own words not said twice.
 
