@@ -11,6 +11,7 @@ from functools import cache
 
 from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.comparison import NumberPair
 
 
@@ -50,3 +51,17 @@ def test_a_balance_is_of_the_savings_the_sentence_opens_on() -> None:
     assert level.indicator == "城乡居民储蓄存款年末余额"
     assert fact_name(level.indicator) == fact_name("居民储蓄存款余额") == "储蓄存款"
     assert quantity(r, "百分之二十八").indicator == level.indicator
+
+
+def test_within_cities_is_the_cities_subject() -> None:
+    # 1988: 使大中城市市内电话的紧张状况有所缓和: 市内电话 are telephones within cities, so a
+    # figure of 市内电话 and one of 城市市内电话 have one subject (not 城市 against none)
+    assert "城市市内电话" in national(1988).text
+    assert subject_of("城市市内电话") == subject_of("市内电话") == "城市"
+
+
+def test_year_end_before_a_stock_names_no_other_stock() -> None:
+    # 2003: 国家外汇储备从１３９９亿美元增加到２８６４亿美元 (2002); 2004: 年底国家外汇储备达
+    # ４０３３亿美元 (2003): 年底 says when the stock is read, as 余额 and 年末 after it do
+    assert fact_name("年底国家外汇储备") == fact_name("国家外汇储备")
+    assert partner(pairs_of(2003, 2004), 0, "２８６４亿美元") == "４０３３亿美元"

@@ -111,7 +111,8 @@ _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
 _ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
 _HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡居民|城乡|居民)?储蓄(?:存款)?(?![率所额]|国债|债券)")
 """Households' savings however named (城乡储蓄, 储蓄存款); not 储蓄国债 (a bond) or 储蓄率."""
-STOCK_END_RE = re.compile(r"(?<=..)(?:年末|年底)?余额$|(?<=..)(?:年末|年底)$")
+STOCK_END_RE = re.compile(r"(?<=..)(?:年末|年底)?余额$|(?<=..)(?:年末|年底)$|^(?:年末|年底)(?=..)")
+"""余额, 年末 and 年底 at either end: 年底国家外汇储备 and 国家外汇储备 are one stock."""
 STOCK_WORDS_RE = re.compile(r"余额|年末|年底")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
 _LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易|货物)?总额$")
