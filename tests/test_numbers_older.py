@@ -11,6 +11,7 @@ from functools import cache
 
 from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.comparison import NumberPair
 
@@ -65,3 +66,17 @@ def test_year_end_before_a_stock_names_no_other_stock() -> None:
     # ４０３３亿美元 (2003): 年底 says when the stock is read, as 余额 and 年末 after it do
     assert fact_name("年底国家外汇储备") == fact_name("国家外汇储备")
     assert partner(pairs_of(2003, 2004), 0, "２８６４亿美元") == "４０３３亿美元"
+
+
+def test_a_year_written_with_a_circle_names_nothing() -> None:
+    # 1986: 一九九○年工农业总产值…: the year is kept in Quantity.year, as 一九九〇年's is
+    # (older pages write zero as ○ as often as 〇)
+    q = next(
+        q for q in extract_quantities(national(1986)) if q.indicator == "一九九○年工农业总产值"
+    )
+    assert fact_name(q.indicator) == fact_name("一九九〇年工农业总产值") == "工农业总产值"
+    # 1982: 全国高等学校由一九八○年的六百七十五所增加到一九八二年的七百二十九所: the start of
+    # the change is 1980's count, not 1982's (which 1983's 七百一十五所 would then meet)
+    start = quantity(national(1982), "六百七十五所")
+    assert (start.indicator, start.end, start.year) == ("全国高等学校", "from", 1980)
+    assert partner(pairs_of(1982, 1983), 0, "六百七十五所") is None
