@@ -80,3 +80,11 @@ def test_a_year_written_with_a_circle_names_nothing() -> None:
     start = quantity(national(1982), "六百七十五所")
     assert (start.indicator, start.end, start.year) == ("全国高等学校", "from", 1980)
     assert partner(pairs_of(1982, 1983), 0, "六百七十五所") is None
+
+
+def test_a_bare_rise_is_the_price_index_the_report_names() -> None:
+    # 1995: 要把全年商品零售物价上涨幅度控制在百分之十以内。…涨幅仍然高达百分之二十一点七; 1996:
+    # 零售物价涨幅从２１．７％回落到１４．８％: a bare 涨幅 is a rise of prices, the retail
+    # price index this report names
+    assert quantity(national(1995), "百分之二十一点七").indicator == "涨幅"
+    assert partner(pairs_of(1995, 1996), 0, "百分之二十一点七") == "１４．８％"
