@@ -30,7 +30,7 @@ def test_oil_and_coal_output_under_either_name() -> None:
     assert partner(pairs_of(1992, 1993), 0, "１０．９亿吨") == "１１亿吨"
 
 
-def test_items_of_a_capacity_list_are_named_with_its_measure() -> None:
+def test_items_of_a_list_are_named_with_what_it_says_of_all() -> None:
     # 1989: 全国新增的主要生产能力有：发电装机容量９９９万千瓦，原煤开采３０９０万吨，…水泥
     # ２４６万吨，…铁路复线里程８２０公里，…: each item is a new capacity, as 煤炭开采能力
     # 新增… says it the other way round; items naming their own measure keep it
@@ -40,6 +40,14 @@ def test_items_of_a_capacity_list_are_named_with_its_measure() -> None:
     assert quantity(r, "９９９万千瓦").indicator == "发电装机容量"
     assert quantity(r, "８２０公里").indicator == "铁路复线里程"
     assert "新增" in quantity(r, "３０９０万吨").qualifiers
+    # 1986: 铁路通车里程一千五百公里、复线里程一千五百公里、电气化里程二千四百公里: the series
+    # of lengths is the railway's, as its first item says
+    r = national(1986)
+    assert [q.indicator for q in extract_quantities(r) if q.unit == "公里"][:3] == [
+        "铁路通车里程",
+        "铁路复线里程",
+        "铁路电气化里程",
+    ]
     # the next year's list, led alike, still meets it item by item
     assert partner(pairs_of(1989, 1990), 0, "３０９０万吨") == "２４９５万吨"
 

@@ -16,8 +16,8 @@ from reportdiff.core.analysis.antecedents import (
     PRICE_FACTOR_RE,
     dated_topic,
     grown_before,
-    lead_measure,
     list_header,
+    list_item_name,
     named_before_from,
     noun_opening,
     output_owner,
@@ -403,7 +403,7 @@ def _extract_block(
             scheme_members(key, indicator, sentence_start, clause_start, raw.start) or indicator
         )
         mass = compare_key(raw.base) in ("公斤", "立方米")  # 原煤开采３０９０万吨 under its lead
-        indicator = lead_measure(key, sentence_start, clause_start, indicator, mass)
+        indicator = list_item_name(key, sentence_start, clause_start, indicator, mass)
         purpose = fund_for(indicator, key, raw.post_end, end)
         if purpose:
             # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业
