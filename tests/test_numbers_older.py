@@ -10,10 +10,13 @@ from __future__ import annotations
 from functools import cache
 
 from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.clauses import find_scope_start
 from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.scope import subject_of
+from reportdiff.core.analysis.units import fold
 from reportdiff.core.comparison import NumberPair
+from reportdiff.core.text.parts import fold_years
 
 
 @cache
@@ -96,3 +99,16 @@ def test_a_bare_rise_is_the_price_index_the_report_names() -> None:
     # price index this report names
     assert quantity(national(1995), "百分之二十一点七").indicator == "涨幅"
     assert partner(pairs_of(1995, 1996), 0, "百分之二十一点七") == "１４．８％"
+
+
+def test_a_sentence_naming_no_year_goes_on_with_the_dated_change_before() -> None:
+    # 1992: １９９１年国民生产总值比上年增长百分之七。粮食产量达到４３５２４万吨: the output is
+    # 1991's, as the sentence before says. (Where a report's undated figures default to
+    # another year, 1980's delivered in August, the sentence before is what dates them.)
+    r = national(1992)
+    key = fold_years(fold(r.text))  # full-width digits folded: １９９１年 reads 1991年
+    grain = quantity(r, "４３５２４万吨")
+    opening = key.rfind("1991年国民生产总值比上年增长", 0, grain.span.start)
+    assert opening >= 0
+    assert find_scope_start(key, grain.span.start, 0) == opening
+    assert grain.year == 1991
