@@ -112,3 +112,6 @@ def test_a_sentence_naming_no_year_goes_on_with_the_dated_change_before() -> Non
     assert opening >= 0
     assert find_scope_start(key, grain.span.start, 0) == opening
     assert grain.year == 1991
+    # …农业总产值比上年增长百分之三: 比上年 is a base, not a year of the sentence's own
+    farm = quantity(r, "百分之三")
+    assert find_scope_start(key, farm.span.start, 0) == opening
