@@ -115,3 +115,16 @@ def test_a_sentence_naming_no_year_goes_on_with_the_dated_change_before() -> Non
     # …农业总产值比上年增长百分之三: 比上年 is a base, not a year of the sentence's own
     farm = quantity(r, "百分之三")
     assert find_scope_start(key, farm.span.start, 0) == opening
+
+
+def test_housing_built_and_its_floor_space_are_one_measure() -> None:
+    # 1985: 城镇建成住宅约一亿平方米; 1994: 全年城镇新建住宅２．７亿平方米: housing 建成 in a year
+    # is housing 新建; 1982: …平均每年建成住宅面积的二点六倍: 住宅面积 is 住宅 in 平方米
+    built = quantity(national(1985), "一亿平方米")
+    new = quantity(national(1994), "２．７亿平方米")
+    assert fact_name(built.indicator) == fact_name(new.indicator) == "城镇新建住宅"
+    assert "建成住宅面积" in national(1982).text
+    assert fact_name("建成住宅面积") == fact_name("新建住宅")
+    # per head, and floor space under construction or finished, keep their words
+    assert fact_name("城镇居民人均住房面积") != fact_name("城镇居民住房")
+    assert fact_name("城镇住宅竣工面积") != fact_name("城镇住宅")
