@@ -101,37 +101,21 @@ _DEED_END_RE = re.compile(r"(?:开采|采掘|采选|洗选|加工|冶炼|吞吐)
 def list_item_name(
     key: str, sentence_start: int, clause_start: int, indicator: str, mass: bool
 ) -> str:
-    """An item of a list named with what the list says of all its items, else ``indicator``.
-
-    A lead saying what the items measure: 全国新增的主要生产能力有：…原煤开采３０９０万吨，…
-    水泥２４６万吨 → 原煤开采能力, 水泥生产能力 (as 煤炭开采能力新增… says it the other way
-    round); only for items in a mass or volume (``mass``: what a capacity produces in a
-    year) whose name says no measure of its own (发电装机容量, 铁路复线里程 keep theirs).
-    A 、 series of lengths whose first item names the line: 铁路通车里程…、复线里程…、电气化
-    里程… → 铁路复线里程, 铁路电气化里程.
+    """An item of a list named with what the list's lead says all its items measure, else
+    ``indicator``: 全国新增的主要生产能力有：…原煤开采３０９０万吨，…水泥２４６万吨 → 原煤开采
+    能力, 水泥生产能力 (as 煤炭开采能力新增… says it the other way round). Only for items in a
+    mass or volume (``mass``: what a capacity produces in a year) whose name says no measure
+    of its own (发电装机容量, 铁路复线里程 keep theirs).
     """
-    if not 2 <= len(indicator) <= 8 or not all(is_han(c) for c in indicator):
-        return indicator
-    if _BARE_LENGTH_RE.fullmatch(indicator) and key[clause_start - 1 : clause_start] == "、":
-        first = clause_start
-        while first - 1 > sentence_start and key[first - 1] == "、":
-            first = find_clause_start(key, first - 1, sentence_start)
-        mode = _LINE_RE.match(key, first)
-        first_end = key.find("、", first, clause_start)
-        if mode is not None and "里程" in key[first:first_end]:
-            return mode.group() + indicator
+    if not mass or not 2 <= len(indicator) <= 8 or not all(is_han(c) for c in indicator):
         return indicator
     colon = max(key.rfind(c, sentence_start, clause_start) for c in ":：")
-    if not mass or colon < 0 or _MEASURED_END_RE.search(indicator):
+    if colon < 0 or _MEASURED_END_RE.search(indicator):
         return indicator
     lead = max(key.rfind(c, sentence_start, colon) for c in ",，;；") + 1
     if _CAPACITY_LEAD_RE.search(key, max(lead, sentence_start), colon) is None:
         return indicator
     return indicator + ("能力" if _DEED_END_RE.search(indicator) else "生产能力")
-
-
-_BARE_LENGTH_RE = re.compile(r"(?:复线|电气化|通车|营业|运营|交付运营|交付营业|新建)?里程")
-_LINE_RE = re.compile(r"铁路|公路|内河|民航|管道")
 
 
 _GROWN_RE = re.compile(
