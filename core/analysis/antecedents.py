@@ -23,6 +23,7 @@ __all__ = [
     "dated_topic",
     "grown_before",
     "list_header",
+    "list_item_name",
     "named_before_from",
     "noun_opening",
     "output_owner",
@@ -88,6 +89,33 @@ def list_header(key: str, sentence_start: int, clause_start: int) -> str:
         return ""
     word = m.group("word")
     return "新增" if word == "新增加" else word
+
+
+_CAPACITY_LEAD_RE = re.compile(
+    r"新增加?的?(?:主要|重要)?的?生产能力(?:有|是|包括|如下)?$|^(?:新增|新增加)的?生产能力$"
+)
+_MEASURED_END_RE = re.compile(r"(?:能力|产能|容量|量|里程|规模|面积)$")
+_DEED_END_RE = re.compile(r"(?:开采|采掘|采选|洗选|加工|冶炼|吞吐)$")
+
+
+def list_item_name(
+    key: str, sentence_start: int, clause_start: int, indicator: str, mass: bool
+) -> str:
+    """An item of a list named with what the list's lead says all its items measure, else
+    ``indicator``: 全国新增的主要生产能力有：…原煤开采３０９０万吨，…水泥２４６万吨 → 原煤开采
+    能力, 水泥生产能力 (as 煤炭开采能力新增… says it the other way round). Only for items in a
+    mass or volume (``mass``: what a capacity produces in a year) whose name says no measure
+    of its own (发电装机容量, 铁路复线里程 keep theirs).
+    """
+    if not mass or not 2 <= len(indicator) <= 8 or not all(is_han(c) for c in indicator):
+        return indicator
+    colon = max(key.rfind(c, sentence_start, clause_start) for c in ":：")
+    if colon < 0 or _MEASURED_END_RE.search(indicator):
+        return indicator
+    lead = max(key.rfind(c, sentence_start, colon) for c in ",，;；") + 1
+    if _CAPACITY_LEAD_RE.search(key, max(lead, sentence_start), colon) is None:
+        return indicator
+    return indicator + ("能力" if _DEED_END_RE.search(indicator) else "生产能力")
 
 
 _GROWN_RE = re.compile(

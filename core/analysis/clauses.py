@@ -6,6 +6,8 @@ Shared by the figure finders (:mod:`reportdiff.core.analysis.figures`), the indi
 
 from __future__ import annotations
 
+import re
+
 DELIMS = frozenset(",、;。:!?\n—|")
 SENTENCE_ENDS = frozenset("。!?;\n")
 BULLETS = " \t-•·●▶◆*>■□○"
@@ -30,7 +32,22 @@ def find_scope_start(key: str, pos: int, start: int) -> int:
     first = find_period_sentence_start(key, pos, start)
     if key.startswith("其中", first) and first - 1 > start:
         return find_period_sentence_start(key, first - 1, start)
+    if first - 1 > start and not _OWN_YEAR_RE.search(key, first, pos):
+        # １９７９年农业总产值比１９７８年增长８．６％。粮食产量３３，２１２万吨: a sentence naming
+        # no year goes on with the year of the one before, when that opens on the year's change
+        before = find_period_sentence_start(key, first - 1, start)
+        if _OPENS_ON_YEAR_RE.match(key, before):
+            return before
     return first
+
+
+_OPENS_ON_YEAR_RE = re.compile(
+    r"\s*(?:19|20)\d\d年(?!同|与|和|比|以来|来|至|到|底|末|初|-)[\u4e00-\u9fff]{2,12}?"
+    r"(?:比|较)(?:上年|去年|上一年|(?:19|20)\d\d年)"
+)
+"""A sentence opening on a dated change of the year's: １９７９年国民收入比上年增长７％."""
+_OWN_YEAR_RE = re.compile(r"年(?<!比上年)(?<!较上年)(?<!比上一年)(?<!比去年)")
+"""A year or span of a sentence's own: any 年 but the base of a change (比上年增加…)."""
 
 
 def find_clause_start(key: str, pos: int, start: int) -> int:

@@ -12,9 +12,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.months import part_months
 from reportdiff.core.analysis.movement import CHANGE_WORDS
 from reportdiff.core.analysis.namerules import (
     funds_for_other_ends,
+    housing_name,
     one_order,
     plan_only,
     share_name,
@@ -34,7 +36,7 @@ Scorer = Callable[[str, str], float]
 SPACE_RE = re.compile(r"\s")
 YEAR_WORD_RE = re.compile(
     r"(?:19|20)\d\d年(?:底|末|初)?|(?:今|去|上|全|当)年(?:底|末)?"
-    r"|[一二][九〇零][〇零一二三四五六七八九]{2}年(?:底|末|初)?"
+    r"|[一二][九〇○零][〇○零一二三四五六七八九]{2}年(?:底|末|初)?"  # 一九九○年 as 一九九〇年
 )
 NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
 
@@ -103,14 +105,15 @@ def fact_name(indicator: str) -> str:
     # 医疗的农民
     if plan_only(chosen):
         return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
-    return one_order(share_name(expand_abbreviations(chosen)))
+    return one_order(share_name(housing_name(expand_abbreviations(chosen))))
 
 
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
 _ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
 _HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡居民|城乡|居民)?储蓄(?:存款)?(?![率所额]|国债|债券)")
 """Households' savings however named (城乡储蓄, 储蓄存款); not 储蓄国债 (a bond) or 储蓄率."""
-STOCK_END_RE = re.compile(r"(?<=..)(?:年末|年底)?余额$|(?<=..)(?:年末|年底)$")
+STOCK_END_RE = re.compile(r"(?<=..)(?:年末|年底)?余额$|(?<=..)(?:年末|年底)$|^(?:年末|年底)(?=..)")
+"""余额, 年末 and 年底 at either end: 年底国家外汇储备 and 国家外汇储备 are one stock."""
 STOCK_WORDS_RE = re.compile(r"余额|年末|年底")
 _WHOLE_START_RE = re.compile(r"^(?:我国|全国|全年|外贸)+")
 _LINK_END_RE = re.compile(r"(?<=..)(?:为|是)$|(?<=口)(?:贸易|货物)?总额$")
@@ -160,7 +163,12 @@ def product_of(q: Quantity, name: str) -> str:
     core = _WHOLE_WORDS_RE.sub("", _OUTPUT_WORDS_RE.sub("", name))
     if not core or core in _NOT_PRODUCTS or not all("\u4e00" <= c <= "\u9fff" for c in core):
         return ""
-    return core
+    return _SAME_PRODUCT.get(core, core)
+
+
+_SAME_PRODUCT = {"煤炭": "原煤", "煤": "原煤", "石油": "原油"}
+"""Output statistics count coal as raw coal and oil as crude oil: 煤炭产量 and 原煤产量,
+石油达到１．３９亿吨 and 原油产量…达到１．４２亿吨 are one product's output."""
 
 
 def base_name(name: str, kind: str) -> str:
@@ -330,33 +338,6 @@ def scopes_agree(a: Quantity, b: Quantity) -> bool:
     # 城市+城镇 and 城镇+城市 are one subject said in another order; 城乡 (town and country
     # together) is everyone, as a figure naming no subject is: 城乡居民储蓄存款 and 居民储蓄存款
     return _subjects(a) == _subjects(b)
-
-
-_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-              "十": 10, "十一": 11, "十二": 12}  # fmt: skip
-_QUARTERS = {"上半年": "1-6", "下半年": "7-12", "前三季度": "1-9", "前二季度": "1-6",
-             "前两季度": "1-6"}  # fmt: skip
-
-
-def part_months(label: str) -> str:
-    """The months a part of a year covers, as ``first-last`` (上半年 and 1-6月 → 1-6;
-    一季度 → 1-3), else the label itself."""
-    label = label.replace(" ", "").removesuffix("份")
-    if label in _QUARTERS:
-        return _QUARTERS[label]
-    q = re.fullmatch(r"第?([一二三四1-4])季度", label)
-    if q is not None:
-        n = int(q.group(1)) if q.group(1).isdigit() else _CN_MONTHS[q.group(1)]
-        return f"{3 * n - 2}-{3 * n}"
-    m = re.fullmatch(r"(?:1|一)(?:-|至|到|~)(\d{1,2}|十[一二]?|[一二三四五六七八九])月", label)
-    if m is not None:
-        last = m.group(1)
-        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
-    m = re.fullmatch(r"前(\d{1,2}|十[一二]?|[一二三四五六七八九])个月", label)
-    if m is not None:
-        last = m.group(1)
-        return f"1-{int(last) if last.isdigit() else _CN_MONTHS[last]}"
-    return label
 
 
 def _subjects(q: Quantity) -> set[str]:

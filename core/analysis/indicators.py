@@ -288,16 +288,21 @@ def resolve_list_reference(
 
 
 # Names of an attribute only: whose amount it is, the sentence said first.
-# 实际到位 (实际利用, 实际使用): the part of an investment actually in place, as 实际金额
-_ATTRIBUTE_RE = re.compile(r"(?:实际|合同|协议)?(?:金额|总额|数额)|实际(?:到位|利用|使用)")
+# 实际到位 (实际利用, 实际使用): the part of an investment actually in place, as 实际金额;
+# 存款余额 (年末余额): the balance of the deposits the sentence opens on.
+_ATTRIBUTE_RE = re.compile(
+    r"(?:实际|合同|协议)?(?:金额|总额|数额)|实际(?:到位|利用|使用)|(?:年末|年底)?(?:存款)?余额"
+)
 
 
-def owner_of_attribute(key: str, lo: int, hi: int, sentence_start: int) -> Span | None:
-    """The noun opening the sentence when ``key[lo:hi]`` names only an attribute of it.
+def owner_of_attribute(text: str, key: str, lo: int, hi: int, sentence_start: int) -> str | None:
+    """The name of what ``key[lo:hi]`` is an attribute of: the noun opening the sentence
+    with the attribute, the owner's own words not said twice.
 
-    外商直接投资保持良好势头，实际金额达到330多亿美元: 实际金额 is the investment's. None
-    unless the sentence's first clause (not the figure's) opens with a noun of 3–12 Han
-    characters followed by its predicate (保持, 继续, 稳步 …).
+    外商直接投资保持良好势头，实际金额达到330多亿美元 → 外商直接投资实际金额; 城乡居民储蓄
+    存款大幅度增加，年末存款余额达到… → 城乡居民储蓄存款年末余额. None unless the sentence's
+    first clause (not the figure's) opens with a noun of 3–12 Han characters followed by its
+    predicate (保持, 继续, 稳步 …).
     """
     if not _ATTRIBUTE_RE.fullmatch(key, lo, hi):
         return None
@@ -312,7 +317,10 @@ def owner_of_attribute(key: str, lo: int, hi: int, sentence_start: int) -> Span 
     nlo, nhi, _ = strip_indicator(key, sentence_start, cut.start(), after_figure=False)
     if not 3 <= nhi - nlo <= 12 or not all(is_han(c) for c in key[nlo:nhi]):
         return None
-    return Span(nlo, nhi)
+    owner, attribute = text[nlo:nhi], text[lo:hi]
+    if owner.endswith("存款"):
+        attribute = attribute.replace("存款", "", 1)  # 储蓄存款 + 年末存款余额
+    return owner + attribute
 
 
 # 安排109亿元资金支持再就业: after the amount, the fund and what it is for.

@@ -16,6 +16,7 @@ __all__ = [
     "count_class",
     "funds_for_other_ends",
     "headline_growth",
+    "housing_name",
     "measures_differ",
     "one_order",
     "plan_only",
@@ -266,3 +267,21 @@ def actions_of(name: str) -> frozenset[str]:
     if "完工" in found:  # 完工 and 竣工 both say finished: 电梯加装完工, 加装电梯竣工
         found = (found - {"完工"}) | {"竣工"}
     return frozenset(found)
+
+
+_HOUSING_AREA_RE = re.compile(r"(?<=住[宅房])的?面积$")
+_HOUSING_BUILT_RE = re.compile(r"建成(?:交付使用)?的?(?=[\u4e00-\u9fff]{0,4}住[宅房])")
+
+
+def housing_name(name: str) -> str:
+    """Housing's floor space however named, as a person reads it in every report: 住宅面积
+    is 住宅 measured in 平方米 (职工住宅面积共达… is 职工住宅), and housing 建成 (建成交付使用
+    的) in a year is housing 新建 (城镇建成住宅 and 城镇新建住宅 are one measure). Not per head
+    (人均住房面积) nor work in progress (施工面积, 竣工面积 keep their word).
+
+    >>> housing_name("职工住宅面积"), housing_name("城镇建成住宅"), housing_name("人均住房面积")
+    ('职工住宅', '城镇新建住宅', '人均住房面积')
+    """
+    if "人均" in name or "每" in name:
+        return name
+    return _HOUSING_BUILT_RE.sub("新建", _HOUSING_AREA_RE.sub("", name))

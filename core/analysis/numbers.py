@@ -17,6 +17,7 @@ from reportdiff.core.analysis.antecedents import (
     dated_topic,
     grown_before,
     list_header,
+    list_item_name,
     named_before_from,
     noun_opening,
     output_owner,
@@ -358,10 +359,10 @@ def _extract_block(
         elif (
             indicator_span == Span(lo, hi)
             and not indicator
-            and (owner := owner_of_attribute(key, lo, hi, sentence_start)) is not None
+            and (owned := owner_of_attribute(text, key, lo, hi, sentence_start)) is not None
         ):
             # 外商直接投资保持良好势头，实际金额达到330多亿美元: whose 实际金额 it is
-            indicator = text[owner.start : owner.end] + text[lo:hi]
+            indicator = owned
         elif said_before is not None and raw.start not in respectively:
             # 要逐年适当增加中央预算内经常性建设投资，今年拟先增加50亿元: what is increased
             # was named with the same verb just before
@@ -401,6 +402,8 @@ def _extract_block(
         indicator = (
             scheme_members(key, indicator, sentence_start, clause_start, raw.start) or indicator
         )
+        mass = compare_key(raw.base) in ("公斤", "立方米")  # 原煤开采３０９０万吨 under its lead
+        indicator = list_item_name(key, sentence_start, clause_start, indicator, mass)
         purpose = fund_for(indicator, key, raw.post_end, end)
         if purpose:
             # 中央财政安排109亿元资金支持再就业: the fund for 再就业, as 中央财政预算安排再就业

@@ -21,16 +21,18 @@ PRICE_INDICES = ("零售物价", "居民消费价格")
 _PRICE_RISE_RE = re.compile(
     r"(?P<index>(?:商品)?零售(?:物价|价格)|物价|居民消费价格)(?:总指数|总水平)?"
     r"(?:上涨幅度|上涨|涨幅)"
+    r"|涨幅|上涨幅度"  # …要把全年商品零售物价上涨幅度控制在…。…涨幅仍然高达…: prices rise
 )
 
 
 def price_rise_index(name: str) -> str:
-    """The index whose rise ``name`` is (零售物价, 居民消费价格, or 物价 when unnamed), ''
-    when ``name`` is no price rise."""
+    """The index whose rise ``name`` is (零售物价, 居民消费价格, or 物价 when unnamed: 物价涨幅
+    and a bare 涨幅, what rises in these reports being prices), '' when ``name`` is no price
+    rise."""
     m = _PRICE_RISE_RE.fullmatch(name)
     if m is None:
         return ""
-    index = m.group("index")
+    index = m.group("index") or "物价"
     return "零售物价" if index.startswith(("零售", "商品零售")) else index
 
 

@@ -113,7 +113,7 @@ _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新�
 
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
 _SUBJECT_RE = re.compile(
-    r"进出口|城乡|城镇|农村|农民|城市|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
+    r"进出口|城乡|城镇|农村|农民|城市|(?<![全本])市内|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
     r"|轻工业|重工业"  # a part of industry, not all of it
     # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
     r"|铁路|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
@@ -143,7 +143,8 @@ class Scope:
     span when its sentence states them (1979到1983年, “六五”期间, 过去五年), else None."""
 
 
-_SUBJECT_SAME = {"农民": "农村", "乡村": "农村"}
+_SUBJECT_SAME = {"农民": "农村", "乡村": "农村", "市内": "城市"}
+"""Words naming one subject: 市内电话 are 城市市内电话 (telephones within cities)."""
 
 ABBREVIATIONS = {
     "新农合": "新型农村合作医疗",

@@ -34,9 +34,9 @@ or '' when the text does not say."""
 
 _FOLD = str.maketrans("０１２３４５６７８９，：－—–～", "0123456789,:----")
 _CN_YEAR_RE = re.compile(
-    r"(?<![一二三四五六七八九〇零十百千万])[一二][九〇零][〇零一二三四五六七八九]{2}(?=年)"
+    r"(?<![一二三四五六七八九〇○零十百千万])[一二][九〇○零][〇○零一二三四五六七八九]{2}(?=年)"
 )
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")  # ○: 一九八○年
 
 
 def fold_years(key: str) -> str:
