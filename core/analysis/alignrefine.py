@@ -146,6 +146,7 @@ def _broad_split(
             if o in c.row.units
             and c.row.units[o].ref.kind == "paragraph"
             and c.row.units[o].ref.label
+            and not c.row.units[o].topic  # a field name makes no section broad
         ]
         resting = _resting_paragraph(t, sec, units[o], pair_scores, idf)
         if resting is not None and (best is None or resting[0] > best[0]):

@@ -449,6 +449,8 @@ def lead_score(section: Unit, para: Unit) -> Score:
     if para.topic and heading < TOPIC_HEADING:
         return ZERO_SCORE  # a field name the heading does not echo: another field
     body = body_similarity(section.whole or section, para)
+    if para.topic and body < SECTION_BODY:
+        return ZERO_SCORE  # a field name is no evidence alone, as in pair_score
     score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
     return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
 
