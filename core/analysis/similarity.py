@@ -358,15 +358,11 @@ def body_without(unit: Unit, other: Unit, part: Unit, idf: dict[str, float]) -> 
 
 
 def pair_score(a: Unit, b: Unit, keys: bool | None = None) -> Score:
-    """Heading and body similarity of two units of different reports.
-
-    A paragraph's opening field name (:mod:`.topicopen`) is evidence for a pair, never
-    against one nor alone: the score with it (``keys`` True) counts when better than the
-    score without (``keys`` False) and the bodies share at least :data:`SECTION_BODY`."""
+    """Heading and body similarity of two units of different reports: with their headings
+    or lead phrases (``keys`` True) or without (False); by default with them except a
+    paragraph's opening field name (:mod:`.topicopen`, see :func:`~reportdiff.core.analysis.align.named_score`)."""
     if keys is None and (a.topic or b.topic):
-        plain = pair_score(a, b, False)
-        keyed = pair_score(a, b, True)
-        return keyed if keyed.score > plain.score and keyed.body >= SECTION_BODY else plain
+        keys = False
     if a.ref.kind != b.ref.kind:
         return ZERO_SCORE
     # A paragraph of the preamble may meet one inside a section: a report that prints its

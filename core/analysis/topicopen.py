@@ -14,10 +14,13 @@ ending in a field noun (:data:`FIELD_NOUNS`: 农业, 工业, 建设, 贸易, 市
 it does not open with a verb (发展农业生产，… is an action, 实行计划生育，… too) nor with a
 time or connective word.
 
-The name is evidence for a pair, never against one (财税体制改革 is a poor match for a whole
-lead phrase saying the same, 认真实施财税改革方案，理顺中央与地方…) and never alone (财税体制
-改革 and 进一步深化流通体制改革 share 体制改革 and hardly a word of their bodies): see
-:func:`~reportdiff.core.analysis.similarity.pair_score`. A section meets such a paragraph
+The name is evidence for paragraphs met across sections, never against a pair (财税体制改革
+is a poor match for a whole lead phrase saying the same, 认真实施财税改革方案，理顺中央与地方…)
+and never alone (财税体制改革 and 进一步深化流通体制改革 share 体制改革 and hardly a word of
+their bodies): see :func:`~reportdiff.core.analysis.align.named_score`. Within a pair
+of sections order and bodies place the paragraph (with the name, ten national reports
+1996–2005 aligned together regroup their paragraphs on state enterprises around 1996's
+国有企业改革，要着眼于… and worse). A section meets such a paragraph
 as a lead (:func:`~reportdiff.core.analysis.similarity.lead_score`) only when its heading
 echoes the name (:data:`TOPIC_HEADING`) and their bodies share as much (1982's
 在农业建设方面，重点是加强黄河、长江… is about water works, not 1981's
