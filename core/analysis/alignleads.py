@@ -166,7 +166,7 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
     - the lead's top-level row does not pair titled sections in order (:func:`_settled`),
       or the lead stands alone in it: it found no counterpart in that pair (xuhui-2022's
       持续提升城区软实力 inside 建设人民城市… ↔ 以民为本… is huangpu-2023's section
-      繁荣文化,推动城区软实力跃升; 1958's 关于农业生产 is 1959's 在农业战线方面，…);
+      繁荣文化,推动城区软实力跃升);
     - each is the other's best of all: of every lead paragraph of the lead's report, paired
       or not, and of every top-level section of the section's report;
     - the section is not broad: fewer than :data:`BROAD_LEADS` lead paragraphs (1999's

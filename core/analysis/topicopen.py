@@ -1,8 +1,8 @@
 """A paragraph that opens by naming its field: the field stands for its lead in alignment.
 
 Older reports give a field of work one paragraph opening with the field's name and a comma
-(1980's 农业，粮食产量… / 轻工业，总产值比… / 对外贸易，进出口总额…, 1982's 煤炭工业建设，…,
-1958's 公路建设，…) where another report gives the field a section (坚持贯彻以农业为基础 …).
+(1981's 轻工业生产，由于采取了… / 重工业生产，…, 1982's 煤炭工业建设，五年投资…, 1983's
+经济体制改革，是…一件大事) where another report gives the field a section or a lead phrase.
 Such a paragraph has no lead phrase (its first clause ends at a comma, not 。), so nothing
 that pairs sections with lead paragraphs sees it.
 
@@ -37,8 +37,8 @@ from reportdiff.core.model import Block, Report, Span
 
 TOPIC_HEADING = 0.5
 """Least heading likeness for a section to meet a paragraph by its field name
-(:func:`~reportdiff.core.analysis.similarity.lead_score`): 农业 ↔
-坚持贯彻以农业为基础的指导思想 is 0.69, the name being a word of the heading."""
+(:func:`~reportdiff.core.analysis.similarity.lead_score`): the name is a word of the
+heading (经济体制改革 ↔ 积极稳妥地加快经济体制改革的进程 is 0.85)."""
 
 FIELD_NOUNS = (
     "业",
