@@ -163,7 +163,10 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
     - :func:`lead_score` is at least :data:`LEAD_ACCEPT` and the heading and the lead phrase
       say the same thing (likeness at least :data:`UNLIKE_HEADINGS`; body words alone are
       a report's common matter);
-    - the lead's top-level row does not pair titled sections in order (:func:`_settled`);
+    - the lead's top-level row does not pair titled sections in order (:func:`_settled`),
+      or the lead stands alone in it: it found no counterpart in that pair (xuhui-2022's
+      持续提升城区软实力 inside 建设人民城市… ↔ 以民为本… is huangpu-2023's section
+      繁荣文化,推动城区软实力跃升);
     - each is the other's best of all: of every lead paragraph of the lead's report, paired
       or not, and of every top-level section of the section's report;
     - the section is not broad: fewer than :data:`BROAD_LEADS` lead paragraphs (1999's
@@ -218,7 +221,7 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
                 sc.score >= best_row
                 and sc.score >= LEAD_ACCEPT
                 and sc.heading >= UNLIKE_HEADINGS
-                and not _settled(top)
+                and (_lone(ct) is para or not _settled(top))
                 and _free(ct, para, sec)
             ):
                 continue

@@ -146,6 +146,7 @@ def _broad_split(
             if o in c.row.units
             and c.row.units[o].ref.kind == "paragraph"
             and c.row.units[o].ref.label
+            and not c.row.units[o].topic  # a field name makes no section broad
         ]
         resting = _resting_paragraph(t, sec, units[o], pair_scores, idf)
         if resting is not None and (best is None or resting[0] > best[0]):
@@ -388,14 +389,16 @@ def _prefer_leads(trees: list[_Tree], cache: dict[tuple[int, int], Score]) -> No
         for j in sorted(t.row.units):
             y = t.row.units[j]
             x = next(u for r, u in t.row.units.items() if r != j)
-            if not (x.ref.label and y.ref.label):
-                continue  # only lead phrases can tell which neighbour says the topic
+            if not (x.ref.label and y.ref.label) or x.topic or y.topic:
+                # only lead phrases can tell which neighbour says the topic (a field name,
+                # 轻工业生产, is short: it reads as like any neighbour naming the field)
+                continue
             cur = _cached(cache, x, y)
             swap = None
             for step in (-1, 1):
                 path = (*y.ref.path[:-1], y.ref.path[-1] + step)
                 hit = lone.get((j, path, y.ref.preamble))
-                if hit is None or not hit[0].row.units[j].ref.label:
+                if hit is None or not hit[0].row.units[j].ref.label or hit[0].row.units[j].topic:
                     continue
                 sc = _cached(cache, x, hit[0].row.units[j])
                 if (

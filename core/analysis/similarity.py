@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from reportdiff.core.analysis.leadwords import lead_weights, no_word_shared, only_common_shared
 from reportdiff.core.analysis.noderoles import NodeRoles, _opening_role, node_roles
+from reportdiff.core.analysis.topicopen import TOPIC_HEADING, topic_opening
 from reportdiff.core.comparison import NodeKind, NodeRef
 from reportdiff.core.model import Block, Report, Section, Span
 from reportdiff.core.text.parts import heading_cue
@@ -108,6 +109,8 @@ class Unit:
     """For a part standing for its opening paragraphs: the part with all its text."""
     head_idf: dict[str, float] = field(default_factory=dict)
     """Each word of the heading or lead phrase with its IDF (:mod:`.leadwords`)."""
+    topic: bool = False
+    """A paragraph keyed by its opening field name (:mod:`.topicopen`), not a lead phrase."""
     flat: bool = False
     """Its sections are units of their own at its level (a part: shallow, or a part whose
     only sections are untitled passages)."""
@@ -159,19 +162,22 @@ def _block_unit(
     *,
     preamble: bool = False,
 ) -> Unit:
-    return _make_unit(
+    topic = None if block.lead or block.kind != "paragraph" else topic_opening(report, block)
+    unit = _make_unit(
         i,
         report,
         tokens,
         kind="paragraph",
         path=path,
-        label_span=block.lead,
+        label_span=block.lead or topic,
         span=block.span,
         body_spans=[block.span],
         role=role,
         preamble=preamble,
         block=block,
     )
+    unit.topic = topic is not None
+    return unit
 
 
 def _section_unit(
@@ -351,8 +357,12 @@ def body_without(unit: Unit, other: Unit, part: Unit, idf: dict[str, float]) -> 
     return body_similarity(unit.whole or unit, rest)
 
 
-def pair_score(a: Unit, b: Unit) -> Score:
-    """Heading and body similarity of two units of different reports."""
+def pair_score(a: Unit, b: Unit, keys: bool | None = None) -> Score:
+    """Heading and body similarity of two units of different reports: with their headings
+    or lead phrases (``keys`` True) or without (False); by default with them except a
+    paragraph's opening field name (:mod:`.topicopen`, see :func:`~reportdiff.core.analysis.align.named_score`)."""
+    if keys is None and (a.topic or b.topic):
+        keys = False
     if a.ref.kind != b.ref.kind:
         return ZERO_SCORE
     # A paragraph of the preamble may meet one inside a section: a report that prints its
@@ -367,7 +377,7 @@ def pair_score(a: Unit, b: Unit) -> Score:
         body = body_similarity(a.whole or a, b.whole or b)
     else:
         body = body_similarity(a, b)
-    if a.head_key and b.head_key:
+    if keys is not False and a.head_key and b.head_key:
         heading = _heading_similarity(a, b)
         score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
         if not a.vec or not b.vec:
@@ -431,8 +441,12 @@ def lead_score(section: Unit, para: Unit) -> Score:
         return ZERO_SCORE
     if section.role is None or section.role != para.role:
         return ZERO_SCORE
-    body = body_similarity(section.whole or section, para)
     heading = _heading_similarity(section, para)
+    if para.topic and heading < TOPIC_HEADING:
+        return ZERO_SCORE  # a field name the heading does not echo: another field
+    body = body_similarity(section.whole or section, para)
+    if para.topic and body < SECTION_BODY:
+        return ZERO_SCORE  # a field name is no evidence alone, as in pair_score
     score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
     return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
 
