@@ -22,10 +22,28 @@ from reportdiff.core.analysis.phraseruns import (
 from reportdiff.core.comparison import SharedPhrase
 from reportdiff.core.model import Report, Span
 
-__all__ = ["MIN_HAN", "PhraseIndex", "shared_phrases", "unique_spans"]
+__all__ = [
+    "MIN_HAN",
+    "PhraseIndex",
+    "PhraseRow",
+    "phrase_of_row",
+    "phrase_rows",
+    "shared_phrases",
+    "spans_of_ends",
+    "unique_ends",
+    "unique_spans",
+]
 
-_Found = tuple[float, int, int, int, str, tuple[tuple[Span, ...], ...], tuple[int, ...], float]
-"""Sort key and payload of a phrase: -weight, -han, first position, seq, key, spans, reports, dist."""
+Ends = tuple[int, ...]
+"""Spans of one report as flat ends: ``(start, end, start, end, …)``."""
+PhraseRow = tuple[str, tuple[Ends, ...], tuple[int, ...], float, int]
+"""A shared phrase as plain values: text, per report its spans' :data:`Ends`, the reports
+that hold it, distinctiveness, rank (:func:`phrase_of_row` makes the phrase). A worker
+sends these back: a :class:`Span` costs about 1 µs to make and as much to pickle, and the
+8× pair's phrases hold 100,000."""
+
+_Found = tuple[float, int, int, int, str, tuple[Ends, ...], tuple[int, ...], float]
+"""Sort key and payload of a phrase: -weight, -han, first position, seq, key, ends, reports, dist."""
 
 
 def _digest(text: str) -> str:
@@ -148,9 +166,37 @@ def shared_phrases(
     Returns:
         Phrases by rank (rank 1 first).
     """
+    return tuple([phrase_of_row(row) for row in phrase_rows(reports, library=library)])
+
+
+def phrase_of_row(row: PhraseRow) -> SharedPhrase:
+    """The :class:`SharedPhrase` a :data:`PhraseRow` stands for."""
+    text, ends, present, dist, rank = row
+    return SharedPhrase(
+        text=text,
+        spans=tuple([spans_of_ends(e) if e else () for e in ends]),
+        reports=present,
+        distinctiveness=dist,
+        rank=rank,
+    )
+
+
+def spans_of_ends(ends: Ends) -> tuple[Span, ...]:
+    """The spans whose ends are ``(start, end, start, end, …)``."""
+    if len(ends) == 2:  # most often: one occurrence
+        return (Span(ends[0], ends[1]),)
+    return tuple([Span(ends[k], ends[k + 1]) for k in range(0, len(ends), 2)])
+
+
+def phrase_rows(
+    reports: Sequence[Report],
+    *,
+    library: Sequence[Report] | PhraseIndex | None = None,
+) -> list[PhraseRow]:
+    """:func:`shared_phrases` as :data:`PhraseRow` values, by rank."""
     docs = [report_doc(r) for r in reports]
     if len(docs) < 2:
-        return ()
+        return []
     if isinstance(library, PhraseIndex):
         index = library
     else:
@@ -171,13 +217,12 @@ def shared_phrases(
         all_hits = [phrase_hits(docs[d].key, phrase, starts.get(d, ())) for d in range(size)]
         present = [d for d in range(size) if all_hits[d]]
         if len(present) < 2:
-            continue  # spans are made only for a phrase that stays
+            continue  # ends are made only for a phrase that stays
         first_pos = present[0] * 10_000_000 + all_hits[present[0]][0]
         last = len(phrase) - 1
-        spans = [
-            tuple(Span(doc.offsets[p], doc.offsets[p + last] + 1) for p in hits)
-            for doc, hits in zip(docs, all_hits, strict=True)
-        ]
+        ends = tuple(
+            [_ends(doc.offsets, hits, last) for doc, hits in zip(docs, all_hits, strict=True)]
+        )
         # The compared reports' own library entries hold the phrase where its hits are:
         # a search of a long report for each phrase was most of the time on long reports.
         found_in = 0
@@ -189,25 +234,23 @@ def shared_phrases(
         # log length: a long distinctive phrase beats a short one, without letting a long
         # boilerplate sentence (distinctiveness ≈ 0) climb back over both.
         weight = dist * math.log2(1 + han)
-        found.append(
-            (-weight, -han, first_pos, len(found), phrase, tuple(spans), tuple(present), dist)
-        )
+        found.append((-weight, -han, first_pos, len(found), phrase, ends, tuple(present), dist))
     found = _drop_contained(found)
     found.sort()
-    out: list[SharedPhrase] = []
-    for rank, (_, _, _, _, _phrase, f_spans, f_present, dist) in enumerate(found, start=1):
+    out: list[PhraseRow] = []
+    for rank, (_, _, _, _, _phrase, f_ends, f_present, dist) in enumerate(found, start=1):
         first = f_present[0]
-        span = f_spans[first][0]
-        out.append(
-            SharedPhrase(
-                text=reports[first].text[span.start : span.end],
-                spans=f_spans,
-                reports=f_present,
-                distinctiveness=round(dist, 4),
-                rank=rank,
-            )
-        )
-    return tuple(out)
+        start, end = f_ends[first][:2]
+        out.append((reports[first].text[start:end], f_ends, f_present, round(dist, 4), rank))
+    return out
+
+
+def _ends(offsets: list[int], hits: list[int], last: int) -> Ends:
+    """The text spans' ends of the key occurrences at ``hits`` (``last``: length − 1)."""
+    if len(hits) == 1:  # most often
+        p = hits[0]
+        return (offsets[p], offsets[p + last] + 1)
+    return tuple([x for p in hits for x in (offsets[p], offsets[p + last] + 1)])
 
 
 def _drop_contained(found: list[_Found]) -> list[_Found]:
@@ -225,8 +268,8 @@ def _drop_contained(found: list[_Found]) -> list[_Found]:
             containers[g].append(i)
     keep: list[_Found] = []
     for i, item in enumerate(found):
-        phrase, present, spans = item[4], item[6], item[5]
-        counts = [len(s) for s in spans]
+        phrase, present, ends = item[4], item[6], item[5]
+        counts = [len(e) for e in ends]  # twice the occurrences
         redundant = False
         for j in containers.get(phrase[:K], ()):
             other = found[j]
@@ -234,7 +277,7 @@ def _drop_contained(found: list[_Found]) -> list[_Found]:
                 break  # longest first: no container after this one (nor ``i`` itself)
             if other[6] != present:
                 continue
-            if phrase in other[4] and [len(s) for s in other[5]] == counts:
+            if phrase in other[4] and [len(e) for e in other[5]] == counts:
                 redundant = True
                 break
         if not redundant:
@@ -259,16 +302,28 @@ def unique_spans(
     Returns:
         For each report, spans of its text in document order.
     """
-    out: list[tuple[Span, ...]] = []
+    ends = [
+        tuple([tuple([x for sp in s for x in (sp.start, sp.end)]) for s in ph.spans])
+        for ph in phrases
+    ]
+    return tuple([spans_of_ends(e) for e in unique_ends(reports, ends, min_han=min_han)])
+
+
+def unique_ends(
+    reports: Sequence[Report], phrase_ends: Sequence[tuple[Ends, ...]], *, min_han: int = 2
+) -> tuple[Ends, ...]:
+    """:func:`unique_spans` from each phrase's :data:`Ends` per report, as ends."""
+    out: list[Ends] = []
     for d, report in enumerate(reports):
         text = report.text
         covered = bytearray(len(text))
-        for ph in phrases:
-            for sp in ph.spans[d]:
-                covered[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+        for ends in phrase_ends:
+            e = ends[d]
+            for k in range(0, len(e), 2):
+                covered[e[k] : e[k + 1]] = b"\x01" * (e[k + 1] - e[k])
         for nl in _NEWLINE.finditer(text):
             covered[nl.start()] = 1
-        spans: list[Span] = []
+        spans: list[int] = []
         # Each run of free characters (not covered, not a line break) is found in C, not
         # by a loop over every character (a third of the function's time on eight samples).
         for m in _FREE_RUN.finditer(covered):
@@ -279,6 +334,6 @@ def unique_spans(
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            spans.append(Span(s, e))
+            spans += (s, e)
         out.append(tuple(spans))
     return tuple(out)
