@@ -88,6 +88,11 @@ class PhraseIndex:
         need = max(3, (len(self.keys) + 1) // 2)
         grams = [self.masks.get(phrase[p : p + K], 0) for p in range(n - K + 1)]
         span = window - K + 1
+        # A window's mask has no more documents than any of its k-grams': with no run of
+        # ``span`` k-grams each in ``need`` documents, no window is common (most phrases).
+        wide = bytes(map(need.__le__, map(int.bit_count, grams)))
+        if b"\x01" * span not in wide:
+            return 0.0
         # Each window's mask, the AND of its k-grams' masks, for all windows at once.
         masks = grams[: n - window + 1]
         for k in range(1, span):
