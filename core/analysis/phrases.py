@@ -218,15 +218,20 @@ def phrase_rows(
     for phrase in runs:
         # Occurrences: where the phrase's first k-gram stands and the rest follows (the
         # k-gram index is at hand; scanning every text for every phrase is not).
-        starts = grams.get(phrase[:K], {})
-        all_hits = [phrase_hits(docs[d].key, phrase, starts.get(d, ())) for d in range(size)]
+        # Only the reports holding the k-gram are searched (of ten, two or three mostly).
+        all_hits: list[list[int]] = [[]] * size
+        for d, starts in grams.get(phrase[:K], {}).items():
+            all_hits[d] = phrase_hits(docs[d].key, phrase, starts)
         present = [d for d in range(size) if all_hits[d]]
         if len(present) < 2:
             continue  # ends are made only for a phrase that stays
         first_pos = present[0] * 10_000_000 + all_hits[present[0]][0]
         last = len(phrase) - 1
         ends = tuple(
-            [_ends(doc.offsets, hits, last) for doc, hits in zip(docs, all_hits, strict=True)]
+            [
+                _ends(doc.offsets, hits, last) if hits else ()
+                for doc, hits in zip(docs, all_hits, strict=True)
+            ]
         )
         # The compared reports' own library entries hold the phrase where its hits are:
         # a search of a long report for each phrase was most of the time on long reports.
