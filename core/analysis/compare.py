@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, cast
 from reportdiff.core.analysis.changes import add_changes
 from reportdiff.core.analysis.phrases import (
     Ends,
-    PhraseIndex,
     PhraseRow,
     phrase_of_row,
-    phrase_rows,
+    phrases_against,
     spans_of_ends,
     unique_ends,
 )
@@ -134,8 +133,7 @@ milliseconds."""
 
 def _phrase_stage(reports: Sequence[Report]) -> _Packed:
     """Shared phrases and unique text as plain values: they depend on the texts alone."""
-    library = PhraseIndex([*_sample_texts(), *(r.text for r in reports)])
-    rows = phrase_rows(reports, library=library)
+    rows = phrases_against(reports, _sample_texts())
     return rows, unique_ends(reports, [row[1] for row in rows])
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "Doc",
     "K",
     "doc_of_text",
+    "gram_index",
     "han_count",
     "maximal_runs",
     "phrase_hits",
@@ -204,8 +205,16 @@ def _seed_lengths(
                     yield p1, _grow(a, b, p1, p2, K + 1)
 
 
+def gram_index(key: str) -> dict[str, list[int]]:
+    """Where each k-gram of ``key`` starts, the k-grams in order of first occurrence."""
+    own: dict[str, list[int]] = defaultdict(list)
+    for p in range(len(key) - K + 1):
+        own[key[p : p + K]].append(p)
+    return own
+
+
 def maximal_runs(
-    docs: Sequence[Doc],
+    docs: Sequence[Doc], indexes: Sequence[dict[str, list[int]]] | None = None
 ) -> tuple[dict[str, None], dict[str, dict[int, list[int]]]]:
     """Every maximal common run of two documents' keys, for every pair of documents.
 
@@ -214,14 +223,12 @@ def maximal_runs(
     keys agree, so each maximal run is grown once from its start — linear in the number
     of seed pairs, not a quadratic scan of substrings. A k-gram frequent in both
     documents has its pairs counted by the characters around them rather than tried one
-    by one (:class:`_Side`).
+    by one (:class:`_Side`). ``indexes``: each document's :func:`gram_index`, if made.
     """
     keys = [doc.key for doc in docs]
     shared: dict[str, dict[int, list[int]]] = {}
     for d, key in enumerate(keys):
-        own: dict[str, list[int]] = defaultdict(list)
-        for p in range(len(key) - K + 1):
-            own[key[p : p + K]].append(p)
+        own = gram_index(key) if indexes is None else indexes[d]
         for gram, positions in own.items():
             entry = shared.get(gram)
             if entry is None:

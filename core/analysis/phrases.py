@@ -7,13 +7,14 @@ import math
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from reportdiff.core.analysis.phraseruns import (
     HAN_RUN_RE,
     MIN_HAN,
     K,
     doc_of_text,
+    gram_index,
     han_count,
     maximal_runs,
     phrase_hits,
@@ -28,6 +29,7 @@ __all__ = [
     "PhraseRow",
     "phrase_of_row",
     "phrase_rows",
+    "phrases_against",
     "shared_phrases",
     "spans_of_ends",
     "unique_ends",
@@ -57,8 +59,13 @@ class PhraseIndex:
     without scanning every library text for every phrase.
     """
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        """Index the given library texts (duplicates by content are counted once)."""
+    def __init__(
+        self, texts: Sequence[str], *, grams: Mapping[str, Collection[str]] | None = None
+    ) -> None:
+        """Index the given library texts (duplicates by content are counted once).
+
+        ``grams``: the k-grams of some texts' keys, by key, where the caller has them.
+        """
         seen: dict[str, str] = {}
         for t in texts:
             seen.setdefault(_digest(t), t)
@@ -68,7 +75,10 @@ class PhraseIndex:
         for d, key in enumerate(self.keys):
             bit = 1 << d
             self._docs_of_key[key] |= bit
-            for g in {key[p : p + K] for p in range(len(key) - K + 1)}:
+            known = grams.get(key) if grams else None
+            if known is None:
+                known = {key[p : p + K] for p in range(len(key) - K + 1)}
+            for g in known:
                 self.masks[g] |= bit
 
     def __len__(self) -> int:
@@ -193,12 +203,28 @@ def spans_of_ends(ends: Ends) -> tuple[Span, ...]:
     return tuple([Span(ends[k], ends[k + 1]) for k in range(0, len(ends), 2)])
 
 
+def phrases_against(reports: Sequence[Report], texts: Sequence[str]) -> list[PhraseRow]:
+    """:func:`phrase_rows` ranked against a library of ``texts`` and the reports' own.
+
+    Each report's k-gram index is made once, for both the runs and the library.
+    """
+    docs = [report_doc(r) for r in reports]
+    indexes = [gram_index(doc.key) for doc in docs]
+    library = PhraseIndex(
+        [*texts, *(r.text for r in reports)],
+        grams={doc.key: own.keys() for doc, own in zip(docs, indexes, strict=True)},
+    )
+    return phrase_rows(reports, library=library, indexes=indexes)
+
+
 def phrase_rows(
     reports: Sequence[Report],
     *,
     library: Sequence[Report] | PhraseIndex | None = None,
+    indexes: Sequence[dict[str, list[int]]] | None = None,
 ) -> list[PhraseRow]:
-    """:func:`shared_phrases` as :data:`PhraseRow` values, by rank."""
+    """:func:`shared_phrases` as :data:`PhraseRow` values, by rank (``indexes``: each
+    report's k-gram index, if made)."""
     docs = [report_doc(r) for r in reports]
     if len(docs) < 2:
         return []
@@ -209,7 +235,7 @@ def phrase_rows(
         index = PhraseIndex(texts)
     n_lib = len(index)
     found: list[_Found] = []
-    runs, grams = maximal_runs(docs)
+    runs, grams = maximal_runs(docs, indexes)
     size = len(docs)
     lib_bits = [index.docs_of_key(doc.key) for doc in docs]
     known = 0
