@@ -156,7 +156,7 @@ def _unpack(value: _PhraseStage | _Packed) -> _PhraseStage:
     first, unique = value
     if isinstance(first, tuple):  # made here: made already
         return cast(_PhraseStage, value)
-    phrases = tuple([phrase_of_row(row) for row in cast(list[PhraseRow], first)])
+    phrases = tuple([phrase_of_row(row) for row in first])
     return phrases, tuple([spans_of_ends(cast(Ends, e)) for e in unique])
 
 

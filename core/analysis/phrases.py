@@ -354,9 +354,9 @@ def unique_ends(
         text = report.text
         covered = bytearray(len(text))
         for ends in phrase_ends:
-            e = ends[d]
-            for k in range(0, len(e), 2):
-                covered[e[k] : e[k + 1]] = b"\x01" * (e[k + 1] - e[k])
+            its = ends[d]
+            for k in range(0, len(its), 2):
+                covered[its[k] : its[k + 1]] = b"\x01" * (its[k + 1] - its[k])
         for nl in _NEWLINE.finditer(text):
             covered[nl.start()] = 1
         spans: list[int] = []
