@@ -241,6 +241,15 @@ def maximal_runs(
     # its sentences are cut and trimmed once (what they add to ``runs`` is already there).
     grown: set[tuple[int, int, int]] = set()
     for by_doc in shared.values():
+        if len(by_doc) == 2:
+            # Most k-grams of two documents: once in each, inside a run that an earlier
+            # seed grows (not left-maximal), so nothing to do; the loop below would skip it.
+            (d1, ps1), (d2, ps2) = by_doc.items()
+            if len(ps1) == 1 == len(ps2):
+                p1 = ps1[0]
+                p2 = ps2[0]
+                if p1 > 0 and p2 > 0 and keys[d1][p1 - 1] == keys[d2][p2 - 1]:
+                    continue
         groups = list(by_doc.items())
         sides: dict[int, _Side] = {}
         for x, (d1, ps1) in enumerate(groups):
