@@ -351,8 +351,11 @@ def body_without(unit: Unit, other: Unit, part: Unit, idf: dict[str, float]) -> 
     return body_similarity(unit.whole or unit, rest)
 
 
-def pair_score(a: Unit, b: Unit) -> Score:
-    """Heading and body similarity of two units of different reports."""
+def pair_score(a: Unit, b: Unit, body_ab: float | None = None) -> Score:
+    """Heading and body similarity of two units of different reports.
+
+    ``body_ab``: ``body_similarity(a, b)`` where the caller has it already (the same value).
+    """
     if a.ref.kind != b.ref.kind:
         return ZERO_SCORE
     # A paragraph of the preamble may meet one inside a section: a report that prints its
@@ -366,7 +369,7 @@ def pair_score(a: Unit, b: Unit) -> Score:
         # sections): compare the whole of both.
         body = body_similarity(a.whole or a, b.whole or b)
     else:
-        body = body_similarity(a, b)
+        body = body_similarity(a, b) if body_ab is None else body_ab
     if a.head_key and b.head_key:
         heading = _heading_similarity(a, b)
         score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
