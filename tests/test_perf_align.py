@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff.core.analysis import align, alignrows
-from reportdiff.core.analysis.similarity import body_similarity, report_tokens
+from reportdiff.core.analysis.similarity import Unit, body_similarity, pair_score, report_tokens
 from reportdiff.core.storage.resolve import resolve_report
 
 
@@ -93,7 +93,7 @@ def test_mean_body_bound_drops_no_moved_pair(
     reports = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in range(2002, 2006)]
     toks = [report_tokens(r) for r in reports]
     real = align._bodies_may_reach
-    dropped: list[tuple[list[align.Unit], list[align.Unit]]] = []
+    dropped: list[tuple[list[Unit], list[Unit]]] = []
 
     def spy(ra, rb, cache, known):  # type: ignore[no-untyped-def]
         ok = real(ra, rb, cache, known)
@@ -105,7 +105,7 @@ def test_mean_body_bound_drops_no_moved_pair(
     pruned = align.align_reports(reports, tokens=toks)
     assert len(dropped) > 100  # it does spare scores
     for xs, ys in dropped:
-        bodies = [alignrows.pair_score(x, y).body for x in xs for y in ys]
-        assert sum(bodies) / len(bodies) < align.MOVED_BODY
+        bodies = [pair_score(x, y).body for x in xs for y in ys]
+        assert sum(bodies) / len(bodies) < alignrows.MOVED_BODY
     monkeypatch.setattr(align, "_bodies_may_reach", lambda *_: True)
     assert align.align_reports(reports, tokens=toks) == pruned
