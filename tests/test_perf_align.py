@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from reportdiff.core.analysis import align, alignrows
-from reportdiff.core.analysis.similarity import body_similarity, report_tokens
+from reportdiff.core.analysis.similarity import Unit, body_similarity, pair_score, report_tokens
 from reportdiff.core.storage.resolve import resolve_report
 
 
@@ -82,3 +82,30 @@ def test_body_bound_is_an_upper_bound(
         assert exact <= bound + 1e-12, (x.ref.label, y.ref.label, exact, bound)
         under += bound < align.MOVED_BODY
     assert under > len(bounds) / 2
+
+
+def test_mean_body_bound_drops_no_moved_pair(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair of rows left unscored because its units' body similarities cannot average
+    :data:`MOVED_BODY` scores under it when scored, and the alignment is the same as
+    with every such pair scored."""
+    reports = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in range(2002, 2006)]
+    toks = [report_tokens(r) for r in reports]
+    real = align._bodies_may_reach
+    dropped: list[tuple[list[Unit], list[Unit]]] = []
+
+    def spy(ra, rb, cache, known):  # type: ignore[no-untyped-def]
+        ok = real(ra, rb, cache, known)
+        if not ok:  # the units as they are now (moved pairs are merged into rows later)
+            dropped.append((list(ra.units.values()), list(rb.units.values())))
+        return ok
+
+    monkeypatch.setattr(align, "_bodies_may_reach", spy)
+    pruned = align.align_reports(reports, tokens=toks)
+    assert len(dropped) > 100  # it does spare scores
+    for xs, ys in dropped:
+        bodies = [pair_score(x, y).body for x in xs for y in ys]
+        assert sum(bodies) / len(bodies) < alignrows.MOVED_BODY
+    monkeypatch.setattr(align, "_bodies_may_reach", lambda *_: True)
+    assert align.align_reports(reports, tokens=toks) == pruned

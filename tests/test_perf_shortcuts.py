@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportdiff.core.analysis import changes, phrases, similarity
+from reportdiff.core.analysis import changes, phraseruns, phrases, similarity
 from reportdiff.core.analysis.align import align_reports
 from reportdiff.core.analysis.changes import add_changes, diff_texts
 from reportdiff.core.comparison import AlignedRow, SharedPhrase
@@ -17,7 +17,7 @@ from reportdiff.core.text.textkey import HAN_RE, is_han
 def test_han_regex_is_is_han() -> None:
     """HAN_RE (what phrases and similarity search with) stands for is_han on every code
     point (surrogates cannot be in a str read from a file)."""
-    assert phrases.HAN_RE is similarity.HAN_RE is HAN_RE
+    assert phraseruns.HAN_RE is similarity.HAN_RE is HAN_RE
     search = HAN_RE.search
     for cp in range(0x110000):
         if 0xD800 <= cp < 0xE000:

@@ -19,6 +19,7 @@ from reportdiff.core.analysis.alignrefine import (
 )
 from reportdiff.core.analysis.alignrivals import part_rivals
 from reportdiff.core.analysis.alignrows import (
+    _SLACK,
     ACCEPT,
     ACCEPT_GAP,
     MOVED,
@@ -242,17 +243,17 @@ def _cross_moves(
         rb = lonely[b][2]
         if lonely[a][1] is lonely[b][1] or ra.units.keys() & rb.units.keys():
             continue
-        # Cheap test first: a moved pair needs body evidence, headings cost rapidfuzz.
-        # Units whose bound is under MOVED_BODY surely score under it.
-        if all(
-            ((x.uid, y.uid) if x.uid < y.uid else (y.uid, x.uid)) not in may
-            or body_similarity(x, y) < MOVED_BODY
-            for x in ra.units.values()
-            for y in rb.units.values()
-        ):
+        # Cheap tests first: a moved pair needs body evidence, headings cost rapidfuzz.
+        # Units whose bound is under MOVED_BODY surely score under it; and the pair's mean
+        # body (below) is at most the mean of its units' body similarities. Those worked
+        # out here are not worked out again for the scores.
+        known: dict[tuple[int, int], float] = {}
+        if not _body_evidence(ra, rb, may, known) or not _bodies_may_reach(ra, rb, cache, known):
             continue
         scores = [
-            named_score(x, y) if x.topic or y.topic else _cached(cache, x, y)
+            named_score(x, y)
+            if x.topic or y.topic
+            else _cached(cache, x, y, known.get((x.uid, y.uid)))
             for x in ra.units.values()
             for y in rb.units.values()
         ]
@@ -301,6 +302,46 @@ def named_score(a: Unit, b: Unit) -> Score:
         return plain
     keyed = pair_score(a, b, True)
     return keyed if keyed.score > plain.score and keyed.body >= SECTION_BODY else plain
+
+
+def _body_evidence(
+    ra: _Row, rb: _Row, may: set[tuple[int, int]], known: dict[tuple[int, int], float]
+) -> bool:
+    """Whether a unit of ``ra`` and one of ``rb`` reach :data:`MOVED_BODY` in body
+    similarity (only the unit pairs in ``may`` can); each similarity worked out on the
+    way is kept in ``known`` under the two ``uid``s in that order."""
+    for x in ra.units.values():
+        for y in rb.units.values():
+            if ((x.uid, y.uid) if x.uid < y.uid else (y.uid, x.uid)) in may:
+                body = known[x.uid, y.uid] = body_similarity(x, y)
+                if body >= MOVED_BODY:
+                    return True
+    return False
+
+
+def _bodies_may_reach(
+    ra: _Row, rb: _Row, cache: dict[tuple[int, int], Score], known: dict[tuple[int, int], float]
+) -> bool:
+    """Whether the mean body score of the unit pairs of two rows may reach
+    :data:`MOVED_BODY`, from an upper bound of each: its score's body where it is scored
+    already, else its body similarity (a score's body is that, capped at 1, or 0), kept
+    in ``known``; 1 for a pair whose score compares the units' wholes."""
+    total = 0.0
+    n = 0
+    for x in ra.units.values():
+        for y in rb.units.values():
+            n += 1
+            score = cache.get((x.uid, y.uid) if x.uid < y.uid else (y.uid, x.uid))
+            if score is not None:
+                total += score.body
+            elif x.shallow != y.shallow:
+                total += 1.0
+            else:
+                body = known.get((x.uid, y.uid))
+                if body is None:
+                    body = known[x.uid, y.uid] = body_similarity(x, y)
+                total += body
+    return total / n >= MOVED_BODY - _SLACK
 
 
 def _freeze(

@@ -81,11 +81,14 @@ def _row_score(row: _Row, unit: Unit, cache: dict[tuple[int, int], Score]) -> Sc
     )
 
 
-def _cached(cache: dict[tuple[int, int], Score], a: Unit, b: Unit) -> Score:
+def _cached(
+    cache: dict[tuple[int, int], Score], a: Unit, b: Unit, body: float | None = None
+) -> Score:
+    """``pair_score(a, b)``, once per pair (``body``: ``body_similarity(a, b)``, if known)."""
     k = (a.uid, b.uid) if a.uid < b.uid else (b.uid, a.uid)
     s = cache.get(k)
     if s is None:
-        s = cache[k] = pair_score(a, b)
+        s = cache[k] = pair_score(a, b, body_ab=body)
     return s
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from reportdiff.core.analysis.facts import measure_kind
+from reportdiff.core.analysis.nearest import last_of
 from reportdiff.core.analysis.scope import plan_span
 from reportdiff.core.analysis.units import fold
 from reportdiff.core.comparison import Quantity
@@ -42,13 +43,13 @@ def change_gap(text: str, q: Quantity) -> int | None:
     """
     if measure_kind(q) != "change":
         return None
-    start = max(text.rfind(c, 0, q.span.start) for c in "。；;!?！？\n") + 1
+    start = last_of(text, "。；;!?！？\n", q.span.start) + 1
     last = None
     for m in _BASE_RE.finditer(fold(text[start : q.span.start])):  # 同１９７８年 as 同1978年
         last = m
     if last is None:
         # 1986年同1978年相比，…；国民收入由…增加到…，增长94.9%: the sentence's two years
-        opening = max(text.rfind(c, 0, q.span.start) for c in "。!?！？\n") + 1
+        opening = last_of(text, "。!?！？\n", q.span.start) + 1
         last = _COMPARED_BASE_RE.search(fold(text[opening:start]))
     if last is None:
         return None

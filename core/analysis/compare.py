@@ -9,7 +9,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from reportdiff.core.analysis.changes import add_changes
-from reportdiff.core.analysis.phrases import PhraseIndex, shared_phrases, unique_spans
+from reportdiff.core.analysis.phrases import (
+    Ends,
+    PhraseRow,
+    phrase_of_row,
+    phrases_against,
+    spans_of_ends,
+    unique_ends,
+)
 from reportdiff.core.comparison import Comparison, Quantity, SharedPhrase
 from reportdiff.core.errors import ReportError
 from reportdiff.core.gcpause import paused_gc
@@ -112,11 +119,9 @@ district reports of 8,000 characters: 76 → 55 ms with two processes)."""
 
 _PhraseStage = tuple[tuple[SharedPhrase, ...], tuple[tuple[Span, ...], ...]]
 
-_Packed = tuple[
-    list[tuple[str, tuple[tuple[int, ...], ...], tuple[int, ...], float, int]],
-    list[tuple[int, ...]],
-]
-""":data:`_PhraseStage` with every run of spans as a flat tuple of their ends."""
+_Packed = tuple[list[PhraseRow], tuple[Ends, ...]]
+""":data:`_PhraseStage` as plain values: each phrase a :data:`PhraseRow`, each report's
+unique text as the flat ends of its spans."""
 
 
 _BEHIND_CHARS = 50_000
@@ -126,60 +131,33 @@ pickle in about 0.2 s, the eight samples (92,000) in 0.03 s; a fork costs a few
 milliseconds."""
 
 
-def _phrase_stage(reports: Sequence[Report]) -> _PhraseStage:
-    """Shared phrases and unique text: they depend on the texts alone."""
-    library = PhraseIndex([*_sample_texts(), *(r.text for r in reports)])
-    phrases = shared_phrases(reports, library=library)
-    return phrases, unique_spans(reports, phrases)
+def _phrase_stage(reports: Sequence[Report]) -> _Packed:
+    """Shared phrases and unique text as plain values: they depend on the texts alone."""
+    rows = phrases_against(reports, _sample_texts())
+    return rows, unique_ends(reports, [row[1] for row in rows])
 
 
 def _phrase_piece(reports: Sequence[Report]) -> _PhraseStage | _Packed:
-    """The phrase stage as a side piece: packed when done in a worker, to be sent back.
+    """The phrase stage as a side piece: plain values when done in a worker, to be sent back.
 
     A worker's result is pickled, and a :class:`Span` pickles at about 1 µs (its class
-    and a dict of two fields); the 8× pair's phrases hold 100,000 of them: as flat tuples
-    of ints they pickle in half the time (and rebuild as fast as they unpickled).
+    and a dict of two fields); the 8× pair's phrases hold 100,000 of them: the worker
+    never makes them, and sends flat tuples of ints, which pickle in half the time (the
+    spans are made once, where they are used).
     """
     from reportdiff.core.parallel import in_worker
 
-    phrases, unique = _phrase_stage(reports)
-    if not in_worker():
-        return phrases, unique
-    return (
-        [
-            (p.text, tuple(_ends(s) for s in p.spans), p.reports, p.distinctiveness, p.rank)
-            for p in phrases
-        ],
-        [_ends(s) for s in unique],
-    )
-
-
-def _ends(spans: tuple[Span, ...]) -> tuple[int, ...]:
-    return tuple([x for s in spans for x in (s.start, s.end)])
-
-
-def _spans(ends: tuple[int, ...]) -> tuple[Span, ...]:
-    if len(ends) == 2:  # most often: one occurrence
-        return (Span(ends[0], ends[1]),)
-    return tuple([Span(ends[k], ends[k + 1]) for k in range(0, len(ends), 2)])
+    packed = _phrase_stage(reports)
+    return packed if in_worker() else _unpack(packed)
 
 
 def _unpack(value: _PhraseStage | _Packed) -> _PhraseStage:
-    """The phrase stage's value, as :func:`_phrase_stage` made it."""
+    """The phrase stage's value with its phrases and spans made."""
     first, unique = value
-    if isinstance(first, tuple):  # made here: not packed
+    if isinstance(first, tuple):  # made here: made already
         return cast(_PhraseStage, value)
-    phrases = tuple(
-        SharedPhrase(
-            text=text,
-            spans=tuple([_spans(e) if e else () for e in spans]),
-            reports=reps,
-            distinctiveness=dist,
-            rank=rank,
-        )
-        for text, spans, reps, dist, rank in first
-    )
-    return phrases, tuple(_spans(cast(tuple[int, ...], e)) for e in unique)
+    phrases = tuple([phrase_of_row(row) for row in first])
+    return phrases, tuple([spans_of_ends(cast(Ends, e)) for e in unique])
 
 
 def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
+from reportdiff.core.analysis.nearest import first_of, last_of
 from reportdiff.core.comparison import Quantity
 
 __all__ = ["SENTENCE_ENDS", "programme_apart", "quoted_terms", "sentence_start"]
@@ -21,7 +22,7 @@ SENTENCE_ENDS = "。！？!?\n"
 
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` begins."""
-    return max(text.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+    return last_of(text, SENTENCE_ENDS, pos) + 1
 
 
 class _Named(Protocol):
@@ -37,8 +38,8 @@ class _Named(Protocol):
 def quoted_terms(text: str, q: Quantity) -> frozenset[str]:
     """The quoted names in the sentence of ``q`` (“城中村”改造…、受益居民1.3万户 → 城中村)."""
     start = sentence_start(text, q.span.start)
-    ends = [e for e in (text.find(c, q.span.end) for c in SENTENCE_ENDS) if e >= 0]
-    return frozenset(_QUOTED_RE.findall(text, start, min(ends, default=len(text))))
+    end = first_of(text, SENTENCE_ENDS, q.span.end)
+    return frozenset(_QUOTED_RE.findall(text, start, len(text) if end < 0 else end))
 
 
 def programme_apart(a: _Named, b: _Named) -> bool:

@@ -357,10 +357,16 @@ def body_without(unit: Unit, other: Unit, part: Unit, idf: dict[str, float]) -> 
     return body_similarity(unit.whole or unit, rest)
 
 
-def pair_score(a: Unit, b: Unit, keys: bool | None = None) -> Score:
+def pair_score(
+    a: Unit, b: Unit, keys: bool | None = None, *, body_ab: float | None = None
+) -> Score:
     """Heading and body similarity of two units of different reports: with their headings
     or lead phrases (``keys`` True) or without (False); by default with them except a
-    paragraph's opening field name (:mod:`.topicopen`, see :func:`~reportdiff.core.analysis.align.named_score`)."""
+    paragraph's opening field name (:mod:`.topicopen`, see
+    :func:`~reportdiff.core.analysis.align.named_score`).
+
+    ``body_ab``: ``body_similarity(a, b)`` where the caller has it already (the same value).
+    """
     if keys is None and (a.topic or b.topic):
         keys = False
     if a.ref.kind != b.ref.kind:
@@ -376,7 +382,7 @@ def pair_score(a: Unit, b: Unit, keys: bool | None = None) -> Score:
         # sections): compare the whole of both.
         body = body_similarity(a.whole or a, b.whole or b)
     else:
-        body = body_similarity(a, b)
+        body = body_similarity(a, b) if body_ab is None else body_ab
     if keys is not False and a.head_key and b.head_key:
         heading = _heading_similarity(a, b)
         score = HEADING_WEIGHT * heading + (1.0 - HEADING_WEIGHT) * body
