@@ -448,7 +448,7 @@ def strip_indicator(
     if p >= 0 and len(seg) - p - 1 >= 4:
         lo += p + 1
     if hi - lo > _MAX_INDICATOR:
-        lo = hi - _MAX_INDICATOR
+        lo = _after_cut_year(key, hi - _MAX_INDICATOR, hi)
     # an unbalanced quote at either end is punctuation, not part of the name (“美丽街区”5条)
     seg = key[lo:hi]
     if seg.endswith("”") and "“" not in seg:
@@ -456,6 +456,22 @@ def strip_indicator(
     if seg.startswith("“") and "”" not in seg:
         lo += 1
     return lo, max(lo, hi), quals
+
+
+_CUT_YEAR_RE = re.compile(r"\d*年(?:底|末|初)?(?:(?:到|至|、)\d{4}年(?:底|末|初)?)*")
+
+
+def _after_cut_year(key: str, lo: int, hi: int) -> int:
+    """Where a name cut short at ``lo`` starts: after the year the cut fell in.
+
+    一九八二年城市职工家庭平均每人全年可用于生活费的收入, cut to its last characters, is
+    城市职工家庭…, not 八二年城市职工家庭… (the year is kept in Quantity.year); the dates
+    joined to it (一九五三年到一九八○年) go with it.
+    """
+    if not (0 < lo < hi and key[lo].isdigit() and key[lo - 1].isdigit()):
+        return lo
+    m = _CUT_YEAR_RE.match(key, lo, hi)
+    return m.end() if m is not None and hi - m.end() >= 2 else lo
 
 
 def drop_action(indicator: str) -> str:

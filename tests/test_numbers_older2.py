@@ -1,0 +1,40 @@
+"""Rules of reading older State Council reports (issue 10, second round): per-head income
+however worded, names cut short never starting inside a year.
+
+Each rule is one a person would state for every report; the tests read corpus text that
+is no held-out gold.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.comparison import NumberPair
+
+
+@cache
+def pairs_of(a: int, b: int) -> tuple[NumberPair, ...]:
+    return pairs(national(a), national(b))
+
+
+def test_a_name_cut_short_starts_after_a_year() -> None:
+    # 1983: 一九八二年城市职工家庭平均每人全年可用于生活费的收入为五百元: the name is longer
+    # than a name is read; cut short, it starts after the year (kept in Quantity.year), not
+    # at 八二年
+    income = quantity(national(1983), "五百元")
+    assert income.indicator == "城市职工家庭平均每人全年可用于生活费的收入"
+    assert income.year == 1982
+
+
+def test_per_head_income_however_worded() -> None:
+    # 1983: 一九八二年全国农民平均每人的纯收入达到二百七十元; 1988: 农民人均纯收入，１９８２年为
+    # ２７０元: 平均每人 (按人口平均) is 人均, and 可用于生活费的收入 is 生活费收入
+    assert fact_name("农民平均每人的纯收入") == fact_name("农民人均纯收入")
+    assert fact_name("按人口平均的生活费收入") == fact_name("人均生活费收入")
+    assert fact_name("城市职工家庭平均每人全年可用于生活费的收入") == "城市职工家庭人均生活费收入"
+    # 农民人均纯收入…１９８７年提高到４６３元: the later report's reading of the same income
+    assert partner(pairs_of(1983, 1988), 0, "二百七十元") == "４６３元"
+    # 每人 alone keeps its words (每人收入 of a commune is no household survey's 人均纯收入)
+    assert fact_name("每人收入") == "每人收入"
