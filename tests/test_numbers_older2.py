@@ -38,3 +38,12 @@ def test_per_head_income_however_worded() -> None:
     assert partner(pairs_of(1983, 1988), 0, "二百七十元") == "４６３元"
     # 每人 alone keeps its words (每人收入 of a commune is no household survey's 人均纯收入)
     assert fact_name("每人收入") == "每人收入"
+
+
+def test_the_noun_before_a_change_stops_at_its_predicate() -> None:
+    # 1983: 预算外资金却大幅度增加，由一九七八年的三百七十一亿元增加到一九八二年的…: the clause
+    # before 由 is the noun and what happened to it; the figures are of 预算外资金 (却大幅度 says
+    # how it grew), as 1988's 预算外资金１９８７年达到１９３０亿元 names it
+    r = national(1983)
+    assert quantity(r, "三百七十一亿元").indicator == "预算外资金"
+    assert fact_name(quantity(national(1988), "１９３０亿元").indicator) == "预算外资金"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reportdiff.core.analysis.clauses import find_clause_start, is_han
 from reportdiff.core.analysis.figures import Raw
-from reportdiff.core.analysis.indicators import strip_indicator
+from reportdiff.core.analysis.indicators import PREDICATE_START_RE, strip_indicator
 from reportdiff.core.model import Span
 
 __all__ = [
@@ -205,9 +205,11 @@ def named_before_from(key: str, sentence_start: int, clause_start: int) -> Span 
     if before >= clause_start - 1 or any(c.isdigit() for c in key[before : clause_start - 1]):
         return None
     ordinal = _ORDINAL_RE.match(key, before, clause_start - 1)
-    lo, hi, _ = strip_indicator(
-        key, ordinal.end() if ordinal else before, clause_start - 1, after_figure=False
-    )
+    start = ordinal.end() if ordinal else before
+    # 预算外资金却大幅度增加，由…: the noun stops where what happened to it starts
+    told = PREDICATE_START_RE.search(key, start + 2, clause_start - 1)
+    end = told.start() if told is not None else clause_start - 1
+    lo, hi, _ = strip_indicator(key, start, end, after_figure=False)
     if not 3 <= hi - lo <= 24 or not all(is_han(c) or c == "、" for c in key[lo:hi]):
         return None
     if key[lo] in "中所占的":

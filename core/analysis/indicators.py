@@ -178,9 +178,9 @@ def _two_joined(key: str, lo: int, hi: int) -> tuple[Span, Span] | None:
 
 # Where the last noun of a list stops and the list's predicate starts: 化学需氧量、二氧化硫排放
 # 总量近年来首次出现双下降 → 二氧化硫排放总量.
-_PREDICATE_START_RE = re.compile(
+PREDICATE_START_RE = re.compile(
     r"近年来|近几年|首次|出现|继续|比上年|较上年|比去年|同比|分别|已经|持续|连续|大幅|明显"
-    r"|稳步|进一步|有所|实现|达到|保持|呈现|逐步|不断|都|势头"
+    r"|稳步|进一步|有所|实现|达到|保持|呈现|逐步|不断|都|势头|却"
 )
 
 
@@ -204,7 +204,7 @@ def listed_before(
             return None
         hi = seg_end
         if not items:
-            cut = _PREDICATE_START_RE.search(key, seg_start + 2, seg_end)
+            cut = PREDICATE_START_RE.search(key, seg_start + 2, seg_end)
             if cut is None:
                 return None  # the list's noun and its verb cannot be told apart
             hi = cut.start()
@@ -311,7 +311,7 @@ def owner_of_attribute(text: str, key: str, lo: int, hi: int, sentence_start: in
         first_end += 1
     if first_end >= lo:
         return None
-    cut = _PREDICATE_START_RE.search(key, sentence_start + 2, first_end)
+    cut = PREDICATE_START_RE.search(key, sentence_start + 2, first_end)
     if cut is None:
         return None
     nlo, nhi, _ = strip_indicator(key, sentence_start, cut.start(), after_figure=False)
