@@ -11,6 +11,7 @@ from functools import cache
 
 from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.comparison import NumberPair
 
 
@@ -47,3 +48,13 @@ def test_the_noun_before_a_change_stops_at_its_predicate() -> None:
     r = national(1983)
     assert quantity(r, "三百七十一亿元").indicator == "预算外资金"
     assert fact_name(quantity(national(1988), "１９３０亿元").indicator) == "预算外资金"
+
+
+def test_per_head_before_de_is_part_of_the_measure() -> None:
+    # 1982: 城乡居民按人口平均的消费水平计划提高百分之二十二: the consumption per head of town
+    # and country (人均消费水平), not any 消费水平 (1981: 全国人民的平均消费水平提高一倍)
+    r = national(1982)
+    at = r.text.index("城乡居民按人口平均的消费水平计划提高百分之二十二")
+    planned = next(q for q in extract_quantities(r) if q.span.start > at)
+    assert planned.indicator == "城乡居民按人口平均的消费水平"
+    assert fact_name(planned.indicator) == "城乡居民人均消费水平"

@@ -368,6 +368,7 @@ def object_of_verb_before(
     return Span(olo, ohi)
 
 
+_PER_HEAD_OF_RE = re.compile(r"(?:按人口平均|平均每人|每人平均|人均)(?:全年)?的$")
 _WHEN_ONLY_RE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:初期|期间|时期|阶段)")
 _PLANNED_TO_RE = re.compile(r"达到|增长|提高|增加|降低|减少|下降|上升|安排|比|为")
 """What 计划 before them makes a plan of (计划达到, 计划增长); 计划完成 is the plan's own."""
@@ -445,6 +446,10 @@ def strip_indicator(
             lo += key.startswith("了", lo)  # 提出了再超额生产煤炭
             seg = key[lo:hi]
     p = seg.rfind("的")
+    per_head = _PER_HEAD_OF_RE.search(seg, 0, p + 1) if p >= 0 else None
+    if per_head is not None:
+        # 城乡居民按人口平均的消费水平: per head is part of the measure, not a modifier to drop
+        p = seg.rfind("的", 0, per_head.start())
     if p >= 0 and len(seg) - p - 1 >= 4:
         lo += p + 1
     if hi - lo > _MAX_INDICATOR:
