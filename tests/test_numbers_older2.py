@@ -12,6 +12,7 @@ from functools import cache
 from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.comparison import NumberPair
 
 
@@ -34,7 +35,6 @@ def test_per_head_income_however_worded() -> None:
     # ２７０元: 平均每人 (按人口平均) is 人均, and 可用于生活费的收入 is 生活费收入
     assert fact_name("农民平均每人的纯收入") == fact_name("农民人均纯收入")
     assert fact_name("按人口平均的生活费收入") == fact_name("人均生活费收入")
-    assert fact_name("城市职工家庭平均每人全年可用于生活费的收入") == "城市职工家庭人均生活费收入"
     # 农民人均纯收入…１９８７年提高到４６３元: the later report's reading of the same income
     assert partner(pairs_of(1983, 1988), 0, "二百七十元") == "４６３元"
     # 每人 alone keeps its words (每人收入 of a commune is no household survey's 人均纯收入)
@@ -58,3 +58,14 @@ def test_per_head_before_de_is_part_of_the_measure() -> None:
     planned = next(q for q in extract_quantities(r) if q.span.start > at)
     assert planned.indicator == "城乡居民按人口平均的消费水平"
     assert fact_name(planned.indicator) == "城乡居民人均消费水平"
+
+
+def test_urban_households_income_per_head_under_each_name() -> None:
+    # 1983: 一九八二年城市职工家庭平均每人全年可用于生活费的收入为五百元; 1988: 城镇居民人均生活费
+    # 收入，１９８２年为４９４．５元: one survey of urban households, one measure and subject
+    older = quantity(national(1983), "五百元")
+    later = quantity(national(1988), "４９４．５元")
+    assert fact_name(older.indicator) == fact_name(later.indicator) == "城镇居民人均生活费收入"
+    assert older.subject == later.subject == subject_of("城镇居民人均生活费收入")
+    # 职工家庭 alone is no income's subject
+    assert subject_of("职工家庭住房") == ""

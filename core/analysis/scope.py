@@ -156,10 +156,22 @@ ABBREVIATIONS = {
 _ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
 
 
+_URBAN_HOUSEHOLDS_RE = re.compile(r"(?:城市|城镇)?职工家庭|城镇居民家庭")
+_PER_HEAD_INCOME_RE = re.compile(r"(?:人均|平均每人|每人平均|按人口平均).*收入")
+
+
 def expand_abbreviations(name: str) -> str:
     """An indicator with its official abbreviations written out: 参合农民 → 参加新型农村合作
-    医疗农民 (its subject, 农村, and its name are those of the full form)."""
-    return _ABBREVIATIONS_RE.sub(lambda m: ABBREVIATIONS[m.group()], name)
+    医疗农民 (its subject, 农村, and its name are those of the full form).
+
+    The urban household survey's income per head is 城镇居民's under each of its names
+    (城市职工家庭, 职工家庭 and 城镇居民家庭 in older reports: 1983 gives 1982's as 城市职工
+    家庭平均每人…五百元, 1988 as 城镇居民人均生活费收入…４９４．５元).
+    """
+    name = _ABBREVIATIONS_RE.sub(lambda m: ABBREVIATIONS[m.group()], name)
+    if _PER_HEAD_INCOME_RE.search(name):
+        name = _URBAN_HOUSEHOLDS_RE.sub("城镇居民", name)
+    return name
 
 
 def subject_of(indicator: str) -> str:
