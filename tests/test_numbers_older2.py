@@ -69,3 +69,13 @@ def test_urban_households_income_per_head_under_each_name() -> None:
     assert older.subject == later.subject == subject_of("城镇居民人均生活费收入")
     # 职工家庭 alone is no income's subject
     assert subject_of("职工家庭住房") == ""
+
+
+def test_the_topic_before_a_comma_names_a_figure_whose_clause_names_none() -> None:
+    # 1982: 到一九八五年，城乡居民按人口平均的消费水平，将比一九八○年增长百分之二十二: the noun
+    # phrase standing alone before the comma is what grows
+    r = national(1982)
+    at = r.text.index("城乡居民按人口平均的消费水平，将比一九八○年增长百分之二十二")
+    grown = next(q for q in extract_quantities(r) if q.span.start > at)
+    assert grown.indicator == "城乡居民按人口平均的消费水平"
+    assert grown.is_change

@@ -368,7 +368,9 @@ def object_of_verb_before(
     return Span(olo, ohi)
 
 
-_PER_HEAD_OF_RE = re.compile(r"(?:按人口平均|平均每人|每人平均|人均)(?:全年)?的$")
+_PER_HEAD_OF_RE = re.compile(
+    r"(?:按人口平均|平均每人|每人平均|人均|每[\u4e00-\u9fff]{1,3})(?:全年)?的$"
+)
 _WHEN_ONLY_RE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:初期|期间|时期|阶段)")
 _PLANNED_TO_RE = re.compile(r"达到|增长|提高|增加|降低|减少|下降|上升|安排|比|为")
 """What 计划 before them makes a plan of (计划达到, 计划增长); 计划完成 is the plan's own."""
@@ -448,7 +450,8 @@ def strip_indicator(
     p = seg.rfind("的")
     per_head = _PER_HEAD_OF_RE.search(seg, 0, p + 1) if p >= 0 else None
     if per_head is not None:
-        # 城乡居民按人口平均的消费水平: per head is part of the measure, not a modifier to drop
+        # 城乡居民按人口平均的消费水平, 每吨钢的综合能耗: per head (per unit) is part of the
+        # measure, not a modifier to drop
         p = seg.rfind("的", 0, per_head.start())
     if p >= 0 and len(seg) - p - 1 >= 4:
         lo += p + 1
@@ -477,6 +480,13 @@ def _after_cut_year(key: str, lo: int, hi: int) -> int:
         return lo
     m = _CUT_YEAR_RE.match(key, lo, hi)
     return m.end() if m is not None and hi - m.end() >= 2 else lo
+
+
+def names_nothing(key: str, clause_start: int, figure: int) -> bool:
+    """Whether the words of a 分别 clause before its figures name no noun (比上年分别下降)."""
+    cut = key.rfind("分别", clause_start, figure)
+    lo, hi, _ = strip_indicator(key, clause_start, cut, after_figure=False)
+    return hi - lo < 2
 
 
 def drop_action(indicator: str) -> str:
