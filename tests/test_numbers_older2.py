@@ -79,3 +79,17 @@ def test_the_topic_before_a_comma_names_a_figure_whose_clause_names_none() -> No
     grown = next(q for q in extract_quantities(r) if q.span.start > at)
     assert grown.indicator == "城乡居民按人口平均的消费水平"
     assert grown.is_change
+
+
+def test_double_track_is_the_railways_however_named() -> None:
+    # 1989: 铁路复线里程８２０公里; 1982: 建成复线一千七百公里; 2000: 增加铁路新线1423公里、复线
+    # 643公里: 复线 is a railway's double track, 复线里程 its length in 公里
+    named = [
+        quantity(national(1989), "８２０公里").indicator,
+        quantity(national(1982), "一千七百公里").indicator,
+        quantity(national(2000), "643公里").indicator,
+    ]
+    assert {fact_name(n) for n in named} == {"铁路复线"}
+    assert {subject_of(n) for n in named} == {"铁路"}
+    # 新线和复线 together are two lines, not the double track
+    assert fact_name(quantity(national(1995), "３３００多公里").indicator) != "铁路复线"

@@ -25,6 +25,7 @@ __all__ = [
     "sectors_of",
     "share_name",
     "share_part",
+    "track_name",
 ]
 
 MEASURES = (
@@ -302,3 +303,16 @@ def per_head_name(name: str) -> str:
     每人 alone (每人收入 of a commune) keeps its words.
     """
     return _LIVING_COST_RE.sub("生活费收入", _PER_HEAD_RE.sub("人均", name))
+
+
+_TRACK_RE = re.compile(r"(?:铁路)?复线(?:里程)?")
+
+
+def track_name(name: str) -> str:
+    """Double track however named: 复线 is a railway's, and 复线里程 is its length, which a
+    figure in 公里 gives anyway.
+
+    >>> track_name("铁路复线里程"), track_name("复线"), track_name("铁路新线和复线")
+    ('铁路复线', '铁路复线', '铁路新线和复线')
+    """
+    return "铁路复线" if _TRACK_RE.fullmatch(name) else name
