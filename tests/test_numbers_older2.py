@@ -93,3 +93,19 @@ def test_double_track_is_the_railways_however_named() -> None:
     assert {subject_of(n) for n in named} == {"铁路"}
     # 新线和复线 together are two lines, not the double track
     assert fact_name(quantity(national(1995), "３３００多公里").indicator) != "铁路复线"
+
+
+def test_that_is_restates_the_figure_before() -> None:
+    # 1954: 中等专业学校学生数增长了百分之七十五，即达到六十七万人: 即 (that is) names no noun;
+    # the level is of the students just counted. 1955: 铁路货物周转量将达到一千二百一十亿吨公里，
+    # 即比一九五二年增长一倍
+    assert quantity(national(1954), "六十七万人").indicator == "中等专业学校学生数"
+    r = national(1955)
+    at = r.text.index("即比一九五二年增长一倍")
+    doubled = next(q for q in extract_quantities(r) if q.span.start > at)
+    assert (doubled.text, doubled.indicator) == ("一倍", "铁路货物周转量")
+    # 即使 (even if) opens a clause of its own
+    r = national(1957)
+    at = r.text.index("即使以基本建设投资多了")
+    extra = next(q for q in extract_quantities(r) if q.span.start > at)
+    assert "基本建设投资" in extra.indicator

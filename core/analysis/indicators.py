@@ -66,6 +66,9 @@ _BASE_TRAIL_RE = re.compile(
     r"(?:比|较|同|在)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
     r"(?:末|底|同期)?$"
 )
+_THAT_IS_RE = re.compile(r"即(?![使便刻])")
+"""即 (that is) opening a clause restates the figure before: 学生数增长了百分之七十五，即达到
+六十七万人 names no noun of its own (but 即使, 即便 open a clause of their own)."""
 _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 _LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) > 1))
 _TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
@@ -405,6 +408,7 @@ def strip_indicator(
             hi -= 1
             changed = True
         lead = (_LEAD_RE if after_figure else _LEAD_LONG_RE).match(key, lo, hi)
+        lead = lead or _THAT_IS_RE.match(key, lo, hi)
         if lead:
             if lead.group() in QUALIFIER_WORDS:
                 quals.append(lead.group())
