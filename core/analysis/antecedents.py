@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reportdiff.core.analysis.clauses import find_clause_start, is_han
 from reportdiff.core.analysis.figures import Raw
-from reportdiff.core.analysis.indicators import strip_indicator
+from reportdiff.core.analysis.indicators import PREDICATE_START_RE, strip_indicator
 from reportdiff.core.model import Span
 
 __all__ = [
@@ -27,8 +27,10 @@ __all__ = [
     "named_before_from",
     "noun_opening",
     "output_owner",
+    "per_head_topic",
     "scheme_members",
     "set_after_comma",
+    "topic_before_comma",
     "topic_owner",
     "turned_noun",
 ]
@@ -205,9 +207,11 @@ def named_before_from(key: str, sentence_start: int, clause_start: int) -> Span 
     if before >= clause_start - 1 or any(c.isdigit() for c in key[before : clause_start - 1]):
         return None
     ordinal = _ORDINAL_RE.match(key, before, clause_start - 1)
-    lo, hi, _ = strip_indicator(
-        key, ordinal.end() if ordinal else before, clause_start - 1, after_figure=False
-    )
+    start = ordinal.end() if ordinal else before
+    # 预算外资金却大幅度增加，由…: the noun stops where what happened to it starts
+    told = PREDICATE_START_RE.search(key, start + 2, clause_start - 1)
+    end = told.start() if told is not None else clause_start - 1
+    lo, hi, _ = strip_indicator(key, start, end, after_figure=False)
     if not 3 <= hi - lo <= 24 or not all(is_han(c) or c == "、" for c in key[lo:hi]):
         return None
     if key[lo] in "中所占的":
@@ -350,3 +354,51 @@ def topic_owner(
     if _OPENS_A_CLAUSE_RE.match(noun) or _AGENT_RE.match(noun):
         return None  # 我们在…，总额…: who acted owns no output
     return Span(m.start("noun"), m.end("noun")), head
+
+
+def topic_before_comma(key: str, sentence_start: int, clause_start: int) -> Span | None:
+    """The noun phrase standing alone before the comma that opens the figure's clause.
+
+    到一九八五年，城乡居民按人口平均的消费水平，将比一九八○年增长百分之二十二: the clause
+    before is the topic the figure's clause (将比…增长, naming nothing) speaks of. None unless
+    that clause opens the sentence (after a date at most), holds no figure, and reads as a
+    noun of 3–16 Han characters: no deed, no predicate, no preposition opening it.
+    """
+    end = clause_start - 1
+    if end <= sentence_start or key[end] not in ",，":
+        return None
+    before = find_clause_start(key, end, sentence_start)
+    if before > sentence_start and not DATE_ONLY_RE.fullmatch(key, sentence_start, before - 1):
+        return None
+    if any(c.isdigit() for c in key[before:end]):
+        return None
+    lo, hi, _ = strip_indicator(key, before, end, after_figure=False)
+    noun = key[lo:hi]
+    if not 3 <= len(noun) <= 16 or not all(is_han(c) for c in noun):
+        return None
+    if _NOT_A_TOPIC_RE.search(noun) or PREDICATE_START_RE.search(noun):
+        return None
+    if _OPENS_A_CLAUSE_RE.match(noun) or _AGENT_RE.match(noun):
+        return None
+    return Span(lo, hi)
+
+
+_PER_HEAD_ONLY_RE = re.compile(r"(?:全国)?(?P<per>平均每人|每人平均|人均|按人口平均)")
+
+
+def per_head_topic(
+    text: str, key: str, lo: int, hi: int, sentence_start: int, clause_start: int
+) -> str | None:
+    """The name of a figure whose clause says only that it is per head (全国平均每人达到…):
+    the topic before the comma (:func:`topic_before_comma`), per head. 农民的纯收入，全国平均
+    每人达到… → 农民平均每人的纯收入. None unless ``key[lo:hi]`` is only such a phrase and the
+    topic is found."""
+    per = _PER_HEAD_ONLY_RE.fullmatch(key, lo, hi)
+    if per is None:
+        return None
+    topic = topic_before_comma(key, sentence_start, clause_start)
+    if topic is None:
+        return None
+    words, head = text[topic.start : topic.end], text[per.start("per") : per.end("per")]
+    cut = words.rfind("的")
+    return words[:cut] + head + words[cut:] if cut > 0 else head + words

@@ -18,8 +18,10 @@ from reportdiff.core.analysis.namerules import (
     funds_for_other_ends,
     housing_name,
     one_order,
+    per_head_name,
     plan_only,
     share_name,
+    track_name,
 )
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
@@ -105,7 +107,8 @@ def fact_name(indicator: str) -> str:
     # 医疗的农民
     if plan_only(chosen):
         return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
-    return one_order(share_name(housing_name(expand_abbreviations(chosen))))
+    named = per_head_name(expand_abbreviations(chosen))
+    return one_order(share_name(housing_name(track_name(named))))
 
 
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")

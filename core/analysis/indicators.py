@@ -66,6 +66,9 @@ _BASE_TRAIL_RE = re.compile(
     r"(?:比|较|同|在)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
     r"(?:末|底|同期)?$"
 )
+_THAT_IS_RE = re.compile(r"即(?![使便刻])")
+"""即 (that is) opening a clause restates the figure before: 学生数增长了百分之七十五，即达到
+六十七万人 names no noun of its own (but 即使, 即便 open a clause of their own)."""
 _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 _LEAD_LONG_RE = re.compile("|".join(re.escape(w) for w in _LEAD_WORDS if len(w) > 1))
 _TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + ")$")
@@ -178,9 +181,9 @@ def _two_joined(key: str, lo: int, hi: int) -> tuple[Span, Span] | None:
 
 # Where the last noun of a list stops and the list's predicate starts: 化学需氧量、二氧化硫排放
 # 总量近年来首次出现双下降 → 二氧化硫排放总量.
-_PREDICATE_START_RE = re.compile(
+PREDICATE_START_RE = re.compile(
     r"近年来|近几年|首次|出现|继续|比上年|较上年|比去年|同比|分别|已经|持续|连续|大幅|明显"
-    r"|稳步|进一步|有所|实现|达到|保持|呈现|逐步|不断|都|势头"
+    r"|稳步|进一步|有所|实现|达到|保持|呈现|逐步|不断|都|势头|却"
 )
 
 
@@ -204,7 +207,7 @@ def listed_before(
             return None
         hi = seg_end
         if not items:
-            cut = _PREDICATE_START_RE.search(key, seg_start + 2, seg_end)
+            cut = PREDICATE_START_RE.search(key, seg_start + 2, seg_end)
             if cut is None:
                 return None  # the list's noun and its verb cannot be told apart
             hi = cut.start()
@@ -311,7 +314,7 @@ def owner_of_attribute(text: str, key: str, lo: int, hi: int, sentence_start: in
         first_end += 1
     if first_end >= lo:
         return None
-    cut = _PREDICATE_START_RE.search(key, sentence_start + 2, first_end)
+    cut = PREDICATE_START_RE.search(key, sentence_start + 2, first_end)
     if cut is None:
         return None
     nlo, nhi, _ = strip_indicator(key, sentence_start, cut.start(), after_figure=False)
@@ -368,6 +371,9 @@ def object_of_verb_before(
     return Span(olo, ohi)
 
 
+_PER_HEAD_OF_RE = re.compile(
+    r"(?:按人口平均|平均每人|每人平均|人均|每[\u4e00-\u9fff]{1,3})(?:全年)?的$"
+)
 _WHEN_ONLY_RE = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:初期|期间|时期|阶段)")
 _PLANNED_TO_RE = re.compile(r"达到|增长|提高|增加|降低|减少|下降|上升|安排|比|为")
 """What 计划 before them makes a plan of (计划达到, 计划增长); 计划完成 is the plan's own."""
@@ -402,6 +408,7 @@ def strip_indicator(
             hi -= 1
             changed = True
         lead = (_LEAD_RE if after_figure else _LEAD_LONG_RE).match(key, lo, hi)
+        lead = lead or _THAT_IS_RE.match(key, lo, hi)
         if lead:
             if lead.group() in QUALIFIER_WORDS:
                 quals.append(lead.group())
@@ -445,10 +452,15 @@ def strip_indicator(
             lo += key.startswith("了", lo)  # 提出了再超额生产煤炭
             seg = key[lo:hi]
     p = seg.rfind("的")
+    per_head = _PER_HEAD_OF_RE.search(seg, 0, p + 1) if p >= 0 else None
+    if per_head is not None:
+        # 城乡居民按人口平均的消费水平, 每吨钢的综合能耗: per head (per unit) is part of the
+        # measure, not a modifier to drop
+        p = seg.rfind("的", 0, per_head.start())
     if p >= 0 and len(seg) - p - 1 >= 4:
         lo += p + 1
     if hi - lo > _MAX_INDICATOR:
-        lo = hi - _MAX_INDICATOR
+        lo = _after_cut_year(key, hi - _MAX_INDICATOR, hi)
     # an unbalanced quote at either end is punctuation, not part of the name (“美丽街区”5条)
     seg = key[lo:hi]
     if seg.endswith("”") and "“" not in seg:
@@ -456,6 +468,29 @@ def strip_indicator(
     if seg.startswith("“") and "”" not in seg:
         lo += 1
     return lo, max(lo, hi), quals
+
+
+_CUT_YEAR_RE = re.compile(r"\d*年(?:底|末|初)?(?:(?:到|至|、)\d{4}年(?:底|末|初)?)*")
+
+
+def _after_cut_year(key: str, lo: int, hi: int) -> int:
+    """Where a name cut short at ``lo`` starts: after the year the cut fell in.
+
+    一九八二年城市职工家庭平均每人全年可用于生活费的收入, cut to its last characters, is
+    城市职工家庭…, not 八二年城市职工家庭… (the year is kept in Quantity.year); the dates
+    joined to it (一九五三年到一九八○年) go with it.
+    """
+    if not (0 < lo < hi and key[lo].isdigit() and key[lo - 1].isdigit()):
+        return lo
+    m = _CUT_YEAR_RE.match(key, lo, hi)
+    return m.end() if m is not None and hi - m.end() >= 2 else lo
+
+
+def names_nothing(key: str, clause_start: int, figure: int) -> bool:
+    """Whether the words of a 分别 clause before its figures name no noun (比上年分别下降)."""
+    cut = key.rfind("分别", clause_start, figure)
+    lo, hi, _ = strip_indicator(key, clause_start, cut, after_figure=False)
+    return hi - lo < 2
 
 
 def drop_action(indicator: str) -> str:

@@ -19,11 +19,13 @@ __all__ = [
     "housing_name",
     "measures_differ",
     "one_order",
+    "per_head_name",
     "plan_only",
     "points_back",
     "sectors_of",
     "share_name",
     "share_part",
+    "track_name",
 ]
 
 MEASURES = (
@@ -285,3 +287,32 @@ def housing_name(name: str) -> str:
     if "人均" in name or "每" in name:
         return name
     return _HOUSING_BUILT_RE.sub("新建", _HOUSING_AREA_RE.sub("", name))
+
+
+_PER_HEAD_RE = re.compile(r"(?:平均每人|每人平均|按人口平均)(?:全年)?的?|人均(?:全年)?的?")
+_LIVING_COST_RE = re.compile(r"可用于生活费的?收入")
+
+
+def per_head_name(name: str) -> str:
+    """An income per head however worded: 平均每人 and 按人口平均 are 人均, and 可用于生活费的
+    收入 is 生活费收入, the households' income for living expenses.
+
+    >>> per_head_name("农民平均每人的纯收入"), per_head_name("城市职工家庭平均每人全年可用于生活费的收入")
+    ('农民人均纯收入', '城市职工家庭人均生活费收入')
+
+    每人 alone (每人收入 of a commune) keeps its words.
+    """
+    return _LIVING_COST_RE.sub("生活费收入", _PER_HEAD_RE.sub("人均", name))
+
+
+_TRACK_RE = re.compile(r"(?:铁路)?复线(?:里程)?")
+
+
+def track_name(name: str) -> str:
+    """Double track however named: 复线 is a railway's, and 复线里程 is its length, which a
+    figure in 公里 gives anyway.
+
+    >>> track_name("铁路复线里程"), track_name("复线"), track_name("铁路新线和复线")
+    ('铁路复线', '铁路复线', '铁路新线和复线')
+    """
+    return "铁路复线" if _TRACK_RE.fullmatch(name) else name

@@ -21,8 +21,10 @@ from reportdiff.core.analysis.antecedents import (
     named_before_from,
     noun_opening,
     output_owner,
+    per_head_topic,
     scheme_members,
     set_after_comma,
+    topic_before_comma,
     topic_owner,
     turned_noun,
 )
@@ -46,6 +48,7 @@ from reportdiff.core.analysis.indicators import (
     fund_for,
     list_noun_start,
     listed_before,
+    names_nothing,
     object_of_verb_before,
     owner_of_attribute,
     resolve_list_reference,
@@ -93,13 +96,6 @@ _LINKING_ONLY_RE = re.compile(r"\s*(?:确定为|定为|为|是|确定在|定在)
 _TARGET_WORDS = ("目标", "力争", "预计", "预期")
 _TARGET_QUALIFIERS = frozenset({"目标", "力争", "预计", "不低于", "不高于", "不少于", "不超过",
                                 "控制在"})  # fmt: skip
-
-
-def _names_nothing(key: str, clause_start: int, figure: int) -> bool:
-    """Whether the words of a 分别 clause before its figures name no noun (比上年分别下降)."""
-    cut = key.rfind("分别", clause_start, figure)
-    lo, hi, _ = strip_indicator(key, clause_start, cut, after_figure=False)
-    return hi - lo < 2
 
 
 def _own_noun(prev: Quantity, raw: Raw) -> bool:
@@ -218,10 +214,10 @@ def _extract_block(
                 if (
                     len(figures) >= 2
                     and len(levels) == len(figures) == len(names)
-                    and _names_nothing(key, clause_start, raw.start)
+                    and names_nothing(key, clause_start, raw.start)
                 ):
                     series = list(zip(figures, levels, strict=True))
-            if series is None and _names_nothing(key, clause_start, raw.start):
+            if series is None and names_nothing(key, clause_start, raw.start):
                 # 化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%:
                 # a 分别 clause with no noun of its own distributes the list just before it
                 figures = series_of(key, raws, k)
@@ -387,6 +383,10 @@ def _extract_block(
                 indicator_span = dated_topic(key, sentence_start, clause_start)
             if indicator_span is None and factor is not None:
                 indicator_span = noun_opening(key, sentence_start, clause_start)
+            # 城乡居民按人口平均的消费水平，将比…增长百分之二十二: the topic before the comma
+            indicator_span = indicator_span or topic_before_comma(key, sentence_start, clause_start)
+        elif indicator_span == Span(lo, hi) and not indicator:  # 农民的纯收入，全国平均每人达到…
+            indicator = per_head_topic(text, key, lo, hi, sentence_start, clause_start) or ""
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
         if indicator_span is not None and OUTPUT_ONLY_RE.fullmatch(key, lo, hi):

@@ -116,7 +116,7 @@ _SUBJECT_RE = re.compile(
     r"进出口|城乡|城镇|农村|农民|城市|(?<![全本])市内|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
     r"|轻工业|重工业"  # a part of industry, not all of it
     # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
-    r"|铁路|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
+    r"|铁路|复线|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
     r"|重点人群"  # 家庭医生重点人群签约率 is of a group, not of everyone
 )
 
@@ -143,8 +143,9 @@ class Scope:
     span when its sentence states them (1979到1983年, “六五”期间, 过去五年), else None."""
 
 
-_SUBJECT_SAME = {"农民": "农村", "乡村": "农村", "市内": "城市"}
-"""Words naming one subject: 市内电话 are 城市市内电话 (telephones within cities)."""
+_SUBJECT_SAME = {"农民": "农村", "乡村": "农村", "市内": "城市", "复线": "铁路"}
+"""Words naming one subject: 市内电话 are 城市市内电话 (telephones within cities); 复线
+(double track) is a railway's."""
 
 ABBREVIATIONS = {
     "新农合": "新型农村合作医疗",
@@ -156,10 +157,22 @@ ABBREVIATIONS = {
 _ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
 
 
+_URBAN_HOUSEHOLDS_RE = re.compile(r"(?:城市|城镇)?职工家庭|城镇居民家庭")
+_PER_HEAD_INCOME_RE = re.compile(r"(?:人均|平均每人|每人平均|按人口平均).*收入")
+
+
 def expand_abbreviations(name: str) -> str:
     """An indicator with its official abbreviations written out: 参合农民 → 参加新型农村合作
-    医疗农民 (its subject, 农村, and its name are those of the full form)."""
-    return _ABBREVIATIONS_RE.sub(lambda m: ABBREVIATIONS[m.group()], name)
+    医疗农民 (its subject, 农村, and its name are those of the full form).
+
+    The urban household survey's income per head is 城镇居民's under each of its names
+    (城市职工家庭, 职工家庭 and 城镇居民家庭 in older reports: 1983 gives 1982's as 城市职工
+    家庭平均每人…五百元, 1988 as 城镇居民人均生活费收入…４９４．５元).
+    """
+    name = _ABBREVIATIONS_RE.sub(lambda m: ABBREVIATIONS[m.group()], name)
+    if _PER_HEAD_INCOME_RE.search(name):
+        name = _URBAN_HOUSEHOLDS_RE.sub("城镇居民", name)
+    return name
 
 
 def subject_of(indicator: str) -> str:
