@@ -17,7 +17,7 @@ from reportdiff.core.analysis.alignrefine import (
     _prefer_leads,
     _split_broad_pairs,
 )
-from reportdiff.core.analysis.alignrivals import part_rivals, untitled_rivals
+from reportdiff.core.analysis.alignrivals import body_rivals, part_rivals
 from reportdiff.core.analysis.alignrows import (
     ACCEPT,
     ACCEPT_GAP,
@@ -361,7 +361,7 @@ def align_reports(
     _meet_parts(trees, reports, tokens, cache, realign)
     _pair_freed(trees, trees, freed, reports, tokens, cache, realign)
     part_rivals(trees, cache)
-    untitled_rivals(trees, cache)
+    body_rivals(trees, cache)
     if len(reports) == 2:
         uncross(trees, cache)
     lone_sections_meet_leads(trees, cache)
