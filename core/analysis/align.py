@@ -17,7 +17,7 @@ from reportdiff.core.analysis.alignrefine import (
     _prefer_leads,
     _split_broad_pairs,
 )
-from reportdiff.core.analysis.alignrivals import part_rivals
+from reportdiff.core.analysis.alignrivals import body_rivals, part_rivals
 from reportdiff.core.analysis.alignrows import (
     _SLACK,
     ACCEPT,
@@ -402,6 +402,7 @@ def align_reports(
     _meet_parts(trees, reports, tokens, cache, realign)
     _pair_freed(trees, trees, freed, reports, tokens, cache, realign)
     part_rivals(trees, cache)
+    body_rivals(trees, cache)
     if len(reports) == 2:
         uncross(trees, cache)
     lone_sections_meet_leads(trees, cache)
