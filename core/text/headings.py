@@ -23,6 +23,9 @@ sentence end at all: 第一，要…。 is a paragraph that counts its points.""
 SYMBOL_RE = re.compile(r"^([◆▶►■◇])\s*(?=\S)")
 """◆… ▶… — newspaper-style section headings."""
 
+NUMERAL_PART_RE = re.compile(rf"^[{CN_NUM}]{{1,3}}$")
+"""一 alone on its line — a part numbered and given no title (1960's four parts)."""
+
 UNMARKED_PART_RE = re.compile(r"^(?:\S{1,8}年)?(?:工作回顾|主要任务|工作安排|工作任务)$")
 """二〇二三年工作回顾 / 二〇二三年主要任务: parts printed without a number (seed 003)."""
 
@@ -81,6 +84,8 @@ def match_heading(line: str) -> HeadingMatch | None:
         m = regex.match(line)
         if m:
             return HeadingMatch(level, m.group(1), m.end())  # type: ignore[arg-type]
+    if NUMERAL_PART_RE.match(line):
+        return HeadingMatch("part", line, len(line))
     m = ORDINAL_RE.match(line)
     if m and not line.endswith("。"):
         return HeadingMatch("section", m.group(1), m.end())
