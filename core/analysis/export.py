@@ -34,7 +34,7 @@ from reportdiff.core.comparison import (
     SharedPhrase,
 )
 from reportdiff.core.i18n import N_, _, pgettext
-from reportdiff.core.model import OPENING_CHARS, Report, opening_words
+from reportdiff.core.model import OPENING_CHARS, Report, untitled_label
 from reportdiff.core.text.textkey import is_han
 
 __all__ = [
@@ -213,7 +213,7 @@ def _label(node: NodeRef | None, report: Report | None = None, chars: int | None
         return md_escape(node.label)
     if report is None:
         return _("(no heading)")
-    return md_escape(opening_words(report.slice(node.span), chars or LEAD_CHARS))
+    return md_escape(untitled_label(report.text, node.span, node.label_span, chars or LEAD_CHARS))
 
 
 SHORT_SHARE = 0.5
