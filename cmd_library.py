@@ -304,7 +304,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta.title,
         ]
         would_be = outcome.elsewhere.get((meta.source, meta.id))
-        if would_be is not None:
+        if id_origin(meta.id) == "bundled":
+            fields.append(_("bundled with reportdiff: nothing to add"))
+        elif would_be is not None:
             fields.append(
                 _("already in your library as {id} (it would be {would_be} now)").format(
                     id=meta.id, would_be=would_be
