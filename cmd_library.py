@@ -295,7 +295,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     for meta in outcome.unchanged:
         fields = [
-            _("unchanged"),
+            pgettext("library", "unchanged"),
             meta.id,
             meta.region or _(UNKNOWN),
             meta.year or _(UNKNOWN),

@@ -190,3 +190,15 @@ def test_a_changed_copy_of_a_bundled_report_still_needs_replace(
     code, _out, err = run(capsys, "add", str(folder / "yangpu.txt"))
     assert code == 1
     assert "bundled report; use --replace" in err
+
+
+def test_unchanged_in_chinese_says_the_report_is_there_not_that_a_figure_is_flat(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    """持平 is what a figure that did not move is called; a report added again is 未变 (the
+    library's word, as 已添加 is for added)."""
+    seed = str(corpus_dir / R1995)
+    assert run(capsys, "add", seed)[0] == 0
+    code, out, err = run(capsys, "--lang", "zh", "add", seed)
+    assert (code, err) == (0, "")
+    assert out.split("\t")[:2] == ["未变", "national-1994"]
