@@ -269,3 +269,22 @@ def test_1960_parts_numbered_by_a_numeral_alone() -> None:
     assert [r.slice(b.span)[:4] for b in r.preamble] == ["各位代表", "我受中共"]
     lone = [b for _, s in r.walk() for b in s.blocks if len(r.slice(b.span)) <= 2]
     assert lone == []
+
+
+@pytest.mark.parametrize(
+    ("year", "sentence"),
+    [
+        (1994, "根据这个要求，今年计划国内生产总值增长百分之九"),
+        (1991, "计划安排，全社会固定资产投资总规模五千亿元"),
+        (1958, "铁路建设，计划新线和复线铺轨约一千五百公里"),
+    ],
+)
+def test_a_sentence_giving_a_figure_in_words_is_no_topic(year: int, sentence: str) -> None:
+    """A lead of two clauses holds no figure, in digits or in words (百分之九, 五千亿元,
+    一千五百公里): the sentence states a plan's figure, it heads nothing. The topics around
+    it stay (1994's 二、 goes on with 加强农业基础地位，全面发展农村经济)."""
+    r = report(year)
+    leads = [r.lead_text(b) for _, s in r.walk() for b in s.blocks]
+    assert sentence not in leads
+    if year == 1994:
+        assert "加强农业基础地位，全面发展农村经济" in leads
