@@ -155,3 +155,30 @@ async def test_a_file_the_library_holds_already_is_found_not_a_crash(
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert [p.report.meta.id for p in app.reader.panes][-1] == "xuhui-2022"
+
+
+@aio
+async def test_reports_newest_first_are_said_to_run_back_in_time() -> None:
+    """yangpu-2023 then yangpu-2022: the reader says the Δ runs back in time, at start and
+    after a swap that puts them out of order; in time order it says nothing."""
+    later, earlier = load_sample("yangpu-2023"), load_sample("yangpu-2022")
+
+    def said(app: ReportDiffApp) -> list[str]:
+        return [n.message for n in app._notifications if "back in time" in n.message]
+
+    app = ReportDiffApp([later, earlier], analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (note,) = said(app)
+        assert "yangpu-2023 reviews 2023" in note and "yangpu-2022 2022" in note
+    app = ReportDiffApp([earlier, load_sample("xuhui-2022")], analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert said(app) == []  # two reports of 2022: no step back
+        await pilot.press("r")  # the first pane's 2022 swapped for 2023
+        await _pick(pilot, "yangpu-2023")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.report.meta.id for p in app.reader.panes] == ["yangpu-2023", "xuhui-2022"]
+        (note,) = said(app)
+        assert "yangpu-2023 reviews 2023" in note

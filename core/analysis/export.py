@@ -46,6 +46,7 @@ __all__ = [
     "report_keys",
     "scope_label",
     "short_reports",
+    "time_order_notes",
     "to_csv",
     "to_json",
     "to_markdown",
@@ -245,6 +246,26 @@ def short_reports(reports: Sequence[Report]) -> list[str]:
     ]
 
 
+def time_order_notes(reports: Sequence[Report]) -> list[str]:
+    """A note when a report comes before one that reviews an earlier year: Δ and Δ% run
+    from the first report to the others, so a figure that rose over the years shows a fall.
+    Said once, naming the first pair out of order; nothing when a year is unknown."""
+    years = [r.meta.year for r in reports]
+    keys = [r.meta.id or r.meta.source for r in reports]
+    for i, a in enumerate(years):
+        for j in range(i + 1, len(years)):
+            b = years[j]
+            if a is not None and b is not None and a > b:
+                return [
+                    _(
+                        "the reports run back in time ({later} reviews {year}, {earlier} "
+                        "{year2}): Δ and Δ% run from the first report to the others, so a "
+                        "figure that rose over the years shows a fall"
+                    ).format(later=keys[i], year=a, earlier=keys[j], year2=b)
+                ]
+    return []
+
+
 def _is_summary(report: Report) -> bool:
     """A summary (摘要) is short by design, not cut short."""
     return report.meta.kind == "summary" or "摘要" in (report.meta.title or "")
@@ -285,7 +306,7 @@ def to_markdown(cmp: Comparison) -> str:
             f"| {m.year or unknown} | {m.delivered or unknown} | {md_escape(m.date or '')} |"
         )
     out.append("")
-    for warning in short_reports(reports):
+    for warning in [*short_reports(reports), *time_order_notes(reports)]:
         out.append("> " + md_escape(warning))
         out.append("")
     out.append(
