@@ -85,9 +85,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with paused_gc(to_exit=True):
         reports = resolve_all(args.reports, meanwhile=_load_tokenizer)
         text = render(compare(reports))
-    from reportdiff.core.analysis.export import short_reports
+    from reportdiff.core.analysis.export import short_reports, time_order_notes
 
-    for warning in short_reports(reports):
+    for warning in [*short_reports(reports), *time_order_notes(reports)]:
         print("reportdiff: " + _("warning: ") + _printable(warning), file=sys.stderr)
     if to_stdout:
         write_stdout(text)

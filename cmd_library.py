@@ -32,13 +32,46 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
             "name (上海, 杨浦区) or its pinyin (shanghai, yangpu)"
         ),
     )
-    p.add_argument("--level", choices=LEVELS, help=_("only reports of this level of government"))
+    p.add_argument(
+        "--level",
+        type=level_name,
+        choices=LEVELS,
+        help=_("only reports of this level of government (or as show prints it: 省级, 县级 …)"),
+    )
     p.add_argument(
         "--year",
         type=year_range,
         metavar="YEAR[-YEAR]",
         help=_("only reports reviewing this year, or these years (2000-2005)"),
     )
+
+
+_LEVEL_WORDS = {
+    "全国": "national",
+    "国家": "national",
+    "中央": "national",
+    "省": "province",
+    "自治区": "province",
+    "直辖市": "province",
+    "市": "prefecture",
+    "地": "prefecture",
+    "地市": "prefecture",
+    "县": "county",
+    "区": "county",
+    "区县": "county",
+}
+"""Chinese words a reader types for a level, besides the names show prints (省级)."""
+
+
+def level_name(text: str) -> str:
+    """``--level``: a level's key, or its name as show prints it in either language (国家级,
+    省级, 地级, 县级), or a short Chinese word for it (省, 县, 区); anything else is left
+    for argparse's choices to refuse."""
+    word = text.strip()
+    for key in LEVELS:
+        if word in (key, _(key)):
+            return key
+    return _LEVEL_WORDS.get(word.removesuffix("级"), word)
 
 
 def year_range(text: str) -> tuple[int, int]:
@@ -295,7 +328,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         sys.stdout.write("\t".join(_printable(f) for f in fields) + "\n")
     for meta in outcome.unchanged:
         fields = [
-            _("unchanged"),
+            pgettext("library", "unchanged"),
             meta.id,
             meta.region or _(UNKNOWN),
             meta.year or _(UNKNOWN),
@@ -304,7 +337,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
             meta.title,
         ]
         would_be = outcome.elsewhere.get((meta.source, meta.id))
-        if would_be is not None:
+        if id_origin(meta.id) == "bundled":
+            fields.append(_("bundled with reportdiff: nothing to add"))
+        elif would_be is not None:
             fields.append(
                 _("already in your library as {id} (it would be {would_be} now)").format(
                     id=meta.id, would_be=would_be

@@ -200,3 +200,18 @@ def opening_words(text: str, chars: int = OPENING_CHARS) -> str:
     """
     text = re.sub(r"\s+", "", text[: chars * 4]).lstrip("-•●")
     return "「" + text[:chars] + ("…" if len(text) > chars else "") + "」"
+
+
+def untitled_label(text: str, span: Span, heading: Span | None, chars: int = OPENING_CHARS) -> str:
+    r"""How a section without a heading text is named: the numeral it is numbered by, if any
+    (1960's parts are a numeral alone on a line), then the opening words of what follows.
+
+    >>> untitled_label("一\n\n一九五六年到一九六七年全国农业发展纲要", Span(0, 24), Span(1, 1))
+    '一 「一九五六年到一九六七年全…」'
+    """
+    at = (
+        heading.end if heading is not None and span.start <= heading.end <= span.end else span.start
+    )
+    marker = text[span.start : at].strip()
+    words = opening_words(text[at : span.end], chars)
+    return f"{marker} {words}" if marker else words

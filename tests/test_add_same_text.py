@@ -154,3 +154,51 @@ def test_an_explicit_new_id_still_stores_a_copy(
     code, out, _ = run(capsys, "add", seed, "--id", "national-copy")
     assert code == 0 and out.startswith("added\tnational-copy\t")
     assert [m.id for m in user_metas()] == ["national-1994", "national-copy"]
+
+
+def test_a_seed_a_bundled_sample_is_made_from_is_unchanged_not_a_failure(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path
+) -> None:
+    """A new user adds a folder that holds a report reportdiff ships (the seed yangpu-2023 is
+    built from, byte for byte): it is there already, so it is unchanged and said to be the
+    bundled one, not a failure asking for --replace; the library is left alone, and a
+    report of that folder that is not bundled is still added."""
+    folder = Path(library_dir()).parent / "mine"
+    folder.mkdir(parents=True)
+    shutil.copy(seeds_dir / "000_c0cf95335cf428a1.txt", folder / "yangpu.txt")
+    code, out, err = run(capsys, "add", "--dry-run", str(folder / "yangpu.txt"))
+    assert code == 0, err
+    assert out.split("\t")[:2] == ["unchanged", "yangpu-2023"]
+    code, out, err = run(capsys, "add", str(folder))
+    assert code == 0, err
+    fields = out.rstrip("\n").split("\t")
+    assert fields[:2] == ["unchanged", "yangpu-2023"]
+    assert fields[-1] == "bundled with reportdiff: nothing to add"
+    assert "failed" not in err and "--replace" not in err
+    assert user_metas() == []
+
+
+def test_a_changed_copy_of_a_bundled_report_still_needs_replace(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path
+) -> None:
+    """Only the very text and metadata bundled are the bundled report: a copy with a line
+    more is another report under a bundled id, refused without --replace as before."""
+    folder = Path(library_dir()).parent / "mine"
+    folder.mkdir(parents=True)
+    raw = (seeds_dir / "000_c0cf95335cf428a1.txt").read_text(encoding="utf-8")
+    (folder / "yangpu.txt").write_text(raw + "\n另外，我们还新建了三所学校。\n", encoding="utf-8")
+    code, _out, err = run(capsys, "add", str(folder / "yangpu.txt"))
+    assert code == 1
+    assert "bundled report; use --replace" in err
+
+
+def test_unchanged_in_chinese_says_the_report_is_there_not_that_a_figure_is_flat(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    """持平 is what a figure that did not move is called; a report added again is 未变 (the
+    library's word, as 已添加 is for added)."""
+    seed = str(corpus_dir / R1995)
+    assert run(capsys, "add", seed)[0] == 0
+    code, out, err = run(capsys, "--lang", "zh", "add", seed)
+    assert (code, err) == (0, "")
+    assert out.split("\t")[:2] == ["未变", "national-1994"]

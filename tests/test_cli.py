@@ -230,3 +230,23 @@ def test_open_with_an_option_still_parses(capsys: pytest.CaptureFixture[str]) ->
         main(["yangpu-2022", "--help"])
     assert exc.value.code == 0
     assert "reportdiff open" in capsys.readouterr().out
+
+
+def test_an_id_with_the_year_delivered_names_the_report_delivered_then(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    """Ids carry the year a report reviews: the 1994 report is national-1993. Someone who
+    types national-1994 (the year on its title) is told of national-1993, first, and why;
+    shanghai-2024 (the 2024 report) of shanghai-2023."""
+    for year in (1994, 1999, 1955):
+        assert run(capsys, "add", str(corpus_dir / f"{year}.txt"))[0] == 0
+    code, out, err = run(capsys, "--lang", "en", "show", "national-1994")
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith(
+        "reportdiff: unknown report id 'national-1994'; did you mean national-1993"
+    ), err
+    assert "delivered in 1994" in err
+    code, _out, err = run(capsys, "--lang", "en", "show", "shanghai-2024")
+    assert code == 2
+    assert "did you mean shanghai-2023" in err and "delivered in 2024" in err

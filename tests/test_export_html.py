@@ -143,3 +143,24 @@ def test_export_command_writes_html(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>")
     assert "Content-Security-Policy" in text and "http://" not in text and "https://" not in text
+
+
+def test_parts_without_a_heading_are_named_by_their_words_as_in_markdown(
+    corpus_dir: Path,
+) -> None:
+    """1994 ↔ 1999: the parts that open on 各位代表！ have no heading. The page's contents and
+    titles name each by its opening words, as the Markdown export does, never eleven
+    indistinguishable "(no heading)" links."""
+    import re
+
+    from reportdiff.core.storage.resolve import resolve_report
+
+    reports = [resolve_report(str(corpus_dir / f"{year}.txt")) for year in (1994, 1999)]
+    page = to_html(compare(reports))
+    assert "(no heading)" not in page
+    toc = page[page.index('<nav class="toc"') : page.index("</nav>")]
+    links = re.findall(r'<a href="#row-\d+">(.*?)</a>', toc)
+    untitled = [link for link in links if "「" in link]
+    assert len(untitled) >= 5
+    assert any(link.startswith("「各位代表！") for link in untitled)
+    assert len(set(untitled)) == len(untitled)

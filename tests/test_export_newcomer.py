@@ -89,3 +89,27 @@ def test_markdown_titles_of_parts_without_a_heading_give_their_opening_words(
                 opening = re.sub(r"\s+", "", report.slice(node.span))[:4]
                 assert any(opening in t.replace(" ", "") for t in titles), opening
     assert unlabelled >= 3
+
+
+def test_parts_numbered_by_a_numeral_alone_are_named_by_it_then_their_words(
+    corpus_dir: Path,
+) -> None:
+    """1959 ↔ 1960: 1960's parts are 一 / 二 / 三 / 四 alone on their lines, no title. The
+    export and the reader's outline name each by its numeral, then its own opening words
+    (一 「一九五六年到一九六七年…」), never the numeral run into them (「一一九五六年…」)."""
+    from reportdiff.core.storage.resolve import resolve_report
+    from reportdiff.tui.navigation import anchors_from_comparison
+
+    reports = [resolve_report(str(corpus_dir / f"{year}.txt")) for year in (1959, 1960)]
+    cmp = compare(reports)
+    md = to_markdown(cmp)
+    later = reports[1]
+    for part in later.sections:
+        body = re.sub(r"\s+", "", later.text[part.heading.end : part.span.end])
+        run_on = "「" + part.marker + body[:3]
+        assert run_on not in md, run_on
+    labels = {a.labels[1] for a in anchors_from_comparison(cmp) if a.kind == "section"}
+    assert "一 「一九五六年到一九六七年全…」" in labels
+    assert not any(
+        lab and lab.startswith(("「一一", "「二下", "「三人", "「四各")) for lab in labels
+    )

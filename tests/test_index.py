@@ -197,3 +197,17 @@ def test_reading_without_a_library_writes_nothing(capsys: pytest.CaptureFixture[
     assert main(["search", "科技创新"]) == 0
     capsys.readouterr()
     assert not index_path().parent.exists()
+
+
+@pytest.mark.usefixtures("national")
+def test_level_in_chinese_as_show_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """show prints 地区：上海市（省级）; a zh reader types 省级 (or 省, 县, 区) back to filter."""
+    assert set(listed(capsys, "--level", "国家级")) == NATIONAL
+    assert set(listed(capsys, "--level", "全国")) == NATIONAL
+    assert set(listed(capsys, "--level", "省级")) == set(listed(capsys, "--level", "province"))
+    assert "shanghai-2023" in listed(capsys, "--level", "省")
+    assert set(listed(capsys, "--level", "区")) == set(listed(capsys, "--level", "county"))
+    with pytest.raises(SystemExit) as exit_:
+        main(["--lang", "en", "list", "--level", "乡"])
+    assert exit_.value.code == 2
+    assert "invalid choice: '乡'" in capsys.readouterr().err

@@ -194,16 +194,17 @@ def test_docx_reads_exactly_like_the_sample(
     assert body_outline(mine) == body_outline(bundled)
 
 
-def test_default_ids_of_formats_collide_with_the_samples_and_say_so(
+def test_a_format_that_reads_as_a_sample_is_that_sample_and_says_so(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """The PDF print of yangpu-2023 reads to the bundled report's text and metadata: its
+    default id is the sample's, and adding it adds nothing (unchanged, bundled)."""
     code = main(["add", str(FIXTURES / "yangpu-2023.pdf")])
-    err = capsys.readouterr().err
-    assert code == 1
-    assert err == (
-        "reportdiff: 'yangpu-2023' is a bundled report; use --replace to shadow it with "
-        "yours, or --id to give this one another id\n"
-    )
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    fields = out.rstrip("\n").split("\t")
+    assert fields[:2] == ["unchanged", "yangpu-2023"]
+    assert fields[-1] == "bundled with reportdiff: nothing to add"
 
 
 def test_user_formats_compare_with_bundled_reports(

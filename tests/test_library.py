@@ -57,8 +57,17 @@ def test_added_report_lists_and_loads_like_the_file(seeds_dir: Path) -> None:
 
 
 def test_default_id_is_pinyin_and_year_and_bundled_ids_are_protected(seeds_dir: Path) -> None:
+    # The seed xuhui-2022 is built from is that bundled report: nothing to add. A copy that
+    # differs is another report under a bundled id, refused without --replace.
+    assert add_report(seeds_dir / SEED_003) == []
+    assert user_metas() == []
+    changed = library_dir().parent / "xuhui.txt"
+    changed.write_text(
+        (seeds_dir / SEED_003).read_text(encoding="utf-8") + "\n另外，新建三所学校。\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ReportError, match=r"'xuhui-2022' is a bundled report; use --replace"):
-        add_report(seeds_dir / SEED_003)
+        add_report(changed)
     assert user_metas() == []
     (meta,) = add_report(seeds_dir / SEED_003, replace=True)
     assert meta.id == "xuhui-2022"
@@ -150,7 +159,8 @@ def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], seeds_dir: P
 def test_split_dry_run_lists_the_four_bundled_reports(
     capsys: pytest.CaptureFixture[str], seeds_dir: Path
 ) -> None:
-    """The issue's acceptance check: seed 004 yields the four reports that ship."""
+    """The issue's acceptance check: seed 004 yields the four reports that ship, text and
+    metadata, so adding it adds nothing: each is the bundled one, unchanged."""
     from reportdiff.core.storage.samples import bundled_metas
 
     code, out, err = run(capsys, "add", str(seeds_dir / SEED_004), "--split", "--dry-run")
@@ -160,9 +170,9 @@ def test_split_dry_run_lists_the_four_bundled_reports(
     assert [r[1] for r in rows] == ["shanghai-2023", "pudong-2023", "huangpu-2023", "jingan-2023"]
     for row in rows:
         meta = bundled[row[1]]
-        assert row[0] == "would add"
+        assert row[0] == "unchanged"
         assert row[2:7] == [meta.region, str(meta.year), meta.date or "-", meta.kind, meta.title]
-        assert row[7] == "id taken by a bundled report: needs --replace or --id"
+        assert row[7] == "bundled with reportdiff: nothing to add"
     assert snapshot(library_dir()) == {}
 
 

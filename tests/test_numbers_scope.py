@@ -482,3 +482,12 @@ def test_a_heading_naming_five_years_frames_its_paragraphs() -> None:
     ps = pairs(a, b)
     assert partner(ps, 0, "９．２亿平方米") is None
     assert partner(ps, 0, "３６亿平方米") is None
+
+
+def test_a_span_of_more_than_ten_years_is_named_whole_1960() -> None:
+    """1960: 在十二年内，粮食每亩平均年产量…分别达到四百斤、五百斤和八百斤 — the period is
+    十二年内 as printed, never 二年内 (two years), which the numbers view showed."""
+    r = national(1960)
+    for printed in ("四百斤", "五百斤", "八百斤"):
+        q = quantity(r, printed)
+        assert (q.period, q.period_label) == ("years", "十二年内"), printed

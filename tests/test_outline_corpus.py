@@ -255,3 +255,36 @@ def test_1990_tasks_numbered_in_words_are_led_by_their_topic() -> None:
     assert len(leads) == 10
     assert leads[:2] == ["集中力量办好农业", "努力改变市场销售疲软状况"]
     assert leads[-1] == "坚持抓好计划生育"
+
+
+def test_1960_parts_numbered_by_a_numeral_alone() -> None:
+    """1960 (谭震林's report on the agricultural programme) numbers its four parts with a
+    numeral alone on its line (一 / 二 / 三 / 四) and no title: each is a part, not a
+    paragraph of one character in a report with no sections."""
+    r = report(1960)
+    assert [s.marker for s in r.sections] == ["一", "二", "三", "四"]
+    assert all(s.kind == "part" and r.heading_text(s) == "" for s in r.sections)
+    third = r.sections[2]
+    assert r.lead_text(third.blocks[0]) == "人民公社制度是我们提前实现农业发展纲要的根本保障"
+    assert [r.slice(b.span)[:4] for b in r.preamble] == ["各位代表", "我受中共"]
+    lone = [b for _, s in r.walk() for b in s.blocks if len(r.slice(b.span)) <= 2]
+    assert lone == []
+
+
+@pytest.mark.parametrize(
+    ("year", "sentence"),
+    [
+        (1994, "根据这个要求，今年计划国内生产总值增长百分之九"),
+        (1991, "计划安排，全社会固定资产投资总规模五千亿元"),
+        (1958, "铁路建设，计划新线和复线铺轨约一千五百公里"),
+    ],
+)
+def test_a_sentence_giving_a_figure_in_words_is_no_topic(year: int, sentence: str) -> None:
+    """A lead of two clauses holds no figure, in digits or in words (百分之九, 五千亿元,
+    一千五百公里): the sentence states a plan's figure, it heads nothing. The topics around
+    it stay (1994's 二、 goes on with 加强农业基础地位，全面发展农村经济)."""
+    r = report(year)
+    leads = [r.lead_text(b) for _, s in r.walk() for b in s.blocks]
+    assert sentence not in leads
+    if year == 1994:
+        assert "加强农业基础地位，全面发展农村经济" in leads

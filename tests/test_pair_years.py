@@ -93,3 +93,25 @@ def test_a_bound_shows_its_word_and_an_approximate_change(corpus_dir: Path, caps
     assert main(["export", str(corpus_dir / "1994.txt"), str(corpus_dir / "1995.txt")]) == 0
     row = next(ln for ln in capsys.readouterr().out.splitlines() if "突破３万亿元" in ln)
     assert "≈+" in row and "≈+46.0%" in row
+
+
+def test_reports_given_newest_first_are_said_to_run_back_in_time(
+    corpus_dir: Path,
+    capsys,  # type: ignore[no-untyped-def]
+) -> None:
+    """1999.txt then 1994.txt: GDP growth went from 13.4% (1993) to 7.8% (1998), and the Δ,
+    from the first report to the other, reads +5.6 points, a rise where time saw a fall. The
+    export says the reports run back in time, on stderr and in the document; in time order
+    it says nothing."""
+    from reportdiff.cli import main
+
+    later, earlier = str(corpus_dir / "1999.txt"), str(corpus_dir / "1994.txt")
+    assert main(["--lang", "en", "export", later, earlier]) == 0
+    out, err = capsys.readouterr()
+    note = "run back in time"
+    assert note in err and f"> {note}" not in out
+    line = next(x for x in out.splitlines() if note in x)
+    assert line.startswith("> ") and "1999" in line and "1994" in line
+    assert main(["--lang", "en", "export", earlier, later]) == 0
+    out, err = capsys.readouterr()
+    assert note not in err and note not in out

@@ -347,3 +347,22 @@ def test_decided_cuts_are_targets_1989(
         for r in doc["rows"]
         if r["target"]["text"] != "９２０亿元"
     )
+
+
+def test_chinese_output_names_the_indicator_kinds_in_chinese(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1998 → 1999 under zh: the kinds read 国内生产总值 and 物价, not gdp and prices; English
+    keeps its short names and JSON its keys (an interface)."""
+    plan, review = str(corpus_dir / "1998.txt"), str(corpus_dir / "1999.txt")
+    assert main(["--lang", "zh", "targets", plan, review]) == 0
+    zh = capsys.readouterr().out
+    assert "| 国内生产总值 · 经济增长速度 | 8％ | 7.8％ |" in zh
+    assert "| 物价 · 商品零售价格涨幅 |" in zh
+    assert "- **国内生产总值** " in zh
+    assert "gdp" not in zh and "prices" not in zh
+    assert main(["--lang", "en", "targets", plan, review]) == 0
+    assert "| gdp · 经济增长速度 | 8％ | 7.8％ |" in capsys.readouterr().out
+    assert main(["--lang", "zh", "targets", plan, review, "-f", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [r["indicator"] for r in rows] == ["gdp", "prices"]

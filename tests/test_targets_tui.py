@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportdiff.core.storage.resolve import resolve_report
 from reportdiff.tui.app import ReportDiffApp
 from reportdiff.tui.screens.targets import TargetsScreen
@@ -53,3 +54,22 @@ async def test_one_report_says_why() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, TargetsScreen)
+
+
+@aio
+@pytest.mark.usefixtures("zh_interface")
+async def test_chinese_reader_names_the_kinds_in_chinese(corpus_dir: Path) -> None:
+    """Under zh the view reads 国内生产总值 (the kind and the target's words alike, so once),
+    never gdp."""
+    reports = [resolve_report(str(corpus_dir / f)) for f in ("2005.txt", "2006.txt")]
+    app = ReportDiffApp(reports, analyse=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("T")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[:3] == ["国内生产总值", "8％左右", "9.9%"]
+        kinds = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert not any(k.split(" · ")[0].isascii() for k in kinds), kinds

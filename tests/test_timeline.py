@@ -239,3 +239,15 @@ def test_a_city_report_gives_its_growth_and_next_years_target() -> None:
     assert rows[2024].target is not None and rows[2024].target.text == "5%"
     assert "左右" in rows[2024].target.qualifiers
     assert rows[2023].target is None and rows[2024].result is None
+
+
+def test_another_series_of_one_year_is_counted_in_the_singular(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1994, 1999, 2006: grain output's change in amount has one year (2005's 增产), and the
+    note naming that series says so in English as a person writes it, not "(1 years)"."""
+    paths = [str(corpus_dir / f"{y}.txt") for y in (1994, 1999, 2006)]
+    code, out, err = _run(["--lang", "en", "timeline", *paths, "-i", "粮食产量"], capsys)
+    assert code == 0, err
+    note = next(line for line in out.splitlines() if line.startswith("- also a series:"))
+    assert note.endswith("(1 year)"), note

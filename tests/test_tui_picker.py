@@ -126,3 +126,59 @@ async def test_a_file_is_added_to_the_library_from_the_picker(
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert [p.report.meta.id for p in app.reader.panes][-1] == added
+
+
+@aio
+async def test_a_file_the_library_holds_already_is_found_not_a_crash(
+    reports: list[Report], corpus_dir: Path, seeds_dir: Path
+) -> None:
+    """Typing the path of a report already there (added before, or a seed a bundled report is
+    built from) adds nothing: the picker says where it is and Enter opens it (it raised
+    IndexError: add returned no id)."""
+    from reportdiff.cli import main
+
+    assert main(["add", str(corpus_dir / "1994.txt")]) == 0
+    app = ReportDiffApp(list(reports), analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        for path, expected in (
+            (corpus_dir / "1994.txt", "national-1993"),
+            (seeds_dir / "003_c7b044fd7b48fcbf.txt", "xuhui-2022"),
+        ):
+            await _pick(pilot, str(path))
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen.query_one("#picker-query", Input).value == expected
+            status = str(app.screen.query_one("#picker-status", Static).render())
+            assert "already" in status and expected in status, status
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.report.meta.id for p in app.reader.panes][-1] == "xuhui-2022"
+
+
+@aio
+async def test_reports_newest_first_are_said_to_run_back_in_time() -> None:
+    """yangpu-2023 then yangpu-2022: the reader says the Δ runs back in time, at start and
+    after a swap that puts them out of order; in time order it says nothing."""
+    later, earlier = load_sample("yangpu-2023"), load_sample("yangpu-2022")
+
+    def said(app: ReportDiffApp) -> list[str]:
+        return [n.message for n in app._notifications if "back in time" in n.message]
+
+    app = ReportDiffApp([later, earlier], analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (note,) = said(app)
+        assert "yangpu-2023 reviews 2023" in note and "yangpu-2022 2022" in note
+    app = ReportDiffApp([earlier, load_sample("xuhui-2022")], analyse=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert said(app) == []  # two reports of 2022: no step back
+        await pilot.press("r")  # the first pane's 2022 swapped for 2023
+        await _pick(pilot, "yangpu-2023")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.report.meta.id for p in app.reader.panes] == ["yangpu-2023", "xuhui-2022"]
+        (note,) = said(app)
+        assert "yangpu-2023 reviews 2023" in note

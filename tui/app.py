@@ -262,8 +262,17 @@ class ReportDiffApp(App[int]):
             self.call_after_refresh(lambda: self.reader.search(query))
         if self.config_problem:
             self.notify(self.config_problem, severity="warning", timeout=10, markup=False)
+        self.call_after_refresh(self._note_time_order)
         if self.analyse_on_mount and self.comparing:
             self.analyse()
+
+    def _note_time_order(self) -> None:
+        """Say so when the reports run back in time: Δ runs from the first to the others."""
+        from reportdiff.core.analysis.export import time_order_notes
+
+        if self.comparing:
+            for note in time_order_notes(self.reports):
+                self.notify(note, severity="warning", timeout=10, markup=False)
 
     @property
     def comparing(self) -> bool:
@@ -351,6 +360,7 @@ class ReportDiffApp(App[int]):
         else:
             self.switch_screen(reader)
         self.refresh_bindings()  # Export comes or goes with the second report
+        self._note_time_order()
         if self.analyse_on_mount and self.comparing:
             self.analyse()
 

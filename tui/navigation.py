@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from reportdiff.core.model import opening_words
+from reportdiff.core.model import untitled_label
 
 if TYPE_CHECKING:
     from reportdiff.core.comparison import AlignedRow, Comparison, NumberPair
@@ -53,7 +53,7 @@ def anchors_from_comparison(cmp: Comparison) -> list[Anchor]:
             return None
         if node.label or row.kind != "section":
             return node.label
-        return opening_words(cmp.reports[i].text[node.span.start : node.span.end])
+        return untitled_label(cmp.reports[i].text, node.span, node.label_span)
 
     def rec(rows: tuple[AlignedRow, ...], depth: int) -> None:
         for row in rows:
@@ -93,7 +93,9 @@ def anchors_from_report(report: Report, index: int, count: int) -> list[Anchor]:
         o, lab = one(b.span.start, report.lead_text(b) or "")
         out.append(Anchor("paragraph", 0, o, lab, None))
     for path, section in report.walk():
-        heading = report.heading_text(section) or opening_words(report.slice(section.span))
+        heading = report.heading_text(section) or untitled_label(
+            report.text, section.span, section.heading
+        )
         o, lab = one(section.span.start, heading)
         out.append(Anchor("section", len(path) - 1, o, lab, None))
         for b in section.blocks:

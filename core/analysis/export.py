@@ -34,7 +34,7 @@ from reportdiff.core.comparison import (
     SharedPhrase,
 )
 from reportdiff.core.i18n import N_, _, pgettext
-from reportdiff.core.model import OPENING_CHARS, Report, opening_words
+from reportdiff.core.model import OPENING_CHARS, Report, untitled_label
 from reportdiff.core.text.textkey import is_han
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "report_keys",
     "scope_label",
     "short_reports",
+    "time_order_notes",
     "to_csv",
     "to_json",
     "to_markdown",
@@ -213,7 +214,7 @@ def _label(node: NodeRef | None, report: Report | None = None, chars: int | None
         return md_escape(node.label)
     if report is None:
         return _("(no heading)")
-    return md_escape(opening_words(report.slice(node.span), chars or LEAD_CHARS))
+    return md_escape(untitled_label(report.text, node.span, node.label_span, chars or LEAD_CHARS))
 
 
 SHORT_SHARE = 0.5
@@ -243,6 +244,26 @@ def short_reports(reports: Sequence[Report]) -> list[str]:
         for i, n in enumerate(lengths)
         if longest and n < SHORT_SHARE * longest and not _is_summary(reports[i])
     ]
+
+
+def time_order_notes(reports: Sequence[Report]) -> list[str]:
+    """A note when a report comes before one that reviews an earlier year: Δ and Δ% run
+    from the first report to the others, so a figure that rose over the years shows a fall.
+    Said once, naming the first pair out of order; nothing when a year is unknown."""
+    years = [r.meta.year for r in reports]
+    keys = [r.meta.id or r.meta.source for r in reports]
+    for i, a in enumerate(years):
+        for j in range(i + 1, len(years)):
+            b = years[j]
+            if a is not None and b is not None and a > b:
+                return [
+                    _(
+                        "the reports run back in time ({later} reviews {year}, {earlier} "
+                        "{year2}): Δ and Δ% run from the first report to the others, so a "
+                        "figure that rose over the years shows a fall"
+                    ).format(later=keys[i], year=a, earlier=keys[j], year2=b)
+                ]
+    return []
 
 
 def _is_summary(report: Report) -> bool:
@@ -285,7 +306,7 @@ def to_markdown(cmp: Comparison) -> str:
             f"| {m.year or unknown} | {m.delivered or unknown} | {md_escape(m.date or '')} |"
         )
     out.append("")
-    for warning in short_reports(reports):
+    for warning in [*short_reports(reports), *time_order_notes(reports)]:
         out.append("> " + md_escape(warning))
         out.append("")
     out.append(

@@ -15,7 +15,7 @@ from reportdiff.core.analysis.export import report_keys
 from reportdiff.core.analysis.export_format import change_label, quantity_label
 from reportdiff.core.comparison import AlignedRow, Comparison, NodeRef
 from reportdiff.core.i18n import _
-from reportdiff.core.model import Report, Span
+from reportdiff.core.model import Report, Span, untitled_label
 
 __all__ = ["to_html"]
 
@@ -84,8 +84,11 @@ def _walk(rows: Sequence[AlignedRow]) -> Iterator[tuple[int, AlignedRow]]:
             yield depth + 1, child
 
 
-def _label(node: NodeRef | None) -> str:
-    return "—" if node is None else (node.label or _("(no heading)"))
+def _label(node: NodeRef | None, report: Report) -> str:
+    """A section's heading; without one, its numeral and opening words (as in Markdown)."""
+    if node is None:
+        return "—"
+    return node.label or untitled_label(report.text, node.span, node.label_span)
 
 
 class _Marks:
@@ -301,7 +304,9 @@ def to_html(cmp: Comparison) -> str:
         while depth_open > depth + 1:
             out.append("</ol>")
             depth_open -= 1
-        label = " ↔ ".join(_e(_label(n)) for n in row.nodes if n is not None)
+        label = " ↔ ".join(
+            _e(_label(n, r)) for n, r in zip(row.nodes, reports, strict=True) if n is not None
+        )
         out.append(f'<li><a href="#row-{k}">{label}</a></li>')
     out.extend("</ol>" for _ in range(depth_open))
     out.append("</nav>")
@@ -309,7 +314,9 @@ def to_html(cmp: Comparison) -> str:
     for depth, row in _walk(cmp.alignment):
         anchor = anchors[id(row)]
         if row.kind == "section" and depth == 0:
-            label = " ↔ ".join(_e(_label(n)) for n in row.nodes if n is not None)
+            label = " ↔ ".join(
+                _e(_label(n, r)) for n, r in zip(row.nodes, reports, strict=True) if n is not None
+            )
             out.append(f'<h2 id="{anchor}">{label}</h2>')
             anchor = ""
         cells, note = _cells(row, reports, keys, marks)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from reportdiff.core.analysis.units import compare_key, to_dimension_base
 from reportdiff.core.comparison import Quantity
-from reportdiff.core.i18n import N_
+from reportdiff.core.i18n import N_, pgettext
 
 __all__ = [
     "INDICATORS",
@@ -90,6 +90,39 @@ INDICATORS: tuple[Indicator, ...] = (
     # revenue targets are matched by their own words
     _ind("gdp", r"国内生产总值|国民生产总值|生产总值|经济增长|GDP|gdp", "up"),
 )
+
+
+def indicator_name(indicator: str) -> str:
+    """How a row's indicator reads in Markdown and the reader: a kind's name in the interface
+    language (gdp → 国内生产总值 under zh), other figures their own words. JSON and CSV keep
+    the key."""
+    names = {
+        "energy-intensity": pgettext("indicator kind", "energy-intensity"),
+        "deficit": pgettext("indicator kind", "deficit"),
+        "unemployment": pgettext("indicator kind", "unemployment"),
+        "population-growth": pgettext("indicator kind", "population-growth"),
+        "population": pgettext("indicator kind", "population"),
+        "prices": pgettext("indicator kind", "prices"),
+        "reemployment": pgettext("indicator kind", "reemployment"),
+        "jobs": pgettext("indicator kind", "jobs"),
+        "m2": pgettext("indicator kind", "m2"),
+        "m1": pgettext("indicator kind", "m1"),
+        "investment": pgettext("indicator kind", "investment"),
+        "retail-sales": pgettext("indicator kind", "retail-sales"),
+        "trade": pgettext("indicator kind", "trade"),
+        "grain": pgettext("indicator kind", "grain"),
+        "income": pgettext("indicator kind", "income"),
+        "gdp": pgettext("indicator kind", "gdp"),
+    }
+    return names.get(indicator, indicator)
+
+
+def indicator_label(indicator: str, words: str) -> str:
+    """A row's indicator and, when they differ, the target's own words (gdp · 经济增长速度)."""
+    name = indicator_name(indicator)
+    return name if words in ("", indicator, name) else f"{name} · {words}"
+
+
 # A share of something (占国内生产总值的比重, 投资率) is its own indicator.
 _SHARE_RE = re.compile(r"占|比重|比例")
 

@@ -8,6 +8,7 @@ import json
 
 # The comparison export's escaping, shared so that report text is inert the same way.
 from reportdiff.core.analysis.export import csv_cell, md_escape
+from reportdiff.core.analysis.target_rules import indicator_label, indicator_name
 from reportdiff.core.analysis.targets import (
     PERCENT_TOLERANCE,
     RELATIVE_TOLERANCE,
@@ -119,9 +120,7 @@ def targets_markdown(result: TargetsResult) -> str:
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|---|---|---|---|---|")
     for row in result.rows:
-        label = (
-            row.indicator if row.words in ("", row.indicator) else f"{row.indicator} · {row.words}"
-        )
+        label = indicator_label(row.indicator, row.words)
         cells = [
             md_escape(label),
             md_escape(row.target_text),
@@ -132,7 +131,8 @@ def targets_markdown(result: TargetsResult) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     for row in result.rows:
-        lines.append(f"- **{md_escape(row.indicator)}** {md_escape(row.target_sentence)}")
+        name = md_escape(indicator_name(row.indicator))
+        lines.append(f"- **{name}** {md_escape(row.target_sentence)}")
         if row.result_span is not None:
             lines.append(f"  → {md_escape(row.result_sentence)}")
     return "\n".join(lines).rstrip("\n") + "\n"

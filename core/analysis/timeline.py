@@ -23,7 +23,7 @@ from reportdiff.core.analysis.terms import report_ids
 from reportdiff.core.analysis.units import compare_key, printed_unit, to_dimension_base
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.errors import ReportError
-from reportdiff.core.i18n import _
+from reportdiff.core.i18n import _, ngettext
 from reportdiff.core.model import Report
 
 __all__ = [
@@ -393,7 +393,11 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
         )
     for c in others:
         notes.append(
-            _("also a series: {label} ({years} years)").format(label=c.label, years=c.years)
+            ngettext(
+                "also a series: {label} ({years} year)",
+                "also a series: {label} ({years} years)",
+                c.years,
+            ).format(label=c.label, years=c.years)
         )
     order = sorted(
         years_of, key=lambda y: (y.reviewed is None and y.delivered is None, _year_key(y))

@@ -233,7 +233,7 @@ def add_files(
             stored = _StoredTexts(stack) if id is None else None
             for _source, reports in checked():
                 for report in reports:
-                    kept = _stored_as(folder, report, existing, stored)
+                    kept = _stored_as(folder, report, existing, stored, bundled=not replace)
                     if kept is None:
                         added.append(report.meta)
                         continue
@@ -255,7 +255,7 @@ def add_files(
         for source, reports in itertools.chain([first], files):
             to_write = []
             for report in reports:
-                kept = _stored_as(folder, report, existing, stored)
+                kept = _stored_as(folder, report, existing, stored, bundled=not replace)
                 if kept is None:
                     to_write.append(report)
                     continue
@@ -294,19 +294,38 @@ def _in_order(failed: list[AddFailure], paths: Sequence[str | Path]) -> list[Add
 
 
 def _stored_as(
-    folder: Path, report: Report, existing: set[str], stored: _StoredTexts | None
+    folder: Path,
+    report: Report,
+    existing: set[str],
+    stored: _StoredTexts | None,
+    *,
+    bundled: bool = True,
 ) -> str | None:
     """The id the library holds this report under (same text, same metadata), or None.
 
-    Its own id first; then, given ``stored``, any id holding the same text.
+    Its own id first, or the bundled sample of that id when ``bundled`` (without --replace,
+    which asks for a copy of one's own); then, given ``stored``, any id holding the same text.
     """
     digest = _digest(report.text)
     if report.meta.id in existing and _holds(folder, report.meta.id, digest, report.meta):
+        return report.meta.id
+    if bundled and report.meta.id not in existing and _is_bundled(report):
         return report.meta.id
     if stored is None or not existing:  # an empty library holds nothing
         return None
     others = (i for i in stored.ids_of(digest) if i != report.meta.id)
     return next((i for i in others if _holds(folder, i, digest, report.meta)), None)
+
+
+def _is_bundled(report: Report) -> bool:
+    """Whether ``report`` is the bundled sample of its id, the very text and metadata (the
+    seed it is built from, added as a file): there already, nothing to add or shadow."""
+    from reportdiff.core.storage.samples import bundled_metas, sample_text
+
+    meta = next((m for m in bundled_metas() if m.id == report.meta.id), None)
+    if meta is None or dc_replace(meta, source="") != dc_replace(report.meta, source=""):
+        return False
+    return sample_text(meta.id) == report.text
 
 
 def _holds(folder: Path, id: str, digest: str, meta: ReportMeta) -> bool:

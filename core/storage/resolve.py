@@ -262,8 +262,36 @@ def closest_ids(ref: str, *, limit: int = 3) -> list[str]:
     return [hit[0] for hit in hits]
 
 
+_ID_YEAR_RE = re.compile(r"^(?P<region>[a-z][a-z-]*?)-(?P<year>\d{4})(?P<kind>-[a-z]+)?$")
+
+
+def delivered_in(ref: str) -> ReportMeta | None:
+    """The report of ``ref``'s region and kind delivered in the year ``ref`` names, when that
+    is not the year it reviews: national-1994 → national-1993, the report given in 1994."""
+    m = _ID_YEAR_RE.match(_normalise_ref(ref))
+    if m is None:
+        return None
+    year = int(m["year"])
+    for meta in [*_user(), *_bundled()]:
+        if (
+            meta.delivered == year
+            and meta.year is not None
+            and meta.year != year
+            and meta.id == f"{m['region']}-{meta.year}{m['kind'] or ''}"
+        ):
+            return meta
+    return None
+
+
 def _unknown_id_message(ref: str) -> str:
     close = closest_ids(ref)
+    then = delivered_in(ref)
+    if then is not None:
+        close = [then.id, *(i for i in close if i != then.id)][:3]
+        return _(
+            "unknown report id {ref}; did you mean {ids}? ({id} is the report delivered in "
+            "{delivered}: an id names the year a report reviews; `reportdiff list` shows all ids)"
+        ).format(ref=repr(ref), ids=", ".join(close), id=then.id, delivered=then.delivered)
     if close:
         return _(
             "unknown report id {ref}; did you mean {ids}? (`reportdiff list` shows all ids)"

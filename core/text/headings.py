@@ -23,6 +23,9 @@ sentence end at all: 第一，要…。 is a paragraph that counts its points.""
 SYMBOL_RE = re.compile(r"^([◆▶►■◇])\s*(?=\S)")
 """◆… ▶… — newspaper-style section headings."""
 
+NUMERAL_PART_RE = re.compile(rf"^[{CN_NUM}]{{1,3}}$")
+"""一 alone on its line — a part numbered and given no title (1960's four parts)."""
+
 UNMARKED_PART_RE = re.compile(r"^(?:\S{1,8}年)?(?:工作回顾|主要任务|工作安排|工作任务)$")
 """二〇二三年工作回顾 / 二〇二三年主要任务: parts printed without a number (seed 003)."""
 
@@ -81,6 +84,8 @@ def match_heading(line: str) -> HeadingMatch | None:
         m = regex.match(line)
         if m:
             return HeadingMatch(level, m.group(1), m.end())  # type: ignore[arg-type]
+    if NUMERAL_PART_RE.match(line):
+        return HeadingMatch("part", line, len(line))
     m = ORDINAL_RE.match(line)
     if m and not line.endswith("。"):
         return HeadingMatch("section", m.group(1), m.end())
@@ -134,6 +139,15 @@ _SENTENCE_OPENERS = re.compile(
 )
 
 
+_FIGURE_IN_WORDS_RE = re.compile(
+    r"百分之[〇零一二两三四五六七八九十点]+|"
+    r"[〇零一二两三四五六七八九十点]*[十百千万亿][〇零一二两三四五六七八九十百千万亿点]*[多余]?"
+    r"(?:元|美元|公里|千米|米|吨|公斤|斤|人|亩|千瓦|台|辆|个百分点)"
+)
+"""A figure printed in words (百分之九, 五千亿元, 一千五百公里): the regex of a two-clause
+lead keeps out digits only."""
+
+
 def topic_lead_bounds(paragraph: str) -> tuple[int, int] | None:
     """The lead phrase opening ``paragraph`` as a sub-topic: :func:`lead_bounds`, or a lead of
     two short clauses (继续下大力气抓农业，争取农村经济更快发展。) followed by its paragraph.
@@ -147,7 +161,11 @@ def topic_lead_bounds(paragraph: str) -> tuple[int, int] | None:
     if not m or SALUTATION_RE.match(paragraph):
         return None
     phrase = m.group(1)
-    if phrase.startswith(POINTS_BACK) or _SENTENCE_OPENERS.match(phrase):
+    if (
+        phrase.startswith(POINTS_BACK)
+        or _SENTENCE_OPENERS.match(phrase)
+        or _FIGURE_IN_WORDS_RE.search(phrase)
+    ):
         return None
     if not paragraph[m.end() :].strip():
         return None

@@ -48,7 +48,7 @@ def _section_lines(report: Report, section: Section, depth: int) -> list[str]:
     pad = INDENT * depth
     heading = report.heading_text(section)
     # Symbol markers get a space (▶ 优存量…); numbered ones read as printed (一、… (一)…).
-    sep = " " if section.marker and section.marker[-1] not in "、)），," else ""
+    sep = " " if heading and section.marker and section.marker[-1] not in "、)），," else ""
     title = f"{section.marker}{sep}{heading}"
     lines = [pad + (title or "(untitled)")]
     lines += [pad + INDENT + _block_line(report, b) for b in section.blocks]

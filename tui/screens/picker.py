@@ -164,21 +164,34 @@ class PickerScreen(ModalScreen[str | None]):
         """Add a file to the library off the UI thread (a PDF takes a while to read)."""
         from pathlib import Path
 
-        from reportdiff.core.storage.library import add_report
+        from reportdiff.core.storage.library import add_files
 
         try:
-            metas = add_report(Path(path).expanduser())
+            outcome = add_files([Path(path).expanduser()])
+            if outcome.failed:
+                raise ReportError(outcome.failed[0].message)
         except ReportError as exc:
             self.app.call_from_thread(
                 self._status, _("not added: {reason}").format(reason=exc), error=True
             )
             return
-        self.app.call_from_thread(self._added, [m.id for m in metas])
+        added = [m.id for m in outcome.added]
+        there = [m.id for m in outcome.unchanged if m.id not in added]
+        self.app.call_from_thread(self._added, added, there)
 
-    def _added(self, ids: list[str]) -> None:
+    def _added(self, ids: list[str], there: list[str]) -> None:
+        """Show the reports the file gave: those added, else those the library held already
+        (the same text and metadata: nothing was written)."""
         self._load_rows()
-        self._note = _("added {ids} to your library · Enter opens it").format(ids=", ".join(ids))
-        self.query_one(Input).value = ids[0]  # filters the list down to it: Enter opens it
+        if not ids and not there:
+            self._status(_("no report found in that file"), error=True)
+            return
+        if ids:
+            note = _("added {ids} to your library · Enter opens it")
+        else:
+            note = _("{ids} is in your library already · Enter opens it")
+        self._note = note.format(ids=", ".join(ids or there))
+        self.query_one(Input).value = (ids or there)[0]  # filters the list: Enter opens it
 
     def action_cancel(self) -> None:
         """Close without choosing."""

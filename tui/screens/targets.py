@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from reportdiff.core.analysis.target_rules import indicator_label
 from reportdiff.core.i18n import N_, _
 from reportdiff.tui.localize import localize_bindings
 from reportdiff.tui.widgets.fitted_table import FittedTable
@@ -121,11 +122,7 @@ class TargetsScreen(Screen["TargetRow | None"]):
         table.set_rows(
             [
                 (
-                    _cell(
-                        row.indicator
-                        if row.words in ("", row.indicator)
-                        else f"{row.indicator} · {row.words}"
-                    ),
+                    _cell(indicator_label(row.indicator, row.words)),
                     _cell(row.target_text),
                     _cell(row.result_text if row.result_span is not None else ""),
                     Text(_(row.status), style=self._status_style(row.status)),
