@@ -71,6 +71,8 @@ class _Row:
 
 def _row_score(row: _Row, unit: Unit, cache: dict[tuple[int, int], Score]) -> Score:
     scores = [_cached(cache, u, unit) for u in row.units.values()]
+    if len(scores) == 1:
+        return scores[0]  # the mean of one score: its own values (a pair's every row)
     if not scores:
         return ZERO_SCORE
     n = len(scores)
