@@ -231,8 +231,8 @@ def maximal_runs(
     if len(owns) == 2:
         # Two documents (most comparisons): the first one's k-grams the second one has, in
         # the same order as below, without a dict made for every k-gram of either.
-        a, b = owns
-        shared = {gram: {0: positions, 1: b[gram]} for gram, positions in a.items() if gram in b}
+        one, two = owns
+        shared = {gram: {0: at, 1: two[gram]} for gram, at in one.items() if gram in two}
     else:
         for d, own in enumerate(owns):
             for gram, positions in own.items():
