@@ -17,6 +17,7 @@ clipboard. The same rule is applied to them here, in two forms:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["clean_field", "drop_controls", "is_unsafe", "printable"]
@@ -24,6 +25,9 @@ __all__ = ["clean_field", "drop_controls", "is_unsafe", "printable"]
 # Categories the report text cleaner drops; Zl/Zp (U+2028/9) and the C1 NEL break lines.
 _DROPPED = ("Cc", "Cf")
 _BREAKS = ("Zl", "Zp")
+_NEVER_DROPPED_RE = re.compile("[\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+")
+"""Runs of characters that are neither Cc nor Cf (printable ASCII, CJK punctuation, Han,
+full-width forms): most of a report, and none of them is looked up."""
 
 
 def _undo_surrogate_escapes(text: str) -> str:
@@ -43,10 +47,14 @@ def drop_controls(text: str, *, keep: str = "") -> str:
     those in ``keep``: the one rule for report text (``keep="\\n\\t"``) and metadata alike.
 
     Each distinct character is looked up once (a report's text of 20,000 characters holds
-    some 1,500 distinct ones), and the text is left as it is when none is dropped.
+    some 1,500 distinct ones), and the text is left as it is when none is dropped. The
+    distinct characters are those left once runs that hold none to drop are taken out in
+    C (a saved web page of 100,000 characters keeps some 2,000): making a set of every
+    character was nine tenths of the time.
     """
+    rest = _NEVER_DROPPED_RE.sub("", text)
     dropped = {
-        ord(ch): None for ch in set(text) if ch not in keep and unicodedata.category(ch) in _DROPPED
+        ord(ch): None for ch in set(rest) if ch not in keep and unicodedata.category(ch) in _DROPPED
     }
     return text.translate(dropped) if dropped else text
 

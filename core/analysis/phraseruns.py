@@ -226,16 +226,22 @@ def maximal_runs(
     by one (:class:`_Side`). ``indexes``: each document's :func:`gram_index`, if made.
     """
     keys = [doc.key for doc in docs]
+    owns = [gram_index(key) for key in keys] if indexes is None else indexes
     shared: dict[str, dict[int, list[int]]] = {}
-    for d, key in enumerate(keys):
-        own = gram_index(key) if indexes is None else indexes[d]
-        for gram, positions in own.items():
-            entry = shared.get(gram)
-            if entry is None:
-                shared[gram] = {d: positions}
-            else:
-                entry[d] = positions
-    shared = {gram: by_doc for gram, by_doc in shared.items() if len(by_doc) > 1}
+    if len(owns) == 2:
+        # Two documents (most comparisons): the first one's k-grams the second one has, in
+        # the same order as below, without a dict made for every k-gram of either.
+        one, two = owns
+        shared = {gram: {0: at, 1: two[gram]} for gram, at in one.items() if gram in two}
+    else:
+        for d, own in enumerate(owns):
+            for gram, positions in own.items():
+                entry = shared.get(gram)
+                if entry is None:
+                    shared[gram] = {d: positions}
+                else:
+                    entry[d] = positions
+        shared = {gram: by_doc for gram, by_doc in shared.items() if len(by_doc) > 1}
     runs: dict[str, None] = {}
     # A run of one document grown against several others often ends at the same place:
     # its sentences are cut and trimmed once (what they add to ``runs`` is already there).

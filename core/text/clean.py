@@ -32,7 +32,7 @@ from reportdiff.core.text.blockpasses import (
     unbullet_paragraphs,
 )
 from reportdiff.core.text.dedup import keep_one_copy
-from reportdiff.core.text.furniture import decode_remnants, drop_furniture, drop_licence_tail
+from reportdiff.core.text.furniture import decode_remnants, drop_furniture
 from reportdiff.core.text.headings import (
     BULLET,
     NOTES_TITLE,
@@ -42,6 +42,7 @@ from reportdiff.core.text.headings import (
     match_heading,
 )
 from reportdiff.core.text.inlineleads import split_inline_leads
+from reportdiff.core.text.licence import drop_licence_tail
 from reportdiff.core.text.relocate import (
     join_truncated_tail,
     relocate_repeated_paragraphs,
@@ -236,7 +237,15 @@ def _nonblank_indices(lines: list[str]) -> list[int]:
 def _is_print_artifact(line: str) -> bool:
     """Whether a line is print debris: (上接第4版) or a table-of-contents dot-leader line."""
     t = line.strip()
-    return bool(PRINT_ARTIFACT_RE.match(t) or DOT_LEADER_RE.search(t))
+    return bool(
+        PRINT_ARTIFACT_RE.match(t)
+        or (any(run in t for run in _LEADER_RUNS) and DOT_LEADER_RE.search(t))
+    )
+
+
+_LEADER_RUNS = ("." * 6, "…" * 3, "·" * 6, "．" * 6)
+"""The least dot leader :data:`DOT_LEADER_RE` needs: a line without one is no contents line,
+found without the regex (which tries every position of a line: 0.034 s on ten web pages)."""
 
 
 def to_blocks(lines: list[str]) -> list[Block]:

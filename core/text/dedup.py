@@ -12,6 +12,7 @@ quoted twice, or a passage that is not a copy, is never lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz.fuzz import ratio
 from reportdiff.core.text.furniture import han_count
@@ -49,22 +50,34 @@ def keep_one_copy(lines: list[str]) -> list[str]:
     """
     rows = [i for i, ln in enumerate(lines) if ln.strip()]
     keys = [line_key(lines[i]) for i in rows]
-    anchors = [r for r, k in enumerate(keys) if han_count(k) >= ANCHOR_HAN]
+    hans = [han_count(k) for k in keys]
+    anchors = [r for r, h in enumerate(hans) if h >= ANCHOR_HAN]
     starts = _copy_starts(keys, anchors)
     if not starts:
         return lines
     segments = list(zip(starts, [*starts[1:], len(rows)], strict=True))
-    best = max(range(len(segments)), key=lambda s: (_han(keys, segments[s]), -s))
+    best = max(range(len(segments)), key=lambda s: (sum(hans[slice(*segments[s])]), -s))
     b0, b1 = segments[best]
     kept_keys = set(keys[b0:b1])
-    kept_sentences = {s for k in keys[b0:b1] for s in _sentences(k)}
+    # A copy's lines are the kept copy's lines again: each line's sentences found once.
+    memo: dict[str, list[str]] = {}
+
+    def sentences(key: str) -> list[str]:
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _sentences(key)
+        return found
+
+    kept_sentences = {s for k in keys[b0:b1] for s in sentences(k)}
     drop = [False] * len(rows)
     for s, (r0, r1) in enumerate(segments):
-        if s == best or not _covered(keys[r0:r1], kept_sentences):
+        if s == best or not _covered(keys[r0:r1], kept_sentences, sentences):
             continue
         # The copy ends at its last line the kept copy has too; what follows it (an
         # appendix after the last copy) is not part of the copy and stays.
-        seen = [r for r in range(r0, r1) if _line_covered(keys[r], kept_keys, kept_sentences)]
+        seen = [
+            r for r in range(r0, r1) if _line_covered(keys[r], kept_keys, kept_sentences, sentences)
+        ]
         for r in range(r0, seen[-1] + 1 if seen else r0):
             drop[r] = True
     for r in range(starts[0]):
@@ -140,27 +153,30 @@ def _same(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 10 and ratio(a, b) >= NEAR_EQUAL
 
 
-def _han(keys: list[str], segment: tuple[int, int]) -> int:
-    return sum(han_count(k) for k in keys[segment[0] : segment[1]])
-
-
 def _sentences(key: str) -> list[str]:
     return [s for s in _SENTENCE_RE.findall(key) if han_count(s) >= SENTENCE_HAN]
 
 
-def _line_covered(key: str, kept_keys: set[str], kept_sentences: set[str]) -> bool:
+def _line_covered(
+    key: str,
+    kept_keys: set[str],
+    kept_sentences: set[str],
+    sentences_of: Callable[[str], list[str]] = _sentences,
+) -> bool:
     """Whether the kept copy has this line, or every sentence of it."""
     if key in kept_keys:
         return True
-    sentences = _sentences(key)
+    sentences = sentences_of(key)
     return bool(sentences) and all(s in kept_sentences for s in sentences)
 
 
-def _covered(keys: list[str], kept: set[str]) -> bool:
+def _covered(
+    keys: list[str], kept: set[str], sentences_of: Callable[[str], list[str]] = _sentences
+) -> bool:
     """Whether nearly all of the sentence text of ``keys`` is in the kept copy."""
     total = covered = 0
     for key in keys:
-        for s in _sentences(key):
+        for s in sentences_of(key):
             total += len(s)
             covered += len(s) if s in kept else 0
     return covered >= COVERED_SHARE * total

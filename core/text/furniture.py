@@ -8,6 +8,7 @@ photo caption (…新华社记者 姚大伟摄), a newspaper's print notes ((上
 第2版)), a licence footer (版权所有, 仅供学习研究使用 …) and a PDF page footer (- 3 -,
 第 3 页). None of these ever ends a sentence of a report, so no body sentence is dropped: a
 line carrying 。 is furniture only in the caption and licence forms, whose wording says so.
+Licence footers are dropped by :mod:`.licence`.
 """
 
 from __future__ import annotations
@@ -190,14 +191,6 @@ _PAGE_FOOTER_RE = re.compile(
 
 _FIRST_NUMBER_RE = re.compile(r"[\d０-９]+")
 
-LICENCE_RE = re.compile(
-    r"版权所有|版权声明|copyright|©|ICP\s*备|ICP证|免责声明|转载请注明|未经(?:许可|授权|允许)"
-    r"|版权归[^，,。；]{0,10}所有|不得(?:转载|复制|用于商业)|仅供(?:个人)?(?:学习|研究|学术)|数据库(?:提供|所有|收录)|网安备",
-    re.IGNORECASE,
-)
-"""The wording of a licence or site footer (版权所有, 仅供学习研究使用, 京ICP备…)."""
-LICENCE_LINE_MAX = 150
-
 
 def han_count(text: str) -> int:
     """How many Han characters ``text`` holds."""
@@ -347,7 +340,7 @@ def is_caption(line: str) -> bool:
     t = line.strip()
     if len(t) > _CAPTION_MAX:
         return False
-    if _CAPTION_CREDIT_RE.search(t):
+    if "摄" in t and _CAPTION_CREDIT_RE.search(t):  # a credit says 摄: else no regex search
         return True
     return len(t) <= 100 and _PHOTO_LEAD_RE.match(t) is not None
 
@@ -361,23 +354,6 @@ def is_print_note(line: str) -> bool:
 def is_page_footer(line: str) -> bool:
     """- 3 -, 第 3 页, 第3页 共20页, 3/20 alone on a line."""
     return _PAGE_FOOTER_RE.match(line.strip()) is not None
-
-
-def is_licence(line: str) -> bool:
-    """A licence or site-footer line: short, with the wording of one (版权所有, 京ICP备 …).
-
-    A numbered line (a glossary entry about 版权) is the report's own text.
-    """
-    t = line.strip()
-    return (
-        len(t) <= LICENCE_LINE_MAX
-        and LICENCE_RE.search(t) is not None
-        and not _NUMBERED_RE.match(t)
-        and not match_heading(t)
-    )
-
-
-_NUMBERED_RE = re.compile(r"^[(（]?[\d０-９]{1,3}[)）.．、]")
 
 
 _BRACKETS = frozenset("【】[]（）()〔〕<>|｜")
@@ -395,6 +371,11 @@ def is_bare_punctuation(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Whether a whole line is page furniture of any of the forms of this module (but licences)."""
+    return _furniture_but_site(line) or site_chunk_start(line) == 0
+
+
+def _furniture_but_site(line: str) -> bool:
+    """:func:`is_furniture` but a whole site line (:func:`site_chunk_start`)."""
     return (
         is_toolbar(line)
         or is_label_line(line)
@@ -405,7 +386,6 @@ def is_furniture(line: str) -> bool:
         or is_print_note(line)
         or is_bare_punctuation(line)
         or _MASTHEAD_RE.match(line.strip()) is not None
-        or site_chunk_start(line) == 0
     )
 
 
@@ -436,9 +416,11 @@ def drop_furniture(lines: list[str], *, page_footers: bool = True) -> list[str]:
                 out.append(f"- {number.group(0)} -" if number else t)
             continue
         t = _strip_notes(t)
-        if not t or is_furniture(t):
+        if not t or _furniture_but_site(t):
             continue
-        cut = site_chunk_start(t)
+        cut = site_chunk_start(t)  # once: is_furniture's last test
+        if cut == 0:
+            continue
         if cut:
             t = t[:cut].rstrip()
         if rejoin:
@@ -460,6 +442,8 @@ def _strip_notes(line: str) -> str:
     """Remove print notes ((上接第4版)) and a trailing source note from a line."""
     if _PRINT_NOTE_RE.search(line):
         line = _PRINT_NOTE_RE.sub("", line).strip()
+    if not line.endswith((")", "）", ")\n", "）\n")):  # a note ends with ) (or before $'s \n)
+        return line
     m = _SOURCE_NOTE_RE.search(line, max(0, len(line) - SOURCE_NOTE_MAX))
     return line[: m.start()].rstrip() if m else line
 
@@ -480,23 +464,3 @@ def _continues(before: str, after: str) -> bool:
         or match_heading(after)
         or after.startswith("- ")
     )
-
-
-def drop_licence_tail(lines: list[str], zone: int) -> list[str]:
-    """Drop a licence footer after the last paragraph: from its first line in the last lines.
-
-    The footer may hold sentences (本文仅供学习研究使用，不得用于商业用途。), so it is looked
-    for only among the last ``zone`` non-blank lines, and only where every line from it to
-    the end is short and no heading: a glossary at the end that mentions 版权 stays.
-    """
-    while True:
-        tail = [i for i, ln in enumerate(lines) if ln.strip()][-zone:]
-        hits = [i for i in tail if is_licence(lines[i])]
-        if not hits or not all(_footer_line(lines[i]) for i in tail if i >= hits[0]):
-            return lines
-        lines = lines[: hits[0]]
-
-
-def _footer_line(line: str) -> bool:
-    t = line.strip()
-    return len(t) <= LICENCE_LINE_MAX and not match_heading(t)
