@@ -115,3 +115,18 @@ def test_reports_given_newest_first_are_said_to_run_back_in_time(
     assert main(["--lang", "en", "export", earlier, later]) == 0
     out, err = capsys.readouterr()
     assert note not in err and note not in out
+
+
+def test_a_report_of_unknown_year_is_never_said_to_run_back_in_time(corpus_dir: Path) -> None:
+    """A report whose text names no year has year 0 (unknown), not the earliest year: beside
+    it, nothing runs back in time."""
+    from dataclasses import replace
+
+    from reportdiff.core.storage.resolve import resolve_report
+    from reportdiff.core.timeorder import time_order_notes
+
+    later, earlier = (resolve_report(str(corpus_dir / f"{y}.txt")) for y in (1999, 1994))
+    assert time_order_notes([later, earlier])
+    unknown = replace(earlier, meta=replace(earlier.meta, year=0))
+    assert time_order_notes([later, unknown]) == []
+    assert time_order_notes([replace(later, meta=replace(later.meta, year=0)), earlier]) == []

@@ -268,7 +268,7 @@ class ReportDiffApp(App[int]):
 
     def _note_time_order(self) -> None:
         """Say so when the reports run back in time: Δ runs from the first to the others."""
-        from reportdiff.core.analysis.export import time_order_notes
+        from reportdiff.core.timeorder import time_order_notes
 
         if self.comparing:
             for note in time_order_notes(self.reports):

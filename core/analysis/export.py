@@ -36,6 +36,7 @@ from reportdiff.core.comparison import (
 from reportdiff.core.i18n import N_, _, pgettext
 from reportdiff.core.model import OPENING_CHARS, Report, untitled_label
 from reportdiff.core.text.textkey import is_han
+from reportdiff.core.timeorder import time_order_notes
 
 __all__ = [
     "SCHEMA",
@@ -244,26 +245,6 @@ def short_reports(reports: Sequence[Report]) -> list[str]:
         for i, n in enumerate(lengths)
         if longest and n < SHORT_SHARE * longest and not _is_summary(reports[i])
     ]
-
-
-def time_order_notes(reports: Sequence[Report]) -> list[str]:
-    """A note when a report comes before one that reviews an earlier year: Δ and Δ% run
-    from the first report to the others, so a figure that rose over the years shows a fall.
-    Said once, naming the first pair out of order; nothing when a year is unknown."""
-    years = [r.meta.year for r in reports]
-    keys = [r.meta.id or r.meta.source for r in reports]
-    for i, a in enumerate(years):
-        for j in range(i + 1, len(years)):
-            b = years[j]
-            if a is not None and b is not None and a > b:
-                return [
-                    _(
-                        "the reports run back in time ({later} reviews {year}, {earlier} "
-                        "{year2}): Δ and Δ% run from the first report to the others, so a "
-                        "figure that rose over the years shows a fall"
-                    ).format(later=keys[i], year=a, earlier=keys[j], year2=b)
-                ]
-    return []
 
 
 def _is_summary(report: Report) -> bool:
