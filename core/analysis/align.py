@@ -251,11 +251,10 @@ def _cross_moves(
         if not _body_evidence(ra, rb, may, known) or not _bodies_may_reach(ra, rb, cache, known):
             continue
         scores = [
-            named_score(x, y)
-            if x.topic or y.topic
-            else _cached(cache, x, y, known.get((x.uid, y.uid)))
+            named_score(x, y, plain) if x.topic or y.topic else plain
             for x in ra.units.values()
             for y in rb.units.values()
+            for plain in (_cached(cache, x, y, known.get((x.uid, y.uid))),)
         ]
         s = sum(sc.score for sc in scores) / len(scores)
         body = sum(sc.body for sc in scores) / len(scores)
@@ -290,14 +289,16 @@ def _cross_moves(
                 gone.add(x)
 
 
-def named_score(a: Unit, b: Unit) -> Score:
+def named_score(a: Unit, b: Unit, plain: Score | None = None) -> Score:
     """:func:`~reportdiff.core.analysis.similarity.pair_score` of two paragraphs met across
     sections, where a paragraph's opening field name (:mod:`.topicopen`) is evidence too:
     never against a pair nor alone, the score with it counts when better than without and
     the bodies share at least :data:`SECTION_BODY` (财税体制改革 and 进一步深化流通体制改革
     share 体制改革 and hardly a word of their bodies). Within a pair of sections order and
-    bodies place the paragraph."""
-    plain = pair_score(a, b)
+    bodies place the paragraph. ``plain``: their ``pair_score`` where the caller has it
+    (cached)."""
+    if plain is None:
+        plain = pair_score(a, b)
     if not (a.topic or b.topic):
         return plain
     keyed = pair_score(a, b, True)
