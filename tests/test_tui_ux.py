@@ -336,3 +336,32 @@ async def test_numbers_view_sorts_indicators_by_pinyin(reports: list[Report]) ->
         assert firsts == sorted(firsts), list(zip(names, firsts, strict=True))
         # Code-point order would not be pinyin order on these names: the test tells them apart.
         assert sorted(names) != names
+
+
+@aio
+async def test_numbers_view_says_why_it_is_empty() -> None:
+    """A report compared with itself has no changed figure: ``f`` (changed only) leaves the
+    table empty, and the status line says so and how to get the rows back rather than
+    showing a bare empty table."""
+    from reportdiff.tui.screens.numbers import NumbersScreen
+    from textual.widgets import DataTable, Static
+
+    report = load_sample("yangpu-2023")
+    app = ReportDiffApp([report, report])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(pilot)
+        await pilot.press("v")
+        screen = app.screen
+        assert isinstance(screen, NumbersScreen)
+        total = len(screen.comparison.numbers)
+        assert total > 0 and all(p.status != "changed" for p in screen.comparison.numbers)
+        status = screen.query_one("#numbers-status", Static)
+        assert "No figure changed" not in str(status.render())
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen.query_one(DataTable).row_count == 0
+        shown = str(status.render())
+        assert "No figure changed" in shown and f"f shows all {total}" in shown
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen.query_one(DataTable).row_count == total

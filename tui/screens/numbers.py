@@ -178,15 +178,24 @@ class NumbersScreen(Screen[NumberPair | None]):
         )
         total = len(self.comparison.numbers)
         what = _("changed only") if self.changed_only else _("all")
+        if self._shown:
+            first = _("{shown} of {total} pairs ({what}) · sorted by {sort}").format(
+                shown=len(self._shown),
+                total=total,
+                what=what,
+                sort=_(SORT_LABELS[self.sort_key]),
+            )
+        elif total:
+            # An empty table alone reads as a failure: say why it is empty and how back.
+            first = _("No figure changed between these reports · f shows all {total}").format(
+                total=total
+            )
+        else:
+            first = _("No figures: the engine read no figure it could compare in these reports")
         self.query_one("#numbers-status", Static).update(
             Text(
                 " "
-                + _("{shown} of {total} pairs ({what}) · sorted by {sort}").format(
-                    shown=len(self._shown),
-                    total=total,
-                    what=what,
-                    sort=_(SORT_LABELS[self.sort_key]),
-                )
+                + first
                 + "\n "
                 + _("st: ≠ changed  = same  ∅ one report · f filter · s sort · Enter go · Esc back")
             )
