@@ -78,7 +78,9 @@ class Fact:
         return (self.meta.year or None) if self.meta is not None else None
 
 
-_ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新注册|新设立?)(?=..)")  # kept in .stock
+_ADDED_RE = re.compile(r"新增|^(?:新?认定|新引进|新设立?)(?=..)|^新(?=(?:注册|登记)..)")
+"""新增 and the acts that add (认定, 引进, 设立) are kept in .stock; 新注册企业 keeps 注册: what it
+counts is registrations (新增注册企业 names the same), not 企业, too generic to pair."""
 
 
 def fact_name(indicator: str) -> str:
