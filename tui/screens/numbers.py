@@ -197,7 +197,7 @@ class NumbersScreen(Screen[NumberPair | None]):
                 " "
                 + first
                 + "\n "
-                + _("st: ≠ changed  = same  ∅ one report · f filter · s sort · Enter go · Esc back")
+                + _("st: ≠ changed  = same  ∅ unpaired · f filter · s sort · Enter go · Esc back")
             )
         )
 
