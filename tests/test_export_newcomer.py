@@ -113,3 +113,20 @@ def test_parts_numbered_by_a_numeral_alone_are_named_by_it_then_their_words(
     assert not any(
         lab and lab.startswith(("「一一", "「二下", "「三人", "「四各")) for lab in labels
     )
+
+
+def test_markdown_says_so_when_no_figure_pairs(yangpu: Comparison) -> None:
+    """1975 (a short report whose figures compare 1974 with 1964) against 1978 (1977's
+    figures): the engine pairs none. Without a word the export would look as if numbers had
+    not been read; it says how many were read and that none found a counterpart. A pair
+    with number tables says nothing of the kind."""
+    from engine_support import national
+
+    md = to_markdown(compare([national(1975), national(1978)]))
+    said = [line for line in md.splitlines() if line.startswith("No figure was paired")]
+    assert len(said) == 1
+    count = int(re.search(r"(\d+) figures were read", said[0]).group(1))  # type: ignore[union-attr]
+    assert count > 20
+    assert not any(
+        line.startswith("No figure was paired") for line in to_markdown(yangpu).splitlines()
+    )

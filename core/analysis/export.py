@@ -33,7 +33,7 @@ from reportdiff.core.comparison import (
     Quantity,
     SharedPhrase,
 )
-from reportdiff.core.i18n import N_, _, pgettext
+from reportdiff.core.i18n import N_, _, ngettext, pgettext
 from reportdiff.core.model import OPENING_CHARS, Report, untitled_label
 from reportdiff.core.text.textkey import is_han
 from reportdiff.core.timeorder import time_order_notes
@@ -384,6 +384,20 @@ def to_markdown(cmp: Comparison) -> str:
         out.append("")
         for key, label in only:
             out.append("- " + _("{report}: {heading}").format(report=md_escape(key), heading=label))
+    if not any(p.status in ("changed", "same") for p in cmp.numbers):
+        # No table at all would read as "numbers were not looked at": say what was found.
+        out.append("")
+        out.append("## " + _("Numbers"))
+        out.append("")
+        out.append(
+            ngettext(
+                "No figure was paired across these reports: {count} figure was read, none "
+                "with a counterpart the engine was sure of.",
+                "No figure was paired across these reports: {count} figures were read, none "
+                "with a counterpart the engine was sure of.",
+                len(cmp.numbers),
+            ).format(count=len(cmp.numbers))
+        )
     for status, title in OTHER_NUMBER_TABLES:
         rest = [p for k, p in enumerate(cmp.numbers) if k not in taken and p.status == status]
         if rest:
