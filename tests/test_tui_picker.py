@@ -38,6 +38,18 @@ def test_rank_is_fuzzy_over_ids_regions_years_and_titles() -> None:
     assert rank(rows, "zzzzqqq") == []
 
 
+def test_a_year_in_the_query_is_found_exactly_not_fuzzily() -> None:
+    """2021 is one digit from 2022 and 2023 (a fuzzy score of 75): no sample report is of
+    2021, so none is offered; 2022 finds only reports that say 2022 somewhere."""
+    rows = picker_rows(list_entries())
+    assert all("2021" not in r.haystack for r in rows)
+    assert rank(rows, "2021") == []
+    found = rank(rows, "2022")
+    assert found and all("2022" in r.haystack for r in found)
+    assert len(found) < len(rows)
+    assert rank(rows, "杨浦 2021") == []
+
+
 def test_a_path_is_a_file_to_add_not_a_query() -> None:
     assert looks_like_file("~/reports/minhang.pdf")
     assert looks_like_file("report.docx")

@@ -68,7 +68,10 @@ def rank(rows: list[PickerRow], query: str) -> list[PickerRow]:
 def _term_score(fuzz: Any, term: str, haystack: str, words: list[str]) -> float:
     """How well one term matches a row: a whole word first (``yanpu`` is yangpu more than
     huangpu), else the best stretch of the row (杨浦 inside 杨浦区, a word of a title),
-    a little below a whole word."""
+    a little below a whole word. A number (a year) is found exactly or not at all: 2021
+    is not "nearly" 2023, as yanpu is nearly yangpu."""
+    if term.isdigit():
+        return 100.0 if term in words else (90.0 if term in haystack else 0.0)
     whole = max((fuzz.ratio(term, w) for w in words), default=0.0)
     return float(max(whole, fuzz.partial_ratio(term, haystack) - 5))
 
