@@ -96,9 +96,15 @@ def raw_text(source: str) -> str | None:
 # --- folding text for the search -----------------------------------------------------------
 
 
+_MID_DOT_RE = re.compile(r"(?<=\d)[·・‧](?=\d)")
+"""A middle dot between digits is a decimal point (1999 prints 19·5％; cleaning reads 19.5％)."""
+
+
 def fold(text: str) -> str:
-    """Full-width to half-width (NFKC) and no whitespace: ``９．１％`` → ``9.1%``."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+    """Full-width to half-width (NFKC), no whitespace, a middle dot between digits read as
+    the decimal point: ``９．１％`` → ``9.1%``, ``19·5％`` → ``19.5%``."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+    return _MID_DOT_RE.sub(".", folded)
 
 
 @dataclass
@@ -116,7 +122,8 @@ class FoldedText:
                 if not c.isspace():
                     out.append(c)
                     self.origin.append(i)
-        self.folded = "".join(out)
+        # one character for one: the offsets in origin still hold
+        self.folded = _MID_DOT_RE.sub(".", "".join(out))
         self.origin.append(len(self.text))
 
     def find_all(self, needle: str) -> list[tuple[int, int]]:
