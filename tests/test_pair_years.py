@@ -130,3 +130,35 @@ def test_a_report_of_unknown_year_is_never_said_to_run_back_in_time(corpus_dir: 
     unknown = replace(earlier, meta=replace(earlier.meta, year=0))
     assert time_order_notes([later, unknown]) == []
     assert time_order_notes([replace(later, meta=replace(later.meta, year=0)), earlier]) == []
+
+
+def test_a_dated_report_reviews_the_year_its_date_says_not_a_misprinted_heading() -> None:
+    """xuhui-2022 was given on 2023-01-04 but heads its review 二〇二三年工作回顾 (and its
+    tasks 二〇二三年主要任务): a review is of a year that is over, so the session date wins
+    and its figures are 2022's. Dated 2023, they stood a year ahead of their report and
+    met no figure of yangpu-2022, the other district's review of 2022; 350张 and 600张 new
+    elderly-care beds are one measure of the same year."""
+    from engine_support import pairs
+    from reportdiff.core.analysis.numbers import extract_quantities
+    from reportdiff.core.storage.samples import load_sample
+    from reportdiff.core.text.parts import report_parts
+
+    xuhui = load_sample("xuhui-2022")
+    assert report_parts(xuhui).reviewed_year == xuhui.meta.year == 2022
+    beds = [q for q in extract_quantities(xuhui) if q.text == "600张"]
+    assert [(q.year, q.role) for q in beds] == [(2022, "result")]
+    found = {
+        tuple(q.text if q else None for q in p.values)
+        for p in pairs(load_sample("yangpu-2022"), xuhui)
+    }
+    assert ("350张", "600张") in found
+    # 杨浦户籍应届大学毕业生就业率 (all new graduates) is not 离校未就业毕业生帮扶就业率 (the
+    # jobless leavers a programme helped)
+    assert ("95.77%", "94.96%") not in found
+
+
+def test_a_rate_over_those_helped_is_not_a_rate_over_everyone() -> None:
+    from reportdiff.core.analysis.namerules import measures_differ
+
+    assert measures_differ("杨浦户籍应届大学毕业生就业率", "离校未就业毕业生帮扶就业率")
+    assert not measures_differ("高校毕业生就业率", "应届高校毕业生就业率")

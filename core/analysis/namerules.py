@@ -45,6 +45,10 @@ _PER_UNIT_RE = re.compile(
 than the output it is counted against."""
 
 
+_HELPED_RE = re.compile(r"帮扶|援助|帮助")
+"""A rate over those a programme helped (帮扶就业率: of the jobless leavers helped, how many
+found work) is the programme's, not the group's: not a rate over all of a population."""
+
 _TITLE_RE = re.compile(r"示范")
 _LEVEL_WORDS_RE = re.compile(r"国家级|国家|全国|省级|市级|区级|县级")
 
@@ -95,6 +99,12 @@ def measures_differ(a: str, b: str) -> bool:
             return True
     if _one_of_two(a, b) or _one_of_two(b, a):
         return True  # 跨国公司地区总部和外资研发中心 counts both, not the headquarters alone
+    if (
+        a.endswith("率")
+        and b.endswith("率")
+        and bool(_HELPED_RE.search(a)) != bool(_HELPED_RE.search(b))
+    ):
+        return True  # 离校未就业毕业生帮扶就业率 is not 应届大学毕业生就业率
     if bool(_PER_UNIT_RE.search(a)) != bool(_PER_UNIT_RE.search(b)):
         return True  # 单位国内生产总值能耗 is energy per unit of output, not the output
     if size_of(a) != size_of(b):

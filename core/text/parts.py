@@ -203,7 +203,17 @@ def _opening(text: str) -> str:
 
 
 def _reviewed_year(report: Report) -> int | None:
-    """The year under review: a review heading's own year (2023年工作回顾) beats metadata."""
+    """The year under review: with a session date, the metadata's (the year before, or the
+    year itself for a session in December) unless the report is delivered late in the year
+    it speaks of (:func:`_delivered_late`); without one, a review heading's own year
+    (2023年工作回顾) beats metadata. A heading's year can be a misprint that a date
+    corrects: 003 heads its review 二〇二三年工作回顾 and its tasks 二〇二三年主要任务, given on
+    2023-01-04."""
+    late = _delivered_late(report)
+    if late is not None:
+        return late
+    if report.meta.year and _DATE_RE.match(report.meta.date or ""):
+        return report.meta.year
     for _, section in report.walk():
         heading = _fold(report.heading_text(section))
         if _REVIEW_RE.search(heading) and not _YEARS_RE.search(heading):
@@ -216,12 +226,11 @@ def _reviewed_year(report: Report) -> int | None:
             m = _YEAR_NUM_RE.search(heading)
             if m:
                 return int(m.group(1)) - 1
-    late = _delivered_late(report)
-    if late is not None:
-        return late
     return report.meta.year or None
 
 
+_DATE_RE = re.compile(r"\d{4}-\d{2}")
+"""A session date's year and month (``ReportMeta.date``)."""
 _SO_FAR_RE = re.compile(
     r"今年(?:以来|上半年|前[一二三四五六七八九十]{1,2}个月"
     r"|[1一]月?(?:到|至)[1-9一二三四五六七八九十]{1,2}月)"
@@ -235,7 +244,7 @@ def _delivered_late(report: Report) -> int | None:
     speaks of that year so far (1981's, delivered on 30 November: 今年以来，各级政府…; 1982's:
     今年一到九月…): its 今年 is the year under review, 明年 the coming one. None otherwise."""
     date = report.meta.date or ""
-    if not re.match(r"\d{4}-\d{2}", date) or int(date[5:7]) < 7:
+    if not _DATE_RE.match(date) or int(date[5:7]) < 7:
         return None
     return int(date[:4]) if _SO_FAR_RE.search(_fold(report.text)) else None
 
@@ -356,6 +365,15 @@ def _report_parts(report: Report) -> ReportParts:
         # a review): its own words count only where no heading above has spoken
         heading_part[path] = inherited or heading_cue(heading, reviewed)
         frame = framing_at(heading, reviewed_year=reviewed, anchored=False, late=late)
+        if (
+            heading_part[path] == "review"
+            and frame.year is not None
+            and reviewed is not None
+            and frame.year > reviewed
+        ):
+            # a review speaks of a year that is over: a later year in its heading is a
+            # misprint the session date corrects (二〇二三年工作回顾 given on 2023-01-04)
+            frame = Framing(frame.period, frame.label, reviewed)
         if frame.period == "":
             frame = section_frame.get(parent, _NO_FRAMING) if parent else _NO_FRAMING
         section_frame[path] = frame
