@@ -27,6 +27,7 @@ from reportdiff.core.analysis.alignrefine import (
 )
 from reportdiff.core.analysis.alignrows import STRONG, _cached, _ordered_matches, _Row, _Tree
 from reportdiff.core.analysis.similarity import (
+    SECTION_BODY,
     ZERO_SCORE,
     ReportTokens,
     Score,
@@ -45,6 +46,14 @@ LEAD_ACCEPT = STRONG + 0.05
 in different places of their reports, so the evidence must be more than an anchor's (on the
 dev gold the right pairs scored 0.39–0.49, the wrong ones 0.31–0.32: 2023's review headline
 核心功能持续增强 against another district's section 改革创新,发展动能有效增强)."""
+
+
+TWIN_HEADING = 0.6
+"""Least heading likeness for a heading and a lead phrase to say the same thing."""
+TWIN_SHARE = 0.5
+"""Least share of the shorter phrase's character bigrams that the other must hold for a
+heading and a lead phrase to say the same thing (2007's 继续加强民主法制建设 and 2008's
+稳步推进社会主义民主法制建设: 5 of 9)."""
 
 
 def _lone(t: _Tree) -> Unit | None:
@@ -171,7 +180,10 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
       or not, and of every top-level section of the section's report;
     - the section is not broad: fewer than :data:`BROAD_LEADS` lead paragraphs (1999's
       大力推进经济结构的战略性调整 spans industry, farming, towns …; one lead of another
-      report is a topic of it, not its counterpart);
+      report is a topic of it, not its counterpart), unless the lead phrase restates its
+      heading (:func:`_restates`: 2007's last review section 继续加强民主法制建设 also holds
+      the review's closing leads, 经济结构矛盾突出 …, and is 2008's five-year lead
+      稳步推进社会主义民主法制建设);
     - the lead is more like the section than like any lead paragraph of the section: else
       that paragraph is its finer counterpart (1988's 切实加强环境保护，也是我国的一项基本国策
       is 1989's lead 加强环境保护也是我国的一项基本国策 inside 计划生育和加强环境保护 …).
@@ -211,7 +223,10 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
             for *_, u in leads
             if u.report == sec.report and u.ref.path[: len(sec.ref.path)] == sec.ref.path
         ]
-        if len(own) >= BROAD_LEADS:
+        # a broad section meets only a lead that restates its heading: scored only when one
+        # may (the cheap part of :func:`_restates` first)
+        broad = len(own) >= BROAD_LEADS
+        if broad and not any(_may_restate(sec, p) for *_, p in leads if p.report != sec.report):
             continue
         line = [score(sec, p) for *_, p in leads]
         best_row = max(sc.score for sc in line)
@@ -219,6 +234,7 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
             sc = line[j]
             if not (
                 sc.score >= best_row
+                and (not broad or _restates(sec, para, sc))
                 and sc.score >= LEAD_ACCEPT
                 and sc.heading >= UNLIKE_HEADINGS
                 and (_lone(ct) is para or not _settled(top))
@@ -250,6 +266,25 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
         cache[key] = score(sec, para)
         lo, hi = sorted((trees.index(st), trees.index(top)))
         st.row.moved = any(para.report in t.row.units for t in trees[lo + 1 : hi])
+
+
+def _restates(sec: Unit, para: Unit, sc: Score) -> bool:
+    """Whether a lead phrase says what a section's heading says: likeness (``sc``, their
+    :func:`lead_score`) at least :data:`TWIN_HEADING`, at least :data:`TWIN_SHARE` of the
+    shorter one's character bigrams in the other (word-set likeness alone rewards a short
+    phrase whose few words a long heading holds somewhere: 重点区域建设全力推进 against
+    创新发展再出发奋力推进，区域发展新动能不断增强), the bodies sharing at least
+    :data:`SECTION_BODY`, and a lead phrase, not a field name (:mod:`.topicopen`)."""
+    return sc.heading >= TWIN_HEADING and sc.body >= SECTION_BODY and _may_restate(sec, para)
+
+
+def _may_restate(sec: Unit, para: Unit) -> bool:
+    """The part of :func:`_restates` that needs no score: a lead phrase sharing at least
+    :data:`TWIN_SHARE` of the shorter phrase's character bigrams with the heading."""
+    if para.topic or not para.ref.label:
+        return False
+    x, y = sec.head_bigrams, para.head_bigrams
+    return len(x & y) >= TWIN_SHARE * min(len(x), len(y))
 
 
 def _settled(top: _Tree) -> bool:
