@@ -14,7 +14,7 @@ from reportdiff.core.storage.samples import SAMPLE_IDS, load_sample
 
 def _plainly_contained(found: list[phrases._Found]) -> list[phrases._Found]:
     """The rule as said: a phrase goes when a longer phrase holds it and is found in the
-    same reports as often in each (every pair of phrases compared)."""
+    same reports as often in each (every two such phrases compared)."""
 
     def alike(item: phrases._Found) -> object:  # the same reports, as often in each
         return item[6], tuple(len(e) for e in item[5])
