@@ -48,7 +48,7 @@ def _phrase(draw: st.DrawFn) -> SharedPhrase:
         spans=spans,
         reports=tuple(present),
         distinctiveness=draw(number),
-        rank=draw(number),
+        rank=draw(number),  # type: ignore[arg-type]  # a float or bool: the encoder writes it
     )
 
 
