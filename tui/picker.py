@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reportdiff.core.i18n import _
 
 if TYPE_CHECKING:
-    from reportdiff.core.storage.resolve import ListEntry
+    from reportdiff.core.storage.listing import ListEntry
 
 MIN_SCORE = 70.0
 """Below this a row does not match the query (rapidfuzz's 0–100 scale)."""

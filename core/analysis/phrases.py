@@ -293,32 +293,42 @@ def _drop_contained(found: list[_Found]) -> list[_Found]:
     """Drop a phrase every occurrence of which lies inside a longer phrase of the same reports.
 
     区十七届人大 is grown from one pair of seeds and 完成了区十七届人大 from another; listing
-    both says the same thing twice.
+    both says the same thing twice. A phrase is dropped when a longer one holds it and
+    is found in the same reports as often in each: so only phrases of the same reports
+    and counts are compared, and a longer one is indexed only by the k-grams that open
+    a shorter one (of 16,000 phrases on the 8× pair, 18 are dropped).
     """
-    order = sorted(range(len(found)), key=lambda i: -len(found[i][4]))
-    # index every k-gram of the longer phrases, so a contained phrase finds its container
-    containers: dict[str, list[int]] = defaultdict(list)
-    for i in order:
-        phrase = found[i][4]
-        for g in {phrase[p : p + K] for p in range(len(phrase) - K + 1)}:
-            containers[g].append(i)
-    keep: list[_Found] = []
+    groups: dict[tuple[tuple[int, ...], tuple[int, ...]], list[int]] = defaultdict(list)
     for i, item in enumerate(found):
-        phrase, present, ends = item[4], item[6], item[5]
-        counts = [len(e) for e in ends]  # twice the occurrences
-        redundant = False
-        for j in containers.get(phrase[:K], ()):
-            other = found[j]
-            if len(other[4]) <= len(phrase):
-                break  # longest first: no container after this one (nor ``i`` itself)
-            if other[6] != present:
+        groups[(item[6], tuple([len(e) for e in item[5]]))].append(i)  # ends: 2 per hit
+    drop: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        lens = [len(found[i][4]) for i in members]
+        shortest, longest = min(lens), max(lens)
+        if shortest == longest:
+            continue
+        # The first k-gram of each phrase of the group that a longer one may hold.
+        firsts = {found[i][4][:K] for i, n in zip(members, lens, strict=True) if K <= n < longest}
+        containers: dict[str, list[int]] = defaultdict(list)
+        for i, n in zip(members, lens, strict=True):
+            if n > shortest:
+                phrase = found[i][4]
+                for p in range(n - K + 1):
+                    g = phrase[p : p + K]
+                    if g in firsts:
+                        containers[g].append(i)
+        for i, n in zip(members, lens, strict=True):
+            if n == longest or n < K:
                 continue
-            if phrase in other[4] and [len(e) for e in other[5]] == counts:
-                redundant = True
-                break
-        if not redundant:
-            keep.append(item)
-    return keep
+            phrase = found[i][4]
+            for j in containers.get(phrase[:K], ()):
+                other = found[j][4]
+                if len(other) > n and phrase in other:
+                    drop.add(i)
+                    break
+    return [item for i, item in enumerate(found) if i not in drop]
 
 
 _NEWLINE = re.compile("\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,29 +14,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reportdiff.core.storage.index import Filters
+    from reportdiff.core.storage.listing import ListEntry
 
 #: File name endings that make an argument a path even when the file is missing.
 PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".docx")
-
-
-@dataclass(frozen=True)
-class ListEntry:
-    """One row of ``reportdiff list``."""
-
-    id: str
-    """Report id."""
-    region: str
-    """Region in Chinese."""
-    year: int
-    """Year reviewed."""
-    title: str
-    """Title as printed."""
-    size: int
-    """Length of the cleaned text in characters."""
-    origin: str
-    """``bundled``, ``user``, or ``user (replaces bundled)``."""
-    delivered: int | None = None
-    """Year delivered, None if unknown."""
 
 
 def _bundled() -> list[ReportMeta]:
@@ -74,6 +54,7 @@ def list_entries(filters: Filters | None = None) -> list[ListEntry]:
     a thousand reports reads one file; ``filters`` narrow it by region, level and years.
     """
     from reportdiff.core.storage.index import list_reports
+    from reportdiff.core.storage.listing import ListEntry
 
     bundled = {m.id for m in _bundled()}
     entries = []
