@@ -68,6 +68,7 @@ class Fact:
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
     meta: ReportMeta | None = None  # its report's region, level and year reviewed
     whose: str = ""  # whose figure it is when not its region's: 全国 (…302项), 临港新片区
+    price_base: tuple[int, int] | None = None  # an output value's possible price-base years
 
     @property
     def rep(self) -> Quantity:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.coming import will_come
 from reportdiff.core.analysis.namerules import share_part
 from reportdiff.core.text.parts import BlockPart
 
@@ -397,6 +398,8 @@ def scope_of(
 
     sentence = key[sentence_start:start]
     clause = key[clause_start:start]
+    # 1956年, 去年: a year the figure's sentence names (全年, 当年 are its part's year)
+    named = cue is not None and cue[0] == "year" and cue[1] not in ("全年", "当年", "本年")
     role = ""
     past = (
         period == "year" and year is not None and plan_year is not None and year < plan_year
@@ -411,6 +414,15 @@ def scope_of(
             role = "target"  # 去年…曾提出，要把…上涨幅度控制在百分之十以内: last year's aim
         elif role == "result" and quoted_aim(key, sentence_start, start):
             role = "target"  # 没有实现年初确定的…能耗降低4%左右…的目标: the aim, not the result
+        elif (
+            role == "result"
+            and plan_year is not None
+            and period in ("year", "")
+            and will_come(key, sentence_start, clause_start, start)
+            and not (named and year is not None and year < plan_year)
+        ):
+            # 农业总产值比1956年将增长百分之四点九 in the review of 1956: the coming year's plan
+            role, period, year = "plan", "year", year if named else plan_year
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)

@@ -1,0 +1,83 @@
+"""Rules of reading older State Council reports (issue 10, third round): a review's figure
+said to come (将增长) is the coming year's plan, agriculture's output named with its
+sideline is 农业总产值, a field opening a sentence (在手工业方面，) owns its bare 总产值, and
+output values at different years' constant prices are no pair.
+
+Each rule is one a person would state for every report; the tests read corpus text that
+is no held-out gold (1955, 1956, 1957).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, price_base
+from reportdiff.core.comparison import NumberPair
+
+
+@cache
+def pairs_of(a: int, b: int) -> tuple[NumberPair, ...]:
+    return pairs(national(a), national(b))
+
+
+def test_a_figure_a_review_says_will_come_is_the_coming_years_plan() -> None:
+    # 1957 (reviewing 1956): １９５７年的工业总产值比１９５６年将增长百分之四点五，达到六百零三亿
+    # 元。农业总产值比１９５６年将增长百分之四点九，达到六百一十一亿元: 1957's plan, not 1956's
+    # result; the level reached after it (，达到…) goes on from its clause
+    r = national(1957)
+    for printed in ("百分之四点五", "六百零三亿元", "百分之四点九", "六百一十一亿元"):
+        q = quantity(r, printed)
+        assert (q.role, q.year, q.is_target) == ("plan", 1957, True), printed
+    # 将近 is "nearly", not "will": 完成了将近一百四十亿元的基本建设投资额 happened
+    assert quantity(r, "一百四十亿元").role == "result"
+    # 合计将达到: a total over the plan's years, not the coming year's figure
+    assert quantity(r, "一千六百三十万吨").role == "result"
+    # in the same review, what was done stays a result: 手工业总产值达到一百一十七亿元
+    assert quantity(r, "一百一十七亿元").role == "result"
+
+
+def test_agricultural_output_with_its_sideline_is_agricultural_output() -> None:
+    # 1956: １９５６年农业和副业总产值将比１９５５年增长９．３％ (the plan); 1957: 农业总产值比
+    # １９５６年将增长百分之四点九 (the next plan): one measure, named as the 1950s named it
+    assert fact_name("农业和副业总产值") == fact_name("农业总产值")
+    assert fact_name("农业和农副业总产值") == fact_name("农业总产值")
+    assert fact_name("农业及其副业的总产值") == fact_name("农业总产值")
+    assert fact_name("工业总产值") != fact_name("农业总产值")
+    assert partner(pairs_of(1956, 1957), 0, "９．３％") == "百分之四点九"
+
+
+def test_a_field_opening_its_sentence_owns_its_bare_output() -> None:
+    # 1956: 在手工业方面，１９５６年的全国总产值将比１９５５年增长１６．２％: handicraft's output,
+    # not a 全国总产值 (which would be the whole economy's)
+    q = quantity(national(1956), "１６．２％")
+    assert q.indicator == "手工业总产值"
+    # a clause naming its own output keeps it: 手工业生产合作组织的产值比１９５４年增长了７２％
+    assert quantity(national(1956), "７２％").indicator == "手工业生产合作组织的产值"
+
+
+def test_output_values_at_one_years_constant_prices() -> None:
+    # 1955: 这种产值都是按一九五二年的不变价格计算的: said of all its output values
+    r = national(1955)
+    qs = extract_quantities(r)
+    declared = declared_bases(r.text, qs)
+    assert declared == [(-1, 1952)]
+    value = quantity(r, "五百九十六亿六千万元")  # 农业…总产值…达到五百九十六亿六千万元
+    assert price_base(r.text, value, declared, r.meta.year) == (1952, 1952)
+    # a figure that is no output value has no price base: 四百二十七亿四千万元 of investment
+    investment = [q for q in qs if q.text == "四百二十七亿四千万元"]
+    assert investment
+    assert all(price_base(r.text, q, declared, r.meta.year) is None for q in investment)
+    # 1957 (reviewing 1956) declares none: its values are at some year's prices up to 1956,
+    # never 1957's (a year's constant prices are fixed once it is over)
+    r57 = national(1957)
+    q57 = next(q for q in extract_quantities(r57) if q.text == "五百八十三亿元")
+    declared57 = declared_bases(r57.text, extract_quantities(r57))
+    assert declared57 == []
+    base57 = price_base(r57.text, q57, declared57, r57.meta.year)
+    assert base57 == (0, 1956)
+    assert not bases_differ(base57, (1952, 1952))
+    assert bases_differ(base57, (1957, 1957))
+    assert bases_differ((1952, 1952), (1957, 1957))
