@@ -1,5 +1,6 @@
 """Rules of reading older State Council reports (issue 10, third round): a review's figure
-said to come (将增长) is the coming year's plan, agriculture's output named with its
+said to come (将增长) is the coming year's plan, one estimated (预计) of the reviewed year is
+its result, agriculture's output named with its
 sideline is 农业总产值, a field opening a sentence (在手工业方面，) owns its bare 总产值, and
 output values at different years' constant prices are no pair.
 
@@ -16,6 +17,7 @@ from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, price_base
 from reportdiff.core.comparison import NumberPair
+from reportdiff.core.storage.samples import load_sample
 
 
 @cache
@@ -81,3 +83,19 @@ def test_output_values_at_one_years_constant_prices() -> None:
     assert not bases_differ(base57, (1952, 1952))
     assert bases_differ(base57, (1957, 1957))
     assert bases_differ((1952, 1952), (1957, 1957))
+
+
+def test_a_forecast_of_the_reviewed_year_is_its_result() -> None:
+    # 1975 (reviewing 1974): 一九七四年农业总产值预计比一九六四年增长百分之五十一: the year's
+    # result as first estimated, to be paired with results, not with aims
+    q = quantity(national(1975), "百分之五十一")
+    assert (q.role, q.is_target) == ("result", False)
+    assert "预计" in q.qualifiers  # the estimate is still said
+    # yangpu-2023-plan (reviewing 2023): 全区外贸进出口总额预计达 316 亿元
+    plan = load_sample("yangpu-2023-plan")
+    trade = quantity(plan, "316 亿元")
+    assert (trade.role, trade.year, trade.is_target) == ("result", 2023, False)
+    # a forecast of what is still to come stays one: 1996's “九五” average (预计城镇居民人均
+    # 生活费收入年均增长５％左右), 1954's figures of 1954 itself (reviewing 1953)
+    assert quantity(national(1996), "５％").role == "forecast"
+    assert quantity(national(1954), "五十一个").role == "forecast"

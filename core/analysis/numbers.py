@@ -448,7 +448,9 @@ def _extract_block(
                 or (end_word == "to" and prev is not None and prev.end == "from" and aim_from)
             ),
         )
-        if part.part and not (part.part == "review" and scope.role == "forecast"):
+        if (part.part or scope.role == "result") and not (
+            part.part == "review" and scope.role == "forecast"
+        ):
             target = scope.role in ("target", "plan", "forecast")
         sign = 1
         if end_word != "to":

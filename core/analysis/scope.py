@@ -436,6 +436,11 @@ def scope_of(
             role = "plan"
     elif target_words:
         role = "forecast" if _FORECAST_RE.search(clause) else "target"
+    running = label in ("今年", "本年", "当年", "全年")  # 预计在本年内: the year still running
+    if role == "forecast" and period == "year" and year and year == reviewed_year and not running:
+        # 根据预计，一九五七年…粮食增加了五十亿斤 in the review of 1957: the reviewed year's
+        # result as first estimated (the report is given before the final count), not an aim
+        role = "result"
 
     stock = ""
     if not measure or period == "cumulative" or "累计" in clause:
