@@ -99,3 +99,24 @@ def test_a_forecast_of_the_reviewed_year_is_its_result() -> None:
     # 生活费收入年均增长５％左右), 1954's figures of 1954 itself (reviewing 1953)
     assert quantity(national(1996), "５％").role == "forecast"
     assert quantity(national(1954), "五十一个").role == "forecast"
+
+
+def test_a_change_after_a_plan_share_is_of_what_the_sentence_named() -> None:
+    # 1956: 粮食总产量达到３，６８０亿斤，完成年度计划的１０２％，比１９５４年增长９％: the growth is
+    # the grain's; the plan share between names only the plan
+    r = national(1956)
+    assert quantity(r, "１０２％").indicator == "计划"
+    grain = [q for q in extract_quantities(r) if q.text == "９％" and q.indicator == "粮食总产量"]
+    assert len(grain) == 1 and grain[0].role == "result"
+    cotton = quantity(r, "４３％")
+    assert cotton.indicator == "棉花产量"
+
+
+def test_a_year_named_as_the_base_is_not_the_figures_year() -> None:
+    # 1955: 一九五五年到一九五七年，…以一九五四年为基数，粮食产量要增长百分之十三点七，…棉花产量要
+    # 增长百分之五十三点五: growth the plan asks over the years to 1957, not 1954's result
+    r = national(1955)
+    cotton = quantity(r, "百分之五十三点五")
+    assert cotton.year != 1954 and cotton.role != "result" and cotton.is_target
+    # so it is no counterpart of the cotton 1955 grew by (1956: 比１９５４年增长４３％)
+    assert partner(pairs_of(1955, 1956), 1, "４３％") != "百分之五十三点五"

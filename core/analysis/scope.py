@@ -73,6 +73,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 # A period word after these is a comparison base, not the number's period (比上年增长).
 _BASE_BEFORE = ("比", "较", "同", "于", "与", "是", "相比", "超过", "高于", "低于")
+# …年为基数, …年的基数上: a year named as the base the figures grow from
+_BASE_AFTER_RE = re.compile(r"(?:为|的)?基(?:数|期)")
 # Cues that hold only inside their own semicolon-bounded clause chain: 平均每年增加2053亿元；
 # 国家外汇储备由1399亿美元增加到2864亿美元 (the reserves are not an average).
 _LOCAL = frozenset({"part", "average", "cumulative"})
@@ -209,8 +211,8 @@ def _nearest_cue(
             first = max(local, clause) if kind in _CLAUSE_ONLY and clause is not None else local
         for m in pattern.finditer(key, first, hi):
             before = key[max(lo, m.start() - 2) : m.start()]
-            if before.endswith(_BASE_BEFORE):
-                continue  # 比上年, 比一季度: the base of a comparison
+            if before.endswith(_BASE_BEFORE) or _BASE_AFTER_RE.match(key, m.end()):
+                continue  # 比上年, 比一季度, 以一九五四年为基数: the base of a comparison
             if m.group() == "上年" and not from_end:
                 continue  # 由上年居世界第四位…: 上年 dates only the start of a change
             if (
