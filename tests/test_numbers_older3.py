@@ -18,6 +18,7 @@ from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, price_base
 from reportdiff.core.comparison import NumberPair
 from reportdiff.core.storage.samples import load_sample
+from reportdiff.core.text.load import load_text
 
 
 @cache
@@ -120,3 +121,39 @@ def test_a_year_named_as_the_base_is_not_the_figures_year() -> None:
     assert cotton.year != 1954 and cotton.role != "result" and cotton.is_target
     # so it is no counterpart of the cotton 1955 grew by (1956: 比１９５４年增长４３％)
     assert partner(pairs_of(1955, 1956), 1, "４３％") != "百分之五十三点五"
+
+
+def test_a_count_restating_the_list_before_it_is_no_figure() -> None:
+    # 发挥中央和地方两个积极性 (1978, 1994): 两个 counts 中央 and 地方, just named
+    for year in (1978, 1994):
+        assert not [q for q in extract_quantities(national(year)) if q.indicator == "积极性"]
+    # 1955: 进行武汉和包头两个钢铁联合企业的建设; 1957: 国家举办、自力经营、群众业余这三个方面
+    plants = [q for q in extract_quantities(national(1955)) if q.indicator == "钢铁联合企业"]
+    assert "两个" not in {q.text for q in plants}
+    assert not [q for q in extract_quantities(national(1957)) if q.text == "三个"]
+    # a count that is more than the list stays: 1957's 一百五十六个建设项目 (no list before it)
+    assert [q for q in extract_quantities(national(1957)) if q.text == "一百五十六个"]
+
+
+def test_an_example_is_not_a_name() -> None:
+    # 1956: 例如１万千瓦的自动化水轮发电机: the machine, not 例如
+    assert quantity(national(1956), "１万千瓦").indicator == "自动化水轮发电机"
+
+
+def test_a_share_in_words_ends_the_noun_before_it() -> None:
+    # 1960: 占全国一千七百八十六个县的百分之二十八: the counties, and the share read as a figure
+    r = national(1960)
+    assert quantity(r, "一千七百八十六个").indicator == "县"
+    assert [q for q in extract_quantities(r) if q.text == "百分之二十八"]
+
+
+def test_a_year_whose_prices_count_a_value_is_not_its_year() -> None:
+    # a made-up plan sentence in the 1950s' form: 按一九七〇年不变价格计算 names the prices,
+    # not the year the output is of (which the sentence opens on)
+    text = (
+        "各位代表：\n一、今后的任务\n一九七九年农业总产值，计划为一千五百亿元"
+        "（按一九七〇年不变价格计算），比一九七八年增长百分之五。\n"
+    )
+    r = load_text(text, source="x-1979.txt", id="x-1979", year=1978, region="全国")
+    rate = quantity(r, "百分之五")
+    assert rate.year == 1979 and rate.is_target

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from reportdiff.core.analysis.apposition import restates_list
 from reportdiff.core.analysis.clauses import find_clause_start
 from reportdiff.core.analysis.figures import (
     DIGIT_RE,
@@ -166,6 +167,7 @@ def find_raws(text: str, key: str, start: int, end: int) -> list[Raw]:
         if raw is not None:
             found.append(raw)
     found.extend(find_cn_figures(key, start, end))
+    found = [r for r in found if not restates_list(key, r)]  # 中央和地方两个积极性
     found.sort(key=lambda r: r.start)
     ranges = [r for r in found if r.high is not None]
     if ranges:

@@ -73,8 +73,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 # A period word after these is a comparison base, not the number's period (比上年增长).
 _BASE_BEFORE = ("比", "较", "同", "于", "与", "是", "相比", "超过", "高于", "低于")
-# …年为基数, …年的基数上: a year named as the base the figures grow from
-_BASE_AFTER_RE = re.compile(r"(?:为|的)?基(?:数|期)")
+# …年为基数, …年的基数上: a year named as the base the figures grow from; …年不变价格: the
+# year whose prices count the value (按一九五七年不变价格计算), not the figure's year
+_BASE_AFTER_RE = re.compile(r"(?:为|的)?基(?:数|期)|的?(?:不变|可比)?价格")
 # Cues that hold only inside their own semicolon-bounded clause chain: 平均每年增加2053亿元；
 # 国家外汇储备由1399亿美元增加到2864亿美元 (the reserves are not an average).
 _LOCAL = frozenset({"part", "average", "cumulative"})
@@ -212,7 +213,7 @@ def _nearest_cue(
         for m in pattern.finditer(key, first, hi):
             before = key[max(lo, m.start() - 2) : m.start()]
             if before.endswith(_BASE_BEFORE) or _BASE_AFTER_RE.match(key, m.end()):
-                continue  # 比上年, 比一季度, 以一九五四年为基数: the base of a comparison
+                continue  # 比上年, 比一季度, 以一九五四年为基数, 按…年不变价格: a base
             if m.group() == "上年" and not from_end:
                 continue  # 由上年居世界第四位…: 上年 dates only the start of a change
             if (
