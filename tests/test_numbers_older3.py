@@ -157,3 +157,22 @@ def test_a_year_whose_prices_count_a_value_is_not_its_year() -> None:
     r = load_text(text, source="x-1979.txt", id="x-1979", year=1978, region="全国")
     rate = quantity(r, "百分之五")
     assert rate.year == 1979 and rate.is_target
+
+
+def test_a_clause_set_against_the_one_before_counts_what_it_counted() -> None:
+    # 1957: 钢产量前三年共增加了一百五十万吨，而１９５６年就增加了一百六十一万吨: steel, over three
+    # years and then in 1956 alone
+    r = national(1957)
+    three_years = quantity(r, "一百五十万吨")
+    assert three_years.period == "years"
+    steel = quantity(r, "一百六十一万吨")
+    assert (steel.indicator, steel.year, steel.period) == ("钢产量", 1956, "year")
+    assert fact_name(three_years.indicator) == "钢产量"
+    # a noun of its own stays: 而１９５６年就开垦荒地二千九百万亩
+    assert quantity(r, "二千九百万亩").indicator == "开垦荒地"
+    # 2007: 单位国内生产总值能耗由前三年分别上升…，转为下降1.2%: 由前三年 is where it came from,
+    # and the figure stays 2006's
+    energy = [
+        q for q in extract_quantities(national(2007)) if q.indicator == "单位国内生产总值能耗"
+    ]
+    assert [q.year for q in energy if q.text == "1.2%"] == [2006]

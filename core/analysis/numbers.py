@@ -38,6 +38,7 @@ from reportdiff.core.analysis.clauses import (
     follows_list_comma,
 )
 from reportdiff.core.analysis.cnfigures import find_raws
+from reportdiff.core.analysis.contrast import contrast_name
 from reportdiff.core.analysis.figures import Raw
 from reportdiff.core.analysis.indicators import (
     AIM_OF_RE,
@@ -378,6 +379,9 @@ def _extract_block(
             indicator = per_head_topic(text, key, lo, hi, sentence_start, clause_start) or ""
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
+        prev_name = prev.indicator if same_sentence and prev is not None else None
+        if indicator_span is not None and (other := contrast_name(indicator, prev_name)):
+            indicator = other  # 钢产量前三年共增加了…，而1956年就增加了…: 钢产量
         if indicator_span is not None and OUTPUT_ONLY_RE.fullmatch(key, lo, hi):
             owner = output_owner(key, sentence_start, clause_start)
             if owner is not None:
