@@ -314,6 +314,13 @@ _DATED_HEAD_RE = re.compile(
 )
 
 
+# 在手工业方面，: the field a sentence speaks of, opening it
+_FIELD_RE = re.compile(r"在(?P<noun>[\u4e00-\u9fff]{2,6}?)方面[,，]")
+_FIELD_HEAD_RE = re.compile(
+    "(?:" + DATE_ONLY_RE.pattern + ")?的?(?:全国|我国)?的?(?P<head>" + GENERIC_HEAD_RE.pattern + ")"
+)
+
+
 def _noun_clause(key: str, sentence_start: int, clause_start: int) -> Span | None:
     """The noun a sentence's first clause is, when it is a bare noun and the figure's clause
     follows it: 海洋和淡水的渔业生产，一九五九年的产量… → 渔业 (the words after its last 的,
@@ -337,11 +344,20 @@ def topic_owner(
     when its clause names nothing else (but a date): the noun its sentence opens on as
     topic, and the head. 粮食按人口平均占有量超过了…，总产量达到… → 粮食; 工业生产增长较快，总产
     值比上年增长… → 工业 (its 生产 is the deed); 我国的农业在严重的自然灾害中，…总产值仍然增加
-    了… → 农业; a bare noun clause (:func:`_noun_clause`) too. None when the head stands at the
+    了… → 农业; a bare noun clause (:func:`_noun_clause`) too; a field the sentence opens on
+    (在手工业方面，1956年的全国总产值… → 手工业). None when the head stands at the
     sentence's start, the opening is no short noun, or names an amount itself (工业总产值增长…,
     whose 总额 would be something else)."""
+    if clause_start <= sentence_start:
+        return None
+    field = _FIELD_RE.match(key, sentence_start, clause_start)
+    if field is not None and field.end() == clause_start:
+        # 在手工业方面，1956年的全国总产值将比1955年增长16.2%: the field's output
+        owned = _FIELD_HEAD_RE.fullmatch(key, lo, hi)
+        if owned is not None:
+            return Span(field.start("noun"), field.end("noun")), Span(*owned.span("head"))
     dated = _DATED_HEAD_RE.fullmatch(key, lo, hi)
-    if clause_start <= sentence_start or dated is None:
+    if dated is None:
         return None
     head = Span(dated.start("head"), dated.end("head"))
     m = _TOPIC_RE.match(key, sentence_start, clause_start)

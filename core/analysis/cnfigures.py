@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 
+from reportdiff.core.analysis.apposition import restates_list
 from reportdiff.core.analysis.clauses import find_clause_start
 from reportdiff.core.analysis.figures import (
+    DIGIT_RE,
     NOT_A_UNIT,
     UNIT_ALT,
     Raw,
+    digit_match,
     in_quoted_name,
     preceded_by_ordinal,
     take_post,
@@ -152,3 +155,26 @@ def _joins_range(key: str, low: Raw, high: Raw, start: int) -> bool:
         return False
     head = key[find_clause_start(key, low.start, start) : low.start]
     return "从" not in head and "由" not in head
+
+
+def find_raws(text: str, key: str, start: int, end: int) -> list[Raw]:
+    """Every figure in ``key[start:end]``, in digits or in Chinese numerals, in text order
+    (the lower end of a range read alone dropped)."""
+    found: list[Raw] = []
+    region = key[start:end]
+    for m in DIGIT_RE.finditer(region):
+        raw = digit_match(text, key, m, start, end)
+        if raw is not None:
+            found.append(raw)
+    found.extend(find_cn_figures(key, start, end))
+    found = [r for r in found if not restates_list(key, r)]  # 中央和地方两个积极性
+    found.sort(key=lambda r: r.start)
+    ranges = [r for r in found if r.high is not None]
+    if ranges:
+        # the lower end of a range was also read alone (6% of 6%－6.5%)
+        found = [
+            r
+            for r in found
+            if r.high is not None or not any(g.start <= r.start < g.end for g in ranges)
+        ]
+    return found

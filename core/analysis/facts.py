@@ -39,6 +39,7 @@ SPACE_RE = re.compile(r"\s")
 YEAR_WORD_RE = re.compile(
     r"(?:19|20)\d\d年(?:底|末|初)?|(?:今|去|上|全|当)年(?:底|末)?"
     r"|[一二][九〇○零][〇○零一二三四五六七八九]{2}年(?:底|末|初)?"  # 一九九○年 as 一九九〇年
+    r"|前[两二三四五六七八九十]年"  # 钢产量前三年: the span is the figure's period, not its name
 )
 NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
 
@@ -68,6 +69,7 @@ class Fact:
     """For a change, how many years back its base lies (比上年: 1; 2000年…比1995年: 5)."""
     meta: ReportMeta | None = None  # its report's region, level and year reviewed
     whose: str = ""  # whose figure it is when not its region's: 全国 (…302项), 临港新片区
+    price_base: tuple[int, int] | None = None  # an output value's possible price-base years
 
     @property
     def rep(self) -> Quantity:

@@ -188,12 +188,18 @@ DEFINED = {"积累率": "积累在国民收入中所占的比重"}
 accumulation's share of national income)."""
 
 
+# 农业和副业总产值, 农业和农副业总产值, 农业及其副业的总产值: the 1950s' name for what later
+# reports call 农业总产值 (its sideline output was always counted in it)
+_SIDELINE_RE = re.compile(r"(?<=农业)(?:和|及其|及|与)(?:农村|农)?副业的?(?=总产值)")
+
+
 def one_order(name: str) -> str:
     """A name in one word order where two orders say one measure: 总投资额 is 投资总额
     (基本建设总投资额, 基本建设投资总额), and a thing named before what is done to it
     (电梯加装) is the deed with its object (加装电梯): 电梯加装完工 and 加装电梯竣工 count one
-    thing."""
+    thing. Agriculture's gross output named with its sideline (农业和副业总产值) is 农业总产值."""
     name = DEFINED.get(name, name)  # 积累率 is 积累在国民收入中所占的比重
+    name = _SIDELINE_RE.sub("", name)
     name = _TOTAL_AMOUNT_RE.sub(r"\g<what>总额", name)
     return _DONE_TO_RE.sub(r"\g<object>\g<verb>", name)
 

@@ -37,8 +37,9 @@ from reportdiff.core.analysis.clauses import (
     find_sentence_start,
     follows_list_comma,
 )
-from reportdiff.core.analysis.cnfigures import find_cn_figures
-from reportdiff.core.analysis.figures import DIGIT_RE, Raw, digit_match
+from reportdiff.core.analysis.cnfigures import find_raws
+from reportdiff.core.analysis.contrast import contrast_name
+from reportdiff.core.analysis.figures import Raw
 from reportdiff.core.analysis.indicators import (
     AIM_OF_RE,
     BARE_VERB_RE,
@@ -67,6 +68,7 @@ from reportdiff.core.analysis.movement import (
     is_decrease,
     led_by_change,
 )
+from reportdiff.core.analysis.namerules import plan_only
 from reportdiff.core.analysis.postnouns import read_post
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
@@ -80,10 +82,13 @@ VERSION = "3"
 """Analyzer version: part of the comparison cache key, bumped when results change."""
 
 _ACCUMULATION = frozenset({"新增", "累计", "新建"})
+_GROWN = frozenset({"增长", "增加", "比上年增长", "下降", "减少"})  # a change over a year before
 _LEVEL_REACHED_RE = re.compile(r"达到?|累计|总数|共有|拥有")
 """An item's own words saying what level it reached: no 新增 of the list before is its."""
 _ACTUAL_ONLY_RE = re.compile(r"实际(?:回落|下降|降低|上升|提高|增长|增加|减少)?(?:到|至)?")
-_AIM_RE = re.compile(r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到)|(?:计划|拟定)为")
+_AIM_RE = re.compile(
+    r"(?<![需主重只])要(?:把|从|使|将|由|降到|降低到|控制在|达到|增长|增产|增加|提高)|(?:计划|拟定)为"
+)
 """要把…控制在, 要从…降到, 一九八一年计划为: an aim, even where a review quotes last year's."""
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
 _BASE_ONLY_RE = re.compile(
@@ -134,37 +139,18 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
-def _find_raw(text: str, key: str, start: int, end: int) -> list[Raw]:
-    found: list[Raw] = []
-    region = key[start:end]
-    for m in DIGIT_RE.finditer(region):
-        raw = digit_match(text, key, m, start, end)
-        if raw is not None:
-            found.append(raw)
-    found.extend(find_cn_figures(key, start, end))
-    found.sort(key=lambda r: r.start)
-    ranges = [r for r in found if r.high is not None]
-    if ranges:
-        # the lower end of a range was also read alone (6% of 6%－6.5%)
-        found = [
-            r
-            for r in found
-            if r.high is not None or not any(g.start <= r.start < g.end for g in ranges)
-        ]
-    return found
-
-
 def _extract_block(
     text: str, key: str, block: Block, block_path: tuple[int, ...], parts: ReportParts
 ) -> list[Quantity]:
     start, end = block.span.start, block.span.end
     part = parts.at(block_path)
     is_task = part.part in ("plan", "tasks")
-    raws = _find_raw(text, key, start, end)
+    raws = find_raws(text, key, start, end)
     ends = ends_of_changes(key, raws, start)
     out: list[Quantity] = []
     consumed = start  # nothing before this belongs to the next number's clause
     prev: Quantity | None = None
+    named: Quantity | None = None  # the last figure whose name is more than a plan's
     prev_end = start
     respectively: dict[int, tuple[Span, list[str]]] = {}
     last_series: list[Quantity] = []
@@ -341,8 +327,12 @@ def _extract_block(
             and (stripped_any or raw.base in RATE_UNITS or follows_list_comma(key, raw.start))
             and not _own_noun(prev, raw)
         ):
-            # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator.
-            indicator, indicator_span = prev.indicator, prev.indicator_span
+            # 区级财政收入完成154.99亿元，同比增长8%: the growth rate is of the same indicator;
+            # 粮食总产量达到…，完成年度计划的102%，比上年增长9%: of the grain, not of the plan
+            after_plan = named is not None and named.span.start >= sentence_start
+            after_plan = after_plan and plan_only(prev.indicator) and bool(set(quals) & _GROWN)
+            same = named if after_plan and named and named.indicator else prev
+            indicator, indicator_span = same.indicator, same.indicator_span
         verb = next((w for w in quals if w in ("增加", "减少")), "")
         before_clause = find_clause_start(key, max(clause_start - 1, start), sentence_start)
         said_before = (
@@ -389,6 +379,9 @@ def _extract_block(
             indicator = per_head_topic(text, key, lo, hi, sentence_start, clause_start) or ""
         if indicator_span is not None and not indicator:
             indicator = text[indicator_span.start : indicator_span.end]
+        prev_name = prev.indicator if same_sentence and prev is not None else None
+        if indicator_span is not None and (other := contrast_name(indicator, prev_name)):
+            indicator = other  # 钢产量前三年共增加了…，而1956年就增加了…: 钢产量
         if indicator_span is not None and OUTPUT_ONLY_RE.fullmatch(key, lo, hi):
             owner = output_owner(key, sentence_start, clause_start)
             if owner is not None:
@@ -448,7 +441,9 @@ def _extract_block(
                 or (end_word == "to" and prev is not None and prev.end == "from" and aim_from)
             ),
         )
-        if part.part and not (part.part == "review" and scope.role == "forecast"):
+        if (part.part or scope.role == "result") and not (
+            part.part == "review" and scope.role == "forecast"
+        ):
             target = scope.role in ("target", "plan", "forecast")
         sign = 1
         if end_word != "to":
@@ -495,6 +490,7 @@ def _extract_block(
         if raw.start in series_starts:
             last_series.append(q)
         prev, prev_end = q, raw.post_end
+        named = q if not plan_only(q.indicator) else named
         # 要从14.8%降到10%左右: the end of an aimed change is aimed at too
         aim_from = end_word == "from" and _AIM_RE.search(clause) is not None
     return out

@@ -50,6 +50,7 @@ from reportdiff.core.analysis.namerules import (
     points_back,
 )
 from reportdiff.core.analysis.pairmake import make_pair, shown_name
+from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, price_base
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
 from reportdiff.core.analysis.regions import apart, whose
@@ -256,6 +257,7 @@ def _facts_of(
     by_text: dict[tuple[str, tuple[str, str, bool]], list[Fact]] = {}
     in_order = sorted(quantities, key=lambda q: q.span.start)
     after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
+    declared = declared_bases(report.text, in_order)
     for q in quantities:
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
@@ -300,6 +302,7 @@ def _facts_of(
                 gap=gap,
                 meta=report.meta,
                 whose=whose(report.text, q, report.meta),
+                price_base=price_base(report.text, q, declared, report.meta.year),
             )
             facts.append(fact)
             by_text.setdefault((figure_key, group), []).append(fact)
@@ -400,6 +403,8 @@ def _edges(
                 continue  # 比上年增长6.1% is not 比1995年增长67%
             if back_a != back_b[n]:
                 continue  # 中央财政此项支出 is whatever its sentence named, not 中央财政支出
+            if bases_differ(fa.price_base, fb.price_base):
+                continue  # 603亿元 at 1952's prices is no counterpart of 880亿元 at 1957's
             if years_apart(fa, fb):
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
             if not scopes_agree(fa.rep, fb.rep):

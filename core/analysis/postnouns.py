@@ -32,6 +32,7 @@ _MOVEMENT_RE = re.compile(
     r"(?:到|至|为|$)"
 )
 _MAX_POST = 20
+_SHARE_NEXT = ("的百分之", "百分之", "的千分之", "千分之")
 
 
 # Figures that are part of a name or a class inside a noun: 33个15分钟社区生活圈,
@@ -75,7 +76,9 @@ def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
             i = both
     while i > lo and key[i - 1] in " \t":
         i -= 1
-    if i - lo < 2 or _MOVEMENT_RE.match(key, lo, i):
+    # a one-character noun stands when a share of it follows (1786个县的百分之二十八: 县)
+    shortest = 1 if classifier and key.startswith(_SHARE_NEXT, i) else 2
+    if i - lo < shortest or _MOVEMENT_RE.match(key, lo, i):
         return None  # 由…的61%上升到…: a movement, not a noun
     return Span(lo, i)
 
@@ -99,8 +102,8 @@ def _scan_noun(
                 break
             i = m.end()
             continue
-        if c in DELIMS or c in "()":
-            break
+        if c in DELIMS or c in "()" or key.startswith(_SHARE_NEXT, i):
+            break  # 1786个县的百分之二十八: a share in words is the next figure
         stop = _POST_STOP_RE.match(key, i) if stops else None
         # a one-character stop (居, 和) can open a noun: 294个居民区, 2个居民区获评…
         if stop and (i > start or len(stop.group()) > 1 or not lenient):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.coming import will_come
 from reportdiff.core.analysis.namerules import share_part
 from reportdiff.core.text.parts import BlockPart
 
@@ -59,6 +60,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[两二三四五六七八九十])"
         r"年(?:来|间|中|里|内|以来)"
         r"|(?:过去|近|这|今后|未来)[二三四五六七八九十两]年"
+        r"|(?<![由从比较])前[二三四五六七八九十两]年"  # 钢产量前三年共增加了… (not 由前三年…)
         r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
         r"|第[一二三四五六七八九十]{1,2}个五年计划(?:时期|期间)"
         r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
@@ -72,6 +74,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 # A period word after these is a comparison base, not the number's period (比上年增长).
 _BASE_BEFORE = ("比", "较", "同", "于", "与", "是", "相比", "超过", "高于", "低于")
+# …年为基数, …年的基数上: a year named as the base the figures grow from; …年不变价格: the
+# year whose prices count the value (按一九五七年不变价格计算), not the figure's year
+_BASE_AFTER_RE = re.compile(r"(?:为|的)?基(?:数|期)|的?(?:不变|可比)?价格")
 # Cues that hold only inside their own semicolon-bounded clause chain: 平均每年增加2053亿元；
 # 国家外汇储备由1399亿美元增加到2864亿美元 (the reserves are not an average).
 _LOCAL = frozenset({"part", "average", "cumulative"})
@@ -208,8 +213,8 @@ def _nearest_cue(
             first = max(local, clause) if kind in _CLAUSE_ONLY and clause is not None else local
         for m in pattern.finditer(key, first, hi):
             before = key[max(lo, m.start() - 2) : m.start()]
-            if before.endswith(_BASE_BEFORE):
-                continue  # 比上年, 比一季度: the base of a comparison
+            if before.endswith(_BASE_BEFORE) or _BASE_AFTER_RE.match(key, m.end()):
+                continue  # 比上年, 比一季度, 以一九五四年为基数, 按…年不变价格: a base
             if m.group() == "上年" and not from_end:
                 continue  # 由上年居世界第四位…: 上年 dates only the start of a change
             if (
@@ -397,6 +402,8 @@ def scope_of(
 
     sentence = key[sentence_start:start]
     clause = key[clause_start:start]
+    # 1956年, 去年: a year the figure's sentence names (全年, 当年 are its part's year)
+    named = cue is not None and cue[0] == "year" and cue[1] not in ("全年", "当年", "本年")
     role = ""
     past = (
         period == "year" and year is not None and plan_year is not None and year < plan_year
@@ -411,6 +418,15 @@ def scope_of(
             role = "target"  # 去年…曾提出，要把…上涨幅度控制在百分之十以内: last year's aim
         elif role == "result" and quoted_aim(key, sentence_start, start):
             role = "target"  # 没有实现年初确定的…能耗降低4%左右…的目标: the aim, not the result
+        elif (
+            role == "result"
+            and plan_year is not None
+            and period in ("year", "")
+            and will_come(key, sentence_start, clause_start, start)
+            and not (named and year is not None and year < plan_year)
+        ):
+            # 农业总产值比1956年将增长百分之四点九 in the review of 1956: the coming year's plan
+            role, period, year = "plan", "year", year if named else plan_year
     elif part.part in ("plan", "tasks"):
         # only the sentences that set targets hold targets: 今年的预期目标是，新增城镇就业
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)
@@ -424,6 +440,11 @@ def scope_of(
             role = "plan"
     elif target_words:
         role = "forecast" if _FORECAST_RE.search(clause) else "target"
+    running = label in ("今年", "本年", "当年", "全年")  # 预计在本年内: the year still running
+    if role == "forecast" and period == "year" and year and year == reviewed_year and not running:
+        # 根据预计，一九五七年…粮食增加了五十亿斤 in the review of 1957: the reviewed year's
+        # result as first estimated (the report is given before the final count), not an aim
+        role = "result"
 
     stock = ""
     if not measure or period == "cumulative" or "累计" in clause:

@@ -1,0 +1,40 @@
+"""A count that restates the list just before it: 中央和地方两个积极性.
+
+``两个`` in 发挥中央和地方两个积极性, ``三个`` in 国家举办、自力经营、群众业余这三个方面 count the
+items the sentence has just listed; they say nothing a reader would compare, and read as
+figures they surface as noise (两个 of 积极性). A small count of items (个, 种, 项, 方面, 类)
+standing right after a list of as many members, joined by 和/与/及/、, is such a restatement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportdiff.core.analysis.figures import Raw
+
+__all__ = ["restates_list"]
+
+_ITEM_UNITS = frozenset({"个", "种", "项", "类", "方面"})
+_HARD_STOPS = '，,。；;：:！!？?\n（）()“”"《》'
+_JOINS_RE = re.compile(r"[、和与及]")
+_MAX_BACK = 40
+
+
+def restates_list(key: str, raw: Raw) -> bool:
+    """Whether ``raw`` (a count of 2 to 6 items) restates the list right before it: the run
+    of words back to the clause's start joins exactly ``value`` members (中央和地方两个积极性,
+    A、B、C这三个方面)."""
+    if raw.base not in _ITEM_UNITS or raw.high is not None or not 2 <= raw.value <= 6:
+        return False
+    end = raw.start
+    if key.startswith("这", end - 1):
+        end -= 1  # 群众业余这三个方面
+    lo = end
+    while lo > 0 and end - lo < _MAX_BACK and key[lo - 1] not in _HARD_STOPS:
+        if key[lo - 1].isdigit():
+            return False  # a figure in the run: not a plain list of names
+        lo -= 1
+    run = key[lo:end]
+    if not run or run[-1] in "、和与及":
+        return False
+    return len(_JOINS_RE.findall(run)) + 1 == int(raw.value)
