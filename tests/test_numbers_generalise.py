@@ -280,3 +280,18 @@ def test_newly_registered_firms_keep_registered_in_their_name() -> None:
     report = load_sample("yangpu-2023")
     found = [p for p in pairs(report, report) if any(q and q.text == "5800户" for q in p.values)]
     assert [p.status for p in found] == ["same"]
+
+
+def test_an_aimed_growth_is_named_by_what_grows_not_by_its_role_word() -> None:
+    """1999: 今年的经济增长预期为7％左右. 预期 says the figure is aimed at (its role); the
+    measure is 经济增长, a rate of change like 经济增长速度 (…主要目标是：经济增长速度8％), so
+    the two years' growth targets can meet."""
+    from reportdiff.core.analysis.facts import fact_name, measure_kind
+    from reportdiff.core.analysis.numbers import extract_quantities
+
+    found = [q for q in extract_quantities(national(1999)) if q.indicator.endswith("增长预期")]
+    assert [q.text for q in found] == ["7％"]
+    q = found[0]
+    assert q.role == "target"
+    assert fact_name(q.indicator) == "经济增长"
+    assert measure_kind(q) == "change"

@@ -101,6 +101,9 @@ def fact_name(indicator: str) -> str:
     # 余额 and 年末 say when a stock is read, not what it is: 储蓄存款余额 and 储蓄存款年末
     # (达到…) are one stock (Quantity.stock and the figure's year keep the when)
     trimmed = STOCK_END_RE.sub("", trimmed)
+    # 预期 says the figure is aimed at (kept in its role), not what it measures: 经济增长预期
+    # (为7％左右) is 经济增长
+    trimmed = _AIMED_END_RE.sub("", trimmed)
     chosen = trimmed if len(trimmed) >= 2 else name
     # 外商直接投资实际到位, 实际利用外商直接投资, 外商直接投资实际金额: one measure, the
     # investment actually used (not the contracted amount)
@@ -115,6 +118,7 @@ def fact_name(indicator: str) -> str:
     return one_order(share_name(housing_name(track_name(named))))
 
 
+_AIMED_END_RE = re.compile(r"(?<=..)的?预期$")
 _ACTUALLY_USED_RE = re.compile(r"外商直接投资|外商投资|外资")
 _ACTUAL_WORDS_RE = re.compile(r"实际(?:利用|使用|到位|金额|投资)?|(?:利用|使用)?实际(?:到位|金额)")
 _HOUSEHOLD_SAVINGS_RE = re.compile(r"(?:城乡居民|城乡|居民)?储蓄(?:存款)?(?![率所额]|国债|债券)")
@@ -134,7 +138,7 @@ def measure_kind(q: Quantity) -> str:
 
     The end of 由A增至B (B) and 增至/提高到 figures are levels reached, not changes.
     """
-    if q.unit in RATE_UNITS and q.indicator.endswith(RATE_OF_CHANGE):
+    if q.unit in RATE_UNITS and _AIMED_END_RE.sub("", q.indicator).endswith(RATE_OF_CHANGE):
         return "change"  # 固定资产投资增长幅度回落到27.8%: a growth rate, wherever it went
     if q.end == "to":
         return "level"
@@ -147,7 +151,11 @@ def measure_kind(q: Quantity) -> str:
     return "level"
 
 
-RATE_OF_CHANGE = ("增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度", "上涨")
+RATE_OF_CHANGE = (
+    "增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度", "上涨", "经济增长",
+)  # fmt: skip
+"""Names of a rate of change: 经济增长 in a rate (经济增长预期为7％左右) is the growth rate,
+as 经济增长速度 is."""
 
 
 _OUTPUT_WORDS_RE = re.compile(r"(?:总产量|年产量|产量|总产|产)$")
