@@ -17,6 +17,7 @@ from reportdiff.core.text.headings import (
     status_clause_bounds,
     topic_lead_bounds,
 )
+from reportdiff.core.text.points import point_parts
 from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
 from reportdiff.core.text.unmarked import UNTITLED, BodyLine, infer_headings
 
@@ -158,11 +159,27 @@ class _Node:
         self.end = max(self.end, block.span.end)
 
     def freeze(self, text: str) -> Section:
+        if self.kind in ("part", "section", "subsection"):
+            self._points_as_parts(text)
         own = sum(1 for b in self.blocks if b.kind == "paragraph" and b.lead)
         kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children), own)
         end = max([self.end, *(k.span.end for k in kids)])
         blocks = _two_clause_leads_in_sets(text, _status_leads_in_sets(text, tuple(self.blocks)))
         return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
+
+    def _points_as_parts(self, text: str) -> None:
+        """Numbered points that head the paragraphs under them become sub-parts (points.py)."""
+        kept, points = point_parts(text, tuple(self.blocks))
+        if not points:
+            return
+        subs = []
+        for p in points:
+            node = _Node("subsection", p.marker, p.heading, p.start, p.heading.end)
+            for block in p.blocks:
+                node.add(block)
+            subs.append(node)
+        self.blocks = list(kept)
+        self.children = [*subs, *self.children]
 
 
 def _lead_count(section: Section) -> int:
