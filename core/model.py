@@ -26,7 +26,8 @@ autonomous region or municipality (省, 自治区, 直辖市: province); a prefe
 地区, 盟); a district, county, county-level city or banner (区, 县, 县级市, 旗: county)."""
 
 SectionKind = Literal["part", "section", "subsection", "appendix"]
-"""Level of a section: a part (一、…), a section ((一)…, ◆…, ▶…), a sub-section, or an
+"""Level of a section: a part (一、…), a section ((一)…, ◆…, ▶…), a sub-section (a numbered
+point heading the paragraphs under it: 第一，深化政府机构改革。…, core/text/points.py), or an
 appendix (名词解释 glossary, 注释 footnotes) that is not part of the report's body."""
 
 BlockKind = Literal["paragraph", "highlights"]

@@ -15,7 +15,9 @@ def test_one_task_part_does_not_meet_the_part_of_all_tasks(corpus_dir: Path) -> 
     science section meets the part's lead paragraph on science instead (alignleads)."""
     pairs = row_pairs(corpus_rows(corpus_dir, 1989, 1990))
     assert not any(b == "一九九○年的国内工作" for _, b in pairs), pairs
-    science = [b for a, b in pairs if a == "在治理整顿中确保科技和教育的发展"]
+    # (the lead is the point 第三，在治理整顿和深化改革中推动科学技术进步，保证教育…。 now,
+    # heading its paragraphs: core/text/points.py)
+    science = [b.split("，")[0] for a, b in pairs if a == "在治理整顿中确保科技和教育的发展"]
     assert science == ["在治理整顿和深化改革中推动科学技术进步"], pairs
     assert ("一心一意进行治理整顿，为实现经济的稳定增长而奋斗", "一九八九年的回顾") in pairs or any(
         a.startswith("一心一意进行治理整顿") and b == "一九八九年的回顾" for a, b in pairs

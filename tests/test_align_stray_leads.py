@@ -26,10 +26,12 @@ def test_a_lone_section_meets_the_lead_of_an_unpaired_part(corpus_dir: Path) -> 
         xk == "paragraph" and y == "继续下大力气抓农业，争取农村经济更快发展" for xk, _, _, y in got
     )
     got = labels(corpus_dir, 1981, 1982)
+    # 1982's lead is the point 第四、积极稳妥地加快经济体制改革的进程。 heading its
+    # paragraphs now (core/text/points.py): the section meets its sub-part
     assert (
         "section",
         "积极稳妥地改革经济体制，充分有效地调动各方面的积极性",
-        "paragraph",
+        "section",
         "积极稳妥地加快经济体制改革的进程",
     ) in got
 

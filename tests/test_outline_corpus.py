@@ -123,7 +123,8 @@ def test_2005_seven_parts_task_sections() -> None:
         "坚持和平发展道路与独立自主的和平外交政策",
     ]
     titled = [[c for c in s.children if c.marker] for s in r.sections]
-    assert [len(c) for c in titled] == [6, 0, 4, 6, 3, 0, 0]
+    # 六's six points (第一，深化政府机构改革。 …) head the paragraphs under them.
+    assert [len(c) for c in titled] == [6, 0, 4, 6, 3, 6, 0]
     # The year's lessons are six ——必须坚持… items, each a unit with its lead. (They are
     # part 一's, printed after (六) with no heading or 各位代表！ before them: the parser
     # leaves them at the end of (六), which is not asserted here.)
@@ -248,13 +249,14 @@ def test_1988_unnumbered_parts_hold_numbered_points() -> None:
 
 
 def test_1990_tasks_numbered_in_words_are_led_by_their_topic() -> None:
-    """1990 二 sets out ten tasks as paragraphs 第一，集中力量办好农业，争取…。 … 第十，…"""
+    """1990 二 sets out ten tasks as lines 第一，集中力量办好农业，争取…。 … 第十，…, each
+    heading the paragraphs under it."""
     r = report(1990)
     tasks = r.sections[1]
-    leads = [r.lead_text(b) for b in tasks.blocks if r.slice(b.span).startswith("第")]
-    assert len(leads) == 10
-    assert leads[:2] == ["集中力量办好农业", "努力改变市场销售疲软状况"]
-    assert leads[-1] == "坚持抓好计划生育"
+    points = [c for c in tasks.children if c.marker.startswith("第")]
+    assert [c.marker for c in points] == [f"第{n}，" for n in "一二三四五六七八九十"]
+    assert r.heading_text(points[0]).startswith("集中力量办好农业，")
+    assert r.heading_text(points[-1]).startswith("坚持抓好计划生育，")
 
 
 def test_1960_parts_numbered_by_a_numeral_alone() -> None:

@@ -38,15 +38,18 @@ def test_a_report_of_parts_keeps_its_sections_under_them() -> None:
 
 def test_1982_rules_listed_in_paragraphs_are_no_sections() -> None:
     """1982's 以下规定 lists 一、…五、 as paragraphs, two of them one sentence long: no
-    section opens there, and the 第二、…第四、 measures after them are leads of the part."""
+    section opens there: they are paragraphs of the 第一、 measure, one of the four
+    第一、…第四、 measures that head the paragraphs under them."""
     r = report(1982)
     measures = next(s for s in r.sections if "主要措施" in r.heading_text(s))
-    assert [s.marker for s in measures.children if s.marker] == []
-    texts = [r.slice(b.span) for b in measures.blocks]
+    assert [s.marker for s in measures.children if s.marker] == [f"第{n}、" for n in "一二三四"]
+    first = measures.children[0]
+    assert first.children == ()
+    texts = [r.slice(b.span) for b in first.blocks]
     assert any(t.startswith("三、所有建设项目必须严格按照基本建设程序办事") for t in texts)
-    leads = [r.lead_text(b) for b in measures.blocks if b.lead]
-    assert "坚决调整和全面整顿现有企业" in leads
-    assert "积极稳妥地加快经济体制改革的进程" in leads
+    titles = [r.heading_text(s) for s in measures.children]
+    assert titles[1].startswith("坚决调整和全面整顿现有企业，")
+    assert titles[3] == "积极稳妥地加快经济体制改革的进程"
 
 
 def test_1955_numbered_headings_after_one_numbered_paragraph_stay_headings() -> None:

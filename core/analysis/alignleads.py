@@ -178,8 +178,9 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
       繁荣文化,推动城区软实力跃升);
     - each is the other's best of all: of every lead paragraph of the lead's report, paired
       or not, and of every top-level section of the section's report;
-    - the section is not broad: fewer than :data:`BROAD_LEADS` lead paragraphs (1999's
-      大力推进经济结构的战略性调整 spans industry, farming, towns …; one lead of another
+    - the section is not broad: fewer than :data:`BROAD_LEADS` lead paragraphs and
+      numbered points (1999's 大力推进经济结构的战略性调整 spans industry, farming, towns …;
+      1955's 关于工业和运输业的基本建设问题 six points 第一，…问题。); one lead of another
       report is a topic of it, not its counterpart), unless the lead phrase restates its
       heading (:func:`_restates`: 2007's last review section 继续加强民主法制建设 also holds
       the review's closing leads, 经济结构矛盾突出 …, and is 2008's five-year lead
@@ -222,6 +223,14 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
             u
             for *_, u in leads
             if u.report == sec.report and u.ref.path[: len(sec.ref.path)] == sec.ref.path
+        ]
+        # and its numbered points' sub-parts (第一，…。 core/text/points.py): topics of it
+        # as its lead paragraphs are
+        own += [
+            u
+            for c in inside
+            for u in c.row.units.values()
+            if u.report == sec.report and u.section is not None and u.section.kind == "subsection"
         ]
         # a broad section meets only a lead that restates its heading: scored only when one
         # may (the cheap part of :func:`_restates` first)

@@ -243,7 +243,11 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
         shallow = sec.kind == "part" and _has_titled_sections(sec)
         if shallow:
             role = _opening_role(roles, (pi,), sec) or role
-        flat = shallow or (sec.kind == "part" and bool(sec.children) and role != "review")
+        # The sub-parts of a part's numbered points (第一，…。 core/text/points.py) make it
+        # neither shallow nor flat: a part of points only is one topic, compared whole, its
+        # points aligned inside it as its lead paragraphs were. Beside sections or passages
+        # they are units of the part's level, as those are.
+        flat = shallow or (sec.kind == "part" and _has_sections(sec) and role != "review")
         unit = _section_unit(i, report, tokens, (pi,), sec, role, shallow=shallow, flat=flat)
         if shallow and not heading_cue(report.heading_text(sec), None):
             # a topical part (not 今后五年…的任务 / 2004年主要任务, which hold every topic)
@@ -481,9 +485,16 @@ def _part_opening(unit: Unit) -> bool:
     )
 
 
+def _has_sections(sec: Section) -> bool:
+    """Whether a section holds sections, not only the sub-parts its numbered points head
+    (第一，深化政府机构改革。…: a part of points is one topic, compared whole)."""
+    return any(c.kind != "subsection" for c in sec.children)
+
+
 def _has_titled_sections(sec: Section) -> bool:
-    """Whether a section holds sections with a heading (not only untitled passages)."""
-    return any(c.heading.end > c.heading.start for c in sec.children)
+    """Whether a section holds sections with a heading (not only untitled passages or
+    the sub-parts of its numbered points)."""
+    return any(c.heading.end > c.heading.start and c.kind != "subsection" for c in sec.children)
 
 
 def _bigrams(key: str) -> set[str]:

@@ -17,6 +17,7 @@ from reportdiff.core.text.headings import (
     status_clause_bounds,
     topic_lead_bounds,
 )
+from reportdiff.core.text.points import point_parts
 from reportdiff.core.text.units import item_lead, item_marker_end, item_starts
 from reportdiff.core.text.unmarked import UNTITLED, BodyLine, infer_headings
 
@@ -152,6 +153,8 @@ class _Node:
     end: int
     blocks: list[Block] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    settled: bool = False
+    """Its blocks' leads were decided with its parent's (a numbered point's sub-part)."""
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
@@ -159,10 +162,30 @@ class _Node:
 
     def freeze(self, text: str) -> Section:
         own = sum(1 for b in self.blocks if b.kind == "paragraph" and b.lead)
+        blocks = tuple(self.blocks)
+        if not self.settled:
+            blocks = _two_clause_leads_in_sets(text, _status_leads_in_sets(text, blocks))
+        if self.kind in ("part", "section", "subsection"):
+            blocks = self._points_as_parts(text, blocks)
         kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children), own)
         end = max([self.end, *(k.span.end for k in kids)])
-        blocks = _two_clause_leads_in_sets(text, _status_leads_in_sets(text, tuple(self.blocks)))
         return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
+
+    def _points_as_parts(self, text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        """The blocks before the numbered points that head the paragraphs under them, the
+        points made sub-parts (points.py). Leads are decided before, over all the blocks:
+        the points group paragraphs, they do not change which sentence leads."""
+        kept, points = point_parts(text, blocks)
+        if not points:
+            return blocks
+        subs = []
+        for p in points:
+            node = _Node("subsection", p.marker, p.heading, p.start, p.heading.end, settled=True)
+            for block in p.blocks:
+                node.add(block)
+            subs.append(node)
+        self.children = [*subs, *self.children]
+        return kept
 
 
 def _lead_count(section: Section) -> int:
