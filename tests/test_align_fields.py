@@ -7,7 +7,8 @@ from pathlib import Path
 
 from engine_support import corpus_rows, national, row_pairs
 from reportdiff.core.analysis.noderoles import node_roles
-from reportdiff.core.analysis.similarity import report_tokens, top_units
+from reportdiff.core.analysis.similarity import report_tokens
+from reportdiff.core.analysis.unittree import top_units
 
 
 def test_a_section_that_says_what_must_be_done_ends_a_review_under_topical_headings() -> None:

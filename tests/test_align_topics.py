@@ -12,15 +12,14 @@ from reportdiff.core.analysis.align import align_reports, named_score
 from reportdiff.core.analysis.similarity import (
     ZERO_SCORE,
     Unit,
-    child_units,
     lead_score,
     pair_score,
     report_tokens,
-    top_units,
     vectorize,
     word_idf,
 )
 from reportdiff.core.analysis.topicopen import topic_opening
+from reportdiff.core.analysis.unittree import child_units, top_units
 from reportdiff.core.model import Report
 from reportdiff.core.storage.resolve import resolve_report
 from reportdiff.core.storage.samples import load_sample

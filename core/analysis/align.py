@@ -41,13 +41,12 @@ from reportdiff.core.analysis.similarity import (
     Score,
     Unit,
     body_similarity,
-    child_units,
     pair_score,
     report_tokens,
-    top_units,
     vectorize,
     word_idf,
 )
+from reportdiff.core.analysis.unittree import child_units, top_units
 from reportdiff.core.comparison import AlignedRow
 from reportdiff.core.model import Report
 

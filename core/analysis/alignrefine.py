@@ -25,10 +25,10 @@ from reportdiff.core.analysis.similarity import (
     Unit,
     body_similarity,
     body_without,
-    child_units,
     lead_score,
     whole_score,
 )
+from reportdiff.core.analysis.unittree import child_units
 from reportdiff.core.model import Report
 
 Realign = Callable[[list[list[Unit]]], list[_Tree]]
