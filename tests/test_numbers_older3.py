@@ -133,6 +133,11 @@ def test_a_count_restating_the_list_before_it_is_no_figure() -> None:
     assert not [q for q in extract_quantities(national(1957)) if q.text == "三个"]
     # a count that is more than the list stays: 1957's 一百五十六个建设项目 (no list before it)
     assert [q for q in extract_quantities(national(1957)) if q.text == "一百五十六个"]
+    # a count in digits is a statistic even after a list: yangpu-2022's
+    # 社区公共收益收支账、智慧停车治理平台2个项目入选我市社会治理创新十佳项目
+    from reportdiff.core.storage.samples import load_sample
+
+    assert [q for q in extract_quantities(load_sample("yangpu-2022")) if q.text == "2个"]
 
 
 def test_an_example_is_not_a_name() -> None:

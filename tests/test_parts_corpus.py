@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from reportdiff.core.analysis.similarity import node_roles
+from reportdiff.core.analysis.noderoles import node_roles
 from reportdiff.core.model import Report
 from reportdiff.core.storage.resolve import resolve_report
 from reportdiff.core.text.load import load_text

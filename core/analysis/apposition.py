@@ -3,7 +3,9 @@
 ``两个`` in 发挥中央和地方两个积极性, ``三个`` in 国家举办、自力经营、群众业余这三个方面 count the
 items the sentence has just listed; they say nothing a reader would compare, and read as
 figures they surface as noise (两个 of 积极性). A small count of items (个, 种, 项, 方面, 类)
-standing right after a list of as many members, joined by 和/与/及/、, is such a restatement.
+standing right after a list of as many members, joined by 和/与/及/、, is such a restatement
+when written in words, as such phrases are; one written in digits is counted as a statistic is
+(社区公共收益收支账、智慧停车治理平台2个项目入选…十佳项目: two projects selected, a figure).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def restates_list(key: str, raw: Raw) -> bool:
     A、B、C这三个方面)."""
     if raw.base not in _ITEM_UNITS or raw.high is not None or not 2 <= raw.value <= 6:
         return False
+    if any(ch.isdigit() for ch in key[raw.start : raw.end]):
+        return False  # 2个项目入选: a count in digits is a figure
     end = raw.start
     if key.startswith("这", end - 1):
         end -= 1  # 群众业余这三个方面
