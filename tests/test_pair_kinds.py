@@ -5,6 +5,8 @@ and that the right pairs around it stay."""
 from __future__ import annotations
 
 from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.namekinds import kinds_differ
+from reportdiff.core.storage.samples import load_sample
 
 
 def test_rates_after_two_levels_are_theirs_in_order_though_respectively_is_unsaid() -> None:
@@ -16,3 +18,18 @@ def test_rates_after_two_levels_are_theirs_in_order_though_respectively_is_unsai
     # 2004's 农民人均纯收入实际增长4.3% meets the rural 8%, not the urban 8.4%
     assert partner(ps, 0, "４．３％") == "８％"
     assert partner(ps, 1, "８．４％") == "９％"
+
+
+def test_one_shared_word_qualified_differently_is_two_kinds() -> None:
+    assert kinds_differ("养老床位", "认知障碍照护床位改造")
+    assert kinds_differ("意向成交总金额", "外商直接投资实到金额")
+    assert not kinds_differ("救助灾民", "救助受灾群众")  # the same deed, its people reworded
+    assert not kinds_differ("公用充电桩", "公共充电桩")
+    huangpu = load_sample("huangpu-2023")
+    # 认知障碍照护床位改造完成200张 is no counterpart of 新增养老床位350张 / 600张
+    assert partner(pairs(load_sample("yangpu-2022"), huangpu), 0, "350张") is None
+    assert partner(pairs(load_sample("xuhui-2022"), huangpu), 0, "600张") is None
+    # 意向成交总金额 (进博会 deals) is not 外商直接投资实到金额
+    ps = pairs(load_sample("xuhui-2022"), load_sample("jingan-2023"))
+    assert partner(ps, 0, "7.9亿美元") is None
+    assert partner(ps, 0, "7695亿元") == "10963.56亿元"  # 商品销售总额 still meets

@@ -42,6 +42,7 @@ from reportdiff.core.analysis.facts import (
     text_key,
     years_apart,
 )
+from reportdiff.core.analysis.namekinds import kinds_differ
 from reportdiff.core.analysis.namerules import (
     actions_of,
     count_class,
@@ -437,6 +438,7 @@ def _edges(
                 and context == 3
                 and alone
                 and sim_of.share_words(fa.name, fb.name)
+                and not kinds_differ(fa.name, fb.name)  # 养老床位, 认知障碍照护床位: two kinds
                 and reaches_level(fa.rep) == reaches_level(fb.rep)
             ):
                 # 救助灾民6800万人次 and 救助受灾群众9000多万人次: the only figure of its kind
