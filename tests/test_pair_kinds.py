@@ -5,7 +5,7 @@ and that the right pairs around it stay."""
 from __future__ import annotations
 
 from engine_support import national, pairs, partner, quantity
-from reportdiff.core.analysis.namekinds import kinds_differ
+from reportdiff.core.analysis.namekinds import kinds_differ, nested_head
 from reportdiff.core.storage.samples import load_sample
 
 
@@ -33,3 +33,11 @@ def test_one_shared_word_qualified_differently_is_two_kinds() -> None:
     ps = pairs(load_sample("xuhui-2022"), load_sample("jingan-2023"))
     assert partner(ps, 0, "7.9亿美元") is None
     assert partner(ps, 0, "7695亿元") == "10963.56亿元"  # 商品销售总额 still meets
+
+
+def test_a_name_going_on_to_its_own_head_word_names_another_thing() -> None:
+    assert nested_head("社区卫生服务中心", "社区卫生服务中心社区护理中心")
+    assert not nested_head("多层住宅加装电梯", "既有多层住宅加装电梯竣工")
+    # 完成2家社区卫生服务中心社区护理中心建设 is not 3家社区卫生服务中心竣工投用
+    ps = pairs(load_sample("yangpu-2023-plan"), load_sample("xuhui-2022"))
+    assert partner(ps, 0, "2 家") != "3家"

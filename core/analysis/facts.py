@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.analysis.months import part_months
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.namekinds import nested_head
 from reportdiff.core.analysis.namerules import (
     funds_for_other_ends,
     housing_name,
@@ -265,6 +266,7 @@ def name_similarity(a: str, b: str, ratio: Scorer, *, context: int) -> float:
         and (a in b or b in a)
         and not shorter.endswith(GIVING_VERBS)
         and not (long_ == short + 1 and longer.endswith(shorter))
+        and not nested_head(shorter, longer)  # 社区卫生服务中心社区护理中心: another 中心
     ):
         # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
         # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across

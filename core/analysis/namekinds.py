@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["kinds_differ"]
+__all__ = ["kinds_differ", "nested_head"]
 
 
 def _grams(name: str) -> set[str]:
@@ -31,3 +31,18 @@ def kinds_differ(a: str, b: str) -> bool:
         return False
     before_a, before_b = a[: a.find(common)], b[: b.find(common)]
     return len(before_a) >= 2 and len(before_b) >= 2 and not set(before_a) & set(before_b)
+
+
+def nested_head(shorter: str, longer: str) -> bool:
+    """Whether ``longer`` is ``shorter`` followed by a noun with the same head word.
+
+    社区卫生服务中心社区护理中心 is a 社区护理中心 housed in a 社区卫生服务中心, not the
+    service centre itself: in every report, a name that goes on past another name to end in
+    that name's own last word (中心 … 中心) names the second thing, so containing the other
+    name says nothing of being the same.
+    """
+    at = longer.find(shorter)
+    if at < 0 or len(shorter) < 2:
+        return False
+    tail = longer[at + len(shorter) :]
+    return len(tail) >= len(shorter[-2:]) + 2 and tail.endswith(shorter[-2:])
