@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.namekinds import kinds_differ, nested_head
+from reportdiff.core.analysis.stages import stages_differ
 from reportdiff.core.storage.samples import load_sample
 
 
@@ -41,3 +42,21 @@ def test_a_name_going_on_to_its_own_head_word_names_another_thing() -> None:
     # 完成2家社区卫生服务中心社区护理中心建设 is not 3家社区卫生服务中心竣工投用
     ps = pairs(load_sample("yangpu-2023-plan"), load_sample("xuhui-2022"))
     assert partner(ps, 0, "2 家") != "3家"
+
+
+def test_work_begun_is_not_work_done_nor_supplied_what_was_raised() -> None:
+    assert stages_differ(frozenset({"新开工"}), frozenset())
+    assert stages_differ(frozenset({"筹措"}), frozenset({"供应"}))
+    assert not stages_differ(frozenset({"启动"}), frozenset())  # 88个城市启动…试点
+    xuhui = load_sample("xuhui-2022")
+    # 既有多层住宅加装电梯新开工300台 is not 完成既有多层住宅加装电梯3000台
+    assert partner(pairs(xuhui, load_sample("shanghai-2023")), 0, "300台") is None
+    # …旧住房修缮300万平方米 still meets its like
+    assert partner(pairs(xuhui, load_sample("pudong-2023")), 0, "300万平方米") == "300万平方米"
+    # Shanghai's 建设筹措8.1万套(间)保障性租赁住房 is not Pudong's 新增供应…1.72万套
+    ps = pairs(load_sample("shanghai-2023"), load_sample("pudong-2023"))
+    assert partner(ps, 0, "8.1万套(间)") is None
+    assert (
+        partner(pairs(load_sample("yangpu-2023"), load_sample("shanghai-2023")), 1, "8.1万套(间)")
+        == "5757套(间)"
+    )

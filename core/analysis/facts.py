@@ -64,6 +64,7 @@ class Fact:
     purpose: str = ""
     """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
     deeds: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()  # its stage of work: 开工, 竣工, 筹措 (stages.acts_of)
     quoted: frozenset[str] = frozenset()  # the quoted names in the figure's sentence
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
     gap: int | None = None
