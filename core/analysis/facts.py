@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportdiff.core.analysis.months import part_months
 from reportdiff.core.analysis.movement import CHANGE_WORDS
+from reportdiff.core.analysis.namekinds import nested_head
 from reportdiff.core.analysis.namerules import (
     funds_for_other_ends,
     housing_name,
@@ -63,6 +64,7 @@ class Fact:
     purpose: str = ""
     """The words after the figure up to the end of its clause (…安排219亿元支持国有企业…)."""
     deeds: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()  # its stage of work: 开工, 竣工, 筹措 (stages.acts_of)
     quoted: frozenset[str] = frozenset()  # the quoted names in the figure's sentence
     """What the figure's clause says was done to what it counts (制定, 清理 …)."""
     gap: int | None = None
@@ -265,6 +267,7 @@ def name_similarity(a: str, b: str, ratio: Scorer, *, context: int) -> float:
         and (a in b or b in a)
         and not shorter.endswith(GIVING_VERBS)
         and not (long_ == short + 1 and longer.endswith(shorter))
+        and not nested_head(shorter, longer)  # 社区卫生服务中心社区护理中心: another 中心
     ):
         # 多层住宅加装电梯 ⊂ 既有多层住宅加装电梯竣工: the same thing, more words. Not for a
         # short core of a longer name (交易额 ⊂ 上海技术交易所技术交易额), nor across

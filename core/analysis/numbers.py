@@ -70,6 +70,7 @@ from reportdiff.core.analysis.movement import (
 )
 from reportdiff.core.analysis.namerules import plan_only
 from reportdiff.core.analysis.postnouns import read_post
+from reportdiff.core.analysis.respective import unsaid_respectively
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
 from reportdiff.core.comparison import Quantity
@@ -220,6 +221,10 @@ def _extract_block(
                 # 比上年分别下降3.14%和4.66%, its nouns not found: saying whose figures these
                 # are would be a guess (not the previous figure's indicator)
                 unresolved.update(r.start for r in series_of(key, raws, k))
+        elif unsaid := unsaid_respectively(key, raws, k, clause_start, sentence_start, out):
+            respectively.update((r.start, (sp, list(quals))) for r, sp in unsaid)
+            lo, hi = unsaid[0][1].start, unsaid[0][1].end  # …，实际增长8.4%和8%: 分别 unsaid
+            series_starts, last_series = {r.start for r, _ in unsaid}, []
         quals.extend(raw.approx)
         if (
             prev is not None

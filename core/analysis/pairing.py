@@ -42,8 +42,8 @@ from reportdiff.core.analysis.facts import (
     text_key,
     years_apart,
 )
+from reportdiff.core.analysis.namekinds import kinds_differ
 from reportdiff.core.analysis.namerules import (
-    actions_of,
     count_class,
     headline_growth,
     measures_differ,
@@ -55,6 +55,7 @@ from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
 from reportdiff.core.analysis.regions import apart, whose
 from reportdiff.core.analysis.scope import subject_of
+from reportdiff.core.analysis.stages import acts_of, stages_differ
 from reportdiff.core.analysis.units import (
     compare_key,
     printed_unit,
@@ -297,6 +298,7 @@ def _facts_of(
                 figure=figure_key,
                 per_capita=is_per_capita(name),
                 deeds=deeds_of(report.text, q),
+                acts=acts_of(report.text, q, name),
                 quoted=quoted_terms(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=gap,
@@ -409,9 +411,8 @@ def _edges(
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
-            va, vb = sim_of.actions(fa.name), sim_of.actions(fb.name)
-            if va and vb and not va & vb:
-                continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房
+            if stages_differ(fa.acts, fb.acts):
+                continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房, 新开工 not 完成
             if (
                 not product
                 and sim_of.similarity(fa.name, fb.name, 3) < MIN_SIMILARITY[3]
@@ -437,6 +438,7 @@ def _edges(
                 and context == 3
                 and alone
                 and sim_of.share_words(fa.name, fb.name)
+                and not kinds_differ(fa.name, fb.name)  # 养老床位, 认知障碍照护床位: two kinds
                 and reaches_level(fa.rep) == reaches_level(fb.rep)
             ):
                 # 救助灾民6800万人次 and 救助受灾群众9000多万人次: the only figure of its kind
@@ -467,7 +469,6 @@ class _NameScores:
         self._sim: dict[tuple[str, str, int], float] = {}
         self._words: dict[tuple[str, str], bool] = {}
         self._measures: dict[tuple[str, str], bool] = {}
-        self._actions: dict[str, frozenset[str]] = {}
 
     def similarity(self, a: str, b: str, context: int) -> float:
         key = (a, b, context)
@@ -488,10 +489,4 @@ class _NameScores:
         got = self._measures.get(key)
         if got is None:
             got = self._measures[key] = measures_differ(a, b)
-        return got
-
-    def actions(self, name: str) -> frozenset[str]:
-        got = self._actions.get(name)
-        if got is None:
-            got = self._actions[name] = actions_of(name)
         return got
