@@ -1,0 +1,56 @@
+"""A journalist's first session over the State Council reports (session ux10): what a new
+user met in the reader at 80 columns and three reports, checked on the real app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportdiff.core.model import Report
+from reportdiff.core.storage.resolve import resolve_report
+from reportdiff.tui.widgets.fitted_table import FittedTable
+from rich.cells import cell_len
+from tui_support import aio, analysed
+
+
+@pytest.fixture
+def library_reports(corpus_dir: Path) -> list[Report]:
+    """2003's, 2004's and 2005's reports added to the library, opened by their ids
+    (national-2002 … national-2004), as a user opens them."""
+    from reportdiff.cli import main
+
+    files = [str(corpus_dir / f"{year}.txt") for year in (2003, 2004, 2005)]
+    assert main(["add", *files]) == 0
+    return [resolve_report(f"national-{year}") for year in (2002, 2003, 2004)]
+
+
+@pytest.mark.parametrize("zh", [False, True], ids=["en", "zh"])
+@aio
+async def test_numbers_view_columns_say_which_report_at_80_columns(
+    library_reports: list[Report], zh: bool
+) -> None:
+    """At 80×24 with three reports each report's column was headed national-2 / national-2 /
+    national-20: cut to the part the ids share, no column said which year it held. A header
+    cut to its column keeps what tells the reports apart (…2002, …2003, …2004)."""
+    from reportdiff.core.i18n import set_language
+    from reportdiff.tui.app import ReportDiffApp
+    from reportdiff.tui.screens.numbers import NumbersScreen
+
+    set_language("zh" if zh else "en")
+    app = ReportDiffApp(library_reports)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, NumbersScreen)
+        table = app.screen.query_one(FittedTable)
+        headers = []
+        for k in (1, 2, 3):
+            column = table.ordered_columns[k]
+            label = str(column.label)
+            # what is drawn: the label within the column's width
+            assert cell_len(label) <= column.width, (label, column.width)
+            headers.append(label)
+        assert len(set(headers)) == 3, headers
+        for header, year in zip(headers, ("2002", "2003", "2004"), strict=True):
+            assert year in header, headers
