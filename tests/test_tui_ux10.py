@@ -10,6 +10,7 @@ from reportdiff.core.model import Report
 from reportdiff.core.storage.resolve import resolve_report
 from reportdiff.tui.widgets.fitted_table import FittedTable
 from rich.cells import cell_len
+from rich.text import Text
 from tui_support import aio, analysed
 
 
@@ -54,3 +55,38 @@ async def test_numbers_view_columns_say_which_report_at_80_columns(
         assert len(set(headers)) == 3, headers
         for header, year in zip(headers, ("2002", "2003", "2004"), strict=True):
             assert year in header, headers
+
+
+@pytest.mark.parametrize("zh", [False, True], ids=["en", "zh"])
+@aio
+async def test_pane_border_note_is_whole_at_80_columns(
+    library_reports: list[Report], zh: bool
+) -> None:
+    """The pane's lower border says which reports lack the paragraph at its top. At 80×24
+    with three reports it read "national-2003 · national-2004 中 …" (and "national-2003 ·
+    only in this repo…" at 120 columns): the note that matters was cut, the id it repeats
+    kept. The note is drawn whole; the pane's id gives way when both do not fit."""
+    from reportdiff.core.i18n import set_language
+    from reportdiff.tui.app import ReportDiffApp
+    from reportdiff.tui.widgets.report_pane import ReportPane
+
+    set_language("zh" if zh else "en")
+    app = ReportDiffApp(library_reports)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        notes = []
+        for _ in range(6):
+            await pilot.press("c")
+            await pilot.pause()
+            for pane in app.screen.query(ReportPane):
+                if not pane.display or not pane.size.width:
+                    continue
+                sub = Text.from_markup(str(pane.border_subtitle)).plain
+                # Textual draws a border label in the width less the corners and a blank
+                # either side of it, and cuts what does not fit with an ellipsis.
+                assert cell_len(sub) <= pane.size.width - 4, (sub, pane.size.width)
+                if "·" in sub or sub != pane.report.meta.id:
+                    notes.append(sub)
+        assert notes, "no pane said which report lacks its paragraph"
