@@ -77,7 +77,8 @@ LEAD_CHARS = 16
 def to_csv(cmp: Comparison) -> str:
     """The numbers table as CSV: one row per indicator, one column per report.
 
-    Columns: ``indicator``, ``status``, then each report id (the quantity as printed),
+    Columns: ``indicator``, ``status``, then each report id (the quantity as printed, with
+    its scope in brackets when it is not a plain result: ``8％左右（目标）``),
     then ``delta``, ``unit`` and ``pct``. Starts with a UTF-8 byte-order mark so Excel
     reads the Chinese text as UTF-8.
     """
@@ -92,7 +93,9 @@ def to_csv(cmp: Comparison) -> str:
             [
                 csv_cell(indicator_label(p)),
                 p.status,
-                *(csv_cell(quantity_label(q)) if q is not None else "" for q in p.values),
+                # With its scope as in Markdown (7％左右（目标）): a bare target beside
+                # the years' results reads as a result in a spreadsheet.
+                *(csv_cell(_cell(q)) if q is not None else "" for q in p.values),
                 "" if p.delta is None else _fmt_number(p.delta, digits=4).replace(",", ""),
                 p.unit if p.delta is not None else "",
                 "" if p.pct is None else f"{p.pct:.2f}",
