@@ -40,3 +40,18 @@ def test_csv_says_a_target_is_a_target(exported) -> None:  # type: ignore[no-unt
     # a result stays as printed, with no bracket
     growth = [r for r in body if r[a] == "９．１％"]
     assert growth and growth[0][b] == "9．5％", growth
+
+
+def test_markdown_opening_paragraphs_are_told_apart_and_scored_as_paragraphs(exported) -> None:  # type: ignore[no-untyped-def]
+    """Both reports open with 各位代表： and a paragraph before the first section. The
+    Markdown headed both rows "Opening paragraphs" and scored the first "heading 0.00"
+    beside two identical titles 「各位代表：」: a paragraph has no heading to score. Each
+    opening paragraph is named by its words and given the one similarity it has."""
+    md = exported("md")
+    parts = [p for p in md.split("\n## ")[1:] if p[:1].isdigit()]  # the aligned rows
+    headings = [p.split("\n", 1)[0].split(". ", 1)[1] for p in parts]
+    assert len(headings) == len(set(headings)), headings
+    opening = [p for p in parts if "「各位代表：」" in p.split("\n", 1)[0]]
+    assert len(opening) == 1, headings
+    assert "Similarity: 1.00" in opening[0]
+    assert "heading 0.00" not in opening[0]

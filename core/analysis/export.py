@@ -316,22 +316,28 @@ def to_markdown(cmp: Comparison) -> str:
             continue
         n += 1
         out.append("")
+        titles = [_label(row.nodes[i], reports[i], OPENING_CHARS) for i in present]
         if row.kind == "section":
-            titles = [_label(row.nodes[i], reports[i], OPENING_CHARS) for i in present]
             out.append(f"## {n}. " + " ↔ ".join(titles))
         else:
-            out.append(f"## {n}. " + _("Opening paragraphs"))
+            # A paragraph before the first section: named by its words as a section without
+            # a heading is, so two of them are told apart ("Opening paragraphs" twice).
+            out.append(f"## {n}. " + _("Opening paragraph") + " " + " ↔ ".join(titles))
         out.append("")
         out.append("| " + _("report") + " | " + _("title") + " |")
         out.append("|---|---|")
         for key, node, report in zip(keys, row.nodes, reports, strict=True):
             out.append(f"| {md_escape(key)} | {_label(node, report)} |")
         out.append("")
-        line = _("Similarity: overall {score} · heading {heading} · text {body}").format(
-            score=f"{row.score:.2f}",
-            heading=f"{row.heading_score:.2f}",
-            body=f"{row.body_score:.2f}",
-        )
+        if row.kind == "section":
+            line = _("Similarity: overall {score} · heading {heading} · text {body}").format(
+                score=f"{row.score:.2f}",
+                heading=f"{row.heading_score:.2f}",
+                body=f"{row.body_score:.2f}",
+            )
+        else:
+            # A paragraph has no heading: "heading 0.00" beside two identical openings misled.
+            line = _("Similarity: {score}").format(score=f"{row.score:.2f}")
         out.append(line + (_(", moved") if row.moved else ""))
         paras = [
             c
