@@ -32,3 +32,26 @@ def test_list_says_when_no_report_matches(capsys: pytest.CaptureFixture[str]) ->
     assert main(["list", "--year", "2030"]) == 0
     out, err = capsys.readouterr()
     assert "no report matches" in err and "--level national" not in err
+
+
+def test_search_shows_a_sentence_once_with_each_of_its_hits(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``search 农业``: the 1955 report's second and third hits are in one sentence
+    (我国工业农业总产值（包括工业、手工业、农业和农村副业…）), printed twice over, each time
+    with one hit marked — a reader took it for the report repeating itself. A sentence is
+    shown once, every hit in it marked."""
+    assert main(["add", str(corpus_dir / "1955.txt")]) == 0
+    capsys.readouterr()
+    assert main(["search", "农业", "--year", "1954"]) == 0
+    out = capsys.readouterr().out
+    lines = [line.strip() for line in out.splitlines() if line.startswith("  ")]
+    assert lines, out
+    plain = [line.replace("⟦", "").replace("⟧", "").strip("…") for line in lines]
+    for i, a in enumerate(plain):
+        for j, b in enumerate(plain):
+            assert i == j or a not in b, (lines[i], lines[j])
+    both = [line for line in lines if "工业⟦农业⟧总产值（包括工业、手工业、⟦农业⟧" in line]
+    assert len(both) == 1, lines
+    # three hits asked for, three hits marked
+    assert sum(line.count("⟦") for line in lines) == 3
