@@ -55,3 +55,19 @@ def test_search_shows_a_sentence_once_with_each_of_its_hits(
     assert len(both) == 1, lines
     # three hits asked for, three hits marked
     assert sum(line.count("⟦") for line in lines) == 3
+
+
+def test_targets_of_a_truncated_report_say_it_may_be_a_part(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 2006 page holds the report's opening only (3,930 characters of a report of some
+    18,000): ``targets national-2005 national-2006`` said "has no part that sets targets",
+    which a reader of the 2006 report knows to be false. The line says the file may hold
+    only part of the report, the likely reason, still in one line."""
+    assert main(["add", str(corpus_dir / "2006.txt"), str(corpus_dir / "2007.txt")]) == 0
+    capsys.readouterr()
+    assert main(["targets", "national-2005", "national-2006"]) != 0
+    err = capsys.readouterr().err
+    assert "national-2005 has no part that sets targets" in err
+    assert "only part of the report" in err
+    assert len(err.strip().splitlines()) == 1
