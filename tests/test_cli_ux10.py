@@ -71,3 +71,27 @@ def test_targets_of_a_truncated_report_say_it_may_be_a_part(
     assert "national-2005 has no part that sets targets" in err
     assert "only part of the report" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_timeline_says_a_silent_year_may_be_a_truncated_report(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Over 1995–2009 the GDP growth timeline gave 2007 "—", "the report says nothing";
+    the 2008 page holds only the report's opening (7,828 characters against 15,000–20,000
+    before it). The year's note says the report may be truncated, so "—" is not read as a
+    report silent on growth; a whole report's "—" (2000: the 2001 report gives no figure)
+    gets no such note."""
+    files = [str(corpus_dir / f"{year}.txt") for year in range(1996, 2010)]
+    assert main(["add", *files]) == 0
+    capsys.readouterr()
+    ids = [f"national-{year}" for year in range(1995, 2009)]
+    assert main(["timeline", *ids, "-i", "国内生产总值增长"]) == 0
+    out = capsys.readouterr().out
+    rows = {
+        line.split(" | ")[0].strip("| "): line
+        for line in out.splitlines()
+        if line[:6] in {f"| {y}" for y in range(1990, 2010)}
+    }
+    assert "—" in rows["2007"] and "national-2007" in rows["2007"]
+    assert "truncated" in rows["2007"]
+    assert "—" in rows["2000"] and "truncated" not in rows["2000"]
