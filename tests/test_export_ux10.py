@@ -55,3 +55,19 @@ def test_markdown_opening_paragraphs_are_told_apart_and_scored_as_paragraphs(exp
     assert len(opening) == 1, headings
     assert "Similarity: 1.00" in opening[0]
     assert "heading 0.00" not in opening[0]
+
+
+def test_html_contents_say_which_sections_one_report_has(exported) -> None:  # type: ignore[no-untyped-def]
+    """The HTML's contents listed 采取果断措施，集中力量抗击非典 (2003's SARS section) like
+    any aligned section: only after following the link did a reader learn the 2005 report
+    has nothing for it. A section some report lacks says in the contents which has it."""
+    import html
+    import re
+
+    page = exported("html")
+    nav = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    items = [html.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", nav)]
+    sars = [i for i in items if i.startswith("采取果断措施，集中力量抗击非典")]
+    assert sars and "(national-2003 only)" in sars[0], sars
+    both = [i for i in items if i.startswith("一年来工作回顾 ↔ 过去一年工作回顾")]
+    assert both and "only)" not in both[0], both
