@@ -90,3 +90,27 @@ async def test_pane_border_note_is_whole_at_80_columns(
                 if "·" in sub or sub != pane.report.meta.id:
                     notes.append(sub)
         assert notes, "no pane said which report lacks its paragraph"
+
+
+@aio
+async def test_comparison_keys_with_one_report_say_why_nothing_happens(
+    library_reports: list[Report],
+) -> None:
+    """``search 科学发展观 --open`` opens one report. Its help lists c, v, w, d, b, u and the
+    layers, and each did nothing at all — only e said there is nothing to compare. Every
+    key of the comparison says so, in one notification each."""
+    from reportdiff.tui.app import ReportDiffApp
+
+    app = ReportDiffApp(library_reports[:1])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in ("c", "v", "w", "d", "b", "u", "1", "5", "e"):
+            before = len(app._notifications)
+            await pilot.press(key)
+            await pilot.pause()
+            said = [n.message for n in list(app._notifications)[before:]]
+            assert any("nothing to compare" in m for m in said), (key, said)
+        # reading keys still read
+        await pilot.press("J")
+        await pilot.pause()
+        assert app.screen is app.reader
