@@ -114,3 +114,24 @@ async def test_comparison_keys_with_one_report_say_why_nothing_happens(
         await pilot.press("J")
         await pilot.pause()
         assert app.screen is app.reader
+
+
+@aio
+async def test_chart_export_is_named_after_what_it_charts(
+    library_reports: list[Report], tmp_path: Path
+) -> None:
+    """``g``, ``#粮食产量``, ctrl+s offered chart.svg for every chart: a second chart of
+    the session (GDP growth after grain) was offered the first one's file. The name offered
+    is the chart's title."""
+    from reportdiff.tui.app import ReportDiffApp
+    from reportdiff.tui.screens.chart import ChartScreen
+    from textual.widgets import Input
+
+    app = ReportDiffApp(library_reports, analyse=False, export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ChartScreen(library_reports, "#粮食产量"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == str(tmp_path / "粮食产量.svg")
