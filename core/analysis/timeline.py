@@ -321,8 +321,8 @@ def _short_reports(
     lengths = [han_length(distinct_text(r)) for _y, r in dated]
     return {
         y.id: _(
-            "{id} may be truncated ({length} Han characters against a median of {median}): "
-            "what it does not say is no answer"
+            "{id} is much shorter than the reports before it ({length} Han characters against "
+            "a median of {median}): it may be truncated"
         ).format(id=y.id, length=f"{length:,}", median=f"{short:,.0f}")
         for (y, _r), length, short in zip(dated, lengths, short_in_series(lengths), strict=True)
         if short is not None
