@@ -71,3 +71,18 @@ def test_html_contents_say_which_sections_one_report_has(exported) -> None:  # t
     assert sars and "(national-2003 only)" in sars[0], sars
     both = [i for i in items if i.startswith("一年来工作回顾 ↔ 过去一年工作回顾")]
     assert both and "only)" not in both[0], both
+
+
+def test_markdown_scores_no_heading_where_a_part_has_none(exported) -> None:  # type: ignore[no-untyped-def]
+    """Parts without a heading (「各位代表！加强国防和军队…」, named by their words) were
+    scored "heading 0.00": there was no heading to compare. Their similarity is the text's
+    alone; parts with headings on both sides keep all three scores."""
+    md = exported("md")
+    parts = [p for p in md.split("\n## ")[1:] if p[:1].isdigit()]
+    for part in parts:
+        title = part.split("\n", 1)[0].split(". ", 1)[1]
+        untitled = any(t.strip().startswith("「") for t in title.split(" ↔ "))
+        if untitled:
+            assert "heading 0.00" not in part and "· heading" not in part, part[:300]
+        else:
+            assert "· heading" in part, part[:300]

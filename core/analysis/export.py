@@ -329,14 +329,15 @@ def to_markdown(cmp: Comparison) -> str:
         for key, node, report in zip(keys, row.nodes, reports, strict=True):
             out.append(f"| {md_escape(key)} | {_label(node, report)} |")
         out.append("")
-        if row.kind == "section":
+        if row.kind == "section" and all(n.label for n in row.nodes if n is not None):
             line = _("Similarity: overall {score} · heading {heading} · text {body}").format(
                 score=f"{row.score:.2f}",
                 heading=f"{row.heading_score:.2f}",
                 body=f"{row.body_score:.2f}",
             )
         else:
-            # A paragraph has no heading: "heading 0.00" beside two identical openings misled.
+            # A paragraph, or a part named by its words, has no heading to score: "heading
+            # 0.00" beside two identical openings misled.
             line = _("Similarity: {score}").format(score=f"{row.score:.2f}")
         out.append(line + (_(", moved") if row.moved else ""))
         paras = [
