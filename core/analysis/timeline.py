@@ -407,10 +407,10 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
             else:
                 cells[role] = pts[0] if pts else None
         for role, by in (("result", "reviewed"), ("target", "delivered")):
-            # "—" from a report that holds only part of itself says nothing of the year.
-            key = next((y.id for y in years_of if getattr(y, by) == year), None)
-            if cells[role] is None and key in truncated:
-                row_notes.append(truncated[key])
+            # A "—" from a report much shorter than those before it: say it may be truncated.
+            source = next((y.id for y in years_of if getattr(y, by) == year), None)
+            if cells[role] is None and source in truncated:
+                row_notes.append(truncated[source])
         rows.append(
             TimelineRow(
                 year,
