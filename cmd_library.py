@@ -127,6 +127,21 @@ def say_region_match(filters: Filters) -> None:
     print(f"reportdiff: {_printable(what)}", file=sys.stderr)
 
 
+def say_no_match(filters: Filters) -> None:
+    """Say on stderr that no report matches the filters (a header row alone reads like an
+    empty library), and when ``--region`` names no region of the library, that national
+    reports are 全国: ``--region 中国`` or ``国务院`` finds none of them."""
+    from reportdiff.core.storage.index import match_region
+
+    what = _("no report matches these filters")
+    if filters.region and not match_region(filters.region).regions:
+        what += _(
+            "; --region {query} names no region of your reports "
+            "(the State Council's reports are 全国: --level national lists them)"
+        ).format(query=filters.region)
+    print(f"reportdiff: {_printable(what)}", file=sys.stderr)
+
+
 # ---------------------------------------------------------------- list
 
 
@@ -153,6 +168,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
     filtered = bool(filters.region or filters.level or filters.years)
     say_region_match(filters)
     entries = list_entries(filters)
+    if filtered and not entries:
+        say_no_match(filters)
     # A damaged entry's region and years are unknown: it matches no filter.
     damaged = [] if filtered else damaged_entries()
     for entry in damaged:

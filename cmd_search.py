@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportdiff.core.errors import ReportError
@@ -12,7 +14,7 @@ from reportdiff.core.i18n import _, ngettext
 if TYPE_CHECKING:
     import argparse
 
-    from reportdiff.core.storage.search import SearchResult
+    from reportdiff.core.storage.search import Hit, SearchResult
     from reportdiff.tui.app import ReportDiffApp
 
 #: The marks around a hit in the text output (brackets a report is unlikely to use).
@@ -80,6 +82,63 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0 if result.matched else 1
 
 
+@dataclass
+class _Window:
+    """A sentence as search shows it: where its text starts in the report (None when its
+    offsets cannot be trusted), the text, its … at either end, and the hits in it."""
+
+    start: int | None
+    text: str
+    lead: bool
+    trail: bool
+    marks: list[tuple[int, int]] = field(default_factory=list)
+    """The hits, as offsets in the report (in ``text`` when ``start`` is None)."""
+
+    @property
+    def end(self) -> int:
+        return (self.start or 0) + len(self.text)
+
+
+def _marked_sentences(hits: Sequence[Hit], query: str) -> list[str]:
+    """Each hit's sentence with the hit marked ⟦ ⟧; hits of one sentence (their windows
+    into the text overlap) share one line, every hit in it marked, instead of the same
+    sentence printed once per hit."""
+    windows: list[_Window] = []
+    for hit in hits:
+        s = hit.sentence
+        lead, trail = s.startswith("…"), len(s) > 1 and s.endswith("…")
+        core = s[int(lead) : len(s) - int(trail)]
+        start = hit.start - (hit.at - int(lead))
+        if core[hit.start - start : hit.end - start] != query:
+            # Offsets that do not read back the query (a … of the report's own): alone.
+            mark = (hit.at, hit.at + hit.end - hit.start)
+            windows.append(_Window(None, s, False, False, [mark]))
+            continue
+        last = windows[-1] if windows else None
+        if last is not None and last.start is not None and last.start <= start <= last.end:
+            overlap = last.end - start
+            if core[:overlap] == last.text[start - last.start :]:
+                if start + len(core) > last.end:
+                    last.text += core[overlap:]
+                    last.trail = trail
+                last.marks.append((hit.start, hit.end))
+                continue
+        windows.append(_Window(start, core, lead, trail, [(hit.start, hit.end)]))
+    out = []
+    for w in windows:
+        text, shift = w.text, w.start or 0
+        for a, b in sorted(w.marks, reverse=True):
+            text = (
+                text[: a - shift]
+                + MARK_OPEN
+                + text[a - shift : b - shift]
+                + MARK_CLOSE
+                + text[b - shift :]
+            )
+        out.append(("…" if w.lead else "") + text + ("…" if w.trail else ""))
+    return out
+
+
 def to_text(result: SearchResult) -> str:
     """One header line per report, then its sentences, the hit marked; escapes shown."""
     from reportdiff.core.printable import printable
@@ -90,10 +149,7 @@ def to_text(result: SearchResult) -> str:
         hits = ngettext("{n} hit", "{n} hits", found.count).format(n=found.count)
         year = str(m.year or _("unknown"))
         lines.append("\t".join(printable(f) for f in (m.id, m.region, year, hits, m.title)))
-        for hit in found.hits:
-            s = hit.sentence
-            end = hit.at + hit.end - hit.start
-            marked = s[: hit.at] + MARK_OPEN + s[hit.at : end] + MARK_CLOSE + s[end:]
+        for marked in _marked_sentences(found.hits, result.query):
             # The report's own characters (an escape sequence, a tab) are shown, not obeyed.
             lines.append("  " + printable(marked))
     shown = len(result.reports)

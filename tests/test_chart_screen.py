@@ -107,7 +107,7 @@ async def test_ctrl_s_exports_the_chart_as_png(reports: list[Report], tmp_path: 
         await pilot.press("ctrl+s")
         await pilot.pause()
         box = app.screen.query_one(Input)
-        assert box.value == str(tmp_path / "chart.svg")  # the folder offered, svg by default
+        assert box.value == str(tmp_path / "营商环境.svg")  # the folder, the chart title, svg
         box.value = str(target)
         await pilot.press("enter")
         await _settle(pilot)

@@ -77,7 +77,8 @@ LEAD_CHARS = 16
 def to_csv(cmp: Comparison) -> str:
     """The numbers table as CSV: one row per indicator, one column per report.
 
-    Columns: ``indicator``, ``status``, then each report id (the quantity as printed),
+    Columns: ``indicator``, ``status``, then each report id (the quantity as printed, with
+    its scope in brackets when it is not a plain result: ``8％左右（目标）``),
     then ``delta``, ``unit`` and ``pct``. Starts with a UTF-8 byte-order mark so Excel
     reads the Chinese text as UTF-8.
     """
@@ -92,7 +93,9 @@ def to_csv(cmp: Comparison) -> str:
             [
                 csv_cell(indicator_label(p)),
                 p.status,
-                *(csv_cell(quantity_label(q)) if q is not None else "" for q in p.values),
+                # With its scope as in Markdown (7％左右（目标）): a bare target beside
+                # the years' results reads as a result in a spreadsheet.
+                *(csv_cell(_cell(q)) if q is not None else "" for q in p.values),
                 "" if p.delta is None else _fmt_number(p.delta, digits=4).replace(",", ""),
                 p.unit if p.delta is not None else "",
                 "" if p.pct is None else f"{p.pct:.2f}",
@@ -313,22 +316,29 @@ def to_markdown(cmp: Comparison) -> str:
             continue
         n += 1
         out.append("")
+        titles = [_label(row.nodes[i], reports[i], OPENING_CHARS) for i in present]
         if row.kind == "section":
-            titles = [_label(row.nodes[i], reports[i], OPENING_CHARS) for i in present]
             out.append(f"## {n}. " + " ↔ ".join(titles))
         else:
-            out.append(f"## {n}. " + _("Opening paragraphs"))
+            # A paragraph before the first section: named by its words as a section without
+            # a heading is, so two of them are told apart ("Opening paragraphs" twice).
+            out.append(f"## {n}. " + _("Opening paragraph") + " " + " ↔ ".join(titles))
         out.append("")
         out.append("| " + _("report") + " | " + _("title") + " |")
         out.append("|---|---|")
         for key, node, report in zip(keys, row.nodes, reports, strict=True):
             out.append(f"| {md_escape(key)} | {_label(node, report)} |")
         out.append("")
-        line = _("Similarity: overall {score} · heading {heading} · text {body}").format(
-            score=f"{row.score:.2f}",
-            heading=f"{row.heading_score:.2f}",
-            body=f"{row.body_score:.2f}",
-        )
+        if row.kind == "section" and all(n.label for n in row.nodes if n is not None):
+            line = _("Similarity: overall {score} · heading {heading} · text {body}").format(
+                score=f"{row.score:.2f}",
+                heading=f"{row.heading_score:.2f}",
+                body=f"{row.body_score:.2f}",
+            )
+        else:
+            # A paragraph, or a part named by its words, has no heading to score: "heading
+            # 0.00" beside two identical openings misled.
+            line = _("Similarity: {score}").format(score=f"{row.score:.2f}")
         out.append(line + (_(", moved") if row.moved else ""))
         paras = [
             c

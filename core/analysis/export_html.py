@@ -37,6 +37,7 @@ table.reports td, table.reports th { border: 1px solid var(--rule); padding: .2r
 .legend { color: var(--muted); font-size: .9rem; }
 nav.toc ol { padding-left: 1.4rem; margin: .3rem 0; }
 nav.toc a { color: #174ea6; }
+nav.toc .only { color: var(--muted); font-style: italic; }
 .row { display: grid; grid-template-columns: repeat(var(--cols), minmax(0, 1fr));
   gap: 0 1.2rem; padding: .5rem 0; border-bottom: 1px solid #eee; break-inside: avoid; }
 .row.heading .cell { font-weight: bold; }
@@ -307,6 +308,13 @@ def to_html(cmp: Comparison) -> str:
         label = " ↔ ".join(
             _e(_label(n, r)) for n, r in zip(row.nodes, reports, strict=True) if n is not None
         )
+        present = [keys[i] for i, n in enumerate(row.nodes) if n is not None]
+        if len(present) < len(keys):
+            # A section some reports lack says so here, not only after the link is followed.
+            label += ' <span class="only">' + _e(
+                _("({reports} only)").format(reports=_(", ").join(present))
+            )
+            label += "</span>"
         out.append(f'<li><a href="#row-{k}">{label}</a></li>')
     out.extend("</ol>" for _ in range(depth_open))
     out.append("</nav>")

@@ -260,9 +260,12 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
     plan_parts = report_parts(plan)
     if not any(b.part in ("plan", "tasks") for b in plan_parts.blocks.values()):
         raise ReportError(
-            _("{id} has no part that sets targets (no 预期目标, 今年… or tasks part found)").format(
-                id=plan.meta.id
-            )
+            # A work report without one is most often a part of it (a web page's first page,
+            # a summary of the review): the reader of the whole report knows it has targets.
+            _(
+                "{id} has no part that sets targets (no 预期目标, 今年… or tasks part found): "
+                "the file may hold only part of the report"
+            ).format(id=plan.meta.id)
         )
     plan_year = plan_parts.plan_year
     reviewed = report_parts(review).reviewed_year

@@ -440,12 +440,24 @@ def _notes(lengths: list[int]) -> list[list[str]]:
     notes: list[list[str]] = [[] for _ in lengths]
     if len(lengths) > 1:
         notes[0].append(FIRST_NOTE)
+    for i, short in enumerate(short_in_series(lengths)):
+        if short is not None:
+            notes[i].append(SHORT_NOTE.format(length=f"{lengths[i]:,}", median=f"{short:,.0f}"))
+    return notes
+
+
+def short_in_series(lengths: Sequence[int]) -> list[float | None]:
+    """Per report of a series (in order), the median length it falls short of — under
+    :data:`SHORT_RATIO` of the (up to) :data:`TYPICAL` whole reports before it (after it,
+    for the first) — or None: such a report may be truncated."""
+    out: list[float | None] = []
     whole: list[int] = []
     for i, length in enumerate(lengths):
-        sample = whole[-TYPICAL:] or lengths[i + 1 : i + 1 + TYPICAL]
+        sample = whole[-TYPICAL:] or list(lengths[i + 1 : i + 1 + TYPICAL])
         median = statistics.median(sample) if sample else 0
         if median and length < SHORT_RATIO * median:
-            notes[i].append(SHORT_NOTE.format(length=f"{length:,}", median=f"{median:,.0f}"))
+            out.append(float(median))
         else:
+            out.append(None)
             whole.append(length)
-    return notes
+    return out

@@ -305,6 +305,30 @@ def _display_unit(points: Sequence[tuple[Report, str, Quantity]]) -> tuple[str, 
     return best, factor[best]
 
 
+def _short_reports(
+    quantities: Sequence[tuple[Report, str, Sequence[Quantity]]], years_of: Sequence[ReportYear]
+) -> dict[str, str]:
+    """A note for each report of the series much shorter than the whole ones before it (by
+    year reviewed), as ``terms`` finds them: it may be truncated, so what it does not say
+    is no answer (the State Council pages of 2006–2009 hold a report's opening)."""
+    from reportdiff.core.analysis.termcands import distinct_text, han_length
+    from reportdiff.core.analysis.terms import short_in_series
+
+    dated = sorted(
+        ((y, r) for (r, _k, _q), y in zip(quantities, years_of, strict=True) if y.reviewed),
+        key=lambda yr: _year_key(yr[0]),
+    )
+    lengths = [han_length(distinct_text(r)) for _y, r in dated]
+    return {
+        y.id: _(
+            "{id} is much shorter than the reports before it ({length} Han characters against "
+            "a median of {median}): it may be truncated"
+        ).format(id=y.id, length=f"{length:,}", median=f"{short:,.0f}")
+        for (y, _r), length, short in zip(dated, lengths, short_in_series(lengths), strict=True)
+        if short is not None
+    }
+
+
 def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
     """The timeline of ``indicator`` (a name, fuzzy; 增长 at its end asks for the growth
     rate) over ``reports`` in any order.
@@ -361,6 +385,7 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
             found.setdefault((q.year, role), []).append((r, key, q))
             if q.indicator not in names:
                 names.append(q.indicator)
+    truncated = _short_reports(quantities, years_of)
     all_points = [p for ps in found.values() for p in ps]
     unit, factor = _display_unit(all_points) if all_points else (chosen.unit_class, 1.0)
     rows: list[TimelineRow] = []
@@ -381,6 +406,11 @@ def build_timeline(reports: Sequence[Report], indicator: str) -> Timeline:
                 cells[role] = None
             else:
                 cells[role] = pts[0] if pts else None
+        for role, by in (("result", "reviewed"), ("target", "delivered")):
+            # A "—" from a report much shorter than those before it: say it may be truncated.
+            source = next((y.id for y in years_of if getattr(y, by) == year), None)
+            if cells[role] is None and source in truncated:
+                row_notes.append(truncated[source])
         rows.append(
             TimelineRow(
                 year,

@@ -84,6 +84,8 @@ class ChartScreen(Screen[None]):
         self.query_text = query.strip()
         self.chart: Chart | None = None
         """The chart on screen (None until one is drawn)."""
+        self._stem = "chart"
+        """The file name offered for the chart, without its ending (its title)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Chart")), id="chart-title")
@@ -169,7 +171,12 @@ class ChartScreen(Screen[None]):
         from reportdiff.tui.export import output_problem, start_folder
         from reportdiff.tui.screens.export_dialog import ExportDialog
 
-        name = "chart.svg"
+        # Named after what it charts: chart.svg for every chart offered the last one's file.
+        stem = "".join(
+            "_" if c in '/\\:*?"<>|' or not c.isprintable() else c for c in self.chart.title
+        )
+        self._stem = stem.strip(" ._") or "chart"
+        name = self._stem + ".svg"
         folder = start_folder(getattr(self.app, "export_dir", None))
         dialog = ExportDialog(
             str(folder / name),
@@ -193,7 +200,7 @@ class ChartScreen(Screen[None]):
 
                 self.app.deliver_binary(io.BytesIO(data), save_filename=Path(answer).name)
                 return
-            path = write_output(Path(answer).expanduser(), data, default_name="chart." + fmt)
+            path = write_output(Path(answer).expanduser(), data, default_name=f"{self._stem}.{fmt}")
         except ReportError as exc:
             self.notify(_("export failed: ") + str(exc), severity="error", markup=False)
             return

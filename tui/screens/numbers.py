@@ -15,7 +15,7 @@ from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import shown_id
 from reportdiff.tui.highlights import format_pct
 from reportdiff.tui.localize import localize_bindings
-from reportdiff.tui.widgets.fitted_table import FittedTable
+from reportdiff.tui.widgets.fitted_table import FittedTable, distinct_tails
 from reportdiff.tui.widgets.footer import SteadyFooter
 from rich.text import Text
 from textual.app import ComposeResult
@@ -125,7 +125,11 @@ class NumbersScreen(Screen[NumberPair | None]):
         # value with its scope (13．65万亿元·目标): these wrap, widest first, so Δ, Δ% and
         # the status stay whole and on screen at 80 columns.
         flexible = range(len(ids) + 1)
-        table.set_columns([_("indicator"), *ids, "Δ", "Δ%", _("st")], flexible=flexible)
+        labels = [_("indicator"), *ids, "Δ", "Δ%", _("st")]
+        # national-2002, national-2003 … cut to a narrow column read national-2 each: a
+        # header too wide shows what sets the reports apart (…2002, …2003).
+        short = [labels[0], *distinct_tails(ids), *labels[len(ids) + 1 :]]
+        table.set_columns(labels, flexible=flexible, short=short)
         self._fill()
         table.focus()
 

@@ -293,7 +293,8 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         return True
 
     def on_key(self, event: events.Key) -> None:
-        """With one report the export key (hidden from the Footer) says why nothing happens."""
+        """With one report the comparison's keys (hidden from the Footer, listed in the
+        help) say why nothing happens, the export key as the others."""
         if self.comparing:
             return
         keymap: dict[str, str] = getattr(self.app, "user_keymap", {})
@@ -301,6 +302,13 @@ class ReaderScreen(NavigationMixin, FindMixin, ChangesMixin, Screen[None]):
         if event.key in keys:
             event.stop()
             self.app.action_export()  # type: ignore[attr-defined]
+            return
+        actions = {
+            b.action.split("(", 1)[0] for b in self._bindings.key_to_bindings.get(event.key, [])
+        }
+        if actions & COMPARISON_ACTIONS:
+            event.stop()
+            self.notify(_(ONE_REPORT), severity="warning", timeout=3, markup=False)
 
     def watch_page_start(self) -> None:
         self._arrange()

@@ -19,6 +19,8 @@ from reportdiff.tui.navigation import (
     fallback_offset,
     step,
 )
+from reportdiff.tui.widgets.fitted_table import distinct_tails
+from rich.cells import cell_len
 from rich.text import Text
 
 if TYPE_CHECKING:
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     """What the mixin is mixed into, for the type checker (query_one, notify …)."""
 else:
     _ScreenBase = object
+
+BORDER_LABEL_MARGIN = 4
+"""Cells of a pane's content width a border label cannot use: Textual draws it between the
+corners with a blank either side, and cuts what does not fit with an ellipsis."""
 
 _NO_MORE = {
     ("unmatched", True): N_("no next unmatched section"),
@@ -223,7 +229,7 @@ class NavigationMixin(_ScreenBase):
         Computed from the alignment for what the pane shows now (not for where the last
         key sent it), so scrolling, searching and re-wrapping keep it true.
         """
-        sub = Text(pane.report.meta.id)
+        note = ""
         if self.anchors:
             top = pane.items[pane.top_item()].start
             here = self._anchor_at(self.anchors, pane.index, top)
@@ -237,21 +243,41 @@ class NavigationMixin(_ScreenBase):
                 and pane.item_at_offset(off) == pane.top_item()
             ):
                 # The other panes show a row this report lacks; this pane waits before it.
-                sub.append(" · " + _("no counterpart here"), style="italic")
+                note = _("no counterpart here")
             elif here is not None and others:
-                missing = [self._ids[i] for i in others if self.anchors[here].offsets[i] is None]
+                missing = [i for i in others if self.anchors[here].offsets[i] is None]
                 if len(missing) == len(others):
-                    sub.append(" · " + _("only in this report"), style="italic")
+                    note = _("only in this report")
                 elif missing:
-                    sub.append(
-                        " · " + _("not in {ids}").format(ids=", ".join(missing)), style="italic"
-                    )
+                    note = self._not_in(missing, pane.size.width - BORDER_LABEL_MARGIN)
+        sub = self._border_note(pane, note)
         # Set only when it changes: every assignment redraws the whole pane, and the
         # Scrolled message after a key computes the same line again (a second frame of
         # both long panes for each key).
         if self._subtitles.get(pane.index) != sub:
             self._subtitles[pane.index] = sub
             pane.border_subtitle = sub
+
+    def _not_in(self, missing: list[int], room: int) -> str:
+        """The note "not in national-2002, national-2004", the ids cut to what sets them apart
+        (…2002) when the whole does not fit in ``room`` cells."""
+        note = _("not in {ids}").format(ids=", ".join(self._ids[i] for i in missing))
+        if cell_len(note) > room:
+            tails = distinct_tails(self._ids)
+            note = _("not in {ids}").format(ids=", ".join(tails[i] for i in missing))
+        return note
+
+    @staticmethod
+    def _border_note(pane: ReportPane, note: str) -> Text:
+        """The pane's id and ``note`` for its lower border; the note alone when both do not
+        fit (the upper border names the report, and the note is what changes)."""
+        sub = Text(pane.report.meta.id)
+        if note:
+            room = pane.size.width - BORDER_LABEL_MARGIN
+            if pane.size.width and cell_len(f"{sub.plain} · {note}") > room:
+                return Text(note, style="italic")
+            sub.append(" · " + note, style="italic")
+        return sub
 
     def action_paragraph(self, direction: int) -> None:
         """Next/previous aligned paragraph in every pane."""
