@@ -77,9 +77,12 @@ def test_missed_growth_target_1998(corpus_dir: Path, capsys: pytest.CaptureFixtu
     assert gdp["status"] == "missed"
     # prices: 1999 says only in a paragraph the parts reader frames as tasks, but which
     # opens on 去年 (looks back at 1998), that they fell (都比上年下降): words, not a
-    # figure, so unclear with the words as the result. Never met or missed.
+    # figure, with the words as the result; a fall is under any ceiling on a rise, so the
+    # ceiling 涨幅控制在3％以内 is met (a figure would be needed to judge a band or a floor
+    # it came near).
     prices = doc["rows"][1]
-    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "unclear")
+    assert (prices["target"]["text"], prices["status"]) == ("3％以内", "met")
+    assert prices["reason"] == "said in words: a fall, under the ceiling"
     assert prices["result"]["text"] == "比上年下降"
     assert "去年财政增发" in prices["result"]["sentence"]
     # the same paragraph's 全年货币发行还比年初计划少了近500亿元 is 1998's, no 1999 target
@@ -366,3 +369,20 @@ def test_chinese_output_names_the_indicator_kinds_in_chinese(
     assert main(["--lang", "zh", "targets", plan, review, "-f", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)["rows"]
     assert [r["indicator"] for r in rows] == ["gdp", "prices"]
+
+
+def test_a_fall_in_words_meets_a_ceiling_and_misses_a_floor(corpus_dir: Path) -> None:
+    """1998's targets read as bounds on a rise: against a fall said in words (比上年下降) the
+    price ceiling (涨幅控制在3％以内) is met and the growth floor (经济增长速度8％) missed; a
+    figure that is not a rate (grain output in 吨) cannot be judged by the words."""
+    from reportdiff.core.analysis.numbers import extract_quantities
+    from reportdiff.core.analysis.target_rules import judge_fall
+    from reportdiff.core.storage.resolve import resolve_report
+
+    qs = extract_quantities(resolve_report(str(corpus_dir / "1998.txt")))
+    ceiling = next(q for q in qs if q.text == "3％" and "以内" in q.qualifiers)
+    floor = next(q for q in qs if q.text == "8％" and q.indicator == "经济增长速度")
+    assert judge_fall(ceiling, "down") == ("met", "said in words: a fall, under the ceiling")
+    assert judge_fall(floor, "up") == ("missed", "said in words: a fall, short of the floor")
+    level = next(q for q in qs if q.unit == "吨" and q.role in ("target", "plan"))
+    assert judge_fall(level, "up") is None

@@ -26,6 +26,7 @@ __all__ = [
     "Status",
     "indicator_of",
     "judge",
+    "judge_fall",
     "signed",
 ]
 
@@ -40,6 +41,7 @@ REASONS = (
     N_("beyond the band: this indicator is to stay under it"),
     N_("no result for the year"), N_("said in words, no figure"),
     N_("the target is a level, the result a growth rate"),
+    N_("said in words: a fall, under the ceiling"), N_("said in words: a fall, short of the floor"),
 )  # fmt: skip
 """The statuses and reasons in English: the JSON and CSV keep them (an interface); the
 Markdown and the reader show them through ``_()``."""
@@ -229,3 +231,24 @@ def judge(target: Quantity, result: Quantity, direction: Direction) -> tuple[Sta
             return "unclear", "no direction for this indicator"
         return "missed", why
     return "unclear", "the result's bound straddles the target"
+
+
+def judge_fall(target: Quantity, direction: Direction) -> tuple[Status, str] | None:
+    """The status of a rise's target when the result is said in words to be a fall (比上年
+    下降, 降低): a fall is under any ceiling on a rise (商品零售价格涨幅控制在3％以内, and the
+    prices fell: met) and short of any floor on one (a growth target of 8%, and output fell:
+    missed); a band (左右) goes by the indicator's direction beyond it, as for a figure.
+    None when the words cannot decide: a target that is itself a fall, or not a rate.
+    """
+    from reportdiff.core.analysis.facts import measure_kind  # a rate of change by its name too
+
+    if target.sign < 0 or target.unit not in RATE_UNITS or measure_kind(target) != "change":
+        return None
+    bound = _bound(target)
+    if bound in ("", "about"):
+        bound = {"up": "floor", "down": "ceiling"}.get(direction, "")
+    if bound == "ceiling":
+        return "met", "said in words: a fall, under the ceiling"
+    if bound == "floor":
+        return "missed", "said in words: a fall, short of the floor"
+    return None

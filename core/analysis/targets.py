@@ -62,6 +62,7 @@ from reportdiff.core.analysis.target_rules import (
     Status,
     indicator_of,
     judge,
+    judge_fall,
     signed,
 )
 from reportdiff.core.analysis.units import compare_key
@@ -215,6 +216,8 @@ _IN_WORDS_RE = re.compile(
     r"|取得了?(?:重要|重大|明显|积极|新的|较大|很大)?进展"
 )
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+_FELL_RE = re.compile(r"比上年(?:有所|略有)?(?:下降|降低)")
+"""Words saying the year's level fell (not 回落: a rise that slowed)."""
 
 
 def _said_in_words(review: Report, fig: Figure, year: int | None) -> Span | None:
@@ -321,10 +324,15 @@ def targets_against_results(plan: Report, review: Report) -> TargetsResult:
         )
         said = None if result is not None else _said_in_words(review, fig, plan_year)
         if said is not None:
+            fell = _FELL_RE.search(review.text, said.start, said.end)
+            status, why = (fell and judge_fall(target, _direction(fig))) or (
+                "unclear",
+                "said in words, no figure",
+            )
             row = replace(
                 row,
-                status="unclear",
-                reason="said in words, no figure",
+                status=status,
+                reason=why,
                 result_text=review.text[said.start : said.end],
                 result_span=said,
                 result_sentence=sentence_of(review.text, said),
