@@ -4,7 +4,8 @@ rule that finds it, and that the traps around it stay apart."""
 
 from __future__ import annotations
 
-from engine_support import national, pairs, partner
+from engine_support import national, pairs, partner, quantity
+from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.oldnames import gross_output_name
 
 
@@ -16,3 +17,22 @@ def test_a_sectors_production_total_is_its_gross_output_value() -> None:
     assert partner(ps, 0, "１９．７％") == "百分之四点五"
     # 1955's result (比１９５４年增长８％) never meets 1957's plan
     assert partner(ps, 1, "百分之四点五") != "８％"
+
+
+def test_a_note_on_what_a_name_includes_neither_cuts_nor_ends_it() -> None:
+    r = national(1956)
+    # １９５５年完成的基本建设投资额（包括经济、文教、行政方面的基本建设）共为８６．３亿元
+    assert quantity(r, "８６．３亿元").indicator.startswith("基本建设投资额")
+    assert quantity(r, "１４０亿元").indicator.startswith("全国基本建设（包括")
+    assert fact_name(quantity(r, "１４０亿元").indicator) == "基本建设的投资"
+
+
+def test_a_noun_after_a_figure_names_it_when_before_it_stand_only_when_and_where() -> None:
+    b = national(1957)
+    # １９５６年全国完成了将近一百四十亿元的基本建设投资额: not 全国
+    assert quantity(b, "一百四十亿元").indicator == "基本建设投资额"
+    ps = pairs(national(1956), b)
+    # 1955's completed investment (1956's review) meets 1956's (1957's review) ...
+    assert partner(ps, 0, "８６．３亿元") == "一百四十亿元"
+    # ... and 1956's plan of 140亿元 does not meet 1956's result
+    assert partner(ps, 1, "一百四十亿元") != "１４０亿元"

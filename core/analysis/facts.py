@@ -43,7 +43,7 @@ YEAR_WORD_RE = re.compile(
     r"|[一二][九〇○零][〇○零一二三四五六七八九]{2}年(?:底|末|初)?"  # 一九九○年 as 一九九〇年
     r"|前[两二三四五六七八九十]年"  # 钢产量前三年: the span is the figure's period, not its name
 )
-NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
+NAME_NOISE_RE = re.compile(r"\((?:不?(?:包括|含)[^()]*|[^()]{0,12})\)|[“”\"'‘’《》「」\s]")
 
 
 @dataclass
