@@ -4,9 +4,16 @@ rule that finds it, and that the traps around it stay apart."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, require
 from engine_support import national, pairs, partner, quantity
 from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.oldnames import gross_output_name
+from reportdiff.core.model import Report
+from reportdiff.core.storage.resolve import resolve_report
 
 
 def test_a_sectors_production_total_is_its_gross_output_value() -> None:
@@ -36,3 +43,33 @@ def test_a_noun_after_a_figure_names_it_when_before_it_stand_only_when_and_where
     assert partner(ps, 0, "８６．３亿元") == "一百四十亿元"
     # ... and 1956's plan of 140亿元 does not meet 1956's result
     assert partner(ps, 1, "一百四十亿元") != "１４０亿元"
+
+
+RECALL = Path(__file__).resolve().parent.parent / "bench" / "audit" / "recall"
+HELD_OUT = {"1978-1983"}  # 1983 is a held-out report: its notes are read, never tested
+NEVER = [
+    (path.stem, pair)
+    for path in sorted(RECALL.glob("*.json"))
+    if path.stem not in HELD_OUT
+    for pair in json.loads(path.read_text(encoding="utf-8"))["never"]
+]
+
+
+def _at(r: Report, side: dict) -> tuple[int, int]:  # type: ignore[type-arg]
+    """Where a note's figure stands in the report's text (its context located)."""
+    context = r.text.index(side["context"])
+    start = context + side["context"].index(side["text"])
+    return start, start + len(side["text"])
+
+
+@pytest.mark.parametrize(
+    ("stem", "pair"), NEVER, ids=[f"{s}:{p['a']['text']}-{p['b']['text']}" for s, p in NEVER]
+)
+def test_no_trap_the_recall_notes_list_is_paired(stem: str, pair: dict) -> None:  # type: ignore[type-arg]
+    folder = require(CORPUS, "State Council corpus")
+    a, b = (resolve_report(str(folder / f"{y}.txt")) for y in stem.split("-"))
+    where = _at(a, pair["a"]), _at(b, pair["b"])
+    for p in pairs(a, b):
+        qa, qb = p.values
+        if qa is not None and qb is not None:
+            assert ((qa.span.start, qa.span.end), (qb.span.start, qb.span.end)) != where
