@@ -50,8 +50,27 @@ _OWN_YEAR_RE = re.compile(r"年(?<!比上年)(?<!较上年)(?<!比上一年)(?<!
 """A year or span of a sentence's own: any 年 but the base of a change (比上年增加…)."""
 
 
+_SCOPE_NOTE_RE = re.compile(r"不?(?:包括|含)")
+"""A parenthesis opening on what a name includes or leaves out (（包括…）, （不含…）)."""
+
+
+_SCOPE_NOTE_SPAN_RE = re.compile(r"\(不?(?:包括|含)[^()]*\)")
+
+
+def mask_notes(seg: str) -> str:
+    """``seg`` with each note on what a name includes blanked out (NUL, one per character),
+    so that the 的 and verbs inside 基本建设（包括经济、文教、行政方面的基本建设） do not cut
+    the name; its length is kept, so positions still hold."""
+    return _SCOPE_NOTE_SPAN_RE.sub(lambda m: "\0" * len(m.group()), seg)
+
+
 def find_clause_start(key: str, pos: int, start: int) -> int:
-    """Start of the clause that ends at ``pos``; skips digit-free parentheses like (AQI)."""
+    """Start of the clause that ends at ``pos``; skips digit-free parentheses like (AQI).
+
+    A note saying what a name includes is skipped however long: in 基本建设投资额（包括经济、
+    文教、行政方面的基本建设）共为８６．３亿元 the clause opens before 基本建设投资额, as a
+    parenthesis is a note on the words before it and its 、 end no clause outside it.
+    """
     i = pos - 1
     while i >= start:
         c = key[i]
@@ -62,7 +81,8 @@ def find_clause_start(key: str, pos: int, start: int) -> int:
         if c == ")":
             opening = key.rfind("(", start, i)
             inner = key[opening + 1 : i] if opening >= 0 else ""
-            if opening < 0 or len(inner) > 12 or any(ch.isdigit() for ch in inner):
+            long = len(inner) > 12 and not _SCOPE_NOTE_RE.match(inner)
+            if opening < 0 or long or any(ch.isdigit() for ch in inner):
                 return i + 1
             i = opening - 1
             continue

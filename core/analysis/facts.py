@@ -24,6 +24,7 @@ from reportdiff.core.analysis.namerules import (
     share_name,
     track_name,
 )
+from reportdiff.core.analysis.oldnames import gross_output_name
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -42,7 +43,7 @@ YEAR_WORD_RE = re.compile(
     r"|[一二][九〇○零][〇○零一二三四五六七八九]{2}年(?:底|末|初)?"  # 一九九○年 as 一九九〇年
     r"|前[两二三四五六七八九十]年"  # 钢产量前三年: the span is the figure's period, not its name
 )
-NAME_NOISE_RE = re.compile(r"\([^()]{0,12}\)|[“”\"'‘’《》「」\s]")
+NAME_NOISE_RE = re.compile(r"\((?:不?(?:包括|含)[^()]*|[^()]{0,12})\)|[“”\"'‘’《》「」\s]")
 
 
 @dataclass
@@ -116,7 +117,7 @@ def fact_name(indicator: str) -> str:
     # 医疗的农民
     if plan_only(chosen):
         return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
-    named = per_head_name(expand_abbreviations(chosen))
+    named = per_head_name(expand_abbreviations(gross_output_name(chosen)))  # 工业生产总值
     return one_order(share_name(housing_name(track_name(named))))
 
 

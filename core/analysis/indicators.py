@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reportdiff.core.analysis.clauses import BULLETS, find_clause_start, is_han
+from reportdiff.core.analysis.clauses import BULLETS, find_clause_start, is_han, mask_notes
 from reportdiff.core.analysis.figures import Raw
 from reportdiff.core.analysis.namerules import plan_only
 from reportdiff.core.model import Span
@@ -443,7 +443,7 @@ def strip_indicator(
     ):
         hi -= 2  # 全国粮食产量计划达到三亿六千万吨: planned to reach, not the plan of 粮食产量
         quals.append("计划")
-    seg = key[lo:hi]
+    seg = mask_notes(key[lo:hi])  # a note (包括…的…) cuts nothing
     for verb in _MID_VERBS:
         p = seg.rfind(verb)
         rest = seg[p + len(verb) :]
@@ -451,7 +451,7 @@ def strip_indicator(
         if p > 0 and len(rest) >= 3 and rest not in _TIME_WORDS:
             lo += p + len(verb)
             lo += key.startswith("了", lo)  # 提出了再超额生产煤炭
-            seg = key[lo:hi]
+            seg = mask_notes(key[lo:hi])
     p = seg.rfind("的")
     per_head = _PER_HEAD_OF_RE.search(seg, 0, p + 1) if p >= 0 else None
     if per_head is not None:
@@ -460,7 +460,7 @@ def strip_indicator(
         p = seg.rfind("的", 0, per_head.start())
     if p >= 0 and len(seg) - p - 1 >= 4:
         lo += p + 1
-    if hi - lo > _MAX_INDICATOR:
+    if hi - lo - mask_notes(key[lo:hi]).count("\0") > _MAX_INDICATOR:
         lo = _after_cut_year(key, hi - _MAX_INDICATOR, hi)
     # an unbalanced quote at either end is punctuation, not part of the name (“美丽街区”5条)
     seg = key[lo:hi]

@@ -69,7 +69,7 @@ from reportdiff.core.analysis.movement import (
     led_by_change,
 )
 from reportdiff.core.analysis.namerules import plan_only
-from reportdiff.core.analysis.postnouns import read_post
+from reportdiff.core.analysis.postnouns import read_post, where_only
 from reportdiff.core.analysis.respective import unsaid_respectively
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
@@ -285,6 +285,8 @@ def _extract_block(
         if not aimed and (setting := set_after_comma(key, sentence_start, raw.start)):
             lo, hi = setting.start, setting.end  # 一九五八年的基本建设总投资额，拟定为…
         post = read_post(key, raw.post_end, end, classifier=raw.base not in MEASURE_UNITS)
+        if post is not None and raw.base not in RATE_UNITS and where_only(key, lo, hi):
+            hi = lo  # 1956年全国完成了…一百四十亿元的基本建设投资额: the noun after names it
         indicator_span: Span | None = None
         indicator = ""
         same_sentence = prev is not None and prev_end > sentence_start

@@ -12,7 +12,7 @@ from reportdiff.core.analysis.clauses import DELIMS, is_han
 from reportdiff.core.analysis.figures import MAG_ALT, UNIT_ALT
 from reportdiff.core.model import Span
 
-__all__ = ["read_post"]
+__all__ = ["read_post", "where_only"]
 
 # Words that end a noun read after a classifier (600张养老床位 | 实现…).
 _POST_STOPS = (
@@ -115,3 +115,22 @@ def _scan_noun(
 def _count_at(key: str, pos: int) -> bool:
     """Whether a count (3家, 十大, 两个) starts at ``pos``."""
     return pos < len(key) and (key[pos].isdigit() or key[pos] in "一二三四五六七八九十百千两几")
+
+
+# A date, the whole country or region, and adverbs: when and where, not what.
+_WHERE_ONLY_RE = re.compile(
+    r"(?:(?:19|20)\d\d年|(?:今|去|上|当|本)年)?(?:全国|我国|全省|全市|全区|全县)"
+    r"(?:就|才|已经|已|也|还|共)*"
+)
+
+
+def where_only(key: str, lo: int, hi: int) -> bool:
+    """Whether the words before a figure say only when and where (1956年全国, 全国).
+
+    The rule, for every report: when nothing but a date and the whole country (or the whole
+    province, city, district) stands before a figure and a noun follows it, the noun names
+    what is counted: 1956年全国完成了将近一百四十亿元的基本建设投资额 counts 基本建设投资额,
+    not 全国. Not for a share (我国百分之八十的财政收入来自…: the noun is what it is a share
+    of, not the measure).
+    """
+    return hi > lo and _WHERE_ONLY_RE.fullmatch(key, lo, hi) is not None
