@@ -9,14 +9,16 @@ points 第一 … 第十 of 一九九○年的国内工作). Yet 2004 treats the
 part, 加强政府自身建设, of lead paragraphs; it meets one point, and the part, standing for
 its opening paragraph, nothing.
 
-A part left alone whose points (at least :data:`COVERS`) each score at least
-:data:`STRONG` with one section of another report and find no better section of that
-report in it has that section as its counterpart: the section's topics are the points
-together. The section then meets the part taken with its points, not its passages
-(:func:`whole_score` at least :data:`ACCEPT`); the points leave their rows and are aligned
-inside the new row, where each meets the lead paragraph of the section that says its topic
-(:func:`lead_score` at least :data:`LEAD_ACCEPT`, each the other's best, in order). A part
-whose points each find their own section (1990's) is left as it is.
+A part left alone whose points (at least :data:`COVERS`) each have one row of other
+reports' sections as their best (by the mean score with its sections) and score at least
+:data:`STRONG` with a section of it has that row as its counterpart: the sections' topics
+are the points together. The row, holding nothing else of the part's report but one of
+those points, then meets the part taken with its points, not its passages (mean
+:func:`whole_score` at least :data:`ACCEPT`); the points leave their rows and are aligned
+inside the new row, where each meets the row of lead paragraphs of the other reports that
+says its topic (mean :func:`lead_score` at least :data:`LEAD_ACCEPT`, each the other's
+best, in order; the government's own conduct and tasks count as one role there, a review
+never does). A part whose points each find their own section (1990's) is left as it is.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reportdiff.core.analysis.alignleads import LEAD_ACCEPT, _lone
-from reportdiff.core.analysis.alignrefine import COVERS, Realign, _joined_children
+from reportdiff.core.analysis.alignrefine import COVERS, Realign, _units_of
 from reportdiff.core.analysis.alignrows import ACCEPT, STRONG, _cached, _ordered_matches, _Tree
 from reportdiff.core.analysis.similarity import ReportTokens, Score, Unit, lead_score, whole_score
+from reportdiff.core.analysis.unittree import child_units
 from reportdiff.core.model import Report
 
 __all__ = ["sections_meet_points"]
@@ -48,33 +51,36 @@ def _is_point_of(u: Unit, part: Unit) -> bool:
 
 def _covering(
     trees: list[_Tree], part: Unit, points: list[Unit], cache: dict[tuple[int, int], Score]
-) -> tuple[float, _Tree, Unit] | None:
-    """The section of another report that covers the part's points, its row, and its
-    :func:`whole_score` with the part taken with its points; None if none does."""
+) -> tuple[float, _Tree, list[Unit]] | None:
+    """The row of other reports' sections that covers the part's points, with those
+    sections and their mean :func:`whole_score` with the part taken with its points; None
+    if no row does. A row's score with a point is the mean of its sections' scores."""
     assert part.gathered is not None
-    best: tuple[float, _Tree, Unit] | None = None
-    others = sorted({r for t in trees for r in t.row.units} - {part.report})
-    for i in others:
-        secs = [(t, u) for t in trees if (u := t.row.units.get(i)) is not None]
-        secs = [(t, u) for t, u in secs if u.ref.kind == "section"]
-        if not secs:
+    rows: list[tuple[_Tree, list[Unit]]] = []
+    for t in trees:
+        others = [u for u in t.row.units.values() if u.report != part.report]
+        if others and all(u.ref.kind == "section" for u in others):
+            rows.append((t, others))
+    if not rows:
+        return None
+    tally: Counter[int] = Counter()
+    for q in points:
+        line = [[_cached(cache, x, q).score for x in xs] for _, xs in rows]
+        scores = [sum(xs) / len(xs) for xs in line]
+        k = scores.index(max(scores))
+        if max(line[k]) >= STRONG:
+            tally[k] += 1
+    best: tuple[float, _Tree, list[Unit]] | None = None
+    for k, n in tally.items():
+        t, xs = rows[k]
+        # the row holds no unit of the part's report but one of its points
+        if n < COVERS or any(
+            u.report == part.report and not _is_point_of(u, part) for u in t.row.units.values()
+        ):
             continue
-        tally: Counter[int] = Counter()
-        for q in points:
-            scores = [_cached(cache, x, q).score for _, x in secs]
-            top = max(scores)
-            if top >= STRONG:
-                tally[scores.index(top)] += 1
-        for k, n in tally.items():
-            t, x = secs[k]
-            # the section's row holds it alone or with one of the part's points
-            if n < COVERS or any(
-                u is not x and not _is_point_of(u, part) for u in t.row.units.values()
-            ):
-                continue
-            sc = whole_score(x, part.gathered).score
-            if sc >= ACCEPT and (best is None or sc > best[0]):
-                best = (sc, t, x)
+        sc = sum(whole_score(x, part.gathered).score for x in xs) / len(xs)
+        if sc >= ACCEPT and (best is None or sc > best[0]):
+            best = (sc, t, xs)
     return best
 
 
@@ -112,50 +118,70 @@ def sections_meet_points(
         found = _covering(trees, part, points, cache)
         if found is None:
             continue
-        _, xt, x = found
+        _, xt, xs = found
         whole = part.gathered
         lo, hi = sorted((trees.index(xt), trees.index(pt)))
-        moved = any(x.report in t.row.units for t in trees[lo + 1 : hi] if t is not xt)
+        moved = any(x.report in t.row.units for t in trees[lo + 1 : hi] for x in xs)
         trees.remove(xt)
         trees[:] = [s for t in trees for s in ([t] if t is pt else _strip([t], points))]
-        pt.row.units = {part.report: whole, x.report: x}
+        pt.row.units = {u.report: u for u in sorted([whole, *xs], key=lambda u: u.report)}
         pt.row.moved = moved
-        cache[_key(x, whole)] = whole_score(x, whole)
-        pt.children = _joined_children(trees, whole, x, reports, tokens, realign)
-        _points_meet_leads(pt.children, whole, x, cache)
+        for x in xs:
+            cache[_key(x, whole)] = whole_score(x, whole)
+        pt.children = _joined(trees, [whole, *xs], reports, tokens, realign)
+        _points_meet_leads(pt.children, whole, cache)
 
 
-def _points_meet_leads(
-    rows: list[_Tree], part: Unit, sec: Unit, cache: dict[tuple[int, int], Score]
-) -> None:
-    """Inside a row pairing a part of points with a section: each lone point meets the
-    lone lead paragraph of the section that says its topic."""
+def _joined(
+    trees: list[_Tree],
+    units: list[Unit],
+    reports: Sequence[Report],
+    tokens: Sequence[ReportTokens],
+    realign: Realign,
+) -> list[_Tree]:
+    """The children of a new row of ``units``, aligned as any row's are; paragraphs that
+    met a counterpart elsewhere already stay there (as :func:`_joined_children`)."""
+    lists: list[list[Unit]] = []
+    for u in sorted(units, key=lambda u: u.report):
+        placed = {p.ref.path for p in _units_of(trees, u.report) if p.ref.kind == "paragraph"}
+        lists.append([c for c in child_units(u, reports, tokens) if c.ref.path not in placed])
+    return realign([c for c in lists if c])
+
+
+def _points_meet_leads(rows: list[_Tree], part: Unit, cache: dict[tuple[int, int], Score]) -> None:
+    """Inside a row pairing a part of points with sections: each lone point meets the row
+    of lead paragraphs (of the other reports only) that says its topic, by the mean
+    :func:`lead_score` of its paragraphs."""
     points = [(t, u) for t in rows if (u := _lone(t)) is not None and _is_point_of(u, part)]
     leads = [
-        (t, u)
+        (t, list(t.row.units.values()))
         for t in rows
-        if (u := _lone(t)) is not None
-        and u.report == sec.report
-        and u.ref.kind == "paragraph"
-        and u.ref.label
+        if t.row.units
+        and part.report not in t.row.units
+        and all(u.ref.kind == "paragraph" and u.ref.label for u in t.row.units.values())
     ]
     if not points or not leads:
         return
-    m = [[lead_score(q, p, across=True).score for _, p in leads] for _, q in points]
+    m = [
+        [sum(lead_score(q, p, across=True).score for p in ps) / len(ps) for _, ps in leads]
+        for _, q in points
+    ]
     best_row = [max(line) for line in m]
     best_col = [max(m[a][b] for a in range(len(points))) for b in range(len(leads))]
     met = False
     for a, b in _ordered_matches(m, LEAD_ACCEPT):
         if m[a][b] < best_row[a] or m[a][b] < best_col[b]:
             continue
-        (qt, q), (lt, p) = points[a], leads[b]
+        (qt, q), (lt, ps) = points[a], leads[b]
         lo, hi = sorted((rows.index(qt), rows.index(lt)))
-        qt.row.moved = any(p.report in t.row.units for t in rows[lo + 1 : hi])
+        qt.row.moved = any(p.report in t.row.units for t in rows[lo + 1 : hi] for p in ps)
         rows.remove(lt)
-        qt.row.units[p.report] = p
-        cache[_key(q, p)] = lead_score(q, p, across=True)
+        for p in ps:
+            qt.row.units[p.report] = p
+            cache[_key(q, p)] = lead_score(q, p, across=True)
         met = True
-    order = _reading_order(rows, sec.report, part.report) if met else None
+    others = {r for t in rows for r in t.row.units} - {part.report}
+    order = _reading_order(rows, others.pop(), part.report) if met and len(others) == 1 else None
     if order is not None:
         rows[:] = order
         for t in rows:
@@ -164,8 +190,11 @@ def _points_meet_leads(
 
 def _reading_order(rows: list[_Tree], i: int, j: int) -> list[_Tree] | None:
     """The rows in both reports' order: each row of report ``i`` alone just before the
-    next row pairing ``i`` with ``j`` (rows of ``j`` keep their order). None when the
-    pairs are not in report ``i``'s order."""
+    next row pairing ``i`` with ``j``. None when the rows of ``j`` or the pairs are not in
+    their reports' order."""
+    own = [t.row.units[j].ref.path for t in rows if j in t.row.units]
+    if own != sorted(own):
+        return None
     seq = sorted((t for t in rows if i in t.row.units), key=lambda t: t.row.units[i].ref.path)
     out: list[_Tree] = []
     k = 0
