@@ -11,6 +11,7 @@ from reportdiff.core.analysis.alignleads import (
     sole_reviews_meet,
     stray_leads_meet,
 )
+from reportdiff.core.analysis.alignpoints import sections_meet_points
 from reportdiff.core.analysis.alignrefine import (
     _meet_parts,
     _pair_freed,
@@ -400,6 +401,7 @@ def align_reports(
         return _align_level(lists, reports, tokens, cache, idf)
 
     _meet_parts(trees, reports, tokens, cache, realign)
+    sections_meet_points(trees, reports, tokens, cache, realign)
     _pair_freed(trees, trees, freed, reports, tokens, cache, realign)
     part_rivals(trees, cache)
     body_rivals(trees, cache)

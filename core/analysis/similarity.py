@@ -113,6 +113,11 @@ class Unit:
     flat: bool = False
     """Its sections are units of their own at its level (a part: shallow, or a part whose
     only sections are untitled passages)."""
+    gathered: Unit | None = None
+    """For a part whose numbered points and untitled passages are units beside it: the
+    part with its points, not its passages (:mod:`.alignpoints`)."""
+    points_only: bool = False
+    """Its children are its paragraphs and numbered points, not its untitled passages."""
 
 
 def _words_in(tokens: ReportTokens, span: Span) -> list[str]:
@@ -172,7 +177,8 @@ def word_idf(reports: Sequence[Report], tokens: Sequence[ReportTokens]) -> dict[
 
 def vectorize(units: Sequence[Unit], idf: dict[str, float]) -> None:
     """TF-IDF vectors (log tf), L2-normalised, plus raw weights for containment."""
-    for u in [*units, *(x.whole for x in units if x.whole is not None)]:
+    wholes = [w for x in units for w in (x.whole, x.gathered) if w is not None]
+    for u in [*units, *wholes]:
         vec = {w: (1.0 + math.log(c)) * idf.get(w, 1.0) for w, c in u.body.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         u.vec = {w: v / norm for w, v in vec.items()}
@@ -298,20 +304,24 @@ def pair_score(
     return Score(min(1.0, score), min(1.0, heading), min(1.0, body))
 
 
-def lead_score(section: Unit, para: Unit) -> Score:
+def lead_score(section: Unit, para: Unit, *, across: bool = False) -> Score:
     """How alike a section and a lead paragraph of the other report are (heading ↔ lead
     phrase, the section's whole body ↔ the paragraph's body).
 
     One report may give a topic a section (1999's 促进农业和农村经济全面发展) where the other
     gives it one paragraph with a lead inside a broader section (2000's
     进一步稳定和加强农业的基础地位 in 大力推进经济结构的战略性调整). Zero for a paragraph
-    without a lead phrase or when the two stand in different roles (review vs tasks …).
+    without a lead phrase or when the two stand in different roles (review vs tasks …);
+    ``across``: roles may differ unless one of them reviews (inside a row whose two sides
+    are counterparts, the government's own conduct and tasks are one matter).
     """
     if section.ref.kind != "section" or para.ref.kind != "paragraph" or not para.ref.label:
         return ZERO_SCORE
     if not (section.head_key and para.head_key) or not para.vec:
         return ZERO_SCORE
-    if section.role is None or section.role != para.role:
+    if section.role is None or para.role is None:
+        return ZERO_SCORE
+    if section.role != para.role and not (across and "review" not in (section.role, para.role)):
         return ZERO_SCORE
     heading = _heading_similarity(section, para)
     if para.topic and heading < TOPIC_HEADING:

@@ -87,6 +87,32 @@ def _section_unit(
     return unit
 
 
+def _points_unit(
+    i: int,
+    report: Report,
+    tokens: ReportTokens,
+    path: tuple[int, ...],
+    sec: Section,
+    role: str | None,
+) -> Unit:
+    """A part with its paragraphs and numbered points, without its untitled passages."""
+    points = [c.span for c in sec.children if c.kind == "subsection"]
+    unit = _make_unit(
+        i,
+        report,
+        tokens,
+        kind="section",
+        path=path,
+        label_span=sec.heading,
+        span=sec.span,
+        body_spans=[b.span for b in sec.blocks] + points,
+        role=role,
+        section=sec,
+    )
+    unit.points_only = True
+    return unit
+
+
 def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
     """The units aligned at the top level: preamble blocks, then sections.
 
@@ -125,6 +151,10 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
         if shallow and not heading_cue(report.heading_text(sec), None):
             # a topical part (not 今后五年…的任务 / 2004年主要任务, which hold every topic)
             unit.whole = _section_unit(i, report, tokens, (pi,), sec, role)
+        elif flat and any(c.kind == "subsection" for c in sec.children):
+            # points beside passages: the part with its points, which a section covering
+            # them meets whole (:mod:`.alignpoints`)
+            unit.gathered = _points_unit(i, report, tokens, (pi,), sec, role)
         units.append(unit)
         if flat:
             for ci, child in enumerate(sec.children):
@@ -155,6 +185,8 @@ def child_units(
         out.append(_block_unit(i, report, tokens[i], (*path, bi), block, role))
     if not unit.flat:
         for ci, child in enumerate(sec.children):
+            if unit.points_only and child.kind != "subsection":
+                continue
             role = roles.sections.get((*path, ci), unit.role)
             out.append(_section_unit(i, report, tokens[i], (*path, ci), child, role))
     for child_unit in out:
