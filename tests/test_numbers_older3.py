@@ -138,6 +138,10 @@ def test_a_count_restating_the_list_before_it_is_no_figure() -> None:
     from reportdiff.core.storage.samples import load_sample
 
     assert [q for q in extract_quantities(load_sample("yangpu-2022")) if q.text == "2个"]
+    # a list that ends at a quotation before the count is no list of its members:
+    # yangpu-2023-plan's …“中国近现代新闻出版博物馆”、上海首个拥有两项国家级非遗的4A级景点
+    # (两项 counts the heritage items, none of which was named)
+    assert [q for q in extract_quantities(load_sample("yangpu-2023-plan")) if q.text == "两项"]
 
 
 def test_an_example_is_not_a_name() -> None:

@@ -24,8 +24,9 @@ _MAX_BACK = 40
 
 def restates_list(key: str, raw: Raw) -> bool:
     """Whether ``raw`` (a count of 2 to 6 items) restates the list right before it: the run
-    of words back to the clause's start joins exactly ``value`` members (中央和地方两个积极性,
-    A、B、C这三个方面)."""
+    of words back to the clause's start joins exactly ``value`` members, none of them empty
+    (中央和地方两个积极性, A、B、C这三个方面; not a run that opens on 、 after a quotation,
+    “…博物馆”、上海首个拥有两项国家级非遗的…, whose 两项 counts what no member names)."""
     if raw.base not in _ITEM_UNITS or raw.high is not None or not 2 <= raw.value <= 6:
         return False
     if any(ch.isdigit() for ch in key[raw.start : raw.end]):
@@ -39,6 +40,6 @@ def restates_list(key: str, raw: Raw) -> bool:
             return False  # a figure in the run: not a plain list of names
         lo -= 1
     run = key[lo:end]
-    if not run or run[-1] in "、和与及":
-        return False
+    if not run or run[0] in "、和与及" or run[-1] in "、和与及":
+        return False  # a member left unnamed: “…博物馆”、上海首个拥有两项… lists no 两项
     return len(_JOINS_RE.findall(run)) + 1 == int(raw.value)
