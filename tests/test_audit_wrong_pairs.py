@@ -47,6 +47,20 @@ def test_the_audit_has_wrong_pairs_to_guard() -> None:
     assert len(WRONG) >= 8
 
 
+def _at(r: Report, side: dict) -> int:  # type: ignore[type-arg]
+    """Where an audited figure stands in its report: its sentence (the figure in 【】) found
+    in the text. A figure is kept by its place, not its name: a rule that renames it (2009's
+    8.4%, read as rural income at the audit, is the urban income's now) must not let the
+    same wrong pair back under the new name."""
+    sent = side["sent"]
+    plain = sent.replace("【", "").replace("】", "").strip()
+    at = r.text.find(plain)
+    assert at >= 0, f"the audited sentence is no longer in {r.meta.id}: {plain[:40]}"
+    start = at + sent.index("【")
+    assert r.text.startswith(side["text"], start)
+    return start
+
+
 @pytest.mark.parametrize(
     ("stem", "pair"), WRONG, ids=[f"{s}:{p['a']['text']}-{p['b']['text']}" for s, p in WRONG]
 )
@@ -54,9 +68,8 @@ def test_no_pair_the_audit_judged_wrong_is_made(stem: str, pair: dict) -> None: 
     a, b = _sides(stem)
     ra, rb = _report(a), _report(b)
     made = {
-        (qa.text, qa.indicator, qb.text, qb.indicator)
+        (qa.span.start, qb.span.start)
         for p in compare([ra, rb]).numbers
         if (qa := p.values[0]) is not None and (qb := p.values[1]) is not None
     }
-    key = (pair["a"]["text"], pair["a"]["ind"], pair["b"]["text"], pair["b"]["ind"])
-    assert key not in made, pair["why"]
+    assert (_at(ra, pair["a"]), _at(rb, pair["b"])) not in made, pair["why"]
