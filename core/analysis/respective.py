@@ -26,9 +26,11 @@ def unsaid_respectively(
     城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%: 8.4% is the
     first level's growth and 8% the second's, as if 分别 were said (a report often leaves
     it out). In every report: two or more rates joined by 和/、 (``raws[k]`` the first) in a
-    clause whose words before them name nothing, after exactly as many levels of as many
-    different nouns in the same sentence (``found``: the figures read so far). None
-    otherwise: the nearest noun then names them, as before.
+    clause whose words before them name nothing, matched to the last as many levels of the
+    same sentence (``found``: the figures read so far), of as many different nouns. A
+    sentence with more levels than rates gives them to its last levels (A…，B…，C…，增长x和y:
+    B and C); one with fewer, or with two levels of one noun, gets None: the nearest noun
+    then names them, as before.
     """
     figures = series_of(key, raws, k)
     if len(figures) < 2 or any(r.base not in RATE_UNITS for r in figures):
