@@ -66,11 +66,15 @@ def row_pairs(rows: tuple[AlignedRow, ...]) -> list[tuple[str, str]]:
 
 @cache
 def national(year: int) -> Report:
-    """One copy of a corpus report (the saved page repeats it), delivered in ``year``."""
+    """One copy of a corpus report (the saved page repeats it), delivered in ``year``; a
+    report whose copies cannot be told apart by its salutation (1964 has no 各位代表) is read
+    as the engine reads the page."""
     folder = require(CORPUS, "State Council corpus")
     raw = (folder / f"{year}.txt").read_bytes().decode("gb18030").replace("<U+00A0>", " ")
     start = raw.find("各位代表")
     probe = raw[start + 6 : start + 60]
     ends = [e for e in (raw.find("（责任编辑", start), raw.find(probe, start + 60) - 6) if e > 0]
+    if start < 0 or not ends:
+        return resolve_report(str(folder / f"{year}.txt"))
     body = re.sub(r"<!--.*?-->", "", raw[start : min(ends)], flags=re.DOTALL)
     return load_text(body, source=f"{year}.txt", id=f"national-{year}", year=year - 1)
