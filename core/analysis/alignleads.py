@@ -188,6 +188,11 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
     - the lead is more like the section than like any lead paragraph of the section: else
       that paragraph is its finer counterpart (1988's 切实加强环境保护，也是我国的一项基本国策
       is 1989's lead 加强环境保护也是我国的一项基本国策 inside 计划生育和加强环境保护 …).
+    - no other lead paragraph of the lead's own section reaches :data:`LEAD_ACCEPT` against
+      the section: a section like several leads of one section covers several of its topics
+      and is a counterpart of that section, not of one topic (2004's 继续实施科教兴国战略，
+      坚持走可持续发展之路 is like 2005's leads 继续做好人口发展战略研究工作 and
+      加快科技改革和发展, both in 大力发展科技、教育、文化、卫生、体育事业).
 
     The lead leaves its place and joins the section's row, marked moved when another row
     of the lead's report stands between the two places; a paragraph of the section it was
@@ -248,6 +253,7 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
                 and sc.heading >= UNLIKE_HEADINGS
                 and (_lone(ct) is para or not _settled(top))
                 and _free(ct, para, sec)
+                and not _sibling_alike(para, leads, line)
             ):
                 continue
             if j not in best_col:
@@ -275,6 +281,23 @@ def stray_leads_meet(trees: list[_Tree], cache: dict[tuple[int, int], Score]) ->
         cache[key] = score(sec, para)
         lo, hi = sorted((trees.index(st), trees.index(top)))
         st.row.moved = any(para.report in t.row.units for t in trees[lo + 1 : hi])
+
+
+def _sibling_alike(
+    para: Unit,
+    leads: Sequence[tuple[_Tree, list[_Tree], _Tree, Unit]],
+    line: Sequence[Score],
+) -> bool:
+    """Whether another lead paragraph of ``para``'s own section (same parent) scores at least
+    :data:`LEAD_ACCEPT` against the section whose scores against ``leads`` are ``line``."""
+    parent = para.ref.path[:-1]
+    return any(
+        p is not para
+        and p.report == para.report
+        and p.ref.path[:-1] == parent
+        and sc.score >= LEAD_ACCEPT
+        for (*_, p), sc in zip(leads, line, strict=True)
+    )
 
 
 def _restates(sec: Unit, para: Unit, sc: Score) -> bool:
