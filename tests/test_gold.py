@@ -108,7 +108,10 @@ def test_engine_makes_no_never_pair(path: Path) -> None:
         pytest.fail("never pairs made:\n" + "\n".join(result.never_made), pytrace=False)
 
 
-KNOWN_NEVER_SECTIONS: dict[str, str] = {}
+KNOWN_NEVER_SECTIONS: dict[str, str] = {
+    "2004-2005": "2004's 适应新的形势，提高对外开放水平 meets 2005's 加强市场体系建设, whose body holds "
+    "2005's opening-up paragraph (今年，我国对外开放面临不少新情况) outlined inside it",
+}
 """Gold files whose never_sections the engine is known to make: strict xfail, so the test
 says so when it is fixed. Kept short; an entry is a bug, not a waiver."""
 
