@@ -130,3 +130,19 @@ def test_markdown_says_so_when_no_figure_pairs(yangpu: Comparison) -> None:
     assert not any(
         line.startswith("No figure was paired") for line in to_markdown(yangpu).splitlines()
     )
+
+
+def test_markdown_shows_the_matched_paragraphs_of_a_section_without_counterpart() -> None:
+    """2004's 继续实施科教兴国战略，坚持走可持续发展之路 meets no section of 2005, but its
+    paragraphs do meet 2005's (education, science, talent, population, each in another
+    2005 section): the export lists them under the section, as the reader shows them,
+    instead of naming the section only among those of one report."""
+    from engine_support import national
+
+    md = to_markdown(compare([national(2004), national(2005)]))
+    lines = md.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("## ") and "科教兴国" in line)
+    assert "only; paragraphs of it met elsewhere" in lines[at]
+    block = "\n".join(lines[at : at + 12])
+    assert "加快科技改革和发展" in block and "**Matched paragraphs**" in block
+    assert "- national-2004: 继续实施科教兴国战略，坚持走可持续发展之路" in md  # one report's

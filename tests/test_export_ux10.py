@@ -81,6 +81,10 @@ def test_markdown_scores_no_heading_where_a_part_has_none(exported) -> None:  # 
     parts = [p for p in md.split("\n## ")[1:] if p[:1].isdigit()]
     for part in parts:
         title = part.split("\n", 1)[0].split(". ", 1)[1]
+        if title.endswith("only; paragraphs of it met elsewhere)"):
+            # one report's section whose paragraphs met others: no pair of its own to score
+            assert "Similarity" not in part.split("**Matched paragraphs**")[0], part[:300]
+            continue
         untitled = any(t.strip().startswith("「") for t in title.split(" ↔ "))
         if untitled:
             assert "heading 0.00" not in part and "· heading" not in part, part[:300]

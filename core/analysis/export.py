@@ -113,6 +113,34 @@ def _walk(rows: Sequence[AlignedRow]) -> Iterator[AlignedRow]:
         yield from _walk(row.children)
 
 
+def _matched_paragraphs(row: AlignedRow) -> list[AlignedRow]:
+    """The paragraph rows inside ``row`` that meet a paragraph of another report."""
+    return [
+        c
+        for c in _walk(row.children)
+        if c.kind == "paragraph" and sum(x is not None for x in c.nodes) >= 2
+    ]
+
+
+def _paragraph_table(
+    paras: Sequence[AlignedRow], keys: Sequence[str], reports: Sequence[Report]
+) -> list[str]:
+    """The "Matched paragraphs" table of ``paras`` (nothing when there are none)."""
+    if not paras:
+        return []
+    out = ["", "**" + _("Matched paragraphs") + "**", ""]
+    out.append("| " + " | ".join(md_escape(k) for k in keys) + " | " + _("similarity") + " |")
+    out.append("|---" * len(keys) + "|--:|")
+    for c in paras:
+        mark = _(" (moved)") if c.moved else ""
+        out.append(
+            "| "
+            + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
+            + f" | {c.score:.2f}{mark} |"
+        )
+    return out
+
+
 def _node_paths(row: AlignedRow) -> list[tuple[int, ...] | None]:
     return [n.path if n is not None and not n.preamble else None for n in row.nodes]
 
@@ -313,6 +341,21 @@ def to_markdown(cmp: Comparison) -> str:
             if row.kind == "section":
                 i = present[0]
                 only.append((keys[i], _label(row.nodes[i], reports[i], OPENING_CHARS)))
+                inner = _matched_paragraphs(row)
+                if inner:
+                    # no counterpart section, yet its paragraphs meet the other report's
+                    # (2004's 继续实施科教兴国战略…: education, science, talent each met)
+                    n += 1
+                    out.append("")
+                    out.append(
+                        f"## {n}. "
+                        + _label(row.nodes[i], reports[i], OPENING_CHARS)
+                        + " "
+                        + _("({report} only; paragraphs of it met elsewhere)").format(
+                            report=md_escape(keys[i])
+                        )
+                    )
+                    out.extend(_paragraph_table(inner, keys, reports))
             continue
         n += 1
         out.append("")
@@ -340,26 +383,8 @@ def to_markdown(cmp: Comparison) -> str:
             # 0.00" beside two identical openings misled.
             line = _("Similarity: {score}").format(score=f"{row.score:.2f}")
         out.append(line + (_(", moved") if row.moved else ""))
-        paras = [
-            c
-            for c in _walk(row.children)
-            if c.kind == "paragraph" and sum(x is not None for x in c.nodes) >= 2
-        ]
-        if paras:
-            out.append("")
-            out.append("**" + _("Matched paragraphs") + "**")
-            out.append("")
-            out.append(
-                "| " + " | ".join(md_escape(k) for k in keys) + " | " + _("similarity") + " |"
-            )
-            out.append("|---" * len(keys) + "|--:|")
-            for c in paras:
-                mark = _(" (moved)") if c.moved else ""
-                out.append(
-                    "| "
-                    + " | ".join(_label(x, r) for x, r in zip(c.nodes, reports, strict=True))
-                    + f" | {c.score:.2f}{mark} |"
-                )
+        paras = _matched_paragraphs(row)
+        out.extend(_paragraph_table(paras, keys, reports))
         # A preamble paragraph is a row of its own: its changes are listed too.
         with_changes = [row, *paras] if row.kind == "paragraph" else paras
         edits = [line for c in with_changes for line in md_changes(c, reports, keys)]
