@@ -89,3 +89,19 @@ def test_a_name_in_the_library_still_reads_it_on_the_way(
         assert out[0] == "2" and "reportdiff.core.storage.library" in out
     else:  # bundled: known without the library
         assert out == ["2"]
+
+
+def test_the_reader_screen_loads_no_table_widget() -> None:
+    """The numbers view, help and targets use a DataTable; the reader's first screen does
+    not, and its border notes need only the id-shortening helper (tui/idtails.py). Importing
+    the table widget with them cost some 34 ms on the way to the first frame."""
+    code = (
+        "import sys\n"
+        "import reportdiff.tui.app, reportdiff.tui.screens.reader\n"
+        "print('textual.widgets._data_table' in sys.modules,"
+        " 'reportdiff.tui.widgets.fitted_table' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert proc.stdout.split() == ["False", "False"], proc.stdout

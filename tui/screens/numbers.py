@@ -14,8 +14,9 @@ from reportdiff.core.comparison import Comparison, NumberPair, Quantity
 from reportdiff.core.i18n import N_, _
 from reportdiff.core.model import shown_id
 from reportdiff.tui.highlights import format_pct
+from reportdiff.tui.idtails import distinct_tails
 from reportdiff.tui.localize import localize_bindings
-from reportdiff.tui.widgets.fitted_table import FittedTable, distinct_tails
+from reportdiff.tui.widgets.fitted_table import FittedTable
 from reportdiff.tui.widgets.footer import SteadyFooter
 from rich.text import Text
 from textual.app import ComposeResult

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from reportdiff.core.i18n import N_, _
+from reportdiff.tui.idtails import distinct_tails
 from reportdiff.tui.navigation import (
     Anchor,
     AnchorKind,
@@ -19,7 +20,6 @@ from reportdiff.tui.navigation import (
     fallback_offset,
     step,
 )
-from reportdiff.tui.widgets.fitted_table import distinct_tails
 from rich.cells import cell_len
 from rich.text import Text
 
