@@ -63,11 +63,16 @@ def _section_unit(
     *,
     shallow: bool = False,
     flat: bool = False,
+    points: bool = False,
 ) -> Unit:
-    if shallow or flat:
-        # A part with sections: the unit stands for the part's own opening paragraphs only;
-        # its sections are units of their own at the same level.
+    """A section's unit: its whole text; for a part with sections (``shallow``/``flat``)
+    its own opening paragraphs only, its sections being units of their own at the same
+    level; with ``points``, its paragraphs and numbered points without its untitled
+    passages (the part a section covering its points meets whole: :mod:`.alignpoints`)."""
+    if shallow or flat or points:
         body_spans = [b.span for b in sec.blocks]
+        if points:
+            body_spans += [c.span for c in sec.children if c.kind == "subsection"]
     else:
         body_spans = [Span(sec.heading.end, sec.span.end)]
     unit = _make_unit(
@@ -84,32 +89,7 @@ def _section_unit(
         shallow=shallow,
     )
     unit.flat = shallow or flat
-    return unit
-
-
-def _points_unit(
-    i: int,
-    report: Report,
-    tokens: ReportTokens,
-    path: tuple[int, ...],
-    sec: Section,
-    role: str | None,
-) -> Unit:
-    """A part with its paragraphs and numbered points, without its untitled passages."""
-    points = [c.span for c in sec.children if c.kind == "subsection"]
-    unit = _make_unit(
-        i,
-        report,
-        tokens,
-        kind="section",
-        path=path,
-        label_span=sec.heading,
-        span=sec.span,
-        body_spans=[b.span for b in sec.blocks] + points,
-        role=role,
-        section=sec,
-    )
-    unit.points_only = True
+    unit.points_only = points
     return unit
 
 
@@ -154,7 +134,7 @@ def top_units(i: int, report: Report, tokens: ReportTokens) -> list[Unit]:
         elif flat and any(c.kind == "subsection" for c in sec.children):
             # points beside passages: the part with its points, which a section covering
             # them meets whole (:mod:`.alignpoints`)
-            unit.gathered = _points_unit(i, report, tokens, (pi,), sec, role)
+            unit.gathered = _section_unit(i, report, tokens, (pi,), sec, role, points=True)
         units.append(unit)
         if flat:
             for ci, child in enumerate(sec.children):
