@@ -70,7 +70,7 @@ from reportdiff.core.analysis.movement import (
 )
 from reportdiff.core.analysis.namerules import plan_only
 from reportdiff.core.analysis.postnouns import read_post, where_only
-from reportdiff.core.analysis.respective import unsaid_respectively
+from reportdiff.core.analysis.respective import levels_before, unsaid_respectively
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
 from reportdiff.core.comparison import Quantity
@@ -190,17 +190,10 @@ def _extract_block(
                 # the nouns are those of the levels just given, in order (only when the
                 # clause names none: 水泥和化肥（折纯）分别达到… are not 石油 and 钢 before them)
                 figures = series_of(key, raws, k)
-                levels = [
-                    q.indicator_span
-                    for q in out
-                    if q.span.start >= sentence_start
-                    and q.indicator_span is not None
-                    and q.unit not in RATE_UNITS
-                ][-len(figures) :]
-                names = {key[sp.start : sp.end] for sp in levels}
+                levels = levels_before(key, out, sentence_start, len(figures))
                 if (
                     len(figures) >= 2
-                    and len(levels) == len(figures) == len(names)
+                    and levels is not None
                     and names_nothing(key, clause_start, raw.start)
                 ):
                     series = list(zip(figures, levels, strict=True))

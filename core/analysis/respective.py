@@ -10,7 +10,7 @@ from reportdiff.core.analysis.units import RATE_UNITS
 from reportdiff.core.comparison import Quantity
 from reportdiff.core.model import Span
 
-__all__ = ["unsaid_respectively"]
+__all__ = ["levels_before", "unsaid_respectively"]
 
 
 def unsaid_respectively(
@@ -38,14 +38,23 @@ def unsaid_respectively(
     lo, hi, _ = strip_indicator(key, clause_start, raws[k].start, after_figure=False)
     if hi - lo >= 2:
         return None  # 农村居民人均纯收入增长8%和…: the clause names its own noun
+    levels = levels_before(key, found, sentence_start, len(figures))
+    return None if levels is None else list(zip(figures, levels, strict=True))
+
+
+def levels_before(
+    key: str, found: Sequence[Quantity], sentence_start: int, n: int
+) -> list[Span] | None:
+    """The names of the last ``n`` levels (not rates) the sentence has given so far, in
+    order, when there are ``n`` of them naming ``n`` different nouns; else None."""
+    if n < 1:
+        return None
     levels = [
         q.indicator_span
         for q in found
         if q.span.start >= sentence_start
         and q.indicator_span is not None
         and q.unit not in RATE_UNITS
-    ][-len(figures) :]
+    ][-n:]
     names = {key[sp.start : sp.end] for sp in levels}
-    if len(levels) != len(figures) or len(names) != len(figures):
-        return None
-    return list(zip(figures, levels, strict=True))
+    return levels if len(levels) == n == len(names) else None
