@@ -146,3 +146,19 @@ def test_markdown_shows_the_matched_paragraphs_of_a_section_without_counterpart(
     block = "\n".join(lines[at : at + 12])
     assert "加快科技改革和发展" in block and "**Matched paragraphs**" in block
     assert "- national-2004: 继续实施科教兴国战略，坚持走可持续发展之路" in md  # one report's
+
+
+def test_a_large_change_reads_as_a_number_in_the_numbers_view_and_the_export() -> None:
+    """pudong-2023 against jingan-2023: 地区生产总值 16715.15亿元 ↔ 2846.03亿元, a Δ of
+    −13,869.12亿元. The numbers view printed it +4 significant digits in exponent form
+    (-1.387e+04亿元); it reads as the Markdown writes it, digits grouped."""
+    from reportdiff.core.analysis.export_format import delta_text
+    from reportdiff.core.storage.samples import load_sample
+    from reportdiff.tui.screens.numbers import NumbersScreen
+
+    cmp = compare([load_sample("pudong-2023"), load_sample("jingan-2023")])
+    gdp = next(p for p in cmp.numbers if p.indicator == "地区生产总值" and p.unit == "亿元")
+    assert delta_text(gdp) == "-13,869.12亿元"
+    cells = [str(c) for c in NumbersScreen._value_cells(gdp)]
+    assert "-13,869.12亿元" in cells and not any("e+" in c for c in cells)
+    assert "-13,869.12亿元" in to_markdown(cmp)

@@ -59,6 +59,20 @@ def _fmt_number(x: float | None, *, signed: bool = False, digits: int = 2) -> st
     return s
 
 
+def delta_text(pair: NumberPair) -> str:
+    """Δ as a reader writes it, in the pair's unit: thousands grouped, never in exponent form
+    (2002's 95933亿元 against 2003's 10.2万亿元 is +20,770亿元, not +2.077e+04亿元).
+
+    >>> from reportdiff.core.model import Span
+    >>> q = lambda t: Quantity(t, Span(0, len(t)), 0.0, "元", (), "国内生产总值", None, False)
+    >>> delta_text(NumberPair("国内生产总值", "changed", (q("95933亿元"), q("10.2万亿元")), 20767.0, 21.6, "亿元"))
+    '+20,767亿元'
+    >>> delta_text(NumberPair("增速", "changed", (q("9.9%"), q("10.7%")), 0.8, None, "个百分点"))
+    '+0.8个百分点'
+    """
+    return "" if pair.delta is None else f"{_fmt_number(pair.delta, signed=True)}{pair.unit}"
+
+
 def _pct(x: float | None) -> str:
     # Always one decimal (+8.0%, as the TUI's badges show it): "+8%" reads as a round figure.
     return "" if x is None else f"{x:+,.1f}%"
@@ -105,7 +119,7 @@ def change_label(pair: NumberPair) -> str:
     if pair.pct is not None:
         change = f"{pair.pct:+.1f}%"
     elif pair.delta is not None and pair.status == "changed":
-        change = f"{pair.delta:+.4g}{pair.unit}"
+        change = delta_text(pair)
     else:
         return ""
     return ("≈" if approximate_pair(pair) else "") + change

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from reportdiff.core.analysis.export_format import (
     approximate_pair,
+    delta_text,
     indicator_label,
     quantity_label,
     scope_label,
@@ -59,12 +60,6 @@ def pinyin_key(text: str) -> tuple[list[str], str]:
 
     syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True)
     return [s.lower() for s in syllables], text
-
-
-def _fmt_delta(pair: NumberPair) -> str:
-    if pair.delta is None:
-        return ""
-    return f"{pair.delta:+,.4g}{pair.unit}"
 
 
 class NumbersScreen(Screen[NumberPair | None]):
@@ -140,7 +135,7 @@ class NumbersScreen(Screen[NumberPair | None]):
         styles = {"changed": "bold", "same": "", "only": "italic dim"}
         # ≈ beside the Δ and Δ% of a bound (突破3万亿元): not a measured change.
         near = "≈" if approximate_pair(pair) else ""
-        delta, pct = _fmt_delta(pair), format_pct(pair.pct)
+        delta, pct = delta_text(pair), format_pct(pair.pct)
         if pair.status == "same":
             # As the Markdown export: a figure that did not change says so, not "+0公里".
             delta, pct = _("unchanged"), ("" if pair.pct is None else "0%")
