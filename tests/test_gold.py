@@ -41,6 +41,7 @@ engine by a test, so no test is ever fitted to it (see bench/holdout/README.md).
 
 def test_there_is_gold() -> None:
     assert len(GOLD_FILES) >= 2
+    assert len(HOLDOUT_FILES) >= 2
 
 
 def _needs_sources(gold: Any) -> None:
