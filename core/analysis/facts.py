@@ -24,7 +24,7 @@ from reportdiff.core.analysis.namerules import (
     share_name,
     track_name,
 )
-from reportdiff.core.analysis.oldnames import gross_output_name
+from reportdiff.core.analysis.oldnames import older_name
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -117,7 +117,7 @@ def fact_name(indicator: str) -> str:
     # 医疗的农民
     if plan_only(chosen):
         return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
-    named = per_head_name(expand_abbreviations(gross_output_name(chosen)))  # 工业生产总值
+    named = per_head_name(expand_abbreviations(older_name(chosen)))  # 工业生产总值, 生活资料
     return one_order(share_name(housing_name(track_name(named))))
 
 

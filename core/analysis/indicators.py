@@ -11,6 +11,7 @@ import re
 from reportdiff.core.analysis.clauses import BULLETS, find_clause_start, is_han, mask_notes
 from reportdiff.core.analysis.figures import Raw
 from reportdiff.core.analysis.namerules import plan_only
+from reportdiff.core.analysis.setverbs import after_setting_verb
 from reportdiff.core.model import Span
 
 QUALIFIER_WORDS: tuple[str, ...] = (
@@ -452,6 +453,8 @@ def strip_indicator(
             lo += p + len(verb)
             lo += key.startswith("了", lo)  # 提出了再超额生产煤炭
             seg = mask_notes(key[lo:hi])
+    setting = after_setting_verb(seg, quals)  # 提出了钢产量: how it was set, not what
+    lo, seg = lo + setting, seg[setting:]
     p = seg.rfind("的")
     per_head = _PER_HEAD_OF_RE.search(seg, 0, p + 1) if p >= 0 else None
     if per_head is not None:

@@ -1,0 +1,72 @@
+"""Rules for pairing a plan's targets with the next report's targets (issue 10, TARGETS):
+each report's plan for its own coming year, read by rules a person would state for every
+report.
+
+The tests read dev reports only (1958, 1959, 1990, 1991, 1998, 1999), no held-out pair.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from engine_support import national, pairs, partner
+from reportdiff.core.analysis.facts import fact_name
+from reportdiff.core.analysis.numbers import extract_quantities
+from reportdiff.core.analysis.setverbs import after_setting_verb
+from reportdiff.core.comparison import NumberPair, Quantity
+from reportdiff.core.model import Report
+
+
+@cache
+def pairs_of(a: int, b: int) -> tuple[NumberPair, ...]:
+    return pairs(national(a), national(b))
+
+
+def at(r: Report, printed: str, context: str) -> Quantity:
+    """The figure printed as ``printed`` inside the one occurrence of ``context``."""
+    start = r.text.find(context)
+    assert start >= 0 and r.text.find(context, start + 1) < 0, context
+    found = [
+        q
+        for q in extract_quantities(r)
+        if q.text == printed and start <= q.span.start and q.span.end <= start + len(context)
+    ]
+    assert len(found) == 1, (printed, context)
+    return found[0]
+
+
+def partner_at(ps: tuple[NumberPair, ...], index: int, q: Quantity) -> str | None:
+    """The other report's figure paired with ``q`` of report ``index`` (None: unpaired)."""
+    for p in ps:
+        mine = p.values[index]
+        if mine is not None and mine.span == q.span:
+            other = p.values[1 - index]
+            return None if other is None else other.text
+    raise AssertionError(f"{q.text} not in any pair")
+
+
+def test_a_verb_setting_the_figure_is_no_part_of_its_name() -> None:
+    # 1959: 提出了钢产量一千八百万吨 (the plenum's figure for 1959) counts 钢产量; 1991: 计划安排
+    # 粮食总产量四千二百五十亿公斤 counts 粮食总产量: proposing and arranging say how the figure
+    # was set, as 拟定为 after the name does (钢产量拟定为六百二十四万八千吨)
+    assert at(national(1959), "一千八百万吨", "提出了钢产量一千八百万吨").indicator == "钢产量"
+    assert at(
+        national(1991), "四千二百五十亿公斤", "计划安排粮食总产量四千二百五十亿公斤"
+    ).indicator == ("粮食总产量")
+    # only where a noun of its own is left: 安排资金 keeps its verb (资金 alone says too little)
+    assert after_setting_verb("安排资金", []) == 0
+    quals: list[str] = []
+    assert after_setting_verb("计划安排粮食总产量", quals) == 4 and quals == ["计划"]
+    # each plan's grain target pairs with the next plan's, in 万吨 against 亿公斤
+    assert partner(pairs_of(1990, 1991), 0, "４１２５０万吨") == "四千二百五十亿公斤"
+    assert partner(pairs_of(1958, 1959), 0, "六百二十四万八千吨") == "一千八百万吨"
+
+
+def test_means_of_living_and_means_of_consumption_are_one_category() -> None:
+    # 1958's plan: 消费资料的生产…比上一年增长百分之九点七; 1959's: 生活资料的生产增长百分之三十四.
+    # Reports of the time name the same half of output both ways (1958 itself says 增加生活资料的
+    # 生产 and 消费资料的生产): one indicator, as 生产资料 is the other half
+    assert fact_name("生活资料的生产") == fact_name("消费资料的生产")
+    assert fact_name("生产资料的生产") != fact_name("消费资料的生产")
+    q = at(national(1958), "百分之九点七", "比上一年增长百分之九点七")
+    assert partner_at(pairs_of(1958, 1959), 0, q) == "百分之三十四"
