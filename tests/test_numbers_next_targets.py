@@ -70,3 +70,15 @@ def test_means_of_living_and_means_of_consumption_are_one_category() -> None:
     assert fact_name("生产资料的生产") != fact_name("消费资料的生产")
     q = at(national(1958), "百分之九点七", "比上一年增长百分之九点七")
     assert partner_at(pairs_of(1958, 1959), 0, q) == "百分之三十四"
+
+
+def test_a_bare_wan_after_only_an_adverb_and_a_verb_counts_the_noun_after() -> None:
+    # 1998: 今年…再扫除350万青壮年文盲 counts 青壮年文盲 (再扫除 is only a verb, as 覆盖 in
+    # 覆盖1.77亿农民); a bare 万 of illiterates counts people, so it meets 1999's target
+    # 扫除青壮年文盲300万人左右
+    q = at(national(1998), "350万", "再扫除350万青壮年文盲")
+    assert q.indicator == "青壮年文盲"
+    assert partner_at(pairs_of(1998, 1999), 0, q) == "300万人"
+    # a name of its own before the figure still names it: 裁减军队员额 (1998: 三年内裁减军队员额
+    # 五十万的任务) keeps 军队员额, not the 任务 after
+    assert "军队员额" in at(national(1998), "五十万", "裁减军队员额五十万").indicator
