@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from engine_support import national, pairs, partner
+from reportdiff.core.analysis.baseestimate import estimate_said
 from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.setverbs import after_setting_verb
@@ -82,3 +83,28 @@ def test_a_bare_wan_after_only_an_adverb_and_a_verb_counts_the_noun_after() -> N
     # a name of its own before the figure still names it: 裁减军队员额 (1998: 三年内裁减军队员额
     # 五十万的任务) keeps 军队员额, not the 任务 after
     assert "军队员额" in at(national(1998), "五十万", "裁减军队员额五十万").indicator
+
+
+def test_a_plan_over_an_estimated_base_is_a_target_and_a_rate_names_its_owner() -> None:
+    # 1980's plan for 1981: 工农业总产值，比１９８０年预计增长５．５％ grows over 1980's estimated
+    # output (1980 had not ended); 预计 belongs to the base, so the figure is the plan's target
+    q = at(national(1980), "５．５％", "工农业总产值，比１９８０年预计增长５．５％")
+    assert (q.role, q.year) == ("target", 1981)
+    # a figure said to be estimated in a plan stays a forecast
+    assert estimate_said("预计全年财政收入") and not estimate_said("比1980年预计增长")
+    # 1981's plan for 1982: 要求工农业总产值的增长速度由今年预计的３％提高到４％: the rate of
+    # 工农业总产值, not a bare 增长速度 (which would meet any growth figure)
+    b = at(national(1981), "４％", "由今年预计的３％提高到４％")
+    assert b.indicator == "工农业总产值的增长速度"
+    assert partner_at(pairs_of(1980, 1981), 0, q) == "４％"
+
+
+def test_this_period_is_the_span_just_named() -> None:
+    # 1982: 第六个五年计划期间…。在这个期间，我国工农业总产值计划增长百分之二十一点七: five
+    # years' growth, never the coming year's (1981's plan for 1982 says ４％)
+    q = at(
+        national(1982), "百分之二十一点七", "在这个期间，我国工农业总产值计划增长百分之二十一点七"
+    )
+    assert q.period == "years"
+    rate = at(national(1981), "４％", "由今年预计的３％提高到４％")
+    assert partner_at(pairs_of(1981, 1982), 0, rate) != q.text

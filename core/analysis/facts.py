@@ -201,7 +201,7 @@ def base_name(name: str, kind: str) -> str:
         return index  # 零售物价涨幅, 商品零售物价上涨幅度, 零售物价上涨: one index's rise
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
-            return name[: -len(word)]
+            return name[: -len(word)].removesuffix("的")  # 工农业总产值的增长速度
     if name.endswith(("速度", "幅度")) and len(name) >= 5:
         return name[:-2]  # 经济增长速度 → 经济增长, to meet 经济增长 (增长8%)
     return name
