@@ -108,3 +108,10 @@ def test_this_period_is_the_span_just_named() -> None:
     assert q.period == "years"
     rate = at(national(1981), "４％", "由今年预计的３％提高到４％")
     assert partner_at(pairs_of(1981, 1982), 0, rate) != q.text
+
+
+def test_long_term_bonds_are_the_long_term_construction_bonds() -> None:
+    # 2000's plan: 一是发行1000亿元长期国债; 2001's: 继续发行1500亿元长期建设国债. 长期国债 is the
+    # short name of the construction bonds issued each year from 1998 (2002, 2003 and 2005
+    # say 长期建设国债 in full): one plan figure
+    assert partner(pairs_of(2000, 2001), 0, "1000亿元") == "1500亿元"

@@ -161,6 +161,7 @@ ABBREVIATIONS = {
     "新农合参合": "参加新型农村合作医疗",
     "参合": "参加新型农村合作医疗",
     "新农保": "新型农村社会养老保险",
+    "长期国债": "长期建设国债",  # 1998-2007's bonds for construction: 发行1000亿元长期国债
 }
 """Official abbreviations of national schemes, as reports of every level print them."""
 _ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
