@@ -115,3 +115,17 @@ def test_long_term_bonds_are_the_long_term_construction_bonds() -> None:
     # short name of the construction bonds issued each year from 1998 (2002, 2003 and 2005
     # say 长期建设国债 in full): one plan figure
     assert partner(pairs_of(2000, 2001), 0, "1000亿元") == "1500亿元"
+
+
+def test_an_estimated_base_names_nothing() -> None:
+    # 1958's plan: 一九五八年的工业总产值，拟定为六百四十三亿七千万元…，比一九五七年预计数增加
+    # 八十一亿九千万元，增长百分之十四点六: 比一九五七年预计数 is the base (1957's estimated
+    # output), as 比上年 is; the growth is 工业总产值's, and meets 1957's plan
+    # (工业总产值比１９５６年将增长百分之四点五)
+    r = national(1958)
+    assert at(
+        r, "百分之十四点六", "比一九五七年预计数增加八十一亿九千万元，增长百分之十四点六"
+    ).indicator == ("工业总产值")
+    q = at(r, "百分之十七点八", "比一九五七年的预计数增加了二十二亿元，增长百分之十七点八")
+    assert q.indicator == "基本建设总投资额"
+    assert partner(pairs_of(1957, 1958), 1, "百分之十四点六") == "百分之四点五"

@@ -94,7 +94,7 @@ _AIM_RE = re.compile(
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
 _BASE_ONLY_RE = re.compile(
     r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
-    r"|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?"
+    r"|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?(?:的?预计数)?"  # 比一九五七年的预计数: estimated
     r"|平均每年|每年平均|年平均|年均)"
 )
 """Words that say against what or over what span a change is counted, and name nothing."""
