@@ -24,7 +24,7 @@ from reportdiff.core.analysis.namerules import (
     share_name,
     track_name,
 )
-from reportdiff.core.analysis.oldnames import gross_output_name
+from reportdiff.core.analysis.oldnames import older_name
 from reportdiff.core.analysis.pricenames import price_rise_index
 from reportdiff.core.analysis.scope import expand_abbreviations
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, fold
@@ -117,7 +117,7 @@ def fact_name(indicator: str) -> str:
     # 医疗的农民
     if plan_only(chosen):
         return ""  # 超过原定的年度计划4.1%: whose plan, its name does not say
-    named = per_head_name(expand_abbreviations(gross_output_name(chosen)))  # 工业生产总值
+    named = per_head_name(expand_abbreviations(older_name(chosen)))  # 工业生产总值, 生活资料
     return one_order(share_name(housing_name(track_name(named))))
 
 
@@ -201,7 +201,7 @@ def base_name(name: str, kind: str) -> str:
         return index  # 零售物价涨幅, 商品零售物价上涨幅度, 零售物价上涨: one index's rise
     for word in RATE_OF_CHANGE:
         if name.endswith(word) and len(name) - len(word) >= 3:
-            return name[: -len(word)]
+            return name[: -len(word)].removesuffix("的")  # 工农业总产值的增长速度
     if name.endswith(("速度", "幅度")) and len(name) >= 5:
         return name[:-2]  # 经济增长速度 → 经济增长, to meet 经济增长 (增长8%)
     return name

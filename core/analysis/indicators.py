@@ -11,6 +11,8 @@ import re
 from reportdiff.core.analysis.clauses import BULLETS, find_clause_start, is_han, mask_notes
 from reportdiff.core.analysis.figures import Raw
 from reportdiff.core.analysis.namerules import plan_only
+from reportdiff.core.analysis.ratewords import rate_only
+from reportdiff.core.analysis.setverbs import after_setting_verb
 from reportdiff.core.model import Span
 
 QUALIFIER_WORDS: tuple[str, ...] = (
@@ -452,12 +454,16 @@ def strip_indicator(
             lo += p + len(verb)
             lo += key.startswith("了", lo)  # 提出了再超额生产煤炭
             seg = mask_notes(key[lo:hi])
+    setting = after_setting_verb(seg, quals)  # 提出了钢产量: how it was set, not what
+    lo, seg = lo + setting, seg[setting:]
     p = seg.rfind("的")
     per_head = _PER_HEAD_OF_RE.search(seg, 0, p + 1) if p >= 0 else None
     if per_head is not None:
         # 城乡居民按人口平均的消费水平, 每吨钢的综合能耗: per head (per unit) is part of the
         # measure, not a modifier to drop
         p = seg.rfind("的", 0, per_head.start())
+    if p >= 0 and rate_only(seg[p + 1 :]):
+        p = seg.rfind("的", 0, p)  # 工农业总产值的增长速度: the rate of the noun before 的
     if p >= 0 and len(seg) - p - 1 >= 4:
         lo += p + 1
     if hi - lo - mask_notes(key[lo:hi]).count("\0") > _MAX_INDICATOR:

@@ -248,14 +248,14 @@ _LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|(?<![办方做想�
 """Laws and regulations (行政法规, 物权法, 议案); not 办法, 方法, 做法 (ways of doing)."""
 
 
-_PEOPLE = ("人口", "农民")
+_PEOPLE = ("人口", "农民", "文盲")
 
 
 def count_class(unit_class: str, name: str) -> str:
     """The class of a count's classifier, with 个 read as 件 for laws and regulations:
     22部行政法规 and 29个行政法规 count the same things (28部 and 32件 already do). A bare
     万 or 亿 of people counts people: 农村贫困人口比上年减少290万 vs …245万人, 有4.1亿农民参加
-    vs 参合农民达到7.3亿人."""
+    vs 参合农民达到7.3亿人, 再扫除350万青壮年文盲 vs 扫除青壮年文盲300万人左右."""
     if unit_class == "个" and _LAWS_RE.search(name):
         return "件"
     if not unit_class and name.endswith(_PEOPLE):

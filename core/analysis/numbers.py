@@ -69,7 +69,7 @@ from reportdiff.core.analysis.movement import (
     led_by_change,
 )
 from reportdiff.core.analysis.namerules import plan_only
-from reportdiff.core.analysis.postnouns import read_post, where_only
+from reportdiff.core.analysis.postnouns import only_a_verb, read_post, where_only
 from reportdiff.core.analysis.respective import levels_before, unsaid_respectively
 from reportdiff.core.analysis.scope import scope_of
 from reportdiff.core.analysis.units import MEASURE_UNITS, RATE_UNITS, compare_key, fold
@@ -94,7 +94,7 @@ _AIM_RE = re.compile(
 _PLAN_LEAD_RE = re.compile(r"计划(?!生育|单列|经济|内|外|的)")
 _BASE_ONLY_RE = re.compile(
     r"(?:(?:比|较)(?:上年|去年|上一年|(?:\d{4}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"
-    r"|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?"
+    r"|“[^”]{1,6}”(?:时期|期间)?)(?:末|底)?(?:的?预计数)?"  # 比一九五七年的预计数: estimated
     r"|平均每年|每年平均|年平均|年均)"
 )
 """Words that say against what or over what span a change is counted, and name nothing."""
@@ -293,7 +293,7 @@ def _extract_block(
         stripped_any = bool(quals) or lo > clause_start or hi < raw.start
         if raw.start in respectively:
             indicator_span = Span(lo, hi)
-        elif raw.base == "" and hi - lo >= 3 and post is not None:
+        elif raw.base == "" and not only_a_verb(key, lo, hi) and post is not None:
             # a bare 万 is no classifier: 裁减军队员额20万等各项任务 counts 军队员额 (but 覆盖
             # 1.77亿农民, with only a verb before, counts 农民)
             indicator_span = Span(lo, hi)

@@ -24,3 +24,22 @@ def gross_output_name(name: str) -> str:
     ('国内生产总值', '地区生产总值')
     """
     return _GROSS_OUTPUT_RE.sub(r"\1总产值", name)
+
+
+def consumer_goods_name(name: str) -> str:
+    """生活资料 (means of living) as 消费资料 (means of consumption): one category.
+
+    The rule, for every report: the planned economy's output splits into 生产资料 (means of
+    production) and the other half, which reports name 消费资料 and 生活资料 alike (1958
+    says both 消费资料的生产 and 增加生活资料的生产), so 1958's 消费资料的生产…增长百分之九点七
+    and 1959's 生活资料的生产增长百分之三十四 name one indicator.
+
+    >>> consumer_goods_name("生活资料的生产"), consumer_goods_name("生产资料的生产")
+    ('消费资料的生产', '生产资料的生产')
+    """
+    return name.replace("生活资料", "消费资料")
+
+
+def older_name(name: str) -> str:
+    """``name`` with the older wordings above read as the words later reports use."""
+    return consumer_goods_name(gross_output_name(name))

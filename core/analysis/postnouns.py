@@ -12,7 +12,7 @@ from reportdiff.core.analysis.clauses import DELIMS, is_han
 from reportdiff.core.analysis.figures import MAG_ALT, UNIT_ALT
 from reportdiff.core.model import Span
 
-__all__ = ["read_post", "where_only"]
+__all__ = ["only_a_verb", "read_post", "where_only"]
 
 # Words that end a noun read after a classifier (600张养老床位 | 实现…).
 _POST_STOPS = (
@@ -134,3 +134,20 @@ def where_only(key: str, lo: int, hi: int) -> bool:
     of, not the measure).
     """
     return hi > lo and _WHERE_ONLY_RE.fullmatch(key, lo, hi) is not None
+
+
+_ADVERBS_RE = re.compile(r"[再又还也将要]+")
+_MIN_NAME = 3
+
+
+def only_a_verb(key: str, lo: int, hi: int) -> bool:
+    """Whether the words before a bare 万 or 亿 figure are too short to name it: at most a
+    two-character verb once the one-character adverbs opening them are set aside.
+
+    The rule, for every report: a bare 万 is no classifier, so the words before it name what
+    is counted when they are a noun of their own (裁减军队员额20万 counts 军队员额); when they
+    are only a verb (覆盖1.77亿农民), or an adverb and a verb (再扫除350万青壮年文盲: 再 is
+    "once more"), the noun after names it.
+    """
+    adverbs = _ADVERBS_RE.match(key, lo, hi)
+    return hi - (adverbs.end() if adverbs else lo) < _MIN_NAME

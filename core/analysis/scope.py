@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportdiff.core.analysis.baseestimate import estimate_said
 from reportdiff.core.analysis.coming import will_come
 from reportdiff.core.analysis.namerules import share_part
 from reportdiff.core.text.parts import BlockPart
@@ -63,6 +64,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?<![由从比较])前[二三四五六七八九十两]年"  # 钢产量前三年共增加了… (not 由前三年…)
         r"|[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:计划|规划)?(?:时期|期间|以来)"
         r"|第[一二三四五六七八九十]{1,2}个五年计划(?:时期|期间)"
+        r"|(?:这个|这一|此)(?:期间|时期)"  # 在这个期间 (the plan's five years just named)
         r"|本届政府|(?:19|20)\d\d\s*年?\s*(?:-|至|到)\s*(?:19|20)\d\d\s*年"
         r"|(?:(?:19|20)\d\d\s*年|去年|上年)以来"
         r"|" + _OPENING_SPAN
@@ -159,6 +161,7 @@ ABBREVIATIONS = {
     "新农合参合": "参加新型农村合作医疗",
     "参合": "参加新型农村合作医疗",
     "新农保": "新型农村社会养老保险",
+    "长期国债": "长期建设国债",  # 1998-2007's bonds for construction: 发行1000亿元长期国债
 }
 """Official abbreviations of national schemes, as reports of every level print them."""
 _ABBREVIATIONS_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
@@ -432,7 +435,7 @@ def scope_of(
         # 900万人。今年中央财政预算安排再就业补助资金83亿元 (a plan, not a target)
         if past or _DONE_RE.search(clause):
             role = "result"
-        elif _FORECAST_RE.search(clause):
+        elif estimate_said(clause):  # not 比1980年预计增长5.5%: the base is estimated
             role = "forecast"
         elif target_words or _TARGET_RE.search(sentence) or _TARGETISH_QUALIFIERS & set(qualifiers):
             role = "target"
