@@ -1,22 +1,24 @@
-"""What two paragraphs on unlike lead phrases must share to be paired by their bodies.
+"""What two paragraphs on unlike lead phrases must share to be shown side by side.
 
-Two paragraphs whose lead phrases are unlike (heading likeness under :data:`UNLIKE`) rest on
-their bodies alone, and bodies of one report's kind share many words (发展, 经济, 建设,
+Two paragraphs whose lead phrases share nothing (heading likeness under :data:`UNLIKE`) rest
+on their bodies alone, and bodies of one report's kind share many words (发展, 经济, 建设,
 改革): 1983's 我们在全国范围内实现和发展了安定团结的政治局面 and 1984's 一年来，我国积极开展外交活动
 score 0.21 on such words and are no counterparts. A person pairs two paragraphs when they
-are about one topic, and says so by a phrase of that topic, not of the report's common
-stock. So such a pair needs one of:
+are about one topic, and says so by a phrase of that topic, not of the reports' common
+stock. So such a pair, unless its bodies are much alike (:data:`ALIKE_BODIES`), needs one of:
 
-- two words both bodies hold that each report uses in at most :data:`FEW` paragraphs
-  (中苏关系, 价格关系, 下岗职工: a topic of its own in each report);
-- a word both openings hold (the lead phrase, or the first clause where there is none)
-  that is no common word of the compared reports (in at most a fifth of their paragraphs
-  and headings: 国有企业改革是今年… ↔ 国有企业改革是当前…, 能源、交通是… ↔ …以能源、交通为中心);
-- a paragraph that opens on its field's name (农业，… / 科学技术，…) whose name the other
-  paragraph holds;
-- the same text (body likeness at least :data:`SAME_TEXT`: 各位代表！ ↔ 各位代表！).
+- :data:`SHARED_FEW` pieces (three Han characters in a row) both bodies hold and each report
+  prints in at most :data:`FEW` paragraphs (中苏关系, 下岗职工: a topic of its own there);
+- a word of one opening (the lead phrase, or the first clause after an address such as
+  各位代表！) found in the other's that is no common word of the compared reports (in at most
+  a fifth of their paragraphs and headings: 国有企业改革是今年… ↔ 国有企业改革是当前…,
+  能源、交通是… ↔ …以能源、交通为中心);
+- a paragraph that opens on its field's name (劳动就业，… / 科学技术，…) whose name the other
+  paragraph holds.
 
-Whatever passes nothing is left unpaired: a missing pair is better than a wrong one.
+The aligner marks a row that has none (``AlignedRow.topical``); the comparison shows its two
+paragraphs apart unless a number pair joins them (:mod:`.alignsplit`). A missing pair is
+better than a wrong one.
 """
 
 from __future__ import annotations
@@ -31,12 +33,10 @@ from reportdiff.core.model import Report, Span
 
 UNLIKE = 0.05
 """Heading likeness under which two paragraphs are paired by their bodies alone."""
-SAME_TEXT = 0.9
-"""Body likeness from which two paragraphs are the same text (a formula, an address)."""
 ALIKE_BODIES = 0.4
 """Body likeness from which two bodies are about one topic whatever their words."""
 FEW = 2
-"""A word used in at most this many paragraphs of a report is particular to a topic there."""
+"""A piece printed in at most this many paragraphs of a report is particular to a topic there."""
 SHARED_FEW = 3
 """How many such pieces two bodies must share to be about one topic (a phrase of five
 characters, or two of four)."""
@@ -47,8 +47,9 @@ COMMON_IDF = 1.0 + math.log(1.0 / COMMON_SHARE)
 
 _CLAUSE_END = re.compile(r"[。；：！？!?;:]")
 _ADDRESS = re.compile(r"\s*\w{0,2}代表[！!：:，,]\s*")
-_NUMERAL = re.compile(r"^[0-9０-９零〇一二三四五六七八九十百千万亿两年月日号]+$")
 _NUMERALS = "零〇一二三四五六七八九十百千万亿两年月日号"
+_NUMERAL = re.compile(rf"^[0-9０-９{_NUMERALS}]+$")
+"""A date or a count in words (一九五七年), which names no topic."""
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
