@@ -87,6 +87,10 @@ class AlignedRow:
     changes: tuple[PairChanges, ...] = ()
     """For a paragraph row: the in-paragraph changes of every pair of reports present
     (``base < other``); see :func:`reportdiff.core.analysis.changes.changes_between`."""
+    topical: bool = True
+    """False for two paragraphs on unlike lead phrases and bodies that share no topic of
+    their own (:mod:`reportdiff.core.analysis.alignevidence`): unless a number pair joins
+    them, :func:`~reportdiff.core.analysis.compare.compare` shows them apart."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 from reportdiff.core.analysis.aligncross import uncross
+from reportdiff.core.analysis.alignevidence import TopicEvidence
 from reportdiff.core.analysis.alignleads import (
     lone_sections_meet_leads,
     sole_reviews_meet,
@@ -346,13 +347,18 @@ def _bodies_may_reach(
 
 
 def _freeze(
-    trees: list[_Tree], n: int, cache: dict[tuple[int, int], Score]
+    trees: list[_Tree], n: int, cache: dict[tuple[int, int], Score], evidence: TopicEvidence
 ) -> tuple[AlignedRow, ...]:
     out: list[AlignedRow] = []
     for t in trees:
         units = t.row.units
         kind = next(iter(units.values())).ref.kind
         s = _row_scores(t.row, cache)
+        pair = list(units.values())
+        topical = True
+        if len(pair) == 2:
+            x, y = pair
+            topical = evidence.share_topic(x, y, _cached(cache, x, y))
         out.append(
             AlignedRow(
                 kind=kind,
@@ -361,7 +367,8 @@ def _freeze(
                 heading_score=s.heading,
                 body_score=s.body,
                 moved=t.row.moved,
-                children=_freeze(t.children, n, cache),
+                children=_freeze(t.children, n, cache, evidence),
+                topical=topical,
             )
         )
     return tuple(out)
@@ -412,7 +419,7 @@ def align_reports(
     _cross_moves(trees, len(reports), cache, frozenset(covered))
     stray_leads_meet(trees, cache)
     _prefer_leads(trees, cache)
-    return _freeze(trees, len(reports), cache)
+    return _freeze(trees, len(reports), cache, TopicEvidence(reports, tokens, idf))
 
 
 def format_alignment(rows: Sequence[AlignedRow], *, depth: int = 1) -> str:

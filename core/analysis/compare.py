@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
+from reportdiff.core.analysis.alignsplit import part_untopical
 from reportdiff.core.analysis.changes import add_changes
 from reportdiff.core.analysis.phrases import (
     Ends,
@@ -191,7 +192,9 @@ def _compute(reports: Sequence[Report], use_cache: bool) -> Comparison:
         changes = [lambda: add_changes(aligned, reports, tokens)]
         with tasks(changes, pool=big and running.done(0)) as changing:
             numbers = tuple(pair_numbers(reports, aligned, quantities))
-            alignment = changing.result(0)
+            # Rows on bodies that share no topic part once the numbers are paired, so that
+            # parting them moves no number pair (:mod:`.alignsplit`).
+            alignment = part_untopical(changing.result(0), numbers)
         phrases, unique = _unpack(cast(_PhraseStage | _Packed, running.result(0)))
     return Comparison(
         reports=tuple(reports),

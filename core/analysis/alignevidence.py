@@ -1,0 +1,131 @@
+"""What two paragraphs on unlike lead phrases must share to be shown side by side.
+
+Two paragraphs whose lead phrases share nothing (heading likeness under :data:`UNLIKE`) rest
+on their bodies alone, and bodies of one report's kind share many words (发展, 经济, 建设,
+改革): 1983's 我们在全国范围内实现和发展了安定团结的政治局面 and 1984's 一年来，我国积极开展外交活动
+score 0.21 on such words and are no counterparts. A person pairs two paragraphs when they
+are about one topic, and says so by a phrase of that topic, not of the reports' common
+stock. So such a pair, unless its bodies are much alike (:data:`ALIKE_BODIES`), needs one of:
+
+- :data:`SHARED_FEW` pieces (three Han characters in a row) both bodies hold and each report
+  prints in at most :data:`FEW` paragraphs (中苏关系, 下岗职工: a topic of its own there);
+- a word of one opening (the lead phrase, or the first clause after an address such as
+  各位代表！) found in the other's that is no common word of the compared reports (in at most
+  a fifth of their paragraphs and headings: 国有企业改革是今年… ↔ 国有企业改革是当前…,
+  能源、交通是… ↔ …以能源、交通为中心);
+- a paragraph that opens on its field's name (劳动就业，… / 科学技术，…) whose name the other
+  paragraph holds.
+
+The aligner marks a row that has none (``AlignedRow.topical``); the comparison shows its two
+paragraphs apart unless a number pair joins them (:mod:`.alignsplit`). A missing pair is
+better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from reportdiff.core.analysis.similarity import ReportTokens, Score, Unit, _words_in
+from reportdiff.core.model import Report, Span
+
+UNLIKE = 0.05
+"""Heading likeness under which two paragraphs are paired by their bodies alone."""
+ALIKE_BODIES = 0.4
+"""Body likeness from which two bodies are about one topic whatever their words."""
+FEW = 2
+"""A piece printed in at most this many paragraphs of a report is particular to a topic there."""
+SHARED_FEW = 3
+"""How many such pieces two bodies must share to be about one topic (a phrase of five
+characters, or two of four)."""
+COMMON_SHARE = 0.2
+"""A word in more than this share of the compared reports' paragraphs and headings is common."""
+COMMON_IDF = 1.0 + math.log(1.0 / COMMON_SHARE)
+"""The IDF (:func:`~reportdiff.core.analysis.similarity.word_idf`) of such a word's share."""
+
+_CLAUSE_END = re.compile(r"[。；：！？!?;:]")
+_ADDRESS = re.compile(r"\s*\w{0,2}代表[！!：:，,]\s*")
+_NUMERALS = "零〇一二三四五六七八九十百千万亿两年月日号"
+_NUMERAL = re.compile(rf"^[0-9０-９{_NUMERALS}]+$")
+"""A date or a count in words (一九五七年), which names no topic."""
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+
+
+def _pieces(text: str) -> set[str]:
+    """Every three Han characters in a row in ``text``, but for runs of numerals (dates)."""
+    out: set[str] = set()
+    for m in _HAN_RUN.finditer(text):
+        run = m.group()
+        out.update(run[i : i + 3] for i in range(len(run) - 2))
+    return {p for p in out if p.strip(_NUMERALS)}
+
+
+def few_pieces(report: Report) -> frozenset[str]:
+    """The pieces (:func:`_pieces`) ``report`` holds in at most :data:`FEW` of its paragraphs."""
+    counts: Counter[str] = Counter()
+    for _, _, block in report.blocks():
+        counts.update(_pieces(report.slice(block.span)))
+    return frozenset(p for p, c in counts.items() if c <= FEW)
+
+
+class TopicEvidence:
+    """What the paragraphs of the compared reports say of their topic, worked out for the
+    few pairs that need it (on unlike lead phrases and bodies), once per report or unit."""
+
+    def __init__(
+        self, reports: Sequence[Report], tokens: Sequence[ReportTokens], idf: dict[str, float]
+    ) -> None:
+        self._reports = reports
+        self._tokens = tokens
+        self._idf = idf
+        self._few: dict[int, frozenset[str]] = {}
+        self._units: dict[int, tuple[frozenset[str], str, frozenset[str]]] = {}
+
+    def _of(self, u: Unit) -> tuple[frozenset[str], str, frozenset[str]]:
+        """A paragraph's pieces of few paragraphs, its opening, and the opening's words
+        that are not common."""
+        got = self._units.get(u.uid)
+        if got is not None:
+            return got
+        report = self._reports[u.report]
+        few = self._few.get(u.report)
+        if few is None:
+            few = self._few[u.report] = few_pieces(report)
+        text = report.slice(u.ref.span)
+        span = u.ref.label_span
+        if span is None:
+            # The first clause after the address (各位代表！), which names no topic.
+            address = _ADDRESS.match(text)
+            start = address.end() if address else 0
+            end = _CLAUSE_END.search(text, start)
+            span = Span(
+                u.ref.span.start + start, u.ref.span.start + (end.start() if end else len(text))
+            )
+        words = frozenset(
+            w
+            for w in _words_in(self._tokens[u.report], span)
+            if self._idf.get(w, COMMON_IDF) >= COMMON_IDF and not _NUMERAL.match(w)
+        )
+        got = self._units[u.uid] = (frozenset(_pieces(text) & few), report.slice(span), words)
+        return got
+
+    def share_topic(self, a: Unit, b: Unit, score: Score) -> bool:
+        """Whether two units may be paired on ``score``: always, unless both are paragraphs
+        on unlike lead phrases with unlike bodies that share no topic (see the module's
+        account)."""
+        if a.ref.kind != "paragraph" or b.ref.kind != "paragraph":
+            return True
+        if score.heading >= UNLIKE or score.body >= ALIKE_BODIES:
+            return True
+        few_a, open_a, words_a = self._of(a)
+        few_b, open_b, words_b = self._of(b)
+        if len(few_a & few_b) >= SHARED_FEW:
+            return True
+        if any(w in open_b for w in words_a) or any(w in open_a for w in words_b):
+            return True
+        return any(
+            x.topic and x.head_words and all(w in y.body for w in x.head_words.split())
+            for x, y in ((a, b), (b, a))
+        )
