@@ -16,6 +16,12 @@ stock. So such a pair, unless its bodies are much alike (:data:`ALIKE_BODIES`), 
 - a paragraph that opens on its field's name (劳动就业，… / 科学技术，…) whose name the other
   paragraph holds.
 
+An untitled passage (a section without a heading, opened by 各位代表！) is paired on its
+body alone too, and a long passage's body shares the common words of any part, so a row
+with one is held to the same test, on the passage's first paragraph past its address: a
+person names such a passage by the topic it opens on (2001's 各位代表！进入新世纪，我们将继续
+按照“一国两制”方针… is about Hong Kong and Macao, not 2002's part 进一步做好外交工作).
+
 The aligner marks a row that has none (``AlignedRow.topical``); the comparison shows its two
 paragraphs apart unless a number pair joins them (:mod:`.alignsplit`). A missing pair is
 better than a wrong one.
@@ -70,6 +76,24 @@ def few_pieces(report: Report) -> frozenset[str]:
     return frozenset(p for p, c in counts.items() if c <= FEW)
 
 
+def _untitled(u: Unit) -> bool:
+    """Whether ``u`` is a section without a heading (an untitled passage 各位代表！… opens)."""
+    return u.ref.kind == "section" and not u.ref.label
+
+
+def _opening(report: Report, u: Unit) -> Span:
+    """What tells ``u``'s topic: a paragraph whole; an untitled passage's first paragraph
+    past its address (各位代表！ alone on a line), for such a passage is named by the topic
+    it opens on (2001's 各位代表！进入新世纪，我们将继续按照“一国两制”方针…, whose later
+    paragraphs turn to Taiwan and to foreign policy, is about Hong Kong and Macao)."""
+    if not _untitled(u) or u.section is None:
+        return u.ref.span
+    for block in u.section.blocks:
+        if not _ADDRESS.fullmatch(report.slice(block.span)):
+            return block.span
+    return u.ref.span
+
+
 class TopicEvidence:
     """What the paragraphs of the compared reports say of their topic, worked out for the
     few pairs that need it (on unlike lead phrases and bodies), once per report or unit."""
@@ -93,16 +117,15 @@ class TopicEvidence:
         few = self._few.get(u.report)
         if few is None:
             few = self._few[u.report] = few_pieces(report)
-        text = report.slice(u.ref.span)
+        text = report.slice(_opening(report, u))
         span = u.ref.label_span
-        if span is None:
+        if span is None or span.start == span.end:
             # The first clause after the address (各位代表！), which names no topic.
             address = _ADDRESS.match(text)
             start = address.end() if address else 0
             end = _CLAUSE_END.search(text, start)
-            span = Span(
-                u.ref.span.start + start, u.ref.span.start + (end.start() if end else len(text))
-            )
+            base = _opening(report, u).start
+            span = Span(base + start, base + (end.start() if end else len(text)))
         words = frozenset(
             w
             for w in _words_in(self._tokens[u.report], span)
@@ -112,10 +135,11 @@ class TopicEvidence:
         return got
 
     def share_topic(self, a: Unit, b: Unit, score: Score) -> bool:
-        """Whether two units may be paired on ``score``: always, unless both are paragraphs
-        on unlike lead phrases with unlike bodies that share no topic (see the module's
-        account)."""
-        if a.ref.kind != "paragraph" or b.ref.kind != "paragraph":
+        """Whether two units may be paired on ``score``: always, unless both are paragraphs,
+        or one is an untitled passage, on unlike lead phrases with unlike bodies that share
+        no topic (see the module's account)."""
+        kinds = {a.ref.kind, b.ref.kind}
+        if kinds != {"paragraph"} and not (_untitled(a) or _untitled(b)):
             return True
         if score.heading >= UNLIKE or score.body >= ALIKE_BODIES:
             return True

@@ -2,7 +2,7 @@
 
 The aligner marks a row of two paragraphs that share no topic of their own
 (``AlignedRow.topical``, :mod:`reportdiff.core.analysis.alignevidence`). Once the numbers are
-paired, each such row becomes two rows of one paragraph each, unless a number pair joins
+paired, each such row becomes two rows of one node each, unless a number pair joins
 the two paragraphs (the same measure in both is a topic they share: 1956's 粮食总产量达到
 ３，６８０亿斤 and 1957's 粮食…的产量为三千六百五十亿斤, in paragraphs about each year's
 harvest). Parting the rows after the number pairs keeps those exactly as they were.
@@ -56,6 +56,7 @@ def _home(rows: Sequence[AlignedRow], i: int, node: NodeRef) -> AlignedRow | Non
             and sec.kind == "section"
             and sec.span.start <= node.span.start
             and node.span.end <= sec.span.end
+            and sec != node
             and (best is None or _width(sec) < _width(best.nodes[i]))  # type: ignore[arg-type]
         ):
             best = row
@@ -79,34 +80,50 @@ def _insert(rows: list[AlignedRow], moved: AlignedRow, i: int) -> None:
 def part_untopical(
     rows: tuple[AlignedRow, ...], numbers: Sequence[NumberPair]
 ) -> tuple[AlignedRow, ...]:
-    """``rows`` with each row not ``topical`` and joined by no number pair parted in two."""
-    parted: dict[int, AlignedRow] = {}
-    homes: dict[int | None, list[tuple[AlignedRow, int]]] = {}
+    """``rows`` with each row not ``topical`` and joined by no number pair parted in two.
+
+    A parted section row keeps its rows of the first report (and those pairing it with
+    another report's paragraph, moved pairs) under the first report's section; its rows of
+    the other report alone go with that report's section to its own place."""
+    parted: dict[int, tuple[AlignedRow, int]] = {}
+    moves: list[tuple[AlignedRow | None, AlignedRow, int]] = []
 
     def find(level: Sequence[AlignedRow]) -> None:
         for row in level:
             if not row.topical and not _joined(row, numbers):
                 present = [(i, n) for i, n in enumerate(row.nodes) if n is not None]
-                (i0, first), *others = present
-                parted[id(row)] = _alone(row, i0, first)
-                for i, node in others:
-                    home = _home(rows, i, node)
-                    homes.setdefault(None if home is None else id(home), []).append(
-                        (_alone(row, i, node), i)
-                    )
+                (i0, _), *others = present
+                parted[id(row)] = (row, i0)
+                moves.extend((_home(rows, i, node), row, i) for i, node in others)
             find(row.children)
 
     find(rows)
     if not parted:
         return rows
+    # A node goes into its home row, or into the home row's part of its report when that
+    # row is parted too.
+    homes: dict[tuple[int, int] | None, list[tuple[AlignedRow, int]]] = {}
+    for home, row, i in moves:
+        key = None if home is None else (id(home), i if id(home) in parted else -1)
+        homes.setdefault(key, []).append((row, i))
 
-    def rebuild(level: Sequence[AlignedRow], key: int | None) -> tuple[AlignedRow, ...]:
-        out = [
-            parted.get(id(row)) or replace(row, children=rebuild(row.children, id(row)))
-            for row in level
-        ]
-        for moved, i in homes.get(key, []):
-            _insert(out, moved, i)
+    def alone(row: AlignedRow, i: int, children: Sequence[AlignedRow]) -> AlignedRow:
+        node = row.nodes[i]
+        assert node is not None
+        return replace(_alone(row, i, node), children=rebuild(children, (id(row), i)))
+
+    def rebuild(level: Sequence[AlignedRow], key: tuple[int, int] | None) -> tuple[AlignedRow, ...]:
+        out = []
+        for row in level:
+            got = parted.get(id(row))
+            if got is None:
+                out.append(replace(row, children=rebuild(row.children, (id(row), -1))))
+                continue
+            i0 = got[1]
+            out.append(alone(row, i0, [c for c in row.children if c.nodes[i0] is not None]))
+        for row, i in homes.get(key, []):
+            kids = [c for c in row.children if sum(n is not None for n in c.nodes) == 1]
+            _insert(out, alone(row, i, [c for c in kids if c.nodes[i] is not None]), i)
         return tuple(out)
 
     return rebuild(rows, None)

@@ -1,0 +1,85 @@
+"""An untitled passage (各位代表！…) is shown beside a section only when they share its topic.
+
+Such a passage has no heading, so it is paired on its body alone, and a long passage's body
+shares the common words of any part. A person names it by the topic it opens on: 2001's
+各位代表！进入新世纪，我们将继续按照“一国两制”方针和基本法… is about Hong Kong and Macao (its later
+paragraphs turn to Taiwan and foreign policy), not 2002's part 进一步做好外交工作; 2003's
+各位代表！加强民族团结、维护祖国统一和社会稳定… is not 2002's foreign-affairs part either. Passages
+that open on the other's topic stay beside it (1998's and 1999's defence passages, 1986's
+foreign-policy part and 1987's passage on the peaceful environment modernisation needs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from reportdiff.core.analysis.compare import compare
+from reportdiff.core.comparison import AlignedRow, Comparison, NodeRef
+from reportdiff.core.storage.resolve import resolve_report
+
+
+@cache
+def compared(corpus: Path, a: int, b: int) -> Comparison:
+    reports = [resolve_report(str(corpus / f"{y}.txt")) for y in (a, b)]
+    return compare(reports, use_cache=False)
+
+
+def rows(level: tuple[AlignedRow, ...]) -> Iterator[AlignedRow]:
+    for row in level:
+        yield row
+        yield from rows(row.children)
+
+
+def named(c: Comparison, side: int, node: NodeRef | None, name: str) -> bool:
+    """Whether ``node`` is a section headed ``name`` or an untitled one opening on it past
+    its address (各位代表！, on a line of its own or not)."""
+    if node is None or node.kind != "section":
+        return False
+    if node.label:
+        return node.label.startswith(name)
+    text = c.reports[side].text[node.span.start : node.span.end]
+    return text.removeprefix("各位代表！").lstrip().startswith(name)
+
+
+def sections_paired(c: Comparison, left: str, right: str) -> bool:
+    return any(
+        named(c, 0, r.nodes[0], left) and named(c, 1, r.nodes[1], right) for r in rows(c.alignment)
+    )
+
+
+def test_an_untitled_passage_is_not_paired_off_its_opening_topic(corpus_dir: Path) -> None:
+    c = compared(corpus_dir, 2001, 2002)
+    assert not sections_paired(c, "进入新世纪", "进一步做好外交工作")
+    c = compared(corpus_dir, 2002, 2003)
+    assert not sections_paired(c, "进一步做好外交工作", "加强民族团结")
+
+
+def test_untitled_passages_on_the_same_topic_stay_paired(corpus_dir: Path) -> None:
+    c = compared(corpus_dir, 1998, 1999)
+    assert sections_paired(c, "加强国防和军队建设", "为了保卫国家安全")
+    c = compared(corpus_dir, 1986, 1987)
+    assert sections_paired(c, "坚持独立自主的和平外交政策", "我国的社会主义现代化建设")
+
+
+def test_a_parted_section_keeps_its_paragraphs(corpus_dir: Path) -> None:
+    # 2002's part 八 goes back to its own place with its paragraphs; 2001's passage keeps its
+    # foreign-policy paragraph's pair with 2002's (a moved pair, under 2001's passage).
+    c = compared(corpus_dir, 2001, 2002)
+    report = c.reports[1]
+    part = next(s for _, s in report.walk() if report.heading_text(s) == "进一步做好外交工作")
+    starts = [
+        r.nodes[1].span.start
+        for r in rows(c.alignment)
+        if r.nodes[1] is not None and r.nodes[1].kind == "paragraph"
+    ]
+    for block in part.blocks:
+        assert starts.count(block.span.start) == 1
+    assert any(
+        r.nodes[0] is not None
+        and r.nodes[1] is not None
+        and c.reports[0].text.startswith("面对世界多极化", r.nodes[0].span.start)
+        and report.text.startswith("在新的一年，我们要继续奉行", r.nodes[1].span.start)
+        for r in rows(c.alignment)
+    )
