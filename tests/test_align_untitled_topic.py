@@ -4,7 +4,9 @@ Such a passage has no heading, so it is paired on its body alone, and a long pas
 shares the common words of any part. A person names it by the topic it opens on: 2001's
 各位代表！进入新世纪，我们将继续按照“一国两制”方针和基本法… is about Hong Kong and Macao (its later
 paragraphs turn to Taiwan and foreign policy), not 2002's part 进一步做好外交工作; 2003's
-各位代表！加强民族团结、维护祖国统一和社会稳定… is not 2002's foreign-affairs part either. Passages
+各位代表！加强民族团结、维护祖国统一和社会稳定… is not 2002's foreign-affairs part either. A whole
+part holds many pieces of few paragraphs, so only those that make a phrase in the passage's
+opening paragraph count (香港特别行政区, not 全面实现 and 和繁荣 apart). Passages
 that open on the other's topic stay beside it (1998's and 1999's defence passages, 1986's
 foreign-policy part and 1987's passage on the peaceful environment modernisation needs).
 """
@@ -54,6 +56,16 @@ def test_an_untitled_passage_is_not_paired_off_its_opening_topic(corpus_dir: Pat
     assert not sections_paired(c, "进入新世纪", "进一步做好外交工作")
     c = compared(corpus_dir, 2002, 2003)
     assert not sections_paired(c, "进一步做好外交工作", "加强民族团结")
+
+
+def test_a_passage_and_a_part_share_phrases_not_scattered_pieces(corpus_dir: Path) -> None:
+    # 1986's passage on the seventh five-year plan's goals and 1987's part on political
+    # stability share only pieces of few paragraphs that make no phrase (全面实现, 和繁荣)
+    c = compared(corpus_dir, 1986, 1987)
+    assert not sections_paired(c, "第七个五年计划的目标是宏伟的", "巩固和发展安定团结的政治局面")
+    # 1995's reunification part and 2005's passage share 香港特别行政区
+    c = compared(corpus_dir, 1995, 2005)
+    assert sections_paired(c, "积极促进祖国和平统一大业", "我们将坚定不移地贯彻执行")
 
 
 def test_untitled_passages_on_the_same_topic_stay_paired(corpus_dir: Path) -> None:

@@ -20,7 +20,9 @@ An untitled passage (a section without a heading, opened by 各位代表！) is 
 body alone too, and a long passage's body shares the common words of any part, so a row
 with one is held to the same test, on the passage's first paragraph past its address: a
 person names such a passage by the topic it opens on (2001's 各位代表！进入新世纪，我们将继续
-按照“一国两制”方针… is about Hong Kong and Macao, not 2002's part 进一步做好外交工作).
+按照“一国两制”方针… is about Hong Kong and Macao, not 2002's part 进一步做好外交工作). As a
+whole part holds many pieces of few paragraphs, only pieces that make a phrase in that
+paragraph count there (香港特别行政区; not 全面实现 and 和繁荣 apart).
 
 The aligner marks a row that has none (``AlignedRow.topical``); the comparison shows its two
 paragraphs apart unless a number pair joins them (:mod:`.alignsplit`). A missing pair is
@@ -74,6 +76,17 @@ def few_pieces(report: Report) -> frozenset[str]:
     for _, _, block in report.blocks():
         counts.update(_pieces(report.slice(block.span)))
     return frozenset(p for p, c in counts.items() if c <= FEW)
+
+
+def _in_phrases(text: str, pieces: frozenset[str]) -> frozenset[str]:
+    """Those of ``pieces`` that overlap another of them in ``text`` (a phrase of four or more
+    characters: 香港特别行政区, 共处五项原则)."""
+    at = [text[i : i + 3] in pieces for i in range(len(text) - 2)]
+    return frozenset(
+        text[i : i + 3]
+        for i, hit in enumerate(at)
+        if hit and ((i > 0 and at[i - 1]) or (i + 1 < len(at) and at[i + 1]))
+    )
 
 
 def _untitled(u: Unit) -> bool:
@@ -145,7 +158,19 @@ class TopicEvidence:
             return True
         few_a, open_a, words_a = self._of(a)
         few_b, open_b, words_b = self._of(b)
-        if len(few_a & few_b) >= SHARED_FEW:
+        shared = few_a & few_b
+        if kinds != {"paragraph"}:
+            # A whole section holds many pieces of few paragraphs: only those that make
+            # phrases in the passage's opening count (1986's 七五 passage and 1987's
+            # 安定团结 part share 全面实现 and four lone pieces such as 和繁荣: chance).
+            passage = a if _untitled(a) else b
+            shared = _in_phrases(
+                self._reports[passage.report].slice(
+                    _opening(self._reports[passage.report], passage)
+                ),
+                shared,
+            )
+        if len(shared) >= SHARED_FEW:
             return True
         if any(w in open_b for w in words_a) or any(w in open_a for w in words_b):
             return True
