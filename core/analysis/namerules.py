@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportdiff.core.analysis.people import PEOPLE_WORDS
+
 __all__ = [
     "ACTIONS",
     "MEASURES",
@@ -248,9 +250,6 @@ _LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|(?<![办方做想�
 """Laws and regulations (行政法规, 物权法, 议案); not 办法, 方法, 做法 (ways of doing)."""
 
 
-_PEOPLE = ("人口", "农民", "文盲")
-
-
 def count_class(unit_class: str, name: str) -> str:
     """The class of a count's classifier, with 个 read as 件 for laws and regulations:
     22部行政法规 and 29个行政法规 count the same things (28部 and 32件 already do). A bare
@@ -258,7 +257,7 @@ def count_class(unit_class: str, name: str) -> str:
     vs 参合农民达到7.3亿人, 再扫除350万青壮年文盲 vs 扫除青壮年文盲300万人左右."""
     if unit_class == "个" and _LAWS_RE.search(name):
         return "件"
-    if not unit_class and name.endswith(_PEOPLE):
+    if not unit_class and name.endswith(PEOPLE_WORDS):
         return "人"
     return unit_class
 
