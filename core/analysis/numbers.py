@@ -433,6 +433,7 @@ def _extract_block(
             end=end_word,
             part=part,
             reviewed_year=parts.reviewed_year,
+            late=parts.late,
             indicator=indicator,
             qualifiers=qualifiers,
             measure=raw.base in MEASURE_UNITS,

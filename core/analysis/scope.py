@@ -239,16 +239,19 @@ def _nearest_cue(
     return best[2], best[3], best[4]
 
 
-def _year(words: str, frame_year: int | None, reviewed: int | None) -> int | None:
+def _year(
+    words: str, frame_year: int | None, reviewed: int | None, late: bool = False
+) -> int | None:
     m = re.match(r"((?:19|20)\d\d)", words)
     if m:
         return int(m.group(1))
     if reviewed is None:
         return None
+    # a report given late in the year it reviews (今年以来… in November): 今年 is that year
     if words == "今年":
-        return reviewed + 1
+        return reviewed + (0 if late else 1)
     if words == "明年":
-        return reviewed + 2
+        return reviewed + (1 if late else 2)
     if words == "去年":
         return reviewed
     if words == "上年":
@@ -326,6 +329,7 @@ def scope_of(
     target_words: bool,
     end: str = "",
     aimed: bool = False,
+    late: bool = False,
 ) -> Scope:
     """The scope of the number starting at ``start`` in the folded text ``key``.
 
@@ -348,6 +352,7 @@ def scope_of(
             level at the end of the part's period.
         aimed: Whether the clause says it is aimed at (要把…控制在): in a review, the
             year's target quoted, not a result.
+        late: The report is delivered late in the year it reviews (its 今年 is that year).
     """
     plan_year = None if reviewed_year is None else reviewed_year + 1
     default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
@@ -360,7 +365,7 @@ def scope_of(
         average = _AVERAGE_RE.search(key, local_start, start)
         if cue is not None and cue[0] == "year":
             period, label = "year", cue[1]
-            year = _year(label, frame_year, reviewed_year)
+            year = _year(label, frame_year, reviewed_year, late)
         elif average is not None:
             # 粮食的年平均产量由…增加到…，棉花由…增加到…: the list's ends are averages too
             period, label = "average", average.group()
@@ -372,7 +377,7 @@ def scope_of(
     elif cue is not None:
         period, label, _ = cue
         if period == "year":
-            year = _year(label, frame_year, reviewed_year)
+            year = _year(label, frame_year, reviewed_year, late)
     elif frame.period == "years" and _OVER_LAST_YEAR_RE.search(key, clause_start, start):
         # 国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八, in a review of five
         # years naming no year: a change over the year before is the reviewed year's
@@ -397,7 +402,7 @@ def scope_of(
         upto = cue[2] if cue else start
         context = _nearest_cue(key, sentence_start, upto, upto)  # years or a year, not 累计
         if context is not None and context[0] == "year":
-            period, year = "year", _year(context[1], frame_year, reviewed_year)
+            period, year = "year", _year(context[1], frame_year, reviewed_year, late)
         elif context is None and frame.period in ("year", "") and part.part:
             period, year = "year", frame_year
     if period == "year" and year is None and label in ("全年", "当年", "本年", ""):

@@ -131,6 +131,8 @@ class ReportParts:
     """Per block path (preamble blocks: ``(index,)``)."""
     reviewed_year: int | None
     """The year the review speaks of (from the text when it says so, else the metadata)."""
+    late: bool = False
+    """Delivered late in the reviewed year (:func:`_delivered_late`): its 今年 is that year."""
 
     @property
     def plan_year(self) -> int | None:
@@ -449,7 +451,7 @@ def _report_parts(report: Report) -> ReportParts:
         if part != "review" and _states_targets(block_text):
             part = "plan"
         blocks[key] = BlockPart(part, frame)
-    return ReportParts(blocks, reviewed)
+    return ReportParts(blocks, reviewed, late)
 
 
 _AHEAD_RE = re.compile(r"今年|明年|新的一年|今后|未来|(?:19|20)\d\d\s*年(?![度\d]*月)")
