@@ -220,11 +220,12 @@ def balance_increment(q: Quantity, name: str) -> str:
 
     储蓄存款余额增加8000多亿元 is the year's addition to savings, as 居民储蓄存款新增6300多亿元
     is: both say how much was added, so the first is read as 新增 储蓄存款 (not a change of
-    a level, and not the balance itself). Only for an amount that rose, named with 余额.
+    a level, and not the balance itself). Only for an amount that rose, named with 余额 or
+    a balance by definition (城乡储蓄增加1334亿元: households' deposits held).
     """
     if q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
         return ""
-    if "余额" not in name and not STOCK_WORDS_RE.search(q.indicator):
+    if "余额" not in name and not STOCK_WORDS_RE.search(q.indicator) and name != "储蓄存款":
         return ""  # 城乡居民储蓄存款年末达到…，比上年末增加8800多亿元: the year-end stock's rise
     rest = name.replace("余额", "")
     return rest if len(rest) >= 2 else ""
