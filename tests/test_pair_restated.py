@@ -34,3 +34,19 @@ def test_a_restatement_does_not_take_the_series_pair(corpus_dir: Path) -> None:
     pairs = _pairs(corpus_dir, "1958.txt", "1959.txt")
     assert ("一百二十三亿七千万元", "二百一十四亿元") in pairs
     assert not any("一百二十六亿元" in p for p in pairs)
+
+
+def test_a_plan_carried_out_with_the_same_counts_pairs(corpus_dir: Path) -> None:
+    """1998.txt plans 国务院组成部门从4 0 个减少到2 9 个; 1999.txt reports it done: 国务院组成
+    部门从40个减少到29个. A count planned and reported done with the very same figure and
+    name is one fact (the plan carried out), though one is a plan and the other a result."""
+    pairs = _pairs(corpus_dir, "1998.txt", "1999.txt")
+    assert ("40个", "40个") in pairs
+    assert ("29个", "29个") in pairs
+
+
+def test_a_target_missed_is_not_its_result(corpus_dir: Path) -> None:
+    """1998.txt's growth target 8 ％ for 1998 is not 1999.txt's result for 1998 (7.8％); the
+    plan rule is for identical counts only, never rates."""
+    pairs = _pairs(corpus_dir, "1998.txt", "1999.txt")
+    assert ("8％", "7.8％") not in pairs

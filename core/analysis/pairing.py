@@ -54,7 +54,7 @@ from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, pri
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
 from reportdiff.core.analysis.regions import apart, whose
-from reportdiff.core.analysis.restated import RESTATED_OFFSET, restated_year
+from reportdiff.core.analysis.restated import RESTATED_OFFSET, carried_out, restated_year
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.stages import acts_of, stages_differ
 from reportdiff.core.analysis.units import (
@@ -460,6 +460,11 @@ def _edges(
             if restated:
                 score -= RESTATED_OFFSET  # below every edge one year on: a fallback
             edges.append((score, fa.report, m, fb.report, n))
+        for n, fb in enumerate(facts_b):
+            if fb.group[2] != fa.group[2] and carried_out(fa, fb):
+                # a count planned and reported done with the same figure: a fallback too
+                score = MIN_SIMILARITY[0] + _SAME_TEXT_BONUS - RESTATED_OFFSET
+                edges.append((score, fa.report, m, fb.report, n))
     return edges
 
 

@@ -6,11 +6,16 @@ When a report prints no figure one year on but restates the earlier year's (1983
 1982's count of universities, which 1982 gave as an estimate), the restatement is the only
 counterpart there is. It is weaker evidence than the series, so its edge ranks below every
 ordinary edge and joins only two figures that no other edge has claimed.
+
+A plan carried out is the other fallback (:func:`carried_out`): a count one report plans
+and the next reports done with the very same figure (国务院组成部门从40个减少到29个).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from reportdiff.core.analysis.units import MEASURE_UNITS
 
 if TYPE_CHECKING:
     from reportdiff.core.analysis.facts import Fact
@@ -34,3 +39,37 @@ def restated_year(a: Fact, b: Fact) -> bool:
     if ya is None or ya != yb:
         return False
     return a.rep.role in _RESULT_ROLES and b.rep.role in _RESULT_ROLES
+
+
+_AHEAD_ROLES = frozenset({"target", "plan"})
+
+
+def carried_out(a: Fact, b: Fact) -> bool:
+    """Whether a count planned in one report is reported done in the other, unchanged.
+
+    The plan (a target or a task) comes from the report of the earlier year, the result
+    from the later; both count the same thing (one name, one unit, one kind, the same end of
+    由A减少到B), print the same figure and are no small number (a count under 10 names
+    too many things). Years must agree where both are stated. 1998.txt's 国务院组成部门从40个
+    减少到29个 (a task) and 1999.txt's (done). Rates and amounts never: a growth target
+    met exactly (8% planned, 8% reached) is still a target against a result.
+    """
+    if a.reviewed is None or b.reviewed is None or a.reviewed == b.reviewed:
+        return False
+    plan, done = (a, b) if a.reviewed < b.reviewed else (b, a)
+    p, d = plan.rep, done.rep
+    if p.role not in _AHEAD_ROLES or d.role not in _RESULT_ROLES or d.is_target:
+        return False
+    if p.unit in MEASURE_UNITS or p.unit != d.unit or not p.unit or p.value < 10:
+        return False
+    if plan.name != done.name or plan.group[:2] != done.group[:2] or plan.figure != done.figure:
+        return False
+    if (p.value, p.sign, p.end, p.period, p.subject) != (
+        d.value,
+        d.sign,
+        d.end,
+        d.period,
+        d.subject,
+    ):
+        return False
+    return p.year is None or d.year is None or p.year == d.year
