@@ -44,3 +44,10 @@ def test_more_than_ten_million_poor_people_is_a_count(corpus_dir: Path) -> None:
     report = resolve_report(str(corpus_dir / "1998.txt"))
     found = {(q.text, q.indicator, compare_key(q.unit)) for q in extract_quantities(report)}
     assert ("1000万", "贫困人口解决温饱问题", "") in found
+
+
+def test_students_counted_in_bare_wan_pair_with_students_in_ming(corpus_dir: Path) -> None:
+    """2005: 为中西部地区农村义务教育阶段2400多万贫困家庭学生免费提供教科书; 2006: 还为中西部
+    地区1700多万名贫困家庭学生免费提供教科书. 2400多万 (no unit) counts students, as 名 does."""
+    pairs = _pairs(corpus_dir, "2005.txt", "2006.txt")
+    assert _made(pairs, "2400多万", "1700多万名", "贫困家庭学生")

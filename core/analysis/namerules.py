@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reportdiff.core.analysis.people import PEOPLE_WORDS
+from reportdiff.core.analysis.people import names_people
 
 __all__ = [
     "ACTIONS",
@@ -257,7 +257,7 @@ def count_class(unit_class: str, name: str) -> str:
     vs 参合农民达到7.3亿人, 再扫除350万青壮年文盲 vs 扫除青壮年文盲300万人左右."""
     if unit_class == "个" and _LAWS_RE.search(name):
         return "件"
-    if not unit_class and name.endswith(PEOPLE_WORDS):
+    if not unit_class and names_people(name):
         return "人"
     return unit_class
 

@@ -12,8 +12,8 @@ import re
 
 from reportdiff.core.model import Span
 
-PEOPLE_WORDS = ("人口", "农民", "文盲", "员额")
-"""Nouns that count persons: 人口, 农民, 文盲 (illiterates), 员额 (staff strength)."""
+PEOPLE_WORDS = ("人口", "农民", "文盲", "员额", "学生")
+"""Nouns that count persons: 人口, 农民, 文盲 (illiterates), 员额 (staff strength), 学生."""
 
 _PEOPLE_AT_START_RE = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(PEOPLE_WORDS) + r")(?![\u4e00-\u9fff]{0,2}的)"
@@ -26,3 +26,15 @@ def opens_on_people(key: str, post: Span) -> bool:
     (not 八亿农民命运的人们, 人口的生活: what the people have, not them)."""
     m = _PEOPLE_AT_START_RE.match(key, post.start)  # the lookahead may see past the noun
     return m is not None and m.end() <= post.end
+
+
+_PEOPLE_NAME_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(PEOPLE_WORDS) + r")[\u4e00-\u9fff]{0,2}"
+)
+
+
+def names_people(name: str) -> bool:
+    """Whether an indicator names people: it ends on a noun for people (农村贫困人口) or is
+    one with a word after it (贫困家庭学生免费, read after 2400多万: students given textbooks
+    free). Not a clause about them (农民享受了农村最低生活保障: what counts is unsaid)."""
+    return name.endswith(PEOPLE_WORDS) or _PEOPLE_NAME_RE.fullmatch(name) is not None
