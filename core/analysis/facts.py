@@ -165,14 +165,15 @@ _OUTPUT_WORDS_RE = re.compile(r"(?:总产量|年产量|产量|总产|产)$")
 _WHOLE_WORDS_RE = re.compile(r"^(?:我国|全国|全年|全省|全市|全区)")
 _NOT_PRODUCTS = frozenset({"能力", "容量", "总量", "规模", "产能", "运量", "吞吐量", "开采", "生产",
                            "增加", "减少", "合计", "共", "其", "各", "达"})  # fmt: skip
-_PRODUCT_UNITS = frozenset({"公斤", "千瓦", "千瓦时", "立方米"})
+_PRODUCT_UNITS = frozenset({"公斤", "千瓦", "千瓦时", "立方米", "台", "辆"})
 
 
 def product_of(q: Quantity, name: str) -> str:
     """What a physical output figure measures: 钢产量 and 钢, 原煤产量 and 我国原煤 → 原煤.
 
-    Only for amounts in a physical unit (吨, 千瓦, 度, 立方米), where a short name is the
-    product itself (钢六千六百零四万吨, 原油由一亿零六百万吨增加到…); '' otherwise.
+    Only for amounts in a physical unit (吨, 千瓦, 度, 立方米, 台 of machines, 辆 of
+    vehicles), where a short name is the product itself (钢六千六百零四万吨, 机床增加了二万
+    二千台); '' otherwise.
     """
     from reportdiff.core.analysis.units import compare_key
 
