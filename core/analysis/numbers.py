@@ -434,6 +434,7 @@ def _extract_block(
             part=part,
             reviewed_year=parts.reviewed_year,
             late=parts.late,
+            year_end=parts.year_end,
             indicator=indicator,
             qualifiers=qualifiers,
             measure=raw.base in MEASURE_UNITS,

@@ -54,7 +54,12 @@ from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, pri
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
 from reportdiff.core.analysis.regions import apart, whose
-from reportdiff.core.analysis.restated import RESTATED_OFFSET, carried_out, restated_year
+from reportdiff.core.analysis.restated import (
+    RESTATED_OFFSET,
+    carried_out,
+    restated_year,
+    reviewed_meta,
+)
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.stages import acts_of, stages_differ
 from reportdiff.core.analysis.units import (
@@ -262,6 +267,7 @@ def _facts_of(
     in_order = sorted(quantities, key=lambda q: q.span.start)
     after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
     declared = declared_bases(report.text, in_order)
+    meta = reviewed_meta(report)  # a report given at a year's end reviews that year
     for q in quantities:
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
@@ -305,7 +311,7 @@ def _facts_of(
                 quoted=quoted_terms(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=gap,
-                meta=report.meta,
+                meta=meta,
                 whose=whose(report.text, q, report.meta),
                 price_base=price_base(report.text, q, declared, report.meta.year),
             )

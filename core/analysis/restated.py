@@ -13,9 +13,12 @@ and the next reports done with the very same figure (国务院组成部门从40�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reportdiff.core.analysis.units import MEASURE_UNITS
+from reportdiff.core.model import Report, ReportMeta
+from reportdiff.core.text.parts import report_parts
 
 if TYPE_CHECKING:
     from reportdiff.core.analysis.facts import Fact
@@ -73,3 +76,18 @@ def carried_out(a: Fact, b: Fact) -> bool:
     ):
         return False
     return p.year is None or d.year is None or p.year == d.year
+
+
+def reviewed_meta(report: Report) -> ReportMeta:
+    """The report's metadata with the year whose results it gives last.
+
+    A report given in the last two months of a year (1981.txt and 1982.txt, 30 November)
+    gives that year's results as estimated (今年…预计) and is the report on that year; one
+    given earlier, even late in the year (1980.txt, 30 August: 1979 and half of 1980),
+    is the report on the year before, as its session date says. A figure's distance from
+    its report's year is measured from this year.
+    """
+    parts = report_parts(report)
+    if not parts.year_end or parts.reviewed_year in (None, report.meta.year):
+        return report.meta
+    return replace(report.meta, year=parts.reviewed_year)

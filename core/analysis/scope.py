@@ -330,6 +330,7 @@ def scope_of(
     end: str = "",
     aimed: bool = False,
     late: bool = False,
+    year_end: bool = False,
 ) -> Scope:
     """The scope of the number starting at ``start`` in the folded text ``key``.
 
@@ -353,6 +354,7 @@ def scope_of(
         aimed: Whether the clause says it is aimed at (要把…控制在): in a review, the
             year's target quoted, not a result.
         late: The report is delivered late in the year it reviews (its 今年 is that year).
+        year_end: …in its last two months: that year's 预计 figures are its results.
     """
     plan_year = None if reviewed_year is None else reviewed_year + 1
     default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
@@ -448,7 +450,9 @@ def scope_of(
             role = "plan"
     elif target_words:
         role = "forecast" if _FORECAST_RE.search(clause) else "target"
-    running = label in ("今年", "本年", "当年", "全年")  # 预计在本年内: the year still running
+    # 预计在本年内: the year still running (not at its end: 今年…预计 in November is the
+    # year's result as first estimated)
+    running = label in ("今年", "本年", "当年", "全年") and not year_end
     if role == "forecast" and period == "year" and year and year == reviewed_year and not running:
         # 根据预计，一九五七年…粮食增加了五十亿斤 in the review of 1957: the reviewed year's
         # result as first estimated (the report is given before the final count), not an aim
