@@ -75,3 +75,15 @@ def test_the_end_of_a_rise_from_this_years_estimate_is_next_years_plan(
     end = _quantity(corpus_dir, "1981.txt", "４％", "由今年预计的３％提高到")
     assert (start.end, start.year) == ("from", 1981)
     assert (end.end, end.year, end.is_target) == ("to", 1982, True)
+
+
+def test_light_and_textile_industry_is_light_industry(corpus_dir: Path) -> None:
+    """1980.txt: １９７９年轻工业总产值比上年增长９．６％; 1981.txt (30 November): 今年轻纺工业的
+    总产值预计比去年增长１２％. 轻纺工业 is light industry, textiles counted in it."""
+    ra, rb = (resolve_report(str(corpus_dir / n)) for n in ("1980.txt", "1981.txt"))
+    made = {
+        (p.values[0].text, p.values[1].text)
+        for p in compare([ra, rb]).numbers
+        if p.values[0] is not None and p.values[1] is not None
+    }
+    assert ("９．６％", "１２％") in made

@@ -124,7 +124,9 @@ NAME_CACHE = 1 << 15
 """Indicator names whose parsed parts (share, size, sectors) each process keeps: pairing
 weighs every name against many others; a series holds some ten thousand names."""
 
-_SECTOR_RE = re.compile(r"工农业|轻工业|重工业|手工业|工业|农业")
+_SECTOR_RE = re.compile(r"工农业|轻纺工业|轻工业|重工业|手工业|工业|农业")
+_SAME_SECTOR = {"轻纺工业": "轻工业"}
+"""轻纺工业 (light and textile industry) is light industry: textiles are counted in it."""
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -132,7 +134,7 @@ def sectors_of(name: str) -> frozenset[str]:
     """The sectors a name is of (工业总产值 → 工业; 工农业总产值 → 工农业, both together),
     empty when it names none. Industry's output is not agriculture's nor both together's;
     a name with no sector (总产值) is left to its sentence."""
-    return frozenset(_SECTOR_RE.findall(name))
+    return frozenset(_SAME_SECTOR.get(s, s) for s in _SECTOR_RE.findall(name))
 
 
 _SHARE_RES = (

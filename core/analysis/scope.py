@@ -123,7 +123,7 @@ _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新�
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
 _SUBJECT_RE = re.compile(
     r"进出口|城乡|城镇|农村|农民|城市|(?<![全本])市内|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
-    r"|轻工业|重工业"  # a part of industry, not all of it
+    r"|轻纺工业|轻工业|重工业"  # a part of industry, not all of it
     # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
     r"|铁路|复线|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
     r"|重点人群"  # 家庭医生重点人群签约率 is of a group, not of everyone
@@ -152,9 +152,15 @@ class Scope:
     span when its sentence states them (1979到1983年, “六五”期间, 过去五年), else None."""
 
 
-_SUBJECT_SAME = {"农民": "农村", "乡村": "农村", "市内": "城市", "复线": "铁路"}
+_SUBJECT_SAME = {
+    "农民": "农村",
+    "乡村": "农村",
+    "市内": "城市",
+    "复线": "铁路",
+    "轻纺工业": "轻工业",
+}
 """Words naming one subject: 市内电话 are 城市市内电话 (telephones within cities); 复线
-(double track) is a railway's."""
+(double track) is a railway's; 轻纺工业 is light industry (textiles counted in it)."""
 
 ABBREVIATIONS = {
     "新农合": "新型农村合作医疗",
