@@ -87,3 +87,16 @@ def test_light_and_textile_industry_is_light_industry(corpus_dir: Path) -> None:
         if p.values[0] is not None and p.values[1] is not None
     }
     assert ("９．６％", "１２％") in made
+
+
+def test_each_reports_target_for_the_year_it_plans_still_pairs(corpus_dir: Path) -> None:
+    """1980.txt (August 1980) plans 1981: 工农业总产值，比１９８０年预计增长５．５％; 1981.txt
+    (November 1981) plans 1982: 由今年预计的３％提高到４％. A target's distance is counted from
+    the year before the one planned, whatever year the report's results are for."""
+    ra, rb = (resolve_report(str(corpus_dir / n)) for n in ("1980.txt", "1981.txt"))
+    made = {
+        (p.values[0].text, p.values[1].text)
+        for p in compare([ra, rb]).numbers
+        if p.values[0] is not None and p.values[1] is not None
+    }
+    assert ("５．５％", "４％") in made

@@ -267,7 +267,7 @@ def _facts_of(
     in_order = sorted(quantities, key=lambda q: q.span.start)
     after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
     declared = declared_bases(report.text, in_order)
-    meta = reviewed_meta(report)  # a report given at a year's end reviews that year
+    metas = (reviewed_meta(report), reviewed_meta(report, ahead=True))  # restated.py
     for q in quantities:
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
@@ -311,7 +311,7 @@ def _facts_of(
                 quoted=quoted_terms(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=gap,
-                meta=meta,
+                meta=metas[q.role in ("target", "plan", "forecast")],
                 whose=whose(report.text, q, report.meta),
                 price_base=price_base(report.text, q, declared, report.meta.year),
             )

@@ -78,16 +78,20 @@ def carried_out(a: Fact, b: Fact) -> bool:
     return p.year is None or d.year is None or p.year == d.year
 
 
-def reviewed_meta(report: Report) -> ReportMeta:
-    """The report's metadata with the year whose results it gives last.
+def reviewed_meta(report: Report, *, ahead: bool = False) -> ReportMeta:
+    """The report's metadata with the year a figure's distance is measured from.
 
-    A report given in the last two months of a year (1981.txt and 1982.txt, 30 November)
-    gives that year's results as estimated (今年…预计) and is the report on that year; one
-    given earlier, even late in the year (1980.txt, 30 August: 1979 and half of 1980),
-    is the report on the year before, as its session date says. A figure's distance from
-    its report's year is measured from this year.
+    For a result, the year whose results the report gives last: a report given in the last
+    two months of a year (1981.txt and 1982.txt, 30 November) gives that year's results as
+    estimated (今年…预计) and is the report on that year; one given earlier, even late in the
+    year (1980.txt, 30 August: 1979 and half of 1980), is the report on the year before, as
+    its session date says. For a figure that looks ahead (``ahead``: a target, a plan, a
+    forecast), the year before the one the report plans for: 1980.txt plans 1981 and
+    1981.txt plans 1982, so their targets for those years meet (５．５％ and ４％).
     """
     parts = report_parts(report)
-    if not parts.year_end or parts.reviewed_year in (None, report.meta.year):
+    if not (parts.year_end or (ahead and parts.late)):
+        return report.meta
+    if parts.reviewed_year in (None, report.meta.year):
         return report.meta
     return replace(report.meta, year=parts.reviewed_year)
