@@ -165,14 +165,15 @@ _OUTPUT_WORDS_RE = re.compile(r"(?:总产量|年产量|产量|总产|产)$")
 _WHOLE_WORDS_RE = re.compile(r"^(?:我国|全国|全年|全省|全市|全区)")
 _NOT_PRODUCTS = frozenset({"能力", "容量", "总量", "规模", "产能", "运量", "吞吐量", "开采", "生产",
                            "增加", "减少", "合计", "共", "其", "各", "达"})  # fmt: skip
-_PRODUCT_UNITS = frozenset({"公斤", "千瓦", "千瓦时", "立方米"})
+_PRODUCT_UNITS = frozenset({"公斤", "千瓦", "千瓦时", "立方米", "台", "辆"})
 
 
 def product_of(q: Quantity, name: str) -> str:
     """What a physical output figure measures: 钢产量 and 钢, 原煤产量 and 我国原煤 → 原煤.
 
-    Only for amounts in a physical unit (吨, 千瓦, 度, 立方米), where a short name is the
-    product itself (钢六千六百零四万吨, 原油由一亿零六百万吨增加到…); '' otherwise.
+    Only for amounts in a physical unit (吨, 千瓦, 度, 立方米, 台 of machines, 辆 of
+    vehicles), where a short name is the product itself (钢六千六百零四万吨, 机床增加了二万
+    二千台); '' otherwise.
     """
     from reportdiff.core.analysis.units import compare_key
 
@@ -220,11 +221,12 @@ def balance_increment(q: Quantity, name: str) -> str:
 
     储蓄存款余额增加8000多亿元 is the year's addition to savings, as 居民储蓄存款新增6300多亿元
     is: both say how much was added, so the first is read as 新增 储蓄存款 (not a change of
-    a level, and not the balance itself). Only for an amount that rose, named with 余额.
+    a level, and not the balance itself). Only for an amount that rose, named with 余额 or
+    a balance by definition (城乡储蓄增加1334亿元: households' deposits held).
     """
     if q.unit in RATE_UNITS or q.sign < 0 or measure_kind(q) != "change":
         return ""
-    if "余额" not in name and not STOCK_WORDS_RE.search(q.indicator):
+    if "余额" not in name and not STOCK_WORDS_RE.search(q.indicator) and name != "储蓄存款":
         return ""  # 城乡居民储蓄存款年末达到…，比上年末增加8800多亿元: the year-end stock's rise
     rest = name.replace("余额", "")
     return rest if len(rest) >= 2 else ""

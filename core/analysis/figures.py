@@ -133,9 +133,22 @@ def digit_match(text: str, key: str, m: re.Match[str], start: int, end: int) -> 
         and raw.post_end < end
         and is_han(key[raw.post_end])
         and base not in ("%", "个百分点")
+        and not _bare_count_of(key, raw, end)
     ):
         return None  # a size class, not a count: 58个10亿元以上重大产业项目
     return raw
+
+
+def _bare_count_of(key: str, raw: Raw, end: int) -> bool:
+    """Whether a figure with no unit and 以上 counts the noun after it: 再有1000万以上贫困人口
+    解决温饱问题 is more than ten million people, not a class of something (a size class has
+    a measure, 10亿元以上重大产业项目, or qualifies another noun: 十亿以上人口的生活)."""
+    if raw.base:
+        return False
+    stop = raw.post_end
+    while stop < end and is_han(key[stop]) and key[stop] != "的":
+        stop += 1
+    return stop - raw.post_end >= 2 and not key.startswith("的", stop)
 
 
 def _range_low(key: str, s: int, start: int, m: re.Match[str]) -> tuple[int, float, str] | None:

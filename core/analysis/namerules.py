@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportdiff.core.analysis.people import names_people
+
 __all__ = [
     "ACTIONS",
     "MEASURES",
@@ -122,7 +124,9 @@ NAME_CACHE = 1 << 15
 """Indicator names whose parsed parts (share, size, sectors) each process keeps: pairing
 weighs every name against many others; a series holds some ten thousand names."""
 
-_SECTOR_RE = re.compile(r"工农业|轻工业|重工业|手工业|工业|农业")
+_SECTOR_RE = re.compile(r"工农业|轻纺工业|轻工业|重工业|手工业|工业|农业")
+_SAME_SECTOR = {"轻纺工业": "轻工业"}
+"""轻纺工业 (light and textile industry) is light industry: textiles are counted in it."""
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -130,7 +134,7 @@ def sectors_of(name: str) -> frozenset[str]:
     """The sectors a name is of (工业总产值 → 工业; 工农业总产值 → 工农业, both together),
     empty when it names none. Industry's output is not agriculture's nor both together's;
     a name with no sector (总产值) is left to its sentence."""
-    return frozenset(_SECTOR_RE.findall(name))
+    return frozenset(_SAME_SECTOR.get(s, s) for s in _SECTOR_RE.findall(name))
 
 
 _SHARE_RES = (
@@ -248,9 +252,6 @@ _LAWS_RE = re.compile(r"(?:法律|法规|规章|条例|议案|(?<![办方做想�
 """Laws and regulations (行政法规, 物权法, 议案); not 办法, 方法, 做法 (ways of doing)."""
 
 
-_PEOPLE = ("人口", "农民", "文盲")
-
-
 def count_class(unit_class: str, name: str) -> str:
     """The class of a count's classifier, with 个 read as 件 for laws and regulations:
     22部行政法规 and 29个行政法规 count the same things (28部 and 32件 already do). A bare
@@ -258,7 +259,7 @@ def count_class(unit_class: str, name: str) -> str:
     vs 参合农民达到7.3亿人, 再扫除350万青壮年文盲 vs 扫除青壮年文盲300万人左右."""
     if unit_class == "个" and _LAWS_RE.search(name):
         return "件"
-    if not unit_class and name.endswith(_PEOPLE):
+    if not unit_class and names_people(name):
         return "人"
     return unit_class
 

@@ -69,6 +69,7 @@ from reportdiff.core.analysis.movement import (
     led_by_change,
 )
 from reportdiff.core.analysis.namerules import plan_only
+from reportdiff.core.analysis.people import opens_on_people
 from reportdiff.core.analysis.postnouns import only_a_verb, read_post, where_only
 from reportdiff.core.analysis.respective import levels_before, unsaid_respectively
 from reportdiff.core.analysis.scope import scope_of
@@ -293,6 +294,8 @@ def _extract_block(
         stripped_any = bool(quals) or lo > clause_start or hi < raw.start
         if raw.start in respectively:
             indicator_span = Span(lo, hi)
+        elif raw.base == "" and post is not None and opens_on_people(key, post):
+            indicator_span = post  # 再扫除350万青壮年文盲: those people (people.py)
         elif raw.base == "" and not only_a_verb(key, lo, hi) and post is not None:
             # a bare 万 is no classifier: 裁减军队员额20万等各项任务 counts 军队员额 (but 覆盖
             # 1.77亿农民, with only a verb before, counts 农民)
@@ -430,6 +433,8 @@ def _extract_block(
             end=end_word,
             part=part,
             reviewed_year=parts.reviewed_year,
+            late=parts.late,
+            year_end=parts.year_end,
             indicator=indicator,
             qualifiers=qualifiers,
             measure=raw.base in MEASURE_UNITS,

@@ -54,6 +54,12 @@ from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, pri
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
 from reportdiff.core.analysis.programmes import quoted_terms
 from reportdiff.core.analysis.regions import apart, whose
+from reportdiff.core.analysis.restated import (
+    RESTATED_OFFSET,
+    carried_out,
+    restated_year,
+    reviewed_meta,
+)
 from reportdiff.core.analysis.scope import subject_of
 from reportdiff.core.analysis.stages import acts_of, stages_differ
 from reportdiff.core.analysis.units import (
@@ -121,11 +127,13 @@ def pair_numbers(
     cluster_of: dict[tuple[int, int], int] = {}
     clusters: dict[int, dict[int, int]] = {}
     ids = itertools.count()
-    for _, i, a, j, b in edges:
+    for score, i, a, j, b in edges:
         ca = cluster_of.get((i, a))
         cb = cluster_of.get((j, b))
         if ca is not None and ca == cb:
             continue
+        if score < 0 and (ca is not None or cb is not None):
+            continue  # a restated year's figure (restated.py) pairs only two free figures
         members_a = clusters[ca] if ca is not None else {i: a}
         members_b = clusters[cb] if cb is not None else {j: b}
         if members_a.keys() & members_b.keys():
@@ -259,6 +267,7 @@ def _facts_of(
     in_order = sorted(quantities, key=lambda q: q.span.start)
     after = {id(q): nxt for q, nxt in zip(in_order, [*in_order[1:], None], strict=False)}
     declared = declared_bases(report.text, in_order)
+    metas = (reviewed_meta(report), reviewed_meta(report, ahead=True))  # restated.py
     for q in quantities:
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
@@ -302,7 +311,7 @@ def _facts_of(
                 quoted=quoted_terms(report.text, q),
                 purpose=purpose_of(report.text, q),
                 gap=gap,
-                meta=report.meta,
+                meta=metas[q.role in ("target", "plan", "forecast")],
                 whose=whose(report.text, q, report.meta),
                 price_base=price_base(report.text, q, declared, report.meta.year),
             )
@@ -407,7 +416,8 @@ def _edges(
                 continue  # 中央财政此项支出 is whatever its sentence named, not 中央财政支出
             if bases_differ(fa.price_base, fb.price_base):
                 continue  # 603亿元 at 1952's prices is no counterpart of 880亿元 at 1957's
-            if years_apart(fa, fb):
+            restated = years_apart(fa, fb)
+            if restated and not restated_year(fa, fb):
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
             if not scopes_agree(fa.rep, fb.rep):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
@@ -453,7 +463,14 @@ def _edges(
                 score += _SAME_TEXT_BONUS
             # On a tie, each report's latest year: 1995's figure, not 1994's, meets 1996's
             score += _YEAR_TIE * sum(q.year - 1900 for q in (fa.rep, fb.rep) if q.year)
+            if restated:
+                score -= RESTATED_OFFSET  # below every edge one year on: a fallback
             edges.append((score, fa.report, m, fb.report, n))
+        for n, fb in enumerate(facts_b):
+            if fb.group[2] != fa.group[2] and carried_out(fa, fb):
+                # a count planned and reported done with the same figure: a fallback too
+                score = MIN_SIMILARITY[0] + _SAME_TEXT_BONUS - RESTATED_OFFSET
+                edges.append((score, fa.report, m, fb.report, n))
     return edges
 
 

@@ -123,7 +123,7 @@ _FLOW_RE = re.compile(r"新增|新建|新开工|净增|新注册|新认定|新�
 # Who or what a figure is of: 城镇 and 农村 income, 出口 and 进出口 are different indicators.
 _SUBJECT_RE = re.compile(
     r"进出口|城乡|城镇|农村|农民|城市|(?<![全本])市内|乡村|出口|进口|中央|地方|东部|中部|西部|东北"
-    r"|轻工业|重工业"  # a part of industry, not all of it
+    r"|轻纺工业|轻工业|重工业"  # a part of industry, not all of it
     # a mode of transport: 铁路货物周转量 is not 汽车货物周转量
     r"|铁路|复线|公路|汽车|轮驳船|水运|航运|民航|管道|沿海|内河"
     r"|重点人群"  # 家庭医生重点人群签约率 is of a group, not of everyone
@@ -152,9 +152,15 @@ class Scope:
     span when its sentence states them (1979到1983年, “六五”期间, 过去五年), else None."""
 
 
-_SUBJECT_SAME = {"农民": "农村", "乡村": "农村", "市内": "城市", "复线": "铁路"}
+_SUBJECT_SAME = {
+    "农民": "农村",
+    "乡村": "农村",
+    "市内": "城市",
+    "复线": "铁路",
+    "轻纺工业": "轻工业",
+}
 """Words naming one subject: 市内电话 are 城市市内电话 (telephones within cities); 复线
-(double track) is a railway's."""
+(double track) is a railway's; 轻纺工业 is light industry (textiles counted in it)."""
 
 ABBREVIATIONS = {
     "新农合": "新型农村合作医疗",
@@ -239,16 +245,19 @@ def _nearest_cue(
     return best[2], best[3], best[4]
 
 
-def _year(words: str, frame_year: int | None, reviewed: int | None) -> int | None:
+def _year(
+    words: str, frame_year: int | None, reviewed: int | None, late: bool = False
+) -> int | None:
     m = re.match(r"((?:19|20)\d\d)", words)
     if m:
         return int(m.group(1))
     if reviewed is None:
         return None
+    # a report given late in the year it reviews (今年以来… in November): 今年 is that year
     if words == "今年":
-        return reviewed + 1
+        return reviewed + (0 if late else 1)
     if words == "明年":
-        return reviewed + 2
+        return reviewed + (1 if late else 2)
     if words == "去年":
         return reviewed
     if words == "上年":
@@ -326,6 +335,8 @@ def scope_of(
     target_words: bool,
     end: str = "",
     aimed: bool = False,
+    late: bool = False,
+    year_end: bool = False,
 ) -> Scope:
     """The scope of the number starting at ``start`` in the folded text ``key``.
 
@@ -348,6 +359,8 @@ def scope_of(
             level at the end of the part's period.
         aimed: Whether the clause says it is aimed at (要把…控制在): in a review, the
             year's target quoted, not a result.
+        late: The report is delivered late in the year it reviews (its 今年 is that year).
+        year_end: …in its last two months: that year's 预计 figures are its results.
     """
     plan_year = None if reviewed_year is None else reviewed_year + 1
     default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
@@ -360,7 +373,7 @@ def scope_of(
         average = _AVERAGE_RE.search(key, local_start, start)
         if cue is not None and cue[0] == "year":
             period, label = "year", cue[1]
-            year = _year(label, frame_year, reviewed_year)
+            year = _year(label, frame_year, reviewed_year, late)
         elif average is not None:
             # 粮食的年平均产量由…增加到…，棉花由…增加到…: the list's ends are averages too
             period, label = "average", average.group()
@@ -372,7 +385,7 @@ def scope_of(
     elif cue is not None:
         period, label, _ = cue
         if period == "year":
-            year = _year(label, frame_year, reviewed_year)
+            year = _year(label, frame_year, reviewed_year, late)
     elif frame.period == "years" and _OVER_LAST_YEAR_RE.search(key, clause_start, start):
         # 国民经济实现了快速增长，国民生产总值比上年增长百分之十二点八, in a review of five
         # years naming no year: a change over the year before is the reviewed year's
@@ -397,7 +410,7 @@ def scope_of(
         upto = cue[2] if cue else start
         context = _nearest_cue(key, sentence_start, upto, upto)  # years or a year, not 累计
         if context is not None and context[0] == "year":
-            period, year = "year", _year(context[1], frame_year, reviewed_year)
+            period, year = "year", _year(context[1], frame_year, reviewed_year, late)
         elif context is None and frame.period in ("year", "") and part.part:
             period, year = "year", frame_year
     if period == "year" and year is None and label in ("全年", "当年", "本年", ""):
@@ -443,7 +456,9 @@ def scope_of(
             role = "plan"
     elif target_words:
         role = "forecast" if _FORECAST_RE.search(clause) else "target"
-    running = label in ("今年", "本年", "当年", "全年")  # 预计在本年内: the year still running
+    # 预计在本年内: the year still running (not at its end: 今年…预计 in November is the
+    # year's result as first estimated)
+    running = label in ("今年", "本年", "当年", "全年") and not year_end
     if role == "forecast" and period == "year" and year and year == reviewed_year and not running:
         # 根据预计，一九五七年…粮食增加了五十亿斤 in the review of 1957: the reviewed year's
         # result as first estimated (the report is given before the final count), not an aim

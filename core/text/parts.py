@@ -131,6 +131,12 @@ class ReportParts:
     """Per block path (preamble blocks: ``(index,)``)."""
     reviewed_year: int | None
     """The year the review speaks of (from the text when it says so, else the metadata)."""
+    late: bool = False
+    """Delivered late in the reviewed year (:func:`_delivered_late`): its 今年 is that year."""
+    year_end: bool = False
+    """Delivered in the last two months of the reviewed year (1981, 1982: 30 November): the
+    year is over but for its count, so its figures for it are the year's results as
+    estimated (今年…预计), not forecasts of a year still running."""
 
     @property
     def plan_year(self) -> int | None:
@@ -449,7 +455,13 @@ def _report_parts(report: Report) -> ReportParts:
         if part != "review" and _states_targets(block_text):
             part = "plan"
         blocks[key] = BlockPart(part, frame)
-    return ReportParts(blocks, reviewed)
+    month = (report.meta.date or "")[5:7]
+    year_end = late and month.isdigit() and int(month) >= _YEAR_END_MONTH
+    return ReportParts(blocks, reviewed, late, year_end)
+
+
+_YEAR_END_MONTH = 11
+"""From November, a report given in the year it reviews speaks of that year as done."""
 
 
 _AHEAD_RE = re.compile(r"今年|明年|新的一年|今后|未来|(?:19|20)\d\d\s*年(?![度\d]*月)")
