@@ -88,9 +88,11 @@ class AlignedRow:
     """For a paragraph row: the in-paragraph changes of every pair of reports present
     (``base < other``); see :func:`reportdiff.core.analysis.changes.changes_between`."""
     topical: bool = True
-    """False for two paragraphs on unlike lead phrases and bodies that share no topic of
-    their own (:mod:`reportdiff.core.analysis.alignevidence`): unless a number pair joins
-    them, :func:`~reportdiff.core.analysis.compare.compare` shows them apart."""
+    """False for two paragraphs, or an untitled passage (各位代表！…) and a section, on unlike
+    lead phrases and bodies that share no topic of their own
+    (:mod:`reportdiff.core.analysis.alignevidence`); only rows with exactly two nodes are
+    tested. Unless a number pair joins them, :func:`~reportdiff.core.analysis.compare.compare`
+    shows them apart (:mod:`reportdiff.core.analysis.alignsplit`)."""
 
 
 @dataclass(frozen=True)

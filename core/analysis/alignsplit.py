@@ -1,16 +1,18 @@
-"""Show apart two paragraphs the aligner paired on bodies that share no topic.
+"""Show apart two paragraphs (or an untitled passage and a section) the aligner paired on
+bodies that share no topic.
 
-The aligner marks a row of two paragraphs that share no topic of their own
-(``AlignedRow.topical``, :mod:`reportdiff.core.analysis.alignevidence`). Once the numbers are
-paired, each such row becomes two rows of one node each, unless a number pair joins
-the two paragraphs (the same measure in both is a topic they share: 1956's 粮食总产量达到
-３，６８０亿斤 and 1957's 粮食…的产量为三千六百五十亿斤, in paragraphs about each year's
-harvest). Parting the rows after the number pairs keeps those exactly as they were.
+The aligner marks a row of two paragraphs, or of an untitled passage (各位代表！…) and a
+section, that share no topic of their own (``AlignedRow.topical``,
+:mod:`reportdiff.core.analysis.alignevidence`). Once the numbers are paired, each such row
+becomes two rows of one node each, unless a number pair joins the two (the same measure in
+both is a topic they share: 1956's 粮食总产量达到３，６８０亿斤 and 1957's 粮食…的产量为
+三千六百五十亿斤, in paragraphs about each year's harvest). Parting the rows after the number pairs keeps those exactly as they were.
 
 Each paragraph goes back to its own report's place: the paragraph of the first report
 stays where the row stood, the other goes into the row of the section that holds it (a
 moved pair across sections stood under the first report's section), before the first row
-there whose paragraph or section of that report comes after it.
+there whose paragraph or section of that report comes after it. A parted section's rows
+go with the node of theirs that is first in report order (:func:`_owner`).
 """
 
 from __future__ import annotations
@@ -77,15 +79,26 @@ def _insert(rows: list[AlignedRow], moved: AlignedRow, i: int) -> None:
     rows.append(moved)
 
 
+def _owner(child: AlignedRow, order: Sequence[int]) -> int:
+    """Which of a parted row's reports (``order``: the first report's index first) a child
+    row goes with: the first of them it has a node of; the first report's when it has none.
+    A child pairing the first report with another (a moved pair) stays with the first; in a
+    comparison of three reports, one pairing the second report with the third goes with the
+    second report's node."""
+    return next((i for i in order if child.nodes[i] is not None), order[0])
+
+
 def part_untopical(
     rows: tuple[AlignedRow, ...], numbers: Sequence[NumberPair]
 ) -> tuple[AlignedRow, ...]:
     """``rows`` with each row not ``topical`` and joined by no number pair parted in two.
 
     A parted section row keeps its rows of the first report (and those pairing it with
-    another report's paragraph, moved pairs) under the first report's section; its rows of
-    the other report alone go with that report's section to its own place."""
-    parted: dict[int, tuple[AlignedRow, int]] = {}
+    another report's paragraph, moved pairs) under the first report's section; its other
+    rows (of the other report alone, or pairing it with a third report) go with that
+    report's section to its own place (:func:`_owner`). Every node stays in exactly one
+    row."""
+    parted: dict[int, tuple[AlignedRow, list[int]]] = {}
     moves: list[tuple[AlignedRow | None, AlignedRow, int]] = []
 
     def find(level: Sequence[AlignedRow]) -> None:
@@ -93,7 +106,7 @@ def part_untopical(
             if not row.topical and not _joined(row, numbers):
                 present = [(i, n) for i, n in enumerate(row.nodes) if n is not None]
                 (i0, _), *others = present
-                parted[id(row)] = (row, i0)
+                parted[id(row)] = (row, [i0, *(i for i, _ in others)])
                 moves.extend((_home(rows, i, node), row, i) for i, node in others)
             find(row.children)
 
@@ -107,10 +120,11 @@ def part_untopical(
         key = None if home is None else (id(home), i if id(home) in parted else -1)
         homes.setdefault(key, []).append((row, i))
 
-    def alone(row: AlignedRow, i: int, children: Sequence[AlignedRow]) -> AlignedRow:
+    def alone(row: AlignedRow, i: int) -> AlignedRow:
         node = row.nodes[i]
         assert node is not None
-        return replace(_alone(row, i, node), children=rebuild(children, (id(row), i)))
+        kids = [c for c in row.children if _owner(c, parted[id(row)][1]) == i]
+        return replace(_alone(row, i, node), children=rebuild(kids, (id(row), i)))
 
     def rebuild(level: Sequence[AlignedRow], key: tuple[int, int] | None) -> tuple[AlignedRow, ...]:
         out = []
@@ -119,11 +133,9 @@ def part_untopical(
             if got is None:
                 out.append(replace(row, children=rebuild(row.children, (id(row), -1))))
                 continue
-            i0 = got[1]
-            out.append(alone(row, i0, [c for c in row.children if c.nodes[i0] is not None]))
+            out.append(alone(row, got[1][0]))
         for row, i in homes.get(key, []):
-            kids = [c for c in row.children if sum(n is not None for n in c.nodes) == 1]
-            _insert(out, alone(row, i, [c for c in kids if c.nodes[i] is not None]), i)
+            _insert(out, alone(row, i), i)
         return tuple(out)
 
     return rebuild(rows, None)
