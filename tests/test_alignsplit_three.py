@@ -27,7 +27,7 @@ def row(
     nodes: tuple[NodeRef | None, ...],
     children: tuple[AlignedRow, ...] = (),
     *,
-    topical: bool = True,
+    strays: tuple[int, ...] = (),
 ) -> AlignedRow:
     return AlignedRow(
         kind=kind,  # type: ignore[arg-type]
@@ -36,7 +36,7 @@ def row(
         heading_score=0.0,
         body_score=0.3,
         children=children,
-        topical=topical,
+        strays=strays,
     )
 
 
@@ -61,7 +61,7 @@ def three_reports() -> tuple[AlignedRow, ...]:
         "section",
         (s0, s1, None),
         (row("paragraph", (p0, None, None)), row("paragraph", (None, p1, p2))),
-        topical=False,
+        strays=(0, 1),
     )
     return (parted, row("section", (None, None, s2a)), row("section", (None, None, s2b)))
 
@@ -80,3 +80,26 @@ def test_the_second_reports_pair_goes_with_its_own_section() -> None:
     assert home.nodes[0] is None
     kids = [(c.nodes[1] is not None, c.nodes[2] is not None) for c in home.children]
     assert kids == [(True, True)]
+
+
+def test_a_stray_of_three_leaves_the_other_two_together_with_their_own_scores() -> None:
+    a, b = node("section", (0,), 0, 100), node("section", (0,), 0, 100)
+    c = node("section", (2,), 200, 300)
+    whole = AlignedRow(
+        kind="section",
+        nodes=(a, b, c),
+        score=0.3,
+        heading_score=0.2,
+        body_score=0.3,
+        strays=(2,),
+        kept_scores=(0.6, 0.5, 0.7),
+    )
+    before = row("section", (None, None, node("section", (1,), 100, 200)))
+    got = part_untopical((whole, before), ())
+    both = [r for r in got if r.nodes[0] is not None]
+    assert [(r.nodes, r.score, r.heading_score, r.body_score) for r in both] == [
+        ((a, b, None), 0.6, 0.5, 0.7)
+    ]
+    # report 2's section goes back to its own place, after report 2's section (1,)
+    assert [r.nodes[2].path for r in got if r.nodes[2] is not None] == [(1,), (2,)]
+    assert placed(got) == placed((whole, before))
