@@ -87,10 +87,21 @@ class AlignedRow:
     changes: tuple[PairChanges, ...] = ()
     """For a paragraph row: the in-paragraph changes of every pair of reports present
     (``base < other``); see :func:`reportdiff.core.analysis.changes.changes_between`."""
-    topical: bool = True
-    """False for two paragraphs on unlike lead phrases and bodies that share no topic of
-    their own (:mod:`reportdiff.core.analysis.alignevidence`): unless a number pair joins
-    them, :func:`~reportdiff.core.analysis.compare.compare` shows them apart."""
+    strays: tuple[int, ...] = ()
+    """Reports whose node here shares no topic of its own with any other node of the row:
+    paragraphs, or an untitled passage (各位代表！…) and a section, on unlike lead phrases and
+    bodies (:mod:`reportdiff.core.analysis.alignevidence`); both nodes of such a pair. Unless
+    a number pair joins a stray to another node of the row,
+    :func:`~reportdiff.core.analysis.compare.compare` shows it apart
+    (:mod:`reportdiff.core.analysis.alignsplit`)."""
+    kept_scores: tuple[float, float, float] | None = None
+    """For a row of three or more nodes with strays and at least two other nodes: the
+    (score, heading, body) of those others alone, which the row has once the strays part."""
+
+    @property
+    def topical(self) -> bool:
+        """Whether every node of the row shares a topic with another (no :attr:`strays`)."""
+        return not self.strays
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,22 @@ def test_a_parted_section_keeps_its_paragraphs(corpus_dir: Path) -> None:
         and report.text.startswith("在新的一年，我们要继续奉行", r.nodes[1].span.start)
         for r in rows(c.alignment)
     )
+
+
+def test_three_reports_part_a_passage_from_a_section_it_shares_no_topic_with(
+    corpus_dir: Path,
+) -> None:
+    # Compared as a pair, 2001's passage on Hong Kong and Macao stands apart from 2002's part
+    # 进一步做好外交工作; compared with 2000 too, the row that holds 2000's 关于外交工作 and
+    # 2002's part (which do share a topic) must not carry 2001's passage beside them either.
+    reports = [resolve_report(str(corpus_dir / f"{y}.txt")) for y in (2000, 2001, 2002)]
+    c = compare(reports, use_cache=False)
+    for r in rows(c.alignment):
+        assert not (
+            named(c, 1, r.nodes[1], "进入新世纪") and named(c, 2, r.nodes[2], "进一步做好外交工作")
+        )
+    # the two foreign-affairs parts stay side by side
+    assert any(
+        named(c, 0, r.nodes[0], "关于外交工作") and named(c, 2, r.nodes[2], "进一步做好外交工作")
+        for r in rows(c.alignment)
+    )

@@ -354,11 +354,11 @@ def _freeze(
         units = t.row.units
         kind = next(iter(units.values())).ref.kind
         s = _row_scores(t.row, cache)
-        pair = list(units.values())
-        topical = True
-        if len(pair) == 2:
-            x, y = pair
-            topical = evidence.share_topic(x, y, _cached(cache, x, y))
+        strays = evidence.strays(units, lambda x, y: _cached(cache, x, y))
+        kept = None
+        if strays and len(units) - len(strays) >= 2:
+            k = _row_scores(_Row({i: u for i, u in units.items() if i not in strays}), cache)
+            kept = (k.score, k.heading, k.body)
         out.append(
             AlignedRow(
                 kind=kind,
@@ -368,7 +368,8 @@ def _freeze(
                 body_score=s.body,
                 moved=t.row.moved,
                 children=_freeze(t.children, n, cache, evidence),
-                topical=topical,
+                strays=strays,
+                kept_scores=kept,
             )
         )
     return tuple(out)

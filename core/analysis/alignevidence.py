@@ -24,17 +24,19 @@ person names such a passage by the topic it opens on (2001's 各位代表！进�
 whole part holds many pieces of few paragraphs, only pieces that make a phrase in that
 paragraph count there (香港特别行政区; not 全面实现 and 和繁荣 apart).
 
-The aligner marks a row that has none (``AlignedRow.topical``); the comparison shows its two
-paragraphs apart unless a number pair joins them (:mod:`.alignsplit`). A missing pair is
+The aligner marks the units of a row that share a topic with no other unit of it
+(``AlignedRow.strays``: both of a pair; in a row of three reports, possibly one); the
+comparison shows them apart unless a number pair joins them (:mod:`.alignsplit`). A missing pair is
 better than a wrong one.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from reportdiff.core.analysis.similarity import ReportTokens, Score, Unit, _words_in
 from reportdiff.core.model import Report, Span
@@ -178,3 +180,16 @@ class TopicEvidence:
             x.topic and x.head_words and all(w in y.body for w in x.head_words.split())
             for x, y in ((a, b), (b, a))
         )
+
+    def strays(
+        self, units: Mapping[int, Unit], score: Callable[[Unit, Unit], Score]
+    ) -> tuple[int, ...]:
+        """The reports whose unit in a row shares a topic (:meth:`share_topic`) with no other
+        unit of it: both units of a pair that share none; in a row of three reports, the one
+        the other two share their topic without (2001's passage on Hong Kong and Macao beside
+        2000's and 2002's foreign-affairs parts)."""
+        linked: set[int] = set()
+        for (i, a), (j, b) in itertools.combinations(sorted(units.items()), 2):
+            if not (i in linked and j in linked) and self.share_topic(a, b, score(a, b)):
+                linked.update((i, j))
+        return tuple(i for i in sorted(units) if i not in linked) if len(units) > 1 else ()
