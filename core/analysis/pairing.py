@@ -32,7 +32,6 @@ from reportdiff.core.analysis.facts import (
     is_per_capita,
     measure_kind,
     opposite_amounts,
-    passed_mark,
     product_of,
     purpose_of,
     reaches_level,
@@ -41,6 +40,7 @@ from reportdiff.core.analysis.facts import (
     years_apart,
 )
 from reportdiff.core.analysis.lookahead import as_planned
+from reportdiff.core.analysis.marks import passed_mark
 from reportdiff.core.analysis.namekinds import kinds_differ
 from reportdiff.core.analysis.namerules import (
     count_class,
