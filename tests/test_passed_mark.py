@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportdiff.core.analysis.compare import compare
-from reportdiff.core.analysis.facts import passed_mark
+from reportdiff.core.analysis.marks import passed_mark
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.text.load import load_text
 

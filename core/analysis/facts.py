@@ -155,10 +155,11 @@ def measure_kind(q: Quantity) -> str:
 
 
 RATE_OF_CHANGE = (
-    "增速", "增幅", "增长幅度", "增长速度", "增长率", "涨幅", "上涨幅度", "上涨", "经济增长",
+    "增速", "增幅", "增长幅度", "增长速度", "自然增长率", "增长率", "涨幅", "上涨幅度", "上涨",
+    "经济增长",
 )  # fmt: skip
 """Names of a rate of change: 经济增长 in a rate (经济增长预期为7％左右) is the growth rate,
-as 经济增长速度 is."""
+as 经济增长速度 is; 自然增长率 (births over deaths) is one word, the rate of what it follows."""
 
 
 _OUTPUT_WORDS_RE = re.compile(r"(?:总产量|年产量|产量|总产|产)$")
@@ -201,6 +202,8 @@ def base_name(name: str, kind: str) -> str:
     if index:
         return index  # 零售物价涨幅, 商品零售物价上涨幅度, 零售物价上涨: one index's rise
     for word in RATE_OF_CHANGE:
+        if word == "自然增长率" and name.endswith(word) and len(name) - len(word) < 3:
+            return name  # 人口自然增长率: 人口自然 is no name, as 人口 is too short
         if name.endswith(word) and len(name) - len(word) >= 3:
             return name[: -len(word)].removesuffix("的")  # 工农业总产值的增长速度
     if name.endswith(("速度", "幅度")) and len(name) >= 5:
@@ -394,28 +397,6 @@ def years_apart(a: Fact, b: Fact) -> bool:
     if ya == yb and ya < a.reviewed and ya < b.reviewed and "to" not in (a.rep.end, b.rep.end):
         return False  # 积累率在一九七八年高达… in two reviews of later years: one year's figure
     return not (ya == yb and ahead and {a.rep.role, b.rep.role} <= {"target", "plan"})
-
-
-PASSING_WORDS = frozenset({"突破", "超过", "越过"})
-"""Words for a mark passed: 突破６０００万吨 is a round threshold when the figure follows."""
-_PASSING_GLUE = frozenset("大关，,、达到为是了")
-
-
-def passed_mark(text: str, q: Quantity, following: Quantity | None) -> bool:
-    """Whether ``q`` is a round mark the figure passed, with the figure right after it.
-
-    突破６０００万吨，达到６１２４万吨 / 突破１０亿吨大关，达到１０．４亿吨: the measured
-    value is the second; the first only says which round number it passed, and pairing
-    it would compare a threshold with a result. Only when the same clause goes on to the
-    figure itself (same unit, a larger value, joined by 大关/，/达到 alone); a mark passed
-    with no figure after it (出口突破500亿美元) is the report's only statement and stays.
-    """
-    if following is None or not PASSING_WORDS.intersection(q.qualifiers):
-        return False
-    if following.unit != q.unit or following.value <= q.value or q.sign != following.sign:
-        return False
-    between = text[q.span.end : following.span.start]
-    return 0 < len(between) <= 6 and all(c in _PASSING_GLUE for c in between)
 
 
 LEVEL_WORDS = frozenset({"达到", "突破", "增至", "增加到", "增加至", "提高到", "提高至"})

@@ -58,8 +58,8 @@ _TRAIL_WORDS = tuple(
             # 钢产量拟定为六百二十四万八千吨, 固定资产投资总额计划为三千六百亿元: how the figure
             # is set, not what it counts
             "拟定为", "计划为", "计划安排为", "计划安排", "安排为", "预定为", "拟为",
-            "仍然", "仍", "也",  # 总产值仍然增加了…, 国民收入也安排为…: adverbs
-            "了", "只",  # 比１９５４年只增长了５％: aspect and focus, not the noun
+            "仍然", "仍", "也", "估计",  # 仍然增加了…, 也安排为…, 收入估计将增加…: adverbs
+            "了", "只", "降",  # 只增长了５％, 增长率降到千分之十: aspect, focus, a move
         },
         key=len,
         reverse=True,

@@ -34,8 +34,11 @@ DOWN_WORDS: tuple[str, ...] = ("下降", "减少", "降低")
 FROM_RE = re.compile(
     r"(?:由|从)(?:上年|去年|今年|(?:19|20)\d\d\s*年)?(?:末|底)?(?:预计)?(?:的)?\s*$"
 )
+_MOVES = r"增长|增加|提高|提升|上升|扩大|增|升|下降|降低|减少|缩小|回落|降|减"
+# …, and a comma may part them, the end then said with 为 after its verb (积累率由１９７８年的
+# ３６．５％，降为３３．６％: 1979's level, the end of the fall).
 _TO_RE = re.compile(
-    r"\s*(?:增长|增加|提高|提升|上升|扩大|增|升|下降|降低|减少|缩小|回落|降|减)?(?:了)?(?:至|到)\s*"
+    rf"\s*(?:[，,]\s*)?(?:(?:{_MOVES})?(?:了)?(?:至|到)|(?:{_MOVES})(?:了)?为)\s*"
     r"(?:(?:19|20)\d\d\s*年(?:末|底)?(?:的)?)?$"
 )
 # 比上年增加1501亿元, 同比减少3家: an increment, not a level.

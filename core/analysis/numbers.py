@@ -29,6 +29,7 @@ from reportdiff.core.analysis.antecedents import (
     turned_noun,
 )
 from reportdiff.core.analysis.bases import change_gap
+from reportdiff.core.analysis.causative import held_start
 from reportdiff.core.analysis.clauses import (
     BULLETS,
     DELIMS,
@@ -245,10 +246,7 @@ def _extract_block(
             hi = lo  # 实际回落到6.1%: what actually happened to the figure just named
         # 能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%: the noun before 由 turned
         lo, hi = turned_noun(key, lo, hi, raws, k, start, sentence_start) or (lo, hi)
-        held = key.rfind("把", lo, hi)
-        if held >= 0 and hi - held > 2:
-            # 努力把全年零售物价上涨幅度控制在百分之十以内: what is held is named after 把
-            lo = held + 1
+        lo = held_start(key, lo, hi)  # 努力把…上涨幅度控制在, 力争使…增长率降到: after 把, 使
         plan = _PLAN_LEAD_RE.match(key, lo, hi)
         if plan is not None and hi - plan.end() >= 2:
             # 今年计划国内生产总值增长百分之九: 计划 says it is planned, not what

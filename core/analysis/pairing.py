@@ -31,24 +31,23 @@ from reportdiff.core.analysis.facts import (
     is_alone,
     is_per_capita,
     measure_kind,
-    name_similarity,
     opposite_amounts,
-    passed_mark,
     product_of,
     purpose_of,
     reaches_level,
     scopes_agree,
-    share_words,
     text_key,
     years_apart,
 )
+from reportdiff.core.analysis.lookahead import as_planned
+from reportdiff.core.analysis.marks import passed_mark
 from reportdiff.core.analysis.namekinds import kinds_differ
 from reportdiff.core.analysis.namerules import (
     count_class,
     headline_growth,
-    measures_differ,
     points_back,
 )
+from reportdiff.core.analysis.namescores import NameScores
 from reportdiff.core.analysis.pairmake import make_pair, shown_name
 from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, price_base
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
@@ -195,7 +194,7 @@ def _all_edges(
     """
     from reportdiff.core.parallel import tasks
 
-    names = _NameScores(ratio)  # shared by the pairs one process does: the same names recur
+    names = NameScores(ratio)  # shared by the pairs one process does: the same names recur
     pairs = [(i, j) for i in range(len(facts)) for j in range(i + 1, len(facts))]
     size = {p: len(facts[p[0]]) * len(facts[p[1]]) for p in pairs}
     # Workers take pieces from the start, this process from the end: the largest first.
@@ -207,7 +206,7 @@ def _all_edges(
 
 
 def _bind_edges(
-    facts_a: list[Fact], facts_b: list[Fact], ratio: Scorer, names: _NameScores
+    facts_a: list[Fact], facts_b: list[Fact], ratio: Scorer, names: NameScores
 ) -> Callable[[], list[tuple[float, int, int, int, int]]]:
     return lambda: _edges(facts_a, facts_b, ratio, names)
 
@@ -366,7 +365,7 @@ def _block_kind(report: Report, path: tuple[int, ...] | None) -> str:
 
 
 def _edges(
-    facts_a: list[Fact], facts_b: list[Fact], ratio: Scorer, sim_of: _NameScores
+    facts_a: list[Fact], facts_b: list[Fact], ratio: Scorer, sim_of: NameScores
 ) -> list[tuple[float, int, int, int, int]]:
     """Candidate pairs between two reports' facts, scored."""
     by_group: dict[tuple[str, str, bool], list[int]] = {}
@@ -380,12 +379,14 @@ def _edges(
     product_b = [product_of(fb.rep, fb.name) for fb in facts_b]
     formula_b = [formula_count(fb.rep) for fb in facts_b]
     back_b = [points_back(fb.name) for fb in facts_b]
+    planned_b = [as_planned(fb) for fb in facts_b]  # a forecast of the coming year: a plan
     for m, fa in enumerate(facts_a):
         product_a = product_of(fa.rep, fa.name)
         if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         subject_whole = subject_of(fa.name) == fa.name
         back_a = points_back(fa.name)
+        planned_a = as_planned(fa)
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
             # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
@@ -419,7 +420,7 @@ def _edges(
             restated = years_apart(fa, fb)
             if restated and not restated_year(fa, fb):
                 continue  # 1977's growth quoted in 1978's review is not 1979's growth
-            if not scopes_agree(fa.rep, fb.rep):
+            if not scopes_agree(planned_a, planned_b[n]):
                 continue  # a five-year total is not one year's, 城镇 is not 农村
             if stages_differ(fa.acts, fb.acts):
                 continue  # 保障性租赁住房筹措 is not 供应保障性租赁住房, 新开工 not 完成
@@ -472,38 +473,3 @@ def _edges(
                 score = MIN_SIMILARITY[0] + _SAME_TEXT_BONUS - RESTATED_OFFSET
                 edges.append((score, fa.report, m, fb.report, n))
     return edges
-
-
-class _NameScores:
-    """Memoised pure functions of indicator names, for one pass of :func:`_edges`.
-
-    Each is what the function of :mod:`facts` of the same name returns; the same names meet
-    again and again across facts, so each is computed once per pair of names.
-    """
-
-    def __init__(self, ratio: Scorer) -> None:
-        self._ratio = ratio
-        self._sim: dict[tuple[str, str, int], float] = {}
-        self._words: dict[tuple[str, str], bool] = {}
-        self._measures: dict[tuple[str, str], bool] = {}
-
-    def similarity(self, a: str, b: str, context: int) -> float:
-        key = (a, b, context)
-        got = self._sim.get(key)
-        if got is None:
-            got = self._sim[key] = name_similarity(a, b, self._ratio, context=context)
-        return got
-
-    def share_words(self, a: str, b: str) -> bool:
-        key = (a, b)
-        got = self._words.get(key)
-        if got is None:
-            got = self._words[key] = share_words(a, b)
-        return got
-
-    def measures_differ(self, a: str, b: str) -> bool:
-        key = (a, b)
-        got = self._measures.get(key)
-        if got is None:
-            got = self._measures[key] = measures_differ(a, b)
-        return got

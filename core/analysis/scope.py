@@ -363,7 +363,11 @@ def scope_of(
         year_end: …in its last two months: that year's 预计 figures are its results.
     """
     plan_year = None if reviewed_year is None else reviewed_year + 1
-    default_year = {"review": reviewed_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
+    # a report given late in a year but before its end (1980.txt, 30 August) reviews the
+    # year before with this year's first half: a review figure naming no year is the year
+    # before's (the half year's say 上半年)
+    review_year = reviewed_year - 1 if late and not year_end and reviewed_year else reviewed_year
+    default_year = {"review": review_year, "plan": plan_year, "tasks": plan_year}.get(part.part)
     frame = part.framing
     frame_year = frame.year if frame.period == "year" else default_year
     lo = sentence_start if not end else max(sentence_start, clause_start)
