@@ -64,20 +64,21 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
 def _pieces(text: str) -> set[str]:
-    """Every three Han characters in a row in ``text``, but for runs of numerals (dates)."""
+    """Every three Han characters in a row in ``text``, numerals too (:func:`few_pieces`
+    leaves out those of numerals alone, so that what is met with its pieces has none)."""
     out: set[str] = set()
-    for m in _HAN_RUN.finditer(text):
-        run = m.group()
-        out.update(run[i : i + 3] for i in range(len(run) - 2))
-    return {p for p in out if p.strip(_NUMERALS)}
+    for run in _HAN_RUN.findall(text):
+        out.update({run[i : i + 3] for i in range(len(run) - 2)})
+    return out
 
 
 def few_pieces(report: Report) -> frozenset[str]:
-    """The pieces (:func:`_pieces`) ``report`` holds in at most :data:`FEW` of its paragraphs."""
+    """The pieces (:func:`_pieces`) ``report`` holds in at most :data:`FEW` of its paragraphs,
+    but for runs of numerals (dates: 一九五七, 二〇〇五)."""
     counts: Counter[str] = Counter()
     for _, _, block in report.blocks():
         counts.update(_pieces(report.slice(block.span)))
-    return frozenset(p for p, c in counts.items() if c <= FEW)
+    return frozenset(p for p, c in counts.items() if c <= FEW and p.strip(_NUMERALS))
 
 
 def _in_phrases(text: str, pieces: frozenset[str]) -> frozenset[str]:

@@ -369,9 +369,11 @@ def _edges(
 ) -> list[tuple[float, int, int, int, int]]:
     """Candidate pairs between two reports' facts, scored."""
     by_group: dict[tuple[str, str, bool], list[int]] = {}
+    by_figure: dict[str, list[int]] = {}  # carried_out asks for the very same figure
     for n, fact in enumerate(facts_b):
         if fact.name:
             by_group.setdefault(fact.group, []).append(n)
+        by_figure.setdefault(fact.figure, []).append(n)
     edges: list[tuple[float, int, int, int, int]] = []
     crowd_a, crowd_b = crowding_of(facts_a), crowding_of(facts_b)
     # What depends on one fact alone is worked out once per fact, not once per pair, and
@@ -467,7 +469,8 @@ def _edges(
             if restated:
                 score -= RESTATED_OFFSET  # below every edge one year on: a fallback
             edges.append((score, fa.report, m, fb.report, n))
-        for n, fb in enumerate(facts_b):
+        for n in by_figure.get(fa.figure, ()):
+            fb = facts_b[n]
             if fb.group[2] != fa.group[2] and carried_out(fa, fb):
                 # a count planned and reported done with the same figure: a fallback too
                 score = MIN_SIMILARITY[0] + _SAME_TEXT_BONUS - RESTATED_OFFSET
