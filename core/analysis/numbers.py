@@ -28,6 +28,7 @@ from reportdiff.core.analysis.antecedents import (
     topic_owner,
     turned_noun,
 )
+from reportdiff.core.analysis.backrefs import resolve_list_reference
 from reportdiff.core.analysis.bases import change_gap
 from reportdiff.core.analysis.causative import held_start
 from reportdiff.core.analysis.clauses import (
@@ -53,7 +54,6 @@ from reportdiff.core.analysis.indicators import (
     names_nothing,
     object_of_verb_before,
     owner_of_attribute,
-    resolve_list_reference,
     respectively_of,
     sentence_subject,
     series_of,
