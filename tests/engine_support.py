@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import CORPUS, require
 from reportdiff.core.analysis.align import align_reports
+from reportdiff.core.analysis.compare import compare
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.analysis.pairing import pair_numbers
 from reportdiff.core.comparison import AlignedRow, NodeRef, NumberPair, Quantity
@@ -38,6 +39,28 @@ def partner(ps: tuple[NumberPair, ...], index: int, printed: str) -> str | None:
             other = p.values[1 - index]
             return None if other is None else other.text
     raise AssertionError(f"{printed} not in any pair")
+
+
+def partner_at(ps: tuple[NumberPair, ...], index: int, q: Quantity) -> str | None:
+    """The other report's figure paired with ``q`` of report ``index`` (None: unpaired), ``q``
+    found by where it is printed, not by its text (a report may print the same text twice)."""
+    for p in ps:
+        mine = p.values[index]
+        if mine is not None and mine.span == q.span:
+            other = p.values[1 - index]
+            return None if other is None else other.text
+    raise AssertionError(f"{q.text} not in any pair")
+
+
+def made_pairs(corpus: Path, a: str, b: str) -> set[tuple[str, str]]:
+    """The printed figures of every two-sided number pair the full comparison of two corpus
+    files makes, the files read as a user's are (:func:`resolve_report`: session dates kept)."""
+    ra, rb = (resolve_report(str(corpus / n)) for n in (a, b))
+    return {
+        (p.values[0].text, p.values[1].text)
+        for p in compare([ra, rb]).numbers
+        if p.values[0] is not None and p.values[1] is not None
+    }
 
 
 @cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportdiff.core.analysis.compare import compare
+from engine_support import made_pairs
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.storage.resolve import resolve_report
 
@@ -57,12 +57,7 @@ def test_an_estimate_at_the_years_end_is_the_years_result(corpus_dir: Path) -> N
     增长１４．７％) as the gold pairs them (1980.txt, given in August, reports on 1979)."""
     q = _quantity(corpus_dir, "1981.txt", "９％", "社会商品零售额今年预计")
     assert (q.year, q.role, q.is_target) == (1981, "result", False)
-    ra, rb = (resolve_report(str(corpus_dir / n)) for n in ("1980.txt", "1981.txt"))
-    made = {
-        (p.values[0].text, p.values[1].text)
-        for p in compare([ra, rb]).numbers
-        if p.values[0] is not None and p.values[1] is not None
-    }
+    made = made_pairs(corpus_dir, "1980.txt", "1981.txt")
     assert ("１４．７％", "９％") in made
 
 
@@ -80,12 +75,7 @@ def test_the_end_of_a_rise_from_this_years_estimate_is_next_years_plan(
 def test_light_and_textile_industry_is_light_industry(corpus_dir: Path) -> None:
     """1980.txt: １９７９年轻工业总产值比上年增长９．６％; 1981.txt (30 November): 今年轻纺工业的
     总产值预计比去年增长１２％. 轻纺工业 is light industry, textiles counted in it."""
-    ra, rb = (resolve_report(str(corpus_dir / n)) for n in ("1980.txt", "1981.txt"))
-    made = {
-        (p.values[0].text, p.values[1].text)
-        for p in compare([ra, rb]).numbers
-        if p.values[0] is not None and p.values[1] is not None
-    }
+    made = made_pairs(corpus_dir, "1980.txt", "1981.txt")
     assert ("９．６％", "１２％") in made
 
 
@@ -93,10 +83,5 @@ def test_each_reports_target_for_the_year_it_plans_still_pairs(corpus_dir: Path)
     """1980.txt (August 1980) plans 1981: 工农业总产值，比１９８０年预计增长５．５％; 1981.txt
     (November 1981) plans 1982: 由今年预计的３％提高到４％. A target's distance is counted from
     the year before the one planned, whatever year the report's results are for."""
-    ra, rb = (resolve_report(str(corpus_dir / n)) for n in ("1980.txt", "1981.txt"))
-    made = {
-        (p.values[0].text, p.values[1].text)
-        for p in compare([ra, rb]).numbers
-        if p.values[0] is not None and p.values[1] is not None
-    }
+    made = made_pairs(corpus_dir, "1980.txt", "1981.txt")
     assert ("５．５％", "４％") in made

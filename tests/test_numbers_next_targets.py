@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from engine_support import national, pairs, partner
+from engine_support import national, pairs, partner, partner_at
 from reportdiff.core.analysis.baseestimate import estimate_said
 from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.numbers import extract_quantities
@@ -34,16 +34,6 @@ def at(r: Report, printed: str, context: str) -> Quantity:
     ]
     assert len(found) == 1, (printed, context)
     return found[0]
-
-
-def partner_at(ps: tuple[NumberPair, ...], index: int, q: Quantity) -> str | None:
-    """The other report's figure paired with ``q`` of report ``index`` (None: unpaired)."""
-    for p in ps:
-        mine = p.values[index]
-        if mine is not None and mine.span == q.span:
-            other = p.values[1 - index]
-            return None if other is None else other.text
-    raise AssertionError(f"{q.text} not in any pair")
 
 
 def test_a_verb_setting_the_figure_is_no_part_of_its_name() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from engine_support import national, pairs, quantity
+from engine_support import national, pairs, partner_at, quantity
 from reportdiff.core.analysis.facts import fact_name
 from reportdiff.core.analysis.namerules import measures_differ, share_part
 from reportdiff.core.analysis.numbers import extract_quantities
@@ -26,16 +26,6 @@ def after(r: Report, words: str, printed: str) -> Quantity:
     ]
     assert len(found) == 1, (words, printed, len(found))
     return found[0]
-
-
-def partner_of(ps: tuple[NumberPair, ...], index: int, q: Quantity) -> str | None:
-    """The other report's figure paired with ``q`` of report ``index`` (None: unpaired)."""
-    for p in ps:
-        mine = p.values[index]
-        if mine is not None and mine.span == q.span:
-            other = p.values[1 - index]
-            return None if other is None else other.text
-    raise AssertionError(f"{q.text} not in any pair")
 
 
 @cache
@@ -60,7 +50,7 @@ def test_a_clause_opening_on_a_span_covers_those_years() -> None:
     百分之二十九 — two years' rise (1953–54), already done: a result, not the year's plan."""
     q = after(national(1955), "劳动生产率已提高", "百分之二十九")
     assert (q.period, q.years, q.role) == ("years", (1953, 1954), "result")
-    assert partner_of(pairs_1955_1956(), 0, q) is None  # not 1956's planned 17.2%
+    assert partner_at(pairs_1955_1956(), 0, q) is None  # not 1956's planned 17.2%
 
 
 def test_a_span_after_a_heading_colon_covers_its_sentence() -> None:
@@ -70,7 +60,7 @@ def test_a_span_after_a_heading_colon_covers_its_sentence() -> None:
     for printed in ("百分之五十五", "百分之八十五", "百分之一百七十五"):
         q = after(r, "货物周转量增长", printed)
         assert q.period == "years", printed
-        assert partner_of(pairs_1955_1956(), 0, q) is None, printed
+        assert partner_at(pairs_1955_1956(), 0, q) is None, printed
 
 
 def test_a_span_in_the_future_is_no_opening_span() -> None:
@@ -96,7 +86,7 @@ def test_shares_of_different_parts_do_not_pair() -> None:
     75.1%) is not 1956's share of producer goods in it (42% → 46%); the share of modern
     industry (33% in 1954, 34% in 1955) is one share in both, said in two word orders."""
     ps = pairs_1955_1956()
-    assert partner_of(ps, 0, quantity(national(1955), "百分之七十五点一")) is None
+    assert partner_at(ps, 0, quantity(national(1955), "百分之七十五点一")) is None
     assert any(
         p.values[0] is not None
         and p.values[1] is not None
@@ -152,7 +142,7 @@ def test_a_level_after_a_count_of_marks_is_of_the_noun_that_passed_them() -> Non
     q = quantity(five, "12.29万亿元")
     assert q.indicator == "全省地区生产总值"
     assert (q.period, q.year) == ("year", 2022)
-    assert partner_of(pairs(five, one), 0, q) == "12.82万亿元"
+    assert partner_at(pairs(five, one), 0, q) == "12.82万亿元"
     assert quantity(five, "两个").indicator == "万亿元台阶"
 
 
@@ -163,8 +153,8 @@ def test_a_level_reached_in_a_review_of_years_is_the_last_years() -> None:
     q = quantity(five, "9258.9亿元")
     assert (q.period, q.year) == ("year", 2022)
     ps = pairs(five, one)
-    assert partner_of(ps, 0, q) == "9930亿元"
-    assert partner_of(ps, 0, quantity(five, "676万人")) is None
+    assert partner_at(ps, 0, q) == "9930亿元"
+    assert partner_at(ps, 0, quantity(five, "676万人")) is None
     assert quantity(five, "6.1%").period == "average"
 
 
@@ -174,7 +164,7 @@ def test_a_level_reached_in_1987_meets_the_year_before() -> None:
     q = quantity(national(1988), "４０２４亿公斤")
     assert (q.period, q.year) == ("year", 1987)
     ps = pairs(national(1987), national(1988))
-    assert partner_of(ps, 1, q) == "３９１０９万吨"
+    assert partner_at(ps, 1, q) == "３９１０９万吨"
 
 
 # ------------------------------------------------------------------ round 1's notes
@@ -200,7 +190,7 @@ def test_two_years_compared_date_the_ends_and_span_the_changes() -> None:
     for printed, name in (("１０２％", "国民生产总值"), ("９４．９％", "国民收入")):
         q = quantity(r, printed)
         assert (q.period, q.years, q.indicator) == ("years", (1979, 1986), name), printed
-    assert partner_of(pairs(r, national(1988)), 0, end) == "１０９２０亿元"
+    assert partner_at(pairs(r, national(1988)), 0, end) == "１０９２０亿元"
 
 
 # ------------------------------------------------------------------ found in the audit
@@ -214,7 +204,7 @@ def test_a_plan_exceeded_names_nothing() -> None:
 
     q = after(national(1958), "超过原定的年度计划", "百分之四点一")
     assert fact_name(q.indicator) == ""
-    assert partner_of(pairs(national(1958), national(1959)), 0, q) is None
+    assert partner_at(pairs(national(1958), national(1959)), 0, q) is None
     assert plan_only("超过原定计划") and not plan_only("计划生育")
 
 
@@ -229,7 +219,7 @@ def test_large_projects_are_not_all_projects() -> None:
     """1958: 在今年内可以建设完工的，有二十一个大型水利工程 is not 1959's list of projects under
     way (…二十八个水利工程): large projects are some of them."""
     q = after(national(1958), "可以建设完工的，有", "二十一个")
-    assert partner_of(pairs(national(1958), national(1959)), 0, q) is None
+    assert partner_at(pairs(national(1958), national(1959)), 0, q) is None
     assert measures_differ("大型水利工程", "水利工程")
     assert not measures_differ("特大型企业", "国有大型企业")
 
@@ -243,7 +233,7 @@ def test_aspect_and_a_base_year_are_no_name() -> None:
     assert q.indicator == "手工业生产合作组织的产值"
     seven = after(national(1957), "比１９４９年增长了", "百分之七十九")
     assert (seven.period, seven.years) == ("years", (1950, 1956))
-    assert partner_of(pairs(national(1956), national(1957)), 1, seven) is None
+    assert partner_at(pairs(national(1956), national(1957)), 1, seven) is None
 
 
 def test_of_which_speaks_of_the_year_before_it() -> None:
@@ -251,7 +241,7 @@ def test_of_which_speaks_of_the_year_before_it() -> None:
     万元 — 1957's, as the sentence 其中 continues says; it does not meet 1960's 1959 output."""
     q = quantity(national(1959), "六百零三亿五千万元")
     assert q.year == 1957
-    assert partner_of(pairs(national(1959), national(1960)), 0, q) is None
+    assert partner_at(pairs(national(1959), national(1960)), 0, q) is None
 
 
 def test_industry_is_not_agriculture() -> None:
@@ -260,7 +250,7 @@ def test_industry_is_not_agriculture() -> None:
     from reportdiff.core.analysis.namerules import sectors_of
 
     q = quantity(page(1979), "百分之十三点五")
-    assert partner_of(pairs(page(1979), page(1980)), 0, q) == "８．５％"
+    assert partner_at(pairs(page(1979), page(1980)), 0, q) == "８．５％"
     assert measures_differ("工业总产值", "农业总产值")
     assert measures_differ("工业总产值", "工农业总产值")
     assert not measures_differ("工业总产值", "总产值")
@@ -273,7 +263,7 @@ def test_parts_of_a_year_meet_the_same_part() -> None:
     from reportdiff.core.analysis.facts import part_months
 
     q = quantity(national(1980), "１３．６％")
-    assert partner_of(pairs(national(1980), national(1981)), 0, q) is None
+    assert partner_at(pairs(national(1980), national(1981)), 0, q) is None
     assert part_months("上半年") == part_months("1-6月") == "1-6"
     assert part_months("第一季度") == part_months("一季度") == "1-3"
     assert part_months("一至十一月") == "1-11"
@@ -287,7 +277,7 @@ def test_coastal_ports_and_large_units_are_their_own() -> None:
 
     assert subject_of("沿海港口吞吐能力") == "沿海"
     q = quantity(page(1989), "８７８万吨")
-    assert partner_of(pairs(page(1989), page(1990)), 0, q) is None
+    assert partner_at(pairs(page(1989), page(1990)), 0, q) is None
     assert measures_differ("新增大中型发电机组容量", "新增发电机组容量")
 
 

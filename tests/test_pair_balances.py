@@ -6,18 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.core.analysis.compare import compare
-from reportdiff.core.storage.resolve import resolve_report
+from engine_support import made_pairs
 
 
 def test_savings_added_pairs_with_the_balance_increase(corpus_dir: Path) -> None:
     """1990: 城乡储蓄增加１３３４亿元; 1991: 一九九○年末居民储蓄存款余额达七千零三十四亿元，比上年末
     增加一千八百八十七亿元."""
-    ra, rb = (resolve_report(str(corpus_dir / n)) for n in ("1990.txt", "1991.txt"))
-    pairs = {
-        (p.values[0].text, p.values[1].text)
-        for p in compare([ra, rb]).numbers
-        if p.values[0] is not None and p.values[1] is not None
-    }
+    pairs = made_pairs(corpus_dir, "1990.txt", "1991.txt")
     assert ("１３３４亿元", "一千八百八十七亿元") in pairs
     assert not any(b == "七千零三十四亿元" and a == "１３３４亿元" for a, b in pairs)
