@@ -85,3 +85,9 @@ def test_each_reports_target_for_the_year_it_plans_still_pairs(corpus_dir: Path)
     the year before the one planned, whatever year the report's results are for."""
     made = made_pairs(corpus_dir, "1980.txt", "1981.txt")
     assert ("５．５％", "４％") in made
+
+
+def test_last_year_in_a_late_report_is_the_year_before(corpus_dir: Path) -> None:
+    """1980.txt (30 August 1980, 今年上半年…): 去年…流动资金占用水平比上年减少６４亿元 is
+    1979's, as its 今年 is 1980."""
+    assert _years(corpus_dir, "1980.txt", "６４亿元", "去年国营工商企业流动资金") == {1979}

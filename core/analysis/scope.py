@@ -253,13 +253,14 @@ def _year(
         return int(m.group(1))
     if reviewed is None:
         return None
-    # a report given late in the year it reviews (今年以来… in November): 今年 is that year
+    # a report given late in the year it reviews (今年以来… in November): 今年 is that year,
+    # 去年 the one before
     if words == "今年":
         return reviewed + (0 if late else 1)
     if words == "明年":
         return reviewed + (1 if late else 2)
     if words == "去年":
-        return reviewed
+        return reviewed - (1 if late else 0)
     if words == "上年":
         return None if frame_year is None else frame_year - 1
     return frame_year  # 全年, 当年, 本年: the year the text is about
