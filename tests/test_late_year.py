@@ -85,3 +85,26 @@ def test_each_reports_target_for_the_year_it_plans_still_pairs(corpus_dir: Path)
     the year before the one planned, whatever year the report's results are for."""
     made = made_pairs(corpus_dir, "1980.txt", "1981.txt")
     assert ("５．５％", "４％") in made
+
+
+def test_last_year_in_a_late_report_is_the_year_before(corpus_dir: Path) -> None:
+    """1980.txt (30 August 1980, 今年上半年…): 去年…流动资金占用水平比上年减少６４亿元 is
+    1979's, as its 今年 is 1980."""
+    assert _years(corpus_dir, "1980.txt", "６４亿元", "去年国营工商企业流动资金") == {1979}
+
+
+@pytest.mark.parametrize(
+    ("name", "printed", "words", "year"),
+    [
+        # 今年职工住宅建设投资仍然保持了去年的水平，…竣工面积可达到八千万平方米: 1981's
+        ("1981.txt", "八千万平方米", "竣工面积可达到", 1981),
+        # 石油产量…保持近两年的水平；发电量３，１２０亿度: the plan's year (1981), not 近两年
+        ("1980.txt", "３，１２０亿度", "发电量", 1981),
+        # 规定的１９５７年的水平４９８亿元: the level named is that figure, 1957's
+        ("1956.txt", "４９８亿元", "１９５７年的水平", 1957),
+    ],
+)
+def test_a_level_kept_does_not_date_a_later_figure(
+    corpus_dir: Path, name: str, printed: str, words: str, year: int
+) -> None:
+    assert _years(corpus_dir, name, printed, words) == {year}

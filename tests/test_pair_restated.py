@@ -23,8 +23,18 @@ def _pairs(corpus_dir: Path, a: str, b: str) -> set[tuple[str, ...]]:
 def test_the_same_years_level_restated_pairs(corpus_dir: Path) -> None:
     """1982.txt: 全国高等学校由一九八○年的六百七十五所增加到一九八二年的七百二十九所;
     1983.txt: 从一九七八年到一九八二年，我国普通高等学校已由五百九十八所增加到七百一十五所.
-    Both are 1982's count (1983 prints no 1983 count): the same year, estimate and final."""
+    Both are 1982's count (1983 prints no 1983 count): the same year, estimate and final.
+    Since 1982.txt (30 November 1982) reports on 1982 itself (ReportParts.year_end), this is
+    an ordinary pair, the two reports' own years; the fallback is tested below."""
     assert ("七百二十九所", "七百一十五所") in _pairs(corpus_dir, "1982.txt", "1983.txt")
+
+
+def test_a_years_estimate_restated_next_year_pairs(corpus_dir: Path) -> None:
+    """1981.txt (November 1981): 工农业总产值的增长速度由今年预计的３％提高到４％ starts from
+    1981's growth as first estimated; 1982.txt restates 1981's: 一九八一年计划为百分之三点七，
+    实际达到百分之四点六. 1982.txt's own 1982 growth is an estimate named by no noun, so the
+    restatement of 1981 is the only counterpart there is (restated.restated_year)."""
+    assert ("３％", "百分之四点六") in _pairs(corpus_dir, "1981.txt", "1982.txt")
 
 
 def test_a_restatement_does_not_take_the_series_pair(corpus_dir: Path) -> None:

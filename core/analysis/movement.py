@@ -30,13 +30,14 @@ CHANGE_WORDS: tuple[str, ...] = ("增长", "下降", "上升", "提高", "提升
 DOWN_WORDS: tuple[str, ...] = ("下降", "减少", "降低")
 
 
-# 由A增至B / 从A提高到B: the words between the two ends.
+# 由A增至B / 从A提高到B: the words before the first end (由, 从今年预计的, 由1978年的) …
 FROM_RE = re.compile(
     r"(?:由|从)(?:上年|去年|今年|(?:19|20)\d\d\s*年)?(?:末|底)?(?:预计)?(?:的)?\s*$"
 )
 _MOVES = r"增长|增加|提高|提升|上升|扩大|增|升|下降|降低|减少|缩小|回落|降|减"
-# …, and a comma may part them, the end then said with 为 after its verb (积累率由１９７８年的
-# ３６．５％，降为３３．６％: 1979's level, the end of the fall).
+# … and those between the two ends: a move to (增至, 提高到, 到), or a verb of moving with 为
+# (降为, 减为); a comma may part the ends (积累率由１９７８年的３６．５％，降为３３．６％:
+# 1979's level, the end of the fall; 由一九五七年的百分之四十二左右，提高到百分之六十左右).
 _TO_RE = re.compile(
     rf"\s*(?:[，,]\s*)?(?:(?:{_MOVES})?(?:了)?(?:至|到)|(?:{_MOVES})(?:了)?为)\s*"
     r"(?:(?:19|20)\d\d\s*年(?:末|底)?(?:的)?)?$"

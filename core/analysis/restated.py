@@ -2,9 +2,9 @@
 
 Figures pair one year on (:func:`~reportdiff.core.analysis.facts.years_apart`): the
 earlier report's result for its year meets the later report's result for the later year.
-When a report prints no figure one year on but restates the earlier year's (1983 gives
-1982's count of universities, which 1982 gave as an estimate), the restatement is the only
-counterpart there is. It is weaker evidence than the series, so its edge ranks below every
+When a report prints no figure one year on but restates the earlier year's (1982.txt gives
+1981's growth, 实际达到百分之四点六, which 1981.txt gave as an estimate, 由今年预计的３％…, and
+names no noun for its own 1982 estimate), the restatement is the only counterpart there is. It is weaker evidence than the series, so its edge ranks below every
 ordinary edge and joins only two figures that no other edge has claimed.
 
 A plan carried out is the other fallback (:func:`carried_out`): a count one report plans
@@ -31,12 +31,13 @@ _RESULT_ROLES = frozenset({"", "result"})
 
 
 def restated_year(a: Fact, b: Fact) -> bool:
-    """Whether ``a`` and ``b`` are results for one stated year, at different distances from
-    their reports' years (one report's current year, the other's past year).
+    """Whether ``a`` and ``b`` are results for one stated year.
 
-    Both years must be known and equal and both figures results (a target or a forecast is
-    not what the year came to): 1982.txt's 一九八二年的七百二十九所 and 1983.txt's 1982
-    count 七百一十五所.
+    Asked only of figures at different distances from their reports' years (one report's
+    current year, the other's past year: :func:`~reportdiff.core.analysis.facts.years_apart`);
+    this tests only that both years are known and equal and both figures results (a target
+    or a forecast is not what the year came to): 1981.txt's 由今年预计的３％ (1981's growth
+    as first estimated) and 1982.txt's 一九八一年…实际达到百分之四点六.
     """
     ya, yb = a.rep.year, b.rep.year
     if ya is None or ya != yb:

@@ -79,6 +79,9 @@ _BASE_BEFORE = ("比", "较", "同", "于", "与", "是", "相比", "超过", "�
 # …年为基数, …年的基数上: a year named as the base the figures grow from; …年不变价格: the
 # year whose prices count the value (按一九五七年不变价格计算), not the figure's year
 _BASE_AFTER_RE = re.compile(r"(?:为|的)?基(?:数|期)|的?(?:不变|可比)?价格")
+# 保持了去年的水平, 在去年的基础上: a year's level kept or built on, not the year of a figure
+# said later (but 规定的１９５７年的水平４９８亿元 names the level that figure is)
+_LEVEL_AFTER_RE = re.compile(r"的(?:水平|基础上)")
 # Cues that hold only inside their own semicolon-bounded clause chain: 平均每年增加2053亿元；
 # 国家外汇储备由1399亿美元增加到2864亿美元 (the reserves are not an average).
 _LOCAL = frozenset({"part", "average", "cumulative"})
@@ -224,6 +227,9 @@ def _nearest_cue(
             before = key[max(lo, m.start() - 2) : m.start()]
             if before.endswith(_BASE_BEFORE) or _BASE_AFTER_RE.match(key, m.end()):
                 continue  # 比上年, 比一季度, 以一九五四年为基数, 按…年不变价格: a base
+            level = _LEVEL_AFTER_RE.match(key, m.end())
+            if level is not None and level.end() < hi:
+                continue  # 保持了去年的水平，…竣工面积可达到…: what was kept, not when
             if m.group() == "上年" and not from_end:
                 continue  # 由上年居世界第四位…: 上年 dates only the start of a change
             if (
@@ -253,13 +259,14 @@ def _year(
         return int(m.group(1))
     if reviewed is None:
         return None
-    # a report given late in the year it reviews (今年以来… in November): 今年 is that year
+    # a report given late in the year it reviews (今年以来… in November): 今年 is that year,
+    # 去年 the one before
     if words == "今年":
         return reviewed + (0 if late else 1)
     if words == "明年":
         return reviewed + (1 if late else 2)
     if words == "去年":
-        return reviewed
+        return reviewed - (1 if late else 0)
     if words == "上年":
         return None if frame_year is None else frame_year - 1
     return frame_year  # 全年, 当年, 本年: the year the text is about
