@@ -80,10 +80,12 @@ def piece_counts(report: Report) -> Counter[str]:
     return counts
 
 
-def _few(pieces: set[str], counts: Counter[str]) -> frozenset[str]:
-    """Those of ``pieces`` printed in one to :data:`FEW` paragraphs (``counts``), but for
-    runs of numerals (dates: 一九五七, 二〇〇五)."""
-    return frozenset(p for p in pieces if 0 < counts[p] <= FEW and p.strip(_NUMERALS))
+def _few(pieces: set[str], *counts: Counter[str]) -> frozenset[str]:
+    """Those of ``pieces`` printed in one to :data:`FEW` paragraphs of each report
+    (``counts``), but for runs of numerals (dates: 一九五七, 二〇〇五)."""
+    return frozenset(
+        p for p in pieces if all(0 < c[p] <= FEW for c in counts) and p.strip(_NUMERALS)
+    )
 
 
 def _in_phrases(text: str, pieces: frozenset[str]) -> frozenset[str]:
@@ -125,22 +127,24 @@ class TopicEvidence:
         self._reports = reports
         self._tokens = tokens
         self._idf = idf
-        self._counts: dict[int, Counter[str]] = {}
-        self._units: dict[int, tuple[frozenset[str], str, frozenset[str]]] = {}
+        self._piece_counts: dict[int, Counter[str]] = {}
+        self._units: dict[int, tuple[set[str], str, frozenset[str]]] = {}
 
-    def _of(self, u: Unit) -> tuple[frozenset[str], str, frozenset[str]]:
-        """A paragraph's pieces of few paragraphs, its opening, and the opening's words
-        that are not common."""
+    def _counts(self, report: int) -> Counter[str]:
+        """In how many paragraphs of ``report`` each piece is printed, counted once."""
+        counts = self._piece_counts.get(report)
+        if counts is None:
+            counts = self._piece_counts[report] = piece_counts(self._reports[report])
+        return counts
+
+    def _of(self, u: Unit) -> tuple[set[str], str, frozenset[str]]:
+        """A paragraph's pieces (of few paragraphs or not: :meth:`share_topic` asks that only
+        of the pieces two units share), its opening, and the opening's words that are not
+        common."""
         got = self._units.get(u.uid)
         if got is not None:
             return got
         report = self._reports[u.report]
-        counts = self._counts.get(u.report)
-        if counts is None:
-            # Counted once per report, and looked up only for the pieces of the few units
-            # that reach the topic test (of 88,000 pieces on a report eight times national
-            # length, some 4,000).
-            counts = self._counts[u.report] = piece_counts(report)
         text = report.slice(_opening(report, u))
         span = u.ref.label_span
         if span is None or span.start == span.end:
@@ -155,7 +159,7 @@ class TopicEvidence:
             for w in _words_in(self._tokens[u.report], span)
             if self._idf.get(w, COMMON_IDF) >= COMMON_IDF and not _NUMERAL.match(w)
         )
-        got = self._units[u.uid] = (_few(_pieces(text), counts), report.slice(span), words)
+        got = self._units[u.uid] = (_pieces(text), report.slice(span), words)
         return got
 
     def share_topic(self, a: Unit, b: Unit, score: Score) -> bool:
@@ -167,9 +171,22 @@ class TopicEvidence:
             return True
         if score.heading >= UNLIKE or score.body >= ALIKE_BODIES:
             return True
-        few_a, open_a, words_a = self._of(a)
-        few_b, open_b, words_b = self._of(b)
-        shared = few_a & few_b
+        pieces_a, open_a, words_a = self._of(a)
+        pieces_b, open_b, words_b = self._of(b)
+        if any(w in open_b for w in words_a) or any(w in open_a for w in words_b):
+            return True
+        if any(
+            x.topic and x.head_words and all(w in y.body for w in x.head_words.split())
+            for x, y in ((a, b), (b, a))
+        ):
+            return True
+        # Pieces of few paragraphs both hold, tested last, as it needs every paragraph of
+        # both reports counted: first the pieces both hold (a whole part holds thousands),
+        # then in how many paragraphs of each report those are printed.
+        both = pieces_a & pieces_b
+        if len(both) < SHARED_FEW:
+            return False
+        shared = _few(both, self._counts(a.report), self._counts(b.report))
         if kinds != {"paragraph"}:
             # A whole section holds many pieces of few paragraphs: only those that make
             # phrases in the passage's opening count (1986's 七五 passage and 1987's
@@ -181,14 +198,7 @@ class TopicEvidence:
                 ),
                 shared,
             )
-        if len(shared) >= SHARED_FEW:
-            return True
-        if any(w in open_b for w in words_a) or any(w in open_a for w in words_b):
-            return True
-        return any(
-            x.topic and x.head_words and all(w in y.body for w in x.head_words.split())
-            for x, y in ((a, b), (b, a))
-        )
+        return len(shared) >= SHARED_FEW
 
     def strays(
         self, units: Mapping[int, Unit], score: Callable[[Unit, Unit], Score]
