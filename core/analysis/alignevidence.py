@@ -32,6 +32,7 @@ better than a wrong one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -80,12 +81,62 @@ def piece_counts(report: Report) -> Counter[str]:
     return counts
 
 
-def _few(pieces: set[str], *counts: Counter[str]) -> frozenset[str]:
-    """Those of ``pieces`` printed in one to :data:`FEW` paragraphs of each report
-    (``counts``), but for runs of numerals (dates: 一九五七, 二〇〇五)."""
-    return frozenset(
-        p for p in pieces if all(0 < c[p] <= FEW for c in counts) and p.strip(_NUMERALS)
-    )
+ONE_BY_ONE = 1000
+"""How many pieces of a report are looked for one by one (a search through its paragraphs
+each, stopping at the first past :data:`FEW`) before all its paragraphs' pieces are counted
+at once (:func:`piece_counts`, about as long as 250 searches of rare pieces): the topic test
+asks 69 pieces of each report of a pair eight times national length, 170 to 550 of each of
+ten national reports, which one by one cost less or the same; past this many, a report
+needing more is counted whole."""
+
+
+class _Paragraphs:
+    """Whether a piece is printed in one to :data:`FEW` of a report's paragraphs: searched
+    for in their text one piece at a time, then counted all at once past :data:`ONE_BY_ONE`
+    pieces."""
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        texts = [report.slice(block.span) for _, _, block in report.blocks()]
+        # One text, paragraphs apart by a line end (no piece holds one).
+        self._text = "\n".join(texts)
+        self._starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._known: dict[str, bool] = {}
+        self._counts: Counter[str] | None = None
+
+    def few(self, piece: str) -> bool:
+        """Whether ``piece`` is printed in one to :data:`FEW` paragraphs."""
+        if self._counts is not None:
+            return 0 < self._counts[piece] <= FEW
+        got = self._known.get(piece)
+        if got is None:
+            if len(self._known) >= ONE_BY_ONE:
+                self._counts = piece_counts(self._report)
+                return self.few(piece)
+            got = self._known[piece] = self._search(piece)
+        return got
+
+    def _search(self, piece: str) -> bool:
+        # From paragraph to paragraph, stopping at the first past FEW: a common piece is
+        # soon known, a rare one takes one pass through the text.
+        text, starts = self._text, self._starts
+        seen = 0
+        at = text.find(piece)
+        while at >= 0:
+            seen += 1
+            if seen > FEW:
+                return False
+            k = bisect.bisect_right(starts, at)  # the next paragraph's index
+            if k >= len(starts):
+                break
+            at = text.find(piece, starts[k])
+        return seen > 0
+
+
+def _few(pieces: set[str], *reports: _Paragraphs) -> frozenset[str]:
+    """Those of ``pieces`` printed in one to :data:`FEW` paragraphs of each report, but for
+    runs of numerals (dates: 一九五七, 二〇〇五)."""
+    return frozenset(p for p in pieces if p.strip(_NUMERALS) and all(r.few(p) for r in reports))
 
 
 def _in_phrases(text: str, pieces: frozenset[str]) -> frozenset[str]:
@@ -127,15 +178,15 @@ class TopicEvidence:
         self._reports = reports
         self._tokens = tokens
         self._idf = idf
-        self._piece_counts: dict[int, Counter[str]] = {}
+        self._piece_counts: dict[int, _Paragraphs] = {}
         self._units: dict[int, tuple[set[str], str, frozenset[str]]] = {}
 
-    def _counts(self, report: int) -> Counter[str]:
-        """In how many paragraphs of ``report`` each piece is printed, counted once."""
-        counts = self._piece_counts.get(report)
-        if counts is None:
-            counts = self._piece_counts[report] = piece_counts(self._reports[report])
-        return counts
+    def _paragraphs(self, report: int) -> _Paragraphs:
+        """In how many paragraphs of ``report`` a piece is printed."""
+        got = self._piece_counts.get(report)
+        if got is None:
+            got = self._piece_counts[report] = _Paragraphs(self._reports[report])
+        return got
 
     def _of(self, u: Unit) -> tuple[set[str], str, frozenset[str]]:
         """A paragraph's pieces (of few paragraphs or not: :meth:`share_topic` asks that only
@@ -186,7 +237,7 @@ class TopicEvidence:
         both = pieces_a & pieces_b
         if len(both) < SHARED_FEW:
             return False
-        shared = _few(both, self._counts(a.report), self._counts(b.report))
+        shared = _few(both, self._paragraphs(a.report), self._paragraphs(b.report))
         if kinds != {"paragraph"}:
             # A whole section holds many pieces of few paragraphs: only those that make
             # phrases in the passage's opening count (1986's 七五 passage and 1987's
