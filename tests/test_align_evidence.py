@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
+from reportdiff.core.analysis import alignevidence as AE
 from reportdiff.core.analysis.compare import compare
 from reportdiff.core.comparison import AlignedRow, Comparison
 from reportdiff.core.storage.resolve import resolve_report
@@ -88,3 +90,20 @@ def test_a_number_pair_keeps_two_paragraphs_together(corpus_dir: Path) -> None:
         p for p in c.numbers if p.values[0] is not None and p.values[0].text == "３，６８０亿斤"
     ]
     assert [p.values[1].text for p in grain if p.values[1] is not None] == ["三千六百五十亿斤"]
+
+
+def test_pieces_searched_one_by_one_are_counted_as_all_at_once(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a piece is printed in few paragraphs is the same searched for piece by piece
+    as counted over every paragraph (past ONE_BY_ONE pieces), on pieces of a real report:
+    its own rare and common ones (中苏关系, 发展经济) and one it does not print."""
+    report = resolve_report(str(corpus_dir / "1984.txt"))
+    counts = AE.piece_counts(report)
+    asked = sorted(counts)[::7] + ["中苏关", "发展经", "龘龘龘"]
+    one_by_one = AE._Paragraphs(report)
+    got = [one_by_one.few(p) for p in asked]
+    monkeypatch.setattr(AE, "ONE_BY_ONE", 0)
+    counted = AE._Paragraphs(report)
+    assert got == [counted.few(p) for p in asked] == [0 < counts[p] <= AE.FEW for p in asked]
+    assert any(got) and not all(got)

@@ -32,6 +32,7 @@ better than a wrong one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -63,22 +64,79 @@ _NUMERAL = re.compile(rf"^[0-9０-９{_NUMERALS}]+$")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
-def _pieces(text: str) -> set[str]:
-    """Every three Han characters in a row in ``text``, numerals too (:func:`few_pieces`
-    leaves out those of numerals alone, so that what is met with its pieces has none)."""
-    out: set[str] = set()
-    for run in _HAN_RUN.findall(text):
-        out.update({run[i : i + 3] for i in range(len(run) - 2)})
-    return out
+def _pieces(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """Every three Han characters in a row in ``text`` (from ``start`` to ``end``), numerals
+    too (:func:`_few` leaves out those of numerals alone, so that what is met with its
+    pieces has none)."""
+    runs = _HAN_RUN.findall(text, start, len(text) if end is None else end)
+    return {run[i : i + 3] for run in runs for i in range(len(run) - 2)}
 
 
-def few_pieces(report: Report) -> frozenset[str]:
-    """The pieces (:func:`_pieces`) ``report`` holds in at most :data:`FEW` of its paragraphs,
-    but for runs of numerals (dates: 一九五七, 二〇〇五)."""
+def piece_counts(report: Report) -> Counter[str]:
+    """In how many of ``report``'s paragraphs each piece (:func:`_pieces`) is printed."""
     counts: Counter[str] = Counter()
+    text = report.text
     for _, _, block in report.blocks():
-        counts.update(_pieces(report.slice(block.span)))
-    return frozenset(p for p, c in counts.items() if c <= FEW and p.strip(_NUMERALS))
+        counts.update(_pieces(text, block.span.start, block.span.end))
+    return counts
+
+
+ONE_BY_ONE = 1000
+"""How many pieces of a report are looked for one by one (a search through its paragraphs
+each, stopping at the first past :data:`FEW`) before all its paragraphs' pieces are counted
+at once (:func:`piece_counts`, about as long as 250 searches of rare pieces): the topic test
+asks 69 pieces of each report of a pair eight times national length, 170 to 550 of each of
+ten national reports, which one by one cost less or the same; past this many, a report
+needing more is counted whole."""
+
+
+class _Paragraphs:
+    """Whether a piece is printed in one to :data:`FEW` of a report's paragraphs: searched
+    for in their text one piece at a time, then counted all at once past :data:`ONE_BY_ONE`
+    pieces."""
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        texts = [report.slice(block.span) for _, _, block in report.blocks()]
+        # One text, paragraphs apart by a line end (no piece holds one).
+        self._text = "\n".join(texts)
+        self._starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._known: dict[str, bool] = {}
+        self._counts: Counter[str] | None = None
+
+    def few(self, piece: str) -> bool:
+        """Whether ``piece`` is printed in one to :data:`FEW` paragraphs."""
+        if self._counts is not None:
+            return 0 < self._counts[piece] <= FEW
+        got = self._known.get(piece)
+        if got is None:
+            if len(self._known) >= ONE_BY_ONE:
+                self._counts = piece_counts(self._report)
+                return self.few(piece)
+            got = self._known[piece] = self._search(piece)
+        return got
+
+    def _search(self, piece: str) -> bool:
+        # From paragraph to paragraph, stopping at the first past FEW: a common piece is
+        # soon known, a rare one takes one pass through the text.
+        text, starts = self._text, self._starts
+        seen = 0
+        at = text.find(piece)
+        while at >= 0:
+            seen += 1
+            if seen > FEW:
+                return False
+            k = bisect.bisect_right(starts, at)  # the next paragraph's index
+            if k >= len(starts):
+                break
+            at = text.find(piece, starts[k])
+        return seen > 0
+
+
+def _few(pieces: set[str], *reports: _Paragraphs) -> frozenset[str]:
+    """Those of ``pieces`` printed in one to :data:`FEW` paragraphs of each report, but for
+    runs of numerals (dates: 一九五七, 二〇〇五)."""
+    return frozenset(p for p in pieces if p.strip(_NUMERALS) and all(r.few(p) for r in reports))
 
 
 def _in_phrases(text: str, pieces: frozenset[str]) -> frozenset[str]:
@@ -120,19 +178,24 @@ class TopicEvidence:
         self._reports = reports
         self._tokens = tokens
         self._idf = idf
-        self._few: dict[int, frozenset[str]] = {}
-        self._units: dict[int, tuple[frozenset[str], str, frozenset[str]]] = {}
+        self._piece_counts: dict[int, _Paragraphs] = {}
+        self._units: dict[int, tuple[set[str], str, frozenset[str]]] = {}
 
-    def _of(self, u: Unit) -> tuple[frozenset[str], str, frozenset[str]]:
-        """A paragraph's pieces of few paragraphs, its opening, and the opening's words
-        that are not common."""
+    def _paragraphs(self, report: int) -> _Paragraphs:
+        """In how many paragraphs of ``report`` a piece is printed."""
+        got = self._piece_counts.get(report)
+        if got is None:
+            got = self._piece_counts[report] = _Paragraphs(self._reports[report])
+        return got
+
+    def _of(self, u: Unit) -> tuple[set[str], str, frozenset[str]]:
+        """A paragraph's pieces (of few paragraphs or not: :meth:`share_topic` asks that only
+        of the pieces two units share), its opening, and the opening's words that are not
+        common."""
         got = self._units.get(u.uid)
         if got is not None:
             return got
         report = self._reports[u.report]
-        few = self._few.get(u.report)
-        if few is None:
-            few = self._few[u.report] = few_pieces(report)
         text = report.slice(_opening(report, u))
         span = u.ref.label_span
         if span is None or span.start == span.end:
@@ -147,7 +210,7 @@ class TopicEvidence:
             for w in _words_in(self._tokens[u.report], span)
             if self._idf.get(w, COMMON_IDF) >= COMMON_IDF and not _NUMERAL.match(w)
         )
-        got = self._units[u.uid] = (frozenset(_pieces(text) & few), report.slice(span), words)
+        got = self._units[u.uid] = (_pieces(text), report.slice(span), words)
         return got
 
     def share_topic(self, a: Unit, b: Unit, score: Score) -> bool:
@@ -159,9 +222,22 @@ class TopicEvidence:
             return True
         if score.heading >= UNLIKE or score.body >= ALIKE_BODIES:
             return True
-        few_a, open_a, words_a = self._of(a)
-        few_b, open_b, words_b = self._of(b)
-        shared = few_a & few_b
+        pieces_a, open_a, words_a = self._of(a)
+        pieces_b, open_b, words_b = self._of(b)
+        if any(w in open_b for w in words_a) or any(w in open_a for w in words_b):
+            return True
+        if any(
+            x.topic and x.head_words and all(w in y.body for w in x.head_words.split())
+            for x, y in ((a, b), (b, a))
+        ):
+            return True
+        # Pieces of few paragraphs both hold, tested last, as it needs every paragraph of
+        # both reports counted: first the pieces both hold (a whole part holds thousands),
+        # then in how many paragraphs of each report those are printed.
+        both = pieces_a & pieces_b
+        if len(both) < SHARED_FEW:
+            return False
+        shared = _few(both, self._paragraphs(a.report), self._paragraphs(b.report))
         if kinds != {"paragraph"}:
             # A whole section holds many pieces of few paragraphs: only those that make
             # phrases in the passage's opening count (1986's 七五 passage and 1987's
@@ -173,14 +249,7 @@ class TopicEvidence:
                 ),
                 shared,
             )
-        if len(shared) >= SHARED_FEW:
-            return True
-        if any(w in open_b for w in words_a) or any(w in open_a for w in words_b):
-            return True
-        return any(
-            x.topic and x.head_words and all(w in y.body for w in x.head_words.split())
-            for x, y in ((a, b), (b, a))
-        )
+        return len(shared) >= SHARED_FEW
 
     def strays(
         self, units: Mapping[int, Unit], score: Callable[[Unit, Unit], Score]
