@@ -52,6 +52,17 @@ def partner_at(ps: tuple[NumberPair, ...], index: int, q: Quantity) -> str | Non
     raise AssertionError(f"{q.text} not in any pair")
 
 
+def printed_near(corpus: Path, name: str, printed: str, words: str, reach: int) -> list[Quantity]:
+    """The figures of a corpus file, read as a user's file is (:func:`resolve_report`),
+    printed as ``printed`` with ``words`` in the figure or the ``reach`` characters before it."""
+    report = resolve_report(str(corpus / name))
+    return [
+        q
+        for q in extract_quantities(report)
+        if q.text == printed and words in report.text[q.span.start - reach : q.span.end]
+    ]
+
+
 def made_pairs(corpus: Path, a: str, b: str) -> set[tuple[str, str]]:
     """The printed figures of every two-sided number pair the full comparison of two corpus
     files makes, the files read as a user's are (:func:`resolve_report`: session dates kept)."""

@@ -7,18 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from engine_support import made_pairs
+from engine_support import made_pairs, printed_near
 from reportdiff.core.analysis.numbers import extract_quantities
 from reportdiff.core.storage.resolve import resolve_report
 
 
 def _years(corpus_dir: Path, name: str, printed: str, words: str) -> set[int | None]:
-    report = resolve_report(str(corpus_dir / name))
-    return {
-        q.year
-        for q in extract_quantities(report)
-        if q.text == printed and words in report.text[q.span.start - 30 : q.span.end]
-    }
+    return {q.year for q in printed_near(corpus_dir, name, printed, words, 30)}
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportdiff.core.analysis.numbers import extract_quantities
-from reportdiff.core.storage.resolve import resolve_report
+from engine_support import printed_near
 
 
 def _names(corpus_dir: Path, name: str, printed: str, words: str) -> set[str]:
-    report = resolve_report(str(corpus_dir / name))
-    return {
-        q.indicator
-        for q in extract_quantities(report)
-        if q.text == printed and words in report.text[q.span.start - 40 : q.span.end]
-    }
+    return {q.indicator for q in printed_near(corpus_dir, name, printed, words, 40)}
 
 
 @pytest.mark.parametrize(
