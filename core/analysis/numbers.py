@@ -113,7 +113,7 @@ def _own_noun(prev: Quantity, raw: Raw) -> bool:
     span = prev.indicator_span
     return (
         span is not None
-        and span.start >= prev.span.end
+        and span.end > prev.span.end  # read after the figure (十亿人口: from its 人)
         and raw.base not in RATE_UNITS
         and compare_key(raw.base) != compare_key(prev.unit)
     )

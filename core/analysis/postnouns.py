@@ -53,6 +53,9 @@ def read_post(key: str, pos: int, end: int, *, classifier: bool) -> Span | None:
         is_han(key[pos]) or key[pos] in '“"《' or _MODIFIER_RE.match(key, pos, end)
     ):
         return None
+    if pos > 0 and key.startswith("口", pos) and key[pos - 1] == "人":
+        # 十亿人口的大国: 人口 is one word, the population counted (not 人 and a noun 口…)
+        return Span(pos - 1, pos + 1)
     lo = pos + 1 if key.startswith("的", pos) else pos  # 140亿元的融资贷款额度
     limit = min(end, pos + _MAX_POST)
     i = _scan_noun(key, lo, limit, end, stops=True, lenient=classifier)
