@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
-from reportdiff.core.analysis.similarity import ReportTokens, Score, Unit, _words_in
+from reportdiff.core.analysis.similarity import ReportTokens, Score, Unit, words_in
 from reportdiff.core.model import Report, Span
 
 UNLIKE = 0.05
@@ -207,7 +207,7 @@ class TopicEvidence:
             span = Span(base + start, base + (end.start() if end else len(text)))
         words = frozenset(
             w
-            for w in _words_in(self._tokens[u.report], span)
+            for w in words_in(self._tokens[u.report], span)
             if self._idf.get(w, COMMON_IDF) >= COMMON_IDF and not _NUMERAL.match(w)
         )
         got = self._units[u.uid] = (_pieces(text), report.slice(span), words)

@@ -120,7 +120,8 @@ class Unit:
     """Its children are its paragraphs and numbered points, not its untitled passages."""
 
 
-def _words_in(tokens: ReportTokens, span: Span) -> list[str]:
+def words_in(tokens: ReportTokens, span: Span) -> list[str]:
+    """The words of ``tokens`` that start inside ``span``, in order."""
     lo = bisect_left(tokens.starts, span.start)
     hi = bisect_left(tokens.starts, span.end)
     return list(tokens.words[lo:hi])
@@ -144,10 +145,10 @@ def _make_unit(
 ) -> Unit:
     label = report.slice(label_span) if label_span is not None else ""
     key, _ = match_key(label)
-    head_words = " ".join(_words_in(tokens, label_span)) if label_span is not None else ""
+    head_words = " ".join(words_in(tokens, label_span)) if label_span is not None else ""
     body: Counter[str] = Counter()
     for s in body_spans:
-        body.update(_words_in(tokens, s))
+        body.update(words_in(tokens, s))
     ref = NodeRef(
         kind=kind, path=path, label=label, span=span, label_span=label_span, preamble=preamble
     )
@@ -167,10 +168,10 @@ def word_idf(reports: Sequence[Report], tokens: Sequence[ReportTokens]) -> dict[
     n = 0
     for i, report in enumerate(reports):
         for _, _, block in report.blocks():
-            df.update(set(_words_in(tokens[i], block.span)))
+            df.update(set(words_in(tokens[i], block.span)))
             n += 1
         for _, sec in report.walk():
-            df.update(set(_words_in(tokens[i], sec.heading)))
+            df.update(set(words_in(tokens[i], sec.heading)))
             n += 1
     return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
 
