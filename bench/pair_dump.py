@@ -36,7 +36,9 @@ def _corpus_dir() -> Path:
 
 
 def _label(report_text: str, node: NodeRef) -> str:
-    path = ".".join(str(i) for i in node.path)
+    # A block's path ends in its index among the blocks, a section's in its index among the
+    # sections: the kind tells which (2.3.0 can be either).
+    path = ("§" if node.kind == "section" else "") + ".".join(str(i) for i in node.path)
     label = node.label
     if label:
         return f"{path} {label[:40]}"
