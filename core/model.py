@@ -27,8 +27,9 @@ autonomous region or municipality (省, 自治区, 直辖市: province); a prefe
 
 SectionKind = Literal["part", "section", "subsection", "appendix"]
 """Level of a section: a part (一、…), a section ((一)…, ◆…, ▶…), a sub-section (a numbered
-point heading the paragraphs under it: 第一，深化政府机构改革。…, core/text/points.py), or an
-appendix (名词解释 glossary, 注释 footnotes) that is not part of the report's body."""
+point heading the paragraphs under it: 第一，深化政府机构改革。…, core/text/points.py, or a line
+announcing a topic: 先说工业战线上的情况。…, core/text/announce.py), or an appendix (名词解释
+glossary, 注释 footnotes) that is not part of the report's body."""
 
 BlockKind = Literal["paragraph", "highlights"]
 """A running paragraph, or a list of short highlight/item lines."""

@@ -177,3 +177,24 @@ def test_an_announced_review_and_tasks_set_the_parts_without_headings() -> None:
     parts = [bp.part for _, bp in sorted(report_parts(report).blocks.items())]
     assert parts[2:4] == ["review", "review"]
     assert parts[-2:] == ["tasks", "tasks"]
+
+
+def test_a_review_paragraph_that_opens_on_what_is_to_be_done_from_now_on_is_tasks(
+    corpus_dir: Path,
+) -> None:
+    """1984's 关于国内建设 reviews 1983 and, before its 一、…五、 reforms, says 国务院认为，今后
+    在经济工作中，要着重抓好体制改革和对外开放这两件大事: that paragraph looks ahead (it never
+    meets 1985's review of the rural reform); the review paragraph before it stays a review.
+    1979's 第一，承认阶级斗争还没有结束，同时承认今后再不需要…, where 今后 comes late in the
+    sentence, stays as read."""
+    report = _load(corpus_dir, 1984)
+    parts = report_parts(report)
+    keys = {report.slice(b.span)[:10]: (*path, i) for path, i, b in report.blocks()}
+    assert parts.blocks[keys["国务院认为，今后在经"]].part == "tasks"
+    assert parts.blocks[keys["一年来，我国社会主义"]].part == "review"
+    old = _load(corpus_dir, 1979)
+    old_parts = report_parts(old)
+    [key] = [
+        (*p, i) for p, i, b in old.blocks() if old.slice(b.span).startswith("第一，承认阶级斗争")
+    ]
+    assert old_parts.blocks[key].part == "review"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from reportdiff.core.errors import ReportError
 from reportdiff.core.i18n import _
 from reportdiff.core.model import Block, Report, ReportMeta, Section, SectionKind, Span
+from reportdiff.core.text.announce import announced_parts
 from reportdiff.core.text.headings import (
     BULLET,
     SENTENCE_END,
@@ -167,6 +168,7 @@ class _Node:
             blocks = _two_clause_leads_in_sets(text, _status_leads_in_sets(text, blocks))
         if self.kind in ("part", "section", "subsection"):
             blocks = self._points_as_parts(text, blocks)
+            blocks = self._announced_as_parts(text, blocks)
         kids = drop_lone_leads(tuple(c.freeze(text) for c in self.children), own)
         end = max([self.end, *(k.span.end for k in kids)])
         return Section(self.kind, self.marker, self.heading, Span(self.start, end), blocks, kids)
@@ -182,6 +184,23 @@ class _Node:
         for p in points:
             node = _Node("subsection", p.marker, p.heading, p.start, p.heading.end, settled=True)
             for block in p.blocks:
+                node.add(block)
+            subs.append(node)
+        self.children = [*subs, *self.children]
+        return kept
+
+    def _announced_as_parts(self, text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        """The blocks before the lines that announce a topic (先说工业战线上的情况。), each
+        line made a sub-part holding the paragraphs after it (announce.py). Like numbered
+        points, they group paragraphs and leave the leads decided over the section."""
+        kept, topics = announced_parts(text, blocks)
+        if not topics:
+            return blocks
+        subs = []
+        for t in topics:
+            end = t.heading.end + 1 if t.heading.end > t.heading.start else t.start
+            node = _Node("subsection", "", t.heading, t.start, end, settled=True)
+            for block in t.blocks:
                 node.add(block)
             subs.append(node)
         self.children = [*subs, *self.children]

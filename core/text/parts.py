@@ -343,7 +343,8 @@ def report_parts(report: Report) -> ReportParts:
     reviewed year (2023年，我们…) brings it back to a review; 一年来，… among tasks is a
     review of that paragraph only, and so is one under a tasks heading (过去的一年，…取得新的
     成就 opening 努力做好1996年的工作) when it only looks back: no 要/必须, no targets, no
-    coming year.
+    coming year. Conversely a review paragraph opening on what is to be done from now on
+    (今后…要) is tasks, that paragraph only.
     Blocks before the first cue take it when it is a review (reports open with the review).
     A paragraph that states targets (今年…主要预期目标是, 目标是) outside the review is
     ``plan``.
@@ -440,6 +441,8 @@ def _report_parts(report: Report) -> ReportParts:
             # 过去的一年，…取得新的成就 opening 努力做好1996年的工作: the paragraph reviews,
             # whatever its heading says; one that also speaks of the coming year stays tasks
             from_heading = "review"
+        if part == "review" and not from_heading and _opens_ahead(block_text):
+            part = "tasks"  # that paragraph only: the reading does not turn with it
         order.append(((*path, index), from_heading or part, frame, block_text))
         # A paragraph that announces what follows (下面，我先报告一下“六五”计划的执行情况 /
         # 今年要着重做好以下八个方面的工作) sets the part of the paragraphs after it.
@@ -479,6 +482,17 @@ def _looks_back_only(text: str, reviewed: int | None) -> bool:
         if year is None or reviewed is None or int(year.group(1)) > reviewed:
             return False
     return True
+
+
+_OPENS_AHEAD_RE = re.compile(r"^[^。！？]{0,12}?今后([^。！？]*)")
+
+
+def _opens_ahead(text: str) -> bool:
+    """Whether a review paragraph's first sentence says what is to be done from now on (今后
+    among its first words, an obligation after it): 1984's 国务院认为，今后在经济工作中，要着重
+    抓好…两件大事 closing its review of the year is a task paragraph."""
+    m = _OPENS_AHEAD_RE.match(_SALUTATION_RE.sub("", _LEADING_BLANKS_RE.sub("", text)))
+    return m is not None and _OBLIGATION_RE.search(m.group(1)) is not None
 
 
 def blocks_seen_forward(blocks: dict[tuple[int, ...], BlockPart]) -> bool:
