@@ -1,32 +1,37 @@
-"""A pass over aligned paragraphs: two paragraphs whose openings name one particular thing.
+"""A pass over aligned paragraphs: two paragraphs whose openings name one thing.
 
 Older reports have few headings and pair paragraphs by their bodies, yet two paragraphs on
-one country, one movement or one field of law may share few body words: 1983's
-不结盟运动创始以来，对维护世界和平发挥着日益重要的作用 and 1984's
-具有广泛基础的不结盟运动，是维护世界和平的一支重要力量 score 0.25 on their bodies and stay
-apart; 1983's 我国同罗马尼亚社会主义共和国、南斯拉夫社会主义联邦共和国之间的亲密团结… and
-1984's 中国同罗马尼亚、南斯拉夫的友好合作关系… 0.15. A person pairs them because both *open* on
-the same particular thing.
+one country, one movement or one field of work may share few body words, or order may give
+one of them to a paragraph of another topic: 1983's 不结盟运动创始以来，对维护世界和平发挥着
+日益重要的作用 and 1984's 具有广泛基础的不结盟运动，是维护世界和平的一支重要力量 score 0.25
+on their bodies and stayed apart; 1984's 中国同罗马尼亚、南斯拉夫的友好合作关系… sat beside
+1983's 中国人民对东欧其他各国人民也怀有友好的感情 by order; 1985's
+１９８４年我国科学、教育、文化、卫生、体育等各项事业有了新的发展 beside 1984's summary
+一年来，我国社会主义物质文明和精神文明的建设健康发展 (bodies 0.33) while 1984's lead
+科学教育文化卫生体育事业进一步发展 stood alone. A person pairs paragraphs by what they
+*open* on.
 
 The rule, for every two paragraphs of different reports under one aligned row (siblings):
 
 - their openings (the lead phrase, else the first clause, past an address such as
-  各位代表！) share a word that names something particular: of at least
-  :data:`NAME_CHARS` characters, printed in at most :data:`FEW` paragraphs of each report,
+  各位代表！) name one thing (:meth:`_Openings.alike`): they share a word of at least
+  :data:`NAME_CHARS` characters printed in at most :data:`FEW` paragraphs of each report,
   no date or count (罗马尼亚, 不结盟运动, 依法治国, 投资规模; not 兄弟 or 扭转, two characters
-  printed rarely by chance). The opening only: a word further on is no topic (1986's
-  在过去的五年中，我国科技、教育、文化事业重新出现了繁荣兴旺的局面 and 1987's
-  以上事实和基本情况充分说明：总的来看，我们的国家生机勃勃，…繁荣兴旺 share it);
+  printed rarely by chance), or they list the same fields: :data:`MANY` words shared, none
+  a common word of either report (科学、教育、文化、卫生、体育). The opening only: a word
+  further on is no topic (1986's 在过去的五年中，我国科技、教育、文化事业重新出现了繁荣兴旺的
+  局面 and 1987's 以上事实和基本情况充分说明：…繁荣兴旺 share it);
+- not both are lead phrases: two leads are scored as headings already;
 - each is the other's only such candidate among its siblings: a name two paragraphs of one
   report open on does not tell which is the counterpart;
 - their pair is not barred (:func:`~reportdiff.core.analysis.similarity.pair_score` above
   zero: a review and a task are never counterparts) and their bodies share something
   (at least :data:`~reportdiff.core.analysis.similarity.MIN_BODY`);
-- each stands alone in its row, or in a weak pair (under
-  :data:`~reportdiff.core.analysis.alignrows.STRONG`: order made it in a gap) with a
-  paragraph whose opening shares no such name with it; that partner stays, alone
-  (1983's 中国人民对东欧其他各国人民也怀有友好的感情 had 1984's 中国同罗马尼亚、南斯拉夫…
-  by order).
+- each stands alone in its row, or beside a paragraph whose opening does not name the same
+  thing, even taken to the end of its first sentence (a pair of bodies alone, however
+  alike: two summaries share the words of every topic; but 1964's 周总理说，当前的国际形势
+  仍然是“东风压倒西风” names 国际形势 past its framing clause and keeps its partner); that
+  partner stays where it stood, alone.
 
 The pair becomes one row where the earlier report's paragraph stands, marked moved when a
 row pairing both reports stands between the two places or when one of them lies outside its
@@ -39,12 +44,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from reportdiff.core.analysis.alignrows import STRONG, _cached, _Row, _row_scores, _Tree
+from reportdiff.core.analysis.alignrows import _cached, _Row, _Tree
 from reportdiff.core.analysis.similarity import MIN_BODY, ReportTokens, Score, Unit, words_in
 from reportdiff.core.model import Report, Span
 
 FEW = 2
 """A word printed in at most this many paragraphs of a report names a particular thing there."""
+MANY = 4
+"""How many words, none of them common, two openings that list the same fields share
+(科学、教育、文化、卫生、体育)."""
+COMMON_SHARE = 0.2
+"""A word printed in more than this share of a report's paragraphs is a common word of it
+(as :data:`~reportdiff.core.analysis.alignevidence.COMMON_SHARE`)."""
 NAME_CHARS = 3
 """Least characters of a particular word two openings share to name one thing (a word of two
 characters, 兄弟 or 扭转, is too often a common word printed rarely; two such, 事业 and 繁荣,
@@ -52,19 +63,29 @@ as well)."""
 
 _ADDRESS = re.compile(r"\s*\w{0,2}代表[！!：:，,]\s*")
 _CLAUSE_END = re.compile(r"[，,。；！？!?;：:]")
-_COUNT = re.compile(r"^[0-9０-９零〇一二三四五六七八九十百千万亿两年月日号分之点几多余]+$")
-"""A date, a count or a share in words (一九五七年, 百分之十五, 一千万元 without 元), which
-names no thing."""
+_SENTENCE_END = re.compile(r"[。；！？!?;]")
+_COUNT = re.compile(
+    r"^第?[0-9０-９零〇一二三四五六七八九十百千万亿两年月日号分之点几多余]+[届次期个项]?$"
+)
+"""A date, a count, a share or an ordinal in words (一九五七年, 百分之十五, 第五届), which names
+no thing (1956's 现在我代表…国务院向第一届全国人民代表大会… and 1957's
+从第一届全国人民代表大会第三次会议闭幕以来 both name the congress)."""
 
 
 class _Openings:
-    """The particular words each paragraph's opening holds, worked out once per report."""
+    """What each paragraph's opening names (its particular and its uncommon words), from
+    in how many paragraphs of its report each word is printed, counted once per report.
+
+    ``whole``: the opening is the whole first sentence, not its first clause: a pair is
+    kept on that (1964's 周总理说，当前的国际形势仍然是“东风压倒西风”。 opens on 国际形势
+    past its framing clause), a pair made only on the first clause."""
 
     def __init__(self, reports: Sequence[Report], tokens: Sequence[ReportTokens]) -> None:
         self._reports = reports
         self._tokens = tokens
         self._counts: dict[int, Counter[str]] = {}
-        self._names: dict[int, frozenset[str]] = {}
+        self._sizes: dict[int, int] = {}
+        self._words: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
 
     def _count(self, report: int) -> Counter[str]:
         got = self._counts.get(report)
@@ -73,47 +94,66 @@ class _Openings:
             tokens = self._tokens[report]
             for _, _, block in self._reports[report].blocks():
                 got.update(set(words_in(tokens, block.span)))
+            self._sizes[report] = sum(1 for _ in self._reports[report].blocks())
             self._counts[report] = got
         return got
 
-    def names(self, u: Unit) -> frozenset[str]:
+    def _uncommon(self, report: int, w: str) -> bool:
+        """Whether ``w`` is printed in at most :data:`COMMON_SHARE` of the report's paragraphs."""
+        counts = self._count(report)
+        return counts[w] <= COMMON_SHARE * self._sizes[report]
+
+    def _of(self, u: Unit, whole: bool) -> tuple[frozenset[str], frozenset[str]]:
         """The words of ``u``'s opening printed in at most :data:`FEW` of its report's
-        paragraphs (no date or count)."""
-        got = self._names.get(u.uid)
+        paragraphs, and those that are no common word of it (no date or count either)."""
+        got = self._words.get((u.uid, whole))
         if got is None:
             counts = self._count(u.report)
-            got = self._names[u.uid] = frozenset(
+            words = [
                 w
-                for w in words_in(self._tokens[u.report], self._opening(u))
-                if counts[w] <= FEW and not _COUNT.match(w)
+                for w in words_in(self._tokens[u.report], self._opening(u, whole))
+                if not _COUNT.match(w)
+            ]
+            got = self._words[u.uid, whole] = (
+                frozenset(w for w in words if counts[w] <= FEW),
+                frozenset(w for w in words if self._uncommon(u.report, w)),
             )
         return got
 
-    def _opening(self, u: Unit) -> Span:
-        """A paragraph's lead phrase, else its first clause past an address (各位代表！)."""
+    def words(self, u: Unit) -> frozenset[str]:
+        """Every word of ``u``'s first clause that may name a thing or a field."""
+        names, fields = self._of(u, False)
+        return names | fields
+
+    def alike(self, a: Unit, b: Unit, *, whole: bool = False) -> bool:
+        """Whether two openings name one thing: a particular word of at least
+        :data:`NAME_CHARS` characters, particular in both reports, or :data:`MANY` words
+        common in neither (the same fields listed)."""
+        (names_a, fields_a), (names_b, fields_b) = self._of(a, whole), self._of(b, whole)
+        count_a, count_b = self._count(a.report), self._count(b.report)
+        if any(
+            len(w) >= NAME_CHARS and count_a[w] <= FEW and count_b[w] <= FEW
+            for w in names_a & names_b
+        ):
+            return True
+        both = fields_a & fields_b
+        return len(both) >= MANY and (
+            sum(1 for w in both if self._uncommon(a.report, w) and self._uncommon(b.report, w))
+            >= MANY
+        )
+
+    def _opening(self, u: Unit, whole: bool) -> Span:
+        """A paragraph's lead phrase, else its first clause (``whole``: sentence) past an
+        address (各位代表！)."""
         span = u.ref.label_span
         if u.ref.label and span is not None and not u.topic:
             return span
         text = self._reports[u.report].slice(u.ref.span)
         address = _ADDRESS.match(text)
         start = address.end() if address else 0
-        end = _CLAUSE_END.search(text, start)
+        end = (_SENTENCE_END if whole else _CLAUSE_END).search(text, start)
         base = u.ref.span.start
         return Span(base + start, base + (end.start() if end else len(text)))
-
-    def shared(self, a: Unit, b: Unit) -> frozenset[str]:
-        """The particular words both openings hold, particular in both reports."""
-        both = self.names(a) & self.names(b)
-        if not both:
-            return both
-        other = self._count(b.report), self._count(a.report)
-        return frozenset(w for w in both if other[0][w] <= FEW and other[1][w] <= FEW)
-
-
-def _names_one(shared: frozenset[str]) -> bool:
-    """Whether shared particular words name one thing: one of them of at least
-    :data:`NAME_CHARS` characters."""
-    return any(len(w) >= NAME_CHARS for w in shared)
 
 
 def openings_meet(
@@ -145,7 +185,7 @@ def _free(t: _Tree, u: Unit, openings: _Openings, cache: dict[tuple[int, int], S
     (mate,) = (x for x in units.values() if x is not u)
     if mate.ref.kind != "paragraph":
         return False
-    return _row_scores(t.row, cache).score < STRONG and not _names_one(openings.shared(u, mate))
+    return not openings.alike(u, mate, whole=True)
 
 
 def _inside(u: Unit, parent: _Tree | None) -> bool:
@@ -168,13 +208,13 @@ def _meet(
     # Only paragraphs whose openings hold a common particular word can be candidates.
     holders: dict[str, list[int]] = {}
     for i, (_, u) in enumerate(paras):
-        for w in openings.names(u):
+        for w in openings.words(u):
             holders.setdefault(w, []).append(i)
     near = {(i, j) for ks in holders.values() for i in ks for j in ks if i < j}
     candidates: dict[int, list[int]] = {}
     for i, j in sorted(near):
         a, b = paras[i][1], paras[j][1]
-        if a.report == b.report or not _names_one(openings.shared(a, b)):
+        if a.report == b.report or not openings.alike(a, b):
             continue
         candidates.setdefault(i, []).append(j)
         candidates.setdefault(j, []).append(i)
@@ -186,6 +226,8 @@ def _meet(
         (ta, a), (tb, b) = paras[i], paras[j]
         if ta is tb:
             continue  # already counterparts
+        if a.ref.label and b.ref.label and not (a.topic or b.topic):
+            continue  # two lead phrases: their likeness is scored already
         sc = _cached(cache, a, b)
         if sc.score <= 0.0 or sc.body < MIN_BODY:
             continue
