@@ -174,9 +174,9 @@ def openings_meet(
     walk(trees, None)
 
 
-def _free(t: _Tree, u: Unit, openings: _Openings, cache: dict[tuple[int, int], Score]) -> bool:
-    """Whether ``u`` may leave row ``t``: alone in it, or in a weak pair of paragraphs whose
-    openings share no particular name."""
+def _free(t: _Tree, u: Unit, openings: _Openings) -> bool:
+    """Whether ``u`` may leave row ``t``: alone in it, or beside one paragraph whose opening,
+    taken to the end of its first sentence, names nothing ``u``'s does."""
     units = t.row.units
     if len(units) == 1:
         return True
@@ -202,10 +202,12 @@ def _meet(
     openings: _Openings,
     cache: dict[tuple[int, int], Score],
 ) -> None:
+    """Pair the paragraphs of the sibling rows ``nodes`` (under row ``parent``, None at the
+    top) whose openings name one thing (see the module's account)."""
     paras = [(t, u) for t in nodes for u in t.row.units.values() if u.ref.kind == "paragraph"]
     if len(paras) < 2:
         return
-    # Only paragraphs whose openings hold a common particular word can be candidates.
+    # Only paragraphs whose openings share a word can be candidates.
     holders: dict[str, list[int]] = {}
     for i, (_, u) in enumerate(paras):
         for w in openings.words(u):
@@ -231,7 +233,7 @@ def _meet(
         sc = _cached(cache, a, b)
         if sc.score <= 0.0 or sc.body < MIN_BODY:
             continue
-        if _free(ta, a, openings, cache) and _free(tb, b, openings, cache):
+        if _free(ta, a, openings) and _free(tb, b, openings):
             pairs.append((i, j))
     for i, j in pairs:
         (ta, a), (tb, b) = paras[i], paras[j]
