@@ -12,6 +12,7 @@ from reportdiff.core.analysis.alignleads import (
     sole_reviews_meet,
     stray_leads_meet,
 )
+from reportdiff.core.analysis.alignopenings import openings_meet
 from reportdiff.core.analysis.alignpoints import sections_meet_points
 from reportdiff.core.analysis.alignrefine import (
     _meet_parts,
@@ -386,7 +387,9 @@ def align_reports(
     holds (a weighted LCS); strong matches out of order become rows with ``moved=True``;
     a node with no counterpart gets a row of its own at its document position.
     Inside every row, blocks and sub-sections are aligned the same way; paragraphs left
-    without a counterpart are then matched across sections (moved paragraphs).
+    without a counterpart are then matched across sections (moved paragraphs), and two
+    sibling paragraphs whose openings name one particular thing meet
+    (:mod:`.alignopenings`).
 
     Args:
         reports: The reports, in comparison order (the first one sets the reading order).
@@ -420,6 +423,7 @@ def align_reports(
     _cross_moves(trees, len(reports), cache, frozenset(covered))
     stray_leads_meet(trees, cache)
     _prefer_leads(trees, cache)
+    openings_meet(trees, reports, tokens, cache)
     return _freeze(trees, len(reports), cache, TopicEvidence(reports, tokens, idf))
 
 
