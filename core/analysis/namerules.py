@@ -264,6 +264,12 @@ def count_class(unit_class: str, name: str) -> str:
     return unit_class
 
 
+WHOLE_NAMES = frozenset({"人口"})
+"""Two-character names that say what they count alone: 人口 (全国人口, 我国人口 once the
+whole country is trimmed off, as 全国进出口总额 is 进出口总额) is the country's population,
+as definite a measure as any longer name. Two figures named so may pair where a shorter
+name is refused (产量, 企业: of what, the name does not say)."""
+
 _OUTPUT_MEASURES = ("国内生产总值", "国民生产总值")
 
 

@@ -43,6 +43,7 @@ from reportdiff.core.analysis.lookahead import as_planned
 from reportdiff.core.analysis.marks import passed_mark
 from reportdiff.core.analysis.namekinds import kinds_differ
 from reportdiff.core.analysis.namerules import (
+    WHOLE_NAMES,
     count_class,
     headline_growth,
     points_back,
@@ -386,14 +387,15 @@ def _edges(
         product_a = product_of(fa.rep, fa.name)
         if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
-        subject_whole = subject_of(fa.name) == fa.name
+        subject_whole = subject_of(fa.name) == fa.name or fa.name in WHOLE_NAMES
         back_a = points_back(fa.name)
         planned_a = as_planned(fa)
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
             # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
             product = bool(product_a) and product_a == product_b[n]
-            # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what
+            # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what; so
+            # does 人口 (namerules.WHOLE_NAMES)
             product = product or (fa.name == fb.name and subject_whole)
             # 经济增长 (a target's name) and 国内生产总值 growth: one figure
             product = product or (fa.group[1] == "change" and headline_growth(fa.name, fb.name))
