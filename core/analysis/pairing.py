@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from reportdiff.core.analysis.bases import change_gap
+from reportdiff.core.analysis.facilities import sized_works
 from reportdiff.core.analysis.facts import (
     AMOUNT_UNITS,
     MIN_SIMILARITY,
@@ -271,6 +272,7 @@ def _facts_of(
     for q in quantities:
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
+        q = sized_works(report.text, q)  # 年产…万吨的煤矿: a works' size, of no one year
         name = fact_name(q.indicator)
         unit_class = count_class(compare_key(q.unit), name)
         group = (unit_class, measure_kind(q), q.is_target)
