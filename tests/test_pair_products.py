@@ -14,3 +14,12 @@ def test_machines_counted_in_tai_are_a_product(corpus_dir: Path) -> None:
     named by itself, as 钢 in 吨 is."""
     made = made_pairs(corpus_dir, "1958.txt", "1959.txt")
     assert ("三千一百多台", "二万二千台") in made
+
+
+def test_a_products_growth_rate_is_named_by_the_product(corpus_dir: Path) -> None:
+    """1955: 如铁增长百分之五十六，钢增长百分之六十五，…煤增长百分之二十六 (1954 on 1953);
+    1956: 原煤增长１７％，…钢增长２８％ (1955 on 1954). 钢 and 煤 are given in 吨 in these
+    reports: a growth rate named by them alone is their output's growth, one series."""
+    made = made_pairs(corpus_dir, "1955.txt", "1956.txt")
+    assert ("百分之六十五", "２８％") in made
+    assert ("百分之二十六", "１７％") in made

@@ -50,6 +50,7 @@ from reportdiff.core.analysis.namerules import (
     points_back,
 )
 from reportdiff.core.analysis.namescores import NameScores
+from reportdiff.core.analysis.outputs import grown_products
 from reportdiff.core.analysis.pairmake import make_pair, shown_name
 from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, price_base
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
@@ -120,6 +121,7 @@ def pair_numbers(
         _facts_of(i, report, quantities[i], rows, ratio, prices[i])
         for i, report in enumerate(reports)
     ]
+    grown_products(facts)  # 钢增长２８％: the growth of 钢 in 吨 (outputs.py)
     edges = [e for part in _all_edges(facts, ratio) for e in part]
     # (i, a, j, b) is one edge's own: the order is total, whatever order the parts came in.
     edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3], e[4]))
@@ -381,12 +383,12 @@ def _edges(
     crowd_a, crowd_b = crowding_of(facts_a), crowding_of(facts_b)
     # What depends on one fact alone is worked out once per fact, not once per pair, and
     # what depends on two names alone once per pair of names (the same names recur).
-    product_b = [product_of(fb.rep, fb.name) for fb in facts_b]
+    product_b = [fb.product or product_of(fb.rep, fb.name) for fb in facts_b]
     formula_b = [formula_count(fb.rep) for fb in facts_b]
     back_b = [points_back(fb.name) for fb in facts_b]
     planned_b = [as_planned(fb) for fb in facts_b]  # a forecast of the coming year: a plan
     for m, fa in enumerate(facts_a):
-        product_a = product_of(fa.rep, fa.name)
+        product_a = fa.product or product_of(fa.rep, fa.name)
         if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
         subject_whole = subject_of(fa.name) == fa.name or fa.name in WHOLE_NAMES
