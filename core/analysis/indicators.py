@@ -69,6 +69,7 @@ _TRAIL_WORDS = tuple(
             # demanded (or supposed), which says nothing of what it counts
             "要", "将要", "就要", "也要", "还要", "只要", "应当", "就应当", "应该", "必须",
             "需要", "只需要", "就需要", "却需要",
+            "相应地", "相应",  # 积累所占的比重，相应地由…降到…: an adverb, how it moved
         },
         key=len,
         reverse=True,

@@ -177,6 +177,8 @@ def share_name(name: str) -> str:
     """A share's name in one word order: X在Y中所占的比重, as 在Y中X所占的比重 and X占Y的比重
     say it; other names unchanged."""
     share = _share(name)
+    if share is not None and not share[1]:
+        return f"{share[0]}所占的比重"  # 积累所占的比重: the whole is the sentence's, unsaid
     return name if share is None else f"{share[0]}在{share[1]}中所占的比重"
 
 

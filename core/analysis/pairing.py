@@ -63,6 +63,7 @@ from reportdiff.core.analysis.restated import (
     reviewed_meta,
 )
 from reportdiff.core.analysis.scope import subject_of
+from reportdiff.core.analysis.shares import whole_from_sentence
 from reportdiff.core.analysis.stages import acts_of, stages_differ
 from reportdiff.core.analysis.units import (
     compare_key,
@@ -278,7 +279,7 @@ def _facts_of(
         name = fact_name(q.indicator)
         unit_class = count_class(compare_key(q.unit), name)
         group = (unit_class, measure_kind(q), q.is_target)
-        name = base_name(name, group[1])
+        name = whole_from_sentence(report.text, q, base_name(name, group[1]))  # shares.py
         if name == "物价" and prices:
             name = prices  # 物价上涨幅度控制在10%左右: the index the report names elsewhere
         accumulation = accumulation_of(q)
