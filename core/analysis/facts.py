@@ -73,6 +73,7 @@ class Fact:
     meta: ReportMeta | None = None  # its report's region, level and year reviewed
     whose: str = ""  # whose figure it is when not its region's: 全国 (…302项), 临港新片区
     price_base: tuple[int, int] | None = None  # an output value's possible price-base years
+    product: str = ""  # for a growth rate, the product whose output grew (pairing.py)
 
     @property
     def rep(self) -> Quantity:
@@ -180,6 +181,12 @@ def product_of(q: Quantity, name: str) -> str:
 
     if (compare_key(q.unit) or q.unit) not in _PRODUCT_UNITS:
         return ""
+    return product_word(name)
+
+
+def product_word(name: str) -> str:
+    """The product a name says is output (钢产量, 我国原煤 → 原煤), whatever the unit; ''
+    when it names no product (能力, 合计, a name with other than Han characters)."""
     core = _WHOLE_WORDS_RE.sub("", _OUTPUT_WORDS_RE.sub("", name))
     if not core or core in _NOT_PRODUCTS or not all("\u4e00" <= c <= "\u9fff" for c in core):
         return ""

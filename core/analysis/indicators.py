@@ -2,6 +2,9 @@
 
 Reads the clause before a figure or the noun after its classifier, trims scope words,
 connectives and linking verbs, and collects the qualifiers it meets (约 超 累计 同比增长 …).
+A modal verb saying the figure is demanded or supposed (要, 将要, 只要, 应当, 必须, 需要) and
+the year a figure is due by (全国人口２０００年要控制在…, 我国人口到２０００年…) end no name:
+they say how sure or when, not what is counted (the year is the figure's Quantity.year).
 """
 
 from __future__ import annotations
@@ -62,6 +65,11 @@ _TRAIL_WORDS = tuple(
             "了", "只", "降",  # 只增长了５％, 增长率降到千分之十: aspect, focus, a move
             # 预计可以达到百分之六点四, 发电能力可以达到…, 可能增加…: how sure, not what
             "可以", "可能", "能够", "可望", "有望", "就能",
+            # 全国人口２０００年要控制在…, 粮食产量要增长…, 生产成本只要降低…: the figure is
+            # demanded (or supposed), which says nothing of what it counts
+            "要", "将要", "就要", "也要", "还要", "只要", "应当", "就应当", "应该", "必须",
+            "需要", "只需要", "就需要", "却需要",
+            "相应地", "相应",  # 积累所占的比重，相应地由…降到…: an adverb, how it moved
         },
         key=len,
         reverse=True,
@@ -71,6 +79,7 @@ _BASE_TRAIL_RE = re.compile(
     r"(?:比|较|同|在)(?:上年|去年|上一年|(?:19|20)\d\d\s*年|[一二][九〇○零][〇○零一二三四五六七八九]{2}年)"
     r"(?:末|底|同期)?$"
 )
+_DUE_YEAR_RE = re.compile(r"(?<![比较同在])(?:到|至)?\d{4}\s*年(?:底|末)?$")
 _THAT_IS_RE = re.compile(r"即(?![使便刻])")
 """即 (that is) opening a clause restates the figure before: 学生数增长了百分之七十五，即达到
 六十七万人 names no noun of its own (but 即使, 即便 open a clause of their own)."""
@@ -90,7 +99,10 @@ BARE_VERB_RE = re.compile(
 )
 # 签约 ends in 约 and 附近 in 近, but neither is a qualifier.
 _WORDS_ENDING_LIKE_A_QUALIFIER = frozenset({"签约", "节约", "制约", "公约", "条约", "附近", "最近",
-                                            "就近", "赶超", "新签"})  # fmt: skip
+                                            "就近", "赶超", "新签",
+                                            # …要 that is no modal verb (规划纲要, 主要)
+                                            "主要", "重要", "纲要", "摘要", "必要", "提要",
+                                            "概要", "首要", "次要", "简要"})  # fmt: skip
 _TIME_WORDS = frozenset({"上年", "去年", "今年", "全年", "当年", "明年"})
 _MAX_INDICATOR = 24
 
@@ -393,6 +405,13 @@ def strip_indicator(
             # 产值比１９５４年(增长了): the base of the change, not the noun; 积累率在一九七八年
             # (高达…): the date of the figure
             hi = base.start()
+            changed = True
+            continue
+        due = _DUE_YEAR_RE.search(key, max(lo, hi - 9), hi)
+        if due and due.start() - lo >= 2:
+            # 全国人口２０００年(要控制在…), 我国人口到２０００年: when it is due, not what it
+            # counts (the year is the figure's Quantity.year)
+            hi = due.start()
             changed = True
     if _WHEN_ONLY_RE.fullmatch(key, lo, hi):
         hi = lo  # 在调整初期(由…降低到…): when, not what

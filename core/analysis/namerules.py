@@ -177,6 +177,8 @@ def share_name(name: str) -> str:
     """A share's name in one word order: X在Y中所占的比重, as 在Y中X所占的比重 and X占Y的比重
     say it; other names unchanged."""
     share = _share(name)
+    if share is not None and not share[1]:
+        return f"{share[0]}所占的比重"  # 积累所占的比重: the whole is the sentence's, unsaid
     return name if share is None else f"{share[0]}在{share[1]}中所占的比重"
 
 
@@ -263,6 +265,12 @@ def count_class(unit_class: str, name: str) -> str:
         return "人"
     return unit_class
 
+
+WHOLE_NAMES = frozenset({"人口"})
+"""Two-character names that say what they count alone: 人口 (全国人口, 我国人口 once the
+whole country is trimmed off, as 全国进出口总额 is 进出口总额) is the country's population,
+as definite a measure as any longer name. Two figures named so may pair where a shorter
+name is refused (产量, 企业: of what, the name does not say)."""
 
 _OUTPUT_MEASURES = ("国内生产总值", "国民生产总值")
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from reportdiff.core.analysis.bases import change_gap
+from reportdiff.core.analysis.facilities import sized_works
 from reportdiff.core.analysis.facts import (
     AMOUNT_UNITS,
     MIN_SIMILARITY,
@@ -43,11 +44,13 @@ from reportdiff.core.analysis.lookahead import as_planned
 from reportdiff.core.analysis.marks import passed_mark
 from reportdiff.core.analysis.namekinds import kinds_differ
 from reportdiff.core.analysis.namerules import (
+    WHOLE_NAMES,
     count_class,
     headline_growth,
     points_back,
 )
 from reportdiff.core.analysis.namescores import NameScores
+from reportdiff.core.analysis.outputs import grown_products
 from reportdiff.core.analysis.pairmake import make_pair, shown_name
 from reportdiff.core.analysis.pricebase import bases_differ, declared_bases, price_base
 from reportdiff.core.analysis.pricenames import borrowed_indices, price_index_of
@@ -60,6 +63,7 @@ from reportdiff.core.analysis.restated import (
     reviewed_meta,
 )
 from reportdiff.core.analysis.scope import subject_of
+from reportdiff.core.analysis.shares import whole_from_sentence
 from reportdiff.core.analysis.stages import acts_of, stages_differ
 from reportdiff.core.analysis.units import (
     compare_key,
@@ -118,6 +122,7 @@ def pair_numbers(
         _facts_of(i, report, quantities[i], rows, ratio, prices[i])
         for i, report in enumerate(reports)
     ]
+    grown_products(facts)  # 钢增长２８％: the growth of 钢 in 吨 (outputs.py)
     edges = [e for part in _all_edges(facts, ratio) for e in part]
     # (i, a, j, b) is one edge's own: the order is total, whatever order the parts came in.
     edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3], e[4]))
@@ -270,10 +275,11 @@ def _facts_of(
     for q in quantities:
         if passed_mark(report.text, q, after[id(q)]):
             continue  # 突破６０００万吨，达到６１２４万吨: the mark is not the figure
+        q = sized_works(report.text, q)  # 年产…万吨的煤矿: a works' size, of no one year
         name = fact_name(q.indicator)
         unit_class = count_class(compare_key(q.unit), name)
         group = (unit_class, measure_kind(q), q.is_target)
-        name = base_name(name, group[1])
+        name = whole_from_sentence(report.text, q, base_name(name, group[1]))  # shares.py
         if name == "物价" and prices:
             name = prices  # 物价上涨幅度控制在10%左右: the index the report names elsewhere
         accumulation = accumulation_of(q)
@@ -378,22 +384,23 @@ def _edges(
     crowd_a, crowd_b = crowding_of(facts_a), crowding_of(facts_b)
     # What depends on one fact alone is worked out once per fact, not once per pair, and
     # what depends on two names alone once per pair of names (the same names recur).
-    product_b = [product_of(fb.rep, fb.name) for fb in facts_b]
+    product_b = [fb.product or product_of(fb.rep, fb.name) for fb in facts_b]
     formula_b = [formula_count(fb.rep) for fb in facts_b]
     back_b = [points_back(fb.name) for fb in facts_b]
     planned_b = [as_planned(fb) for fb in facts_b]  # a forecast of the coming year: a plan
     for m, fa in enumerate(facts_a):
-        product_a = product_of(fa.rep, fa.name)
+        product_a = fa.product or product_of(fa.rep, fa.name)
         if (len(fa.name) < 2 and not product_a) or formula_count(fa.rep):
             continue  # 企业, 项目: too generic to say two figures count the same thing
-        subject_whole = subject_of(fa.name) == fa.name
+        subject_whole = subject_of(fa.name) == fa.name or fa.name in WHOLE_NAMES
         back_a = points_back(fa.name)
         planned_a = as_planned(fa)
         for n in by_group.get(fa.group, ()):
             fb = facts_b[n]
             # 钢 and 钢产量, 原煤产量 and 原煤: one product's output, in a physical unit
             product = bool(product_a) and product_a == product_b[n]
-            # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what
+            # 出口 and 外贸出口, 进口 and 进口: a name that is its subject word says what; so
+            # does 人口 (namerules.WHOLE_NAMES)
             product = product or (fa.name == fb.name and subject_whole)
             # 经济增长 (a target's name) and 国内生产总值 growth: one figure
             product = product or (fa.group[1] == "change" and headline_growth(fa.name, fb.name))

@@ -227,6 +227,10 @@ def _nearest_cue(
             before = key[max(lo, m.start() - 2) : m.start()]
             if before.endswith(_BASE_BEFORE) or _BASE_AFTER_RE.match(key, m.end()):
                 continue  # 比上年, 比一季度, 以一九五四年为基数, 按…年不变价格: a base
+            if before == "原定" and clause is not None and m.start() < clause:
+                # 比五年计划原定１９５７年…；棉花产量将要达到…: a plan's first deadline dates
+                # its own clause's figure, not the clauses after (the cotton is 1956's)
+                continue
             level = _LEVEL_AFTER_RE.match(key, m.end())
             if level is not None and level.end() < hi:
                 continue  # 保持了去年的水平，…竣工面积可达到…: what was kept, not when
