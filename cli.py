@@ -192,6 +192,11 @@ def _utf8_stdio() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    # Before any engine (or Textual) module compiles its patterns: the same compiled
+    # patterns, built with less work (core/fastre.py).
+    from reportdiff.core.fastre import speed_up
+
+    speed_up()
     _utf8_stdio()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
