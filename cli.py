@@ -192,11 +192,6 @@ def _utf8_stdio() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    # Before any engine (or Textual) module compiles its patterns: the same compiled
-    # patterns, built with less work (core/fastre.py).
-    from reportdiff.core.fastre import speed_up
-
-    speed_up()
     _utf8_stdio()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -215,6 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return _run(cmd_open, SimpleNamespace(reports=args_list))
         args_list.insert(0, "open")
+    # Before any engine module compiles its patterns: the same compiled patterns, built
+    # with less work (core/fastre.py). Not on the reader's path above: its process
+    # compiles Textual's patterns, not the engine's (its analysis process installs it).
+    from reportdiff.core.fastre import speed_up
+
+    speed_up()
     parser = _build_parser()
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)

@@ -19,8 +19,9 @@ Its result is the original's, value for value, so every compiled pattern is the 
 (``tests/test_fastre.py`` checks the code of every engine pattern and random classes
 against the original). It is installed only over the exact function it was written from
 (its bytecode, Python 3.11–3.13); on any other the original stays. The command line
-installs it (:func:`reportdiff.cli.main`), as does the reader's analysis process; a
-program importing the engine as a library keeps Python's own.
+installs it for its commands (:func:`reportdiff.cli.main`; not for the reader's own
+start-up, whose patterns are Textual's: no gain there), as does the reader's analysis
+process; a program importing the engine as a library keeps Python's own.
 """
 
 from __future__ import annotations
