@@ -210,6 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return _run(cmd_open, SimpleNamespace(reports=args_list))
         args_list.insert(0, "open")
+    # Before any engine module compiles its patterns: the same compiled patterns, built
+    # with less work (core/fastre.py). Not on the reader's path above: its process
+    # compiles Textual's patterns, not the engine's (its analysis process installs it).
+    from reportdiff.core.fastre import speed_up
+
+    speed_up()
     parser = _build_parser()
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)

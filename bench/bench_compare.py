@@ -45,7 +45,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent.parent / "shared" / "corpus" / "national"
+CORPUS = (
+    Path(os.environ.get("REPORTDIFF_CORPUS", HERE.parent.parent / "shared" / "corpus")) / "national"
+)
 PAIR = ["yangpu-2022", "yangpu-2023"]
 FLOOR = (
     "import tempfile, warnings, logging\n"

@@ -36,7 +36,9 @@ from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent.parent / "shared" / "corpus" / "national"
+CORPUS = (
+    Path(os.environ.get("REPORTDIFF_CORPUS", HERE.parent.parent / "shared" / "corpus")) / "national"
+)
 KEYS = [
     "j",
     "j",

@@ -22,7 +22,9 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPUS = (HERE.parent.parent / "shared" / "corpus" / "national").resolve()
+CORPUS = (
+    Path(os.environ.get("REPORTDIFF_CORPUS", HERE.parent.parent / "shared" / "corpus")) / "national"
+).resolve()
 
 
 def _cases(folder: Path) -> dict[str, list[str]]:

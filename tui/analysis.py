@@ -28,6 +28,9 @@ class AnalysisCrashed(Exception):
 
 def main() -> None:
     """The child: read the reports from stdin, write ``(kind, payload)`` to stdout."""
+    from reportdiff.core.fastre import speed_up
+
+    speed_up()  # before the engine's modules compile their patterns (core/fastre.py)
     reports: list[Report] = pickle.load(sys.stdin.buffer)
     result: tuple[str, object]
     try:
