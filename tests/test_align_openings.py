@@ -67,3 +67,20 @@ def test_a_pair_is_kept_on_its_whole_first_sentence(corpus_dir: Path) -> None:
     assert _partners(rows, 1, "当前国际形势的特点，仍然是天下大乱") == [
         "周总理说，当前的国际形势仍然是“东风压倒"
     ]
+
+
+def test_a_rare_turn_of_phrase_does_not_break_a_pair(corpus_dir: Path) -> None:
+    # 一贯主张 opens both, on Cambodia and on the North-South dialogue (bodies 0.06): the 1990
+    # paragraph keeps the 1992 one on the Cambodian settlement
+    rows = _openings(corpus_dir, 1990, 1992)
+    assert _partners(rows, 0, "中国政府一贯主张公正合理地政治解决") == [
+        "巴黎和平协定的签署，为政治解决柬埔寨问题"
+    ]
+    # 体育事业 is one field of five in 2005's opening (bodies 0.117): both keep their pairs
+    rows = _openings(corpus_dir, 2005, 2007)
+    assert _partners(rows, 0, "各级政府加大对科技、教育、文化、卫生、") == [
+        "增加社会事业的投入。全年中央财政用于科技"
+    ]
+    assert _partners(rows, 1, "积极发展文化、体育事业。") == [
+        "推进文化体制改革和文化事业发展，加强文化"
+    ]

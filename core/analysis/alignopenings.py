@@ -25,8 +25,13 @@ The rule, for every two paragraphs of different reports under one aligned row (s
 - each is the other's only such candidate among its siblings: a name two paragraphs of one
   report open on does not tell which is the counterpart;
 - their pair is not barred (:func:`~reportdiff.core.analysis.similarity.pair_score` above
-  zero: a review and a task are never counterparts) and their bodies share something
-  (at least :data:`~reportdiff.core.analysis.similarity.MIN_BODY`);
+  zero: a review and a task are never counterparts) and their bodies are as alike as a
+  moved match's (:data:`~reportdiff.core.analysis.alignrows.MOVED_BODY`): the pair takes a
+  paragraph from where the order put it, as a moved match does, and a rare word of the
+  openings may be a turn of phrase, no topic (1990's 中国政府一贯主张公正合理地政治解决地区
+  冲突问题 and 1992's 中国一贯主张进行南北对话 share 一贯主张, bodies 0.06; 2005's
+  各级政府加大对科技、教育、文化、卫生、体育事业的支持 and 2007's 积极发展文化、体育事业
+  share 体育事业, one field of five, bodies 0.117);
 - each stands alone in its row, or beside a paragraph whose opening does not name the same
   thing, even taken to the end of its first sentence (a pair of bodies alone, however
   alike: two summaries share the words of every topic; but 1964's 周总理说，当前的国际形势
@@ -44,8 +49,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from reportdiff.core.analysis.alignrows import _cached, _Row, _Tree
-from reportdiff.core.analysis.similarity import MIN_BODY, ReportTokens, Score, Unit, words_in
+from reportdiff.core.analysis.alignrows import MOVED_BODY, _cached, _Row, _Tree
+from reportdiff.core.analysis.similarity import ReportTokens, Score, Unit, words_in
 from reportdiff.core.model import Report, Span
 
 FEW = 2
@@ -231,7 +236,7 @@ def _meet(
         if a.ref.label and b.ref.label and not (a.topic or b.topic):
             continue  # two lead phrases: their likeness is scored already
         sc = _cached(cache, a, b)
-        if sc.score <= 0.0 or sc.body < MIN_BODY:
+        if sc.score <= 0.0 or sc.body < MOVED_BODY:
             continue
         if _free(ta, a, openings) and _free(tb, b, openings):
             pairs.append((i, j))
