@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from reportdiff.core.analysis.alignchance import unmet_sections
 from reportdiff.core.analysis.aligncross import uncross
 from reportdiff.core.analysis.alignevidence import TopicEvidence
 from reportdiff.core.analysis.alignleads import (
@@ -356,6 +357,8 @@ def _freeze(
         kind = next(iter(units.values())).ref.kind
         s = _row_scores(t.row, cache)
         strays = evidence.strays(units, lambda x, y: _cached(cache, x, y))
+        if not strays and kind == "section" and unmet_sections(units, t.children, s):
+            strays = tuple(sorted(units))  # shown apart (:mod:`.alignchance`)
         kept = None
         if strays and len(units) - len(strays) >= 2:
             k = _row_scores(_Row({i: u for i, u in units.items() if i not in strays}), cache)
