@@ -27,6 +27,19 @@ def _held(r: Report) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def assert_held_once(year: int) -> None:
+    """Every character of a corpus report's body is held by exactly one node: a heading's
+    sentence by its section, the text after it by a block, nothing in between."""
+    r = report(year)
+    held = _held(r)
+    pos = held[0][0]
+    for start, end in held:
+        assert start >= pos, (year, r.text[start : start + 20])
+        assert not r.text[pos:start].strip(), (year, r.text[pos:start][:40])
+        pos = end
+    assert not r.text[pos:].strip()
+
+
 def test_1955_problems_head_their_paragraphs() -> None:
     r = report(1955)
     sec = _section(r, "关于工业和运输业的基本建设问题")
@@ -100,14 +113,7 @@ def test_no_character_of_the_body_is_lost_or_held_twice() -> None:
     """Around the sub-parts every character of the text is held by exactly one node: a
     point's sentence by its heading, the text after it by a block, nothing in between."""
     for year in (1955, 1978, 1982, 1983, 1989, 1996, 2005):
-        r = report(year)
-        held = _held(r)
-        pos = held[0][0]
-        for start, end in held:
-            assert start >= pos, (year, r.text[start : start + 20])
-            assert not r.text[pos:start].strip(), (year, r.text[pos:start][:40])
-            pos = end
-        assert not r.text[pos:].strip()
+        assert_held_once(year)
 
 
 TEXT = """\
