@@ -39,8 +39,9 @@ The rule, for every two paragraphs of different reports under one aligned row (s
   partner stays where it stood, alone.
 
 The pair becomes one row where the earlier report's paragraph stands, marked moved when a
-row pairing both reports stands between the two places or when one of them lies outside its
-report's node of the parent row (a paragraph moved there from another section).
+row of two or more nodes (of any of the compared reports) stands between the two places, or
+when one of them lies outside its report's node of the parent row (a paragraph moved there
+from another section).
 """
 
 from __future__ import annotations
