@@ -33,7 +33,7 @@ from reportdiff.core.analysis.alignevidence import ALIKE_BODIES
 from reportdiff.core.analysis.alignrows import _Tree
 from reportdiff.core.analysis.leadwords import COMMON_IDF
 from reportdiff.core.analysis.similarity import Score, Unit
-from reportdiff.core.text.textkey import HAN_RE
+from reportdiff.core.text.textkey import is_han
 
 __all__ = ["MANY", "PHRASE", "chance_headings", "unmet_sections"]
 
@@ -44,7 +44,7 @@ MANY = 4
 
 
 def _han(text: str) -> bool:
-    return all(HAN_RE.match(c) for c in text)
+    return all(map(is_han, text))
 
 
 def _bigrams(key: str) -> set[str]:

@@ -58,6 +58,15 @@ COMMON_IDF = 1.0 + math.log(1.0 / COMMON_SHARE)
 
 _CLAUSE_END = re.compile(r"[。；：！？!?;:]")
 _ADDRESS = re.compile(r"\s*\w{0,2}代表[！!：:，,]\s*")
+
+
+def past_address(text: str, base: int, ends: re.Pattern[str] = _CLAUSE_END) -> Span:
+    """The first clause of ``text`` (up to the first match of ``ends``) after an address
+    (各位代表！), which names no topic: a span of the report ``text`` starts at ``base`` in."""
+    address = _ADDRESS.match(text)
+    start = address.end() if address else 0
+    end = ends.search(text, start)
+    return Span(base + start, base + (end.start() if end else len(text)))
 _NUMERALS = "零〇一二三四五六七八九十百千万亿两年月日号"
 _NUMERAL = re.compile(rf"^[0-9０-９{_NUMERALS}]+$")
 """A date or a count in words (一九五七年), which names no topic."""
@@ -199,12 +208,7 @@ class TopicEvidence:
         text = report.slice(_opening(report, u))
         span = u.ref.label_span
         if span is None or span.start == span.end:
-            # The first clause after the address (各位代表！), which names no topic.
-            address = _ADDRESS.match(text)
-            start = address.end() if address else 0
-            end = _CLAUSE_END.search(text, start)
-            base = _opening(report, u).start
-            span = Span(base + start, base + (end.start() if end else len(text)))
+            span = past_address(text, _opening(report, u).start)
         words = frozenset(
             w
             for w in words_in(self._tokens[u.report], span)

@@ -50,6 +50,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from reportdiff.core.analysis.alignevidence import past_address
 from reportdiff.core.analysis.alignrows import MOVED_BODY, _cached, _Row, _Tree
 from reportdiff.core.analysis.similarity import ReportTokens, Score, Unit, words_in
 from reportdiff.core.model import Report, Span
@@ -67,7 +68,6 @@ NAME_CHARS = 3
 characters, 兄弟 or 扭转, is too often a common word printed rarely; two such, 事业 and 繁荣,
 as well)."""
 
-_ADDRESS = re.compile(r"\s*\w{0,2}代表[！!：:，,]\s*")
 _CLAUSE_END = re.compile(r"[，,。；！？!?;：:]")
 _SENTENCE_END = re.compile(r"[。；！？!?;]")
 _COUNT = re.compile(
@@ -155,11 +155,7 @@ class _Openings:
         if u.ref.label and span is not None and not u.topic:
             return span
         text = self._reports[u.report].slice(u.ref.span)
-        address = _ADDRESS.match(text)
-        start = address.end() if address else 0
-        end = (_SENTENCE_END if whole else _CLAUSE_END).search(text, start)
-        base = u.ref.span.start
-        return Span(base + start, base + (end.start() if end else len(text)))
+        return past_address(text, u.ref.span.start, _SENTENCE_END if whole else _CLAUSE_END)
 
 
 def openings_meet(
