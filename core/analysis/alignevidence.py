@@ -67,6 +67,8 @@ def past_address(text: str, base: int, ends: re.Pattern[str] = _CLAUSE_END) -> S
     start = address.end() if address else 0
     end = ends.search(text, start)
     return Span(base + start, base + (end.start() if end else len(text)))
+
+
 _NUMERALS = "零〇一二三四五六七八九十百千万亿两年月日号"
 _NUMERAL = re.compile(rf"^[0-9０-９{_NUMERALS}]+$")
 """A date or a count in words (一九五七年), which names no topic."""
